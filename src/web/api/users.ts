@@ -1,0 +1,83 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { apiFetch } from './client'
+import type { Page } from './page'
+
+export interface ClinicUser {
+  userId: string
+  email: string
+  displayName: string
+  role: string
+  isActive: boolean
+  mfaEnrolled: boolean
+  lastSignInAt: string | null
+  version: number
+}
+
+export interface AddedUser {
+  user: ClinicUser
+  /** Shown once to the admin; null when the e-mail already had an account elsewhere. */
+  temporaryPassword: string | null
+}
+
+export interface UserListParams {
+  page: number
+  pageSize: number
+  q: string
+}
+
+const usersPath = (clinicId: string) => `/clinics/${encodeURIComponent(clinicId)}/users`
+const usersKey = (clinicId: string) => ['clinics', clinicId, 'users'] as const
+
+export function useClinicUsers(clinicId: string, params: UserListParams) {
+  return useQuery({
+    queryKey: [...usersKey(clinicId), params],
+    queryFn: ({ signal }) =>
+      apiFetch<Page<ClinicUser>>(usersPath(clinicId), { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+function useInvalidateUsers(clinicId: string) {
+  const queryClient = useQueryClient()
+  return () => queryClient.invalidateQueries({ queryKey: ['clinics', clinicId] })
+}
+
+export function useAddUser(clinicId: string) {
+  const invalidate = useInvalidateUsers(clinicId)
+  return useMutation({
+    mutationFn: (input: { email: string; displayName: string; role: string }) =>
+      apiFetch<AddedUser>(usersPath(clinicId), { method: 'POST', body: input }),
+    onSuccess: invalidate,
+  })
+}
+
+export interface UserChange {
+  userId: string
+  version: number
+  role?: string
+  isActive?: boolean
+}
+
+export function useUpdateUser(clinicId: string) {
+  const invalidate = useInvalidateUsers(clinicId)
+  return useMutation({
+    mutationFn: ({ userId, ...change }: UserChange) =>
+      apiFetch<ClinicUser>(`${usersPath(clinicId)}/${encodeURIComponent(userId)}`, {
+        method: 'PATCH',
+        body: change,
+      }),
+    onSettled: invalidate,
+  })
+}
+
+export function useResetMfa(clinicId: string) {
+  const invalidate = useInvalidateUsers(clinicId)
+  return useMutation({
+    mutationFn: (userId: string) =>
+      apiFetch<ClinicUser>(`${usersPath(clinicId)}/${encodeURIComponent(userId)}/reset-mfa`, {
+        method: 'POST',
+        body: {},
+      }),
+    onSettled: invalidate,
+  })
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react'
+import type { Permission } from '../domain/access/permissions'
+import { AuditLogPage } from './pages/audit-log-page'
+import { HomePage } from './pages/home-page'
+import { UsersPage } from './pages/users-page'
+
+export interface ClinicPage {
+  /** Path under /c/:clinicId; '' is the clinic's home page. */
+  path: string
+  label: string
+  /** Permission from /auth/me that the page needs; undefined means any member. */
+  permission?: Permission
+  element: ReactNode
+}
+
+// One line per page: the navbar and the routes are both built from this list, in this order.
+export const clinicPages: ClinicPage[] = [
+  { path: '', label: 'Home', element: <HomePage /> },
+  { path: 'users', label: 'Users', permission: 'users:manage', element: <UsersPage /> },
+  { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
+]
+
+export function clinicPath(clinicId: string, pagePath = ''): string {
+  const base = `/c/${encodeURIComponent(clinicId)}`
+  return pagePath ? `${base}/${pagePath}` : base
+}

@@ -1,0 +1,145 @@
+import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core'
+import { type FormEvent, useState } from 'react'
+import { isApiError } from '../api/client'
+import { type AddedUser, useAddUser } from '../api/users'
+import { staffRoleOptions } from '../lib/roles'
+
+function TemporaryPassword({ added, onDone }: { added: AddedUser; onDone: () => void }) {
+  const { user, temporaryPassword } = added
+  return (
+    <Stack gap="md">
+      <Text size="sm">
+        {user.displayName} ({user.email}) was added to this clinic.
+      </Text>
+      {temporaryPassword === null ? (
+        <Alert color="blue" variant="light">
+          This e-mail already had a KetaCare account, so it keeps its existing password.
+        </Alert>
+      ) : (
+        <>
+          <Alert color="orange" variant="light" title="Shown only once">
+            Copy this temporary password now and hand it to {user.displayName} securely. It cannot be shown
+            again.
+          </Alert>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="temporary-password-label">
+              Temporary password
+            </Text>
+            <Group gap="sm" wrap="nowrap">
+              <Code aria-labelledby="temporary-password-label" fz="lg" px="sm" py={6}>
+                {temporaryPassword}
+              </Code>
+              <CopyButton value={temporaryPassword}>
+                {({ copied, copy }) => (
+                  <Button variant="light" size="sm" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy password'}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
+          </Stack>
+        </>
+      )}
+      <Group justify="flex-end">
+        <Button onClick={onDone}>Done</Button>
+      </Group>
+    </Stack>
+  )
+}
+
+export function AddUserModal({
+  clinicId,
+  opened,
+  onClose,
+}: {
+  clinicId: string
+  opened: boolean
+  onClose: () => void
+}) {
+  const addUser = useAddUser(clinicId)
+  const [email, setEmail] = useState('')
+  const [displayName, setDisplayName] = useState('')
+  const [role, setRole] = useState<string | null>(null)
+  const [roleHint, setRoleHint] = useState<string | null>(null)
+  const fieldErrors = isApiError(addUser.error) ? addUser.error.fieldErrors : {}
+
+  const close = () => {
+    addUser.reset()
+    setEmail('')
+    setDisplayName('')
+    setRole(null)
+    setRoleHint(null)
+    onClose()
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!role) {
+      setRoleHint('Choose a role.')
+      return
+    }
+    setRoleHint(null)
+    addUser.mutate({ email: email.trim(), displayName: displayName.trim(), role })
+  }
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Add user"
+      centered
+      size="md"
+      closeOnClickOutside={!addUser.data}
+    >
+      {addUser.data ? (
+        <TemporaryPassword added={addUser.data} onDone={close} />
+      ) : (
+        <form onSubmit={submit}>
+          <Stack gap="md">
+            <TextInput
+              label="E-mail"
+              type="email"
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              error={fieldErrors.email}
+              required
+              data-autofocus
+            />
+            <TextInput
+              label="Name"
+              description="As it should appear on records and signatures"
+              value={displayName}
+              onChange={(event) => setDisplayName(event.currentTarget.value)}
+              error={fieldErrors.displayName}
+              required
+            />
+            <Select
+              label="Role"
+              data={staffRoleOptions}
+              value={role}
+              onChange={setRole}
+              error={roleHint ?? fieldErrors.role}
+              required
+              allowDeselect={false}
+            />
+            {addUser.isError && (
+              <Alert color="red" variant="light" role="alert">
+                {isApiError(addUser.error, 'conflict')
+                  ? 'This person is already a member of this clinic.'
+                  : addUser.error.message}
+              </Alert>
+            )}
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={addUser.isPending}>
+                Add user
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  )
+}

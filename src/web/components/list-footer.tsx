@@ -1,0 +1,43 @@
+import { Group, Pagination, Select, Text } from '@mantine/core'
+
+interface ListFooterProps {
+  total: number
+  page: number
+  pageCount: number
+  pageSize: number
+  pageSizes: number[]
+  noun: string
+  onPage: (page: number) => void
+  onPageSize: (pageSize: number) => void
+}
+
+/** "N users · rows per page · pages" under a paginated table. */
+export function ListFooter(props: ListFooterProps) {
+  const { total, page, pageCount, pageSize, pageSizes, noun, onPage, onPageSize } = props
+  return (
+    <Group justify="space-between" gap="md">
+      <Group gap="md">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {total.toLocaleString()} {noun}
+        </Text>
+        <Select
+          aria-label="Rows per page"
+          data={pageSizes.map((size) => ({ value: String(size), label: `${size} per page` }))}
+          value={String(pageSize)}
+          onChange={(value) => value && onPageSize(Number(value))}
+          allowDeselect={false}
+          w={140}
+          size="xs"
+        />
+      </Group>
+      <Pagination
+        total={pageCount}
+        value={page}
+        onChange={onPage}
+        size="sm"
+        withEdges
+        getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+      />
+    </Group>
+  )
+}

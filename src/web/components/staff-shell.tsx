@@ -1,0 +1,79 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core'
+import { useDisclosure, useMediaQuery } from '@mantine/hooks'
+import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router'
+import { clinicPages, clinicPath } from '../clinic-pages'
+import { roleLabel } from '../lib/roles'
+import { ClinicSwitcher } from './clinic-switcher'
+import { hasClinicPermission, useCurrentClinic } from './current-clinic'
+import { useIdleSignOut } from './use-idle-sign-out'
+import { useSignOut } from './use-sign-out'
+
+// Below this width (a 1024px tablet in landscape included) the navbar folds behind a burger.
+const navbarBreakpoint = '68.75em'
+
+export function StaffShell() {
+  const { me, membership } = useCurrentClinic()
+  const [isNavOpen, nav] = useDisclosure(false)
+  const isWide = useMediaQuery(`(min-width: ${navbarBreakpoint})`, true, { getInitialValueInEffect: false })
+  const location = useLocation()
+  const signOut = useSignOut()
+  useIdleSignOut(me.idleTimeoutMin)
+
+  const visiblePages = clinicPages.filter((page) => hasClinicPermission(membership, page.permission))
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 230, breakpoint: navbarBreakpoint, collapsed: { mobile: !isNavOpen } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap">
+            {!isWide && (
+              <Burger opened={isNavOpen} onClick={nav.toggle} size="sm" aria-label="Toggle navigation" />
+            )}
+            <Text fw={700} size="xl" c="teal.8">
+              KetaCare
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <ClinicSwitcher />
+            <Stack gap={0} align="flex-end">
+              <Text size="sm" fw={600} lh={1.3}>
+                {me.user.displayName}
+              </Text>
+              <Badge variant="light" size="sm" aria-label={`Role: ${roleLabel(membership.role)}`}>
+                {roleLabel(membership.role)}
+              </Badge>
+            </Stack>
+            <Button variant="default" size="sm" onClick={signOut}>
+              Sign out
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        {visiblePages.map((page) => {
+          const to = clinicPath(membership.clinicId, page.path)
+          return (
+            <NavLink
+              key={page.path}
+              component={RouterNavLink}
+              to={to}
+              end={page.path === ''}
+              label={page.label}
+              active={page.path === '' ? location.pathname === to : location.pathname.startsWith(to)}
+              onClick={nav.close}
+            />
+          )
+        })}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  )
+}

@@ -1,0 +1,45 @@
+import '@mantine/core/styles.css'
+import '@mantine/dates/styles.css'
+import '@mantine/notifications/styles.css'
+
+import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { RouterProvider } from 'react-router'
+import { isApiError, setSessionEndHandler } from './api/client'
+import { router } from './app'
+import { currentPath, signInUrl } from './components/sign-in-state'
+import { theme } from './theme'
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Client errors (4xx) will not succeed on a retry; network blips and 5xx might.
+      retry: (failureCount, error) => failureCount < 2 && !(isApiError(error) && error.status < 500),
+      staleTime: 15_000,
+    },
+  },
+})
+
+// A 401 anywhere means the server session is gone: reload the sign-in page, which also drops
+// every cached answer. On the sign-in page itself a 401 is expected and needs nothing.
+setSessionEndHandler((reason) => {
+  if (window.location.pathname === '/signin') return
+  window.location.replace(signInUrl(reason === 'session-ended' ? 'session-ended' : undefined, currentPath()))
+})
+
+const rootElement = document.getElementById('root')
+if (!rootElement) throw new Error('index.html has no #root element')
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+)

@@ -1,0 +1,19 @@
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vite'
+
+// The staff web app lives in src/web; the server serves the built files from dist/web with an
+// SPA fallback. In development the API runs separately on port 3000 (`npm run dev`).
+const apiTarget = 'http://127.0.0.1:3000'
+const proxiedPaths = ['/api', '/docs', '/openapi.json', '/healthz', '/readyz']
+
+export default defineConfig({
+  root: 'src/web',
+  plugins: [react()],
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: apiTarget }])),
+  },
+})
