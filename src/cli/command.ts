@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { type ParseArgsConfig, parseArgs } from 'node:util'
 
 /** Where a command writes; tests pass buffers, main passes the process streams. */
 export interface CliIo {

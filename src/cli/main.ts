@@ -15,7 +15,9 @@ runCli(process.argv.slice(2), processIo).then(
     if (code !== -1) process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`ketacare: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.stderr.write(
+      `ketacare: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
     process.exitCode = 1
   },
 )

@@ -13,7 +13,10 @@ function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | 
   let best: { command: CliCommand; rest: string[] } | undefined
   for (const command of commands) {
     const words = command.name.split(' ')
-    if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.command.name.split(' ').length)) {
+    if (
+      words.every((w, i) => argv[i] === w) &&
+      (!best || words.length > best.command.name.split(' ').length)
+    ) {
       best = { command, rest: argv.slice(words.length) }
     }
   }
@@ -45,4 +48,3 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     throw error
   }
 }
-

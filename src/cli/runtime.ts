@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../db'
+import { type Config, ConfigError, loadConfig } from '../server/config'
+import type { AppContext } from '../server/context'
+import type { CliIo } from './command'
+import { UsageError } from './command'
+
+/** Config, database and the service context for one CLI command; migrations applied. */
+export interface Runtime {
+  config: Config
+  database: DatabaseHandle
+  ctx: AppContext
+  close: () => Promise<void>
+}
+
+export async function openRuntime(io: CliIo, options: { migrate?: boolean } = {}): Promise<Runtime> {
+  let config: Config
+  try {
+    config = loadConfig(io.env)
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message)
+    throw error
+  }
+  config = { ...config, webDir: resolveWebDir(config.webDir) }
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir) })
+  if (options.migrate !== false) {
+    const result = await migrateToLatest(database.db)
+    if (result.error) {
+      await database.close()
+      const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+      throw new Error(
+        `Migration ${failed} failed: ${(result.error as Error).message ?? String(result.error)}`,
+      )
+    }
+  }
+  const ctx: AppContext = { config, db: database.db, dbKind: database.kind, now: () => new Date() }
+  return { config, database, ctx, close: () => database.close() }
+}
+
+/** The built web app: the configured folder, else `web/` beside the bundled CLI, else ./dist/web. */
+function resolveWebDir(configured: string | undefined): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url))
+  const candidates = configured ? [resolve(configured)] : [join(here, 'web'), resolve('dist/web')]
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]
+}
+
+export function describeDatabase(runtime: Runtime): string {
+  return runtime.database.kind === 'postgres'
+    ? 'PostgreSQL server (DATABASE_URL)'
+    : `embedded PostgreSQL in ${resolve(runtime.config.dataDir)}`
+}

@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PGliteDialect, PGliteDriver, PostgresDialect } from 'kysely'
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration'
+import pg from 'pg'
+import { migrations } from './migrations'
+import type { Database } from './schema'
+
+export type DatabaseKind = 'pglite' | 'postgres'
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  kind: DatabaseKind
+  close: () => Promise<void>
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL server URL; when absent the embedded PGlite is used. */
+  databaseUrl?: string | undefined
+  /** PGlite data folder; `memory://` (or undefined) keeps it in memory. */
+  dataDir?: string | undefined
+  poolSize?: number
+}
+
+/**
+ * Kysely's PGlite driver hands every caller the one connection, so two overlapping requests would
+ * share a transaction. A queue makes each caller wait its turn, which is what a pool of size one
+ * means on a server.
+ */
+class QueuedPGliteDriver extends PGliteDriver {
+  #tail: Promise<void> = Promise.resolve()
+  #release: (() => void) | undefined
+
+  override async acquireConnection() {
+    const previous = this.#tail
+    let release!: () => void
+    this.#tail = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await previous
+    this.#release = release
+    return super.acquireConnection()
+  }
+
+  override async releaseConnection() {
+    const release = this.#release
+    this.#release = undefined
+    release?.()
+  }
+}
+
+class QueuedPGliteDialect extends PGliteDialect {
+  readonly #pglite: PGlite
+  constructor(pglite: PGlite) {
+    super({ pglite })
+    this.#pglite = pglite
+  }
+  override createDriver() {
+    return new QueuedPGliteDriver({ pglite: this.#pglite })
+  }
+}
+
+// numeric and int8 come back as strings from pg (exactness first); timestamps as Date.
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, kind: 'postgres', close: () => db.destroy() }
+  }
+  const inMemory = !options.dataDir || options.dataDir.startsWith('memory://')
+  if (!inMemory) mkdirSync(options.dataDir!, { recursive: true })
+  const pglite = await PGlite.create(inMemory ? undefined : options.dataDir)
+  const db = new Kysely<Database>({ dialect: new QueuedPGliteDialect(pglite) })
+  return { db, kind: 'pglite', close: () => db.destroy() }
+}
+
+function createMigrator(db: Kysely<Database>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
+  })
+}
+
+/** Runs pending migrations; returns Kysely's result set (it never throws). */
+export function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  return createMigrator(db).migrateToLatest()
+}
+
+/** Names of migrations not yet applied (empty when the schema is current). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const infos = await createMigrator(db).getMigrations()
+  return infos.filter((m) => !m.executedAt).map((m) => m.name)
+}

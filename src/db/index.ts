@@ -1,0 +1,8 @@
+export {
+  type DatabaseHandle,
+  type DatabaseKind,
+  migrateToLatest,
+  openDatabase,
+  pendingMigrations,
+} from './database'
+export type * from './schema'

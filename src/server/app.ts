@@ -1,0 +1,94 @@
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { sql } from 'kysely'
+import { type DatabaseHandle, pendingMigrations } from '../db'
+import type { Config } from './config'
+import type { AppContext } from './context'
+import { AppError } from './errors'
+import { auditLogRoutes } from './features/audit-log/routes'
+import { authRoutes } from './features/auth/routes'
+import { clinicRoutes } from './features/clinics/routes'
+import { userRoutes } from './features/users/routes'
+import { registerAuth } from './plugins/auth'
+import { registerErrorHandling } from './plugins/errors'
+import { registerOpenApi } from './plugins/openapi'
+import { registerWeb } from './plugins/web'
+
+export interface BuildOptions {
+  /** Clock override for tests (idle timeouts, lockouts, TOTP). */
+  now?: () => Date
+  /** Logger on/off; the CLI turns it on with the configured level. */
+  logger?: boolean
+}
+
+/** Builds the HTTP app without listening, so tests can `inject` requests (design.md §3). */
+export async function buildApp(
+  config: Config,
+  database: DatabaseHandle,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    dbKind: database.kind,
+    now: options.now ?? (() => new Date()),
+  }
+  const app = Fastify({
+    logger: options.logger ? { level: config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  registerErrorHandling(app)
+
+  await app.register(helmet, {
+    hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+  })
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const retryAfterSec = Math.ceil(context.ttl / 1000)
+      return new AppError(
+        'too-many-requests',
+        `Too many attempts from this address. Wait ${retryAfterSec} seconds.`,
+        { extra: { retryAfterSec } },
+      )
+    },
+  })
+  await app.register(cookie)
+  registerAuth(app, ctx)
+  await registerOpenApi(app)
+
+  app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }))
+  app.get('/readyz', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`SELECT 1`.execute(ctx.db)
+      const pending = await pendingMigrations(ctx.db)
+      if (pending.length > 0) return reply.status(503).send({ status: 'migrations-pending', pending })
+      return { status: 'ready', database: ctx.dbKind }
+    } catch {
+      return reply.status(503).send({ status: 'database-unreachable' })
+    }
+  })
+
+  await app.register(authRoutes(ctx))
+  await app.register(clinicRoutes(ctx))
+  await app.register(userRoutes(ctx))
+  await app.register(auditLogRoutes(ctx))
+  await registerWeb(app, config.webDir)
+  return app
+}

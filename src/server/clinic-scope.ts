@@ -1,0 +1,90 @@
+import type { Permission } from '../domain/access/permissions'
+import type { CanonicalValue } from '../domain/ledger/hash-chain'
+import { appendAudit } from './audit/append-audit'
+import type { AppContext, Tx } from './context'
+import { AppError } from './errors'
+import { type Membership, type Principal, requireClinicPermission } from './principal'
+import { inClinicTransaction, inOwnerTransaction } from './tenancy'
+
+export interface ClinicScope {
+  tx: Tx
+  clinicId: string
+  membership: Membership
+  principal: Principal
+  now: Date
+  /** Appends a success event for this request to the clinic's chain, in this transaction. */
+  audit: (event: {
+    action: string
+    entity: string
+    entityId?: string | null
+    detail?: Record<string, CanonicalValue>
+  }) => Promise<void>
+}
+
+/**
+ * The one way a service touches a clinic's data: checks the permission (recording a denial in the
+ * audit trail), then runs `work` in a row-level-secured transaction where it audits what it did.
+ */
+export async function runInClinic<T>(
+  ctx: AppContext,
+  principal: Principal,
+  request: { clinicId: string; permission: Permission; action: string; entity: string },
+  work: (scope: ClinicScope) => Promise<T>,
+): Promise<T> {
+  let membership: Membership
+  try {
+    membership = requireClinicPermission(principal, request.clinicId, request.permission)
+  } catch (error) {
+    if (error instanceof AppError) await recordDenial(ctx, principal, request, error.message)
+    throw error
+  }
+  const now = ctx.now()
+  return inClinicTransaction(ctx, request.clinicId, (tx) =>
+    work({
+      tx,
+      clinicId: request.clinicId,
+      membership,
+      principal,
+      now,
+      audit: (event) =>
+        appendAudit(
+          tx,
+          {
+            clinicId: request.clinicId,
+            actorUserId: principal.userId,
+            actorEmail: principal.email,
+            outcome: 'success',
+            ip: principal.ip,
+            entityId: event.entityId ?? null,
+            action: event.action,
+            entity: event.entity,
+            detail: event.detail ?? null,
+          },
+          now,
+        ),
+    }),
+  )
+}
+
+async function recordDenial(
+  ctx: AppContext,
+  principal: Principal,
+  request: { clinicId: string; action: string; entity: string; permission: Permission },
+  reason: string,
+): Promise<void> {
+  const isMember = principal.memberships.some((m) => m.clinicId === request.clinicId)
+  const event = {
+    // A non-member's attempt goes to the installation chain: the clinic id may not even exist.
+    clinicId: isMember ? request.clinicId : null,
+    actorUserId: principal.userId,
+    actorEmail: principal.email,
+    action: request.action,
+    entity: request.entity,
+    outcome: 'denied' as const,
+    ip: principal.ip,
+    detail: { reason, requestedClinicId: request.clinicId, permission: request.permission },
+  }
+  const now = ctx.now()
+  if (isMember) await inClinicTransaction(ctx, request.clinicId, (tx) => appendAudit(tx, event, now))
+  else await inOwnerTransaction(ctx, (tx) => appendAudit(tx, event, now))
+}

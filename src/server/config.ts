@@ -1,0 +1,121 @@
+import { z } from 'zod'
+
+// Config is read once (design.md §3 rule 3): `readEnv` picks the raw values, `loadConfig` applies
+// defaults and validates, and a bad value stops start-up with a message naming the variable.
+// Nothing else in the code base reads process.env.
+
+export interface Config {
+  port: number
+  host: string
+  /** Embedded PGlite folder; ignored when databaseUrl is set. */
+  dataDir: string
+  databaseUrl: string | undefined
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** Public origin used for cookie security decisions and links in e-mails. */
+  publicUrl: string
+  /** Secure cookies are required anywhere but plain-HTTP localhost. */
+  secureCookies: boolean
+  sessionIdleMin: number
+  sessionAbsoluteHours: number
+  loginMaxFailures: number
+  loginLockBaseMin: number
+  loginRateLimitPerMin: number
+  /** Seed a demo organization on first start of an empty database. */
+  seedDemo: boolean
+  webDir: string | undefined
+  smtp: { url: string | undefined; from: string }
+}
+
+export const envVariables = [
+  ['PORT', '3000', 'HTTP port'],
+  ['HOST', '127.0.0.1', 'interface to listen on (0.0.0.0 to accept other machines)'],
+  ['KETACARE_DATA_DIR', './data', 'folder of the embedded PostgreSQL (PGlite) database'],
+  ['DATABASE_URL', '(unset)', 'PostgreSQL server URL; when set, used instead of the embedded database'],
+  ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
+  [
+    'KETACARE_PUBLIC_URL',
+    'http://localhost:PORT',
+    'the address users reach; https:// turns on Secure cookies and HSTS',
+  ],
+  ['KETACARE_SESSION_IDLE_MIN', '15', 'sign-out after this many idle minutes (HIPAA automatic logoff)'],
+  ['KETACARE_SESSION_ABSOLUTE_HOURS', '12', 'a sign-in lasts at most this many hours'],
+  ['KETACARE_LOGIN_MAX_FAILURES', '5', 'failed sign-ins before an account is locked'],
+  ['KETACARE_LOGIN_LOCK_MIN', '1', 'first lock length in minutes; doubles with each further lock'],
+  ['KETACARE_LOGIN_RATE_PER_MIN', '20', 'sign-in attempts allowed per client address per minute'],
+  ['KETACARE_SEED_DEMO', 'true', 'create the demo organization on first start of an empty database'],
+  ['KETACARE_WEB_DIR', 'dist/web', 'built web app to serve at /'],
+  ['SMTP_URL', '(unset)', 'smtp://user:pass@host:port for outgoing e-mail; unset keeps mail in the outbox'],
+  ['SMTP_FROM', 'KetaCare <no-reply@localhost>', 'sender address of outgoing e-mail'],
+] as const
+
+type EnvName = (typeof envVariables)[number][0]
+export type RawEnv = Partial<Record<EnvName, string>>
+
+export function readEnv(env: Record<string, string | undefined>): RawEnv {
+  const raw: RawEnv = {}
+  for (const [name] of envVariables) {
+    const value = env[name]
+    if (value !== undefined && value !== '') raw[name] = value
+  }
+  return raw
+}
+
+export class ConfigError extends Error {}
+
+const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v))
+
+const schema = z.object({
+  PORT: intIn(0, 65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  KETACARE_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KETACARE_PUBLIC_URL: z.url().optional(),
+  KETACARE_SESSION_IDLE_MIN: intIn(1, 24 * 60).default(15),
+  KETACARE_SESSION_ABSOLUTE_HOURS: intIn(1, 24 * 7).default(12),
+  KETACARE_LOGIN_MAX_FAILURES: intIn(1, 100).default(5),
+  KETACARE_LOGIN_LOCK_MIN: intIn(1, 24 * 60).default(1),
+  KETACARE_LOGIN_RATE_PER_MIN: intIn(1, 10_000).default(20),
+  KETACARE_SEED_DEMO: bool.default(true),
+  KETACARE_WEB_DIR: z.string().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('KetaCare <no-reply@localhost>'),
+})
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(readEnv(env))
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.')}: ${i.message} (got "${env[String(i.path[0])]}")`,
+    )
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const v = parsed.data
+  const publicUrl = v.KETACARE_PUBLIC_URL ?? `http://localhost:${v.PORT}`
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    dataDir: v.KETACARE_DATA_DIR,
+    databaseUrl: v.DATABASE_URL,
+    logLevel: v.LOG_LEVEL,
+    publicUrl,
+    secureCookies: publicUrl.startsWith('https://'),
+    sessionIdleMin: v.KETACARE_SESSION_IDLE_MIN,
+    sessionAbsoluteHours: v.KETACARE_SESSION_ABSOLUTE_HOURS,
+    loginMaxFailures: v.KETACARE_LOGIN_MAX_FAILURES,
+    loginLockBaseMin: v.KETACARE_LOGIN_LOCK_MIN,
+    loginRateLimitPerMin: v.KETACARE_LOGIN_RATE_PER_MIN,
+    seedDemo: v.KETACARE_SEED_DEMO,
+    webDir: v.KETACARE_WEB_DIR,
+    smtp: { url: v.SMTP_URL, from: v.SMTP_FROM },
+  }
+}

@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely'
+import type { Database, DatabaseKind } from '../db'
+import type { Config } from './config'
+
+/** Everything a service needs, wired once (style.md: one AppContext built from config). */
+export interface AppContext {
+  config: Config
+  db: Kysely<Database>
+  dbKind: DatabaseKind
+  /** The clock is a parameter so tests can move time (idle timeout, lockouts, TOTP). */
+  now: () => Date
+}
+
+export type Tx = Kysely<Database>

@@ -1,0 +1,446 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { LoginSessionState } from '../../../db'
+import { permissionsOf } from '../../../domain/access/permissions'
+import { appendAudit } from '../../audit/append-audit'
+import type { AppContext, Tx } from '../../context'
+import { AppError } from '../../errors'
+import { randomToken, uuidv7 } from '../../ids'
+import type { Principal } from '../../principal'
+import { inOwnerTransaction } from '../../tenancy'
+import { burnPasswordCheck, verifyPassword } from './passwords'
+import * as store from './store'
+import { checkTotp, newTotpSecret, totpQrDataUrl, totpUri } from './totp'
+
+/** Roles that must use TOTP unless a clinic's settings say otherwise (design.md §6). */
+export const defaultMfaRequiredRoles = ['admin', 'prescriber']
+
+export interface ResolvedSession {
+  sessionId: string
+  userId: string
+  email: string
+  displayName: string
+  state: LoginSessionState
+  csrfToken: string
+  expiresAt: Date
+  principal: Principal
+}
+
+export interface IssuedSession {
+  token: string
+  csrfToken: string
+  state: LoginSessionState
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+export function isCsrfTokenValid(expected: string, presented: string | undefined): boolean {
+  if (!presented) return false
+  const a = Buffer.from(expected)
+  const b = Buffer.from(presented)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+/**
+ * Password step of sign-in. Failures are audited and counted in their own committed transaction
+ * before the error is thrown, so a failed attempt is never lost to a rollback.
+ */
+export async function signIn(
+  ctx: AppContext,
+  input: {
+    email: string
+    password: string
+    ip: string | null
+    userAgent: string | null
+    previousToken: string | undefined
+  },
+): Promise<IssuedSession> {
+  const email = input.email.trim().toLowerCase()
+  const now = ctx.now()
+  const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<IssuedSession>> => {
+    const audit = (userId: string | null, outcome: 'success' | 'failure' | 'denied', reason: string) =>
+      appendAudit(
+        tx,
+        {
+          clinicId: null,
+          actorUserId: userId,
+          actorEmail: email,
+          action: 'auth.sign-in',
+          entity: 'app_user',
+          entityId: userId,
+          outcome,
+          ip: input.ip,
+          detail: { reason },
+        },
+        now,
+      )
+
+    const user = await store.findUserByEmail(tx, email)
+    if (!user) {
+      await burnPasswordCheck(input.password)
+      await audit(null, 'failure', 'unknown e-mail')
+      return { ok: false, error: new AppError('invalid-credentials', 'The e-mail or password is not right.') }
+    }
+    if (user.locked_until && user.locked_until > now) {
+      await audit(user.id, 'denied', 'account locked')
+      return { ok: false, error: lockedError(user.locked_until, now) }
+    }
+    if (!(await verifyPassword(user.password_hash, input.password))) {
+      const lock = nextLock(ctx, user.failed_login_count + 1, user.lock_count, now)
+      await store.recordFailedLogin(tx, user.id, lock)
+      await audit(user.id, 'failure', lock ? 'wrong password; account locked' : 'wrong password')
+      return {
+        ok: false,
+        error: lock
+          ? lockedError(lock.until, now)
+          : new AppError('invalid-credentials', 'The e-mail or password is not right.'),
+      }
+    }
+    const memberships = await store.listActiveMemberships(tx, user.id)
+    if (!user.is_active || memberships.length === 0) {
+      await audit(user.id, 'denied', 'account deactivated or without an active clinic membership')
+      return {
+        ok: false,
+        error: new AppError('forbidden', 'This account is deactivated. Ask your clinic administrator.'),
+      }
+    }
+    await store.recordSuccessfulLogin(tx, user.id, now)
+    if (input.previousToken) {
+      const previous = await store.findSessionByTokenHash(tx, hashToken(input.previousToken))
+      if (previous) await store.endSession(tx, previous.id, now)
+    }
+    const secret = await store.findMfaSecret(tx, user.id)
+    const mfaNeeded = memberships.some((m) =>
+      (m.mfaRequiredRoles ?? defaultMfaRequiredRoles).includes(m.role),
+    )
+    const state: LoginSessionState = secret?.confirmed_at
+      ? 'mfa-required'
+      : mfaNeeded
+        ? 'mfa-enrolment-required'
+        : 'signed-in'
+    await audit(user.id, 'success', state === 'signed-in' ? 'signed in' : `password accepted; ${state}`)
+    return { ok: true, value: await issueSession(ctx, tx, user.id, state, input.ip, input.userAgent, now) }
+  })
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
+}
+
+function nextLock(ctx: AppContext, failures: number, lockCount: number, now: Date): { until: Date } | null {
+  if (failures < ctx.config.loginMaxFailures) return null
+  // Back-off: each further lock doubles, capped at a day.
+  const minutes = Math.min(ctx.config.loginLockBaseMin * 2 ** lockCount, 24 * 60)
+  return { until: new Date(now.getTime() + minutes * 60_000) }
+}
+
+function lockedError(until: Date, now: Date): AppError {
+  const retryAfterSec = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
+  return new AppError(
+    'account-locked',
+    `Too many failed sign-ins. Try again in ${formatWait(retryAfterSec)}.`,
+    { extra: { retryAfterSec } },
+  )
+}
+
+function formatWait(seconds: number): string {
+  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`
+}
+
+async function issueSession(
+  ctx: AppContext,
+  tx: Tx,
+  userId: string,
+  state: LoginSessionState,
+  ip: string | null,
+  userAgent: string | null,
+  now: Date,
+): Promise<IssuedSession> {
+  const token = randomToken()
+  const csrfToken = randomToken()
+  await store.insertSession(tx, {
+    id: uuidv7(now.getTime()),
+    userId,
+    tokenHash: hashToken(token),
+    csrfToken,
+    state,
+    now,
+    expiresAt: new Date(now.getTime() + ctx.config.sessionAbsoluteHours * 3_600_000),
+    ip,
+    userAgent,
+  })
+  return { token, csrfToken, state }
+}
+
+/** Looks up the session behind a cookie, ending it when idle or past its absolute expiry. */
+export async function resolveSession(
+  ctx: AppContext,
+  token: string,
+  ip: string | null,
+): Promise<ResolvedSession> {
+  const now = ctx.now()
+  const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<ResolvedSession>> => {
+    const session = await store.findSessionByTokenHash(tx, hashToken(token))
+    if (!session || session.ended_at)
+      return { ok: false, error: new AppError('not-signed-in', 'Please sign in.') }
+    const idleLimit = new Date(session.last_seen_at.getTime() + ctx.config.sessionIdleMin * 60_000)
+    if (session.expires_at <= now || idleLimit <= now || !session.is_active) {
+      await store.endSession(tx, session.id, now)
+      await appendAudit(
+        tx,
+        {
+          clinicId: null,
+          actorUserId: session.user_id,
+          actorEmail: session.email,
+          action: 'auth.session-expired',
+          entity: 'login_session',
+          entityId: session.id,
+          outcome: 'success',
+          ip,
+          detail: {
+            reason:
+              session.expires_at <= now
+                ? 'absolute expiry'
+                : idleLimit <= now
+                  ? 'idle timeout'
+                  : 'account deactivated',
+          },
+        },
+        now,
+      )
+      return {
+        ok: false,
+        error: new AppError('session-expired', 'Your session ended; please sign in again.'),
+      }
+    }
+    // Writing last_seen_at on every request would serialize them; a 15 s grain is enough for a
+    // timeout measured in minutes.
+    if (now.getTime() - session.last_seen_at.getTime() > 15_000) await store.touchSession(tx, session.id, now)
+    const memberships = await store.listActiveMemberships(tx, session.user_id)
+    return {
+      ok: true,
+      value: {
+        sessionId: session.id,
+        userId: session.user_id,
+        email: session.email,
+        displayName: session.display_name,
+        state: session.state,
+        csrfToken: session.csrf_token,
+        expiresAt: session.expires_at,
+        principal: {
+          userId: session.user_id,
+          email: session.email,
+          displayName: session.display_name,
+          sessionId: session.id,
+          ip,
+          memberships: memberships.map(({ mfaRequiredRoles: _, ...m }) => m),
+        },
+      },
+    }
+  })
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
+}
+
+/** Second step of sign-in: a TOTP code turns an mfa-required session into a new, signed-in one. */
+export async function verifyMfa(
+  ctx: AppContext,
+  session: ResolvedSession,
+  code: string,
+): Promise<IssuedSession> {
+  if (session.state !== 'mfa-required')
+    throw new AppError('conflict', 'This sign-in is not waiting for a code.')
+  const now = ctx.now()
+  const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<IssuedSession>> => {
+    const secret = await store.findMfaSecret(tx, session.userId)
+    const step = secret?.confirmed_at
+      ? checkTotp(secret.secret_base32, code, now, secret.last_used_step)
+      : null
+    if (step === null) {
+      const user = await store.findUserById(tx, session.userId)
+      const lock = nextLock(ctx, (user?.failed_login_count ?? 0) + 1, user?.lock_count ?? 0, now)
+      await store.recordFailedLogin(tx, session.userId, lock)
+      if (lock) await store.endSession(tx, session.sessionId, now)
+      await appendAudit(
+        tx,
+        {
+          clinicId: null,
+          actorUserId: session.userId,
+          actorEmail: session.email,
+          action: 'auth.mfa-verify',
+          entity: 'app_user',
+          entityId: session.userId,
+          outcome: 'failure',
+          ip: session.principal.ip,
+          detail: { reason: lock ? 'wrong code; account locked' : 'wrong code' },
+        },
+        now,
+      )
+      return {
+        ok: false,
+        error: lock
+          ? lockedError(lock.until, now)
+          : new AppError(
+              'invalid-mfa-code',
+              'That code is not right. Check the time on your phone and try the newest code.',
+            ),
+      }
+    }
+    await tx
+      .updateTable('mfa_secret')
+      .set({ last_used_step: step })
+      .where('user_id', '=', session.userId)
+      .execute()
+    return { ok: true, value: await completeSignIn(ctx, tx, session, now, 'auth.mfa-verify') }
+  })
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
+}
+
+async function completeSignIn(
+  ctx: AppContext,
+  tx: Tx,
+  session: ResolvedSession,
+  now: Date,
+  action: string,
+): Promise<IssuedSession> {
+  await store.endSession(tx, session.sessionId, now)
+  await store.recordSuccessfulLogin(tx, session.userId, now)
+  await appendAudit(
+    tx,
+    {
+      clinicId: null,
+      actorUserId: session.userId,
+      actorEmail: session.email,
+      action,
+      entity: 'app_user',
+      entityId: session.userId,
+      outcome: 'success',
+      ip: session.principal.ip,
+      detail: { reason: 'signed in' },
+    },
+    now,
+  )
+  // A fresh token after the second factor: the pre-MFA cookie can never become a full session.
+  return issueSession(ctx, tx, session.userId, 'signed-in', session.principal.ip, null, now)
+}
+
+export async function startMfaEnrolment(ctx: AppContext, session: ResolvedSession) {
+  if (session.state === 'mfa-required')
+    throw new AppError('mfa-required', 'Enter your current authenticator code first.')
+  const now = ctx.now()
+  return inOwnerTransaction(ctx, async (tx) => {
+    const existing = await store.findMfaSecret(tx, session.userId)
+    if (existing?.confirmed_at)
+      throw new AppError(
+        'conflict',
+        'Two-factor authentication is already set up. An administrator can reset it.',
+      )
+    const secret = newTotpSecret()
+    await tx.deleteFrom('mfa_secret').where('user_id', '=', session.userId).execute()
+    await tx
+      .insertInto('mfa_secret')
+      .values({
+        user_id: session.userId,
+        secret_base32: secret,
+        confirmed_at: null,
+        last_used_step: null,
+        created_at: now,
+      })
+      .execute()
+    await appendAudit(
+      tx,
+      {
+        clinicId: null,
+        actorUserId: session.userId,
+        actorEmail: session.email,
+        action: 'auth.mfa-enrol-start',
+        entity: 'mfa_secret',
+        entityId: session.userId,
+        outcome: 'success',
+        ip: session.principal.ip,
+      },
+      now,
+    )
+    const otpauthUrl = totpUri(secret, session.email)
+    return { secret, otpauthUrl, qrDataUrl: await totpQrDataUrl(otpauthUrl) }
+  })
+}
+
+export async function confirmMfaEnrolment(
+  ctx: AppContext,
+  session: ResolvedSession,
+  code: string,
+): Promise<IssuedSession> {
+  if (session.state === 'mfa-required')
+    throw new AppError('mfa-required', 'Enter your current authenticator code first.')
+  const now = ctx.now()
+  const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<IssuedSession>> => {
+    const secret = await store.findMfaSecret(tx, session.userId)
+    if (!secret || secret.confirmed_at)
+      return {
+        ok: false,
+        error: new AppError(
+          'conflict',
+          'Start the set-up again: no authenticator is waiting for confirmation.',
+        ),
+      }
+    const step = checkTotp(secret.secret_base32, code, now, null)
+    if (step === null)
+      return {
+        ok: false,
+        error: new AppError(
+          'invalid-mfa-code',
+          'That code is not right. Scan the QR code again or check the time on your phone.',
+          { fieldErrors: [{ field: 'code', message: 'does not match the authenticator' }] },
+        ),
+      }
+    await tx
+      .updateTable('mfa_secret')
+      .set({ confirmed_at: now, last_used_step: step })
+      .where('user_id', '=', session.userId)
+      .execute()
+    return { ok: true, value: await completeSignIn(ctx, tx, session, now, 'auth.mfa-enrol-confirm') }
+  })
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
+}
+
+export async function signOut(ctx: AppContext, session: ResolvedSession): Promise<void> {
+  const now = ctx.now()
+  await inOwnerTransaction(ctx, async (tx) => {
+    await store.endSession(tx, session.sessionId, now)
+    await appendAudit(
+      tx,
+      {
+        clinicId: null,
+        actorUserId: session.userId,
+        actorEmail: session.email,
+        action: 'auth.sign-out',
+        entity: 'login_session',
+        entityId: session.sessionId,
+        outcome: 'success',
+        ip: session.principal.ip,
+      },
+      now,
+    )
+  })
+}
+
+export async function describeSession(ctx: AppContext, session: ResolvedSession) {
+  const mfa = await inOwnerTransaction(ctx, (tx) => store.findMfaSecret(tx, session.userId))
+  return {
+    state: session.state,
+    csrfToken: session.csrfToken,
+    user: {
+      id: session.userId,
+      email: session.email,
+      displayName: session.displayName,
+      mfaEnrolled: Boolean(mfa?.confirmed_at),
+    },
+    memberships: session.principal.memberships.map((m) => ({ ...m, permissions: permissionsOf(m.role) })),
+    idleTimeoutMin: ctx.config.sessionIdleMin,
+    sessionExpiresAt: session.expiresAt.toISOString(),
+  }
+}

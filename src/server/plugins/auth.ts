@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { AppContext } from '../context'
+import { AppError } from '../errors'
+import { isCsrfTokenValid, type ResolvedSession, resolveSession } from '../features/auth/service'
+
+export const sessionCookie = 'kc_session'
+
+/** Who may call a route: anyone, a session still in its MFA step, or a fully signed-in user. */
+export type RouteAuth = 'public' | 'pending' | 'signed-in'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    auth?: RouteAuth
+  }
+  interface FastifyRequest {
+    session: ResolvedSession | null
+  }
+}
+
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/**
+ * Resolves the session cookie of every /api route that is not public, enforces the MFA step, and
+ * checks the CSRF token on cookie-authenticated writes (the cookie is SameSite=Strict as well).
+ */
+export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('session', null)
+  app.addHook('preHandler', async (request) => {
+    const auth = request.routeOptions.config.auth ?? 'signed-in'
+    if (auth === 'public' || !request.url.startsWith('/api/')) return
+    const token = request.cookies[sessionCookie]
+    if (!token) throw new AppError('not-signed-in', 'Please sign in.')
+    const session = await resolveSession(ctx, token, request.ip)
+    request.session = session
+    if (auth === 'signed-in' && session.state !== 'signed-in') {
+      throw new AppError('mfa-required', 'Finish two-factor authentication first.', {
+        extra: { state: session.state },
+      })
+    }
+    if (
+      writeMethods.has(request.method) &&
+      !isCsrfTokenValid(session.csrfToken, headerValue(request, 'x-csrf-token'))
+    ) {
+      throw new AppError(
+        'csrf-token-invalid',
+        'The request lacks a valid x-csrf-token header. Reload the page and try again.',
+      )
+    }
+  })
+}
+
+function headerValue(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: string): void {
+  reply.setCookie(sessionCookie, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.config.secureCookies,
+    maxAge: ctx.config.sessionAbsoluteHours * 3600,
+  })
+}
+
+export function clearSessionCookie(reply: FastifyReply, ctx: AppContext): void {
+  reply.clearCookie(sessionCookie, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: ctx.config.secureCookies,
+  })
+}
+
+/** The session a route's preHandler resolved; routes declared 'pending' or 'signed-in' always have one. */
+export function sessionOf(request: FastifyRequest): ResolvedSession {
+  if (!request.session) throw new AppError('not-signed-in', 'Please sign in.')
+  return request.session
+}

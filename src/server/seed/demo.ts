@@ -1,0 +1,143 @@
+import type { StaffRole } from '../../domain/access/permissions'
+import { appendAudit } from '../audit/append-audit'
+import type { AppContext } from '../context'
+import { generatePassword, hashPassword } from '../features/auth/passwords'
+import { uuidv7 } from '../ids'
+import { inOwnerTransaction } from '../tenancy'
+
+export interface DemoSignIn {
+  email: string
+  password: string
+  displayName: string
+  roles: string
+}
+
+interface DemoUser {
+  email: string
+  displayName: string
+  /** Role per clinic index (0 = first clinic, 1 = second). */
+  roles: Partial<Record<0 | 1, StaffRole>>
+}
+
+const demoClinics = [
+  { name: 'Riverside Ketamine Clinic', timeZone: 'America/New_York', dea: 'BR1234563' },
+  { name: 'Hillcrest Mood Center', timeZone: 'America/Chicago', dea: 'BH7654321' },
+]
+
+const demoUsers: DemoUser[] = [
+  { email: 'admin@demo.ketacare.org', displayName: 'Alex Morgan', roles: { 0: 'admin', 1: 'admin' } },
+  {
+    email: 'prescriber@demo.ketacare.org',
+    displayName: 'Dr. Priya Raman',
+    roles: { 0: 'prescriber', 1: 'prescriber' },
+  },
+  { email: 'nurse@demo.ketacare.org', displayName: 'Nina Okafor, RN', roles: { 0: 'nurse' } },
+  { email: 'frontdesk@demo.ketacare.org', displayName: 'Sam Lee', roles: { 0: 'front_desk' } },
+  {
+    email: 'auditor@demo.ketacare.org',
+    displayName: 'Jordan Blake (compliance)',
+    roles: { 0: 'auditor', 1: 'auditor' },
+  },
+  { email: 'nurse2@demo.ketacare.org', displayName: 'Marco Diaz, RN', roles: { 1: 'nurse' } },
+]
+
+export async function hasAnyOrganization(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.db.selectFrom('organization').select('id').limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * Creates the demo organization: two clinics and a user for every staff role. Passwords are
+ * generated here and returned once for printing; only their hashes are stored.
+ */
+export async function seedDemoOrganization(ctx: AppContext): Promise<DemoSignIn[]> {
+  const passwords = demoUsers.map(() => generatePassword())
+  const hashes = await Promise.all(passwords.map((p) => hashPassword(p)))
+  const now = ctx.now()
+  return inOwnerTransaction(ctx, async (tx) => {
+    const organizationId = uuidv7(now.getTime())
+    await tx
+      .insertInto('organization')
+      .values({ id: organizationId, name: 'Demo Ketamine Network' })
+      .execute()
+    const clinicIds: string[] = []
+    for (const c of demoClinics) {
+      const id = uuidv7(now.getTime())
+      clinicIds.push(id)
+      await tx
+        .insertInto('clinic')
+        .values({
+          id,
+          organization_id: organizationId,
+          name: c.name,
+          time_zone: c.timeZone,
+          dea_registration: c.dea,
+          settings: JSON.stringify({ mfaRequiredRoles: ['admin', 'prescriber'] }),
+        })
+        .execute()
+    }
+    const signIns: DemoSignIn[] = []
+    for (const [i, u] of demoUsers.entries()) {
+      const userId = uuidv7(now.getTime())
+      await tx
+        .insertInto('app_user')
+        .values({
+          id: userId,
+          organization_id: organizationId,
+          email: u.email,
+          display_name: u.displayName,
+          password_hash: hashes[i]!,
+          locked_until: null,
+          last_sign_in_at: null,
+        })
+        .execute()
+      for (const [index, role] of Object.entries(u.roles)) {
+        const clinicId = clinicIds[Number(index)]!
+        await tx
+          .insertInto('membership')
+          .values({
+            id: uuidv7(now.getTime()),
+            clinic_id: clinicId,
+            user_id: userId,
+            role: role as StaffRole,
+          })
+          .execute()
+      }
+      signIns.push({
+        email: u.email,
+        password: passwords[i]!,
+        displayName: u.displayName,
+        roles: Object.entries(u.roles)
+          .map(([index, role]) => `${role} @ ${demoClinics[Number(index)]!.name}`)
+          .join(', '),
+      })
+    }
+    for (const clinicId of clinicIds) {
+      await appendAudit(
+        tx,
+        {
+          clinicId,
+          actorUserId: null,
+          actorEmail: 'ketacare seed',
+          action: 'seed.demo',
+          entity: 'clinic',
+          entityId: clinicId,
+          outcome: 'success',
+        },
+        now,
+      )
+    }
+    return signIns
+  })
+}
+
+export function formatSignIns(signIns: DemoSignIn[], url: string): string {
+  const width = Math.max(...signIns.map((s) => s.email.length))
+  const lines = signIns.map((s) => `  ${s.email.padEnd(width)}  ${s.password}   ${s.roles}`)
+  return [
+    `Demo organization created. Sign in at ${url} with (shown once; not stored anywhere):`,
+    ...lines,
+    'Administrators and prescribers set up an authenticator app (TOTP) at first sign-in.',
+    '',
+  ].join('\n')
+}
