@@ -1,4 +1,16 @@
 import type { CliCommand } from './command'
+import { auditVerifyCommand } from './commands/audit'
+import { migrateCommand } from './commands/migrate'
+import { seedCommand } from './commands/seed'
+import { serveCommand } from './commands/serve'
+import { userAddCommand, userResetPasswordCommand } from './commands/user'
 
 /** Every `ketacare` command, in the order `ketacare --help` lists them. Add one line per command. */
-export const commands: CliCommand[] = []
+export const commands: CliCommand[] = [
+  serveCommand,
+  migrateCommand,
+  seedCommand,
+  userAddCommand,
+  userResetPasswordCommand,
+  auditVerifyCommand,
+]
