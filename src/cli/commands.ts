@@ -1,6 +1,7 @@
 import type { CliCommand } from './command'
 import { auditVerifyCommand } from './commands/audit'
 import { migrateCommand } from './commands/migrate'
+import { scoreCommand } from './commands/score'
 import { seedCommand } from './commands/seed'
 import { serveCommand } from './commands/serve'
 import { userAddCommand, userResetPasswordCommand } from './commands/user'
@@ -13,4 +14,5 @@ export const commands: CliCommand[] = [
   userAddCommand,
   userResetPasswordCommand,
   auditVerifyCommand,
+  scoreCommand,
 ]

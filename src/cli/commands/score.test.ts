@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import type { CliIo } from '../command'
+import { runCli } from '../run-cli'
+
+async function run(...argv: string[]) {
+  let out = ''
+  let err = ''
+  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), env: {}, isTty: false }
+  const code = await runCli(argv, io)
+  return { code, out, err }
+}
+
+describe('ketacare score', () => {
+  it('scores PHQ-9 with band and the suicide-risk flag', async () => {
+    const { code, out } = await run('score', 'phq9', '--answers', '2,2,2,2,1,1,1,0,1')
+    expect(code).toBe(0)
+    expect(out).toContain('Total: 12 (range 0–27)')
+    expect(out).toContain('Band: Moderate (moderate)')
+    expect(out).toMatch(/FLAG \[urgent\] suicide-risk: .*same day/)
+  })
+
+  it('prints JSON with --json, including CADSS subscales', async () => {
+    const answers = [...new Array(19).fill('1'), ...new Array(8).fill('2')].join(',')
+    const { code, out } = await run('score', 'cadss', '--answers', answers, '--json')
+    expect(code).toBe(0)
+    const parsed = JSON.parse(out)
+    expect(parsed).toMatchObject({
+      instrumentId: 'cadss',
+      total: 35,
+      subscales: { subjective: 19, observer: 16 },
+    })
+  })
+
+  it('reads C-SSRS y/n/- answers with skip logic', async () => {
+    const { code, out } = await run('score', 'cssrs-screen', '--answers', 'y,n,-,-,-,y,y')
+    expect(code).toBe(0)
+    expect(out).toContain('Band: High risk (high)')
+    const skipped = await run('score', 'cssrs-screen', '--answers', 'y,n,n,-,-,n,-')
+    expect(skipped.code).toBe(2)
+    expect(skipped.err).toContain('item cssrs_3 (answer 3) is not asked when item 2 is no')
+  })
+
+  it('lists instruments', async () => {
+    const { code, out } = await run('score', '--list')
+    expect(code).toBe(0)
+    expect(out).toMatch(/qids-sr16\s+QIDS-SR16\s+16\s+patient/)
+    expect(out.trim().split('\n')).toHaveLength(11)
+    const json = JSON.parse((await run('score', '--list', '--json')).out)
+    expect(json[0]).toEqual({ id: 'phq9', name: 'PHQ-9', items: 9, respondent: 'patient' })
+  })
+
+  it.each([
+    [['phq9', '--answers', '0,0,0,0,0,0,0,0,4'], 'item phq9_9 (answer 9) must be one of 0, 1, 2, 3, got 4'],
+    [['phq9', '--answers', '0,0,0,0,0,0,0,0'], 'phq9 expects 9 answers'],
+    [['phq9', '--answers', '0,0,x,0,0,0,0,0,0'], 'item phq9_3 (answer 3): expected a whole number'],
+    [['phq9', '--answers', '0,0,-,0,0,0,0,0,0'], 'item phq9_3 (answer 3) is required'],
+    [['cssrs-screen', '--answers', 'y,maybe,-,-,-,n,-'], 'item cssrs_2 (answer 2): expected y, n or -'],
+    [['beck', '--answers', '1'], 'unknown instrument "beck"'],
+    [['phq9'], '--answers is required'],
+    [[], 'name an instrument'],
+  ])('rejects %j with exit 2: %s', async (args, message) => {
+    const { code, err } = await run('score', ...args)
+    expect(code).toBe(2)
+    expect(err).toContain(message)
+  })
+
+  it('prints its help', async () => {
+    const { code, out } = await run('score', '--help')
+    expect(code).toBe(0)
+    expect(out).toContain('Usage: ketacare score <instrument-id> --answers')
+  })
+})
