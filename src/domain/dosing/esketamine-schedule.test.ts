@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { devicesForDose, esketamineStartDose, nextDueDates, phaseForDate } from './esketamine-schedule'
+import { type EsketamineProtocol, findProtocol } from './protocols'
+
+const trd = findProtocol('esketamine-trd') as EsketamineProtocol
+const si = findProtocol('esketamine-suicidal-ideation') as EsketamineProtocol
+
+describe('devicesForDose (§3)', () => {
+  it('56 mg = 2 devices, 4 sprays, at 0 and 5 min; 84 mg = 3 devices', () => {
+    expect(devicesForDose(56)).toEqual({
+      doseMg: 56,
+      deviceCount: 2,
+      sprayCount: 4,
+      deviceOffsetsMin: [0, 5],
+    })
+    expect(devicesForDose(84).deviceOffsetsMin).toEqual([0, 5, 10])
+    expect(() => devicesForDose(70)).toThrow(/doseMg/)
+  })
+})
+
+describe('esketamineStartDose', () => {
+  it('starts at 56 mg under 65 and at the unverified 28 mg setting from 65', () => {
+    expect(esketamineStartDose(trd, 40)).toMatchObject({ doseMg: 56, isUnverifiedSetting: false })
+    expect(esketamineStartDose(trd, 65)).toMatchObject({ doseMg: 28, isUnverifiedSetting: true })
+    expect(esketamineStartDose(trd, 70, { isEnabled: false, fromAgeYears: 65, doseMg: 28 }).doseMg).toBe(56)
+    expect(esketamineStartDose(si, 70).doseMg).toBe(84)
+  })
+})
+
+describe('phaseForDate', () => {
+  it('maps treatment weeks to phases', () => {
+    expect(phaseForDate(trd, '2025-03-03', '2025-03-03')).toMatchObject({
+      weekNumber: 1,
+      phase: { name: 'induction' },
+    })
+    expect(phaseForDate(trd, '2025-03-03', '2025-03-30')).toMatchObject({
+      weekNumber: 4,
+      phase: { name: 'induction' },
+    })
+    expect(phaseForDate(trd, '2025-03-03', '2025-03-31')).toMatchObject({
+      weekNumber: 5,
+      phase: { name: 'maintenance' },
+    })
+    expect(phaseForDate(trd, '2025-03-03', '2025-04-28')).toMatchObject({
+      weekNumber: 9,
+      phase: { name: 'continuation' },
+    })
+    expect(phaseForDate(si, '2025-03-03', '2025-03-31')).toBeNull()
+    expect(phaseForDate(trd, '2025-03-03', '2025-03-02')).toBeNull()
+  })
+
+  it('accepts epoch ms and rejects malformed dates', () => {
+    expect(phaseForDate(trd, Date.UTC(2025, 2, 3), Date.UTC(2025, 2, 10, 15))?.weekNumber).toBe(2)
+    expect(() => phaseForDate(trd, '2025-02-30', '2025-03-01')).toThrow(/firstSession/)
+    expect(() => phaseForDate(trd, '2025-03-03', '03/04/2025')).toThrow(/date/)
+  })
+})
+
+describe('nextDueDates', () => {
+  it('alternates 3- and 4-day gaps twice weekly in induction', () => {
+    const due = nextDueDates(trd, ['2025-03-03'], { count: 3 })
+    expect(due.map((d) => d.date)).toEqual(['2025-03-06', '2025-03-10', '2025-03-13'])
+    expect(due.every((d) => d.phase === 'induction' && d.frequency === 'twice-weekly')).toBe(true)
+  })
+
+  it('moves to weekly maintenance with a benefit review, then every 2 weeks or weekly', () => {
+    const induction = [
+      '2025-03-03',
+      '2025-03-06',
+      '2025-03-10',
+      '2025-03-13',
+      '2025-03-17',
+      '2025-03-20',
+      '2025-03-24',
+      '2025-03-27',
+    ]
+    const due = nextDueDates(trd, induction, { count: 6 })
+    expect(due.map((d) => [d.date, d.phase, d.isBenefitReview])).toEqual([
+      ['2025-03-31', 'maintenance', true],
+      ['2025-04-07', 'maintenance', false],
+      ['2025-04-14', 'maintenance', false],
+      ['2025-04-21', 'maintenance', false],
+      ['2025-04-28', 'continuation', false],
+      ['2025-05-12', 'continuation', false],
+    ])
+    const weekly = nextDueDates(
+      trd,
+      [...induction, '2025-03-31', '2025-04-07', '2025-04-14', '2025-04-21', '2025-04-28'],
+      {
+        preferredFrequency: 'weekly',
+      },
+    )
+    expect(weekly[0]).toMatchObject({ date: '2025-05-05', frequency: 'weekly' })
+  })
+
+  it('stops when a finite protocol ends', () => {
+    const sessions = [
+      '2025-03-03',
+      '2025-03-06',
+      '2025-03-10',
+      '2025-03-13',
+      '2025-03-17',
+      '2025-03-20',
+      '2025-03-24',
+      '2025-03-27',
+    ]
+    expect(nextDueDates(si, sessions)).toEqual([])
+    expect(nextDueDates(si, sessions.slice(0, 7))[0]?.date).toBe('2025-03-27')
+  })
+
+  it('rejects an empty history and a bad count', () => {
+    expect(() => nextDueDates(trd, [])).toThrow(/pastSessions/)
+    expect(() => nextDueDates(trd, ['2025-03-03'], { count: 0 })).toThrow(/count/)
+  })
+})
