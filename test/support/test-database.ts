@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db'
+
+/**
+ * A migrated, empty database for one test file: an in-memory PGlite by default, or — when
+ * KETACARE_TEST_DB=postgres — a throw-away database on the server named by TEST_DATABASE_URL
+ * (default the local server), dropped again on close.
+ */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  if (process.env.KETACARE_TEST_DB !== 'postgres') {
+    const handle = await openDatabase({})
+    await mustMigrate(handle)
+    return handle
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+  const name = `ketacare_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 })
+  await mustMigrate(handle)
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close()
+      const dropper = new pg.Client({ connectionString: adminUrl })
+      await dropper.connect()
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await dropper.end()
+    },
+  }
+}
+
+async function mustMigrate(handle: DatabaseHandle): Promise<void> {
+  const result = await migrateToLatest(handle.db)
+  if (result.error) throw result.error
+}
