@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../test/support/test-app'
-import { inClinicTransaction } from '../server/tenancy'
+import { inClinicTransaction } from './tenancy'
 
 let t: TestApp
 beforeAll(async () => {
