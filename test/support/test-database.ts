@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import pg from 'pg'
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db'
 
@@ -8,10 +11,21 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db
  * (default the local server), dropped again on close.
  */
 export async function openTestDatabase(): Promise<DatabaseHandle> {
+  return (await createTestDatabase()).handle
+}
+
+/**
+ * Like openTestDatabase, plus the environment that points the CLI at the same database
+ * (a PGlite folder on disk, or the throw-away PostgreSQL database's URL).
+ */
+export async function createTestDatabase(
+  options: { onDisk?: boolean } = {},
+): Promise<{ handle: DatabaseHandle; env: Record<string, string> }> {
   if (process.env.KETACARE_TEST_DB !== 'postgres') {
-    const handle = await openDatabase({})
+    const dataDir = options.onDisk ? mkdtempSync(join(tmpdir(), 'ketacare-db-')) : undefined
+    const handle = await openDatabase({ dataDir })
     await mustMigrate(handle)
-    return handle
+    return { handle, env: dataDir ? { KETACARE_DATA_DIR: dataDir } : {} }
   }
   const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
   const name = `ketacare_test_${randomBytes(6).toString('hex')}`
@@ -23,7 +37,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   url.pathname = `/${name}`
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 })
   await mustMigrate(handle)
-  return {
+  const dropped = {
     ...handle,
     close: async () => {
       await handle.close()
@@ -33,6 +47,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
       await dropper.end()
     },
   }
+  return { handle: dropped, env: { DATABASE_URL: url.toString() } }
 }
 
 async function mustMigrate(handle: DatabaseHandle): Promise<void> {
