@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { GENESIS_HASH, canonicalize, chainHash, verifyChain, type ChainLink } from './hash-chain'
+import { type ChainLink, canonicalize, chainHash, GENESIS_HASH, verifyChain } from './hash-chain'
 import { sha256Hex } from './sha256'
 
 describe('sha256Hex', () => {

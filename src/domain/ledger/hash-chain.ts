@@ -46,7 +46,13 @@ export interface ChainLink {
 
 export type ChainVerdict =
   | { ok: true; checked: number; lastHash: string }
-  | { ok: false; checked: number; brokenAt: string; reason: 'prev-hash-mismatch' | 'hash-mismatch'; detail: string }
+  | {
+      ok: false
+      checked: number
+      brokenAt: string
+      reason: 'prev-hash-mismatch' | 'hash-mismatch'
+      detail: string
+    }
 
 /** Walks links in chain order and names the first one that does not follow from its predecessor. */
 export function verifyChain(links: Iterable<ChainLink>, startHash: string = GENESIS_HASH): ChainVerdict {
