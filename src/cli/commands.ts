@@ -1,6 +1,8 @@
 import type { CliCommand } from './command'
 import { auditVerifyCommand } from './commands/audit'
+import { doseCommand } from './commands/dose'
 import { migrateCommand } from './commands/migrate'
+import { pkCommand } from './commands/pk'
 import { scoreCommand } from './commands/score'
 import { seedCommand } from './commands/seed'
 import { serveCommand } from './commands/serve'
@@ -15,4 +17,6 @@ export const commands: CliCommand[] = [
   userResetPasswordCommand,
   auditVerifyCommand,
   scoreCommand,
+  pkCommand,
+  doseCommand,
 ]
