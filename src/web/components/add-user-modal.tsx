@@ -103,6 +103,7 @@ export function AddUserModal({
               onChange={(event) => setEmail(event.currentTarget.value)}
               error={fieldErrors.email}
               required
+              withAsterisk={false}
               data-autofocus
             />
             <TextInput
@@ -112,6 +113,7 @@ export function AddUserModal({
               onChange={(event) => setDisplayName(event.currentTarget.value)}
               error={fieldErrors.displayName}
               required
+              withAsterisk={false}
             />
             <Select
               label="Role"
@@ -120,6 +122,7 @@ export function AddUserModal({
               onChange={setRole}
               error={roleHint ?? fieldErrors.role}
               required
+              withAsterisk={false}
               allowDeselect={false}
             />
             {addUser.isError && (

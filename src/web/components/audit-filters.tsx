@@ -37,7 +37,7 @@ export function AuditFilters({ applied, onApply }: AuditFiltersProps) {
 
   return (
     <form onSubmit={submit} aria-label="Audit log filters">
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
         <TextInput
           label="Actor e-mail"
           placeholder="Part of an e-mail"

@@ -27,6 +27,7 @@ export function CredentialsForm({ onStep }: { onStep: (state: AuthState) => void
           onChange={(event) => setEmail(event.currentTarget.value)}
           error={fieldErrors.email}
           required
+          withAsterisk={false}
           autoFocus
         />
         <PasswordInput
@@ -36,6 +37,7 @@ export function CredentialsForm({ onStep }: { onStep: (state: AuthState) => void
           onChange={(event) => setPassword(event.currentTarget.value)}
           error={fieldErrors.password}
           required
+          withAsterisk={false}
         />
         {message && (
           <Alert color="red" variant="light" role="alert">

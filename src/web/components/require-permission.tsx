@@ -15,7 +15,9 @@ export function RequirePermission({
   if (hasClinicPermission(membership, permission)) return children
   return (
     <Stack gap="md" maw={600}>
-      <Title order={1}>No access</Title>
+      <Title order={1} size="h2">
+        No access
+      </Title>
       <Alert color="yellow" variant="light">
         Your role in {membership.clinicName} does not give access to this page.
       </Alert>

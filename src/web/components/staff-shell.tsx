@@ -72,7 +72,8 @@ export function StaffShell() {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <Outlet />
+        {/* A new clinic starts its pages fresh (search, page number) instead of carrying them over. */}
+        <Outlet key={membership.clinicId} />
       </AppShell.Main>
     </AppShell>
   )

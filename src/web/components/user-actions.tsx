@@ -94,7 +94,13 @@ export function UserActions({ clinicId, user }: { clinicId: string; user: Clinic
         </Menu.Dropdown>
       </Menu>
 
-      <Modal opened={dialog === 'role'} onClose={close} title={`Change role of ${user.displayName}`} centered>
+      <Modal
+        closeButtonProps={{ 'aria-label': 'Close' }}
+        opened={dialog === 'role'}
+        onClose={close}
+        title={`Change role of ${user.displayName}`}
+        centered
+      >
         <Stack gap="lg">
           <Select
             label="Role"

@@ -57,8 +57,14 @@ export function AuditLogPage() {
 
   return (
     <Stack gap="md">
-      <Title order={1}>Audit log</Title>
-      <AuditFilters applied={filters} onApply={(values) => update({ ...values, page: 1 })} />
+      <Title order={1} size="h2">
+        Audit log
+      </Title>
+      <AuditFilters
+        key={Object.values(filters).join('|')}
+        applied={filters}
+        onApply={(values) => update({ ...values, page: 1 })}
+      />
       {events.isPending && <PageLoader />}
       {events.isError && <ErrorAlert error={events.error} title="Could not load the audit log" />}
       {events.data && (

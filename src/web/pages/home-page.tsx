@@ -24,7 +24,9 @@ export function HomePage() {
   return (
     <Stack gap="lg" maw={900}>
       <Stack gap={4}>
-        <Title order={1}>{summary.data?.clinicName ?? membership.clinicName}</Title>
+        <Title order={1} size="h2">
+          {summary.data?.clinicName ?? membership.clinicName}
+        </Title>
         <Text c="dimmed">{membership.organizationName}</Text>
       </Stack>
       <Text>

@@ -17,7 +17,9 @@ export function StartPage() {
   return (
     <Center mih="60vh" p="md">
       <Stack align="center" gap="sm" maw={480}>
-        <Title order={1}>No clinic yet</Title>
+        <Title order={1} size="h2">
+          No clinic yet
+        </Title>
         <Text ta="center" c="dimmed">
           Your account is not a member of any clinic. Ask your clinic administrator to add you.
         </Text>

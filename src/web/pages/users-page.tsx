@@ -28,7 +28,9 @@ export function UsersPage() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Title order={1}>Users</Title>
+        <Title order={1} size="h2">
+          Users
+        </Title>
         <Button onClick={addModal.open}>Add user</Button>
       </Group>
       <TextInput
