@@ -1,0 +1,130 @@
+import { DomainValidationError } from '../errors'
+import { addQuantity, formatQuantity, parseQuantity, type Quantity, subtractQuantity, ZERO } from './quantity'
+
+// Running balances of a controlled-substance ledger (clinical-reference §8). Entries are applied
+// in order; a balance may never go below zero, and a count never changes it — a count that
+// differs from the expected balance opens a discrepancy, resolved only by an adjustment.
+
+export type LedgerEntryKind =
+  | 'receive'
+  | 'administer'
+  | 'waste'
+  | 'breakage'
+  | 'return'
+  | 'transfer'
+  | 'loss'
+  | 'count'
+  | 'adjustment'
+
+/** How each kind moves the balance: in, out, none (a count), or signed (an adjustment). */
+export const entryDirection: Record<LedgerEntryKind, 'in' | 'out' | 'none' | 'signed'> = {
+  receive: 'in',
+  administer: 'out',
+  waste: 'out',
+  breakage: 'out',
+  return: 'out',
+  transfer: 'out',
+  loss: 'out',
+  count: 'none',
+  adjustment: 'signed',
+}
+
+export interface LedgerEntryInput {
+  id: string
+  lotId: string
+  kind: LedgerEntryKind
+  /** Decimal text; positive, except an adjustment, which may be negative. Counts carry the counted amount. */
+  quantity: string
+}
+
+export interface AppliedEntry {
+  id: string
+  lotId: string
+  kind: LedgerEntryKind
+  /** Signed change to the lot balance. */
+  change: Quantity
+  balanceAfter: Quantity
+  /** For counts: counted − expected (zero when they agree). */
+  countDifference?: Quantity
+}
+
+export interface Reconciliation {
+  expected: Quantity
+  counted: Quantity
+  /** counted − expected: negative means stock is missing. */
+  difference: Quantity
+  isDiscrepancy: boolean
+}
+
+export function reconcileCount(expected: Quantity, counted: Quantity): Reconciliation {
+  const difference = subtractQuantity(counted, expected)
+  return { expected, counted, difference, isDiscrepancy: difference !== ZERO }
+}
+
+/** The signed change an entry makes, validating its quantity's sign for its kind. */
+export function entryChange(entry: LedgerEntryInput): Quantity {
+  const field = `entries.${entry.id}.quantity`
+  const q = parseQuantity(entry.quantity, field)
+  const direction = entryDirection[entry.kind]
+  if (direction === 'signed') {
+    if (q === ZERO) throw new DomainValidationError(field, 'an adjustment must change the balance')
+    return q
+  }
+  if (direction === 'none') {
+    if (q < ZERO) throw new DomainValidationError(field, 'a counted amount cannot be negative')
+    return ZERO
+  }
+  if (q <= ZERO) throw new DomainValidationError(field, `a ${entry.kind} quantity must be greater than zero`)
+  return direction === 'in' ? q : (-q as Quantity)
+}
+
+/**
+ * Applies entries in order and returns each with the lot balance after it. Throws, naming the
+ * entry, when one would take a lot below zero.
+ */
+export function applyLedgerEntries(
+  entries: readonly LedgerEntryInput[],
+  opening: ReadonlyMap<string, Quantity> = new Map(),
+): {
+  applied: AppliedEntry[]
+  balances: Map<string, Quantity>
+} {
+  const balances = new Map(opening)
+  const applied: AppliedEntry[] = []
+  for (const entry of entries) {
+    const before = balances.get(entry.lotId) ?? ZERO
+    const change = entryChange(entry)
+    const after = addQuantity(before, change)
+    if (after < ZERO) {
+      throw new DomainValidationError(
+        `entries.${entry.id}.quantity`,
+        `would take lot ${entry.lotId} below zero (balance ${formatQuantity(before)}, change ${formatQuantity(change)})`,
+      )
+    }
+    balances.set(entry.lotId, after)
+    const row: AppliedEntry = {
+      id: entry.id,
+      lotId: entry.lotId,
+      kind: entry.kind,
+      change,
+      balanceAfter: after,
+    }
+    if (entry.kind === 'count')
+      row.countDifference = reconcileCount(before, parseQuantity(entry.quantity)).difference
+    applied.push(row)
+  }
+  return { applied, balances }
+}
+
+/** Sums lot balances per drug (or any grouping key the caller gives each lot). */
+export function totalByGroup(
+  balances: ReadonlyMap<string, Quantity>,
+  groupOfLot: (lotId: string) => string,
+): Map<string, Quantity> {
+  const totals = new Map<string, Quantity>()
+  for (const [lotId, q] of balances) {
+    const key = groupOfLot(lotId)
+    totals.set(key, addQuantity(totals.get(key) ?? ZERO, q))
+  }
+  return totals
+}
