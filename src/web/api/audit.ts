@@ -13,7 +13,8 @@ export interface AuditEvent {
   entityId: string | null
   outcome: AuditOutcome
   ip: string | null
-  detail: string | null
+  /** Structured context of the event (reason, changed fields …), as the server recorded it. */
+  detail: Record<string, unknown> | null
 }
 
 export interface AuditQuery {

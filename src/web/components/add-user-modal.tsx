@@ -86,6 +86,7 @@ export function AddUserModal({
     <Modal
       opened={opened}
       onClose={close}
+      closeButtonProps={{ 'aria-label': 'Close' }}
       title="Add user"
       centered
       size="md"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTime, startOfDayIso } from './time'
+import { endOfDayIso, formatDateTime, startOfDayIso } from './time'
 
 describe('startOfDayIso', () => {
   it('converts a day in the clinic zone to the UTC instant it starts', () => {
@@ -12,6 +12,12 @@ describe('startOfDayIso', () => {
     expect(startOfDayIso('2025-03-08', 'America/New_York', 1)).toBe('2025-03-09T05:00:00.000Z')
     expect(startOfDayIso('2025-03-09', 'America/New_York', 1)).toBe('2025-03-10T04:00:00.000Z')
     expect(startOfDayIso('2025-12-31', 'Asia/Kolkata', 1)).toBe('2025-12-31T18:30:00.000Z')
+  })
+})
+
+describe('endOfDayIso', () => {
+  it('is the last millisecond of the day in the clinic zone', () => {
+    expect(endOfDayIso('2025-03-09', 'America/New_York')).toBe('2025-03-10T03:59:59.999Z')
   })
 })
 

@@ -53,3 +53,8 @@ export function startOfDayIso(day: string, timeZone: string | undefined, dayOffs
   instantMs = wallClockMs - zoneOffsetMs(instantMs, timeZone)
   return new Date(instantMs).toISOString()
 }
+
+/** The last millisecond of the calendar day in `timeZone`, for an inclusive upper bound. */
+export function endOfDayIso(day: string, timeZone: string | undefined): string {
+  return new Date(Date.parse(startOfDayIso(day, timeZone, 1)) - 1).toISOString()
+}

@@ -7,10 +7,17 @@ import { AuditFilters, type AuditFilterValues } from '../components/audit-filter
 import { useCurrentClinic } from '../components/current-clinic'
 import { ListFooter } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
-import { formatDateTime, startOfDayIso } from '../lib/time'
+import { endOfDayIso, formatDateTime, startOfDayIso } from '../lib/time'
 
 const pageSizes = [25, 50, 100, 200]
 const outcomeColors: Record<AuditOutcome, string> = { success: 'teal', denied: 'orange', failure: 'red' }
+
+/** "reason: wrong password · attempts: 3" from the event's detail object. */
+function formatAuditDetail(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' · ')
+}
 
 function readPositiveInt(value: string | null, fallback: number): number {
   const n = Number(value)
@@ -41,9 +48,9 @@ export function AuditLogPage() {
     actor: filters.actor || undefined,
     action: filters.action || undefined,
     entity: filters.entity || undefined,
-    // Whole days in the clinic's zone: from the start of "From" up to the start of the day after "To".
+    // Whole days in the clinic's zone; the API's bounds are inclusive.
     from: filters.from ? startOfDayIso(filters.from, timeZone) : undefined,
-    to: filters.to ? startOfDayIso(filters.to, timeZone, 1) : undefined,
+    to: filters.to ? endOfDayIso(filters.to, timeZone) : undefined,
   })
 
   const update = (changes: Record<string, string | number>) => {
@@ -99,7 +106,7 @@ export function AuditLogPage() {
                       </Text>
                       {event.detail && (
                         <Text size="xs" c="dimmed">
-                          {event.detail}
+                          {formatAuditDetail(event.detail)}
                         </Text>
                       )}
                     </Table.Td>
