@@ -60,7 +60,13 @@ class QueuedPGliteDialect extends PGliteDialect {
   }
 }
 
-// numeric and int8 come back as strings from pg (exactness first); timestamps as Date.
+// The two drivers must read values alike: numeric and int8 as strings (exactness first), `date`
+// as its 'YYYY-MM-DD' text (a Date would shift with the server's time zone), timestamptz as Date.
+const DATE_OID = 1082
+const INT8_OID = 20
+pg.types.setTypeParser(DATE_OID, (value: string) => value)
+const pgliteParsers = { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => value }
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
@@ -69,7 +75,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const inMemory = !options.dataDir || options.dataDir.startsWith('memory://')
   if (!inMemory) mkdirSync(options.dataDir!, { recursive: true })
-  const pglite = await PGlite.create(inMemory ? undefined : options.dataDir)
+  const pglite = await PGlite.create(inMemory ? undefined : options.dataDir, { parsers: pgliteParsers })
   const db = new Kysely<Database>({ dialect: new QueuedPGliteDialect(pglite) })
   return { db, kind: 'pglite', close: () => db.destroy() }
 }

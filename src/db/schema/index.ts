@@ -1,18 +1,41 @@
+import type * as antidepressantTrial from './antidepressant-trial'
 import type * as appUser from './app-user'
 import type * as auditEvent from './audit-event'
+import type * as bodyMeasurement from './body-measurement'
 import type * as clinic from './clinic'
+import type * as consent from './consent'
+import type * as consentText from './consent-text'
+import type * as eligibilityDecision from './eligibility-decision'
+import type * as instrumentResponse from './instrument-response'
 import type * as loginSession from './login-session'
 import type * as membership from './membership'
 import type * as mfaSecret from './mfa-secret'
 import type * as organization from './organization'
+import type * as patient from './patient'
+import type * as safetyAlert from './safety-alert'
+import type * as screening from './screening'
+import type * as treatmentPlan from './treatment-plan'
+import type * as vitalSign from './vital-sign'
 
+export type { AntidepressantTrialTable } from './antidepressant-trial'
 export type { AppUserTable } from './app-user'
 export type { AuditEventTable, AuditOutcome } from './audit-event'
+export type { BodyMeasurementTable } from './body-measurement'
 export type { ClinicSettings, ClinicTable } from './clinic'
+export type { ConsentTable } from './consent'
+export type { ConsentTextTable } from './consent-text'
+export type { EligibilityDecisionTable, EligibilityOutcome } from './eligibility-decision'
+export type { EnteredInErrorColumns } from './entered-in-error'
+export type { InstrumentResponseTable, ResponseContext, StoredFlag } from './instrument-response'
 export type { LoginSessionState, LoginSessionTable } from './login-session'
 export type { MembershipTable } from './membership'
 export type { MfaSecretTable } from './mfa-secret'
 export type { OrganizationTable } from './organization'
+export type { PatientSex, PatientTable } from './patient'
+export type { SafetyAlertTable } from './safety-alert'
+export type { ScreeningTable } from './screening'
+export type { PlanStatus, TreatmentPlanTable } from './treatment-plan'
+export type { VitalContext, VitalSignTable } from './vital-sign'
 
 export type Database = organization.PartialDB &
   clinic.PartialDB &
@@ -20,4 +43,15 @@ export type Database = organization.PartialDB &
   membership.PartialDB &
   loginSession.PartialDB &
   mfaSecret.PartialDB &
-  auditEvent.PartialDB
+  auditEvent.PartialDB &
+  patient.PartialDB &
+  bodyMeasurement.PartialDB &
+  antidepressantTrial.PartialDB &
+  screening.PartialDB &
+  instrumentResponse.PartialDB &
+  safetyAlert.PartialDB &
+  vitalSign.PartialDB &
+  eligibilityDecision.PartialDB &
+  consentText.PartialDB &
+  consent.PartialDB &
+  treatmentPlan.PartialDB
