@@ -26,7 +26,7 @@ export const router = createBrowserRouter([
               {page.element}
             </RequirePermission>
           )
-          const errorElement = <RouteError />
+          const errorElement = <RouteError key={page.path} />
           return page.path === ''
             ? { index: true, element, errorElement }
             : { path: page.path, element, errorElement }
