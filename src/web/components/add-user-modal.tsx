@@ -25,13 +25,19 @@ function TemporaryPassword({ added, onDone }: { added: AddedUser; onDone: () => 
             <Text size="sm" fw={500} id="temporary-password-label">
               Temporary password
             </Text>
-            <Group gap="sm" wrap="nowrap">
-              <Code aria-labelledby="temporary-password-label" fz="lg" px="sm" py={6}>
+            <Group gap="sm" wrap="nowrap" align="center">
+              <Code
+                aria-labelledby="temporary-password-label"
+                fz="lg"
+                px="sm"
+                py={6}
+                style={{ flex: 1, whiteSpace: 'nowrap', overflowX: 'auto' }}
+              >
                 {temporaryPassword}
               </Code>
               <CopyButton value={temporaryPassword}>
                 {({ copied, copy }) => (
-                  <Button variant="light" size="sm" onClick={copy}>
+                  <Button variant="light" size="sm" onClick={copy} style={{ flexShrink: 0 }}>
                     {copied ? 'Copied' : 'Copy password'}
                   </Button>
                 )}

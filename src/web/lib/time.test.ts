@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { endOfDayIso, formatDateTime, startOfDayIso } from './time'
+import { endOfDayIso, formatDateAndTime, formatDateTime, startOfDayIso } from './time'
 
 describe('startOfDayIso', () => {
   it('converts a day in the clinic zone to the UTC instant it starts', () => {
@@ -24,6 +24,13 @@ describe('endOfDayIso', () => {
 describe('formatDateTime', () => {
   it('shows the time in the requested zone', () => {
     expect(formatDateTime('2025-07-15T12:00:00Z', 'Europe/Berlin', 'en-GB')).toContain('14:00:00')
+  })
+
+  it('splits date and time for two-line cells', () => {
+    expect(formatDateAndTime('2025-07-15T23:30:00Z', 'Asia/Tokyo', 'en-GB')).toEqual({
+      date: '16 Jul 2025',
+      time: '08:30:00',
+    })
   })
 
   it('falls back to the raw text for an unreadable date', () => {

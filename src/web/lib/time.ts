@@ -22,6 +22,21 @@ export function formatDateTime(iso: string, timeZone?: string, locale?: string):
   }).format(date)
 }
 
+/** The date and the time of day apart, for a compact two-line table cell. */
+export function formatDateAndTime(
+  iso: string,
+  timeZone?: string,
+  locale?: string,
+): { date: string; time: string } {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return { date: iso, time: '' }
+  const zone = isKnownTimeZone(timeZone) ? { timeZone } : {}
+  return {
+    date: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...zone }).format(date),
+    time: new Intl.DateTimeFormat(locale, { timeStyle: 'medium', ...zone }).format(date),
+  }
+}
+
 /** Milliseconds the zone is ahead of UTC at the given instant. */
 function zoneOffsetMs(instantMs: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {

@@ -7,10 +7,22 @@ import { AuditFilters, type AuditFilterValues } from '../components/audit-filter
 import { useCurrentClinic } from '../components/current-clinic'
 import { ListFooter } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
-import { endOfDayIso, formatDateTime, startOfDayIso } from '../lib/time'
+import { endOfDayIso, formatDateAndTime, startOfDayIso } from '../lib/time'
 
 const pageSizes = [25, 50, 100, 200]
 const outcomeColors: Record<AuditOutcome, string> = { success: 'teal', denied: 'orange', failure: 'red' }
+
+function TimeCell({ iso, timeZone }: { iso: string; timeZone: string | undefined }) {
+  const { date, time } = formatDateAndTime(iso, timeZone)
+  return (
+    <>
+      <Text size="sm">{date}</Text>
+      <Text size="xs" c="dimmed">
+        {time}
+      </Text>
+    </>
+  )
+}
 
 /** "reason: wrong password · attempts: 3" from the event's detail object. */
 function formatAuditDetail(detail: Record<string, unknown>): string {
@@ -76,11 +88,16 @@ export function AuditLogPage() {
       {events.isError && <ErrorAlert error={events.error} title="Could not load the audit log" />}
       {events.data && (
         <>
+          {timeZone && (
+            <Text size="sm" c="dimmed">
+              Times are in the clinic’s time zone, {timeZone}.
+            </Text>
+          )}
           <Table.ScrollContainer minWidth={860}>
             <Table striped verticalSpacing="xs" fz="sm" aria-label="Audit events">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Time{timeZone ? ` (${timeZone})` : ''}</Table.Th>
+                  <Table.Th>Time</Table.Th>
                   <Table.Th>Actor</Table.Th>
                   <Table.Th>Action</Table.Th>
                   <Table.Th>Entity</Table.Th>
@@ -92,7 +109,9 @@ export function AuditLogPage() {
               <Table.Tbody>
                 {events.data.items.map((event) => (
                   <Table.Tr key={event.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at, timeZone)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <TimeCell iso={event.at} timeZone={timeZone} />
+                    </Table.Td>
                     <Table.Td>
                       {event.actorEmail ?? (
                         <Text span c="dimmed" size="sm">
@@ -101,7 +120,7 @@ export function AuditLogPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" ff="monospace">
+                      <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
                         {event.action}
                       </Text>
                       {event.detail && (
@@ -123,7 +142,11 @@ export function AuditLogPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={outcomeColors[event.outcome] ?? 'gray'} variant="light">
+                      <Badge
+                        color={outcomeColors[event.outcome] ?? 'gray'}
+                        variant="light"
+                        style={{ overflow: 'visible' }}
+                      >
                         {event.outcome}
                       </Badge>
                     </Table.Td>
