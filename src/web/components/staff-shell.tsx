@@ -43,7 +43,7 @@ export function StaffShell() {
               <Text size="sm" fw={600} lh={1.3}>
                 {me.user.displayName}
               </Text>
-              <Badge variant="light" size="sm" aria-label={`Role: ${roleLabel(membership.role)}`}>
+              <Badge variant="light" size="sm">
                 {roleLabel(membership.role)}
               </Badge>
             </Stack>
