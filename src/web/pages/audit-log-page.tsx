@@ -7,22 +7,11 @@ import { AuditFilters, type AuditFilterValues } from '../components/audit-filter
 import { useCurrentClinic } from '../components/current-clinic'
 import { ListFooter } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
-import { endOfDayIso, formatDateAndTime, startOfDayIso } from '../lib/time'
+import { TimeCell } from '../components/time-cell'
+import { endOfDayIso, startOfDayIso } from '../lib/time'
 
 const pageSizes = [25, 50, 100, 200]
 const outcomeColors: Record<AuditOutcome, string> = { success: 'teal', denied: 'orange', failure: 'red' }
-
-function TimeCell({ iso, timeZone }: { iso: string; timeZone: string | undefined }) {
-  const { date, time } = formatDateAndTime(iso, timeZone)
-  return (
-    <>
-      <Text size="sm">{date}</Text>
-      <Text size="xs" c="dimmed">
-        {time}
-      </Text>
-    </>
-  )
-}
 
 /** "reason: wrong password · attempts: 3" from the event's detail object. */
 function formatAuditDetail(detail: Record<string, unknown>): string {
@@ -145,7 +134,7 @@ export function AuditLogPage() {
                       <Badge
                         color={outcomeColors[event.outcome] ?? 'gray'}
                         variant="light"
-                        style={{ overflow: 'visible' }}
+                        style={{ minWidth: 'max-content' }}
                       >
                         {event.outcome}
                       </Badge>

@@ -8,11 +8,13 @@ import { AddUserModal } from '../components/add-user-modal'
 import { useCurrentClinic } from '../components/current-clinic'
 import { ListFooter } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
+import { TimeCell } from '../components/time-cell'
 import { UserActions } from '../components/user-actions'
 import { roleLabel } from '../lib/roles'
-import { formatDateTime } from '../lib/time'
 
 const pageSizes = [10, 25, 50, 100]
+// Badges keep their whole word; the table scrolls sideways before a badge is cut.
+const noShrink = { minWidth: 'max-content' }
 
 export function UsersPage() {
   const { membership } = useCurrentClinic()
@@ -70,19 +72,23 @@ export function UsersPage() {
                     <Table.Td>{user.email}</Table.Td>
                     <Table.Td>{roleLabel(user.role)}</Table.Td>
                     <Table.Td>
-                      <Badge color={user.isActive ? 'teal' : 'gray'} variant="light">
+                      <Badge color={user.isActive ? 'teal' : 'gray'} variant="light" style={noShrink}>
                         {user.isActive ? 'Active' : 'Inactive'}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={user.mfaEnrolled ? 'teal' : 'yellow'} variant="outline">
+                      <Badge color={user.mfaEnrolled ? 'teal' : 'yellow'} variant="outline" style={noShrink}>
                         {user.mfaEnrolled ? 'Enrolled' : 'Not set up'}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" c={user.lastSignInAt ? undefined : 'dimmed'}>
-                        {user.lastSignInAt ? formatDateTime(user.lastSignInAt, timeZone) : 'Never'}
-                      </Text>
+                      {user.lastSignInAt ? (
+                        <TimeCell iso={user.lastSignInAt} timeZone={timeZone} />
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          Never
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td ta="right">
                       <UserActions clinicId={clinicId} user={user} />
