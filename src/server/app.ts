@@ -8,9 +8,16 @@ import { type DatabaseHandle, pendingMigrations } from '../db'
 import type { Config } from './config'
 import type { AppContext } from './context'
 import { AppError } from './errors'
+import { assessmentRoutes } from './features/assessments/routes'
 import { auditLogRoutes } from './features/audit-log/routes'
 import { authRoutes } from './features/auth/routes'
+import { chartRoutes } from './features/chart/routes'
 import { clinicRoutes } from './features/clinics/routes'
+import { consentRoutes } from './features/consent/routes'
+import { eligibilityRoutes } from './features/eligibility/routes'
+import { historyRoutes } from './features/history/routes'
+import { patientRoutes } from './features/patients/routes'
+import { planRoutes } from './features/plans/routes'
 import { userRoutes } from './features/users/routes'
 import { registerAuth } from './plugins/auth'
 import { registerErrorHandling } from './plugins/errors'
@@ -89,6 +96,13 @@ export async function buildApp(
   await app.register(clinicRoutes(ctx))
   await app.register(userRoutes(ctx))
   await app.register(auditLogRoutes(ctx))
+  await app.register(patientRoutes(ctx))
+  await app.register(historyRoutes(ctx))
+  await app.register(assessmentRoutes(ctx))
+  await app.register(eligibilityRoutes(ctx))
+  await app.register(consentRoutes(ctx))
+  await app.register(planRoutes(ctx))
+  await app.register(chartRoutes(ctx))
   await registerWeb(app, config.webDir)
   return app
 }

@@ -226,6 +226,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX treatment_plan_patient_idx ON treatment_plan (patient_id, created_at);
     ${clinicTableSql('treatment_plan', { grants: 'SELECT, INSERT, UPDATE' })}
+
+    -- Signatures re-check a TOTP code inside the clinic's transaction and record its time step.
+    GRANT UPDATE (last_used_step) ON mfa_secret TO ketacare_app;
   `,
   )
 }

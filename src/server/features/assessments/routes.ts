@@ -1,0 +1,211 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context'
+import { sessionOf } from '../../plugins/auth'
+import { enteredInErrorSchema, errorReasonBody, patientParams } from '../../schemas'
+import * as assessments from './service'
+
+const responseSchema = z.object({
+  id: z.string(),
+  instrumentId: z.string(),
+  answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+  total: z.number(),
+  band: z.object({ id: z.string(), label: z.string() }).nullable(),
+  subscales: z.record(z.string(), z.number()),
+  flags: z.array(z.object({ id: z.string(), severity: z.string(), message: z.string() })),
+  context: z.enum(['intake', 'pre', 'post', 'between', 'follow-up']),
+  sessionId: z.string().nullable(),
+  respondent: z.enum(['patient', 'clinician']),
+  administeredAt: z.date(),
+  recordedBy: z.string().nullable(),
+  enteredInError: enteredInErrorSchema,
+})
+const alertSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  instrumentResponseId: z.string().nullable(),
+  raisedAt: z.date(),
+  acknowledgedAt: z.date().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  acknowledgementNote: z.string().nullable(),
+})
+const vitalSchema = z.object({
+  id: z.string(),
+  context: z.enum(['intake', 'pre', 'intra', 'post']),
+  sessionId: z.string().nullable(),
+  measuredAt: z.date(),
+  systolicMmHg: z.number().nullable(),
+  diastolicMmHg: z.number().nullable(),
+  heartRateBpm: z.number().nullable(),
+  spo2Percent: z.number().nullable(),
+  respiratoryRate: z.number().nullable(),
+  moaas: z.number().nullable(),
+  recordedBy: z.string().nullable(),
+  enteredInError: enteredInErrorSchema,
+})
+const entryParams = patientParams.extend({ entryId: z.uuid() })
+
+export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const base = '/api/v1/clinics/:clinicId/patients/:patientId'
+    app.get(
+      `${base}/assessments`,
+      {
+        schema: {
+          tags: ['assessments'],
+          summary: 'Instrument responses, safety alerts and vital signs, newest first',
+          params: patientParams,
+          response: {
+            200: z.object({
+              responses: z.array(responseSchema),
+              alerts: z.array(alertSchema),
+              vitals: z.array(vitalSchema),
+            }),
+          },
+        },
+      },
+      async (request) =>
+        assessments.listAssessments(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+        ),
+    )
+
+    app.post(
+      `${base}/responses`,
+      {
+        schema: {
+          tags: ['assessments'],
+          summary:
+            'Record and score an instrument (PHQ-9, GAD-7, MADRS, C-SSRS, …); urgent flags raise safety alerts',
+          params: patientParams,
+          body: z.object({
+            instrumentId: z.string().min(1).max(40),
+            answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+            context: z.enum(['intake', 'pre', 'post', 'between', 'follow-up']).default('intake'),
+            administeredAt: z.coerce.date().optional(),
+          }),
+          response: { 201: z.object({ response: responseSchema, alerts: z.array(alertSchema) }) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await assessments.recordResponse(
+              ctx,
+              sessionOf(request).principal,
+              request.params.clinicId,
+              request.params.patientId,
+              request.body,
+            ),
+          ),
+    )
+
+    app.post(
+      `${base}/responses/:entryId/entered-in-error`,
+      {
+        schema: {
+          tags: ['assessments'],
+          summary: 'Mark an instrument response entered in error',
+          params: entryParams,
+          body: errorReasonBody,
+        },
+      },
+      async (request, reply) => {
+        await assessments.markResponseInError(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+          request.params.entryId,
+          request.body.reason,
+        )
+        return reply.status(204).send()
+      },
+    )
+
+    app.post(
+      `${base}/alerts/:entryId/acknowledge`,
+      {
+        schema: {
+          tags: ['assessments'],
+          summary: 'Acknowledge a safety alert with what was done',
+          params: entryParams,
+          body: z.object({
+            note: z.string().trim().min(3, 'say what was done (at least 3 characters)').max(2000),
+          }),
+          response: { 200: alertSchema },
+        },
+      },
+      async (request) =>
+        assessments.acknowledgeAlert(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+          request.params.entryId,
+          request.body.note,
+        ),
+    )
+
+    app.post(
+      `${base}/vitals`,
+      {
+        schema: {
+          tags: ['assessments'],
+          summary: 'Record vital signs (baseline at intake)',
+          params: patientParams,
+          body: z.object({
+            context: z.enum(['intake', 'pre', 'intra', 'post']).default('intake'),
+            measuredAt: z.coerce.date().optional(),
+            systolicMmHg: z.number().int().min(40).max(300),
+            diastolicMmHg: z.number().int().min(20).max(200),
+            heartRateBpm: z.number().int().min(20).max(250),
+            spo2Percent: z.number().int().min(50).max(100).nullish(),
+            respiratoryRate: z.number().int().min(4).max(60).nullish(),
+          }),
+          response: { 201: vitalSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await assessments.recordVitals(
+              ctx,
+              sessionOf(request).principal,
+              request.params.clinicId,
+              request.params.patientId,
+              request.body,
+            ),
+          ),
+    )
+
+    app.post(
+      `${base}/vitals/:entryId/entered-in-error`,
+      {
+        schema: {
+          tags: ['assessments'],
+          summary: 'Mark vital signs entered in error',
+          params: entryParams,
+          body: errorReasonBody,
+        },
+      },
+      async (request, reply) => {
+        await assessments.markVitalsInError(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+          request.params.entryId,
+          request.body.reason,
+        )
+        return reply.status(204).send()
+      },
+    )
+  }
+}

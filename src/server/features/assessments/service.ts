@@ -1,0 +1,377 @@
+import type { Selectable } from 'kysely'
+import type {
+  InstrumentResponseTable,
+  ResponseContext,
+  SafetyAlertTable,
+  VitalContext,
+  VitalSignTable,
+} from '../../../db'
+import { type Answers, getInstrument, isInstrumentId } from '../../../domain/instruments'
+import { runInClinic } from '../../clinic-scope'
+import type { AppContext, Tx } from '../../context'
+import { errorInfo, markEnteredInError } from '../../corrections'
+import { AppError } from '../../errors'
+import { uuidv7 } from '../../ids'
+import type { Principal } from '../../principal'
+
+async function requirePatient(tx: Tx, clinicId: string, patientId: string): Promise<void> {
+  const row = await tx
+    .selectFrom('patient')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('not-found', 'No such patient in this clinic.')
+}
+
+export function toResponseDto(row: Selectable<InstrumentResponseTable>) {
+  return {
+    id: row.id,
+    instrumentId: row.instrument_id,
+    answers: row.answers,
+    total: Number(row.total),
+    band: row.band ? { id: row.band, label: row.band_label ?? row.band } : null,
+    subscales: row.subscales,
+    flags: row.flags,
+    context: row.context,
+    sessionId: row.session_id,
+    respondent: row.respondent,
+    administeredAt: row.administered_at,
+    recordedBy: row.recorded_by,
+    enteredInError: errorInfo(row),
+  }
+}
+
+export function toAlertDto(row: Selectable<SafetyAlertTable>) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    message: row.message,
+    instrumentResponseId: row.instrument_response_id,
+    raisedAt: row.raised_at,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedBy: row.acknowledged_by,
+    acknowledgementNote: row.acknowledgement_note,
+  }
+}
+
+export function toVitalDto(row: Selectable<VitalSignTable>) {
+  return {
+    id: row.id,
+    context: row.context,
+    sessionId: row.session_id,
+    measuredAt: row.measured_at,
+    systolicMmHg: row.systolic_mmhg,
+    diastolicMmHg: row.diastolic_mmhg,
+    heartRateBpm: row.heart_rate_bpm,
+    spo2Percent: row.spo2_percent,
+    respiratoryRate: row.respiratory_rate,
+    moaas: row.moaas,
+    recordedBy: row.recorded_by,
+    enteredInError: errorInfo(row),
+  }
+}
+
+export function listResponsesOf(tx: Tx, clinicId: string, patientId: string) {
+  return tx
+    .selectFrom('instrument_response')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy('administered_at', 'desc')
+    .execute()
+}
+
+export function listAlertsOf(tx: Tx, clinicId: string, patientId: string) {
+  return tx
+    .selectFrom('safety_alert')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy('raised_at', 'desc')
+    .execute()
+}
+
+export function listVitalsOf(tx: Tx, clinicId: string, patientId: string) {
+  return tx
+    .selectFrom('vital_sign')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy('measured_at', 'desc')
+    .execute()
+}
+
+export function listAssessments(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:read', action: 'assessments.read', entity: 'instrument_response' },
+    async (scope) => {
+      await requirePatient(scope.tx, clinicId, patientId)
+      const [responses, alerts, vitals] = await Promise.all([
+        listResponsesOf(scope.tx, clinicId, patientId),
+        listAlertsOf(scope.tx, clinicId, patientId),
+        listVitalsOf(scope.tx, clinicId, patientId),
+      ])
+      await scope.audit({ action: 'assessments.read', entity: 'instrument_response', detail: { patientId } })
+      return {
+        responses: responses.map(toResponseDto),
+        alerts: alerts.map(toAlertDto),
+        vitals: vitals.map(toVitalDto),
+      }
+    },
+  )
+}
+
+/**
+ * Scores an instrument with the domain registry and stores answers and result together. An
+ * urgent flag (PHQ-9 item 9 > 0, C-SSRS high risk) raises a safety alert that a clinician must
+ * acknowledge; the reply carries it so the screen can show the banner at once.
+ */
+export function recordResponse(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  input: {
+    instrumentId: string
+    answers: Answers
+    context: ResponseContext
+    administeredAt?: Date | undefined
+  },
+) {
+  if (!isInstrumentId(input.instrumentId)) {
+    throw new AppError('validation-failed', `Unknown instrument "${input.instrumentId}".`, {
+      fieldErrors: [{ field: 'instrumentId', message: 'is not an instrument of the registry' }],
+    })
+  }
+  const instrument = getInstrument(input.instrumentId)
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:write', action: 'responses.add', entity: 'instrument_response' },
+    async (scope) => {
+      await requirePatient(scope.tx, clinicId, patientId)
+      // Throws DomainValidationError naming the item (a 400); the transaction then writes nothing.
+      const score = instrument.score(input.answers)
+      const id = uuidv7(scope.now.getTime())
+      await scope.tx
+        .insertInto('instrument_response')
+        .values({
+          id,
+          clinic_id: clinicId,
+          patient_id: patientId,
+          instrument_id: instrument.id,
+          answers: JSON.stringify(input.answers),
+          total: String(score.total),
+          band: score.band?.id ?? null,
+          band_label: score.band?.label ?? null,
+          subscales: JSON.stringify(score.subscales),
+          flags: JSON.stringify(score.flags),
+          context: input.context,
+          session_id: null,
+          respondent: instrument.respondent,
+          administered_at: input.administeredAt ?? scope.now,
+          recorded_by: principal.userId,
+          created_at: scope.now,
+          entered_in_error_at: null,
+          entered_in_error_by: null,
+          error_reason: null,
+        })
+        .execute()
+      const alerts = []
+      for (const flag of score.flags.filter((f) => f.severity === 'urgent')) {
+        const alertId = uuidv7(scope.now.getTime())
+        await scope.tx
+          .insertInto('safety_alert')
+          .values({
+            id: alertId,
+            clinic_id: clinicId,
+            patient_id: patientId,
+            instrument_response_id: id,
+            kind: flag.id,
+            message: `${instrument.name}: ${flag.message}`,
+            raised_at: scope.now,
+            acknowledged_at: null,
+            acknowledged_by: null,
+            acknowledgement_note: null,
+          })
+          .execute()
+        await scope.audit({
+          action: 'safety-alert.raise',
+          entity: 'safety_alert',
+          entityId: alertId,
+          detail: { patientId, kind: flag.id },
+        })
+        alerts.push(alertId)
+      }
+      await scope.audit({
+        action: 'responses.add',
+        entity: 'instrument_response',
+        entityId: id,
+        detail: { patientId, instrumentId: instrument.id, total: score.total },
+      })
+      const row = await scope.tx
+        .selectFrom('instrument_response')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      const alertRows = alerts.length
+        ? await scope.tx.selectFrom('safety_alert').selectAll().where('id', 'in', alerts).execute()
+        : []
+      return { response: toResponseDto(row), alerts: alertRows.map(toAlertDto) }
+    },
+  )
+}
+
+export function markResponseInError(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  responseId: string,
+  reason: string,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    {
+      clinicId,
+      permission: 'clinical:write',
+      action: 'instrument_response.entered-in-error',
+      entity: 'instrument_response',
+    },
+    (scope) => markEnteredInError(scope, 'instrument_response', patientId, responseId, reason),
+  )
+}
+
+export function acknowledgeAlert(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  alertId: string,
+  note: string,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:write', action: 'safety-alert.acknowledge', entity: 'safety_alert' },
+    async (scope) => {
+      const result = await scope.tx
+        .updateTable('safety_alert')
+        .set({ acknowledged_at: scope.now, acknowledged_by: principal.userId, acknowledgement_note: note })
+        .where('clinic_id', '=', clinicId)
+        .where('patient_id', '=', patientId)
+        .where('id', '=', alertId)
+        .where('acknowledged_at', 'is', null)
+        .executeTakeFirst()
+      if (result.numUpdatedRows === 0n) {
+        const exists = await scope.tx
+          .selectFrom('safety_alert')
+          .select('id')
+          .where('clinic_id', '=', clinicId)
+          .where('patient_id', '=', patientId)
+          .where('id', '=', alertId)
+          .executeTakeFirst()
+        throw exists
+          ? new AppError('conflict', 'This alert was already acknowledged.')
+          : new AppError('not-found', 'No such alert for this patient.')
+      }
+      await scope.audit({
+        action: 'safety-alert.acknowledge',
+        entity: 'safety_alert',
+        entityId: alertId,
+        detail: { patientId, note },
+      })
+      return toAlertDto(
+        await scope.tx
+          .selectFrom('safety_alert')
+          .selectAll()
+          .where('id', '=', alertId)
+          .executeTakeFirstOrThrow(),
+      )
+    },
+  )
+}
+
+export interface VitalsInput {
+  context: VitalContext
+  measuredAt?: Date | undefined
+  systolicMmHg: number
+  diastolicMmHg: number
+  heartRateBpm: number
+  spo2Percent?: number | null | undefined
+  respiratoryRate?: number | null | undefined
+}
+
+export function recordVitals(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  input: VitalsInput,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:write', action: 'vitals.add', entity: 'vital_sign' },
+    async (scope) => {
+      await requirePatient(scope.tx, clinicId, patientId)
+      if (input.diastolicMmHg >= input.systolicMmHg) {
+        throw new AppError('validation-failed', 'Diastolic pressure must be below systolic.', {
+          fieldErrors: [{ field: 'diastolicMmHg', message: 'must be below the systolic pressure' }],
+        })
+      }
+      const id = uuidv7(scope.now.getTime())
+      await scope.tx
+        .insertInto('vital_sign')
+        .values({
+          id,
+          clinic_id: clinicId,
+          patient_id: patientId,
+          session_id: null,
+          context: input.context,
+          measured_at: input.measuredAt ?? scope.now,
+          systolic_mmhg: input.systolicMmHg,
+          diastolic_mmhg: input.diastolicMmHg,
+          heart_rate_bpm: input.heartRateBpm,
+          spo2_percent: input.spo2Percent ?? null,
+          respiratory_rate: input.respiratoryRate ?? null,
+          moaas: null,
+          recorded_by: principal.userId,
+          created_at: scope.now,
+          entered_in_error_at: null,
+          entered_in_error_by: null,
+          error_reason: null,
+        })
+        .execute()
+      await scope.audit({
+        action: 'vitals.add',
+        entity: 'vital_sign',
+        entityId: id,
+        detail: { patientId, context: input.context },
+      })
+      return toVitalDto(
+        await scope.tx.selectFrom('vital_sign').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+      )
+    },
+  )
+}
+
+export function markVitalsInError(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  vitalId: string,
+  reason: string,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:write', action: 'vital_sign.entered-in-error', entity: 'vital_sign' },
+    (scope) => markEnteredInError(scope, 'vital_sign', patientId, vitalId, reason),
+  )
+}

@@ -1,0 +1,177 @@
+import { runInClinic } from '../../clinic-scope'
+import type { AppContext, Tx } from '../../context'
+import type { Principal } from '../../principal'
+import { loadConsents } from '../consent/service'
+import { loadReview } from '../eligibility/service'
+import { toPatientDto } from '../patients/service'
+import { loadPlans } from '../plans/service'
+
+export type PatientStage =
+  | 'intake'
+  | 'awaiting-decision'
+  | 'declined'
+  | 'deferred'
+  | 'eligible'
+  | 'ready-for-treatment'
+
+export interface ChecklistItem {
+  id: string
+  label: string
+  isDone: boolean
+  detail: string
+}
+
+/** The chart's "at a glance": where the patient stands and what is missing before a first session. */
+export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
+  const review = await loadReview(tx, clinicId, patientId)
+  const [patient, consents, plans] = await Promise.all([
+    tx
+      .selectFrom('patient')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', patientId)
+      .executeTakeFirstOrThrow(),
+    loadConsents(tx, clinicId, patientId),
+    loadPlans(tx, clinicId, patientId),
+  ])
+  const h = review.history
+  const decision = review.decisions[0] ?? null
+  const consent = consents.find((c) => c.isCurrent) ?? null
+  const plan = plans.find((p) => p.status === 'approved') ?? null
+  const draft = plans.find((p) => p.status === 'draft') ?? null
+  const trd = h.trd as {
+    isTrd: boolean
+    thaseRush: { stage: number }
+    maudsley: { total: number; band: string }
+  } | null
+  const contraindications = h.contraindications as { hasAbsolute: boolean; hasRelative: boolean } | null
+  const scores = review.latestScores
+  const item = (id: string, label: string, isDone: boolean, detail: string): ChecklistItem => ({
+    id,
+    label,
+    isDone,
+    detail,
+  })
+  const checklist: ChecklistItem[] = [
+    item(
+      'escort',
+      'Escort / emergency contact',
+      Boolean(patient.escort_name || patient.emergency_contact_name),
+      patient.escort_name ? `Escort: ${patient.escort_name}` : 'Record who will take the patient home',
+    ),
+    item(
+      'weight',
+      'Weight and height',
+      review.body.weightKg !== null,
+      review.body.weightKg !== null
+        ? `${review.body.weightKg} kg${review.body.bmi ? `, BMI ${review.body.bmi}` : ''}`
+        : 'Weigh the patient',
+    ),
+    item(
+      'history',
+      'Antidepressant history and TRD staging',
+      trd !== null && h.trials.some((t) => !t.enteredInError),
+      trd
+        ? `${trd.isTrd ? 'Meets' : 'Does not meet'} the TRD definition; Thase–Rush stage ${trd.thaseRush.stage}; Maudsley ${trd.maudsley.total} (${trd.maudsley.band})`
+        : `Missing: ${[...(h.trials.length ? [] : ['trials']), ...h.trdMissing].join(', ')}`,
+    ),
+    item(
+      'contraindications',
+      'Contraindication screen',
+      contraindications !== null,
+      contraindications
+        ? contraindications.hasAbsolute
+          ? 'Absolute contraindication present'
+          : contraindications.hasRelative
+            ? 'Relative contraindications to weigh'
+            : 'None found'
+        : `${h.unansweredContraindications.length} question(s) unanswered`,
+    ),
+    item(
+      'scores',
+      'Baseline scores (PHQ-9 or MADRS, C-SSRS)',
+      Boolean((scores.phq9 || scores.madrs) && scores['cssrs-screen']),
+      ['phq9', 'madrs', 'gad7', 'cssrs-screen']
+        .filter((i) => scores[i])
+        .map((i) => `${i.toUpperCase()} ${scores[i]!.total}`)
+        .join(', ') || 'None recorded',
+    ),
+    item(
+      'vitals',
+      'Baseline vital signs',
+      review.latestVitals !== null,
+      review.latestVitals
+        ? `BP ${review.latestVitals.systolicMmHg}/${review.latestVitals.diastolicMmHg}, HR ${review.latestVitals.heartRateBpm}`
+        : 'None recorded',
+    ),
+    item(
+      'alerts',
+      'Safety alerts acknowledged',
+      review.openAlerts.length === 0,
+      review.openAlerts.length ? `${review.openAlerts.length} open` : 'None open',
+    ),
+    item(
+      'eligibility',
+      'Eligibility approved by a prescriber',
+      decision?.decision === 'approve',
+      decision ? `${decision.decision} by ${decision.signerName}` : 'No decision yet',
+    ),
+    item(
+      'consent',
+      'Current signed consent',
+      consent !== null,
+      consent
+        ? `Version ${consent.textVersion}, signed ${consent.signedAt.toISOString().slice(0, 10)}`
+        : consents.length
+          ? 'Signed consent is withdrawn or on an old version'
+          : 'Not signed',
+    ),
+    item(
+      'plan',
+      'Approved treatment plan',
+      plan !== null,
+      plan
+        ? `${plan.protocolName}, approved by ${plan.approverName}`
+        : draft
+          ? 'Draft awaiting approval'
+          : 'No plan',
+    ),
+  ]
+  const stage: PatientStage =
+    decision?.decision === 'decline'
+      ? 'declined'
+      : decision?.decision === 'defer'
+        ? 'deferred'
+        : decision?.decision === 'approve'
+          ? plan && consent
+            ? 'ready-for-treatment'
+            : 'eligible'
+          : checklist
+                .filter((c) => ['history', 'contraindications', 'scores'].includes(c.id))
+                .every((c) => c.isDone)
+            ? 'awaiting-decision'
+            : 'intake'
+  return {
+    patient: toPatientDto(patient),
+    stage,
+    checklist,
+    openAlerts: review.openAlerts,
+    decision,
+    consent,
+    plan,
+    body: review.body,
+  }
+}
+
+export function getChart(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:read', action: 'chart.read', entity: 'patient' },
+    async (scope) => {
+      const chart = await loadChart(scope.tx, clinicId, patientId)
+      await scope.audit({ action: 'chart.read', entity: 'patient', entityId: patientId })
+      return chart
+    },
+  )
+}

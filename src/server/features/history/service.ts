@@ -1,0 +1,309 @@
+import type { Selectable } from 'kysely'
+import type { AntidepressantTrialTable, ScreeningTable } from '../../../db'
+import {
+  type AntidepressantTrial,
+  assessTrd,
+  CONTRAINDICATION_QUESTIONS,
+  type EpisodeSeverity,
+  screenContraindications,
+  type TrdAssessment,
+} from '../../../domain/eligibility'
+import { type ClinicScope, runInClinic } from '../../clinic-scope'
+import { loadClinicSettings } from '../../clinic-settings'
+import type { AppContext, Tx } from '../../context'
+import { errorInfo, markEnteredInError } from '../../corrections'
+import { AppError } from '../../errors'
+import { uuidv7 } from '../../ids'
+import type { Principal } from '../../principal'
+
+export interface TrialInput extends AntidepressantTrial {
+  maxDailyDoseMg?: number | null | undefined
+  startedOn?: string | null | undefined
+  note?: string | null | undefined
+}
+
+export interface ScreeningInput {
+  contraindicationAnswers: Record<string, boolean | null>
+  episodeDurationMonths: number | null
+  severity: EpisodeSeverity | null
+  ect: { used: boolean; bilateral: boolean; failed: boolean }
+  version?: number | undefined
+}
+
+async function requirePatient(tx: Tx, clinicId: string, patientId: string): Promise<void> {
+  const row = await tx
+    .selectFrom('patient')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('not-found', 'No such patient in this clinic.')
+}
+
+function toTrialDto(row: Selectable<AntidepressantTrialTable>) {
+  return {
+    id: row.id,
+    drug: row.drug,
+    drugClass: row.drug_class,
+    maxDailyDoseMg: row.max_daily_dose_mg === null ? null : Number(row.max_daily_dose_mg),
+    doseAdequate: row.dose_adequate,
+    weeks: Number(row.weeks),
+    adherence: row.adherence,
+    outcome: row.outcome,
+    augmentation: row.augmentation,
+    isCurrentEpisode: row.is_current_episode,
+    startedOn: row.started_on,
+    note: row.note,
+    createdAt: row.created_at,
+    enteredInError: errorInfo(row),
+  }
+}
+
+function toScreeningDto(row: Selectable<ScreeningTable> | undefined) {
+  return {
+    contraindicationAnswers: row?.contraindication_answers ?? {},
+    episodeDurationMonths: row?.episode_duration_months ?? null,
+    severity: row?.severity ?? null,
+    ect: {
+      used: row?.ect_used ?? false,
+      bilateral: row?.ect_bilateral ?? false,
+      failed: row?.ect_failed ?? false,
+    },
+    updatedAt: row?.updated_at ?? null,
+    version: row?.version ?? 0,
+  }
+}
+
+/** Everything the history screen and the eligibility review need, with the live domain results. */
+export async function loadHistory(tx: Tx, clinicId: string, patientId: string) {
+  const [trialRows, screening, settings] = await Promise.all([
+    tx
+      .selectFrom('antidepressant_trial')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .orderBy('created_at')
+      .execute(),
+    tx
+      .selectFrom('screening')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .executeTakeFirst(),
+    loadClinicSettings(tx, clinicId),
+  ])
+  const activeTrials = trialRows.filter((t) => !t.entered_in_error_at)
+  const s = toScreeningDto(screening)
+  let trd: TrdAssessment | null = null
+  const trdMissing: string[] = []
+  if (s.episodeDurationMonths === null) trdMissing.push('duration of the current episode')
+  if (s.severity === null) trdMissing.push('severity of the current episode')
+  if (trdMissing.length === 0) {
+    trd = assessTrd(
+      {
+        trials: activeTrials.map((t) => {
+          const d = toTrialDto(t)
+          return {
+            drug: d.drug,
+            drugClass: d.drugClass,
+            doseAdequate: d.doseAdequate,
+            weeks: d.weeks,
+            adherence: d.adherence,
+            outcome: d.outcome,
+            augmentation: d.augmentation,
+            isCurrentEpisode: d.isCurrentEpisode,
+          }
+        }),
+        ect: s.ect,
+        episodeDurationMonths: s.episodeDurationMonths!,
+        severity: s.severity!,
+      },
+      settings.trd,
+    )
+  }
+  const unanswered = CONTRAINDICATION_QUESTIONS.filter(
+    (q) => typeof s.contraindicationAnswers[q.id] !== 'boolean',
+  ).map((q) => q.id)
+  const contraindications =
+    unanswered.length === 0 ? screenContraindications(s.contraindicationAnswers) : null
+  return {
+    trials: trialRows.map(toTrialDto),
+    screening: s,
+    trd,
+    trdMissing,
+    trdSettings: settings.trd,
+    contraindications,
+    unansweredContraindications: unanswered,
+  }
+}
+
+export function getHistory(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:read', action: 'history.read', entity: 'antidepressant_trial' },
+    async (scope) => {
+      await requirePatient(scope.tx, clinicId, patientId)
+      const history = await loadHistory(scope.tx, clinicId, patientId)
+      await scope.audit({ action: 'history.read', entity: 'antidepressant_trial', detail: { patientId } })
+      return history
+    },
+  )
+}
+
+export function addTrial(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  input: TrialInput,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:write', action: 'trials.add', entity: 'antidepressant_trial' },
+    async (scope) => {
+      await requirePatient(scope.tx, clinicId, patientId)
+      const id = uuidv7(scope.now.getTime())
+      await scope.tx
+        .insertInto('antidepressant_trial')
+        .values({
+          id,
+          clinic_id: clinicId,
+          patient_id: patientId,
+          drug: input.drug.trim(),
+          drug_class: input.drugClass,
+          max_daily_dose_mg: input.maxDailyDoseMg == null ? null : String(input.maxDailyDoseMg),
+          dose_adequate: input.doseAdequate,
+          weeks: String(input.weeks),
+          adherence: input.adherence,
+          outcome: input.outcome,
+          augmentation: input.augmentation,
+          is_current_episode: input.isCurrentEpisode,
+          started_on: input.startedOn ?? null,
+          note: input.note ?? null,
+          recorded_by: principal.userId,
+          created_at: scope.now,
+          entered_in_error_at: null,
+          entered_in_error_by: null,
+          error_reason: null,
+        })
+        .execute()
+      await scope.audit({
+        action: 'trials.add',
+        entity: 'antidepressant_trial',
+        entityId: id,
+        detail: { patientId, drug: input.drug },
+      })
+      return loadHistory(scope.tx, clinicId, patientId)
+    },
+  )
+}
+
+export function markTrialInError(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  trialId: string,
+  reason: string,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    {
+      clinicId,
+      permission: 'clinical:write',
+      action: 'antidepressant_trial.entered-in-error',
+      entity: 'antidepressant_trial',
+    },
+    async (scope) => {
+      await markEnteredInError(scope, 'antidepressant_trial', patientId, trialId, reason)
+      return loadHistory(scope.tx, clinicId, patientId)
+    },
+  )
+}
+
+export function saveScreening(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  input: ScreeningInput,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:write', action: 'screening.save', entity: 'screening' },
+    async (scope) => {
+      await requirePatient(scope.tx, clinicId, patientId)
+      // Unknown question ids are refused before anything is written.
+      const known = new Set(CONTRAINDICATION_QUESTIONS.map((q) => q.id))
+      const unknown = Object.keys(input.contraindicationAnswers).filter((k) => !known.has(k))
+      if (unknown.length > 0) {
+        throw new AppError('validation-failed', 'Unknown contraindication questions.', {
+          fieldErrors: unknown.map((k) => ({
+            field: `contraindicationAnswers.${k}`,
+            message: 'is not a contraindication question',
+          })),
+        })
+      }
+      if (!input.ect.used && (input.ect.bilateral || input.ect.failed)) {
+        throw new AppError('validation-failed', 'ECT details need "ECT used".', {
+          fieldErrors: [{ field: 'ect.used', message: 'must be yes when ECT is bilateral or failed' }],
+        })
+      }
+      await upsertScreening(scope, patientId, input)
+      await scope.audit({
+        action: 'screening.save',
+        entity: 'screening',
+        entityId: patientId,
+        detail: { patientId },
+      })
+      return loadHistory(scope.tx, clinicId, patientId)
+    },
+  )
+}
+
+async function upsertScreening(scope: ClinicScope, patientId: string, input: ScreeningInput): Promise<void> {
+  const values = {
+    contraindication_answers: JSON.stringify(input.contraindicationAnswers),
+    episode_duration_months: input.episodeDurationMonths,
+    severity: input.severity,
+    ect_used: input.ect.used,
+    ect_bilateral: input.ect.bilateral,
+    ect_failed: input.ect.failed,
+    updated_by: scope.principal.userId,
+    updated_at: scope.now,
+  }
+  const current = await scope.tx
+    .selectFrom('screening')
+    .select(['id', 'version'])
+    .where('clinic_id', '=', scope.clinicId)
+    .where('patient_id', '=', patientId)
+    .executeTakeFirst()
+  const staleError = new AppError(
+    'stale-version',
+    'Someone else saved this screening since you opened it. Reload to see their answers, then make your changes again.',
+  )
+  if (!current) {
+    if (input.version !== undefined && input.version !== 0) throw staleError
+    await scope.tx
+      .insertInto('screening')
+      .values({
+        id: uuidv7(scope.now.getTime()),
+        clinic_id: scope.clinicId,
+        patient_id: patientId,
+        ...values,
+      })
+      .execute()
+    return
+  }
+  if (input.version !== undefined && input.version !== current.version) throw staleError
+  await scope.tx
+    .updateTable('screening')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', current.id)
+    .where('version', '=', current.version)
+    .execute()
+}

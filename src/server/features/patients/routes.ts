@@ -1,0 +1,230 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context'
+import { sessionOf } from '../../plugins/auth'
+import {
+  clinicParams,
+  enteredInErrorSchema,
+  errorReasonBody,
+  isoDate,
+  optionalText,
+  paged,
+  pageQuery,
+  patientParams,
+} from '../../schemas'
+import * as patients from './service'
+
+const sexSchema = z.enum(['female', 'male', 'other', 'unknown'])
+const dateOfBirth = isoDate.refine(
+  (d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10),
+  'must be a date between 1900 and today',
+)
+
+const patientFields = {
+  mrn: z.string().trim().min(1).max(40),
+  givenName: z.string().trim().min(1).max(100),
+  familyName: z.string().trim().min(1).max(100),
+  dateOfBirth,
+  sex: sexSchema,
+  phone: optionalText(40),
+  email: z
+    .union([z.email().max(320), z.literal('')])
+    .nullish()
+    .transform((v) => v || null),
+  address: optionalText(500),
+  escortName: optionalText(200),
+  escortPhone: optionalText(40),
+  emergencyContactName: optionalText(200),
+  emergencyContactPhone: optionalText(40),
+  emergencyContactRelation: optionalText(100),
+}
+
+const patientSchema = z.object({
+  id: z.string(),
+  mrn: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  dateOfBirth: z.string(),
+  sex: sexSchema,
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+  escortName: z.string().nullable(),
+  escortPhone: z.string().nullable(),
+  emergencyContactName: z.string().nullable(),
+  emergencyContactPhone: z.string().nullable(),
+  emergencyContactRelation: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  version: z.number(),
+})
+
+const measurementSchema = z.object({
+  id: z.string(),
+  measuredAt: z.date(),
+  weightKg: z.number(),
+  heightCm: z.number().nullable(),
+  recordedBy: z.string().nullable(),
+  enteredInError: enteredInErrorSchema,
+})
+
+export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/v1/clinics/:clinicId/patients',
+      {
+        schema: {
+          tags: ['patients'],
+          summary: 'Search patients by name, MRN or date of birth',
+          params: clinicParams,
+          querystring: pageQuery.extend({
+            q: z.string().trim().max(200).optional(),
+            dateOfBirth: isoDate.optional(),
+          }),
+          response: { 200: paged(patientSchema) },
+        },
+      },
+      async (request) =>
+        patients.listPatients(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+    )
+
+    app.post(
+      '/api/v1/clinics/:clinicId/patients',
+      {
+        schema: {
+          tags: ['patients'],
+          summary:
+            'Register a patient (409 with duplicateOf when the same name and date of birth exist, unless confirmNotDuplicate)',
+          params: clinicParams,
+          body: z.object({ ...patientFields, confirmNotDuplicate: z.boolean().optional() }),
+          response: { 201: patientSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await patients.createPatient(
+              ctx,
+              sessionOf(request).principal,
+              request.params.clinicId,
+              request.body,
+            ),
+          ),
+    )
+
+    app.get(
+      '/api/v1/clinics/:clinicId/patients/:patientId',
+      {
+        schema: {
+          tags: ['patients'],
+          summary: "A patient's demographics",
+          params: patientParams,
+          response: { 200: patientSchema },
+        },
+      },
+      async (request) =>
+        patients.getPatient(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+        ),
+    )
+
+    app.patch(
+      '/api/v1/clinics/:clinicId/patients/:patientId',
+      {
+        schema: {
+          tags: ['patients'],
+          summary: "Edit a patient's demographics (optimistic concurrency: send the version you loaded)",
+          params: patientParams,
+          body: z
+            .object({ ...patientFields, confirmNotDuplicate: z.boolean().optional() })
+            .partial()
+            .extend({ version: z.number().int().min(1) }),
+          response: { 200: patientSchema },
+        },
+      },
+      async (request) =>
+        patients.updatePatient(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+          request.body,
+        ),
+    )
+
+    app.get(
+      '/api/v1/clinics/:clinicId/patients/:patientId/measurements',
+      {
+        schema: {
+          tags: ['patients'],
+          summary: 'Weight and height history, newest first',
+          params: patientParams,
+          response: { 200: z.array(measurementSchema) },
+        },
+      },
+      async (request) =>
+        patients.listMeasurements(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+        ),
+    )
+
+    app.post(
+      '/api/v1/clinics/:clinicId/patients/:patientId/measurements',
+      {
+        schema: {
+          tags: ['patients'],
+          summary: 'Record weight (and height)',
+          params: patientParams,
+          body: z.object({
+            weightKg: z.number().min(20).max(400),
+            heightCm: z.number().min(100).max(250).nullish(),
+            measuredAt: z.coerce.date().optional(),
+          }),
+          response: { 201: measurementSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await patients.addMeasurement(
+              ctx,
+              sessionOf(request).principal,
+              request.params.clinicId,
+              request.params.patientId,
+              request.body,
+            ),
+          ),
+    )
+
+    app.post(
+      '/api/v1/clinics/:clinicId/patients/:patientId/measurements/:entryId/entered-in-error',
+      {
+        schema: {
+          tags: ['patients'],
+          summary: 'Mark a measurement entered in error',
+          params: patientParams.extend({ entryId: z.uuid() }),
+          body: errorReasonBody,
+        },
+      },
+      async (request, reply) => {
+        await patients.markMeasurementInError(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+          request.params.entryId,
+          request.body.reason,
+        )
+        return reply.status(204).send()
+      },
+    )
+  }
+}

@@ -1,0 +1,328 @@
+import type { PatientSex } from '../../../db'
+import { runInClinic } from '../../clinic-scope'
+import type { AppContext } from '../../context'
+import { errorInfo, markEnteredInError } from '../../corrections'
+import { AppError } from '../../errors'
+import { uuidv7 } from '../../ids'
+import type { Principal } from '../../principal'
+import * as store from './store'
+
+export interface PatientInput {
+  mrn: string
+  givenName: string
+  familyName: string
+  dateOfBirth: string
+  sex: PatientSex
+  phone?: string | null | undefined
+  email?: string | null | undefined
+  address?: string | null | undefined
+  escortName?: string | null | undefined
+  escortPhone?: string | null | undefined
+  emergencyContactName?: string | null | undefined
+  emergencyContactPhone?: string | null | undefined
+  emergencyContactRelation?: string | null | undefined
+}
+
+const columnOf = {
+  mrn: 'mrn',
+  givenName: 'given_name',
+  familyName: 'family_name',
+  dateOfBirth: 'date_of_birth',
+  sex: 'sex',
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  escortName: 'escort_name',
+  escortPhone: 'escort_phone',
+  emergencyContactName: 'emergency_contact_name',
+  emergencyContactPhone: 'emergency_contact_phone',
+  emergencyContactRelation: 'emergency_contact_relation',
+} as const satisfies Record<keyof PatientInput, keyof store.PatientRow>
+
+export function toPatientDto(row: store.PatientRow) {
+  return {
+    id: row.id,
+    mrn: row.mrn,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    dateOfBirth: row.date_of_birth,
+    sex: row.sex,
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    escortName: row.escort_name,
+    escortPhone: row.escort_phone,
+    emergencyContactName: row.emergency_contact_name,
+    emergencyContactPhone: row.emergency_contact_phone,
+    emergencyContactRelation: row.emergency_contact_relation,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  }
+}
+
+function toColumns(input: Partial<PatientInput>): Partial<store.PatientRow> {
+  const changes: Record<string, unknown> = {}
+  for (const [key, column] of Object.entries(columnOf)) {
+    const value = input[key as keyof PatientInput]
+    if (value !== undefined) changes[column] = typeof value === 'string' ? value.trim() || null : value
+  }
+  return changes as Partial<store.PatientRow>
+}
+
+function duplicateError(
+  dups: { id: string; mrn: string; given_name: string; family_name: string; date_of_birth: string }[],
+) {
+  return new AppError(
+    'conflict',
+    `A patient with the same name and date of birth already exists (MRN ${dups.map((d) => d.mrn).join(', ')}). Open that chart, or confirm this is a different person.`,
+    {
+      extra: {
+        duplicateOf: dups.map((d) => ({
+          id: d.id,
+          mrn: d.mrn,
+          name: `${d.given_name} ${d.family_name}`,
+          dateOfBirth: d.date_of_birth,
+        })),
+      },
+      fieldErrors: [
+        { field: 'confirmNotDuplicate', message: 'likely duplicate: same name and date of birth' },
+      ],
+    },
+  )
+}
+
+export function listPatients(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  q: { page: number; pageSize: number; q?: string | undefined; dateOfBirth?: string | undefined },
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'patients:read', action: 'patients.list', entity: 'patient' },
+    async (scope) => {
+      const { rows, total } = await store.searchPatients(scope.tx, clinicId, {
+        q: q.q,
+        dateOfBirth: q.dateOfBirth,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      })
+      await scope.audit({
+        action: 'patients.list',
+        entity: 'patient',
+        detail: { query: q.q ?? null, count: rows.length, patientIds: rows.map((r) => r.id) },
+      })
+      return { items: rows.map(toPatientDto), total, page: q.page, pageSize: q.pageSize }
+    },
+  )
+}
+
+export function getPatient(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'patients:read', action: 'patients.read', entity: 'patient' },
+    async (scope) => {
+      const row = await store.findPatient(scope.tx, clinicId, patientId)
+      if (!row) throw new AppError('not-found', 'No such patient in this clinic.')
+      await scope.audit({ action: 'patients.read', entity: 'patient', entityId: patientId })
+      return toPatientDto(row)
+    },
+  )
+}
+
+export function createPatient(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  input: PatientInput & { confirmNotDuplicate?: boolean | undefined },
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'demographics:write', action: 'patients.create', entity: 'patient' },
+    async (scope) => {
+      const mrn = input.mrn.trim()
+      if (await store.findPatientByMrn(scope.tx, clinicId, mrn)) {
+        throw new AppError('conflict', `MRN ${mrn} is already used in this clinic.`, {
+          fieldErrors: [{ field: 'mrn', message: 'already used in this clinic' }],
+        })
+      }
+      const dups = await store.findLikelyDuplicates(scope.tx, clinicId, input)
+      if (dups.length > 0 && !input.confirmNotDuplicate) throw duplicateError(dups)
+      const id = uuidv7(scope.now.getTime())
+      await store.insertPatient(scope.tx, {
+        id,
+        clinic_id: clinicId,
+        ...(toColumns(input) as Pick<
+          store.PatientRow,
+          'mrn' | 'given_name' | 'family_name' | 'date_of_birth' | 'sex'
+        >),
+        created_at: scope.now,
+        created_by: principal.userId,
+        updated_at: scope.now,
+      })
+      await scope.audit({
+        action: 'patients.create',
+        entity: 'patient',
+        entityId: id,
+        detail: { mrn, confirmedNotDuplicate: dups.length > 0 },
+      })
+      return toPatientDto((await store.findPatient(scope.tx, clinicId, id))!)
+    },
+  )
+}
+
+export function updatePatient(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  input: Partial<PatientInput> & { version: number; confirmNotDuplicate?: boolean | undefined },
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'demographics:write', action: 'patients.update', entity: 'patient' },
+    async (scope) => {
+      const current = await store.findPatient(scope.tx, clinicId, patientId)
+      if (!current) throw new AppError('not-found', 'No such patient in this clinic.')
+      if (current.version !== input.version) {
+        throw new AppError(
+          'stale-version',
+          'Someone else changed this patient since you opened the form. Reload to see their changes, then make yours again.',
+          { extra: { currentVersion: current.version } },
+        )
+      }
+      const { version, confirmNotDuplicate, ...fields } = input
+      const changes = toColumns(fields)
+      if (changes.mrn && changes.mrn !== current.mrn) {
+        const other = await store.findPatientByMrn(scope.tx, clinicId, changes.mrn)
+        if (other)
+          throw new AppError('conflict', `MRN ${changes.mrn} is already used in this clinic.`, {
+            fieldErrors: [{ field: 'mrn', message: 'already used in this clinic' }],
+          })
+      }
+      const next = {
+        givenName: changes.given_name ?? current.given_name,
+        familyName: changes.family_name ?? current.family_name,
+        dateOfBirth: changes.date_of_birth ?? current.date_of_birth,
+      }
+      const isIdentityChanged =
+        next.givenName !== current.given_name ||
+        next.familyName !== current.family_name ||
+        next.dateOfBirth !== current.date_of_birth
+      if (isIdentityChanged) {
+        const dups = await store.findLikelyDuplicates(scope.tx, clinicId, next, patientId)
+        if (dups.length > 0 && !confirmNotDuplicate) throw duplicateError(dups)
+      }
+      const result = await store.updatePatient(scope.tx, clinicId, patientId, version, changes, scope.now)
+      if (result.numUpdatedRows === 0n)
+        throw new AppError(
+          'stale-version',
+          'Someone else changed this patient since you opened the form. Reload to see their changes.',
+        )
+      // The audit keeps the values before the change, so the record's history can be rebuilt.
+      const before: Record<string, string | null> = {}
+      for (const column of Object.keys(changes))
+        before[column] = String(current[column as keyof store.PatientRow] ?? '') || null
+      await scope.audit({
+        action: 'patients.update',
+        entity: 'patient',
+        entityId: patientId,
+        detail: { changed: Object.keys(changes), before },
+      })
+      return toPatientDto((await store.findPatient(scope.tx, clinicId, patientId))!)
+    },
+  )
+}
+
+function toMeasurementDto(row: Awaited<ReturnType<typeof store.listMeasurements>>[number]) {
+  return {
+    id: row.id,
+    measuredAt: row.measured_at,
+    weightKg: Number(row.weight_kg),
+    heightCm: row.height_cm === null ? null : Number(row.height_cm),
+    recordedBy: row.recorded_by,
+    enteredInError: errorInfo(row),
+  }
+}
+
+export function listMeasurements(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:read', action: 'measurements.list', entity: 'body_measurement' },
+    async (scope) => {
+      const rows = await store.listMeasurements(scope.tx, clinicId, patientId)
+      await scope.audit({ action: 'measurements.list', entity: 'body_measurement', detail: { patientId } })
+      return rows.map(toMeasurementDto)
+    },
+  )
+}
+
+export function addMeasurement(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  input: { weightKg: number; heightCm?: number | null | undefined; measuredAt?: Date | undefined },
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:write', action: 'measurements.add', entity: 'body_measurement' },
+    async (scope) => {
+      if (!(await store.findPatient(scope.tx, clinicId, patientId)))
+        throw new AppError('not-found', 'No such patient in this clinic.')
+      const id = uuidv7(scope.now.getTime())
+      await scope.tx
+        .insertInto('body_measurement')
+        .values({
+          id,
+          clinic_id: clinicId,
+          patient_id: patientId,
+          measured_at: input.measuredAt ?? scope.now,
+          weight_kg: input.weightKg.toFixed(2),
+          height_cm: input.heightCm == null ? null : input.heightCm.toFixed(1),
+          recorded_by: principal.userId,
+          created_at: scope.now,
+          entered_in_error_at: null,
+          entered_in_error_by: null,
+          error_reason: null,
+        })
+        .execute()
+      await scope.audit({
+        action: 'measurements.add',
+        entity: 'body_measurement',
+        entityId: id,
+        detail: { patientId },
+      })
+      const rows = await store.listMeasurements(scope.tx, clinicId, patientId)
+      return toMeasurementDto(rows.find((r) => r.id === id)!)
+    },
+  )
+}
+
+export function markMeasurementInError(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  measurementId: string,
+  reason: string,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    {
+      clinicId,
+      permission: 'clinical:write',
+      action: 'body_measurement.entered-in-error',
+      entity: 'body_measurement',
+    },
+    (scope) => markEnteredInError(scope, 'body_measurement', patientId, measurementId, reason),
+  )
+}

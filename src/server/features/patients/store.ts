@@ -1,0 +1,108 @@
+import type { Insertable, Selectable } from 'kysely'
+import type { PatientTable } from '../../../db'
+import type { Tx } from '../../context'
+
+export type PatientRow = Selectable<PatientTable>
+
+const like = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+
+export async function searchPatients(
+  tx: Tx,
+  clinicId: string,
+  opts: { q?: string | undefined; dateOfBirth?: string | undefined; limit: number; offset: number },
+) {
+  let query = tx.selectFrom('patient').where('clinic_id', '=', clinicId)
+  if (opts.q) {
+    const words = opts.q.split(/[\s,]+/).filter(Boolean)
+    // Every word must match a name or the MRN: "smith jo" finds Jo Smith.
+    for (const word of words) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('given_name', 'ilike', like(word)),
+          eb('family_name', 'ilike', like(word)),
+          eb('mrn', 'ilike', like(word)),
+        ]),
+      )
+    }
+  }
+  if (opts.dateOfBirth) query = query.where('date_of_birth', '=', opts.dateOfBirth)
+  const [rows, total] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('family_name')
+      .orderBy('given_name')
+      .orderBy('id')
+      .limit(opts.limit)
+      .offset(opts.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(total.n) }
+}
+
+export function findPatient(tx: Tx, clinicId: string, patientId: string) {
+  return tx
+    .selectFrom('patient')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst()
+}
+
+export function findPatientByMrn(tx: Tx, clinicId: string, mrn: string) {
+  return tx
+    .selectFrom('patient')
+    .select(['id'])
+    .where('clinic_id', '=', clinicId)
+    .where('mrn', '=', mrn)
+    .executeTakeFirst()
+}
+
+/** Same name (case-insensitive) and date of birth: the usual signature of a double registration. */
+export function findLikelyDuplicates(
+  tx: Tx,
+  clinicId: string,
+  p: { givenName: string; familyName: string; dateOfBirth: string },
+  excludeId?: string,
+) {
+  let query = tx
+    .selectFrom('patient')
+    .select(['id', 'mrn', 'given_name', 'family_name', 'date_of_birth'])
+    .where('clinic_id', '=', clinicId)
+    .where('date_of_birth', '=', p.dateOfBirth)
+    .where((eb) => eb(eb.fn('lower', ['given_name']), '=', p.givenName.toLowerCase()))
+    .where((eb) => eb(eb.fn('lower', ['family_name']), '=', p.familyName.toLowerCase()))
+  if (excludeId) query = query.where('id', '!=', excludeId)
+  return query.execute()
+}
+
+export async function insertPatient(tx: Tx, row: Insertable<PatientTable>): Promise<void> {
+  await tx.insertInto('patient').values(row).execute()
+}
+
+export async function updatePatient(
+  tx: Tx,
+  clinicId: string,
+  patientId: string,
+  version: number,
+  changes: Partial<PatientRow>,
+  now: Date,
+) {
+  return tx
+    .updateTable('patient')
+    .set((eb) => ({ ...changes, updated_at: now, version: eb('version', '+', 1) }))
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+}
+
+export function listMeasurements(tx: Tx, clinicId: string, patientId: string) {
+  return tx
+    .selectFrom('body_measurement')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy('measured_at', 'desc')
+    .execute()
+}

@@ -1,0 +1,325 @@
+import type { Selectable } from 'kysely'
+import type { TreatmentPlanTable } from '../../../db'
+import {
+  calculateProtocolDose,
+  defaultDoseSettings,
+  findProtocol,
+  type Protocol,
+  type WeightBasis,
+} from '../../../domain/dosing'
+import { DomainValidationError } from '../../../domain/errors'
+import { runInClinic } from '../../clinic-scope'
+import type { AppContext, Tx } from '../../context'
+import { AppError } from '../../errors'
+import { uuidv7 } from '../../ids'
+import type { Principal } from '../../principal'
+import { type SignerProof, signContent } from '../auth/signature'
+import { loadConsents } from '../consent/service'
+import { listDecisionsOf } from '../eligibility/service'
+
+export interface PlanInput {
+  protocolId: string
+  doseBasis: WeightBasis
+  doseMgPerKg?: number | null | undefined
+  doseMg?: number | null | undefined
+  maxDoseMgPerKg?: number | null | undefined
+  plannedSessions?: number | undefined
+  cadence?: string | undefined
+  note?: string | null | undefined
+}
+
+export function toPlanDto(row: Selectable<TreatmentPlanTable>) {
+  return {
+    id: row.id,
+    protocolId: row.protocol_id,
+    doseBasis: row.dose_basis,
+    doseMgPerKg: row.dose_mg_per_kg === null ? null : Number(row.dose_mg_per_kg),
+    doseMg: row.dose_mg === null ? null : Number(row.dose_mg),
+    maxDoseMgPerKg: row.max_dose_mg_per_kg === null ? null : Number(row.max_dose_mg_per_kg),
+    plannedSessions: row.planned_sessions,
+    cadence: row.cadence,
+    note: row.note,
+    status: row.status,
+    createdAt: row.created_at,
+    approvedBy: row.approved_by,
+    approverName: row.approver_name,
+    approvedAt: row.approved_at,
+    contentHash: row.content_hash,
+    version: row.version,
+  }
+}
+
+export function listPlansOf(tx: Tx, clinicId: string, patientId: string) {
+  return tx
+    .selectFrom('treatment_plan')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at', 'desc')
+    .execute()
+}
+
+function resolveProtocol(protocolId: string): Protocol {
+  try {
+    return findProtocol(protocolId)
+  } catch (error) {
+    if (error instanceof DomainValidationError)
+      throw new AppError('validation-failed', `Unknown protocol "${protocolId}".`, {
+        fieldErrors: [{ field: 'protocolId', message: 'is not a known protocol' }],
+      })
+    throw error
+  }
+}
+
+/** Checks a plan against its protocol and fills the protocol's defaults (clinical-reference §2, §3). */
+function normalizePlan(input: PlanInput) {
+  const protocol = resolveProtocol(input.protocolId)
+  const invalid = (field: string, message: string) =>
+    new AppError('validation-failed', `${field} ${message}.`, { fieldErrors: [{ field, message }] })
+  if (protocol.route === 'iv-infusion') {
+    const doseMgPerKg = input.doseMgPerKg ?? protocol.doseMgPerKg
+    const maxDoseMgPerKg = input.maxDoseMgPerKg ?? defaultDoseSettings.titrationCeilingMgPerKg
+    if (maxDoseMgPerKg > defaultDoseSettings.titrationCeilingMgPerKg)
+      throw invalid(
+        'maxDoseMgPerKg',
+        `must not exceed the clinic ceiling of ${defaultDoseSettings.titrationCeilingMgPerKg} mg/kg`,
+      )
+    if (doseMgPerKg > maxDoseMgPerKg)
+      throw invalid('doseMgPerKg', `must not exceed the titration limit of ${maxDoseMgPerKg} mg/kg`)
+    const cadence = input.cadence ?? protocol.cadences[0]!.id
+    if (!protocol.cadences.some((c) => c.id === cadence))
+      throw invalid('cadence', `must be one of ${protocol.cadences.map((c) => c.id).join(', ')}`)
+    return {
+      protocol,
+      doseMgPerKg,
+      doseMg: null,
+      maxDoseMgPerKg,
+      cadence,
+      plannedSessions: input.plannedSessions ?? protocol.courseSessions,
+    }
+  }
+  const doseOptions = [
+    ...new Set(protocol.phases.flatMap((p) => p.doseOptionsMg).concat(protocol.firstDoseMg)),
+  ].sort((a, b) => a - b)
+  const doseMg = input.doseMg ?? protocol.firstDoseMg
+  if (!doseOptions.includes(doseMg))
+    throw invalid('doseMg', `must be one of ${doseOptions.join(', ')} mg for this protocol`)
+  const frequencies = [...new Set(protocol.phases.flatMap((p) => p.frequencies))]
+  const cadence = input.cadence ?? 'label-schedule'
+  if (cadence !== 'label-schedule' && !frequencies.includes(cadence as (typeof frequencies)[number]))
+    throw invalid('cadence', `must be label-schedule or one of ${frequencies.join(', ')}`)
+  return {
+    protocol,
+    doseMgPerKg: null,
+    doseMg,
+    maxDoseMgPerKg: null,
+    cadence,
+    plannedSessions: input.plannedSessions ?? 8,
+  }
+}
+
+export function createPlan(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  input: PlanInput,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:sign', action: 'plans.create', entity: 'treatment_plan' },
+    async (scope) => {
+      const patient = await scope.tx
+        .selectFrom('patient')
+        .select('id')
+        .where('clinic_id', '=', clinicId)
+        .where('id', '=', patientId)
+        .executeTakeFirst()
+      if (!patient) throw new AppError('not-found', 'No such patient in this clinic.')
+      const plan = normalizePlan(input)
+      const id = uuidv7(scope.now.getTime())
+      await scope.tx
+        .insertInto('treatment_plan')
+        .values({
+          id,
+          clinic_id: clinicId,
+          patient_id: patientId,
+          protocol_id: plan.protocol.id,
+          dose_basis: input.doseBasis,
+          dose_mg_per_kg: plan.doseMgPerKg === null ? null : String(plan.doseMgPerKg),
+          dose_mg: plan.doseMg === null ? null : String(plan.doseMg),
+          max_dose_mg_per_kg: plan.maxDoseMgPerKg === null ? null : String(plan.maxDoseMgPerKg),
+          planned_sessions: plan.plannedSessions,
+          cadence: plan.cadence,
+          note: input.note ?? null,
+          status: 'draft',
+          created_by: principal.userId,
+          created_at: scope.now,
+          approved_by: null,
+          approver_name: null,
+          approved_at: null,
+          content_hash: null,
+        })
+        .execute()
+      await scope.audit({
+        action: 'plans.create',
+        entity: 'treatment_plan',
+        entityId: id,
+        detail: { patientId, protocolId: plan.protocol.id },
+      })
+      return loadPlans(scope.tx, clinicId, patientId)
+    },
+  )
+}
+
+/** Plans with, for IV protocols, the dose each would give at the latest recorded weight. */
+export async function loadPlans(tx: Tx, clinicId: string, patientId: string) {
+  const [rows, patient, measurement, height] = await Promise.all([
+    listPlansOf(tx, clinicId, patientId),
+    tx
+      .selectFrom('patient')
+      .select('sex')
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', patientId)
+      .executeTakeFirst(),
+    tx
+      .selectFrom('body_measurement')
+      .select(['weight_kg', 'measured_at'])
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .where('entered_in_error_at', 'is', null)
+      .orderBy('measured_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    tx
+      .selectFrom('body_measurement')
+      .select('height_cm')
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .where('entered_in_error_at', 'is', null)
+      .where('height_cm', 'is not', null)
+      .orderBy('measured_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+  ])
+  return rows.map((row) => {
+    const dto = toPlanDto(row)
+    const protocol = resolveProtocol(row.protocol_id)
+    let dosePreview: unknown = null
+    if (protocol.route === 'iv-infusion' && measurement && dto.doseMgPerKg !== null) {
+      const sex = patient?.sex === 'female' ? 'F' : patient?.sex === 'male' ? 'M' : undefined
+      try {
+        dosePreview = {
+          weightKg: Number(measurement.weight_kg),
+          weighedAt: measurement.measured_at,
+          ...calculateProtocolDose(protocol, {
+            body: {
+              weightKg: Number(measurement.weight_kg),
+              ...(height ? { heightCm: Number(height.height_cm) } : {}),
+              ...(sex ? { sex } : {}),
+            },
+            basis: dto.doseBasis,
+            doseMgPerKg: dto.doseMgPerKg,
+          }),
+        }
+      } catch (error) {
+        if (!(error instanceof DomainValidationError)) throw error
+        dosePreview = { unavailable: error.message }
+      }
+    }
+    return { ...dto, protocolName: protocol.name, dosePreview }
+  })
+}
+
+export function listPlans(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:read', action: 'plans.list', entity: 'treatment_plan' },
+    async (scope) => {
+      const plans = await loadPlans(scope.tx, clinicId, patientId)
+      await scope.audit({ action: 'plans.list', entity: 'treatment_plan', detail: { patientId } })
+      return plans
+    },
+  )
+}
+
+/**
+ * Approves a draft with the prescriber's signature. Refused without an approved eligibility
+ * decision and a current consent (design.md §1: unsafe records are blocked); an earlier approved
+ * plan of the patient is superseded.
+ */
+export function approvePlan(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  planId: string,
+  input: { version: number } & SignerProof,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:sign', action: 'plans.approve', entity: 'treatment_plan' },
+    async (scope) => {
+      const plan = await scope.tx
+        .selectFrom('treatment_plan')
+        .selectAll()
+        .where('clinic_id', '=', clinicId)
+        .where('patient_id', '=', patientId)
+        .where('id', '=', planId)
+        .executeTakeFirst()
+      if (!plan) throw new AppError('not-found', 'No such plan for this patient.')
+      if (plan.version !== input.version)
+        throw new AppError('stale-version', 'This plan changed since you opened it. Reload before approving.')
+      if (plan.status !== 'draft')
+        throw new AppError('conflict', `Only a draft can be approved; this plan is ${plan.status}.`)
+      const [decision] = await listDecisionsOf(scope.tx, clinicId, patientId)
+      const blockers: string[] = []
+      if (decision?.decision !== 'approve') blockers.push('an approved eligibility decision')
+      if (!(await loadConsents(scope.tx, clinicId, patientId)).some((c) => c.isCurrent))
+        blockers.push('a current signed consent')
+      if (blockers.length > 0)
+        throw new AppError(
+          'conflict',
+          `The plan cannot be approved yet: it needs ${blockers.join(' and ')}.`,
+          { extra: { blockers } },
+        )
+      const signature = await signContent(
+        scope.tx,
+        principal,
+        input,
+        'I approve this ketamine treatment plan.',
+        toPlanDto(plan),
+        scope.now,
+      )
+      await scope.tx
+        .updateTable('treatment_plan')
+        .set((eb) => ({ status: 'superseded', version: eb('version', '+', 1) }))
+        .where('clinic_id', '=', clinicId)
+        .where('patient_id', '=', patientId)
+        .where('status', '=', 'approved')
+        .execute()
+      await scope.tx
+        .updateTable('treatment_plan')
+        .set((eb) => ({
+          status: 'approved',
+          approved_by: signature.signedBy,
+          approver_name: signature.signerName,
+          approved_at: signature.signedAt,
+          content_hash: signature.contentHash,
+          version: eb('version', '+', 1),
+        }))
+        .where('id', '=', planId)
+        .execute()
+      await scope.audit({
+        action: 'plans.approve',
+        entity: 'treatment_plan',
+        entityId: planId,
+        detail: { patientId, contentHash: signature.contentHash },
+      })
+      return loadPlans(scope.tx, clinicId, patientId)
+    },
+  )
+}
