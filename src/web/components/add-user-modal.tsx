@@ -132,7 +132,8 @@ export function AddUserModal({
               withAsterisk={false}
               allowDeselect={false}
             />
-            {addUser.isError && (
+            {/* Field problems show beside their fields; the alert is for the rest. */}
+            {addUser.isError && Object.keys(fieldErrors).length === 0 && (
               <Alert color="red" variant="light" role="alert">
                 {isApiError(addUser.error, 'conflict')
                   ? 'This person is already a member of this clinic.'
