@@ -21,28 +21,20 @@ function TemporaryPassword({ added, onDone }: { added: AddedUser; onDone: () => 
             Copy this temporary password now and hand it to {user.displayName} securely. It cannot be shown
             again.
           </Alert>
-          <Stack gap={4}>
+          <Stack gap="xs">
             <Text size="sm" fw={500} id="temporary-password-label">
               Temporary password
             </Text>
-            <Group gap="sm" wrap="nowrap" align="center">
-              <Code
-                aria-labelledby="temporary-password-label"
-                fz="lg"
-                px="sm"
-                py={6}
-                style={{ flex: 1, whiteSpace: 'nowrap', overflowX: 'auto' }}
-              >
-                {temporaryPassword}
-              </Code>
-              <CopyButton value={temporaryPassword}>
-                {({ copied, copy }) => (
-                  <Button variant="light" size="sm" onClick={copy} style={{ flexShrink: 0 }}>
-                    {copied ? 'Copied' : 'Copy password'}
-                  </Button>
-                )}
-              </CopyButton>
-            </Group>
+            <Code block aria-labelledby="temporary-password-label" fz="lg" style={{ wordBreak: 'break-all' }}>
+              {temporaryPassword}
+            </Code>
+            <CopyButton value={temporaryPassword}>
+              {({ copied, copy }) => (
+                <Button variant="light" size="sm" onClick={copy} w="fit-content">
+                  {copied ? 'Copied' : 'Copy password'}
+                </Button>
+              )}
+            </CopyButton>
           </Stack>
         </>
       )}
