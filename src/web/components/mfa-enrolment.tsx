@@ -1,8 +1,13 @@
-import { Alert, Button, Center, Code, CopyButton, Group, Image, Loader, Stack, Text } from '@mantine/core'
+import { Alert, Button, Center, Code, CopyButton, Image, Loader, Stack, Text } from '@mantine/core'
 import { useEffect, useRef } from 'react'
 import { type AuthState, useConfirmMfaEnrolment, useStartMfaEnrolment } from '../api/auth'
 import { MfaCodeForm } from './mfa-code-form'
 import { ErrorAlert } from './page-status'
+
+/** Groups of four are easier to type; authenticator apps ignore the spaces. */
+function groupedSecret(secret: string): string {
+  return secret.replace(/(.{4})(?=.)/g, '$1 ')
+}
 
 /** Shows a new TOTP secret (QR code and typeable key) and confirms it with a first code. */
 export function MfaEnrolment({ onStep }: { onStep: (state: AuthState) => void }) {
@@ -34,24 +39,22 @@ export function MfaEnrolment({ onStep }: { onStep: (state: AuthState) => void })
         code it shows.
       </Text>
       <Center>
-        <Image src={enrolment.qrDataUrl} alt="QR code for your authenticator app" w={180} h={180} />
+        <Image src={enrolment.qrDataUrl} alt="QR code for your authenticator app" w={160} h={160} />
       </Center>
-      <Stack gap={4}>
+      <Stack gap={6}>
         <Text size="sm" id="setup-key-label">
           Or type this setup key into the app:
         </Text>
-        <Group gap="xs" wrap="nowrap">
-          <Code aria-labelledby="setup-key-label" style={{ wordBreak: 'break-all', fontSize: 14 }}>
-            {enrolment.secret}
-          </Code>
-          <CopyButton value={enrolment.secret}>
-            {({ copied, copy }) => (
-              <Button size="compact-sm" variant="light" onClick={copy}>
-                {copied ? 'Copied' : 'Copy key'}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
+        <Code block aria-labelledby="setup-key-label" fz="md">
+          {groupedSecret(enrolment.secret)}
+        </Code>
+        <CopyButton value={enrolment.secret}>
+          {({ copied, copy }) => (
+            <Button size="compact-sm" variant="light" onClick={copy} w="fit-content">
+              {copied ? 'Copied' : 'Copy key'}
+            </Button>
+          )}
+        </CopyButton>
       </Stack>
       {confirm.isSuccess ? (
         <Alert color="green">Two-step verification is set up.</Alert>
