@@ -25,7 +25,12 @@ function TemporaryPassword({ added, onDone }: { added: AddedUser; onDone: () => 
             <Text size="sm" fw={500} id="temporary-password-label">
               Temporary password
             </Text>
-            <Code block aria-labelledby="temporary-password-label" fz="lg" style={{ wordBreak: 'break-all' }}>
+            <Code
+              block
+              aria-labelledby="temporary-password-label"
+              fz="lg"
+              style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+            >
               {temporaryPassword}
             </Code>
             <CopyButton value={temporaryPassword}>

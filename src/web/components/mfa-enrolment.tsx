@@ -45,7 +45,7 @@ export function MfaEnrolment({ onStep }: { onStep: (state: AuthState) => void })
         <Text size="sm" id="setup-key-label">
           Or type this setup key into the app:
         </Text>
-        <Code block aria-labelledby="setup-key-label" fz="md">
+        <Code block aria-labelledby="setup-key-label" fz="md" style={{ whiteSpace: 'pre-wrap' }}>
           {groupedSecret(enrolment.secret)}
         </Code>
         <CopyButton value={enrolment.secret}>
