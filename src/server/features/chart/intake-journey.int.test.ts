@@ -291,6 +291,13 @@ describe('intake to an approved plan', () => {
 
     const chart = (await c.prescriber.get(`${patientUrl}/chart`)).json()
     expect(chart.stage).toBe('ready-for-treatment')
+    const listed = (await c.frontDesk.get(`${clinicUrl()}/patients?q=RK-100`)).json().items
+    // Same names: their order is the id's, so compare sorted by MRN.
+    const stages = listed.map((p: { mrn: string; stage: string }) => [p.mrn, p.stage]).sort()
+    expect(stages).toEqual([
+      ['RK-1001', 'ready-for-treatment'],
+      ['RK-1002', 'intake'],
+    ])
     expect(chart.checklist.every((i: { isDone: boolean }) => i.isDone)).toBe(true)
   })
 

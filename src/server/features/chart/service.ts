@@ -5,14 +5,7 @@ import { loadConsents } from '../consent/service'
 import { loadReview } from '../eligibility/service'
 import { toPatientDto } from '../patients/service'
 import { loadPlans } from '../plans/service'
-
-export type PatientStage =
-  | 'intake'
-  | 'awaiting-decision'
-  | 'declined'
-  | 'deferred'
-  | 'eligible'
-  | 'ready-for-treatment'
+import { deriveStage } from './stage'
 
 export interface ChecklistItem {
   id: string
@@ -137,20 +130,14 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
           : 'No plan',
     ),
   ]
-  const stage: PatientStage =
-    decision?.decision === 'decline'
-      ? 'declined'
-      : decision?.decision === 'defer'
-        ? 'deferred'
-        : decision?.decision === 'approve'
-          ? plan && consent
-            ? 'ready-for-treatment'
-            : 'eligible'
-          : checklist
-                .filter((c) => ['history', 'contraindications', 'scores'].includes(c.id))
-                .every((c) => c.isDone)
-            ? 'awaiting-decision'
-            : 'intake'
+  const stage = deriveStage({
+    latestDecision: decision?.decision ?? null,
+    hasApprovedPlan: plan !== null,
+    hasCurrentConsent: consent !== null,
+    isAssessmentComplete: checklist
+      .filter((c) => ['history', 'contraindications', 'scores'].includes(c.id))
+      .every((c) => c.isDone),
+  })
   return {
     patient: toPatientDto(patient),
     stage,

@@ -81,7 +81,21 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             q: z.string().trim().max(200).optional(),
             dateOfBirth: isoDate.optional(),
           }),
-          response: { 200: paged(patientSchema) },
+          response: {
+            200: paged(
+              patientSchema.extend({
+                stage: z.enum([
+                  'intake',
+                  'awaiting-decision',
+                  'declined',
+                  'deferred',
+                  'eligible',
+                  'ready-for-treatment',
+                ]),
+                openAlerts: z.number(),
+              }),
+            ),
+          },
         },
       },
       async (request) =>

@@ -1,10 +1,12 @@
 import type { PatientSex } from '../../../db'
+import { CONTRAINDICATION_QUESTIONS } from '../../../domain/eligibility'
 import { runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import { errorInfo, markEnteredInError } from '../../corrections'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
+import { deriveStage } from '../chart/stage'
 import * as store from './store'
 
 export interface PatientInput {
@@ -108,13 +110,24 @@ export function listPatients(
         dateOfBirth: q.dateOfBirth,
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
+        contraindicationQuestionCount: CONTRAINDICATION_QUESTIONS.length,
       })
       await scope.audit({
         action: 'patients.list',
         entity: 'patient',
         detail: { query: q.q ?? null, count: rows.length, patientIds: rows.map((r) => r.id) },
       })
-      return { items: rows.map(toPatientDto), total, page: q.page, pageSize: q.pageSize }
+      const items = rows.map((r) => ({
+        ...toPatientDto(r),
+        stage: deriveStage({
+          latestDecision: r.latest_decision as 'approve' | 'decline' | 'defer' | null,
+          hasApprovedPlan: r.has_approved_plan,
+          hasCurrentConsent: r.has_current_consent,
+          isAssessmentComplete: r.is_assessment_complete,
+        }),
+        openAlerts: Number(r.open_alerts),
+      }))
+      return { items, total, page: q.page, pageSize: q.pageSize }
     },
   )
 }

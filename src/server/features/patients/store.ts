@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely'
+import { type Insertable, type Selectable, sql } from 'kysely'
 import type { PatientTable } from '../../../db'
 import type { Tx } from '../../context'
 
@@ -9,7 +9,13 @@ const like = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
 export async function searchPatients(
   tx: Tx,
   clinicId: string,
-  opts: { q?: string | undefined; dateOfBirth?: string | undefined; limit: number; offset: number },
+  opts: {
+    q?: string | undefined
+    dateOfBirth?: string | undefined
+    limit: number
+    offset: number
+    contraindicationQuestionCount: number
+  },
 ) {
   let query = tx.selectFrom('patient').where('clinic_id', '=', clinicId)
   if (opts.q) {
@@ -29,6 +35,7 @@ export async function searchPatients(
   const [rows, total] = await Promise.all([
     query
       .selectAll()
+      .select(stageFactsSql(opts.contraindicationQuestionCount))
       .orderBy('family_name')
       .orderBy('given_name')
       .orderBy('id')
@@ -105,4 +112,35 @@ export function listMeasurements(tx: Tx, clinicId: string, patientId: string) {
     .where('patient_id', '=', patientId)
     .orderBy('measured_at', 'desc')
     .execute()
+}
+
+/** The facts deriveStage needs, per patient row, as correlated subqueries (one round trip per page). */
+function stageFactsSql(contraindicationQuestionCount: number) {
+  return [
+    sql<
+      string | null
+    >`(SELECT d.decision FROM eligibility_decision d WHERE d.patient_id = patient.id ORDER BY d.signed_at DESC LIMIT 1)`.as(
+      'latest_decision',
+    ),
+    sql<boolean>`EXISTS (SELECT 1 FROM treatment_plan t WHERE t.patient_id = patient.id AND t.status = 'approved')`.as(
+      'has_approved_plan',
+    ),
+    sql<boolean>`EXISTS (
+      SELECT 1 FROM consent c JOIN consent_text ct ON ct.id = c.consent_text_id
+      WHERE c.patient_id = patient.id AND c.withdrawn_at IS NULL
+        AND ct.version = (SELECT max(version) FROM consent_text WHERE clinic_id = patient.clinic_id))`.as(
+      'has_current_consent',
+    ),
+    sql<boolean>`(
+      EXISTS (SELECT 1 FROM screening s WHERE s.patient_id = patient.id AND s.episode_duration_months IS NOT NULL AND s.severity IS NOT NULL
+        AND (SELECT count(*) FROM jsonb_each(s.contraindication_answers) e WHERE jsonb_typeof(e.value) = 'boolean') >= ${contraindicationQuestionCount})
+      AND EXISTS (SELECT 1 FROM antidepressant_trial a WHERE a.patient_id = patient.id AND a.entered_in_error_at IS NULL)
+      AND EXISTS (SELECT 1 FROM instrument_response r WHERE r.patient_id = patient.id AND r.entered_in_error_at IS NULL AND r.instrument_id IN ('phq9', 'madrs'))
+      AND EXISTS (SELECT 1 FROM instrument_response r WHERE r.patient_id = patient.id AND r.entered_in_error_at IS NULL AND r.instrument_id = 'cssrs-screen'))`.as(
+      'is_assessment_complete',
+    ),
+    sql<string>`(SELECT count(*) FROM safety_alert a WHERE a.patient_id = patient.id AND a.acknowledged_at IS NULL)`.as(
+      'open_alerts',
+    ),
+  ] as const
 }
