@@ -1,4 +1,9 @@
-import { formatSignIns, hasAnyOrganization, seedDemoOrganization } from '../../server/seed/demo'
+import {
+  formatSignIns,
+  hasAnyOrganization,
+  seedDemoClinicalData,
+  seedDemoOrganization,
+} from '../../server/seed/demo'
 import type { CliCommand } from '../command'
 import { parseOptions } from '../command'
 import { openRuntime } from '../runtime'
@@ -20,7 +25,11 @@ passwords once. Refuses when the database already has an organization, unless --
         )
         return 1
       }
-      io.out(formatSignIns(await seedDemoOrganization(runtime.ctx), runtime.config.publicUrl))
+      const signIns = await seedDemoOrganization(runtime.ctx)
+      const patients = await seedDemoClinicalData(runtime.ctx, signIns)
+      io.out(
+        `${formatSignIns(signIns, runtime.config.publicUrl)}Demo data: ${patients} patients at every stage of intake.\n`,
+      )
       return 0
     } finally {
       await runtime.close()

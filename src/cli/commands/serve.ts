@@ -1,5 +1,10 @@
 import { buildApp } from '../../server/app'
-import { formatSignIns, hasAnyOrganization, seedDemoOrganization } from '../../server/seed/demo'
+import {
+  formatSignIns,
+  hasAnyOrganization,
+  seedDemoClinicalData,
+  seedDemoOrganization,
+} from '../../server/seed/demo'
 import type { CliCommand } from '../command'
 import { describeDatabase, openRuntime } from '../runtime'
 
@@ -18,7 +23,9 @@ KETACARE_SEED_DEMO=false) and its sign-ins are printed once. Stop with Ctrl+C.`,
     const { config, ctx } = runtime
     let demoText = ''
     if (config.seedDemo && !(await hasAnyOrganization(ctx))) {
-      demoText = formatSignIns(await seedDemoOrganization(ctx), config.publicUrl)
+      const signIns = await seedDemoOrganization(ctx)
+      const patients = await seedDemoClinicalData(ctx, signIns)
+      demoText = `${formatSignIns(signIns, config.publicUrl)}Demo data: ${patients} patients at every stage of intake.\n`
     }
     const app = await buildApp(config, runtime.database, { logger: config.logLevel !== 'silent' })
     await app.listen({ port: config.port, host: config.host })

@@ -2,8 +2,11 @@ import type { StaffRole } from '../../domain/access/permissions'
 import { appendAudit } from '../audit/append-audit'
 import type { AppContext } from '../context'
 import { generatePassword, hashPassword } from '../features/auth/passwords'
+import { listActiveMemberships } from '../features/auth/store'
 import { uuidv7 } from '../ids'
+import type { Principal } from '../principal'
 import { inOwnerTransaction } from '../tenancy'
+import { type DemoStaff, seedDemoPatients } from './demo-patients'
 
 export interface DemoSignIn {
   email: string
@@ -129,6 +132,50 @@ export async function seedDemoOrganization(ctx: AppContext): Promise<DemoSignIn[
     }
     return signIns
   })
+}
+
+/** A service-level principal for a demo user (the seed acts as them, through the real services). */
+async function principalFor(ctx: AppContext, email: string): Promise<Principal> {
+  const user = await ctx.db
+    .selectFrom('app_user')
+    .select(['id', 'display_name'])
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow()
+  const memberships = await listActiveMemberships(ctx.db, user.id)
+  return {
+    userId: user.id,
+    email,
+    displayName: user.display_name,
+    sessionId: 'seed',
+    ip: null,
+    memberships: memberships.map(({ mfaRequiredRoles: _, ...m }) => m),
+  }
+}
+
+/**
+ * Demo patients at every stage of intake in both clinics, so every screen has something real to
+ * show after `npm start` on an empty folder.
+ */
+export async function seedDemoClinicalData(ctx: AppContext, signIns: DemoSignIn[]): Promise<number> {
+  const passwordOf = (email: string) => signIns.find((s) => s.email === email)!.password
+  const clinics = await ctx.db.selectFrom('clinic').select(['id', 'name']).orderBy('name').execute()
+  const clinicId = (name: string) => clinics.find((c) => c.name === name)!.id
+  const prescriber = await principalFor(ctx, 'prescriber@demo.ketacare.org')
+  const staffRiverside: DemoStaff = {
+    nurse: await principalFor(ctx, 'nurse@demo.ketacare.org'),
+    prescriber,
+    frontDesk: await principalFor(ctx, 'frontdesk@demo.ketacare.org'),
+    prescriberPassword: passwordOf('prescriber@demo.ketacare.org'),
+  }
+  const staffHillcrest: DemoStaff = {
+    ...staffRiverside,
+    nurse: await principalFor(ctx, 'nurse2@demo.ketacare.org'),
+    frontDesk: prescriber,
+  }
+  return (
+    (await seedDemoPatients(ctx, clinicId(demoClinics[0]!.name), staffRiverside, 'riverside')) +
+    (await seedDemoPatients(ctx, clinicId(demoClinics[1]!.name), staffHillcrest, 'hillcrest'))
+  )
 }
 
 export function formatSignIns(signIns: DemoSignIn[], url: string): string {

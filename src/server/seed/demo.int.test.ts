@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Client, demoEmails, startTestApp, type TestApp } from '../../../test/support/test-app'
+import { verifyAuditChains } from '../audit/verify-audit'
+import { seedDemoClinicalData } from './demo'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await startTestApp()
+  await seedDemoClinicalData(t.ctx, t.demo)
+})
+afterAll(() => t.close())
+
+describe('demo data', () => {
+  it('puts patients at every stage of intake, entered through the audited services', async () => {
+    const c = new Client(t)
+    await c.signIn(demoEmails.frontDesk)
+    const { items } = (await c.get(`/api/v1/clinics/${t.clinics.riverside}/patients?pageSize=50`)).json()
+    const stages = new Set(items.map((p: { stage: string }) => p.stage))
+    expect([...stages].sort()).toEqual([
+      'awaiting-decision',
+      'declined',
+      'deferred',
+      'eligible',
+      'intake',
+      'ready-for-treatment',
+    ])
+    expect(items.some((p: { openAlerts: number }) => p.openAlerts > 0)).toBe(true)
+    const reports = await verifyAuditChains(t.database.db)
+    expect(reports.every((r) => r.verdict.ok)).toBe(true)
+  })
+})
