@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely/migration'
 import * as m001 from './001-init'
 import * as m002 from './002-intake'
+import * as m003 from './003-sessions'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
 // Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)`, then one line here.
 export const migrations: Record<string, Migration> = {
   '001-init': m001,
   '002-intake': m002,
+  '003-sessions': m003,
 }

@@ -2,10 +2,12 @@ import type * as antidepressantTrial from './antidepressant-trial'
 import type * as appUser from './app-user'
 import type * as auditEvent from './audit-event'
 import type * as bodyMeasurement from './body-measurement'
+import type * as chair from './chair'
 import type * as clinic from './clinic'
 import type * as consent from './consent'
 import type * as consentText from './consent-text'
 import type * as eligibilityDecision from './eligibility-decision'
+import type * as idempotencyKey from './idempotency-key'
 import type * as instrumentResponse from './instrument-response'
 import type * as loginSession from './login-session'
 import type * as membership from './membership'
@@ -14,18 +16,23 @@ import type * as organization from './organization'
 import type * as patient from './patient'
 import type * as safetyAlert from './safety-alert'
 import type * as screening from './screening'
+import type * as sessionEvent from './session-event'
+import type * as sideEffect from './side-effect'
 import type * as treatmentPlan from './treatment-plan'
+import type * as treatmentSession from './treatment-session'
 import type * as vitalSign from './vital-sign'
 
 export type { AntidepressantTrialTable } from './antidepressant-trial'
 export type { AppUserTable } from './app-user'
 export type { AuditEventTable, AuditOutcome } from './audit-event'
 export type { BodyMeasurementTable } from './body-measurement'
+export type { ChairTable } from './chair'
 export type { ClinicSettings, ClinicTable } from './clinic'
 export type { ConsentTable } from './consent'
 export type { ConsentTextTable } from './consent-text'
 export type { EligibilityDecisionTable, EligibilityOutcome } from './eligibility-decision'
 export type { EnteredInErrorColumns } from './entered-in-error'
+export type { IdempotencyKeyTable } from './idempotency-key'
 export type { InstrumentResponseTable, ResponseContext, StoredFlag } from './instrument-response'
 export type { LoginSessionState, LoginSessionTable } from './login-session'
 export type { MembershipTable } from './membership'
@@ -34,7 +41,10 @@ export type { OrganizationTable } from './organization'
 export type { PatientSex, PatientTable } from './patient'
 export type { SafetyAlertTable } from './safety-alert'
 export type { ScreeningTable } from './screening'
+export type { SessionEventTable } from './session-event'
+export type { SideEffectTable } from './side-effect'
 export type { PlanStatus, TreatmentPlanTable } from './treatment-plan'
+export type { SessionRoute, TreatmentSessionTable } from './treatment-session'
 export type { VitalContext, VitalSignTable } from './vital-sign'
 
 export type Database = organization.PartialDB &
@@ -54,4 +64,9 @@ export type Database = organization.PartialDB &
   eligibilityDecision.PartialDB &
   consentText.PartialDB &
   consent.PartialDB &
-  treatmentPlan.PartialDB
+  treatmentPlan.PartialDB &
+  chair.PartialDB &
+  treatmentSession.PartialDB &
+  sessionEvent.PartialDB &
+  sideEffect.PartialDB &
+  idempotencyKey.PartialDB
