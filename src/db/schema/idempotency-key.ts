@@ -5,7 +5,7 @@ export interface IdempotencyKeyTable {
   key: string
   request_hash: string
   status_code: number
-  response: JSONColumnType<unknown, string, string>
+  response: JSONColumnType<object | null, string, string>
   created_at: Date
 }
 export const tableName = 'idempotency_key'
