@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
 import type { Permission } from '../domain/access/permissions'
 import { AuditLogPage } from './pages/audit-log-page'
+import { PatientChartPage } from './pages/chart/patient-chart-page'
 import { HomePage } from './pages/home-page'
+import { PatientsPage } from './pages/patients-page'
 import { UsersPage } from './pages/users-page'
 
 export interface ClinicPage {
@@ -11,11 +13,21 @@ export interface ClinicPage {
   /** Permission from /auth/me that the page needs; undefined means any member. */
   permission?: Permission
   element: ReactNode
+  /** A page reached from another page (a patient's chart), not from the navbar. */
+  isHiddenFromNav?: boolean
 }
 
 // One line per page: the navbar and the routes are both built from this list, in this order.
 export const clinicPages: ClinicPage[] = [
   { path: '', label: 'Home', element: <HomePage /> },
+  { path: 'patients', label: 'Patients', permission: 'patients:read', element: <PatientsPage /> },
+  {
+    path: 'patients/:patientId',
+    label: 'Patient chart',
+    permission: 'patients:read',
+    element: <PatientChartPage />,
+    isHiddenFromNav: true,
+  },
   { path: 'users', label: 'Users', permission: 'users:manage', element: <UsersPage /> },
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
 ]

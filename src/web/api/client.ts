@@ -18,6 +18,7 @@ interface ProblemBody {
   code?: string
   errors?: FieldError[]
   retryAfterSec?: number
+  [extra: string]: unknown
 }
 
 export class ApiError extends Error {
@@ -27,6 +28,8 @@ export class ApiError extends Error {
   readonly fieldErrors: Record<string, string>
   /** Seconds until a locked account or a throttled client may try again, when the server says. */
   readonly retryAfterSec: number | null
+  /** The whole problem body, for members a feature adds (`duplicateOf`, `blockers`). */
+  readonly problem: Readonly<Record<string, unknown>>
 
   constructor(status: number, body: ProblemBody, retryAfterHeader: string | null) {
     const detail = body.detail ?? body.title ?? `The server answered ${status}.`
@@ -38,6 +41,7 @@ export class ApiError extends Error {
     this.fieldErrors = Object.fromEntries((body.errors ?? []).map((e) => [e.field, e.message]))
     const headerSec = retryAfterHeader === null ? Number.NaN : Number(retryAfterHeader)
     this.retryAfterSec = body.retryAfterSec ?? (Number.isFinite(headerSec) ? headerSec : null)
+    this.problem = body
   }
 }
 

@@ -19,7 +19,9 @@ export function StaffShell() {
   const signOut = useSignOut()
   useIdleSignOut(me.idleTimeoutMin)
 
-  const visiblePages = clinicPages.filter((page) => hasClinicPermission(membership, page.permission))
+  const visiblePages = clinicPages.filter(
+    (page) => !page.isHiddenFromNav && hasClinicPermission(membership, page.permission),
+  )
 
   return (
     <AppShell

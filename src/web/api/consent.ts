@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query'
+import { apiFetch } from './client'
+import { clinicApiPath, patientApiPath, patientKey, usePatientWrite } from './patients'
+
+export interface ConsentText {
+  id: string
+  version: number
+  title: string
+  body: string
+  contentHash: string
+  createdAt: string
+}
+
+export interface Consent {
+  id: string
+  consentTextId: string
+  textVersion: number
+  textTitle: string
+  signerName: string
+  signatureKind: 'drawn' | 'typed'
+  researchUse: boolean
+  witnessName: string
+  contentHash: string
+  signedAt: string
+  withdrawnAt: string | null
+  withdrawalReason: string | null
+  isCurrent: boolean
+}
+
+export interface ConsentInput {
+  consentTextId: string
+  signerName: string
+  signatureKind: 'drawn' | 'typed'
+  /** A PNG data URL from the signature pad, or the typed name. */
+  signatureData: string
+  researchUse: boolean
+}
+
+export function useCurrentConsentText(clinicId: string) {
+  return useQuery({
+    queryKey: ['clinics', clinicId, 'consent-texts', 'current'],
+    queryFn: ({ signal }) =>
+      apiFetch<ConsentText>(`${clinicApiPath(clinicId)}/consent-texts/current`, { signal }),
+  })
+}
+
+export function useConsents(clinicId: string, patientId: string) {
+  return useQuery({
+    queryKey: [...patientKey(clinicId, patientId), 'consents'],
+    queryFn: ({ signal }) =>
+      apiFetch<Consent[]>(`${patientApiPath(clinicId, patientId)}/consents`, { signal }),
+  })
+}
+
+export function useSignConsent(clinicId: string, patientId: string) {
+  return usePatientWrite<ConsentInput, Consent>(clinicId, patientId, (body) => ({ path: '/consents', body }))
+}
+
+export function useWithdrawConsent(clinicId: string, patientId: string) {
+  return usePatientWrite<{ consentId: string; reason: string }, Consent>(
+    clinicId,
+    patientId,
+    ({ consentId, reason }) => ({
+      path: `/consents/${encodeURIComponent(consentId)}/withdraw`,
+      body: { reason },
+    }),
+  )
+}
+
+/** The printable PDF is a plain GET the browser opens in a new tab (the session cookie goes along). */
+export function consentPdfUrl(clinicId: string, patientId: string, consentId: string): string {
+  return `/api/v1${patientApiPath(clinicId, patientId)}/consents/${encodeURIComponent(consentId)}/pdf`
+}

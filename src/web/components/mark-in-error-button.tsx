@@ -1,0 +1,85 @@
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { type FormEvent, useState } from 'react'
+import { useMarkInError } from '../api/patients'
+import { fieldError, MutationError } from './mutation-error'
+
+interface MarkInErrorButtonProps {
+  clinicId: string
+  patientId: string
+  /** Path segment of the entry's collection: measurements, trials, responses, vitals. */
+  collection: string
+  entryId: string
+  /** What the entry is, for the dialog title ("weight of 12 Mar 2025"). */
+  description: string
+}
+
+/** Nothing clinical is deleted: the entry is marked, struck through, with who and why. */
+export function MarkInErrorButton({
+  clinicId,
+  patientId,
+  collection,
+  entryId,
+  description,
+}: MarkInErrorButtonProps) {
+  const [isOpen, modal] = useDisclosure(false)
+  const [reason, setReason] = useState('')
+  const mark = useMarkInError(clinicId, patientId)
+
+  const close = () => {
+    mark.reset()
+    setReason('')
+    modal.close()
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    mark.mutate({ collection, entryId, reason: reason.trim() }, { onSuccess: close })
+  }
+
+  return (
+    <>
+      <Button variant="subtle" color="gray" size="compact-sm" onClick={modal.open}>
+        Entered in error
+      </Button>
+      <Modal
+        opened={isOpen}
+        onClose={close}
+        title="Mark entered in error"
+        centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        <form onSubmit={submit}>
+          <Stack gap="md">
+            <Text size="sm">
+              The {description} stays in the record, struck through, with your name and the reason.
+            </Text>
+            <Textarea
+              label="Reason"
+              value={reason}
+              onChange={(event) => setReason(event.currentTarget.value)}
+              error={fieldError(mark.error, 'reason')}
+              minLength={3}
+              required
+              withAsterisk={false}
+              autosize
+              minRows={2}
+              data-autofocus
+            />
+            <MutationError error={mark.error} placedFields={['reason']} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" color="red" loading={mark.isPending}>
+                Mark in error
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  )
+}
+
+/** Text of a corrected entry: struck through and dimmed. */
+export const struckStyle = { textDecoration: 'line-through', opacity: 0.6 } as const

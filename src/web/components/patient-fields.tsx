@@ -1,0 +1,129 @@
+import { Divider, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import type { Patient, PatientFields, Sex } from '../api/patients'
+import { sexOptions } from '../lib/intake-labels'
+import { fieldError } from './mutation-error'
+
+/** The demographics form's state: every field as typed text. */
+export type PatientDraft = { [K in keyof PatientFields]: string }
+
+export const emptyPatientDraft: PatientDraft = {
+  mrn: '',
+  givenName: '',
+  familyName: '',
+  dateOfBirth: '',
+  sex: '',
+  phone: '',
+  email: '',
+  address: '',
+  escortName: '',
+  escortPhone: '',
+  emergencyContactName: '',
+  emergencyContactPhone: '',
+  emergencyContactRelation: '',
+}
+
+export function draftOf(patient: Patient): PatientDraft {
+  const draft = { ...emptyPatientDraft }
+  for (const key of Object.keys(emptyPatientDraft) as (keyof PatientFields)[]) draft[key] = patient[key] ?? ''
+  return draft
+}
+
+/** Empty optional fields are sent as null; the server trims and checks the rest. */
+export function fieldsOf(draft: PatientDraft): PatientFields {
+  const text = (value: string) => value.trim() || null
+  return {
+    mrn: draft.mrn.trim(),
+    givenName: draft.givenName.trim(),
+    familyName: draft.familyName.trim(),
+    dateOfBirth: draft.dateOfBirth,
+    sex: (draft.sex || 'unknown') as Sex,
+    phone: text(draft.phone),
+    email: text(draft.email),
+    address: text(draft.address),
+    escortName: text(draft.escortName),
+    escortPhone: text(draft.escortPhone),
+    emergencyContactName: text(draft.emergencyContactName),
+    emergencyContactPhone: text(draft.emergencyContactPhone),
+    emergencyContactRelation: text(draft.emergencyContactRelation),
+  }
+}
+
+export const patientFieldNames = Object.keys(emptyPatientDraft)
+
+interface PatientFieldsFormProps {
+  draft: PatientDraft
+  onChange: (draft: PatientDraft) => void
+  error: unknown
+  isReadOnly?: boolean
+}
+
+/** Demographics inputs shared by "Register patient" and the chart's Demographics tab. */
+export function PatientFieldsForm({ draft, onChange, error, isReadOnly = false }: PatientFieldsFormProps) {
+  const input = (key: keyof PatientFields, label: string, extra: Record<string, unknown> = {}) => (
+    <TextInput
+      label={label}
+      value={draft[key]}
+      onChange={(event) => onChange({ ...draft, [key]: event.currentTarget.value })}
+      error={fieldError(error, key)}
+      readOnly={isReadOnly}
+      withAsterisk={false}
+      {...extra}
+    />
+  )
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        {input('mrn', 'MRN', { required: true, description: 'Medical record number, unique in this clinic' })}
+        {input('givenName', 'Given name', { required: true, description: ' ' })}
+        {input('familyName', 'Family name', { required: true, description: ' ' })}
+        {input('dateOfBirth', 'Date of birth', {
+          required: true,
+          type: 'date',
+          max: new Date().toISOString().slice(0, 10),
+        })}
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="patient-sex-label">
+            Sex
+          </Text>
+          <SegmentedControl
+            aria-labelledby="patient-sex-label"
+            data={sexOptions}
+            value={draft.sex || 'unknown'}
+            onChange={(sex) => onChange({ ...draft, sex })}
+            readOnly={isReadOnly}
+            fullWidth
+          />
+          {fieldError(error, 'sex') && (
+            <Text size="xs" c="red">
+              {fieldError(error, 'sex')}
+            </Text>
+          )}
+        </Stack>
+      </SimpleGrid>
+      <Divider label="Contact" labelPosition="left" />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        {input('phone', 'Phone', { type: 'tel' })}
+        {input('email', 'E-mail', { type: 'email' })}
+        <Textarea
+          label="Address"
+          value={draft.address}
+          onChange={(event) => onChange({ ...draft, address: event.currentTarget.value })}
+          error={fieldError(error, 'address')}
+          readOnly={isReadOnly}
+          autosize
+          minRows={1}
+        />
+      </SimpleGrid>
+      <Divider label="Escort home and emergency contact" labelPosition="left" />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        {input('escortName', 'Escort name', { description: 'Takes the patient home after a session' })}
+        {input('escortPhone', 'Escort phone', { type: 'tel', description: ' ' })}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        {input('emergencyContactName', 'Emergency contact name')}
+        {input('emergencyContactPhone', 'Emergency contact phone', { type: 'tel' })}
+        {input('emergencyContactRelation', 'Relation to patient')}
+      </SimpleGrid>
+    </Stack>
+  )
+}

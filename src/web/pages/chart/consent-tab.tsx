@@ -1,0 +1,359 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { type FormEvent, useState } from 'react'
+import {
+  type Consent,
+  type ConsentText,
+  consentPdfUrl,
+  useConsents,
+  useCurrentConsentText,
+  useSignConsent,
+  useWithdrawConsent,
+} from '../../api/consent'
+import { usePatient } from '../../api/patients'
+import { useCurrentClinic } from '../../components/current-clinic'
+import { fieldError, MutationError } from '../../components/mutation-error'
+import { ErrorAlert, PageLoader } from '../../components/page-status'
+import { SignaturePad } from '../../components/signature-pad'
+import { TimeCell } from '../../components/time-cell'
+import type { ChartTabProps } from './chart-tab-props'
+
+/** The consent text as the patient reads it: numbered headings bold, paragraphs apart. */
+function ConsentBody({ text }: { text: ConsentText }) {
+  return (
+    <ScrollArea
+      h={340}
+      type="always"
+      offsetScrollbars
+      aria-label="Consent text"
+      style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}
+    >
+      <Stack gap="sm" p="md" maw={760}>
+        <Title order={3} size="h4">
+          {text.title}
+        </Title>
+        {text.body.split(/\n\s*\n/).map((block) => {
+          const [first = '', ...rest] = block.split('\n')
+          const isHeading = /^\d+\.\s/.test(first)
+          return (
+            <Stack key={block.slice(0, 60)} gap={2}>
+              <Text fw={isHeading ? 700 : 400} size="md" lh={1.6}>
+                {first}
+              </Text>
+              {rest.length > 0 && (
+                <Text size="md" lh={1.6} style={{ whiteSpace: 'pre-wrap' }}>
+                  {rest.join('\n')}
+                </Text>
+              )}
+            </Stack>
+          )
+        })}
+      </Stack>
+    </ScrollArea>
+  )
+}
+
+function SignConsentForm({
+  text,
+  props,
+  defaultSigner,
+}: {
+  text: ConsentText
+  props: ChartTabProps
+  defaultSigner: string
+}) {
+  const { me } = useCurrentClinic()
+  const [signerName, setSignerName] = useState(defaultSigner)
+  const [kind, setKind] = useState<'drawn' | 'typed'>('drawn')
+  const [drawing, setDrawing] = useState<string | null>(null)
+  const [typed, setTyped] = useState('')
+  const [researchUse, setResearchUse] = useState(false)
+  const [hint, setHint] = useState<string | null>(null)
+  const sign = useSignConsent(props.clinicId, props.patientId)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (kind === 'drawn' && !drawing) return setHint('Sign in the box first.')
+    if (kind === 'typed' && typed.trim().toLowerCase() !== signerName.trim().toLowerCase())
+      return setHint('The typed signature must be the signer’s full name, as above.')
+    setHint(null)
+    sign.mutate(
+      {
+        consentTextId: text.id,
+        signerName: signerName.trim(),
+        signatureKind: kind,
+        signatureData: kind === 'drawn' ? drawing! : typed.trim(),
+        researchUse,
+      },
+      { onSuccess: () => setTyped('') },
+    )
+  }
+
+  if (sign.isSuccess) {
+    return (
+      <Alert color="teal" variant="light" role="status" title="Consent signed">
+        Signed by {sign.data.signerName}, witnessed by {sign.data.witnessName}. Version{' '}
+        {sign.data.textVersion}.
+      </Alert>
+    )
+  }
+
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Sign consent">
+      <Stack gap="md">
+        <TextInput
+          label="Signer's full name"
+          description="The patient (or their legal representative)"
+          value={signerName}
+          onChange={(event) => setSignerName(event.currentTarget.value)}
+          error={fieldError(sign.error, 'signerName')}
+          required
+          withAsterisk={false}
+          size="md"
+          maw={420}
+        />
+        <SegmentedControl
+          aria-label="Signature kind"
+          data={[
+            { value: 'drawn', label: 'Draw signature' },
+            { value: 'typed', label: 'Type name' },
+          ]}
+          value={kind}
+          onChange={(value) => {
+            setKind(value as 'drawn' | 'typed')
+            setHint(null)
+          }}
+          w="fit-content"
+          size="md"
+        />
+        {kind === 'drawn' ? (
+          <SignaturePad
+            label="Patient signature"
+            onChange={setDrawing}
+            error={fieldError(sign.error, 'signatureData') ?? hint ?? undefined}
+          />
+        ) : (
+          <TextInput
+            label="Typed signature"
+            description="Type the signer’s full name exactly as above"
+            value={typed}
+            onChange={(event) => setTyped(event.currentTarget.value)}
+            error={fieldError(sign.error, 'signatureData') ?? hint}
+            size="md"
+            maw={420}
+            styles={{ input: { fontFamily: 'cursive', fontSize: 22 } }}
+          />
+        )}
+        <Checkbox
+          size="md"
+          label="I agree that my de-identified data may be used for research (optional)"
+          checked={researchUse}
+          onChange={(event) => setResearchUse(event.currentTarget.checked)}
+        />
+        <Text size="sm" c="dimmed">
+          Witness: <strong>{me.user.displayName}</strong> (you, signed in) is recorded as the witness to this
+          signature.
+        </Text>
+        <MutationError error={sign.error} placedFields={['signerName', 'signatureData']} />
+        <Group justify="flex-end">
+          <Button type="submit" size="md" loading={sign.isPending}>
+            Sign consent
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
+
+function WithdrawModal({
+  consent,
+  props,
+  onClose,
+}: {
+  consent: Consent | null
+  props: ChartTabProps
+  onClose: () => void
+}) {
+  const [reason, setReason] = useState('')
+  const withdraw = useWithdrawConsent(props.clinicId, props.patientId)
+  const close = () => {
+    withdraw.reset()
+    setReason('')
+    onClose()
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (consent) withdraw.mutate({ consentId: consent.id, reason: reason.trim() }, { onSuccess: close })
+  }
+  return (
+    <Modal
+      opened={consent !== null}
+      onClose={close}
+      title="Withdraw consent"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <Text size="sm">
+            Record that {consent?.signerName} withdrew this consent. No dose can be given until a new consent
+            is signed.
+          </Text>
+          <Textarea
+            label="Reason"
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={fieldError(withdraw.error, 'reason')}
+            required
+            withAsterisk={false}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
+          <MutationError error={withdraw.error} placedFields={['reason']} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" color="red" loading={withdraw.isPending}>
+              Withdraw consent
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
+
+export function ConsentTab(props: ChartTabProps) {
+  const text = useCurrentConsentText(props.clinicId)
+  const consents = useConsents(props.clinicId, props.patientId)
+  const patient = usePatient(props.clinicId, props.patientId)
+  const [withdrawing, setWithdrawing] = useState<Consent | null>(null)
+
+  return (
+    <Stack gap="lg">
+      {text.isPending && <PageLoader />}
+      {text.isError && <ErrorAlert error={text.error} title="Could not load the consent text" />}
+      {text.data && (
+        <Stack gap="xs">
+          <Group justify="space-between">
+            <Title order={2} size="h4">
+              Consent text
+            </Title>
+            <Badge variant="outline" color="gray">
+              Version {text.data.version}
+            </Badge>
+          </Group>
+          <ConsentBody text={text.data} />
+        </Stack>
+      )}
+      {text.data && props.canWriteClinical && patient.data && (
+        <SignConsentForm
+          key={text.data.id}
+          text={text.data}
+          props={props}
+          defaultSigner={`${patient.data.givenName} ${patient.data.familyName}`}
+        />
+      )}
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          Signed consents
+        </Title>
+        {consents.isError && <ErrorAlert error={consents.error} />}
+        {consents.data?.length === 0 && (
+          <Text size="sm" c="dimmed">
+            None signed yet.
+          </Text>
+        )}
+        {consents.data && consents.data.length > 0 && (
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="xs" aria-label="Signed consents">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Signed</Table.Th>
+                  <Table.Th>Signer and witness</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {consents.data.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>
+                      <TimeCell iso={c.signedAt} timeZone={props.timeZone} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {c.signerName} ({c.signatureKind}), version {c.textVersion}
+                        {c.researchUse ? ', research use agreed' : ''}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        Witness {c.witnessName}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {c.withdrawnAt ? (
+                        <>
+                          <Badge color="red" variant="light">
+                            Withdrawn
+                          </Badge>
+                          <Text size="xs">{c.withdrawalReason}</Text>
+                        </>
+                      ) : c.isCurrent ? (
+                        <Badge color="teal">Current</Badge>
+                      ) : (
+                        <Badge color="gray" variant="light">
+                          Earlier version
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Group gap="xs" justify="flex-end" wrap="nowrap">
+                        <Anchor
+                          href={consentPdfUrl(props.clinicId, props.patientId, c.id)}
+                          target="_blank"
+                          rel="noopener"
+                          size="sm"
+                        >
+                          PDF
+                        </Anchor>
+                        {props.canWriteClinical && !c.withdrawnAt && (
+                          <Button
+                            variant="subtle"
+                            color="red"
+                            size="compact-sm"
+                            onClick={() => setWithdrawing(c)}
+                          >
+                            Withdraw
+                          </Button>
+                        )}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+      <WithdrawModal consent={withdrawing} props={props} onClose={() => setWithdrawing(null)} />
+    </Stack>
+  )
+}

@@ -1,0 +1,194 @@
+import { Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { type FormEvent, useState } from 'react'
+import {
+  type Patient,
+  useAddMeasurement,
+  useMeasurements,
+  usePatient,
+  useUpdatePatient,
+} from '../../api/patients'
+import { MarkInErrorButton, struckStyle } from '../../components/mark-in-error-button'
+import { fieldError, MutationError } from '../../components/mutation-error'
+import { ErrorAlert, PageLoader } from '../../components/page-status'
+import { draftOf, fieldsOf, PatientFieldsForm, patientFieldNames } from '../../components/patient-fields'
+import { TimeCell } from '../../components/time-cell'
+import type { ChartTabProps } from './chart-tab-props'
+
+function DemographicsForm({
+  patient,
+  canWrite,
+  onReload,
+  clinicId,
+}: {
+  patient: Patient
+  canWrite: boolean
+  onReload: () => void
+  clinicId: string
+}) {
+  const [draft, setDraft] = useState(() => draftOf(patient))
+  const update = useUpdatePatient(clinicId, patient.id)
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    update.mutate({ ...fieldsOf(draft), version: patient.version })
+  }
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="md">
+        <PatientFieldsForm draft={draft} onChange={setDraft} error={update.error} isReadOnly={!canWrite} />
+        <MutationError error={update.error} placedFields={patientFieldNames} onReload={onReload} />
+        {update.isSuccess && (
+          <Text size="sm" c="teal.8" role="status">
+            Saved.
+          </Text>
+        )}
+        {canWrite && (
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              Version {patient.version}
+            </Text>
+            <Button type="submit" loading={update.isPending}>
+              Save demographics
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </form>
+  )
+}
+
+function MeasurementForm({ clinicId, patientId }: { clinicId: string; patientId: string }) {
+  const [weightKg, setWeightKg] = useState<number | string>('')
+  const [heightCm, setHeightCm] = useState<number | string>('')
+  const add = useAddMeasurement(clinicId, patientId)
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    add.mutate(
+      { weightKg: Number(weightKg), heightCm: heightCm === '' ? null : Number(heightCm) },
+      {
+        onSuccess: () => {
+          setWeightKg('')
+          setHeightCm('')
+        },
+      },
+    )
+  }
+  return (
+    <form onSubmit={submit}>
+      <Stack gap="xs">
+        <Group align="flex-start" gap="md">
+          <NumberInput
+            label="Weight (kg)"
+            value={weightKg}
+            onChange={setWeightKg}
+            error={fieldError(add.error, 'weightKg')}
+            min={20}
+            max={400}
+            decimalScale={1}
+            required
+            withAsterisk={false}
+            w={140}
+          />
+          <NumberInput
+            label="Height (cm)"
+            value={heightCm}
+            onChange={setHeightCm}
+            error={fieldError(add.error, 'heightCm')}
+            min={100}
+            max={250}
+            decimalScale={1}
+            w={140}
+          />
+          <Button type="submit" mt={25} loading={add.isPending}>
+            Add measurement
+          </Button>
+        </Group>
+        <MutationError error={add.error} placedFields={['weightKg', 'heightCm']} />
+      </Stack>
+    </form>
+  )
+}
+
+function Measurements({ clinicId, patientId, timeZone, canWriteClinical }: ChartTabProps) {
+  const measurements = useMeasurements(clinicId, patientId)
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h4">
+        Weight and height
+      </Title>
+      {canWriteClinical && <MeasurementForm clinicId={clinicId} patientId={patientId} />}
+      {measurements.isPending && <PageLoader />}
+      {measurements.isError && <ErrorAlert error={measurements.error} />}
+      {measurements.data && measurements.data.length === 0 && (
+        <Text size="sm" c="dimmed">
+          Not weighed yet.
+        </Text>
+      )}
+      {measurements.data && measurements.data.length > 0 && (
+        <Table.ScrollContainer minWidth={560}>
+          <Table verticalSpacing="xs" aria-label="Weight and height history">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Measured</Table.Th>
+                <Table.Th>Weight</Table.Th>
+                <Table.Th>Height</Table.Th>
+                <Table.Th>Status</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {measurements.data.map((m) => (
+                <Table.Tr key={m.id} style={m.enteredInError ? struckStyle : undefined}>
+                  <Table.Td>
+                    <TimeCell iso={m.measuredAt} timeZone={timeZone} />
+                  </Table.Td>
+                  <Table.Td>{m.weightKg} kg</Table.Td>
+                  <Table.Td>{m.heightCm === null ? '—' : `${m.heightCm} cm`}</Table.Td>
+                  <Table.Td>
+                    {m.enteredInError ? (
+                      <Text size="xs">Entered in error: {m.enteredInError.reason}</Text>
+                    ) : (
+                      canWriteClinical && (
+                        <MarkInErrorButton
+                          clinicId={clinicId}
+                          patientId={patientId}
+                          collection="measurements"
+                          entryId={m.id}
+                          description={`measurement of ${m.weightKg} kg`}
+                        />
+                      )
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  )
+}
+
+export function DemographicsTab(props: ChartTabProps) {
+  const { clinicId, patientId, canWriteDemographics, canReadClinical } = props
+  const patient = usePatient(clinicId, patientId)
+  if (patient.isPending) return <PageLoader />
+  if (patient.isError) return <ErrorAlert error={patient.error} />
+  return (
+    <Stack gap="xl">
+      <Paper withBorder p="md" radius="md">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            Demographics
+          </Title>
+          <DemographicsForm
+            key={patient.data.version}
+            patient={patient.data}
+            canWrite={canWriteDemographics}
+            onReload={() => void patient.refetch()}
+            clinicId={clinicId}
+          />
+        </Stack>
+      </Paper>
+      {canReadClinical && <Measurements {...props} />}
+    </Stack>
+  )
+}

@@ -1,0 +1,326 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core'
+import { type FormEvent, type ReactNode, useState } from 'react'
+import { CONTRAINDICATION_QUESTIONS } from '../../../domain/eligibility'
+import { findInstrument } from '../../../domain/instruments'
+import {
+  type EligibilityOutcome,
+  type EligibilityReview,
+  useEligibilityReview,
+  useSignDecision,
+} from '../../api/eligibility'
+import { fieldError, MutationError } from '../../components/mutation-error'
+import { ErrorAlert, PageLoader } from '../../components/page-status'
+import { emptySignature, isSignatureReady, SignatureBox, toSignerProof } from '../../components/signature-box'
+import { SignedRecord } from '../../components/signed-record'
+import { formatDateTime } from '../../lib/time'
+import type { ChartTabProps } from './chart-tab-props'
+import { TrdSummary } from './trd-summary'
+
+// The statements the server signs with (eligibility service); shown before signing.
+const meanings: Record<EligibilityOutcome, string> = {
+  approve: 'I have reviewed this assessment and approve the patient as eligible for ketamine treatment.',
+  decline: 'I have reviewed this assessment and decline ketamine treatment for this patient.',
+  defer: 'I have reviewed this assessment and defer the eligibility decision.',
+}
+const decisionLabels: Record<EligibilityOutcome, string> = {
+  approve: 'Approve',
+  decline: 'Decline',
+  defer: 'Defer',
+}
+const decisionColors: Record<EligibilityOutcome, string> = {
+  approve: 'teal',
+  decline: 'red',
+  defer: 'yellow',
+}
+const questionText = Object.fromEntries(CONTRAINDICATION_QUESTIONS.map((q) => [q.id, q.question]))
+
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="xs">
+        <Text fw={600}>{title}</Text>
+        {children}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** Why approval needs an override reason (the server asks the same, design.md §1). */
+function overrideNeeds(review: EligibilityReview): string[] {
+  const h = review.history
+  return [
+    ...(h.contraindications?.hasAbsolute ? ['an absolute contraindication is present'] : []),
+    ...(h.trd && !h.trd.isTrd ? ['the TRD definition is not met'] : []),
+  ]
+}
+
+function DecisionForm({ review, props }: { review: EligibilityReview; props: ChartTabProps }) {
+  const [decision, setDecision] = useState<EligibilityOutcome | null>(null)
+  const [reason, setReason] = useState('')
+  const [overrideReason, setOverrideReason] = useState('')
+  const [signature, setSignature] = useState(() => emptySignature(props.hasAuthenticator))
+  const sign = useSignDecision(props.clinicId, props.patientId)
+  const needs = decision === 'approve' ? overrideNeeds(review) : []
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!decision) return
+    sign.mutate(
+      {
+        decision,
+        reason: reason.trim(),
+        overrideReason: needs.length ? overrideReason.trim() : null,
+        ...toSignerProof(signature),
+      },
+      {
+        onSuccess: () => {
+          setReason('')
+          setOverrideReason('')
+          setSignature(emptySignature(props.hasAuthenticator))
+        },
+      },
+    )
+  }
+
+  if (sign.isSuccess) {
+    const d = sign.data
+    return (
+      <Alert
+        color="teal"
+        variant="light"
+        title={`Decision signed: ${decisionLabels[d.decision]}`}
+        role="status"
+      >
+        <Stack gap="xs">
+          <Text size="sm">“{d.meaning}”</Text>
+          <SignedRecord
+            signerName={d.signerName}
+            signedAt={d.signedAt}
+            contentHash={d.contentHash}
+            timeZone={props.timeZone}
+          />
+          <Group>
+            <Button variant="subtle" size="xs" onClick={() => sign.reset()}>
+              Record another decision
+            </Button>
+          </Group>
+        </Stack>
+      </Alert>
+    )
+  }
+
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Eligibility decision">
+      <Stack gap="md">
+        <Title order={2} size="h4">
+          Decision
+        </Title>
+        {review.openAlerts.length > 0 && (
+          <Alert color="red" variant="light">
+            Approval is blocked while a safety alert is open: acknowledge it first.
+          </Alert>
+        )}
+        <SegmentedControl
+          aria-label="Decision"
+          data={(['approve', 'decline', 'defer'] as const).map((value) => ({
+            value,
+            label: decisionLabels[value],
+          }))}
+          value={decision ?? ''}
+          onChange={(value) => setDecision(value as EligibilityOutcome)}
+          color={decision ? decisionColors[decision] : undefined}
+          size="md"
+          w={{ base: '100%', sm: 420 }}
+        />
+        <Textarea
+          label="Reason"
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          error={fieldError(sign.error, 'reason')}
+          autosize
+          minRows={2}
+          required
+          withAsterisk={false}
+        />
+        {needs.length > 0 && (
+          <Textarea
+            label="Override reason"
+            description={`Required because ${needs.join(' and ')}. Your clinical reasoning is recorded with the signature.`}
+            value={overrideReason}
+            onChange={(event) => setOverrideReason(event.currentTarget.value)}
+            error={fieldError(sign.error, 'overrideReason')}
+            autosize
+            minRows={2}
+            required
+            withAsterisk={false}
+            styles={{ input: { borderColor: 'var(--mantine-color-orange-6)' } }}
+          />
+        )}
+        {decision && (
+          <SignatureBox
+            meaning={meanings[decision]}
+            value={signature}
+            onChange={setSignature}
+            error={sign.error}
+            hasAuthenticator={props.hasAuthenticator}
+          />
+        )}
+        <MutationError
+          error={sign.error}
+          placedFields={['reason', 'overrideReason', 'totpCode', 'password']}
+        />
+        <Group justify="flex-end">
+          <Button
+            type="submit"
+            size="md"
+            loading={sign.isPending}
+            disabled={
+              !decision ||
+              reason.trim().length < 3 ||
+              !isSignatureReady(signature) ||
+              (needs.length > 0 && overrideReason.trim().length < 3)
+            }
+          >
+            Sign decision
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
+
+export function EligibilityTab(props: ChartTabProps) {
+  const review = useEligibilityReview(props.clinicId, props.patientId)
+  if (review.isPending) return <PageLoader />
+  if (review.isError) return <ErrorAlert error={review.error} title="Could not load the eligibility review" />
+  const r = review.data
+  const ci = r.history.contraindications
+  const scores = Object.values(r.latestScores)
+
+  return (
+    <Stack gap="md">
+      <TrdSummary trd={r.history.trd} missing={r.history.trdMissing} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Card title="Contraindications">
+          {ci === null ? (
+            <Text size="sm" c="orange.8">
+              Screen incomplete: {r.history.unansweredContraindications.length} question(s) unanswered.
+            </Text>
+          ) : ci.findings.length === 0 ? (
+            <Badge color="teal" variant="light">
+              None found
+            </Badge>
+          ) : (
+            <List size="sm" spacing={4}>
+              {ci.findings.map((f) => (
+                <List.Item key={f.id}>
+                  <Badge color={f.severity === 'absolute' ? 'red' : 'orange'} size="xs" mr={6}>
+                    {f.severity}
+                  </Badge>
+                  {f.isUnverified && (
+                    <Badge color="gray" variant="outline" size="xs" mr={6}>
+                      unverified default
+                    </Badge>
+                  )}
+                  {questionText[f.id] ?? f.id} {f.explanation}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Card>
+        <Card title="Latest scores">
+          {scores.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              None recorded.
+            </Text>
+          ) : (
+            <List size="sm" spacing={4}>
+              {scores.map((s) => (
+                <List.Item key={s.id}>
+                  <strong>{findInstrument(s.instrumentId)?.name ?? s.instrumentId}</strong> {s.total}
+                  {s.band ? ` — ${s.band.label}` : ''} ({formatDateTime(s.administeredAt, props.timeZone)})
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Card>
+        <Card title="Vital signs and body">
+          <Text size="sm">
+            {r.latestVitals
+              ? `BP ${r.latestVitals.systolicMmHg}/${r.latestVitals.diastolicMmHg} mmHg, HR ${r.latestVitals.heartRateBpm}${r.latestVitals.spo2Percent ? `, SpO₂ ${r.latestVitals.spo2Percent} %` : ''}`
+              : 'No baseline vital signs.'}
+          </Text>
+          <Text size="sm">
+            {r.body.weightKg ? `Weight ${r.body.weightKg} kg` : 'Not weighed'}
+            {r.body.heightCm ? `, height ${r.body.heightCm} cm` : ''}
+            {r.body.bmi ? `, BMI ${r.body.bmi}` : ''}
+          </Text>
+        </Card>
+        <Card title="Open safety alerts">
+          {r.openAlerts.length === 0 ? (
+            <Text size="sm" c="teal.8">
+              None open.
+            </Text>
+          ) : (
+            r.openAlerts.map((a) => (
+              <Text key={a.id} size="sm" c="red.8">
+                {a.message}
+              </Text>
+            ))
+          )}
+        </Card>
+      </SimpleGrid>
+      {props.canSign ? (
+        <DecisionForm review={r} props={props} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          Only a prescriber signs the eligibility decision.
+        </Text>
+      )}
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          Earlier decisions
+        </Title>
+        {r.decisions.length === 0 && (
+          <Text size="sm" c="dimmed">
+            No decision yet.
+          </Text>
+        )}
+        {r.decisions.map((d) => (
+          <Paper key={d.id} withBorder p="sm" radius="md">
+            <Stack gap={4}>
+              <Group gap="xs">
+                <Badge color={decisionColors[d.decision]}>{decisionLabels[d.decision]}</Badge>
+                <Text size="sm">{d.reason}</Text>
+              </Group>
+              {d.overrideReason && (
+                <Text size="sm" c="orange.8">
+                  Override: {d.overrideReason}
+                </Text>
+              )}
+              <SignedRecord
+                signerName={d.signerName}
+                signedAt={d.signedAt}
+                contentHash={d.contentHash}
+                timeZone={props.timeZone}
+              />
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    </Stack>
+  )
+}

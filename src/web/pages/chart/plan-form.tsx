@@ -1,0 +1,213 @@
+import {
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core'
+import { type FormEvent, useState } from 'react'
+import { defaultDoseSettings, listProtocols, type Protocol, type WeightBasis } from '../../../domain/dosing'
+import { useCreatePlan } from '../../api/plans'
+import { fieldError, MutationError } from '../../components/mutation-error'
+
+const protocols = listProtocols()
+const frequencyLabels: Record<string, string> = {
+  'label-schedule': 'Label schedule (twice weekly, then weekly, then every 1–2 weeks)',
+  'twice-weekly': 'Twice weekly',
+  weekly: 'Weekly',
+  'every-2-weeks': 'Every 2 weeks',
+}
+
+export function cadenceOptions(protocol: Protocol): { value: string; label: string }[] {
+  if (protocol.route === 'iv-infusion')
+    return protocol.cadences.map((c) => ({
+      value: c.id,
+      label: `${c.sessionsPerWeek} per week over ${c.courseDays} days (${c.source.replace(/✅|⚠️|🔶/gu, '').trim()})`,
+    }))
+  const frequencies = [...new Set(protocol.phases.flatMap((p) => p.frequencies))]
+  return ['label-schedule', ...frequencies].map((f) => ({ value: f, label: frequencyLabels[f] ?? f }))
+}
+
+function doseOptionsMg(protocol: Protocol): number[] {
+  if (protocol.route === 'iv-infusion') return []
+  return [...new Set([protocol.firstDoseMg, ...protocol.phases.flatMap((p) => p.doseOptionsMg)])].sort(
+    (a, b) => a - b,
+  )
+}
+
+interface PlanDraft {
+  protocolId: string
+  doseBasis: WeightBasis
+  doseMgPerKg: number | string
+  doseMg: string
+  maxDoseMgPerKg: number | string
+  plannedSessions: number | string
+  cadence: string
+  note: string
+}
+
+function draftFor(protocol: Protocol): PlanDraft {
+  const isIv = protocol.route === 'iv-infusion'
+  return {
+    protocolId: protocol.id,
+    doseBasis: 'actual',
+    doseMgPerKg: isIv ? protocol.doseMgPerKg : '',
+    doseMg: isIv ? '' : String(protocol.firstDoseMg),
+    maxDoseMgPerKg: isIv ? defaultDoseSettings.titrationCeilingMgPerKg : '',
+    plannedSessions: isIv ? protocol.courseSessions : 8,
+    cadence: cadenceOptions(protocol)[0]?.value ?? '',
+    note: '',
+  }
+}
+
+/** Drafts a plan from a protocol of the domain; the server fills and checks the protocol's limits. */
+export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId: string }) {
+  const [draft, setDraft] = useState(() => draftFor(protocols[0]!))
+  const create = useCreatePlan(clinicId, patientId)
+  const protocol = protocols.find((p) => p.id === draft.protocolId) ?? protocols[0]!
+  const isIv = protocol.route === 'iv-infusion'
+  const set = (change: Partial<PlanDraft>) => setDraft({ ...draft, ...change })
+  const number = (v: number | string) => (v === '' ? null : Number(v))
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    create.mutate({
+      protocolId: draft.protocolId,
+      doseBasis: draft.doseBasis,
+      doseMgPerKg: isIv ? number(draft.doseMgPerKg) : null,
+      doseMg: isIv ? null : number(draft.doseMg),
+      maxDoseMgPerKg: isIv ? number(draft.maxDoseMgPerKg) : null,
+      plannedSessions: Number(draft.plannedSessions),
+      cadence: draft.cadence,
+      note: draft.note.trim() || null,
+    })
+  }
+
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="New treatment plan">
+      <Stack gap="md">
+        <Title order={2} size="h4">
+          New plan
+        </Title>
+        <Select
+          label="Protocol"
+          data={protocols.map((p) => ({ value: p.id, label: p.name }))}
+          value={draft.protocolId}
+          onChange={(id) => {
+            const next = protocols.find((p) => p.id === id)
+            if (next) setDraft(draftFor(next))
+          }}
+          error={fieldError(create.error, 'protocolId')}
+          allowDeselect={false}
+          size="md"
+        />
+        <Text size="xs" c="dimmed">
+          Source: {protocol.source}
+        </Text>
+        {isIv && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="dose-basis-label">
+              Dose basis (weight)
+            </Text>
+            <SegmentedControl
+              aria-labelledby="dose-basis-label"
+              data={[
+                { value: 'actual', label: 'Actual' },
+                { value: 'ideal', label: 'Ideal' },
+                { value: 'adjusted', label: 'Adjusted' },
+              ]}
+              value={draft.doseBasis}
+              onChange={(value) => set({ doseBasis: value as WeightBasis })}
+              w="fit-content"
+            />
+          </Stack>
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+          {isIv ? (
+            <>
+              <NumberInput
+                label="Dose (mg/kg)"
+                value={draft.doseMgPerKg}
+                onChange={(value) => set({ doseMgPerKg: value })}
+                error={fieldError(create.error, 'doseMgPerKg')}
+                min={0.05}
+                max={2}
+                step={0.05}
+                decimalScale={2}
+              />
+              <NumberInput
+                label="Titration limit (mg/kg)"
+                description={`Clinic ceiling ${defaultDoseSettings.titrationCeilingMgPerKg} mg/kg`}
+                value={draft.maxDoseMgPerKg}
+                onChange={(value) => set({ maxDoseMgPerKg: value })}
+                error={fieldError(create.error, 'maxDoseMgPerKg')}
+                min={0.05}
+                max={2}
+                step={0.05}
+                decimalScale={2}
+              />
+            </>
+          ) : (
+            <Select
+              label="Dose (mg)"
+              data={doseOptionsMg(protocol).map((mg) => ({
+                value: String(mg),
+                label: `${mg} mg (${mg / 28} device${mg > 28 ? 's' : ''})`,
+              }))}
+              value={draft.doseMg}
+              onChange={(value) => value && set({ doseMg: value })}
+              error={fieldError(create.error, 'doseMg')}
+              allowDeselect={false}
+            />
+          )}
+          <NumberInput
+            label="Planned sessions"
+            value={draft.plannedSessions}
+            onChange={(value) => set({ plannedSessions: value })}
+            error={fieldError(create.error, 'plannedSessions')}
+            min={1}
+            max={100}
+            allowDecimal={false}
+          />
+        </SimpleGrid>
+        <Select
+          label="Cadence"
+          data={cadenceOptions(protocol)}
+          value={draft.cadence}
+          onChange={(value) => value && set({ cadence: value })}
+          error={fieldError(create.error, 'cadence')}
+          allowDeselect={false}
+        />
+        <Textarea
+          label="Note"
+          value={draft.note}
+          onChange={(event) => set({ note: event.currentTarget.value })}
+          autosize
+          minRows={1}
+        />
+        <MutationError
+          error={create.error}
+          placedFields={[
+            'protocolId',
+            'doseMgPerKg',
+            'maxDoseMgPerKg',
+            'doseMg',
+            'plannedSessions',
+            'cadence',
+          ]}
+        />
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending}>
+            Create draft plan
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
