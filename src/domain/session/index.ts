@@ -6,6 +6,10 @@ export type {
   DischargeSettings,
 } from './discharge'
 export { defaultDischargeSettings, evaluateDischarge } from './discharge'
+export type { InfusionAction, InfusionMark, InfusionStatus, InfusionSummary } from './infusion-record'
+export { nextInfusionActions, summarizeInfusion } from './infusion-record'
+export type { SpacingViolation } from './spacing'
+export { findSpacingViolations, minimumSpacingHours, schedulingSlackHours } from './spacing'
 export type {
   BlockedBy,
   GuardName,
