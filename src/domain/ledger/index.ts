@@ -2,9 +2,12 @@ export type { AppliedEntry, LedgerEntryInput, LedgerEntryKind, Reconciliation } 
 export { applyLedgerEntries, entryChange, entryDirection, reconcileCount, totalByGroup } from './balance'
 export type { CanonicalValue, ChainLink, ChainVerdict } from './hash-chain'
 export { canonicalize, chainHash, GENESIS_HASH, verifyChain } from './hash-chain'
+export type { DeadlineState, LossDeadlines } from './loss-deadlines'
+export { addBusinessDays, deadlineState, FORM_106_DAYS, lossReportDeadlines } from './loss-deadlines'
 export type { Quantity } from './quantity'
 export {
   addQuantity,
+  divideQuantity,
   formatQuantity,
   multiplyQuantity,
   negateQuantity,
@@ -13,4 +16,8 @@ export {
   subtractQuantity,
   ZERO,
 } from './quantity'
+export type { LedgerSettings } from './settings'
+export { DEFAULT_LEDGER_SETTINGS, validateLedgerSettings } from './settings'
 export { sha256Hex } from './sha256'
+export type { LedgerLink, LedgerVerdict } from './verify-ledger'
+export { verifyLedger } from './verify-ledger'

@@ -55,3 +55,16 @@ export function multiplyQuantity(a: Quantity, b: Quantity, field = 'quantity'): 
   }
   return (product / factor) as Quantity
 }
+
+/**
+ * a ÷ b rounded half away from zero to the quantity scale — for showing a balance in its
+ * container's units (mg → mL or devices), never for the ledger's own arithmetic.
+ */
+export function divideQuantity(a: Quantity, b: Quantity, field = 'quantity'): Quantity {
+  if (b === 0n) throw new DomainValidationError(field, 'cannot divide by zero')
+  const numerator = a * factor
+  const negative = numerator < 0n !== b < 0n
+  const [n, d] = [numerator < 0n ? -numerator : numerator, b < 0n ? -b : b]
+  const rounded = (n + d / 2n) / d
+  return (negative ? -rounded : rounded) as Quantity
+}
