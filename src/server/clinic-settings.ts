@@ -1,4 +1,5 @@
 import { DEFAULT_TRD_SETTINGS, type TrdSettings } from '../domain/eligibility'
+import { DEFAULT_LEDGER_SETTINGS, type LedgerSettings } from '../domain/ledger'
 import type { Tx } from './context'
 
 /**
@@ -8,6 +9,7 @@ import type { Tx } from './context'
 export interface ClinicSettingsView {
   trd: TrdSettings
   mfaRequiredRoles: string[]
+  ledger: LedgerSettings
 }
 
 export async function loadClinicSettings(tx: Tx, clinicId: string): Promise<ClinicSettingsView> {
@@ -16,9 +18,14 @@ export async function loadClinicSettings(tx: Tx, clinicId: string): Promise<Clin
     .select('settings')
     .where('id', '=', clinicId)
     .executeTakeFirstOrThrow()
-  const s = row.settings as { trd?: Partial<TrdSettings>; mfaRequiredRoles?: string[] }
+  const s = row.settings as {
+    trd?: Partial<TrdSettings>
+    mfaRequiredRoles?: string[]
+    ledger?: Partial<LedgerSettings>
+  }
   return {
     trd: { ...DEFAULT_TRD_SETTINGS, ...(s.trd ?? {}) },
     mfaRequiredRoles: s.mfaRequiredRoles ?? ['admin', 'prescriber'],
+    ledger: { ...DEFAULT_LEDGER_SETTINGS, ...(s.ledger ?? {}) },
   }
 }

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration'
 import * as m001 from './001-init'
 import * as m002 from './002-intake'
 import * as m003 from './003-sessions'
+import * as m004 from './004-ledger'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
 // Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)`, then one line here.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   '001-init': m001,
   '002-intake': m002,
   '003-sessions': m003,
+  '004-ledger': m004,
 }

@@ -6,6 +6,10 @@ import type * as chair from './chair'
 import type * as clinic from './clinic'
 import type * as consent from './consent'
 import type * as consentText from './consent-text'
+import type * as csDiscrepancy from './cs-discrepancy'
+import type * as csEntry from './cs-entry'
+import type * as csLossReport from './cs-loss-report'
+import type * as csLot from './cs-lot'
 import type * as eligibilityDecision from './eligibility-decision'
 import type * as idempotencyKey from './idempotency-key'
 import type * as instrumentResponse from './instrument-response'
@@ -30,6 +34,10 @@ export type { ChairTable } from './chair'
 export type { ClinicSettings, ClinicTable } from './clinic'
 export type { ConsentTable } from './consent'
 export type { ConsentTextTable } from './consent-text'
+export type { CsDiscrepancyTable, DiscrepancyResolution, DiscrepancyStatus } from './cs-discrepancy'
+export type { CsEntryTable } from './cs-entry'
+export type { CsLossReportTable, LossKind } from './cs-loss-report'
+export type { CsDrug, CsLotTable, CsUnit } from './cs-lot'
 export type { EligibilityDecisionTable, EligibilityOutcome } from './eligibility-decision'
 export type { EnteredInErrorColumns } from './entered-in-error'
 export type { IdempotencyKeyTable } from './idempotency-key'
@@ -69,4 +77,8 @@ export type Database = organization.PartialDB &
   treatmentSession.PartialDB &
   sessionEvent.PartialDB &
   sideEffect.PartialDB &
-  idempotencyKey.PartialDB
+  idempotencyKey.PartialDB &
+  csLot.PartialDB &
+  csEntry.PartialDB &
+  csDiscrepancy.PartialDB &
+  csLossReport.PartialDB
