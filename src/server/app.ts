@@ -18,6 +18,7 @@ import { eligibilityRoutes } from './features/eligibility/routes'
 import { historyRoutes } from './features/history/routes'
 import { patientRoutes } from './features/patients/routes'
 import { planRoutes } from './features/plans/routes'
+import { sessionRoutes } from './features/sessions/routes'
 import { userRoutes } from './features/users/routes'
 import { registerAuth } from './plugins/auth'
 import { registerErrorHandling } from './plugins/errors'
@@ -103,6 +104,7 @@ export async function buildApp(
   await app.register(consentRoutes(ctx))
   await app.register(planRoutes(ctx))
   await app.register(chartRoutes(ctx))
+  await app.register(sessionRoutes(ctx))
   await registerWeb(app, config.webDir)
   return app
 }

@@ -1,3 +1,4 @@
+export { effectBandsNgPerMl } from './effect-bands'
 export type { ModalResponse } from './modal-response'
 export { computeModalResponse } from './modal-response'
 export type { PkModel, PkModelId, PkParameters } from './models'

@@ -90,7 +90,8 @@ export function summarizeInfusion(
       if (!closeRun(mark.atMs)) status = 'paused'
     } else {
       if (status === 'running') closeRun(mark.atMs)
-      if (status !== 'completed') {
+      // closeRun may have completed the infusion (TypeScript cannot see the closure's assignment).
+      if ((status as InfusionStatus) !== 'completed') {
         status = 'stopped'
         endedAtMs = mark.atMs
       }

@@ -116,6 +116,12 @@ export async function seedDemoOrganization(ctx: AppContext): Promise<DemoSignIn[
       })
     }
     for (const clinicId of clinicIds) {
+      for (const name of ['Chair 1', 'Chair 2', 'Chair 3', 'Chair 4']) {
+        await tx
+          .insertInto('chair')
+          .values({ id: uuidv7(now.getTime()), clinic_id: clinicId, name, is_active: true, created_at: now })
+          .execute()
+      }
       await appendAudit(
         tx,
         {

@@ -1,0 +1,993 @@
+import type { Permission } from '../../../domain/access/permissions'
+import {
+  calculateProtocolDose,
+  findProtocol,
+  minutesBetweenDevices,
+  type WeightBasis,
+} from '../../../domain/dosing'
+import { type Answers, getInstrument, isInstrumentId } from '../../../domain/instruments'
+import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
+import {
+  applyTransition,
+  type InfusionAction,
+  type SessionEvent,
+  summarizeInfusion,
+} from '../../../domain/session'
+import { type ClinicScope, runInClinic } from '../../clinic-scope'
+import type { AppContext } from '../../context'
+import { type CorrectableTable, markEnteredInError } from '../../corrections'
+import { AppError } from '../../errors'
+import { runOnce } from '../../idempotency'
+import { uuidv7 } from '../../ids'
+import type { Principal } from '../../principal'
+import { type SignerProof, signContent } from '../auth/signature'
+import * as store from './store'
+import { loadSessionView, type SessionView } from './view'
+
+export interface ActionRequest {
+  sessionId: string
+  permission: Permission
+  action: string
+  idempotencyKey?: string | undefined
+  /** The body, hashed with the key so a key cannot be reused for a different request. */
+  body: unknown
+}
+
+const minuteMs = 60_000
+
+/**
+ * The one path of every chair-side write: permission, a row-level-secured transaction, at-most-once
+ * by Idempotency-Key, an audit event, and the updated session view as the reply.
+ */
+export function act(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  request: ActionRequest,
+  work: (scope: ClinicScope, view: SessionView) => Promise<Record<string, CanonicalValue> | undefined>,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: request.permission, action: request.action, entity: 'treatment_session' },
+    async (scope) => {
+      const before = await loadSessionView(scope.tx, clinicId, request.sessionId, scope.now)
+      const didRun = await runOnce(
+        scope,
+        request.idempotencyKey,
+        { action: request.action, sessionId: request.sessionId, body: request.body },
+        async () => {
+          const detail = await work(scope, before)
+          await scope.audit({
+            action: request.action,
+            entity: 'treatment_session',
+            entityId: request.sessionId,
+            detail: { patientId: before.patient.id, ...(detail ?? {}) },
+          })
+        },
+      )
+      const view = await loadSessionView(scope.tx, clinicId, request.sessionId, scope.now)
+      return { ...view, replayed: !didRun }
+    },
+  )
+}
+
+async function addEvent(
+  scope: ClinicScope,
+  sessionId: string,
+  kind: string,
+  payload: Record<string, unknown>,
+  at?: Date,
+): Promise<string> {
+  const id = uuidv7(scope.now.getTime())
+  await store.insertEvent(scope.tx, {
+    id,
+    clinicId: scope.clinicId,
+    sessionId,
+    kind,
+    at: at ?? scope.now,
+    payload,
+    recordedBy: scope.principal.userId,
+    now: scope.now,
+  })
+  return id
+}
+
+function staleError(): AppError {
+  return new AppError(
+    'stale-version',
+    'Someone else changed this session a moment ago. The screen has been refreshed; check it and try again.',
+  )
+}
+
+async function saveSession(
+  scope: ClinicScope,
+  view: SessionView,
+  changes: Parameters<typeof store.updateSession>[4],
+): Promise<void> {
+  if (
+    !(await store.updateSession(
+      scope.tx,
+      scope.clinicId,
+      view.session.id,
+      view.session.version,
+      changes,
+      scope.now,
+    ))
+  )
+    throw staleError()
+}
+
+const eventPermission: Record<SessionEvent, Permission> = {
+  'check-in': 'scheduling:write',
+  cancel: 'scheduling:write',
+  'start-pre-checks': 'clinical:write',
+  'start-dosing': 'clinical:write',
+  'finish-dosing': 'clinical:write',
+  'mark-ready': 'clinical:write',
+  'resume-monitoring': 'clinical:write',
+  discharge: 'clinical:sign',
+  abort: 'clinical:write',
+}
+
+export function transitionSession(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: { event: SessionEvent; version: number; reason?: string | null | undefined },
+  idempotencyKey?: string,
+) {
+  if (input.event === 'discharge')
+    throw new AppError(
+      'validation-failed',
+      'Discharge is signed by a prescriber: use the discharge sign-off.',
+      { fieldErrors: [{ field: 'event', message: 'use POST …/discharge' }] },
+    )
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    {
+      sessionId,
+      permission: eventPermission[input.event],
+      action: `sessions.${input.event}`,
+      idempotencyKey,
+      body: input,
+    },
+    async (scope, view) => {
+      if (view.session.version !== input.version) throw staleError()
+      const ctxFacts = { ...factsOf(view), ...(input.reason ? { reason: input.reason } : {}) }
+      const result = applyTransition(view.session.state, input.event, ctxFacts)
+      if (!result.isAllowed) {
+        throw new AppError(
+          'conflict',
+          `Cannot ${input.event.replace(/-/g, ' ')}: ${result.blockedBy.map((b) => b.reason).join(' ')}`,
+          { extra: { blockedBy: result.blockedBy } },
+        )
+      }
+      const changes: Parameters<typeof store.updateSession>[4] = { state: result.state }
+      if (input.event === 'check-in') changes.primary_nurse_id = view.session.primaryNurse?.id ?? null
+      if (input.event === 'start-pre-checks' && !view.session.primaryNurse)
+        changes.primary_nurse_id = scope.principal.userId
+      if (input.event === 'cancel' || input.event === 'abort') changes.end_reason = input.reason ?? null
+      if (input.event === 'finish-dosing') {
+        changes.dose_started_at = view.infusion?.runs[0]
+          ? new Date(view.infusion.runs[0].startMs)
+          : (view.devices?.given[0]?.at ?? null)
+        changes.dose_ended_at = view.infusion?.endedAtMs
+          ? new Date(view.infusion.endedAtMs)
+          : (view.devices?.given.at(-1)?.at ?? scope.now)
+      }
+      await saveSession(scope, view, changes)
+      await addEvent(scope, sessionId, 'state', {
+        from: view.session.state,
+        to: result.state,
+        event: input.event,
+        reason: input.reason ?? null,
+      })
+      return { event: input.event, to: result.state }
+    },
+  )
+}
+
+/** The guard facts of the state machine, as the view computed them. */
+function factsOf(view: SessionView) {
+  return {
+    isConsentCurrent: view.preChecks.items.find((i) => i.id === 'consent')?.status === 'pass',
+    isPlanApproved: view.preChecks.items.find((i) => i.id === 'plan')?.status === 'pass',
+    preChecks: view.preChecks.status,
+    isSupervisingPrescriberPresent: view.session.supervisingPrescriber !== null,
+    isDoseAdministered:
+      view.transitions.some((t) => t.event === 'finish-dosing' && t.isAllowed) ||
+      view.session.state === 'monitoring' ||
+      view.session.state === 'ready-for-discharge',
+    isDischargeReady: view.discharge?.isReady ?? false,
+  }
+}
+
+export interface PreCheckForm {
+  identityConfirmed: boolean
+  fastingConfirmed: boolean
+  escortConfirmed: boolean
+  escortName?: string | null | undefined
+  pregnancyStatus: 'not-applicable' | 'negative' | 'positive' | 'declined'
+  urinarySymptoms: boolean
+  notes?: string | null | undefined
+}
+
+export function submitPreChecks(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  form: PreCheckForm,
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'clinical:write', action: 'sessions.pre-checks', idempotencyKey, body: form },
+    async (scope, view) => {
+      if (!['checked-in', 'pre-checks'].includes(view.session.state))
+        throw new AppError(
+          'conflict',
+          `Pre-checks are recorded after check-in, not while the session is ${view.session.state}.`,
+        )
+      await addEvent(scope, sessionId, 'pre-check-form', {
+        ...form,
+        escortName: form.escortName ?? null,
+        notes: form.notes ?? null,
+      })
+      if (form.escortName && form.escortName !== view.session.escortName)
+        await saveSession(scope, view, { escort_name: form.escortName })
+      return undefined
+    },
+  )
+}
+
+/** A failed pre-check can be overridden by a prescriber, with a reason and a signature. */
+export function overridePreChecks(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: { reason: string } & SignerProof,
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    {
+      sessionId,
+      permission: 'override:sign',
+      action: 'sessions.pre-check-override',
+      idempotencyKey,
+      body: { reason: input.reason },
+    },
+    async (scope, view) => {
+      if (view.preChecks.status !== 'failed' && view.preChecks.status !== 'pending')
+        throw new AppError('conflict', 'Nothing to override: the pre-checks are not failing.')
+      const failing = view.preChecks.items
+        .filter((i) => i.status !== 'pass')
+        .map((i) => ({ id: i.id, detail: i.detail }))
+      const signature = await signContent(
+        scope.tx,
+        scope.principal,
+        input,
+        'I override the failing pre-checks of this session and take responsibility for dosing.',
+        { sessionId, failing, reason: input.reason },
+        scope.now,
+      )
+      await addEvent(scope, sessionId, 'pre-check-override', {
+        reason: input.reason,
+        failing,
+        contentHash: signature.contentHash,
+      })
+      return { failing: failing.map((f) => f.id).join(',') }
+    },
+  )
+}
+
+export function declareSupervision(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'clinical:sign', action: 'sessions.supervise', idempotencyKey, body: {} },
+    async (scope, view) => {
+      if (['discharged', 'cancelled', 'aborted'].includes(view.session.state))
+        throw new AppError('conflict', 'This session has ended.')
+      await saveSession(scope, view, { supervising_prescriber_id: scope.principal.userId })
+      await addEvent(scope, sessionId, 'supervision', {
+        prescriberId: scope.principal.userId,
+        name: scope.principal.displayName,
+      })
+      return undefined
+    },
+  )
+}
+
+/** Today's weight → dose, rate and volume from the plan's protocol (domain dosing). */
+export function setDose(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: {
+    weightKg: number
+    vialMgPerMl?: number | null | undefined
+    doseBasis?: WeightBasis | undefined
+    heightCm?: number | null | undefined
+  },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'clinical:write', action: 'sessions.dose', idempotencyKey, body: input },
+    async (scope, view) => {
+      if (!['checked-in', 'pre-checks'].includes(view.session.state))
+        throw new AppError('conflict', 'The dose is set during pre-checks, before dosing starts.')
+      const protocol = findProtocol(view.plan.protocolId)
+      const basis = input.doseBasis ?? view.plan.doseBasis
+      const patient = await scope.tx
+        .selectFrom('patient')
+        .select('sex')
+        .where('id', '=', view.patient.id)
+        .executeTakeFirstOrThrow()
+      let plannedDoseMg: number
+      let infusionMin: number | null = null
+      if (protocol.route === 'iv-infusion') {
+        if (!input.vialMgPerMl)
+          throw new AppError(
+            'validation-failed',
+            'Give the vial concentration to compute the volume and pump rate.',
+            { fieldErrors: [{ field: 'vialMgPerMl', message: 'required for an infusion' }] },
+          )
+        const sex = patient.sex === 'female' ? 'F' : patient.sex === 'male' ? 'M' : undefined
+        const dose = calculateProtocolDose(protocol, {
+          body: {
+            weightKg: input.weightKg,
+            ...(input.heightCm ? { heightCm: input.heightCm } : {}),
+            ...(sex ? { sex } : {}),
+          },
+          basis,
+          doseMgPerKg: view.plan.doseMgPerKg ?? protocol.doseMgPerKg,
+          vialMgPerMl: input.vialMgPerMl,
+        })
+        plannedDoseMg = Math.round(dose.doseMg * 1000) / 1000
+        infusionMin = dose.infusionMin
+      } else {
+        plannedDoseMg = view.plan.doseMg ?? protocol.firstDoseMg
+      }
+      await saveSession(scope, view, {
+        weight_kg: input.weightKg.toFixed(2),
+        dose_basis: basis,
+        planned_dose_mg: String(plannedDoseMg),
+        vial_mg_per_ml: input.vialMgPerMl ? String(input.vialMgPerMl) : null,
+        infusion_min: infusionMin === null ? null : String(infusionMin),
+        dose_checked_by: null,
+        dose_checked_at: null,
+      })
+      await scope.tx
+        .insertInto('body_measurement')
+        .values({
+          id: uuidv7(scope.now.getTime()),
+          clinic_id: scope.clinicId,
+          patient_id: view.patient.id,
+          measured_at: scope.now,
+          weight_kg: input.weightKg.toFixed(2),
+          height_cm: input.heightCm ? input.heightCm.toFixed(1) : null,
+          recorded_by: scope.principal.userId,
+          created_at: scope.now,
+          entered_in_error_at: null,
+          entered_in_error_by: null,
+          error_reason: null,
+        })
+        .execute()
+      await addEvent(scope, sessionId, 'dose-set', {
+        weightKg: input.weightKg,
+        basis,
+        plannedDoseMg,
+        infusionMin,
+        vialMgPerMl: input.vialMgPerMl ?? null,
+      })
+      return { plannedDoseMg }
+    },
+  )
+}
+
+/** The second person checks the calculation and signs it with their own credentials. */
+export function checkDose(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: SignerProof & { checkerEmail?: string | undefined },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    {
+      sessionId,
+      permission: 'clinical:write',
+      action: 'sessions.dose-check',
+      idempotencyKey,
+      body: { checker: principal.userId },
+    },
+    async (scope, view) => {
+      if (view.dose.plannedDoseMg === null)
+        throw new AppError('conflict', 'Set the dose before it is checked.')
+      const setBy = [...view.timeline].reverse().find((e) => e.kind === 'dose-set' && !e.enteredInError)
+      if (setBy && setBy.recordedById === scope.principal.userId) {
+        throw new AppError('conflict', 'The dose must be checked by a second person, not by whoever set it.')
+      }
+      const signature = await signContent(
+        scope.tx,
+        scope.principal,
+        input,
+        'I independently checked this dose calculation.',
+        view.dose,
+        scope.now,
+      )
+      await saveSession(scope, view, { dose_checked_by: scope.principal.userId, dose_checked_at: scope.now })
+      await addEvent(scope, sessionId, 'dose-check', {
+        contentHash: signature.contentHash,
+        plannedDoseMg: view.dose.plannedDoseMg,
+      })
+      return undefined
+    },
+  )
+}
+
+export function recordInfusion(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: { action: InfusionAction; at?: Date | undefined },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    {
+      sessionId,
+      permission: 'clinical:write',
+      action: `sessions.infusion-${input.action}`,
+      idempotencyKey,
+      body: input,
+    },
+    async (scope, view) => {
+      if (view.session.route !== 'iv')
+        throw new AppError('conflict', 'This is an esketamine session: record devices, not an infusion.')
+      if (view.session.state !== 'dosing')
+        throw new AppError('conflict', 'The infusion is charted while the session is in dosing.')
+      if (!view.dose.checkedBy)
+        throw new AppError('conflict', 'The dose has not been checked by a second person.')
+      const at = input.at ?? scope.now
+      if (at.getTime() > scope.now.getTime() + minuteMs)
+        throw new AppError('validation-failed', 'A pump time cannot be in the future.', {
+          fieldErrors: [{ field: 'at', message: 'is in the future' }],
+        })
+      const marks = view.timeline
+        .filter((e) => e.kind === 'infusion' && !e.enteredInError)
+        .map((e) => ({ action: (e.payload as { action: InfusionAction }).action, atMs: e.at.getTime() }))
+      // Validates the sequence (a pause while paused, a stop before start, …) and names the problem.
+      summarizeInfusion(
+        [...marks, { action: input.action, atMs: at.getTime() }],
+        view.dose.rateMgPerMin!,
+        view.dose.plannedDoseMg!,
+        scope.now.getTime(),
+      )
+      await addEvent(scope, sessionId, 'infusion', { action: input.action }, at)
+      return { action: input.action }
+    },
+  )
+}
+
+export function recordDevice(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: { at?: Date | undefined; lotId?: string | null | undefined },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'clinical:write', action: 'sessions.device', idempotencyKey, body: input },
+    async (scope, view) => {
+      if (view.session.route !== 'intranasal' || !view.devices)
+        throw new AppError('conflict', 'Devices are recorded in esketamine sessions once the dose is set.')
+      if (view.session.state !== 'dosing')
+        throw new AppError('conflict', 'Devices are recorded while the session is in dosing.')
+      if (view.devices.isComplete)
+        throw new AppError(
+          'conflict',
+          `All ${view.devices.plan.deviceCount} devices of this dose are recorded.`,
+        )
+      const at = input.at ?? scope.now
+      if (view.devices.nextAllowedAt && at < view.devices.nextAllowedAt) {
+        throw new AppError(
+          'conflict',
+          `Wait ${minutesBetweenDevices} minutes between devices (clinical-reference §3): the next is due at ${view.devices.nextAllowedAt.toISOString()}.`,
+          { extra: { nextAllowedAt: view.devices.nextAllowedAt } },
+        )
+      }
+      await addEvent(
+        scope,
+        sessionId,
+        'device',
+        { number: view.devices.given.length + 1, lotId: input.lotId ?? null },
+        at,
+      )
+      return { device: view.devices.given.length + 1 }
+    },
+  )
+}
+
+export interface SessionVitalsInput {
+  context: 'pre' | 'intra' | 'post'
+  measuredAt?: Date | undefined
+  systolicMmHg?: number | null | undefined
+  diastolicMmHg?: number | null | undefined
+  heartRateBpm?: number | null | undefined
+  spo2Percent?: number | null | undefined
+  respiratoryRate?: number | null | undefined
+  moaas?: number | null | undefined
+}
+
+export function recordSessionVitals(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: SessionVitalsInput,
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'clinical:write', action: 'sessions.vitals', idempotencyKey, body: input },
+    async (scope, view) => {
+      if (['scheduled', 'discharged', 'cancelled', 'aborted'].includes(view.session.state))
+        throw new AppError(
+          'conflict',
+          `Vitals are charted between check-in and discharge; this session is ${view.session.state}.`,
+        )
+      if (
+        input.systolicMmHg != null &&
+        input.diastolicMmHg != null &&
+        input.diastolicMmHg >= input.systolicMmHg
+      ) {
+        throw new AppError('validation-failed', 'Diastolic pressure must be below systolic.', {
+          fieldErrors: [{ field: 'diastolicMmHg', message: 'must be below the systolic pressure' }],
+        })
+      }
+      const id = uuidv7(scope.now.getTime())
+      await scope.tx
+        .insertInto('vital_sign')
+        .values({
+          id,
+          clinic_id: scope.clinicId,
+          patient_id: view.patient.id,
+          session_id: sessionId,
+          context: input.context,
+          measured_at: input.measuredAt ?? scope.now,
+          systolic_mmhg: input.systolicMmHg ?? null,
+          diastolic_mmhg: input.diastolicMmHg ?? null,
+          heart_rate_bpm: input.heartRateBpm ?? null,
+          spo2_percent: input.spo2Percent ?? null,
+          respiratory_rate: input.respiratoryRate ?? null,
+          moaas: input.moaas ?? null,
+          recorded_by: scope.principal.userId,
+          created_at: scope.now,
+          entered_in_error_at: null,
+          entered_in_error_by: null,
+          error_reason: null,
+        })
+        .execute()
+      return { vitalId: id }
+    },
+  )
+}
+
+export function recordSessionResponse(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: {
+    instrumentId: string
+    answers: Answers
+    context: 'pre' | 'post'
+    administeredAt?: Date | undefined
+  },
+  idempotencyKey?: string,
+) {
+  if (!isInstrumentId(input.instrumentId))
+    throw new AppError('validation-failed', `Unknown instrument "${input.instrumentId}".`, {
+      fieldErrors: [{ field: 'instrumentId', message: 'is not an instrument of the registry' }],
+    })
+  const instrument = getInstrument(input.instrumentId)
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'clinical:write', action: 'sessions.score', idempotencyKey, body: input },
+    async (scope, view) => {
+      const score = instrument.score(input.answers)
+      const id = uuidv7(scope.now.getTime())
+      await scope.tx
+        .insertInto('instrument_response')
+        .values({
+          id,
+          clinic_id: scope.clinicId,
+          patient_id: view.patient.id,
+          instrument_id: instrument.id,
+          answers: JSON.stringify(input.answers),
+          total: String(score.total),
+          band: score.band?.id ?? null,
+          band_label: score.band?.label ?? null,
+          subscales: JSON.stringify(score.subscales),
+          flags: JSON.stringify(score.flags),
+          context: input.context,
+          session_id: sessionId,
+          respondent: instrument.respondent,
+          administered_at: input.administeredAt ?? scope.now,
+          recorded_by: scope.principal.userId,
+          created_at: scope.now,
+          entered_in_error_at: null,
+          entered_in_error_by: null,
+          error_reason: null,
+        })
+        .execute()
+      for (const flag of score.flags.filter((f) => f.severity === 'urgent')) {
+        await scope.tx
+          .insertInto('safety_alert')
+          .values({
+            id: uuidv7(scope.now.getTime()),
+            clinic_id: scope.clinicId,
+            patient_id: view.patient.id,
+            instrument_response_id: id,
+            kind: flag.id,
+            message: `${instrument.name}: ${flag.message}`,
+            raised_at: scope.now,
+            acknowledged_at: null,
+            acknowledged_by: null,
+            acknowledgement_note: null,
+          })
+          .execute()
+      }
+      return { instrumentId: instrument.id, total: score.total }
+    },
+  )
+}
+
+/** One-tap side effects from the vocabulary of clinical-reference §7, graded 1–5 (CTCAE-style). */
+export const sideEffectTerms = [
+  'nausea',
+  'vomiting',
+  'dizziness',
+  'dissociation',
+  'headache',
+  'blurred vision',
+  'anxiety',
+  'hypertension',
+  'tachycardia',
+  'sedation',
+  'respiratory depression',
+  'hypersalivation',
+  'urinary symptoms',
+] as const
+
+export function recordSideEffect(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: {
+    term: (typeof sideEffectTerms)[number]
+    grade: number
+    onsetAt?: Date | undefined
+    actionTaken?: string | null | undefined
+    isSerious?: boolean | undefined
+  },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'clinical:write', action: 'sessions.side-effect', idempotencyKey, body: input },
+    async (scope, view) => {
+      const id = uuidv7(scope.now.getTime())
+      await scope.tx
+        .insertInto('side_effect')
+        .values({
+          id,
+          clinic_id: scope.clinicId,
+          session_id: sessionId,
+          patient_id: view.patient.id,
+          term: input.term,
+          grade: input.grade,
+          onset_at: input.onsetAt ?? scope.now,
+          action_taken: input.actionTaken ?? null,
+          resolved_at: null,
+          is_serious: input.isSerious ?? input.grade >= 3,
+          recorded_by: scope.principal.userId,
+          created_at: scope.now,
+          entered_in_error_at: null,
+          entered_in_error_by: null,
+          error_reason: null,
+        })
+        .execute()
+      return { term: input.term, grade: input.grade }
+    },
+  )
+}
+
+export function resolveSideEffect(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  sideEffectId: string,
+  input: { resolvedAt?: Date | undefined },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    {
+      sessionId,
+      permission: 'clinical:write',
+      action: 'sessions.side-effect-resolved',
+      idempotencyKey,
+      body: { sideEffectId, ...input },
+    },
+    async (scope) => {
+      const result = await scope.tx
+        .updateTable('side_effect')
+        .set({ resolved_at: input.resolvedAt ?? scope.now })
+        .where('clinic_id', '=', scope.clinicId)
+        .where('session_id', '=', sessionId)
+        .where('id', '=', sideEffectId)
+        .where('resolved_at', 'is', null)
+        .executeTakeFirst()
+      if (result.numUpdatedRows === 0n)
+        throw new AppError('not-found', 'No unresolved side effect with that id in this session.')
+      return { sideEffectId }
+    },
+  )
+}
+
+export function acknowledgeSessionAlert(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: { key: string; note: string },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'clinical:write', action: 'sessions.alert-ack', idempotencyKey, body: input },
+    async (scope, view) => {
+      const alert = view.alerts.find((a) => a.key === input.key)
+      if (!alert)
+        throw new AppError('not-found', 'No such alert in this session.', {
+          fieldErrors: [{ field: 'key', message: 'is not an alert of this session' }],
+        })
+      if (alert.acknowledged) throw new AppError('conflict', 'This alert was already acknowledged.')
+      await addEvent(scope, sessionId, 'alert-ack', { key: input.key, code: alert.code, note: input.note })
+      return { code: alert.code }
+    },
+  )
+}
+
+export function setEscort(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: { isPresent: boolean; name?: string | null | undefined },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'clinical:write', action: 'sessions.escort', idempotencyKey, body: input },
+    async (scope, view) => {
+      await saveSession(scope, view, {
+        is_escort_present: input.isPresent,
+        ...(input.name ? { escort_name: input.name } : {}),
+      })
+      await addEvent(scope, sessionId, 'escort', {
+        isPresent: input.isPresent,
+        name: input.name ?? view.session.escortName,
+      })
+      return { isPresent: input.isPresent }
+    },
+  )
+}
+
+/** Prescriber sign-off: readiness is re-checked at the moment of signing (design.md §6). */
+export function signDischarge(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: SignerProof & { version: number },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    {
+      sessionId,
+      permission: 'clinical:sign',
+      action: 'sessions.discharge',
+      idempotencyKey,
+      body: { version: input.version },
+    },
+    async (scope, view) => {
+      if (view.session.version !== input.version) throw staleError()
+      const result = applyTransition(view.session.state, 'discharge', factsOf(view))
+      if (!result.isAllowed)
+        throw new AppError(
+          'conflict',
+          `Cannot discharge yet: ${result.blockedBy.map((b) => b.reason).join(' ')}`,
+          { extra: { blockedBy: result.blockedBy, criteria: view.discharge?.criteria ?? [] } },
+        )
+      const signature = await signContent(
+        scope.tx,
+        scope.principal,
+        input,
+        'I have assessed this patient and approve discharge to their escort.',
+        { session: view.session, dose: view.dose, discharge: view.discharge, vitals: view.vitals },
+        scope.now,
+      )
+      await saveSession(scope, view, {
+        state: 'discharged',
+        discharged_at: scope.now,
+        discharge_signed_by: signature.signedBy,
+        discharge_signer_name: signature.signerName,
+        discharge_content_hash: signature.contentHash,
+      })
+      await addEvent(scope, sessionId, 'state', {
+        from: view.session.state,
+        to: 'discharged',
+        event: 'discharge',
+        contentHash: signature.contentHash,
+      })
+      return { contentHash: signature.contentHash }
+    },
+  )
+}
+
+export interface RemsSubmission {
+  isEnrolled: boolean
+  concomitant: {
+    benzodiazepines: boolean
+    nonBenzodiazepineHypnotics: boolean
+    psychostimulants: boolean
+    maois: boolean
+    opioids: boolean
+  }
+}
+
+/** Records the fields the chart does not hold and that the form was sent to the REMS program. */
+export function markRemsSubmitted(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: RemsSubmission,
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    {
+      sessionId,
+      permission: 'clinical:write',
+      action: 'sessions.rems-submitted',
+      idempotencyKey,
+      body: input,
+    },
+    async (scope, view) => {
+      if (view.session.route !== 'intranasal' || view.session.state !== 'discharged')
+        throw new AppError('conflict', 'The REMS monitoring form is for discharged esketamine sessions.')
+      if (view.session.remsSubmittedAt) throw new AppError('conflict', 'Already recorded as submitted.')
+      await addEvent(scope, sessionId, 'rems-details', {
+        enrolled: input.isEnrolled,
+        concomitant: input.concomitant,
+      })
+      await saveSession(scope, view, {
+        rems_submitted_at: scope.now,
+        rems_submitted_by: scope.principal.userId,
+      })
+      return undefined
+    },
+  )
+}
+
+const correctable: Record<string, CorrectableTable | 'session_event' | 'side_effect'> = {
+  vitals: 'vital_sign',
+  responses: 'instrument_response',
+  events: 'session_event',
+  'side-effects': 'side_effect',
+}
+
+/** Any charted value can be marked entered-in-error with a reason; the record keeps it, struck through. */
+export function markSessionEntryInError(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: { kind: string; entryId: string; reason: string },
+  idempotencyKey?: string,
+) {
+  const table = correctable[input.kind]
+  if (!table)
+    throw new AppError('validation-failed', 'Unknown kind of entry.', {
+      fieldErrors: [{ field: 'kind', message: `must be one of ${Object.keys(correctable).join(', ')}` }],
+    })
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    {
+      sessionId,
+      permission: 'clinical:write',
+      action: `${table}.entered-in-error`,
+      idempotencyKey,
+      body: input,
+    },
+    async (scope, view) => {
+      if (table === 'session_event' || table === 'side_effect') {
+        const result = await scope.tx
+          .updateTable(table)
+          .set({
+            entered_in_error_at: scope.now,
+            entered_in_error_by: scope.principal.userId,
+            error_reason: input.reason,
+          })
+          .where('clinic_id', '=', scope.clinicId)
+          .where('session_id', '=', sessionId)
+          .where('id', '=', input.entryId)
+          .where('entered_in_error_at', 'is', null)
+          .executeTakeFirst()
+        if (result.numUpdatedRows === 0n)
+          throw new AppError('not-found', 'No such entry in this session, or it is already marked.')
+      } else {
+        await markEnteredInError(scope, table, view.patient.id, input.entryId, input.reason)
+      }
+      return { kind: input.kind, entryId: input.entryId }
+    },
+  )
+}

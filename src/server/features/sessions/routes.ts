@@ -1,0 +1,402 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context'
+import { sessionOf } from '../../plugins/auth'
+import { clinicParams, isoDate, optionalText, patientParams } from '../../schemas'
+import { signerProof } from '../eligibility/routes'
+import * as actions from './actions'
+import { getRemsForm, sessionPdf } from './documents'
+import * as schedule from './schedule'
+
+const sessionParams = clinicParams.extend({ sessionId: z.uuid() })
+const at = z.coerce.date().optional()
+// The whole chair-side record; its parts are documented in src/server/features/sessions/view.ts.
+const viewSchema = z
+  .object({
+    session: z.unknown(),
+    patient: z.unknown(),
+    plan: z.unknown(),
+    dose: z.unknown(),
+    preChecks: z.unknown(),
+    infusion: z.unknown(),
+    devices: z.unknown(),
+    alerts: z.unknown(),
+    nextVitalsDue: z.unknown(),
+    discharge: z.unknown(),
+    transitions: z.unknown(),
+    pk: z.unknown(),
+    vitals: z.unknown(),
+    responses: z.unknown(),
+    sideEffects: z.unknown(),
+    timeline: z.unknown(),
+    replayed: z.boolean().optional(),
+  })
+  .describe('SessionView (view.ts); `replayed` is true when an Idempotency-Key resend changed nothing')
+
+const headerKey = (headers: Record<string, unknown>) => {
+  const value = headers['idempotency-key']
+  return typeof value === 'string' ? value : undefined
+}
+const vitalsBody = z.object({
+  context: z.enum(['pre', 'intra', 'post']).default('intra'),
+  measuredAt: at,
+  systolicMmHg: z.number().int().min(40).max(300).nullish(),
+  diastolicMmHg: z.number().int().min(20).max(200).nullish(),
+  heartRateBpm: z.number().int().min(20).max(250).nullish(),
+  spo2Percent: z.number().int().min(50).max(100).nullish(),
+  respiratoryRate: z.number().int().min(4).max(60).nullish(),
+  moaas: z.number().int().min(0).max(5).nullish(),
+})
+
+export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const base = '/api/v1/clinics/:clinicId/sessions/:sessionId'
+    const write = { 200: viewSchema }
+    const tags = ['sessions']
+
+    app.get(
+      '/api/v1/clinics/:clinicId/chairs',
+      {
+        schema: {
+          tags,
+          summary: "The clinic's treatment chairs",
+          params: clinicParams,
+          response: { 200: z.array(z.object({ id: z.string(), name: z.string(), isActive: z.boolean() })) },
+        },
+      },
+      async (request) => schedule.listChairs(ctx, sessionOf(request).principal, request.params.clinicId),
+    )
+    app.post(
+      '/api/v1/clinics/:clinicId/chairs',
+      {
+        schema: {
+          tags,
+          summary: 'Add a chair (administrator)',
+          params: clinicParams,
+          body: z.object({ name: z.string().trim().min(1).max(60) }),
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await schedule.addChair(
+              ctx,
+              sessionOf(request).principal,
+              request.params.clinicId,
+              request.body.name,
+            ),
+          ),
+    )
+    app.get(
+      '/api/v1/clinics/:clinicId/board',
+      {
+        schema: {
+          tags,
+          summary:
+            "The day's board: chairs, sessions, states, next vitals due, open alerts, REMS forms owed (poll every few seconds)",
+          params: clinicParams,
+          querystring: z.object({ date: isoDate.optional() }),
+        },
+      },
+      async (request) =>
+        schedule.getBoard(ctx, sessionOf(request).principal, request.params.clinicId, request.query.date),
+    )
+    app.post(
+      '/api/v1/clinics/:clinicId/sessions',
+      {
+        schema: {
+          tags,
+          summary:
+            'Book the next session of the patient’s approved plan (spacing is checked; a prescriber may override with a reason)',
+          params: clinicParams,
+          body: z.object({
+            patientId: z.uuid(),
+            chairId: z.uuid(),
+            scheduledAt: z.coerce.date(),
+            plannedDurationMin: z.number().int().min(15).max(480).optional(),
+            spacingOverrideReason: optionalText(1000),
+          }),
+          response: { 201: viewSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await schedule.bookSession(
+              ctx,
+              sessionOf(request).principal,
+              request.params.clinicId,
+              request.body,
+            ),
+          ),
+    )
+    app.get(
+      '/api/v1/clinics/:clinicId/patients/:patientId/sessions',
+      { schema: { tags, summary: "A patient's sessions", params: patientParams } },
+      async (request) =>
+        schedule.listSessionsOfPatient(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+        ),
+    )
+    app.get(
+      '/api/v1/clinics/:clinicId/patients/:patientId/sessions/suggested-dates',
+      {
+        schema: {
+          tags,
+          summary: 'Next dates by the plan’s cadence or the esketamine label schedule',
+          params: patientParams,
+        },
+      },
+      async (request) =>
+        schedule.suggestDates(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+        ),
+    )
+    app.get(
+      base,
+      {
+        schema: {
+          tags,
+          summary: 'The chair-side record with its computed checks, alerts, readiness and predicted levels',
+          params: sessionParams,
+          response: { 200: viewSchema },
+        },
+      },
+      async (request) =>
+        schedule.getSession(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.sessionId,
+        ),
+    )
+
+    const post = <B extends z.ZodType>(
+      path: string,
+      summary: string,
+      body: B,
+      handler: (
+        p: { clinicId: string; sessionId: string },
+        b: z.infer<B>,
+        principal: ReturnType<typeof sessionOf>['principal'],
+        key: string | undefined,
+      ) => Promise<z.infer<typeof viewSchema>>,
+    ) =>
+      app.post(
+        `${base}${path}`,
+        {
+          schema: {
+            tags,
+            summary: `${summary} (send an Idempotency-Key header to make resends safe)`,
+            params: sessionParams,
+            body,
+            response: write,
+          },
+        },
+        async (request) =>
+          handler(
+            request.params,
+            request.body as z.infer<B>,
+            sessionOf(request).principal,
+            headerKey(request.headers),
+          ),
+      )
+
+    post(
+      '/transition',
+      'Move the session through its states (check-in, start-pre-checks, start-dosing, finish-dosing, mark-ready, resume-monitoring, cancel, abort)',
+      z.object({
+        event: z.enum([
+          'check-in',
+          'start-pre-checks',
+          'start-dosing',
+          'finish-dosing',
+          'mark-ready',
+          'resume-monitoring',
+          'cancel',
+          'abort',
+        ]),
+        version: z.number().int().min(1),
+        reason: optionalText(1000),
+      }),
+      (p, b, who, key) => actions.transitionSession(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/pre-checks',
+      'Record the pre-check questions',
+      z.object({
+        identityConfirmed: z.boolean(),
+        fastingConfirmed: z.boolean(),
+        escortConfirmed: z.boolean(),
+        escortName: optionalText(200),
+        pregnancyStatus: z.enum(['not-applicable', 'negative', 'positive', 'declined']),
+        urinarySymptoms: z.boolean(),
+        notes: optionalText(2000),
+      }),
+      (p, b, who, key) => actions.submitPreChecks(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/pre-checks/override',
+      'Prescriber override of failing pre-checks, with reason and signature',
+      z.object({ reason: z.string().trim().min(5).max(2000), ...signerProof }),
+      (p, b, who, key) => actions.overridePreChecks(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/supervision',
+      'A prescriber records that they are supervising this session',
+      z.object({}).optional(),
+      (p, _b, who, key) => actions.declareSupervision(ctx, who, p.clinicId, p.sessionId, key),
+    )
+    post(
+      '/dose',
+      "Today's weight → dose, rate and volume",
+      z.object({
+        weightKg: z.number().min(30).max(300),
+        vialMgPerMl: z.number().positive().max(100).nullish(),
+        doseBasis: z.enum(['actual', 'ideal', 'adjusted']).optional(),
+        heightCm: z.number().min(100).max(250).nullish(),
+      }),
+      (p, b, who, key) => actions.setDose(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/dose/check',
+      'Second-person check of the dose, signed with their password or code',
+      z.object({ ...signerProof }),
+      (p, b, who, key) => actions.checkDose(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/infusion',
+      'Pump record: start, pause, resume, stop',
+      z.object({ action: z.enum(['start', 'pause', 'resume', 'stop']), at }),
+      (p, b, who, key) => actions.recordInfusion(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/devices',
+      'An esketamine device used (5 minutes apart)',
+      z.object({ at, lotId: z.string().max(100).nullish() }),
+      (p, b, who, key) => actions.recordDevice(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post('/vitals', 'Vital signs (BP, HR, SpO2, RR, MOAA/S)', vitalsBody, (p, b, who, key) =>
+      actions.recordSessionVitals(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/scores',
+      'An instrument in this session (C-SSRS, PHQ-9, CADSS, MOAA/S, Aldrete, …)',
+      z.object({
+        instrumentId: z.string().min(1).max(40),
+        answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+        context: z.enum(['pre', 'post']).default('post'),
+        administeredAt: at,
+      }),
+      (p, b, who, key) => actions.recordSessionResponse(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/side-effects',
+      'A side effect from the §7 vocabulary, graded 1–5',
+      z.object({
+        term: z.enum(actions.sideEffectTerms),
+        grade: z.number().int().min(1).max(5),
+        onsetAt: at,
+        actionTaken: optionalText(1000),
+        isSerious: z.boolean().optional(),
+      }),
+      (p, b, who, key) => actions.recordSideEffect(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/side-effects/resolve',
+      'Mark a side effect resolved',
+      z.object({ sideEffectId: z.uuid(), resolvedAt: at }),
+      (p, b, who, key) =>
+        actions.resolveSideEffect(ctx, who, p.clinicId, p.sessionId, b.sideEffectId, b, key),
+    )
+    post(
+      '/alerts/acknowledge',
+      'Acknowledge a monitoring alert with what was done',
+      z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(3).max(2000) }),
+      (p, b, who, key) => actions.acknowledgeSessionAlert(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/escort',
+      'Escort present (or not) for discharge',
+      z.object({ isPresent: z.boolean(), name: optionalText(200) }),
+      (p, b, who, key) => actions.setEscort(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/discharge',
+      'Prescriber discharge sign-off (criteria re-checked; signature)',
+      z.object({ version: z.number().int().min(1), ...signerProof }),
+      (p, b, who, key) => actions.signDischarge(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/entered-in-error',
+      'Mark a charted entry entered in error (nothing is deleted)',
+      z.object({
+        kind: z.enum(['vitals', 'responses', 'events', 'side-effects']),
+        entryId: z.uuid(),
+        reason: z.string().trim().min(3).max(1000),
+      }),
+      (p, b, who, key) => actions.markSessionEntryInError(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/rems/submitted',
+      'Record the REMS monitoring form as submitted, with the fields the chart does not hold',
+      z.object({
+        isEnrolled: z.boolean(),
+        concomitant: z.object({
+          benzodiazepines: z.boolean(),
+          nonBenzodiazepineHypnotics: z.boolean(),
+          psychostimulants: z.boolean(),
+          maois: z.boolean(),
+          opioids: z.boolean(),
+        }),
+      }),
+      (p, b, who, key) => actions.markRemsSubmitted(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+
+    app.get(
+      `${base}/rems`,
+      {
+        schema: {
+          tags,
+          summary: 'REMS Patient Monitoring Form fields filled from the chart (esketamine)',
+          params: sessionParams,
+        },
+      },
+      async (request) =>
+        getRemsForm(ctx, sessionOf(request).principal, request.params.clinicId, request.params.sessionId),
+    )
+    for (const kind of ['record', 'discharge-instructions', 'rems'] as const) {
+      app.get(
+        `${base}/${kind}.pdf`,
+        {
+          schema: {
+            tags,
+            summary: `The ${kind.replace('-', ' ')} as a printable PDF`,
+            params: sessionParams,
+          },
+        },
+        async (request, reply) => {
+          const { filename, pdf } = await sessionPdf(
+            ctx,
+            sessionOf(request).principal,
+            request.params.clinicId,
+            request.params.sessionId,
+            kind,
+          )
+          return reply
+            .type('application/pdf')
+            .header('content-disposition', `inline; filename="${filename}"`)
+            .send(pdf)
+        },
+      )
+    }
+  }
+}

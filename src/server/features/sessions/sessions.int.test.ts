@@ -1,0 +1,504 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
+import { seedDemoClinicalData } from '../../seed/demo'
+
+let t: TestApp
+let nurse: Client
+let frontDesk: Client
+let prescriber: Client
+let secret: string
+let chairs: { id: string; name: string }[]
+const aldrete10 = {
+  aldrete_activity: 2,
+  aldrete_respiration: 2,
+  aldrete_circulation: 2,
+  aldrete_consciousness: 2,
+  aldrete_spo2: 2,
+}
+const phq9 = {
+  phq9_1: 2,
+  phq9_2: 2,
+  phq9_3: 2,
+  phq9_4: 2,
+  phq9_5: 1,
+  phq9_6: 2,
+  phq9_7: 1,
+  phq9_8: 1,
+  phq9_9: 0,
+}
+const url = () => `/api/v1/clinics/${t.clinics.riverside}`
+
+async function patientByMrn(mrn: string): Promise<string> {
+  return (await frontDesk.get(`${url()}/patients?q=${mrn}`)).json().items[0].id
+}
+/** A fresh TOTP step for each signature (codes cannot be replayed). */
+function code(): string {
+  t.clock.advanceMinutes(0.5)
+  return totpCode(secret, t.clock)
+}
+
+beforeAll(async () => {
+  // Sessions run for hours of test-clock time; a long idle timeout keeps the staff signed in.
+  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '240' })
+  await seedDemoClinicalData(t.ctx, t.demo)
+  nurse = new Client(t)
+  await nurse.signIn(demoEmails.nurse)
+  frontDesk = new Client(t)
+  await frontDesk.signIn(demoEmails.frontDesk)
+  prescriber = new Client(t)
+  secret = (await prescriber.signIn(demoEmails.prescriber))!
+  chairs = (await nurse.get(`${url()}/chairs`)).json()
+})
+afterAll(() => t.close())
+
+describe('an IV session from booking to signed discharge', () => {
+  let sessionUrl: string
+  let patientId: string
+  const view = async () => (await nurse.get(sessionUrl)).json()
+
+  it('books from the approved plan, refusing close spacing unless a prescriber overrides', async () => {
+    patientId = await patientByMrn('RK-2024-0107')
+    const booked = await frontDesk.post(`${url()}/sessions`, {
+      patientId,
+      chairId: chairs[0]!.id,
+      scheduledAt: t.clock.now().toISOString(),
+    })
+    expect(booked.statusCode).toBe(201)
+    expect(booked.json().session).toMatchObject({ state: 'scheduled', sessionNumber: 1, route: 'iv' })
+    sessionUrl = `${url()}/sessions/${booked.json().session.id}`
+
+    const tooSoon = new Date(t.clock.now().getTime() + 12 * 3_600_000).toISOString()
+    const refused = await frontDesk.post(`${url()}/sessions`, {
+      patientId,
+      chairId: chairs[1]!.id,
+      scheduledAt: tooSoon,
+    })
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().minimumHours).toBe(36)
+    const nurseOverride = await nurse.post(`${url()}/sessions`, {
+      patientId,
+      chairId: chairs[1]!.id,
+      scheduledAt: tooSoon,
+      spacingOverrideReason: 'patient travelling',
+    })
+    expect(nurseOverride.statusCode).toBe(403)
+    const overridden = await prescriber.post(`${url()}/sessions`, {
+      patientId,
+      chairId: chairs[1]!.id,
+      scheduledAt: tooSoon,
+      spacingOverrideReason: 'Travelling abroad; discussed risks.',
+    })
+    expect(overridden.statusCode).toBe(201)
+    expect(overridden.json().session.spacingOverrideReason).toMatch(/Travelling/)
+
+    const other = await patientByMrn('RK-2024-0118')
+    const clash = await frontDesk.post(`${url()}/sessions`, {
+      patientId: other,
+      chairId: chairs[0]!.id,
+      scheduledAt: new Date(t.clock.now().getTime() + 30 * 60_000).toISOString(),
+    })
+    expect(clash.statusCode).toBe(409)
+    expect(clash.json().errors[0].field).toBe('chairId')
+    const notApproved = await frontDesk.post(`${url()}/sessions`, {
+      patientId: await patientByMrn('RK-2024-0125'),
+      chairId: chairs[2]!.id,
+      scheduledAt: t.clock.now().toISOString(),
+    })
+    expect(notApproved.statusCode).toBe(409)
+  })
+
+  it('blocks dosing on a failed pre-check until a prescriber overrides with a signature', async () => {
+    let v = await view()
+    expect(
+      (await frontDesk.post(`${sessionUrl}/transition`, { event: 'check-in', version: v.session.version }))
+        .statusCode,
+    ).toBe(200)
+    v = await view()
+    expect(
+      (
+        await nurse.post(`${sessionUrl}/transition`, {
+          event: 'start-pre-checks',
+          version: v.session.version,
+        })
+      ).statusCode,
+    ).toBe(200)
+    await nurse.post(`${sessionUrl}/pre-checks`, {
+      identityConfirmed: true,
+      fastingConfirmed: true,
+      escortConfirmed: true,
+      escortName: 'Sam Avery',
+      pregnancyStatus: 'negative',
+      urinarySymptoms: false,
+    })
+    await nurse.post(`${sessionUrl}/vitals`, {
+      context: 'pre',
+      systolicMmHg: 150,
+      diastolicMmHg: 95,
+      heartRateBpm: 80,
+      spo2Percent: 98,
+    })
+    await nurse.post(`${sessionUrl}/scores`, {
+      instrumentId: 'cssrs-screen',
+      context: 'pre',
+      answers: { cssrs_1: false, cssrs_2: false, cssrs_6: false },
+    })
+    await nurse.post(`${sessionUrl}/scores`, { instrumentId: 'phq9', context: 'pre', answers: phq9 })
+    v = await view()
+    expect(v.preChecks.status).toBe('failed')
+    expect(v.preChecks.items.find((i: { id: string }) => i.id === 'vitals')).toMatchObject({ status: 'fail' })
+    await nurse.post(`${sessionUrl}/dose`, { weightKg: 70, vialMgPerMl: 10 })
+    const blocked = await nurse.post(`${sessionUrl}/transition`, {
+      event: 'start-dosing',
+      version: (await view()).session.version,
+    })
+    expect(blocked.statusCode).toBe(409)
+    expect(
+      blocked
+        .json()
+        .blockedBy.map((b: { guard: string }) => b.guard)
+        .sort(),
+    ).toEqual(['pre-checks-passed-or-overridden', 'supervising-prescriber-present'])
+
+    expect(
+      (
+        await nurse.post(`${sessionUrl}/pre-checks/override`, {
+          reason: 'nurse would like to',
+          password: 'y',
+        })
+      ).statusCode,
+    ).toBe(403)
+    const override = await prescriber.post(`${sessionUrl}/pre-checks/override`, {
+      reason: 'BP 150/95 is her usual; reviewed, proceed with monitoring every 10 min.',
+      totpCode: code(),
+    })
+    expect(override.statusCode).toBe(200)
+    expect(override.json().preChecks.status).toBe('overridden')
+    expect(
+      (await prescriber.post(`${sessionUrl}/supervision`, {})).json().session.supervisingPrescriber.name,
+    ).toBe('Dr. Priya Raman')
+  })
+
+  it('computes the dose and requires a second person to check it', async () => {
+    const v = await view()
+    expect(v.dose).toMatchObject({
+      plannedDoseMg: 35,
+      infusionMin: 40,
+      rateMgPerMin: 0.875,
+      volumeMl: 3.5,
+      rateMlPerHour: 5.25,
+    })
+    const self = await nurse.post(`${sessionUrl}/dose/check`, {
+      password: t.demo.find((d) => d.email === demoEmails.nurse)!.password,
+    })
+    expect(self.statusCode).toBe(409)
+    const checked = await prescriber.post(`${sessionUrl}/dose/check`, { totpCode: code() })
+    expect(checked.json().dose.checkedBy).toBe('Dr. Priya Raman')
+    const started = await nurse.post(`${sessionUrl}/transition`, {
+      event: 'start-dosing',
+      version: checked.json().session.version,
+    })
+    if (started.statusCode !== 200) console.log(started.body)
+    expect(started.json().session.state).toBe('dosing')
+  })
+
+  it('charts the pump, vitals and alerts; resends with one Idempotency-Key never duplicate', async () => {
+    const start = await nurse.post(`${sessionUrl}/infusion`, { action: 'start' })
+    expect(start.statusCode, start.body).toBe(200)
+    t.clock.advanceMinutes(10)
+    const key = 'tablet-7:vitals:0001'
+    const send = () =>
+      nurse.t.app.inject({
+        method: 'POST',
+        url: `${sessionUrl}/vitals`,
+        headers: {
+          cookie: `kc_session=${nurse.cookie}`,
+          'x-csrf-token': nurse.csrfToken!,
+          'idempotency-key': key,
+        },
+        payload: {
+          context: 'intra',
+          systolicMmHg: 138,
+          diastolicMmHg: 86,
+          heartRateBpm: 84,
+          spo2Percent: 97,
+          moaas: 4,
+        },
+      })
+    const first = await send()
+    const again = await send()
+    expect(first.statusCode).toBe(200)
+    expect(again.json().replayed).toBe(true)
+    expect(again.json().vitals.filter((x: { context: string }) => x.context === 'intra')).toHaveLength(1)
+    const reused = await nurse.t.app.inject({
+      method: 'POST',
+      url: `${sessionUrl}/vitals`,
+      headers: {
+        cookie: `kc_session=${nurse.cookie}`,
+        'x-csrf-token': nurse.csrfToken!,
+        'idempotency-key': key,
+      },
+      payload: { context: 'intra', systolicMmHg: 120, diastolicMmHg: 80 },
+    })
+    expect(reused.statusCode).toBe(409)
+
+    let v = await view()
+    expect(v.infusion).toMatchObject({ status: 'running', doseGivenMg: 8.75 })
+    expect(v.nextVitalsDue.dueAt).toBeTruthy()
+    expect(v.pk.plasmaNgPerMl[10]).toBeGreaterThan(100)
+
+    t.clock.advanceMinutes(10)
+    await nurse.post(`${sessionUrl}/vitals`, {
+      context: 'intra',
+      systolicMmHg: 186,
+      diastolicMmHg: 104,
+      heartRateBpm: 96,
+      spo2Percent: 97,
+    })
+    t.clock.advanceMinutes(5)
+    v = (
+      await nurse.post(`${sessionUrl}/vitals`, {
+        context: 'intra',
+        systolicMmHg: 188,
+        diastolicMmHg: 106,
+        heartRateBpm: 98,
+        spo2Percent: 97,
+      })
+    ).json()
+    const alert = v.alerts.find((a: { acknowledged: unknown }) => !a.acknowledged)
+    expect(alert).toMatchObject({
+      severity: expect.any(String),
+      recommendedAction: expect.stringMatching(/pause/i),
+    })
+    await nurse.post(`${sessionUrl}/infusion`, { action: 'pause' })
+    const acked = await nurse.post(`${sessionUrl}/alerts/acknowledge`, {
+      key: alert.key,
+      note: 'Paused; Dr. Raman informed; recheck in 5 min.',
+    })
+    expect(acked.json().alerts.find((a: { key: string }) => a.key === alert.key).acknowledged.by).toBe(
+      'Nina Okafor, RN',
+    )
+    t.clock.advanceMinutes(5)
+    await nurse.post(`${sessionUrl}/vitals`, {
+      context: 'intra',
+      systolicMmHg: 150,
+      diastolicMmHg: 90,
+      heartRateBpm: 88,
+      spo2Percent: 98,
+    })
+    await nurse.post(`${sessionUrl}/infusion`, { action: 'resume' })
+    expect((await nurse.post(`${sessionUrl}/infusion`, { action: 'resume' })).statusCode).toBe(400)
+    const effect = await nurse.post(`${sessionUrl}/side-effects`, {
+      term: 'nausea',
+      grade: 1,
+      actionTaken: 'Ondansetron 4 mg per standing order',
+    })
+    expect(effect.json().sideEffects[0]).toMatchObject({ term: 'nausea', grade: 1 })
+  })
+
+  it('computes the dose given from the pump record and finishes dosing', async () => {
+    t.clock.advanceMinutes(20)
+    await nurse.post(`${sessionUrl}/vitals`, {
+      context: 'intra',
+      systolicMmHg: 140,
+      diastolicMmHg: 85,
+      heartRateBpm: 82,
+      spo2Percent: 98,
+    })
+    let v = await view()
+    expect(v.infusion.status).toBe('completed')
+    expect(v.dose.doseGivenMg).toBe(35)
+    v = (
+      await nurse.post(`${sessionUrl}/transition`, { event: 'finish-dosing', version: v.session.version })
+    ).json()
+    expect(v.session.state).toBe('monitoring')
+  })
+
+  it('two nurses moving one session at once: one wins, the other gets a conflict', async () => {
+    const nurseB = new Client(t)
+    await nurseB.signIn(demoEmails.nurse)
+    const version = (await view()).session.version
+    await nurse.post(`${sessionUrl}/escort`, { isPresent: true })
+    const stale = await nurseB.post(`${sessionUrl}/transition`, { event: 'mark-ready', version })
+    expect(stale.statusCode).toBe(409)
+  })
+
+  it('shows discharge readiness as a checklist and discharges with a prescriber signature', async () => {
+    let v = await view()
+    expect(v.discharge.isReady).toBe(false)
+    expect(
+      (await nurse.post(`${sessionUrl}/transition`, { event: 'mark-ready', version: v.session.version }))
+        .statusCode,
+    ).toBe(409)
+    expect(
+      (
+        await nurse.post(`${sessionUrl}/scores`, {
+          instrumentId: 'aldrete',
+          context: 'post',
+          answers: aldrete10,
+        })
+      ).statusCode,
+    ).toBe(200)
+    t.clock.advanceMinutes(31)
+    v = (
+      await nurse.post(`${sessionUrl}/vitals`, {
+        context: 'post',
+        systolicMmHg: 148,
+        diastolicMmHg: 90,
+        heartRateBpm: 78,
+        spo2Percent: 98,
+        moaas: 5,
+      })
+    ).json()
+    expect(v.discharge.criteria.map((c: { id: string; isMet: boolean }) => [c.id, c.isMet])).toEqual([
+      ['aldrete', true],
+      ['observation-time', true],
+      ['vitals-near-baseline', true],
+      ['escort-present', true],
+    ])
+    v = (
+      await nurse.post(`${sessionUrl}/transition`, { event: 'mark-ready', version: v.session.version })
+    ).json()
+    expect(v.session.state).toBe('ready-for-discharge')
+    expect(
+      (await nurse.post(`${sessionUrl}/discharge`, { version: v.session.version, password: 'x' })).statusCode,
+    ).toBe(403)
+    const discharged = await prescriber.post(`${sessionUrl}/discharge`, {
+      version: v.session.version,
+      totpCode: code(),
+    })
+    expect(discharged.statusCode).toBe(200)
+    expect(discharged.json().session).toMatchObject({
+      state: 'discharged',
+      dischargeSignerName: 'Dr. Priya Raman',
+    })
+    const pdf = await nurse.get(`${sessionUrl}/record.pdf`)
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    expect(
+      (await nurse.get(`${sessionUrl}/discharge-instructions.pdf`)).rawPayload.subarray(0, 5).toString(),
+    ).toBe('%PDF-')
+  })
+
+  it('corrects a charted value by marking it, and keeps it in the record', async () => {
+    const v = await view()
+    const vital = v.vitals.find((x: { context: string }) => x.context === 'post')
+    const res = await nurse.post(`${sessionUrl}/entered-in-error`, {
+      kind: 'vitals',
+      entryId: vital.id,
+      reason: 'Cuff on the wrong arm',
+    })
+    expect(res.json().vitals.find((x: { id: string }) => x.id === vital.id).enteredInError.reason).toBe(
+      'Cuff on the wrong arm',
+    )
+  })
+
+  it('keeps other clinics and the front desk out of the chart, but shows the board', async () => {
+    const nurse2 = new Client(t)
+    await nurse2.signIn(demoEmails.nurse2)
+    expect((await nurse2.get(sessionUrl)).statusCode).toBe(403)
+    expect((await frontDesk.get(sessionUrl)).statusCode).toBe(403)
+    const board = (await frontDesk.get(`${url()}/board?date=2026-11-27`)).json()
+    expect(board.chairs).toHaveLength(4)
+    expect(board.sessions.some((s: { state: string }) => s.state === 'discharged')).toBe(true)
+  })
+})
+
+describe('an esketamine session', () => {
+  it('spaces devices 5 minutes apart and holds discharge until 2 hours after the first', async () => {
+    const patientId = await patientByMrn('RK-2024-0112')
+    const booked = (
+      await frontDesk.post(`${url()}/sessions`, {
+        patientId,
+        chairId: chairs[3]!.id,
+        scheduledAt: t.clock.now().toISOString(),
+      })
+    ).json()
+    const s = `${url()}/sessions/${booked.session.id}`
+    const step = async (event: string) => {
+      const v = (await nurse.get(s)).json()
+      return nurse.post(`${s}/transition`, { event, version: v.session.version })
+    }
+    await step('check-in')
+    await step('start-pre-checks')
+    await nurse.post(`${s}/pre-checks`, {
+      identityConfirmed: true,
+      fastingConfirmed: true,
+      escortConfirmed: true,
+      pregnancyStatus: 'not-applicable',
+      urinarySymptoms: false,
+    })
+    await nurse.post(`${s}/vitals`, {
+      context: 'pre',
+      systolicMmHg: 122,
+      diastolicMmHg: 78,
+      heartRateBpm: 70,
+      spo2Percent: 99,
+    })
+    await nurse.post(`${s}/scores`, {
+      instrumentId: 'cssrs-screen',
+      context: 'pre',
+      answers: { cssrs_1: false, cssrs_2: false, cssrs_6: false },
+    })
+    // Her last PHQ-9 was at intake, more than a week ago: it is due before dosing.
+    expect(
+      (await nurse.get(s)).json().preChecks.items.find((i: { id: string }) => i.id === 'phq9').status,
+    ).toBe('pending')
+    await nurse.post(`${s}/scores`, { instrumentId: 'phq9', context: 'pre', answers: phq9 })
+    await nurse.post(`${s}/dose`, { weightKg: 59 })
+    await prescriber.post(`${s}/dose/check`, { totpCode: code() })
+    await prescriber.post(`${s}/supervision`, {})
+    expect((await step('start-dosing')).json().session.state).toBe('dosing')
+    const first = (await nurse.post(`${s}/devices`, {})).json()
+    expect(first.devices.plan.deviceCount).toBe(2)
+    const early = await nurse.post(`${s}/devices`, {})
+    expect(early.statusCode).toBe(409)
+    expect(early.json().detail).toMatch(/5 minutes/)
+    t.clock.advanceMinutes(5)
+    expect((await nurse.post(`${s}/devices`, {})).json().devices.isComplete).toBe(true)
+    await step('finish-dosing')
+    await nurse.post(`${s}/escort`, { isPresent: true })
+    await nurse.post(`${s}/scores`, { instrumentId: 'aldrete', context: 'post', answers: aldrete10 })
+    t.clock.advanceMinutes(60)
+    let v = (
+      await nurse.post(`${s}/vitals`, {
+        context: 'post',
+        systolicMmHg: 126,
+        diastolicMmHg: 80,
+        heartRateBpm: 72,
+        spo2Percent: 98,
+        moaas: 5,
+      })
+    ).json()
+    expect(v.discharge.criteria.find((c: { id: string }) => c.id === 'observation-time').isMet).toBe(false)
+    t.clock.advanceMinutes(56)
+    v = (
+      await nurse.post(`${s}/vitals`, {
+        context: 'post',
+        systolicMmHg: 124,
+        diastolicMmHg: 80,
+        heartRateBpm: 70,
+        spo2Percent: 98,
+        moaas: 5,
+      })
+    ).json()
+    expect(v.discharge.isReady).toBe(true)
+    v = (await nurse.post(`${s}/transition`, { event: 'mark-ready', version: v.session.version })).json()
+    v = (await prescriber.post(`${s}/discharge`, { version: v.session.version, totpCode: code() })).json()
+    expect(v.session.remsDueAt).toBeTruthy()
+    const rems = (await nurse.get(`${s}/rems`)).json()
+    expect(rems).toMatchObject({ doseMg: 56, isFirstTreatment: true, vitalsAcceptableBeforeDosing: true })
+    expect(rems.minutesFirstDeviceToEndOfMonitoring).toBeGreaterThanOrEqual(120)
+    const board = (await nurse.get(`${url()}/board?date=2026-11-27`)).json()
+    expect(board.remsOwed.map((r: { sessionId: string }) => r.sessionId)).toContain(booked.session.id)
+    const submitted = await nurse.post(`${s}/rems/submitted`, {
+      isEnrolled: true,
+      concomitant: {
+        benzodiazepines: false,
+        nonBenzodiazepineHypnotics: false,
+        psychostimulants: false,
+        maois: false,
+        opioids: false,
+      },
+    })
+    expect(submitted.json().session.remsSubmittedAt).toBeTruthy()
+  })
+})

@@ -1,0 +1,142 @@
+import type { Selectable } from 'kysely'
+import type { TreatmentSessionTable } from '../../../db'
+import type { Tx } from '../../context'
+
+export type SessionRow = Selectable<TreatmentSessionTable>
+
+export function findSession(tx: Tx, clinicId: string, sessionId: string) {
+  return tx
+    .selectFrom('treatment_session')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', sessionId)
+    .executeTakeFirst()
+}
+
+export function listSessionsBetween(tx: Tx, clinicId: string, fromMs: number, toMs: number) {
+  return tx
+    .selectFrom('treatment_session as s')
+    .innerJoin('patient as p', 'p.id', 's.patient_id')
+    .leftJoin('chair as c', 'c.id', 's.chair_id')
+    .leftJoin('app_user as sp', 'sp.id', 's.supervising_prescriber_id')
+    .leftJoin('app_user as nu', 'nu.id', 's.primary_nurse_id')
+    .selectAll('s')
+    .select([
+      'p.given_name',
+      'p.family_name',
+      'p.mrn',
+      'c.name as chair_name',
+      'sp.display_name as prescriber_name',
+      'nu.display_name as nurse_name',
+    ])
+    .where('s.clinic_id', '=', clinicId)
+    .where('s.scheduled_at', '>=', new Date(fromMs))
+    .where('s.scheduled_at', '<', new Date(toMs))
+    .orderBy('s.scheduled_at')
+    .execute()
+}
+
+export function listPatientSessions(tx: Tx, clinicId: string, patientId: string) {
+  return tx
+    .selectFrom('treatment_session as s')
+    .leftJoin('chair as c', 'c.id', 's.chair_id')
+    .selectAll('s')
+    .select('c.name as chair_name')
+    .where('s.clinic_id', '=', clinicId)
+    .where('s.patient_id', '=', patientId)
+    .orderBy('s.scheduled_at')
+    .execute()
+}
+
+export function listEvents(tx: Tx, clinicId: string, sessionId: string) {
+  return tx
+    .selectFrom('session_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.recorded_by')
+    .selectAll('e')
+    .select('u.display_name as recorded_by_name')
+    .where('e.clinic_id', '=', clinicId)
+    .where('e.session_id', '=', sessionId)
+    .orderBy('e.at')
+    .orderBy('e.created_at')
+    .execute()
+}
+
+export function listSessionVitals(tx: Tx, clinicId: string, sessionId: string) {
+  return tx
+    .selectFrom('vital_sign')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('session_id', '=', sessionId)
+    .orderBy('measured_at')
+    .execute()
+}
+
+export function listSessionResponses(tx: Tx, clinicId: string, sessionId: string) {
+  return tx
+    .selectFrom('instrument_response')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('session_id', '=', sessionId)
+    .orderBy('administered_at')
+    .execute()
+}
+
+export function listSideEffects(tx: Tx, clinicId: string, sessionId: string) {
+  return tx
+    .selectFrom('side_effect')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('session_id', '=', sessionId)
+    .orderBy('onset_at')
+    .execute()
+}
+
+export async function insertEvent(
+  tx: Tx,
+  row: {
+    id: string
+    clinicId: string
+    sessionId: string
+    kind: string
+    at: Date
+    payload: Record<string, unknown>
+    recordedBy: string
+    now: Date
+  },
+): Promise<void> {
+  await tx
+    .insertInto('session_event')
+    .values({
+      id: row.id,
+      clinic_id: row.clinicId,
+      session_id: row.sessionId,
+      kind: row.kind,
+      at: row.at,
+      payload: JSON.stringify(row.payload),
+      recorded_by: row.recordedBy,
+      created_at: row.now,
+      entered_in_error_at: null,
+      entered_in_error_by: null,
+      error_reason: null,
+    })
+    .execute()
+}
+
+/** Optimistic update of the session row: 409 for the caller when someone changed it first. */
+export async function updateSession(
+  tx: Tx,
+  clinicId: string,
+  sessionId: string,
+  version: number,
+  changes: Partial<SessionRow>,
+  now: Date,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('treatment_session')
+    .set((eb) => ({ ...changes, updated_at: now, version: eb('version', '+', 1) }))
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', sessionId)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}

@@ -1,0 +1,65 @@
+import { sql } from 'kysely'
+import { type CanonicalValue, canonicalize } from '../domain/ledger/hash-chain'
+import { sha256Hex } from '../domain/ledger/sha256'
+import type { ClinicScope } from './clinic-scope'
+import { AppError } from './errors'
+
+/**
+ * Runs a charting write at most once per Idempotency-Key. A tablet that lost its connection resends
+ * with the same key; the resend finds the key and does nothing, so the caller answers with the
+ * current record. The key is stored in the same transaction as the write it guards.
+ * Returns true when the work ran, false when this was a replay.
+ */
+export async function runOnce(
+  scope: ClinicScope,
+  key: string | undefined,
+  request: unknown,
+  work: () => Promise<void>,
+): Promise<boolean> {
+  if (!key) {
+    await work()
+    return true
+  }
+  if (!/^[A-Za-z0-9_.:-]{8,100}$/.test(key)) {
+    throw new AppError(
+      'validation-failed',
+      'The Idempotency-Key header must be 8–100 letters, digits or -_.:',
+      {
+        fieldErrors: [
+          { field: 'idempotency-key', message: 'must be 8–100 characters of A–Z a–z 0–9 - _ . :' },
+        ],
+      },
+    )
+  }
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`idem:${scope.clinicId}:${key}`}, 0))`.execute(
+    scope.tx,
+  )
+  const requestHash = sha256Hex(canonicalize(JSON.parse(JSON.stringify(request ?? null)) as CanonicalValue))
+  const existing = await scope.tx
+    .selectFrom('idempotency_key')
+    .select('request_hash')
+    .where('clinic_id', '=', scope.clinicId)
+    .where('key', '=', key)
+    .executeTakeFirst()
+  if (existing) {
+    if (existing.request_hash !== requestHash) {
+      throw new AppError('conflict', 'This Idempotency-Key was already used for a different request.', {
+        fieldErrors: [{ field: 'idempotency-key', message: 'reused for a different request' }],
+      })
+    }
+    return false
+  }
+  await work()
+  await scope.tx
+    .insertInto('idempotency_key')
+    .values({
+      clinic_id: scope.clinicId,
+      key,
+      request_hash: requestHash,
+      status_code: 200,
+      response: JSON.stringify({}),
+      created_at: scope.now,
+    })
+    .execute()
+  return true
+}
