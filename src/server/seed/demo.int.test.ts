@@ -29,3 +29,20 @@ describe('demo data', () => {
     expect(reports.every((r) => r.verdict.ok)).toBe(true)
   })
 })
+
+describe('demo sessions', () => {
+  it("fill today's board: discharged, dosing and monitoring sessions, and a REMS form owed", async () => {
+    const c = new Client(t)
+    await c.signIn(demoEmails.nurse)
+    const board = (await c.get(`/api/v1/clinics/${t.clinics.riverside}/board`)).json()
+    const states = board.sessions.map((s: { state: string }) => s.state).sort()
+    expect(states).toEqual(['discharged', 'dosing'])
+    const dosing = board.sessions.find((s: { state: string }) => s.state === 'dosing')
+    expect(dosing.nextVitalsDueAt).toBeTruthy()
+    expect(board.remsOwed).toHaveLength(1)
+    const hillcrest = new Client(t)
+    await hillcrest.signIn(demoEmails.nurse2)
+    const other = (await hillcrest.get(`/api/v1/clinics/${t.clinics.hillcrest}/board`)).json()
+    expect(other.sessions.map((s: { state: string }) => s.state)).toEqual(['monitoring'])
+  })
+})

@@ -7,6 +7,7 @@ import { uuidv7 } from '../ids'
 import type { Principal } from '../principal'
 import { inOwnerTransaction } from '../tenancy'
 import { type DemoStaff, seedDemoPatients } from './demo-patients'
+import { seedDemoSessions } from './demo-sessions'
 
 export interface DemoSignIn {
   email: string
@@ -162,7 +163,11 @@ async function principalFor(ctx: AppContext, email: string): Promise<Principal> 
  * Demo patients at every stage of intake in both clinics, so every screen has something real to
  * show after `npm start` on an empty folder.
  */
-export async function seedDemoClinicalData(ctx: AppContext, signIns: DemoSignIn[]): Promise<number> {
+export async function seedDemoClinicalData(
+  ctx: AppContext,
+  signIns: DemoSignIn[],
+  options: { withSessions?: boolean } = {},
+): Promise<number> {
   const passwordOf = (email: string) => signIns.find((s) => s.email === email)!.password
   const clinics = await ctx.db.selectFrom('clinic').select(['id', 'name']).orderBy('name').execute()
   const clinicId = (name: string) => clinics.find((c) => c.name === name)!.id
@@ -178,10 +183,22 @@ export async function seedDemoClinicalData(ctx: AppContext, signIns: DemoSignIn[
     nurse: await principalFor(ctx, 'nurse2@demo.ketacare.org'),
     frontDesk: prescriber,
   }
-  return (
-    (await seedDemoPatients(ctx, clinicId(demoClinics[0]!.name), staffRiverside, 'riverside')) +
-    (await seedDemoPatients(ctx, clinicId(demoClinics[1]!.name), staffHillcrest, 'hillcrest'))
-  )
+  const riverside = clinicId(demoClinics[0]!.name)
+  const hillcrest = clinicId(demoClinics[1]!.name)
+  const patients =
+    (await seedDemoPatients(ctx, riverside, staffRiverside, 'riverside')) +
+    (await seedDemoPatients(ctx, hillcrest, staffHillcrest, 'hillcrest'))
+  const idsByMrn = async (clinic: string) =>
+    Object.fromEntries(
+      (
+        await ctx.db.selectFrom('patient').select(['mrn', 'id']).where('clinic_id', '=', clinic).execute()
+      ).map((p) => [p.mrn, p.id]),
+    )
+  if (options.withSessions !== false) {
+    await seedDemoSessions(ctx, riverside, staffRiverside, await idsByMrn(riverside))
+    await seedDemoSessions(ctx, hillcrest, staffHillcrest, await idsByMrn(hillcrest))
+  }
+  return patients
 }
 
 export function formatSignIns(signIns: DemoSignIn[], url: string): string {

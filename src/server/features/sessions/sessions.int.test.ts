@@ -40,7 +40,8 @@ function code(): string {
 beforeAll(async () => {
   // Sessions run for hours of test-clock time; a long idle timeout keeps the staff signed in.
   t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '240' })
-  await seedDemoClinicalData(t.ctx, t.demo)
+  // Patients at every stage, but no demo sessions: this file books and runs its own.
+  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
   nurse = new Client(t)
   await nurse.signIn(demoEmails.nurse)
   frontDesk = new Client(t)

@@ -1,0 +1,200 @@
+import type { AppContext } from '../context'
+import * as actions from '../features/sessions/actions'
+import { bookSession } from '../features/sessions/schedule'
+import type { Principal } from '../principal'
+
+// Today's board for the demo: a session discharged this morning, one in monitoring, one with the
+// infusion running, one booked for later, and an esketamine session from three days ago whose
+// REMS form is still owed — each driven through the real services on a moving clock.
+
+interface Staff {
+  nurse: Principal
+  prescriber: Principal
+  frontDesk: Principal
+  prescriberPassword: string
+}
+
+const aldrete10 = {
+  aldrete_activity: 2,
+  aldrete_respiration: 2,
+  aldrete_circulation: 2,
+  aldrete_consciousness: 2,
+  aldrete_spo2: 2,
+}
+const phq9 = (total: number) =>
+  Object.fromEntries(
+    Array.from({ length: 9 }, (_, i) => [
+      `phq9_${i + 1}`,
+      i === 8 ? 0 : Math.min(3, Math.max(0, Math.round(total / 8) + (i % 2 ? 0 : -1))),
+    ]),
+  )
+
+export async function seedDemoSessions(
+  baseCtx: AppContext,
+  clinicId: string,
+  staff: Staff,
+  patientIds: Record<string, string>,
+): Promise<number> {
+  const realNow = baseCtx.now().getTime()
+  let clockMs = realNow
+  const ctx: AppContext = { ...baseCtx, now: () => new Date(clockMs) }
+  const at = (minutesFromNow: number) => {
+    clockMs = realNow + minutesFromNow * 60_000
+  }
+  const chairs = await ctx.db
+    .selectFrom('chair')
+    .select(['id', 'name'])
+    .where('clinic_id', '=', clinicId)
+    .orderBy('name')
+    .execute()
+  const sign = { password: staff.prescriberPassword }
+  let count = 0
+
+  /** Runs a session from check-in to the given stop point, starting `startMin` from now. */
+  const run = async (
+    patientId: string,
+    chairId: string,
+    startMin: number,
+    stopAt: 'scheduled' | 'dosing' | 'monitoring' | 'discharged',
+    route: 'iv' | 'intranasal',
+  ) => {
+    at(startMin - 30)
+    let v = await bookSession(ctx, staff.frontDesk, clinicId, {
+      patientId,
+      chairId,
+      scheduledAt: new Date(realNow + startMin * 60_000),
+    })
+    count++
+    const id = v.session.id
+    if (stopAt === 'scheduled') return
+    at(startMin)
+    v = await actions.transitionSession(ctx, staff.frontDesk, clinicId, id, {
+      event: 'check-in',
+      version: v.session.version,
+    })
+    v = await actions.transitionSession(ctx, staff.nurse, clinicId, id, {
+      event: 'start-pre-checks',
+      version: v.session.version,
+    })
+    await actions.submitPreChecks(ctx, staff.nurse, clinicId, id, {
+      identityConfirmed: true,
+      fastingConfirmed: true,
+      escortConfirmed: true,
+      pregnancyStatus: 'not-applicable',
+      urinarySymptoms: false,
+    })
+    await actions.recordSessionVitals(ctx, staff.nurse, clinicId, id, {
+      context: 'pre',
+      systolicMmHg: 124,
+      diastolicMmHg: 78,
+      heartRateBpm: 72,
+      spo2Percent: 98,
+      respiratoryRate: 14,
+    })
+    await actions.recordSessionResponse(ctx, staff.nurse, clinicId, id, {
+      instrumentId: 'cssrs-screen',
+      context: 'pre',
+      answers: { cssrs_1: false, cssrs_2: false, cssrs_6: false },
+    })
+    await actions.recordSessionResponse(ctx, staff.nurse, clinicId, id, {
+      instrumentId: 'phq9',
+      context: 'pre',
+      answers: phq9(14),
+    })
+    const weight = await ctx.db
+      .selectFrom('body_measurement')
+      .select('weight_kg')
+      .where('patient_id', '=', patientId)
+      .orderBy('measured_at', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    await actions.setDose(ctx, staff.nurse, clinicId, id, {
+      weightKg: Number(weight.weight_kg),
+      vialMgPerMl: route === 'iv' ? 10 : null,
+    })
+    at(startMin + 5)
+    await actions.checkDose(ctx, staff.prescriber, clinicId, id, sign)
+    v = await actions.declareSupervision(ctx, staff.prescriber, clinicId, id)
+    v = await actions.transitionSession(ctx, staff.nurse, clinicId, id, {
+      event: 'start-dosing',
+      version: v.session.version,
+    })
+    // Chart only what has happened by now: a session still dosing stops at the present.
+    const upTo = stopAt === 'dosing' ? -startMin - 1 : Number.POSITIVE_INFINITY
+    const chartAt = (offsetMin: number) => offsetMin <= upTo
+    const vitalsAt = async (offsetMin: number, sbp: number, dbp: number, hr: number, moaas: number) => {
+      if (!chartAt(offsetMin)) return
+      at(startMin + offsetMin)
+      await actions.recordSessionVitals(ctx, staff.nurse, clinicId, id, {
+        context: 'intra',
+        systolicMmHg: sbp,
+        diastolicMmHg: dbp,
+        heartRateBpm: hr,
+        spo2Percent: 97,
+        respiratoryRate: 14,
+        moaas,
+      })
+    }
+    if (route === 'iv') {
+      await actions.recordInfusion(ctx, staff.nurse, clinicId, id, { action: 'start' })
+      await vitalsAt(15, 132, 84, 80, 4)
+      if (chartAt(20)) {
+        at(startMin + 20)
+        await actions.recordSideEffect(ctx, staff.nurse, clinicId, id, {
+          term: 'dissociation',
+          grade: 1,
+          actionTaken: 'Reassured; lights dimmed',
+        })
+      }
+      await vitalsAt(25, 138, 86, 82, 4)
+      await vitalsAt(35, 141, 88, 84, 4)
+      await vitalsAt(45, 136, 85, 80, 5)
+    } else {
+      await actions.recordDevice(ctx, staff.nurse, clinicId, id, {})
+      at(startMin + 10)
+      await actions.recordDevice(ctx, staff.nurse, clinicId, id, {})
+      await vitalsAt(25, 134, 84, 78, 4)
+      await vitalsAt(45, 138, 86, 80, 4)
+      await vitalsAt(90, 128, 80, 74, 5)
+    }
+    if (stopAt === 'dosing') return
+    at(startMin + (route === 'iv' ? 50 : 20))
+    v = await actions.transitionSession(ctx, staff.nurse, clinicId, id, {
+      event: 'finish-dosing',
+      version: (
+        await actions.setEscort(ctx, staff.nurse, clinicId, id, { isPresent: stopAt === 'discharged' })
+      ).session.version,
+    })
+    await actions.recordSessionResponse(ctx, staff.nurse, clinicId, id, {
+      instrumentId: 'aldrete',
+      context: 'post',
+      answers: aldrete10,
+    })
+    if (stopAt === 'monitoring') return
+    at(startMin + (route === 'iv' ? 85 : 130))
+    v = await actions.recordSessionVitals(ctx, staff.nurse, clinicId, id, {
+      context: 'post',
+      systolicMmHg: 126,
+      diastolicMmHg: 80,
+      heartRateBpm: 74,
+      spo2Percent: 98,
+      moaas: 5,
+    })
+    v = await actions.transitionSession(ctx, staff.nurse, clinicId, id, {
+      event: 'mark-ready',
+      version: v.session.version,
+    })
+    await actions.signDischarge(ctx, staff.prescriber, clinicId, id, { version: v.session.version, ...sign })
+  }
+
+  const chair = (i: number) => chairs[i % chairs.length]!.id
+  const has = (mrn: string) => patientIds[mrn]
+  if (has('RK-2024-0118')) await run(patientIds['RK-2024-0118']!, chair(0), -240, 'discharged', 'iv')
+  if (has('RK-2024-0112'))
+    await run(patientIds['RK-2024-0112']!, chair(3), -3 * 24 * 60, 'discharged', 'intranasal')
+  if (has('RK-2024-0107')) await run(patientIds['RK-2024-0107']!, chair(1), -20, 'dosing', 'iv')
+  if (has('HC-0041')) await run(patientIds['HC-0041']!, chair(0), -70, 'monitoring', 'iv')
+  if (has('RK-2024-0118'))
+    await run(patientIds['RK-2024-0118']!, chair(2), 2 * 24 * 60 + 60, 'scheduled', 'iv')
+  return count
+}
