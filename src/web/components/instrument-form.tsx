@@ -28,19 +28,16 @@ function ItemQuestion({
   const isShort = item.options.every((o) => o.label.length <= 14)
   const cols = isShort ? count : { base: Math.min(count, 2), sm: Math.min(count, 4) }
   const selected = value === undefined || value === null ? null : String(value)
-  const labelId = `item-${item.id}-label`
   return (
     <Paper withBorder p="sm" radius="md" bg={selected === null ? undefined : 'gray.0'}>
       <Radio.Group
         value={selected}
         onChange={(picked) => onAnswer(item.options.find((o) => String(o.value) === picked)?.value ?? null)}
-        aria-labelledby={labelId}
+        label={`${number}. ${item.label}`}
+        labelProps={{ fz: 'md', mb: 'xs' }}
         error={error}
       >
         <Stack gap="xs">
-          <Text fw={500} id={labelId}>
-            {number}. {item.label}
-          </Text>
           <SimpleGrid cols={cols} spacing="xs">
             {item.options.map((option) => (
               <Radio.Card key={String(option.value)} value={String(option.value)} p="sm" radius="md" mih={52}>

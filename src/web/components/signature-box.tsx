@@ -50,7 +50,7 @@ export function SignatureBox({ meaning, value, onChange, error, hasAuthenticator
           value={value.method}
           onChange={(method) => onChange({ ...value, method: method as SignatureInput['method'] })}
           data={[
-            { value: 'totp', label: 'Authenticator code', disabled: !hasAuthenticator },
+            { value: 'totp', label: 'Authenticator app', disabled: !hasAuthenticator },
             { value: 'password', label: 'Password' },
           ]}
           w="fit-content"

@@ -1,0 +1,204 @@
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
+import { generateSync } from 'otplib'
+import { CONTRAINDICATION_QUESTIONS } from '../../src/domain/eligibility'
+import { type E2eServer, startServer } from './support/server'
+
+let server: E2eServer
+test.use({ actionTimeout: 15_000 })
+test.beforeAll(async () => {
+  server = await startServer()
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+const emails = {
+  frontDesk: 'frontdesk@demo.ketacare.org',
+  nurse: 'nurse@demo.ketacare.org',
+  prescriber: 'prescriber@demo.ketacare.org',
+}
+// The demo database may hold seeded patients: a unique MRN finds ours.
+const mrn = `E2E-${Date.now().toString(36).toUpperCase()}`
+
+/** A fresh browser context per person, as on separate tablets and desks. */
+async function signIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await page.goto(server.url)
+  await page.getByLabel('E-mail', { exact: true }).fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(email)!)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  return page
+}
+
+// The server refuses a TOTP code from a step it has already accepted (replay guard), so every
+// use waits for a step later than the one before.
+let lastStep = 0
+async function freshCode(page: Page, secret: string): Promise<string> {
+  const step = () => Math.floor(Date.now() / 30_000)
+  if (step() <= lastStep) await page.waitForTimeout((lastStep + 1) * 30_000 - Date.now() + 500)
+  lastStep = step()
+  return generateSync({ secret })
+}
+
+async function openChart(page: Page, clinicPath: string, tab: string) {
+  await page.goto(`${server.url}${clinicPath}/patients`)
+  await page.getByLabel('Search patients', { exact: true }).fill(mrn)
+  await page.getByRole('link', { name: 'Rivers, Jordan' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Jordan Rivers' })).toBeVisible()
+  await page.getByRole('tab', { name: tab }).click()
+}
+
+async function pickOption(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByLabel(label, { exact: true }).click()
+  await page.getByRole('option', { name: option, exact: true }).click()
+}
+
+async function answer(page: Page, question: RegExp, option: string) {
+  await page.getByRole('radiogroup', { name: question }).getByRole('radio', { name: option }).click()
+}
+
+test('intake to an approved plan: register, assess, sign eligibility, consent, approve the plan', async ({
+  browser,
+}) => {
+  // Up to three fresh TOTP steps (30 s each) plus many screens.
+  test.setTimeout(300_000)
+
+  // Front desk registers the patient and sees demographics only.
+  const desk = await signIn(browser, emails.frontDesk)
+  // At tablet width the navbar folds behind a burger; the address of the clinic is enough.
+  await desk.waitForURL(/\/c\/[0-9a-f-]+$/)
+  const clinicPath = new URL(desk.url()).pathname
+  await desk.goto(`${server.url}${clinicPath}/patients`)
+  await desk.getByRole('button', { name: 'Register patient' }).click()
+  const form = desk.getByRole('dialog', { name: 'Register patient' })
+  await form.getByLabel('MRN', { exact: true }).fill(mrn)
+  await form.getByLabel('Given name', { exact: true }).fill('Jordan')
+  await form.getByLabel('Family name', { exact: true }).fill('Rivers')
+  await form.getByLabel('Date of birth', { exact: true }).fill('1984-03-12')
+  await form.getByText('Female', { exact: true }).click()
+  await form.getByLabel('Phone', { exact: true }).fill('555-0101')
+  await form.getByLabel('Escort name', { exact: true }).fill('Sam Rivers')
+  await form.getByLabel('Escort phone', { exact: true }).fill('555-0102')
+  await form.getByRole('button', { name: 'Register patient' }).click()
+  await expect(desk.getByRole('heading', { level: 1, name: 'Jordan Rivers' })).toBeVisible()
+  await expect(desk.getByRole('tab')).toHaveText(['Demographics'])
+
+  // Nurse: trials, episode and contraindication screen.
+  const nurse = await signIn(browser, emails.nurse)
+  await expect(nurse.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+  await openChart(nurse, clinicPath, 'History')
+  const trialForm = nurse.getByRole('form', { name: 'Add antidepressant trial' })
+  for (const [drug, drugClass] of [
+    ['Sertraline', 'SSRI'],
+    ['Venlafaxine', 'SNRI'],
+  ] as const) {
+    await trialForm.getByLabel('Drug', { exact: true }).fill(drug)
+    await pickOption(nurse, trialForm, 'Class', drugClass)
+    await trialForm.getByLabel('Max daily dose (mg)', { exact: true }).fill('200')
+    await trialForm.getByLabel('Weeks at that dose', { exact: true }).fill('8')
+    await trialForm.getByRole('group', { name: 'Adequate dose' }).getByText('Yes', { exact: true }).click()
+    await trialForm.getByRole('group', { name: 'Adherence' }).getByText('Good', { exact: true }).click()
+    await pickOption(nurse, trialForm, 'Outcome', 'No response')
+    await trialForm.getByRole('button', { name: 'Add trial' }).click()
+    await expect(nurse.getByRole('table', { name: 'Antidepressant trials' })).toContainText(drug)
+  }
+  const screening = nurse.getByRole('form', { name: 'Episode and screening' })
+  await screening.getByLabel('Episode duration (months)', { exact: true }).fill('14')
+  await pickOption(nurse, screening, 'Episode severity', 'Severe (no psychosis)')
+  for (const q of CONTRAINDICATION_QUESTIONS) {
+    await screening.getByRole('group', { name: q.question }).getByText('No', { exact: true }).click()
+  }
+  await screening.getByRole('button', { name: 'Save episode and screening' }).click()
+  await expect(nurse.getByText('Meets TRD definition')).toBeVisible()
+  await expect(nurse.getByText('Thase–Rush stage II')).toBeVisible()
+
+  // Weight and height.
+  await nurse.getByRole('tab', { name: 'Demographics' }).click()
+  await nurse.getByLabel('Weight (kg)', { exact: true }).fill('72.5')
+  await nurse.getByLabel('Height (cm)', { exact: true }).fill('168')
+  await nurse.getByRole('button', { name: 'Add measurement' }).click()
+  await expect(nurse.getByRole('table', { name: 'Weight and height history' })).toContainText('72.5 kg')
+
+  // Baseline PHQ-9 (item 9 = 0), C-SSRS screen and vital signs.
+  await nurse.getByRole('tab', { name: 'Assessments' }).click()
+  const phq9 = [2, 3, 2, 2, 1, 2, 2, 1, 0]
+  const phq9Labels = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day']
+  for (const [index, value] of phq9.entries()) {
+    await answer(nurse, new RegExp(`^${index + 1}\\. `), phq9Labels[value]!)
+  }
+  const liveScore = nurse.getByLabel('Live score', { exact: true })
+  await expect(liveScore.getByLabel('Total', { exact: true })).toHaveText('15')
+  await expect(nurse.getByText('Urgent: clinician follow-up needed now')).toHaveCount(0)
+  await liveScore.getByRole('button', { name: 'Save PHQ-9' }).click()
+  await expect(nurse.getByText('PHQ-9 saved')).toBeVisible()
+
+  await nurse.getByRole('radiogroup', { name: 'Instrument' }).getByText('C-SSRS').click()
+  await answer(nurse, /^1\. /, 'No')
+  await answer(nurse, /^2\. /, 'No')
+  await expect(nurse.getByRole('radiogroup', { name: /^3\. / })).toHaveCount(0)
+  await answer(nurse, /^6\. /, 'No')
+  await liveScore.getByRole('button', { name: 'Save C-SSRS' }).click()
+  await expect(nurse.getByText('C-SSRS screener saved')).toBeVisible()
+
+  const vitals = nurse.getByRole('form', { name: 'Baseline vital signs' })
+  await vitals.getByLabel('Systolic BP (mmHg)', { exact: true }).fill('128')
+  await vitals.getByLabel('Diastolic BP (mmHg)', { exact: true }).fill('82')
+  await vitals.getByLabel('Heart rate (bpm)', { exact: true }).fill('74')
+  await vitals.getByLabel('SpO₂ (%)', { exact: true }).fill('98')
+  await vitals.getByLabel('Resp. rate (/min)', { exact: true }).fill('14')
+  await vitals.getByRole('button', { name: 'Save vital signs' }).click()
+  await expect(nurse.getByRole('table', { name: 'Vital signs' })).toContainText('128/82')
+  await nurse.getByRole('tab', { name: 'Overview' }).click()
+  await expect(nurse.getByText('Awaiting decision')).toBeVisible()
+
+  // Prescriber: first sign-in enrols an authenticator, then signs eligibility with a TOTP code.
+  const prescriber = await signIn(browser, emails.prescriber)
+  const secret = (await prescriber.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
+  await prescriber
+    .getByLabel('Authentication code', { exact: true })
+    .fill(await freshCode(prescriber, secret))
+  await prescriber.getByRole('button', { name: 'Confirm and sign in' }).click()
+  await expect(prescriber.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+  await openChart(prescriber, clinicPath, 'Eligibility')
+  const decision = prescriber.getByRole('form', { name: 'Eligibility decision' })
+  await decision.getByText('Approve', { exact: true }).click()
+  await decision
+    .getByLabel('Reason', { exact: true })
+    .fill('Meets TRD, no contraindications, baseline PHQ-9 15, C-SSRS no risk.')
+  await expect(decision.getByText(/approve the patient as eligible/)).toBeVisible()
+  await decision.getByLabel('Authenticator code', { exact: true }).fill(await freshCode(prescriber, secret))
+  await decision.getByRole('button', { name: 'Sign decision' }).click()
+  await expect(prescriber.getByText('Decision signed: Approve')).toBeVisible()
+  await expect(prescriber.getByText(/Signed by Dr\. Priya Raman/).first()).toBeVisible()
+
+  // The patient signs consent on the nurse's tablet by drawing; the nurse is the witness.
+  await nurse.getByRole('tab', { name: 'Consent' }).click()
+  await expect(nurse.getByRole('heading', { name: /Consent to ketamine treatment/ })).toBeVisible()
+  await expect(nurse.getByLabel("Signer's full name", { exact: true })).toHaveValue('Jordan Rivers')
+  const pad = nurse.getByRole('img', { name: 'Patient signature' })
+  await pad.scrollIntoViewIfNeeded()
+  const box = (await pad.boundingBox())!
+  await nurse.mouse.move(box.x + 30, box.y + box.height * 0.6)
+  await nurse.mouse.down()
+  for (let i = 1; i <= 12; i++) {
+    await nurse.mouse.move(box.x + 30 + i * 25, box.y + box.height * (0.6 + 0.2 * Math.sin(i)))
+  }
+  await nurse.mouse.up()
+  await expect(nurse.getByText(/Nina Okafor, RN.*is recorded as the witness/)).toBeVisible()
+  await nurse.getByRole('button', { name: 'Sign consent' }).click()
+  await expect(nurse.getByText('Consent signed')).toBeVisible()
+  const consents = nurse.getByRole('table', { name: 'Signed consents' })
+  await expect(consents).toContainText('Witness Nina Okafor, RN')
+  await expect(consents.getByText('Current')).toBeVisible()
+
+  // Prescriber drafts and approves the plan; the chart is ready for treatment.
+  await prescriber.getByRole('tab', { name: 'Plan' }).click()
+  await prescriber.getByRole('button', { name: 'Create draft plan' }).click()
+  const plan = prescriber.getByLabel(/Plan: IV racemic ketamine/)
+  await expect(plan.getByLabel('Dose preview', { exact: true })).toContainText('At 72.5 kg')
+  await plan.getByLabel('Authenticator code', { exact: true }).fill(await freshCode(prescriber, secret))
+  await plan.getByRole('button', { name: 'Approve plan' }).click()
+  await expect(plan.getByText('approved', { exact: true })).toBeVisible()
+  await prescriber.getByRole('tab', { name: 'Overview' }).click()
+  await expect(prescriber.getByText('Ready for treatment').first()).toBeVisible()
+})
