@@ -16,6 +16,7 @@ import { clinicRoutes } from './features/clinics/routes'
 import { consentRoutes } from './features/consent/routes'
 import { eligibilityRoutes } from './features/eligibility/routes'
 import { historyRoutes } from './features/history/routes'
+import { ledgerRoutes } from './features/ledger/routes'
 import { patientRoutes } from './features/patients/routes'
 import { planRoutes } from './features/plans/routes'
 import { sessionRoutes } from './features/sessions/routes'
@@ -104,6 +105,7 @@ export async function buildApp(
   await app.register(consentRoutes(ctx))
   await app.register(planRoutes(ctx))
   await app.register(chartRoutes(ctx))
+  await app.register(ledgerRoutes(ctx))
   await app.register(sessionRoutes(ctx))
   await registerWeb(app, config.webDir)
   return app

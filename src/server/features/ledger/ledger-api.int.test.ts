@@ -1,0 +1,590 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  Client,
+  demoEmails,
+  passwordOf,
+  startTestApp,
+  type TestApp,
+  totpCode,
+} from '../../../../test/support/test-app'
+import { runInClinic } from '../../clinic-scope'
+import { uuidv7 } from '../../ids'
+import { principalByEmail } from '../../seed/demo-ledger'
+import { recordAdministration } from './administer'
+
+let t: TestApp
+const c = {} as Record<'nurse' | 'prescriber' | 'auditor' | 'frontDesk' | 'admin' | 'nurse2', Client>
+let prescriberSecret: string
+let prescriberId: string
+let nurseId: string
+let patientId: string
+let ketamineLotId: string
+let esketamineLotId: string
+
+const url = (path = '', clinic: 'riverside' | 'hillcrest' = 'riverside') =>
+  `/api/v1/clinics/${t.clinics[clinic]}/ledger${path}`
+const witnessByPassword = () => ({ userId: prescriberId, password: passwordOf(t, demoEmails.prescriber) })
+const witnessByTotp = () => {
+  // A TOTP code works once per 30-second step: move the clock on so each signature gets a fresh one.
+  t.clock.advanceMinutes(1)
+  return { userId: prescriberId, totpCode: totpCode(prescriberSecret, t.clock) }
+}
+
+const ketamineLot = {
+  drug: 'racemic-ketamine',
+  ndc: '0409-2051-05',
+  product: 'Ketamine HCl injection, USP 50 mg/mL, 10 mL multiple-dose vial',
+  strengthMg: '50',
+  unit: 'mL',
+  unitsPerContainer: '10',
+  lotNumber: 'KX2291',
+  expiresOn: '2027-08-31',
+  containerCount: 5,
+  containerNumbers: ['V-101', 'V-102', 'V-103', 'V-104', 'V-105'],
+  invoiceNumber: 'INV-55012',
+  supplier: { name: 'Cardinal Health 110', address: '7000 Cardinal Pl, Dublin, OH 43017', dea: 'RC4028278' },
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
+  for (const [key, email] of Object.entries({
+    nurse: demoEmails.nurse,
+    auditor: demoEmails.auditor,
+    frontDesk: demoEmails.frontDesk,
+    admin: demoEmails.admin,
+    nurse2: demoEmails.nurse2,
+  })) {
+    c[key as keyof typeof c] = new Client(t)
+    await c[key as keyof typeof c].signIn(email)
+  }
+  c.prescriber = new Client(t)
+  prescriberSecret = (await c.prescriber.signIn(demoEmails.prescriber))!
+  prescriberId = (await principalByEmail(t.ctx, demoEmails.prescriber)).userId
+  nurseId = (await principalByEmail(t.ctx, demoEmails.nurse)).userId
+  const patient = await c.frontDesk.post(`/api/v1/clinics/${t.clinics.riverside}/patients`, {
+    mrn: 'RK-7001',
+    givenName: 'Robin',
+    familyName: 'Hale',
+    dateOfBirth: '1980-05-05',
+    sex: 'female',
+    address: '12 Elm Row, Springfield',
+  })
+  expect(patient.statusCode).toBe(201)
+  patientId = patient.json().id
+})
+afterAll(() => t.close())
+
+async function administerAs(email: string, lotId: string, quantity: string, sessionId?: string) {
+  const principal = await principalByEmail(t.ctx, email)
+  return runInClinic(
+    t.ctx,
+    principal,
+    {
+      clinicId: t.clinics.riverside,
+      permission: 'clinical:write',
+      action: 'sessions.dose',
+      entity: 'treatment_session',
+    },
+    (scope) => recordAdministration(scope, { lotId, quantity, sessionId: sessionId ?? '', patientId }),
+  )
+}
+
+describe('receiving stock', () => {
+  it('a nurse receives a ketamine lot with a witness; the balance is exact mg and mL', async () => {
+    const res = await c.nurse.post(url('/lots'), { ...ketamineLot, witness: witnessByPassword() })
+    expect(res.statusCode, res.body).toBe(201)
+    const { lot, entry } = res.json()
+    ketamineLotId = lot.id
+    expect(lot).toMatchObject({
+      balanceMg: '2500',
+      balanceUnits: '50',
+      expiryStatus: 'ok',
+      supplierDea: 'RC4028278',
+    })
+    expect(entry).toMatchObject({
+      kind: 'receive',
+      quantityMg: '2500',
+      balanceAfterMg: '2500',
+      witnessUserId: prescriberId,
+    })
+    expect(entry.detail).toMatchObject({ invoiceNumber: 'INV-55012', containerCount: 5 })
+  })
+
+  it('receives esketamine devices as mg (28 mg a device) and totals per drug', async () => {
+    const res = await c.prescriber.post(url('/lots'), {
+      drug: 'esketamine',
+      ndc: '50458-028-02',
+      product: 'Spravato (esketamine) nasal spray 28 mg device, 2-device kit',
+      strengthMg: '28',
+      unit: 'device',
+      unitsPerContainer: '2',
+      lotNumber: 'SP0415',
+      expiresOn: '2027-03-31',
+      containerCount: 3,
+      invoiceNumber: 'JNJ-8812',
+      supplier: {
+        name: 'Janssen Pharmaceuticals',
+        address: '1125 Trenton-Harbourton Rd, Titusville, NJ',
+        dea: 'RC4028278',
+      },
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    esketamineLotId = res.json().lot.id
+    expect(res.json().lot).toMatchObject({ balanceMg: '168', balanceUnits: '6' })
+    const stock = (await c.nurse.get(url('/stock'))).json()
+    expect(stock.drugs).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ drug: 'racemic-ketamine', balanceMg: '2500' }),
+        expect.objectContaining({ drug: 'esketamine', balanceMg: '168' }),
+      ]),
+    )
+    expect(stock.wasteWitnessRequired).toBe(true)
+  })
+
+  it('names the fields it refuses', async () => {
+    const bad = await c.nurse.post(url('/lots'), {
+      ...ketamineLot,
+      lotNumber: 'KX9999',
+      ndc: '409-2051',
+      supplier: { ...ketamineLot.supplier, dea: 'RC4028271' },
+      strengthMg: '5e1',
+    })
+    expect(bad.statusCode).toBe(400)
+    const fields = bad.json().errors.map((e: { field: string }) => e.field)
+    expect(fields).toEqual(expect.arrayContaining(['ndc', 'supplier.dea', 'strengthMg']))
+    const unit = await c.nurse.post(url('/lots'), { ...ketamineLot, lotNumber: 'KX9998', unit: 'device' })
+    expect(unit.json().errors[0]).toMatchObject({ field: 'unit' })
+    const numbers = await c.nurse.post(url('/lots'), {
+      ...ketamineLot,
+      lotNumber: 'KX9997',
+      containerCount: 4,
+    })
+    expect(numbers.json().errors[0]).toMatchObject({ field: 'containerNumbers' })
+    const again = await c.nurse.post(url('/lots'), ketamineLot)
+    expect(again.statusCode).toBe(409)
+    expect(again.json().errors[0]).toMatchObject({ field: 'lotNumber' })
+  })
+})
+
+describe('waste, breakage and witnesses', () => {
+  it('requires a witness for waste by default, and not the recorder themself', async () => {
+    const none = await c.nurse.post(url(`/lots/${ketamineLotId}/waste`), {
+      quantity: '5',
+      reason: 'partial vial',
+    })
+    expect(none.statusCode).toBe(400)
+    expect(none.json().errors[0].field).toBe('witness')
+    const self = await c.nurse.post(url(`/lots/${ketamineLotId}/waste`), {
+      quantity: '5',
+      reason: 'partial vial',
+      witness: { userId: nurseId, password: passwordOf(t, demoEmails.nurse) },
+    })
+    expect(self.json().errors[0].field).toBe('witness.userId')
+    const frontDeskId = (await principalByEmail(t.ctx, demoEmails.frontDesk)).userId
+    const notClinical = await c.nurse.post(url(`/lots/${ketamineLotId}/waste`), {
+      quantity: '5',
+      reason: 'partial vial',
+      witness: { userId: frontDeskId, password: passwordOf(t, demoEmails.frontDesk) },
+    })
+    expect(notClinical.json().errors[0].field).toBe('witness.userId')
+    const wrong = await c.nurse.post(url(`/lots/${ketamineLotId}/waste`), {
+      quantity: '5',
+      reason: 'partial vial',
+      witness: { userId: prescriberId, password: 'not-the-password' },
+    })
+    expect(wrong.statusCode).toBe(401)
+    expect(wrong.json().errors[0].field).toBe('witness.password')
+    const badCode = await c.nurse.post(url(`/lots/${ketamineLotId}/waste`), {
+      quantity: '5',
+      reason: 'partial vial',
+      witness: { userId: prescriberId, totpCode: '000000' },
+    })
+    expect(badCode.json().errors[0].field).toBe('witness.totpCode')
+    const stock = (await c.nurse.get(url('/stock'))).json()
+    expect(stock.lots.find((l: { id: string }) => l.id === ketamineLotId).balanceMg).toBe('2500')
+  })
+
+  it('records witnessed waste (TOTP) and breakage with exact decimals', async () => {
+    const waste = await c.nurse.post(url(`/lots/${ketamineLotId}/waste`), {
+      quantity: '12.35',
+      reason: 'Remainder of opened vial after infusion',
+      method: 'Drug disposal container (Rx Destroyer)',
+      patientId,
+      witness: witnessByTotp(),
+    })
+    expect(waste.statusCode, waste.body).toBe(201)
+    expect(waste.json().entry).toMatchObject({
+      kind: 'waste',
+      changeMg: '-12.35',
+      balanceAfterMg: '2487.65',
+      witnessName: 'Dr. Priya Raman',
+    })
+    const noWitness = await c.nurse.post(url(`/lots/${ketamineLotId}/breakage`), {
+      quantity: '500',
+      reason: 'dropped',
+    })
+    expect(noWitness.json().errors[0].field).toBe('witness')
+    const broke = await c.nurse.post(url(`/lots/${ketamineLotId}/breakage`), {
+      quantity: '500',
+      reason: 'Vial V-105 dropped and broke while drawing up',
+      witness: witnessByPassword(),
+    })
+    expect(broke.statusCode).toBe(201)
+    expect(broke.json().lot).toMatchObject({ balanceMg: '1987.65', balanceUnits: '39.753' })
+  })
+
+  it('refuses to take a lot below zero, naming the lot and its balance', async () => {
+    const over = await c.nurse.post(url(`/lots/${esketamineLotId}/waste`), {
+      quantity: '168.000001',
+      reason: 'test',
+      witness: witnessByPassword(),
+    })
+    expect(over.statusCode).toBe(409)
+    expect(over.json()).toMatchObject({ lotNumber: 'SP0415', balanceMg: '168' })
+    expect(over.json().detail).toMatch(/Lot SP0415 .* holds 168 mg/)
+    expect(over.json().errors[0].field).toBe('quantity')
+    const zero = await c.nurse.post(url(`/lots/${esketamineLotId}/waste`), {
+      quantity: '0',
+      reason: 'test',
+      witness: witnessByPassword(),
+    })
+    expect(zero.json().errors[0]).toMatchObject({ field: 'quantity', message: 'must be greater than zero' })
+  })
+
+  it('returns and transfers stock with the recipient on the entry', async () => {
+    const res = await c.nurse.post(url(`/lots/${esketamineLotId}/transfers`), {
+      quantity: '56',
+      recipient: { name: 'Hillcrest Mood Center', address: '9 Hill Rd, Springfield', dea: 'BR1234563' },
+      document: 'TR-2026-004',
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json().entry).toMatchObject({ kind: 'transfer', balanceAfterMg: '112' })
+    expect(res.json().entry.detail).toMatchObject({ recipientDea: 'BR1234563', document: 'TR-2026-004' })
+  })
+})
+
+describe('administrations from the sessions feature', () => {
+  it('appends an administer entry in the caller’s transaction, linked to the session', async () => {
+    const planId = uuidv7()
+    const sessionId = uuidv7()
+    const now = t.clock.now()
+    await t.database.db
+      .insertInto('treatment_plan')
+      .values({
+        id: planId,
+        clinic_id: t.clinics.riverside,
+        patient_id: patientId,
+        protocol_id: 'iv-racemic-standard',
+        dose_basis: 'actual',
+        dose_mg_per_kg: '0.5',
+        dose_mg: null,
+        max_dose_mg_per_kg: null,
+        planned_sessions: 6,
+        cadence: 'twice weekly',
+        note: null,
+        status: 'approved',
+        created_by: prescriberId,
+        created_at: now,
+        approved_by: prescriberId,
+        approver_name: 'Dr. Priya Raman',
+        approved_at: now,
+        content_hash: 'x',
+      })
+      .execute()
+    await t.database.db
+      .insertInto('treatment_session')
+      .values({
+        id: sessionId,
+        clinic_id: t.clinics.riverside,
+        patient_id: patientId,
+        plan_id: planId,
+        chair_id: null,
+        session_number: 1,
+        scheduled_at: now,
+        planned_duration_min: 120,
+        state: 'dosing',
+        route: 'iv',
+        spacing_override_reason: null,
+        spacing_override_by: null,
+        supervising_prescriber_id: prescriberId,
+        primary_nurse_id: nurseId,
+        weight_kg: '70',
+        dose_basis: 'actual',
+        planned_dose_mg: '35',
+        vial_mg_per_ml: '50',
+        infusion_min: '40',
+        dose_checked_by: null,
+        dose_checked_at: null,
+        dose_started_at: null,
+        dose_ended_at: null,
+        escort_name: null,
+        is_escort_present: false,
+        discharged_at: null,
+        discharge_signed_by: null,
+        discharge_signer_name: null,
+        discharge_content_hash: null,
+        end_reason: null,
+        rems_submitted_at: null,
+        rems_submitted_by: null,
+        created_at: now,
+        created_by: nurseId,
+        updated_at: now,
+      })
+      .execute()
+    const result = await administerAs(demoEmails.nurse, ketamineLotId, '35', sessionId)
+    expect(result.balanceAfter).toBe('1952.65')
+    const entries = (await c.auditor.get(url(`/entries?kind=administer`))).json()
+    expect(entries.items[0]).toMatchObject({
+      sessionId,
+      patientId,
+      patientName: 'Robin Hale',
+      quantityMg: '35',
+    })
+    await expect(administerAs(demoEmails.nurse, ketamineLotId, '35', uuidv7())).rejects.toMatchObject({
+      code: 'validation-failed',
+      fieldErrors: [{ field: 'sessionId', message: expect.any(String) }],
+    })
+    await expect(administerAs(demoEmails.nurse, ketamineLotId, '5000', sessionId)).rejects.toMatchObject({
+      code: 'conflict',
+      extra: { lotNumber: 'KX2291', balanceMg: '1952.65' },
+    })
+  })
+})
+
+describe('counts, discrepancies and losses', () => {
+  it('a matching count changes nothing; a short count opens a discrepancy', async () => {
+    const ok = await c.nurse.post(url(`/lots/${ketamineLotId}/counts`), {
+      counted: '1952.65',
+      occasion: 'opening',
+    })
+    expect(ok.statusCode).toBe(201)
+    expect(ok.json().discrepancy).toBeNull()
+    const short = await c.nurse.post(url(`/lots/${ketamineLotId}/counts`), {
+      counted: '1950',
+      occasion: 'closing',
+    })
+    expect(short.json().discrepancy).toMatchObject({
+      status: 'open',
+      expectedMg: '1952.65',
+      countedMg: '1950',
+      differenceMg: '-2.65',
+    })
+    expect(short.json().entry).toMatchObject({ kind: 'count', changeMg: '0', balanceAfterMg: '1952.65' })
+    expect(short.json().lot.openDiscrepancies).toBe(1)
+  })
+
+  it('resolves a discrepancy only with a reason and a witness, by an adjustment entry', async () => {
+    const [open] = (await c.nurse.get(url('/discrepancies?status=open'))).json()
+    const noReason = await c.nurse.post(url(`/discrepancies/${open.id}/resolve`), {
+      reason: '',
+      witness: witnessByPassword(),
+      version: open.version,
+    })
+    expect(noReason.json().errors[0].field).toBe('reason')
+    const stale = await c.nurse.post(url(`/discrepancies/${open.id}/resolve`), {
+      reason: 'Overfill estimate on the opened vial',
+      witness: witnessByPassword(),
+      version: open.version + 1,
+    })
+    expect(stale.statusCode).toBe(409)
+    const res = await c.nurse.post(url(`/discrepancies/${open.id}/resolve`), {
+      reason: 'Estimated volume of the opened vial was read high; recounted by syringe',
+      witness: witnessByPassword(),
+      version: open.version,
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().discrepancy).toMatchObject({ status: 'resolved', resolution: 'adjustment' })
+    expect(res.json().entry).toMatchObject({
+      kind: 'adjustment',
+      changeMg: '-2.65',
+      balanceAfterMg: '1950',
+      discrepancyId: open.id,
+    })
+    const twice = await c.nurse.post(url(`/discrepancies/${open.id}/resolve`), {
+      reason: 'again',
+      witness: witnessByPassword(),
+      version: res.json().discrepancy.version,
+    })
+    expect(twice.statusCode).toBe(409)
+  })
+
+  it('closes a discrepancy by a recount that matches the balance', async () => {
+    const short = await c.nurse.post(url(`/lots/${esketamineLotId}/counts`), { counted: '84' })
+    const d = short.json().discrepancy
+    const wrong = await c.nurse.post(url(`/discrepancies/${d.id}/resolve`), {
+      reason: 'Kit found in the second safe',
+      recounted: '100',
+      witness: witnessByPassword(),
+      version: d.version,
+    })
+    expect(wrong.statusCode).toBe(409)
+    expect(wrong.json().errors[0].field).toBe('recounted')
+    const right = await c.nurse.post(url(`/discrepancies/${d.id}/resolve`), {
+      reason: 'Kit found in the second safe',
+      recounted: '112',
+      witness: witnessByPassword(),
+      version: d.version,
+    })
+    expect(right.json().discrepancy.resolution).toBe('recount')
+    expect(right.json().entry).toMatchObject({ kind: 'count', balanceAfterMg: '112' })
+  })
+
+  it('files a loss report for a discrepancy, with both DEA deadlines tracked', async () => {
+    const short = await c.nurse.post(url(`/lots/${ketamineLotId}/counts`), { counted: '1450' })
+    const d = short.json().discrepancy
+    const wrongQty = await c.prescriber.post(url('/loss-reports'), {
+      lotId: ketamineLotId,
+      kind: 'theft',
+      discoveredAt: t.clock.now().toISOString(),
+      description: 'One 10 mL vial missing from the locked cabinet',
+      quantity: '400',
+      discrepancyId: d.id,
+    })
+    expect(wrongQty.json().errors[0].field).toBe('quantity')
+    // The test clock is Friday 2026-11-27, 09:00 UTC (04:00 in New York).
+    const res = await c.prescriber.post(url('/loss-reports'), {
+      lotId: ketamineLotId,
+      kind: 'theft',
+      discoveredAt: t.clock.now().toISOString(),
+      description: 'One 10 mL vial missing from the locked cabinet',
+      quantity: '500',
+      discrepancyId: d.id,
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    const report = res.json().report
+    expect(report).toMatchObject({
+      discoveredOn: '2026-11-27',
+      deaNoticeDueOn: '2026-11-30',
+      form106DueOn: '2027-01-11',
+      deaNoticeState: 'due',
+      form106State: 'due',
+    })
+    expect(res.json().entry).toMatchObject({ kind: 'loss', balanceAfterMg: '1450' })
+    const closed = (await c.nurse.get(url('/discrepancies')))
+      .json()
+      .find((x: { id: string }) => x.id === d.id)
+    expect(closed).toMatchObject({ status: 'resolved', resolution: 'loss-report' })
+    const notice = await c.prescriber.post(url(`/loss-reports/${report.id}/dea-notice`), {
+      at: t.clock.now().toISOString(),
+      reference: 'Emailed to DEA Field Division',
+      version: report.version,
+    })
+    expect(notice.json()).toMatchObject({
+      deaNoticeState: 'done',
+      form106State: 'due',
+      version: report.version + 1,
+    })
+    const stale = await c.prescriber.post(url(`/loss-reports/${report.id}/form-106`), {
+      at: t.clock.now().toISOString(),
+      version: report.version,
+    })
+    expect(stale.statusCode).toBe(409)
+    const filed = await c.prescriber.post(url(`/loss-reports/${report.id}/form-106`), {
+      at: t.clock.now().toISOString(),
+      reference: 'DEA 106 confirmation 2026-ABC',
+      version: report.version + 1,
+    })
+    expect(filed.json().form106State).toBe('done')
+  })
+})
+
+describe('who may see and change the ledger', () => {
+  it('the auditor reads everything and changes nothing', async () => {
+    expect((await c.auditor.get(url('/stock'))).statusCode).toBe(200)
+    expect((await c.auditor.get(url(`/lots/${ketamineLotId}`))).json().entries.length).toBeGreaterThan(5)
+    expect((await c.auditor.get(url('/loss-reports'))).json()).toHaveLength(1)
+    expect((await c.auditor.get(url('/verify'))).json()).toMatchObject({ ok: true })
+    const write = await c.auditor.post(url(`/lots/${ketamineLotId}/counts`), { counted: '1450' })
+    expect(write.statusCode).toBe(403)
+    expect((await c.auditor.post(url('/lots'), { ...ketamineLot, lotNumber: 'AUD1' })).statusCode).toBe(403)
+  })
+
+  it('front desk and the administrator are kept out', async () => {
+    expect((await c.frontDesk.get(url('/stock'))).statusCode).toBe(403)
+    expect((await c.admin.get(url('/entries'))).statusCode).toBe(403)
+    expect((await c.frontDesk.post(url(`/lots/${ketamineLotId}/counts`), { counted: '1' })).statusCode).toBe(
+      403,
+    )
+  })
+
+  it('nobody reaches another clinic’s ledger', async () => {
+    expect((await c.nurse.get(url('/stock', 'hillcrest'))).statusCode).toBe(403)
+    expect((await c.nurse2.get(url(`/lots/${ketamineLotId}`))).statusCode).toBe(403)
+    // The prescriber works in both clinics, but a Riverside lot is not found through Hillcrest.
+    expect((await c.prescriber.get(url(`/lots/${ketamineLotId}`, 'hillcrest'))).statusCode).toBe(404)
+    const viaOther = await c.prescriber.post(url(`/lots/${ketamineLotId}/counts`, 'hillcrest'), {
+      counted: '1',
+    })
+    expect(viaOther.statusCode).toBe(404)
+    expect((await c.nurse2.get(url('/stock', 'hillcrest'))).json().lots).toEqual([])
+  })
+})
+
+describe('reports', () => {
+  it('administration log as CSV carries the patient name and address', async () => {
+    const res = await c.auditor.get(url('/reports/administrations?format=csv&from=2026-11-01&to=2026-11-30'))
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toMatch(/text\/csv/)
+    const [header, row] = res.body.trim().split('\r\n')
+    expect(header).toBe('Date and time,Patient,MRN,Address,Drug,Lot,Quantity (mg),Form,Given by')
+    expect(row).toContain('Robin Hale,RK-7001,"12 Elm Row, Springfield"')
+    expect(row).toContain(',35,0.7 mL,')
+  })
+
+  it('inventory, waste and discrepancy logs as PDF and CSV', async () => {
+    const inventory = await c.auditor.get(
+      url('/reports/inventory?format=csv&inventoryType=biennial&timing=closing'),
+    )
+    expect(inventory.body).toContain('KX2291')
+    expect(inventory.body).toContain(',1450,29 mL')
+    const pdf = await c.auditor.get(url('/reports/inventory?format=pdf&inventoryType=initial&timing=opening'))
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    const waste = await c.auditor.get(url('/reports/waste?format=csv'))
+    expect(waste.body).toContain('breakage')
+    expect(waste.body).toContain('Dr. Priya Raman')
+    const discrepancies = await c.auditor.get(url('/reports/discrepancies?format=pdf'))
+    expect(discrepancies.statusCode).toBe(200)
+    const backwards = await c.auditor.get(url('/reports/waste?from=2026-11-30&to=2026-11-01'))
+    expect(backwards.json().errors[0].field).toBe('from')
+  })
+})
+
+describe('expiry', () => {
+  it('warns before expiry and refuses to draw from an expired lot', async () => {
+    const soon = await c.nurse.post(url('/lots'), {
+      ...ketamineLot,
+      lotNumber: 'KX0001',
+      expiresOn: '2026-12-01',
+      containerCount: 1,
+      containerNumbers: [],
+    })
+    expect(soon.json().lot).toMatchObject({ expiryStatus: 'expiring', daysToExpiry: 4 })
+    const lotId = soon.json().lot.id
+    const past = await c.nurse.post(url('/lots'), {
+      ...ketamineLot,
+      lotNumber: 'KX0002',
+      expiresOn: '2026-11-26',
+    })
+    expect(past.json().errors[0].field).toBe('expiresOn')
+    t.clock.advanceMinutes(5 * 24 * 60)
+    await expect(administerAs(demoEmails.nurse, lotId, '10')).rejects.toMatchObject({
+      code: 'conflict',
+      fieldErrors: [{ field: 'lotId', message: 'expired on 2026-12-01' }],
+    })
+    // An expired lot can still leave the books: returned to a reverse distributor.
+    const nurse = new Client(t)
+    await nurse.signIn(demoEmails.nurse)
+    const back = await nurse.post(url(`/lots/${lotId}/returns`), {
+      quantity: '500',
+      recipient: {
+        name: 'Inmar reverse distribution',
+        address: '635 Vine St, Winston-Salem, NC',
+        dea: 'BR1234563',
+      },
+      document: 'RA-7781',
+    })
+    expect(back.statusCode, back.body).toBe(201)
+    expect(back.json().lot).toMatchObject({ expiryStatus: 'expired', balanceMg: '0' })
+  })
+})

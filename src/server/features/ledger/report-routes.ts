@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context'
+import { sessionOf } from '../../plugins/auth'
+import { clinicParams, isoDate } from '../../schemas'
+import { toCsv, toPdf } from './report-render'
+import { buildReport, reportKinds } from './reports'
+import { verifyClinicLedger } from './verify-chains'
+
+export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/v1/clinics/:clinicId/ledger/reports/:kind',
+      {
+        schema: {
+          tags: ['ledger'],
+          summary:
+            'Inventory (initial, biennial or on demand; opening or close of business), administration, waste or discrepancy log as CSV or PDF',
+          params: clinicParams.extend({ kind: z.enum(reportKinds) }),
+          querystring: z.object({
+            format: z.enum(['csv', 'pdf']).default('pdf'),
+            from: isoDate.optional(),
+            to: isoDate.optional(),
+            inventoryType: z.enum(['initial', 'biennial', 'on-demand']).optional(),
+            timing: z.enum(['opening', 'closing']).optional(),
+            date: isoDate.optional(),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const { format, ...options } = request.query
+        const table = await buildReport(ctx, sessionOf(request).principal, request.params.clinicId, {
+          kind: request.params.kind,
+          ...options,
+        })
+        const disposition = (ext: string) => `attachment; filename="${table.filename}.${ext}"`
+        if (format === 'csv')
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header('content-disposition', disposition('csv'))
+            .send(toCsv(table))
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', disposition('pdf'))
+          .send(await toPdf(table))
+      },
+    )
+
+    app.get(
+      '/api/v1/clinics/:clinicId/ledger/verify',
+      {
+        schema: {
+          tags: ['ledger'],
+          summary: "Recompute this clinic's ledger chain and balances; names the first broken entry",
+          params: clinicParams,
+          response: {
+            200: z.object({
+              ok: z.boolean(),
+              checked: z.number(),
+              brokenAt: z.string().nullable(),
+              reason: z.string().nullable(),
+              detail: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => verifyClinicLedger(ctx, sessionOf(request).principal, request.params.clinicId),
+    )
+  }
+}

@@ -1,0 +1,289 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context'
+import { sessionOf } from '../../plugins/auth'
+import type { Principal } from '../../principal'
+import { clinicParams, paged, pageQuery } from '../../schemas'
+import { listDiscrepancies, resolveDiscrepancy } from './discrepancies'
+import { fileLossReport, listLossReports, markLossReportStep } from './loss-reports'
+import { reportRoutes } from './report-routes'
+import {
+  breakageBody,
+  countBody,
+  createLotBody,
+  discrepancySchema,
+  entryKinds,
+  entrySchema,
+  lossReportBody,
+  lossReportSchema,
+  lossStepBody,
+  lotSchema,
+  movementReply,
+  receiptBody,
+  resolveBody,
+  shipmentBody,
+  wasteBody,
+} from './schemas'
+import * as ledger from './service'
+
+const tags = ['ledger']
+const lotParams = clinicParams.extend({ lotId: z.uuid() })
+const base = '/api/v1/clinics/:clinicId/ledger'
+type MovementReply = z.infer<typeof movementReply>
+
+export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      `${base}/stock`,
+      {
+        schema: {
+          tags,
+          summary: 'Stock on hand: every lot with its balance and expiry state, and totals per drug',
+          params: clinicParams,
+          response: {
+            200: z.object({
+              today: z.string(),
+              expiryWarningDays: z.number(),
+              wasteWitnessRequired: z.boolean(),
+              lots: z.array(lotSchema),
+              drugs: z.array(
+                z.object({
+                  drug: z.string(),
+                  drugLabel: z.string(),
+                  balanceMg: z.string(),
+                  lotsInStock: z.number(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => ledger.listStock(ctx, sessionOf(request).principal, request.params.clinicId),
+    )
+
+    app.post(
+      `${base}/lots`,
+      {
+        schema: {
+          tags,
+          summary:
+            'Receive a new lot: receipt record (supplier, DEA number, invoice, containers) and its receive entry',
+          params: clinicParams,
+          body: createLotBody,
+          response: { 201: z.object({ lot: lotSchema, entry: entrySchema }) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await ledger.createLot(ctx, sessionOf(request).principal, request.params.clinicId, request.body),
+          ),
+    )
+
+    app.get(
+      `${base}/lots/:lotId`,
+      {
+        schema: {
+          tags,
+          summary: 'One lot with its entries, newest first',
+          params: lotParams,
+          response: { 200: z.object({ lot: lotSchema, entries: z.array(entrySchema) }) },
+        },
+      },
+      async (request) =>
+        ledger.getLot(ctx, sessionOf(request).principal, request.params.clinicId, request.params.lotId),
+    )
+
+    const movement = <B extends z.ZodType>(
+      path: string,
+      summary: string,
+      body: B,
+      run: (
+        principal: Principal,
+        clinicId: string,
+        lotId: string,
+        input: z.infer<B>,
+      ) => Promise<MovementReply>,
+    ) =>
+      app.post(
+        `${base}/lots/:lotId/${path}`,
+        { schema: { tags, summary, params: lotParams, body, response: { 201: movementReply } } },
+        async (request, reply) => {
+          const { clinicId, lotId } = request.params
+          return reply
+            .status(201)
+            .send(await run(sessionOf(request).principal, clinicId, lotId, request.body as z.infer<B>))
+        },
+      )
+    movement('receipts', 'A further receipt of this lot (another invoice)', receiptBody, (p, c, l, b) =>
+      ledger.receive(ctx, p, c, l, b),
+    )
+    movement(
+      'waste',
+      "Waste with a reason; witnessed when the clinic's setting requires it (the default)",
+      wasteBody,
+      (p, c, l, b) => ledger.waste(ctx, p, c, l, b),
+    )
+    movement(
+      'breakage',
+      'Witnessed breakage or spillage (recorded, not a loss)',
+      breakageBody,
+      (p, c, l, b) => ledger.breakage(ctx, p, c, l, b),
+    )
+    movement('returns', 'Return to the supplier or a reverse distributor', shipmentBody, (p, c, l, b) =>
+      ledger.ship(ctx, p, c, l, 'return', b),
+    )
+    movement('transfers', 'Transfer to another DEA registrant', shipmentBody, (p, c, l, b) =>
+      ledger.ship(ctx, p, c, l, 'transfer', b),
+    )
+    movement(
+      'counts',
+      'Count the lot; a difference from the balance opens a discrepancy',
+      countBody,
+      (p, c, l, b) => ledger.count(ctx, p, c, l, b),
+    )
+
+    app.get(
+      `${base}/entries`,
+      {
+        schema: {
+          tags,
+          summary: 'Ledger entries, newest first',
+          params: clinicParams,
+          querystring: pageQuery.extend({
+            pageSize: z.coerce.number().int().min(1).max(500).default(50),
+            lotId: z.uuid().optional(),
+            kind: z.enum(entryKinds).optional(),
+            from: z.coerce.date().optional(),
+            to: z.coerce.date().optional(),
+          }),
+          response: { 200: paged(entrySchema) },
+        },
+      },
+      async (request) =>
+        ledger.listEntries(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+    )
+
+    app.get(
+      `${base}/witnesses`,
+      {
+        schema: {
+          tags,
+          summary: 'Who may witness your entries: active nurses and prescribers of the clinic other than you',
+          params: clinicParams,
+          response: {
+            200: z.array(
+              z.object({
+                userId: z.string(),
+                displayName: z.string(),
+                role: z.string(),
+                hasAuthenticator: z.boolean(),
+              }),
+            ),
+          },
+        },
+      },
+      async (request) => ledger.listWitnesses(ctx, sessionOf(request).principal, request.params.clinicId),
+    )
+
+    app.get(
+      `${base}/discrepancies`,
+      {
+        schema: {
+          tags,
+          summary: 'Discrepancies opened by counts, newest first',
+          params: clinicParams,
+          querystring: z.object({ status: z.enum(['open', 'resolved']).optional() }),
+          response: { 200: z.array(discrepancySchema) },
+        },
+      },
+      async (request) =>
+        listDiscrepancies(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+    )
+
+    app.post(
+      `${base}/discrepancies/:discrepancyId/resolve`,
+      {
+        schema: {
+          tags,
+          summary:
+            'Resolve a discrepancy with a reason and a witness: an adjustment entry for the difference, or a matching recount',
+          params: clinicParams.extend({ discrepancyId: z.uuid() }),
+          body: resolveBody,
+          response: { 200: z.object({ discrepancy: discrepancySchema, entry: entrySchema }) },
+        },
+      },
+      async (request) =>
+        resolveDiscrepancy(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.discrepancyId,
+          request.body,
+        ),
+    )
+
+    app.get(
+      `${base}/loss-reports`,
+      {
+        schema: {
+          tags,
+          summary: 'Theft and significant-loss reports with their DEA deadlines',
+          params: clinicParams,
+          response: { 200: z.array(lossReportSchema) },
+        },
+      },
+      async (request) => listLossReports(ctx, sessionOf(request).principal, request.params.clinicId),
+    )
+
+    app.post(
+      `${base}/loss-reports`,
+      {
+        schema: {
+          tags,
+          summary:
+            'Report a theft or significant loss: a loss entry, the DEA notice due in 1 business day and Form 106 in 45 days',
+          params: clinicParams,
+          body: lossReportBody,
+          response: { 201: z.object({ report: lossReportSchema, entry: entrySchema }) },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await fileLossReport(ctx, sessionOf(request).principal, request.params.clinicId, request.body),
+          ),
+    )
+
+    for (const step of ['dea-notice', 'form-106'] as const) {
+      app.post(
+        `${base}/loss-reports/:reportId/${step}`,
+        {
+          schema: {
+            tags,
+            summary:
+              step === 'dea-notice'
+                ? 'Record that the written notice went to the DEA Field Division'
+                : 'Record that DEA Form 106 was filed',
+            params: clinicParams.extend({ reportId: z.uuid() }),
+            body: lossStepBody,
+            response: { 200: lossReportSchema },
+          },
+        },
+        async (request) =>
+          markLossReportStep(
+            ctx,
+            sessionOf(request).principal,
+            request.params.clinicId,
+            request.params.reportId,
+            step,
+            request.body,
+          ),
+      )
+    }
+
+    await app.register(reportRoutes(ctx))
+  }
+}
