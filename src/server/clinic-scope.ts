@@ -1,6 +1,6 @@
 import type { Permission } from '../domain/access/permissions'
 import type { CanonicalValue } from '../domain/ledger/hash-chain'
-import { appendAudit } from './audit/append-audit'
+import { type AuditInput, appendAudit } from './audit/append-audit'
 import type { AppContext, Tx } from './context'
 import { AppError } from './errors'
 import { type Membership, type Principal, requireClinicPermission } from './principal'
@@ -12,7 +12,7 @@ export interface ClinicScope {
   membership: Membership
   principal: Principal
   now: Date
-  /** Appends a success event for this request to the clinic's chain, in this transaction. */
+  /** Records a success event for this request; it joins the clinic's chain when the work commits. */
   audit: (event: {
     action: string
     entity: string
@@ -39,31 +39,33 @@ export async function runInClinic<T>(
     throw error
   }
   const now = ctx.now()
-  return inClinicTransaction(ctx, request.clinicId, (tx) =>
-    work({
+  return inClinicTransaction(ctx, request.clinicId, async (tx) => {
+    const events: AuditInput[] = []
+    const result = await work({
       tx,
       clinicId: request.clinicId,
       membership,
       principal,
       now,
-      audit: (event) =>
-        appendAudit(
-          tx,
-          {
-            clinicId: request.clinicId,
-            actorUserId: principal.userId,
-            actorEmail: principal.email,
-            outcome: 'success',
-            ip: principal.ip,
-            entityId: event.entityId ?? null,
-            action: event.action,
-            entity: event.entity,
-            detail: event.detail ?? null,
-          },
-          now,
-        ),
-    }),
-  )
+      audit: async (event) => {
+        events.push({
+          clinicId: request.clinicId,
+          actorUserId: principal.userId,
+          actorEmail: principal.email,
+          outcome: 'success',
+          ip: principal.ip,
+          entityId: event.entityId ?? null,
+          action: event.action,
+          entity: event.entity,
+          detail: event.detail ?? null,
+        })
+      },
+    })
+    // Appended last, still inside the transaction: the chain's lock is then held only for the
+    // moment before commit, not for the whole request, so a clinic's requests do not queue on it.
+    for (const event of events) await appendAudit(tx, event, now)
+    return result
+  })
 }
 
 async function recordDenial(

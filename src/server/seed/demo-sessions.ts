@@ -1,6 +1,7 @@
 import type { AppContext } from '../context'
 import * as actions from '../features/sessions/actions'
 import { bookSession } from '../features/sessions/schedule'
+import { loadSessionView } from '../features/sessions/view'
 import type { Principal } from '../principal'
 
 // Today's board for the demo: a session discharged this morning, one in monitoring, one with the
@@ -172,7 +173,7 @@ export async function seedDemoSessions(
     })
     if (stopAt === 'monitoring') return
     at(startMin + (route === 'iv' ? 85 : 130))
-    v = await actions.recordSessionVitals(ctx, staff.nurse, clinicId, id, {
+    await actions.recordSessionVitals(ctx, staff.nurse, clinicId, id, {
       context: 'post',
       systolicMmHg: 126,
       diastolicMmHg: 80,
@@ -182,7 +183,7 @@ export async function seedDemoSessions(
     })
     v = await actions.transitionSession(ctx, staff.nurse, clinicId, id, {
       event: 'mark-ready',
-      version: v.session.version,
+      version: (await loadSessionView(ctx.db, clinicId, id, ctx.now())).session.version,
     })
     await actions.signDischarge(ctx, staff.prescriber, clinicId, id, { version: v.session.version, ...sign })
   }

@@ -9,6 +9,7 @@ import { type Answers, getInstrument, isInstrumentId } from '../../../domain/ins
 import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
 import {
   applyTransition,
+  evaluateIntraSessionVitals,
   type InfusionAction,
   type SessionEvent,
   summarizeInfusion,
@@ -20,9 +21,10 @@ import { AppError } from '../../errors'
 import { runOnce } from '../../idempotency'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
+import { toVitalDto } from '../assessments/service'
 import { type SignerProof, signContent } from '../auth/signature'
 import * as store from './store'
-import { loadSessionView, type SessionView } from './view'
+import { loadSessionView, type SessionView, toReading } from './view'
 
 export interface ActionRequest {
   sessionId: string
@@ -553,6 +555,10 @@ export interface SessionVitalsInput {
   moaas?: number | null | undefined
 }
 
+/**
+ * The hot path of charting (issue 5 performance target): one vital sign, acknowledged with the
+ * alerts it raises and when the next set is due — without rebuilding the whole session view.
+ */
 export function recordSessionVitals(
   ctx: AppContext,
   principal: Principal,
@@ -561,16 +567,22 @@ export function recordSessionVitals(
   input: SessionVitalsInput,
   idempotencyKey?: string,
 ) {
-  return act(
+  return runInClinic(
     ctx,
     principal,
-    clinicId,
-    { sessionId, permission: 'clinical:write', action: 'sessions.vitals', idempotencyKey, body: input },
-    async (scope, view) => {
-      if (['scheduled', 'discharged', 'cancelled', 'aborted'].includes(view.session.state))
+    { clinicId, permission: 'clinical:write', action: 'sessions.vitals', entity: 'treatment_session' },
+    async (scope) => {
+      const session = await scope.tx
+        .selectFrom('treatment_session')
+        .select(['state', 'patient_id', 'route'])
+        .where('clinic_id', '=', clinicId)
+        .where('id', '=', sessionId)
+        .executeTakeFirst()
+      if (!session) throw new AppError('not-found', 'No such session in this clinic.')
+      if (['scheduled', 'discharged', 'cancelled', 'aborted'].includes(session.state))
         throw new AppError(
           'conflict',
-          `Vitals are charted between check-in and discharge; this session is ${view.session.state}.`,
+          `Vitals are charted between check-in and discharge; this session is ${session.state}.`,
         )
       if (
         input.systolicMmHg != null &&
@@ -582,29 +594,71 @@ export function recordSessionVitals(
         })
       }
       const id = uuidv7(scope.now.getTime())
-      await scope.tx
-        .insertInto('vital_sign')
-        .values({
-          id,
-          clinic_id: scope.clinicId,
-          patient_id: view.patient.id,
-          session_id: sessionId,
-          context: input.context,
-          measured_at: input.measuredAt ?? scope.now,
-          systolic_mmhg: input.systolicMmHg ?? null,
-          diastolic_mmhg: input.diastolicMmHg ?? null,
-          heart_rate_bpm: input.heartRateBpm ?? null,
-          spo2_percent: input.spo2Percent ?? null,
-          respiratory_rate: input.respiratoryRate ?? null,
-          moaas: input.moaas ?? null,
-          recorded_by: scope.principal.userId,
-          created_at: scope.now,
-          entered_in_error_at: null,
-          entered_in_error_by: null,
-          error_reason: null,
-        })
-        .execute()
-      return { vitalId: id }
+      const didRun = await runOnce(
+        scope,
+        idempotencyKey,
+        { action: 'sessions.vitals', sessionId, body: input },
+        async () => {
+          await scope.tx
+            .insertInto('vital_sign')
+            .values({
+              id,
+              clinic_id: clinicId,
+              patient_id: session.patient_id,
+              session_id: sessionId,
+              context: input.context,
+              measured_at: input.measuredAt ?? scope.now,
+              systolic_mmhg: input.systolicMmHg ?? null,
+              diastolic_mmhg: input.diastolicMmHg ?? null,
+              heart_rate_bpm: input.heartRateBpm ?? null,
+              spo2_percent: input.spo2Percent ?? null,
+              respiratory_rate: input.respiratoryRate ?? null,
+              moaas: input.moaas ?? null,
+              recorded_by: principal.userId,
+              created_at: scope.now,
+              entered_in_error_at: null,
+              entered_in_error_by: null,
+              error_reason: null,
+            })
+            .execute()
+          await scope.audit({
+            action: 'sessions.vitals',
+            entity: 'vital_sign',
+            entityId: id,
+            detail: { patientId: session.patient_id, sessionId },
+          })
+        },
+      )
+      const [vitals, marks] = await Promise.all([
+        store.listSessionVitals(scope.tx, clinicId, sessionId),
+        scope.tx
+          .selectFrom('session_event')
+          .select(['kind', 'at', 'payload'])
+          .where('clinic_id', '=', clinicId)
+          .where('session_id', '=', sessionId)
+          .where('kind', 'in', ['infusion', 'device', 'alert-ack'])
+          .where('entered_in_error_at', 'is', null)
+          .orderBy('at')
+          .execute(),
+      ])
+      const live = vitals.filter((v) => !v.entered_in_error_at)
+      const doseStart = marks.find((m) => m.kind !== 'alert-ack')?.at.getTime() ?? null
+      const readings =
+        doseStart === null ? [] : live.filter((v) => v.measured_at.getTime() >= doseStart).map(toReading)
+      const acked = new Set(
+        marks.filter((m) => m.kind === 'alert-ack').map((m) => (m.payload as { key: string }).key),
+      )
+      const alerts = evaluateIntraSessionVitals(readings).map((a) => ({
+        key: `${a.code}@${a.atMs}`,
+        ...a,
+        isAcknowledged: acked.has(`${a.code}@${a.atMs}`),
+      }))
+      const stored = didRun ? live.find((v) => v.id === id) : live.at(-1)
+      return {
+        replayed: !didRun,
+        vital: stored ? toVitalDto(stored) : null,
+        openAlerts: alerts.filter((a) => !a.isAcknowledged),
+      }
     },
   )
 }

@@ -284,8 +284,43 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       z.object({ at, lotId: z.string().max(100).nullish() }),
       (p, b, who, key) => actions.recordDevice(ctx, who, p.clinicId, p.sessionId, b, key),
     )
-    post('/vitals', 'Vital signs (BP, HR, SpO2, RR, MOAA/S)', vitalsBody, (p, b, who, key) =>
-      actions.recordSessionVitals(ctx, who, p.clinicId, p.sessionId, b, key),
+    app.post(
+      `${base}/vitals`,
+      {
+        schema: {
+          tags,
+          summary:
+            'Vital signs (BP, HR, SpO2, RR, MOAA/S): acknowledged with the open alerts (send an Idempotency-Key header to make resends safe)',
+          params: sessionParams,
+          body: vitalsBody,
+          response: {
+            200: z.object({
+              replayed: z.boolean(),
+              vital: z.unknown(),
+              openAlerts: z.array(
+                z.object({
+                  key: z.string(),
+                  code: z.string(),
+                  severity: z.string(),
+                  message: z.string(),
+                  recommendedAction: z.string(),
+                  atMs: z.number(),
+                  isAcknowledged: z.boolean(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) =>
+        actions.recordSessionVitals(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.sessionId,
+          request.body,
+          headerKey(request.headers),
+        ),
     )
     post(
       '/scores',

@@ -32,7 +32,7 @@ export interface PreCheckItem {
   detail: string
 }
 
-function toReading(v: {
+export function toReading(v: {
   measured_at: Date
   systolic_mmhg: number | null
   diastolic_mmhg: number | null
