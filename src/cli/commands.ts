@@ -1,6 +1,7 @@
 import type { CliCommand } from './command'
 import { auditVerifyCommand } from './commands/audit'
 import { doseCommand } from './commands/dose'
+import { ledgerReportCommand, ledgerVerifyCommand } from './commands/ledger'
 import { migrateCommand } from './commands/migrate'
 import { pkCommand } from './commands/pk'
 import { scoreCommand } from './commands/score'
@@ -16,6 +17,8 @@ export const commands: CliCommand[] = [
   userAddCommand,
   userResetPasswordCommand,
   auditVerifyCommand,
+  ledgerVerifyCommand,
+  ledgerReportCommand,
   scoreCommand,
   pkCommand,
   doseCommand,

@@ -1,6 +1,19 @@
+import { formatQuantity, parseQuantity, subtractQuantity } from '../../domain/ledger'
+import { runInClinic } from '../clinic-scope'
 import type { AppContext } from '../context'
 import { listActiveMemberships } from '../features/auth/store'
+import { administer } from '../features/ledger/administer'
+import { localDate, startOfLocalDay } from '../features/ledger/clinic-time'
+import { resolveDiscrepancy } from '../features/ledger/discrepancies'
+import * as ledger from '../features/ledger/service'
 import type { Principal } from '../principal'
+
+// Four weeks of controlled-substance history for each demo clinic, entered through the real ledger
+// services on a moving clock (so every entry is validated, witnessed, audited and chained as a
+// user's would be): receipts with a witness, a lot that expires within 60 days, esketamine devices,
+// opening counts every weekday, twice-weekly infusions with witnessed waste of the remainder, one
+// breakage, one short count resolved by a witnessed adjustment, and the doses of today's demo
+// sessions. Historic doses before the sessions module have no session (session_id is null).
 
 /** A service-level principal for a user (the seed and tests act as them through the services). */
 export async function principalByEmail(ctx: AppContext, email: string): Promise<Principal> {
@@ -17,5 +30,256 @@ export async function principalByEmail(ctx: AppContext, email: string): Promise<
     sessionId: 'seed',
     ip: null,
     memberships: memberships.map(({ mfaRequiredRoles: _, ...m }) => m),
+  }
+}
+
+interface Person {
+  principal: Principal
+  password: string
+}
+
+const supplier = {
+  name: 'Cardinal Health 110, LLC',
+  address: '7000 Cardinal Place, Dublin, OH 43017',
+  dea: 'RC4028278',
+}
+const janssen = {
+  name: 'Janssen Pharmaceuticals, Inc.',
+  address: '1125 Trenton-Harbourton Road, Titusville, NJ 08560',
+  dea: 'RM3151824',
+}
+const dayMs = 86_400_000
+
+export async function seedDemoLedger(baseCtx: AppContext, signIns: { email: string; password: string }[]) {
+  const passwordOf = (email: string) => signIns.find((s) => s.email === email)!.password
+  const person = async (email: string): Promise<Person> => ({
+    principal: await principalByEmail(baseCtx, email),
+    password: passwordOf(email),
+  })
+  const prescriber = await person('prescriber@demo.ketacare.org')
+  const clinics = await baseCtx.db
+    .selectFrom('clinic')
+    .select(['id', 'name', 'time_zone'])
+    .orderBy('name')
+    .execute()
+  for (const clinic of clinics) {
+    const nurseEmail = clinic.name.startsWith('Riverside')
+      ? 'nurse@demo.ketacare.org'
+      : 'nurse2@demo.ketacare.org'
+    const isMember = prescriber.principal.memberships.some((m) => m.clinicId === clinic.id)
+    if (!isMember) continue
+    await seedClinic(
+      baseCtx,
+      clinic,
+      await person(nurseEmail),
+      prescriber,
+      clinic.name.startsWith('Riverside'),
+    )
+  }
+}
+
+async function seedClinic(
+  baseCtx: AppContext,
+  clinic: { id: string; time_zone: string },
+  nurse: Person,
+  prescriber: Person,
+  isLarge: boolean,
+) {
+  const realNow = baseCtx.now().getTime()
+  let clockMs = realNow
+  const ctx: AppContext = { ...baseCtx, now: () => new Date(clockMs) }
+  const tz = clinic.time_zone
+  /** An instant `daysAgo` local days before today at a local hour. */
+  const when = (daysAgo: number, hour: number) =>
+    startOfLocalDay(localDate(new Date(realNow - daysAgo * dayMs), tz), tz).getTime() + hour * 3_600_000
+  const witness = (p: Person) => ({ userId: p.principal.userId, password: p.password })
+  const balances = new Map<string, string>()
+  const events: { at: number; run: () => Promise<void> }[] = []
+  const on = (at: number, run: () => Promise<void>) => {
+    if (at < realNow) events.push({ at, run })
+  }
+
+  const lots: Record<'soon' | 'fresh' | 'spray', string> = { soon: '', fresh: '', spray: '' }
+  const receive = (key: keyof typeof lots, daysAgo: number, input: ledger.CreateLotInput) =>
+    on(when(daysAgo, 8), async () => {
+      const { lot } = await ledger.createLot(ctx, nurse.principal, clinic.id, {
+        ...input,
+        witness: witness(prescriber),
+      })
+      lots[key] = lot.id
+      balances.set(lot.id, lot.balanceMg)
+    })
+  const vial = {
+    drug: 'racemic-ketamine' as const,
+    ndc: '0409-2051-05',
+    product: 'Ketamine HCl injection, USP, 50 mg/mL, 10 mL multiple-dose vial',
+    strengthMg: '50',
+    unit: 'mL' as const,
+    unitsPerContainer: '10',
+    supplier,
+  }
+  const inDays = (days: number) => localDate(new Date(realNow + days * dayMs), tz)
+  receive('soon', 27, {
+    ...vial,
+    lotNumber: isLarge ? 'KX2201' : 'KX2207',
+    expiresOn: inDays(45),
+    containerCount: isLarge ? 6 : 4,
+    containerNumbers: Array.from(
+      { length: isLarge ? 6 : 4 },
+      (_, i) => `V-${String(i + 1).padStart(3, '0')}`,
+    ),
+    invoiceNumber: isLarge ? 'CAH-448120' : 'CAH-448177',
+  })
+  receive('spray', 26, {
+    drug: 'esketamine',
+    ndc: '50458-028-02',
+    product: 'Spravato (esketamine) nasal spray, 28 mg per device, 2-device kit',
+    strengthMg: '28',
+    unit: 'device',
+    unitsPerContainer: '2',
+    lotNumber: isLarge ? 'SP4415' : 'SP4421',
+    expiresOn: inDays(240),
+    containerCount: isLarge ? 12 : 3,
+    invoiceNumber: isLarge ? 'JNJ-20931' : 'JNJ-20988',
+    supplier: janssen,
+  })
+  receive('fresh', 10, {
+    ...vial,
+    lotNumber: isLarge ? 'KX2388' : 'KX2391',
+    expiresOn: inDays(420),
+    containerCount: isLarge ? 10 : 5,
+    containerNumbers: Array.from(
+      { length: isLarge ? 10 : 5 },
+      (_, i) => `V-${String(i + 11).padStart(3, '0')}`,
+    ),
+    invoiceNumber: isLarge ? 'CAH-451902' : 'CAH-451960',
+  })
+
+  const inClinic = <T>(p: Person, work: Parameters<typeof runInClinic<T>>[3]) =>
+    runInClinic(
+      ctx,
+      p.principal,
+      { clinicId: clinic.id, permission: 'ledger:write', action: 'ledger.administer', entity: 'cs_entry' },
+      work,
+    )
+  const give = async (lotId: string, mg: string, patientId: string, sessionId: string | null) => {
+    const { balanceAfter } = await inClinic(nurse, (scope) =>
+      administer(scope, { lotId, quantity: mg, patientId, sessionId }),
+    )
+    balances.set(lotId, balanceAfter)
+  }
+  const afterMovement = (r: { lot: { id: string; balanceMg: string } }) =>
+    balances.set(r.lot.id, r.lot.balanceMg)
+
+  // Opening count of every lot in stock, each weekday.
+  for (let d = 26; d >= 0; d--) {
+    const weekday = new Date(when(d, 12)).getUTCDay()
+    if (weekday === 0 || weekday === 6) continue
+    on(when(d, 7.5), async () => {
+      for (const [lotId, balance] of balances) {
+        if (balance === '0') continue
+        const r = await ledger.count(ctx, nurse.principal, clinic.id, lotId, {
+          counted: balance,
+          occasion: 'opening',
+        })
+        afterMovement(r)
+      }
+    })
+  }
+
+  // Twice-weekly infusions (Mon and Thu) for patients with an approved IV plan, before today's
+  // sessions took over; esketamine on Tue and Fri. The prepared syringe's remainder is wasted.
+  const approved = await baseCtx.db
+    .selectFrom('treatment_plan as t')
+    .innerJoin('body_measurement as b', 'b.patient_id', 't.patient_id')
+    .select(['t.patient_id', 't.protocol_id', 'b.weight_kg'])
+    .where('t.clinic_id', '=', clinic.id)
+    .where('t.status', '=', 'approved')
+    .orderBy('b.measured_at')
+    .execute()
+  // One course per patient, dosed by their latest weight.
+  const plans = [...new Map(approved.map((p) => [p.patient_id, p])).values()]
+  for (let d = 25; d >= 4; d--) {
+    const weekday = new Date(when(d, 12)).getUTCDay()
+    for (const [i, plan] of plans.entries()) {
+      const isSpray = plan.protocol_id.startsWith('esketamine')
+      if (isSpray ? weekday !== 2 && weekday !== 5 : weekday !== 1 && weekday !== 4) continue
+      on(when(d, 10 + i), async () => {
+        if (isSpray) {
+          await give(lots.spray, d > 14 ? '56' : '84', plan.patient_id, null)
+          return
+        }
+        const lotId = d > 10 ? lots.soon : lots.fresh
+        const dose = formatQuantity(parseQuantity((Math.round(Number(plan.weight_kg) * 5) / 10).toFixed(1)))
+        const drawn = parseQuantity(String(Math.ceil(Number(dose) / 5) * 5))
+        await give(lotId, dose, plan.patient_id, null)
+        const remainder = subtractQuantity(drawn, parseQuantity(dose))
+        if (remainder > 0n && weekday === 1) {
+          afterMovement(
+            await ledger.waste(ctx, nurse.principal, clinic.id, lotId, {
+              quantity: formatQuantity(remainder),
+              reason: 'Remainder in the prepared syringe after the infusion',
+              method: 'Rendered non-retrievable in a drug disposal container',
+              patientId: plan.patient_id,
+              witness: witness(prescriber),
+            }),
+          )
+        }
+      })
+    }
+  }
+
+  // One vial dropped at the larger clinic; one short count resolved by a witnessed adjustment.
+  if (isLarge)
+    on(when(15, 16), async () => {
+      afterMovement(
+        await ledger.breakage(ctx, nurse.principal, clinic.id, lots.soon, {
+          quantity: '500',
+          reason:
+            'Vial V-004 slipped from the tray and broke while being drawn up; glass and spill cleaned up',
+          witness: witness(prescriber),
+        }),
+      )
+    })
+  let discrepancyId = ''
+  on(when(12, 17), async () => {
+    const counted = subtractQuantity(parseQuantity(balances.get(lots.soon)!), parseQuantity('1.5'))
+    const r = await ledger.count(ctx, nurse.principal, clinic.id, lots.soon, {
+      counted: formatQuantity(counted),
+      occasion: 'closing',
+    })
+    afterMovement(r)
+    discrepancyId = r.discrepancy!.id
+  })
+  on(when(11, 8), async () => {
+    const resolved = await resolveDiscrepancy(ctx, prescriber.principal, clinic.id, discrepancyId, {
+      reason:
+        'Residual volume in the opened vial was estimated high at the last count; measured by syringe at 1.5 mg less',
+      witness: witness(nurse),
+      version: 1,
+    })
+    balances.set(lots.soon, resolved.entry.balanceAfterMg)
+  })
+
+  // The doses of the demo sessions (today's board and the esketamine session three days ago).
+  const sessions = await baseCtx.db
+    .selectFrom('treatment_session')
+    .select(['id', 'patient_id', 'route', 'planned_dose_mg', 'dose_started_at', 'scheduled_at'])
+    .where('clinic_id', '=', clinic.id)
+    .where('state', 'in', ['dosing', 'monitoring', 'ready-for-discharge', 'discharged'])
+    .where('planned_dose_mg', 'is not', null)
+    .execute()
+  for (const s of sessions) {
+    const at = (s.dose_started_at ?? new Date(s.scheduled_at.getTime() + 15 * 60_000)).getTime()
+    on(at, async () => {
+      const lotId = s.route === 'intranasal' ? lots.spray : lots.fresh
+      await give(lotId, formatQuantity(parseQuantity(s.planned_dose_mg!)), s.patient_id, s.id)
+    })
+  }
+
+  events.sort((a, b) => a.at - b.at)
+  for (const event of events) {
+    clockMs = event.at
+    await event.run()
   }
 }

@@ -6,6 +6,7 @@ import { listActiveMemberships } from '../features/auth/store'
 import { uuidv7 } from '../ids'
 import type { Principal } from '../principal'
 import { inOwnerTransaction } from '../tenancy'
+import { seedDemoLedger } from './demo-ledger'
 import { type DemoStaff, seedDemoPatients } from './demo-patients'
 import { seedDemoSessions } from './demo-sessions'
 
@@ -198,6 +199,7 @@ export async function seedDemoClinicalData(
     await seedDemoSessions(ctx, riverside, staffRiverside, await idsByMrn(riverside))
     await seedDemoSessions(ctx, hillcrest, staffHillcrest, await idsByMrn(hillcrest))
   }
+  await seedDemoLedger(ctx, signIns)
   return patients
 }
 

@@ -43,6 +43,18 @@ export interface AppendedEntry {
   discrepancyId: string | null
 }
 
+const kindPhrase: Record<LedgerEntryKind, string> = {
+  receive: 'a receipt',
+  administer: 'an administration',
+  waste: 'a waste',
+  breakage: 'a breakage',
+  return: 'a return',
+  transfer: 'a transfer',
+  count: 'a count',
+  adjustment: 'an adjustment',
+  loss: 'a loss',
+}
+
 const canonical = (text: string | null) => (text === null ? null : formatQuantity(parseQuantity(text)))
 
 /** The content an entry's hash covers; `ketacare ledger verify` rebuilds exactly this from a row. */
@@ -126,7 +138,7 @@ export async function appendEntry(scope: ClinicScope, draft: EntryDraft): Promis
   if (after < ZERO) {
     throw new AppError(
       'conflict',
-      `${describeLot(lot)} holds ${formatQuantity(before)} mg; a ${draft.kind} of ${formatQuantity(
+      `${describeLot(lot)} holds ${formatQuantity(before)} mg; ${kindPhrase[draft.kind]} of ${formatQuantity(
         draft.quantity < ZERO ? (-draft.quantity as Quantity) : draft.quantity,
       )} mg would take it below zero.`,
       {

@@ -33,26 +33,29 @@ export function buildReport(ctx: AppContext, principal: Principal, clinicId: str
     principal,
     clinicId,
     { permission: 'ledger:read', action: `ledger.report.${request.kind}`, entity: 'cs_entry' },
-    async (scope) => {
-      const clinic = await scope.tx
-        .selectFrom('clinic')
-        .select(['name', 'dea_registration'])
-        .where('id', '=', clinicId)
-        .executeTakeFirstOrThrow()
-      const registrant = `${clinic.name} — DEA registration ${clinic.dea_registration ?? '(not on file)'}`
-      const generated = `Generated ${localDateTime(scope.now, scope.timeZone)} (${scope.timeZone}) by ${principal.displayName}`
-      const table =
-        request.kind === 'inventory'
-          ? await inventory(scope, request, [registrant, generated])
-          : await periodReport(scope, request, [registrant, generated])
-      await scope.audit({
-        action: `ledger.report.${request.kind}`,
-        entity: 'cs_entry',
-        detail: { from: request.from ?? null, to: request.to ?? null, rows: table.rows.length },
-      })
-      return table
-    },
+    (scope) => reportTable(scope, request),
   )
+}
+
+/** The report inside a clinic's transaction (the API's, or the CLI's read-only one); audited. */
+export async function reportTable(scope: LedgerScope, request: ReportRequest): Promise<ReportTable> {
+  const clinic = await scope.tx
+    .selectFrom('clinic')
+    .select(['name', 'dea_registration'])
+    .where('id', '=', scope.clinicId)
+    .executeTakeFirstOrThrow()
+  const registrant = `${clinic.name} — DEA registration ${clinic.dea_registration ?? '(not on file)'}`
+  const generated = `Generated ${localDateTime(scope.now, scope.timeZone)} (${scope.timeZone}) by ${scope.principal.displayName}`
+  const table =
+    request.kind === 'inventory'
+      ? await inventory(scope, request, [registrant, generated])
+      : await periodReport(scope, request, [registrant, generated])
+  await scope.audit({
+    action: `ledger.report.${request.kind}`,
+    entity: 'cs_entry',
+    detail: { from: request.from ?? null, to: request.to ?? null, rows: table.rows.length },
+  })
+  return table
 }
 
 function period(scope: LedgerScope, request: ReportRequest) {

@@ -1,10 +1,12 @@
 import type { Permission } from '../../../domain/access/permissions'
 import { type LedgerSettings, parseQuantity, type Quantity, ZERO } from '../../../domain/ledger'
+import { appendAudit } from '../../audit/append-audit'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import type { Principal } from '../../principal'
+import { inClinicTransaction } from '../../tenancy'
 import { localDate } from './clinic-time'
 
 export interface LedgerScope extends ClinicScope {
@@ -62,4 +64,51 @@ export function positiveMg(text: string, field = 'quantity'): Quantity {
   const q = parseQuantity(text, field)
   if (q <= ZERO) throw invalidField(field, 'must be greater than zero')
   return q
+}
+
+/**
+ * Read-only ledger work for the command line (reports), inside the clinic's row-level-secured
+ * transaction like a request, audited as "ketacare cli". It has no user behind it, so it must never
+ * be given to a service that writes entries.
+ */
+export function runAsCli<T>(
+  ctx: AppContext,
+  clinicId: string,
+  work: (scope: LedgerScope) => Promise<T>,
+): Promise<T> {
+  const now = ctx.now()
+  return inClinicTransaction(ctx, clinicId, (tx) =>
+    withLedgerContext(
+      {
+        tx,
+        clinicId,
+        now,
+        principal: {
+          userId: '',
+          email: 'ketacare cli',
+          displayName: 'ketacare cli',
+          sessionId: 'cli',
+          memberships: [],
+          ip: null,
+        },
+        membership: { clinicId, clinicName: '', organizationName: '', role: 'auditor' },
+        audit: (event) =>
+          appendAudit(
+            tx,
+            {
+              clinicId,
+              actorUserId: null,
+              actorEmail: 'ketacare cli',
+              outcome: 'success',
+              action: event.action,
+              entity: event.entity,
+              entityId: event.entityId ?? null,
+              detail: event.detail ?? null,
+            },
+            now,
+          ),
+      },
+      work,
+    ),
+  )
 }
