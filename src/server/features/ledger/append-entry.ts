@@ -88,9 +88,9 @@ export function entryContent(
 }
 
 /**
- * Serializes a clinic's ledger writers until the transaction ends. Lock order is always the audit
- * chain's lock, then this one: every writer audits before it appends (see appendEntry), so two
- * transactions can never wait on each other in opposite orders.
+ * Serializes a clinic's ledger writers until the transaction ends. Lock order: this lock is taken
+ * during the work; the audit chain's lock only as a transaction's last step (runInClinic appends
+ * audit events just before commit), so a holder of the audit lock never waits for this one.
  */
 async function lockLedger(tx: Tx, clinicId: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`ledger:${clinicId}`}, 0))`.execute(tx)
@@ -119,13 +119,6 @@ export async function lotPosition(tx: Tx, lotId: string): Promise<{ balance: Qua
 export async function appendEntry(scope: ClinicScope, draft: EntryDraft): Promise<AppendedEntry> {
   const id = uuidv7(scope.now.getTime())
   const { lot } = draft
-  // Audit first: it takes the audit chain's lock before ours (see lockLedger).
-  await scope.audit({
-    action: `ledger.${draft.kind}`,
-    entity: 'cs_entry',
-    entityId: id,
-    detail: { lotId: lot.id, lotNumber: lot.lot_number, quantity: formatQuantity(draft.quantity) },
-  })
   await lockLedger(scope.tx, scope.clinicId)
   const { balance: before, lotSeq } = await lotPosition(scope.tx, lot.id)
   const change = entryChange({
@@ -230,6 +223,19 @@ export async function appendEntry(scope: ClinicScope, draft: EntryDraft): Promis
     .insertInto('cs_entry')
     .values({ ...row, detail: JSON.stringify(row.detail), prev_hash: prevHash, hash })
     .execute()
+  // The audit event carries the entry's hash, so the audit chain also anchors the ledger's head.
+  await scope.audit({
+    action: `ledger.${draft.kind}`,
+    entity: 'cs_entry',
+    entityId: id,
+    detail: {
+      lotId: lot.id,
+      lotNumber: lot.lot_number,
+      quantity: row.quantity,
+      balanceAfter: row.balance_after,
+      hash,
+    },
+  })
   const entry = await scope.tx
     .selectFrom('cs_entry')
     .selectAll()
