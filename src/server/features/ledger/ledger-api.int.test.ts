@@ -168,6 +168,9 @@ describe('receiving stock', () => {
 
 describe('waste, breakage and witnesses', () => {
   it('requires a witness for waste by default, and not the recorder themself', async () => {
+    const witnesses = (await c.nurse.get(url('/witnesses'))).json()
+    expect(witnesses.map((w: { userId: string }) => w.userId)).toEqual([prescriberId])
+    expect((await c.auditor.get(url('/witnesses'))).statusCode).toBe(403)
     const none = await c.nurse.post(url(`/lots/${ketamineLotId}/waste`), {
       quantity: '5',
       reason: 'partial vial',
