@@ -186,7 +186,7 @@ test('intake to an approved plan: register, assess, sign eligibility, consent, a
   await nurse.mouse.up()
   await expect(nurse.getByText(/Nina Okafor, RN.*is recorded as the witness/)).toBeVisible()
   await nurse.getByRole('button', { name: 'Sign consent' }).click()
-  await expect(nurse.getByText('Consent signed')).toBeVisible()
+  await expect(nurse.getByText('Current consent on file')).toBeVisible()
   const consents = nurse.getByRole('table', { name: 'Signed consents' })
   await expect(consents).toContainText('Witness Nina Okafor, RN')
   await expect(consents.getByText('Current')).toBeVisible()

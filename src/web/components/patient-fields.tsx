@@ -1,6 +1,7 @@
-import { Divider, SegmentedControl, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Divider, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
 import type { Patient, PatientFields, Sex } from '../api/patients'
 import { sexOptions } from '../lib/intake-labels'
+import { FieldGroup } from './field-group'
 import { fieldError } from './mutation-error'
 
 /** The demographics form's state: every field as typed text. */
@@ -73,32 +74,23 @@ export function PatientFieldsForm({ draft, onChange, error, isReadOnly = false }
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-        {input('mrn', 'MRN', { required: true, description: 'Medical record number, unique in this clinic' })}
-        {input('givenName', 'Given name', { required: true, description: ' ' })}
-        {input('familyName', 'Family name', { required: true, description: ' ' })}
+        {input('mrn', 'MRN', { required: true, placeholder: 'Unique in this clinic' })}
+        {input('givenName', 'Given name', { required: true })}
+        {input('familyName', 'Family name', { required: true })}
         {input('dateOfBirth', 'Date of birth', {
           required: true,
           type: 'date',
           max: new Date().toISOString().slice(0, 10),
         })}
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="patient-sex-label">
-            Sex
-          </Text>
+        <FieldGroup label="Sex" error={fieldError(error, 'sex')}>
           <SegmentedControl
-            aria-labelledby="patient-sex-label"
             data={sexOptions}
             value={draft.sex || 'unknown'}
             onChange={(sex) => onChange({ ...draft, sex })}
             readOnly={isReadOnly}
             fullWidth
           />
-          {fieldError(error, 'sex') && (
-            <Text size="xs" c="red">
-              {fieldError(error, 'sex')}
-            </Text>
-          )}
-        </Stack>
+        </FieldGroup>
       </SimpleGrid>
       <Divider label="Contact" labelPosition="left" />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
@@ -116,8 +108,8 @@ export function PatientFieldsForm({ draft, onChange, error, isReadOnly = false }
       </SimpleGrid>
       <Divider label="Escort home and emergency contact" labelPosition="left" />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-        {input('escortName', 'Escort name', { description: 'Takes the patient home after a session' })}
-        {input('escortPhone', 'Escort phone', { type: 'tel', description: ' ' })}
+        {input('escortName', 'Escort name', { placeholder: 'Takes the patient home' })}
+        {input('escortPhone', 'Escort phone', { type: 'tel' })}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {input('emergencyContactName', 'Emergency contact name')}

@@ -58,7 +58,7 @@ export function SignatureBox({ meaning, value, onChange, error, hasAuthenticator
         {value.method === 'totp' ? (
           <TextInput
             label="Authenticator code"
-            description="Sign with your authenticator code: the 6 digits shown now"
+            description="Sign with the 6 digits your app shows now"
             value={value.code}
             onChange={(event) =>
               onChange({ ...value, code: event.currentTarget.value.replace(/\D/g, '').slice(0, 6) })
@@ -67,7 +67,7 @@ export function SignatureBox({ meaning, value, onChange, error, hasAuthenticator
             inputMode="numeric"
             autoComplete="one-time-code"
             maxLength={6}
-            maw={260}
+            maw={300}
             styles={{ input: { letterSpacing: '0.3em', fontFamily: 'monospace', fontSize: 18 } }}
           />
         ) : (

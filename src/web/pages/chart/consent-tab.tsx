@@ -246,6 +246,8 @@ export function ConsentTab(props: ChartTabProps) {
   const consents = useConsents(props.clinicId, props.patientId)
   const patient = usePatient(props.clinicId, props.patientId)
   const [withdrawing, setWithdrawing] = useState<Consent | null>(null)
+  const [isSigningAgain, setSigningAgain] = useState(false)
+  const hasCurrent = consents.data?.some((c) => c.isCurrent && c.consentTextId === text.data?.id) ?? false
 
   return (
     <Stack gap="lg">
@@ -264,7 +266,17 @@ export function ConsentTab(props: ChartTabProps) {
           <ConsentBody text={text.data} />
         </Stack>
       )}
-      {text.data && props.canWriteClinical && patient.data && (
+      {text.data && props.canWriteClinical && hasCurrent && !isSigningAgain && (
+        <Group>
+          <Badge color="teal" size="lg">
+            Current consent on file
+          </Badge>
+          <Button variant="subtle" onClick={() => setSigningAgain(true)}>
+            Record a new signature
+          </Button>
+        </Group>
+      )}
+      {text.data && props.canWriteClinical && patient.data && (!hasCurrent || isSigningAgain) && (
         <SignConsentForm
           key={text.data.id}
           text={text.data}

@@ -124,6 +124,11 @@ export function InstrumentEntry({ clinicId, patientId }: { clinicId: string; pat
                   <Text size="sm" c="dimmed">
                     {live.answeredCount} of {live.askedCount} answered
                   </Text>
+                  {urgent.map((flag) => (
+                    <Text key={flag.id} size="sm" c="red.8" fw={600}>
+                      Urgent: {flag.message}
+                    </Text>
+                  ))}
                   {otherFlags.map((flag) => (
                     <Text key={flag.id} size="sm" c={severityColor[flag.severity]}>
                       {flag.message}

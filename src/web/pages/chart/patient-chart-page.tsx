@@ -9,6 +9,7 @@ import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { SafetyAlertBanner } from '../../components/safety-alert-banner'
 import { StageBadge } from '../../components/stage-badge'
 import { ageInYears, formatCalendarDate } from '../../lib/age'
+import { sexOptions } from '../../lib/intake-labels'
 import { AssessmentsTab } from './assessments-tab'
 import type { ChartTabProps } from './chart-tab-props'
 import { ConsentTab } from './consent-tab'
@@ -99,7 +100,7 @@ export function PatientChartPage() {
             <HeaderFact label="Born">
               {formatCalendarDate(p.dateOfBirth)} ({ageInYears(p.dateOfBirth, new Date())} y)
             </HeaderFact>
-            <HeaderFact label="Sex">{p.sex}</HeaderFact>
+            <HeaderFact label="Sex">{sexOptions.find((o) => o.value === p.sex)?.label ?? p.sex}</HeaderFact>
             {canReadClinical && (
               <HeaderFact label="Weight / BMI">
                 {body?.weightKg ? `${body.weightKg} kg` : 'not weighed'}

@@ -14,6 +14,7 @@ import {
 import { type FormEvent, useState } from 'react'
 import { defaultDoseSettings, listProtocols, type Protocol, type WeightBasis } from '../../../domain/dosing'
 import { useCreatePlan } from '../../api/plans'
+import { FieldGroup } from '../../components/field-group'
 import { fieldError, MutationError } from '../../components/mutation-error'
 
 const protocols = listProtocols()
@@ -111,12 +112,8 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
           Source: {protocol.source}
         </Text>
         {isIv && (
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="dose-basis-label">
-              Dose basis (weight)
-            </Text>
+          <FieldGroup label="Dose basis (weight)">
             <SegmentedControl
-              aria-labelledby="dose-basis-label"
               data={[
                 { value: 'actual', label: 'Actual' },
                 { value: 'ideal', label: 'Ideal' },
@@ -126,13 +123,14 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
               onChange={(value) => set({ doseBasis: value as WeightBasis })}
               w="fit-content"
             />
-          </Stack>
+          </FieldGroup>
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           {isIv ? (
             <>
               <NumberInput
                 label="Dose (mg/kg)"
+                description={`Protocol: ${protocol.doseMgPerKg} mg/kg over ${protocol.infusionMin} min`}
                 value={draft.doseMgPerKg}
                 onChange={(value) => set({ doseMgPerKg: value })}
                 error={fieldError(create.error, 'doseMgPerKg')}
@@ -156,6 +154,7 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
           ) : (
             <Select
               label="Dose (mg)"
+              description={`First dose on the label: ${protocol.route === 'intranasal' ? protocol.firstDoseMg : ''} mg`}
               data={doseOptionsMg(protocol).map((mg) => ({
                 value: String(mg),
                 label: `${mg} mg (${mg / 28} device${mg > 28 ? 's' : ''})`,
@@ -168,6 +167,7 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
           )}
           <NumberInput
             label="Planned sessions"
+            description={isIv ? `Protocol course: ${protocol.courseSessions}` : 'Sessions to book now'}
             value={draft.plannedSessions}
             onChange={(value) => set({ plannedSessions: value })}
             error={fieldError(create.error, 'plannedSessions')}

@@ -162,9 +162,11 @@ function PlanCard({ plan, props }: { plan: TreatmentPlan; props: ChartTabProps }
 
 export function PlanTab(props: ChartTabProps) {
   const plans = usePlans(props.clinicId, props.patientId)
+  const [isFormOpen, setFormOpen] = useState(false)
   if (plans.isPending) return <PageLoader />
   if (plans.isError) return <ErrorAlert error={plans.error} title="Could not load the plans" />
   const hasDraft = plans.data.some((p) => p.status === 'draft')
+  const hasApproved = plans.data.some((p) => p.status === 'approved')
   return (
     <Stack gap="md">
       <Title order={2} size="h4">
@@ -178,7 +180,19 @@ export function PlanTab(props: ChartTabProps) {
       {plans.data.map((plan) => (
         <PlanCard key={plan.id} plan={plan} props={props} />
       ))}
-      {props.canSign && !hasDraft && <PlanForm clinicId={props.clinicId} patientId={props.patientId} />}
+      {props.canSign && !hasDraft && hasApproved && !isFormOpen && (
+        <Group>
+          <Button variant="light" onClick={() => setFormOpen(true)}>
+            Draft a new plan
+          </Button>
+          <Text size="sm" c="dimmed">
+            Approving a new plan supersedes the current one.
+          </Text>
+        </Group>
+      )}
+      {props.canSign && !hasDraft && (!hasApproved || isFormOpen) && (
+        <PlanForm clinicId={props.clinicId} patientId={props.patientId} />
+      )}
     </Stack>
   )
 }

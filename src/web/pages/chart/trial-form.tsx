@@ -15,6 +15,7 @@ import {
 import { type FormEvent, useState } from 'react'
 import type { Adherence, DrugClass, TrialOutcome } from '../../../domain/eligibility'
 import { useAddTrial } from '../../api/history'
+import { FieldGroup } from '../../components/field-group'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { adherenceLabels, drugClassLabels, optionsOf, outcomeLabels } from '../../lib/intake-labels'
 
@@ -40,31 +41,6 @@ const emptyTrial: TrialDraft = {
   outcome: null,
   augmentation: false,
   isCurrentEpisode: true,
-}
-
-function Labelled({
-  label,
-  error,
-  children,
-}: {
-  label: string
-  error?: string | undefined
-  children: React.ReactNode
-}) {
-  const id = `trial-${label.replace(/\W+/g, '-').toLowerCase()}`
-  return (
-    <Stack gap={4} role="group" aria-labelledby={id}>
-      <Text size="sm" fw={500} id={id}>
-        {label}
-      </Text>
-      {children}
-      {error && (
-        <Text size="xs" c="red">
-          {error}
-        </Text>
-      )}
-    </Stack>
-  )
 }
 
 /** Adds one antidepressant trial; the TRD result updates from the server's reply. */
@@ -145,7 +121,7 @@ export function TrialForm({ clinicId, patientId }: { clinicId: string; patientId
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <Labelled label="Adequate dose" error={fieldError(add.error, 'doseAdequate')}>
+          <FieldGroup label="Adequate dose" error={fieldError(add.error, 'doseAdequate')}>
             <SegmentedControl
               data={[
                 { value: 'yes', label: 'Yes' },
@@ -155,15 +131,15 @@ export function TrialForm({ clinicId, patientId }: { clinicId: string; patientId
               onChange={(value) => set({ doseAdequate: value as 'yes' | 'no' })}
               fullWidth
             />
-          </Labelled>
-          <Labelled label="Adherence" error={fieldError(add.error, 'adherence')}>
+          </FieldGroup>
+          <FieldGroup label="Adherence" error={fieldError(add.error, 'adherence')}>
             <SegmentedControl
               data={optionsOf(adherenceLabels)}
               value={draft.adherence ?? ''}
               onChange={(value) => set({ adherence: value as Adherence })}
               fullWidth
             />
-          </Labelled>
+          </FieldGroup>
           <Select
             label="Outcome"
             data={optionsOf(outcomeLabels)}
