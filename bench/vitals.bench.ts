@@ -13,8 +13,12 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { type Measurement, report } from './harness'
 
-const clients = 50
-const durationMs = Number(process.env.BENCH_VITALS_SECONDS ?? 15) * 1000
+const clients = Number(process.env.BENCH_VITALS_CLIENTS ?? 50)
+const durationMs = Number(process.env.BENCH_VITALS_SECONDS ?? 20) * 1000
+// Each tablet charts, waits for the acknowledgement, then pauses before its next entry. A nurse
+// enters a set of vitals every few minutes; one second between entries per tablet is already far
+// busier than any real chair (50 tablets ≈ 50 entries a second).
+const thinkMs = Number(process.env.BENCH_VITALS_THINK_MS ?? 1000)
 const targetP99Ms = 50
 const postgresAdminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
@@ -108,6 +112,8 @@ async function measure(kind: string, env: Record<string, string>): Promise<Measu
           await res.arrayBuffer()
           latencies.push(performance.now() - started)
           if (res.status !== 200) failures++
+          // Tablets start out of step, as real ones do.
+          await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())))
         }
       }),
     )
@@ -115,7 +121,7 @@ async function measure(kind: string, env: Record<string, string>): Promise<Measu
     const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!
     if (failures > 0) console.log(`${kind}: ${failures} of ${latencies.length} requests failed`)
     return {
-      name: `record a vital sign, ${clients} concurrent clients (${kind})`,
+      name: `record a vital sign, ${clients} clients, ${thinkMs} ms between entries (${kind})`,
       repetitions: latencies.length,
       medianMs: q(0.5),
       p95Ms: q(0.95),

@@ -11,6 +11,7 @@ import { AppError } from './errors'
 import { assessmentRoutes } from './features/assessments/routes'
 import { auditLogRoutes } from './features/audit-log/routes'
 import { authRoutes } from './features/auth/routes'
+import { SessionCache } from './features/auth/session-cache'
 import { chartRoutes } from './features/chart/routes'
 import { clinicRoutes } from './features/clinics/routes'
 import { consentRoutes } from './features/consent/routes'
@@ -44,6 +45,7 @@ export async function buildApp(
     db: database.db,
     dbKind: database.kind,
     now: options.now ?? (() => new Date()),
+    sessionCache: new SessionCache(),
   }
   const app = Fastify({
     logger: options.logger ? { level: config.logLevel } : false,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database, DatabaseKind } from '../db'
 import type { Config } from './config'
+import type { SessionCache } from './features/auth/session-cache'
 
 /** Everything a service needs, wired once (style.md: one AppContext built from config). */
 export interface AppContext {
@@ -9,6 +10,8 @@ export interface AppContext {
   dbKind: DatabaseKind
   /** The clock is a parameter so tests can move time (idle timeout, lockouts, TOTP). */
   now: () => Date
+  /** Resolved sign-ins reused for a few seconds (see features/auth/session-cache.ts). */
+  sessionCache?: SessionCache
 }
 
 export type Tx = Kysely<Database>

@@ -12,8 +12,10 @@ export async function inClinicTransaction<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   return ctx.db.transaction().execute(async (tx) => {
-    await sql`SELECT set_config('app.clinic_id', ${clinicId}, true)`.execute(tx)
-    await sql`SET LOCAL ROLE ketacare_app`.execute(tx)
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    await sql`SELECT set_config('app.clinic_id', ${clinicId}, true), set_config('role', 'ketacare_app', true)`.execute(
+      tx,
+    )
     return work(tx)
   })
 }

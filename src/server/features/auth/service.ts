@@ -180,8 +180,11 @@ export async function resolveSession(
   ip: string | null,
 ): Promise<ResolvedSession> {
   const now = ctx.now()
+  const tokenHash = hashToken(token)
+  const cached = ctx.sessionCache?.get(tokenHash, now.getTime())
+  if (cached) return { ...cached, principal: { ...cached.principal, ip } }
   const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<ResolvedSession>> => {
-    const session = await store.findSessionByTokenHash(tx, hashToken(token))
+    const session = await store.findSessionByTokenHash(tx, tokenHash)
     if (!session || session.ended_at)
       return { ok: false, error: new AppError('not-signed-in', 'Please sign in.') }
     const idleLimit = new Date(session.last_seen_at.getTime() + ctx.config.sessionIdleMin * 60_000)
@@ -240,6 +243,7 @@ export async function resolveSession(
     }
   })
   if (!outcome.ok) throw outcome.error
+  ctx.sessionCache?.set(tokenHash, outcome.value, now.getTime())
   return outcome.value
 }
 
@@ -261,7 +265,10 @@ export async function verifyMfa(
       const user = await store.findUserById(tx, session.userId)
       const lock = nextLock(ctx, (user?.failed_login_count ?? 0) + 1, user?.lock_count ?? 0, now)
       await store.recordFailedLogin(tx, session.userId, lock)
-      if (lock) await store.endSession(tx, session.sessionId, now)
+      if (lock) {
+        await store.endSession(tx, session.sessionId, now)
+        ctx.sessionCache?.forgetSession(session.sessionId)
+      }
       await appendAudit(
         tx,
         {
@@ -306,6 +313,7 @@ async function completeSignIn(
   action: string,
 ): Promise<IssuedSession> {
   await store.endSession(tx, session.sessionId, now)
+  ctx.sessionCache?.forgetSession(session.sessionId)
   await store.recordSuccessfulLogin(tx, session.userId, now)
   await appendAudit(
     tx,
@@ -411,6 +419,7 @@ export async function signOut(ctx: AppContext, session: ResolvedSession): Promis
   const now = ctx.now()
   await inOwnerTransaction(ctx, async (tx) => {
     await store.endSession(tx, session.sessionId, now)
+    ctx.sessionCache?.forgetSession(session.sessionId)
     await appendAudit(
       tx,
       {

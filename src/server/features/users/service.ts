@@ -151,6 +151,7 @@ export async function updateUser(
           'stale-version',
           'Someone else changed this user since you loaded it. Reload to see the current values.',
         )
+      ctx.sessionCache?.forgetUser(userId)
       await scope.audit({
         action: 'users.update',
         entity: 'membership',
@@ -173,6 +174,7 @@ export async function resetMfa(ctx: AppContext, principal: Principal, clinicId: 
         throw new AppError('not-found', 'No such user in this clinic.')
       await scope.tx.deleteFrom('mfa_secret').where('user_id', '=', userId).execute()
       await endAllSessionsOfUser(scope.tx, userId, scope.now)
+      ctx.sessionCache?.forgetUser(userId)
       await scope.audit({ action: 'users.reset-mfa', entity: 'mfa_secret', entityId: userId })
       return (await store.findClinicUser(scope.tx, clinicId, userId))!
     },
