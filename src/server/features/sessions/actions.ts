@@ -23,6 +23,7 @@ import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { toVitalDto } from '../assessments/service'
 import { type SignerProof, signContent } from '../auth/signature'
+import { recordAdministration } from '../ledger/administer'
 import * as store from './store'
 import { loadSessionView, type SessionView, toReading } from './view'
 
@@ -454,6 +455,50 @@ export function checkDose(
   )
 }
 
+/**
+ * Drawing the dose: an `administer` entry against a controlled-substance lot, in the same
+ * transaction as the session record (issue 5 item 4; the ledger checks expiry and balance).
+ */
+export function drawDose(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: { lotId: string },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'ledger:write', action: 'sessions.dose-drawn', idempotencyKey, body: input },
+    async (scope, view) => {
+      if (view.session.route !== 'iv')
+        throw new AppError(
+          'conflict',
+          'Esketamine devices are drawn one by one: give the lot with each device.',
+        )
+      if (view.dose.plannedDoseMg === null || !view.dose.checkedBy)
+        throw new AppError('conflict', 'Set the dose and have it checked before drawing it.')
+      if (view.dose.drawnFromLots.length > 0)
+        throw new AppError('conflict', 'The dose for this session is already drawn.')
+      const entry = await recordAdministration(scope, {
+        lotId: input.lotId,
+        quantity: String(view.dose.plannedDoseMg),
+        sessionId,
+        patientId: view.patient.id,
+      })
+      await addEvent(scope, sessionId, 'dose-drawn', {
+        lotId: input.lotId,
+        quantityMg: view.dose.plannedDoseMg,
+        ledgerEntryId: entry.entryId,
+        lotBalanceAfterMg: entry.balanceAfter,
+      })
+      return { lotId: input.lotId, ledgerEntryId: entry.entryId }
+    },
+  )
+}
+
 export function recordInfusion(
   ctx: AppContext,
   principal: Principal,
@@ -532,11 +577,23 @@ export function recordDevice(
           { extra: { nextAllowedAt: view.devices.nextAllowedAt } },
         )
       }
+      let ledgerEntryId: string | null = null
+      if (input.lotId) {
+        // One device is 28 mg of esketamine (clinical-reference §3), drawn from its lot.
+        const entry = await recordAdministration(scope, {
+          lotId: input.lotId,
+          quantity: '28',
+          sessionId,
+          patientId: view.patient.id,
+          at,
+        })
+        ledgerEntryId = entry.entryId
+      }
       await addEvent(
         scope,
         sessionId,
         'device',
-        { number: view.devices.given.length + 1, lotId: input.lotId ?? null },
+        { number: view.devices.given.length + 1, lotId: input.lotId ?? null, ledgerEntryId },
         at,
       )
       return { device: view.devices.given.length + 1 }

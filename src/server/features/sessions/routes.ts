@@ -273,6 +273,12 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       (p, b, who, key) => actions.checkDose(ctx, who, p.clinicId, p.sessionId, b, key),
     )
     post(
+      '/dose/draw',
+      'Draw the checked dose from a controlled-substance lot (an administer entry in the ledger)',
+      z.object({ lotId: z.uuid() }),
+      (p, b, who, key) => actions.drawDose(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
       '/infusion',
       'Pump record: start, pause, resume, stop',
       z.object({ action: z.enum(['start', 'pause', 'resume', 'stop']), at }),
@@ -281,7 +287,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     post(
       '/devices',
       'An esketamine device used (5 minutes apart)',
-      z.object({ at, lotId: z.string().max(100).nullish() }),
+      z.object({ at, lotId: z.uuid().nullish() }),
       (p, b, who, key) => actions.recordDevice(ctx, who, p.clinicId, p.sessionId, b, key),
     )
     app.post(

@@ -194,11 +194,24 @@ describe('an IV session from booking to signed discharge', () => {
     expect(self.statusCode).toBe(409)
     const checked = await prescriber.post(`${sessionUrl}/dose/check`, { totpCode: code() })
     expect(checked.json().dose.checkedBy).toBe('Dr. Priya Raman')
+    // Drawing the checked dose books an administration in the controlled-substance ledger.
+    const stock = (await nurse.get(`${url()}/ledger/stock`)).json()
+    const lot = stock.lots.find(
+      (l: { drug: string; expiryStatus: string; balanceMg: string }) =>
+        l.drug === 'racemic-ketamine' && l.expiryStatus !== 'expired' && Number(l.balanceMg) >= 35,
+    )
+    const drawn = await nurse.post(`${sessionUrl}/dose/draw`, { lotId: lot.id })
+    expect(drawn.statusCode, drawn.body).toBe(200)
+    expect(drawn.json().dose.drawnFromLots[0]).toMatchObject({ lotId: lot.id, quantityMg: 35 })
+    const after = (await nurse.get(`${url()}/ledger/stock`))
+      .json()
+      .lots.find((l: { id: string }) => l.id === lot.id)
+    expect(Number(after.balanceMg)).toBe(Number(lot.balanceMg) - 35)
+    expect((await nurse.post(`${sessionUrl}/dose/draw`, { lotId: lot.id })).statusCode).toBe(409)
     const started = await nurse.post(`${sessionUrl}/transition`, {
       event: 'start-dosing',
-      version: checked.json().session.version,
+      version: drawn.json().session.version,
     })
-    if (started.statusCode !== 200) console.log(started.body)
     expect(started.json().session.state).toBe('dosing')
   })
 
