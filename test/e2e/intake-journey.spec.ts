@@ -83,6 +83,19 @@ test('intake to an approved plan: register, assess, sign eligibility, consent, a
   await expect(desk.getByRole('heading', { level: 1, name: 'Jordan Rivers' })).toBeVisible()
   await expect(desk.getByRole('tab')).toHaveText(['Demographics'])
 
+  // The same name and date of birth again is caught as a likely duplicate, with a link to the chart.
+  await desk.getByRole('link', { name: '← Patients' }).click()
+  await desk.getByRole('button', { name: 'Register patient' }).click()
+  await form.getByLabel('MRN', { exact: true }).fill(`${mrn}-2`)
+  await form.getByLabel('Given name', { exact: true }).fill('Jordan')
+  await form.getByLabel('Family name', { exact: true }).fill('Rivers')
+  await form.getByLabel('Date of birth', { exact: true }).fill('1984-03-12')
+  await form.getByRole('button', { name: 'Register patient' }).click()
+  await expect(form.getByRole('alert')).toContainText('This may be a patient already registered')
+  await expect(form.getByRole('link', { name: new RegExp(`MRN ${mrn}, born`) })).toBeVisible()
+  await expect(form.getByRole('button', { name: /different person — register anyway/ })).toBeVisible()
+  await form.getByRole('button', { name: 'Cancel' }).click()
+
   // Nurse: trials, episode and contraindication screen.
   const nurse = await signIn(browser, emails.nurse)
   await expect(nurse.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
