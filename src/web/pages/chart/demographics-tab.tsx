@@ -18,15 +18,15 @@ function DemographicsForm({
   patient,
   canWrite,
   onReload,
-  clinicId,
+  update,
 }: {
   patient: Patient
   canWrite: boolean
   onReload: () => void
-  clinicId: string
+  /** Owned by the tab, so "Saved." survives the form starting afresh at the new version. */
+  update: ReturnType<typeof useUpdatePatient>
 }) {
   const [draft, setDraft] = useState(() => draftOf(patient))
-  const update = useUpdatePatient(clinicId, patient.id)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     update.mutate({ ...fieldsOf(draft), version: patient.version })
@@ -170,6 +170,7 @@ function Measurements({ clinicId, patientId, timeZone, canWriteClinical }: Chart
 export function DemographicsTab(props: ChartTabProps) {
   const { clinicId, patientId, canWriteDemographics, canReadClinical } = props
   const patient = usePatient(clinicId, patientId)
+  const update = useUpdatePatient(clinicId, patientId)
   if (patient.isPending) return <PageLoader />
   if (patient.isError) return <ErrorAlert error={patient.error} />
   return (
@@ -183,8 +184,11 @@ export function DemographicsTab(props: ChartTabProps) {
             key={patient.data.version}
             patient={patient.data}
             canWrite={canWriteDemographics}
-            onReload={() => void patient.refetch()}
-            clinicId={clinicId}
+            onReload={() => {
+              update.reset()
+              void patient.refetch()
+            }}
+            update={update}
           />
         </Stack>
       </Paper>
