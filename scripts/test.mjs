@@ -44,7 +44,7 @@ function vitestTier(tier, project, env = {}) {
     ok: ok && counts.numTotalTests > 0,
     passed: counts.numPassedTests ?? 0,
     failed: counts.numFailedTests ?? (ok ? 0 : 1),
-    skipped: counts.numPendingTests ?? 0,
+    skippedTests: counts.numPendingTests ?? 0,
   })
 }
 
@@ -73,18 +73,18 @@ if (pgCheck.ok)
 else
   results.push({
     tier: 'db:postgres',
-    skipped: true,
+    isTierSkipped: true,
     reason: `${pgCheck.reason}; set TEST_DATABASE_URL to run it`,
   })
 
 if (!existsSync(chromium)) {
   results.push({
     tier: 'browser',
-    skipped: true,
+    isTierSkipped: true,
     reason: `no Chromium at ${chromium} (apt-get install chromium, or set KETACARE_CHROMIUM)`,
   })
 } else if (!existsSync('dist/cli.js') || !existsSync('dist/web/index.html')) {
-  results.push({ tier: 'browser', skipped: true, reason: 'the app is not built (npm run build)' })
+  results.push({ tier: 'browser', isTierSkipped: true, reason: 'the app is not built (npm run build)' })
 } else {
   const out = join(reports, 'browser.json')
   const ok = run('browser', 'npx', ['playwright', 'test'], {
@@ -98,7 +98,7 @@ if (!existsSync(chromium)) {
     ok: ok && passed > 0,
     passed,
     failed: stats?.unexpected ?? (ok ? 0 : 1),
-    skipped: stats?.skipped ?? 0,
+    skippedTests: stats?.skipped ?? 0,
   })
 }
 
@@ -107,18 +107,18 @@ let passed = 0
 let failed = 0
 let skippedTiers = 0
 for (const r of results) {
-  if (r.skipped) {
+  if (r.isTierSkipped) {
     skippedTiers++
     console.log(`  ${r.tier.padEnd(12)} SKIPPED: ${r.reason}`)
   } else {
     passed += r.passed
     failed += r.failed
     console.log(
-      `  ${r.tier.padEnd(12)} ${r.ok ? 'ok' : 'FAILED'}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`,
+      `  ${r.tier.padEnd(12)} ${r.ok ? 'ok' : 'FAILED'}: ${r.passed} passed, ${r.failed} failed${r.skippedTests ? `, ${r.skippedTests} skipped (each test says why)` : ''}`,
     )
   }
 }
-const tierFailed = results.some((r) => !r.skipped && !r.ok)
+const tierFailed = results.some((r) => !r.isTierSkipped && !r.ok)
 if (skippedTiers && requireAll)
   console.log(`KETACARE_TEST_REQUIRE_ALL is set: ${skippedTiers} skipped tier(s) count as failure.`)
 console.log(`${passed} passed, ${failed} failed`)
