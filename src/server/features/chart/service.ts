@@ -1,3 +1,4 @@
+import { getInstrument } from '../../../domain/instruments'
 import { runInClinic } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import type { Principal } from '../../principal'
@@ -6,6 +7,8 @@ import { loadReview } from '../eligibility/service'
 import { toPatientDto } from '../patients/service'
 import { loadPlans } from '../plans/service'
 import { deriveStage } from './stage'
+
+const decisionLabels = { approve: 'Approved', decline: 'Declined', defer: 'Deferred' } as const
 
 export interface ChecklistItem {
   id: string
@@ -86,7 +89,7 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
       Boolean((scores.phq9 || scores.madrs) && scores['cssrs-screen']),
       ['phq9', 'madrs', 'gad7', 'cssrs-screen']
         .filter((i) => scores[i])
-        .map((i) => `${i.toUpperCase()} ${scores[i]!.total}`)
+        .map((i) => `${getInstrument(i).name} ${scores[i]!.total}`)
         .join(', ') || 'None recorded',
     ),
     item(
@@ -107,7 +110,7 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
       'eligibility',
       'Eligibility approved by a prescriber',
       decision?.decision === 'approve',
-      decision ? `${decision.decision} by ${decision.signerName}` : 'No decision yet',
+      decision ? `${decisionLabels[decision.decision]} by ${decision.signerName}` : 'No decision yet',
     ),
     item(
       'consent',

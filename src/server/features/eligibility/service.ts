@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely'
 import type { EligibilityDecisionTable, EligibilityOutcome } from '../../../db'
+import { eligibilityMeanings } from '../../../domain/access/signature-meanings'
 import { runInClinic } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
@@ -114,11 +115,7 @@ export function getReview(ctx: AppContext, principal: Principal, clinicId: strin
   )
 }
 
-const meanings: Record<EligibilityOutcome, string> = {
-  approve: 'I have reviewed this assessment and approve the patient as eligible for ketamine treatment.',
-  decline: 'I have reviewed this assessment and decline ketamine treatment for this patient.',
-  defer: 'I have reviewed this assessment and defer the eligibility decision.',
-}
+const meanings: Record<EligibilityOutcome, string> = eligibilityMeanings
 
 /**
  * The prescriber's signed decision. Approval is refused while a safety alert is unacknowledged or

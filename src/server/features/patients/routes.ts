@@ -59,6 +59,11 @@ const patientSchema = z.object({
   version: z.number(),
 })
 
+const patientWithStageSchema = patientSchema.extend({
+  stage: z.enum(['intake', 'awaiting-decision', 'declined', 'deferred', 'eligible', 'ready-for-treatment']),
+  openAlerts: z.number(),
+})
+
 const measurementSchema = z.object({
   id: z.string(),
   measuredAt: z.date(),
@@ -82,19 +87,7 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             dateOfBirth: isoDate.optional(),
           }),
           response: {
-            200: paged(
-              patientSchema.extend({
-                stage: z.enum([
-                  'intake',
-                  'awaiting-decision',
-                  'declined',
-                  'deferred',
-                  'eligible',
-                  'ready-for-treatment',
-                ]),
-                openAlerts: z.number(),
-              }),
-            ),
+            200: paged(patientWithStageSchema),
           },
         },
       },
@@ -134,7 +127,7 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['patients'],
           summary: "A patient's demographics",
           params: patientParams,
-          response: { 200: patientSchema },
+          response: { 200: patientWithStageSchema },
         },
       },
       async (request) =>

@@ -117,19 +117,24 @@ export function listPatients(
         entity: 'patient',
         detail: { query: q.q ?? null, count: rows.length, patientIds: rows.map((r) => r.id) },
       })
-      const items = rows.map((r) => ({
-        ...toPatientDto(r),
-        stage: deriveStage({
-          latestDecision: r.latest_decision as 'approve' | 'decline' | 'defer' | null,
-          hasApprovedPlan: r.has_approved_plan,
-          hasCurrentConsent: r.has_current_consent,
-          isAssessmentComplete: r.is_assessment_complete,
-        }),
-        openAlerts: Number(r.open_alerts),
-      }))
+      const items = rows.map(withStage)
       return { items, total, page: q.page, pageSize: q.pageSize }
     },
   )
+}
+
+/** The demographics plus where the patient stands, which the front desk needs too (patients:read). */
+function withStage(r: Awaited<ReturnType<typeof store.findPatientWithStageFacts>> & object) {
+  return {
+    ...toPatientDto(r),
+    stage: deriveStage({
+      latestDecision: r.latest_decision as 'approve' | 'decline' | 'defer' | null,
+      hasApprovedPlan: r.has_approved_plan,
+      hasCurrentConsent: r.has_current_consent,
+      isAssessmentComplete: r.is_assessment_complete,
+    }),
+    openAlerts: Number(r.open_alerts),
+  }
 }
 
 export function getPatient(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
@@ -138,10 +143,15 @@ export function getPatient(ctx: AppContext, principal: Principal, clinicId: stri
     principal,
     { clinicId, permission: 'patients:read', action: 'patients.read', entity: 'patient' },
     async (scope) => {
-      const row = await store.findPatient(scope.tx, clinicId, patientId)
+      const row = await store.findPatientWithStageFacts(
+        scope.tx,
+        clinicId,
+        patientId,
+        CONTRAINDICATION_QUESTIONS.length,
+      )
       if (!row) throw new AppError('not-found', 'No such patient in this clinic.')
       await scope.audit({ action: 'patients.read', entity: 'patient', entityId: patientId })
-      return toPatientDto(row)
+      return withStage(row)
     },
   )
 }

@@ -114,6 +114,22 @@ export function listMeasurements(tx: Tx, clinicId: string, patientId: string) {
     .execute()
 }
 
+/** One patient with the facts of its stage (as the list has them). */
+export function findPatientWithStageFacts(
+  tx: Tx,
+  clinicId: string,
+  patientId: string,
+  contraindicationQuestionCount: number,
+) {
+  return tx
+    .selectFrom('patient')
+    .selectAll()
+    .select(stageFactsSql(contraindicationQuestionCount))
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst()
+}
+
 /** The facts deriveStage needs, per patient row, as correlated subqueries (one round trip per page). */
 function stageFactsSql(contraindicationQuestionCount: number) {
   return [

@@ -1,9 +1,12 @@
 import type { Selectable } from 'kysely'
 import type { TreatmentPlanTable } from '../../../db'
+import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import {
   calculateProtocolDose,
   defaultDoseSettings,
+  devicesForDose,
   findProtocol,
+  minutesBetweenDevices,
   type Protocol,
   type WeightBasis,
 } from '../../../domain/dosing'
@@ -228,6 +231,10 @@ export async function loadPlans(tx: Tx, clinicId: string, patientId: string) {
         dosePreview = { unavailable: error.message }
       }
     }
+    if (protocol.route === 'intranasal' && dto.doseMg !== null) {
+      // Esketamine is a fixed dose: the preview is the devices it takes, 5 minutes apart (§3).
+      dosePreview = { ...devicesForDose(dto.doseMg), minutesBetweenDevices }
+    }
     return { ...dto, protocolName: protocol.name, dosePreview }
   })
 }
@@ -290,7 +297,7 @@ export function approvePlan(
         scope.tx,
         principal,
         input,
-        'I approve this ketamine treatment plan.',
+        signatureMeanings.planApprove,
         toPlanDto(plan),
         scope.now,
       )

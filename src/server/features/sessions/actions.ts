@@ -1,4 +1,5 @@
 import type { Permission } from '../../../domain/access/permissions'
+import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import {
   calculateProtocolDose,
   findProtocol,
@@ -280,7 +281,7 @@ export function overridePreChecks(
         scope.tx,
         scope.principal,
         input,
-        'I override the failing pre-checks of this session and take responsibility for dosing.',
+        signatureMeanings.preCheckOverride,
         { sessionId, failing, reason: input.reason },
         scope.now,
       )
@@ -441,7 +442,7 @@ export function checkDose(
         scope.tx,
         scope.principal,
         input,
-        'I independently checked this dose calculation.',
+        signatureMeanings.doseCheck,
         view.dose,
         scope.now,
       )
@@ -977,7 +978,7 @@ export function signDischarge(
         scope.tx,
         scope.principal,
         input,
-        'I have assessed this patient and approve discharge to their escort.',
+        signatureMeanings.discharge,
         { session: view.session, dose: view.dose, discharge: view.discharge, vitals: view.vitals },
         scope.now,
       )

@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core'
 import { type FormEvent, type ReactNode, useState } from 'react'
+import { eligibilityMeanings } from '../../../domain/access/signature-meanings'
 import { CONTRAINDICATION_QUESTIONS } from '../../../domain/eligibility'
 import { findInstrument } from '../../../domain/instruments'
 import {
@@ -29,12 +30,8 @@ import { formatDateTime } from '../../lib/time'
 import type { ChartTabProps } from './chart-tab-props'
 import { TrdSummary } from './trd-summary'
 
-// The statements the server signs with (eligibility service); shown before signing.
-const meanings: Record<EligibilityOutcome, string> = {
-  approve: 'I have reviewed this assessment and approve the patient as eligible for ketamine treatment.',
-  decline: 'I have reviewed this assessment and decline ketamine treatment for this patient.',
-  defer: 'I have reviewed this assessment and defer the eligibility decision.',
-}
+// The statements the server signs with, shared through the domain; shown before signing.
+const meanings: Record<EligibilityOutcome, string> = eligibilityMeanings
 const decisionLabels: Record<EligibilityOutcome, string> = {
   approve: 'Approve',
   decline: 'Decline',

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
+import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import { findProtocol } from '../../../domain/dosing'
 import { isApiError } from '../../api/client'
 import { type TreatmentPlan, useApprovePlan, usePlans } from '../../api/plans'
@@ -10,8 +11,8 @@ import { SignedRecord } from '../../components/signed-record'
 import type { ChartTabProps } from './chart-tab-props'
 import { cadenceOptions, PlanForm } from './plan-form'
 
-// The statement the server signs a plan approval with (plans service).
-const approvalMeaning = 'I approve this ketamine treatment plan.'
+// The statement the server signs a plan approval with, shared through the domain.
+const approvalMeaning = signatureMeanings.planApprove
 const statusColors: Record<TreatmentPlan['status'], string> = {
   draft: 'blue',
   approved: 'green',
