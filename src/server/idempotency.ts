@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { type CanonicalValue, canonicalize } from '../domain/ledger/hash-chain'
 import { sha256Hex } from '../domain/ledger/sha256'
 import type { ClinicScope } from './clinic-scope'
@@ -7,7 +6,8 @@ import { AppError } from './errors'
 /**
  * Runs a charting write at most once per Idempotency-Key. A tablet that lost its connection resends
  * with the same key; the resend finds the key and does nothing, so the caller answers with the
- * current record. The key is stored in the same transaction as the write it guards.
+ * current record. The key is stored in the same transaction as the write it guards, so a write
+ * that fails leaves the key free for the retry.
  * Returns true when the work ran, false when this was a replay.
  */
 export async function runOnce(
@@ -31,26 +31,10 @@ export async function runOnce(
       },
     )
   }
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`idem:${scope.clinicId}:${key}`}, 0))`.execute(
-    scope.tx,
-  )
   const requestHash = sha256Hex(canonicalize(JSON.parse(JSON.stringify(request ?? null)) as CanonicalValue))
-  const existing = await scope.tx
-    .selectFrom('idempotency_key')
-    .select('request_hash')
-    .where('clinic_id', '=', scope.clinicId)
-    .where('key', '=', key)
-    .executeTakeFirst()
-  if (existing) {
-    if (existing.request_hash !== requestHash) {
-      throw new AppError('conflict', 'This Idempotency-Key was already used for a different request.', {
-        fieldErrors: [{ field: 'idempotency-key', message: 'reused for a different request' }],
-      })
-    }
-    return false
-  }
-  await work()
-  await scope.tx
+  // Claim the key first. A concurrent request with the same key waits on the unique index until
+  // this transaction ends, then finds the key taken: the write happens once.
+  const claimed = await scope.tx
     .insertInto('idempotency_key')
     .values({
       clinic_id: scope.clinicId,
@@ -60,6 +44,23 @@ export async function runOnce(
       response: JSON.stringify({}),
       created_at: scope.now,
     })
-    .execute()
+    .onConflict((oc) => oc.columns(['clinic_id', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst()
+  if (!claimed) {
+    const existing = await scope.tx
+      .selectFrom('idempotency_key')
+      .select('request_hash')
+      .where('clinic_id', '=', scope.clinicId)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow()
+    if (existing.request_hash !== requestHash) {
+      throw new AppError('conflict', 'This Idempotency-Key was already used for a different request.', {
+        fieldErrors: [{ field: 'idempotency-key', message: 'reused for a different request' }],
+      })
+    }
+    return false
+  }
+  await work()
   return true
 }

@@ -255,6 +255,23 @@ describe('an IV session from booking to signed discharge', () => {
       payload: { context: 'intra', systolicMmHg: 120, diastolicMmHg: 80 },
     })
     expect(reused.statusCode).toBe(409)
+    // Two resends racing each other (a flaky network) still write once.
+    const racing = await Promise.all(
+      [1, 2, 3].map(() =>
+        nurse.t.app.inject({
+          method: 'POST',
+          url: `${sessionUrl}/vitals`,
+          headers: {
+            cookie: `kc_session=${nurse.cookie}`,
+            'x-csrf-token': nurse.csrfToken!,
+            'idempotency-key': 'tablet-7:vitals:0002',
+          },
+          payload: { context: 'intra', systolicMmHg: 136, diastolicMmHg: 84 },
+        }),
+      ),
+    )
+    expect(racing.map((r) => r.statusCode)).toEqual([200, 200, 200])
+    expect(racing.filter((r) => !r.json().replayed)).toHaveLength(1)
 
     const v = await view()
     expect(v.infusion).toMatchObject({ status: 'running', doseGivenMg: 8.75 })
