@@ -86,9 +86,13 @@ async function measure(kind: string, env: Record<string, string>): Promise<Measu
     const url = `${server.url}/api/v1/clinics/${clinicId}/sessions/${session.id}/vitals`
     const latencies: number[] = []
     let failures = 0
-    const deadline = performance.now() + durationMs
+    // Ramp up: tablets join at random moments over the first think interval, as a clinic's do,
+    // and the first two seconds are not measured.
+    const measureFrom = performance.now() + 2_000
+    const deadline = measureFrom + durationMs
     await Promise.all(
       tablets.map(async (tablet, i) => {
+        await new Promise((r) => setTimeout(r, Math.random() * thinkMs))
         let n = 0
         while (performance.now() < deadline) {
           const started = performance.now()
@@ -110,8 +114,10 @@ async function measure(kind: string, env: Record<string, string>): Promise<Measu
             }),
           })
           await res.arrayBuffer()
-          latencies.push(performance.now() - started)
-          if (res.status !== 200) failures++
+          if (started >= measureFrom) {
+            latencies.push(performance.now() - started)
+            if (res.status !== 200) failures++
+          }
           // Tablets start out of step, as real ones do.
           await new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random())))
         }
