@@ -3,6 +3,7 @@ import type { Permission } from '../domain/access/permissions'
 import { AuditLogPage } from './pages/audit-log-page'
 import { PatientChartPage } from './pages/chart/patient-chart-page'
 import { HomePage } from './pages/home-page'
+import { LedgerPage } from './pages/ledger-page'
 import { PatientsPage } from './pages/patients-page'
 import { UsersPage } from './pages/users-page'
 
@@ -28,6 +29,7 @@ export const clinicPages: ClinicPage[] = [
     element: <PatientChartPage />,
     isHiddenFromNav: true,
   },
+  { path: 'ledger', label: 'Controlled substances', permission: 'ledger:read', element: <LedgerPage /> },
   { path: 'users', label: 'Users', permission: 'users:manage', element: <UsersPage /> },
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
 ]

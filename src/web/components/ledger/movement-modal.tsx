@@ -1,0 +1,192 @@
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { type FormEvent, useState } from 'react'
+import { type Lot, type Movement, useMovement } from '../../api/ledger'
+import { fieldError, MutationError } from '../mutation-error'
+import { formatMg } from './ledger-format'
+import { draftToMg, emptyQuantity, QuantityField } from './quantity-field'
+import { checkWitness, emptyWitness, toWitnessProof, WitnessPanel, witnessFields } from './witness-panel'
+
+export type MovementKind = 'waste' | 'breakage' | 'return' | 'transfer'
+
+const titles: Record<MovementKind, string> = {
+  waste: 'Waste',
+  breakage: 'Breakage or spill',
+  return: 'Return to supplier',
+  transfer: 'Transfer to another registrant',
+}
+
+const verbs: Record<MovementKind, string> = {
+  waste: 'the waste',
+  breakage: 'the breakage',
+  return: 'the return',
+  transfer: 'the transfer',
+}
+
+const placedFields = [
+  'quantity',
+  'reason',
+  'method',
+  'document',
+  'recipient.name',
+  'recipient.address',
+  'recipient.dea',
+  ...witnessFields,
+]
+
+interface MovementModalProps {
+  clinicId: string
+  lot: Lot
+  kind: MovementKind
+  wasteWitnessRequired: boolean
+  onClose: () => void
+}
+
+/** Waste, breakage, a return or a transfer from one lot, witnessed on the same screen. */
+export function MovementModal({ clinicId, lot, kind, wasteWitnessRequired, onClose }: MovementModalProps) {
+  const movement = useMovement(clinicId, lot.id)
+  const [quantity, setQuantity] = useState(emptyQuantity)
+  const [reason, setReason] = useState('')
+  const [method, setMethod] = useState('')
+  const [recipient, setRecipient] = useState({ name: '', address: '', dea: '' })
+  const [document, setDocument] = useState('')
+  const [witness, setWitness] = useState(emptyWitness)
+  const [hint, setHint] = useState<string | null>(null)
+  const [witnessHint, setWitnessHint] = useState<string | null>(null)
+  const isShipment = kind === 'return' || kind === 'transfer'
+  const isWitnessRequired = kind === 'breakage' || (kind === 'waste' && wasteWitnessRequired)
+  const error = movement.error
+  const mg = draftToMg(lot, quantity)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const missing = checkWitness(witness, isWitnessRequired)
+    setWitnessHint(missing)
+    setHint(mg === null ? 'Enter the quantity.' : null)
+    if (mg === null || missing) return
+    const proof = toWitnessProof(witness)
+    const request: Movement =
+      kind === 'waste'
+        ? { path: 'waste', body: { quantity: mg, reason, method: method || null, ...withWitness(proof) } }
+        : kind === 'breakage'
+          ? { path: 'breakage', body: { quantity: mg, reason, witness: proof! } }
+          : {
+              path: kind === 'return' ? 'returns' : 'transfers',
+              body: { quantity: mg, recipient, document, reason: reason || null, ...withWitness(proof) },
+            }
+    movement.mutate(request, {
+      onSuccess: (reply) => {
+        notifications.show({
+          color: 'teal',
+          message: `${titles[kind]} of ${formatMg(reply.entry.quantityMg)} recorded on lot ${lot.lotNumber}. Balance ${formatMg(reply.lot.balanceMg)}.`,
+        })
+        onClose()
+      },
+      // A failed witness proof must be typed again, never resent from memory.
+      onError: () => setWitness((w) => ({ ...w, secret: '' })),
+    })
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`${titles[kind]} — lot ${lot.lotNumber}`}
+      size="lg"
+      centered
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm" c="dimmed">
+            {lot.drugLabel} · {lot.product} · on hand {formatMg(lot.balanceMg)}
+          </Text>
+          {lot.expiryStatus === 'expired' && kind === 'waste' && (
+            <Alert color="red" variant="light" p="xs">
+              This lot has expired: expired stock is usually returned to a reverse distributor.
+            </Alert>
+          )}
+          <QuantityField
+            lot={lot}
+            label="Quantity"
+            value={quantity}
+            onChange={setQuantity}
+            error={hint ?? fieldError(error, 'quantity')}
+          />
+          {isShipment && (
+            <>
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput
+                  label="Recipient name"
+                  value={recipient.name}
+                  onChange={(e) => setRecipient({ ...recipient, name: e.currentTarget.value })}
+                  error={fieldError(error, 'recipient.name')}
+                />
+                <TextInput
+                  label="Recipient DEA number"
+                  value={recipient.dea}
+                  onChange={(e) => setRecipient({ ...recipient, dea: e.currentTarget.value.toUpperCase() })}
+                  error={fieldError(error, 'recipient.dea')}
+                />
+              </SimpleGrid>
+              <TextInput
+                label="Recipient address"
+                value={recipient.address}
+                onChange={(e) => setRecipient({ ...recipient, address: e.currentTarget.value })}
+                error={fieldError(error, 'recipient.address')}
+              />
+              <TextInput
+                label={
+                  kind === 'return' ? 'Invoice or return authorization number' : 'Transfer record number'
+                }
+                value={document}
+                onChange={(e) => setDocument(e.currentTarget.value)}
+                error={fieldError(error, 'document')}
+              />
+            </>
+          )}
+          <Textarea
+            label={isShipment ? 'Note (optional)' : 'Reason'}
+            placeholder={kind === 'waste' ? 'e.g. Remainder of opened vial after infusion' : undefined}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={fieldError(error, 'reason')}
+            autosize
+            minRows={2}
+          />
+          {kind === 'waste' && (
+            <TextInput
+              label="Method (optional)"
+              placeholder="e.g. Drug disposal container"
+              value={method}
+              onChange={(e) => setMethod(e.currentTarget.value)}
+              error={fieldError(error, 'method')}
+            />
+          )}
+          <WitnessPanel
+            clinicId={clinicId}
+            value={witness}
+            onChange={setWitness}
+            error={error}
+            isRequired={isWitnessRequired}
+            hint={witnessHint}
+            vouchesFor={`${verbs[kind]} of ${mg ? formatMg(mg) : 'this quantity'} from lot ${lot.lotNumber}`}
+          />
+          <MutationError error={error} placedFields={placedFields} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={movement.isPending}>
+              Record {titles[kind].toLowerCase()}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
+
+function withWitness<W>(proof: W | undefined): { witness?: W } {
+  return proof ? { witness: proof } : {}
+}

@@ -1,0 +1,193 @@
+import {
+  Alert,
+  Button,
+  Group,
+  Modal,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { type FormEvent, useState } from 'react'
+import { type Discrepancy, type Lot, useResolveDiscrepancy } from '../../api/ledger'
+import { FieldGroup } from '../field-group'
+import { fieldError, MutationError } from '../mutation-error'
+import { formatMg, groupDigits, mgInUnits } from './ledger-format'
+import { draftToMg, emptyQuantity, QuantityField } from './quantity-field'
+import { checkWitness, emptyWitness, toWitnessProof, WitnessPanel, witnessFields } from './witness-panel'
+
+function Fact({ label, value, hint }: { label: string; value: string; hint?: string | null }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fw={600}>{value}</Text>
+      {hint && (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      )}
+    </Stack>
+  )
+}
+
+interface ResolveModalProps {
+  clinicId: string
+  discrepancy: Discrepancy
+  lot: Lot | undefined
+  onClose: () => void
+  /** Reloads the discrepancy after someone else changed it (a stale version). */
+  onReload: () => void
+  /** Opens the theft/loss report for this discrepancy instead. */
+  onReportLoss: (discrepancy: Discrepancy) => void
+}
+
+/**
+ * Resolve a count that differed from the balance, with a reason and a witness: an adjustment entry
+ * for the difference, or a recount that matches the balance after all.
+ */
+export function ResolveModal({
+  clinicId,
+  discrepancy: d,
+  lot,
+  onClose,
+  onReload,
+  onReportLoss,
+}: ResolveModalProps) {
+  const resolve = useResolveDiscrepancy(clinicId)
+  const [way, setWay] = useState<'adjustment' | 'recount'>('adjustment')
+  const [recount, setRecount] = useState(emptyQuantity)
+  const [reason, setReason] = useState('')
+  const [witness, setWitness] = useState(emptyWitness)
+  const [hints, setHints] = useState<{ witness?: string | null; recounted?: string | null }>({})
+  const error = resolve.error
+  const strength = lot ?? { strengthMg: '1', unit: 'mL' as const }
+  const recounted = draftToMg(strength, recount)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const next = {
+      witness: checkWitness(witness, true),
+      recounted: way === 'recount' && recounted === null ? 'Enter the recount.' : null,
+    }
+    setHints(next)
+    if (next.witness || next.recounted) return
+    resolve.mutate(
+      {
+        discrepancyId: d.id,
+        reason,
+        ...(way === 'recount' && recounted ? { recounted } : {}),
+        witness: toWitnessProof(witness)!,
+        version: d.version,
+      },
+      {
+        onSuccess: (reply) => {
+          notifications.show({
+            color: 'teal',
+            message:
+              reply.discrepancy.resolution === 'recount'
+                ? `Discrepancy on lot ${d.lotNumber} closed by a matching recount.`
+                : `Discrepancy on lot ${d.lotNumber} resolved by an adjustment of ${groupDigits(reply.entry.changeMg)} mg.`,
+          })
+          onClose()
+        },
+        onError: () => setWitness((w) => ({ ...w, secret: '' })),
+      },
+    )
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title={`Resolve discrepancy — lot ${d.lotNumber}`}
+      size="lg"
+      centered
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <SimpleGrid cols={3}>
+            <Fact
+              label="Expected"
+              value={formatMg(d.expectedMg)}
+              hint={lot && mgInUnits(lot, d.expectedMg)}
+            />
+            <Fact label="Counted" value={formatMg(d.countedMg)} hint={lot && mgInUnits(lot, d.countedMg)} />
+            <Fact label="Difference" value={`${groupDigits(d.differenceMg)} mg`} />
+          </SimpleGrid>
+          {d.status !== 'open' ? (
+            <Alert color="blue" variant="light">
+              This discrepancy is already resolved.
+            </Alert>
+          ) : (
+            <>
+              <FieldGroup label="Resolve by">
+                <SegmentedControl
+                  value={way}
+                  onChange={(v) => setWay(v as typeof way)}
+                  data={[
+                    { value: 'adjustment', label: `Adjust balance by ${groupDigits(d.differenceMg)} mg` },
+                    { value: 'recount', label: 'Recount matches balance' },
+                  ]}
+                />
+              </FieldGroup>
+              {way === 'recount' && lot && (
+                <QuantityField
+                  lot={lot}
+                  label="Recounted"
+                  description={`Must equal the balance, ${formatMg(d.expectedMg)}, to close without an adjustment`}
+                  value={recount}
+                  onChange={setRecount}
+                  error={hints.recounted ?? fieldError(error, 'recounted')}
+                />
+              )}
+              <Textarea
+                label="Reason"
+                placeholder="What explains the difference"
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                error={fieldError(error, 'reason')}
+                autosize
+                minRows={2}
+              />
+              <WitnessPanel
+                clinicId={clinicId}
+                value={witness}
+                onChange={setWitness}
+                error={error}
+                isRequired
+                hint={hints.witness}
+                vouchesFor={`this resolution of the ${groupDigits(d.differenceMg)} mg difference on lot ${d.lotNumber}`}
+              />
+              <MutationError
+                error={error}
+                placedFields={['reason', 'recounted', ...witnessFields]}
+                onReload={() => {
+                  resolve.reset()
+                  onReload()
+                }}
+              />
+              <Group justify="space-between">
+                <Button variant="subtle" color="red" onClick={() => onReportLoss(d)}>
+                  Report as theft or loss instead…
+                </Button>
+                <Group>
+                  <Button variant="default" onClick={onClose}>
+                    Cancel
+                  </Button>
+                  <Button type="submit" loading={resolve.isPending}>
+                    Resolve
+                  </Button>
+                </Group>
+              </Group>
+            </>
+          )}
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
