@@ -688,7 +688,7 @@ export function recordSessionVitals(
         },
       )
       const [vitals, marks] = await Promise.all([
-        store.listSessionVitals(scope.tx, clinicId, sessionId),
+        store.listRecentSessionVitals(scope.tx, clinicId, sessionId),
         scope.tx
           .selectFrom('session_event')
           .select(['kind', 'at', 'payload'])

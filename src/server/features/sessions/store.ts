@@ -61,6 +61,23 @@ export function listEvents(tx: Tx, clinicId: string, sessionId: string) {
     .execute()
 }
 
+/**
+ * The latest vital signs of a session, oldest first. A real session has a few dozen; the cap keeps
+ * the charting hot path's cost bounded however long a session runs.
+ */
+export async function listRecentSessionVitals(tx: Tx, clinicId: string, sessionId: string, limit = 200) {
+  const rows = await tx
+    .selectFrom('vital_sign')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('session_id', '=', sessionId)
+    .where('entered_in_error_at', 'is', null)
+    .orderBy('measured_at', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.reverse()
+}
+
 export function listSessionVitals(tx: Tx, clinicId: string, sessionId: string) {
   return tx
     .selectFrom('vital_sign')
