@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react'
 import type { Permission } from '../domain/access/permissions'
 import { AuditLogPage } from './pages/audit-log-page'
+import { BoardPage } from './pages/board-page'
 import { PatientChartPage } from './pages/chart/patient-chart-page'
 import { HomePage } from './pages/home-page'
 import { LedgerPage } from './pages/ledger-page'
 import { PatientsPage } from './pages/patients-page'
+import { SessionPage } from './pages/session/session-page'
 import { UsersPage } from './pages/users-page'
 
 export interface ClinicPage {
@@ -21,6 +23,14 @@ export interface ClinicPage {
 // One line per page: the navbar and the routes are both built from this list, in this order.
 export const clinicPages: ClinicPage[] = [
   { path: '', label: 'Home', element: <HomePage /> },
+  { path: 'today', label: 'Today', permission: 'patients:read', element: <BoardPage /> },
+  {
+    path: 'sessions/:sessionId',
+    label: 'Treatment session',
+    permission: 'clinical:read',
+    element: <SessionPage />,
+    isHiddenFromNav: true,
+  },
   { path: 'patients', label: 'Patients', permission: 'patients:read', element: <PatientsPage /> },
   {
     path: 'patients/:patientId',

@@ -81,7 +81,7 @@ test('intake to an approved plan: register, assess, sign eligibility, consent, a
   await form.getByLabel('Escort phone', { exact: true }).fill('555-0102')
   await form.getByRole('button', { name: 'Register patient' }).click()
   await expect(desk.getByRole('heading', { level: 1, name: 'Jordan Rivers' })).toBeVisible()
-  await expect(desk.getByRole('tab')).toHaveText(['Demographics'])
+  await expect(desk.getByRole('tab')).toHaveText(['Demographics', 'Sessions'])
 
   // The same name and date of birth again is caught as a likely duplicate, with a link to the chart.
   await desk.getByRole('link', { name: '← Patients' }).click()

@@ -80,11 +80,16 @@ export interface RequestOptions {
   body?: unknown
   query?: Record<string, string | number | undefined | null>
   signal?: AbortSignal
+  /** Extra request headers, such as an `Idempotency-Key` that makes a resend safe. */
+  headers?: Record<string, string>
 }
 
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET'
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
+  const headers: Record<string, string> = {
+    accept: 'application/json, application/problem+json',
+    ...options.headers,
+  }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
   if (WRITE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken
 

@@ -18,6 +18,7 @@ import { EligibilityTab } from './eligibility-tab'
 import { HistoryTab } from './history-tab'
 import { OverviewTab } from './overview-tab'
 import { PlanTab } from './plan-tab'
+import { SessionsTab } from './sessions-tab'
 
 const clinicalTabs = [
   { value: 'overview', label: 'Overview', Panel: OverviewTab },
@@ -50,13 +51,15 @@ export function PatientChartPage() {
   const timeZone = useClinicSummary(clinicId).data?.timeZone
   const [searchParams, setSearchParams] = useSearchParams()
 
+  const sessionsTab = { value: 'sessions', label: 'Sessions', Panel: SessionsTab }
   const tabs = canReadClinical
     ? [
         clinicalTabs[0],
         { value: 'demographics', label: 'Demographics', Panel: DemographicsTab },
         ...clinicalTabs.slice(1),
+        sessionsTab,
       ]
-    : [{ value: 'demographics', label: 'Demographics', Panel: DemographicsTab }]
+    : [{ value: 'demographics', label: 'Demographics', Panel: DemographicsTab }, sessionsTab]
   const requested = searchParams.get('tab')
   const tab = tabs.find((t) => t.value === requested)?.value ?? tabs[0]!.value
 

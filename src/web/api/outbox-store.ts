@@ -1,0 +1,145 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useSyncExternalStore } from 'react'
+import {
+  applyResult,
+  classifyStatus,
+  createEntry,
+  discardEntry,
+  fixEntry,
+  markSending,
+  type NewEntry,
+  nextToSend,
+  nextWakeAtMs,
+  type OutboxEntry,
+  parseStored,
+  restoreEntries,
+  retryNow,
+  type SendResult,
+} from '../lib/outbox'
+import { apiFetch, isApiError } from './client'
+import { boardKey, sessionKey } from './sessions'
+
+// The outbox at run time: the entries in memory and in localStorage (so a reload, a crash or a
+// dead battery loses nothing), one request in flight at a time, a timer for the back-off, and
+// an immediate retry when the browser reports the network is back. The rules are in lib/outbox.ts.
+
+const storageKey = 'ketacare.outbox.v1'
+const listeners = new Set<() => void>()
+const sentListeners = new Set<(entry: OutboxEntry) => void>()
+let entries: OutboxEntry[] = []
+let isLoaded = false
+let activeUserId: string | null = null
+let isSending = false
+let timer: ReturnType<typeof setTimeout> | null = null
+
+function load(): void {
+  if (isLoaded || typeof window === 'undefined') return
+  isLoaded = true
+  entries = restoreEntries(parseStored(window.localStorage.getItem(storageKey)), Date.now())
+  window.addEventListener('online', () => {
+    set(retryNow(entries, Date.now()))
+    void pump()
+  })
+}
+
+function set(next: OutboxEntry[]): void {
+  entries = next
+  try {
+    window.localStorage.setItem(storageKey, JSON.stringify(entries))
+  } catch {
+    // Storage full or blocked: the entries stay in memory and are still sent.
+  }
+  for (const listener of listeners) listener()
+}
+
+function schedule(): void {
+  if (timer) clearTimeout(timer)
+  timer = null
+  if (!activeUserId) return
+  const wakeAt = nextWakeAtMs(entries, activeUserId)
+  if (wakeAt !== null) timer = setTimeout(() => void pump(), Math.max(0, wakeAt - Date.now()))
+}
+
+async function pump(): Promise<void> {
+  if (isSending || !activeUserId) return
+  const entry = nextToSend(entries, activeUserId, Date.now())
+  if (!entry) {
+    schedule()
+    return
+  }
+  isSending = true
+  set(markSending(entries, entry.id))
+  let result: SendResult
+  try {
+    await apiFetch<unknown>(entry.path, {
+      method: 'POST',
+      body: entry.body,
+      headers: { 'idempotency-key': entry.id },
+    })
+    result = { outcome: 'sent' }
+  } catch (error) {
+    const status = isApiError(error) ? error.status : 0
+    const detail = error instanceof Error ? error.message : 'No answer from the server.'
+    result =
+      classifyStatus(status) === 'refused' && isApiError(error)
+        ? { outcome: 'refused', problem: { status, detail: error.detail, fieldErrors: error.fieldErrors } }
+        : { outcome: 'retry', status, detail: status === 0 ? 'No network: will resend.' : detail }
+  }
+  set(applyResult(entries, entry.id, result, Date.now()))
+  isSending = false
+  if (result.outcome === 'sent') for (const listener of sentListeners) listener(entry)
+  void pump()
+}
+
+function subscribe(listener: () => void): () => void {
+  load()
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+const getSnapshot = () => entries
+
+/**
+ * The signed-in user's outbox. Mounting it starts sending that user's entries (and only theirs:
+ * a shared tablet never sends one nurse's charting under another's sign-in). Each acknowledged
+ * entry refreshes its session and the board.
+ */
+export function useOutbox(userId: string, clinicId: string) {
+  const all = useSyncExternalStore(subscribe, getSnapshot)
+  const queryClient = useQueryClient()
+
+  useEffect(() => {
+    load()
+    activeUserId = userId
+    void pump()
+    const onSent = (entry: OutboxEntry) => {
+      void queryClient.invalidateQueries({ queryKey: sessionKey(entry.clinicId, entry.sessionId) })
+      void queryClient.invalidateQueries({ queryKey: boardKey(entry.clinicId) })
+    }
+    sentListeners.add(onSent)
+    return () => {
+      sentListeners.delete(onSent)
+    }
+  }, [userId, queryClient])
+
+  const enqueue = useCallback(
+    (input: Omit<NewEntry, 'userId' | 'clinicId'>) => {
+      set([...entries, createEntry({ ...input, userId, clinicId }, Date.now(), crypto.randomUUID())])
+      void pump()
+    },
+    [userId, clinicId],
+  )
+  const fix = useCallback((id: string, body: Record<string, unknown>, label: string) => {
+    set(fixEntry(entries, id, body, label, crypto.randomUUID(), Date.now()))
+    void pump()
+  }, [])
+  const discard = useCallback((id: string) => set(discardEntry(entries, id)), [])
+  const retry = useCallback((id?: string) => {
+    set(retryNow(entries, Date.now(), id))
+    void pump()
+  }, [])
+
+  return { entries: all.filter((e) => e.userId === userId), enqueue, fix, discard, retry }
+}
+
+export type Outbox = ReturnType<typeof useOutbox>

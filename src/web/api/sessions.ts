@@ -1,0 +1,397 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { SessionEvent, SessionState } from '../../domain/session'
+import type { InstrumentResponse, Vitals } from './assessments'
+import { apiFetch } from './client'
+import type { SignerProof } from './eligibility'
+import { clinicApiPath, type EnteredInError, patientApiPath, patientKey } from './patients'
+
+// The treatment-session API (src/server/features/sessions): the day's board, the chair-side view
+// (view.ts) and its writes. Dates arrive as ISO strings.
+
+export type Route = 'iv' | 'intranasal'
+
+export interface BoardCard {
+  id: string
+  chairId: string | null
+  chairName: string | null
+  patient: { id: string; name: string; mrn: string }
+  scheduledAt: string
+  plannedDurationMin: number
+  state: SessionState
+  route: Route
+  sessionNumber: number
+  supervisingPrescriber: string | null
+  nurse: string | null
+  doseStartedAt: string | null
+  nextVitalsDueAt: string | null
+  openAlerts: { code: string; severity: string; message: string }[]
+  preChecks: string | null
+  dischargeReadyAt: string | null
+  remsDueAt: string | null
+  remsSubmittedAt: string | null
+  version: number
+}
+
+export interface Board {
+  date: string
+  timeZone: string
+  generatedAt: string
+  chairs: { id: string; name: string; isActive: boolean }[]
+  sessions: BoardCard[]
+  remsOwed: { sessionId: string; patient: string; mrn: string; dueAt: string }[]
+}
+
+export interface PreCheckItem {
+  id: string
+  label: string
+  status: 'pass' | 'fail' | 'pending'
+  detail: string
+}
+
+export interface SessionAlert {
+  key: string
+  code: string
+  severity: string
+  message: string
+  recommendedAction: string
+  atMs: number
+  acknowledged: { by: string | null; at: string; note: string } | null
+}
+
+export interface DischargeCriterion {
+  id: string
+  isMet: boolean
+  reason: string
+  earliestMetAtMs: number | null
+}
+
+export interface TransitionOption {
+  event: SessionEvent
+  to: SessionState
+  isAllowed: boolean
+  blockedBy: { guard: string; reason: string }[]
+}
+
+export interface SideEffect {
+  id: string
+  term: string
+  grade: number
+  onsetAt: string
+  actionTaken: string | null
+  resolvedAt: string | null
+  isSerious: boolean
+  enteredInError: EnteredInError | null
+}
+
+export interface TimelineEntry {
+  id: string
+  kind: string
+  at: string
+  payload: Record<string, unknown>
+  recordedBy: string | null
+  recordedById: string | null
+  enteredInError: EnteredInError | null
+}
+
+export interface SessionView {
+  session: {
+    id: string
+    state: SessionState
+    route: Route
+    sessionNumber: number
+    plannedSessions: number
+    scheduledAt: string
+    plannedDurationMin: number
+    chair: { id: string; name: string } | null
+    spacingOverrideReason: string | null
+    supervisingPrescriber: { id: string; name: string | null } | null
+    primaryNurse: { id: string; name: string | null } | null
+    escortName: string | null
+    isEscortPresent: boolean
+    endReason: string | null
+    dischargedAt: string | null
+    dischargeSignerName: string | null
+    dischargeContentHash: string | null
+    remsDueAt: string | null
+    remsSubmittedAt: string | null
+    version: number
+  }
+  patient: { id: string; name: string; mrn: string; dateOfBirth: string; age: number; sex: string }
+  plan: {
+    id: string
+    protocolId: string
+    protocolName: string
+    doseMgPerKg: number | null
+    doseMg: number | null
+    doseBasis: string
+    maxDoseMgPerKg: number | null
+    cadence: string
+  }
+  dose: {
+    weightKg: number | null
+    doseBasis: string | null
+    plannedDoseMg: number | null
+    vialMgPerMl: number | null
+    infusionMin: number | null
+    rateMgPerMin: number | null
+    rateMlPerHour: number | null
+    volumeMl: number | null
+    checkedBy: string | null
+    checkedAt: string | null
+    doseGivenMg: number
+    drawnFromLots: { lotId: string; quantityMg: number; lotBalanceAfterMg?: string }[]
+  }
+  preChecks: {
+    status: 'pending' | 'passed' | 'failed' | 'overridden'
+    items: PreCheckItem[]
+    override: { by: string | null; at: string; reason: string } | null
+  }
+  infusion: {
+    status: 'not-started' | 'running' | 'paused' | 'completed' | 'stopped'
+    runs: { startMs: number; endMs: number }[]
+    runningMin: number
+    doseGivenMg: number
+    remainingMg: number
+    expectedEndMs: number | null
+    endedAtMs: number | null
+    nextActions: ('start' | 'pause' | 'resume' | 'stop')[]
+  } | null
+  devices: {
+    plan: { deviceCount: number; doseMg: number }
+    given: { number: number; at: string; lotId: string | null }[]
+    nextAllowedAt: string | null
+    isComplete: boolean
+  } | null
+  alerts: SessionAlert[]
+  nextVitalsDue: { dueAt: string | null; reason: string } | null
+  discharge: {
+    isReady: boolean
+    criteria: DischargeCriterion[]
+    earliestReadyAtMs: number | null
+    readyWithoutObservationRuleAtMs: number | null
+  } | null
+  transitions: TransitionOption[]
+  pk: {
+    model: string
+    startedAt: string
+    nowMin: number
+    tMin: number[]
+    plasmaNgPerMl: number[]
+    effectNgPerMl: number[]
+    effectBands: readonly { id: string; label: string; fromNgPerMl: number; toNgPerMl: number }[]
+    note: string
+  } | null
+  vitals: Vitals[]
+  responses: InstrumentResponse[]
+  sideEffects: SideEffect[]
+  timeline: TimelineEntry[]
+  replayed?: boolean
+}
+
+export interface StockLot {
+  id: string
+  drug: 'racemic-ketamine' | 'esketamine'
+  drugLabel: string
+  product: string
+  lotNumber: string
+  expiresOn: string
+  expiryStatus: 'ok' | 'expiring' | 'expired'
+  balanceMg: string
+  balanceUnits: string
+  unit: 'mL' | 'device'
+}
+
+export interface RemsForm {
+  patientName: string
+  dateOfBirth: string
+  sex: string
+  isFirstTreatment: boolean
+  isEnrolled: boolean | null
+  concomitantMedicines: Record<string, boolean> | null
+  monitoringClinician: string | null
+  setting: string
+  date: string | null
+  doseMg: number | null
+  lotIds: string[]
+  minutesFirstDeviceToEndOfMonitoring: number | null
+  readyWithoutTwoHourRuleAt: string | null
+  vitalsAcceptableBeforeDosing: boolean
+  vitalsAcceptableAtEnd: boolean | null
+  bpBeforeDose: string | null
+  bpAt40Min: string | null
+  bpBeforeEnd: string | null
+  sedation: boolean
+  dissociation: boolean
+  respiratoryDepression: boolean
+  adverseEvents: string[]
+  dueAt: string | null
+  submittedAt: string | null
+}
+
+export interface PatientSession {
+  id: string
+  sessionNumber: number
+  scheduledAt: string
+  plannedDurationMin: number
+  state: SessionState
+  route: Route
+  chairName: string | null
+  dischargedAt: string | null
+}
+
+/** Board and chair-side screens poll at this interval so two screens agree (issue 5). */
+export const livePollMs = 5_000
+
+export const sessionApiPath = (clinicId: string, sessionId: string) =>
+  `${clinicApiPath(clinicId)}/sessions/${encodeURIComponent(sessionId)}`
+export const sessionKey = (clinicId: string, sessionId: string) =>
+  ['clinics', clinicId, 'sessions', sessionId] as const
+export const boardKey = (clinicId: string) => ['clinics', clinicId, 'board'] as const
+
+export function useBoard(clinicId: string, date: string | null) {
+  return useQuery({
+    queryKey: [...boardKey(clinicId), date ?? 'today'],
+    queryFn: ({ signal }) => apiFetch<Board>(`${clinicApiPath(clinicId)}/board`, { query: { date }, signal }),
+    refetchInterval: livePollMs,
+    staleTime: 0,
+  })
+}
+
+export function useSessionView(clinicId: string, sessionId: string) {
+  return useQuery({
+    queryKey: sessionKey(clinicId, sessionId),
+    queryFn: ({ signal }) => apiFetch<SessionView>(sessionApiPath(clinicId, sessionId), { signal }),
+    refetchInterval: livePollMs,
+    staleTime: 0,
+  })
+}
+
+/**
+ * A chair-side write that changes state (transitions, pre-checks, dose, signatures): sent at once,
+ * never queued, because it needs the current version or a signature. The reply is the new view.
+ */
+export function useSessionAction<TInput>(
+  clinicId: string,
+  sessionId: string,
+  toRequest: (input: TInput) => { path: string; body: unknown },
+) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: TInput) => {
+      const { path, body } = toRequest(input)
+      return apiFetch<SessionView>(`${sessionApiPath(clinicId, sessionId)}${path}`, {
+        method: 'POST',
+        body,
+        headers: { 'idempotency-key': crypto.randomUUID() },
+      })
+    },
+    onSuccess: (view) => {
+      queryClient.setQueryData(sessionKey(clinicId, sessionId), view)
+      void queryClient.invalidateQueries({ queryKey: boardKey(clinicId) })
+    },
+    onError: () => queryClient.invalidateQueries({ queryKey: sessionKey(clinicId, sessionId) }),
+  })
+}
+
+export function useTransition(clinicId: string, sessionId: string) {
+  return useSessionAction<{ event: SessionEvent; version: number; reason?: string }>(
+    clinicId,
+    sessionId,
+    (body) => ({ path: '/transition', body }),
+  )
+}
+
+/** Check-in from the board (front desk): the card carries the version. */
+export function useBoardCheckIn(clinicId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ sessionId, version }: { sessionId: string; version: number }) =>
+      apiFetch<SessionView>(`${sessionApiPath(clinicId, sessionId)}/transition`, {
+        method: 'POST',
+        body: { event: 'check-in', version },
+        headers: { 'idempotency-key': crypto.randomUUID() },
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: boardKey(clinicId) }),
+  })
+}
+
+export type SignedInput<T = object> = T & SignerProof
+
+export function useLotStock(clinicId: string, isEnabled: boolean) {
+  return useQuery({
+    // Its own key: the ledger screens may cache the same endpoint under theirs.
+    queryKey: ['clinics', clinicId, 'sessions', 'lot-stock'],
+    queryFn: ({ signal }) =>
+      apiFetch<{ lots: StockLot[] }>(`${clinicApiPath(clinicId)}/ledger/stock`, { signal }),
+    enabled: isEnabled,
+    staleTime: 0,
+  })
+}
+
+export function useRemsForm(clinicId: string, sessionId: string, isEnabled: boolean) {
+  return useQuery({
+    queryKey: [...sessionKey(clinicId, sessionId), 'rems'],
+    queryFn: ({ signal }) => apiFetch<RemsForm>(`${sessionApiPath(clinicId, sessionId)}/rems`, { signal }),
+    enabled: isEnabled,
+  })
+}
+
+export function useChairs(clinicId: string) {
+  return useQuery({
+    queryKey: ['clinics', clinicId, 'chairs'],
+    queryFn: ({ signal }) =>
+      apiFetch<{ id: string; name: string; isActive: boolean }[]>(`${clinicApiPath(clinicId)}/chairs`, {
+        signal,
+      }),
+    staleTime: 60_000,
+  })
+}
+
+export function usePatientSessions(clinicId: string, patientId: string) {
+  return useQuery({
+    queryKey: [...patientKey(clinicId, patientId), 'sessions'],
+    queryFn: ({ signal }) =>
+      apiFetch<PatientSession[]>(`${patientApiPath(clinicId, patientId)}/sessions`, { signal }),
+  })
+}
+
+export function useSuggestedDates(clinicId: string, patientId: string, isEnabled: boolean) {
+  return useQuery({
+    queryKey: [...patientKey(clinicId, patientId), 'sessions', 'suggested-dates'],
+    queryFn: ({ signal }) =>
+      apiFetch<{ planId: string | null; remaining: number; dates: { date: string; note: string }[] }>(
+        `${patientApiPath(clinicId, patientId)}/sessions/suggested-dates`,
+        { signal },
+      ),
+    enabled: isEnabled,
+  })
+}
+
+export interface BookInput {
+  patientId: string
+  chairId: string
+  scheduledAt: string
+  spacingOverrideReason?: string
+}
+
+export function useBookSession(clinicId: string, patientId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: BookInput) =>
+      apiFetch<SessionView>(`${clinicApiPath(clinicId)}/sessions`, { method: 'POST', body: input }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: patientKey(clinicId, patientId) }),
+        queryClient.invalidateQueries({ queryKey: boardKey(clinicId) }),
+      ]),
+  })
+}
+
+/** Links to the server-rendered PDFs (opened in a new tab; the cookie authenticates). */
+export function sessionPdfUrl(
+  clinicId: string,
+  sessionId: string,
+  kind: 'record' | 'discharge-instructions' | 'rems',
+) {
+  return `/api/v1${sessionApiPath(clinicId, sessionId)}/${kind}.pdf`
+}

@@ -1,0 +1,86 @@
+import type { SessionEvent, SessionState } from '../../domain/session'
+
+export const stateLabels: Record<SessionState, string> = {
+  scheduled: 'Scheduled',
+  'checked-in': 'Checked in',
+  'pre-checks': 'Pre-checks',
+  dosing: 'Dosing',
+  monitoring: 'Monitoring',
+  'ready-for-discharge': 'Ready for discharge',
+  discharged: 'Discharged',
+  cancelled: 'Cancelled',
+  aborted: 'Aborted',
+}
+
+export const stateColors: Record<SessionState, string> = {
+  scheduled: 'gray',
+  'checked-in': 'blue',
+  'pre-checks': 'indigo',
+  dosing: 'violet',
+  monitoring: 'orange',
+  'ready-for-discharge': 'teal',
+  discharged: 'green',
+  cancelled: 'gray',
+  aborted: 'red',
+}
+
+/** The path a session normally takes, for the stepper. */
+export const stateSteps: readonly SessionState[] = [
+  'scheduled',
+  'checked-in',
+  'pre-checks',
+  'dosing',
+  'monitoring',
+  'ready-for-discharge',
+  'discharged',
+]
+
+export const eventLabels: Record<SessionEvent, string> = {
+  'check-in': 'Check in',
+  'start-pre-checks': 'Start pre-checks',
+  'start-dosing': 'Start dosing',
+  'finish-dosing': 'Finish dosing',
+  'mark-ready': 'Mark ready for discharge',
+  'resume-monitoring': 'Back to monitoring',
+  discharge: 'Discharge',
+  cancel: 'Cancel session',
+  abort: 'Abort session',
+}
+
+export const routeLabels = { iv: 'IV ketamine', intranasal: 'Esketamine' } as const
+
+/** The 13-term side-effect vocabulary (clinical-reference §7), as the server accepts it. */
+export const sideEffectTerms = [
+  'nausea',
+  'vomiting',
+  'dizziness',
+  'dissociation',
+  'headache',
+  'blurred vision',
+  'anxiety',
+  'hypertension',
+  'tachycardia',
+  'sedation',
+  'respiratory depression',
+  'hypersalivation',
+  'urinary symptoms',
+] as const
+
+/** CTCAE-style grades (clinical-reference §7). */
+export const gradeLabels: Record<number, string> = {
+  1: 'Mild',
+  2: 'Moderate',
+  3: 'Severe',
+  4: 'Life-threatening',
+  5: 'Death',
+}
+
+/** MOAA/S 0–5 (clinical-reference §4). */
+export const moaasLabels: Record<number, string> = {
+  5: 'Responds readily to name',
+  4: 'Lethargic response to name',
+  3: 'Only to loud or repeated name',
+  2: 'Only to mild prodding',
+  1: 'Only to trapezius squeeze',
+  0: 'No response',
+}

@@ -1,0 +1,235 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { type FormEvent, useState } from 'react'
+import { Link } from 'react-router'
+import { isApiError } from '../../api/client'
+import { useBookSession, useChairs, usePatientSessions, useSuggestedDates } from '../../api/sessions'
+import { clinicPath } from '../../clinic-pages'
+import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
+import { fieldError, MutationError } from '../../components/mutation-error'
+import { ErrorAlert, PageLoader } from '../../components/page-status'
+import { TimeCell } from '../../components/time-cell'
+import { routeLabels, stateColors, stateLabels } from '../../lib/session-labels'
+import { startOfDayIso } from '../../lib/time'
+import type { ChartTabProps } from './chart-tab-props'
+
+/** Today's date and the time now (HH:MM) on the clinic's wall clock. */
+function clinicNow(timeZone: string | undefined): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    ...(timeZone ? { timeZone } : {}),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date())
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00'
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` }
+}
+
+/** The instant of a wall-clock date and time in the clinic's zone. */
+export function zonedInstant(date: string, time: string, timeZone: string | undefined): string {
+  const [h = 0, m = 0] = time.split(':').map(Number)
+  return new Date(Date.parse(startOfDayIso(date, timeZone)) + (h * 60 + m) * 60_000).toISOString()
+}
+
+function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
+  const { membership } = useCurrentClinic()
+  const canOverride = hasClinicPermission(membership, 'override:sign')
+  const chairs = useChairs(clinicId)
+  const suggested = useSuggestedDates(clinicId, patientId, true)
+  const book = useBookSession(clinicId, patientId)
+  const now = clinicNow(timeZone)
+  const [date, setDate] = useState(now.date)
+  const [time, setTime] = useState(now.time)
+  const [chairId, setChairId] = useState<string | null>(null)
+  const [overrideReason, setOverrideReason] = useState('')
+  const isSpacingRefusal = isApiError(book.error, 'conflict') && 'minimumHours' in book.error.problem
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!chairId) return
+    book.mutate(
+      {
+        patientId,
+        chairId,
+        scheduledAt: zonedInstant(date, time, timeZone),
+        ...(isSpacingRefusal && overrideReason.trim()
+          ? { spacingOverrideReason: overrideReason.trim() }
+          : {}),
+      },
+      { onSuccess: () => setOverrideReason('') },
+    )
+  }
+  if (suggested.data && suggested.data.planId === null)
+    return (
+      <Alert color="gray" variant="light" title="No approved plan">
+        Sessions are booked from an approved treatment plan; a prescriber approves one on the Plan tab.
+      </Alert>
+    )
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Book a session">
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          Book a session
+        </Title>
+        {suggested.data && suggested.data.dates.length > 0 && (
+          <Group gap="xs">
+            <Text size="sm" c="dimmed">
+              Suggested by the plan ({suggested.data.remaining} left):
+            </Text>
+            {suggested.data.dates.map((d) => (
+              <Button
+                key={d.date}
+                size="compact-sm"
+                variant={d.date === date ? 'filled' : 'light'}
+                onClick={() => setDate(d.date)}
+                title={d.note}
+              >
+                {new Date(`${d.date}T12:00:00Z`).toLocaleDateString(undefined, {
+                  weekday: 'short',
+                  day: 'numeric',
+                  month: 'short',
+                  timeZone: 'UTC',
+                })}
+              </Button>
+            ))}
+          </Group>
+        )}
+        <Group align="flex-end" gap="md">
+          <TextInput
+            type="date"
+            label="Date"
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+            error={fieldError(book.error, 'scheduledAt')}
+            required
+          />
+          <TextInput
+            type="time"
+            label="Time"
+            value={time}
+            onChange={(e) => setTime(e.currentTarget.value)}
+            required
+          />
+          <Select
+            label="Chair"
+            data={(chairs.data ?? []).filter((c) => c.isActive).map((c) => ({ value: c.id, label: c.name }))}
+            value={chairId}
+            onChange={setChairId}
+            error={fieldError(book.error, 'chairId')}
+            w={160}
+          />
+          <Button type="submit" disabled={!chairId || !date || !time} loading={book.isPending}>
+            {isSpacingRefusal && overrideReason.trim() ? 'Book with override' : 'Book session'}
+          </Button>
+        </Group>
+        {isSpacingRefusal && (
+          <Alert color="orange" variant="light" title="Too close to another session">
+            <Stack gap="xs">
+              <Text size="sm">{isApiError(book.error) ? book.error.detail : ''}</Text>
+              {canOverride ? (
+                <Textarea
+                  label="Override reason"
+                  description="As the prescriber you may book it anyway; the reason is kept with the session."
+                  value={overrideReason}
+                  onChange={(e) => setOverrideReason(e.currentTarget.value)}
+                  error={fieldError(book.error, 'spacingOverrideReason')}
+                  autosize
+                  minRows={2}
+                />
+              ) : (
+                <Text size="sm">Choose a later date, or ask a prescriber to book it with an override.</Text>
+              )}
+            </Stack>
+          </Alert>
+        )}
+        {!isSpacingRefusal && (
+          <MutationError
+            error={book.error}
+            placedFields={['scheduledAt', 'chairId', 'spacingOverrideReason']}
+          />
+        )}
+        {book.isSuccess && (
+          <Text size="sm" c="teal.8" role="status">
+            Session {book.data.session.sessionNumber} booked.
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** The patient's treatment sessions, and booking the next one from the approved plan. */
+export function SessionsTab(props: ChartTabProps) {
+  const { clinicId, patientId, timeZone, canReadClinical } = props
+  const { membership } = useCurrentClinic()
+  const sessions = usePatientSessions(clinicId, patientId)
+  const canBook = hasClinicPermission(membership, 'scheduling:write')
+  if (sessions.isPending) return <PageLoader />
+  if (sessions.isError) return <ErrorAlert error={sessions.error} title="Could not load the sessions" />
+  return (
+    <Stack gap="md" maw={1000}>
+      {canBook && <BookForm {...props} />}
+      <Table striped aria-label="Treatment sessions">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>#</Table.Th>
+            <Table.Th>Booked for</Table.Th>
+            <Table.Th>Chair</Table.Th>
+            <Table.Th>Route</Table.Th>
+            <Table.Th>State</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {sessions.data.map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                {canReadClinical ? (
+                  <Anchor component={Link} to={clinicPath(clinicId, `sessions/${s.id}`)}>
+                    Session {s.sessionNumber}
+                  </Anchor>
+                ) : (
+                  `Session ${s.sessionNumber}`
+                )}
+              </Table.Td>
+              <Table.Td>
+                <TimeCell iso={s.scheduledAt} timeZone={timeZone} />
+              </Table.Td>
+              <Table.Td>{s.chairName ?? '—'}</Table.Td>
+              <Table.Td>{routeLabels[s.route]}</Table.Td>
+              <Table.Td>
+                <Badge color={stateColors[s.state]} variant="light">
+                  {stateLabels[s.state]}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          {sessions.data.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={5}>
+                <Text size="sm" c="dimmed">
+                  No sessions booked yet.
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  )
+}

@@ -1,0 +1,318 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Title,
+} from '@mantine/core'
+import { useState } from 'react'
+import { signatureMeanings } from '../../../domain/access/signature-meanings'
+import type { SignerProof } from '../../api/eligibility'
+import { sessionPdfUrl, useRemsForm, useSessionAction, useTransition } from '../../api/sessions'
+import { MutationError } from '../../components/mutation-error'
+import {
+  emptySignature,
+  isSignatureReady,
+  SignatureBox,
+  type SignatureInput,
+  toSignerProof,
+} from '../../components/signature-box'
+import { SignedRecord } from '../../components/signed-record'
+import { formatClock } from '../../lib/clock-format'
+import { ScoreEntry } from './score-entry'
+import type { SectionProps } from './section-props'
+
+const criterionLabels: Record<string, string> = {
+  aldrete: 'Modified Aldrete score',
+  'observation-time': 'Minimum observation time',
+  'vitals-near-baseline': 'Vital signs near baseline',
+  'escort-present': 'Escort present',
+}
+
+function Escort(props: SectionProps) {
+  const { view, clinicId, sessionId, canWrite } = props
+  const [name, setName] = useState(view.session.escortName ?? '')
+  const escort = useSessionAction<{ isPresent: boolean; name?: string }>(clinicId, sessionId, (body) => ({
+    path: '/escort',
+    body,
+  }))
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="Escort">
+      <Stack gap="xs">
+        <Group align="flex-end" gap="md">
+          <TextInput
+            label="Escort name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            disabled={!canWrite}
+            size="md"
+          />
+          <Switch
+            size="xl"
+            label="Escort present"
+            checked={view.session.isEscortPresent}
+            disabled={!canWrite || escort.isPending}
+            onChange={(e) =>
+              escort.mutate({
+                isPresent: e.currentTarget.checked,
+                ...(name.trim() ? { name: name.trim() } : {}),
+              })
+            }
+          />
+        </Group>
+        <MutationError error={escort.error} />
+      </Stack>
+    </Paper>
+  )
+}
+
+function SignOff(props: SectionProps) {
+  const { view, clinicId, sessionId, hasAuthenticator } = props
+  const [signature, setSignature] = useState<SignatureInput>(emptySignature(hasAuthenticator))
+  const sign = useSessionAction<SignerProof & { version: number }>(clinicId, sessionId, (body) => ({
+    path: '/discharge',
+    body,
+  }))
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="Discharge sign-off">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Prescriber discharge sign-off
+        </Title>
+        <SignatureBox
+          meaning={signatureMeanings.discharge}
+          value={signature}
+          onChange={setSignature}
+          error={sign.error}
+          hasAuthenticator={hasAuthenticator}
+        />
+        <MutationError
+          error={sign.error}
+          placedFields={['totpCode', 'password']}
+          onReload={() => sign.reset()}
+        />
+        <Group justify="flex-end">
+          <Button
+            size="lg"
+            disabled={!isSignatureReady(signature)}
+            loading={sign.isPending}
+            onClick={() => sign.mutate({ version: view.session.version, ...toSignerProof(signature) })}
+          >
+            Sign discharge
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
+
+const concomitantLabels = {
+  benzodiazepines: 'Benzodiazepines',
+  nonBenzodiazepineHypnotics: 'Non-benzodiazepine hypnotics',
+  psychostimulants: 'Psychostimulants',
+  maois: 'MAOIs',
+  opioids: 'Opioids',
+} as const
+type Concomitant = Record<keyof typeof concomitantLabels, boolean>
+
+/** The esketamine REMS Patient Monitoring Form: filled from the chart, plus what the chart lacks. */
+function RemsPanel(props: SectionProps) {
+  const { view, clinicId, sessionId, canWrite, timeZone } = props
+  const form = useRemsForm(clinicId, sessionId, true)
+  const [isEnrolled, setIsEnrolled] = useState(true)
+  const [meds, setMeds] = useState<Concomitant>({
+    benzodiazepines: false,
+    nonBenzodiazepineHypnotics: false,
+    psychostimulants: false,
+    maois: false,
+    opioids: false,
+  })
+  const submit = useSessionAction<{ isEnrolled: boolean; concomitant: Concomitant }>(
+    clinicId,
+    sessionId,
+    (body) => ({
+      path: '/rems/submitted',
+      body,
+    }),
+  )
+  const f = form.data
+  const yes = (b: boolean | null) => (b === null ? '—' : b ? 'yes' : 'no')
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="REMS monitoring form">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          REMS Patient Monitoring Form
+        </Title>
+        {f && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4}>
+            <Text size="sm">First treatment: {yes(f.isFirstTreatment)}</Text>
+            <Text size="sm">Dose: {f.doseMg ?? '—'} mg</Text>
+            <Text size="sm">Monitoring clinician: {f.monitoringClinician ?? '—'}</Text>
+            <Text size="sm">
+              First device to end of monitoring: {f.minutesFirstDeviceToEndOfMonitoring ?? '—'} min
+            </Text>
+            <Text size="sm">
+              BP before / 40 min / end: {f.bpBeforeDose ?? '—'} / {f.bpAt40Min ?? '—'} /{' '}
+              {f.bpBeforeEnd ?? '—'}
+            </Text>
+            <Text size="sm">
+              Ready without the 2-hour rule:{' '}
+              {f.readyWithoutTwoHourRuleAt ? formatClock(f.readyWithoutTwoHourRuleAt, timeZone) : '—'}
+            </Text>
+            <Text size="sm">
+              Sedation {yes(f.sedation)} · dissociation {yes(f.dissociation)} · respiratory depression{' '}
+              {yes(f.respiratoryDepression)}
+            </Text>
+            <Text size="sm">Adverse events: {f.adverseEvents.join(', ') || 'none'}</Text>
+            <Text size="sm" c={f.submittedAt ? 'teal.8' : 'orange.8'} fw={600}>
+              {f.submittedAt
+                ? `Submitted ${new Date(f.submittedAt).toLocaleString(undefined, { timeZone })}`
+                : f.dueAt
+                  ? `Due by ${new Date(f.dueAt).toLocaleDateString(undefined, { timeZone })}`
+                  : 'Due within 7 days of discharge'}
+            </Text>
+          </SimpleGrid>
+        )}
+        <Anchor href={sessionPdfUrl(clinicId, sessionId, 'rems')} target="_blank">
+          REMS form (PDF)
+        </Anchor>
+        {canWrite && view.session.state === 'discharged' && !view.session.remsSubmittedAt && (
+          <Stack gap="xs">
+            <Checkbox
+              label="Patient enrolled in the REMS"
+              checked={isEnrolled}
+              onChange={(e) => setIsEnrolled(e.currentTarget.checked)}
+            />
+            <Text size="sm" fw={500}>
+              Concomitant medicines
+            </Text>
+            <Group gap="md">
+              {(Object.keys(concomitantLabels) as (keyof Concomitant)[]).map((k) => (
+                <Checkbox
+                  key={k}
+                  label={concomitantLabels[k]}
+                  checked={meds[k]}
+                  onChange={(e) => setMeds({ ...meds, [k]: e.currentTarget.checked })}
+                />
+              ))}
+            </Group>
+            <MutationError error={submit.error} />
+            <Group justify="flex-end">
+              <Button
+                loading={submit.isPending}
+                onClick={() => submit.mutate({ isEnrolled, concomitant: meds })}
+              >
+                Record as submitted
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** Readiness from the domain rules as a checklist, escort, Aldrete, mark ready, sign-off, documents. */
+export function DischargeSection(props: SectionProps) {
+  const { view, clinicId, sessionId, canWrite, canSign, timeZone } = props
+  const transition = useTransition(clinicId, sessionId)
+  const discharge = view.discharge
+  const state = view.session.state
+  const markReady = view.transitions.find((t) => t.event === 'mark-ready')
+  const isOpen = ['monitoring', 'ready-for-discharge'].includes(state)
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <Stack gap="md">
+        <Paper withBorder p="md" radius="md" aria-label="Discharge readiness">
+          <Stack gap="xs">
+            <Title order={3} size="h4">
+              Discharge readiness
+            </Title>
+            {!discharge && (
+              <Text size="sm" c="dimmed">
+                Readiness is assessed once the dose has started and pre-dose vitals are recorded.
+              </Text>
+            )}
+            {discharge?.criteria.map((c) => (
+              <Group key={c.id} gap="sm" wrap="nowrap" align="flex-start">
+                <ThemeIcon color={c.isMet ? 'teal' : 'orange'} variant="light" radius="xl" aria-hidden>
+                  {c.isMet ? '✓' : '…'}
+                </ThemeIcon>
+                <Stack gap={0}>
+                  <Text size="sm" fw={600}>
+                    {criterionLabels[c.id] ?? c.id} — {c.isMet ? 'met' : 'not met'}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {c.reason}
+                    {!c.isMet && c.earliestMetAtMs
+                      ? ` Earliest ${formatClock(c.earliestMetAtMs, timeZone)}.`
+                      : ''}
+                  </Text>
+                </Stack>
+              </Group>
+            ))}
+            {discharge && (
+              <Text size="sm" fw={600} c={discharge.isReady ? 'teal.8' : undefined} role="status">
+                {discharge.isReady
+                  ? 'All criteria met.'
+                  : discharge.earliestReadyAtMs
+                    ? `Earliest ready ${formatClock(discharge.earliestReadyAtMs, timeZone)}.`
+                    : 'Waiting for a reassessment.'}
+              </Text>
+            )}
+            {canWrite && markReady && (
+              <Button
+                size="lg"
+                disabled={!markReady.isAllowed}
+                loading={transition.isPending}
+                onClick={() => transition.mutate({ event: 'mark-ready', version: view.session.version })}
+              >
+                Mark ready for discharge
+              </Button>
+            )}
+            <MutationError error={transition.error} onReload={() => transition.reset()} />
+          </Stack>
+        </Paper>
+        {isOpen && <Escort {...props} />}
+        {state === 'discharged' && view.session.dischargeSignerName && (
+          <Alert color="green" variant="light" title="Discharged">
+            <SignedRecord
+              signerName={view.session.dischargeSignerName}
+              signedAt={view.session.dischargedAt ?? ''}
+              contentHash={view.session.dischargeContentHash ?? ''}
+              timeZone={timeZone}
+            />
+          </Alert>
+        )}
+        {canSign && state === 'ready-for-discharge' && <SignOff {...props} />}
+        {state === 'ready-for-discharge' && !canSign && (
+          <Text size="sm" c="dimmed">
+            A prescriber signs the discharge on their own sign-in.
+          </Text>
+        )}
+        <Group gap="lg">
+          <Anchor href={sessionPdfUrl(clinicId, sessionId, 'record')} target="_blank">
+            Session record (PDF)
+          </Anchor>
+          <Anchor href={sessionPdfUrl(clinicId, sessionId, 'discharge-instructions')} target="_blank">
+            Discharge instructions (PDF)
+          </Anchor>
+        </Group>
+      </Stack>
+      <Stack gap="md">
+        {canWrite && isOpen && (
+          <ScoreEntry {...props} title="Modified Aldrete score" context="post" instrumentIds={['aldrete']} />
+        )}
+        {view.session.route === 'intranasal' && <RemsPanel {...props} />}
+      </Stack>
+    </SimpleGrid>
+  )
+}

@@ -1,0 +1,458 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core'
+import { type FormEvent, useState } from 'react'
+import { signatureMeanings } from '../../../domain/access/signature-meanings'
+import { nextInfusionActions } from '../../../domain/session'
+import type { SignerProof } from '../../api/eligibility'
+import { type SessionView, type StockLot, useLotStock, useSessionAction } from '../../api/sessions'
+import { fieldError, MutationError } from '../../components/mutation-error'
+import {
+  emptySignature,
+  isSignatureReady,
+  SignatureBox,
+  type SignatureInput,
+  toSignerProof,
+} from '../../components/signature-box'
+import { useNow } from '../../components/use-now'
+import { countdown, formatClock } from '../../lib/clock-format'
+import type { OutboxEntry } from '../../lib/outbox'
+import { type SectionProps, writePath } from './section-props'
+import { MinutesAgoInput, takenAt } from './taken-at'
+import { VitalsPad } from './vitals-pad'
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text fz={22} fw={700}>
+        {value}
+      </Text>
+    </Stack>
+  )
+}
+
+const mg = (n: number | null | undefined) =>
+  n === null || n === undefined ? '—' : `${Math.round(n * 100) / 100} mg`
+
+function DoseForm(props: SectionProps) {
+  const { view, clinicId, sessionId } = props
+  const isIv = view.session.route === 'iv'
+  const [weight, setWeight] = useState<number | string>(view.dose.weightKg ?? '')
+  const [vial, setVial] = useState<number | string>(view.dose.vialMgPerMl ?? 10)
+  const setDose = useSessionAction<{ weightKg: number; vialMgPerMl: number | null }>(
+    clinicId,
+    sessionId,
+    (body) => ({
+      path: '/dose',
+      body,
+    }),
+  )
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    setDose.mutate({ weightKg: Number(weight), vialMgPerMl: isIv ? Number(vial) : null })
+  }
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Dose calculation">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Today's dose
+        </Title>
+        <Text size="sm" c="dimmed">
+          {view.plan.protocolName}
+          {view.plan.doseMgPerKg ? ` · ${view.plan.doseMgPerKg} mg/kg (${view.plan.doseBasis} weight)` : ''}
+          {view.plan.doseMg ? ` · ${view.plan.doseMg} mg` : ''}
+        </Text>
+        <Group align="flex-end" gap="md">
+          <NumberInput
+            label="Today's weight (kg)"
+            value={weight}
+            onChange={setWeight}
+            min={30}
+            max={300}
+            decimalScale={1}
+            size="lg"
+            w={200}
+            error={fieldError(setDose.error, 'weightKg')}
+          />
+          {isIv && (
+            <NumberInput
+              label="Vial concentration (mg/mL)"
+              value={vial}
+              onChange={setVial}
+              min={0.1}
+              max={100}
+              size="lg"
+              w={240}
+              error={fieldError(setDose.error, 'vialMgPerMl')}
+            />
+          )}
+          <Button type="submit" size="lg" loading={setDose.isPending} disabled={weight === ''}>
+            {view.dose.plannedDoseMg === null ? 'Calculate dose' : 'Recalculate'}
+          </Button>
+        </Group>
+        <MutationError error={setDose.error} placedFields={['weightKg', 'vialMgPerMl']} />
+      </Stack>
+    </Paper>
+  )
+}
+
+function DoseFigures({ view }: { view: SessionView }) {
+  const d = view.dose
+  if (d.plannedDoseMg === null) return null
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="Dose" bg="gray.0">
+      <SimpleGrid cols={{ base: 2, sm: view.session.route === 'iv' ? 5 : 3 }}>
+        <Figure label="Dose" value={mg(d.plannedDoseMg)} />
+        {view.session.route === 'iv' ? (
+          <>
+            <Figure label="Over" value={d.infusionMin ? `${d.infusionMin} min` : '—'} />
+            <Figure
+              label="Rate"
+              value={d.rateMgPerMin ? `${Math.round(d.rateMgPerMin * 1000) / 1000} mg/min` : '—'}
+            />
+            <Figure label="Pump" value={d.rateMlPerHour ? `${d.rateMlPerHour} mL/h` : '—'} />
+            <Figure label="Volume" value={d.volumeMl ? `${d.volumeMl} mL` : '—'} />
+          </>
+        ) : (
+          <>
+            <Figure label="Devices" value={view.devices ? `${view.devices.plan.deviceCount} × 28 mg` : '—'} />
+            <Figure label="Weight" value={d.weightKg ? `${d.weightKg} kg` : '—'} />
+          </>
+        )}
+      </SimpleGrid>
+    </Paper>
+  )
+}
+
+/** Second-person check: signed by someone other than who set the dose, on their own sign-in. */
+function DoseCheck(props: SectionProps) {
+  const { view, clinicId, sessionId, userId, hasAuthenticator, timeZone } = props
+  const [signature, setSignature] = useState<SignatureInput>(emptySignature(hasAuthenticator))
+  const check = useSessionAction<SignerProof>(clinicId, sessionId, (body) => ({ path: '/dose/check', body }))
+  const setBy = [...view.timeline].reverse().find((e) => e.kind === 'dose-set' && !e.enteredInError)
+  if (view.dose.plannedDoseMg === null) return null
+  if (view.dose.checkedBy)
+    return (
+      <Alert color="teal" variant="light" title="Dose checked by a second person">
+        {view.dose.checkedBy}
+        {view.dose.checkedAt ? ` at ${formatClock(view.dose.checkedAt, timeZone)}` : ''}
+      </Alert>
+    )
+  if (setBy?.recordedById === userId)
+    return (
+      <Alert color="blue" variant="light" title="Second-person check needed">
+        You set this dose, so someone else checks it: a second nurse or the prescriber opens this session on
+        their own device, signed in as themselves, and signs the check there. This screen updates when they
+        have.
+      </Alert>
+    )
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="Second-person check">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Second-person check
+        </Title>
+        <Text size="sm">
+          Set by {setBy?.recordedBy ?? 'a colleague'}. Check the weight, dose, rate and volume against the
+          plan independently, then sign as yourself.
+        </Text>
+        <SignatureBox
+          meaning={signatureMeanings.doseCheck}
+          value={signature}
+          onChange={setSignature}
+          error={check.error}
+          hasAuthenticator={hasAuthenticator}
+        />
+        <MutationError error={check.error} placedFields={['totpCode', 'password']} />
+        <Group justify="flex-end">
+          <Button
+            size="md"
+            disabled={!isSignatureReady(signature)}
+            loading={check.isPending}
+            onClick={() =>
+              check.mutate(toSignerProof(signature), {
+                onSuccess: () => setSignature(emptySignature(hasAuthenticator)),
+              })
+            }
+          >
+            Sign dose check
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
+
+/** Lots that can supply `neededMg` of the drug now (not expired, enough left). */
+export function usableLots(
+  lots: StockLot[] | undefined,
+  drug: StockLot['drug'],
+  neededMg: number,
+): StockLot[] {
+  return (lots ?? []).filter(
+    (l) => l.drug === drug && l.expiryStatus !== 'expired' && Number(l.balanceMg) >= neededMg,
+  )
+}
+
+const lotOption = (l: StockLot) => ({
+  value: l.id,
+  label: `Lot ${l.lotNumber} · ${l.balanceMg} mg left · expires ${l.expiresOn}${l.expiryStatus === 'expiring' ? ' (soon)' : ''}`,
+})
+
+function DrawDose(props: SectionProps) {
+  const { view, clinicId, sessionId } = props
+  const stock = useLotStock(clinicId, true)
+  const [lotId, setLotId] = useState<string | null>(null)
+  const draw = useSessionAction<{ lotId: string }>(clinicId, sessionId, (body) => ({
+    path: '/dose/draw',
+    body,
+  }))
+  const needed = view.dose.plannedDoseMg ?? 0
+  const lots = usableLots(stock.data?.lots, 'racemic-ketamine', needed)
+  const drawn = view.dose.drawnFromLots[0]
+  if (drawn) {
+    const lot = stock.data?.lots.find((l) => l.id === drawn.lotId)
+    return (
+      <Alert color="teal" variant="light" title="Dose drawn">
+        {drawn.quantityMg} mg from {lot ? `lot ${lot.lotNumber}` : 'the lot'} (recorded in the ledger).
+      </Alert>
+    )
+  }
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="Draw the dose">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Draw {mg(needed)} from a lot
+        </Title>
+        <Select
+          label="Lot"
+          placeholder={stock.isPending ? 'Loading stock…' : lots.length ? 'Choose a lot' : 'No usable lot'}
+          data={lots.map(lotOption)}
+          value={lotId}
+          onChange={setLotId}
+          size="md"
+          error={fieldError(draw.error, 'lotId')}
+          nothingFoundMessage="No lot with enough unexpired stock"
+        />
+        <MutationError error={draw.error} placedFields={['lotId']} />
+        <Group justify="flex-end">
+          <Button
+            size="md"
+            disabled={!lotId}
+            loading={draw.isPending}
+            onClick={() => lotId && draw.mutate({ lotId })}
+          >
+            Draw dose
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
+
+const pumpLabels = {
+  start: 'Start infusion',
+  pause: 'Pause',
+  resume: 'Resume',
+  stop: 'Stop infusion',
+} as const
+const pumpColors = { start: 'teal', pause: 'orange', resume: 'teal', stop: 'red' } as const
+const afterAction = { start: 'running', pause: 'paused', resume: 'running', stop: 'stopped' } as const
+
+/** The pump status the nurse sees, with marks still in the outbox applied on top of the server's. */
+export function optimisticPumpStatus(
+  serverStatus: NonNullable<SessionView['infusion']>['status'],
+  queued: readonly OutboxEntry[],
+): NonNullable<SessionView['infusion']>['status'] {
+  let status = serverStatus
+  for (const e of queued) {
+    const action = e.body.action as keyof typeof afterAction
+    if (e.kind === 'infusion' && e.status !== 'held' && afterAction[action]) status = afterAction[action]
+  }
+  return status
+}
+
+function Pump(props: SectionProps) {
+  const { view, clinicId, sessionId, outbox, timeZone } = props
+  const nowMs = useNow()
+  const [minutesAgo, setMinutesAgo] = useState<number | string>(0)
+  const infusion = view.infusion
+  if (!infusion) return null
+  const queued = outbox.entries.filter(
+    (e) => e.sessionId === sessionId && e.kind === 'infusion' && e.status !== 'sent',
+  )
+  const status = optimisticPumpStatus(infusion.status, queued)
+  const actions = view.session.state === 'dosing' ? nextInfusionActions(status) : []
+  const mark = (action: keyof typeof pumpLabels) => {
+    const at = takenAt(minutesAgo)
+    outbox.enqueue({
+      sessionId,
+      kind: 'infusion',
+      path: writePath(clinicId, sessionId, '/infusion'),
+      body: { action, ...(at ? { at } : {}) },
+      label: `Pump: ${pumpLabels[action].toLowerCase()}`,
+    })
+    setMinutesAgo(0)
+  }
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="Infusion pump">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Group gap="sm">
+            <Title order={3} size="h4">
+              Infusion
+            </Title>
+            <Badge size="lg" color={status === 'running' ? 'teal' : status === 'paused' ? 'orange' : 'gray'}>
+              {status}
+              {queued.length ? ' (unsent)' : ''}
+            </Badge>
+          </Group>
+          {actions.length > 0 && (
+            <MinutesAgoInput value={minutesAgo} onChange={setMinutesAgo} label="Pump time (minutes ago)" />
+          )}
+        </Group>
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <Figure label="Given" value={mg(infusion.doseGivenMg)} />
+          <Figure label="Remaining" value={mg(infusion.remainingMg)} />
+          <Figure label="Running" value={`${Math.round(infusion.runningMin)} min`} />
+          <Figure
+            label="Expected end"
+            value={
+              infusion.expectedEndMs
+                ? `${formatClock(infusion.expectedEndMs, timeZone)} (${countdown(infusion.expectedEndMs, nowMs).text})`
+                : infusion.endedAtMs
+                  ? `ended ${formatClock(infusion.endedAtMs, timeZone)}`
+                  : '—'
+            }
+          />
+        </SimpleGrid>
+        {actions.length > 0 && (
+          <Group gap="md">
+            {actions.map((action) => (
+              <Button
+                key={action}
+                size="xl"
+                color={pumpColors[action]}
+                onClick={() => mark(action)}
+                miw={180}
+              >
+                {pumpLabels[action]}
+              </Button>
+            ))}
+          </Group>
+        )}
+        {view.session.state !== 'dosing' && infusion.status === 'not-started' && (
+          <Text size="sm" c="dimmed">
+            The pump is charted once the session is in dosing.
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
+
+function Devices(props: SectionProps) {
+  const { view, clinicId, sessionId, outbox, timeZone } = props
+  const nowMs = useNow()
+  const stock = useLotStock(clinicId, props.canDraw)
+  const [lotId, setLotId] = useState<string | null>(null)
+  const devices = view.devices
+  if (!devices) return null
+  const queued = outbox.entries.filter(
+    (e) => e.sessionId === sessionId && e.kind === 'device' && e.status !== 'sent',
+  )
+  const count = devices.given.length + queued.length
+  const lastAtMs = queued.length
+    ? queued[queued.length - 1]!.takenAtMs
+    : devices.given.at(-1)
+      ? Date.parse(devices.given.at(-1)!.at)
+      : null
+  const nextAtMs = lastAtMs === null ? null : lastAtMs + 5 * 60_000
+  const wait = nextAtMs !== null && nextAtMs > nowMs ? countdown(nextAtMs, nowMs) : null
+  const lots = usableLots(stock.data?.lots, 'esketamine', 28)
+  const isDone = count >= devices.plan.deviceCount
+  const record = () =>
+    outbox.enqueue({
+      sessionId,
+      kind: 'device',
+      path: writePath(clinicId, sessionId, '/devices'),
+      body: { lotId },
+      label: `Device ${count + 1} of ${devices.plan.deviceCount}`,
+    })
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="Esketamine devices">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Devices: {count} of {devices.plan.deviceCount}
+        </Title>
+        {devices.given.map((d) => (
+          <Text key={d.number} size="sm">
+            ✓ Device {d.number} at {formatClock(d.at, timeZone)}
+          </Text>
+        ))}
+        {queued.map((e) => (
+          <Text key={e.id} size="sm" c="orange.8">
+            {e.label} at {formatClock(e.takenAtMs, timeZone)} (unsent)
+          </Text>
+        ))}
+        {!isDone && view.session.state === 'dosing' && (
+          <>
+            {props.canDraw && (
+              <Select
+                label="Lot of this device"
+                data={lots.map(lotOption)}
+                value={lotId}
+                onChange={setLotId}
+                size="md"
+              />
+            )}
+            {wait && (
+              <Text c="orange.8" fw={600} role="timer">
+                Next device {wait.text} (5 minutes between devices)
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button size="xl" disabled={Boolean(wait)} onClick={record}>
+                Record device {count + 1}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** Weight → dose, second-person check, the draw from a lot, then the pump or the devices. */
+export function DosingSection(props: SectionProps) {
+  const { view, canWrite, canDraw } = props
+  const isSettable = ['checked-in', 'pre-checks'].includes(view.session.state)
+  const isIv = view.session.route === 'iv'
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <Stack gap="md">
+        {canWrite && isSettable && <DoseForm {...props} />}
+        <DoseFigures view={view} />
+        {canWrite && <DoseCheck {...props} />}
+        {isIv && canDraw && view.dose.checkedBy && <DrawDose {...props} />}
+      </Stack>
+      <Stack gap="md">
+        {isIv ? <Pump {...props} /> : canWrite && <Devices {...props} />}
+        {canWrite && view.session.state === 'dosing' && <VitalsPad {...props} context="intra" />}
+      </Stack>
+    </SimpleGrid>
+  )
+}

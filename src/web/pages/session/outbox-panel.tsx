@@ -1,0 +1,148 @@
+import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core'
+import { useState } from 'react'
+import type { Outbox } from '../../api/outbox-store'
+import { formatClock } from '../../lib/clock-format'
+import type { OutboxEntry } from '../../lib/outbox'
+
+const hiddenFields = new Set(['context', 'measuredAt', 'at', 'onsetAt', 'resolvedAt', 'administeredAt'])
+
+/** Edit a refused entry's values (numbers and words) before sending it again. */
+function FixModal({ entry, onClose, outbox }: { entry: OutboxEntry; onClose: () => void; outbox: Outbox }) {
+  const [body, setBody] = useState<Record<string, unknown>>(entry.body)
+  const editable = Object.entries(body).filter(
+    ([key, value]) => !hiddenFields.has(key) && (typeof value === 'number' || typeof value === 'string'),
+  )
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title="Fix and send again"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <Stack gap="sm">
+        <Text size="sm">{entry.problem?.detail}</Text>
+        {editable.map(([key, value]) =>
+          typeof value === 'number' ? (
+            <NumberInput
+              key={key}
+              label={key}
+              value={value}
+              error={entry.problem?.fieldErrors[key]}
+              onChange={(v) => setBody({ ...body, [key]: Number(v) })}
+            />
+          ) : (
+            <TextInput
+              key={key}
+              label={key}
+              value={String(value)}
+              error={entry.problem?.fieldErrors[key]}
+              onChange={(e) => setBody({ ...body, [key]: e.currentTarget.value })}
+            />
+          ),
+        )}
+        {editable.length === 0 && (
+          <Text size="sm" c="dimmed">
+            Nothing to edit in this entry: send it again, or discard it.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            onClick={() => {
+              outbox.fix(entry.id, body, `${entry.label} (corrected)`)
+              onClose()
+            }}
+          >
+            Send again
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+/** What is unsent and what the server acknowledged, per entry (issue 5: nothing charted is lost). */
+export function OutboxPanel({
+  outbox,
+  sessionId,
+  timeZone,
+}: {
+  outbox: Outbox
+  sessionId: string
+  timeZone: string | undefined
+}) {
+  const [fixing, setFixing] = useState<OutboxEntry | null>(null)
+  const mine = outbox.entries.filter((e) => e.sessionId === sessionId)
+  const unsent = mine.filter((e) => e.status !== 'sent')
+  const held = unsent.filter((e) => e.status === 'held')
+  const saved = mine
+    .filter((e) => e.status === 'sent')
+    .slice(-5)
+    .reverse()
+  if (mine.length === 0) return null
+  return (
+    <Paper withBorder p="sm" radius="md" aria-label="Charting outbox">
+      <Stack gap="xs">
+        <Group gap="xs">
+          <Badge
+            size="lg"
+            color={held.length ? 'red' : unsent.length ? 'orange' : 'teal'}
+            variant={unsent.length ? 'filled' : 'light'}
+            role="status"
+          >
+            {unsent.length ? `${unsent.length} unsent` : 'All saved'}
+          </Badge>
+          {unsent.length > held.length && (
+            <Button size="compact-sm" variant="light" onClick={() => outbox.retry()}>
+              Send now
+            </Button>
+          )}
+        </Group>
+        {unsent.map((e) => (
+          <Alert
+            key={e.id}
+            color={e.status === 'held' ? 'red' : 'orange'}
+            variant="light"
+            p="xs"
+            title={`${e.label} · taken ${formatClock(e.takenAtMs, timeZone)}`}
+          >
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">
+                {e.status === 'held'
+                  ? `Not saved: ${e.problem?.detail ?? 'refused'}`
+                  : e.status === 'sending'
+                    ? 'Sending…'
+                    : `Unsent — ${e.problem?.detail ?? 'waiting to send'} (tries: ${e.attempts})`}
+              </Text>
+              {e.status === 'held' && (
+                <Group gap="xs">
+                  <Button size="compact-sm" onClick={() => setFixing(e)}>
+                    Fix
+                  </Button>
+                  <Button size="compact-sm" variant="default" onClick={() => outbox.retry(e.id)}>
+                    Retry
+                  </Button>
+                  <Button size="compact-sm" color="red" variant="subtle" onClick={() => outbox.discard(e.id)}>
+                    Discard
+                  </Button>
+                </Group>
+              )}
+            </Group>
+          </Alert>
+        ))}
+        {saved.map((e) => (
+          <Text key={e.id} size="sm" c="teal.9">
+            ✓ Saved: {e.label} · taken {formatClock(e.takenAtMs, timeZone)}
+            {e.sentAtMs && e.sentAtMs - e.takenAtMs > 60_000
+              ? `, saved ${formatClock(e.sentAtMs, timeZone)}`
+              : ''}
+          </Text>
+        ))}
+      </Stack>
+      {fixing && <FixModal entry={fixing} outbox={outbox} onClose={() => setFixing(null)} />}
+    </Paper>
+  )
+}

@@ -1,0 +1,322 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  ThemeIcon,
+  Title,
+} from '@mantine/core'
+import { type FormEvent, useState } from 'react'
+import { signatureMeanings } from '../../../domain/access/signature-meanings'
+import { type PreCheckItem, useSessionAction } from '../../api/sessions'
+import { fieldError, MutationError } from '../../components/mutation-error'
+import {
+  emptySignature,
+  isSignatureReady,
+  SignatureBox,
+  type SignatureInput,
+  toSignerProof,
+} from '../../components/signature-box'
+import { ScoreEntry } from './score-entry'
+import type { SectionProps } from './section-props'
+import { VitalsPad } from './vitals-pad'
+
+const statusColor = { pass: 'teal', fail: 'red', pending: 'gray' } as const
+const statusMark = { pass: '✓', fail: '✗', pending: '…' } as const
+
+export function PreCheckList({ items }: { items: PreCheckItem[] }) {
+  return (
+    <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Pre-check items">
+      {items.map((item) => (
+        <Paper
+          key={item.id}
+          component="li"
+          withBorder
+          p="xs"
+          radius="md"
+          style={{ borderLeft: `4px solid var(--mantine-color-${statusColor[item.status]}-6)` }}
+        >
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon color={statusColor[item.status]} variant="light" radius="xl" aria-hidden>
+              {statusMark[item.status]}
+            </ThemeIcon>
+            <Stack gap={0} style={{ flex: 1 }}>
+              <Text fw={500} size="sm">
+                {item.label}{' '}
+                <Text span size="sm" fw={700} c={`${statusColor[item.status]}.8`}>
+                  — {item.status}
+                </Text>
+              </Text>
+              <Text size="xs" c="dimmed">
+                {item.detail}
+              </Text>
+            </Stack>
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
+  )
+}
+
+interface FormPayload {
+  identityConfirmed: boolean
+  fastingConfirmed: boolean
+  escortConfirmed: boolean
+  escortName: string | null
+  pregnancyStatus: 'not-applicable' | 'negative' | 'positive' | 'declined'
+  urinarySymptoms: boolean
+  notes: string | null
+}
+
+function PreCheckForm(props: SectionProps) {
+  const { view, clinicId, sessionId } = props
+  const last = [...view.timeline].reverse().find((e) => e.kind === 'pre-check-form' && !e.enteredInError)
+    ?.payload as FormPayload | undefined
+  const [form, setForm] = useState<FormPayload>(
+    last ?? {
+      identityConfirmed: false,
+      fastingConfirmed: false,
+      escortConfirmed: false,
+      escortName: view.session.escortName,
+      pregnancyStatus: view.patient.sex === 'female' ? 'negative' : 'not-applicable',
+      urinarySymptoms: false,
+      notes: null,
+    },
+  )
+  const save = useSessionAction<FormPayload>(clinicId, sessionId, (body) => ({ path: '/pre-checks', body }))
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    save.mutate({ ...form, escortName: form.escortName?.trim() || null, notes: form.notes?.trim() || null })
+  }
+  const check = (key: 'identityConfirmed' | 'fastingConfirmed' | 'escortConfirmed', label: string) => (
+    <Checkbox
+      size="lg"
+      label={label}
+      checked={form[key]}
+      onChange={(e) => setForm({ ...form, [key]: e.currentTarget.checked })}
+    />
+  )
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Pre-check questions">
+      <Stack gap="md">
+        <Title order={3} size="h4">
+          Pre-check questions
+        </Title>
+        {check('identityConfirmed', 'Identity confirmed (two identifiers)')}
+        {check('fastingConfirmed', 'Fasting as instructed')}
+        <Group align="flex-end" gap="md">
+          {check('escortConfirmed', 'Escort home confirmed')}
+          <TextInput
+            label="Escort name"
+            value={form.escortName ?? ''}
+            onChange={(e) => setForm({ ...form, escortName: e.currentTarget.value })}
+            error={fieldError(save.error, 'escortName')}
+            size="md"
+          />
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="pregnancy-label">
+              Pregnancy status
+            </Text>
+            <SegmentedControl
+              aria-labelledby="pregnancy-label"
+              value={form.pregnancyStatus}
+              onChange={(v) => setForm({ ...form, pregnancyStatus: v as FormPayload['pregnancyStatus'] })}
+              data={[
+                { value: 'not-applicable', label: 'N/A' },
+                { value: 'negative', label: 'Negative' },
+                { value: 'positive', label: 'Positive' },
+                { value: 'declined', label: 'Declined' },
+              ]}
+              size="md"
+            />
+          </Stack>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="urinary-label">
+              Urinary symptoms (§7)
+            </Text>
+            <SegmentedControl
+              aria-labelledby="urinary-label"
+              value={form.urinarySymptoms ? 'yes' : 'no'}
+              onChange={(v) => setForm({ ...form, urinarySymptoms: v === 'yes' })}
+              data={[
+                { value: 'no', label: 'None' },
+                { value: 'yes', label: 'Reports symptoms' },
+              ]}
+              size="md"
+            />
+          </Stack>
+        </SimpleGrid>
+        <Textarea
+          label="Notes"
+          value={form.notes ?? ''}
+          onChange={(e) => setForm({ ...form, notes: e.currentTarget.value })}
+          autosize
+          minRows={1}
+        />
+        <MutationError error={save.error} placedFields={['escortName']} />
+        <Group justify="space-between">
+          <Text size="sm" c={save.isSuccess ? 'teal.8' : 'dimmed'} role="status">
+            {save.isSuccess
+              ? 'Pre-check questions saved.'
+              : last
+                ? 'Answered before; saving records them again.'
+                : ''}
+          </Text>
+          <Button type="submit" size="md" loading={save.isPending}>
+            Save pre-checks
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
+
+/** A prescriber overrides failing pre-checks with a reason and a signature. */
+function OverrideForm(props: SectionProps) {
+  const { clinicId, sessionId, hasAuthenticator } = props
+  const [reason, setReason] = useState('')
+  const [signature, setSignature] = useState<SignatureInput>(emptySignature(hasAuthenticator))
+  const override = useSessionAction<{ reason: string } & ReturnType<typeof toSignerProof>>(
+    clinicId,
+    sessionId,
+    (body) => ({ path: '/pre-checks/override', body }),
+  )
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    override.mutate(
+      { reason: reason.trim(), ...toSignerProof(signature) },
+      { onSuccess: () => setSignature(emptySignature(hasAuthenticator)) },
+    )
+  }
+  return (
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Prescriber override">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Prescriber override
+        </Title>
+        <Text size="sm">
+          Dosing is blocked until every check passes or a prescriber overrides with a reason.
+        </Text>
+        <Textarea
+          label="Reason for the override"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={fieldError(override.error, 'reason')}
+          minRows={2}
+          autosize
+        />
+        <SignatureBox
+          meaning={signatureMeanings.preCheckOverride}
+          value={signature}
+          onChange={setSignature}
+          error={override.error}
+          hasAuthenticator={hasAuthenticator}
+        />
+        <MutationError error={override.error} placedFields={['reason', 'totpCode', 'password']} />
+        <Group justify="flex-end">
+          <Button
+            type="submit"
+            color="orange"
+            size="md"
+            disabled={reason.trim().length < 5 || !isSignatureReady(signature)}
+            loading={override.isPending}
+          >
+            Sign override
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
+
+export function SupervisionCard(props: SectionProps) {
+  const { view, clinicId, sessionId, canSign, userId } = props
+  const supervise = useSessionAction<object>(clinicId, sessionId, () => ({ path: '/supervision', body: {} }))
+  const current = view.session.supervisingPrescriber
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="Supervision">
+      <Group justify="space-between" wrap="wrap">
+        <Stack gap={0}>
+          <Text fw={600}>Supervising prescriber</Text>
+          <Text size="sm" c={current ? undefined : 'red.8'}>
+            {current ? current.name : 'None recorded — needed before dosing (REMS: prescriber on site).'}
+          </Text>
+        </Stack>
+        {canSign && current?.id !== userId && (
+          <Button size="md" onClick={() => supervise.mutate({})} loading={supervise.isPending}>
+            I am supervising
+          </Button>
+        )}
+      </Group>
+      <MutationError error={supervise.error} />
+    </Paper>
+  )
+}
+
+/** Identity, consent, plan, fasting, escort, vitals, C-SSRS, PHQ-9, urinary symptoms, pregnancy. */
+export function PreChecksSection(props: SectionProps) {
+  const { view, canWrite, canOverride } = props
+  const { status, items, override } = view.preChecks
+  const isOpen = ['checked-in', 'pre-checks'].includes(view.session.state)
+  const phq9Due = items.find((i) => i.id === 'phq9')?.status === 'pending'
+  const cssrsDue = items.find((i) => i.id === 'cssrs')?.status === 'pending'
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <Stack gap="md">
+        <Group gap="sm">
+          <Title order={2} size="h3">
+            Pre-checks
+          </Title>
+          <Badge
+            size="lg"
+            color={{ passed: 'teal', overridden: 'orange', failed: 'red', pending: 'gray' }[status]}
+          >
+            {status}
+          </Badge>
+        </Group>
+        {override && (
+          <Text size="sm" c="orange.9">
+            Overridden by {override.by}: {override.reason}
+          </Text>
+        )}
+        <PreCheckList items={items} />
+        <SupervisionCard {...props} />
+        {canOverride && isOpen && (status === 'failed' || status === 'pending') && (
+          <OverrideForm {...props} />
+        )}
+      </Stack>
+      <Stack gap="md">
+        {canWrite && isOpen && <PreCheckForm {...props} />}
+        {canWrite && isOpen && <VitalsPad {...props} context="pre" />}
+        {canWrite && isOpen && (cssrsDue || phq9Due) && (
+          <ScoreEntry
+            {...props}
+            key={`${cssrsDue}-${phq9Due}`}
+            title="Pre-dose scores"
+            context="pre"
+            instrumentIds={[
+              ...(cssrsDue ? (['cssrs-screen'] as const) : []),
+              ...(phq9Due ? (['phq9'] as const) : []),
+            ]}
+          />
+        )}
+        {!isOpen && (
+          <Text c="dimmed" size="sm">
+            {view.session.state === 'scheduled'
+              ? 'Pre-checks open once the patient is checked in.'
+              : 'Pre-checks are closed: dosing has started.'}
+          </Text>
+        )}
+      </Stack>
+    </SimpleGrid>
+  )
+}

@@ -1,0 +1,196 @@
+import { Button, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core'
+import { useState } from 'react'
+import type { EnteredInError } from '../../api/patients'
+import { useSessionAction } from '../../api/sessions'
+import { struckStyle } from '../../components/mark-in-error-button'
+import { fieldError, MutationError } from '../../components/mutation-error'
+import { formatClock } from '../../lib/clock-format'
+import type { SectionProps } from './section-props'
+
+type Kind = 'vitals' | 'responses' | 'events' | 'side-effects'
+
+interface Row {
+  kind: Kind
+  id: string
+  atIso: string
+  what: string
+  detail: string
+  by: string | null
+  error: EnteredInError | null
+}
+
+function describeEvent(kind: string, payload: Record<string, unknown>): string {
+  switch (kind) {
+    case 'state':
+      return `${String(payload.from)} → ${String(payload.to)}${payload.reason ? ` (${String(payload.reason)})` : ''}`
+    case 'infusion':
+      return `Pump ${String(payload.action)}`
+    case 'device':
+      return `Device ${String(payload.number)}`
+    case 'dose-set':
+      return `${String(payload.weightKg)} kg → ${String(payload.plannedDoseMg)} mg`
+    case 'dose-drawn':
+      return `${String(payload.quantityMg)} mg drawn from a lot`
+    case 'alert-ack':
+      return `${String(payload.code)}: ${String(payload.note)}`
+    case 'escort':
+      return payload.isPresent ? `Escort present (${String(payload.name ?? '')})` : 'Escort not present'
+    case 'pre-check-override':
+      return `Override: ${String(payload.reason)}`
+    default:
+      return ''
+  }
+}
+
+function rowsOf(view: SectionProps['view']): Row[] {
+  const rows: Row[] = [
+    ...view.timeline.map((e) => ({
+      kind: 'events' as const,
+      id: e.id,
+      atIso: e.at,
+      what: e.kind,
+      detail: describeEvent(e.kind, e.payload),
+      by: e.recordedBy,
+      error: e.enteredInError,
+    })),
+    ...view.vitals.map((v) => ({
+      kind: 'vitals' as const,
+      id: v.id,
+      atIso: v.measuredAt,
+      what: `vitals (${v.context})`,
+      detail: [
+        v.systolicMmHg !== null ? `BP ${v.systolicMmHg}/${v.diastolicMmHg}` : '',
+        v.heartRateBpm !== null ? `HR ${v.heartRateBpm}` : '',
+        v.spo2Percent !== null ? `SpO₂ ${v.spo2Percent}` : '',
+        v.moaas !== null ? `MOAA/S ${v.moaas}` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+      by: v.recordedBy,
+      error: v.enteredInError,
+    })),
+    ...view.responses.map((r) => ({
+      kind: 'responses' as const,
+      id: r.id,
+      atIso: r.administeredAt,
+      what: r.instrumentId,
+      detail: `${r.total}${r.band ? ` (${r.band.label})` : ''}`,
+      by: r.recordedBy,
+      error: r.enteredInError,
+    })),
+    ...view.sideEffects.map((s) => ({
+      kind: 'side-effects' as const,
+      id: s.id,
+      atIso: s.onsetAt,
+      what: 'side effect',
+      detail: `${s.term} grade ${s.grade}${s.actionTaken ? ` · ${s.actionTaken}` : ''}`,
+      by: null,
+      error: s.enteredInError,
+    })),
+  ]
+  return rows.sort((a, b) => Date.parse(b.atIso) - Date.parse(a.atIso))
+}
+
+function MarkButton({ row, props }: { row: Row; props: SectionProps }) {
+  const [isOpen, setIsOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const mark = useSessionAction<{ kind: Kind; entryId: string; reason: string }>(
+    props.clinicId,
+    props.sessionId,
+    (body) => ({ path: '/entered-in-error', body }),
+  )
+  return (
+    <>
+      <Button variant="subtle" color="gray" size="compact-sm" onClick={() => setIsOpen(true)}>
+        Entered in error
+      </Button>
+      <Modal
+        opened={isOpen}
+        onClose={() => setIsOpen(false)}
+        title="Mark entered in error"
+        centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        <Stack gap="sm">
+          <Text size="sm">
+            “{row.what}: {row.detail}” stays in the record, struck through, with your name and the reason.
+          </Text>
+          <Textarea
+            label="Reason"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={fieldError(mark.error, 'reason')}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
+          <MutationError error={mark.error} placedFields={['reason']} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setIsOpen(false)}>
+              Cancel
+            </Button>
+            <Button
+              color="red"
+              disabled={reason.trim().length < 3}
+              loading={mark.isPending}
+              onClick={() =>
+                mark.mutate(
+                  { kind: row.kind, entryId: row.id, reason: reason.trim() },
+                  { onSuccess: () => setIsOpen(false) },
+                )
+              }
+            >
+              Mark in error
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  )
+}
+
+/** Everything charted in this session, newest first; corrections struck through with the reason. */
+export function RecordSection(props: SectionProps) {
+  const { view, timeZone, canWrite } = props
+  const rows = rowsOf(view)
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={3} size="h4" mb="xs">
+        Record
+      </Title>
+      <Table striped aria-label="Session record" fz="sm" verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Time</Table.Th>
+            <Table.Th>Entry</Table.Th>
+            <Table.Th>Detail</Table.Th>
+            <Table.Th>By</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={`${row.kind}-${row.id}`}>
+              <Table.Td style={row.error ? struckStyle : undefined}>
+                {formatClock(row.atIso, timeZone)}
+              </Table.Td>
+              <Table.Td style={row.error ? struckStyle : undefined}>{row.what}</Table.Td>
+              <Table.Td>
+                <Text size="sm" style={row.error ? struckStyle : undefined}>
+                  {row.detail}
+                </Text>
+                {row.error && (
+                  <Text size="xs" c="red.8">
+                    Entered in error: {row.error.reason}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{row.by ?? ''}</Table.Td>
+              <Table.Td>{canWrite && !row.error && <MarkButton row={row} props={props} />}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  )
+}

@@ -1,0 +1,106 @@
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { type Answers, type AnswerValue, getInstrument, type InstrumentId } from '../../../domain/instruments'
+import { InstrumentForm } from '../../components/instrument-form'
+import { scoreLive } from '../../lib/live-score'
+import { type SectionProps, writePath } from './section-props'
+
+/**
+ * An instrument during the session (C-SSRS and PHQ-9 before the dose; CADSS, Aldrete after),
+ * scored live with the registry and queued in the outbox like any other charting.
+ */
+export function ScoreEntry({
+  clinicId,
+  sessionId,
+  outbox,
+  instrumentIds,
+  context,
+  title,
+}: SectionProps & { instrumentIds: readonly InstrumentId[]; context: 'pre' | 'post'; title: string }) {
+  const [instrumentId, setInstrumentId] = useState<InstrumentId>(instrumentIds[0]!)
+  const [answers, setAnswers] = useState<Answers>({})
+  const [queued, setQueued] = useState<string | null>(null)
+  const instrument = getInstrument(instrumentId)
+  const live = scoreLive(instrument, answers)
+  const urgent = live?.flags.filter((f) => f.severity === 'urgent') ?? []
+  const name = instrument.name.replace(' screener', '')
+
+  const save = () => {
+    if (!live?.isComplete) return
+    const label = `${name} ${live.total}${live.band ? ` (${live.band.label})` : ''}`
+    outbox.enqueue({
+      sessionId,
+      kind: 'score',
+      path: writePath(clinicId, sessionId, '/scores'),
+      body: { instrumentId, answers: live.answersToSend, context },
+      label,
+    })
+    setQueued(label)
+    setAnswers({})
+  }
+
+  return (
+    <Paper withBorder p="md" radius="md" aria-label={title}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap">
+          <Title order={3} size="h4">
+            {title}
+          </Title>
+          {instrumentIds.length > 1 && (
+            <SegmentedControl
+              aria-label="Instrument"
+              value={instrumentId}
+              onChange={(id) => {
+                setInstrumentId(id as InstrumentId)
+                setAnswers({})
+                setQueued(null)
+              }}
+              data={instrumentIds.map((id) => ({
+                value: id,
+                label: getInstrument(id).name.replace(' screener', ''),
+              }))}
+            />
+          )}
+        </Group>
+        {urgent.map((flag) => (
+          <Alert
+            key={flag.id}
+            color="red"
+            variant="filled"
+            role="alert"
+            title="Urgent: clinician follow-up now"
+          >
+            {flag.message}
+          </Alert>
+        ))}
+        <InstrumentForm
+          instrument={instrument}
+          answers={answers}
+          onAnswer={(itemId: string, value: AnswerValue) => {
+            setQueued(null)
+            setAnswers({ ...answers, [itemId]: value })
+          }}
+        />
+        <Group justify="space-between" wrap="wrap">
+          <Group gap="xs">
+            {live && (
+              <Badge size="lg" variant="light" color={urgent.length ? 'red' : 'blue'}>
+                {name} {live.total}
+                {live.isComplete ? '' : ' so far'}
+                {live.band ? ` · ${live.band.label}` : ''}
+              </Badge>
+            )}
+            <Text size="sm" c={queued ? 'teal.8' : 'dimmed'} role="status">
+              {queued
+                ? `${queued} queued.`
+                : `${live?.answeredCount ?? 0} of ${live?.askedCount ?? 0} answered`}
+            </Text>
+          </Group>
+          <Button onClick={save} disabled={!live?.isComplete} size="md">
+            Save {name}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,145 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { useState } from 'react'
+import { struckStyle } from '../../components/mark-in-error-button'
+import { formatClock } from '../../lib/clock-format'
+import { gradeLabels, sideEffectTerms } from '../../lib/session-labels'
+import { type SectionProps, writePath } from './section-props'
+
+/** One-tap side effects from the §7 vocabulary, graded 1–5 with the action taken; resolve later. */
+export function SideEffectsPanel(props: SectionProps) {
+  const { view, clinicId, sessionId, outbox, timeZone, canWrite } = props
+  const [term, setTerm] = useState<string | null>(null)
+  const [grade, setGrade] = useState('1')
+  const [action, setAction] = useState('')
+  const queued = outbox.entries.filter(
+    (e) => e.sessionId === sessionId && e.kind === 'side-effect' && e.status !== 'sent',
+  )
+  const record = () => {
+    if (!term) return
+    outbox.enqueue({
+      sessionId,
+      kind: 'side-effect',
+      path: writePath(clinicId, sessionId, '/side-effects'),
+      body: { term, grade: Number(grade), ...(action.trim() ? { actionTaken: action.trim() } : {}) },
+      label: `${term}, grade ${grade}`,
+    })
+    setTerm(null)
+    setGrade('1')
+    setAction('')
+  }
+  const resolve = (id: string, label: string) =>
+    outbox.enqueue({
+      sessionId,
+      kind: 'side-effect-resolve',
+      path: writePath(clinicId, sessionId, '/side-effects/resolve'),
+      body: { sideEffectId: id },
+      label: `${label} resolved`,
+    })
+  const resolving = new Set(
+    outbox.entries
+      .filter((e) => e.kind === 'side-effect-resolve' && e.status !== 'sent')
+      .map((e) => e.body.sideEffectId as string),
+  )
+
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="Side effects">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Side effects
+        </Title>
+        {canWrite && (
+          <SimpleGrid cols={{ base: 3, sm: 5 }} spacing={6}>
+            {sideEffectTerms.map((t) => (
+              <Button
+                key={t}
+                variant={term === t ? 'filled' : 'light'}
+                color="grape"
+                size="md"
+                px={6}
+                onClick={() => setTerm(term === t ? null : t)}
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.1 } }}
+                h={52}
+              >
+                {t}
+              </Button>
+            ))}
+          </SimpleGrid>
+        )}
+        {term && (
+          <Paper bg="grape.0" p="sm" radius="md">
+            <Stack gap="xs">
+              <Text fw={600}>{term}</Text>
+              <SegmentedControl
+                aria-label="Grade"
+                value={grade}
+                onChange={setGrade}
+                data={[1, 2, 3, 4, 5].map((g) => ({ value: String(g), label: `${g} ${gradeLabels[g]}` }))}
+                size="sm"
+                fullWidth
+              />
+              <TextInput
+                label="Action taken"
+                value={action}
+                onChange={(e) => setAction(e.currentTarget.value)}
+                placeholder="e.g. ondansetron 4 mg per standing order"
+                size="md"
+              />
+              <Group justify="flex-end">
+                <Button size="md" color="grape" onClick={record}>
+                  Record {term}
+                </Button>
+              </Group>
+            </Stack>
+          </Paper>
+        )}
+        {view.sideEffects.length === 0 && queued.length === 0 && (
+          <Text size="sm" c="dimmed">
+            None recorded.
+          </Text>
+        )}
+        {view.sideEffects.map((s) => (
+          <Group
+            key={s.id}
+            justify="space-between"
+            gap="xs"
+            style={s.enteredInError ? struckStyle : undefined}
+          >
+            <Text size="sm">
+              <strong>{s.term}</strong> grade {s.grade} ({gradeLabels[s.grade]}) from{' '}
+              {formatClock(s.onsetAt, timeZone)}
+              {s.actionTaken ? ` · ${s.actionTaken}` : ''}
+              {s.resolvedAt ? ` · resolved ${formatClock(s.resolvedAt, timeZone)}` : ''}
+            </Text>
+            {s.isSerious && <Badge color="red">serious</Badge>}
+            {canWrite && !s.resolvedAt && !s.enteredInError && (
+              <Button
+                size="compact-md"
+                variant="default"
+                disabled={resolving.has(s.id)}
+                onClick={() => resolve(s.id, s.term)}
+              >
+                {resolving.has(s.id) ? 'Resolving…' : 'Resolved'}
+              </Button>
+            )}
+          </Group>
+        ))}
+        {queued.map((e) => (
+          <Text key={e.id} size="sm" c="orange.8">
+            {e.label} (unsent)
+          </Text>
+        ))}
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,121 @@
+import { Button, Group, List, Modal, Paper, Stack, Stepper, Text, Textarea } from '@mantine/core'
+import { useState } from 'react'
+import type { SessionEvent } from '../../../domain/session'
+import { useTransition } from '../../api/sessions'
+import { MutationError } from '../../components/mutation-error'
+import { eventLabels, stateLabels, stateSteps } from '../../lib/session-labels'
+import type { SectionProps } from './section-props'
+
+const withReason = new Set<SessionEvent>(['cancel', 'abort'])
+
+/** The state stepper, with the allowed moves as big buttons and why the others are blocked. */
+export function StateActions(props: SectionProps & { onDischarge: () => void }) {
+  const { view, clinicId, sessionId, canWrite, canSign, onDischarge } = props
+  const transition = useTransition(clinicId, sessionId)
+  const [reasonFor, setReasonFor] = useState<SessionEvent | null>(null)
+  const [reason, setReason] = useState('')
+  const state = view.session.state
+  const active = stateSteps.indexOf(state)
+  // Everyone who charts may also schedule (nurses, prescribers); discharge needs a prescriber.
+  const may = (event: SessionEvent) => (event === 'discharge' ? canSign : canWrite)
+  const main = view.transitions.filter((t) => !withReason.has(t.event) && may(t.event))
+  const ending = view.transitions.filter((t) => withReason.has(t.event) && canWrite)
+  const go = (event: SessionEvent, why?: string) =>
+    transition.mutate(
+      { event, version: view.session.version, ...(why ? { reason: why } : {}) },
+      {
+        onSuccess: () => {
+          setReasonFor(null)
+          setReason('')
+        },
+      },
+    )
+
+  return (
+    <Paper withBorder p="md" radius="md" aria-label="Session state">
+      <Stack gap="sm">
+        {active >= 0 ? (
+          <Stepper active={active} size="sm" allowNextStepsSelect={false} iconSize={28}>
+            {stateSteps.map((s) => (
+              <Stepper.Step key={s} label={stateLabels[s]} completedIcon="✓" />
+            ))}
+          </Stepper>
+        ) : (
+          <Text fw={700} c="red.8">
+            {stateLabels[state]}
+            {view.session.endReason ? `: ${view.session.endReason}` : ''}
+          </Text>
+        )}
+        {main.length > 0 && (
+          <Group gap="md" align="flex-start">
+            {main.map((t) => (
+              <Stack key={t.event} gap={4} maw={420}>
+                <Button
+                  size="xl"
+                  disabled={!t.isAllowed}
+                  loading={transition.isPending && transition.variables?.event === t.event}
+                  onClick={() => (t.event === 'discharge' ? onDischarge() : go(t.event))}
+                >
+                  {t.event === 'discharge' ? 'Go to discharge sign-off' : eventLabels[t.event]}
+                </Button>
+                {!t.isAllowed && (
+                  <List
+                    size="sm"
+                    c="red.8"
+                    aria-label={`Why ${eventLabels[t.event].toLowerCase()} is blocked`}
+                  >
+                    {t.blockedBy.map((b) => (
+                      <List.Item key={b.guard}>{b.reason}</List.Item>
+                    ))}
+                  </List>
+                )}
+              </Stack>
+            ))}
+          </Group>
+        )}
+        {ending.length > 0 && (
+          <Group gap="xs" justify="flex-end">
+            {ending.map((t) => (
+              <Button key={t.event} variant="subtle" color="red" onClick={() => setReasonFor(t.event)}>
+                {eventLabels[t.event]}…
+              </Button>
+            ))}
+          </Group>
+        )}
+        <MutationError error={transition.error} onReload={() => transition.reset()} />
+      </Stack>
+      <Modal
+        opened={reasonFor !== null}
+        onClose={() => setReasonFor(null)}
+        title={reasonFor ? eventLabels[reasonFor] : ''}
+        centered
+        closeButtonProps={{ 'aria-label': 'Close' }}
+      >
+        <Stack gap="sm">
+          <Textarea
+            label="Reason"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            data-autofocus
+          />
+          <MutationError error={transition.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setReasonFor(null)}>
+              Back
+            </Button>
+            <Button
+              color="red"
+              disabled={!reason.trim()}
+              loading={transition.isPending}
+              onClick={() => reasonFor && go(reasonFor, reason.trim())}
+            >
+              {reasonFor ? eventLabels[reasonFor] : ''}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  )
+}
