@@ -292,7 +292,10 @@ describe('intake to an approved plan', () => {
     const chart = (await c.prescriber.get(`${patientUrl}/chart`)).json()
     expect(chart.stage).toBe('ready-for-treatment')
     // The front desk cannot read the chart, but sees where the patient stands.
-    expect((await c.frontDesk.get(patientUrl)).json()).toMatchObject({ stage: 'ready-for-treatment', openAlerts: 0 })
+    expect((await c.frontDesk.get(patientUrl)).json()).toMatchObject({
+      stage: 'ready-for-treatment',
+      openAlerts: 0,
+    })
     const listed = (await c.frontDesk.get(`${clinicUrl()}/patients?q=RK-100`)).json().items
     // Same names: their order is the id's, so compare sorted by MRN.
     const stages = listed.map((p: { mrn: string; stage: string }) => [p.mrn, p.stage]).sort()
