@@ -53,7 +53,11 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
       'escort',
       'Escort / emergency contact',
       Boolean(patient.escort_name || patient.emergency_contact_name),
-      patient.escort_name ? `Escort: ${patient.escort_name}` : 'Record who will take the patient home',
+      patient.escort_name
+        ? `Escort: ${patient.escort_name}`
+        : patient.emergency_contact_name
+          ? `Emergency contact: ${patient.emergency_contact_name}; no escort named yet (confirmed at each visit)`
+          : 'Record who will take the patient home',
     ),
     item(
       'weight',
