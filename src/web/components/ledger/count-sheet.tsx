@@ -8,8 +8,9 @@ import {
   useMovement,
 } from '../../api/ledger'
 import { FieldGroup } from '../field-group'
-import { fieldError, MutationError } from '../mutation-error'
+import { MutationError } from '../mutation-error'
 import { ExpiryCell } from './expiry-badge'
+import { fieldError } from './field-messages'
 import { formatMg, groupDigits, unitLabel } from './ledger-format'
 import { draftToMg } from './quantity-field'
 import {

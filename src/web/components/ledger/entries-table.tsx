@@ -10,7 +10,11 @@ function entryNote(entry: Entry): string {
   const d = entry.detail
   const parts: string[] = []
   if (entry.kind === 'count' && entry.expectedMg !== null && entry.countedMg !== null)
-    parts.push(`counted ${formatMg(entry.countedMg)} of ${formatMg(entry.expectedMg)}`)
+    parts.push(
+      entry.countedMg === entry.expectedMg
+        ? 'count matched'
+        : `counted ${formatMg(entry.countedMg)}, expected ${formatMg(entry.expectedMg)}`,
+    )
   if (typeof d.occasion === 'string') parts.push(d.occasion)
   if (typeof d.invoiceNumber === 'string') parts.push(`invoice ${d.invoiceNumber}`)
   if (typeof d.containerCount === 'number') parts.push(`${d.containerCount} containers`)
@@ -34,7 +38,7 @@ interface EntriesTableProps {
 /** Ledger entries with the running balance of their lot, who did it, who witnessed and the hash. */
 export function EntriesTable({ clinicId, entries, timeZone, lot, onOpenLot }: EntriesTableProps) {
   return (
-    <Table.ScrollContainer minWidth={lot ? 980 : 1080}>
+    <Table.ScrollContainer minWidth={lot ? 900 : 980}>
       <Table
         striped
         verticalSpacing="xs"
@@ -48,8 +52,7 @@ export function EntriesTable({ clinicId, entries, timeZone, lot, onOpenLot }: En
             <Table.Th>Entry</Table.Th>
             <Table.Th ta="right">Change</Table.Th>
             <Table.Th ta="right">Balance</Table.Th>
-            <Table.Th>By</Table.Th>
-            <Table.Th>Witness</Table.Th>
+            <Table.Th>By · witness</Table.Th>
             <Table.Th>Reason / detail</Table.Th>
             <Table.Th>Patient</Table.Th>
             <Table.Th>Hash</Table.Th>
@@ -102,11 +105,11 @@ export function EntriesTable({ clinicId, entries, timeZone, lot, onOpenLot }: En
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{entry.actorName}</Table.Td>
                 <Table.Td>
-                  {entry.witnessName ?? (
-                    <Text span c="dimmed" size="sm">
-                      —
+                  <Text size="sm">{entry.actorName}</Text>
+                  {entry.witnessName && (
+                    <Text size="xs" c="dimmed">
+                      witness {entry.witnessName}
                     </Text>
                   )}
                 </Table.Td>
@@ -133,8 +136,8 @@ export function EntriesTable({ clinicId, entries, timeZone, lot, onOpenLot }: En
                     </Text>
                   )}
                   {entry.sessionId && (
-                    <Text size="xs" c="dimmed">
-                      session {entry.sessionId.slice(-6)}
+                    <Text size="xs" c="dimmed" title={`Treatment session ${entry.sessionId}`}>
+                      in session
                     </Text>
                   )}
                 </Table.Td>

@@ -10,13 +10,15 @@ export function ExpiryCell({ lot }: { lot: Pick<Lot, 'expiresOn' | 'expiryStatus
         {formatCalendarDate(lot.expiresOn)}
       </Text>
       {lot.expiryStatus === 'expired' && (
-        <Badge color="red" variant="filled" size="sm">
+        <Badge color="red" variant="filled" size="sm" style={{ minWidth: 'max-content' }}>
           Expired
         </Badge>
       )}
       {lot.expiryStatus === 'expiring' && (
-        <Badge color="yellow" variant="filled" size="sm" c="dark">
-          {lot.daysToExpiry === 0 ? 'Expires today' : `${lot.daysToExpiry} d left`}
+        <Badge color="yellow" variant="filled" size="sm" c="dark" style={{ minWidth: 'max-content' }}>
+          {lot.daysToExpiry === 0
+            ? 'Expires today'
+            : `${lot.daysToExpiry} ${lot.daysToExpiry === 1 ? 'day' : 'days'} left`}
         </Badge>
       )}
     </Group>

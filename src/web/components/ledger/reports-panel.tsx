@@ -145,10 +145,10 @@ function InventoryReport({ clinicId, today }: { clinicId: string; today: string 
           allowDeselect={false}
         />
         <Select
-          label="Taken at"
+          label="Of business"
           data={[
-            { value: 'opening', label: 'Opening of business' },
-            { value: 'closing', label: 'Close of business' },
+            { value: 'opening', label: 'Opening' },
+            { value: 'closing', label: 'Close' },
           ]}
           value={timing}
           onChange={(v) => v && setTiming(v)}

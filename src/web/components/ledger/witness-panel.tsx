@@ -13,7 +13,7 @@ import type { WitnessProof } from '../../api/ledger'
 import { useWitnesses } from '../../api/ledger'
 import { roleLabel } from '../../lib/roles'
 import { FieldGroup } from '../field-group'
-import { fieldError } from '../mutation-error'
+import { fieldError } from './field-messages'
 
 export interface WitnessDraft {
   userId: string | null
@@ -101,6 +101,7 @@ export function WitnessPanel(props: WitnessPanelProps) {
             })
           }}
           clearable={!isRequired}
+          allowDeselect={false}
           error={choiceError || undefined}
           nothingFoundMessage="No other nurse or prescriber in this clinic"
           size="md"

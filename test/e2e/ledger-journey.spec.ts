@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs'
+import { type Browser, expect, type Page, test } from '@playwright/test'
+import { type E2eServer, startServer } from './support/server'
+
+let server: E2eServer
+test.use({ actionTimeout: 15_000 })
+test.beforeAll(async () => {
+  server = await startServer()
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+const emails = {
+  nurse: 'nurse@demo.ketacare.org',
+  prescriber: 'prescriber@demo.ketacare.org',
+  auditor: 'auditor@demo.ketacare.org',
+}
+const witnessOption = 'Dr. Priya Raman · Prescriber'
+// The demo ledger already holds lots: a unique lot number finds ours.
+const lotNumber = `E2E${Date.now().toString(36).toUpperCase()}`
+
+async function signIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage()
+  await page.goto(server.url)
+  await page.getByLabel('E-mail', { exact: true }).fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(email)!)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(/\/c\/[0-9a-f-]+$/)
+  return page
+}
+
+/** The prescriber witnesses on the nurse's screen with their own password. */
+async function witness(page: Page, password = server.passwords.get(emails.prescriber)!) {
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Witness', { exact: true }).click()
+  await page.getByRole('option', { name: witnessOption, exact: true }).click()
+  await dialog.getByLabel('Witness password', { exact: true }).fill(password)
+}
+
+test('receive a lot, see the sessions’ doses, witnessed waste, a short count resolved, reports, verify', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  const nurse = await signIn(browser, emails.nurse)
+  const clinicPath = new URL(nurse.url()).pathname
+  const ledger = `${server.url}${clinicPath}/ledger`
+  const api = `${server.url}/api/v1/clinics/${clinicPath.split('/').pop()}/ledger`
+
+  // Receive a new lot of two 10 mL vials at 50 mg/mL, witnessed by the prescriber.
+  await nurse.goto(ledger)
+  await nurse.getByRole('button', { name: 'Receive new lot' }).click()
+  const receive = nurse.getByRole('dialog', { name: 'Receive a new lot' })
+  await receive.getByLabel('NDC', { exact: true }).fill('0409-2051-05')
+  await receive.getByLabel('Lot number', { exact: true }).fill(lotNumber)
+  await receive.getByLabel('Expires on', { exact: true }).fill('2028-06-30')
+  await receive
+    .getByLabel('Product (finished form)', { exact: true })
+    .fill('Ketamine HCl injection, USP 50 mg/mL, 10 mL multiple-dose vial')
+  await receive.getByLabel('Number of containers', { exact: true }).fill('2')
+  await receive.getByLabel('Invoice number', { exact: true }).fill('INV-E2E-1')
+  await receive.getByLabel('Container numbers (optional)', { exact: true }).fill('V-1, V-2')
+  await receive.getByLabel('Supplier name', { exact: true }).fill('Cardinal Health 110, LLC')
+  await receive.getByLabel('Supplier DEA number', { exact: true }).fill('rc4028278')
+  await receive.getByLabel('Supplier address', { exact: true }).fill('7000 Cardinal Place, Dublin, OH 43017')
+  await expect(receive.getByText('1,000 mg in all')).toBeVisible()
+  await witness(nurse)
+  await receive.getByRole('button', { name: 'Receive lot' }).click()
+  await expect(receive).toBeHidden()
+  const stock = nurse.getByRole('table', { name: 'Stock on hand by lot' })
+  const ourRow = stock.getByRole('row').filter({ hasText: lotNumber })
+  await expect(ourRow).toContainText('1,000 mg')
+  await expect(ourRow).toContainText('20 mL')
+
+  // Today's demo sessions drew their doses through the ledger: the administration log lists them.
+  const administered = await nurse.request.get(`${api}/entries?kind=administer&pageSize=100`)
+  const doses = (await administered.json()).items as { sessionId: string | null; patientName: string }[]
+  const sessionDoses = doses.filter((d) => d.sessionId !== null)
+  expect(sessionDoses.length).toBeGreaterThan(0)
+  const log = await (await nurse.request.get(`${api}/reports/administrations?format=csv`)).text()
+  for (const dose of sessionDoses) expect(log).toContain(dose.patientName)
+
+  // Waste from the new lot: a wrong witness password is refused beside the field, then it records.
+  await ourRow.getByRole('button', { name: lotNumber, exact: true }).click()
+  await expect(nurse.getByRole('heading', { name: `Lot ${lotNumber}` })).toBeVisible()
+  await nurse.getByRole('button', { name: 'Waste', exact: true }).click()
+  const waste = nurse.getByRole('dialog', { name: `Waste — lot ${lotNumber}` })
+  await waste.getByLabel('Quantity', { exact: true }).fill('12.5')
+  await expect(waste.getByText('= 0.25 mL')).toBeVisible()
+  await waste.getByLabel('Reason', { exact: true }).fill('Remainder of opened vial after infusion')
+  await witness(nurse, 'not-the-password')
+  await waste.getByRole('button', { name: 'Record waste' }).click()
+  await expect(waste.getByText('This is not the witness’s password.', { exact: false })).toBeVisible()
+  await witness(nurse)
+  await waste.getByRole('button', { name: 'Record waste' }).click()
+  await expect(waste).toBeHidden()
+  const lotEntries = nurse.getByRole('table', { name: `Entries of lot ${lotNumber}` })
+  await expect(lotEntries.getByRole('row').nth(1)).toContainText('Wasted')
+  await expect(lotEntries.getByRole('row').nth(1)).toContainText('987.5 mg')
+  await expect(lotEntries.getByRole('row').nth(1)).toContainText('witness Dr. Priya Raman')
+
+  // Count 2.5 mg short: the discrepancy shows at once, and is resolved by a witnessed adjustment.
+  await nurse.goto(`${ledger}?tab=count`)
+  await nurse.getByLabel(`Counted, lot ${lotNumber}`, { exact: true }).fill('985')
+  const countRow = nurse
+    .getByRole('table', { name: 'Count sheet' })
+    .getByRole('row')
+    .filter({ hasText: lotNumber })
+  await countRow.getByRole('button', { name: 'Record', exact: true }).click()
+  await expect(countRow.getByRole('status')).toContainText('Discrepancy -2.5 mg')
+  await countRow.getByRole('button', { name: 'Resolve now' }).click()
+  const resolve = nurse.getByRole('dialog', { name: `Resolve discrepancy — lot ${lotNumber}` })
+  await resolve.getByLabel('Reason', { exact: true }).fill('Volume left in the opened vial was read high')
+  await witness(nurse)
+  await resolve.getByRole('button', { name: 'Resolve', exact: true }).click()
+  await expect(resolve).toBeHidden()
+  await expect(countRow).toContainText('Resolved')
+  await nurse.getByRole('tab', { name: /Discrepancies/ }).click()
+  await nurse.getByText('Discrepancy log (all)').click()
+  const resolvedRow = nurse
+    .getByRole('table', { name: 'Discrepancies' })
+    .getByRole('row')
+    .filter({ hasText: lotNumber })
+  await expect(resolvedRow).toContainText('Adjustment')
+  await expect(resolvedRow).toContainText('Resolved')
+
+  // Reports: the inventory CSV holds the lot at its adjusted balance; the PDF is a PDF.
+  await nurse.getByRole('tab', { name: 'Reports', exact: true }).click()
+  const [download] = await Promise.all([
+    nurse.waitForEvent('download'),
+    nurse.getByRole('link', { name: 'Download Inventory CSV' }).click(),
+  ])
+  const csv = readFileSync((await download.path())!, 'utf8')
+  expect(csv).toContain(lotNumber)
+  expect(csv).toContain(`${lotNumber},2028-06-30,50 mg/mL,985,19.7 mL`)
+  const pdfHref = await nurse.getByRole('link', { name: 'Open Inventory PDF' }).getAttribute('href')
+  const pdf = await nurse.request.get(`${server.url}${pdfHref}`)
+  expect(pdf.headers()['content-type']).toBe('application/pdf')
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
+
+  // The chain recomputes from the first entry to the last.
+  await nurse.getByRole('button', { name: 'Verify chain' }).click()
+  await expect(nurse.getByRole('status').filter({ hasText: 'Chain intact' })).toBeVisible()
+
+  // The auditor sees the same ledger, read-only.
+  const auditor = await signIn(browser, emails.auditor)
+  await auditor.goto(ledger)
+  await expect(auditor.getByRole('table', { name: 'Stock on hand by lot' })).toContainText(lotNumber)
+  await expect(auditor.getByText('read-only')).toBeVisible()
+  await expect(auditor.getByRole('button', { name: 'Receive new lot' })).toHaveCount(0)
+  await expect(auditor.getByRole('tab', { name: 'Count', exact: true })).toHaveCount(0)
+  await expect(auditor.getByRole('button', { name: /^Record/ })).toHaveCount(0)
+})
