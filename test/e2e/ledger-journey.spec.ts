@@ -133,10 +133,12 @@ test('receive a lot, see the sessions’ doses, witnessed waste, a short count r
   const csv = readFileSync((await download.path())!, 'utf8')
   expect(csv).toContain(lotNumber)
   expect(csv).toContain(`${lotNumber},2028-06-30,50 mg/mL,985,19.7 mL`)
-  const pdfHref = await nurse.getByRole('link', { name: 'Open Inventory PDF' }).getAttribute('href')
-  const pdf = await nurse.request.get(`${server.url}${pdfHref}`)
-  expect(pdf.headers()['content-type']).toBe('application/pdf')
-  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
+  const [pdfDownload] = await Promise.all([
+    nurse.waitForEvent('download'),
+    nurse.getByRole('link', { name: 'Download Inventory PDF' }).click(),
+  ])
+  const pdf = readFileSync((await pdfDownload.path())!)
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
 
   // The chain recomputes from the first entry to the last.
   await nurse.getByRole('button', { name: 'Verify chain' }).click()

@@ -10,7 +10,7 @@ const pageSizes = [10, 25, 50]
 
 function DrugTotals({ stock }: { stock: Stock }) {
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
       {stock.drugs.map((d) => {
         const lots = stock.lots.filter((l) => l.drug === d.drug && l.balanceMg !== '0')
         const expired = lots.filter((l) => l.expiryStatus === 'expired').length

@@ -37,7 +37,10 @@ function ReportCard({ title, about, children }: { title: string; about: string; 
   )
 }
 
-/** CSV downloads and PDFs open in a new tab; the browser sends the session cookie with both. */
+/**
+ * Plain links: the browser sends the session cookie and saves the file. The server sends PDFs as
+ * attachments too, so both are downloads (opening a PDF in the tab would need `inline`).
+ */
 function FileButtons({
   url,
   label,
@@ -62,13 +65,12 @@ function FileButtons({
       <Button
         component="a"
         href={disabled ? undefined : url('pdf')}
-        target="_blank"
-        rel="noopener"
+        download
         variant="default"
         disabled={disabled}
-        aria-label={`Open ${label} PDF`}
+        aria-label={`Download ${label} PDF`}
       >
-        Open PDF
+        Download PDF
       </Button>
     </Group>
   )
