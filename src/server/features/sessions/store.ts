@@ -62,10 +62,10 @@ export function listEvents(tx: Tx, clinicId: string, sessionId: string) {
 }
 
 /**
- * The latest vital signs of a session, oldest first. A real session has a few dozen; the cap keeps
- * the charting hot path's cost bounded however long a session runs.
+ * The latest vital signs of a session, oldest first. Sixty readings are five hours at one every
+ * five minutes; the cap keeps the charting hot path's cost bounded however long a session runs.
  */
-export async function listRecentSessionVitals(tx: Tx, clinicId: string, sessionId: string, limit = 200) {
+export async function listRecentSessionVitals(tx: Tx, clinicId: string, sessionId: string, limit = 60) {
   const rows = await tx
     .selectFrom('vital_sign')
     .selectAll()
