@@ -20,6 +20,7 @@ import { historyRoutes } from './features/history/routes'
 import { ledgerRoutes } from './features/ledger/routes'
 import { patientRoutes } from './features/patients/routes'
 import { planRoutes } from './features/plans/routes'
+import { referralRoutes } from './features/referrals/routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { userRoutes } from './features/users/routes'
 import { registerAuth } from './plugins/auth'
@@ -109,6 +110,7 @@ export async function buildApp(
   await app.register(chartRoutes(ctx))
   await app.register(ledgerRoutes(ctx))
   await app.register(sessionRoutes(ctx))
+  await app.register(referralRoutes(ctx))
   await registerWeb(app, config.webDir)
   return app
 }

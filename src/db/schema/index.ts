@@ -18,6 +18,7 @@ import type * as membership from './membership'
 import type * as mfaSecret from './mfa-secret'
 import type * as organization from './organization'
 import type * as patient from './patient'
+import type * as referral from './referral'
 import type * as safetyAlert from './safety-alert'
 import type * as screening from './screening'
 import type * as sessionEvent from './session-event'
@@ -47,6 +48,7 @@ export type { MembershipTable } from './membership'
 export type { MfaSecretTable } from './mfa-secret'
 export type { OrganizationTable } from './organization'
 export type { PatientSex, PatientTable } from './patient'
+export type { PreferredContact, ReferralStatus, ReferralTable } from './referral'
 export type { SafetyAlertTable } from './safety-alert'
 export type { ScreeningTable } from './screening'
 export type { SessionEventTable } from './session-event'
@@ -81,4 +83,5 @@ export type Database = organization.PartialDB &
   csLot.PartialDB &
   csEntry.PartialDB &
   csDiscrepancy.PartialDB &
-  csLossReport.PartialDB
+  csLossReport.PartialDB &
+  referral.PartialDB

@@ -8,6 +8,7 @@ import type { Principal } from '../principal'
 import { inOwnerTransaction } from '../tenancy'
 import { seedDemoLedger } from './demo-ledger'
 import { type DemoStaff, seedDemoPatients } from './demo-patients'
+import { seedDemoReferrals } from './demo-referrals'
 import { seedDemoSessions } from './demo-sessions'
 
 export interface DemoSignIn {
@@ -200,6 +201,7 @@ export async function seedDemoClinicalData(
     await seedDemoSessions(ctx, hillcrest, staffHillcrest, await idsByMrn(hillcrest))
   }
   await seedDemoLedger(ctx, signIns)
+  await seedDemoReferrals(ctx, riverside)
   return patients
 }
 

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context'
+import { sessionOf } from '../../plugins/auth'
+import { clinicParams, paged, pageQuery } from '../../schemas'
+import { referralBody, referralParams, referralSchema, referralStatusSchema } from './schemas'
+import * as referrals from './service'
+
+// A person sends a self-check a few times at most; this stops a script filling a clinic's queue.
+const referralRateLimit = { max: 10, timeWindow: '1 hour' }
+
+export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/v1/public/clinics',
+      {
+        config: { auth: 'public' },
+        schema: {
+          tags: ['public'],
+          summary: 'Clinics a self-check can be sent to (id and name only; no sign-in)',
+          response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) },
+        },
+      },
+      async () => ({ items: await referrals.listPublicClinics(ctx) }),
+    )
+
+    app.post(
+      '/api/v1/public/referrals',
+      {
+        config: { auth: 'public', rateLimit: referralRateLimit },
+        schema: {
+          tags: ['public'],
+          summary: "Send a self-check to a clinic's intake queue (no sign-in; consent to contact required)",
+          body: referralBody,
+          response: {
+            201: z.object({ id: z.string(), receivedAt: z.date(), isUrgent: z.boolean() }),
+          },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await referrals.submitReferral(ctx, request.body, request.ip)),
+    )
+
+    app.get(
+      '/api/v1/clinics/:clinicId/referrals',
+      {
+        schema: {
+          tags: ['referrals'],
+          summary: "The clinic's intake queue: referrals from the public self-check, newest first",
+          params: clinicParams,
+          querystring: pageQuery.extend({ status: referralStatusSchema.optional() }),
+          response: { 200: paged(referralSchema) },
+        },
+      },
+      async (request) =>
+        referrals.listReferrals(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+    )
+
+    app.patch(
+      '/api/v1/clinics/:clinicId/referrals/:referralId',
+      {
+        schema: {
+          tags: ['referrals'],
+          summary: "Change a referral's status (optimistic concurrency: send the version you loaded)",
+          params: referralParams,
+          body: z.object({ status: referralStatusSchema, version: z.number().int().min(1) }),
+          response: { 200: referralSchema },
+        },
+      },
+      async (request) =>
+        referrals.changeReferralStatus(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.referralId,
+          request.body,
+        ),
+    )
+  }
+}
