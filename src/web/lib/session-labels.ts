@@ -24,6 +24,17 @@ export const stateColors: Record<SessionState, string> = {
   aborted: 'red',
 }
 
+/** Short names for the stepper, so seven steps fit a tablet's width. */
+export const stepLabels: Partial<Record<SessionState, string>> = {
+  scheduled: 'Booked',
+  'checked-in': 'Arrived',
+  'pre-checks': 'Pre-checks',
+  dosing: 'Dosing',
+  monitoring: 'Monitoring',
+  'ready-for-discharge': 'Ready',
+  discharged: 'Discharged',
+}
+
 /** The path a session normally takes, for the stepper. */
 export const stateSteps: readonly SessionState[] = [
   'scheduled',

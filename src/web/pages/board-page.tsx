@@ -212,31 +212,33 @@ export function BoardPage() {
 
       <SimpleGrid cols={{ base: 1, xs: 2, md: Math.min(4, Math.max(columns.length, 1)) }} spacing="md">
         {columns.map((column) => (
-          <Stack key={column.id} gap="sm" component="section" aria-label={column.name}>
-            <Paper bg="gray.1" px="sm" py={6} radius="md">
-              <Group justify="space-between">
-                <Text fw={700}>{column.name}</Text>
-                <Text size="sm" c="dimmed">
-                  {column.sessions.length} session{column.sessions.length === 1 ? '' : 's'}
+          <section key={column.id} aria-label={column.name}>
+            <Stack gap="sm">
+              <Paper bg="gray.1" px="sm" py={6} radius="md">
+                <Group justify="space-between">
+                  <Text fw={700}>{column.name}</Text>
+                  <Text size="sm" c="dimmed">
+                    {column.sessions.length} session{column.sessions.length === 1 ? '' : 's'}
+                  </Text>
+                </Group>
+              </Paper>
+              {column.sessions.length === 0 && (
+                <Text size="sm" c="dimmed" ta="center" py="md">
+                  Free all day
                 </Text>
-              </Group>
-            </Paper>
-            {column.sessions.length === 0 && (
-              <Text size="sm" c="dimmed" ta="center" py="md">
-                Free all day
-              </Text>
-            )}
-            {column.sessions.map((card) => (
-              <SessionCard
-                key={card.id}
-                card={card}
-                timeZone={timeZone}
-                nowMs={nowMs}
-                canOpenSession={canOpenSession}
-                canCheckIn={canCheckIn}
-              />
-            ))}
-          </Stack>
+              )}
+              {column.sessions.map((card) => (
+                <SessionCard
+                  key={card.id}
+                  card={card}
+                  timeZone={timeZone}
+                  nowMs={nowMs}
+                  canOpenSession={canOpenSession}
+                  canCheckIn={canCheckIn}
+                />
+              ))}
+            </Stack>
+          </section>
         ))}
       </SimpleGrid>
     </Stack>

@@ -184,7 +184,8 @@ export function SessionsTab(props: ChartTabProps) {
   if (sessions.isError) return <ErrorAlert error={sessions.error} title="Could not load the sessions" />
   return (
     <Stack gap="md" maw={1000}>
-      {canBook && <BookForm {...props} />}
+      {/* The form's date and time start at the clinic's wall clock, so it waits for the zone. */}
+      {canBook && timeZone && <BookForm {...props} />}
       <Table striped aria-label="Treatment sessions">
         <Table.Thead>
           <Table.Tr>

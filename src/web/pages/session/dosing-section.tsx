@@ -320,9 +320,7 @@ function Pump(props: SectionProps) {
               {queued.length ? ' (unsent)' : ''}
             </Badge>
           </Group>
-          {actions.length > 0 && (
-            <MinutesAgoInput value={minutesAgo} onChange={setMinutesAgo} label="Pump time (minutes ago)" />
-          )}
+          {actions.length > 0 && <MinutesAgoInput value={minutesAgo} onChange={setMinutesAgo} />}
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <Figure label="Given" value={mg(infusion.doseGivenMg)} />
@@ -441,18 +439,26 @@ export function DosingSection(props: SectionProps) {
   const { view, canWrite, canDraw } = props
   const isSettable = ['checked-in', 'pre-checks'].includes(view.session.state)
   const isIv = view.session.route === 'iv'
+  const isDosing = view.session.state === 'dosing'
+  const preparation = (
+    <Stack gap="md">
+      {canWrite && isSettable && <DoseForm {...props} />}
+      <DoseFigures view={view} />
+      {canWrite && <DoseCheck {...props} />}
+      {isIv && canDraw && view.dose.checkedBy && <DrawDose {...props} />}
+    </Stack>
+  )
+  const delivery = (
+    <Stack gap="md">
+      {isIv ? <Pump {...props} /> : canWrite && <Devices {...props} />}
+      {canWrite && isDosing && <VitalsPad {...props} context="intra" />}
+    </Stack>
+  )
+  // While dosing, the pump (or the devices) and the vitals come first on a tablet.
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-      <Stack gap="md">
-        {canWrite && isSettable && <DoseForm {...props} />}
-        <DoseFigures view={view} />
-        {canWrite && <DoseCheck {...props} />}
-        {isIv && canDraw && view.dose.checkedBy && <DrawDose {...props} />}
-      </Stack>
-      <Stack gap="md">
-        {isIv ? <Pump {...props} /> : canWrite && <Devices {...props} />}
-        {canWrite && view.session.state === 'dosing' && <VitalsPad {...props} context="intra" />}
-      </Stack>
+      {isDosing ? delivery : preparation}
+      {isDosing ? preparation : delivery}
     </SimpleGrid>
   )
 }

@@ -84,6 +84,7 @@ export function MonitoringSection(props: SectionProps) {
             <ScoreEntry
               {...props}
               title="Dissociation and post-session scores"
+              isCollapsed
               context="post"
               instrumentIds={['cadss', 'bprs4', 'phq9']}
             />

@@ -16,7 +16,15 @@ export function ScoreEntry({
   instrumentIds,
   context,
   title,
-}: SectionProps & { instrumentIds: readonly InstrumentId[]; context: 'pre' | 'post'; title: string }) {
+  isCollapsed = false,
+}: SectionProps & {
+  instrumentIds: readonly InstrumentId[]
+  context: 'pre' | 'post'
+  title: string
+  /** Long instruments (CADSS has 27 items) open only when the nurse picks one. */
+  isCollapsed?: boolean
+}) {
+  const [isOpen, setIsOpen] = useState(!isCollapsed)
   const [instrumentId, setInstrumentId] = useState<InstrumentId>(instrumentIds[0]!)
   const [answers, setAnswers] = useState<Answers>({})
   const [queued, setQueued] = useState<string | null>(null)
@@ -37,8 +45,40 @@ export function ScoreEntry({
     })
     setQueued(label)
     setAnswers({})
+    if (isCollapsed) setIsOpen(false)
   }
 
+  if (!isOpen)
+    return (
+      <Paper withBorder p="md" radius="md" aria-label={title}>
+        <Stack gap="sm">
+          <Title order={3} size="h4">
+            {title}
+          </Title>
+          {queued && (
+            <Text size="sm" c="teal.8" role="status">
+              {queued} queued.
+            </Text>
+          )}
+          <Group gap="sm">
+            {instrumentIds.map((id) => (
+              <Button
+                key={id}
+                variant="light"
+                size="md"
+                onClick={() => {
+                  setInstrumentId(id)
+                  setAnswers({})
+                  setIsOpen(true)
+                }}
+              >
+                Record {getInstrument(id).name.replace(' screener', '')}
+              </Button>
+            ))}
+          </Group>
+        </Stack>
+      </Paper>
+    )
   return (
     <Paper withBorder p="md" radius="md" aria-label={title}>
       <Stack gap="sm">
@@ -96,9 +136,16 @@ export function ScoreEntry({
                 : `${live?.answeredCount ?? 0} of ${live?.askedCount ?? 0} answered`}
             </Text>
           </Group>
-          <Button onClick={save} disabled={!live?.isComplete} size="md">
-            Save {name}
-          </Button>
+          <Group gap="xs">
+            {isCollapsed && (
+              <Button variant="default" size="md" onClick={() => setIsOpen(false)}>
+                Close
+              </Button>
+            )}
+            <Button onClick={save} disabled={!live?.isComplete} size="md">
+              Save {name}
+            </Button>
+          </Group>
         </Group>
       </Stack>
     </Paper>

@@ -48,7 +48,7 @@ function Fact({ label, children, color }: { label: string; children: React.React
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
-      <Text size="lg" fw={600} c={color}>
+      <Text size="md" fw={600} c={color}>
         {children}
       </Text>
     </Stack>

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { SessionEvent } from '../../../domain/session'
 import { useTransition } from '../../api/sessions'
 import { MutationError } from '../../components/mutation-error'
-import { eventLabels, stateLabels, stateSteps } from '../../lib/session-labels'
+import { eventLabels, stateLabels, stateSteps, stepLabels } from '../../lib/session-labels'
 import type { SectionProps } from './section-props'
 
 const withReason = new Set<SessionEvent>(['cancel', 'abort'])
@@ -37,7 +37,7 @@ export function StateActions(props: SectionProps & { onDischarge: () => void }) 
         {active >= 0 ? (
           <Stepper active={active} size="sm" allowNextStepsSelect={false} iconSize={28}>
             {stateSteps.map((s) => (
-              <Stepper.Step key={s} label={stateLabels[s]} completedIcon="✓" />
+              <Stepper.Step key={s} label={stepLabels[s]} aria-label={stateLabels[s]} completedIcon="✓" />
             ))}
           </Stepper>
         ) : (

@@ -11,7 +11,7 @@ export function takenAt(minutesAgo: number | string): string | undefined {
 export function MinutesAgoInput({
   value,
   onChange,
-  label = 'Taken (minutes ago)',
+  label = 'Minutes ago',
 }: {
   value: number | string
   onChange: (value: number | string) => void
@@ -26,9 +26,9 @@ export function MinutesAgoInput({
       max={240}
       allowDecimal={false}
       allowNegative={false}
-      w={170}
+      w={130}
       size="sm"
-      description={Number(value) > 0 ? 'charting late' : 'now'}
+      description={Number(value) > 0 ? 'charting late' : '0 = now'}
     />
   )
 }

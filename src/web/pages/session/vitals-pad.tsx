@@ -125,7 +125,10 @@ export function VitalsPad({
               allowDecimal={false}
               inputMode="numeric"
               size="xl"
-              styles={{ input: { fontSize: 28, fontWeight: 600, height: 64 } }}
+              styles={{
+                input: { fontSize: 28, fontWeight: 600, height: 64 },
+                label: { fontSize: 14, whiteSpace: 'nowrap' },
+              }}
             />
           ))}
         </SimpleGrid>

@@ -1,0 +1,226 @@
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
+import { generateSync } from 'otplib'
+import { type E2eServer, startServer } from './support/server'
+
+let server: E2eServer
+test.use({ actionTimeout: 20_000 })
+test.beforeAll(async () => {
+  server = await startServer()
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+const emails = {
+  nurse: 'nurse@demo.ketacare.org',
+  prescriber: 'prescriber@demo.ketacare.org',
+}
+const saved = { timeout: 30_000 }
+
+/** A fresh browser context per person, as on separate tablets. */
+async function signIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage()
+  await page.goto(server.url)
+  await page.getByLabel('E-mail', { exact: true }).fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(email)!)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  return page
+}
+
+// The server refuses a TOTP code from a step it has already accepted (replay guard), so every
+// use waits for a step later than the one before.
+let lastStep = 0
+async function freshCode(page: Page, secret: string): Promise<string> {
+  const step = () => Math.floor(Date.now() / 30_000)
+  if (step() <= lastStep) await page.waitForTimeout((lastStep + 1) * 30_000 - Date.now() + 500)
+  lastStep = step()
+  return generateSync({ secret })
+}
+
+async function fillVitals(form: Locator, values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values))
+    await form.getByLabel(label, { exact: true }).fill(value)
+  await form.getByRole('button', { name: 'Save vitals' }).click()
+}
+
+async function answer(scope: Locator, question: RegExp, option: string | number) {
+  const group = scope.getByRole('radiogroup', { name: question })
+  if (typeof option === 'number') await group.getByRole('radio').nth(option).check({ force: true })
+  else await group.getByRole('radio', { name: option }).check({ force: true })
+}
+
+test('an IV session: book, check in, pre-checks, dose with a second-person check, infusion, offline charting, alert, discharge', async ({
+  browser,
+}) => {
+  // Three fresh TOTP steps (up to 30 s each) and many screens.
+  test.setTimeout(420_000)
+
+  // The nurse works at Riverside only: her landing page names the clinic.
+  const nurse = await signIn(browser, emails.nurse)
+  await nurse.waitForURL(/\/c\/[0-9a-f-]+$/)
+  const clinicPath = new URL(nurse.url()).pathname
+
+  // The prescriber signs in (enrolling an authenticator) and books Marcus Holloway today. His
+  // session this morning is closer than the protocol allows, so the booking needs an override.
+  const prescriber = await signIn(browser, emails.prescriber)
+  const secret = (await prescriber.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
+  await prescriber
+    .getByLabel('Authentication code', { exact: true })
+    .fill(await freshCode(prescriber, secret))
+  await prescriber.getByRole('button', { name: 'Confirm and sign in' }).click()
+  await prescriber.waitForURL(/\/c\/[0-9a-f-]+$/)
+  await prescriber.goto(`${server.url}${clinicPath}/patients`)
+  await prescriber.getByLabel('Search patients', { exact: true }).fill('RK-2024-0118')
+  await prescriber.getByRole('link', { name: 'Holloway, Marcus' }).click()
+  await prescriber.getByRole('tab', { name: 'Sessions' }).click()
+  const booking = prescriber.getByRole('form', { name: 'Book a session' })
+  await booking.getByLabel('Chair', { exact: true }).click()
+  await prescriber.getByRole('option', { name: 'Chair 4', exact: true }).click()
+  await booking.getByRole('button', { name: 'Book session' }).click()
+  await expect(booking.getByText('Too close to another session', { exact: true })).toBeVisible()
+  await booking
+    .getByLabel('Override reason', { exact: true })
+    .fill('Second infusion today by plan review; spacing discussed with the patient.')
+  await booking.getByRole('button', { name: 'Book with override' }).click()
+  await expect(booking.getByText(/Session \d+ booked/)).toBeVisible()
+
+  // The nurse checks him in from the board and opens the session.
+  await nurse.goto(`${server.url}${clinicPath}/today`)
+  const chair4 = nurse.getByRole('region', { name: 'Chair 4' })
+  await chair4.getByRole('button', { name: 'Check in Marcus Holloway' }).click()
+  await expect(chair4.getByText('Checked in', { exact: true })).toBeVisible(saved)
+  await chair4.getByRole('link', { name: 'Marcus Holloway' }).click()
+  await expect(nurse.getByRole('heading', { level: 1, name: 'Marcus Holloway' })).toBeVisible()
+  const sessionUrl = nurse.url()
+  await nurse.getByRole('button', { name: 'Start pre-checks' }).click()
+
+  // Pre-checks: the questions, pre-dose vitals and the C-SSRS screen.
+  const questions = nurse.getByRole('form', { name: 'Pre-check questions' })
+  await questions.getByLabel('Identity confirmed (two identifiers)').check()
+  await questions.getByLabel('Fasting as instructed').check()
+  await questions.getByLabel('Escort home confirmed').check()
+  await questions.getByLabel('Escort name', { exact: true }).fill('Dana Holloway')
+  await questions.getByRole('button', { name: 'Save pre-checks' }).click()
+  await expect(questions.getByText('Pre-check questions saved.')).toBeVisible()
+  await fillVitals(nurse.getByRole('form', { name: 'Vital signs' }), {
+    'Systolic (mmHg)': '124',
+    'Diastolic (mmHg)': '78',
+    'Heart rate (bpm)': '70',
+    'SpO₂ (%)': '98',
+  })
+  await expect(nurse.getByText(/Saved: Pre-dose vitals: BP 124\/78/)).toBeVisible(saved)
+  const scores = nurse.getByLabel('Pre-dose scores')
+  await answer(scores, /^1\. /, 'No')
+  await answer(scores, /^2\. /, 'No')
+  await answer(scores, /^6\. /, 'No')
+  await scores.getByRole('button', { name: 'Save C-SSRS' }).click()
+  await expect(nurse.getByText('passed', { exact: true })).toBeVisible(saved)
+
+  // Today's weight → dose; the nurse who set it cannot check it.
+  await nurse.getByRole('tab', { name: 'Dosing' }).click()
+  const doseForm = nurse.getByRole('form', { name: 'Dose calculation' })
+  await doseForm.getByLabel("Today's weight (kg)", { exact: true }).fill('91.2')
+  await doseForm.getByLabel('Vial concentration (mg/mL)', { exact: true }).fill('10')
+  await doseForm.getByRole('button', { name: 'Calculate dose' }).click()
+  await expect(nurse.getByLabel('Dose', { exact: true })).toContainText('45.6 mg')
+  await expect(nurse.getByText('Second-person check needed')).toBeVisible()
+
+  // The prescriber, on their own device: supervises and checks the dose with a fresh code.
+  await prescriber.goto(sessionUrl)
+  await prescriber.getByRole('button', { name: 'I am supervising' }).click()
+  await expect(prescriber.getByLabel('Supervision').getByText('Dr. Priya Raman')).toBeVisible()
+  await prescriber.getByRole('tab', { name: 'Dosing' }).click()
+  const check = prescriber.getByLabel('Second-person check')
+  await check.getByLabel('Authenticator code', { exact: true }).fill(await freshCode(prescriber, secret))
+  await check.getByRole('button', { name: 'Sign dose check' }).click()
+  await expect(prescriber.getByText('Dose checked by a second person')).toBeVisible()
+
+  // The nurse sees the check (the page polls), draws the dose from a lot and starts dosing.
+  const draw = nurse.getByLabel('Draw the dose')
+  await expect(draw).toBeVisible(saved)
+  await draw.getByLabel('Lot', { exact: true }).click()
+  await nurse.getByRole('option').first().click()
+  await draw.getByRole('button', { name: 'Draw dose' }).click()
+  await expect(nurse.getByText('Dose drawn')).toBeVisible()
+  await nurse.getByRole('button', { name: 'Start dosing' }).click()
+
+  // The pump was started 75 minutes ago (charted late): the 40-minute infusion has completed,
+  // which leaves the observation time behind it for the discharge below.
+  const pump = nurse.getByLabel('Infusion pump')
+  await pump.getByLabel('Minutes ago', { exact: true }).fill('75')
+  await pump.getByRole('button', { name: 'Start infusion' }).click()
+  await expect(pump.getByText('completed', { exact: true })).toBeVisible(saved)
+  await expect(pump).toContainText('45.6 mg')
+
+  // The network drops while the nurse charts a very high blood pressure: it waits in the outbox.
+  await nurse.context().setOffline(true)
+  const vitals = nurse.getByRole('form', { name: 'Vital signs' })
+  await fillVitals(vitals, {
+    'Systolic (mmHg)': '206',
+    'Diastolic (mmHg)': '124',
+    'Heart rate (bpm)': '96',
+    'SpO₂ (%)': '97',
+  })
+  const outbox = nurse.getByLabel('Charting outbox')
+  await expect(outbox.getByText('1 unsent')).toBeVisible()
+  await nurse.context().setOffline(false)
+  await expect(outbox.getByText('All saved')).toBeVisible(saved)
+
+  // Sent once, and the alert it raised is on the banner with what to do.
+  const alert = nurse.getByRole('alert').filter({ hasText: 'BP 206/124' })
+  await expect(alert).toBeVisible(saved)
+  await expect(alert).toContainText('Pause suggested')
+  await nurse.getByRole('tab', { name: 'Record' }).click()
+  await expect(nurse.getByRole('table', { name: 'Session record' }).getByText('BP 206/124')).toHaveCount(1)
+  await alert.getByRole('button', { name: 'Acknowledge' }).click()
+  await alert
+    .getByLabel('What was done')
+    .fill('Rechecked manually 150/92; Dr. Raman informed; monitoring every 5 min.')
+  await alert.getByRole('button', { name: 'Acknowledge alert' }).click()
+  await expect(nurse.getByRole('alert').filter({ hasText: 'BP 206/124' })).toHaveCount(0)
+
+  // Monitoring: vitals back near baseline, a side effect, the chart.
+  await nurse.getByRole('button', { name: 'Finish dosing' }).click()
+  await expect(nurse.getByRole('tab', { name: 'Monitoring', selected: true })).toBeVisible(saved)
+  await expect(nurse.getByText('Vitals and predicted ketamine level')).toBeVisible()
+  await fillVitals(nurse.getByRole('form', { name: 'Vital signs' }), {
+    'Systolic (mmHg)': '128',
+    'Diastolic (mmHg)': '80',
+    'Heart rate (bpm)': '72',
+    'SpO₂ (%)': '98',
+  })
+  await expect(nurse.getByText(/Saved: Vitals: BP 128\/80/)).toBeVisible(saved)
+  const effects = nurse.getByLabel('Side effects')
+  await effects.getByRole('button', { name: 'nausea', exact: true }).click()
+  await effects.getByLabel('Action taken').fill('Ondansetron 4 mg per standing order')
+  await effects.getByRole('button', { name: 'Record nausea' }).click()
+  await expect(effects.getByText(/nausea.*grade 1/)).toBeVisible(saved)
+
+  // Discharge: escort present, Aldrete 10, mark ready.
+  await nurse.getByRole('tab', { name: 'Discharge' }).click()
+  await nurse.getByLabel('Escort present').click({ force: true })
+  await expect(nurse.getByText('Escort present — met')).toBeVisible(saved)
+  const aldrete = nurse.getByLabel('Modified Aldrete score')
+  for (const n of [1, 2, 3, 4, 5]) await answer(aldrete, new RegExp(`^${n}\\. `), 2)
+  await aldrete.getByRole('button', { name: 'Save Modified Aldrete score' }).click()
+  await expect(nurse.getByText('All criteria met.')).toBeVisible(saved)
+  await nurse
+    .getByLabel('Discharge readiness')
+    .getByRole('button', { name: 'Mark ready for discharge' })
+    .click()
+  await expect(nurse.getByText('Ready for discharge', { exact: true }).first()).toBeVisible(saved)
+
+  // The prescriber signs the discharge with a fresh code.
+  await prescriber.goto(sessionUrl)
+  await prescriber.getByRole('tab', { name: 'Discharge' }).click()
+  const signOff = prescriber.getByLabel('Discharge sign-off')
+  await signOff.getByLabel('Authenticator code', { exact: true }).fill(await freshCode(prescriber, secret))
+  await signOff.getByRole('button', { name: 'Sign discharge' }).click()
+  await expect(prescriber.getByText(/Signed by Dr\. Priya Raman/)).toBeVisible()
+
+  // The board shows it discharged.
+  await nurse.goto(`${server.url}${clinicPath}/today`)
+  await expect(
+    nurse.getByRole('region', { name: 'Chair 4' }).getByLabel('Marcus Holloway, Discharged'),
+  ).toBeVisible(saved)
+})
