@@ -27,6 +27,7 @@ import { registerAuth } from './plugins/auth'
 import { registerErrorHandling } from './plugins/errors'
 import { registerOpenApi } from './plugins/openapi'
 import { registerWeb } from './plugins/web'
+import { installValidationMessages } from './validation-messages'
 
 export interface BuildOptions {
   /** Clock override for tests (idle timeouts, lockouts, TOTP). */
@@ -48,6 +49,7 @@ export async function buildApp(
     now: options.now ?? (() => new Date()),
     sessionCache: new SessionCache(),
   }
+  installValidationMessages()
   const app = Fastify({
     logger: options.logger ? { level: config.logLevel } : false,
     bodyLimit: 1024 * 1024,
