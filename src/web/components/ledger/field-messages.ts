@@ -1,12 +1,10 @@
 import { fieldError as serverFieldError } from '../mutation-error'
 
-// The server's schema messages are written for developers ("Too small: expected string to have
-// >=1 characters"); beside an input a nurse reads the plain form. Anything else shows as sent.
+// The server words field messages for the field ("is required", "must be a number"); beside an
+// input they read better as a sentence. Anything else shows as sent.
 const plain: [RegExp, string][] = [
-  [/^Too small: expected string to have >=1 characters?$/, 'Required.'],
-  [/^Too small: expected number to be >=1$/, 'Must be at least 1.'],
-  [/^Invalid input: expected \w+, received undefined$/, 'Required.'],
-  [/^Invalid input: expected number, received NaN$/, 'Enter a number.'],
+  [/^is required$/, 'Required.'],
+  [/^must be a number$/, 'Enter a number.'],
   // Only witnesses sign in these forms, so "your" is the witness's.
   [/^is not your password$/, 'This is not the witness’s password. Nothing was recorded; try again.'],
   [
