@@ -121,7 +121,7 @@ function PreCheckForm(props: SectionProps) {
             size="md"
           />
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 1 }} spacing="md">
           <Stack gap={4}>
             <Text size="sm" fw={500} id="pregnancy-label">
               Pregnancy status

@@ -37,12 +37,26 @@ function describeEvent(kind: string, payload: Record<string, unknown>): string {
       return payload.isPresent ? `Escort present (${String(payload.name ?? '')})` : 'Escort not present'
     case 'pre-check-override':
       return `Override: ${String(payload.reason)}`
+    case 'pre-check-form':
+      return [
+        payload.identityConfirmed ? 'identity ✓' : 'identity ✗',
+        payload.fastingConfirmed ? 'fasting ✓' : 'fasting ✗',
+        payload.escortConfirmed ? `escort ✓ ${String(payload.escortName ?? '')}`.trim() : 'escort ✗',
+        `pregnancy ${String(payload.pregnancyStatus)}`,
+        payload.urinarySymptoms ? 'urinary symptoms reported' : 'no urinary symptoms',
+      ].join(', ')
     default:
       return ''
   }
 }
 
+/** Charted events that can be marked in error; state changes and signatures are not corrected this way. */
+const correctableEvents = new Set(['infusion', 'device', 'escort', 'pre-check-form', 'alert-ack'])
+
 function rowsOf(view: SectionProps['view']): Row[] {
+  // Vitals and scores carry the recorder's id; the timeline knows the names.
+  const names = new Map(view.timeline.map((e) => [e.recordedById, e.recordedBy]))
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null)
   const rows: Row[] = [
     ...view.timeline.map((e) => ({
       kind: 'events' as const,
@@ -66,7 +80,7 @@ function rowsOf(view: SectionProps['view']): Row[] {
       ]
         .filter(Boolean)
         .join(', '),
-      by: v.recordedBy,
+      by: nameOf(v.recordedBy),
       error: v.enteredInError,
     })),
     ...view.responses.map((r) => ({
@@ -75,7 +89,7 @@ function rowsOf(view: SectionProps['view']): Row[] {
       atIso: r.administeredAt,
       what: r.instrumentId,
       detail: `${r.total}${r.band ? ` (${r.band.label})` : ''}`,
-      by: r.recordedBy,
+      by: nameOf(r.recordedBy),
       error: r.enteredInError,
     })),
     ...view.sideEffects.map((s) => ({
@@ -186,7 +200,11 @@ export function RecordSection(props: SectionProps) {
                 )}
               </Table.Td>
               <Table.Td>{row.by ?? ''}</Table.Td>
-              <Table.Td>{canWrite && !row.error && <MarkButton row={row} props={props} />}</Table.Td>
+              <Table.Td>
+                {canWrite && !row.error && (row.kind !== 'events' || correctableEvents.has(row.what)) && (
+                  <MarkButton row={row} props={props} />
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -59,7 +59,7 @@ export function SideEffectsPanel(props: SectionProps) {
           Side effects
         </Title>
         {canWrite && (
-          <SimpleGrid cols={{ base: 3, sm: 5 }} spacing={6}>
+          <SimpleGrid cols={{ base: 3, sm: 5, lg: 3 }} spacing={6}>
             {sideEffectTerms.map((t) => (
               <Button
                 key={t}

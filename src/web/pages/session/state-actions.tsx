@@ -15,7 +15,8 @@ export function StateActions(props: SectionProps & { onDischarge: () => void }) 
   const [reasonFor, setReasonFor] = useState<SessionEvent | null>(null)
   const [reason, setReason] = useState('')
   const state = view.session.state
-  const active = stateSteps.indexOf(state)
+  // Discharged is the last step: every step shows as done.
+  const active = state === 'discharged' ? stateSteps.length : stateSteps.indexOf(state)
   // Everyone who charts may also schedule (nurses, prescribers); discharge needs a prescriber.
   const may = (event: SessionEvent) => (event === 'discharge' ? canSign : canWrite)
   const main = view.transitions.filter((t) => !withReason.has(t.event) && may(t.event))
@@ -35,7 +36,13 @@ export function StateActions(props: SectionProps & { onDischarge: () => void }) 
     <Paper withBorder p="md" radius="md" aria-label="Session state">
       <Stack gap="sm">
         {active >= 0 ? (
-          <Stepper active={active} size="sm" allowNextStepsSelect={false} iconSize={28}>
+          <Stepper
+            active={active}
+            size="xs"
+            allowNextStepsSelect={false}
+            iconSize={26}
+            styles={{ separator: { marginInline: 6, minWidth: 6 }, stepLabel: { fontSize: 14 } }}
+          >
             {stateSteps.map((s) => (
               <Stepper.Step key={s} label={stepLabels[s]} aria-label={stateLabels[s]} completedIcon="✓" />
             ))}

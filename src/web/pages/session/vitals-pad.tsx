@@ -111,7 +111,8 @@ export function VitalsPad({
           </Title>
           <MinutesAgoInput value={minutesAgo} onChange={setMinutesAgo} />
         </Group>
-        <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm">
+        {/* Five across on a tablet (one column of sections); three in the two-column desktop layout. */}
+        <SimpleGrid cols={{ base: 2, sm: 5, lg: 3 }} spacing="sm">
           {fields.map((f) => (
             <NumberInput
               key={f.key}
@@ -155,7 +156,9 @@ export function VitalsPad({
         )}
         <Group justify="space-between">
           <Text size="sm" c={queued ? 'teal.8' : 'dimmed'} role="status">
-            {queued ? `${queued} — queued; see “saved” below.` : 'Each entry is saved on its own.'}
+            {queued
+              ? `${queued} — queued; acknowledged at the top when saved.`
+              : 'Each entry is saved on its own.'}
           </Text>
           <Button type="submit" size="lg">
             Save vitals
