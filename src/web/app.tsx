@@ -4,6 +4,9 @@ import { ClinicLayout } from './components/clinic-layout'
 import { RequirePermission } from './components/require-permission'
 import { RequireSession } from './components/require-session'
 import { RouteError } from './components/route-error'
+import { LearnLayout } from './pages/learn/learn-layout'
+import { LearnPage } from './pages/learn/learn-page'
+import { SelfCheckPage } from './pages/learn/self-check-page'
 import { NotFoundPage } from './pages/not-found-page'
 import { SignInPage } from './pages/sign-in-page'
 import { StartPage } from './pages/start-page'
@@ -11,6 +14,16 @@ import { StartPage } from './pages/start-page'
 // Every staff page lives under /c/:clinicId so the clinic in view is part of the address.
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
+  // Public education and self-check (issue 7): no sign-in, their own light layout.
+  {
+    path: '/learn',
+    element: <LearnLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <LearnPage /> },
+      { path: 'self-check', element: <SelfCheckPage /> },
+    ],
+  },
   {
     element: <RequireSession />,
     errorElement: <RouteError />,

@@ -4,6 +4,7 @@ import { AuditLogPage } from './pages/audit-log-page'
 import { BoardPage } from './pages/board-page'
 import { PatientChartPage } from './pages/chart/patient-chart-page'
 import { HomePage } from './pages/home-page'
+import { IntakeQueuePage } from './pages/intake-queue-page'
 import { LedgerPage } from './pages/ledger-page'
 import { PatientsPage } from './pages/patients-page'
 import { SessionPage } from './pages/session/session-page'
@@ -32,6 +33,7 @@ export const clinicPages: ClinicPage[] = [
     isHiddenFromNav: true,
   },
   { path: 'patients', label: 'Patients', permission: 'patients:read', element: <PatientsPage /> },
+  { path: 'intake', label: 'Intake queue', permission: 'patients:read', element: <IntakeQueuePage /> },
   {
     path: 'patients/:patientId',
     label: 'Patient chart',

@@ -24,14 +24,20 @@ export function RegisterPatientModal({
   clinicId,
   opened,
   onClose,
+  initialDraft,
+  onRegistered,
 }: {
   clinicId: string
   opened: boolean
   onClose: () => void
+  /** Fields known already (a referral's name and contact details); read when the modal mounts. */
+  initialDraft?: Partial<PatientDraft>
+  /** Runs before the chart opens (the intake queue marks its referral registered). */
+  onRegistered?: (patientId: string) => void
 }) {
   const register = useRegisterPatient(clinicId)
   const navigate = useNavigate()
-  const [draft, setDraft] = useState<PatientDraft>(emptyPatientDraft)
+  const [draft, setDraft] = useState<PatientDraft>({ ...emptyPatientDraft, ...initialDraft })
   const duplicates = duplicatesOf(register.error)
 
   const close = () => {
@@ -45,6 +51,7 @@ export function RegisterPatientModal({
       { ...fieldsOf(draft), ...(confirmNotDuplicate ? { confirmNotDuplicate } : {}) },
       {
         onSuccess: (patient) => {
+          onRegistered?.(patient.id)
           close()
           navigate(clinicPath(clinicId, `patients/${patient.id}`))
         },

@@ -1,0 +1,136 @@
+import { Badge, Button, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { useClinicSummary } from '../api/clinic'
+import { pageCount } from '../api/page'
+import { type ReferralStatus, useReferrals } from '../api/referrals'
+import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
+import { ListFooter } from '../components/list-footer'
+import { ErrorAlert, PageLoader } from '../components/page-status'
+import { ReferralDrawer, referralStatusLabels } from '../components/referral-drawer'
+import { TimeCell } from '../components/time-cell'
+
+const pageSizes = [10, 25, 50]
+const filters: { value: ReferralStatus | ''; label: string }[] = [
+  { value: 'new', label: 'New' },
+  { value: 'contacted', label: 'Contacted' },
+  { value: 'registered', label: 'Registered' },
+  { value: 'declined', label: 'Declined' },
+  { value: '', label: 'All' },
+]
+
+/** Referrals people sent from the public self-check (/learn/self-check), newest first. */
+export function IntakeQueuePage() {
+  const { membership } = useCurrentClinic()
+  const clinicId = membership.clinicId
+  const [status, setStatus] = useState<ReferralStatus | ''>('new')
+  const [page, setPage] = useState(1)
+  const [pageSize, setPageSize] = useState(25)
+  const [openId, setOpenId] = useState<string | null>(null)
+  const referrals = useReferrals(clinicId, { page, pageSize, status })
+  const timeZone = useClinicSummary(clinicId).data?.timeZone
+  const open = referrals.data?.items.find((r) => r.id === openId) ?? null
+
+  return (
+    <Stack gap="md">
+      <Stack gap={4}>
+        <Title order={1} size="h2">
+          Intake queue
+        </Title>
+        <Text c="dimmed" size="sm">
+          Self-checks people chose to send from the public pages. A red flag means PHQ-9 item 9 was answered
+          above 0: follow up the same day.
+        </Text>
+      </Stack>
+      <SegmentedControl
+        aria-label="Show referrals"
+        value={status}
+        onChange={(v) => {
+          setStatus(v as ReferralStatus | '')
+          setPage(1)
+        }}
+        data={filters}
+        w="fit-content"
+      />
+      {referrals.isPending && <PageLoader />}
+      {referrals.isError && <ErrorAlert error={referrals.error} title="Could not load the intake queue" />}
+      {referrals.data && (
+        <>
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Referrals">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Received</Table.Th>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>PHQ-9</Table.Th>
+                  <Table.Th>Flag</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {referrals.data.items.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <TimeCell iso={r.receivedAt} timeZone={timeZone} />
+                    </Table.Td>
+                    <Table.Td fw={500}>{r.name}</Table.Td>
+                    <Table.Td>{r.phq9Total}</Table.Td>
+                    <Table.Td>
+                      {r.isUrgent ? (
+                        <Badge color="red" variant="filled" style={{ minWidth: 'max-content' }}>
+                          Same-day follow-up
+                        </Badge>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          None
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light">{referralStatusLabels[r.status]}</Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setOpenId(r.id)}
+                        aria-label={`Open referral from ${r.name}`}
+                      >
+                        Open
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {referrals.data.items.length === 0 && (
+            <Text c="dimmed" ta="center" py="md">
+              No referrals {status ? `marked ${referralStatusLabels[status].toLowerCase()}` : 'yet'}.
+            </Text>
+          )}
+          <ListFooter
+            total={referrals.data.total}
+            page={page}
+            pageCount={pageCount(referrals.data)}
+            pageSize={pageSize}
+            pageSizes={pageSizes}
+            noun={referrals.data.total === 1 ? 'referral' : 'referrals'}
+            onPage={setPage}
+            onPageSize={(size) => {
+              setPageSize(size)
+              setPage(1)
+            }}
+          />
+        </>
+      )}
+      <ReferralDrawer
+        clinicId={clinicId}
+        referral={open}
+        timeZone={timeZone}
+        canWrite={hasClinicPermission(membership, 'demographics:write')}
+        onClose={() => setOpenId(null)}
+      />
+    </Stack>
+  )
+}

@@ -1,0 +1,152 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { type FormEvent, useState } from 'react'
+import type { SelfCheckAnswers } from '../../../domain/self-check'
+import { usePublicClinics, useSendReferral } from '../../api/public'
+import { fieldError, MutationError } from '../../components/mutation-error'
+
+const placedFields = ['clinicId', 'name', 'email', 'phone', 'preferredContact', 'consentToContact']
+
+/** The only way a self-check leaves the browser: the person picks a clinic and agrees to be contacted. */
+export function SendReferral({ answers, isUrgent }: { answers: SelfCheckAnswers; isUrgent: boolean }) {
+  const clinics = usePublicClinics()
+  const send = useSendReferral()
+  const [clinicId, setClinicId] = useState<string | null>(null)
+  const [name, setName] = useState('')
+  const [email, setEmail] = useState('')
+  const [phone, setPhone] = useState('')
+  const [preferredContact, setPreferredContact] = useState<'email' | 'phone'>('email')
+  const [consentToContact, setConsent] = useState(false)
+
+  if (send.isSuccess) {
+    const clinicName = clinics.data?.items.find((c) => c.id === clinicId)?.name ?? 'the clinic'
+    return (
+      <Alert color="teal" variant="light" title={`Sent to ${clinicName}`} role="status" className="no-print">
+        <Stack gap="xs">
+          <Text size="sm">
+            The clinic has your summary and will contact you by{' '}
+            {preferredContact === 'email' ? 'e-mail' : 'phone'}. Nothing else was stored.
+          </Text>
+          {isUrgent && (
+            <Text size="sm" fw={600}>
+              A clinic may not read this straight away. If you are in danger or might act on thoughts of
+              self-harm, call or text 988, or call 911, now.
+            </Text>
+          )}
+        </Stack>
+      </Alert>
+    )
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    send.mutate({
+      clinicId: clinicId ?? '',
+      name,
+      email,
+      phone,
+      preferredContact,
+      consentToContact,
+      selfCheck: answers,
+    })
+  }
+
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p={{ base: 'sm', sm: 'lg' }}
+      className="no-print"
+      component="section"
+      aria-labelledby="send-title"
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Stack gap={2}>
+            <Title order={2} size="h3" id="send-title">
+              Optional: send this summary to a clinic
+            </Title>
+            <Text size="sm" c="dark.6">
+              Only if you would like a clinic to contact you about an appointment. The clinic receives your
+              name, your contact details and the answers above. Nothing is sent unless you press Send.
+            </Text>
+          </Stack>
+          <Select
+            label="Clinic"
+            placeholder={clinics.isPending ? 'Loading…' : 'Choose a clinic'}
+            data={(clinics.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            value={clinicId}
+            onChange={setClinicId}
+            error={fieldError(send.error, 'clinicId')}
+            allowDeselect={false}
+            required
+          />
+          <TextInput
+            label="Your name"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={fieldError(send.error, 'name')}
+            autoComplete="name"
+            required
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              label="E-mail"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={fieldError(send.error, 'email')}
+              autoComplete="email"
+            />
+            <TextInput
+              label="Phone"
+              type="tel"
+              value={phone}
+              onChange={(e) => setPhone(e.currentTarget.value)}
+              error={fieldError(send.error, 'phone')}
+              autoComplete="tel"
+            />
+          </SimpleGrid>
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="preferred-contact-label">
+              How should the clinic contact you?
+            </Text>
+            <SegmentedControl
+              aria-labelledby="preferred-contact-label"
+              value={preferredContact}
+              onChange={(v) => setPreferredContact(v as 'email' | 'phone')}
+              data={[
+                { value: 'email', label: 'E-mail' },
+                { value: 'phone', label: 'Phone' },
+              ]}
+              w={{ base: '100%', sm: 260 }}
+            />
+          </Stack>
+          <Checkbox
+            label="I agree that this clinic may contact me about my self-check."
+            checked={consentToContact}
+            onChange={(e) => setConsent(e.currentTarget.checked)}
+            error={fieldError(send.error, 'consentToContact')}
+          />
+          <MutationError error={send.error} placedFields={placedFields} />
+          <div>
+            <Button type="submit" loading={send.isPending} disabled={!consentToContact}>
+              Send to the clinic
+            </Button>
+          </div>
+        </Stack>
+      </form>
+    </Paper>
+  )
+}
