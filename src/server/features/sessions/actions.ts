@@ -25,6 +25,7 @@ import type { Principal } from '../../principal'
 import { toVitalDto } from '../assessments/service'
 import { type SignerProof, signContent } from '../auth/signature'
 import { recordAdministration } from '../ledger/administer'
+import { signAsWitness, type WitnessInput } from '../ledger/witness'
 import * as store from './store'
 import { loadSessionView, type SessionView, toReading } from './view'
 
@@ -417,7 +418,7 @@ export function checkDose(
   principal: Principal,
   clinicId: string,
   sessionId: string,
-  input: SignerProof & { checkerEmail?: string | undefined },
+  input: SignerProof & { checker?: WitnessInput | undefined },
   idempotencyKey?: string,
 ) {
   return act(
@@ -429,27 +430,35 @@ export function checkDose(
       permission: 'clinical:write',
       action: 'sessions.dose-check',
       idempotencyKey,
-      body: { checker: principal.userId },
+      body: { checker: input.checker?.userId ?? principal.userId },
     },
     async (scope, view) => {
       if (view.dose.plannedDoseMg === null)
         throw new AppError('conflict', 'Set the dose before it is checked.')
       const setBy = [...view.timeline].reverse().find((e) => e.kind === 'dose-set' && !e.enteredInError)
-      if (setBy && setBy.recordedById === scope.principal.userId) {
+      const checkerId = input.checker?.userId ?? scope.principal.userId
+      if (setBy && setBy.recordedById === checkerId) {
         throw new AppError('conflict', 'The dose must be checked by a second person, not by whoever set it.')
       }
-      const signature = await signContent(
-        scope.tx,
-        scope.principal,
-        input,
-        signatureMeanings.doseCheck,
-        view.dose,
-        scope.now,
-      )
-      await saveSession(scope, view, { dose_checked_by: scope.principal.userId, dose_checked_at: scope.now })
+      // Either the signed-in user checks on their own device, or a colleague checks on this
+      // tablet and proves who they are with their own password or code (as a ledger witness does).
+      const contentHash = input.checker
+        ? (await signAsWitness(scope, input.checker, signatureMeanings.doseCheck, view.dose)).signatureHash
+        : (
+            await signContent(
+              scope.tx,
+              scope.principal,
+              input,
+              signatureMeanings.doseCheck,
+              view.dose,
+              scope.now,
+            )
+          ).contentHash
+      await saveSession(scope, view, { dose_checked_by: checkerId, dose_checked_at: scope.now })
       await addEvent(scope, sessionId, 'dose-check', {
-        contentHash: signature.contentHash,
+        contentHash,
         plannedDoseMg: view.dose.plannedDoseMg,
+        checkedBy: checkerId,
       })
       return undefined
     },

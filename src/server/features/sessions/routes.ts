@@ -13,6 +13,7 @@ const at = z.coerce.date().optional()
 // The whole chair-side record; its parts are documented in src/server/features/sessions/view.ts.
 const viewSchema = z
   .object({
+    generatedAt: z.date(),
     session: z.unknown(),
     patient: z.unknown(),
     plan: z.unknown(),
@@ -268,8 +269,21 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     )
     post(
       '/dose/check',
-      'Second-person check of the dose, signed with their password or code',
-      z.object({ ...signerProof }),
+      'Second-person check of the dose: the signed-in user signs, or a colleague at this tablet signs as `checker` with their own password or code',
+      z.object({
+        ...signerProof,
+        checker: z
+          .object({
+            userId: z.uuid(),
+            password: z.string().min(1).max(200).optional(),
+            totpCode: z
+              .string()
+              .trim()
+              .regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app')
+              .optional(),
+          })
+          .optional(),
+      }),
       (p, b, who, key) => actions.checkDose(ctx, who, p.clinicId, p.sessionId, b, key),
     )
     post(

@@ -477,7 +477,21 @@ describe('an esketamine session', () => {
     ).toBe('pending')
     await nurse.post(`${s}/scores`, { instrumentId: 'phq9', context: 'pre', answers: phq9 })
     await nurse.post(`${s}/dose`, { weightKg: 59 })
-    await prescriber.post(`${s}/dose/check`, { totpCode: code() })
+    // On the nurse's tablet, the prescriber checks the dose with their own password.
+    const prescriberId = (await prescriber.get('/api/v1/auth/me')).json().user.id
+    const nurseId = (await nurse.get('/api/v1/auth/me')).json().user.id
+    const selfCheck = await nurse.post(`${s}/dose/check`, {
+      checker: { userId: nurseId, password: 'irrelevant' },
+    })
+    expect(selfCheck.statusCode).toBe(409)
+    const wrongPassword = await nurse.post(`${s}/dose/check`, {
+      checker: { userId: prescriberId, password: 'not-it' },
+    })
+    expect(wrongPassword.statusCode).toBe(401)
+    expect(wrongPassword.json().errors[0].field).toBe('witness.password')
+    const password = t.demo.find((d) => d.email === demoEmails.prescriber)!.password
+    const checkedHere = await nurse.post(`${s}/dose/check`, { checker: { userId: prescriberId, password } })
+    expect(checkedHere.json().dose.checkedBy).toBe('Dr. Priya Raman')
     await prescriber.post(`${s}/supervision`, {})
     expect((await step('start-dosing')).json().session.state).toBe('dosing')
     const first = (await nurse.post(`${s}/devices`, {})).json()

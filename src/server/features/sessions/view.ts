@@ -363,6 +363,8 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
       ? new Date(session.discharged_at.getTime() + remsDueDays * 86_400_000)
       : null
   return {
+    /** The server's clock for this view: countdowns on a tablet with a drifting clock use it. */
+    generatedAt: now,
     session: {
       id: session.id,
       state: session.state,
