@@ -35,12 +35,14 @@ export function ReferralDrawer({
   referral,
   timeZone,
   canWrite,
+  onChanged,
   onClose,
 }: {
   clinicId: string
   referral: Referral | null
   timeZone: string | undefined
   canWrite: boolean
+  onChanged: (referral: Referral) => void
   onClose: () => void
 }) {
   const change = useChangeReferralStatus(clinicId)
@@ -50,7 +52,15 @@ export function ReferralDrawer({
 
   const setStatus = (status: ReferralStatus) =>
     referral &&
-    change.mutate({ id: referral.id, status, version: referral.version }, { onSuccess: () => change.reset() })
+    change.mutate(
+      { id: referral.id, status, version: referral.version },
+      {
+        onSuccess: (updated) => {
+          change.reset()
+          onChanged(updated)
+        },
+      },
+    )
 
   return (
     <Drawer

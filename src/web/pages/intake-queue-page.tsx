@@ -2,7 +2,7 @@ import { Badge, Button, SegmentedControl, Stack, Table, Text, Title } from '@man
 import { useState } from 'react'
 import { useClinicSummary } from '../api/clinic'
 import { pageCount } from '../api/page'
-import { type ReferralStatus, useReferrals } from '../api/referrals'
+import { type Referral, type ReferralStatus, useReferrals } from '../api/referrals'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
 import { ListFooter } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
@@ -25,10 +25,11 @@ export function IntakeQueuePage() {
   const [status, setStatus] = useState<ReferralStatus | ''>('new')
   const [page, setPage] = useState(1)
   const [pageSize, setPageSize] = useState(25)
-  const [openId, setOpenId] = useState<string | null>(null)
+  // The drawer keeps the referral it opened even when a status change moves it out of the filter.
+  const [opened, setOpened] = useState<Referral | null>(null)
   const referrals = useReferrals(clinicId, { page, pageSize, status })
   const timeZone = useClinicSummary(clinicId).data?.timeZone
-  const open = referrals.data?.items.find((r) => r.id === openId) ?? null
+  const open = referrals.data?.items.find((r) => r.id === opened?.id && r.version >= opened.version) ?? opened
 
   return (
     <Stack gap="md">
@@ -93,7 +94,7 @@ export function IntakeQueuePage() {
                       <Button
                         size="xs"
                         variant="light"
-                        onClick={() => setOpenId(r.id)}
+                        onClick={() => setOpened(r)}
                         aria-label={`Open referral from ${r.name}`}
                       >
                         Open
@@ -129,7 +130,8 @@ export function IntakeQueuePage() {
         referral={open}
         timeZone={timeZone}
         canWrite={hasClinicPermission(membership, 'demographics:write')}
-        onClose={() => setOpenId(null)}
+        onChanged={setOpened}
+        onClose={() => setOpened(null)}
       />
     </Stack>
   )

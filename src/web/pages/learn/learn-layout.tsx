@@ -54,7 +54,7 @@ export function LearnLayout() {
           </Text>
           <Text size="xs" c="dark.5" className="no-print">
             Clinic staff:{' '}
-            <Anchor component={RouterLink} to="/signin" size="xs">
+            <Anchor component={RouterLink} to="/signin" size="xs" underline="always">
               sign in
             </Anchor>
           </Text>

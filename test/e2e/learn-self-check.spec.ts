@@ -1,0 +1,176 @@
+import { createRequire } from 'node:module'
+import { type Browser, expect, type Page, test } from '@playwright/test'
+import { type E2eServer, startServer } from './support/server'
+
+let server: E2eServer
+test.use({ actionTimeout: 15_000 })
+test.beforeAll(async () => {
+  server = await startServer()
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+const visitorName = `Quinn Visitor ${Date.now().toString(36)}`
+const phq9Labels = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day']
+
+async function answer(page: Page, question: RegExp, option: string) {
+  await page.getByRole('radiogroup', { name: question }).getByRole('radio', { name: option }).click()
+}
+
+/** Collects Content-Security-Policy violations: the public pages must work under the app's CSP. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = []
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+  })
+  return violations
+}
+
+test('a visitor reads /learn, explores the model, takes the self-check, prints it and sends it to Riverside; a nurse sees it in the intake queue', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage()
+  const csp = watchCsp(page)
+  await page.goto(`${server.url}/learn`)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Ketamine for depression')
+  await expect(page.getByTestId('patient-disclaimer')).toContainText('not medical advice')
+  await expect(page.getByRole('heading', { name: 'How they are thought to work' })).toBeVisible()
+  await expect(page.getByText('A computer model, not a measurement')).toBeVisible()
+
+  // The PK view runs the real engine: a higher dose gives a higher predicted peak and a new curve.
+  const summary = page.getByTestId('pk-summary')
+  await expect(summary).toContainText('0.50 mg/kg over 40 minutes')
+  const peakBefore = Number(/about (\d+) ng\/mL/.exec((await summary.textContent()) ?? '')?.[1])
+  const curve = page.getByTestId('pk-chart').locator('path.recharts-line-curve').first()
+  const pathBefore = await curve.getAttribute('d')
+  const doseSlider = page.getByRole('slider', { name: 'Dose in mg per kg' })
+  await doseSlider.focus()
+  for (let i = 0; i < 4; i++) await doseSlider.press('ArrowRight')
+  await expect(summary).toContainText('0.70 mg/kg over 40 minutes')
+  const peakAfter = Number(/about (\d+) ng\/mL/.exec((await summary.textContent()) ?? '')?.[1])
+  expect(peakAfter).toBeGreaterThan(peakBefore)
+  await expect.poll(() => curve.getAttribute('d')).not.toBe(pathBefore)
+
+  // The self-check: PHQ-9 with item 9 above 0 brings crisis resources to the top.
+  await page.getByRole('link', { name: 'Start the self-check' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Self-check')
+  await expect(page.getByTestId('patient-disclaimer')).toBeVisible()
+  const answers = [2, 3, 2, 2, 1, 2, 2, 1, 1]
+  for (const [index, value] of answers.entries()) {
+    await answer(page, new RegExp(`^${index + 1}\\. `), phq9Labels[value]!)
+  }
+  await expect(page.getByTestId('live-phq9')).toContainText('16 of 27')
+  const crisis = page.getByTestId('crisis-resources')
+  await expect(crisis).toContainText('988')
+  await expect(crisis).toContainText('911')
+  const crisisTop = (await crisis.boundingBox())!.y
+  const titleTop = (await page.getByRole('heading', { level: 1 }).boundingBox())!.y
+  expect(crisisTop).toBeLessThan(titleTop)
+
+  await page.getByLabel('How many different antidepressant medicines have you tried?').fill('2')
+  for (const n of [1, 2]) {
+    await page.getByLabel(`Antidepressant ${n}: name (optional)`).fill(n === 1 ? 'Sertraline' : 'Venlafaxine')
+    await page.getByRole('combobox', { name: `Antidepressant ${n}: how long did you take it?` }).click()
+    await page.getByRole('option', { name: 'More than 6 weeks' }).click()
+  }
+  await page
+    .getByRole('radiogroup', { name: /talking therapy/ })
+    .getByLabel('Yes')
+    .check()
+  for (const question of [/pregnant/, /high blood pressure/, /psychosis/, /alcohol or drug/]) {
+    await page.getByRole('radiogroup', { name: question }).getByLabel('No', { exact: true }).check()
+  }
+  await page.getByRole('button', { name: 'See my summary' }).click()
+
+  // The summary: crisis resources first, a print button, never a verdict.
+  const printed = page.getByTestId('self-check-summary')
+  await expect(printed).toContainText('16 of 27')
+  await expect(printed).toContainText('Sertraline')
+  await expect(printed).toContainText('This may be worth discussing with your provider')
+  await expect(printed).not.toContainText(/you qualify|eligible/i)
+  expect((await crisis.boundingBox())!.y).toBeLessThan((await printed.boundingBox())!.y)
+  await page.evaluate(() => {
+    ;(window as unknown as { printCalls: number }).printCalls = 0
+    window.print = () => {
+      ;(window as unknown as { printCalls: number }).printCalls++
+    }
+  })
+  await page.getByRole('button', { name: 'Print' }).click()
+  expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1)
+  await page.emulateMedia({ media: 'print' })
+  await expect(printed).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden()
+  await expect(page.getByRole('heading', { name: /send this summary/ })).toBeHidden()
+  await page.emulateMedia({ media: 'screen' })
+
+  // Sending is a choice, with consent; the server checks the fields.
+  const send = page.getByRole('region', { name: /send this summary/ })
+  await send.getByRole('combobox', { name: 'Clinic' }).click()
+  await page.getByRole('option', { name: 'Riverside Ketamine Clinic' }).click()
+  await send.getByLabel('Your name').fill(visitorName)
+  await send.getByRole('textbox', { name: 'E-mail' }).fill('not-an-address')
+  await send.getByLabel(/may contact me/).check()
+  await send.getByRole('button', { name: 'Send to the clinic' }).click()
+  await expect(send.getByText('must be an e-mail address')).toBeVisible()
+  await send.getByRole('textbox', { name: 'E-mail' }).fill('quinn@example.org')
+  await send.getByRole('button', { name: 'Send to the clinic' }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Sent to Riverside Ketamine Clinic' }),
+  ).toBeVisible()
+  await expect(page.getByText('may not read this straight away')).toBeVisible()
+  expect(csp, 'no Content-Security-Policy violations').toEqual([])
+
+  // A Riverside nurse finds it, flagged, in the intake queue.
+  const nurse = await signIn(browser, 'nurse@demo.ketacare.org')
+  await nurse.waitForURL(/\/c\/[0-9a-f-]+$/)
+  await nurse.getByRole('link', { name: 'Intake queue' }).click()
+  const row = nurse.getByRole('row').filter({ hasText: visitorName })
+  await expect(row).toContainText('Same-day follow-up')
+  await expect(row).toContainText('16')
+  await row.getByRole('button', { name: `Open referral from ${visitorName}` }).click()
+  const drawer = nurse.getByRole('dialog', { name: `Referral from ${visitorName}` })
+  await expect(drawer.getByRole('alert')).toContainText('Same-day follow-up')
+  await expect(drawer.getByTestId('self-check-summary')).toContainText('Venlafaxine')
+  await expect(drawer.getByRole('button', { name: 'Register patient' })).toBeVisible()
+  await drawer.getByRole('button', { name: 'Mark contacted' }).click()
+  await expect(drawer.getByText('Contacted', { exact: true })).toBeVisible()
+})
+
+async function signIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  await page.goto(server.url)
+  await page.getByLabel('E-mail', { exact: true }).fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(email)!)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  return page
+}
+
+test('the public pages have no serious or critical accessibility violations (axe)', async ({ browser }) => {
+  // axe is injected as a script tag, which the app's CSP (script-src 'self') rightly refuses; the
+  // test's own browser context bypasses CSP for the injection only.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } })
+  const page = await context.newPage()
+  for (const path of ['/learn', '/learn/self-check']) {
+    await page.goto(`${server.url}${path}`)
+    await expect(page.getByTestId('patient-disclaimer')).toBeVisible()
+    if (path === '/learn') await expect(page.getByTestId('pk-chart').locator('svg').first()).toBeVisible()
+    await page.addScriptTag({ path: axePath })
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } })
+        .axe
+      const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+    })
+    expect(violations, `axe on ${path}`).toEqual([])
+  }
+  await context.close()
+})
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[]
+}
