@@ -8,6 +8,8 @@ export type {
 export { defaultDischargeSettings, evaluateDischarge } from './discharge'
 export type { InfusionAction, InfusionMark, InfusionStatus, InfusionSummary } from './infusion-record'
 export { nextInfusionActions, summarizeInfusion } from './infusion-record'
+export type { SideEffectTerm } from './side-effects'
+export { seriousFromGrade, sideEffectGradeLabels, sideEffectTerms } from './side-effects'
 export type { SpacingViolation } from './spacing'
 export { findSpacingViolations, minimumSpacingHours, schedulingSlackHours } from './spacing'
 export type {

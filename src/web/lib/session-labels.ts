@@ -60,31 +60,8 @@ export const eventLabels: Record<SessionEvent, string> = {
 
 export const routeLabels = { iv: 'IV ketamine', intranasal: 'Esketamine' } as const
 
-/** The 13-term side-effect vocabulary (clinical-reference §7), as the server accepts it. */
-export const sideEffectTerms = [
-  'nausea',
-  'vomiting',
-  'dizziness',
-  'dissociation',
-  'headache',
-  'blurred vision',
-  'anxiety',
-  'hypertension',
-  'tachycardia',
-  'sedation',
-  'respiratory depression',
-  'hypersalivation',
-  'urinary symptoms',
-] as const
-
-/** CTCAE-style grades (clinical-reference §7). */
-export const gradeLabels: Record<number, string> = {
-  1: 'Mild',
-  2: 'Moderate',
-  3: 'Severe',
-  4: 'Life-threatening',
-  5: 'Death',
-}
+// The vocabulary and grades are the domain's (clinical-reference §7), shared with the server.
+export { sideEffectGradeLabels as gradeLabels, sideEffectTerms } from '../../domain/session'
 
 /** MOAA/S 0–5 (clinical-reference §4). */
 export const moaasLabels: Record<number, string> = {

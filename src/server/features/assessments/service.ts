@@ -6,23 +6,14 @@ import type {
   VitalContext,
   VitalSignTable,
 } from '../../../db'
-import { type Answers, getInstrument, isInstrumentId } from '../../../domain/instruments'
-import { runInClinic } from '../../clinic-scope'
+import { type Answers, getInstrument, type Instrument, isInstrumentId } from '../../../domain/instruments'
+import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import { errorInfo, markEnteredInError } from '../../corrections'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
-
-async function requirePatient(tx: Tx, clinicId: string, patientId: string): Promise<void> {
-  const row = await tx
-    .selectFrom('patient')
-    .select('id')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst()
-  if (!row) throw new AppError('not-found', 'No such patient in this clinic.')
-}
+import { requirePatient } from '../patients/store'
 
 export function toResponseDto(row: Selectable<InstrumentResponseTable>) {
   return {
@@ -153,64 +144,13 @@ export function recordResponse(
     { clinicId, permission: 'clinical:write', action: 'responses.add', entity: 'instrument_response' },
     async (scope) => {
       await requirePatient(scope.tx, clinicId, patientId)
-      // Throws DomainValidationError naming the item (a 400); the transaction then writes nothing.
-      const score = instrument.score(input.answers)
-      const id = uuidv7(scope.now.getTime())
-      await scope.tx
-        .insertInto('instrument_response')
-        .values({
-          id,
-          clinic_id: clinicId,
-          patient_id: patientId,
-          instrument_id: instrument.id,
-          answers: JSON.stringify(input.answers),
-          total: String(score.total),
-          band: score.band?.id ?? null,
-          band_label: score.band?.label ?? null,
-          subscales: JSON.stringify(score.subscales),
-          flags: JSON.stringify(score.flags),
-          context: input.context,
-          session_id: null,
-          respondent: instrument.respondent,
-          administered_at: input.administeredAt ?? scope.now,
-          recorded_by: principal.userId,
-          created_at: scope.now,
-          entered_in_error_at: null,
-          entered_in_error_by: null,
-          error_reason: null,
-        })
-        .execute()
-      const alerts = []
-      for (const flag of score.flags.filter((f) => f.severity === 'urgent')) {
-        const alertId = uuidv7(scope.now.getTime())
-        await scope.tx
-          .insertInto('safety_alert')
-          .values({
-            id: alertId,
-            clinic_id: clinicId,
-            patient_id: patientId,
-            instrument_response_id: id,
-            kind: flag.id,
-            message: `${instrument.name}: ${flag.message}`,
-            raised_at: scope.now,
-            acknowledged_at: null,
-            acknowledged_by: null,
-            acknowledgement_note: null,
-          })
-          .execute()
-        await scope.audit({
-          action: 'safety-alert.raise',
-          entity: 'safety_alert',
-          entityId: alertId,
-          detail: { patientId, kind: flag.id },
-        })
-        alerts.push(alertId)
-      }
-      await scope.audit({
-        action: 'responses.add',
-        entity: 'instrument_response',
-        entityId: id,
-        detail: { patientId, instrumentId: instrument.id, total: score.total },
+      const { id, alertIds: alerts } = await insertScoredResponse(scope, {
+        patientId,
+        instrument,
+        answers: input.answers,
+        context: input.context,
+        sessionId: null,
+        administeredAt: input.administeredAt,
       })
       const row = await scope.tx
         .selectFrom('instrument_response')
@@ -223,6 +163,85 @@ export function recordResponse(
       return { response: toResponseDto(row), alerts: alertRows.map(toAlertDto) }
     },
   )
+}
+
+/**
+ * Scores answers with the domain instrument and stores answers and result together; an urgent
+ * flag (PHQ-9 item 9 > 0, C-SSRS high risk) raises a safety alert a clinician must acknowledge.
+ * Shared by intake assessments and in-session scores. Invalid answers throw a
+ * DomainValidationError naming the item (a 400), before anything is written.
+ */
+export async function insertScoredResponse(
+  scope: ClinicScope,
+  input: {
+    patientId: string
+    instrument: Instrument
+    answers: Answers
+    context: ResponseContext
+    sessionId: string | null
+    administeredAt?: Date | undefined
+  },
+): Promise<{ id: string; total: number; alertIds: string[] }> {
+  const { instrument, patientId } = input
+  const score = instrument.score(input.answers)
+  const id = uuidv7(scope.now.getTime())
+  await scope.tx
+    .insertInto('instrument_response')
+    .values({
+      id,
+      clinic_id: scope.clinicId,
+      patient_id: patientId,
+      instrument_id: instrument.id,
+      answers: JSON.stringify(input.answers),
+      total: String(score.total),
+      band: score.band?.id ?? null,
+      band_label: score.band?.label ?? null,
+      subscales: JSON.stringify(score.subscales),
+      flags: JSON.stringify(score.flags),
+      context: input.context,
+      session_id: input.sessionId,
+      respondent: instrument.respondent,
+      administered_at: input.administeredAt ?? scope.now,
+      recorded_by: scope.principal.userId,
+      created_at: scope.now,
+      entered_in_error_at: null,
+      entered_in_error_by: null,
+      error_reason: null,
+    })
+    .execute()
+  const alertIds: string[] = []
+  for (const flag of score.flags.filter((f) => f.severity === 'urgent')) {
+    const alertId = uuidv7(scope.now.getTime())
+    await scope.tx
+      .insertInto('safety_alert')
+      .values({
+        id: alertId,
+        clinic_id: scope.clinicId,
+        patient_id: patientId,
+        instrument_response_id: id,
+        kind: flag.id,
+        message: `${instrument.name}: ${flag.message}`,
+        raised_at: scope.now,
+        acknowledged_at: null,
+        acknowledged_by: null,
+        acknowledgement_note: null,
+      })
+      .execute()
+    await scope.audit({
+      action: 'safety-alert.raise',
+      entity: 'safety_alert',
+      entityId: alertId,
+      detail: { patientId, kind: flag.id },
+    })
+    alertIds.push(alertId)
+  }
+  await scope.audit({
+    action: 'responses.add',
+    entity: 'instrument_response',
+    entityId: id,
+    detail: { patientId, instrumentId: instrument.id, total: score.total, sessionId: input.sessionId },
+  })
+  return { id, total: score.total, alertIds }
 }
 
 export function markResponseInError(

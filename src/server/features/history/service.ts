@@ -15,6 +15,7 @@ import { errorInfo, markEnteredInError } from '../../corrections'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
+import { requirePatient } from '../patients/store'
 
 export interface TrialInput extends AntidepressantTrial {
   maxDailyDoseMg?: number | null | undefined
@@ -28,16 +29,6 @@ export interface ScreeningInput {
   severity: EpisodeSeverity | null
   ect: { used: boolean; bilateral: boolean; failed: boolean }
   version?: number | undefined
-}
-
-async function requirePatient(tx: Tx, clinicId: string, patientId: string): Promise<void> {
-  const row = await tx
-    .selectFrom('patient')
-    .select('id')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst()
-  if (!row) throw new AppError('not-found', 'No such patient in this clinic.')
 }
 
 function toTrialDto(row: Selectable<AntidepressantTrialTable>) {

@@ -1,6 +1,7 @@
 import { type Insertable, type Selectable, sql } from 'kysely'
 import type { PatientTable } from '../../../db'
 import type { Tx } from '../../context'
+import { AppError } from '../../errors'
 
 export type PatientRow = Selectable<PatientTable>
 
@@ -159,4 +160,15 @@ function stageFactsSql(contraindicationQuestionCount: number) {
       'open_alerts',
     ),
   ] as const
+}
+
+/** 404 unless the patient exists in this clinic (row-level security makes other clinics invisible). */
+export async function requirePatient(tx: Tx, clinicId: string, patientId: string): Promise<void> {
+  const row = await tx
+    .selectFrom('patient')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('not-found', 'No such patient in this clinic.')
 }

@@ -13,6 +13,8 @@ import {
   evaluateIntraSessionVitals,
   type InfusionAction,
   type SessionEvent,
+  type SideEffectTerm,
+  seriousFromGrade,
   summarizeInfusion,
 } from '../../../domain/session'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
@@ -22,7 +24,7 @@ import { AppError } from '../../errors'
 import { runOnce } from '../../idempotency'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
-import { toVitalDto } from '../assessments/service'
+import { insertScoredResponse, toVitalDto } from '../assessments/service'
 import { type SignerProof, signContent } from '../auth/signature'
 import { recordAdministration } from '../ledger/administer'
 import { signAsWitness, type WitnessInput } from '../ledger/witness'
@@ -754,70 +756,18 @@ export function recordSessionResponse(
     clinicId,
     { sessionId, permission: 'clinical:write', action: 'sessions.score', idempotencyKey, body: input },
     async (scope, view) => {
-      const score = instrument.score(input.answers)
-      const id = uuidv7(scope.now.getTime())
-      await scope.tx
-        .insertInto('instrument_response')
-        .values({
-          id,
-          clinic_id: scope.clinicId,
-          patient_id: view.patient.id,
-          instrument_id: instrument.id,
-          answers: JSON.stringify(input.answers),
-          total: String(score.total),
-          band: score.band?.id ?? null,
-          band_label: score.band?.label ?? null,
-          subscales: JSON.stringify(score.subscales),
-          flags: JSON.stringify(score.flags),
-          context: input.context,
-          session_id: sessionId,
-          respondent: instrument.respondent,
-          administered_at: input.administeredAt ?? scope.now,
-          recorded_by: scope.principal.userId,
-          created_at: scope.now,
-          entered_in_error_at: null,
-          entered_in_error_by: null,
-          error_reason: null,
-        })
-        .execute()
-      for (const flag of score.flags.filter((f) => f.severity === 'urgent')) {
-        await scope.tx
-          .insertInto('safety_alert')
-          .values({
-            id: uuidv7(scope.now.getTime()),
-            clinic_id: scope.clinicId,
-            patient_id: view.patient.id,
-            instrument_response_id: id,
-            kind: flag.id,
-            message: `${instrument.name}: ${flag.message}`,
-            raised_at: scope.now,
-            acknowledged_at: null,
-            acknowledged_by: null,
-            acknowledgement_note: null,
-          })
-          .execute()
-      }
-      return { instrumentId: instrument.id, total: score.total }
+      const { total } = await insertScoredResponse(scope, {
+        patientId: view.patient.id,
+        instrument,
+        answers: input.answers,
+        context: input.context,
+        sessionId,
+        administeredAt: input.administeredAt,
+      })
+      return { instrumentId: instrument.id, total }
     },
   )
 }
-
-/** One-tap side effects from the vocabulary of clinical-reference §7, graded 1–5 (CTCAE-style). */
-export const sideEffectTerms = [
-  'nausea',
-  'vomiting',
-  'dizziness',
-  'dissociation',
-  'headache',
-  'blurred vision',
-  'anxiety',
-  'hypertension',
-  'tachycardia',
-  'sedation',
-  'respiratory depression',
-  'hypersalivation',
-  'urinary symptoms',
-] as const
 
 export function recordSideEffect(
   ctx: AppContext,
@@ -825,7 +775,7 @@ export function recordSideEffect(
   clinicId: string,
   sessionId: string,
   input: {
-    term: (typeof sideEffectTerms)[number]
+    term: SideEffectTerm
     grade: number
     onsetAt?: Date | undefined
     actionTaken?: string | null | undefined
@@ -852,7 +802,7 @@ export function recordSideEffect(
           onset_at: input.onsetAt ?? scope.now,
           action_taken: input.actionTaken ?? null,
           resolved_at: null,
-          is_serious: input.isSerious ?? input.grade >= 3,
+          is_serious: input.isSerious ?? input.grade >= seriousFromGrade,
           recorded_by: scope.principal.userId,
           created_at: scope.now,
           entered_in_error_at: null,

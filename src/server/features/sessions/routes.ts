@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { sideEffectTerms } from '../../../domain/session'
 import type { AppContext } from '../../context'
 import { sessionOf } from '../../plugins/auth'
 import { clinicParams, isoDate, optionalText, patientParams } from '../../schemas'
@@ -357,7 +358,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/side-effects',
       'A side effect from the §7 vocabulary, graded 1–5',
       z.object({
-        term: z.enum(actions.sideEffectTerms),
+        term: z.enum(sideEffectTerms),
         grade: z.number().int().min(1).max(5),
         onsetAt: at,
         actionTaken: optionalText(1000),
