@@ -70,20 +70,7 @@ test('a visitor reads /learn, explores the model, takes the self-check, prints i
   const titleTop = (await page.getByRole('heading', { level: 1 }).boundingBox())!.y
   expect(crisisTop).toBeLessThan(titleTop)
 
-  await page.getByLabel('How many different antidepressant medicines have you tried?').fill('2')
-  for (const n of [1, 2]) {
-    await page.getByLabel(`Antidepressant ${n}: name (optional)`).fill(n === 1 ? 'Sertraline' : 'Venlafaxine')
-    await page.getByRole('combobox', { name: `Antidepressant ${n}: how long did you take it?` }).click()
-    await page.getByRole('option', { name: 'More than 6 weeks' }).click()
-  }
-  await page
-    .getByRole('radiogroup', { name: /talking therapy/ })
-    .getByLabel('Yes')
-    .check()
-  for (const question of [/pregnant/, /high blood pressure/, /psychosis/, /alcohol or drug/]) {
-    await page.getByRole('radiogroup', { name: question }).getByLabel('No', { exact: true }).check()
-  }
-  await page.getByRole('button', { name: 'See my summary' }).click()
+  await answerHistoryAndSafety(page)
 
   // The summary: crisis resources first, a print button, never a verdict.
   const printed = page.getByTestId('self-check-summary')
@@ -139,6 +126,23 @@ test('a visitor reads /learn, explores the model, takes the self-check, prints i
   await expect(drawer.getByText('Contacted', { exact: true })).toBeVisible()
 })
 
+async function answerHistoryAndSafety(page: Page) {
+  await page.getByLabel('How many different antidepressant medicines have you tried?').fill('2')
+  for (const n of [1, 2]) {
+    await page.getByLabel(`Antidepressant ${n}: name (optional)`).fill(n === 1 ? 'Sertraline' : 'Venlafaxine')
+    await page.getByRole('combobox', { name: `Antidepressant ${n}: how long did you take it?` }).click()
+    await page.getByRole('option', { name: 'More than 6 weeks' }).click()
+  }
+  await page
+    .getByRole('radiogroup', { name: /talking therapy/ })
+    .getByLabel('Yes')
+    .check()
+  for (const question of [/pregnant/, /high blood pressure/, /psychosis/, /alcohol or drug/]) {
+    await page.getByRole('radiogroup', { name: question }).getByLabel('No', { exact: true }).check()
+  }
+  await page.getByRole('button', { name: 'See my summary' }).click()
+}
+
 async function signIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
   await page.goto(server.url)
@@ -153,10 +157,7 @@ test('the public pages have no serious or critical accessibility violations (axe
   // test's own browser context bypasses CSP for the injection only.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } })
   const page = await context.newPage()
-  for (const path of ['/learn', '/learn/self-check']) {
-    await page.goto(`${server.url}${path}`)
-    await expect(page.getByTestId('patient-disclaimer')).toBeVisible()
-    if (path === '/learn') await expect(page.getByTestId('pk-chart').locator('svg').first()).toBeVisible()
+  const runAxe = async (where: string) => {
     await page.addScriptTag({ path: axePath })
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } })
@@ -166,8 +167,21 @@ test('the public pages have no serious or critical accessibility violations (axe
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
     })
-    expect(violations, `axe on ${path}`).toEqual([])
+    expect(violations, `axe on ${where}`).toEqual([])
   }
+  await page.goto(`${server.url}/learn`)
+  await expect(page.getByTestId('pk-chart').locator('svg').first()).toBeVisible()
+  await runAxe('/learn')
+  await page.goto(`${server.url}/learn/self-check`)
+  await expect(page.getByTestId('patient-disclaimer')).toBeVisible()
+  await runAxe('/learn/self-check')
+  // The summary with crisis resources and the send form.
+  for (const index of [1, 2, 3, 4, 5, 6, 7, 8, 9]) {
+    await answer(page, new RegExp(`^${index}\\. `), phq9Labels[index === 9 ? 1 : 2]!)
+  }
+  await answerHistoryAndSafety(page)
+  await expect(page.getByTestId('self-check-summary')).toBeVisible()
+  await runAxe('/learn/self-check (summary)')
   await context.close()
 })
 

@@ -37,7 +37,7 @@ export function LearnSafety() {
             ['Anxiety', 'the most common effect on mood during a session'],
             [
               'Higher blood pressure',
-              'on average the top number rises about 16 mmHg, peaking around 40 minutes; a few people need treatment for it',
+              'on average the top number rises about 16 mmHg, peaking around 40 minutes; in one large clinic about 1 patient in 8 had a severe rise at some point (about 1 session in 100)',
             ],
           ].map(([title, detail]) => (
             <Text key={title} size="md">

@@ -1,44 +1,10 @@
 import { LineChart } from '@mantine/charts'
 import { Alert, Box, Group, Paper, SimpleGrid, Slider, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
-import {
-  effectBandsNgPerMl,
-  ivInfusion,
-  nmdaOccupancy,
-  pkModels,
-  simulatePk,
-} from '../../../domain/pharmacology'
+import { effectBandsNgPerMl } from '../../../domain/pharmacology'
+import { simulateForVisitor, visitorPkUntilMin as untilMin } from '../../lib/visitor-pk'
 
-// The real PK engine (src/domain/pharmacology, clinical-reference §5) run in the browser for an
-// illustrative adult: the dose is per kg, so the Domino model's predicted level does not depend on
-// the weight chosen. Everything shown is a model, labelled so, never a measurement.
-const illustrativeWeightKg = 70
-const untilMin = 240
 const bandColors: Record<string, string> = { analgesia: 'blue', dissociation: 'grape', anaesthesia: 'red' }
-
-interface Point {
-  t: number
-  plasma: number
-  block: number
-}
-
-export function simulateForVisitor(doseMgPerKg: number, infusionMin: number) {
-  const curve = simulatePk({
-    model: pkModels.domino,
-    weightKg: illustrativeWeightKg,
-    events: ivInfusion(doseMgPerKg * illustrativeWeightKg, infusionMin),
-    grid: { untilMin, stepMin: 2 },
-  })
-  const points: Point[] = []
-  let peak = 0
-  for (const [i, t] of curve.tMin.entries()) {
-    const plasma = curve.plasmaNgPerMl[i] ?? 0
-    peak = Math.max(peak, plasma)
-    points.push({ t, plasma: Math.round(plasma), block: Math.round(nmdaOccupancy(plasma) * 1000) / 10 })
-  }
-  const at2h = curve.plasmaNgPerMl[60] ?? 0
-  return { points, peakNgPerMl: peak, peakBlock: nmdaOccupancy(peak), at2hNgPerMl: at2h }
-}
 
 export function PkExplorer() {
   const [doseMgPerKg, setDose] = useState(0.5)
