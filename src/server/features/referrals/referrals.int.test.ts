@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
+import { inClinicTransaction } from '../../tenancy'
 
 let t: TestApp
 beforeAll(async () => {
@@ -168,5 +169,15 @@ describe('public referrals', () => {
       .where('action', '=', 'referral.status')
       .execute()
     expect(audits).toHaveLength(2)
+  })
+
+  it('is fenced by row-level security even when a query forgets the clinic', async () => {
+    await new Client(t, '10.0.0.6').post('/api/v1/public/referrals', referral(t.clinics.riverside))
+    const seen = await inClinicTransaction(t.ctx, t.clinics.hillcrest, (tx) =>
+      tx.selectFrom('referral').select('clinic_id').execute(),
+    )
+    expect(seen.every((r) => r.clinic_id === t.clinics.hillcrest)).toBe(true)
+    const all = await t.database.db.selectFrom('referral').select('clinic_id').distinct().execute()
+    expect(all.map((r) => r.clinic_id)).toContain(t.clinics.riverside)
   })
 })
