@@ -70,6 +70,9 @@ const pgliteParsers = { [DATE_OID]: (value: string) => value, [INT8_OID]: (value
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+    // An idle connection the server closes (restart, failover, a dropped database) is already
+    // removed from the pool; without a listener pg would throw it out of the process instead.
+    pool.on('error', () => {})
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
