@@ -18,6 +18,7 @@ import { consentRoutes } from './features/consent/routes'
 import { eligibilityRoutes } from './features/eligibility/routes'
 import { historyRoutes } from './features/history/routes'
 import { ledgerRoutes } from './features/ledger/routes'
+import { outboxRoutes } from './features/outbox/routes'
 import { patientRoutes } from './features/patients/routes'
 import { planRoutes } from './features/plans/routes'
 import { referralRoutes } from './features/referrals/routes'
@@ -112,6 +113,7 @@ export async function buildApp(
   await app.register(chartRoutes(ctx))
   await app.register(ledgerRoutes(ctx))
   await app.register(sessionRoutes(ctx))
+  await app.register(outboxRoutes(ctx))
   await app.register(referralRoutes(ctx))
   await registerWeb(app, config.webDir)
   return app

@@ -23,6 +23,10 @@ export interface Config {
   /** Seed a demo organization on first start of an empty database. */
   seedDemo: boolean
   webDir: string | undefined
+  /** Outgoing e-mail: unset keeps messages in the viewable outbox instead of sending them. */
+  smtp: { url: string | undefined; from: string }
+  /** How often each server's outbox worker looks for due messages; 0 turns the worker off. */
+  outboxIntervalSec: number
 }
 
 export const envVariables = [
@@ -43,6 +47,17 @@ export const envVariables = [
   ['KETACARE_LOGIN_RATE_PER_MIN', '20', 'sign-in attempts allowed per client address per minute'],
   ['KETACARE_SEED_DEMO', 'true', 'create the demo organization on first start of an empty database'],
   ['KETACARE_WEB_DIR', 'dist/web', 'built web app to serve at /'],
+  [
+    'SMTP_URL',
+    '(unset)',
+    'smtp://user:pass@host:port for outgoing e-mail; unset keeps messages in the outbox',
+  ],
+  ['SMTP_FROM', 'KetaCare <no-reply@localhost>', 'sender address of outgoing e-mail'],
+  [
+    'KETACARE_OUTBOX_INTERVAL_SEC',
+    '15',
+    'how often the outbox worker sends due messages and queues reminders; 0 turns it off',
+  ],
 ] as const
 
 type EnvName = (typeof envVariables)[number][0]
@@ -81,6 +96,12 @@ const schema = z.object({
   KETACARE_LOGIN_RATE_PER_MIN: intIn(1, 10_000).default(20),
   KETACARE_SEED_DEMO: bool.default(true),
   KETACARE_WEB_DIR: z.string().min(1).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('KetaCare <no-reply@localhost>'),
+  KETACARE_OUTBOX_INTERVAL_SEC: intIn(0, 3600).default(15),
 })
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -108,5 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginRateLimitPerMin: v.KETACARE_LOGIN_RATE_PER_MIN,
     seedDemo: v.KETACARE_SEED_DEMO,
     webDir: v.KETACARE_WEB_DIR,
+    smtp: { url: v.SMTP_URL, from: v.SMTP_FROM },
+    outboxIntervalSec: v.KETACARE_OUTBOX_INTERVAL_SEC,
   }
 }

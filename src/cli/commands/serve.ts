@@ -1,4 +1,6 @@
 import { buildApp } from '../../server/app'
+import { createTransport } from '../../server/jobs/transport'
+import { startWorker } from '../../server/jobs/worker'
 import {
   formatSignIns,
   hasAnyOrganization,
@@ -36,7 +38,18 @@ KETACARE_SEED_DEMO=false) and its sign-ins are printed once. Stop with Ctrl+C.`,
     )
     io.out(`API docs: http://${config.host}:${port}/docs\n`)
     if (demoText) io.out(`\n${demoText}`)
+    const transport = createTransport(config.smtp)
+    const worker = startWorker(ctx, transport, {
+      intervalMs: config.outboxIntervalSec * 1000,
+      onError: (error) => app.log.error({ err: error }, 'outbox worker pass failed'),
+    })
+    io.out(
+      config.outboxIntervalSec === 0
+        ? 'Outbox worker: off (KETACARE_OUTBOX_INTERVAL_SEC=0).\n'
+        : `Outbox worker: every ${config.outboxIntervalSec} s; ${transport.kind === 'smtp' ? 'sending e-mail over SMTP' : 'no SMTP_URL, so messages are held in the outbox'}.\n`,
+    )
     const stop = async () => {
+      worker.stop()
       await app.close()
       await runtime.close()
       process.exit(0)

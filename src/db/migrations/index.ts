@@ -4,6 +4,7 @@ import * as m002 from './002-intake'
 import * as m003 from './003-sessions'
 import * as m004 from './004-ledger'
 import * as m005 from './005-referrals'
+import * as m006 from './006-outbox'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
 // Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)`, then one line here.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '003-sessions': m003,
   '004-ledger': m004,
   '005-referrals': m005,
+  '006-outbox': m006,
 }

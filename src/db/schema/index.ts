@@ -17,6 +17,7 @@ import type * as loginSession from './login-session'
 import type * as membership from './membership'
 import type * as mfaSecret from './mfa-secret'
 import type * as organization from './organization'
+import type * as outboxMessage from './outbox-message'
 import type * as patient from './patient'
 import type * as referral from './referral'
 import type * as safetyAlert from './safety-alert'
@@ -47,6 +48,7 @@ export type { LoginSessionState, LoginSessionTable } from './login-session'
 export type { MembershipTable } from './membership'
 export type { MfaSecretTable } from './mfa-secret'
 export type { OrganizationTable } from './organization'
+export type { OutboxMessageTable, OutboxStatus } from './outbox-message'
 export type { PatientSex, PatientTable } from './patient'
 export type { PreferredContact, ReferralStatus, ReferralTable } from './referral'
 export type { SafetyAlertTable } from './safety-alert'
@@ -84,4 +86,5 @@ export type Database = organization.PartialDB &
   csEntry.PartialDB &
   csDiscrepancy.PartialDB &
   csLossReport.PartialDB &
-  referral.PartialDB
+  referral.PartialDB &
+  outboxMessage.PartialDB

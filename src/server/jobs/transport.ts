@@ -1,0 +1,28 @@
+import nodemailer from 'nodemailer'
+
+export interface OutgoingMessage {
+  recipient: string
+  subject: string
+  body: string
+}
+
+/**
+ * Where messages go. SMTP when configured; otherwise nothing leaves the building and the message
+ * is held in the outbox for staff to see.
+ */
+export interface Transport {
+  kind: 'smtp' | 'held'
+  /** Resolves when the message was handed over; rejects with the reason it was not. */
+  send: (message: OutgoingMessage) => Promise<void>
+}
+
+export function createTransport(smtp: { url: string | undefined; from: string }): Transport {
+  if (!smtp.url) return { kind: 'held', send: async () => {} }
+  const mailer = nodemailer.createTransport(smtp.url)
+  return {
+    kind: 'smtp',
+    send: async (m) => {
+      await mailer.sendMail({ from: smtp.from, to: m.recipient, subject: m.subject, text: m.body })
+    },
+  }
+}

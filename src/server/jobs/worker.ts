@@ -1,0 +1,42 @@
+import { hostname } from 'node:os'
+import type { AppContext } from '../context'
+import { randomToken } from '../ids'
+import { deliverDueMessages } from './outbox'
+import { enqueueSessionReminders } from './reminders'
+import type { Transport } from './transport'
+
+export interface Worker {
+  /** One pass now (tests and the CLI call this; the timer calls it too). */
+  tick: () => Promise<void>
+  stop: () => void
+}
+
+/**
+ * The background worker inside each server process (design.md §3 rule 7): every interval it
+ * queues the day-before reminders and delivers due outbox messages. Passes never overlap within a
+ * process, and across processes the row claims keep each message to one sender.
+ */
+export function startWorker(
+  ctx: AppContext,
+  transport: Transport,
+  options: { intervalMs: number; onError?: (error: unknown) => void },
+): Worker {
+  const workerId = `${hostname()}:${process.pid}:${randomToken(4)}`
+  let running: Promise<void> | null = null
+  const tick = () => {
+    running ??= (async () => {
+      try {
+        await enqueueSessionReminders(ctx)
+        await deliverDueMessages(ctx, transport, workerId)
+      } catch (error) {
+        options.onError?.(error)
+      } finally {
+        running = null
+      }
+    })()
+    return running
+  }
+  const timer = options.intervalMs > 0 ? setInterval(() => void tick(), options.intervalMs) : null
+  timer?.unref()
+  return { tick, stop: () => timer && clearInterval(timer) }
+}
