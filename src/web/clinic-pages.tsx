@@ -6,6 +6,7 @@ import { PatientChartPage } from './pages/chart/patient-chart-page'
 import { HomePage } from './pages/home-page'
 import { IntakeQueuePage } from './pages/intake-queue-page'
 import { LedgerPage } from './pages/ledger-page'
+import { OutboxPage } from './pages/outbox-page'
 import { PatientsPage } from './pages/patients-page'
 import { SessionPage } from './pages/session/session-page'
 import { UsersPage } from './pages/users-page'
@@ -44,6 +45,7 @@ export const clinicPages: ClinicPage[] = [
   { path: 'ledger', label: 'Controlled substances', permission: 'ledger:read', element: <LedgerPage /> },
   { path: 'users', label: 'Users', permission: 'users:manage', element: <UsersPage /> },
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
+  { path: 'outbox', label: 'Outbox', permission: 'settings:manage', element: <OutboxPage /> },
 ]
 
 export function clinicPath(clinicId: string, pagePath = ''): string {

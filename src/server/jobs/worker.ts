@@ -38,5 +38,7 @@ export function startWorker(
   }
   const timer = options.intervalMs > 0 ? setInterval(() => void tick(), options.intervalMs) : null
   timer?.unref()
+  // A first pass right away, so reminders due at start-up do not wait a whole interval.
+  if (timer) void tick()
   return { tick, stop: () => timer && clearInterval(timer) }
 }

@@ -197,5 +197,8 @@ export async function seedDemoSessions(
   if (has('HC-0041')) await run(patientIds['HC-0041']!, chair(0), -70, 'monitoring', 'iv')
   if (has('RK-2024-0118'))
     await run(patientIds['RK-2024-0118']!, chair(2), 2 * 24 * 60 + 60, 'scheduled', 'iv')
+  // Booked for tomorrow: the outbox worker queues her day-before reminder on its first pass.
+  if (has('RK-2024-0112'))
+    await run(patientIds['RK-2024-0112']!, chair(1), 24 * 60, 'scheduled', 'intranasal')
   return count
 }

@@ -1,0 +1,129 @@
+import { Alert, Badge, Group, SegmentedControl, Spoiler, Stack, Table, Text, Title } from '@mantine/core'
+import { useState } from 'react'
+import { useClinicSummary } from '../api/clinic'
+import { type OutboxStatus, useOutbox } from '../api/outbox'
+import { pageCount } from '../api/page'
+import { useCurrentClinic } from '../components/current-clinic'
+import { ListFooter } from '../components/list-footer'
+import { ErrorAlert, PageLoader } from '../components/page-status'
+import { TimeCell } from '../components/time-cell'
+
+const statusColors: Record<OutboxStatus, string> = {
+  queued: 'blue',
+  sending: 'grape',
+  sent: 'teal',
+  held: 'gray',
+  failed: 'red',
+}
+const statusHelp: Record<OutboxStatus, string> = {
+  queued: 'waiting to be sent (or for its next retry)',
+  sending: 'handed to a worker; if this stays, check whether it arrived before sending it again by hand',
+  sent: 'delivered to the mail server',
+  held: 'kept here: no SMTP server is configured (SMTP_URL)',
+  failed: 'gave up after repeated failures',
+}
+
+/** What the clinic's reminders said, to whom, and whether they went out. */
+export function OutboxPage() {
+  const { membership } = useCurrentClinic()
+  const clinicId = membership.clinicId
+  const timeZone = useClinicSummary(clinicId).data?.timeZone
+  const [status, setStatus] = useState<OutboxStatus | 'all'>('all')
+  const [page, setPage] = useState(1)
+  const [pageSize, setPageSize] = useState(25)
+  const messages = useOutbox(clinicId, { page, pageSize, ...(status === 'all' ? {} : { status }) })
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        Outbox
+      </Title>
+      <Text size="sm" c="dimmed">
+        Reminders the clinic sends to patients. Without an SMTP server they are held here so you can see
+        exactly what would have gone out.
+      </Text>
+      <SegmentedControl
+        aria-label="Status"
+        value={status}
+        onChange={(value) => {
+          setStatus(value as OutboxStatus | 'all')
+          setPage(1)
+        }}
+        data={['all', 'queued', 'held', 'sent', 'failed', 'sending'].map((s) => ({
+          value: s,
+          label: s[0]!.toUpperCase() + s.slice(1),
+        }))}
+      />
+      {messages.isPending && <PageLoader />}
+      {messages.isError && <ErrorAlert error={messages.error} title="Could not load the outbox" />}
+      {messages.data && messages.data.total === 0 && (
+        <Alert color="gray">No messages{status === 'all' ? ' yet' : ` ${status}`}.</Alert>
+      )}
+      {messages.data && messages.data.total > 0 && (
+        <>
+          <Table.ScrollContainer minWidth={820}>
+            <Table striped verticalSpacing="xs" fz="sm" aria-label="Outgoing messages">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Queued</Table.Th>
+                  <Table.Th>To</Table.Th>
+                  <Table.Th>Message</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {messages.data.items.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <TimeCell iso={m.createdAt} timeZone={timeZone} />
+                    </Table.Td>
+                    <Table.Td>{m.recipient}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {m.subject}
+                      </Text>
+                      <Spoiler maxHeight={40} showLabel="Show message" hideLabel="Hide">
+                        <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                          {m.body}
+                        </Text>
+                      </Spoiler>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        <Badge color={statusColors[m.status]} variant="light" title={statusHelp[m.status]}>
+                          {m.status}
+                        </Badge>
+                      </Group>
+                      <Text size="xs" c="dimmed">
+                        {statusHelp[m.status]}
+                        {m.attempts > 0 ? ` · ${m.attempts} attempt${m.attempts === 1 ? '' : 's'}` : ''}
+                      </Text>
+                      {m.lastError && (
+                        <Text size="xs" c="red">
+                          {m.lastError}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <ListFooter
+            total={messages.data.total}
+            page={page}
+            pageCount={pageCount(messages.data)}
+            pageSize={pageSize}
+            pageSizes={[25, 50, 100]}
+            noun="messages"
+            onPage={setPage}
+            onPageSize={(size) => {
+              setPageSize(size)
+              setPage(1)
+            }}
+          />
+        </>
+      )}
+    </Stack>
+  )
+}
