@@ -21,6 +21,7 @@ import { ledgerRoutes } from './features/ledger/routes'
 import { outboxRoutes } from './features/outbox/routes'
 import { patientRoutes } from './features/patients/routes'
 import { planRoutes } from './features/plans/routes'
+import { portalRoutes } from './features/portal/routes'
 import { referralRoutes } from './features/referrals/routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { userRoutes } from './features/users/routes'
@@ -114,6 +115,7 @@ export async function buildApp(
   await app.register(ledgerRoutes(ctx))
   await app.register(sessionRoutes(ctx))
   await app.register(outboxRoutes(ctx))
+  await app.register(portalRoutes(ctx))
   await app.register(referralRoutes(ctx))
   await registerWeb(app, config.webDir)
   return app

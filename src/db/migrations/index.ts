@@ -5,6 +5,7 @@ import * as m003 from './003-sessions'
 import * as m004 from './004-ledger'
 import * as m005 from './005-referrals'
 import * as m006 from './006-outbox'
+import * as m007 from './007-portal'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
 // Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)`, then one line here.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '004-ledger': m004,
   '005-referrals': m005,
   '006-outbox': m006,
+  '007-portal': m007,
 }

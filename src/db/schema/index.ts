@@ -19,6 +19,7 @@ import type * as mfaSecret from './mfa-secret'
 import type * as organization from './organization'
 import type * as outboxMessage from './outbox-message'
 import type * as patient from './patient'
+import type * as portal from './portal'
 import type * as referral from './referral'
 import type * as safetyAlert from './safety-alert'
 import type * as screening from './screening'
@@ -50,6 +51,13 @@ export type { MfaSecretTable } from './mfa-secret'
 export type { OrganizationTable } from './organization'
 export type { OutboxMessageTable, OutboxStatus } from './outbox-message'
 export type { PatientSex, PatientTable } from './patient'
+export type {
+  PatientAccountTable,
+  PortalSessionTable,
+  PortalTokenTable,
+  SurveyAssignmentTable,
+  SurveyReason,
+} from './portal'
 export type { PreferredContact, ReferralStatus, ReferralTable } from './referral'
 export type { SafetyAlertTable } from './safety-alert'
 export type { ScreeningTable } from './screening'
@@ -87,4 +95,5 @@ export type Database = organization.PartialDB &
   csDiscrepancy.PartialDB &
   csLossReport.PartialDB &
   referral.PartialDB &
-  outboxMessage.PartialDB
+  outboxMessage.PartialDB &
+  portal.PartialDB

@@ -180,6 +180,8 @@ export async function insertScoredResponse(
     context: ResponseContext
     sessionId: string | null
     administeredAt?: Date | undefined
+    /** Staff who recorded it; null when the patient answered in the portal. */
+    recordedBy?: string | null
   },
 ): Promise<{ id: string; total: number; alertIds: string[] }> {
   const { instrument, patientId } = input
@@ -200,9 +202,9 @@ export async function insertScoredResponse(
       flags: JSON.stringify(score.flags),
       context: input.context,
       session_id: input.sessionId,
-      respondent: instrument.respondent,
+      respondent: input.recordedBy === null ? 'patient' : instrument.respondent,
       administered_at: input.administeredAt ?? scope.now,
-      recorded_by: scope.principal.userId,
+      recorded_by: input.recordedBy === undefined ? scope.principal.userId : input.recordedBy,
       created_at: scope.now,
       entered_in_error_at: null,
       entered_in_error_by: null,

@@ -216,7 +216,7 @@ function renderRecord(v: SessionView, clinicName: string, tz: string): Promise<B
   })
 }
 
-function renderDischargeInstructions(v: SessionView, clinicName: string): Promise<Buffer> {
+export function renderDischargeInstructions(v: SessionView, clinicName: string): Promise<Buffer> {
   return renderPdf({ title: `After your treatment — ${v.patient.name}` }, (doc) => {
     doc.fontSize(9).fillColor('#444').text(clinicName, { align: 'right' })
     doc.fontSize(18).fillColor('#000').text('After your treatment today')

@@ -1,0 +1,373 @@
+import { appendAudit } from '../../audit/append-audit'
+import type { AppContext, Tx } from '../../context'
+import { AppError } from '../../errors'
+import { randomToken, uuidv7 } from '../../ids'
+import { inOwnerTransaction } from '../../tenancy'
+import { burnPasswordCheck, hashPassword, passwordRules, verifyPassword } from '../auth/passwords'
+import { hashToken } from '../auth/service'
+import type { PortalPatient } from './patient-scope'
+
+// Patient sign-in, kept apart from staff sign-in: its own accounts, cookie and sessions. Tokens
+// (invites, magic links, session cookies) are stored as SHA-256 hashes and used once.
+
+export const portalCookie = 'kc_portal'
+export const inviteDays = 7
+export const magicLinkDays = 3
+const sessionHours = 8
+const idleMin = 30
+const maxFailures = 5
+const lockMin = 15
+
+export interface IssuedPortalSession {
+  token: string
+  csrfToken: string
+  surveyId: string | null
+}
+
+async function issue(
+  tx: Tx,
+  patient: { patient_id: string; clinic_id: string },
+  scope: 'full' | 'survey',
+  surveyId: string | null,
+  now: Date,
+): Promise<IssuedPortalSession> {
+  const token = randomToken()
+  const csrfToken = randomToken()
+  await tx
+    .insertInto('portal_session')
+    .values({
+      id: uuidv7(now.getTime()),
+      clinic_id: patient.clinic_id,
+      patient_id: patient.patient_id,
+      token_hash: hashToken(token),
+      csrf_token: csrfToken,
+      scope,
+      survey_id: surveyId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + sessionHours * 3_600_000),
+      ended_at: null,
+    })
+    .execute()
+  return { token, csrfToken, surveyId }
+}
+
+const audit = (
+  tx: Tx,
+  clinicId: string,
+  patientId: string | null,
+  email: string,
+  action: string,
+  outcome: 'success' | 'failure' | 'denied',
+  now: Date,
+  ip: string | null,
+) =>
+  appendAudit(
+    tx,
+    {
+      clinicId,
+      actorUserId: patientId,
+      actorEmail: `patient:${email}`,
+      action,
+      entity: 'patient_account',
+      entityId: patientId,
+      outcome,
+      ip,
+    },
+    now,
+  )
+
+/** A valid, unused token of the kind, or the error a person can act on (404 unknown, 410 spent). */
+async function findToken(tx: Tx, token: string, kind: 'invite' | 'survey', now: Date) {
+  const row = await tx
+    .selectFrom('portal_token')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .where('kind', '=', kind)
+    .executeTakeFirst()
+  if (!row) throw new AppError('not-found', 'This link is not valid. Ask your clinic for a new one.')
+  if (row.used_at || row.expires_at <= now)
+    throw new AppError(
+      'gone',
+      'This link has already been used or has expired. Ask your clinic for a new one.',
+    )
+  return row
+}
+
+export function describeInvite(ctx: AppContext, token: string) {
+  return inOwnerTransaction(ctx, async (tx) => {
+    const row = await findToken(tx, token, 'invite', ctx.now())
+    const info = await tx
+      .selectFrom('patient as p')
+      .innerJoin('clinic as c', 'c.id', 'p.clinic_id')
+      .innerJoin('patient_account as a', 'a.patient_id', 'p.id')
+      .select(['p.given_name', 'c.name as clinic_name', 'a.email'])
+      .where('p.id', '=', row.patient_id)
+      .executeTakeFirstOrThrow()
+    return {
+      givenName: info.given_name,
+      clinicName: info.clinic_name,
+      email: info.email,
+      expiresAt: row.expires_at,
+    }
+  })
+}
+
+export async function acceptInvite(
+  ctx: AppContext,
+  token: string,
+  password: string,
+  ip: string | null,
+): Promise<IssuedPortalSession> {
+  if (password.length < passwordRules.minLength) {
+    throw new AppError(
+      'validation-failed',
+      `Choose a password of at least ${passwordRules.minLength} characters.`,
+      {
+        fieldErrors: [
+          { field: 'password', message: `must be at least ${passwordRules.minLength} characters` },
+        ],
+      },
+    )
+  }
+  const passwordHash = await hashPassword(password)
+  const now = ctx.now()
+  return inOwnerTransaction(ctx, async (tx) => {
+    const row = await findToken(tx, token, 'invite', now)
+    await tx.updateTable('portal_token').set({ used_at: now }).where('id', '=', row.id).execute()
+    const account = await tx
+      .updateTable('patient_account')
+      .set({
+        password_hash: passwordHash,
+        activated_at: now,
+        last_sign_in_at: now,
+        failed_login_count: 0,
+        locked_until: null,
+      })
+      .where('patient_id', '=', row.patient_id)
+      .returning(['patient_id', 'clinic_id', 'email'])
+      .executeTakeFirstOrThrow()
+    await audit(
+      tx,
+      account.clinic_id,
+      account.patient_id,
+      account.email,
+      'portal.invite-accepted',
+      'success',
+      now,
+      ip,
+    )
+    return issue(tx, account, 'full', null, now)
+  })
+}
+
+export async function signInPatient(
+  ctx: AppContext,
+  emailInput: string,
+  password: string,
+  ip: string | null,
+): Promise<IssuedPortalSession> {
+  const email = emailInput.trim().toLowerCase()
+  const now = ctx.now()
+  const outcome = await inOwnerTransaction(ctx, async (tx): Promise<IssuedPortalSession | AppError> => {
+    const account = await tx
+      .selectFrom('patient_account')
+      .selectAll()
+      .where('email', '=', email)
+      .executeTakeFirst()
+    if (!account?.password_hash) {
+      await burnPasswordCheck(password)
+      return new AppError('invalid-credentials', 'The e-mail or password is not right.')
+    }
+    if (account.locked_until && account.locked_until > now) {
+      return new AppError('account-locked', 'Too many attempts. Please wait a little and try again.', {
+        extra: { retryAfterSec: Math.ceil((account.locked_until.getTime() - now.getTime()) / 1000) },
+      })
+    }
+    if (!(await verifyPassword(account.password_hash, password))) {
+      const failures = account.failed_login_count + 1
+      const locked = failures >= maxFailures
+      await tx
+        .updateTable('patient_account')
+        .set({
+          failed_login_count: locked ? 0 : failures,
+          locked_until: locked ? new Date(now.getTime() + lockMin * 60_000) : null,
+        })
+        .where('patient_id', '=', account.patient_id)
+        .execute()
+      await audit(tx, account.clinic_id, account.patient_id, email, 'portal.sign-in', 'failure', now, ip)
+      return new AppError('invalid-credentials', 'The e-mail or password is not right.')
+    }
+    await tx
+      .updateTable('patient_account')
+      .set({ failed_login_count: 0, locked_until: null, last_sign_in_at: now })
+      .where('patient_id', '=', account.patient_id)
+      .execute()
+    await audit(tx, account.clinic_id, account.patient_id, email, 'portal.sign-in', 'success', now, ip)
+    return issue(tx, account, 'full', null, now)
+  })
+  if (outcome instanceof AppError) throw outcome
+  return outcome
+}
+
+/** A one-time link from a reminder opens a session limited to that one survey. */
+export function openMagicLink(
+  ctx: AppContext,
+  token: string,
+  ip: string | null,
+): Promise<IssuedPortalSession> {
+  const now = ctx.now()
+  return inOwnerTransaction(ctx, async (tx) => {
+    const row = await findToken(tx, token, 'survey', now)
+    await tx.updateTable('portal_token').set({ used_at: now }).where('id', '=', row.id).execute()
+    const account = await tx
+      .selectFrom('patient_account')
+      .select(['patient_id', 'clinic_id', 'email'])
+      .where('patient_id', '=', row.patient_id)
+      .executeTakeFirstOrThrow()
+    await audit(
+      tx,
+      account.clinic_id,
+      account.patient_id,
+      account.email,
+      'portal.magic-link',
+      'success',
+      now,
+      ip,
+    )
+    return issue(tx, account, 'survey', row.survey_id, now)
+  })
+}
+
+/** The patient behind a portal cookie; ends idle or expired sessions. */
+export async function resolvePortalSession(
+  ctx: AppContext,
+  token: string | undefined,
+  ip: string | null,
+): Promise<PortalPatient & { csrfToken: string }> {
+  if (!token) throw new AppError('not-signed-in', 'Please sign in.')
+  const now = ctx.now()
+  const outcome = await inOwnerTransaction(ctx, async (tx) => {
+    const s = await tx
+      .selectFrom('portal_session as s')
+      .innerJoin('patient_account as a', 'a.patient_id', 's.patient_id')
+      .select([
+        's.id',
+        's.patient_id',
+        's.clinic_id',
+        's.scope',
+        's.survey_id',
+        's.csrf_token',
+        's.last_seen_at',
+        's.expires_at',
+        's.ended_at',
+        'a.email',
+      ])
+      .where('s.token_hash', '=', hashToken(token))
+      .executeTakeFirst()
+    if (!s || s.ended_at) return new AppError('not-signed-in', 'Please sign in.')
+    if (s.expires_at <= now || s.last_seen_at.getTime() + idleMin * 60_000 <= now.getTime()) {
+      await tx.updateTable('portal_session').set({ ended_at: now }).where('id', '=', s.id).execute()
+      return new AppError(
+        'session-expired',
+        'You were signed out after a while without activity. Please sign in again.',
+      )
+    }
+    if (now.getTime() - s.last_seen_at.getTime() > 15_000)
+      await tx.updateTable('portal_session').set({ last_seen_at: now }).where('id', '=', s.id).execute()
+    return {
+      patientId: s.patient_id,
+      clinicId: s.clinic_id,
+      email: s.email,
+      sessionId: s.id,
+      scope: s.scope,
+      surveyId: s.survey_id,
+      ip,
+      csrfToken: s.csrf_token,
+    }
+  })
+  if (outcome instanceof AppError) throw outcome
+  return outcome
+}
+
+export function signOutPatient(ctx: AppContext, patient: PortalPatient): Promise<void> {
+  const now = ctx.now()
+  return inOwnerTransaction(ctx, async (tx) => {
+    await tx
+      .updateTable('portal_session')
+      .set({ ended_at: now })
+      .where('id', '=', patient.sessionId)
+      .execute()
+    await audit(
+      tx,
+      patient.clinicId,
+      patient.patientId,
+      patient.email,
+      'portal.sign-out',
+      'success',
+      now,
+      patient.ip,
+    )
+  })
+}
+
+/** Creates (or renews) the patient's account invite; returns the one-time token. */
+export async function createInvite(
+  tx: Tx,
+  clinicId: string,
+  patientId: string,
+  email: string,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
+  await tx
+    .insertInto('patient_account')
+    .values({
+      patient_id: patientId,
+      clinic_id: clinicId,
+      email,
+      password_hash: null,
+      failed_login_count: 0,
+      locked_until: null,
+      invited_at: now,
+      activated_at: null,
+      last_sign_in_at: null,
+    })
+    .onConflict((oc) => oc.column('patient_id').doUpdateSet({ email, invited_at: now }))
+    .execute()
+  return createToken(
+    tx,
+    clinicId,
+    patientId,
+    'invite',
+    null,
+    new Date(now.getTime() + inviteDays * 86_400_000),
+    now,
+  )
+}
+
+export async function createToken(
+  tx: Tx,
+  clinicId: string,
+  patientId: string,
+  kind: 'invite' | 'survey',
+  surveyId: string | null,
+  expiresAt: Date,
+  now: Date,
+) {
+  const token = randomToken()
+  await tx
+    .insertInto('portal_token')
+    .values({
+      id: uuidv7(now.getTime()),
+      clinic_id: clinicId,
+      patient_id: patientId,
+      kind,
+      token_hash: hashToken(token),
+      survey_id: surveyId,
+      expires_at: expiresAt,
+      used_at: null,
+      created_at: now,
+    })
+    .execute()
+  return { token, expiresAt }
+}

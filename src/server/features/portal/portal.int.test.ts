@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
+import { seedDemoClinicalData } from '../../seed/demo'
+import { inOwnerTransaction } from '../../tenancy'
+import { createToken } from './auth'
+
+let t: TestApp
+let staff: Client
+let patientId: string
+let inviteToken: string
+
+/** A patient's browser: keeps the portal cookie and CSRF token. */
+class Patient {
+  cookie: string | undefined
+  csrf: string | undefined
+  async call(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, options: { csrf?: boolean } = {}) {
+    const headers: Record<string, string> = {}
+    if (this.cookie) headers.cookie = `kc_portal=${this.cookie}`
+    if (method !== 'GET' && options.csrf !== false && this.csrf) headers['x-csrf-token'] = this.csrf
+    const res = await t.app.inject({
+      method,
+      url,
+      headers,
+      ...(body !== undefined ? { payload: body as object } : {}),
+    })
+    const set = res.cookies.find((c) => c.name === 'kc_portal')
+    if (set) this.cookie = set.value
+    if (res.headers['content-type']?.toString().includes('json')) {
+      const json = res.json()
+      if (typeof json?.csrfToken === 'string') this.csrf = json.csrfToken
+    }
+    return res
+  }
+}
+
+const phq9 = (item9: number) =>
+  Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, i === 8 ? item9 : 2]))
+
+beforeAll(async () => {
+  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '600' })
+  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
+  staff = new Client(t)
+  await staff.signIn(demoEmails.frontDesk)
+  patientId = (await staff.get(`/api/v1/clinics/${t.clinics.riverside}/patients?q=RK-2024-0107`)).json()
+    .items[0].id
+})
+afterAll(() => t.close())
+
+describe('patient portal', () => {
+  it('invites a patient from the clinic, with the link also queued as an e-mail', async () => {
+    const res = await staff.post(
+      `/api/v1/clinics/${t.clinics.riverside}/patients/${patientId}/portal-invite`,
+      {},
+    )
+    expect(res.statusCode).toBe(201)
+    inviteToken = res.json().inviteUrl.split('/').pop()
+    const queued = await t.database.db
+      .selectFrom('outbox_message')
+      .select(['recipient', 'body'])
+      .where('kind', '=', 'portal-invite')
+      .execute()
+    expect(queued[0]!.recipient).toBe('jordan.avery@example.org')
+    expect(queued[0]!.body).toContain(`/portal/invite/${inviteToken}`)
+    expect(
+      (await staff.get(`/api/v1/clinics/${t.clinics.riverside}/patients/${patientId}/portal`)).json()
+        .hasAccount,
+    ).toBe(false)
+  })
+
+  it('accepts the invite once, with a long enough password', async () => {
+    const p = new Patient()
+    expect((await p.call('GET', `/api/v1/portal/invites/${inviteToken}`)).json()).toMatchObject({
+      givenName: 'Jordan',
+      clinicName: 'Riverside Ketamine Clinic',
+    })
+    const short = await p.call('POST', `/api/v1/portal/invites/${inviteToken}/accept`, { password: 'short' })
+    expect(short.statusCode).toBe(400)
+    expect(short.json().errors[0].field).toBe('password')
+    expect(
+      (
+        await p.call('POST', `/api/v1/portal/invites/${inviteToken}/accept`, {
+          password: 'a patient chosen passphrase',
+        })
+      ).statusCode,
+    ).toBe(200)
+    expect((await p.call('GET', '/api/v1/portal/me')).json()).toMatchObject({
+      patient: { givenName: 'Jordan' },
+      scope: 'full',
+    })
+    const again = await new Patient().call('POST', `/api/v1/portal/invites/${inviteToken}/accept`, {
+      password: 'another long passphrase',
+    })
+    expect(again.statusCode).toBe(410)
+  })
+
+  it('saves answers as they come, refuses an incomplete submit, and alerts the clinic on item 9', async () => {
+    const p = new Patient()
+    expect(
+      (
+        await p.call('POST', '/api/v1/portal/login', {
+          email: 'Jordan.Avery@example.org',
+          password: 'a patient chosen passphrase',
+        })
+      ).statusCode,
+    ).toBe(200)
+    const surveys = (await p.call('GET', '/api/v1/portal/surveys')).json()
+    expect(surveys.map((s: { instrumentId: string }) => s.instrumentId).sort()).toEqual(['gad7', 'phq9'])
+    const survey = surveys.find((s: { instrumentId: string }) => s.instrumentId === 'phq9')
+    expect(
+      (
+        await p.call(
+          'PUT',
+          `/api/v1/portal/surveys/${survey.id}`,
+          { answers: { phq9_1: 2 } },
+          { csrf: false },
+        )
+      ).statusCode,
+    ).toBe(403)
+    await p.call('PUT', `/api/v1/portal/surveys/${survey.id}`, { answers: { phq9_1: 2, phq9_2: 3 } })
+    const resumed = (await p.call('GET', '/api/v1/portal/surveys'))
+      .json()
+      .find((s: { id: string }) => s.id === survey.id)
+    expect(resumed).toMatchObject({ status: 'in-progress', answers: { phq9_1: 2, phq9_2: 3 } })
+    const incomplete = await p.call('POST', `/api/v1/portal/surveys/${survey.id}/submit`, {
+      answers: { phq9_1: 2 },
+    })
+    expect(incomplete.statusCode).toBe(400)
+    expect(incomplete.json().errors[0].field).toMatch(/^items\.phq9_/)
+    const submitted = await p.call('POST', `/api/v1/portal/surveys/${survey.id}/submit`, { answers: phq9(1) })
+    expect(submitted.json()).toMatchObject({ total: 17, isCrisis: true })
+    const nurse = new Client(t)
+    await nurse.signIn(demoEmails.nurse)
+    const chart = (
+      await nurse.get(`/api/v1/clinics/${t.clinics.riverside}/patients/${patientId}/chart`)
+    ).json()
+    expect(chart.openAlerts[0].message).toMatch(/PHQ-9/)
+    expect(
+      (await p.call('GET', '/api/v1/portal/surveys')).json().some((s: { id: string }) => s.id === survey.id),
+    ).toBe(false)
+  })
+
+  it('shows progress, appointments and documents, and only the patient’s own', async () => {
+    const p = new Patient()
+    await p.call('POST', '/api/v1/portal/login', {
+      email: 'jordan.avery@example.org',
+      password: 'a patient chosen passphrase',
+    })
+    const progress = (await p.call('GET', '/api/v1/portal/progress')).json()
+    const phq = progress.series.find((s: { instrumentId: string }) => s.instrumentId === 'phq9')
+    expect(phq.points.length).toBeGreaterThanOrEqual(2)
+    expect(phq.responseAt).toBe(Math.floor(phq.baseline / 2))
+    const docs = (await p.call('GET', '/api/v1/portal/documents')).json()
+    const consent = docs.find((d: { kind: string }) => d.kind === 'consent')
+    const pdf = await p.call('GET', consent.url)
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    // Another patient's consent is not found, and staff routes do not accept a portal cookie.
+    const other = await t.database.db
+      .selectFrom('consent')
+      .select('id')
+      .where('patient_id', '!=', patientId)
+      .executeTakeFirstOrThrow()
+    expect((await p.call('GET', `/api/v1/portal/documents/consent/${other.id}.pdf`)).statusCode).toBe(404)
+    expect((await p.call('GET', `/api/v1/clinics/${t.clinics.riverside}/patients`)).statusCode).toBe(401)
+  })
+
+  it('opens a one-time questionnaire link limited to that survey', async () => {
+    const survey = await t.database.db
+      .selectFrom('survey_assignment')
+      .select(['id'])
+      .where('patient_id', '=', patientId)
+      .where('instrument_id', '=', 'gad7')
+      .executeTakeFirstOrThrow()
+    const { token } = await inOwnerTransaction(t.ctx, (tx) =>
+      createToken(
+        tx,
+        t.clinics.riverside,
+        patientId,
+        'survey',
+        survey.id,
+        new Date(t.clock.now().getTime() + 86_400_000),
+        t.clock.now(),
+      ),
+    )
+    const p = new Patient()
+    const opened = await p.call('POST', `/api/v1/portal/magic/${token}`, {})
+    expect(opened.json().surveyId).toBe(survey.id)
+    expect((await p.call('GET', '/api/v1/portal/surveys')).json().map((s: { id: string }) => s.id)).toEqual([
+      survey.id,
+    ])
+    expect((await p.call('GET', '/api/v1/portal/progress')).statusCode).toBe(403)
+    expect((await new Patient().call('POST', `/api/v1/portal/magic/${token}`, {})).statusCode).toBe(410)
+    t.clock.advanceMinutes(3 * 24 * 60)
+    const { token: late } = await inOwnerTransaction(t.ctx, (tx) =>
+      createToken(
+        tx,
+        t.clinics.riverside,
+        patientId,
+        'survey',
+        survey.id,
+        new Date(t.clock.now().getTime() - 1000),
+        t.clock.now(),
+      ),
+    )
+    expect((await new Patient().call('POST', `/api/v1/portal/magic/${late}`, {})).statusCode).toBe(410)
+  })
+
+  it('locks a portal account after repeated wrong passwords', async () => {
+    const codes: number[] = []
+    for (let i = 0; i < 6; i++)
+      codes.push(
+        (
+          await new Patient().call('POST', '/api/v1/portal/login', {
+            email: 'jordan.avery@example.org',
+            password: 'wrong password here',
+          })
+        ).statusCode,
+      )
+    expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401])
+    expect(codes[5]).toBe(423)
+  })
+})

@@ -1,0 +1,435 @@
+import { findProtocol } from '../../../domain/dosing'
+import { type Answers, getInstrument, type InstrumentId, isInstrumentId } from '../../../domain/instruments'
+import { runInClinic } from '../../clinic-scope'
+import type { AppContext } from '../../context'
+import { AppError } from '../../errors'
+import { enqueueMessage } from '../../jobs/outbox'
+import type { Principal } from '../../principal'
+import { insertScoredResponse } from '../assessments/service'
+import { renderConsentPdf } from '../consent/consent-pdf'
+import { renderDischargeInstructions } from '../sessions/documents'
+import { loadSessionView } from '../sessions/view'
+import { createInvite } from './auth'
+import { type PortalPatient, runForPatient } from './patient-scope'
+import { ensureSurveyAssignments } from './surveys'
+
+// Remission thresholds the progress chart draws (clinical-reference §4, outcome definitions).
+const remissionAt: Partial<Record<InstrumentId, number>> = { phq9: 4, 'qids-sr16': 5, gad7: 4 }
+
+/** Staff invite a patient: an account waiting for a password, and a one-time link (7 days). */
+export function invitePatient(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  publicUrl: string,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'demographics:write', action: 'portal.invite', entity: 'patient_account' },
+    async (scope) => {
+      const patient = await scope.tx
+        .selectFrom('patient')
+        .select(['email', 'given_name'])
+        .where('clinic_id', '=', clinicId)
+        .where('id', '=', patientId)
+        .executeTakeFirst()
+      if (!patient) throw new AppError('not-found', 'No such patient in this clinic.')
+      if (!patient.email)
+        throw new AppError(
+          'validation-failed',
+          'Record the patient’s e-mail address first: it is their portal sign-in.',
+          { fieldErrors: [{ field: 'email', message: 'the patient has no e-mail address' }] },
+        )
+      const taken = await scope.tx
+        .selectFrom('patient_account')
+        .select('patient_id')
+        .where('email', '=', patient.email.toLowerCase())
+        .where('patient_id', '!=', patientId)
+        .executeTakeFirst()
+      if (taken)
+        throw new AppError('conflict', 'Another patient’s portal account uses this e-mail address.', {
+          fieldErrors: [{ field: 'email', message: 'already used by another portal account' }],
+        })
+      const { token, expiresAt } = await createInvite(
+        scope.tx,
+        clinicId,
+        patientId,
+        patient.email.toLowerCase(),
+        scope.now,
+      )
+      const inviteUrl = `/portal/invite/${token}`
+      const clinic = await scope.tx
+        .selectFrom('clinic')
+        .select('name')
+        .where('id', '=', clinicId)
+        .executeTakeFirstOrThrow()
+      await enqueueMessage(
+        scope.tx,
+        {
+          clinicId,
+          kind: 'portal-invite',
+          dedupeKey: `portal-invite:${patientId}:${scope.now.getTime()}`,
+          recipient: patient.email,
+          subject: `Your ${clinic.name} patient portal`,
+          body: `Hello ${patient.given_name},\n\n${clinic.name} has invited you to its patient portal, where you can fill in your symptom questionnaires, see your progress and upcoming visits.\n\nOpen this link within ${7} days to choose a password:\n${publicUrl}${inviteUrl}\n\nIf you did not expect this message, please call the clinic.\n\nThis message is general information from your clinic, not medical advice.`,
+          patientId,
+        },
+        scope.now,
+      )
+      await scope.audit({ action: 'portal.invite', entity: 'patient_account', entityId: patientId })
+      return { inviteUrl, expiresAt }
+    },
+  )
+}
+
+export function portalStatus(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'patients:read', action: 'portal.status', entity: 'patient_account' },
+    async (scope) => {
+      const a = await scope.tx
+        .selectFrom('patient_account')
+        .select(['invited_at', 'activated_at', 'last_sign_in_at'])
+        .where('clinic_id', '=', clinicId)
+        .where('patient_id', '=', patientId)
+        .executeTakeFirst()
+      await scope.audit({ action: 'portal.status', entity: 'patient_account', entityId: patientId })
+      return {
+        hasAccount: Boolean(a?.activated_at),
+        invitedAt: a?.invited_at ?? null,
+        lastSignInAt: a?.last_sign_in_at ?? null,
+      }
+    },
+  )
+}
+
+export function describeMe(ctx: AppContext, patient: PortalPatient & { csrfToken: string }) {
+  return runForPatient(ctx, patient, async (scope) => {
+    const p = await scope.tx
+      .selectFrom('patient as p')
+      .innerJoin('clinic as c', 'c.id', 'p.clinic_id')
+      .select(['p.given_name', 'p.family_name', 'c.name'])
+      .where('p.id', '=', patient.patientId)
+      .executeTakeFirstOrThrow()
+    await scope.audit({ action: 'portal.me', entity: 'patient', entityId: patient.patientId })
+    return {
+      csrfToken: patient.csrfToken,
+      patient: { givenName: p.given_name, familyName: p.family_name },
+      clinic: { name: p.name },
+      scope: patient.scope,
+      surveyId: patient.surveyId,
+    }
+  })
+}
+
+const requireFull = (patient: PortalPatient) => {
+  if (patient.scope !== 'full')
+    throw new AppError(
+      'forbidden',
+      'This link opens one questionnaire only. Sign in to see the rest of the portal.',
+    )
+}
+
+export function listSurveys(ctx: AppContext, patient: PortalPatient) {
+  return runForPatient(ctx, patient, async (scope) => {
+    await ensureSurveyAssignments(scope.tx, patient.clinicId, patient.patientId, scope.now)
+    let q = scope.tx
+      .selectFrom('survey_assignment')
+      .selectAll()
+      .where('clinic_id', '=', patient.clinicId)
+      .where('patient_id', '=', patient.patientId)
+      .where('status', '!=', 'completed')
+    if (patient.scope === 'survey')
+      q = q.where('id', '=', patient.surveyId ?? '00000000-0000-0000-0000-000000000000')
+    const rows = await q.orderBy('due_at').execute()
+    await scope.audit({
+      action: 'portal.surveys',
+      entity: 'survey_assignment',
+      detail: { count: rows.length },
+    })
+    return rows.map((r) => ({
+      id: r.id,
+      instrumentId: r.instrument_id,
+      instrumentName: getInstrument(r.instrument_id).name,
+      reason: r.reason,
+      dueAt: r.due_at,
+      status: r.status as 'due' | 'in-progress',
+      answers: r.answers,
+    }))
+  })
+}
+
+async function openAssignment(
+  scope: Parameters<Parameters<typeof runForPatient>[2]>[0],
+  patient: PortalPatient,
+  surveyId: string,
+) {
+  if (patient.scope === 'survey' && patient.surveyId !== surveyId)
+    throw new AppError('forbidden', 'This link opens a different questionnaire.')
+  const row = await scope.tx
+    .selectFrom('survey_assignment')
+    .selectAll()
+    .where('clinic_id', '=', patient.clinicId)
+    .where('patient_id', '=', patient.patientId)
+    .where('id', '=', surveyId)
+    .executeTakeFirst()
+  if (!row) throw new AppError('not-found', 'No such questionnaire.')
+  if (row.status === 'completed')
+    throw new AppError('conflict', 'This questionnaire is already submitted. Thank you.')
+  return row
+}
+
+function checkAnswerKeys(instrumentId: string, answers: Answers) {
+  const items = new Set(getInstrument(instrumentId).items.map((i) => i.id))
+  const unknown = Object.keys(answers).filter((k) => !items.has(k))
+  if (unknown.length)
+    throw new AppError('validation-failed', 'Some answers are not questions of this questionnaire.', {
+      fieldErrors: unknown.map((k) => ({
+        field: `answers.${k}`,
+        message: 'is not a question of this questionnaire',
+      })),
+    })
+}
+
+/** Saves answers as they come, so a patient can stop and come back. */
+export function saveSurvey(ctx: AppContext, patient: PortalPatient, surveyId: string, answers: Answers) {
+  return runForPatient(ctx, patient, async (scope) => {
+    const row = await openAssignment(scope, patient, surveyId)
+    checkAnswerKeys(row.instrument_id, answers)
+    await scope.tx
+      .updateTable('survey_assignment')
+      .set({ answers: JSON.stringify(answers), status: 'in-progress', updated_at: scope.now })
+      .where('id', '=', row.id)
+      .execute()
+    await scope.audit({ action: 'portal.survey-save', entity: 'survey_assignment', entityId: row.id })
+    return {
+      id: row.id,
+      instrumentId: row.instrument_id,
+      instrumentName: getInstrument(row.instrument_id).name,
+      reason: row.reason,
+      dueAt: row.due_at,
+      status: 'in-progress' as const,
+      answers,
+    }
+  })
+}
+
+/**
+ * Scores and files the answers. PHQ-9 item 9 > 0 raises the same safety alert as in the clinic,
+ * which the clinic sees at once; the reply tells the portal to show crisis resources.
+ */
+export function submitSurvey(ctx: AppContext, patient: PortalPatient, surveyId: string, answers: Answers) {
+  return runForPatient(ctx, patient, async (scope) => {
+    const row = await openAssignment(scope, patient, surveyId)
+    if (!isInstrumentId(row.instrument_id)) throw new AppError('internal', 'Unknown questionnaire.')
+    const instrument = getInstrument(row.instrument_id)
+    const { id, total, alertIds } = await insertScoredResponse(scope, {
+      patientId: patient.patientId,
+      instrument,
+      answers,
+      context: 'between',
+      sessionId: row.session_id,
+      recordedBy: null,
+    })
+    await scope.tx
+      .updateTable('survey_assignment')
+      .set({ answers: JSON.stringify(answers), status: 'completed', response_id: id, updated_at: scope.now })
+      .where('id', '=', row.id)
+      .execute()
+    const response = await scope.tx
+      .selectFrom('instrument_response')
+      .select(['band', 'band_label'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    await scope.audit({
+      action: 'portal.survey-submit',
+      entity: 'survey_assignment',
+      entityId: row.id,
+      detail: { instrumentId: row.instrument_id, total, alerts: alertIds.length },
+    })
+    return {
+      total,
+      band: response.band ? { id: response.band, label: response.band_label ?? response.band } : null,
+      isCrisis: alertIds.length > 0,
+    }
+  })
+}
+
+export function progress(ctx: AppContext, patient: PortalPatient) {
+  requireFull(patient)
+  return runForPatient(ctx, patient, async (scope) => {
+    const rows = await scope.tx
+      .selectFrom('instrument_response')
+      .select(['instrument_id', 'total', 'administered_at', 'context'])
+      .where('clinic_id', '=', patient.clinicId)
+      .where('patient_id', '=', patient.patientId)
+      .where('entered_in_error_at', 'is', null)
+      .where('instrument_id', 'in', ['phq9', 'gad7', 'qids-sr16', 'madrs'])
+      .orderBy('administered_at')
+      .execute()
+    const sessions = await scope.tx
+      .selectFrom('treatment_session')
+      .select(['scheduled_at', 'session_number', 'dose_started_at'])
+      .where('clinic_id', '=', patient.clinicId)
+      .where('patient_id', '=', patient.patientId)
+      .where('state', '=', 'discharged')
+      .orderBy('scheduled_at')
+      .execute()
+    const series = [...new Set(rows.map((r) => r.instrument_id))].map((instrumentId) => {
+      const points = rows
+        .filter((r) => r.instrument_id === instrumentId)
+        .map((r) => ({ at: r.administered_at, total: Number(r.total) }))
+      const baseline = points[0]?.total ?? null
+      const instrument = getInstrument(instrumentId)
+      return {
+        instrumentId,
+        name: instrument.name,
+        maxTotal: instrument.totalRange.max,
+        baseline,
+        responseAt: baseline === null ? null : Math.floor(baseline / 2),
+        remissionAt: remissionAt[instrumentId as InstrumentId] ?? null,
+        points,
+      }
+    })
+    await scope.audit({ action: 'portal.progress', entity: 'instrument_response' })
+    return {
+      series,
+      sessions: sessions.map((s) => ({ at: s.dose_started_at ?? s.scheduled_at, number: s.session_number })),
+    }
+  })
+}
+
+export function appointments(ctx: AppContext, patient: PortalPatient) {
+  requireFull(patient)
+  return runForPatient(ctx, patient, async (scope) => {
+    const rows = await scope.tx
+      .selectFrom('treatment_session as s')
+      .innerJoin('clinic as c', 'c.id', 's.clinic_id')
+      .innerJoin('treatment_plan as p', 'p.id', 's.plan_id')
+      .select(['s.id', 's.scheduled_at', 's.route', 'c.name', 'p.protocol_id'])
+      .where('s.clinic_id', '=', patient.clinicId)
+      .where('s.patient_id', '=', patient.patientId)
+      .where('s.state', '=', 'scheduled')
+      .where('s.scheduled_at', '>=', new Date(scope.now.getTime() - 3_600_000))
+      .orderBy('s.scheduled_at')
+      .execute()
+    await scope.audit({ action: 'portal.appointments', entity: 'treatment_session' })
+    return rows.map((r) => ({
+      id: r.id,
+      scheduledAt: r.scheduled_at,
+      clinicName: r.name,
+      route: r.route,
+      treatment: findProtocol(r.protocol_id).name,
+      instructions: [
+        'Follow the fasting instructions your clinic gave you.',
+        'Bring a responsible adult to take you home; you cannot leave alone.',
+        'Do not drive, cycle or operate machinery until the next day, after a night’s sleep.',
+        r.route === 'intranasal'
+          ? 'Plan to stay at the clinic for at least two hours after your dose.'
+          : 'Plan to stay at the clinic for monitoring after your infusion.',
+      ],
+    }))
+  })
+}
+
+export function documents(ctx: AppContext, patient: PortalPatient) {
+  requireFull(patient)
+  return runForPatient(ctx, patient, async (scope) => {
+    const consents = await scope.tx
+      .selectFrom('consent as c')
+      .innerJoin('consent_text as t', 't.id', 'c.consent_text_id')
+      .select(['c.id', 'c.signed_at', 't.title', 't.version'])
+      .where('c.clinic_id', '=', patient.clinicId)
+      .where('c.patient_id', '=', patient.patientId)
+      .orderBy('c.signed_at', 'desc')
+      .execute()
+    const sessions = await scope.tx
+      .selectFrom('treatment_session')
+      .select(['id', 'session_number', 'discharged_at'])
+      .where('clinic_id', '=', patient.clinicId)
+      .where('patient_id', '=', patient.patientId)
+      .where('state', '=', 'discharged')
+      .orderBy('discharged_at', 'desc')
+      .execute()
+    await scope.audit({ action: 'portal.documents', entity: 'patient' })
+    return [
+      ...consents.map((c) => ({
+        id: c.id,
+        kind: 'consent' as const,
+        title: `${c.title} (version ${c.version})`,
+        date: c.signed_at,
+        url: `/api/v1/portal/documents/consent/${c.id}.pdf`,
+      })),
+      ...sessions.map((s) => ({
+        id: s.id,
+        kind: 'discharge-instructions' as const,
+        title: `After your treatment — session ${s.session_number}`,
+        date: s.discharged_at!,
+        url: `/api/v1/portal/documents/discharge/${s.id}.pdf`,
+      })),
+    ]
+  })
+}
+
+export function documentPdf(
+  ctx: AppContext,
+  patient: PortalPatient,
+  kind: 'consent' | 'discharge',
+  id: string,
+) {
+  requireFull(patient)
+  return runForPatient(ctx, patient, async (scope) => {
+    await scope.audit({
+      action: `portal.document-${kind}`,
+      entity: kind === 'consent' ? 'consent' : 'treatment_session',
+      entityId: id,
+    })
+    if (kind === 'discharge') {
+      const s = await scope.tx
+        .selectFrom('treatment_session')
+        .select('id')
+        .where('clinic_id', '=', patient.clinicId)
+        .where('patient_id', '=', patient.patientId)
+        .where('id', '=', id)
+        .where('state', '=', 'discharged')
+        .executeTakeFirst()
+      if (!s) throw new AppError('not-found', 'No such document.')
+      const view = await loadSessionView(scope.tx, patient.clinicId, id, scope.now)
+      const clinic = await scope.tx
+        .selectFrom('clinic')
+        .select('name')
+        .where('id', '=', patient.clinicId)
+        .executeTakeFirstOrThrow()
+      return {
+        filename: `after-your-treatment-${view.session.sessionNumber}.pdf`,
+        pdf: await renderDischargeInstructions(view, clinic.name),
+      }
+    }
+    const row = await scope.tx
+      .selectFrom('consent as c')
+      .innerJoin('consent_text as t', 't.id', 'c.consent_text_id')
+      .innerJoin('patient as p', 'p.id', 'c.patient_id')
+      .innerJoin('clinic as k', 'k.id', 'c.clinic_id')
+      .selectAll('c')
+      .select([
+        't.version',
+        't.title',
+        't.body',
+        'p.given_name',
+        'p.family_name',
+        'p.mrn',
+        'p.date_of_birth',
+        'k.name as clinic_name',
+        'k.time_zone',
+      ])
+      .where('c.clinic_id', '=', patient.clinicId)
+      .where('c.patient_id', '=', patient.patientId)
+      .where('c.id', '=', id)
+      .executeTakeFirst()
+    if (!row) throw new AppError('not-found', 'No such document.')
+    return { filename: `consent-v${row.version}.pdf`, pdf: await renderConsentPdf(row) }
+  })
+}
