@@ -8,6 +8,15 @@ import { LearnLayout } from './pages/learn/learn-layout'
 import { LearnPage } from './pages/learn/learn-page'
 import { SelfCheckPage } from './pages/learn/self-check-page'
 import { NotFoundPage } from './pages/not-found-page'
+import { DocumentsPage } from './pages/portal/documents-page'
+import { MagicLinkPage } from './pages/portal/magic-link-page'
+import { PortalHomePage } from './pages/portal/portal-home-page'
+import { PortalInvitePage } from './pages/portal/portal-invite-page'
+import { PortalLayout } from './pages/portal/portal-layout'
+import { PortalSignInPage } from './pages/portal/portal-sign-in-page'
+import { ProgressPage } from './pages/portal/progress-page'
+import { RequirePortalSession } from './pages/portal/require-portal-session'
+import { SurveyPage } from './pages/portal/survey-page'
 import { SignInPage } from './pages/sign-in-page'
 import { StartPage } from './pages/start-page'
 
@@ -22,6 +31,29 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <LearnPage /> },
       { path: 'self-check', element: <SelfCheckPage /> },
+    ],
+  },
+  // Patient portal (issue 7): its own session; a magic link's session reaches only its survey.
+  {
+    path: '/portal',
+    element: <PortalLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { path: 'sign-in', element: <PortalSignInPage /> },
+      { path: 'invite/:token', element: <PortalInvitePage /> },
+      { path: 's/:token', element: <MagicLinkPage /> },
+      {
+        element: <RequirePortalSession allowSurveyScope />,
+        children: [{ path: 'surveys/:id', element: <SurveyPage /> }],
+      },
+      {
+        element: <RequirePortalSession />,
+        children: [
+          { index: true, element: <PortalHomePage /> },
+          { path: 'progress', element: <ProgressPage /> },
+          { path: 'documents', element: <DocumentsPage /> },
+        ],
+      },
     ],
   },
   {

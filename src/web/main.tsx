@@ -24,9 +24,10 @@ const queryClient = new QueryClient({
 })
 
 // A 401 anywhere means the server session is gone: reload the sign-in page, which also drops
-// every cached answer. On the sign-in page itself a 401 is expected and needs nothing.
+// every cached answer. On the sign-in page itself a 401 is expected and needs nothing; the patient
+// portal (/portal) sends its own 401s to its own sign-in page (pages/portal).
 setSessionEndHandler((reason) => {
-  if (window.location.pathname === '/signin') return
+  if (window.location.pathname === '/signin' || window.location.pathname.startsWith('/portal')) return
   window.location.replace(signInUrl(reason === 'session-ended' ? 'session-ended' : undefined, currentPath()))
 })
 

@@ -1,0 +1,252 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { AnswerValue } from '../../domain/instruments'
+import { apiFetch, forgetSession, rememberCsrfToken } from './client'
+
+// The patient portal API (issue 7 item 3). The portal has its own session cookie (`kc_portal`);
+// every write echoes the CSRF token of the latest accept/login/magic/me reply, as staff writes do.
+
+export type PortalScope = 'full' | 'survey'
+export type SurveyReason = 'weekly' | 'after-session'
+export type SurveyAnswers = Record<string, AnswerValue>
+
+export interface PortalMe {
+  csrfToken: string
+  patient: { givenName: string; familyName: string }
+  clinic: { name: string }
+  /** 'survey': a magic link's session, which may only answer `surveyId`. */
+  scope: PortalScope
+  surveyId: string | null
+}
+
+export interface PortalInvite {
+  givenName: string
+  clinicName: string
+  email: string | null
+  expiresAt: string
+}
+
+export interface PortalSurvey {
+  id: string
+  instrumentId: string
+  instrumentName: string
+  reason: SurveyReason
+  dueAt: string
+  status: 'due' | 'in-progress'
+  answers: SurveyAnswers
+}
+
+export interface SurveyResult {
+  total: number
+  band: { id: string; label: string } | null
+  isCrisis: boolean
+}
+
+export interface ProgressSeries {
+  instrumentId: string
+  name: string
+  maxTotal: number
+  baseline: number | null
+  /** The total at or below which the patient meets response (≤ 50 % of baseline). */
+  responseAt: number | null
+  remissionAt: number | null
+  points: { at: string; total: number }[]
+}
+
+export interface PortalProgress {
+  series: ProgressSeries[]
+  sessions: { at: string; number: number }[]
+}
+
+export interface PortalAppointment {
+  id: string
+  scheduledAt: string
+  clinicName: string
+  route: 'iv' | 'intranasal'
+  instructions: string[]
+}
+
+export interface PortalDocument {
+  id: string
+  kind: 'consent' | 'discharge-instructions'
+  title: string
+  date: string
+  url: string
+}
+
+/** Staff side: the patient's portal account as the chart shows it. */
+export interface PortalStatus {
+  hasAccount: boolean
+  invitedAt: string | null
+  lastSignInAt: string | null
+}
+
+export interface PortalInviteCreated {
+  inviteUrl: string
+  expiresAt: string
+}
+
+const portalKey = ['portal'] as const
+export const portalMeKey = [...portalKey, 'me'] as const
+
+async function startSession<T extends { csrfToken: string }>(reply: Promise<T>): Promise<T> {
+  const started = await reply
+  rememberCsrfToken(started.csrfToken)
+  return started
+}
+
+export function usePortalMe() {
+  return useQuery({
+    queryKey: portalMeKey,
+    queryFn: async ({ signal }) => {
+      const me = await apiFetch<PortalMe>('/portal/me', { signal })
+      rememberCsrfToken(me.csrfToken)
+      return me
+    },
+    retry: false,
+    staleTime: 60_000,
+  })
+}
+
+/** After a sign-in of any kind: drop whatever an earlier session left in the cache. */
+function useStartedSession() {
+  const queryClient = useQueryClient()
+  return () => queryClient.removeQueries({ queryKey: portalKey })
+}
+
+export function useInvite(token: string) {
+  return useQuery({
+    queryKey: [...portalKey, 'invite', token],
+    queryFn: ({ signal }) =>
+      apiFetch<PortalInvite>(`/portal/invites/${encodeURIComponent(token)}`, { signal }),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  })
+}
+
+export function useAcceptInvite(token: string) {
+  const onStarted = useStartedSession()
+  return useMutation({
+    mutationFn: (password: string) =>
+      startSession(
+        apiFetch<{ csrfToken: string }>(`/portal/invites/${encodeURIComponent(token)}/accept`, {
+          method: 'POST',
+          body: { password },
+        }),
+      ),
+    onSuccess: onStarted,
+  })
+}
+
+export function usePortalLogin() {
+  const onStarted = useStartedSession()
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) =>
+      startSession(apiFetch<{ csrfToken: string }>('/portal/login', { method: 'POST', body: credentials })),
+    onSuccess: onStarted,
+  })
+}
+
+export function useOpenMagicLink() {
+  const onStarted = useStartedSession()
+  return useMutation({
+    mutationFn: (token: string) =>
+      startSession(
+        apiFetch<{ csrfToken: string; surveyId: string }>(`/portal/magic/${encodeURIComponent(token)}`, {
+          method: 'POST',
+          body: {},
+        }),
+      ),
+    onSuccess: onStarted,
+  })
+}
+
+export function usePortalLogout() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => apiFetch<void>('/portal/logout', { method: 'POST', body: {} }),
+    onSettled: () => {
+      forgetSession()
+      queryClient.removeQueries({ queryKey: portalKey })
+    },
+  })
+}
+
+export function usePortalSurveys(enabled = true) {
+  return useQuery({
+    queryKey: [...portalKey, 'surveys'],
+    queryFn: ({ signal }) => apiFetch<PortalSurvey[]>('/portal/surveys', { signal }),
+    enabled,
+  })
+}
+
+/** Saves partial answers; nothing is scored until the survey is submitted. */
+export function saveSurveyAnswers(surveyId: string, answers: SurveyAnswers): Promise<PortalSurvey> {
+  return apiFetch<PortalSurvey>(`/portal/surveys/${encodeURIComponent(surveyId)}`, {
+    method: 'PUT',
+    body: { answers },
+  })
+}
+
+export function useSubmitSurvey(surveyId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (answers: SurveyAnswers) =>
+      apiFetch<SurveyResult>(`/portal/surveys/${encodeURIComponent(surveyId)}/submit`, {
+        method: 'POST',
+        body: { answers },
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: [...portalKey, 'surveys'] })
+      void queryClient.invalidateQueries({ queryKey: [...portalKey, 'progress'] })
+    },
+  })
+}
+
+export function usePortalProgress() {
+  return useQuery({
+    queryKey: [...portalKey, 'progress'],
+    queryFn: ({ signal }) => apiFetch<PortalProgress>('/portal/progress', { signal }),
+  })
+}
+
+export function usePortalAppointments(enabled = true) {
+  return useQuery({
+    queryKey: [...portalKey, 'appointments'],
+    queryFn: ({ signal }) => apiFetch<PortalAppointment[]>('/portal/appointments', { signal }),
+    enabled,
+  })
+}
+
+export function usePortalDocuments() {
+  return useQuery({
+    queryKey: [...portalKey, 'documents'],
+    queryFn: ({ signal }) => apiFetch<PortalDocument[]>('/portal/documents', { signal }),
+  })
+}
+
+// Staff side (staff session): the chart's portal status and the invite.
+
+function patientPortalPath(clinicId: string, patientId: string): string {
+  return `/clinics/${clinicId}/patients/${patientId}`
+}
+
+export function usePatientPortalStatus(clinicId: string, patientId: string) {
+  return useQuery({
+    queryKey: ['clinics', clinicId, 'patients', patientId, 'portal'],
+    queryFn: ({ signal }) =>
+      apiFetch<PortalStatus>(`${patientPortalPath(clinicId, patientId)}/portal`, { signal }),
+  })
+}
+
+export function useInviteToPortal(clinicId: string, patientId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () =>
+      apiFetch<PortalInviteCreated>(`${patientPortalPath(clinicId, patientId)}/portal-invite`, {
+        method: 'POST',
+        body: {},
+      }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: ['clinics', clinicId, 'patients', patientId, 'portal'] }),
+  })
+}

@@ -1,0 +1,43 @@
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { type PortalDocument, usePortalDocuments } from '../../api/portal'
+import { formatShortDate } from './portal-format'
+import { PortalLoader, PortalProblem } from './portal-status'
+
+const kindLabels: Record<PortalDocument['kind'], string> = {
+  consent: 'Consent',
+  'discharge-instructions': 'Going home after a session',
+}
+
+/** The patient's own documents, each a PDF the server renders. */
+export function DocumentsPage() {
+  const documents = usePortalDocuments()
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={1}>Your documents</Title>
+        <Text fz="lg">
+          The consent you signed and the instructions for going home after a session, as PDF files.
+        </Text>
+      </Stack>
+      {documents.isPending && <PortalLoader />}
+      {documents.isError && <PortalProblem error={documents.error} />}
+      {documents.data?.length === 0 && <Text>There are no documents here yet.</Text>}
+      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {documents.data?.map((document) => (
+          <Paper key={document.id} component="li" withBorder radius="md" p="md">
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <Stack gap={2}>
+                <Anchor href={document.url} target="_blank" rel="noopener" fw={700} fz="lg">
+                  {document.title} (PDF)
+                </Anchor>
+                <Text size="sm">
+                  {kindLabels[document.kind]} · {formatShortDate(document.date)}
+                </Text>
+              </Stack>
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+    </Stack>
+  )
+}

@@ -1,0 +1,96 @@
+import { Anchor, Button, Paper, Stack, Text, Title } from '@mantine/core'
+import { type FormEvent, useState } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
+import { isApiError } from '../../api/client'
+import { useAcceptInvite, useInvite } from '../../api/portal'
+import { NewPasswordField } from '../../components/portal/new-password-field'
+import { MIN_PASSWORD_LENGTH } from './password-hint'
+import { PortalLoader, PortalProblem } from './portal-status'
+
+function LinkNotUsable({ isUsed }: { isUsed: boolean }) {
+  return (
+    <Stack gap="md">
+      <Title order={1}>
+        {isUsed ? 'This invitation can no longer be used' : 'We could not find this invitation'}
+      </Title>
+      <Text fz="lg">
+        {isUsed
+          ? 'Invitation links work once and only for a few days, so this one has been used or has expired.'
+          : 'The link may be incomplete — for example if it was split across two lines in an e-mail.'}
+      </Text>
+      <Text fz="lg">
+        Please call or ask your clinic for a new invitation. If you have already set a password, you can{' '}
+        <Anchor component={Link} to="/portal/sign-in">
+          sign in here
+        </Anchor>
+        .
+      </Text>
+    </Stack>
+  )
+}
+
+/** The invitation link from the clinic: welcome, choose a password, and you are signed in. */
+export function PortalInvitePage() {
+  const { token = '' } = useParams()
+  const invite = useInvite(token)
+  const accept = useAcceptInvite(token)
+  const navigate = useNavigate()
+  const [password, setPassword] = useState('')
+  const [hasTried, setHasTried] = useState(false)
+
+  if (invite.isPending) return <PortalLoader />
+  if (invite.isError) {
+    if (isApiError(invite.error) && (invite.error.status === 404 || invite.error.status === 410)) {
+      return <LinkNotUsable isUsed={invite.error.status === 410} />
+    }
+    return <PortalProblem error={invite.error} />
+  }
+  if (accept.error && isApiError(accept.error) && accept.error.status === 410) return <LinkNotUsable isUsed />
+
+  const tooShort = password.length < MIN_PASSWORD_LENGTH
+  const serverFieldError = isApiError(accept.error) ? accept.error.fieldErrors.password : undefined
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    setHasTried(true)
+    if (tooShort) return
+    accept.mutate(password, { onSuccess: () => navigate('/portal', { replace: true }) })
+  }
+  const { givenName, clinicName, email } = invite.data
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <Title order={1}>Welcome, {givenName}</Title>
+        <Text fz="lg">
+          {clinicName} has invited you to your patient portal. Here you can fill in the short check-in surveys
+          between visits, see your upcoming visits and how to prepare, follow your progress and read your
+          documents.
+        </Text>
+      </Stack>
+      <Paper withBorder radius="md" p="lg">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            {email && (
+              <Text>
+                You will sign in with your e-mail address <strong>{email}</strong> and the password you choose
+                now.
+              </Text>
+            )}
+            <NewPasswordField
+              value={password}
+              onChange={setPassword}
+              error={
+                hasTried && tooShort
+                  ? `Please use at least ${MIN_PASSWORD_LENGTH} characters.`
+                  : serverFieldError
+              }
+            />
+            {accept.isError && !serverFieldError && <PortalProblem error={accept.error} />}
+            <Button type="submit" size="lg" fullWidth loading={accept.isPending}>
+              Set my password and continue
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  )
+}

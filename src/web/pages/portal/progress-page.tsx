@@ -1,0 +1,120 @@
+import { LineChart } from '@mantine/charts'
+import { List, Paper, Stack, Text, Title } from '@mantine/core'
+import { type ProgressSeries, usePortalProgress } from '../../api/portal'
+import { formatShortDate } from './portal-format'
+import { PortalLoader, PortalProblem } from './portal-status'
+import { chartPoints, describeSeries, referenceLevels, sessionMarks, timeDomain } from './progress-data'
+
+const dayFormat = (ms: number) => new Date(ms).toLocaleDateString('en-US', { month: 'short', day: 'numeric' })
+
+function SeriesChart({
+  series,
+  sessions,
+}: {
+  series: ProgressSeries
+  sessions: { at: string; number: number }[]
+}) {
+  const points = chartPoints(series)
+  const marks = sessionMarks(sessions)
+  const domain = timeDomain(
+    points,
+    marks.map((m) => m.atMs),
+  )
+  const titleId = `progress-${series.instrumentId}`
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId}>
+      <Stack gap="sm">
+        <Title order={2} size="h3" id={titleId}>
+          {series.name}
+        </Title>
+        <Text>{describeSeries(series)}</Text>
+        {domain && points.length > 0 && (
+          <div
+            role="img"
+            aria-label={`Chart of your ${series.name} scores over time`}
+            data-testid="progress-chart"
+          >
+            <LineChart
+              h={260}
+              data={points}
+              dataKey="atMs"
+              series={[{ name: 'total', label: `${series.name} score`, color: 'teal.9' }]}
+              curveType="linear"
+              withDots
+              withTooltip={false}
+              gridAxis="y"
+              xAxisProps={{ type: 'number', scale: 'time', domain, tickFormatter: dayFormat }}
+              yAxisProps={{ domain: [0, series.maxTotal] }}
+              referenceLines={[
+                ...referenceLevels(series).map((level) => ({
+                  y: level.y,
+                  label: level.label,
+                  color: level.color,
+                  labelPosition: 'insideTopRight' as const,
+                })),
+                ...marks.map((mark) => ({
+                  x: mark.atMs,
+                  label: `S${mark.number}`,
+                  color: 'gray.6',
+                  labelPosition: 'insideTopLeft' as const,
+                })),
+              ]}
+            />
+          </div>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** Scores over time with the response and remission lines, and what they mean in plain words. */
+export function ProgressPage() {
+  const progress = usePortalProgress()
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={1}>Your progress</Title>
+        <Text fz="lg">
+          Each dot is one of your check-ins. A lower score means fewer or milder symptoms. The grey marks (S1,
+          S2, …) show the days of your sessions.
+        </Text>
+      </Stack>
+      {progress.isPending && <PortalLoader />}
+      {progress.isError && <PortalProblem error={progress.error} />}
+      {progress.data?.series.length === 0 && (
+        <Text>Your chart will appear here after your first check-in.</Text>
+      )}
+      {progress.data?.series.map((series) => (
+        <SeriesChart key={series.instrumentId} series={series} sessions={progress.data.sessions} />
+      ))}
+      {progress.data && progress.data.series.length > 0 && (
+        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="progress-lines">
+          <Stack gap="xs">
+            <Title order={2} size="h4" id="progress-lines">
+              What the lines mean
+            </Title>
+            <List spacing="xs">
+              <List.Item>
+                <strong>Response</strong>: half of your starting score or lower. Treatment studies call a drop
+                of at least half a “response”.
+              </List.Item>
+              <List.Item>
+                <strong>Remission</strong>: a score this low usually means few symptoms are left.
+              </List.Item>
+            </List>
+            <Text>
+              Scores go up and down from week to week, and one check-in is never the whole picture. Your care
+              team will talk your chart through with you at your visits — please bring any questions.
+            </Text>
+            {progress.data.sessions.length > 0 && (
+              <Text size="sm">
+                Your sessions:{' '}
+                {progress.data.sessions.map((s) => `S${s.number} ${formatShortDate(s.at)}`).join(', ')}.
+              </Text>
+            )}
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  )
+}

@@ -1,0 +1,61 @@
+import {
+  type Answers,
+  findInstrument,
+  type Instrument,
+  type InstrumentItem,
+} from '../../../domain/instruments'
+import { askedItems, scoreLive } from '../../lib/live-score'
+
+// The portal survey, one question per screen: which screen to resume on, how far along the
+// patient is, and whether an answer calls for crisis resources before anything is sent.
+
+/** The lead-in each question answers ("Over the last 2 weeks, how often have you been bothered by…"). */
+const stems: Record<string, string> = {
+  phq9: 'Over the last 2 weeks, how often have you been bothered by:',
+  gad7: 'Over the last 2 weeks, how often have you been bothered by:',
+  'qids-sr16': 'Over the last 7 days, rate each of these from 0 (none) to 3 (most severe):',
+}
+
+export function questionStem(instrumentId: string): string {
+  return stems[instrumentId] ?? 'Please choose the answer that fits you best:'
+}
+
+/** Only instruments a patient fills in themselves can be answered in the portal. */
+export function findPatientInstrument(instrumentId: string): Instrument | null {
+  const instrument = findInstrument(instrumentId)
+  return instrument && instrument.respondent === 'patient' ? instrument : null
+}
+
+export function isAnswered(answers: Answers, item: InstrumentItem): boolean {
+  const value = answers[item.id]
+  return value !== undefined && value !== null
+}
+
+/**
+ * The screen to open on: the first unanswered question, or the review screen (index = number of
+ * questions) when every question has an answer — so leaving and coming back resumes.
+ */
+export function resumeStep(instrument: Instrument, answers: Answers): number {
+  const asked = askedItems(instrument, answers)
+  const first = asked.findIndex((item) => !isAnswered(answers, item))
+  return first === -1 ? asked.length : first
+}
+
+export function answeredCount(instrument: Instrument, answers: Answers): number {
+  return askedItems(instrument, answers).filter((item) => isAnswered(answers, item)).length
+}
+
+/**
+ * True the moment an answer raises an urgent flag (PHQ-9 item 9 above 0, clinical-reference §4),
+ * from the instrument's own scoring, so the patient sees crisis resources before submitting.
+ */
+export function hasUrgentAnswer(instrument: Instrument, answers: Answers): boolean {
+  return scoreLive(instrument, answers)?.flags.some((flag) => flag.severity === 'urgent') ?? false
+}
+
+/** The label of an item's chosen answer, for the review screen. */
+export function answerLabel(item: InstrumentItem, answers: Answers): string | null {
+  const value = answers[item.id]
+  if (value === undefined || value === null) return null
+  return item.options.find((option) => option.value === value)?.label ?? String(value)
+}

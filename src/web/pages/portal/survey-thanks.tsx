@@ -1,0 +1,43 @@
+import { Anchor, Button, Stack, Text, Title } from '@mantine/core'
+import { Link } from 'react-router'
+import type { PortalScope } from '../../api/portal'
+import { SurveyCrisisNotice } from '../../components/portal/survey-crisis-notice'
+
+/** After sending: a calm thank-you, no score or verdict; the clinic talks results through. */
+export function SurveyThanks({
+  clinicName,
+  scope,
+  isCrisis,
+}: {
+  clinicName: string
+  scope: PortalScope
+  isCrisis: boolean
+}) {
+  return (
+    <Stack gap="lg">
+      {isCrisis && <SurveyCrisisNotice isSent />}
+      <Stack gap="xs" role="status">
+        <Title order={2} size="h3">
+          Thank you — your answers are with {clinicName}
+        </Title>
+        <Text fz="lg">
+          Your care team looks at these check-ins to see how you are doing over time, and will talk them
+          through with you at your next visit. There is nothing more you need to do.
+        </Text>
+      </Stack>
+      {scope === 'full' ? (
+        <Button component={Link} to="/portal" size="lg" fullWidth>
+          Back to my portal
+        </Button>
+      ) : (
+        <Text fz="lg">
+          To see your other surveys, your visits and your progress,{' '}
+          <Anchor component={Link} to="/portal/sign-in">
+            sign in to your portal
+          </Anchor>
+          .
+        </Text>
+      )}
+    </Stack>
+  )
+}
