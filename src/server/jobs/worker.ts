@@ -3,6 +3,7 @@ import type { AppContext } from '../context'
 import { randomToken } from '../ids'
 import { deliverDueMessages } from './outbox'
 import { enqueueSessionReminders } from './reminders'
+import { enqueueSurveyReminders } from './survey-reminders'
 import type { Transport } from './transport'
 
 export interface Worker {
@@ -13,7 +14,8 @@ export interface Worker {
 
 /**
  * The background worker inside each server process (design.md §3 rule 7): every interval it
- * queues the day-before reminders and delivers due outbox messages. Passes never overlap within a
+ * queues the day-before session reminders and questionnaire reminders, and delivers due outbox
+ * messages. Passes never overlap within a
  * process, and across processes the row claims keep each message to one sender.
  */
 export function startWorker(
@@ -27,6 +29,7 @@ export function startWorker(
     running ??= (async () => {
       try {
         await enqueueSessionReminders(ctx)
+        await enqueueSurveyReminders(ctx)
         await deliverDueMessages(ctx, transport, workerId)
       } catch (error) {
         options.onError?.(error)

@@ -219,3 +219,25 @@ describe('patient portal', () => {
     expect(codes[5]).toBe(423)
   })
 })
+
+describe('questionnaire reminders', () => {
+  it('e-mails each newly due questionnaire once, with a one-time link that opens it', async () => {
+    const { enqueueSurveyReminders } = await import('../../jobs/survey-reminders')
+    t.clock.advanceMinutes(7 * 24 * 60)
+    const first = await enqueueSurveyReminders(t.ctx)
+    expect(first).toBeGreaterThanOrEqual(2)
+    expect(await enqueueSurveyReminders(t.ctx)).toBe(0)
+    const message = await t.database.db
+      .selectFrom('outbox_message')
+      .select(['recipient', 'body'])
+      .where('kind', '=', 'survey-reminder')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(message.recipient).toBe('jordan.avery@example.org')
+    expect(message.body).toMatch(/988/)
+    const token = /\/portal\/s\/(\S+)/.exec(message.body)![1]!
+    const opened = await new Patient().call('POST', `/api/v1/portal/magic/${token}`, {})
+    expect(opened.statusCode).toBe(200)
+    expect(opened.json().surveyId).toBeTruthy()
+  })
+})
