@@ -117,3 +117,42 @@ describe('outbox and reminders', () => {
     expect(reports.every((r) => r.verdict.ok)).toBe(true)
   })
 })
+
+describe('SMTP delivery', () => {
+  it('hands messages to a real SMTP conversation through nodemailer', async () => {
+    const { startFakeSmtp } = await import('../../../test/support/fake-smtp')
+    const { createTransport } = await import('./transport')
+    const smtp = await startFakeSmtp()
+    try {
+      await enqueueMessage(
+        t.database.db,
+        {
+          clinicId: t.clinics.riverside,
+          kind: 'test',
+          dedupeKey: 'smtp-1',
+          recipient: 'patient@example.org',
+          subject: 'Your treatment tomorrow',
+          body: 'Bring an escort.',
+        },
+        t.clock.now(),
+      )
+      const tally = await deliverDueMessages(
+        t.ctx,
+        createTransport({ url: smtp.url, from: 'KetaCare <clinic@example.org>' }),
+        'smtp-worker',
+      )
+      expect(tally.sent).toBeGreaterThanOrEqual(1)
+      const mail = smtp.received.find((m) => m.data.includes('Your treatment tomorrow'))!
+      expect(mail.to.join()).toContain('patient@example.org')
+      expect(mail.data).toContain('Bring an escort.')
+      const row = await t.database.db
+        .selectFrom('outbox_message')
+        .select(['status', 'sent_at'])
+        .where('dedupe_key', '=', 'smtp-1')
+        .executeTakeFirstOrThrow()
+      expect(row.status).toBe('sent')
+    } finally {
+      await smtp.close()
+    }
+  })
+})
