@@ -41,12 +41,19 @@ export async function startFakeSmtp(): Promise<{
         const line = buffer.slice(0, nl)
         buffer = buffer.slice(nl + 2)
         const verb = line.slice(0, 4).toUpperCase()
-        if (verb === 'EHLO' || verb === 'HELO') reply('250 fake-smtp')
-        else if (verb === 'MAIL') (mail.from = line), reply('250 ok')
-        else if (verb === 'RCPT') mail.to.push(line), reply('250 ok')
-        else if (verb === 'DATA') (inData = true), reply('354 end with <CRLF>.<CRLF>')
-        else if (verb === 'QUIT') reply('221 bye'), socket.end()
-        else reply('250 ok')
+        if (verb === 'MAIL') mail.from = line
+        if (verb === 'RCPT') mail.to.push(line)
+        if (verb === 'DATA') inData = true
+        reply(
+          verb === 'DATA'
+            ? '354 end with <CRLF>.<CRLF>'
+            : verb === 'QUIT'
+              ? '221 bye'
+              : verb === 'EHLO' || verb === 'HELO'
+                ? '250 fake-smtp'
+                : '250 ok',
+        )
+        if (verb === 'QUIT') socket.end()
       }
     })
   })
