@@ -1,6 +1,7 @@
 import type { CliCommand } from './command'
 import { auditVerifyCommand } from './commands/audit'
 import { doseCommand } from './commands/dose'
+import { exportCommand } from './commands/export'
 import { ledgerReportCommand, ledgerVerifyCommand } from './commands/ledger'
 import { migrateCommand } from './commands/migrate'
 import { pkCommand } from './commands/pk'
@@ -17,6 +18,7 @@ export const commands: CliCommand[] = [
   userAddCommand,
   userResetPasswordCommand,
   auditVerifyCommand,
+  exportCommand,
   ledgerVerifyCommand,
   ledgerReportCommand,
   scoreCommand,

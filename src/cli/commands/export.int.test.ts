@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createTestDatabase } from '../../../test/support/test-database'
+import type { CliIo } from '../command'
+import { runCli } from '../run-cli'
+
+function bufferIo(env: Record<string, string>) {
+  const out: string[] = []
+  const io: CliIo = {
+    out: (t) => out.push(t),
+    err: (t) => out.push(t),
+    env: { LOG_LEVEL: 'silent', ...env },
+    isTty: false,
+  }
+  return { io, text: () => out.join('') }
+}
+
+describe('ketacare export --deidentified', () => {
+  it('writes CSV files and NDJSON lines of the consenting patients', async () => {
+    const { handle, env } = await createTestDatabase({ onDisk: true })
+    const keep = handle.kind === 'postgres' ? handle : undefined
+    if (!keep) await handle.close()
+    const out = mkdtempSync(join(tmpdir(), 'ketacare-export-'))
+    try {
+      expect(await runCli(['seed'], bufferIo(env).io)).toBe(0)
+      const refused = bufferIo(env)
+      expect(await runCli(['export'], refused.io)).toBe(2)
+      expect(refused.text()).toMatch(/--deidentified/)
+
+      const csv = bufferIo(env)
+      expect(
+        await runCli(['export', '--deidentified', '--format', 'csv', '--out', join(out, 'csv')], csv.io),
+      ).toBe(0)
+      expect(csv.text()).toMatch(/Exported \d+ patients/)
+      const patients = readFileSync(join(out, 'csv', 'patients.csv'), 'utf8')
+        .trim()
+        .split('\n')
+      expect(patients[0]).toBe('researchId,sex,ageAtStart,protocol')
+      expect(patients.length).toBeGreaterThan(1)
+      expect(readFileSync(join(out, 'csv', 'sessions.csv'), 'utf8')).toMatch(
+        /^researchId,sessionRef,sessionNumber/,
+      )
+
+      expect(
+        await runCli(['export', '--deidentified', '--out', join(out, 'all.ndjson')], bufferIo(env).io),
+      ).toBe(0)
+      const lines = readFileSync(join(out, 'all.ndjson'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+      expect(new Set(lines.map((l) => l.type))).toEqual(new Set(['patient', 'session', 'score', 'event']))
+      expect(lines.every((l) => !('mrn' in l) && !('givenName' in l))).toBe(true)
+    } finally {
+      await keep?.close()
+      rmSync(out, { recursive: true, force: true })
+      if (env.KETACARE_DATA_DIR) rmSync(env.KETACARE_DATA_DIR, { recursive: true, force: true })
+    }
+  })
+})
