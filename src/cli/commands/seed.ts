@@ -4,31 +4,88 @@ import {
   seedDemoClinicalData,
   seedDemoOrganization,
 } from '../../server/seed/demo'
+import { seedSyntheticPopulation } from '../../server/seed/synthetic'
 import type { CliCommand } from '../command'
-import { parseOptions } from '../command'
+import { numberOption, parseOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
 
 export const seedCommand: CliCommand = {
   name: 'seed',
-  summary: 'create the demo organization, clinics and users',
+  summary: 'create the demo organization, or add a synthetic population',
   help: `Usage: ketacare seed [--force]
+       ketacare seed --patients N [--seed S] [--clinic NAME|ID]
 
-Creates the demo organization with two clinics and one user per role, and prints their generated
-passwords once. Refuses when the database already has an organization, unless --force.`,
+Without --patients: creates the demo organization with two clinics, one user per role and demo
+patients, and prints the generated passwords once. Refuses when the database already has an
+organization, unless --force.
+
+With --patients N: adds N synthetic patients (MRN SYN-<seed>-<n>) to a clinic (default: the first
+by name; the demo organization is created first on an empty database) — plans, sessions with
+vitals and side effects, PHQ-9 and MADRS trajectories and research consents whose rates follow
+clinical-reference §6–7. The same --seed (default 1) gives the same population. Written in
+batches with a progress bar on a terminal.`,
   run: async (argv, io) => {
-    const { values } = parseOptions(argv, { force: { type: 'boolean', default: false } })
+    const { values } = parseOptions(argv, {
+      force: { type: 'boolean', default: false },
+      patients: { type: 'string' },
+      seed: { type: 'string' },
+      clinic: { type: 'string' },
+    })
     const runtime = await openRuntime(io)
     try {
-      if (!values.force && (await hasAnyOrganization(runtime.ctx))) {
-        io.err(
-          'The database already has an organization; nothing seeded. Use --force to add another demo organization.\n',
+      const hasOrganization = await hasAnyOrganization(runtime.ctx)
+      if (values.patients === undefined) {
+        if (!values.force && hasOrganization) {
+          io.err(
+            'The database already has an organization; nothing seeded. Use --force to add another demo organization.\n',
+          )
+          return 1
+        }
+        const signIns = await seedDemoOrganization(runtime.ctx)
+        const patients = await seedDemoClinicalData(runtime.ctx, signIns)
+        io.out(
+          `${formatSignIns(signIns, runtime.config.publicUrl)}Demo data: ${patients} patients at every stage of intake.\n`,
         )
-        return 1
+        return 0
       }
-      const signIns = await seedDemoOrganization(runtime.ctx)
-      const patients = await seedDemoClinicalData(runtime.ctx, signIns)
+      const count = numberOption(values.patients, 'patients')
+      const seed = numberOption(values.seed, 'seed', 1)
+      if (!Number.isInteger(count) || count < 1 || count > 1_000_000)
+        throw new UsageError('--patients must be a whole number from 1 to 1,000,000')
+      if (!Number.isInteger(seed)) throw new UsageError('--seed must be a whole number')
+      if (!hasOrganization) {
+        const signIns = await seedDemoOrganization(runtime.ctx)
+        io.out(formatSignIns(signIns, runtime.config.publicUrl))
+      }
+      const clinics = await runtime.database.db
+        .selectFrom('clinic')
+        .select(['id', 'name'])
+        .orderBy('name')
+        .execute()
+      const clinic = values.clinic
+        ? clinics.find((c) => c.id === values.clinic || c.name.toLowerCase() === values.clinic!.toLowerCase())
+        : (clinics.find((c) => c.name.startsWith('Riverside')) ?? clinics[0])
+      if (!clinic)
+        throw new UsageError(
+          `no clinic "${values.clinic}"; clinics: ${clinics.map((c) => c.name).join(', ')}`,
+        )
+      const started = performance.now()
+      const result = await seedSyntheticPopulation(runtime.ctx, {
+        clinicId: clinic.id,
+        patients: count,
+        seed,
+        onProgress: (done, total) => {
+          if (!io.isTty) return
+          const width = 30
+          const filled = Math.round((done / total) * width)
+          const seconds = (performance.now() - started) / 1000
+          io.err(
+            `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} patients, ${seconds.toFixed(0)} s`,
+          )
+        },
+      })
       io.out(
-        `${formatSignIns(signIns, runtime.config.publicUrl)}Demo data: ${patients} patients at every stage of intake.\n`,
+        `${io.isTty ? '\n' : ''}Added ${result.patients} synthetic patients (${result.rows} rows) to ${clinic.name} in ${((performance.now() - started) / 1000).toFixed(1)} s, seed ${seed}.\n`,
       )
       return 0
     } finally {

@@ -24,3 +24,5 @@ export {
   isRemission,
   isResponse,
 } from './response'
+export type { SyntheticPatient, SyntheticSession } from './synthetic'
+export { generateSyntheticPatient } from './synthetic'

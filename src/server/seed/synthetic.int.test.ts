@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp, type TestApp } from '../../../test/support/test-app'
+import { seedSyntheticPopulation } from './synthetic'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await startTestApp()
+})
+afterAll(() => t.close())
+
+describe('synthetic population', () => {
+  it('writes patients with plans, sessions, vitals, scores and consents, nothing in the future', async () => {
+    const progress: number[] = []
+    const result = await seedSyntheticPopulation(t.ctx, {
+      clinicId: t.clinics.riverside,
+      patients: 300,
+      seed: 11,
+      onProgress: (done) => progress.push(done),
+    })
+    expect(progress).toEqual([250, 300])
+    const db = t.database.db
+    const count = async (table: 'patient' | 'treatment_session' | 'vital_sign' | 'instrument_response') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('clinic_id', '=', t.clinics.riverside)
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    expect(await count('patient')).toBe(300)
+    const sessions = await count('treatment_session')
+    expect(sessions).toBeGreaterThan(300 * 4)
+    expect(await count('vital_sign')).toBe(sessions * 3)
+    expect(await count('instrument_response')).toBeGreaterThan(300 * 3)
+    expect(result.rows).toBeGreaterThan(300 * 20)
+    const future = await db
+      .selectFrom('treatment_session')
+      .select('id')
+      .where('scheduled_at', '>', t.clock.now())
+      .execute()
+    expect(future).toHaveLength(0)
+    const research = await db
+      .selectFrom('consent')
+      .select('id')
+      .where('research_use', '=', true)
+      .where('clinic_id', '=', t.clinics.riverside)
+      .execute()
+    expect(research.length / 300).toBeGreaterThan(0.55)
+    expect(research.length / 300).toBeLessThan(0.85)
+  })
+})
