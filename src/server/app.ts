@@ -18,6 +18,7 @@ import { consentRoutes } from './features/consent/routes'
 import { eligibilityRoutes } from './features/eligibility/routes'
 import { historyRoutes } from './features/history/routes'
 import { ledgerRoutes } from './features/ledger/routes'
+import { outcomeRoutes } from './features/outcomes/routes'
 import { outboxRoutes } from './features/outbox/routes'
 import { patientRoutes } from './features/patients/routes'
 import { planRoutes } from './features/plans/routes'
@@ -115,6 +116,7 @@ export async function buildApp(
   await app.register(ledgerRoutes(ctx))
   await app.register(sessionRoutes(ctx))
   await app.register(outboxRoutes(ctx))
+  await app.register(outcomeRoutes(ctx))
   await app.register(portalRoutes(ctx))
   await app.register(referralRoutes(ctx))
   await registerWeb(app, config.webDir)

@@ -14,6 +14,8 @@ export type {
   SurvivalStep,
 } from './kaplan-meier'
 export { estimateKaplanMeier } from './kaplan-meier'
+export type { Proportion } from './proportion'
+export { wilsonInterval } from './proportion'
 export type { DatedTotal, RelapseAssessment, RelapseInput, RelapseSettings } from './relapse'
 export { assessRelapse, DEFAULT_RELAPSE_SETTINGS, measureTimeToRelapse } from './relapse'
 export type { OutcomeSettings, ResponseAssessment, ScoreComparison } from './response'

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
+import { seedSyntheticPopulation } from '../../seed/synthetic'
+
+let t: TestApp
+let prescriber: Client
+beforeAll(async () => {
+  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
+  await seedSyntheticPopulation(t.ctx, { clinicId: t.clinics.riverside, patients: 400, seed: 3 })
+  prescriber = new Client(t)
+  await prescriber.signIn(demoEmails.prescriber)
+})
+afterAll(() => t.close())
+
+/** The same measures recomputed here from the raw rows, independently of the dashboard's SQL. */
+async function recompute() {
+  const db = t.database.db
+  const sessions = await db
+    .selectFrom('treatment_session')
+    .select(['patient_id', 'dose_started_at', 'discharged_at'])
+    .where('clinic_id', '=', t.clinics.riverside)
+    .where('state', '=', 'discharged')
+    .execute()
+  const phq = await db
+    .selectFrom('instrument_response')
+    .select(['patient_id', 'administered_at', 'total'])
+    .where('clinic_id', '=', t.clinics.riverside)
+    .where('instrument_id', '=', 'phq9')
+    .execute()
+  const byPatient = new Map<string, { first: number; last: number }>()
+  for (const s of sessions) {
+    const e = byPatient.get(s.patient_id) ?? { first: Number.POSITIVE_INFINITY, last: 0 }
+    e.first = Math.min(e.first, s.dose_started_at!.getTime())
+    e.last = Math.max(e.last, s.discharged_at!.getTime())
+    byPatient.set(s.patient_id, e)
+  }
+  const h = 3_600_000
+  let measured24 = 0
+  let responded24 = 0
+  let measuredEnd = 0
+  let remittedEnd = 0
+  for (const [patientId, { first, last }] of byPatient) {
+    const mine = phq
+      .filter((r) => r.patient_id === patientId)
+      .sort((a, b) => a.administered_at.getTime() - b.administered_at.getTime())
+    const baseline = [...mine].reverse().find((r) => r.administered_at.getTime() <= first)
+    if (!baseline) continue
+    const h24 = mine.find(
+      (r) => r.administered_at.getTime() >= first + 12 * h && r.administered_at.getTime() <= first + 48 * h,
+    )
+    if (h24) {
+      measured24++
+      if (Number(h24.total) <= Number(baseline.total) / 2) responded24++
+    }
+    const end = mine.find(
+      (r) => r.administered_at.getTime() >= last && r.administered_at.getTime() <= last + 7 * 24 * h,
+    )
+    if (end) {
+      measuredEnd++
+      if (Number(end.total) < 5) remittedEnd++
+    }
+  }
+  return { measured24, responded24, measuredEnd, remittedEnd }
+}
+
+describe('outcome dashboard', () => {
+  it('agrees with an independent count from the raw rows, with 95 % intervals and literature beside', async () => {
+    const res = await prescriber.get(`/api/v1/clinics/${t.clinics.riverside}/outcomes`)
+    expect(res.statusCode).toBe(200)
+    const d = res.json()
+    const expected = await recompute()
+    expect(d.outcomes['24h'].response).toMatchObject({
+      successes: expected.responded24,
+      total: expected.measured24,
+    })
+    expect(d.outcomes['course-end'].remission).toMatchObject({
+      successes: expected.remittedEnd,
+      total: expected.measuredEnd,
+    })
+    const r = d.outcomes['24h'].response
+    expect(r.lower).toBeLessThan(r.rate)
+    expect(r.upper).toBeGreaterThan(r.rate)
+    expect(d.benchmarks.some((b: { source: string }) => /Han/.test(b.source))).toBe(true)
+    expect(d.relapse.responders).toBeGreaterThan(10)
+    expect(
+      d.adverseEvents.find((e: { term: string; grade: number }) => e.term === 'nausea' && e.grade === 1)
+        .per100Sessions,
+    ).toBeGreaterThan(15)
+    expect(d.bloodPressure.meanSystolicRiseMmHg).toBeGreaterThan(10)
+  })
+
+  it('filters the cohort and is closed to nurses', async () => {
+    const all = (await prescriber.get(`/api/v1/clinics/${t.clinics.riverside}/outcomes`)).json()
+    const esk = (
+      await prescriber.get(`/api/v1/clinics/${t.clinics.riverside}/outcomes?route=intranasal`)
+    ).json()
+    expect(esk.cohort.patients).toBeLessThan(all.cohort.patients)
+    expect(esk.cohort.patients).toBeGreaterThan(0)
+    expect(esk.benchmarks.every((b: { treatment: string }) => b.treatment === 'esketamine')).toBe(true)
+    const nurse = new Client(t)
+    await nurse.signIn(demoEmails.nurse)
+    expect((await nurse.get(`/api/v1/clinics/${t.clinics.riverside}/outcomes`)).statusCode).toBe(403)
+  })
+})

@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context'
+import { sessionOf } from '../../plugins/auth'
+import { clinicParams } from '../../schemas'
+import { getDashboard } from './service'
+
+export function outcomeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/v1/clinics/:clinicId/outcomes',
+      {
+        schema: {
+          tags: ['outcomes'],
+          summary:
+            'Outcome dashboard: response/remission at 24 h, 1 week and course end (95 % CI) beside the literature, time to relapse, side effects per 100 sessions, BP excursions, no-response flags, chair use',
+          params: clinicParams,
+          querystring: z.object({
+            route: z.enum(['iv', 'intranasal']).optional(),
+            from: z.coerce.date().optional(),
+            to: z.coerce.date().optional(),
+            ageBand: z.enum(['under-30', '30-49', '50-64', '65-plus']).optional(),
+            severity: z.enum(['moderate', 'moderately-severe', 'severe']).optional(),
+          }),
+        },
+      },
+      async (request) =>
+        getDashboard(ctx, sessionOf(request).principal, {
+          clinicId: request.params.clinicId,
+          ...request.query,
+        }),
+    )
+  }
+}
