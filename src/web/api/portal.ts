@@ -107,10 +107,13 @@ export function usePortalMe() {
   })
 }
 
-/** After a sign-in of any kind: drop whatever an earlier session left in the cache. */
-function useStartedSession() {
+/**
+ * After a sign-in or sign-out: drop whatever an earlier session left in the cache. A reset (not a
+ * removal) keeps mounted observers, such as the layout's `me`, attached and refetches them.
+ */
+function useResetPortalCache() {
   const queryClient = useQueryClient()
-  return () => queryClient.removeQueries({ queryKey: portalKey })
+  return () => queryClient.resetQueries({ queryKey: portalKey })
 }
 
 export function useInvite(token: string) {
@@ -124,7 +127,7 @@ export function useInvite(token: string) {
 }
 
 export function useAcceptInvite(token: string) {
-  const onStarted = useStartedSession()
+  const onStarted = useResetPortalCache()
   return useMutation({
     mutationFn: (password: string) =>
       startSession(
@@ -138,7 +141,7 @@ export function useAcceptInvite(token: string) {
 }
 
 export function usePortalLogin() {
-  const onStarted = useStartedSession()
+  const onStarted = useResetPortalCache()
   return useMutation({
     mutationFn: (credentials: { email: string; password: string }) =>
       startSession(apiFetch<{ csrfToken: string }>('/portal/login', { method: 'POST', body: credentials })),
@@ -147,7 +150,7 @@ export function usePortalLogin() {
 }
 
 export function useOpenMagicLink() {
-  const onStarted = useStartedSession()
+  const onStarted = useResetPortalCache()
   return useMutation({
     mutationFn: (token: string) =>
       startSession(
@@ -161,12 +164,12 @@ export function useOpenMagicLink() {
 }
 
 export function usePortalLogout() {
-  const queryClient = useQueryClient()
+  const resetCache = useResetPortalCache()
   return useMutation({
     mutationFn: () => apiFetch<void>('/portal/logout', { method: 'POST', body: {} }),
     onSettled: () => {
       forgetSession()
-      queryClient.removeQueries({ queryKey: portalKey })
+      void resetCache()
     },
   })
 }

@@ -11,6 +11,7 @@ import { MarkInErrorButton, struckStyle } from '../../components/mark-in-error-b
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { draftOf, fieldsOf, PatientFieldsForm, patientFieldNames } from '../../components/patient-fields'
+import { PortalInvitePanel } from '../../components/portal/portal-invite-panel'
 import { TimeCell } from '../../components/time-cell'
 import type { ChartTabProps } from './chart-tab-props'
 
@@ -192,6 +193,13 @@ export function DemographicsTab(props: ChartTabProps) {
           />
         </Stack>
       </Paper>
+      <PortalInvitePanel
+        clinicId={clinicId}
+        patientId={patientId}
+        patientEmail={patient.data.email}
+        canInvite={canWriteDemographics}
+        timeZone={props.timeZone}
+      />
       {canReadClinical && <Measurements {...props} />}
     </Stack>
   )

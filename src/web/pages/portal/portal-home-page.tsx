@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { Link } from 'react-router'
 import {
   type PortalAppointment,
@@ -26,9 +26,9 @@ function SurveyCard({ survey, nowMs }: { survey: PortalSurvey; nowMs: number }) 
             </Text>
             <Text>{reasonText(survey.reason)}</Text>
           </Stack>
-          <Badge color="teal.9" variant="light" size="lg" style={{ flexShrink: 0 }}>
+          <Text size="sm" style={{ flexShrink: 0 }}>
             {total} questions
-          </Badge>
+          </Text>
         </Group>
         <Text fw={600}>{dueText(survey.dueAt, nowMs)}</Text>
         {isStarted && (

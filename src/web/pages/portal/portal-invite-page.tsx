@@ -86,7 +86,7 @@ export function PortalInvitePage() {
             />
             {accept.isError && !serverFieldError && <PortalProblem error={accept.error} />}
             <Button type="submit" size="lg" fullWidth loading={accept.isPending}>
-              Set my password and continue
+              Save my password
             </Button>
           </Stack>
         </form>

@@ -20,6 +20,7 @@ function SignOutButton() {
       variant="default"
       size="md"
       loading={logout.isPending}
+      style={{ flexShrink: 0 }}
       onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/portal/sign-in?signedOut=1') })}
     >
       Sign out
@@ -42,8 +43,16 @@ export function PortalLayout() {
       <Box component="header" className="learn-header" py="sm">
         <Container size="md">
           <Stack gap={4}>
-            <Group justify="space-between" wrap="nowrap" gap="xs">
-              <Anchor component={RouterLink} to="/portal" underline="never" c="teal.9" fw={700} fz="xl">
+            <Group justify="space-between" wrap="nowrap" gap="xs" align="center">
+              <Anchor
+                component={RouterLink}
+                to="/portal"
+                underline="never"
+                c="teal.9"
+                fw={700}
+                fz="xl"
+                style={{ minWidth: 0 }}
+              >
                 KetaCare{' '}
                 <Text span fw={400} c="dark.6" fz="md">
                   · {me.data ? me.data.clinic.name : 'Patient portal'}
@@ -77,8 +86,15 @@ export function PortalLayout() {
       <Container size="sm" component="footer" pb="xl">
         <Stack gap="sm">
           <Text fw={600} c="red.9" data-testid="portal-crisis-line">
-            If you are in crisis: call or text <Anchor href="tel:988">988</Anchor>, or call{' '}
-            <Anchor href="tel:911">911</Anchor>.
+            If you are in crisis: call or text{' '}
+            <Anchor href="tel:988" c="inherit" underline="always">
+              988
+            </Anchor>
+            , or call{' '}
+            <Anchor href="tel:911" c="inherit" underline="always">
+              911
+            </Anchor>
+            .
           </Text>
           <PatientDisclaimer />
         </Stack>

@@ -69,6 +69,7 @@ export function PortalSignInPage() {
               autoComplete="username"
               size="lg"
               required
+              withAsterisk={false}
               value={email}
               onChange={(e) => setEmail(e.currentTarget.value)}
             />
@@ -77,6 +78,7 @@ export function PortalSignInPage() {
               autoComplete="current-password"
               size="lg"
               required
+              withAsterisk={false}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
               visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}

@@ -10,6 +10,7 @@ export interface ChartPoint {
 }
 
 export interface ReferenceLevel {
+  kind: 'response' | 'remission'
   y: number
   label: string
   color: string
@@ -25,10 +26,20 @@ export function chartPoints(series: ProgressSeries): ChartPoint[] {
 export function referenceLevels(series: ProgressSeries): ReferenceLevel[] {
   const levels: ReferenceLevel[] = []
   if (series.responseAt !== null) {
-    levels.push({ y: series.responseAt, label: `Response (${series.responseAt})`, color: 'blue.7' })
+    levels.push({
+      kind: 'response',
+      y: series.responseAt,
+      label: `Response (${series.responseAt})`,
+      color: 'blue.7',
+    })
   }
   if (series.remissionAt !== null) {
-    levels.push({ y: series.remissionAt, label: `Remission (${series.remissionAt})`, color: 'teal.9' })
+    levels.push({
+      kind: 'remission',
+      y: series.remissionAt,
+      label: `Remission (${series.remissionAt})`,
+      color: 'teal.9',
+    })
   }
   return levels
 }

@@ -5,6 +5,14 @@ import { formatShortDate } from './portal-format'
 import { PortalLoader, PortalProblem } from './portal-status'
 import { chartPoints, describeSeries, referenceLevels, sessionMarks, timeDomain } from './progress-data'
 
+/** What each questionnaire measures, in a line. */
+const instrumentNotes: Record<string, string> = {
+  phq9: 'Depression: the check-in you fill in yourself.',
+  gad7: 'Anxiety: the check-in you fill in yourself.',
+  'qids-sr16': 'Depression: the check-in the day after a session.',
+  madrs: 'Depression: rated by your clinician at visits.',
+}
+
 const dayFormat = (ms: number) => new Date(ms).toLocaleDateString('en-US', { month: 'short', day: 'numeric' })
 
 function SeriesChart({
@@ -24,9 +32,14 @@ function SeriesChart({
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby={titleId}>
       <Stack gap="sm">
-        <Title order={2} size="h3" id={titleId}>
-          {series.name}
-        </Title>
+        <Stack gap={2}>
+          <Title order={2} size="h3" id={titleId}>
+            {series.name}
+          </Title>
+          {instrumentNotes[series.instrumentId] && (
+            <Text size="sm">{instrumentNotes[series.instrumentId]}</Text>
+          )}
+        </Stack>
         <Text>{describeSeries(series)}</Text>
         {domain && points.length > 0 && (
           <div
@@ -42,7 +55,7 @@ function SeriesChart({
               curveType="linear"
               withDots
               withTooltip={false}
-              gridAxis="y"
+              gridAxis="x"
               xAxisProps={{ type: 'number', scale: 'time', domain, tickFormatter: dayFormat }}
               yAxisProps={{ domain: [0, series.maxTotal] }}
               referenceLines={[
@@ -50,7 +63,10 @@ function SeriesChart({
                   y: level.y,
                   label: level.label,
                   color: level.color,
-                  labelPosition: 'insideTopRight' as const,
+                  // Response sits above remission: its label above its line, remission's below (in
+                  // Recharts, "insideBottom" of a horizontal line is above it).
+                  labelPosition:
+                    level.kind === 'response' ? ('insideBottomRight' as const) : ('insideTopRight' as const),
                 })),
                 ...marks.map((mark) => ({
                   x: mark.atMs,
