@@ -15,8 +15,15 @@ export function SurveyCrisisNotice({ isSent = false }: { isSent?: boolean }) {
           {isSent
             ? 'We have let your clinic know about this answer, but they may not read it right away — for example at night or at the weekend.'
             : 'When you send your answers, your clinic will be alerted — but they may not read them right away, for example at night or at the weekend.'}{' '}
-          If you are in danger now, call <Anchor href="tel:911">911</Anchor> or call/text{' '}
-          <Anchor href="tel:988">988</Anchor>.
+          If you are in danger now, call{' '}
+          <Anchor href="tel:911" underline="always">
+            911
+          </Anchor>{' '}
+          or call/text{' '}
+          <Anchor href="tel:988" underline="always">
+            988
+          </Anchor>
+          .
         </Text>
       </Paper>
     </div>

@@ -25,7 +25,7 @@ export function MagicLinkPage() {
           <Title order={1}>This survey link has already been used or has expired</Title>
           <Text fz="lg">
             Survey links work once and for a limited time. If you have a portal password,{' '}
-            <Anchor component={Link} to="/portal/sign-in">
+            <Anchor component={Link} to="/portal/sign-in" underline="always">
               sign in
             </Anchor>{' '}
             to see the surveys that are due. Otherwise, your clinic can send you a new link.

@@ -20,7 +20,7 @@ function LinkNotUsable({ isUsed }: { isUsed: boolean }) {
       </Text>
       <Text fz="lg">
         Please call or ask your clinic for a new invitation. If you have already set a password, you can{' '}
-        <Anchor component={Link} to="/portal/sign-in">
+        <Anchor component={Link} to="/portal/sign-in" underline="always">
           sign in here
         </Anchor>
         .

@@ -96,7 +96,10 @@ export function PortalSignInPage() {
       </Paper>
       <Text>
         New here or forgot your password? Your clinic can send you a new invitation link. Clinic staff sign in{' '}
-        <Anchor href="/signin">on the staff page</Anchor>.
+        <Anchor href="/signin" underline="always">
+          on the staff page
+        </Anchor>
+        .
       </Text>
     </Stack>
   )

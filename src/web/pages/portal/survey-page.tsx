@@ -137,11 +137,11 @@ export function SurveyPage() {
         <Text fz="lg">
           It has been sent, or it is no longer needed. Thank you.{' '}
           {me.data.scope === 'full' ? (
-            <Anchor component={Link} to="/portal">
+            <Anchor component={Link} to="/portal" underline="always">
               Back to my portal
             </Anchor>
           ) : (
-            <Anchor component={Link} to="/portal/sign-in">
+            <Anchor component={Link} to="/portal/sign-in" underline="always">
               Sign in to see your other surveys
             </Anchor>
           )}

@@ -32,7 +32,7 @@ export function SurveyThanks({
       ) : (
         <Text fz="lg">
           To see your other surveys, your visits and your progress,{' '}
-          <Anchor component={Link} to="/portal/sign-in">
+          <Anchor component={Link} to="/portal/sign-in" underline="always">
             sign in to your portal
           </Anchor>
           .

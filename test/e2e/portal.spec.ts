@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { type Browser, expect, type Page, test } from '@playwright/test'
+import { type E2eServer, startServer } from './support/server'
+
+let server: E2eServer
+// The sign-in test uses the password the journey sets.
+test.describe.configure({ mode: 'serial' })
+test.use({ actionTimeout: 15_000 })
+test.beforeAll(async () => {
+  server = await startServer()
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const phone = { width: 390, height: 844 }
+const portalPassword = 'maple river lantern 42'
+
+/** Collects Content-Security-Policy violations: the portal must work under the app's CSP. */
+function watchCsp(page: Page): string[] {
+  const violations: string[] = []
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+  })
+  return violations
+}
+
+/**
+ * axe with no serious or critical violations. The source is evaluated through the DevTools
+ * protocol, which the page's CSP (script-src 'self') does not govern, so the journey keeps
+ * watching for real CSP violations instead of turning CSP off for the whole context.
+ */
+async function expectAccessible(page: Page, where: string) {
+  await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } })
+      .axe
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  })
+  expect(violations, `axe on ${where}`).toEqual([])
+}
+
+/** Every portal page carries the shared disclaimer and the crisis line. */
+async function expectPortalFooter(page: Page) {
+  await expect(page.getByTestId('patient-disclaimer')).toContainText('not medical advice')
+  await expect(page.getByTestId('portal-crisis-line')).toContainText('call or text 988, or call 911')
+}
+
+async function signInStaff(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  await page.goto(server.url)
+  await page.getByLabel('E-mail', { exact: true }).fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(email)!)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(/\/c\/[0-9a-f-]+$/)
+  return page
+}
+
+/** Front desk opens Jordan Avery's chart and invites her; returns the one-time link. */
+async function inviteJordan(browser: Browser): Promise<string> {
+  const desk = await signInStaff(browser, 'frontdesk@demo.ketacare.org')
+  await desk.goto(`${desk.url()}/patients`)
+  await desk.getByLabel('Search patients', { exact: true }).fill('RK-2024-0107')
+  await desk.getByRole('link', { name: 'Avery, Jordan' }).click()
+  await expect(desk.getByRole('heading', { level: 1, name: 'Jordan Avery' })).toBeVisible()
+  await desk.getByRole('tab', { name: 'Demographics' }).click()
+  const panel = desk.getByRole('region', { name: 'Patient portal' })
+  await panel.getByRole('button', { name: /Invite to the portal|Send a new portal invite/ }).click()
+  const ready = panel.getByTestId('portal-invite-link')
+  await expect(ready).toContainText('e-mailed to jordan.avery@example.org')
+  const link = await ready.getByLabel('Invitation link').inputValue()
+  expect(link).toMatch(/\/portal\/invite\/[\w-]{20,}$/)
+  await desk.context().close()
+  return link
+}
+
+async function answer(page: Page, option: string) {
+  await page.getByRole('radiogroup').getByRole('radio', { name: option, exact: true }).click()
+}
+
+test('a patient invited from the chart sets a password, answers PHQ-9 across a reload, sees crisis resources before sending, then progress and documents', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  const link = await inviteJordan(browser)
+
+  // The patient opens the link on a phone, in a browser that has never seen the clinic.
+  const page = await (await browser.newContext({ viewport: phone })).newPage()
+  const csp = watchCsp(page)
+  await page.goto(link)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Jordan')
+  await expect(page.getByText('Riverside Ketamine Clinic has invited you')).toBeVisible()
+  await expectPortalFooter(page)
+  await expectAccessible(page, 'invite')
+  const password = page.getByLabel('Choose a password')
+  await password.fill('too short')
+  await expect(page.getByText('Too short.')).toBeVisible()
+  await page.getByRole('button', { name: 'Save my password' }).click()
+  await expect(page.getByText('Please use at least 12 characters.')).toBeVisible()
+  await password.fill(portalPassword)
+  await page.getByRole('button', { name: 'Show or hide the password' }).click()
+  await expect(password).toHaveAttribute('type', 'text')
+  await page.getByRole('button', { name: 'Save my password' }).click()
+
+  // Home: due surveys first, with why and when.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Jordan')
+  const phq9Card = page.getByRole('article', { name: 'PHQ-9' })
+  await expect(phq9Card).toContainText('Your weekly check-in')
+  await expect(phq9Card).toContainText(/Due|Was due/)
+  await expectPortalFooter(page)
+  await expectAccessible(page, 'home')
+  await phq9Card.getByRole('link', { name: 'Start PHQ-9' }).click()
+
+  // One question per screen; answers are saved as they are given.
+  await expect(page.getByRole('heading', { name: 'Question 1 of 9' })).toBeVisible()
+  await expectAccessible(page, 'survey question')
+  for (const n of [1, 2, 3, 4]) {
+    await expect(page.getByRole('heading', { name: `Question ${n} of 9` })).toBeVisible()
+    await answer(page, n % 2 ? 'Several days' : 'More than half the days')
+  }
+  await expect(page.getByRole('heading', { name: 'Question 5 of 9' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Your answers are saved' })).toBeVisible()
+
+  // Leaving and coming back resumes where the patient stopped, with the answers kept.
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Question 5 of 9' })).toBeVisible()
+  await page.getByRole('button', { name: 'Back' }).click()
+  await expect(page.getByRole('radio', { name: 'More than half the days' })).toBeChecked()
+  await page.getByRole('button', { name: 'Next' }).click()
+  for (const n of [5, 6, 7, 8]) {
+    await expect(page.getByRole('heading', { name: `Question ${n} of 9` })).toBeVisible()
+    await answer(page, 'Not at all')
+  }
+  await expect(page.getByTestId('portal-crisis')).toHaveCount(0)
+
+  // Item 9 above 0: crisis resources at once, before anything is sent, and honest about timing.
+  await expect(page.getByRole('heading', { name: 'Question 9 of 9' })).toBeVisible()
+  await answer(page, 'Several days')
+  const crisis = page.getByTestId('portal-crisis')
+  await expect(crisis).toContainText('988')
+  await expect(crisis).toContainText('may not read them right away')
+  await expect(crisis).toContainText('If you are in danger now, call 911 or call/text 988')
+  const send = page.getByRole('button', { name: 'Send my answers' })
+  await expect(send).toBeVisible()
+  expect((await crisis.boundingBox())!.y).toBeLessThan((await send.boundingBox())!.y)
+  await expectAccessible(page, 'survey review with crisis resources')
+  await send.click()
+
+  // A calm thank-you: no score, no verdict; the crisis resources stay.
+  const thanks = page.getByRole('status').filter({ hasText: 'Thank you' })
+  await expect(thanks).toContainText('your answers are with Riverside Ketamine Clinic')
+  await expect(page.getByTestId('portal-crisis')).toContainText('We have let your clinic know')
+  await expect(page.getByRole('main')).not.toContainText(/severity|moderate|severe|score/i)
+  await expectAccessible(page, 'survey thank-you')
+  await page.getByRole('link', { name: 'Back to my portal' }).click()
+  await expect(page.getByRole('article', { name: 'PHQ-9' })).toHaveCount(0)
+
+  // Progress: a chart per questionnaire with the response and remission lines explained.
+  await page.getByRole('navigation', { name: 'Portal pages' }).getByRole('link', { name: 'Progress' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your progress')
+  const phq9Chart = page.getByRole('region', { name: 'PHQ-9' })
+  await expect(phq9Chart.getByTestId('progress-chart').locator('svg').first()).toBeVisible()
+  await expect(phq9Chart).toContainText('The latest score is 7 of 27')
+  await expect(phq9Chart.getByText(/^Response \(\d+\)$/)).toBeVisible()
+  await expect(page.getByRole('region', { name: 'What the lines mean' })).toContainText(
+    'will talk your chart through with you',
+  )
+  await expectPortalFooter(page)
+  await expectAccessible(page, 'progress')
+
+  // Documents: the signed consent as a PDF.
+  await page
+    .getByRole('navigation', { name: 'Portal pages' })
+    .getByRole('link', { name: 'Documents' })
+    .click()
+  const consent = page.getByRole('link', { name: /^Consent to .* \(PDF\)$/ })
+  await expect(consent).toBeVisible()
+  const pdf = await page.request.get(new URL((await consent.getAttribute('href'))!, server.url).toString())
+  expect(pdf.headers()['content-type']).toContain('application/pdf')
+  await expectPortalFooter(page)
+  await expectAccessible(page, 'documents')
+  expect(csp, 'no Content-Security-Policy violations').toEqual([])
+
+  // Signing out leaves nothing to see; the invite link cannot be used twice.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'You are signed out' })).toBeVisible()
+  await page.goto(`${server.url}/portal/progress`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to your patient portal')
+  await page.goto(link)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('This invitation can no longer be used')
+  await expect(page.getByText('ask your clinic for a new invitation')).toBeVisible()
+})
+
+test('patient sign-in: a wrong password is explained plainly, the right one opens the portal', async ({
+  browser,
+}) => {
+  const page = await (await browser.newContext({ viewport: phone })).newPage()
+  await page.goto(`${server.url}/portal/sign-in`)
+  await expectPortalFooter(page)
+  await expectAccessible(page, 'sign-in')
+  await page.getByLabel('E-mail address').fill('jordan.avery@example.org')
+  await page.getByLabel('Password', { exact: true }).fill('not the password at all')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toBeVisible()
+  await expectAccessible(page, 'sign-in error')
+  await page.getByLabel('Password', { exact: true }).fill(portalPassword)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Jordan')
+
+  // An unknown invitation link explains what to do.
+  await page.goto(`${server.url}/portal/invite/${'x'.repeat(43)}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not find this invitation')
+  await expectAccessible(page, 'unknown invite')
+})
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[]
+}
