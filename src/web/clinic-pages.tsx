@@ -7,6 +7,7 @@ import { HomePage } from './pages/home-page'
 import { IntakeQueuePage } from './pages/intake-queue-page'
 import { LedgerPage } from './pages/ledger-page'
 import { OutboxPage } from './pages/outbox-page'
+import { OutcomesPage } from './pages/outcomes-page'
 import { PatientsPage } from './pages/patients-page'
 import { SessionPage } from './pages/session/session-page'
 import { UsersPage } from './pages/users-page'
@@ -42,6 +43,7 @@ export const clinicPages: ClinicPage[] = [
     element: <PatientChartPage />,
     isHiddenFromNav: true,
   },
+  { path: 'outcomes', label: 'Outcomes', permission: 'reports:read', element: <OutcomesPage /> },
   { path: 'ledger', label: 'Controlled substances', permission: 'ledger:read', element: <LedgerPage /> },
   { path: 'users', label: 'Users', permission: 'users:manage', element: <UsersPage /> },
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },

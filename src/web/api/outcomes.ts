@@ -1,0 +1,93 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import type { Benchmark } from '../../domain/outcomes'
+import { apiFetch } from './client'
+
+// The outcome dashboard (src/server/features/outcomes): the clinic's cohort beside the literature.
+
+export type OutcomeRoute = 'iv' | 'intranasal'
+export type AgeBand = 'under-30' | '30-49' | '50-64' | '65-plus'
+export type BaselineSeverity = 'moderate' | 'moderately-severe' | 'severe'
+export type OutcomeTimepoint = '24h' | '1w' | 'course-end'
+
+/** A Wilson 95 % interval; rate, lower and upper are proportions (0–1), null when total is 0. */
+export interface Proportion {
+  successes: number
+  total: number
+  rate: number | null
+  lower: number | null
+  upper: number | null
+}
+
+export interface SurvivalStep {
+  timeDays: number
+  atRisk: number
+  events: number
+  censored: number
+  survival: number
+  standardError: number | null
+  lower: number | null
+  upper: number | null
+}
+
+export interface OutcomeDashboard {
+  cohort: {
+    patients: number
+    sessions: number
+    filter: {
+      route: OutcomeRoute | null
+      ageBand: AgeBand | null
+      severity: BaselineSeverity | null
+      from: string | null
+      to: string | null
+    }
+  }
+  outcomes: Record<OutcomeTimepoint, { response: Proportion; remission: Proportion }>
+  relapse: {
+    responders: number
+    events: number
+    medianDays: number | null
+    medianLowerDays: number | null
+    medianUpperDays: number | null
+    steps: SurvivalStep[]
+  } | null
+  adverseEvents: { term: string; grade: number; count: number; per100Sessions: number | null }[]
+  bloodPressure: { sessions: number; excursions: Proportion; meanSystolicRiseMmHg: number | null }
+  noResponseAfterThree: Proportion
+  chairUtilisation: {
+    from: string
+    to: string
+    bookedHours: number
+    capacityHours: number
+    rate: number | null
+  }
+  benchmarks: Benchmark[]
+}
+
+export interface OutcomeQuery {
+  route?: OutcomeRoute
+  ageBand?: AgeBand
+  severity?: BaselineSeverity
+  /** ISO instants; the page converts the chosen days in the clinic's time zone. */
+  from?: string
+  to?: string
+}
+
+export function useOutcomeDashboard(
+  clinicId: string,
+  query: OutcomeQuery,
+  options: { isEnabled?: boolean } = {},
+) {
+  return useQuery({
+    queryKey: ['clinics', clinicId, 'outcomes', query],
+    queryFn: ({ signal }) =>
+      apiFetch<OutcomeDashboard>(`/clinics/${encodeURIComponent(clinicId)}/outcomes`, {
+        query: { ...query },
+        signal,
+      }),
+    enabled: options.isEnabled ?? true,
+    placeholderData: keepPreviousData,
+    // A population summary changes slowly and costs a scan of the cohort; no refetch on focus.
+    staleTime: 5 * 60_000,
+    refetchOnWindowFocus: false,
+  })
+}

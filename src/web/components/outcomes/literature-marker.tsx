@@ -1,0 +1,58 @@
+import { Group, Text } from '@mantine/core'
+
+// Each literature source gets its own marker shape, so two figures at one bar (Murrough and
+// ELEKT-D at course end) stay apart without relying on colour.
+const shapes = ['diamond', 'triangle', 'square', 'circle'] as const
+export type MarkerShape = (typeof shapes)[number]
+
+export const literatureColor = 'var(--mantine-color-dark-5)'
+
+/** A stable shape per source, in the order the sources first appear. */
+export function assignMarkerShapes(sources: readonly string[]): Map<string, MarkerShape> {
+  const map = new Map<string, MarkerShape>()
+  for (const source of sources) {
+    if (!map.has(source)) map.set(source, shapes[map.size % shapes.length]!)
+  }
+  return map
+}
+
+interface MarkerProps {
+  shape: MarkerShape
+  cx: number
+  cy: number
+  /** Half the marker's width in px. */
+  r?: number
+}
+
+export function MarkerPath({ shape, cx, cy, r = 6 }: MarkerProps) {
+  const common = { fill: 'var(--mantine-color-white)', stroke: literatureColor, strokeWidth: 2 }
+  switch (shape) {
+    case 'diamond':
+      return <path d={`M${cx} ${cy - r}L${cx + r} ${cy}L${cx} ${cy + r}L${cx - r} ${cy}Z`} {...common} />
+    case 'triangle':
+      return <path d={`M${cx} ${cy - r}L${cx + r} ${cy + r * 0.8}L${cx - r} ${cy + r * 0.8}Z`} {...common} />
+    case 'square':
+      return <rect x={cx - r * 0.8} y={cy - r * 0.8} width={r * 1.6} height={r * 1.6} {...common} />
+    case 'circle':
+      return <circle cx={cx} cy={cy} r={r * 0.85} {...common} />
+  }
+}
+
+/** The key to the markers, under the chart: shape and full citation. */
+export function LiteratureLegend({ shapes: bySource }: { shapes: Map<string, MarkerShape> }) {
+  if (bySource.size === 0) return null
+  return (
+    <Group gap="md" role="list" aria-label="Literature markers">
+      {[...bySource].map(([source, shape]) => (
+        <Group key={source} gap={6} wrap="nowrap" role="listitem">
+          <svg width={16} height={16} aria-hidden="true">
+            <MarkerPath shape={shape} cx={8} cy={8} r={6} />
+          </svg>
+          <Text size="xs" c="dimmed">
+            {source}
+          </Text>
+        </Group>
+      ))}
+    </Group>
+  )
+}

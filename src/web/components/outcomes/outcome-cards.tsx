@@ -1,0 +1,316 @@
+import { Alert, Group, SimpleGrid, Stack, Text } from '@mantine/core'
+import type { OutcomeDashboard } from '../../api/outcomes'
+import { ChartCard } from './chart-card'
+import { formatInterval, formatNumber } from './format'
+import { IntervalMeter } from './interval-meter'
+import { MeasureTable } from './measure-table'
+import {
+  bloodPressureLiterature,
+  buildMeasureRows,
+  type MeasureRow,
+  matchBenchmarks,
+  minReadableN,
+} from './outcome-measures'
+import { RelapseChart, RelapseTable } from './relapse-chart'
+import { ResponseChart } from './response-chart'
+import { SideEffectsChart } from './side-effects-chart'
+
+/** A card's own small-denominator note; none when the page already says the whole cohort is too small. */
+function TooFew({ data, n, what }: { data: OutcomeDashboard; n: number; what: string }) {
+  if (data.cohort.patients < minReadableN) return null
+  return (
+    <Alert color="orange" variant="light" p="xs">
+      <Text size="sm">
+        Only {n} {what}: too few to read (fewer than {minReadableN}). The figures are shown faded and their
+        intervals are wide.
+      </Text>
+    </Alert>
+  )
+}
+
+const section = (rows: MeasureRow[], name: string) => rows.filter((r) => r.section === name)
+
+export function ResponseCard({ data }: { data: OutcomeDashboard }) {
+  const rows = section(buildMeasureRows(data), 'Efficacy')
+  const smallest = Math.min(...rows.map((r) => r.n ?? 0))
+  const unplotted = data.benchmarks.filter(
+    (b) =>
+      (b.metric === 'response' || b.metric === 'remission') &&
+      !['24h', '1w', 'course-end'].includes(b.timepoint ?? ''),
+  )
+  return (
+    <ChartCard
+      title="Response and remission"
+      description="PHQ-9: response ≥ 50 % below baseline, remission < 5; bars with 95 % intervals, literature as marked dashes."
+      warning={
+        smallest < minReadableN && (
+          <TooFew data={data} n={smallest} what="patients measured at some timepoint" />
+        )
+      }
+      chart={
+        <Stack gap={4}>
+          <ResponseChart data={data} />
+          {unplotted.length > 0 && (
+            <Text size="xs" c="dimmed">
+              Also published for this treatment, at other timepoints:{' '}
+              {unplotted
+                .map((b) => `${b.metric} ${b.value} % at ${b.timepoint ?? '–'} (${b.source})`)
+                .join('; ')}
+              .
+            </Text>
+          )}
+        </Stack>
+      }
+      table={
+        <MeasureTable
+          label="Response and remission"
+          rows={rows}
+          countLabel="Patients meeting it"
+          nLabel="Patients measured"
+        />
+      }
+    />
+  )
+}
+
+export function RelapseCard({ data }: { data: OutcomeDashboard }) {
+  const relapse = data.relapse
+  const literature = matchBenchmarks(data.benchmarks, 'median-days-to-relapse', null)[0] ?? null
+  const rows = section(buildMeasureRows(data), 'Relapse')
+  return (
+    <ChartCard
+      title="Time to relapse"
+      description={
+        relapse
+          ? `Kaplan–Meier among ${relapse.responders} course-end responders with follow-up (${relapse.events} relapsed). Median ${formatNumber(relapse.medianDays === null ? null : Math.round(relapse.medianDays), 'days')} (95 % CI ${formatInterval(rows[0]!)})${literature ? `; ${literature.source}: ${literature.value} days` : ''}.`
+          : 'Kaplan–Meier among course-end responders with follow-up.'
+      }
+      warning={
+        relapse &&
+        relapse.responders < minReadableN && (
+          <TooFew data={data} n={relapse.responders} what="responders followed" />
+        )
+      }
+      chart={
+        relapse ? (
+          <RelapseChart relapse={relapse} literatureMedianDays={literature?.value ?? null} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            No responder in this cohort has a PHQ-9 after the course yet, so there is no curve to draw.
+          </Text>
+        )
+      }
+      table={
+        <Stack gap="sm">
+          <MeasureTable
+            label="Median time to relapse"
+            rows={rows}
+            countLabel="Relapses"
+            nLabel="Responders"
+          />
+          {relapse && <RelapseTable steps={relapse.steps} />}
+        </Stack>
+      }
+    />
+  )
+}
+
+export function SideEffectsCard({ data }: { data: OutcomeDashboard }) {
+  const rows = section(buildMeasureRows(data), 'Side effects')
+  return (
+    <ChartCard
+      title="Side effects"
+      description={`Reports per 100 sessions by term and grade, over ${formatNumber(data.cohort.sessions)} discharged sessions.`}
+      warning={
+        data.cohort.sessions < minReadableN && <TooFew data={data} n={data.cohort.sessions} what="sessions" />
+      }
+      chart={
+        rows.length ? (
+          <SideEffectsChart events={data.adverseEvents} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            No side effects recorded for this cohort.
+          </Text>
+        )
+      }
+      table={<MeasureTable label="Side effects" rows={rows} countLabel="Reports" nLabel="Sessions" />}
+    />
+  )
+}
+
+export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
+  const rows = section(buildMeasureRows(data), 'Blood pressure')
+  const [excursions, rise] = rows as [MeasureRow, MeasureRow]
+  const isTooFew = data.bloodPressure.sessions < minReadableN
+  return (
+    <ChartCard
+      title="Blood pressure"
+      description="Peak during infusion against the pre-dose reading."
+      warning={isTooFew && <TooFew data={data} n={data.bloodPressure.sessions} what="sessions with vitals" />}
+      chart={
+        <Stack gap="sm">
+          <div>
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">Sessions above 180/110</Text>
+              <Text size="sm" fw={600}>
+                {formatNumber(excursions.value, '%')}{' '}
+                <Text span size="xs" c="dimmed" fw={400}>
+                  CI {formatInterval(excursions)}
+                </Text>
+              </Text>
+            </Group>
+            <IntervalMeter
+              label="Sessions with blood pressure above 180/110, percent"
+              value={excursions.value}
+              lower={excursions.lower}
+              upper={excursions.upper}
+              max={Math.max(5, Math.ceil(((excursions.upper ?? 0) * 1.2) / 5) * 5)}
+              unit="%"
+              color="red.6"
+              isFaded={isTooFew}
+              literature={{
+                value: bloodPressureLiterature.excursionPercentOfSessions,
+                source: bloodPressureLiterature.source,
+              }}
+            />
+          </div>
+          <div>
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">Mean systolic rise</Text>
+              <Text size="sm" fw={600}>
+                {rise.value === null ? '–' : `+${formatNumber(rise.value, 'mmHg')}`}
+              </Text>
+            </Group>
+            <IntervalMeter
+              label="Mean systolic rise, mmHg"
+              value={rise.value}
+              max={40}
+              unit="mmHg"
+              color="orange.6"
+              isFaded={isTooFew}
+              literature={{
+                value: bloodPressureLiterature.meanSystolicRiseMmHg,
+                source: bloodPressureLiterature.source,
+              }}
+            />
+          </div>
+          <Text size="xs" c="dimmed">
+            ◆ {bloodPressureLiterature.source}: +{bloodPressureLiterature.meanSystolicRiseMmHg} mmHg mean
+            rise, {bloodPressureLiterature.excursionPercentOfSessions} % of sessions with severe hypertension.
+          </Text>
+        </Stack>
+      }
+      table={
+        <MeasureTable label="Blood pressure" rows={rows} countLabel="Sessions above" nLabel="Sessions" />
+      }
+    />
+  )
+}
+
+export function NoResponseCard({ data }: { data: OutcomeDashboard }) {
+  const rows = section(buildMeasureRows(data), 'Early non-response')
+  const row = rows[0]!
+  const isTooFew = (row.n ?? 0) < minReadableN
+  return (
+    <ChartCard
+      title="No response after 3 sessions"
+      description="Patients with 3 or more sessions whose 1-week PHQ-9 is not 50 % below baseline: flags for review."
+      warning={
+        isTooFew && <TooFew data={data} n={row.n ?? 0} what="patients with a 1-week score after 3 sessions" />
+      }
+      chart={
+        <div>
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">
+              {row.count ?? 0} of {row.n ?? 0} patients flagged
+            </Text>
+            <Text size="sm" fw={600}>
+              {formatNumber(row.value, '%')}{' '}
+              <Text span size="xs" c="dimmed" fw={400}>
+                CI {formatInterval(row)}
+              </Text>
+            </Text>
+          </Group>
+          <IntervalMeter
+            label="Patients without response after 3 sessions, percent"
+            value={row.value}
+            lower={row.lower}
+            upper={row.upper}
+            max={100}
+            unit="%"
+            color="grape.6"
+            isFaded={isTooFew}
+          />
+        </div>
+      }
+      table={
+        <MeasureTable
+          label="No response after 3 sessions"
+          rows={rows}
+          countLabel="Flagged"
+          nLabel="Patients"
+        />
+      }
+    />
+  )
+}
+
+export function ChairCard({ data }: { data: OutcomeDashboard }) {
+  const rows = section(buildMeasureRows(data), 'Chair utilisation')
+  const row = rows[0]!
+  const use = data.chairUtilisation
+  return (
+    <ChartCard
+      title="Chair utilisation"
+      description={`Booked session hours against 8 hours a working day per active chair, ${row.timepoint}.`}
+      chart={
+        <div>
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">
+              {formatNumber(Math.round(use.bookedHours))} of {formatNumber(use.capacityHours)} chair-hours
+              booked
+            </Text>
+            <Text size="sm" fw={600}>
+              {formatNumber(row.value, '%')}
+            </Text>
+          </Group>
+          <IntervalMeter
+            label="Chair utilisation, percent"
+            value={row.value}
+            max={100}
+            unit="%"
+            color="blue.6"
+          />
+        </div>
+      }
+      table={
+        <MeasureTable
+          label="Chair utilisation"
+          rows={rows}
+          countLabel="Booked hours"
+          nLabel="Capacity hours"
+        />
+      }
+    />
+  )
+}
+
+/** The six cards, charts first: efficacy across the top, safety and operations below. */
+export function OutcomeCards({ data }: { data: OutcomeDashboard }) {
+  return (
+    <Stack gap="md">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <ResponseCard data={data} />
+        <RelapseCard data={data} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <SideEffectsCard data={data} />
+        <Stack gap="md">
+          <BloodPressureCard data={data} />
+          <NoResponseCard data={data} />
+          <ChairCard data={data} />
+        </Stack>
+      </SimpleGrid>
+    </Stack>
+  )
+}

@@ -1,0 +1,122 @@
+import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core'
+import { DateInput } from '@mantine/dates'
+import type { AgeBand, BaselineSeverity, OutcomeRoute } from '../../api/outcomes'
+
+export interface OutcomeFilterValues {
+  route: OutcomeRoute | ''
+  ageBand: AgeBand | ''
+  severity: BaselineSeverity | ''
+  /** Calendar days, YYYY-MM-DD, in the clinic's time zone: first dose on or after / on or before. */
+  from: string
+  to: string
+}
+
+export const routeLabels: Record<OutcomeRoute, string> = {
+  iv: 'IV ketamine',
+  intranasal: 'Esketamine (intranasal)',
+}
+const ageBandOptions: { value: AgeBand; label: string }[] = [
+  { value: 'under-30', label: 'Under 30' },
+  { value: '30-49', label: '30–49' },
+  { value: '50-64', label: '50–64' },
+  { value: '65-plus', label: '65 and over' },
+]
+// Baseline PHQ-9 bands (clinical-reference §4).
+const severityOptions: { value: BaselineSeverity; label: string }[] = [
+  { value: 'moderate', label: 'Moderate (PHQ-9 10–14)' },
+  { value: 'moderately-severe', label: 'Moderately severe (15–19)' },
+  { value: 'severe', label: 'Severe (20–27)' },
+]
+
+const isOneOf = <T extends string>(options: readonly { value: T }[], value: string | null): value is T =>
+  options.some((o) => o.value === value)
+
+/** Reads the filters from the query string, ignoring values the API would refuse. */
+export function readOutcomeFilters(params: URLSearchParams): OutcomeFilterValues {
+  const route = params.get('route')
+  const ageBand = params.get('ageBand')
+  const severity = params.get('severity')
+  const day = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(params.get(key) ?? '') ? params.get(key)! : '')
+  return {
+    route: route === 'iv' || route === 'intranasal' ? route : '',
+    ageBand: isOneOf(ageBandOptions, ageBand) ? ageBand : '',
+    severity: isOneOf(severityOptions, severity) ? severity : '',
+    from: day('from'),
+    to: day('to'),
+  }
+}
+
+interface OutcomeFiltersProps {
+  values: OutcomeFilterValues
+  onChange: (changes: Partial<OutcomeFilterValues>) => void
+}
+
+/** The cohort: each change applies at once and lands in the URL, so a view can be shared. */
+export function OutcomeFilters({ values, onChange }: OutcomeFiltersProps) {
+  const isReversed = values.from !== '' && values.to !== '' && values.from > values.to
+  const hasAny = Object.values(values).some((v) => v !== '')
+  return (
+    <Stack gap="xs" component="form" aria-label="Cohort filters" onSubmit={(event) => event.preventDefault()}>
+      <Group gap="sm" align="flex-end">
+        <div>
+          <Text size="sm" fw={500} mb={4} id="outcome-route-label">
+            Treatment
+          </Text>
+          <SegmentedControl
+            aria-labelledby="outcome-route-label"
+            value={values.route || 'all'}
+            onChange={(value) => onChange({ route: value === 'all' ? '' : (value as OutcomeRoute) })}
+            data={[
+              { value: 'all', label: 'All' },
+              { value: 'iv', label: routeLabels.iv },
+              { value: 'intranasal', label: routeLabels.intranasal },
+            ]}
+          />
+        </div>
+        {hasAny && (
+          <Button
+            variant="subtle"
+            onClick={() => onChange({ route: '', ageBand: '', severity: '', from: '', to: '' })}
+          >
+            Clear filters
+          </Button>
+        )}
+      </Group>
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+        <Select
+          label="Age band"
+          placeholder="All ages"
+          data={ageBandOptions}
+          value={values.ageBand || null}
+          onChange={(value) => onChange({ ageBand: isOneOf(ageBandOptions, value) ? value : '' })}
+          clearable
+        />
+        <Select
+          label="Baseline severity"
+          placeholder="All severities"
+          data={severityOptions}
+          value={values.severity || null}
+          onChange={(value) => onChange({ severity: isOneOf(severityOptions, value) ? value : '' })}
+          clearable
+        />
+        <DateInput
+          label="First dose from"
+          placeholder="YYYY-MM-DD"
+          valueFormat="YYYY-MM-DD"
+          value={values.from || null}
+          onChange={(value) => onChange({ from: value ?? '' })}
+          clearable
+        />
+        <DateInput
+          label="First dose to"
+          placeholder="YYYY-MM-DD"
+          valueFormat="YYYY-MM-DD"
+          value={values.to || null}
+          onChange={(value) => onChange({ to: value ?? '' })}
+          error={isReversed ? 'Must be on or after the start' : undefined}
+          clearable
+        />
+      </SimpleGrid>
+    </Stack>
+  )
+}

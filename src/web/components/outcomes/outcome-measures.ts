@@ -1,0 +1,213 @@
+import type { Benchmark, BenchmarkMetric } from '../../../domain/outcomes'
+import type { OutcomeDashboard, OutcomeTimepoint, Proportion } from '../../api/outcomes'
+
+// Every figure of the dashboard as one flat row (measure, n, value, 95 % CI, literature): the
+// tables under the charts and the CSV download are both built from these, so they always agree.
+
+/** Below this many patients (or sessions) a rate's interval is too wide to read as a clinic figure. */
+export const minReadableN = 20
+
+export const timepointLabels: Record<OutcomeTimepoint, string> = {
+  '24h': '24 hours',
+  '1w': '1 week',
+  'course-end': 'Course end',
+}
+export const timepoints: OutcomeTimepoint[] = ['24h', '1w', 'course-end']
+
+/**
+ * Yale series, 138 patients and 2,342 infusions (clinical-reference §2): mean systolic rise
+ * +16 mmHg; severe hypertension (> 180/110) in 0.98 % of sessions. Not in the domain's benchmark
+ * table, which holds efficacy figures (§6) only.
+ */
+export const bloodPressureLiterature = {
+  source: 'Yale infusion series (138 patients, 2,342 infusions)',
+  meanSystolicRiseMmHg: 16,
+  excursionPercentOfSessions: 0.98,
+}
+
+export interface MeasureRow {
+  section: string
+  measure: string
+  timepoint: string
+  /** Numerator: patients meeting the measure, events, side-effect reports, booked hours. */
+  count: number | null
+  /** Denominator: patients measured, responders followed, sessions, capacity hours. */
+  n: number | null
+  value: number | null
+  lower: number | null
+  upper: number | null
+  unit: string
+  literatureValue: number[]
+  literatureSource: string[]
+}
+
+const toPercent = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10)
+
+function proportionRow(
+  section: string,
+  measure: string,
+  timepoint: string,
+  p: Proportion,
+  literature: { value: number; source: string }[] = [],
+): MeasureRow {
+  return {
+    section,
+    measure,
+    timepoint,
+    count: p.successes,
+    n: p.total,
+    value: toPercent(p.rate),
+    lower: toPercent(p.lower),
+    upper: toPercent(p.upper),
+    unit: '%',
+    literatureValue: literature.map((l) => l.value),
+    literatureSource: literature.map((l) => l.source),
+  }
+}
+
+/** The literature figures for a metric at a timepoint (timepoint null: figures without one). */
+export function matchBenchmarks(
+  benchmarks: readonly Benchmark[],
+  metric: BenchmarkMetric,
+  timepoint: Benchmark['timepoint'],
+): Benchmark[] {
+  return benchmarks.filter((b) => b.metric === metric && b.timepoint === timepoint)
+}
+
+export function buildMeasureRows(d: OutcomeDashboard): MeasureRow[] {
+  const rows: MeasureRow[] = [
+    {
+      section: 'Cohort',
+      measure: 'Patients',
+      timepoint: '',
+      count: null,
+      n: d.cohort.patients,
+      value: null,
+      lower: null,
+      upper: null,
+      unit: 'patients',
+      literatureValue: [],
+      literatureSource: [],
+    },
+  ]
+  for (const t of timepoints) {
+    for (const metric of ['response', 'remission'] as const) {
+      const literature = matchBenchmarks(d.benchmarks, metric, t).map((b) => ({
+        value: b.value,
+        source: b.source,
+      }))
+      const label = metric === 'response' ? 'Response' : 'Remission'
+      rows.push(proportionRow('Efficacy', label, timepointLabels[t], d.outcomes[t][metric], literature))
+    }
+  }
+  const relapseLiterature = matchBenchmarks(d.benchmarks, 'median-days-to-relapse', null)
+  rows.push({
+    section: 'Relapse',
+    measure: 'Median days to relapse among responders',
+    timepoint: 'After course end',
+    count: d.relapse?.events ?? 0,
+    n: d.relapse?.responders ?? 0,
+    value: d.relapse?.medianDays ?? null,
+    lower: d.relapse?.medianLowerDays ?? null,
+    upper: d.relapse?.medianUpperDays ?? null,
+    unit: 'days',
+    literatureValue: relapseLiterature.map((b) => b.value),
+    literatureSource: relapseLiterature.map((b) => b.source),
+  })
+  for (const e of d.adverseEvents) {
+    rows.push({
+      section: 'Side effects',
+      measure: `${e.term} (grade ${e.grade})`,
+      timepoint: '',
+      count: e.count,
+      n: d.cohort.sessions,
+      value: e.per100Sessions,
+      lower: null,
+      upper: null,
+      unit: 'per 100 sessions',
+      literatureValue: [],
+      literatureSource: [],
+    })
+  }
+  const bp = d.bloodPressure
+  rows.push(
+    proportionRow('Blood pressure', 'Sessions with BP above 180/110', 'During infusion', bp.excursions, [
+      { value: bloodPressureLiterature.excursionPercentOfSessions, source: bloodPressureLiterature.source },
+    ]),
+    {
+      section: 'Blood pressure',
+      measure: 'Mean systolic rise',
+      timepoint: 'Peak during infusion vs pre-dose',
+      count: null,
+      n: bp.sessions,
+      value: bp.meanSystolicRiseMmHg,
+      lower: null,
+      upper: null,
+      unit: 'mmHg',
+      literatureValue: [bloodPressureLiterature.meanSystolicRiseMmHg],
+      literatureSource: [bloodPressureLiterature.source],
+    },
+    proportionRow('Early non-response', 'No response after 3 sessions', '1 week', d.noResponseAfterThree),
+    {
+      section: 'Chair utilisation',
+      measure: 'Booked hours of chair capacity',
+      timepoint: `${d.chairUtilisation.from.slice(0, 10)} to ${d.chairUtilisation.to.slice(0, 10)}`,
+      count: Math.round(d.chairUtilisation.bookedHours * 10) / 10,
+      n: d.chairUtilisation.capacityHours,
+      value: toPercent(d.chairUtilisation.rate),
+      lower: null,
+      upper: null,
+      unit: '%',
+      literatureValue: [],
+      literatureSource: [],
+    },
+  )
+  return rows
+}
+
+const csvColumns = [
+  'section',
+  'measure',
+  'timepoint',
+  'count',
+  'n',
+  'value',
+  'ci95_lower',
+  'ci95_upper',
+  'unit',
+  'literature_value',
+  'literature_source',
+] as const
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return ''
+  const text = String(value)
+  // Quote what would split a cell; prefix formula starters so a spreadsheet shows them as text.
+  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
+}
+
+/** RFC 4180 CSV, one row per measure; several literature figures are joined with "; " in order. */
+export function buildOutcomesCsv(d: OutcomeDashboard): string {
+  const lines = [csvColumns.join(',')]
+  for (const r of buildMeasureRows(d)) {
+    lines.push(
+      [
+        r.section,
+        r.measure,
+        r.timepoint,
+        r.count,
+        r.n,
+        r.value,
+        r.lower,
+        r.upper,
+        r.unit,
+        r.literatureValue.join('; ') || null,
+        r.literatureSource.join('; ') || null,
+      ]
+        .map(csvCell)
+        .join(','),
+    )
+  }
+  return `${lines.join('\r\n')}\r\n`
+}
