@@ -1,7 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, execFile, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 
 export interface E2eServer {
   url: string
@@ -10,11 +11,38 @@ export interface E2eServer {
   stop: () => Promise<void>
 }
 
+export interface StartServerOptions {
+  /**
+   * Adds this many synthetic patients (`dist/cli.js seed --patients N --seed 1`) before serving.
+   * The seed then creates the demo organization without its demo patients, and prints the sign-ins.
+   */
+  syntheticPatients?: number
+}
+
+const signInsPrinted = /Administrators and prescribers/
+
+function readPasswords(output: string): Map<string, string> {
+  const passwords = new Map<string, string>()
+  for (const m of output.matchAll(/^\s+(\S+@\S+)\s+(\S+)\s{3}/gm)) passwords.set(m[1]!, m[2]!)
+  return passwords
+}
+
 /** Starts the built server (`node dist/cli.js serve`) on a free port and a fresh data folder. */
-export async function startServer(): Promise<E2eServer> {
+export async function startServer(options: StartServerOptions = {}): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ketacare-e2e-'))
+  const env = { ...process.env, PORT: '0', KETACARE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }
+  let seedOutput = ''
+  if (options.syntheticPatients) {
+    const seeded = await promisify(execFile)(
+      process.execPath,
+      ['dist/cli.js', 'seed', '--patients', String(options.syntheticPatients), '--seed', '1'],
+      { env, timeout: 120_000 },
+    )
+    seedOutput = seeded.stdout
+    if (!signInsPrinted.test(seedOutput)) throw new Error(`seed printed no sign-ins:\n${seedOutput}`)
+  }
   const child: ChildProcess = spawn(process.execPath, ['dist/cli.js', 'serve'], {
-    env: { ...process.env, PORT: '0', KETACARE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -25,18 +53,18 @@ export async function startServer(): Promise<E2eServer> {
     output += chunk.toString()
   })
   const deadline = Date.now() + 60_000
-  while (!/Administrators and prescribers/.test(output)) {
+  // On a seeded database the server prints no sign-ins (the seed did), only its address.
+  const ready = seedOutput ? /running at http:\/\/\S+\s/ : signInsPrinted
+  while (!ready.test(output)) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
     if (Date.now() > deadline) throw new Error(`server did not start in 60 s:\n${output}`)
     await new Promise((r) => setTimeout(r, 100))
   }
   const url = /running at (http:\/\/[^\s]+)/.exec(output)?.[1]
   if (!url) throw new Error(`no URL in server output:\n${output}`)
-  const passwords = new Map<string, string>()
-  for (const m of output.matchAll(/^\s+(\S+@\S+)\s+(\S+)\s{3}/gm)) passwords.set(m[1]!, m[2]!)
   return {
     url,
-    passwords,
+    passwords: readPasswords(seedOutput || output),
     stop: async () => {
       child.kill('SIGTERM')
       await new Promise((r) => child.once('exit', r))

@@ -38,10 +38,10 @@ export function SideEffectsChart({ events }: { events: OutcomeDashboard['adverse
       type="stacked"
       orientation="vertical"
       withLegend
-      legendProps={{ verticalAlign: 'top', height: 36 }}
+      legendProps={{ verticalAlign: 'top' }}
       series={grades.map((g) => ({ name: gradeSeriesName(g), color: gradeColors[g] ?? 'gray.6' }))}
       yAxisProps={{ width: 150 }}
-      xAxisLabel="Reports per 100 sessions"
+      xAxisLabel="Reports per 100 sessions, by grade"
       gridAxis="y"
       valueFormatter={(value) => (Number.isInteger(value) ? String(value) : value.toFixed(1))}
     />

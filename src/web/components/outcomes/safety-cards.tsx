@@ -1,0 +1,197 @@
+import { Group, Stack, Text } from '@mantine/core'
+import type { OutcomeDashboard } from '../../api/outcomes'
+import { ChartCard } from './chart-card'
+import { formatInterval, formatNumber } from './format'
+import { IntervalMeter } from './interval-meter'
+import { MeasureTable } from './measure-table'
+import { bloodPressureLiterature, buildMeasureRows, type MeasureRow, minReadableN } from './outcome-measures'
+import { SideEffectsChart } from './side-effects-chart'
+import { TooFew } from './too-few-alert'
+
+const section = (rows: MeasureRow[], name: string) => rows.filter((r) => r.section === name)
+
+export function SideEffectsCard({ data }: { data: OutcomeDashboard }) {
+  const rows = section(buildMeasureRows(data), 'Side effects')
+  return (
+    <ChartCard
+      title="Side effects"
+      description={`Reports per 100 sessions by term and grade, over ${formatNumber(data.cohort.sessions)} discharged sessions.`}
+      warning={
+        data.cohort.sessions < minReadableN && <TooFew data={data} n={data.cohort.sessions} what="sessions" />
+      }
+      chart={
+        rows.length ? (
+          <SideEffectsChart events={data.adverseEvents} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            No side effects recorded for this cohort.
+          </Text>
+        )
+      }
+      table={<MeasureTable label="Side effects" rows={rows} countLabel="Reports" nLabel="Sessions" />}
+    />
+  )
+}
+
+export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
+  const rows = section(buildMeasureRows(data), 'Blood pressure')
+  const [excursions, rise] = rows as [MeasureRow, MeasureRow]
+  const isTooFew = data.bloodPressure.sessions < minReadableN
+  return (
+    <ChartCard
+      title="Blood pressure"
+      description="Peak during infusion against the pre-dose reading."
+      warning={isTooFew && <TooFew data={data} n={data.bloodPressure.sessions} what="sessions with vitals" />}
+      chart={
+        <Stack gap="sm">
+          <div>
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">Sessions above 180/110</Text>
+              <Text size="sm" fw={600}>
+                {formatNumber(excursions.value, '%')}{' '}
+                <Text span size="xs" c="dimmed" fw={400}>
+                  CI {formatInterval(excursions)}
+                </Text>
+              </Text>
+            </Group>
+            <IntervalMeter
+              label="Sessions with blood pressure above 180/110, percent"
+              value={excursions.value}
+              lower={excursions.lower}
+              upper={excursions.upper}
+              max={Math.max(5, Math.ceil(((excursions.upper ?? 0) * 1.2) / 5) * 5)}
+              unit="%"
+              color="red.6"
+              isFaded={isTooFew}
+              literature={{
+                value: bloodPressureLiterature.excursionPercentOfSessions,
+                source: bloodPressureLiterature.source,
+              }}
+            />
+          </div>
+          <div>
+            <Group justify="space-between" gap="xs">
+              <Text size="sm">Mean systolic rise</Text>
+              <Text size="sm" fw={600}>
+                {rise.value === null ? '–' : `+${formatNumber(rise.value, 'mmHg')}`}
+              </Text>
+            </Group>
+            <IntervalMeter
+              label="Mean systolic rise, mmHg"
+              value={rise.value}
+              max={40}
+              unit="mmHg"
+              color="orange.6"
+              isFaded={isTooFew}
+              literature={{
+                value: bloodPressureLiterature.meanSystolicRiseMmHg,
+                source: bloodPressureLiterature.source,
+              }}
+            />
+          </div>
+          <Text size="xs" c="dimmed">
+            ◆ {bloodPressureLiterature.source}: +{bloodPressureLiterature.meanSystolicRiseMmHg} mmHg mean
+            rise, {bloodPressureLiterature.excursionPercentOfSessions} % of sessions with severe hypertension.
+          </Text>
+        </Stack>
+      }
+      table={
+        <MeasureTable label="Blood pressure" rows={rows} countLabel="Sessions above" nLabel="Sessions" />
+      }
+    />
+  )
+}
+
+export function NoResponseCard({ data }: { data: OutcomeDashboard }) {
+  const rows = section(buildMeasureRows(data), 'Early non-response')
+  const row = rows[0]!
+  const isTooFew = (row.n ?? 0) < minReadableN
+  return (
+    <ChartCard
+      title="No response after 3 sessions"
+      description="Patients with 3 or more sessions whose 1-week PHQ-9 is not 50 % below baseline: flags for review."
+      warning={
+        isTooFew && <TooFew data={data} n={row.n ?? 0} what="patients with a 1-week score after 3 sessions" />
+      }
+      chart={
+        <div>
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">
+              {row.count ?? 0} of {row.n ?? 0} patients flagged
+            </Text>
+            <Text size="sm" fw={600}>
+              {formatNumber(row.value, '%')}{' '}
+              <Text span size="xs" c="dimmed" fw={400}>
+                CI {formatInterval(row)}
+              </Text>
+            </Text>
+          </Group>
+          <IntervalMeter
+            label="Patients without response after 3 sessions, percent"
+            value={row.value}
+            lower={row.lower}
+            upper={row.upper}
+            max={100}
+            unit="%"
+            color="grape.6"
+            isFaded={isTooFew}
+          />
+        </div>
+      }
+      table={
+        <MeasureTable
+          label="No response after 3 sessions"
+          rows={rows}
+          countLabel="Flagged"
+          nLabel="Patients"
+        />
+      }
+    />
+  )
+}
+
+export function ChairCard({ data }: { data: OutcomeDashboard }) {
+  const rows = section(buildMeasureRows(data), 'Chair utilisation')
+  const row = rows[0]!
+  const use = data.chairUtilisation
+  return (
+    <ChartCard
+      title="Chair utilisation"
+      description={`Booked session hours against 8 hours a working day per active chair, ${row.timepoint}.`}
+      chart={
+        <div>
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">
+              {formatNumber(Math.round(use.bookedHours))} of {formatNumber(use.capacityHours)} chair-hours
+              booked
+            </Text>
+            <Text size="sm" fw={600}>
+              {formatNumber(row.value, '%')}
+            </Text>
+          </Group>
+          <IntervalMeter
+            label="Chair utilisation, percent"
+            value={row.value}
+            max={100}
+            unit="%"
+            color="blue.6"
+          />
+          {(use.rate ?? 0) > 1 && (
+            <Text size="xs" c="orange.8" mt={4}>
+              More hours booked than the active chairs can hold: check that every chair in use is set up and
+              active, or that sessions are not double-booked.
+            </Text>
+          )}
+        </div>
+      }
+      table={
+        <MeasureTable
+          label="Chair utilisation"
+          rows={rows}
+          countLabel="Booked hours"
+          nLabel="Capacity hours"
+        />
+      }
+    />
+  )
+}

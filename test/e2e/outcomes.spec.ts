@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises'
+import { expect, test } from '@playwright/test'
+import { generateSync } from 'otplib'
+import { type E2eServer, startServer } from './support/server'
+
+let server: E2eServer
+test.beforeAll(async () => {
+  // A small synthetic population so the charts have something to draw.
+  server = await startServer({ syntheticPatients: 150 })
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+const prescriber = 'prescriber@demo.ketacare.org'
+
+test('a prescriber reads the outcomes dashboard, opens a table, filters to esketamine and downloads the CSV', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.goto(server.url)
+  await page.getByLabel('E-mail', { exact: true }).fill(prescriber)
+  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(prescriber)!)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  const key = (await page.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
+  await page.getByLabel('Authentication code').fill(generateSync({ secret: key }))
+  await page.getByRole('button', { name: 'Confirm and sign in' }).click()
+  await expect(page.getByText('Dr. Priya Raman', { exact: true })).toBeVisible()
+
+  // The synthetic patients are at Riverside.
+  const clinic = page.getByRole('combobox', { name: 'Clinic' })
+  if ((await clinic.inputValue()) !== 'Riverside Ketamine Clinic') {
+    await clinic.click()
+    await page.getByRole('option', { name: 'Riverside Ketamine Clinic' }).click()
+  }
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Outcomes' })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Outcomes' })).toBeVisible()
+
+  // Charts first, with the cohort size.
+  await expect(page.getByTestId('cohort-size')).toHaveText(/^[\d,]+ patients$/, { timeout: 60_000 })
+  const cohortSize = Number((await page.getByTestId('cohort-size').textContent())!.replace(/\D/g, ''))
+  expect(cohortSize).toBeGreaterThan(0)
+  const response = page.getByRole('region', { name: 'Response and remission' })
+  await expect(response.locator('.recharts-surface').first()).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Time to relapse' }).locator('.recharts-surface').first(),
+  ).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Side effects' }).locator('.recharts-surface').first(),
+  ).toBeVisible()
+  await expect(response.getByRole('list', { name: 'Literature markers' })).toContainText(
+    'Han et al., NDT 2016',
+  )
+
+  // Tables on demand.
+  await response.getByRole('button', { name: 'Show table' }).click()
+  const table = response.getByRole('table', { name: 'Response and remission' })
+  await expect(table).toBeVisible()
+  await expect(table.getByRole('row').filter({ hasText: 'Response · 24 hours' })).toContainText('52.2 %')
+  await response.getByRole('button', { name: 'Hide table' }).click()
+  await expect(table).toBeHidden()
+
+  // Filter to esketamine: the URL keeps it, the cohort shrinks, the IV literature goes.
+  const filtered = page.waitForResponse((r) => /\/outcomes\?(.*&)?route=intranasal/.test(r.url()))
+  await page.getByText('Esketamine (intranasal)', { exact: true }).click()
+  await expect(page).toHaveURL(/[?&]route=intranasal/)
+  expect((await filtered).status()).toBe(200)
+  await expect(page.getByText('Updating')).toBeHidden()
+  const eskSize = Number((await page.getByTestId('cohort-size').textContent())!.replace(/\D/g, ''))
+  expect(eskSize).toBeLessThan(cohortSize)
+  if (eskSize < 20) await expect(page.getByText('Cohort too small to read')).toBeVisible()
+
+  // The CSV is built in the browser from the same reply.
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download CSV' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^outcomes-\d{4}-\d{2}-\d{2}-intranasal\.csv$/)
+  const csv = await readFile((await download.path())!, 'utf8')
+  const lines = csv.trim().split('\r\n')
+  expect(lines[0]).toBe(
+    'section,measure,timepoint,count,n,value,ci95_lower,ci95_upper,unit,literature_value,literature_source',
+  )
+  expect(lines).toContainEqual(expect.stringMatching(/^Efficacy,Response,24 hours,\d+,\d+,/))
+  expect(lines).toContainEqual(expect.stringMatching(/^Cohort,Patients,,,\d+,/))
+})
