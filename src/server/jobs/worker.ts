@@ -1,10 +1,13 @@
 import { hostname } from 'node:os'
+import { sql } from 'kysely'
 import type { AppContext } from '../context'
 import { randomToken } from '../ids'
 import { deliverDueMessages } from './outbox'
 import { enqueueSessionReminders } from './reminders'
 import { enqueueSurveyReminders } from './survey-reminders'
 import type { Transport } from './transport'
+
+const analyzeEveryMs = 6 * 3_600_000
 
 export interface Worker {
   /** One pass now (tests and the CLI call this; the timer calls it too). */
@@ -25,9 +28,16 @@ export function startWorker(
 ): Worker {
   const workerId = `${hostname()}:${process.pid}:${randomToken(4)}`
   let running: Promise<void> | null = null
+  let analyzedAtMs = 0
   const tick = () => {
     running ??= (async () => {
       try {
+        // PGlite has no autovacuum: without fresh statistics the planner picks quadratic plans
+        // as tables grow. A PostgreSQL server's autovacuum does this itself.
+        if (ctx.dbKind === 'pglite' && Date.now() - analyzedAtMs > analyzeEveryMs) {
+          await sql`ANALYZE`.execute(ctx.db)
+          analyzedAtMs = Date.now()
+        }
         await enqueueSessionReminders(ctx)
         await enqueueSurveyReminders(ctx)
         await deliverDueMessages(ctx, transport, workerId)

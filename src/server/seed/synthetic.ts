@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely'
+import { type Insertable, sql } from 'kysely'
 import type { Database } from '../../db'
 import { findProtocol } from '../../domain/dosing'
 import { canonicalize } from '../../domain/ledger/hash-chain'
@@ -67,6 +67,19 @@ export async function seedSyntheticPopulation(
       .transaction()
       .execute((tx) => writeBatch(tx, options, people, firstDays, text, staff.user_id, now))
     options.onProgress?.(start + count, options.patients)
+  }
+  // Fresh statistics, or the planner (which has none for bulk-loaded tables, and PGlite has no
+  // autovacuum to gather them) picks nested loops that make the dashboard quadratic.
+  for (const table of [
+    'patient',
+    'treatment_plan',
+    'consent',
+    'treatment_session',
+    'vital_sign',
+    'instrument_response',
+    'side_effect',
+  ]) {
+    await sql.raw(`ANALYZE ${table}`).execute(ctx.db)
   }
   await ctx.db.transaction().execute((tx) =>
     appendAudit(

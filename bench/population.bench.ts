@@ -1,0 +1,121 @@
+/**
+ * Issue 8 targets, on one synthetic population per database:
+ *  - 100,000 synthetic patients in under 5 minutes on the embedded database;
+ *  - the dashboard over them (about 3 million observations) in under 1 s on PostgreSQL and under
+ *    3 s on the embedded database (median of 3 runs after one warm-up).
+ * BENCH_POPULATION_PATIENTS changes the size (targets apply at 100,000 and more).
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/db'
+import { loadConfig } from '../src/server/config'
+import type { AppContext } from '../src/server/context'
+import { getDashboard } from '../src/server/features/outcomes/service'
+import type { Principal } from '../src/server/principal'
+import { seedDemoOrganization } from '../src/server/seed/demo'
+import { seedSyntheticPopulation } from '../src/server/seed/synthetic'
+import { type Measurement, report } from './harness'
+
+const patients = Number(process.env.BENCH_POPULATION_PATIENTS ?? 100_000)
+const isFullSize = patients >= 100_000
+const postgresAdminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+async function measureOn(
+  kind: string,
+  database: DatabaseHandle,
+  dashboardTargetMs: number,
+  seedTargetMs: number | undefined,
+): Promise<Measurement[]> {
+  await migrateToLatest(database.db)
+  const ctx: AppContext = {
+    config: loadConfig({}),
+    db: database.db,
+    dbKind: database.kind,
+    now: () => new Date(),
+  }
+  await seedDemoOrganization(ctx)
+  const clinic = await database.db
+    .selectFrom('clinic')
+    .select(['id', 'name'])
+    .orderBy('name')
+    .executeTakeFirstOrThrow()
+  const started = performance.now()
+  const seeded = await seedSyntheticPopulation(ctx, { clinicId: clinic.id, patients, seed: 1 })
+  const seedMs = performance.now() - started
+  const prescriber = await database.db
+    .selectFrom('app_user')
+    .select(['id', 'email', 'display_name'])
+    .where('email', '=', 'prescriber@demo.ketacare.org')
+    .executeTakeFirstOrThrow()
+  const principal: Principal = {
+    userId: prescriber.id,
+    email: prescriber.email,
+    displayName: prescriber.display_name,
+    sessionId: 'bench',
+    ip: null,
+    memberships: [{ clinicId: clinic.id, clinicName: clinic.name, organizationName: '', role: 'prescriber' }],
+  }
+  await getDashboard(ctx, principal, { clinicId: clinic.id })
+  const samples: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now()
+    await getDashboard(ctx, principal, { clinicId: clinic.id })
+    samples.push(performance.now() - t0)
+  }
+  samples.sort((a, b) => a - b)
+  const median = samples[1]!
+  return [
+    {
+      name: `${patients.toLocaleString()} synthetic patients, ${seeded.rows.toLocaleString()} rows (${kind})`,
+      repetitions: 1,
+      medianMs: seedMs,
+      p95Ms: seedMs,
+      minMs: seedMs,
+      ...(isFullSize && seedTargetMs ? { targetMs: seedTargetMs, isPass: seedMs < seedTargetMs } : {}),
+    },
+    {
+      name: `outcome dashboard over them (${kind})`,
+      repetitions: 3,
+      medianMs: median,
+      p95Ms: samples[2]!,
+      minMs: samples[0]!,
+      ...(isFullSize ? { targetMs: dashboardTargetMs, isPass: median < dashboardTargetMs } : {}),
+    },
+  ]
+}
+
+export async function run(): Promise<Measurement[]> {
+  const rows: Measurement[] = []
+  const dir = mkdtempSync(join(tmpdir(), 'ketacare-bench-population-'))
+  const embedded = await openDatabase({ dataDir: dir })
+  try {
+    rows.push(...(await measureOn('embedded PGlite', embedded, 3000, 5 * 60_000)))
+  } finally {
+    await embedded.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const name = `ketacare_bench_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: postgresAdminUrl })
+  try {
+    await admin.connect()
+    await admin.query(`CREATE DATABASE ${name}`)
+    const url = new URL(postgresAdminUrl)
+    url.pathname = `/${name}`
+    const server = await openDatabase({ databaseUrl: url.toString() })
+    try {
+      rows.push(...(await measureOn('PostgreSQL', server, 1000, undefined)))
+    } finally {
+      await server.close()
+    }
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`)
+  } catch (error) {
+    console.log(`PostgreSQL rows skipped: ${(error as Error).message}`)
+  } finally {
+    await admin.end().catch(() => {})
+  }
+  report('synthetic population and outcome dashboard (issue 8)', rows)
+  return rows
+}
