@@ -1,7 +1,7 @@
 import { Stack, Text } from '@mantine/core'
 import type { OutcomeDashboard } from '../../api/outcomes'
 import { ChartCard } from './chart-card'
-import { formatInterval, formatNumber } from './format'
+import { formatBenchmarkTimepoint, formatInterval, formatNumber } from './format'
 import { MeasureTable } from './measure-table'
 import { buildMeasureRows, matchBenchmarks, minReadableN } from './outcome-measures'
 import { RelapseChart, RelapseTable } from './relapse-chart'
@@ -32,21 +32,16 @@ export function ResponseCard({ data }: { data: OutcomeDashboard }) {
             <Text size="xs" c="dimmed">
               Also published for this treatment, at other timepoints:{' '}
               {unplotted
-                .map((b) => `${b.metric} ${b.value} % at ${b.timepoint ?? '–'} (${b.source})`)
+                .map(
+                  (b) => `${b.metric} ${b.value} % at ${formatBenchmarkTimepoint(b.timepoint)} (${b.source})`,
+                )
                 .join('; ')}
               .
             </Text>
           )}
         </Stack>
       }
-      table={
-        <MeasureTable
-          label="Response and remission"
-          rows={rows}
-          countLabel="Patients meeting it"
-          nLabel="Patients measured"
-        />
-      }
+      table={<MeasureTable label="Response and remission" rows={rows} countHeader="Met / measured" />}
     />
   )
 }
@@ -80,12 +75,7 @@ export function RelapseCard({ data }: { data: OutcomeDashboard }) {
       }
       table={
         <Stack gap="sm">
-          <MeasureTable
-            label="Median time to relapse"
-            rows={rows}
-            countLabel="Relapses"
-            nLabel="Responders"
-          />
+          <MeasureTable label="Median time to relapse" rows={rows} countHeader="Relapsed / followed" />
           {relapse && <RelapseTable steps={relapse.steps} />}
         </Stack>
       }

@@ -5,7 +5,11 @@ const whole = new Intl.NumberFormat('en')
 
 export function formatNumber(value: number | null, unit = ''): string {
   if (value === null) return '–'
-  const text = Number.isInteger(value) && unit !== '%' ? whole.format(value) : oneDecimal.format(value)
+  // Counts read as whole numbers; rates, days and pressures keep one decimal so columns line up.
+  const text =
+    Number.isInteger(value) && (unit === '' || unit === 'patients')
+      ? whole.format(value)
+      : oneDecimal.format(value)
   return unit === '%' ? `${text} %` : unit ? `${text} ${unit}` : text
 }
 
@@ -21,4 +25,18 @@ export function formatLiterature(row: Pick<MeasureRow, 'literatureValue' | 'lite
     text: formatNumber(value, row.unit === '%' ? '%' : row.unit),
     source: row.literatureSource[i] ?? '',
   }))
+}
+
+const benchmarkTimepointLabels: Record<string, string> = {
+  '2h': '2 hours',
+  '24h': '24 hours',
+  '72h': '72 hours',
+  '1w': '1 week',
+  '4w': '4 weeks',
+  'course-end': 'course end',
+  '12mo': '12 months',
+}
+
+export function formatBenchmarkTimepoint(timepoint: string | null): string {
+  return timepoint === null ? '' : (benchmarkTimepointLabels[timepoint] ?? timepoint)
 }

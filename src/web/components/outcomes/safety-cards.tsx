@@ -28,7 +28,7 @@ export function SideEffectsCard({ data }: { data: OutcomeDashboard }) {
           </Text>
         )
       }
-      table={<MeasureTable label="Side effects" rows={rows} countLabel="Reports" nLabel="Sessions" />}
+      table={<MeasureTable label="Side effects" rows={rows} countHeader="Reports / sessions" />}
     />
   )
 }
@@ -95,9 +95,7 @@ export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
           </Text>
         </Stack>
       }
-      table={
-        <MeasureTable label="Blood pressure" rows={rows} countLabel="Sessions above" nLabel="Sessions" />
-      }
+      table={<MeasureTable label="Blood pressure" rows={rows} countHeader="Above / sessions" />}
     />
   )
 }
@@ -139,12 +137,7 @@ export function NoResponseCard({ data }: { data: OutcomeDashboard }) {
         </div>
       }
       table={
-        <MeasureTable
-          label="No response after 3 sessions"
-          rows={rows}
-          countLabel="Flagged"
-          nLabel="Patients"
-        />
+        <MeasureTable label="No response after 3 sessions" rows={rows} countHeader="Flagged / patients" />
       }
     />
   )
@@ -184,14 +177,7 @@ export function ChairCard({ data }: { data: OutcomeDashboard }) {
           )}
         </div>
       }
-      table={
-        <MeasureTable
-          label="Chair utilisation"
-          rows={rows}
-          countLabel="Booked hours"
-          nLabel="Capacity hours"
-        />
-      }
+      table={<MeasureTable label="Chair utilisation" rows={rows} countHeader="Booked / capacity h" />}
     />
   )
 }

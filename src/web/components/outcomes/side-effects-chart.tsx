@@ -40,7 +40,7 @@ export function SideEffectsChart({ events }: { events: OutcomeDashboard['adverse
       withLegend
       legendProps={{ verticalAlign: 'top' }}
       series={grades.map((g) => ({ name: gradeSeriesName(g), color: gradeColors[g] ?? 'gray.6' }))}
-      yAxisProps={{ width: 150 }}
+      yAxisProps={{ width: 150, interval: 0 }}
       xAxisLabel="Reports per 100 sessions, by grade"
       gridAxis="y"
       valueFormatter={(value) => (Number.isInteger(value) ? String(value) : value.toFixed(1))}
