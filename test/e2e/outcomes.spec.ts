@@ -60,7 +60,7 @@ test('a prescriber reads the outcomes dashboard, opens a table, filters to esket
   await response.getByRole('button', { name: 'Show table' }).click()
   const table = response.getByRole('table', { name: 'Response and remission' })
   await expect(table).toBeVisible()
-  await expect(table.getByRole('row').filter({ hasText: 'Response · 24 hours' })).toContainText('52.2 %')
+  await expect(table.getByRole('row').filter({ hasText: /^Response\s*24 hours/ })).toContainText('52.2 %')
   await response.getByRole('button', { name: 'Hide table' }).click()
   await expect(table).toBeHidden()
 

@@ -7,17 +7,19 @@ import { useCurrentClinic } from '../components/current-clinic'
 import { formatNumber } from '../components/outcomes/format'
 import { OutcomeCards } from '../components/outcomes/outcome-cards'
 import {
+  ageBandLabels,
   OutcomeFilters,
   type OutcomeFilterValues,
   readOutcomeFilters,
   routeLabels,
+  severityLabels,
 } from '../components/outcomes/outcome-filters'
 import { buildOutcomesCsv, minReadableN } from '../components/outcomes/outcome-measures'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { startOfDayIso } from '../lib/time'
 
-function downloadCsv(data: OutcomeDashboard, filters: OutcomeFilterValues) {
-  const blob = new Blob([buildOutcomesCsv(data)], { type: 'text/csv;charset=utf-8' })
+function downloadCsv(data: OutcomeDashboard, filters: OutcomeFilterValues, timeZone: string | undefined) {
+  const blob = new Blob([buildOutcomesCsv(data, timeZone)], { type: 'text/csv;charset=utf-8' })
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   const parts = [filters.route, filters.ageBand, filters.severity, filters.from, filters.to].filter(Boolean)
@@ -32,8 +34,8 @@ function downloadCsv(data: OutcomeDashboard, filters: OutcomeFilterValues) {
 function CohortSummary({ data, filters }: { data: OutcomeDashboard; filters: OutcomeFilterValues }) {
   const described = [
     filters.route ? routeLabels[filters.route] : 'All treatments',
-    filters.ageBand && `age ${filters.ageBand.replace('-plus', '+')}`,
-    filters.severity && `${filters.severity.replace('-', ' ')} at baseline`,
+    filters.ageBand && `age ${ageBandLabels[filters.ageBand].toLowerCase()}`,
+    filters.severity && `${severityLabels[filters.severity]} at baseline`,
     (filters.from || filters.to) && `first dose ${filters.from || '…'} to ${filters.to || '…'}`,
   ].filter(Boolean)
   return (
@@ -101,7 +103,7 @@ export function OutcomesPage() {
           style={{ flexShrink: 0 }}
           variant="light"
           disabled={!data}
-          onClick={() => data && downloadCsv(data, filters)}
+          onClick={() => data && downloadCsv(data, filters, timeZone)}
         >
           Download CSV
         </Button>

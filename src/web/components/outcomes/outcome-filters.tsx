@@ -28,6 +28,15 @@ const severityOptions: { value: BaselineSeverity; label: string }[] = [
   { value: 'severe', label: 'Severe (20–27)' },
 ]
 
+export const ageBandLabels = Object.fromEntries(ageBandOptions.map((o) => [o.value, o.label])) as Record<
+  AgeBand,
+  string
+>
+export const severityLabels = Object.fromEntries(severityOptions.map((o) => [o.value, o.label])) as Record<
+  BaselineSeverity,
+  string
+>
+
 const isOneOf = <T extends string>(options: readonly { value: T }[], value: string | null): value is T =>
   options.some((o) => o.value === value)
 

@@ -74,7 +74,18 @@ export function matchBenchmarks(
   return benchmarks.filter((b) => b.metric === metric && b.timepoint === timepoint)
 }
 
-export function buildMeasureRows(d: OutcomeDashboard): MeasureRow[] {
+/** YYYY-MM-DD of an instant in the clinic's zone (the browser's when unknown). */
+function formatDay(iso: string, timeZone: string | undefined): string {
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' }
+  try {
+    return new Intl.DateTimeFormat('en-CA', { ...options, timeZone }).format(new Date(iso))
+  } catch {
+    return new Intl.DateTimeFormat('en-CA', options).format(new Date(iso))
+  }
+}
+
+/** `timeZone` (the clinic's) names the days of the chair-use period; its end is exclusive. */
+export function buildMeasureRows(d: OutcomeDashboard, timeZone?: string): MeasureRow[] {
   const rows: MeasureRow[] = [
     {
       section: 'Cohort',
@@ -151,7 +162,7 @@ export function buildMeasureRows(d: OutcomeDashboard): MeasureRow[] {
     {
       section: 'Chair utilisation',
       measure: 'Booked hours of chair capacity',
-      timepoint: `${d.chairUtilisation.from.slice(0, 10)} to ${d.chairUtilisation.to.slice(0, 10)}`,
+      timepoint: `${formatDay(d.chairUtilisation.from, timeZone)} to ${formatDay(new Date(Date.parse(d.chairUtilisation.to) - 1).toISOString(), timeZone)}`,
       count: Math.round(d.chairUtilisation.bookedHours * 10) / 10,
       n: d.chairUtilisation.capacityHours,
       value: toPercent(d.chairUtilisation.rate),
@@ -188,9 +199,9 @@ function csvCell(value: string | number | null): string {
 }
 
 /** RFC 4180 CSV, one row per measure; several literature figures are joined with "; " in order. */
-export function buildOutcomesCsv(d: OutcomeDashboard): string {
+export function buildOutcomesCsv(d: OutcomeDashboard, timeZone?: string): string {
   const lines = [csvColumns.join(',')]
-  for (const r of buildMeasureRows(d)) {
+  for (const r of buildMeasureRows(d, timeZone)) {
     lines.push(
       [
         r.section,

@@ -1,5 +1,7 @@
 import { Group, Stack, Text } from '@mantine/core'
+import { useClinicSummary } from '../../api/clinic'
 import type { OutcomeDashboard } from '../../api/outcomes'
+import { useCurrentClinic } from '../current-clinic'
 import { ChartCard } from './chart-card'
 import { formatInterval, formatNumber } from './format'
 import { IntervalMeter } from './interval-meter'
@@ -144,7 +146,9 @@ export function NoResponseCard({ data }: { data: OutcomeDashboard }) {
 }
 
 export function ChairCard({ data }: { data: OutcomeDashboard }) {
-  const rows = section(buildMeasureRows(data), 'Chair utilisation')
+  const { membership } = useCurrentClinic()
+  const timeZone = useClinicSummary(membership.clinicId).data?.timeZone
+  const rows = section(buildMeasureRows(data, timeZone), 'Chair utilisation')
   const row = rows[0]!
   const use = data.chairUtilisation
   return (
