@@ -55,7 +55,7 @@ export function RelapseCard({ data }: { data: OutcomeDashboard }) {
       title="Time to relapse"
       description={
         relapse
-          ? `Kaplan–Meier among ${relapse.responders} course-end responders with follow-up (${relapse.events} relapsed). Median ${formatNumber(relapse.medianDays === null ? null : Math.round(relapse.medianDays), 'days')} (95 % CI ${formatInterval(rows[0]!)})${literature ? `; ${literature.source}: ${literature.value} days` : ''}.`
+          ? `Kaplan–Meier among ${relapse.responders} course-end responders with follow-up (${relapse.events} relapsed). Median ${relapse.medianDays === null ? 'not reached' : formatNumber(relapse.medianDays, 'days')} (95 % CI ${formatInterval(rows[0]!)})${literature ? `; ${literature.source}: ${literature.value} days` : ''}.`
           : 'Kaplan–Meier among course-end responders with follow-up.'
       }
       warning={
