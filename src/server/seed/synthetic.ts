@@ -29,10 +29,8 @@ async function insertMany<T extends keyof Database>(
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += rowsPerInsert) {
     // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot type a generic table's values; rows are typed by the caller.
-    await tx
-      .insertInto(table)
-      .values(rows.slice(i, i + rowsPerInsert) as any)
-      .execute()
+    const batch = rows.slice(i, i + rowsPerInsert) as any
+    await tx.insertInto(table).values(batch).execute()
   }
 }
 
