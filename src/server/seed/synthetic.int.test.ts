@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../../test/support/test-app'
+import { loadUtilisation } from '../features/outcomes/queries'
 import { seedSyntheticPopulation } from './synthetic'
 
 let t: TestApp
@@ -49,5 +50,26 @@ describe('synthetic population', () => {
       .execute()
     expect(research.length / 300).toBeGreaterThan(0.55)
     expect(research.length / 300).toBeLessThan(0.85)
+  })
+
+  it('gives a clinic with no working chairs enough synthetic chairs that chair use stays believable', async () => {
+    const db = t.database.db
+    const clinicId = t.clinics.hillcrest
+    await db.updateTable('chair').set({ is_active: false }).where('clinic_id', '=', clinicId).execute()
+    await seedSyntheticPopulation(t.ctx, { clinicId, patients: 400, seed: 5 })
+    const now = t.clock.now()
+    const use = await loadUtilisation(db, clinicId, new Date(now.getTime() - 30 * 86_400_000), now)
+    const chairs = Number(use.chairs)
+    expect(chairs).toBeGreaterThan(0)
+    const rate = Number(use.booked_hours) / (chairs * 8 * Math.round(30 * (5 / 7)))
+    expect(rate).toBeLessThanOrEqual(0.8)
+    expect(rate).toBeGreaterThan(0.3)
+    const names = await db
+      .selectFrom('chair')
+      .select('name')
+      .where('clinic_id', '=', clinicId)
+      .where('is_active', '=', true)
+      .execute()
+    expect(names.every((c) => c.name.startsWith('Synthetic chair '))).toBe(true)
   })
 })

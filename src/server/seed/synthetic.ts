@@ -8,6 +8,7 @@ import { mulberry32, normalSampler } from '../../domain/pharmacology'
 import { appendAudit } from '../audit/append-audit'
 import type { AppContext, Tx } from '../context'
 import { defaultConsentBody, defaultConsentTitle } from '../features/consent/default-consent-text'
+import { loadUtilisation } from '../features/outcomes/queries'
 import { uuidv7 } from '../ids'
 
 const dayMs = 86_400_000
@@ -66,6 +67,7 @@ export async function seedSyntheticPopulation(
       .execute((tx) => writeBatch(tx, options, people, firstDays, text, staff.user_id, now))
     options.onProgress?.(start + count, options.patients)
   }
+  const chairsAdded = await addChairsForVolume(ctx, options.clinicId, now)
   // Fresh statistics, or the planner (which has none for bulk-loaded tables, and PGlite has no
   // autovacuum to gather them) picks nested loops that make the dashboard quadratic.
   for (const table of [
@@ -89,12 +91,49 @@ export async function seedSyntheticPopulation(
         action: 'seed.synthetic',
         entity: 'patient',
         outcome: 'success',
-        detail: { patients: options.patients, seed: options.seed, rows },
+        detail: { patients: options.patients, seed: options.seed, rows, chairsAdded },
       },
       now,
     ),
   )
   return { patients: options.patients, rows }
+}
+
+/** Chair use a synthetic clinic is given room for: bookings over the last 30 days fill at most this share of chair hours. */
+const syntheticChairUse = 0.8
+
+/**
+ * A population of thousands books far more chair hours than the demo's four chairs hold; the
+ * synthetic clinic gets enough extra chairs ("Synthetic chair N") that the last 30 days' bookings
+ * fill at most 80 % of 8-hour weekdays, so the dashboard's chair use stays a believable figure.
+ */
+async function addChairsForVolume(ctx: AppContext, clinicId: string, now: Date): Promise<number> {
+  const from = new Date(now.getTime() - 30 * dayMs)
+  const use = await loadUtilisation(ctx.db, clinicId, from, now)
+  const workingDays = Math.round(30 * (5 / 7))
+  const needed = Math.ceil(Number(use.booked_hours ?? 0) / (8 * workingDays * syntheticChairUse))
+  const missing = Math.max(0, needed - Number(use.chairs))
+  if (missing === 0) return 0
+  const existing = await ctx.db
+    .selectFrom('chair')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('clinic_id', '=', clinicId)
+    .where('name', 'like', 'Synthetic chair %')
+    .executeTakeFirstOrThrow()
+  const first = Number(existing.n) + 1
+  await ctx.db
+    .insertInto('chair')
+    .values(
+      Array.from({ length: missing }, (_, i) => ({
+        id: uuidv7(now.getTime()),
+        clinic_id: clinicId,
+        name: `Synthetic chair ${first + i}`,
+        is_active: true,
+        created_at: now,
+      })),
+    )
+    .execute()
+  return missing
 }
 
 async function ensureConsentText(
