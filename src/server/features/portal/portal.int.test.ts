@@ -134,6 +134,17 @@ describe('patient portal', () => {
       await nurse.get(`/api/v1/clinics/${t.clinics.riverside}/patients/${patientId}/chart`)
     ).json()
     expect(chart.openAlerts[0].message).toMatch(/PHQ-9/)
+    const notices = await t.database.db
+      .selectFrom('outbox_message')
+      .select(['recipient', 'body'])
+      .where('kind', '=', 'safety-alert')
+      .where('patient_id', '=', patientId)
+      .execute()
+    expect(notices.map((n) => n.recipient)).toEqual(
+      expect.arrayContaining([demoEmails.nurse, demoEmails.prescriber]),
+    )
+    expect(notices[0]!.body).toContain(`/patients/${patientId}`)
+    expect(notices[0]!.body).not.toContain('Jordan')
     expect(
       (await p.call('GET', '/api/v1/portal/surveys')).json().some((s: { id: string }) => s.id === survey.id),
     ).toBe(false)

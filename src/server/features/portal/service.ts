@@ -1,7 +1,7 @@
 import { findProtocol } from '../../../domain/dosing'
 import { type Answers, getInstrument, type InstrumentId, isInstrumentId } from '../../../domain/instruments'
 import { runInClinic } from '../../clinic-scope'
-import type { AppContext } from '../../context'
+import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { enqueueMessage } from '../../jobs/outbox'
 import type { Principal } from '../../principal'
@@ -244,11 +244,12 @@ export function submitSurvey(ctx: AppContext, patient: PortalPatient, surveyId: 
       .select(['band', 'band_label'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
+    const notified = alertIds.length > 0 ? await notifyClinicians(ctx, scope.tx, patient, id, scope.now) : 0
     await scope.audit({
       action: 'portal.survey-submit',
       entity: 'survey_assignment',
       entityId: row.id,
-      detail: { instrumentId: row.instrument_id, total, alerts: alertIds.length },
+      detail: { instrumentId: row.instrument_id, total, alerts: alertIds.length, notified },
     })
     return {
       total,
@@ -256,6 +257,46 @@ export function submitSurvey(ctx: AppContext, patient: PortalPatient, surveyId: 
       isCrisis: alertIds.length > 0,
     }
   })
+}
+
+/**
+ * A safety answer from home must not wait for someone to open the chart: every active prescriber
+ * and nurse of the clinic is e-mailed through the outbox in the same transaction. The message
+ * carries no name or answers — only that a portal questionnaire raised a safety alert and the
+ * chart's address, behind sign-in.
+ */
+async function notifyClinicians(
+  ctx: AppContext,
+  tx: Tx,
+  patient: PortalPatient,
+  responseId: string,
+  now: Date,
+): Promise<number> {
+  const staff = await tx
+    .selectFrom('membership')
+    .innerJoin('app_user', 'app_user.id', 'membership.user_id')
+    .select(['app_user.email'])
+    .where('membership.clinic_id', '=', patient.clinicId)
+    .where('membership.role', 'in', ['prescriber', 'nurse'])
+    .where('membership.is_active', '=', true)
+    .where('app_user.is_active', '=', true)
+    .execute()
+  for (const member of staff) {
+    await enqueueMessage(
+      tx,
+      {
+        clinicId: patient.clinicId,
+        kind: 'safety-alert',
+        dedupeKey: `safety-alert:${responseId}:${member.email}`,
+        recipient: member.email,
+        subject: 'KetaCare: a patient questionnaire raised a safety alert',
+        body: `A questionnaire a patient answered in the portal just now has a safety answer (PHQ-9 item 9 above 0). The patient was shown crisis resources and told the answers may not be read at once.\n\nPlease review and acknowledge the alert on the chart today:\n${ctx.config.publicUrl}/c/${patient.clinicId}/patients/${patient.patientId}\n\nThis message deliberately holds no patient details; sign in to see them.`,
+        patientId: patient.patientId,
+      },
+      now,
+    )
+  }
+  return staff.length
 }
 
 export function progress(ctx: AppContext, patient: PortalPatient) {
