@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       sessionIdleMin: 15,
       sessionAbsoluteHours: 12,
       loginMaxFailures: 5,
+      referralRatePerHour: 10,
       seedDemo: true,
     })
   })
@@ -26,6 +27,13 @@ describe('loadConfig', () => {
       expect((error as Error).message).toMatch(/PORT: .*\(got "eighty"\)/)
       expect((error as Error).message).toMatch(/DATABASE_URL: must start with postgres/)
     }
+  })
+
+  it('takes the referral rate limit from KETACARE_REFERRAL_RATE_PER_HOUR and refuses zero', () => {
+    expect(loadConfig({ KETACARE_REFERRAL_RATE_PER_HOUR: '3' }).referralRatePerHour).toBe(3)
+    expect(() => loadConfig({ KETACARE_REFERRAL_RATE_PER_HOUR: '0' })).toThrow(
+      /KETACARE_REFERRAL_RATE_PER_HOUR/,
+    )
   })
 
   it('turns on Secure cookies for an https public address', () => {

@@ -20,6 +20,8 @@ export interface Config {
   loginMaxFailures: number
   loginLockBaseMin: number
   loginRateLimitPerMin: number
+  /** Self-check referrals accepted per client address per hour (public, no sign-in). */
+  referralRatePerHour: number
   /** Seed a demo organization on first start of an empty database. */
   seedDemo: boolean
   webDir: string | undefined
@@ -45,6 +47,11 @@ export const envVariables = [
   ['KETACARE_LOGIN_MAX_FAILURES', '5', 'failed sign-ins before an account is locked'],
   ['KETACARE_LOGIN_LOCK_MIN', '1', 'first lock length in minutes; doubles with each further lock'],
   ['KETACARE_LOGIN_RATE_PER_MIN', '20', 'sign-in attempts allowed per client address per minute'],
+  [
+    'KETACARE_REFERRAL_RATE_PER_HOUR',
+    '10',
+    'self-check referrals accepted per client address per hour (stops a script filling the intake queue)',
+  ],
   ['KETACARE_SEED_DEMO', 'true', 'create the demo organization on first start of an empty database'],
   ['KETACARE_WEB_DIR', 'dist/web', 'built web app to serve at /'],
   [
@@ -94,6 +101,7 @@ const schema = z.object({
   KETACARE_LOGIN_MAX_FAILURES: intIn(1, 100).default(5),
   KETACARE_LOGIN_LOCK_MIN: intIn(1, 24 * 60).default(1),
   KETACARE_LOGIN_RATE_PER_MIN: intIn(1, 10_000).default(20),
+  KETACARE_REFERRAL_RATE_PER_HOUR: intIn(1, 10_000).default(10),
   KETACARE_SEED_DEMO: bool.default(true),
   KETACARE_WEB_DIR: z.string().min(1).optional(),
   SMTP_URL: z
@@ -127,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginMaxFailures: v.KETACARE_LOGIN_MAX_FAILURES,
     loginLockBaseMin: v.KETACARE_LOGIN_LOCK_MIN,
     loginRateLimitPerMin: v.KETACARE_LOGIN_RATE_PER_MIN,
+    referralRatePerHour: v.KETACARE_REFERRAL_RATE_PER_HOUR,
     seedDemo: v.KETACARE_SEED_DEMO,
     webDir: v.KETACARE_WEB_DIR,
     smtp: { url: v.SMTP_URL, from: v.SMTP_FROM },

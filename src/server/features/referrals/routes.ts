@@ -6,9 +6,6 @@ import { clinicParams, paged, pageQuery } from '../../schemas'
 import { referralBody, referralParams, referralSchema, referralStatusSchema } from './schemas'
 import * as referrals from './service'
 
-// A person sends a self-check a few times at most; this stops a script filling a clinic's queue.
-const referralRateLimit = { max: 10, timeWindow: '1 hour' }
-
 export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -27,7 +24,8 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/api/v1/public/referrals',
       {
-        config: { auth: 'public', rateLimit: referralRateLimit },
+        // A person sends a self-check a few times at most; this stops a script filling the queue.
+        config: { auth: 'public', rateLimit: { max: ctx.config.referralRatePerHour, timeWindow: '1 hour' } },
         schema: {
           tags: ['public'],
           summary: "Send a self-check to a clinic's intake queue (no sign-in; consent to contact required)",
