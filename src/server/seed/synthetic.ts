@@ -136,6 +136,32 @@ async function addChairsForVolume(ctx: AppContext, clinicId: string, now: Date):
   return missing
 }
 
+/**
+ * Writes patients given in full — used by tests that check the dashboard against a cohort worked
+ * out by hand. `firstDays[i]` is the start (ms) of patient i's first treatment day.
+ */
+export async function writeSyntheticPatients(
+  ctx: AppContext,
+  options: Pick<SyntheticOptions, 'clinicId' | 'seed'>,
+  people: SyntheticPatient[],
+  firstDays: number[],
+): Promise<number> {
+  const now = ctx.now()
+  const staff = await ctx.db
+    .selectFrom('membership')
+    .select('user_id')
+    .where('clinic_id', '=', options.clinicId)
+    .where('role', 'in', ['nurse', 'prescriber'])
+    .limit(1)
+    .executeTakeFirstOrThrow()
+  const text = await ensureConsentText(ctx, options.clinicId, staff.user_id, now)
+  return ctx.db
+    .transaction()
+    .execute((tx) =>
+      writeBatch(tx, { ...options, patients: people.length }, people, firstDays, text, staff.user_id, now),
+    )
+}
+
 async function ensureConsentText(
   ctx: AppContext,
   clinicId: string,
