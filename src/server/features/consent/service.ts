@@ -261,6 +261,31 @@ export function withdrawConsent(
   )
 }
 
+/** One patient's consent with its text, the patient and the clinic: what the printed form shows. */
+export function loadConsentForPrint(tx: Tx, clinicId: string, patientId: string, consentId: string) {
+  return tx
+    .selectFrom('consent as c')
+    .innerJoin('consent_text as t', 't.id', 'c.consent_text_id')
+    .innerJoin('patient as p', 'p.id', 'c.patient_id')
+    .innerJoin('clinic as k', 'k.id', 'c.clinic_id')
+    .selectAll('c')
+    .select([
+      't.version',
+      't.title',
+      't.body',
+      'p.given_name',
+      'p.family_name',
+      'p.mrn',
+      'p.date_of_birth',
+      'k.name as clinic_name',
+      'k.time_zone',
+    ])
+    .where('c.clinic_id', '=', clinicId)
+    .where('c.patient_id', '=', patientId)
+    .where('c.id', '=', consentId)
+    .executeTakeFirst()
+}
+
 export function consentPdf(
   ctx: AppContext,
   principal: Principal,
@@ -273,27 +298,7 @@ export function consentPdf(
     principal,
     { clinicId, permission: 'clinical:read', action: 'consents.print', entity: 'consent' },
     async (scope) => {
-      const row = await scope.tx
-        .selectFrom('consent as c')
-        .innerJoin('consent_text as t', 't.id', 'c.consent_text_id')
-        .innerJoin('patient as p', 'p.id', 'c.patient_id')
-        .innerJoin('clinic as k', 'k.id', 'c.clinic_id')
-        .selectAll('c')
-        .select([
-          't.version',
-          't.title',
-          't.body',
-          'p.given_name',
-          'p.family_name',
-          'p.mrn',
-          'p.date_of_birth',
-          'k.name as clinic_name',
-          'k.time_zone',
-        ])
-        .where('c.clinic_id', '=', clinicId)
-        .where('c.patient_id', '=', patientId)
-        .where('c.id', '=', consentId)
-        .executeTakeFirst()
+      const row = await loadConsentForPrint(scope.tx, clinicId, patientId, consentId)
       if (!row) throw new AppError('not-found', 'No such consent for this patient.')
       await scope.audit({
         action: 'consents.print',

@@ -7,6 +7,7 @@ import { enqueueMessage } from '../../jobs/outbox'
 import type { Principal } from '../../principal'
 import { insertScoredResponse } from '../assessments/service'
 import { renderConsentPdf } from '../consent/consent-pdf'
+import { loadConsentForPrint } from '../consent/service'
 import { renderDischargeInstructions } from '../sessions/documents'
 import { loadSessionView } from '../sessions/view'
 import { createInvite } from './auth'
@@ -449,27 +450,7 @@ export function documentPdf(
         pdf: await renderDischargeInstructions(view, clinic.name),
       }
     }
-    const row = await scope.tx
-      .selectFrom('consent as c')
-      .innerJoin('consent_text as t', 't.id', 'c.consent_text_id')
-      .innerJoin('patient as p', 'p.id', 'c.patient_id')
-      .innerJoin('clinic as k', 'k.id', 'c.clinic_id')
-      .selectAll('c')
-      .select([
-        't.version',
-        't.title',
-        't.body',
-        'p.given_name',
-        'p.family_name',
-        'p.mrn',
-        'p.date_of_birth',
-        'k.name as clinic_name',
-        'k.time_zone',
-      ])
-      .where('c.clinic_id', '=', patient.clinicId)
-      .where('c.patient_id', '=', patient.patientId)
-      .where('c.id', '=', id)
-      .executeTakeFirst()
+    const row = await loadConsentForPrint(scope.tx, patient.clinicId, patient.patientId, id)
     if (!row) throw new AppError('not-found', 'No such document.')
     return { filename: `consent-v${row.version}.pdf`, pdf: await renderConsentPdf(row) }
   })
