@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/append-audit'
 import type { AppContext, Tx } from '../context'
 import { defaultConsentBody, defaultConsentTitle } from '../features/consent/default-consent-text'
 import { loadUtilisation } from '../features/outcomes/queries'
+import { chairCapacityHours } from '../features/outcomes/service'
 import { uuidv7 } from '../ids'
 
 const dayMs = 86_400_000
@@ -47,14 +48,7 @@ export async function seedSyntheticPopulation(
   const uniform = mulberry32(options.seed)
   const normal = normalSampler(uniform)
   const now = ctx.now()
-  const staff = await ctx.db
-    .selectFrom('membership')
-    .select('user_id')
-    .where('clinic_id', '=', options.clinicId)
-    .where('role', 'in', ['nurse', 'prescriber'])
-    .limit(1)
-    .executeTakeFirstOrThrow()
-  const text = await ensureConsentText(ctx, options.clinicId, staff.user_id, now)
+  const { staffId, textId } = await prepareClinic(ctx, options.clinicId, now)
   let rows = 0
   for (let start = 0; start < options.patients; start += batchSize) {
     const count = Math.min(batchSize, options.patients - start)
@@ -64,7 +58,7 @@ export async function seedSyntheticPopulation(
     const firstDays = people.map(() => now.getTime() - Math.floor(uniform() * 330 + 7) * dayMs)
     rows += await ctx.db
       .transaction()
-      .execute((tx) => writeBatch(tx, options, people, firstDays, text, staff.user_id, now))
+      .execute((tx) => writeBatch(tx, options, people, firstDays, textId, staffId, now))
     options.onProgress?.(start + count, options.patients)
   }
   const chairsAdded = await addChairsForVolume(ctx, options.clinicId, now)
@@ -110,8 +104,9 @@ const syntheticChairUse = 0.8
 async function addChairsForVolume(ctx: AppContext, clinicId: string, now: Date): Promise<number> {
   const from = new Date(now.getTime() - 30 * dayMs)
   const use = await loadUtilisation(ctx.db, clinicId, from, now)
-  const workingDays = Math.round(30 * (5 / 7))
-  const needed = Math.ceil(Number(use.booked_hours ?? 0) / (8 * workingDays * syntheticChairUse))
+  const needed = Math.ceil(
+    Number(use.booked_hours ?? 0) / (chairCapacityHours(1, from, now) * syntheticChairUse),
+  )
   const missing = Math.max(0, needed - Number(use.chairs))
   if (missing === 0) return 0
   const existing = await ctx.db
@@ -147,19 +142,24 @@ export async function writeSyntheticPatients(
   firstDays: number[],
 ): Promise<number> {
   const now = ctx.now()
-  const staff = await ctx.db
-    .selectFrom('membership')
-    .select('user_id')
-    .where('clinic_id', '=', options.clinicId)
-    .where('role', 'in', ['nurse', 'prescriber'])
-    .limit(1)
-    .executeTakeFirstOrThrow()
-  const text = await ensureConsentText(ctx, options.clinicId, staff.user_id, now)
+  const { staffId, textId } = await prepareClinic(ctx, options.clinicId, now)
   return ctx.db
     .transaction()
     .execute((tx) =>
-      writeBatch(tx, { ...options, patients: people.length }, people, firstDays, text, staff.user_id, now),
+      writeBatch(tx, { ...options, patients: people.length }, people, firstDays, textId, staffId, now),
     )
+}
+
+/** A clinician to record the consents under, and the consent text they sign. */
+async function prepareClinic(ctx: AppContext, clinicId: string, now: Date) {
+  const staff = await ctx.db
+    .selectFrom('membership')
+    .select('user_id')
+    .where('clinic_id', '=', clinicId)
+    .where('role', 'in', ['nurse', 'prescriber'])
+    .limit(1)
+    .executeTakeFirstOrThrow()
+  return { staffId: staff.user_id, textId: await ensureConsentText(ctx, clinicId, staff.user_id, now) }
 }
 
 async function ensureConsentText(

@@ -19,6 +19,12 @@ const isRemission = (total: number) => total < 5
  * one week and course end with 95 % intervals, time to relapse (Kaplan–Meier), side effects per
  * 100 sessions, blood-pressure excursions, no-response flags and chair use.
  */
+/** Chair hours a period offers: 8 hours a working day (5 in 7) per active chair. */
+export function chairCapacityHours(chairs: number, from: Date, to: Date): number {
+  const workingDays = Math.max(1, Math.round(((to.getTime() - from.getTime()) / dayMs) * (5 / 7)))
+  return chairs * 8 * workingDays
+}
+
 export function getDashboard(ctx: AppContext, principal: Principal, filter: CohortFilter) {
   return runInClinic(
     ctx,
@@ -90,8 +96,7 @@ export function getDashboard(ctx: AppContext, principal: Principal, filter: Coho
       const to = filter.to ?? scope.now
       const from = filter.from ?? new Date(to.getTime() - 30 * dayMs)
       const use = await loadUtilisation(scope.tx, filter.clinicId, from, to)
-      const workingDays = Math.max(1, Math.round(((to.getTime() - from.getTime()) / dayMs) * (5 / 7)))
-      const capacityHours = Number(use.chairs) * 8 * workingDays
+      const capacityHours = chairCapacityHours(Number(use.chairs), from, to)
 
       const checkedAfterThree = cohort.filter((r) => r.sessions >= 3 && r.w1 !== null)
       await scope.audit({
