@@ -1,7 +1,7 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
-import { generateSync } from 'otplib'
 import { CONTRAINDICATION_QUESTIONS } from '../../src/domain/eligibility'
 import { type E2eServer, startServer } from './support/server'
+import { signInStaff, totpCodes } from './support/staff'
 
 let server: E2eServer
 test.use({ actionTimeout: 15_000 })
@@ -21,24 +21,9 @@ const emails = {
 const mrn = `E2E-${Date.now().toString(36).toUpperCase()}`
 
 /** A fresh browser context per person, as on separate tablets and desks. */
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage()
-  await page.goto(server.url)
-  await page.getByLabel('E-mail', { exact: true }).fill(email)
-  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(email)!)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  return page
-}
+const signIn = (browser: Browser, email: string) => signInStaff(browser, server, email)
 
-// The server refuses a TOTP code from a step it has already accepted (replay guard), so every
-// use waits for a step later than the one before.
-let lastStep = 0
-async function freshCode(page: Page, secret: string): Promise<string> {
-  const step = () => Math.floor(Date.now() / 30_000)
-  if (step() <= lastStep) await page.waitForTimeout((lastStep + 1) * 30_000 - Date.now() + 500)
-  lastStep = step()
-  return generateSync({ secret })
-}
+const freshCode = totpCodes()
 
 async function openChart(page: Page, clinicPath: string, tab: string) {
   await page.goto(`${server.url}${clinicPath}/patients`)

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import { type E2eServer, startServer } from './support/server'
+import { signInStaff } from './support/staff'
 
 let server: E2eServer
 test.use({ actionTimeout: 15_000 })
@@ -143,14 +144,8 @@ async function answerHistoryAndSafety(page: Page) {
   await page.getByRole('button', { name: 'See my summary' }).click()
 }
 
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
-  await page.goto(server.url)
-  await page.getByLabel('E-mail', { exact: true }).fill(email)
-  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(email)!)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  return page
-}
+const signIn = (browser: Browser, email: string) =>
+  signInStaff(browser, server, email, { context: { viewport: { width: 1280, height: 900 } } })
 
 test('the public pages have no serious or critical accessibility violations (axe)', async ({ browser }) => {
   // axe is injected as a script tag, which the app's CSP (script-src 'self') rightly refuses; the

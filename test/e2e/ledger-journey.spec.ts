@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import { type E2eServer, startServer } from './support/server'
+import { signInStaff } from './support/staff'
 
 let server: E2eServer
 test.use({ actionTimeout: 15_000 })
@@ -20,15 +21,8 @@ const witnessOption = 'Dr. Priya Raman · Prescriber'
 // The demo ledger already holds lots: a unique lot number finds ours.
 const lotNumber = `E2E${Date.now().toString(36).toUpperCase()}`
 
-async function signIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage()
-  await page.goto(server.url)
-  await page.getByLabel('E-mail', { exact: true }).fill(email)
-  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(email)!)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(/\/c\/[0-9a-f-]+$/)
-  return page
-}
+const signIn = (browser: Browser, email: string) =>
+  signInStaff(browser, server, email, { context: { acceptDownloads: true }, expectShell: true })
 
 /** The prescriber witnesses on the nurse's screen with their own password. */
 async function witness(page: Page, password = server.passwords.get(emails.prescriber)!) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import { type E2eServer, startServer } from './support/server'
+import { signInStaff } from './support/staff'
 
 let server: E2eServer
 // The sign-in test uses the password the journey sets.
@@ -51,19 +52,15 @@ async function expectPortalFooter(page: Page) {
   await expect(page.getByTestId('portal-crisis-line')).toContainText('call or text 988, or call 911')
 }
 
-async function signInStaff(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
-  await page.goto(server.url)
-  await page.getByLabel('E-mail', { exact: true }).fill(email)
-  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(email)!)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(/\/c\/[0-9a-f-]+$/)
-  return page
-}
+const signInAsStaff = (browser: Browser, email: string) =>
+  signInStaff(browser, server, email, {
+    context: { viewport: { width: 1280, height: 900 } },
+    expectShell: true,
+  })
 
 /** Front desk opens Jordan Avery's chart and invites her; returns the one-time link. */
 async function inviteJordan(browser: Browser): Promise<string> {
-  const desk = await signInStaff(browser, 'frontdesk@demo.ketacare.org')
+  const desk = await signInAsStaff(browser, 'frontdesk@demo.ketacare.org')
   await desk.goto(`${desk.url()}/patients`)
   await desk.getByLabel('Search patients', { exact: true }).fill('RK-2024-0107')
   await desk.getByRole('link', { name: 'Avery, Jordan' }).click()
