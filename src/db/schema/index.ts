@@ -53,6 +53,7 @@ export type { OutboxMessageTable, OutboxStatus } from './outbox-message'
 export type { PatientSex, PatientTable } from './patient'
 export type {
   PatientAccountTable,
+  PortalSessionScope,
   PortalSessionTable,
   PortalTokenTable,
   SurveyAssignmentTable,

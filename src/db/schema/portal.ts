@@ -11,6 +11,13 @@ export interface PatientAccountTable {
   invited_at: Date
   activated_at: Date | null
   last_sign_in_at: Date | null
+  /** Set with `mfa_enabled_at` once the patient has confirmed a first code; null otherwise. */
+  mfa_secret_base32: string | null
+  mfa_enabled_at: Date | null
+  /** A secret shown during set-up, waiting for its first code. */
+  mfa_pending_secret_base32: string | null
+  /** Last accepted time step, so one code cannot be used twice. */
+  mfa_last_used_step: number | null
 }
 
 export interface PortalTokenTable {
@@ -25,14 +32,19 @@ export interface PortalTokenTable {
   created_at: Date
 }
 
+export type PortalSessionScope = 'full' | 'survey' | 'mfa-pending'
+
 export interface PortalSessionTable {
   id: string
   clinic_id: string
   patient_id: string
   token_hash: string
   csrf_token: string
-  /** 'survey': opened by a magic link, limited to that one survey. */
-  scope: 'full' | 'survey'
+  /**
+   * 'survey': opened by a magic link, limited to that one survey. 'mfa-pending': the password was
+   * right but the account asks for a code; it reaches no patient data.
+   */
+  scope: PortalSessionScope
   survey_id: string | null
   created_at: Date
   last_seen_at: Date
