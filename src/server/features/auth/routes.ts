@@ -7,7 +7,8 @@ import * as auth from './service'
 
 const stateSchema = z.enum(['signed-in', 'mfa-required', 'mfa-enrolment-required'])
 const issuedSchema = z.object({ state: stateSchema, csrfToken: z.string() })
-const codeBody = z.object({
+/** A TOTP code as both sign-ins take it (the portal's two-step routes too). */
+export const codeBody = z.object({
   code: z
     .string()
     .trim()

@@ -1,3 +1,5 @@
+import type { PortalSessionScope } from '../../../db'
+import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
 import { appendAudit } from '../../audit/append-audit'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
@@ -14,6 +16,8 @@ export const portalCookie = 'kc_portal'
 export const inviteDays = 7
 export const magicLinkDays = 3
 const sessionHours = 8
+/** A session waiting for its code: long enough to open the app, short enough to be worthless. */
+const pendingMin = 10
 const idleMin = 30
 const maxFailures = 5
 const lockMin = 15
@@ -21,13 +25,14 @@ const lockMin = 15
 export interface IssuedPortalSession {
   token: string
   csrfToken: string
+  scope: PortalSessionScope
   surveyId: string | null
 }
 
-async function issue(
+export async function issue(
   tx: Tx,
   patient: { patient_id: string; clinic_id: string },
-  scope: 'full' | 'survey',
+  scope: PortalSessionScope,
   surveyId: string | null,
   now: Date,
 ): Promise<IssuedPortalSession> {
@@ -45,14 +50,17 @@ async function issue(
       survey_id: surveyId,
       created_at: now,
       last_seen_at: now,
-      expires_at: new Date(now.getTime() + sessionHours * 3_600_000),
+      expires_at: new Date(
+        now.getTime() + (scope === 'mfa-pending' ? pendingMin * 60_000 : sessionHours * 3_600_000),
+      ),
       ended_at: null,
     })
     .execute()
-  return { token, csrfToken, surveyId }
+  return { token, csrfToken, scope, surveyId }
 }
 
-const audit = (
+/** The portal's audit helper: sign-in events go to the patient's clinic chain, the patient as actor. */
+export const audit = (
   tx: Tx,
   clinicId: string,
   patientId: string | null,
@@ -61,6 +69,7 @@ const audit = (
   outcome: 'success' | 'failure' | 'denied',
   now: Date,
   ip: string | null,
+  detail?: Record<string, CanonicalValue>,
 ) =>
   appendAudit(
     tx,
@@ -73,9 +82,35 @@ const audit = (
       entityId: patientId,
       outcome,
       ip,
+      ...(detail ? { detail } : {}),
     },
     now,
   )
+
+export function lockedError(lockedUntil: Date, now: Date): AppError {
+  return new AppError('account-locked', 'Too many attempts. Please wait a little and try again.', {
+    extra: { retryAfterSec: Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000) },
+  })
+}
+
+/**
+ * Counts a wrong password or code against the account; the fifth in a row locks it for a while.
+ * Returns the lock's end when this attempt locked the account.
+ */
+export async function recordFailedAttempt(
+  tx: Tx,
+  account: { patient_id: string; failed_login_count: number },
+  now: Date,
+): Promise<Date | null> {
+  const failures = account.failed_login_count + 1
+  const lockedUntil = failures >= maxFailures ? new Date(now.getTime() + lockMin * 60_000) : null
+  await tx
+    .updateTable('patient_account')
+    .set({ failed_login_count: lockedUntil ? 0 : failures, locked_until: lockedUntil })
+    .where('patient_id', '=', account.patient_id)
+    .execute()
+  return lockedUntil
+}
 
 /** A valid, unused token of the kind, or the error a person can act on (404 unknown, 410 spent). */
 async function findToken(tx: Tx, token: string, kind: 'invite' | 'survey', now: Date) {
@@ -135,6 +170,13 @@ export async function acceptInvite(
   return inOwnerTransaction(ctx, async (tx) => {
     const row = await findToken(tx, token, 'invite', now)
     await tx.updateTable('portal_token').set({ used_at: now }).where('id', '=', row.id).execute()
+    const before = await tx
+      .selectFrom('patient_account')
+      .select('mfa_enabled_at')
+      .where('patient_id', '=', row.patient_id)
+      .executeTakeFirstOrThrow()
+    // Only the clinic can send an invite, so a new one is also the way back in for a patient who
+    // lost the phone with their authenticator: it sets a new password and turns two-step off.
     const account = await tx
       .updateTable('patient_account')
       .set({
@@ -143,6 +185,10 @@ export async function acceptInvite(
         last_sign_in_at: now,
         failed_login_count: 0,
         locked_until: null,
+        mfa_secret_base32: null,
+        mfa_enabled_at: null,
+        mfa_pending_secret_base32: null,
+        mfa_last_used_step: null,
       })
       .where('patient_id', '=', row.patient_id)
       .returning(['patient_id', 'clinic_id', 'email'])
@@ -156,6 +202,7 @@ export async function acceptInvite(
       'success',
       now,
       ip,
+      before.mfa_enabled_at ? { reason: 'new password; two-step sign-in turned off' } : undefined,
     )
     return issue(tx, account, 'full', null, now)
   })
@@ -179,24 +226,19 @@ export async function signInPatient(
       await burnPasswordCheck(password)
       return new AppError('invalid-credentials', 'The e-mail or password is not right.')
     }
-    if (account.locked_until && account.locked_until > now) {
-      return new AppError('account-locked', 'Too many attempts. Please wait a little and try again.', {
-        extra: { retryAfterSec: Math.ceil((account.locked_until.getTime() - now.getTime()) / 1000) },
-      })
-    }
+    if (account.locked_until && account.locked_until > now) return lockedError(account.locked_until, now)
     if (!(await verifyPassword(account.password_hash, password))) {
-      const failures = account.failed_login_count + 1
-      const locked = failures >= maxFailures
-      await tx
-        .updateTable('patient_account')
-        .set({
-          failed_login_count: locked ? 0 : failures,
-          locked_until: locked ? new Date(now.getTime() + lockMin * 60_000) : null,
-        })
-        .where('patient_id', '=', account.patient_id)
-        .execute()
+      await recordFailedAttempt(tx, account, now)
       await audit(tx, account.clinic_id, account.patient_id, email, 'portal.sign-in', 'failure', now, ip)
       return new AppError('invalid-credentials', 'The e-mail or password is not right.')
+    }
+    if (account.mfa_enabled_at) {
+      // The failure count is left alone until the code is right, so wrong codes add up to the
+      // lockout even when the password is typed again in between.
+      await audit(tx, account.clinic_id, account.patient_id, email, 'portal.sign-in', 'success', now, ip, {
+        reason: 'password accepted; code required',
+      })
+      return issue(tx, account, 'mfa-pending', null, now)
     }
     await tx
       .updateTable('patient_account')

@@ -1,7 +1,9 @@
+import type { PortalSessionScope } from '../../../db'
 import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
 import { type AuditInput, appendAudit } from '../../audit/append-audit'
 import type { ClinicScope } from '../../clinic-scope'
 import type { AppContext } from '../../context'
+import { AppError } from '../../errors'
 import type { Membership } from '../../principal'
 import { inClinicTransaction } from '../../tenancy'
 
@@ -10,7 +12,7 @@ export interface PortalPatient {
   clinicId: string
   email: string
   sessionId: string
-  scope: 'full' | 'survey'
+  scope: PortalSessionScope
   surveyId: string | null
   ip: string | null
 }
@@ -26,6 +28,8 @@ export function runForPatient<T>(
   patient: PortalPatient,
   work: (scope: ClinicScope) => Promise<T>,
 ): Promise<T> {
+  // The routes already refuse a session still waiting for its code; this keeps it true for any caller.
+  if (patient.scope === 'mfa-pending') return Promise.reject(mfaPendingError())
   const now = ctx.now()
   // A patient is not a staff member: the role below only satisfies the shared scope's shape.
   const membership = {
@@ -65,5 +69,11 @@ export function runForPatient<T>(
     })
     for (const event of events) await appendAudit(tx, event, now)
     return result
+  })
+}
+
+export function mfaPendingError(): AppError {
+  return new AppError('mfa-required', 'Enter the code from your authenticator app first.', {
+    extra: { state: 'mfa-required' },
   })
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PortalClient } from '../../../../test/support/portal-client'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
 import { seedDemoClinicalData } from '../../seed/demo'
 import { inOwnerTransaction } from '../../tenancy'
@@ -8,30 +9,6 @@ let t: TestApp
 let staff: Client
 let patientId: string
 let inviteToken: string
-
-/** A patient's browser: keeps the portal cookie and CSRF token. */
-class Patient {
-  cookie: string | undefined
-  csrf: string | undefined
-  async call(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, options: { csrf?: boolean } = {}) {
-    const headers: Record<string, string> = {}
-    if (this.cookie) headers.cookie = `kc_portal=${this.cookie}`
-    if (method !== 'GET' && options.csrf !== false && this.csrf) headers['x-csrf-token'] = this.csrf
-    const res = await t.app.inject({
-      method,
-      url,
-      headers,
-      ...(body !== undefined ? { payload: body as object } : {}),
-    })
-    const set = res.cookies.find((c) => c.name === 'kc_portal')
-    if (set) this.cookie = set.value
-    if (res.headers['content-type']?.toString().includes('json')) {
-      const json = res.json()
-      if (typeof json?.csrfToken === 'string') this.csrf = json.csrfToken
-    }
-    return res
-  }
-}
 
 const phq9 = (item9: number) =>
   Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, i === 8 ? item9 : 2]))
@@ -68,7 +45,7 @@ describe('patient portal', () => {
   })
 
   it('accepts the invite once, with a long enough password', async () => {
-    const p = new Patient()
+    const p = new PortalClient(t)
     expect((await p.call('GET', `/api/v1/portal/invites/${inviteToken}`)).json()).toMatchObject({
       givenName: 'Jordan',
       clinicName: 'Riverside Ketamine Clinic',
@@ -87,14 +64,14 @@ describe('patient portal', () => {
       patient: { givenName: 'Jordan' },
       scope: 'full',
     })
-    const again = await new Patient().call('POST', `/api/v1/portal/invites/${inviteToken}/accept`, {
+    const again = await new PortalClient(t).call('POST', `/api/v1/portal/invites/${inviteToken}/accept`, {
       password: 'another long passphrase',
     })
     expect(again.statusCode).toBe(410)
   })
 
   it('saves answers as they come, refuses an incomplete submit, and alerts the clinic on item 9', async () => {
-    const p = new Patient()
+    const p = new PortalClient(t)
     expect(
       (
         await p.call('POST', '/api/v1/portal/login', {
@@ -151,7 +128,7 @@ describe('patient portal', () => {
   })
 
   it('shows progress, appointments and documents, and only the patient’s own', async () => {
-    const p = new Patient()
+    const p = new PortalClient(t)
     await p.call('POST', '/api/v1/portal/login', {
       email: 'jordan.avery@example.org',
       password: 'a patient chosen passphrase',
@@ -192,14 +169,14 @@ describe('patient portal', () => {
         t.clock.now(),
       ),
     )
-    const p = new Patient()
+    const p = new PortalClient(t)
     const opened = await p.call('POST', `/api/v1/portal/magic/${token}`, {})
     expect(opened.json().surveyId).toBe(survey.id)
     expect((await p.call('GET', '/api/v1/portal/surveys')).json().map((s: { id: string }) => s.id)).toEqual([
       survey.id,
     ])
     expect((await p.call('GET', '/api/v1/portal/progress')).statusCode).toBe(403)
-    expect((await new Patient().call('POST', `/api/v1/portal/magic/${token}`, {})).statusCode).toBe(410)
+    expect((await new PortalClient(t).call('POST', `/api/v1/portal/magic/${token}`, {})).statusCode).toBe(410)
     t.clock.advanceMinutes(3 * 24 * 60)
     const { token: late } = await inOwnerTransaction(t.ctx, (tx) =>
       createToken(
@@ -212,7 +189,7 @@ describe('patient portal', () => {
         t.clock.now(),
       ),
     )
-    expect((await new Patient().call('POST', `/api/v1/portal/magic/${late}`, {})).statusCode).toBe(410)
+    expect((await new PortalClient(t).call('POST', `/api/v1/portal/magic/${late}`, {})).statusCode).toBe(410)
   })
 
   it('locks a portal account after repeated wrong passwords', async () => {
@@ -220,7 +197,7 @@ describe('patient portal', () => {
     for (let i = 0; i < 6; i++)
       codes.push(
         (
-          await new Patient().call('POST', '/api/v1/portal/login', {
+          await new PortalClient(t).call('POST', '/api/v1/portal/login', {
             email: 'jordan.avery@example.org',
             password: 'wrong password here',
           })
@@ -247,7 +224,7 @@ describe('questionnaire reminders', () => {
     expect(message.recipient).toBe('jordan.avery@example.org')
     expect(message.body).toMatch(/988/)
     const token = /\/portal\/s\/(\S+)/.exec(message.body)![1]!
-    const opened = await new Patient().call('POST', `/api/v1/portal/magic/${token}`, {})
+    const opened = await new PortalClient(t).call('POST', `/api/v1/portal/magic/${token}`, {})
     expect(opened.statusCode).toBe(200)
     expect(opened.json().surveyId).toBeTruthy()
   })

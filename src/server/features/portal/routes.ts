@@ -5,14 +5,27 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { sessionOf } from '../../plugins/auth'
 import { patientParams } from '../../schemas'
+import { codeBody } from '../auth/routes'
 import { isCsrfTokenValid } from '../auth/service'
 import * as auth from './auth'
-import type { PortalPatient } from './patient-scope'
+import * as mfa from './mfa'
+import { mfaPendingError, type PortalPatient } from './patient-scope'
 import * as portal from './service'
 
 const answers = z.record(z.string(), z.union([z.number(), z.boolean(), z.null()]))
 const tokenParams = z.object({ token: z.string().min(20).max(100) })
 const surveyParams = z.object({ surveyId: z.uuid() })
+const signInState = z.enum(['signed-in', 'mfa-required'])
+const mfaStatus = z.object({ isEnabled: z.boolean(), enabledAt: z.date().nullable() })
+const disableBody = z
+  .object({
+    password: z.string().min(1).max(200).optional(),
+    code: codeBody.shape.code.optional(),
+  })
+  .refine((b) => (b.password === undefined) !== (b.code === undefined), {
+    message: 'give either your password or a code from your authenticator app',
+    path: ['password'],
+  })
 
 export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   const setCookie = (reply: FastifyReply, token: string) =>
@@ -24,9 +37,16 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       maxAge: 8 * 3600,
     })
 
-  /** The signed-in patient; writes must carry the portal session's CSRF token. */
-  async function patientOf(request: FastifyRequest): Promise<PortalPatient & { csrfToken: string }> {
+  /**
+   * The signed-in patient; writes must carry the portal session's CSRF token. A session still
+   * waiting for its code is refused unless the route is part of finishing (or abandoning) sign-in.
+   */
+  async function patientOf(
+    request: FastifyRequest,
+    options: { allowMfaPending?: boolean } = {},
+  ): Promise<PortalPatient & { csrfToken: string }> {
     const patient = await auth.resolvePortalSession(ctx, request.cookies[auth.portalCookie], request.ip)
+    if (patient.scope === 'mfa-pending' && !options.allowMfaPending) throw mfaPendingError()
     if (request.method !== 'GET') {
       const header = request.headers['x-csrf-token']
       if (!isCsrfTokenValid(patient.csrfToken, Array.isArray(header) ? header[0] : header)) {
@@ -134,14 +154,91 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: limited,
         schema: {
           tags,
-          summary: 'Patient sign-in',
+          summary:
+            "Patient sign-in; with two-step sign-in on, the session waits for a code ('mfa-required') and reaches no patient data",
           body: z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(200) }),
+          response: { 200: z.object({ csrfToken: z.string(), state: signInState }) },
         },
       },
       async (request, reply) => {
         const issued = await auth.signInPatient(ctx, request.body.email, request.body.password, request.ip)
         setCookie(reply, issued.token)
-        return { csrfToken: issued.csrfToken }
+        return {
+          csrfToken: issued.csrfToken,
+          state: issued.scope === 'mfa-pending' ? ('mfa-required' as const) : ('signed-in' as const),
+        }
+      },
+    )
+    app.post(
+      '/api/v1/portal/mfa/verify',
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'Second sign-in step: a code from the authenticator app opens a new, full session',
+          body: codeBody,
+          response: { 200: z.object({ csrfToken: z.string(), state: z.literal('signed-in') }) },
+        },
+      },
+      async (request, reply) => {
+        const patient = await patientOf(request, { allowMfaPending: true })
+        const issued = await mfa.verifyMfaSignIn(ctx, patient, request.body.code)
+        setCookie(reply, issued.token)
+        return { csrfToken: issued.csrfToken, state: 'signed-in' as const }
+      },
+    )
+    app.get(
+      '/api/v1/portal/mfa',
+      {
+        config: pub,
+        schema: { tags, summary: 'Whether two-step sign-in is on', response: { 200: mfaStatus } },
+      },
+      async (request) => mfa.mfaStatus(ctx, await patientOf(request)),
+    )
+    app.post(
+      '/api/v1/portal/mfa/enrol',
+      {
+        config: pub,
+        schema: {
+          tags,
+          summary: 'Start setting up two-step sign-in: a new secret, its otpauth URI and QR code',
+          body: z.object({}).optional(),
+          response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }) },
+        },
+      },
+      async (request) => mfa.startMfaEnrolment(ctx, await patientOf(request)),
+    )
+    app.post(
+      '/api/v1/portal/mfa/enrol/confirm',
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'Turn two-step sign-in on with a first code; other sessions end',
+          body: codeBody,
+          response: { 200: mfaStatus },
+        },
+      },
+      async (request) => mfa.confirmMfaEnrolment(ctx, await patientOf(request), request.body.code),
+    )
+    app.post(
+      '/api/v1/portal/mfa/disable',
+      {
+        config: limited,
+        schema: {
+          tags,
+          summary: 'Turn two-step sign-in off with the current password or a code',
+          body: disableBody,
+          response: { 200: mfaStatus },
+        },
+      },
+      async (request) => {
+        const { password, code } = request.body
+        return mfa.disableMfa(
+          ctx,
+          await patientOf(request),
+          code !== undefined ? { code } : { password: password ?? '' },
+        )
       },
     )
     app.post(
@@ -165,7 +262,7 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/portal/logout',
       { config: pub, schema: { tags, summary: 'Sign out', body: z.object({}).optional() } },
       async (request, reply) => {
-        await auth.signOutPatient(ctx, await patientOf(request))
+        await auth.signOutPatient(ctx, await patientOf(request, { allowMfaPending: true }))
         reply.clearCookie(auth.portalCookie, { path: '/' })
         return reply.status(204).send()
       },
