@@ -16,6 +16,7 @@ import { PortalLayout } from './pages/portal/portal-layout'
 import { PortalSignInPage } from './pages/portal/portal-sign-in-page'
 import { ProgressPage } from './pages/portal/progress-page'
 import { RequirePortalSession } from './pages/portal/require-portal-session'
+import { SecurityPage } from './pages/portal/security-page'
 import { SurveyPage } from './pages/portal/survey-page'
 import { SignInPage } from './pages/sign-in-page'
 import { StartPage } from './pages/start-page'
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
           { index: true, element: <PortalHomePage /> },
           { path: 'progress', element: <ProgressPage /> },
           { path: 'documents', element: <DocumentsPage /> },
+          { path: 'security', element: <SecurityPage /> },
         ],
       },
     ],

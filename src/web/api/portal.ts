@@ -18,6 +18,20 @@ export interface PortalMe {
   surveyId: string | null
 }
 
+/** After the password: 'mfa-required' when the account has two-step sign-in on. */
+export type PortalSignInState = 'signed-in' | 'mfa-required'
+
+export interface PortalMfaStatus {
+  isEnabled: boolean
+  enabledAt: string | null
+}
+
+export interface PortalMfaEnrolment {
+  secret: string
+  otpauthUrl: string
+  qrDataUrl: string
+}
+
 export interface PortalInvite {
   givenName: string
   clinicName: string
@@ -144,8 +158,66 @@ export function usePortalLogin() {
   const onStarted = useResetPortalCache()
   return useMutation({
     mutationFn: (credentials: { email: string; password: string }) =>
-      startSession(apiFetch<{ csrfToken: string }>('/portal/login', { method: 'POST', body: credentials })),
+      startSession(
+        apiFetch<{ csrfToken: string; state: PortalSignInState }>('/portal/login', {
+          method: 'POST',
+          body: credentials,
+        }),
+      ),
     onSuccess: onStarted,
+  })
+}
+
+/** The second sign-in step: a code turns the waiting session into a full one (a new cookie). */
+export function useVerifyPortalMfa() {
+  const onStarted = useResetPortalCache()
+  return useMutation({
+    mutationFn: (code: string) =>
+      startSession(
+        apiFetch<{ csrfToken: string; state: 'signed-in' }>('/portal/mfa/verify', {
+          method: 'POST',
+          body: { code },
+        }),
+      ),
+    onSuccess: onStarted,
+  })
+}
+
+const mfaKey = [...portalKey, 'mfa'] as const
+
+export function usePortalMfaStatus() {
+  return useQuery({
+    queryKey: mfaKey,
+    queryFn: ({ signal }) => apiFetch<PortalMfaStatus>('/portal/mfa', { signal }),
+  })
+}
+
+export function useStartPortalMfa() {
+  return useMutation({
+    mutationFn: () => apiFetch<PortalMfaEnrolment>('/portal/mfa/enrol', { method: 'POST', body: {} }),
+  })
+}
+
+function useSetMfaStatus() {
+  const queryClient = useQueryClient()
+  return (status: PortalMfaStatus) => queryClient.setQueryData(mfaKey, status)
+}
+
+export function useConfirmPortalMfa() {
+  const setStatus = useSetMfaStatus()
+  return useMutation({
+    mutationFn: (code: string) =>
+      apiFetch<PortalMfaStatus>('/portal/mfa/enrol/confirm', { method: 'POST', body: { code } }),
+    onSuccess: setStatus,
+  })
+}
+
+export function useDisablePortalMfa() {
+  const setStatus = useSetMfaStatus()
+  return useMutation({
+    mutationFn: (proof: { password: string } | { code: string }) =>
+      apiFetch<PortalMfaStatus>('/portal/mfa/disable', { method: 'POST', body: proof }),
+    onSuccess: setStatus,
   })
 }
 

@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, TextInput } from '@mantine/core'
+import { Alert, Button, type MantineSize, Stack, TextInput } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { describeSignInError } from './sign-in-errors'
 
@@ -7,13 +7,27 @@ interface MfaCodeFormProps {
   isPending: boolean
   error: unknown
   onSubmit: (code: string) => void
+  /** The portal words these for patients and uses its larger inputs. */
+  label?: string
+  description?: string
+  size?: MantineSize
+  describeError?: (error: unknown) => string | null
 }
 
 /** One 6-digit TOTP code field: a single input so password managers and tests can fill it. */
-export function MfaCodeForm({ submitLabel, isPending, error, onSubmit }: MfaCodeFormProps) {
+export function MfaCodeForm({
+  submitLabel,
+  isPending,
+  error,
+  onSubmit,
+  label = 'Authentication code',
+  description = 'The 6-digit code from your authenticator app',
+  size,
+  describeError = describeSignInError,
+}: MfaCodeFormProps) {
   const [code, setCode] = useState('')
   const [hint, setHint] = useState<string | null>(null)
-  const message = describeSignInError(error)
+  const message = error ? describeError(error) : null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -29,8 +43,9 @@ export function MfaCodeForm({ submitLabel, isPending, error, onSubmit }: MfaCode
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <TextInput
-          label="Authentication code"
-          description="The 6-digit code from your authenticator app"
+          label={label}
+          description={description}
+          size={size}
           value={code}
           onChange={(event) => setCode(event.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
           inputMode="numeric"
@@ -45,7 +60,7 @@ export function MfaCodeForm({ submitLabel, isPending, error, onSubmit }: MfaCode
             {message}
           </Alert>
         )}
-        <Button type="submit" loading={isPending} fullWidth>
+        <Button type="submit" loading={isPending} fullWidth size={size}>
           {submitLabel}
         </Button>
       </Stack>

@@ -1,13 +1,9 @@
-import { Alert, Button, Center, Code, CopyButton, Image, Loader, Stack, Text } from '@mantine/core'
+import { Alert, Center, Loader, Stack, Text } from '@mantine/core'
 import { useEffect, useRef } from 'react'
 import { type AuthState, useConfirmMfaEnrolment, useStartMfaEnrolment } from '../api/auth'
 import { MfaCodeForm } from './mfa-code-form'
 import { ErrorAlert } from './page-status'
-
-/** Groups of four are easier to type; authenticator apps ignore the spaces. */
-function groupedSecret(secret: string): string {
-  return secret.replace(/(.{4})(?=.)/g, '$1 ')
-}
+import { TotpSetupKey } from './totp-setup-key'
 
 /** Shows a new TOTP secret (QR code and typeable key) and confirms it with a first code. */
 export function MfaEnrolment({ onStep }: { onStep: (state: AuthState) => void }) {
@@ -38,24 +34,7 @@ export function MfaEnrolment({ onStep }: { onStep: (state: AuthState) => void })
         Your account needs two-step verification. Scan this QR code with an authenticator app, then enter the
         code it shows.
       </Text>
-      <Center>
-        <Image src={enrolment.qrDataUrl} alt="QR code for your authenticator app" w={160} h={160} />
-      </Center>
-      <Stack gap={6}>
-        <Text size="sm" id="setup-key-label">
-          Or type this setup key into the app:
-        </Text>
-        <Code block aria-labelledby="setup-key-label" fz="md" style={{ whiteSpace: 'pre-wrap' }}>
-          {groupedSecret(enrolment.secret)}
-        </Code>
-        <CopyButton value={enrolment.secret}>
-          {({ copied, copy }) => (
-            <Button size="compact-sm" variant="light" onClick={copy} w="fit-content">
-              {copied ? 'Copied' : 'Copy key'}
-            </Button>
-          )}
-        </CopyButton>
-      </Stack>
+      <TotpSetupKey secret={enrolment.secret} qrDataUrl={enrolment.qrDataUrl} />
       {confirm.isSuccess ? (
         <Alert color="green">Two-step verification is set up.</Alert>
       ) : (

@@ -10,6 +10,7 @@ const links = [
   { to: '/portal', label: 'Home', end: true },
   { to: '/portal/progress', label: 'Progress', end: false },
   { to: '/portal/documents', label: 'Documents', end: false },
+  { to: '/portal/security', label: 'Security', end: false },
 ]
 
 function SignOutButton() {

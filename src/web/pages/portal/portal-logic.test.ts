@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { phq9 } from '../../../domain/instruments'
+import { ApiError } from '../../api/client'
 import type { ProgressSeries } from '../../api/portal'
 import { createAnswerSaver, type SaveState } from './answer-saver'
 import { describePassword } from './password-hint'
 import { dueText, waitText } from './portal-format'
 import { chartPoints, describeSeries, referenceLevels, timeDomain } from './progress-data'
 import { answerLabel, findPatientInstrument, hasUrgentAnswer, resumeStep } from './survey-flow'
+import { describeTwoStepError } from './two-step-text'
 
 describe('survey flow', () => {
   it('resumes at the first unanswered question, or the review screen when all are answered', () => {
@@ -133,5 +135,22 @@ describe('progress chart data', () => {
     expect(describeSeries(series)).toBe(
       'PHQ-9: 2 answers. The latest score is 12 of 27; the first was 20. Your starting score was 20.',
     )
+  })
+})
+
+describe('two-step sign-in messages', () => {
+  const problem = (status: number, code: string, retryAfterSec?: number) =>
+    new ApiError(
+      status,
+      { type: 'about:blank', title: code, status, detail: 'detail', code, retryAfterSec },
+      null,
+    )
+
+  it('says what to do in plain words, never the server’s wording for a wrong code or a lock', () => {
+    expect(describeTwoStepError(null)).toBeNull()
+    expect(describeTwoStepError(problem(401, 'invalid-mfa-code'))).toMatch(/the one your app shows now/)
+    expect(describeTwoStepError(problem(423, 'account-locked', 600))).toMatch(/try again in about 10 minutes/)
+    expect(describeTwoStepError(problem(401, 'not-signed-in'))).toMatch(/start again with your password/)
+    expect(describeTwoStepError(new TypeError('fetch failed'))).toMatch(/could not reach/)
   })
 })

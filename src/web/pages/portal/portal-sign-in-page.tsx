@@ -2,8 +2,10 @@ import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { type FormEvent, useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import { isApiError } from '../../api/client'
-import { usePortalLogin } from '../../api/portal'
+import { usePortalLogin, usePortalLogout, useVerifyPortalMfa } from '../../api/portal'
+import { MfaCodeForm } from '../../components/mfa-code-form'
 import { waitText } from './portal-format'
+import { describeTwoStepError } from './two-step-text'
 
 function describeError(error: unknown, lockedUntilMs: number | null, nowMs: number): string {
   if (!isApiError(error))
@@ -20,6 +22,48 @@ function describeError(error: unknown, lockedUntilMs: number | null, nowMs: numb
   return error.detail
 }
 
+/** The second step for a patient who turned two-step sign-in on. */
+function CodeStep({ onDone, onStartAgain }: { onDone: () => void; onStartAgain: () => void }) {
+  const verify = useVerifyPortalMfa()
+  const logout = usePortalLogout()
+  return (
+    <Stack gap="lg">
+      <Stack gap="xs">
+        <Title order={1}>Enter your sign-in code</Title>
+        <Text fz="lg">
+          Your password was right. Now open the authenticator app on your phone and type the 6-digit code it
+          shows for KetaCare.
+        </Text>
+      </Stack>
+      <Paper withBorder radius="md" p="lg">
+        <MfaCodeForm
+          label="Sign-in code"
+          description="6 digits, from your authenticator app"
+          size="lg"
+          submitLabel="Continue"
+          isPending={verify.isPending}
+          error={verify.error}
+          describeError={describeTwoStepError}
+          onSubmit={(code) => verify.mutate(code, { onSuccess: onDone })}
+        />
+      </Paper>
+      <Text>
+        No phone with you, or lost it? Your clinic can send you a new invitation link; choosing a password
+        there turns two-step sign-in off.
+      </Text>
+      <Button
+        variant="default"
+        size="md"
+        w="fit-content"
+        loading={logout.isPending}
+        onClick={() => logout.mutate(undefined, { onSettled: onStartAgain })}
+      >
+        Start again
+      </Button>
+    </Stack>
+  )
+}
+
 /** Patients sign in with the e-mail address the clinic has and the password they chose. */
 export function PortalSignInPage() {
   const [searchParams] = useSearchParams()
@@ -28,6 +72,7 @@ export function PortalSignInPage() {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [lockedUntilMs, setLockedUntilMs] = useState<number | null>(null)
+  const [isWaitingForCode, setIsWaitingForCode] = useState(false)
   const next = searchParams.get('next')
   const target = next?.startsWith('/portal') ? next : '/portal'
 
@@ -36,12 +81,27 @@ export function PortalSignInPage() {
     login.mutate(
       { email: email.trim(), password },
       {
-        onSuccess: () => navigate(target, { replace: true }),
+        onSuccess: (reply) => {
+          if (reply.state === 'mfa-required') setIsWaitingForCode(true)
+          else navigate(target, { replace: true })
+        },
         onError: (error) => {
           const retry = isApiError(error, 'account-locked') ? error.retryAfterSec : null
           setLockedUntilMs(retry === null ? null : Date.now() + retry * 1000)
         },
       },
+    )
+  }
+  if (isWaitingForCode) {
+    return (
+      <CodeStep
+        onDone={() => navigate(target, { replace: true })}
+        onStartAgain={() => {
+          setPassword('')
+          login.reset()
+          setIsWaitingForCode(false)
+        }}
+      />
     )
   }
   return (

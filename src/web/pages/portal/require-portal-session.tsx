@@ -45,6 +45,8 @@ export function RequirePortalSession({ allowSurveyScope = false }: { allowSurvey
       const reason = me.error.code === 'session-expired' ? 'ended' : undefined
       return <Navigate to={signInPath(location.pathname, reason)} replace />
     }
+    // A sign-in still waiting for its code (two-step sign-in) starts again from the password.
+    if (isApiError(me.error, 'mfa-required')) return <Navigate to={signInPath(location.pathname)} replace />
     return <PortalProblem error={me.error} />
   }
   if (me.data.scope === 'survey' && !allowSurveyScope) return <SurveyOnlyNotice me={me.data} />

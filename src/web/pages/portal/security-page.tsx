@@ -1,0 +1,147 @@
+import { Alert, Anchor, Button, List, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { type FormEvent, useState } from 'react'
+import {
+  type PortalMfaStatus,
+  useConfirmPortalMfa,
+  useDisablePortalMfa,
+  usePortalMfaStatus,
+  useStartPortalMfa,
+} from '../../api/portal'
+import { MfaCodeForm } from '../../components/mfa-code-form'
+import { TotpSetupKey } from '../../components/totp-setup-key'
+import { formatShortDate } from './portal-format'
+import { PortalLoader, PortalProblem } from './portal-status'
+import { describeTwoStepError } from './two-step-text'
+
+/** Off: a button, then the QR code and key, then the first code that turns it on. */
+function TurnOn() {
+  const start = useStartPortalMfa()
+  const confirm = useConfirmPortalMfa()
+  if (!start.data) {
+    return (
+      <Stack gap="md" align="flex-start">
+        <Text>
+          You will need an authenticator app on your phone, such as the one that came with it or one from your
+          app store. Setting it up takes about a minute.
+        </Text>
+        <Button size="lg" loading={start.isPending} onClick={() => start.mutate()}>
+          Turn on two-step sign-in
+        </Button>
+        {start.isError && <PortalProblem error={start.error} />}
+      </Stack>
+    )
+  }
+  return (
+    <Stack gap="md">
+      <List type="ordered" spacing="xs">
+        <List.Item>Open your authenticator app and choose to add an account.</List.Item>
+        <List.Item>Scan the square code below with it, or type in the setup key.</List.Item>
+        <List.Item>Type the 6-digit code the app now shows for KetaCare, to check it works.</List.Item>
+      </List>
+      <TotpSetupKey secret={start.data.secret} qrDataUrl={start.data.qrDataUrl} />
+      <MfaCodeForm
+        label="Code from your app"
+        description="6 digits; a new one appears every 30 seconds"
+        size="lg"
+        submitLabel="Check the code and turn on"
+        isPending={confirm.isPending}
+        error={confirm.error}
+        describeError={describeTwoStepError}
+        onSubmit={(code) => confirm.mutate(code)}
+      />
+      <Button variant="default" w="fit-content" onClick={() => start.reset()}>
+        Cancel
+      </Button>
+    </Stack>
+  )
+}
+
+/** On: turning it off asks for the password, or a code for a patient who would rather use the app. */
+function TurnOff({ status }: { status: PortalMfaStatus }) {
+  const disable = useDisablePortalMfa()
+  const [isUsingCode, setIsUsingCode] = useState(false)
+  const [password, setPassword] = useState('')
+  const switchProof = () => {
+    disable.reset()
+    setIsUsingCode((using) => !using)
+  }
+  const submitPassword = (event: FormEvent) => {
+    event.preventDefault()
+    disable.mutate({ password })
+  }
+  const message = describeTwoStepError(disable.error)
+  return (
+    <Stack gap="md">
+      <Alert color="teal" variant="light" role="status" title="Two-step sign-in is on">
+        {status.enabledAt ? `Since ${formatShortDate(status.enabledAt)}. ` : ''}Each time you sign in, you
+        will type a code from your authenticator app after your password.
+      </Alert>
+      <Text>To turn it off, confirm it is you.</Text>
+      {isUsingCode ? (
+        <MfaCodeForm
+          label="Code from your app"
+          description="6 digits, from your authenticator app"
+          size="lg"
+          submitLabel="Turn off two-step sign-in"
+          isPending={disable.isPending}
+          error={disable.error}
+          describeError={describeTwoStepError}
+          onSubmit={(code) => disable.mutate({ code })}
+        />
+      ) : (
+        <form onSubmit={submitPassword}>
+          <Stack gap="md">
+            <PasswordInput
+              label="Your password"
+              autoComplete="current-password"
+              size="lg"
+              required
+              withAsterisk={false}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}
+            />
+            {message && (
+              <Alert color="red" variant="light" role="alert">
+                {message}
+              </Alert>
+            )}
+            <Button type="submit" size="lg" color="red" variant="outline" loading={disable.isPending}>
+              Turn off two-step sign-in
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <Anchor component="button" type="button" onClick={switchProof} w="fit-content" underline="always">
+        {isUsingCode ? 'Use my password instead' : 'Use a code from my app instead'}
+      </Anchor>
+    </Stack>
+  )
+}
+
+/** The portal's Security page: optional two-step sign-in with an authenticator app. */
+export function SecurityPage() {
+  const status = usePortalMfaStatus()
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <Title order={1}>Security</Title>
+        <Text fz="lg">Keep your portal for your eyes only.</Text>
+      </Stack>
+      <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="two-step-title">
+        <Stack gap="md">
+          <Title order={2} id="two-step-title">
+            Two-step sign-in
+          </Title>
+          <Text>
+            With two-step sign-in, someone who learns your password still cannot get in: after your password,
+            the portal also asks for a short code that only your phone can show. It is optional.
+          </Text>
+          {status.isPending && <PortalLoader />}
+          {status.isError && <PortalProblem error={status.error} />}
+          {status.data && (status.data.isEnabled ? <TurnOff status={status.data} /> : <TurnOn />)}
+        </Stack>
+      </Paper>
+    </Stack>
+  )
+}
