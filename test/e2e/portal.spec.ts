@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { type Browser, expect, type Page, test } from '@playwright/test'
+import { generateSync } from 'otplib'
 import { type E2eServer, startServer } from './support/server'
-import { signInStaff } from './support/staff'
+import { signInStaff, totpCodes } from './support/staff'
 
 let server: E2eServer
 // The sign-in test uses the password the journey sets.
@@ -17,6 +18,7 @@ test.afterAll(async () => {
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const phone = { width: 390, height: 844 }
+const tablet = { width: 768, height: 1024 }
 const portalPassword = 'maple river lantern 42'
 
 /** Collects Content-Security-Policy violations: the portal must work under the app's CSP. */
@@ -213,6 +215,55 @@ test('patient sign-in: a wrong password is explained plainly, the right one open
   await page.goto(`${server.url}/portal/invite/${'x'.repeat(43)}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not find this invitation')
   await expectAccessible(page, 'unknown invite')
+})
+
+test('a patient turns on two-step sign-in on a tablet, signs out, and signs back in with a code', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000)
+  const codeFor = totpCodes()
+  const page = await (await browser.newContext({ viewport: tablet })).newPage()
+  const signInWithPassword = async () => {
+    await page.goto(`${server.url}/portal/sign-in`)
+    await page.getByLabel('E-mail address').fill('jordan.avery@example.org')
+    await page.getByLabel('Password', { exact: true }).fill(portalPassword)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+  }
+  await signInWithPassword()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Jordan')
+  await page.getByRole('navigation', { name: 'Portal pages' }).getByRole('link', { name: 'Security' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Security')
+  await expectPortalFooter(page)
+  await expectAccessible(page, 'security')
+
+  await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click()
+  await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible()
+  const secret = (await page.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
+  await expectAccessible(page, 'two-step set-up')
+  await page.getByLabel('Code from your app').fill(await codeFor(page, secret))
+  await page.getByRole('button', { name: 'Check the code and turn on' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Two-step sign-in is on' })).toBeVisible()
+
+  // Signing in now takes the password, then a code; a wrong code is explained plainly.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'You are signed out' })).toBeVisible()
+  await signInWithPassword()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enter your sign-in code')
+  await expectPortalFooter(page)
+  await expectAccessible(page, 'sign-in code')
+  const current = generateSync({ secret })
+  await page.getByLabel('Sign-in code').fill(current === '000000' ? '111111' : '000000')
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'That code did not work' })).toBeVisible()
+  await page.getByLabel('Sign-in code').fill(await codeFor(page, secret))
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Jordan')
+
+  // Turning it off asks for the password again.
+  await page.getByRole('navigation', { name: 'Portal pages' }).getByRole('link', { name: 'Security' }).click()
+  await page.getByLabel('Your password').fill(portalPassword)
+  await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click()
+  await expect(page.getByRole('button', { name: 'Turn on two-step sign-in' })).toBeVisible()
 })
 
 interface AxeResult {
