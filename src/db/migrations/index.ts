@@ -7,6 +7,7 @@ import * as m005 from './005-referrals'
 import * as m006 from './006-outbox'
 import * as m007 from './007-portal'
 import * as m008 from './008-portal-mfa'
+import * as m009 from './009-outcome-summary'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
 // Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)`, then one line here.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '006-outbox': m006,
   '007-portal': m007,
   '008-portal-mfa': m008,
+  '009-outcome-summary': m009,
 }

@@ -18,6 +18,7 @@ import type * as membership from './membership'
 import type * as mfaSecret from './mfa-secret'
 import type * as organization from './organization'
 import type * as outboxMessage from './outbox-message'
+import type * as outcomeSummary from './outcome-summary'
 import type * as patient from './patient'
 import type * as portal from './portal'
 import type * as referral from './referral'
@@ -50,6 +51,7 @@ export type { MembershipTable } from './membership'
 export type { MfaSecretTable } from './mfa-secret'
 export type { OrganizationTable } from './organization'
 export type { OutboxMessageTable, OutboxStatus } from './outbox-message'
+export type { OutcomeEffectSummaryTable, OutcomeStaleTable, OutcomeSummaryTable } from './outcome-summary'
 export type { PatientSex, PatientTable } from './patient'
 export type {
   PatientAccountTable,
@@ -97,4 +99,5 @@ export type Database = organization.PartialDB &
   csLossReport.PartialDB &
   referral.PartialDB &
   outboxMessage.PartialDB &
+  outcomeSummary.PartialDB &
   portal.PartialDB

@@ -16,6 +16,7 @@ describe('synthetic population', () => {
       clinicId: t.clinics.riverside,
       patients: 300,
       seed: 11,
+      batchSize: 250,
       onProgress: (done) => progress.push(done),
     })
     expect(progress).toEqual([250, 300])

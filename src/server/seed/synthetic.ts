@@ -8,32 +8,38 @@ import { mulberry32, normalSampler } from '../../domain/pharmacology'
 import { appendAudit } from '../audit/append-audit'
 import type { AppContext, Tx } from '../context'
 import { defaultConsentBody, defaultConsentTitle } from '../features/consent/default-consent-text'
-import { loadUtilisation } from '../features/outcomes/queries'
-import { chairCapacityHours } from '../features/outcomes/service'
+import { loadUtilisation, refreshOutcomeSummaries } from '../features/outcomes/queries'
+import { chairCapacityHours, thresholds } from '../features/outcomes/service'
 import { uuidv7 } from '../ids'
 
 const dayMs = 86_400_000
-const batchSize = 250
-/** Rows per INSERT, under PostgreSQL's 65,535 parameters for the widest table. */
-const rowsPerInsert = 2000
+const defaultBatchSize = 500
 
 export interface SyntheticOptions {
   clinicId: string
   patients: number
   seed: number
+  /** Patients per transaction (and per progress step); 500 unless given. */
+  batchSize?: number
   onProgress?: (done: number, total: number) => void
 }
 
-async function insertMany<T extends keyof Database>(
+/**
+ * One INSERT per table and batch: the rows travel as a single JSON parameter and PostgreSQL
+ * unpacks them (json_populate_recordset), much cheaper than binding tens of thousands of
+ * parameters, and with no limit on the rows per statement.
+ */
+async function insertMany<T extends keyof Database & string>(
   tx: Tx,
   table: T,
   rows: Insertable<Database[T]>[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += rowsPerInsert) {
-    // biome-ignore lint/suspicious/noExplicitAny: Kysely cannot type a generic table's values; rows are typed by the caller.
-    const batch = rows.slice(i, i + rowsPerInsert) as any
-    await tx.insertInto(table).values(batch).execute()
-  }
+  if (rows.length === 0) return
+  const columns = sql.join(Object.keys(rows[0]!).map((c) => sql.ref(c)))
+  await sql`INSERT INTO ${sql.table(table)} (${columns})
+    SELECT ${columns} FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)})`.execute(
+    tx,
+  )
 }
 
 /**
@@ -49,22 +55,34 @@ export async function seedSyntheticPopulation(
   const normal = normalSampler(uniform)
   const now = ctx.now()
   const { staffId, textId } = await prepareClinic(ctx, options.clinicId, now)
+  const isSuperuser =
+    (await sql<{ on: boolean }>`SELECT current_setting('is_superuser') = 'on' AS on`.execute(ctx.db)).rows[0]
+      ?.on === true
   let rows = 0
+  const batchSize = options.batchSize ?? defaultBatchSize
   for (let start = 0; start < options.patients; start += batchSize) {
     const count = Math.min(batchSize, options.patients - start)
     const people: SyntheticPatient[] = Array.from({ length: count }, (_, i) =>
       generateSyntheticPatient(start + i, uniform, normal),
     )
     const firstDays = people.map(() => now.getTime() - Math.floor(uniform() * 330 + 7) * dayMs)
-    rows += await ctx.db
-      .transaction()
-      .execute((tx) => writeBatch(tx, options, people, firstDays, textId, staffId, now))
+    rows += await ctx.db.transaction().execute(async (tx) => {
+      // The generator writes rows whose references it has just created, so where the role may
+      // (the embedded database's always may) the per-row foreign-key checks are skipped: they
+      // would double the load time. That also silences the triggers that mark changed patients
+      // for the outcome summary, so writeBatch marks them itself.
+      if (isSuperuser) await sql`SET LOCAL session_replication_role = replica`.execute(tx)
+      return writeBatch(tx, options, people, firstDays, textId, staffId, now)
+    })
     options.onProgress?.(start + count, options.patients)
   }
   const chairsAdded = await addChairsForVolume(ctx, options.clinicId, now)
   // Fresh statistics, or the planner (which has none for bulk-loaded tables, and PGlite has no
-  // autovacuum to gather them) picks nested loops that make the dashboard quadratic.
-  for (const table of [
+  // autovacuum to gather them) picks nested loops that make the summary below quadratic.
+  const analyze = async (tables: string[]) => {
+    for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(ctx.db)
+  }
+  await analyze([
     'patient',
     'treatment_plan',
     'consent',
@@ -72,9 +90,13 @@ export async function seedSyntheticPopulation(
     'vital_sign',
     'instrument_response',
     'side_effect',
-  ]) {
-    await sql.raw(`ANALYZE ${table}`).execute(ctx.db)
-  }
+  ])
+  // The outcome dashboard's per-patient summary, in one pass over the clinic rather than on the
+  // first dashboard view.
+  await ctx.db
+    .transaction()
+    .execute((tx) => refreshOutcomeSummaries(tx, options.clinicId, 'all', thresholds, now))
+  await analyze(['outcome_summary', 'outcome_effect_summary'])
   await ctx.db.transaction().execute((tx) =>
     appendAudit(
       tx,
@@ -413,6 +435,10 @@ async function writeBatch(
   await insertMany(tx, 'vital_sign', vitals)
   await insertMany(tx, 'instrument_response', scores)
   await insertMany(tx, 'side_effect', effects)
+  await sql`INSERT INTO outcome_stale (patient_id, clinic_id)
+    SELECT unnest(${patients.map((p) => p.id)}::uuid[]), ${o.clinicId}::uuid ON CONFLICT DO NOTHING`.execute(
+    tx,
+  )
   return (
     patients.length +
     plans.length +

@@ -26,6 +26,7 @@ async function recompute() {
     .select(['patient_id', 'administered_at', 'total'])
     .where('clinic_id', '=', t.clinics.riverside)
     .where('instrument_id', '=', 'phq9')
+    .where('entered_in_error_at', 'is', null)
     .execute()
   const byPatient = new Map<string, { first: number; last: number }>()
   for (const s of sessions) {
@@ -89,6 +90,36 @@ describe('outcome dashboard', () => {
     expect(d.bloodPressure.meanSystolicRiseMmHg).toBeGreaterThan(10)
   })
 
+  it('follows a score entered in error after the summary was computed', async () => {
+    const url = `/api/v1/clinics/${t.clinics.riverside}/outcomes`
+    const before = (await prescriber.get(url)).json()
+    const measured = await t.database.db
+      .selectFrom('outcome_summary')
+      .select(['patient_id', 'last_end'])
+      .where('clinic_id', '=', t.clinics.riverside)
+      .where('course_end', 'is not', null)
+      .where('baseline', 'is not', null)
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    await t.database.db
+      .updateTable('instrument_response')
+      .set({ entered_in_error_at: new Date(), error_reason: 'wrong patient' })
+      .where('patient_id', '=', measured.patient_id)
+      .where('instrument_id', '=', 'phq9')
+      .where('administered_at', '>=', measured.last_end!)
+      .where('administered_at', '<=', new Date(measured.last_end!.getTime() + 7 * 86_400_000))
+      .execute()
+    const after = (await prescriber.get(url)).json()
+    const expected = await recompute()
+    expect(after.outcomes['course-end'].remission.total).toBe(
+      before.outcomes['course-end'].remission.total - 1,
+    )
+    expect(after.outcomes['course-end'].remission).toMatchObject({
+      successes: expected.remittedEnd,
+      total: expected.measuredEnd,
+    })
+  })
+
   it('filters the cohort and is closed to nurses', async () => {
     const all = (await prescriber.get(`/api/v1/clinics/${t.clinics.riverside}/outcomes`)).json()
     const esk = (
@@ -97,6 +128,19 @@ describe('outcome dashboard', () => {
     expect(esk.cohort.patients).toBeLessThan(all.cohort.patients)
     expect(esk.cohort.patients).toBeGreaterThan(0)
     expect(esk.benchmarks.every((b: { treatment: string }) => b.treatment === 'esketamine')).toBe(true)
+    const byProtocol = (
+      await prescriber.get(`/api/v1/clinics/${t.clinics.riverside}/outcomes?protocol=esketamine-trd`)
+    ).json()
+    // Every synthetic esketamine patient is on the TRD label protocol.
+    expect(byProtocol.cohort.patients).toBe(esk.cohort.patients)
+    expect(byProtocol.benchmarks.every((b: { treatment: string }) => b.treatment === 'esketamine')).toBe(true)
+    const none = await prescriber.get(
+      `/api/v1/clinics/${t.clinics.riverside}/outcomes?protocol=esketamine-suicidal-ideation`,
+    )
+    expect(none.json().cohort.patients).toBe(0)
+    const bad = await prescriber.get(`/api/v1/clinics/${t.clinics.riverside}/outcomes?protocol=DROP%20TABLE`)
+    expect(bad.statusCode).toBe(400)
+    expect(JSON.stringify(bad.json())).toContain('protocol')
     const nurse = new Client(t)
     await nurse.signIn(demoEmails.nurse)
     expect((await nurse.get(`/api/v1/clinics/${t.clinics.riverside}/outcomes`)).statusCode).toBe(403)

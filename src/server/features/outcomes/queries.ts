@@ -1,47 +1,76 @@
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import type { Tx } from '../../context'
 
 export interface CohortFilter {
   clinicId: string
   route?: 'iv' | 'intranasal' | undefined
+  /** A protocol id (built in or the clinic's own): the plan the first dose was given under. */
+  protocol?: string | undefined
   from?: Date | undefined
   to?: Date | undefined
   ageBand?: 'under-30' | '30-49' | '50-64' | '65-plus' | undefined
   severity?: 'moderate' | 'moderately-severe' | 'severe' | undefined
 }
 
+/** Response: PHQ-9 at or below this share of baseline; remission: below this total (clinical-reference §4). */
+export interface OutcomeThresholds {
+  responseFraction: number
+  remissionBelow: number
+}
+
 const ageBounds = { 'under-30': [0, 29], '30-49': [30, 49], '50-64': [50, 64], '65-plus': [65, 200] } as const
 const severityBounds = { moderate: [10, 14], 'moderately-severe': [15, 19], severe: [20, 27] } as const
+/** Above this many changed patients one pass over the whole clinic is cheaper than a list. */
+const wholeClinicAbove = 5000
 
 /**
- * One row per patient of the cohort with the PHQ-9 totals the outcome measures need: baseline
+ * Recomputes `outcome_summary` (one row per patient with a discharged session) and
+ * `outcome_effect_summary` for the patients whose records changed since (`outcome_stale`, filled
+ * by triggers), or for every patient of the clinic. The figures per patient: PHQ-9 at baseline
  * (last before the first dose), 24 hours (12–48 h after it), one week (days 5–9) and course end
- * (within 7 days after the last session). Aggregated by set operations, not per-patient queries,
- * so it stays fast over 100,000 patients.
+ * (within 7 days after the last session); for course-end responders, days from the course's end to
+ * the first follow-up (after day 7) that no longer meets response, or to the last follow-up if
+ * none (censored); and per discharged session with vitals, the peak intra-session blood pressure
+ * against the pre-dose reading. Returns how many patients were recomputed.
  */
-export function cohortSql(f: CohortFilter) {
-  const [ageLo, ageHi] = f.ageBand ? ageBounds[f.ageBand] : [0, 200]
-  const [sevLo, sevHi] = f.severity ? severityBounds[f.severity] : [0, 27]
-  return sql`
+export async function refreshOutcomeSummaries(
+  tx: Tx,
+  clinicId: string,
+  which: 'stale' | 'all',
+  thresholds: OutcomeThresholds,
+  now: Date,
+): Promise<number> {
+  const stale = await sql<{ patient_id: string }>`
+    DELETE FROM outcome_stale WHERE clinic_id = ${clinicId} RETURNING patient_id`.execute(tx)
+  if (which === 'stale' && stale.rows.length === 0) return 0
+  const ids =
+    which === 'all' || stale.rows.length > wholeClinicAbove ? null : stale.rows.map((r) => r.patient_id)
+  const only = (column: string) => (ids ? sql`AND ${sql.ref(column)} = ANY(${ids}::uuid[])` : sql``)
+  await sql`DELETE FROM outcome_summary WHERE clinic_id = ${clinicId} ${only('patient_id')}`.execute(tx)
+  await sql`DELETE FROM outcome_effect_summary WHERE clinic_id = ${clinicId} ${only('patient_id')}`.execute(
+    tx,
+  )
+  const half = thresholds.responseFraction
+  const inserted = await sql`
+    INSERT INTO outcome_summary (patient_id, clinic_id, route, protocol_id, dosed_sessions, first_dose, last_end, age_years,
+      baseline, h24, w1, course_end, follow_up_days, relapsed, bp_sessions, bp_excursions, bp_rise_sum,
+      bp_rise_count, refreshed_at)
     WITH s AS (
-      SELECT patient_id, min(dose_started_at) AS first_dose, max(discharged_at) AS last_end, count(*)::int AS sessions,
-             min(route) AS route
-      FROM treatment_session
-      WHERE clinic_id = ${f.clinicId} AND state = 'discharged' AND dose_started_at IS NOT NULL
-      GROUP BY patient_id
-    ),
-    c AS (
-      SELECT s.*, p.date_of_birth,
-             date_part('year', age(s.first_dose, p.date_of_birth::timestamp))::int AS age_years
-      FROM s JOIN patient p ON p.id = s.patient_id AND p.clinic_id = ${f.clinicId}
-      WHERE (${f.route ?? null}::text IS NULL OR s.route = ${f.route ?? null})
-        AND (${f.from ?? null}::timestamptz IS NULL OR s.first_dose >= ${f.from ?? null})
-        AND (${f.to ?? null}::timestamptz IS NULL OR s.first_dose < ${f.to ?? null})
+      SELECT t.patient_id,
+        min(t.dose_started_at) AS first_dose,
+        max(t.discharged_at) FILTER (WHERE t.dose_started_at IS NOT NULL) AS last_end,
+        count(t.dose_started_at)::int AS dosed_sessions,
+        min(t.route) FILTER (WHERE t.dose_started_at IS NOT NULL) AS route,
+        (array_agg(pl.protocol_id ORDER BY t.dose_started_at) FILTER (WHERE t.dose_started_at IS NOT NULL))[1] AS protocol_id
+      FROM treatment_session t LEFT JOIN treatment_plan pl ON pl.id = t.plan_id
+      WHERE t.clinic_id = ${clinicId} AND t.state = 'discharged' ${only('t.patient_id')}
+      GROUP BY t.patient_id
     ),
     phq AS (
-      SELECT r.patient_id, r.administered_at AS at, r.total::numeric AS total, c.first_dose, c.last_end
-      FROM instrument_response r JOIN c ON c.patient_id = r.patient_id
-      WHERE r.clinic_id = ${f.clinicId} AND r.instrument_id = 'phq9' AND r.entered_in_error_at IS NULL
+      SELECT r.patient_id, r.administered_at AS at, r.total::numeric AS total, s.first_dose, s.last_end
+      FROM instrument_response r JOIN s ON s.patient_id = r.patient_id
+      WHERE r.clinic_id = ${clinicId} AND r.instrument_id = 'phq9' AND r.entered_in_error_at IS NULL
+        AND s.first_dose IS NOT NULL ${only('r.patient_id')}
     ),
     m AS (
       SELECT patient_id,
@@ -50,72 +79,117 @@ export function cohortSql(f: CohortFilter) {
         (array_agg(total ORDER BY at) FILTER (WHERE at BETWEEN first_dose + interval '5 days' AND first_dose + interval '9 days'))[1] AS w1,
         (array_agg(total ORDER BY at) FILTER (WHERE at BETWEEN last_end AND last_end + interval '7 days'))[1] AS course_end
       FROM phq GROUP BY patient_id
-    )
-    SELECT c.patient_id, c.route, c.sessions, c.first_dose, c.last_end, c.age_years, m.baseline, m.h24, m.w1, m.course_end
-    FROM c JOIN m ON m.patient_id = c.patient_id
-    WHERE m.baseline IS NOT NULL
-      AND c.age_years BETWEEN ${ageLo} AND ${ageHi}
-      AND m.baseline BETWEEN ${sevLo} AND ${sevHi}`
-}
-
-export interface CohortRow {
-  patient_id: string
-  route: 'iv' | 'intranasal'
-  sessions: number
-  first_dose: Date
-  last_end: Date
-  age_years: number
-  baseline: string
-  h24: string | null
-  w1: string | null
-  course_end: string | null
-}
-
-export async function loadCohort(tx: Tx, f: CohortFilter): Promise<CohortRow[]> {
-  return (await cohortSql(f).execute(tx)).rows as CohortRow[]
-}
-
-/** Follow-up PHQ-9 after the course of the responders: time to the first one that no longer meets response. */
-export async function loadRelapseFollowUp(
-  tx: Tx,
-  clinicId: string,
-  responders: { patientId: string; lastEnd: Date; baseline: number }[],
-) {
-  if (responders.length === 0) return []
-  const ids = responders.map((r) => r.patientId)
-  const rows = await tx
-    .selectFrom('instrument_response')
-    .select(['patient_id', 'administered_at', 'total'])
-    .where('clinic_id', '=', clinicId)
-    .where('instrument_id', '=', 'phq9')
-    .where('entered_in_error_at', 'is', null)
-    .where('patient_id', 'in', ids)
-    .orderBy('patient_id')
-    .orderBy('administered_at')
-    .execute()
-  return rows
-}
-
-export async function loadSafety(tx: Tx, clinicId: string, patientIds: string[] | null) {
-  const sessionFilter = patientIds ? sql`AND s.patient_id = ANY(${patientIds}::uuid[])` : sql``
-  const effects = await sql<{ term: string; grade: number; n: string }>`
-    SELECT e.term, e.grade, count(*) AS n FROM side_effect e JOIN treatment_session s ON s.id = e.session_id
-    WHERE e.clinic_id = ${clinicId} AND e.entered_in_error_at IS NULL AND s.state = 'discharged' ${sessionFilter}
-    GROUP BY e.term, e.grade ORDER BY e.term, e.grade`.execute(tx)
-  const bp = await sql<{ sessions: string; excursions: string; mean_rise: string | null }>`
-    WITH v AS (
-      SELECT s.id,
+    ),
+    f AS (
+      SELECT phq.patient_id,
+        min(phq.at) FILTER (WHERE phq.total > m.baseline * ${half}) AS relapse_at,
+        max(phq.at) AS last_follow_up
+      FROM phq JOIN m ON m.patient_id = phq.patient_id
+      WHERE m.course_end <= m.baseline * ${half} AND phq.at > phq.last_end + interval '7 days'
+      GROUP BY phq.patient_id
+    ),
+    per_session AS (
+      SELECT t.patient_id,
         max(v.systolic_mmhg) FILTER (WHERE v.context = 'pre') AS pre_sbp,
         max(v.systolic_mmhg) FILTER (WHERE v.context = 'intra') AS peak_sbp,
         max(v.diastolic_mmhg) FILTER (WHERE v.context = 'intra') AS peak_dbp
-      FROM treatment_session s JOIN vital_sign v ON v.session_id = s.id
-      WHERE s.clinic_id = ${clinicId} AND s.state = 'discharged' AND v.entered_in_error_at IS NULL ${sessionFilter}
-      GROUP BY s.id
+      FROM treatment_session t JOIN vital_sign v ON v.session_id = t.id
+      WHERE t.clinic_id = ${clinicId} AND t.state = 'discharged' AND v.entered_in_error_at IS NULL ${only('t.patient_id')}
+      GROUP BY t.patient_id, t.id
+    ),
+    bp AS (
+      SELECT patient_id, count(*)::int AS sessions,
+        count(*) FILTER (WHERE peak_sbp > 180 OR peak_dbp > 110)::int AS excursions,
+        sum(peak_sbp - pre_sbp) AS rise_sum, count(peak_sbp - pre_sbp)::int AS rise_count
+      FROM per_session GROUP BY patient_id
     )
-    SELECT count(*) AS sessions,
-           count(*) FILTER (WHERE peak_sbp > 180 OR peak_dbp > 110) AS excursions,
-           avg(peak_sbp - pre_sbp) AS mean_rise
-    FROM v`.execute(tx)
+    SELECT s.patient_id, ${clinicId}::uuid, s.route, s.protocol_id, s.dosed_sessions, s.first_dose, s.last_end,
+      date_part('year', age(s.first_dose, p.date_of_birth::timestamp))::int,
+      m.baseline, m.h24, m.w1, m.course_end,
+      extract(epoch FROM coalesce(f.relapse_at, f.last_follow_up) - s.last_end)::float8 / 86400,
+      CASE WHEN f.patient_id IS NOT NULL THEN f.relapse_at IS NOT NULL END,
+      coalesce(bp.sessions, 0), coalesce(bp.excursions, 0), bp.rise_sum, coalesce(bp.rise_count, 0), ${now}
+    FROM s JOIN patient p ON p.id = s.patient_id
+      LEFT JOIN m ON m.patient_id = s.patient_id
+      LEFT JOIN f ON f.patient_id = s.patient_id
+      LEFT JOIN bp ON bp.patient_id = s.patient_id`.execute(tx)
+  await sql`
+    INSERT INTO outcome_effect_summary (patient_id, clinic_id, term, grade, n)
+    SELECT e.patient_id, e.clinic_id, e.term, e.grade, count(*)::int
+    FROM side_effect e JOIN treatment_session t ON t.id = e.session_id
+    WHERE e.clinic_id = ${clinicId} AND e.entered_in_error_at IS NULL AND t.state = 'discharged' ${only('t.patient_id')}
+    GROUP BY e.patient_id, e.clinic_id, e.term, e.grade`.execute(tx)
+  return Number(inserted.numAffectedRows ?? 0)
+}
+
+/** The dashboard's cohort: patients with a first dose and a baseline PHQ-9, narrowed by the filter. */
+function cohortWhere(f: CohortFilter): RawBuilder<unknown> {
+  const [ageLo, ageHi] = f.ageBand ? ageBounds[f.ageBand] : [0, 200]
+  const [sevLo, sevHi] = f.severity ? severityBounds[f.severity] : [0, 27]
+  return sql`s.clinic_id = ${f.clinicId} AND s.first_dose IS NOT NULL AND s.baseline IS NOT NULL
+    AND (${f.route ?? null}::text IS NULL OR s.route = ${f.route ?? null})
+    AND (${f.protocol ?? null}::text IS NULL OR s.protocol_id = ${f.protocol ?? null})
+    AND (${f.from ?? null}::timestamptz IS NULL OR s.first_dose >= ${f.from ?? null})
+    AND (${f.to ?? null}::timestamptz IS NULL OR s.first_dose < ${f.to ?? null})
+    AND s.age_years BETWEEN ${ageLo} AND ${ageHi}
+    AND s.baseline BETWEEN ${sevLo} AND ${sevHi}`
+}
+
+export interface CohortCounts {
+  patients: number
+  measured: Record<'h24' | 'w1' | 'course_end', { n: number; responded: number; remitted: number }>
+  checkedAfterThree: number
+  noResponseAfterThree: number
+}
+
+/** Response and remission counts at each time point, and the no-response-after-3 flag, in one pass. */
+export async function loadCohortCounts(tx: Tx, f: CohortFilter, t: OutcomeThresholds): Promise<CohortCounts> {
+  const at = (c: 'h24' | 'w1' | 'course_end') => {
+    const col = sql.ref(`s.${c}`)
+    return sql`count(${col})::int, count(*) FILTER (WHERE ${col} <= s.baseline * ${t.responseFraction})::int,
+      count(*) FILTER (WHERE ${col} < ${t.remissionBelow})::int`
+  }
+  const row = (
+    await sql<{ r: number[] }>`
+      SELECT ARRAY[count(*)::int, ${at('h24')}, ${at('w1')}, ${at('course_end')},
+        count(*) FILTER (WHERE s.dosed_sessions >= 3 AND s.w1 IS NOT NULL)::int,
+        count(*) FILTER (WHERE s.dosed_sessions >= 3 AND s.w1 > s.baseline * ${t.responseFraction})::int] AS r
+      FROM outcome_summary s WHERE ${cohortWhere(f)}`.execute(tx)
+  ).rows[0]!.r
+  const triple = (i: number) => ({ n: row[i]!, responded: row[i + 1]!, remitted: row[i + 2]! })
+  return {
+    patients: row[0]!,
+    measured: { h24: triple(1), w1: triple(4), course_end: triple(7) },
+    checkedAfterThree: row[10]!,
+    noResponseAfterThree: row[11]!,
+  }
+}
+
+/** Course-end responders with a follow-up: time to relapse (event) or to the last follow-up (censored). */
+export async function loadRelapseObservations(tx: Tx, f: CohortFilter) {
+  return (
+    await sql<{ days: number; relapsed: boolean }>`
+      SELECT s.follow_up_days AS days, s.relapsed FROM outcome_summary s
+      WHERE ${cohortWhere(f)} AND s.follow_up_days IS NOT NULL`.execute(tx)
+  ).rows
+}
+
+/**
+ * Side effects by term and grade, and blood-pressure excursions (peak intra-session > 180/110,
+ * clinical-reference §3), over the discharged sessions of the cohort — or of every patient when
+ * the dashboard is unfiltered.
+ */
+export async function loadSafety(tx: Tx, f: CohortFilter, isFiltered: boolean) {
+  const where = isFiltered ? cohortWhere(f) : sql`s.clinic_id = ${f.clinicId}`
+  const effects = await sql<{ term: string; grade: number; n: string }>`
+    SELECT e.term, e.grade, sum(e.n) AS n
+    FROM outcome_effect_summary e JOIN outcome_summary s ON s.patient_id = e.patient_id
+    WHERE e.clinic_id = ${f.clinicId} AND ${where}
+    GROUP BY e.term, e.grade ORDER BY e.term, e.grade`.execute(tx)
+  const bp = await sql<{ sessions: string | null; excursions: string | null; mean_rise: string | null }>`
+    SELECT sum(s.bp_sessions) AS sessions, sum(s.bp_excursions) AS excursions,
+           sum(s.bp_rise_sum) / nullif(sum(s.bp_rise_count), 0) AS mean_rise
+    FROM outcome_summary s WHERE ${where}`.execute(tx)
   return { effects: effects.rows, bp: bp.rows[0]! }
 }
 

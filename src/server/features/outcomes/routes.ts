@@ -17,6 +17,11 @@ export function outcomeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: clinicParams,
           querystring: z.object({
             route: z.enum(['iv', 'intranasal']).optional(),
+            protocol: z
+              .string()
+              .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a protocol id: 2–63 lowercase letters, digits and dashes')
+              .optional()
+              .describe('the protocol of the plan the first dose was given under, e.g. esketamine-trd'),
             from: z.coerce.date().optional(),
             to: z.coerce.date().optional(),
             ageBand: z.enum(['under-30', '30-49', '50-64', '65-plus']).optional(),

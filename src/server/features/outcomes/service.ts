@@ -1,3 +1,4 @@
+import { builtInProtocols } from '../../../domain/dosing'
 import {
   estimateKaplanMeier,
   findBenchmarks,
@@ -7,24 +8,34 @@ import {
 import { runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import type { Principal } from '../../principal'
-import { type CohortFilter, loadCohort, loadRelapseFollowUp, loadSafety, loadUtilisation } from './queries'
+import {
+  type CohortFilter,
+  loadCohortCounts,
+  loadRelapseObservations,
+  loadSafety,
+  loadUtilisation,
+  type OutcomeThresholds,
+  refreshOutcomeSummaries,
+} from './queries'
 
 const dayMs = 86_400_000
 // Response: ≥ 50 % reduction from baseline; remission: PHQ-9 < 5 (clinical-reference §4).
-const isResponse = (baseline: number, total: number) => total <= baseline / 2
-const isRemission = (total: number) => total < 5
+export const thresholds: OutcomeThresholds = { responseFraction: 0.5, remissionBelow: 5 }
 
-/**
- * The clinic's outcomes beside the literature (issue 8): response and remission at 24 hours,
- * one week and course end with 95 % intervals, time to relapse (Kaplan–Meier), side effects per
- * 100 sessions, blood-pressure excursions, no-response flags and chair use.
- */
 /** Chair hours a period offers: 8 hours a working day (5 in 7) per active chair. */
 export function chairCapacityHours(chairs: number, from: Date, to: Date): number {
   const workingDays = Math.max(1, Math.round(((to.getTime() - from.getTime()) / dayMs) * (5 / 7)))
   return chairs * 8 * workingDays
 }
 
+/**
+ * The clinic's outcomes beside the literature (issue 8): response and remission at 24 hours,
+ * one week and course end with 95 % intervals, time to relapse (Kaplan–Meier), side effects per
+ * 100 sessions, blood-pressure excursions, no-response flags and chair use.
+ *
+ * Reads the per-patient outcome summary; patients whose records changed since it was computed
+ * are recomputed first, in the same transaction (see refreshOutcomeSummaries).
+ */
 export function getDashboard(ctx: AppContext, principal: Principal, filter: CohortFilter) {
   return runInClinic(
     ctx,
@@ -36,80 +47,41 @@ export function getDashboard(ctx: AppContext, principal: Principal, filter: Coho
       entity: 'patient',
     },
     async (scope) => {
-      const cohort = await loadCohort(scope.tx, filter)
-      const at = (key: 'h24' | 'w1' | 'course_end') => {
-        const measured = cohort.filter((r) => r[key] !== null)
-        return {
-          response: wilsonInterval(
-            measured.filter((r) => isResponse(Number(r.baseline), Number(r[key]))).length,
-            measured.length,
-          ),
-          remission: wilsonInterval(
-            measured.filter((r) => isRemission(Number(r[key]))).length,
-            measured.length,
-          ),
-        }
-      }
+      await refreshOutcomeSummaries(scope.tx, filter.clinicId, 'stale', thresholds, scope.now)
+      const counts = await loadCohortCounts(scope.tx, filter, thresholds)
+      const at = (key: 'h24' | 'w1' | 'course_end') => ({
+        response: wilsonInterval(counts.measured[key].responded, counts.measured[key].n),
+        remission: wilsonInterval(counts.measured[key].remitted, counts.measured[key].n),
+      })
       const outcomes = { '24h': at('h24'), '1w': at('w1'), 'course-end': at('course_end') }
 
-      // Time to relapse among course-end responders: the first follow-up no longer meeting response.
-      const responders = cohort.filter(
-        (r) => r.course_end !== null && isResponse(Number(r.baseline), Number(r.course_end)),
+      const observations: SurvivalObservation[] = (await loadRelapseObservations(scope.tx, filter)).map(
+        (o) => ({ timeDays: Number(o.days), isEvent: o.relapsed }),
       )
-      const followUps = await loadRelapseFollowUp(
-        scope.tx,
-        filter.clinicId,
-        responders.map((r) => ({
-          patientId: r.patient_id,
-          lastEnd: r.last_end,
-          baseline: Number(r.baseline),
-        })),
-      )
-      const byPatient = new Map<string, { at: Date; total: number }[]>()
-      for (const f of followUps) {
-        const list = byPatient.get(f.patient_id) ?? []
-        list.push({ at: f.administered_at, total: Number(f.total) })
-        byPatient.set(f.patient_id, list)
-      }
-      const observations: SurvivalObservation[] = []
-      for (const r of responders) {
-        const after = (byPatient.get(r.patient_id) ?? []).filter(
-          (x) => x.at.getTime() > r.last_end.getTime() + 7 * dayMs,
-        )
-        if (after.length === 0) continue
-        const relapse = after.find((x) => !isResponse(Number(r.baseline), x.total))
-        const end = relapse ?? after[after.length - 1]!
-        observations.push({
-          timeDays: (end.at.getTime() - r.last_end.getTime()) / dayMs,
-          isEvent: relapse !== undefined,
-        })
-      }
       const km = observations.length ? estimateKaplanMeier(observations) : null
 
-      const filtered = Boolean(filter.route || filter.from || filter.to || filter.ageBand || filter.severity)
-      const safety = await loadSafety(
-        scope.tx,
-        filter.clinicId,
-        filtered ? cohort.map((r) => r.patient_id) : null,
+      const filtered = Boolean(
+        filter.route || filter.protocol || filter.from || filter.to || filter.ageBand || filter.severity,
       )
-      const sessions = Number(safety.bp.sessions)
+      const safety = await loadSafety(scope.tx, filter, filtered)
+      const sessions = Number(safety.bp.sessions ?? 0)
       const to = filter.to ?? scope.now
       const from = filter.from ?? new Date(to.getTime() - 30 * dayMs)
       const use = await loadUtilisation(scope.tx, filter.clinicId, from, to)
       const capacityHours = chairCapacityHours(Number(use.chairs), from, to)
 
-      const checkedAfterThree = cohort.filter((r) => r.sessions >= 3 && r.w1 !== null)
       await scope.audit({
         action: 'outcomes.dashboard',
         entity: 'patient',
-        detail: { patients: cohort.length },
+        detail: { patients: counts.patients },
       })
       return {
         cohort: {
-          patients: cohort.length,
+          patients: counts.patients,
           sessions,
           filter: {
             route: filter.route ?? null,
+            protocol: filter.protocol ?? null,
             ageBand: filter.ageBand ?? null,
             severity: filter.severity ?? null,
             from: filter.from ?? null,
@@ -139,10 +111,7 @@ export function getDashboard(ctx: AppContext, principal: Principal, filter: Coho
           meanSystolicRiseMmHg:
             safety.bp.mean_rise === null ? null : Math.round(Number(safety.bp.mean_rise) * 10) / 10,
         },
-        noResponseAfterThree: wilsonInterval(
-          checkedAfterThree.filter((r) => !isResponse(Number(r.baseline), Number(r.w1))).length,
-          checkedAfterThree.length,
-        ),
+        noResponseAfterThree: wilsonInterval(counts.noResponseAfterThree, counts.checkedAfterThree),
         chairUtilisation: {
           from,
           to,
@@ -151,7 +120,10 @@ export function getDashboard(ctx: AppContext, principal: Principal, filter: Coho
           rate: capacityHours ? Number(use.booked_hours ?? 0) / capacityHours : null,
         },
         benchmarks: findBenchmarks({
-          treatment: filter.route === 'intranasal' ? 'esketamine' : 'iv-ketamine',
+          treatment:
+            (filter.route ?? builtInProtocols.find((p) => p.id === filter.protocol)?.route) === 'intranasal'
+              ? 'esketamine'
+              : 'iv-ketamine',
         }),
       }
     },
