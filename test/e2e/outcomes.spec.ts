@@ -74,11 +74,23 @@ test('a prescriber reads the outcomes dashboard, opens a table, filters to esket
   expect(eskSize).toBeLessThan(cohortSize)
   if (eskSize < 20) await expect(page.getByText('Cohort too small to read')).toBeVisible()
 
+  // Narrow to a protocol: only the esketamine ones are offered now; every synthetic esketamine
+  // patient is on the TRD label schedule, so the cohort stays the same.
+  const protocol = page.getByRole('combobox', { name: 'Protocol' })
+  await protocol.click()
+  await expect(page.getByRole('option', { name: /IV racemic/i })).toHaveCount(0)
+  const byProtocol = page.waitForResponse((r) => /[?&]protocol=esketamine-trd/.test(r.url()))
+  await page.getByRole('option', { name: 'Esketamine nasal spray, TRD label schedule (adults < 65)' }).click()
+  expect((await byProtocol).status()).toBe(200)
+  await expect(page).toHaveURL(/[?&]protocol=esketamine-trd/)
+  await expect(page.getByText('Updating')).toBeHidden()
+  await expect(page.getByTestId('cohort-size')).toHaveText(`${eskSize.toLocaleString('en-US')} patients`)
+
   // The CSV is built in the browser from the same reply.
   const downloading = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Download CSV' }).click()
   const download = await downloading
-  expect(download.suggestedFilename()).toMatch(/^outcomes-\d{4}-\d{2}-\d{2}-intranasal\.csv$/)
+  expect(download.suggestedFilename()).toMatch(/^outcomes-\d{4}-\d{2}-\d{2}-intranasal-esketamine-trd\.csv$/)
   const csv = await readFile((await download.path())!, 'utf8')
   const lines = csv.trim().split('\r\n')
   expect(lines[0]).toBe(

@@ -35,6 +35,7 @@ export interface OutcomeDashboard {
     sessions: number
     filter: {
       route: OutcomeRoute | null
+      protocol: string | null
       ageBand: AgeBand | null
       severity: BaselineSeverity | null
       from: string | null
@@ -65,6 +66,8 @@ export interface OutcomeDashboard {
 
 export interface OutcomeQuery {
   route?: OutcomeRoute
+  /** A protocol id: the plan the first dose was given under. */
+  protocol?: string
   ageBand?: AgeBand
   severity?: BaselineSeverity
   /** ISO instants; the page converts the chosen days in the clinic's time zone. */

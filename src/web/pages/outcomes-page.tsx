@@ -10,6 +10,7 @@ import {
   ageBandLabels,
   OutcomeFilters,
   type OutcomeFilterValues,
+  protocolLabels,
   readOutcomeFilters,
   routeLabels,
   severityLabels,
@@ -22,7 +23,14 @@ function downloadCsv(data: OutcomeDashboard, filters: OutcomeFilterValues, timeZ
   const blob = new Blob([buildOutcomesCsv(data, timeZone)], { type: 'text/csv;charset=utf-8' })
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
-  const parts = [filters.route, filters.ageBand, filters.severity, filters.from, filters.to].filter(Boolean)
+  const parts = [
+    filters.route,
+    filters.protocol,
+    filters.ageBand,
+    filters.severity,
+    filters.from,
+    filters.to,
+  ].filter(Boolean)
   link.href = url
   link.download = `outcomes-${new Date().toISOString().slice(0, 10)}${parts.length ? `-${parts.join('-')}` : ''}.csv`
   document.body.append(link)
@@ -33,7 +41,11 @@ function downloadCsv(data: OutcomeDashboard, filters: OutcomeFilterValues, timeZ
 
 function CohortSummary({ data, filters }: { data: OutcomeDashboard; filters: OutcomeFilterValues }) {
   const described = [
-    filters.route ? routeLabels[filters.route] : 'All treatments',
+    filters.protocol
+      ? protocolLabels[filters.protocol]
+      : filters.route
+        ? routeLabels[filters.route]
+        : 'All treatments',
     filters.ageBand && `age ${ageBandLabels[filters.ageBand].toLowerCase()}`,
     filters.severity && `${severityLabels[filters.severity]} at baseline`,
     (filters.from || filters.to) && `first dose ${filters.from || '…'} to ${filters.to || '…'}`,
@@ -66,6 +78,7 @@ export function OutcomesPage() {
 
   const query: OutcomeQuery = {
     route: filters.route || undefined,
+    protocol: filters.protocol || undefined,
     ageBand: filters.ageBand || undefined,
     severity: filters.severity || undefined,
     // Whole days in the clinic's zone; the API's `to` is exclusive, so the next day's start.

@@ -1,9 +1,12 @@
 import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
+import { builtInProtocols } from '../../../domain/dosing'
 import type { AgeBand, BaselineSeverity, OutcomeRoute } from '../../api/outcomes'
 
 export interface OutcomeFilterValues {
   route: OutcomeRoute | ''
+  /** A built-in protocol id, or '' for all. */
+  protocol: string
   ageBand: AgeBand | ''
   severity: BaselineSeverity | ''
   /** Calendar days, YYYY-MM-DD, in the clinic's time zone: first dose on or after / on or before. */
@@ -15,6 +18,12 @@ export const routeLabels: Record<OutcomeRoute, string> = {
   iv: 'IV ketamine',
   intranasal: 'Esketamine (intranasal)',
 }
+// The protocol a patient's first dose was given under; the treatment filter narrows the list.
+const protocolOptions = builtInProtocols.map((p) => ({ value: p.id, label: p.name, route: p.route }))
+export const protocolLabels: Record<string, string> = Object.fromEntries(
+  protocolOptions.map((o) => [o.value, o.label]),
+)
+
 const ageBandOptions: { value: AgeBand; label: string }[] = [
   { value: 'under-30', label: 'Under 30' },
   { value: '30-49', label: '30–49' },
@@ -44,10 +53,12 @@ const isOneOf = <T extends string>(options: readonly { value: T }[], value: stri
 export function readOutcomeFilters(params: URLSearchParams): OutcomeFilterValues {
   const route = params.get('route')
   const ageBand = params.get('ageBand')
+  const protocol = params.get('protocol')
   const severity = params.get('severity')
   const day = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(params.get(key) ?? '') ? params.get(key)! : '')
   return {
     route: route === 'iv' || route === 'intranasal' ? route : '',
+    protocol: isOneOf(protocolOptions, protocol) ? protocol : '',
     ageBand: isOneOf(ageBandOptions, ageBand) ? ageBand : '',
     severity: isOneOf(severityOptions, severity) ? severity : '',
     from: day('from'),
@@ -74,7 +85,15 @@ export function OutcomeFilters({ values, onChange }: OutcomeFiltersProps) {
           <SegmentedControl
             aria-labelledby="outcome-route-label"
             value={values.route || 'all'}
-            onChange={(value) => onChange({ route: value === 'all' ? '' : (value as OutcomeRoute) })}
+            onChange={(value) => {
+              const next = value === 'all' ? '' : (value as OutcomeRoute)
+              const protocolRoute = protocolOptions.find((o) => o.value === values.protocol)?.route
+              // A protocol of the other route would leave an empty cohort: drop it.
+              onChange({
+                route: next,
+                ...(next && protocolRoute && protocolRoute !== next ? { protocol: '' } : {}),
+              })
+            }}
             data={[
               { value: 'all', label: 'All' },
               { value: 'iv', label: routeLabels.iv },
@@ -85,13 +104,23 @@ export function OutcomeFilters({ values, onChange }: OutcomeFiltersProps) {
         {hasAny && (
           <Button
             variant="subtle"
-            onClick={() => onChange({ route: '', ageBand: '', severity: '', from: '', to: '' })}
+            onClick={() => onChange({ route: '', protocol: '', ageBand: '', severity: '', from: '', to: '' })}
           >
             Clear filters
           </Button>
         )}
       </Group>
-      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
+        <Select
+          label="Protocol"
+          placeholder="All protocols"
+          data={protocolOptions
+            .filter((o) => !values.route || o.route === values.route)
+            .map(({ value, label }) => ({ value, label }))}
+          value={values.protocol || null}
+          onChange={(value) => onChange({ protocol: isOneOf(protocolOptions, value) ? value : '' })}
+          clearable
+        />
         <Select
           label="Age band"
           placeholder="All ages"

@@ -16,7 +16,7 @@ const dashboard: OutcomeDashboard = {
   cohort: {
     patients: 40,
     sessions: 200,
-    filter: { route: null, ageBand: null, severity: null, from: null, to: null },
+    filter: { route: null, protocol: null, ageBand: null, severity: null, from: null, to: null },
   },
   outcomes: {
     '24h': { response: p(20, 40, 0.352, 0.648), remission: p(8, 40, 0.105, 0.348) },
