@@ -24,6 +24,8 @@ export interface Config {
   referralRatePerHour: number
   /** Seed a demo organization on first start of an empty database. */
   seedDemo: boolean
+  /** Synthetic past patients the demo gives its first clinic, for the outcome dashboard. */
+  demoHistoryPatients: number
   webDir: string | undefined
   /** Outgoing e-mail: unset keeps messages in the viewable outbox instead of sending them. */
   smtp: { url: string | undefined; from: string }
@@ -53,6 +55,11 @@ export const envVariables = [
     'self-check referrals accepted per client address per hour (stops a script filling the intake queue)',
   ],
   ['KETACARE_SEED_DEMO', 'true', 'create the demo organization on first start of an empty database'],
+  [
+    'KETACARE_DEMO_HISTORY_PATIENTS',
+    '300',
+    'synthetic past patients the demo adds to its first clinic so the outcome dashboard has a cohort; 0 for none',
+  ],
   ['KETACARE_WEB_DIR', 'dist/web', 'built web app to serve at /'],
   [
     'SMTP_URL',
@@ -103,6 +110,7 @@ const schema = z.object({
   KETACARE_LOGIN_RATE_PER_MIN: intIn(1, 10_000).default(20),
   KETACARE_REFERRAL_RATE_PER_HOUR: intIn(1, 10_000).default(10),
   KETACARE_SEED_DEMO: bool.default(true),
+  KETACARE_DEMO_HISTORY_PATIENTS: intIn(0, 100_000).default(300),
   KETACARE_WEB_DIR: z.string().min(1).optional(),
   SMTP_URL: z
     .string()
@@ -137,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginRateLimitPerMin: v.KETACARE_LOGIN_RATE_PER_MIN,
     referralRatePerHour: v.KETACARE_REFERRAL_RATE_PER_HOUR,
     seedDemo: v.KETACARE_SEED_DEMO,
+    demoHistoryPatients: v.KETACARE_DEMO_HISTORY_PATIENTS,
     webDir: v.KETACARE_WEB_DIR,
     smtp: { url: v.SMTP_URL, from: v.SMTP_FROM },
     outboxIntervalSec: v.KETACARE_OUTBOX_INTERVAL_SEC,

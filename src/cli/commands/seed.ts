@@ -1,7 +1,9 @@
 import {
+  demoDataLine,
   formatSignIns,
   hasAnyOrganization,
   seedDemoClinicalData,
+  seedDemoHistory,
   seedDemoOrganization,
 } from '../../server/seed/demo'
 import { seedSyntheticPopulation } from '../../server/seed/synthetic'
@@ -43,9 +45,8 @@ batches with a progress bar on a terminal.`,
         }
         const signIns = await seedDemoOrganization(runtime.ctx)
         const patients = await seedDemoClinicalData(runtime.ctx, signIns)
-        io.out(
-          `${formatSignIns(signIns, runtime.config.publicUrl)}Demo data: ${patients} patients at every stage of intake.\n`,
-        )
+        const history = await seedDemoHistory(runtime.ctx, runtime.config.demoHistoryPatients)
+        io.out(`${formatSignIns(signIns, runtime.config.publicUrl)}${demoDataLine(patients, history)}`)
         return 0
       }
       const count = numberOption(values.patients, 'patients')

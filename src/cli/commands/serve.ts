@@ -2,9 +2,11 @@ import { buildApp } from '../../server/app'
 import { createTransport } from '../../server/jobs/transport'
 import { startWorker } from '../../server/jobs/worker'
 import {
+  demoDataLine,
   formatSignIns,
   hasAnyOrganization,
   seedDemoClinicalData,
+  seedDemoHistory,
   seedDemoOrganization,
 } from '../../server/seed/demo'
 import type { CliCommand } from '../command'
@@ -27,7 +29,8 @@ KETACARE_SEED_DEMO=false) and its sign-ins are printed once. Stop with Ctrl+C.`,
     if (config.seedDemo && !(await hasAnyOrganization(ctx))) {
       const signIns = await seedDemoOrganization(ctx)
       const patients = await seedDemoClinicalData(ctx, signIns)
-      demoText = `${formatSignIns(signIns, config.publicUrl)}Demo data: ${patients} patients at every stage of intake.\n`
+      const history = await seedDemoHistory(ctx, config.demoHistoryPatients)
+      demoText = `${formatSignIns(signIns, config.publicUrl)}${demoDataLine(patients, history)}`
     }
     const app = await buildApp(config, runtime.database, { logger: config.logLevel !== 'silent' })
     await app.listen({ port: config.port, host: config.host })

@@ -10,6 +10,7 @@ import { seedDemoLedger } from './demo-ledger'
 import { type DemoStaff, seedDemoPatients } from './demo-patients'
 import { seedDemoReferrals } from './demo-referrals'
 import { seedDemoSessions } from './demo-sessions'
+import { seedSyntheticPopulation } from './synthetic'
 
 export interface DemoSignIn {
   email: string
@@ -203,6 +204,35 @@ export async function seedDemoClinicalData(
   await seedDemoLedger(ctx, signIns)
   await seedDemoReferrals(ctx, riverside)
   return patients
+}
+
+/**
+ * A year of past patients at the first demo clinic (synthetic, MRN SYN-1-n), so the outcome
+ * dashboard has a cohort to show. They stop a day before now, leaving today's board to the
+ * demo's own sessions.
+ */
+export async function seedDemoHistory(ctx: AppContext, patients: number): Promise<number> {
+  if (patients === 0) return 0
+  const clinic = await ctx.db
+    .selectFrom('clinic')
+    .select('id')
+    .where('name', '=', demoClinics[0]!.name)
+    .executeTakeFirstOrThrow()
+  const result = await seedSyntheticPopulation(ctx, {
+    clinicId: clinic.id,
+    patients,
+    seed: 1,
+    until: new Date(ctx.now().getTime() - 86_400_000),
+  })
+  return result.patients
+}
+
+export function demoDataLine(patients: number, history: number): string {
+  return `Demo data: ${patients} patients at every stage of intake${
+    history
+      ? `, and ${history} synthetic past patients at ${demoClinics[0]!.name} for the outcome dashboard`
+      : ''
+  }.\n`
 }
 
 export function formatSignIns(signIns: DemoSignIn[], url: string): string {

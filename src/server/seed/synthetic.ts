@@ -21,6 +21,8 @@ export interface SyntheticOptions {
   seed: number
   /** Patients per transaction (and per progress step); 500 unless given. */
   batchSize?: number
+  /** Nothing later than this is written (default: now). */
+  until?: Date
   onProgress?: (done: number, total: number) => void
 }
 
@@ -54,6 +56,7 @@ export async function seedSyntheticPopulation(
   const uniform = mulberry32(options.seed)
   const normal = normalSampler(uniform)
   const now = ctx.now()
+  const horizon = options.until ?? now
   const { staffId, textId } = await prepareClinic(ctx, options.clinicId, now)
   const isSuperuser =
     (await sql<{ on: boolean }>`SELECT current_setting('is_superuser') = 'on' AS on`.execute(ctx.db)).rows[0]
@@ -65,14 +68,14 @@ export async function seedSyntheticPopulation(
     const people: SyntheticPatient[] = Array.from({ length: count }, (_, i) =>
       generateSyntheticPatient(start + i, uniform, normal),
     )
-    const firstDays = people.map(() => now.getTime() - Math.floor(uniform() * 330 + 7) * dayMs)
+    const firstDays = people.map(() => horizon.getTime() - Math.floor(uniform() * 330 + 7) * dayMs)
     rows += await ctx.db.transaction().execute(async (tx) => {
       // The generator writes rows whose references it has just created, so where the role may
       // (the embedded database's always may) the per-row foreign-key checks are skipped: they
       // would double the load time. That also silences the triggers that mark changed patients
       // for the outcome summary, so writeBatch marks them itself.
       if (isSuperuser) await sql`SET LOCAL session_replication_role = replica`.execute(tx)
-      return writeBatch(tx, options, people, firstDays, textId, staffId, now)
+      return writeBatch(tx, options, people, firstDays, textId, staffId, horizon)
     })
     options.onProgress?.(start + count, options.patients)
   }
