@@ -10,13 +10,15 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 describe('synthetic population', () => {
-  it('writes patients with plans, sessions, vitals, scores and consents, nothing in the future', async () => {
+  it('writes patients with plans, sessions, vitals, scores and consents, nothing after its horizon', async () => {
     const progress: number[] = []
+    const until = new Date(t.clock.now().getTime() - 86_400_000)
     const result = await seedSyntheticPopulation(t.ctx, {
       clinicId: t.clinics.riverside,
       patients: 300,
       seed: 11,
       batchSize: 250,
+      until,
       onProgress: (done) => progress.push(done),
     })
     expect(progress).toEqual([250, 300])
@@ -37,12 +39,34 @@ describe('synthetic population', () => {
     expect(await count('vital_sign')).toBe(sessions * 3)
     expect(await count('instrument_response')).toBeGreaterThan(300 * 3)
     expect(result.rows).toBeGreaterThan(300 * 20)
-    const future = await db
+    const late = await db
       .selectFrom('treatment_session')
       .select('id')
-      .where('scheduled_at', '>', t.clock.now())
+      .where('clinic_id', '=', t.clinics.riverside)
+      .where('discharged_at', '>', until)
       .execute()
-    expect(future).toHaveLength(0)
+    expect(late).toHaveLength(0)
+    const lateScores = await db
+      .selectFrom('instrument_response')
+      .select('id')
+      .where('clinic_id', '=', t.clinics.riverside)
+      .where('administered_at', '>', until)
+      .execute()
+    expect(lateScores).toHaveLength(0)
+    // The outcome summary is built with the load: one row per patient with a discharged session.
+    const treated = await db
+      .selectFrom('treatment_session')
+      .select((eb) => eb.fn.count<string>('patient_id').distinct().as('n'))
+      .where('clinic_id', '=', t.clinics.riverside)
+      .where('state', '=', 'discharged')
+      .executeTakeFirstOrThrow()
+    const summarised = await db
+      .selectFrom('outcome_summary')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('clinic_id', '=', t.clinics.riverside)
+      .executeTakeFirstOrThrow()
+    expect(Number(summarised.n)).toBe(Number(treated.n))
+    expect(Number(treated.n)).toBeGreaterThan(250)
     const research = await db
       .selectFrom('consent')
       .select('id')
