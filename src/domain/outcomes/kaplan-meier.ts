@@ -58,15 +58,21 @@ export function estimateKaplanMeier(
       throw new DomainValidationError(`observations[${index}].timeDays`, 'must be a time ≥ 0')
     }
   })
-  const times = [...new Set(observations.map((o) => o.timeDays))].sort((a, b) => a - b)
+  // One sort, then one walk over the groups of equal time: linear after the sort, so tens of
+  // thousands of responders with distinct times stay fast.
+  const sorted = [...observations].sort((a, b) => a.timeDays - b.timeDays)
   const steps: SurvivalStep[] = []
   let atRisk = observations.length
   let survival = 1
   let greenwoodSum = 0
-  for (const timeDays of times) {
-    const here = observations.filter((o) => o.timeDays === timeDays)
-    const events = here.filter((o) => o.isEvent).length
-    const censored = here.length - events
+  for (let i = 0; i < sorted.length; ) {
+    const timeDays = sorted[i]!.timeDays
+    let events = 0
+    let censored = 0
+    for (; i < sorted.length && sorted[i]!.timeDays === timeDays; i++) {
+      if (sorted[i]!.isEvent) events++
+      else censored++
+    }
     if (events > 0) {
       survival *= 1 - events / atRisk
       greenwoodSum += events === atRisk ? Number.POSITIVE_INFINITY : events / (atRisk * (atRisk - events))
@@ -81,7 +87,7 @@ export function estimateKaplanMeier(
       standardError,
       ...computeBand(survival, greenwoodSum, transform),
     })
-    atRisk -= here.length
+    atRisk -= events + censored
   }
   const firstAtOrBelowHalf = (value: (s: SurvivalStep) => number) =>
     steps.find((s) => s.events > 0 && value(s) <= 0.5)?.timeDays ?? null
