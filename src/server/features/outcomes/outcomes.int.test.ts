@@ -120,6 +120,36 @@ describe('outcome dashboard', () => {
     })
   })
 
+  it('ends consistent when corrections and dashboard views overlap', async () => {
+    const url = `/api/v1/clinics/${t.clinics.riverside}/outcomes`
+    const targets = await t.database.db
+      .selectFrom('outcome_summary')
+      .select(['patient_id', 'first_dose'])
+      .where('clinic_id', '=', t.clinics.riverside)
+      .where('h24', 'is not', null)
+      .limit(6)
+      .execute()
+    // Each correction removes a patient's 24-hour score while views are being computed.
+    const corrections = targets.map((p) =>
+      t.database.db
+        .updateTable('instrument_response')
+        .set({ entered_in_error_at: new Date(), error_reason: 'duplicate entry' })
+        .where('patient_id', '=', p.patient_id)
+        .where('instrument_id', '=', 'phq9')
+        .where('administered_at', '>=', new Date(p.first_dose!.getTime() + 12 * 3_600_000))
+        .where('administered_at', '<=', new Date(p.first_dose!.getTime() + 48 * 3_600_000))
+        .execute(),
+    )
+    const views = Array.from({ length: 4 }, () => prescriber.get(url))
+    const settled = await Promise.all([...views, ...corrections])
+    for (const view of settled.slice(0, 4)) expect((view as { statusCode: number }).statusCode).toBe(200)
+    const expected = await recompute()
+    expect((await prescriber.get(url)).json().outcomes['24h'].response).toMatchObject({
+      successes: expected.responded24,
+      total: expected.measured24,
+    })
+  })
+
   it('filters the cohort and is closed to nurses', async () => {
     const all = (await prescriber.get(`/api/v1/clinics/${t.clinics.riverside}/outcomes`)).json()
     const esk = (

@@ -34,98 +34,98 @@ export function chairCapacityHours(chairs: number, from: Date, to: Date): number
  * 100 sessions, blood-pressure excursions, no-response flags and chair use.
  *
  * Reads the per-patient outcome summary; patients whose records changed since it was computed
- * are recomputed first, in the same transaction (see refreshOutcomeSummaries).
+ * are recomputed first (see refreshOutcomeSummaries).
  */
-export function getDashboard(ctx: AppContext, principal: Principal, filter: CohortFilter) {
-  return runInClinic(
-    ctx,
-    principal,
-    {
-      clinicId: filter.clinicId,
-      permission: 'reports:read',
+export async function getDashboard(ctx: AppContext, principal: Principal, filter: CohortFilter) {
+  const request = {
+    clinicId: filter.clinicId,
+    permission: 'reports:read',
+    action: 'outcomes.dashboard',
+    entity: 'patient',
+  } as const
+  // Its own short transaction: a chair-side write that marks one of these patients again waits
+  // only for the recomputation, not for the whole dashboard.
+  await runInClinic(ctx, principal, request, (scope) =>
+    refreshOutcomeSummaries(scope.tx, filter.clinicId, 'stale', thresholds, scope.now),
+  )
+  return runInClinic(ctx, principal, request, async (scope) => {
+    const counts = await loadCohortCounts(scope.tx, filter, thresholds)
+    const at = (key: 'h24' | 'w1' | 'course_end') => ({
+      response: wilsonInterval(counts.measured[key].responded, counts.measured[key].n),
+      remission: wilsonInterval(counts.measured[key].remitted, counts.measured[key].n),
+    })
+    const outcomes = { '24h': at('h24'), '1w': at('w1'), 'course-end': at('course_end') }
+
+    const observations: SurvivalObservation[] = (await loadRelapseObservations(scope.tx, filter)).map(
+      (o) => ({ timeDays: Number(o.days), isEvent: o.relapsed }),
+    )
+    const km = observations.length ? estimateKaplanMeier(observations) : null
+
+    const filtered = Boolean(
+      filter.route || filter.protocol || filter.from || filter.to || filter.ageBand || filter.severity,
+    )
+    const safety = await loadSafety(scope.tx, filter, filtered)
+    const sessions = Number(safety.bp.sessions ?? 0)
+    const to = filter.to ?? scope.now
+    const from = filter.from ?? new Date(to.getTime() - 30 * dayMs)
+    const use = await loadUtilisation(scope.tx, filter.clinicId, from, to)
+    const capacityHours = chairCapacityHours(Number(use.chairs), from, to)
+
+    await scope.audit({
       action: 'outcomes.dashboard',
       entity: 'patient',
-    },
-    async (scope) => {
-      await refreshOutcomeSummaries(scope.tx, filter.clinicId, 'stale', thresholds, scope.now)
-      const counts = await loadCohortCounts(scope.tx, filter, thresholds)
-      const at = (key: 'h24' | 'w1' | 'course_end') => ({
-        response: wilsonInterval(counts.measured[key].responded, counts.measured[key].n),
-        remission: wilsonInterval(counts.measured[key].remitted, counts.measured[key].n),
-      })
-      const outcomes = { '24h': at('h24'), '1w': at('w1'), 'course-end': at('course_end') }
-
-      const observations: SurvivalObservation[] = (await loadRelapseObservations(scope.tx, filter)).map(
-        (o) => ({ timeDays: Number(o.days), isEvent: o.relapsed }),
-      )
-      const km = observations.length ? estimateKaplanMeier(observations) : null
-
-      const filtered = Boolean(
-        filter.route || filter.protocol || filter.from || filter.to || filter.ageBand || filter.severity,
-      )
-      const safety = await loadSafety(scope.tx, filter, filtered)
-      const sessions = Number(safety.bp.sessions ?? 0)
-      const to = filter.to ?? scope.now
-      const from = filter.from ?? new Date(to.getTime() - 30 * dayMs)
-      const use = await loadUtilisation(scope.tx, filter.clinicId, from, to)
-      const capacityHours = chairCapacityHours(Number(use.chairs), from, to)
-
-      await scope.audit({
-        action: 'outcomes.dashboard',
-        entity: 'patient',
-        detail: { patients: counts.patients },
-      })
-      return {
-        cohort: {
-          patients: counts.patients,
-          sessions,
-          filter: {
-            route: filter.route ?? null,
-            protocol: filter.protocol ?? null,
-            ageBand: filter.ageBand ?? null,
-            severity: filter.severity ?? null,
-            from: filter.from ?? null,
-            to: filter.to ?? null,
-          },
+      detail: { patients: counts.patients },
+    })
+    return {
+      cohort: {
+        patients: counts.patients,
+        sessions,
+        filter: {
+          route: filter.route ?? null,
+          protocol: filter.protocol ?? null,
+          ageBand: filter.ageBand ?? null,
+          severity: filter.severity ?? null,
+          from: filter.from ?? null,
+          to: filter.to ?? null,
         },
-        outcomes,
-        relapse: km
-          ? {
-              responders: observations.length,
-              events: observations.filter((o) => o.isEvent).length,
-              medianDays: km.medianDays,
-              medianLowerDays: km.medianLowerDays,
-              medianUpperDays: km.medianUpperDays,
-              steps: km.steps,
-            }
-          : null,
-        adverseEvents: safety.effects.map((e) => ({
-          term: e.term,
-          grade: e.grade,
-          count: Number(e.n),
-          per100Sessions: sessions ? Math.round((Number(e.n) / sessions) * 1000) / 10 : null,
-        })),
-        bloodPressure: {
-          sessions,
-          excursions: wilsonInterval(Number(safety.bp.excursions), sessions),
-          meanSystolicRiseMmHg:
-            safety.bp.mean_rise === null ? null : Math.round(Number(safety.bp.mean_rise) * 10) / 10,
-        },
-        noResponseAfterThree: wilsonInterval(counts.noResponseAfterThree, counts.checkedAfterThree),
-        chairUtilisation: {
-          from,
-          to,
-          bookedHours: Number(use.booked_hours ?? 0),
-          capacityHours,
-          rate: capacityHours ? Number(use.booked_hours ?? 0) / capacityHours : null,
-        },
-        benchmarks: findBenchmarks({
-          treatment:
-            (filter.route ?? builtInProtocols.find((p) => p.id === filter.protocol)?.route) === 'intranasal'
-              ? 'esketamine'
-              : 'iv-ketamine',
-        }),
-      }
-    },
-  )
+      },
+      outcomes,
+      relapse: km
+        ? {
+            responders: observations.length,
+            events: observations.filter((o) => o.isEvent).length,
+            medianDays: km.medianDays,
+            medianLowerDays: km.medianLowerDays,
+            medianUpperDays: km.medianUpperDays,
+            steps: km.steps,
+          }
+        : null,
+      adverseEvents: safety.effects.map((e) => ({
+        term: e.term,
+        grade: e.grade,
+        count: Number(e.n),
+        per100Sessions: sessions ? Math.round((Number(e.n) / sessions) * 1000) / 10 : null,
+      })),
+      bloodPressure: {
+        sessions,
+        excursions: wilsonInterval(Number(safety.bp.excursions), sessions),
+        meanSystolicRiseMmHg:
+          safety.bp.mean_rise === null ? null : Math.round(Number(safety.bp.mean_rise) * 10) / 10,
+      },
+      noResponseAfterThree: wilsonInterval(counts.noResponseAfterThree, counts.checkedAfterThree),
+      chairUtilisation: {
+        from,
+        to,
+        bookedHours: Number(use.booked_hours ?? 0),
+        capacityHours,
+        rate: capacityHours ? Number(use.booked_hours ?? 0) / capacityHours : null,
+      },
+      benchmarks: findBenchmarks({
+        treatment:
+          (filter.route ?? builtInProtocols.find((p) => p.id === filter.protocol)?.route) === 'intranasal'
+            ? 'esketamine'
+            : 'iv-ketamine',
+      }),
+    }
+  })
 }
