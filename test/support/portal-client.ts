@@ -1,4 +1,28 @@
+import { createToken } from '../../src/server/features/portal/auth'
+import { inOwnerTransaction } from '../../src/server/tenancy'
 import type { TestApp } from './test-app'
+
+/** A one-time link to one questionnaire, as a reminder e-mail carries; valid for `validMs` from now. */
+export async function issueSurveyLink(
+  t: TestApp,
+  patientId: string,
+  surveyId: string,
+  validMs = 86_400_000,
+): Promise<string> {
+  const now = t.clock.now()
+  const { token } = await inOwnerTransaction(t.ctx, (tx) =>
+    createToken(
+      tx,
+      t.clinics.riverside,
+      patientId,
+      'survey',
+      surveyId,
+      new Date(now.getTime() + validMs),
+      now,
+    ),
+  )
+  return token
+}
 
 /** A patient's browser for the portal API: keeps the portal cookie and the latest CSRF token. */
 export class PortalClient {

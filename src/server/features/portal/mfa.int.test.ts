@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PortalClient } from '../../../../test/support/portal-client'
+import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
 import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
 import { seedDemoClinicalData } from '../../seed/demo'
-import { inOwnerTransaction } from '../../tenancy'
-import { createToken } from './auth'
 
 let t: TestApp
 let staff: Client
@@ -185,17 +183,7 @@ describe('portal two-step sign-in', () => {
       .select('id')
       .where('patient_id', '=', patientId)
       .executeTakeFirstOrThrow()
-    const { token } = await inOwnerTransaction(t.ctx, (tx) =>
-      createToken(
-        tx,
-        t.clinics.riverside,
-        patientId,
-        'survey',
-        survey.id,
-        new Date(t.clock.now().getTime() + 86_400_000),
-        t.clock.now(),
-      ),
-    )
+    const token = await issueSurveyLink(t, patientId, survey.id)
     const p = new PortalClient(t)
     expect((await p.call('POST', `/api/v1/portal/magic/${token}`, {})).json().surveyId).toBe(survey.id)
     expect((await p.call('GET', '/api/v1/portal/surveys')).statusCode).toBe(200)

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PortalClient } from '../../../../test/support/portal-client'
+import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
 import { seedDemoClinicalData } from '../../seed/demo'
-import { inOwnerTransaction } from '../../tenancy'
-import { createToken } from './auth'
 
 let t: TestApp
 let staff: Client
@@ -158,17 +156,7 @@ describe('patient portal', () => {
       .where('patient_id', '=', patientId)
       .where('instrument_id', '=', 'gad7')
       .executeTakeFirstOrThrow()
-    const { token } = await inOwnerTransaction(t.ctx, (tx) =>
-      createToken(
-        tx,
-        t.clinics.riverside,
-        patientId,
-        'survey',
-        survey.id,
-        new Date(t.clock.now().getTime() + 86_400_000),
-        t.clock.now(),
-      ),
-    )
+    const token = await issueSurveyLink(t, patientId, survey.id)
     const p = new PortalClient(t)
     const opened = await p.call('POST', `/api/v1/portal/magic/${token}`, {})
     expect(opened.json().surveyId).toBe(survey.id)
@@ -178,17 +166,7 @@ describe('patient portal', () => {
     expect((await p.call('GET', '/api/v1/portal/progress')).statusCode).toBe(403)
     expect((await new PortalClient(t).call('POST', `/api/v1/portal/magic/${token}`, {})).statusCode).toBe(410)
     t.clock.advanceMinutes(3 * 24 * 60)
-    const { token: late } = await inOwnerTransaction(t.ctx, (tx) =>
-      createToken(
-        tx,
-        t.clinics.riverside,
-        patientId,
-        'survey',
-        survey.id,
-        new Date(t.clock.now().getTime() - 1000),
-        t.clock.now(),
-      ),
-    )
+    const late = await issueSurveyLink(t, patientId, survey.id, -1000)
     expect((await new PortalClient(t).call('POST', `/api/v1/portal/magic/${late}`, {})).statusCode).toBe(410)
   })
 
