@@ -64,6 +64,17 @@ test('a prescriber reads the outcomes dashboard, opens a table, filters to esket
   await response.getByRole('button', { name: 'Hide table' }).click()
   await expect(table).toBeHidden()
 
+  // Every clinic the prescriber reads reports for, added up; then back to this clinic.
+  const allClinics = page.waitForResponse((r) => /[?&]clinics=all/.test(r.url()))
+  await page.getByText('All my clinics (2)', { exact: true }).click()
+  expect((await allClinics).status()).toBe(200)
+  await expect(page).toHaveURL(/[?&]clinics=all/)
+  await expect(page.getByText('Updating')).toBeHidden()
+  await expect(page.getByText(/Riverside Ketamine Clinic [\d,]+, Hillcrest Mood Center [\d,]+/)).toBeVisible()
+  await page.getByText('This clinic', { exact: true }).click()
+  await expect(page).not.toHaveURL(/clinics=all/)
+  await expect(page.getByTestId('cohort-size')).toHaveText(`${cohortSize.toLocaleString('en-US')} patients`)
+
   // Filter to esketamine: the URL keeps it, the cohort shrinks, the IV literature goes.
   const filtered = page.waitForResponse((r) => /\/outcomes\?(.*&)?route=intranasal/.test(r.url()))
   await page.getByText('Esketamine (intranasal)', { exact: true }).click()

@@ -33,7 +33,10 @@ export interface OutcomeDashboard {
   cohort: {
     patients: number
     sessions: number
+    /** The clinics added up: one, or every clinic the user may read reports for. */
+    clinics: { id: string; name: string; patients: number }[]
     filter: {
+      allClinics: boolean
       route: OutcomeRoute | null
       protocol: string | null
       ageBand: AgeBand | null
@@ -65,6 +68,7 @@ export interface OutcomeDashboard {
 }
 
 export interface OutcomeQuery {
+  clinics?: 'this' | 'all'
   route?: OutcomeRoute
   /** A protocol id: the plan the first dose was given under. */
   protocol?: string

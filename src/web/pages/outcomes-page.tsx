@@ -24,6 +24,7 @@ function downloadCsv(data: OutcomeDashboard, filters: OutcomeFilterValues, timeZ
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   const parts = [
+    filters.clinics && 'all-clinics',
     filters.route,
     filters.protocol,
     filters.ageBand,
@@ -41,6 +42,8 @@ function downloadCsv(data: OutcomeDashboard, filters: OutcomeFilterValues, timeZ
 
 function CohortSummary({ data, filters }: { data: OutcomeDashboard; filters: OutcomeFilterValues }) {
   const described = [
+    data.cohort.clinics.length > 1 &&
+      data.cohort.clinics.map((c) => `${c.name} ${formatNumber(c.patients)}`).join(', '),
     filters.protocol
       ? protocolLabels[filters.protocol]
       : filters.route
@@ -67,7 +70,7 @@ function CohortSummary({ data, filters }: { data: OutcomeDashboard; filters: Out
  * demand, and the whole set as CSV. The cohort filters live in the query string.
  */
 export function OutcomesPage() {
-  const { membership } = useCurrentClinic()
+  const { me, membership } = useCurrentClinic()
   const clinicId = membership.clinicId
   const [params, setParams] = useSearchParams()
   const summary = useClinicSummary(clinicId)
@@ -77,6 +80,7 @@ export function OutcomesPage() {
   const isReversed = filters.from !== '' && filters.to !== '' && filters.from > filters.to
 
   const query: OutcomeQuery = {
+    clinics: filters.clinics || undefined,
     route: filters.route || undefined,
     protocol: filters.protocol || undefined,
     ageBand: filters.ageBand || undefined,
@@ -108,8 +112,9 @@ export function OutcomesPage() {
             Outcomes
           </Title>
           <Text size="sm" c="dimmed">
-            This clinic’s results beside published figures, each marker naming its source. A clinic is not a
-            trial: read differences against the 95 % intervals, not the bars alone.
+            {filters.clinics === 'all' ? 'Your clinics’ results, added up,' : 'This clinic’s results'} beside
+            published figures, each marker naming its source. A clinic is not a trial: read differences
+            against the 95 % intervals, not the bars alone.
           </Text>
         </div>
         <Button
@@ -122,7 +127,11 @@ export function OutcomesPage() {
         </Button>
       </Group>
       <Paper withBorder radius="md" p="md">
-        <OutcomeFilters values={filters} onChange={update} />
+        <OutcomeFilters
+          values={filters}
+          onChange={update}
+          readableClinics={me.memberships.filter((m) => m.permissions.includes('reports:read')).length}
+        />
       </Paper>
       {dashboard.isError && <ErrorAlert error={dashboard.error} title="Could not load the outcomes" />}
       {dashboard.isPending && !isReversed && <PageLoader />}

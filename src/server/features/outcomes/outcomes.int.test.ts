@@ -150,6 +150,35 @@ describe('outcome dashboard', () => {
     })
   })
 
+  it('adds up every clinic the user may read, each counted once', async () => {
+    await seedSyntheticPopulation(t.ctx, { clinicId: t.clinics.hillcrest, patients: 120, seed: 4 })
+    const get = async (clinic: string, query = '') =>
+      (await prescriber.get(`/api/v1/clinics/${clinic}/outcomes${query}`)).json()
+    const riverside = await get(t.clinics.riverside)
+    const hillcrest = await get(t.clinics.hillcrest)
+    const both = await get(t.clinics.riverside, '?clinics=all')
+    expect(both.cohort.clinics.map((c: { id: string }) => c.id).sort()).toEqual(
+      [t.clinics.riverside, t.clinics.hillcrest].sort(),
+    )
+    expect(both.cohort.patients).toBe(riverside.cohort.patients + hillcrest.cohort.patients)
+    expect(both.cohort.sessions).toBe(riverside.cohort.sessions + hillcrest.cohort.sessions)
+    for (const at of ['24h', '1w', 'course-end']) {
+      expect(both.outcomes[at].response.successes).toBe(
+        riverside.outcomes[at].response.successes + hillcrest.outcomes[at].response.successes,
+      )
+      expect(both.outcomes[at].response.total).toBe(
+        riverside.outcomes[at].response.total + hillcrest.outcomes[at].response.total,
+      )
+    }
+    expect(both.relapse.responders).toBe(riverside.relapse.responders + hillcrest.relapse.responders)
+    const nausea = (d: { adverseEvents: { term: string; grade: number; count: number }[] }) =>
+      d.adverseEvents.find((e) => e.term === 'nausea' && e.grade === 1)?.count ?? 0
+    expect(nausea(both)).toBe(nausea(riverside) + nausea(hillcrest))
+    expect(both.chairUtilisation.bookedHours).toBeCloseTo(
+      riverside.chairUtilisation.bookedHours + hillcrest.chairUtilisation.bookedHours,
+    )
+  })
+
   it('filters the cohort and is closed to nurses', async () => {
     const all = (await prescriber.get(`/api/v1/clinics/${t.clinics.riverside}/outcomes`)).json()
     const esk = (

@@ -186,9 +186,14 @@ export async function loadSafety(tx: Tx, f: CohortFilter, isFiltered: boolean) {
     FROM outcome_effect_summary e JOIN outcome_summary s ON s.patient_id = e.patient_id
     WHERE e.clinic_id = ${f.clinicId} AND ${where}
     GROUP BY e.term, e.grade ORDER BY e.term, e.grade`.execute(tx)
-  const bp = await sql<{ sessions: string | null; excursions: string | null; mean_rise: string | null }>`
+  const bp = await sql<{
+    sessions: string | null
+    excursions: string | null
+    rise_sum: string | null
+    rise_count: string | null
+  }>`
     SELECT sum(s.bp_sessions) AS sessions, sum(s.bp_excursions) AS excursions,
-           sum(s.bp_rise_sum) / nullif(sum(s.bp_rise_count), 0) AS mean_rise
+           sum(s.bp_rise_sum) AS rise_sum, sum(s.bp_rise_count) AS rise_count
     FROM outcome_summary s WHERE ${where}`.execute(tx)
   return { effects: effects.rows, bp: bp.rows[0]! }
 }

@@ -16,6 +16,12 @@ export function outcomeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'Outcome dashboard: response/remission at 24 h, 1 week and course end (95 % CI) beside the literature, time to relapse, side effects per 100 sessions, BP excursions, no-response flags, chair use',
           params: clinicParams,
           querystring: z.object({
+            clinics: z
+              .enum(['this', 'all'])
+              .default('this')
+              .describe(
+                'all: every clinic where you may read reports, added up (each audited in its clinic)',
+              ),
             route: z.enum(['iv', 'intranasal']).optional(),
             protocol: z
               .string()
@@ -29,11 +35,14 @@ export function outcomeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           }),
         },
       },
-      async (request) =>
-        getDashboard(ctx, sessionOf(request).principal, {
+      async (request) => {
+        const { clinics, ...filter } = request.query
+        return getDashboard(ctx, sessionOf(request).principal, {
           clinicId: request.params.clinicId,
-          ...request.query,
-        }),
+          allClinics: clinics === 'all',
+          ...filter,
+        })
+      },
     )
   }
 }

@@ -1,3 +1,4 @@
+import { hasPermission } from '../../../domain/access/permissions'
 import { builtInProtocols } from '../../../domain/dosing'
 import {
   estimateKaplanMeier,
@@ -9,6 +10,7 @@ import { runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import type { Principal } from '../../principal'
 import {
+  type CohortCounts,
   type CohortFilter,
   loadCohortCounts,
   loadRelapseObservations,
@@ -28,17 +30,26 @@ export function chairCapacityHours(chairs: number, from: Date, to: Date): number
   return chairs * 8 * workingDays
 }
 
-/**
- * The clinic's outcomes beside the literature (issue 8): response and remission at 24 hours,
- * one week and course end with 95 % intervals, time to relapse (Kaplan–Meier), side effects per
- * 100 sessions, blood-pressure excursions, no-response flags and chair use.
- *
- * Reads the per-patient outcome summary; patients whose records changed since it was computed
- * are recomputed first (see refreshOutcomeSummaries).
- */
-export async function getDashboard(ctx: AppContext, principal: Principal, filter: CohortFilter) {
+/** One clinic's share of a dashboard: counts and sums that add up across clinics. */
+interface ClinicPart {
+  clinicId: string
+  counts: CohortCounts
+  observations: SurvivalObservation[]
+  effects: { term: string; grade: number; n: number }[]
+  bp: { sessions: number; excursions: number; riseSum: number; riseCount: number }
+  bookedHours: number
+  chairs: number
+}
+
+async function measureClinic(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  filter: CohortFilter,
+  period: { from: Date; to: Date },
+): Promise<ClinicPart> {
   const request = {
-    clinicId: filter.clinicId,
+    clinicId,
     permission: 'reports:read',
     action: 'outcomes.dashboard',
     entity: 'patient',
@@ -46,86 +57,165 @@ export async function getDashboard(ctx: AppContext, principal: Principal, filter
   // Its own short transaction: a chair-side write that marks one of these patients again waits
   // only for the recomputation, not for the whole dashboard.
   await runInClinic(ctx, principal, request, (scope) =>
-    refreshOutcomeSummaries(scope.tx, filter.clinicId, 'stale', thresholds, scope.now),
+    refreshOutcomeSummaries(scope.tx, clinicId, 'stale', thresholds, scope.now),
   )
+  const mine = { ...filter, clinicId }
   return runInClinic(ctx, principal, request, async (scope) => {
-    const counts = await loadCohortCounts(scope.tx, filter, thresholds)
-    const at = (key: 'h24' | 'w1' | 'course_end') => ({
-      response: wilsonInterval(counts.measured[key].responded, counts.measured[key].n),
-      remission: wilsonInterval(counts.measured[key].remitted, counts.measured[key].n),
-    })
-    const outcomes = { '24h': at('h24'), '1w': at('w1'), 'course-end': at('course_end') }
-
-    const observations: SurvivalObservation[] = (await loadRelapseObservations(scope.tx, filter)).map(
-      (o) => ({ timeDays: Number(o.days), isEvent: o.relapsed }),
-    )
-    const km = observations.length ? estimateKaplanMeier(observations) : null
-
-    const filtered = Boolean(
+    const counts = await loadCohortCounts(scope.tx, mine, thresholds)
+    const observations = (await loadRelapseObservations(scope.tx, mine)).map((o) => ({
+      timeDays: Number(o.days),
+      isEvent: o.relapsed,
+    }))
+    const isFiltered = Boolean(
       filter.route || filter.protocol || filter.from || filter.to || filter.ageBand || filter.severity,
     )
-    const safety = await loadSafety(scope.tx, filter, filtered)
-    const sessions = Number(safety.bp.sessions ?? 0)
-    const to = filter.to ?? scope.now
-    const from = filter.from ?? new Date(to.getTime() - 30 * dayMs)
-    const use = await loadUtilisation(scope.tx, filter.clinicId, from, to)
-    const capacityHours = chairCapacityHours(Number(use.chairs), from, to)
-
+    const safety = await loadSafety(scope.tx, mine, isFiltered)
+    const use = await loadUtilisation(scope.tx, clinicId, period.from, period.to)
     await scope.audit({
       action: 'outcomes.dashboard',
       entity: 'patient',
       detail: { patients: counts.patients },
     })
     return {
-      cohort: {
-        patients: counts.patients,
-        sessions,
-        filter: {
-          route: filter.route ?? null,
-          protocol: filter.protocol ?? null,
-          ageBand: filter.ageBand ?? null,
-          severity: filter.severity ?? null,
-          from: filter.from ?? null,
-          to: filter.to ?? null,
-        },
+      clinicId,
+      counts,
+      observations,
+      effects: safety.effects.map((e) => ({ term: e.term, grade: e.grade, n: Number(e.n) })),
+      bp: {
+        sessions: Number(safety.bp.sessions ?? 0),
+        excursions: Number(safety.bp.excursions ?? 0),
+        riseSum: Number(safety.bp.rise_sum ?? 0),
+        riseCount: Number(safety.bp.rise_count ?? 0),
       },
-      outcomes,
-      relapse: km
-        ? {
-            responders: observations.length,
-            events: observations.filter((o) => o.isEvent).length,
-            medianDays: km.medianDays,
-            medianLowerDays: km.medianLowerDays,
-            medianUpperDays: km.medianUpperDays,
-            steps: km.steps,
-          }
-        : null,
-      adverseEvents: safety.effects.map((e) => ({
-        term: e.term,
-        grade: e.grade,
-        count: Number(e.n),
-        per100Sessions: sessions ? Math.round((Number(e.n) / sessions) * 1000) / 10 : null,
-      })),
-      bloodPressure: {
-        sessions,
-        excursions: wilsonInterval(Number(safety.bp.excursions), sessions),
-        meanSystolicRiseMmHg:
-          safety.bp.mean_rise === null ? null : Math.round(Number(safety.bp.mean_rise) * 10) / 10,
-      },
-      noResponseAfterThree: wilsonInterval(counts.noResponseAfterThree, counts.checkedAfterThree),
-      chairUtilisation: {
-        from,
-        to,
-        bookedHours: Number(use.booked_hours ?? 0),
-        capacityHours,
-        rate: capacityHours ? Number(use.booked_hours ?? 0) / capacityHours : null,
-      },
-      benchmarks: findBenchmarks({
-        treatment:
-          (filter.route ?? builtInProtocols.find((p) => p.id === filter.protocol)?.route) === 'intranasal'
-            ? 'esketamine'
-            : 'iv-ketamine',
-      }),
+      bookedHours: Number(use.booked_hours ?? 0),
+      chairs: Number(use.chairs),
     }
   })
+}
+
+const sum = <T>(items: T[], of: (item: T) => number) => items.reduce((total, item) => total + of(item), 0)
+
+/**
+ * The clinic's outcomes beside the literature (issue 8): response and remission at 24 hours,
+ * one week and course end with 95 % intervals, time to relapse (Kaplan–Meier), side effects per
+ * 100 sessions, blood-pressure excursions, no-response flags and chair use. With `allClinics`,
+ * the same over every clinic where the user may read reports, each clinic read under its own
+ * row-level security and audited there, then added up.
+ *
+ * Reads the per-patient outcome summary; patients whose records changed since it was computed
+ * are recomputed first (see refreshOutcomeSummaries).
+ */
+export async function getDashboard(
+  ctx: AppContext,
+  principal: Principal,
+  filter: CohortFilter & { allClinics?: boolean | undefined },
+) {
+  const to = filter.to ?? ctx.now()
+  const from = filter.from ?? new Date(to.getTime() - 30 * dayMs)
+  const others = filter.allClinics
+    ? principal.memberships
+        .filter((m) => m.clinicId !== filter.clinicId && hasPermission(m.role, 'reports:read'))
+        .map((m) => m.clinicId)
+    : []
+  const parts: ClinicPart[] = []
+  // The named clinic first: it is the one whose refusal (403) the caller should see.
+  for (const clinicId of [filter.clinicId, ...others]) {
+    parts.push(await measureClinic(ctx, principal, clinicId, filter, { from, to }))
+  }
+
+  const measured = (key: 'h24' | 'w1' | 'course_end') => {
+    const n = sum(parts, (p) => p.counts.measured[key].n)
+    return {
+      response: wilsonInterval(
+        sum(parts, (p) => p.counts.measured[key].responded),
+        n,
+      ),
+      remission: wilsonInterval(
+        sum(parts, (p) => p.counts.measured[key].remitted),
+        n,
+      ),
+    }
+  }
+  const observations = parts.flatMap((p) => p.observations)
+  const km = observations.length ? estimateKaplanMeier(observations) : null
+  const sessions = sum(parts, (p) => p.bp.sessions)
+  const effects = new Map<string, { term: string; grade: number; count: number }>()
+  for (const e of parts.flatMap((p) => p.effects)) {
+    const key = `${e.term}\u0000${e.grade}`
+    const entry = effects.get(key) ?? { term: e.term, grade: e.grade, count: 0 }
+    entry.count += e.n
+    effects.set(key, entry)
+  }
+  const riseCount = sum(parts, (p) => p.bp.riseCount)
+  const bookedHours = sum(parts, (p) => p.bookedHours)
+  const capacityHours = chairCapacityHours(
+    sum(parts, (p) => p.chairs),
+    from,
+    to,
+  )
+  const clinicNames = new Map(principal.memberships.map((m) => [m.clinicId, m.clinicName]))
+  return {
+    cohort: {
+      patients: sum(parts, (p) => p.counts.patients),
+      sessions,
+      clinics: parts.map((p) => ({
+        id: p.clinicId,
+        name: clinicNames.get(p.clinicId) ?? p.clinicId,
+        patients: p.counts.patients,
+      })),
+      filter: {
+        allClinics: filter.allClinics ?? false,
+        route: filter.route ?? null,
+        protocol: filter.protocol ?? null,
+        ageBand: filter.ageBand ?? null,
+        severity: filter.severity ?? null,
+        from: filter.from ?? null,
+        to: filter.to ?? null,
+      },
+    },
+    outcomes: { '24h': measured('h24'), '1w': measured('w1'), 'course-end': measured('course_end') },
+    relapse: km
+      ? {
+          responders: observations.length,
+          events: observations.filter((o) => o.isEvent).length,
+          medianDays: km.medianDays,
+          medianLowerDays: km.medianLowerDays,
+          medianUpperDays: km.medianUpperDays,
+          steps: km.steps,
+        }
+      : null,
+    adverseEvents: [...effects.values()]
+      .sort((a, b) => a.term.localeCompare(b.term) || a.grade - b.grade)
+      .map((e) => ({
+        ...e,
+        per100Sessions: sessions ? Math.round((e.count / sessions) * 1000) / 10 : null,
+      })),
+    bloodPressure: {
+      sessions,
+      excursions: wilsonInterval(
+        sum(parts, (p) => p.bp.excursions),
+        sessions,
+      ),
+      meanSystolicRiseMmHg: riseCount
+        ? Math.round((sum(parts, (p) => p.bp.riseSum) / riseCount) * 10) / 10
+        : null,
+    },
+    noResponseAfterThree: wilsonInterval(
+      sum(parts, (p) => p.counts.noResponseAfterThree),
+      sum(parts, (p) => p.counts.checkedAfterThree),
+    ),
+    chairUtilisation: {
+      from,
+      to,
+      bookedHours,
+      capacityHours,
+      rate: capacityHours ? bookedHours / capacityHours : null,
+    },
+    benchmarks: findBenchmarks({
+      treatment:
+        (filter.route ?? builtInProtocols.find((p) => p.id === filter.protocol)?.route) === 'intranasal'
+          ? 'esketamine'
+          : 'iv-ketamine',
+    }),
+  }
 }

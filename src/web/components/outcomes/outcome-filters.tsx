@@ -4,6 +4,8 @@ import { builtInProtocols } from '../../../domain/dosing'
 import type { AgeBand, BaselineSeverity, OutcomeRoute } from '../../api/outcomes'
 
 export interface OutcomeFilterValues {
+  /** 'all': every clinic the user may read reports for, added up. */
+  clinics: 'all' | ''
   route: OutcomeRoute | ''
   /** A built-in protocol id, or '' for all. */
   protocol: string
@@ -54,9 +56,11 @@ export function readOutcomeFilters(params: URLSearchParams): OutcomeFilterValues
   const route = params.get('route')
   const ageBand = params.get('ageBand')
   const protocol = params.get('protocol')
+  const clinics = params.get('clinics')
   const severity = params.get('severity')
   const day = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(params.get(key) ?? '') ? params.get(key)! : '')
   return {
+    clinics: clinics === 'all' ? 'all' : '',
     route: route === 'iv' || route === 'intranasal' ? route : '',
     protocol: isOneOf(protocolOptions, protocol) ? protocol : '',
     ageBand: isOneOf(ageBandOptions, ageBand) ? ageBand : '',
@@ -69,15 +73,33 @@ export function readOutcomeFilters(params: URLSearchParams): OutcomeFilterValues
 interface OutcomeFiltersProps {
   values: OutcomeFilterValues
   onChange: (changes: Partial<OutcomeFilterValues>) => void
+  /** Clinics whose reports this user may read; the choice of clinics shows only with more than one. */
+  readableClinics: number
 }
 
 /** The cohort: each change applies at once and lands in the URL, so a view can be shared. */
-export function OutcomeFilters({ values, onChange }: OutcomeFiltersProps) {
+export function OutcomeFilters({ values, onChange, readableClinics }: OutcomeFiltersProps) {
   const isReversed = values.from !== '' && values.to !== '' && values.from > values.to
   const hasAny = Object.values(values).some((v) => v !== '')
   return (
     <Stack gap="xs" component="form" aria-label="Cohort filters" onSubmit={(event) => event.preventDefault()}>
       <Group gap="sm" align="flex-end">
+        {readableClinics > 1 && (
+          <div>
+            <Text size="sm" fw={500} mb={4} id="outcome-clinics-label">
+              Clinics
+            </Text>
+            <SegmentedControl
+              aria-labelledby="outcome-clinics-label"
+              value={values.clinics || 'this'}
+              onChange={(value) => onChange({ clinics: value === 'all' ? 'all' : '' })}
+              data={[
+                { value: 'this', label: 'This clinic' },
+                { value: 'all', label: `All my clinics (${readableClinics})` },
+              ]}
+            />
+          </div>
+        )}
         <div>
           <Text size="sm" fw={500} mb={4} id="outcome-route-label">
             Treatment
@@ -104,7 +126,9 @@ export function OutcomeFilters({ values, onChange }: OutcomeFiltersProps) {
         {hasAny && (
           <Button
             variant="subtle"
-            onClick={() => onChange({ route: '', protocol: '', ageBand: '', severity: '', from: '', to: '' })}
+            onClick={() =>
+              onChange({ clinics: '', route: '', protocol: '', ageBand: '', severity: '', from: '', to: '' })
+            }
           >
             Clear filters
           </Button>

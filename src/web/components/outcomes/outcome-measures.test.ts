@@ -16,7 +16,16 @@ const dashboard: OutcomeDashboard = {
   cohort: {
     patients: 40,
     sessions: 200,
-    filter: { route: null, protocol: null, ageBand: null, severity: null, from: null, to: null },
+    clinics: [{ id: 'c1', name: 'Riverside', patients: 40 }],
+    filter: {
+      allClinics: false,
+      route: null,
+      protocol: null,
+      ageBand: null,
+      severity: null,
+      from: null,
+      to: null,
+    },
   },
   outcomes: {
     '24h': { response: p(20, 40, 0.352, 0.648), remission: p(8, 40, 0.105, 0.348) },
