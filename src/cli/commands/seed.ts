@@ -84,6 +84,9 @@ batches with a progress bar on a terminal.`,
             `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} patients, ${seconds.toFixed(0)} s`,
           )
         },
+        onSummarising: () => {
+          if (io.isTty) io.err('\nBuilding the outcome dashboard summary…')
+        },
       })
       io.out(
         `${io.isTty ? '\n' : ''}Added ${result.patients} synthetic patients (${result.rows} rows) to ${clinic.name} in ${((performance.now() - started) / 1000).toFixed(1)} s, seed ${seed}.\n`,

@@ -24,6 +24,8 @@ export interface SyntheticOptions {
   /** Nothing later than this is written (default: now). */
   until?: Date
   onProgress?: (done: number, total: number) => void
+  /** Called once the patients are written, before the outcome summary is built (tens of seconds at 100,000). */
+  onSummarising?: () => void
 }
 
 /**
@@ -80,6 +82,7 @@ export async function seedSyntheticPopulation(
     options.onProgress?.(start + count, options.patients)
   }
   const chairsAdded = await addChairsForVolume(ctx, options.clinicId, now)
+  options.onSummarising?.()
   // Fresh statistics, or the planner (which has none for bulk-loaded tables, and PGlite has no
   // autovacuum to gather them) picks nested loops that make the summary below quadratic.
   const analyze = async (tables: string[]) => {
