@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import type { AppContext } from '../context'
 import { randomToken } from '../ids'
 import { deliverDueMessages } from './outbox'
+import { refreshStaleOutcomes } from './outcome-summaries'
 import { enqueueSessionReminders } from './reminders'
 import { enqueueSurveyReminders } from './survey-reminders'
 import type { Transport } from './transport'
@@ -17,8 +18,9 @@ export interface Worker {
 
 /**
  * The background worker inside each server process (design.md §3 rule 7): every interval it
- * queues the day-before session reminders and questionnaire reminders, and delivers due outbox
- * messages. Passes never overlap within a
+ * queues the day-before session reminders and questionnaire reminders, delivers due outbox
+ * messages, and recomputes the outcome summary of patients whose records changed. Passes never
+ * overlap within a
  * process, and across processes the row claims keep each message to one sender.
  */
 export function startWorker(
@@ -41,6 +43,7 @@ export function startWorker(
         await enqueueSessionReminders(ctx)
         await enqueueSurveyReminders(ctx)
         await deliverDueMessages(ctx, transport, workerId)
+        await refreshStaleOutcomes(ctx)
       } catch (error) {
         options.onError?.(error)
       } finally {

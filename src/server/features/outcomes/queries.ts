@@ -31,18 +31,29 @@ const wholeClinicAbove = 5000
  * (within 7 days after the last session); for course-end responders, days from the course's end to
  * the first follow-up (after day 7) that no longer meets response, or to the last follow-up if
  * none (censored); and per discharged session with vitals, the peak intra-session blood pressure
- * against the pre-dose reading. Returns how many patients were recomputed.
+ * against the pre-dose reading. Returns how many patients were recomputed (changed
+ * ones taken, or with a summary when the whole clinic is).
  */
 export async function refreshOutcomeSummaries(
   tx: Tx,
   clinicId: string,
-  which: 'stale' | 'all',
+  which: 'stale' | 'all' | { staleUpTo: number },
   thresholds: OutcomeThresholds,
   now: Date,
 ): Promise<number> {
-  const stale = await sql<{ patient_id: string }>`
-    DELETE FROM outcome_stale WHERE clinic_id = ${clinicId} RETURNING patient_id`.execute(tx)
-  if (which === 'stale' && stale.rows.length === 0) return 0
+  // A bounded share ({ staleUpTo }) skips patients another transaction is recomputing, so the
+  // background worker never queues behind a dashboard; the dashboard itself takes (and if need
+  // be waits for) them all, so what it reads is current.
+  const stale =
+    typeof which === 'object'
+      ? await sql<{ patient_id: string }>`
+          DELETE FROM outcome_stale WHERE patient_id IN (
+            SELECT patient_id FROM outcome_stale WHERE clinic_id = ${clinicId}
+            LIMIT ${which.staleUpTo} FOR UPDATE SKIP LOCKED)
+          RETURNING patient_id`.execute(tx)
+      : await sql<{ patient_id: string }>`
+          DELETE FROM outcome_stale WHERE clinic_id = ${clinicId} RETURNING patient_id`.execute(tx)
+  if (which !== 'all' && stale.rows.length === 0) return 0
   const ids =
     which === 'all' || stale.rows.length > wholeClinicAbove ? null : stale.rows.map((r) => r.patient_id)
   const only = (column: string) => (ids ? sql`AND ${sql.ref(column)} = ANY(${ids}::uuid[])` : sql``)
@@ -119,7 +130,7 @@ export async function refreshOutcomeSummaries(
     FROM side_effect e JOIN treatment_session t ON t.id = e.session_id
     WHERE e.clinic_id = ${clinicId} AND e.entered_in_error_at IS NULL AND t.state = 'discharged' ${only('t.patient_id')}
     GROUP BY e.patient_id, e.clinic_id, e.term, e.grade`.execute(tx)
-  return Number(inserted.numAffectedRows ?? 0)
+  return which === 'all' ? Number(inserted.numAffectedRows ?? 0) : stale.rows.length
 }
 
 /** The dashboard's cohort: patients with a first dose and a baseline PHQ-9, narrowed by the filter. */
