@@ -16,6 +16,8 @@ export interface CohortFilter {
 export interface OutcomeThresholds {
   responseFraction: number
   remissionBelow: number
+  /** A session's peak intra-session reading above either counts as a blood-pressure excursion. */
+  bpExcursionAbove: { systolicMmHg: number; diastolicMmHg: number }
 }
 
 const ageBounds = { 'under-30': [0, 29], '30-49': [30, 49], '50-64': [50, 64], '65-plus': [65, 200] } as const
@@ -110,7 +112,8 @@ export async function refreshOutcomeSummaries(
     ),
     bp AS (
       SELECT patient_id, count(*)::int AS sessions,
-        count(*) FILTER (WHERE peak_sbp > 180 OR peak_dbp > 110)::int AS excursions,
+        count(*) FILTER (WHERE peak_sbp > ${thresholds.bpExcursionAbove.systolicMmHg}
+          OR peak_dbp > ${thresholds.bpExcursionAbove.diastolicMmHg})::int AS excursions,
         sum(peak_sbp - pre_sbp) AS rise_sum, count(peak_sbp - pre_sbp)::int AS rise_count
       FROM per_session GROUP BY patient_id
     )
@@ -186,8 +189,8 @@ export async function loadRelapseObservations(tx: Tx, f: CohortFilter) {
 }
 
 /**
- * Side effects by term and grade, and blood-pressure excursions (peak intra-session > 180/110,
- * clinical-reference §3), over the discharged sessions of the cohort — or of every patient when
+ * Side effects by term and grade, and blood-pressure excursions (peak intra-session above the
+ * alert threshold, 180/110 by default, clinical-reference §2 ⚠️), over the discharged sessions of the cohort — or of every patient when
  * the dashboard is unfiltered.
  */
 export async function loadSafety(tx: Tx, f: CohortFilter, isFiltered: boolean) {

@@ -6,6 +6,7 @@ import {
   type SurvivalObservation,
   wilsonInterval,
 } from '../../../domain/outcomes'
+import { defaultVitalsSettings } from '../../../domain/session'
 import { runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import type { Principal } from '../../principal'
@@ -21,8 +22,16 @@ import {
 } from './queries'
 
 const dayMs = 86_400_000
-// Response: ≥ 50 % reduction from baseline; remission: PHQ-9 < 5 (clinical-reference §4).
-export const thresholds: OutcomeThresholds = { responseFraction: 0.5, remissionBelow: 5 }
+// Response: ≥ 50 % reduction from baseline; remission: PHQ-9 < 5 (clinical-reference §4). An
+// excursion: a peak above the chair-side alert threshold (§2 ⚠️, the vitals settings' default).
+export const thresholds: OutcomeThresholds = {
+  responseFraction: 0.5,
+  remissionBelow: 5,
+  bpExcursionAbove: {
+    systolicMmHg: defaultVitalsSettings.sustainedBpAbove.systolicMmHg,
+    diastolicMmHg: defaultVitalsSettings.sustainedBpAbove.diastolicMmHg,
+  },
+}
 
 /** Chair hours a period offers: 8 hours a working day (5 in 7) per active chair. */
 export function chairCapacityHours(chairs: number, from: Date, to: Date): number {
