@@ -80,4 +80,23 @@ describe('outcome measures', () => {
     expect(lines).toContain('Side effects,nausea (grade 1),,30,200,15,,,per 100 sessions,,')
     expect(lines).toHaveLength(1 + 1 + 6 + 1 + 1 + 2 + 1 + 1)
   })
+
+  it('lists each clinic’s patients when several clinics are added up, and only then', () => {
+    expect(buildMeasureRows(dashboard).filter((r) => r.section === 'Cohort')).toHaveLength(1)
+    const both: OutcomeDashboard = {
+      ...dashboard,
+      cohort: {
+        ...dashboard.cohort,
+        clinics: [
+          { id: 'c1', name: 'Riverside', patients: 30 },
+          { id: 'c2', name: 'Hillcrest', patients: 10 },
+        ],
+        filter: { ...dashboard.cohort.filter, allClinics: true },
+      },
+    }
+    const lines = buildOutcomesCsv(both).trimEnd().split('\r\n')
+    expect(lines).toContain('Cohort,Patients,,,40,,,,patients,,')
+    expect(lines).toContain('Cohort,Patients,Riverside,,30,,,,patients,,')
+    expect(lines).toContain('Cohort,Patients,Hillcrest,,10,,,,patients,,')
+  })
 })

@@ -100,6 +100,22 @@ export function buildMeasureRows(d: OutcomeDashboard, timeZone?: string): Measur
       literatureValue: [],
       literatureSource: [],
     },
+    // Added up over several clinics: each clinic's share, so the file says what it is made of.
+    ...(d.cohort.clinics.length > 1
+      ? d.cohort.clinics.map((c) => ({
+          section: 'Cohort',
+          measure: 'Patients',
+          timepoint: c.name,
+          count: null,
+          n: c.patients,
+          value: null,
+          lower: null,
+          upper: null,
+          unit: 'patients',
+          literatureValue: [],
+          literatureSource: [],
+        }))
+      : []),
   ]
   for (const t of timepoints) {
     for (const metric of ['response', 'remission'] as const) {
