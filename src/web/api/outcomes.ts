@@ -1,6 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { Benchmark } from '../../domain/outcomes'
+import type { Benchmark, Proportion, SurvivalStep } from '../../domain/outcomes'
 import { apiFetch } from './client'
+
+/** Proportion: a Wilson 95 % interval (0–1, null when total is 0); SurvivalStep: one Kaplan–Meier step. */
+export type { Proportion, SurvivalStep }
 
 // The outcome dashboard (src/server/features/outcomes): the clinic's cohort beside the literature.
 
@@ -8,26 +11,6 @@ export type OutcomeRoute = 'iv' | 'intranasal'
 export type AgeBand = 'under-30' | '30-49' | '50-64' | '65-plus'
 export type BaselineSeverity = 'moderate' | 'moderately-severe' | 'severe'
 export type OutcomeTimepoint = '24h' | '1w' | 'course-end'
-
-/** A Wilson 95 % interval; rate, lower and upper are proportions (0–1), null when total is 0. */
-export interface Proportion {
-  successes: number
-  total: number
-  rate: number | null
-  lower: number | null
-  upper: number | null
-}
-
-export interface SurvivalStep {
-  timeDays: number
-  atRisk: number
-  events: number
-  censored: number
-  survival: number
-  standardError: number | null
-  lower: number | null
-  upper: number | null
-}
 
 export interface OutcomeDashboard {
   cohort: {

@@ -1,4 +1,4 @@
-import type { SessionEvent, SessionState } from '../../domain/session'
+import { type SessionEvent, type SessionState, sessionStates } from '../../domain/session'
 
 export const stateLabels: Record<SessionState, string> = {
   scheduled: 'Scheduled',
@@ -36,15 +36,9 @@ export const stepLabels: Partial<Record<SessionState, string>> = {
 }
 
 /** The path a session normally takes, for the stepper. */
-export const stateSteps: readonly SessionState[] = [
-  'scheduled',
-  'checked-in',
-  'pre-checks',
-  'dosing',
-  'monitoring',
-  'ready-for-discharge',
-  'discharged',
-]
+export const stateSteps: readonly SessionState[] = sessionStates.filter(
+  (s) => s !== 'cancelled' && s !== 'aborted',
+)
 
 export const eventLabels: Record<SessionEvent, string> = {
   'check-in': 'Check in',
