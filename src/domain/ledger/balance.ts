@@ -5,16 +5,19 @@ import { addQuantity, formatQuantity, parseQuantity, type Quantity, subtractQuan
 // in order; a balance may never go below zero, and a count never changes it — a count that
 // differs from the expected balance opens a discrepancy, resolved only by an adjustment.
 
-export type LedgerEntryKind =
-  | 'receive'
-  | 'administer'
-  | 'waste'
-  | 'breakage'
-  | 'return'
-  | 'transfer'
-  | 'loss'
-  | 'count'
-  | 'adjustment'
+/** Every kind of ledger entry, in the order lists and filters show them. */
+export const ledgerEntryKinds = [
+  'receive',
+  'administer',
+  'waste',
+  'breakage',
+  'return',
+  'transfer',
+  'count',
+  'adjustment',
+  'loss',
+] as const
+export type LedgerEntryKind = (typeof ledgerEntryKinds)[number]
 
 /** How each kind moves the balance: in, out, none (a count), or signed (an adjustment). */
 export const entryDirection: Record<LedgerEntryKind, 'in' | 'out' | 'none' | 'signed'> = {

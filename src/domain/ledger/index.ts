@@ -1,5 +1,12 @@
 export type { AppliedEntry, LedgerEntryInput, LedgerEntryKind, Reconciliation } from './balance'
-export { applyLedgerEntries, entryChange, entryDirection, reconcileCount, totalByGroup } from './balance'
+export {
+  applyLedgerEntries,
+  entryChange,
+  entryDirection,
+  ledgerEntryKinds,
+  reconcileCount,
+  totalByGroup,
+} from './balance'
 export { isValidDeaNumber } from './dea-number'
 export type { CanonicalValue, ChainLink, ChainVerdict } from './hash-chain'
 export { canonicalize, chainHash, GENESIS_HASH, verifyChain } from './hash-chain'

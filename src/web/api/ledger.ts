@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type LedgerEntryKind, ledgerEntryKinds } from '../../domain/ledger'
 import { apiFetch } from './client'
 import type { Page } from './page'
 
@@ -8,18 +9,8 @@ import type { Page } from './page'
 export type Drug = 'racemic-ketamine' | 'esketamine'
 export type LotUnit = 'mL' | 'device'
 export type ExpiryStatus = 'ok' | 'expiring' | 'expired'
-export const entryKinds = [
-  'receive',
-  'administer',
-  'waste',
-  'breakage',
-  'return',
-  'transfer',
-  'count',
-  'adjustment',
-  'loss',
-] as const
-export type EntryKind = (typeof entryKinds)[number]
+export type EntryKind = LedgerEntryKind
+export const entryKinds = ledgerEntryKinds
 
 export interface Lot {
   id: string

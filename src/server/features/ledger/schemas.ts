@@ -1,21 +1,11 @@
 import { z } from 'zod'
-import { isValidDeaNumber } from '../../../domain/ledger'
+import { isValidDeaNumber, ledgerEntryKinds } from '../../../domain/ledger'
 import { isoDate } from '../../schemas'
 
 // Request and reply schemas of the ledger API (they also generate /openapi.json). Quantities are
 // milligrams of the drug as labelled, as decimal text with at most six decimals — never floats.
 
-export const entryKinds = [
-  'receive',
-  'administer',
-  'waste',
-  'breakage',
-  'return',
-  'transfer',
-  'count',
-  'adjustment',
-  'loss',
-] as const
+export const entryKinds = ledgerEntryKinds
 
 export const mg = z
   .string()
