@@ -6,19 +6,53 @@ import { AppError } from './errors'
 import { type Membership, type Principal, requireClinicPermission } from './principal'
 import { inClinicTransaction, inOwnerTransaction } from './tenancy'
 
+/** Records a success event for this request; it joins the clinic's chain when the work commits. */
+export type ScopeAudit = (event: {
+  action: string
+  entity: string
+  entityId?: string | null
+  detail?: Record<string, CanonicalValue>
+}) => Promise<void>
+
 export interface ClinicScope {
   tx: Tx
   clinicId: string
   membership: Membership
   principal: Principal
   now: Date
-  /** Records a success event for this request; it joins the clinic's chain when the work commits. */
-  audit: (event: {
-    action: string
-    entity: string
-    entityId?: string | null
-    detail?: Record<string, CanonicalValue>
-  }) => Promise<void>
+  audit: ScopeAudit
+}
+
+/**
+ * The row-level-secured transaction both scopes run in: `work` records its events with `audit`,
+ * and they are appended last, still inside the transaction, so the chain's lock is held only for
+ * the moment before commit, not for the whole request, and a clinic's requests do not queue on it.
+ */
+export function inAuditedClinicTransaction<T>(
+  ctx: AppContext,
+  clinicId: string,
+  actor: { userId: string | null; email: string; ip: string | null },
+  work: (tx: Tx, now: Date, audit: ScopeAudit) => Promise<T>,
+): Promise<T> {
+  const now = ctx.now()
+  return inClinicTransaction(ctx, clinicId, async (tx) => {
+    const events: AuditInput[] = []
+    const result = await work(tx, now, async (event) => {
+      events.push({
+        clinicId,
+        actorUserId: actor.userId,
+        actorEmail: actor.email,
+        outcome: 'success',
+        ip: actor.ip,
+        entityId: event.entityId ?? null,
+        action: event.action,
+        entity: event.entity,
+        detail: event.detail ?? null,
+      })
+    })
+    for (const event of events) await appendAudit(tx, event, now)
+    return result
+  })
 }
 
 /**
@@ -38,34 +72,12 @@ export async function runInClinic<T>(
     if (error instanceof AppError) await recordDenial(ctx, principal, request, error.message)
     throw error
   }
-  const now = ctx.now()
-  return inClinicTransaction(ctx, request.clinicId, async (tx) => {
-    const events: AuditInput[] = []
-    const result = await work({
-      tx,
-      clinicId: request.clinicId,
-      membership,
-      principal,
-      now,
-      audit: async (event) => {
-        events.push({
-          clinicId: request.clinicId,
-          actorUserId: principal.userId,
-          actorEmail: principal.email,
-          outcome: 'success',
-          ip: principal.ip,
-          entityId: event.entityId ?? null,
-          action: event.action,
-          entity: event.entity,
-          detail: event.detail ?? null,
-        })
-      },
-    })
-    // Appended last, still inside the transaction: the chain's lock is then held only for the
-    // moment before commit, not for the whole request, so a clinic's requests do not queue on it.
-    for (const event of events) await appendAudit(tx, event, now)
-    return result
-  })
+  return inAuditedClinicTransaction(
+    ctx,
+    request.clinicId,
+    { userId: principal.userId, email: principal.email, ip: principal.ip },
+    (tx, now, audit) => work({ tx, clinicId: request.clinicId, membership, principal, now, audit }),
+  )
 }
 
 async function recordDenial(

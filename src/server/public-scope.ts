@@ -1,8 +1,7 @@
-import type { CanonicalValue } from '../domain/ledger/hash-chain'
-import { type AuditInput, appendAudit } from './audit/append-audit'
+import { inAuditedClinicTransaction, type ScopeAudit } from './clinic-scope'
 import type { AppContext, Tx } from './context'
 import { AppError } from './errors'
-import { inClinicTransaction, inOwnerTransaction } from './tenancy'
+import { inOwnerTransaction } from './tenancy'
 
 /** Who the audit trail names for writes by a member of the public (no sign-in, no user id). */
 export const publicActor = 'public self-check'
@@ -11,12 +10,7 @@ export interface PublicClinicScope {
   tx: Tx
   clinicId: string
   now: Date
-  audit: (event: {
-    action: string
-    entity: string
-    entityId?: string | null
-    detail?: Record<string, CanonicalValue>
-  }) => Promise<void>
+  audit: ScopeAudit
 }
 
 /**
@@ -38,28 +32,10 @@ export async function runPublicInClinic<T>(
       fieldErrors: [{ field: 'clinicId', message: 'no such clinic' }],
     })
   }
-  const now = ctx.now()
-  return inClinicTransaction(ctx, request.clinicId, async (tx) => {
-    const events: AuditInput[] = []
-    const result = await work({
-      tx,
-      clinicId: request.clinicId,
-      now,
-      audit: async (event) => {
-        events.push({
-          clinicId: request.clinicId,
-          actorUserId: null,
-          actorEmail: publicActor,
-          outcome: 'success',
-          ip: request.ip,
-          entityId: event.entityId ?? null,
-          action: event.action,
-          entity: event.entity,
-          detail: event.detail ?? null,
-        })
-      },
-    })
-    for (const event of events) await appendAudit(tx, event, now)
-    return result
-  })
+  return inAuditedClinicTransaction(
+    ctx,
+    request.clinicId,
+    { userId: null, email: publicActor, ip: request.ip },
+    (tx, now, audit) => work({ tx, clinicId: request.clinicId, now, audit }),
+  )
 }
