@@ -1,4 +1,16 @@
 import { Group, Pagination, Select, Text } from '@mantine/core'
+import { useCallback, useState } from 'react'
+
+/** A list's page and rows per page; choosing another page size starts again at page 1. */
+export function usePaging(initialPageSize: number) {
+  const [page, setPage] = useState(1)
+  const [pageSize, setSize] = useState(initialPageSize)
+  const setPageSize = useCallback((size: number) => {
+    setSize(size)
+    setPage(1)
+  }, [])
+  return { page, setPage, pageSize, setPageSize }
+}
 
 interface ListFooterProps {
   total: number

@@ -4,7 +4,7 @@ import { useClinicSummary } from '../api/clinic'
 import { pageCount } from '../api/page'
 import { type Referral, type ReferralStatus, useReferrals } from '../api/referrals'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { ReferralDrawer, referralStatusLabels } from '../components/referral-drawer'
 import { TimeCell } from '../components/time-cell'
@@ -23,8 +23,7 @@ export function IntakeQueuePage() {
   const { membership } = useCurrentClinic()
   const clinicId = membership.clinicId
   const [status, setStatus] = useState<ReferralStatus | ''>('new')
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(25)
+  const { page, setPage, pageSize, setPageSize } = usePaging(25)
   // The drawer keeps the referral it opened even when a status change moves it out of the filter.
   const [opened, setOpened] = useState<Referral | null>(null)
   const referrals = useReferrals(clinicId, { page, pageSize, status })
@@ -118,10 +117,7 @@ export function IntakeQueuePage() {
             pageSizes={pageSizes}
             noun={referrals.data.total === 1 ? 'referral' : 'referrals'}
             onPage={setPage}
-            onPageSize={(size) => {
-              setPageSize(size)
-              setPage(1)
-            }}
+            onPageSize={setPageSize}
           />
         </>
       )}

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { type Discrepancy, useDiscrepancies } from '../api/ledger'
 import type { LedgerAction } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits } from '../components/ledger/ledger-format'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { TimeCell } from '../components/time-cell'
 
@@ -31,8 +31,7 @@ export function LedgerDiscrepanciesTab({
   onAction,
 }: LedgerDiscrepanciesTabProps) {
   const [status, setStatus] = useState<'open' | 'all'>('open')
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(25)
+  const { page, setPage, pageSize, setPageSize } = usePaging(25)
   const all = useDiscrepancies(clinicId)
   if (all.isPending) return <PageLoader />
   if (all.isError) return <ErrorAlert error={all.error} title="Could not load discrepancies" />
@@ -156,10 +155,7 @@ export function LedgerDiscrepanciesTab({
         pageSizes={pageSizes}
         noun={rows.length === 1 ? 'discrepancy' : 'discrepancies'}
         onPage={setPage}
-        onPageSize={(size) => {
-          setPageSize(size)
-          setPage(1)
-        }}
+        onPageSize={setPageSize}
       />
     </Stack>
   )

@@ -4,7 +4,7 @@ import { type EntryKind, entryKinds, useEntries } from '../api/ledger'
 import { pageCount } from '../api/page'
 import { EntriesTable } from '../components/ledger/entries-table'
 import { kindLabels } from '../components/ledger/ledger-format'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 
 const pageSizes = [25, 50, 100]
@@ -20,8 +20,7 @@ export function LedgerLogTab({
   onOpenLot: (lotId: string) => void
 }) {
   const [kind, setKind] = useState<EntryKind | null>(null)
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(25)
+  const { page, setPage, pageSize, setPageSize } = usePaging(25)
   const entries = useEntries(clinicId, { page, pageSize, kind: kind ?? undefined })
   return (
     <Stack gap="md">
@@ -67,10 +66,7 @@ export function LedgerLogTab({
             pageSizes={pageSizes}
             noun={entries.data.total === 1 ? 'entry' : 'entries'}
             onPage={setPage}
-            onPageSize={(size) => {
-              setPageSize(size)
-              setPage(1)
-            }}
+            onPageSize={setPageSize}
           />
         </>
       )}

@@ -1,8 +1,7 @@
 import { Stack, Text } from '@mantine/core'
-import { useState } from 'react'
 import { useLossReports } from '../api/ledger'
 import { LossReportCard } from '../components/ledger/loss-reports-panel'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 
 const pageSizes = [5, 10, 25]
@@ -18,8 +17,7 @@ export function LedgerLossReportsTab({
   canWrite: boolean
 }) {
   const reports = useLossReports(clinicId)
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(10)
+  const { page, setPage, pageSize, setPageSize } = usePaging(10)
   if (reports.isPending) return <PageLoader />
   if (reports.isError) return <ErrorAlert error={reports.error} title="Could not load loss reports" />
   const pageCount = Math.max(1, Math.ceil(reports.data.length / pageSize))
@@ -49,10 +47,7 @@ export function LedgerLossReportsTab({
           pageSizes={pageSizes}
           noun={reports.data.length === 1 ? 'report' : 'reports'}
           onPage={setPage}
-          onPageSize={(size) => {
-            setPageSize(size)
-            setPage(1)
-          }}
+          onPageSize={setPageSize}
         />
       )}
     </Stack>

@@ -1,13 +1,12 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { useState } from 'react'
 import { useEntries, useLot } from '../api/ledger'
 import { pageCount } from '../api/page'
 import { EntriesTable } from '../components/ledger/entries-table'
 import { ExpiryCell } from '../components/ledger/expiry-badge'
 import type { LedgerAction } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits, unitLabel } from '../components/ledger/ledger-format'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { formatDateTime } from '../lib/time'
 
@@ -38,8 +37,7 @@ interface LedgerLotViewProps {
 /** One lot: its receipt record, balance, and every entry with the running balance and hash. */
 export function LedgerLotView({ clinicId, lotId, timeZone, canWrite, onBack, onAction }: LedgerLotViewProps) {
   const lotQuery = useLot(clinicId, lotId)
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(25)
+  const { page, setPage, pageSize, setPageSize } = usePaging(25)
   const entries = useEntries(clinicId, { page, pageSize, lotId })
   const back = (
     <Anchor component="button" type="button" size="sm" onClick={onBack} w="fit-content">
@@ -144,10 +142,7 @@ export function LedgerLotView({ clinicId, lotId, timeZone, canWrite, onBack, onA
             pageSizes={pageSizes}
             noun={entries.data.total === 1 ? 'entry' : 'entries'}
             onPage={setPage}
-            onPageSize={(size) => {
-              setPageSize(size)
-              setPage(1)
-            }}
+            onPageSize={setPageSize}
           />
         </>
       )}

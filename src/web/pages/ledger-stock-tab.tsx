@@ -4,7 +4,7 @@ import type { Lot, Stock } from '../api/ledger'
 import { ExpiryCell } from '../components/ledger/expiry-badge'
 import { type LedgerAction, LotActionsMenu } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits, unitLabel } from '../components/ledger/ledger-format'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter, usePaging } from '../components/list-footer'
 
 const pageSizes = [10, 25, 50]
 
@@ -62,8 +62,7 @@ interface LedgerStockTabProps {
 /** Stock on hand by lot, soonest expiry first, with totals per drug. */
 export function LedgerStockTab({ stock, canWrite, onOpenLot, onAction }: LedgerStockTabProps) {
   const [isShowingEmpty, setIsShowingEmpty] = useState(false)
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(25)
+  const { page, setPage, pageSize, setPageSize } = usePaging(25)
   const lots = stock.lots
     .filter((l) => isShowingEmpty || l.balanceMg !== '0')
     .sort((a, b) => a.drug.localeCompare(b.drug) || a.expiresOn.localeCompare(b.expiresOn))
@@ -120,10 +119,7 @@ export function LedgerStockTab({ stock, canWrite, onOpenLot, onAction }: LedgerS
         pageSizes={pageSizes}
         noun={lots.length === 1 ? 'lot' : 'lots'}
         onPage={setPage}
-        onPageSize={(size) => {
-          setPageSize(size)
-          setPage(1)
-        }}
+        onPageSize={setPageSize}
       />
     </Stack>
   )

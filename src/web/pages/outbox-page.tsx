@@ -4,7 +4,7 @@ import { useClinicSummary } from '../api/clinic'
 import { type OutboxStatus, useOutbox } from '../api/outbox'
 import { pageCount } from '../api/page'
 import { useCurrentClinic } from '../components/current-clinic'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { TimeCell } from '../components/time-cell'
 
@@ -29,8 +29,7 @@ export function OutboxPage() {
   const clinicId = membership.clinicId
   const timeZone = useClinicSummary(clinicId).data?.timeZone
   const [status, setStatus] = useState<OutboxStatus | 'all'>('all')
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(25)
+  const { page, setPage, pageSize, setPageSize } = usePaging(25)
   const messages = useOutbox(clinicId, { page, pageSize, ...(status === 'all' ? {} : { status }) })
 
   return (
@@ -117,10 +116,7 @@ export function OutboxPage() {
             pageSizes={[25, 50, 100]}
             noun="messages"
             onPage={setPage}
-            onPageSize={(size) => {
-              setPageSize(size)
-              setPage(1)
-            }}
+            onPageSize={setPageSize}
           />
         </>
       )}

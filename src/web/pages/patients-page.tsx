@@ -6,7 +6,7 @@ import { pageCount } from '../api/page'
 import { usePatients } from '../api/patients'
 import { clinicPath } from '../clinic-pages'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { RegisterPatientModal } from '../components/register-patient-modal'
 import { StageBadge } from '../components/stage-badge'
@@ -20,8 +20,7 @@ export function PatientsPage() {
   const [search, setSearch] = useState('')
   const [q] = useDebouncedValue(search.trim(), 300)
   const [dateOfBirth, setDateOfBirth] = useState('')
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(25)
+  const { page, setPage, pageSize, setPageSize } = usePaging(25)
   const [isRegisterOpen, registerModal] = useDisclosure(false)
   const patients = usePatients(clinicId, { page, pageSize, q, dateOfBirth })
   const canRegister = hasClinicPermission(membership, 'demographics:write')
@@ -126,10 +125,7 @@ export function PatientsPage() {
             pageSizes={pageSizes}
             noun={patients.data.total === 1 ? 'patient' : 'patients'}
             onPage={setPage}
-            onPageSize={(size) => {
-              setPageSize(size)
-              setPage(1)
-            }}
+            onPageSize={setPageSize}
           />
         </>
       )}

@@ -6,7 +6,7 @@ import { pageCount } from '../api/page'
 import { useClinicUsers } from '../api/users'
 import { AddUserModal } from '../components/add-user-modal'
 import { useCurrentClinic } from '../components/current-clinic'
-import { ListFooter } from '../components/list-footer'
+import { ListFooter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { TimeCell } from '../components/time-cell'
 import { UserActions } from '../components/user-actions'
@@ -21,8 +21,7 @@ export function UsersPage() {
   const clinicId = membership.clinicId
   const [search, setSearch] = useState('')
   const [q] = useDebouncedValue(search.trim(), 300)
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(25)
+  const { page, setPage, pageSize, setPageSize } = usePaging(25)
   const [isAddOpen, addModal] = useDisclosure(false)
   const users = useClinicUsers(clinicId, { page, pageSize, q })
   const timeZone = useClinicSummary(clinicId).data?.timeZone
@@ -111,10 +110,7 @@ export function UsersPage() {
             pageSizes={pageSizes}
             noun={users.data.total === 1 ? 'user' : 'users'}
             onPage={setPage}
-            onPageSize={(size) => {
-              setPageSize(size)
-              setPage(1)
-            }}
+            onPageSize={setPageSize}
           />
         </>
       )}
