@@ -12,6 +12,14 @@ export interface DatabaseHandle {
   db: Kysely<Database>
   kind: DatabaseKind
   close: () => Promise<void>
+  /** LISTENs on a PostgreSQL notification channel; resolves to a function that stops listening. */
+  listen: (channel: string, handlers: ListenHandlers) => Promise<() => Promise<void>>
+}
+
+export interface ListenHandlers {
+  onPayload: (payload: string) => void
+  /** After a lost connection was re-established: notifications in between may have been missed. */
+  onResync?: () => void
 }
 
 export interface DatabaseOptions {
@@ -74,13 +82,73 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // removed from the pool; without a listener pg would throw it out of the process instead.
     pool.on('error', () => {})
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, kind: 'postgres', close: () => db.destroy() }
+    const connectionString = options.databaseUrl
+    return {
+      db,
+      kind: 'postgres',
+      close: () => db.destroy(),
+      listen: (channel, handlers) => listenOnServer(connectionString, channel, handlers),
+    }
   }
   const inMemory = !options.dataDir || options.dataDir.startsWith('memory://')
   if (!inMemory) mkdirSync(options.dataDir!, { recursive: true })
   const pglite = await PGlite.create(inMemory ? undefined : options.dataDir, { parsers: pgliteParsers })
   const db = new Kysely<Database>({ dialect: new QueuedPGliteDialect(pglite) })
-  return { db, kind: 'pglite', close: () => db.destroy() }
+  return {
+    db,
+    kind: 'pglite',
+    close: () => db.destroy(),
+    // PGlite is one in-process connection that hears its own commits' notifications. LISTEN goes
+    // through the queue so it never lands inside another caller's open transaction.
+    listen: async (channel, handlers) => {
+      const unlisten = await db.connection().execute(() => pglite.listen(channel, handlers.onPayload))
+      return () => db.connection().execute(() => unlisten())
+    },
+  }
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`
+
+/**
+ * A dedicated connection outside the pool (a pooled one would be handed to requests). It is
+ * re-opened with back-off when it drops (server restart, failover), and `onResync` tells the
+ * listener that notifications may have been missed meanwhile.
+ */
+async function listenOnServer(connectionString: string, channel: string, handlers: ListenHandlers) {
+  let client: pg.Client | undefined
+  let isStopped = false
+  let retryMs = 500
+  let retryTimer: NodeJS.Timeout | undefined
+  const connect = async (isReconnect: boolean): Promise<void> => {
+    const next = new pg.Client({ connectionString })
+    next.on('notification', (message) => {
+      if (message.channel === channel) handlers.onPayload(message.payload ?? '')
+    })
+    next.on('error', () => scheduleReconnect(next))
+    next.on('end', () => scheduleReconnect(next))
+    await next.connect()
+    await next.query(`LISTEN ${quoteIdent(channel)}`)
+    client = next
+    retryMs = 500
+    if (isReconnect) handlers.onResync?.()
+  }
+  const scheduleReconnect = (dropped: pg.Client) => {
+    if (isStopped || client !== dropped) return
+    client = undefined
+    dropped.end().catch(() => {})
+    retryTimer = setTimeout(function retry() {
+      connect(true).catch(() => {
+        retryMs = Math.min(retryMs * 2, 30_000)
+        if (!isStopped) retryTimer = setTimeout(retry, retryMs)
+      })
+    }, retryMs)
+  }
+  await connect(false)
+  return async () => {
+    isStopped = true
+    clearTimeout(retryTimer)
+    await client?.end().catch(() => {})
+  }
 }
 
 function createMigrator(db: Kysely<Database>): Migrator {

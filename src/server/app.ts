@@ -24,8 +24,10 @@ import { patientRoutes } from './features/patients/routes'
 import { planRoutes } from './features/plans/routes'
 import { portalRoutes } from './features/portal/routes'
 import { referralRoutes } from './features/referrals/routes'
+import { sessionLiveRoutes } from './features/sessions/live-routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { userRoutes } from './features/users/routes'
+import { LiveHub } from './live/live-hub'
 import { registerAuth } from './plugins/auth'
 import { registerErrorHandling } from './plugins/errors'
 import { registerOpenApi } from './plugins/openapi'
@@ -51,6 +53,7 @@ export async function buildApp(
     dbKind: database.kind,
     now: options.now ?? (() => new Date()),
     sessionCache: new SessionCache(),
+    live: await LiveHub.start(database),
   }
   installValidationMessages()
   const app = Fastify({
@@ -58,6 +61,7 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   })
+  app.addHook('onClose', () => ctx.live?.stop())
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandling(app)
@@ -115,6 +119,7 @@ export async function buildApp(
   await app.register(chartRoutes(ctx))
   await app.register(ledgerRoutes(ctx))
   await app.register(sessionRoutes(ctx))
+  await app.register(sessionLiveRoutes(ctx))
   await app.register(outboxRoutes(ctx))
   await app.register(outcomeRoutes(ctx))
   await app.register(portalRoutes(ctx))

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database, DatabaseKind } from '../db'
 import type { Config } from './config'
 import type { SessionCache } from './features/auth/session-cache'
+import type { LiveHub } from './live/live-hub'
 
 /** Everything a service needs, wired once (style.md: one AppContext built from config). */
 export interface AppContext {
@@ -12,6 +13,8 @@ export interface AppContext {
   now: () => Date
   /** Resolved sign-ins reused for a few seconds (see features/auth/session-cache.ts). */
   sessionCache?: SessionCache
+  /** Database notifications fanned out to open screens (server-sent events); absent in CLI work. */
+  live?: LiveHub
 }
 
 export type Tx = Kysely<Database>

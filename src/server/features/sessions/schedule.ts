@@ -263,7 +263,13 @@ export function suggestDates(ctx: AppContext, principal: Principal, clinicId: st
 }
 
 /** The day's board: every chair and its sessions with the live facts a charge nurse scans. */
-export function getBoard(ctx: AppContext, principal: Principal, clinicId: string, date?: string | undefined) {
+export function getBoard(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  date?: string | undefined,
+  options: { isRefresh?: boolean } = {},
+) {
   return runInClinic(
     ctx,
     principal,
@@ -333,11 +339,13 @@ export function getBoard(ctx: AppContext, principal: Principal, clinicId: string
         .where('s.rems_submitted_at', 'is', null)
         .orderBy('s.discharged_at')
         .execute()
-      await scope.audit({
-        action: 'board.read',
-        entity: 'treatment_session',
-        detail: { date: day, sessions: sessions.length },
-      })
+      // A live refresh of an open board is not a new read (the opening was audited).
+      if (!options.isRefresh)
+        await scope.audit({
+          action: 'board.read',
+          entity: 'treatment_session',
+          detail: { date: day, sessions: sessions.length },
+        })
       return {
         date: day,
         timeZone: clinic.time_zone,
@@ -382,13 +390,20 @@ export function listSessionsOfPatient(
   )
 }
 
-export function getSession(ctx: AppContext, principal: Principal, clinicId: string, sessionId: string) {
+export function getSession(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  options: { isRefresh?: boolean } = {},
+) {
   return runInClinic(
     ctx,
     principal,
     { clinicId, permission: 'clinical:read', action: 'sessions.read', entity: 'treatment_session' },
     async (scope) => {
       const view = await loadSessionView(scope.tx, clinicId, sessionId, scope.now)
+      if (options.isRefresh) return view
       await scope.audit({
         action: 'sessions.read',
         entity: 'treatment_session',

@@ -1,0 +1,116 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { AppContext } from '../context'
+import { AppError } from '../errors'
+import { resolveSession } from '../features/auth/service'
+import { sessionCookie } from '../plugins/auth'
+import type { Principal } from '../principal'
+import type { LiveChange, LiveHub } from './live-hub'
+
+export interface LiveViewOptions<T> {
+  clinicId: string
+  /** Whether a change concerns this view (the board: the whole clinic; a session: that session). */
+  isRelevant: (change: LiveChange) => boolean
+  /**
+   * Reads the view. `isRefresh` is false for the first read, which is audited as opening the view;
+   * refreshes pushed after a change are not (issue 13: audit the opening, not each refresh).
+   */
+  load: (principal: Principal, isRefresh: boolean) => Promise<T>
+  event: string
+}
+
+/** Coalesce bursts (a vitals entry writes several rows) into one refresh at most this often. */
+const minRefreshGapMs = 150
+/** A comment line keeps proxies from closing an idle stream, and re-checks the sign-in. */
+const heartbeatMs = 25_000
+
+/**
+ * Serves a view as server-sent events: the view at once, then again whenever the database says
+ * something it shows has changed. The sign-in is re-checked before every push and at each
+ * heartbeat, so a signed-out, expired or deactivated user's stream ends.
+ */
+export async function streamLiveView<T>(
+  ctx: AppContext,
+  hub: LiveHub,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: LiveViewOptions<T>,
+): Promise<void> {
+  const token = request.cookies[sessionCookie]
+  if (!token || !request.session) throw new AppError('not-signed-in', 'Please sign in.')
+  // Errors of the first read (403, 404) are ordinary problem+json replies: nothing is sent yet.
+  const first = await options.load(request.session.principal, false)
+
+  reply.hijack()
+  const raw = reply.raw
+  raw.writeHead(200, {
+    ...(reply.getHeaders() as Record<string, string>),
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  })
+  const send = (event: string, data: unknown) => {
+    raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+  }
+  send(options.event, first)
+
+  let isClosed = false
+  let isLoading = false
+  let isDirty = false
+  let timer: NodeJS.Timeout | undefined
+
+  const currentPrincipal = async (): Promise<Principal | null> => {
+    try {
+      const session = await resolveSession(ctx, token, request.ip)
+      return session.state === 'signed-in' ? session.principal : null
+    } catch {
+      return null
+    }
+  }
+  const end = (reason: string) => {
+    if (isClosed) return
+    send('end', { reason })
+    close()
+    raw.end()
+  }
+  const refresh = async () => {
+    timer = undefined
+    if (isClosed) return
+    if (isLoading) {
+      isDirty = true
+      return
+    }
+    isLoading = true
+    try {
+      const principal = await currentPrincipal()
+      if (!principal) return end('signed-out')
+      const view = await options.load(principal, true)
+      if (!isClosed) send(options.event, view)
+    } catch (error) {
+      return end(error instanceof AppError ? error.code : 'error')
+    } finally {
+      isLoading = false
+    }
+    if (isDirty) {
+      isDirty = false
+      schedule()
+    }
+  }
+  const schedule = () => {
+    if (!timer && !isClosed) timer = setTimeout(refresh, minRefreshGapMs)
+  }
+  const unsubscribe = hub.subscribe(options.clinicId, (change) => {
+    if (change === 'resync' || options.isRelevant(change)) schedule()
+  })
+  const heartbeat = setInterval(async () => {
+    if (!(await currentPrincipal())) return end('signed-out')
+    if (!isClosed) raw.write(': heartbeat\n\n')
+  }, heartbeatMs)
+  const close = () => {
+    isClosed = true
+    unsubscribe()
+    clearInterval(heartbeat)
+    clearTimeout(timer)
+  }
+  raw.on('close', close)
+}
