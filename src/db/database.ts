@@ -12,6 +12,8 @@ export interface DatabaseHandle {
   db: Kysely<Database>
   kind: DatabaseKind
   close: () => Promise<void>
+  /** Connections of this process, for /metrics. */
+  poolStats: () => { total: number; idle: number; waiting: number }
   /** LISTENs on a PostgreSQL notification channel; resolves to a function that stops listening. */
   listen: (channel: string, handlers: ListenHandlers) => Promise<() => Promise<void>>
 }
@@ -38,8 +40,16 @@ export interface DatabaseOptions {
 class QueuedPGliteDriver extends PGliteDriver {
   #tail: Promise<void> = Promise.resolve()
   #release: (() => void) | undefined
+  /** Callers holding or waiting for the connection, for /metrics. */
+  readonly #usage: { inUse: number }
+
+  constructor(pglite: PGlite, usage: { inUse: number }) {
+    super({ pglite })
+    this.#usage = usage
+  }
 
   override async acquireConnection() {
+    this.#usage.inUse++
     const previous = this.#tail
     let release!: () => void
     this.#tail = new Promise<void>((resolve) => {
@@ -51,6 +61,7 @@ class QueuedPGliteDriver extends PGliteDriver {
   }
 
   override async releaseConnection() {
+    this.#usage.inUse--
     const release = this.#release
     this.#release = undefined
     release?.()
@@ -59,12 +70,13 @@ class QueuedPGliteDriver extends PGliteDriver {
 
 class QueuedPGliteDialect extends PGliteDialect {
   readonly #pglite: PGlite
+  readonly usage = { inUse: 0 }
   constructor(pglite: PGlite) {
     super({ pglite })
     this.#pglite = pglite
   }
   override createDriver() {
-    return new QueuedPGliteDriver({ pglite: this.#pglite })
+    return new QueuedPGliteDriver(this.#pglite, this.usage)
   }
 }
 
@@ -87,17 +99,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db,
       kind: 'postgres',
       close: () => db.destroy(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       listen: (channel, handlers) => listenOnServer(connectionString, channel, handlers),
     }
   }
   const inMemory = !options.dataDir || options.dataDir.startsWith('memory://')
   if (!inMemory) mkdirSync(options.dataDir!, { recursive: true })
   const pglite = await PGlite.create(inMemory ? undefined : options.dataDir, { parsers: pgliteParsers })
-  const db = new Kysely<Database>({ dialect: new QueuedPGliteDialect(pglite) })
+  const dialect = new QueuedPGliteDialect(pglite)
+  const db = new Kysely<Database>({ dialect })
   return {
     db,
     kind: 'pglite',
     close: () => db.destroy(),
+    poolStats: () => {
+      const inUse = dialect.usage.inUse
+      return { total: 1, idle: inUse === 0 ? 1 : 0, waiting: Math.max(0, inUse - 1) }
+    },
     // PGlite is one in-process connection that hears its own commits' notifications. LISTEN goes
     // through the queue so it never lands inside another caller's open transaction.
     listen: async (channel, handlers) => {

@@ -30,6 +30,7 @@ import { userRoutes } from './features/users/routes'
 import { LiveHub } from './live/live-hub'
 import { registerAuth } from './plugins/auth'
 import { registerErrorHandling } from './plugins/errors'
+import { registerMetrics } from './plugins/metrics'
 import { registerOpenApi } from './plugins/openapi'
 import { registerWeb } from './plugins/web'
 import { installValidationMessages } from './validation-messages'
@@ -92,6 +93,7 @@ export async function buildApp(
   })
   await app.register(cookie)
   registerAuth(app, ctx)
+  registerMetrics(app, ctx, database)
   await registerOpenApi(app)
 
   app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }))

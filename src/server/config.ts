@@ -31,6 +31,8 @@ export interface Config {
   smtp: { url: string | undefined; from: string }
   /** How often each server's outbox worker looks for due messages; 0 turns the worker off. */
   outboxIntervalSec: number
+  /** `/metrics` (Prometheus) is served only when enabled; with a token, only to its bearer. */
+  metrics: { isEnabled: boolean; token: string | undefined }
 }
 
 export const envVariables = [
@@ -71,6 +73,12 @@ export const envVariables = [
     'KETACARE_OUTBOX_INTERVAL_SEC',
     '15',
     'how often the outbox worker sends due messages and queues reminders; 0 turns it off',
+  ],
+  ['KETACARE_METRICS', 'false', 'serve /metrics in the Prometheus format (no patient data in it)'],
+  [
+    'KETACARE_METRICS_TOKEN',
+    '(unset)',
+    'when set (16+ characters), /metrics answers only `Authorization: Bearer <token>`',
   ],
 ] as const
 
@@ -118,6 +126,8 @@ const schema = z.object({
     .optional(),
   SMTP_FROM: z.string().min(3).default('KetaCare <no-reply@localhost>'),
   KETACARE_OUTBOX_INTERVAL_SEC: intIn(0, 3600).default(15),
+  KETACARE_METRICS: bool.default(false),
+  KETACARE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 })
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -149,5 +159,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webDir: v.KETACARE_WEB_DIR,
     smtp: { url: v.SMTP_URL, from: v.SMTP_FROM },
     outboxIntervalSec: v.KETACARE_OUTBOX_INTERVAL_SEC,
+    metrics: { isEnabled: v.KETACARE_METRICS, token: v.KETACARE_METRICS_TOKEN },
   }
 }

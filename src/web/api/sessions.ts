@@ -3,6 +3,7 @@ import type { SessionEvent, SessionState } from '../../domain/session'
 import type { InstrumentResponse, Vitals } from './assessments'
 import { apiFetch } from './client'
 import type { SignerProof } from './eligibility'
+import { type LiveStatus, useLiveView } from './live'
 import { clinicApiPath, type EnteredInError, patientApiPath, patientKey } from './patients'
 
 // The treatment-session API (src/server/features/sessions): the day's board, the chair-side view
@@ -239,7 +240,7 @@ export interface PatientSession {
   dischargedAt: string | null
 }
 
-/** Board and chair-side screens poll at this interval so two screens agree (issue 5). */
+/** While a live stream is down, the board and chair-side screens poll at this interval. */
 export const livePollMs = 5_000
 
 export const sessionApiPath = (clinicId: string, sessionId: string) =>
@@ -248,22 +249,38 @@ export const sessionKey = (clinicId: string, sessionId: string) =>
   ['clinics', clinicId, 'sessions', sessionId] as const
 export const boardKey = (clinicId: string) => ['clinics', clinicId, 'board'] as const
 
+const pollsWhen = (status: LiveStatus) => status === 'reconnecting' || status === 'failed'
+
+/** Today's board (or `date`'s), pushed by the server as it changes; `live` says how it arrives. */
 export function useBoard(clinicId: string, date: string | null) {
-  return useQuery({
-    queryKey: [...boardKey(clinicId), date ?? 'today'],
+  const queryKey = [...boardKey(clinicId), date ?? 'today']
+  const live = useLiveView(
+    `/api/v1${clinicApiPath(clinicId)}/board/live${date ? `?date=${encodeURIComponent(date)}` : ''}`,
+    'board',
+    queryKey,
+  )
+  const query = useQuery({
+    queryKey,
     queryFn: ({ signal }) => apiFetch<Board>(`${clinicApiPath(clinicId)}/board`, { query: { date }, signal }),
+    enabled: pollsWhen(live),
     refetchInterval: livePollMs,
     staleTime: 0,
   })
+  return Object.assign(query, { live })
 }
 
+/** The chair-side view, pushed by the server as anyone charts on this session. */
 export function useSessionView(clinicId: string, sessionId: string) {
-  return useQuery({
-    queryKey: sessionKey(clinicId, sessionId),
+  const queryKey = sessionKey(clinicId, sessionId)
+  const live = useLiveView(`/api/v1${sessionApiPath(clinicId, sessionId)}/live`, 'session', queryKey)
+  const query = useQuery({
+    queryKey,
     queryFn: ({ signal }) => apiFetch<SessionView>(sessionApiPath(clinicId, sessionId), { signal }),
+    enabled: pollsWhen(live),
     refetchInterval: livePollMs,
     staleTime: 0,
   })
+  return Object.assign(query, { live })
 }
 
 /**

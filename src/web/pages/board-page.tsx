@@ -126,7 +126,7 @@ function SessionCard({
   )
 }
 
-/** Today's board: every chair with its sessions, refreshed every few seconds. */
+/** Today's board: every chair with its sessions, pushed by the server as they change. */
 export function BoardPage() {
   const { membership } = useCurrentClinic()
   const [params, setParams] = useSearchParams()
@@ -160,7 +160,10 @@ export function BoardPage() {
               timeZone: 'UTC',
             })}{' '}
             · updated {formatClock(board.data.generatedAt, timeZone)}
-            {board.isRefetchError ? ' · offline, showing the last update' : ''}
+            {board.live === 'open' ? ' · live' : ''}
+            {board.live === 'reconnecting' || board.isRefetchError
+              ? ' · offline, showing the last update'
+              : ''}
           </Text>
         </Stack>
         <Group gap="xs" align="flex-end">

@@ -171,7 +171,7 @@ export function SessionPage() {
         <Anchor component={Link} to={clinicPath(clinicId, `patients/${view.patient.id}`)} size="sm">
           Patient chart
         </Anchor>
-        {query.isRefetchError && (
+        {(query.live === 'reconnecting' || query.isRefetchError) && (
           <Text size="sm" c="orange.8" role="status">
             Offline: showing the last update; charting is queued.
           </Text>
