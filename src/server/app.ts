@@ -62,7 +62,10 @@ export async function buildApp(
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   })
-  app.addHook('onClose', () => ctx.live?.stop())
+  // preClose: open event streams would otherwise keep the server from closing.
+  app.addHook('preClose', async () => {
+    await ctx.live?.stop()
+  })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandling(app)

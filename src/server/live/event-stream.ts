@@ -100,7 +100,11 @@ export async function streamLiveView<T>(
     if (!timer && !isClosed) timer = setTimeout(refresh, minRefreshGapMs)
   }
   const unsubscribe = hub.subscribe(options.clinicId, (change) => {
-    if (change === 'resync' || options.isRelevant(change)) schedule()
+    // On shutdown the stream just ends: the browser reconnects, to another server if there is one.
+    if (change === 'shutdown') {
+      close()
+      raw.end()
+    } else if (change === 'resync' || options.isRelevant(change)) schedule()
   })
   const heartbeat = setInterval(async () => {
     if (!(await currentPrincipal())) return end('signed-out')

@@ -9,7 +9,8 @@ export interface LiveChange {
   sessionId: string | null
 }
 
-type Listener = (change: LiveChange | 'resync') => void
+/** `resync`: notifications may have been missed; `shutdown`: this server is closing. */
+type Listener = (change: LiveChange | 'resync' | 'shutdown') => void
 
 /**
  * Fans PostgreSQL notifications out to the open screens of this server process. Every process
@@ -49,7 +50,9 @@ export class LiveHub {
     return count
   }
 
+  /** Ends every open stream (so closing the server does not wait on them), then stops listening. */
   async stop(): Promise<void> {
+    this.#broadcast('shutdown')
     this.#listeners.clear()
     await this.#unlisten?.()
     this.#unlisten = undefined
@@ -62,7 +65,7 @@ export class LiveHub {
     for (const listener of this.#listeners.get(clinicId) ?? []) listener(change)
   }
 
-  #broadcast(change: 'resync'): void {
-    for (const set of this.#listeners.values()) for (const listener of set) listener(change)
+  #broadcast(change: 'resync' | 'shutdown'): void {
+    for (const set of [...this.#listeners.values()]) for (const listener of [...set]) listener(change)
   }
 }

@@ -17,6 +17,15 @@ export interface StartServerOptions {
    * The seed then creates the demo organization without its demo patients, and prints the sign-ins.
    */
   syntheticPatients?: number
+  /**
+   * Serve from this PostgreSQL database instead of a fresh embedded one (several processes can then
+   * share it; the first one started on an empty database seeds the demo and prints the sign-ins).
+   */
+  databaseUrl?: string
+  /** Wait for this instead of the sign-ins (a second server on a seeded database prints none). */
+  isSeeded?: boolean
+  /** Extra environment for the server process. */
+  env?: Record<string, string>
 }
 
 const signInsPrinted = /Administrators and prescribers/
@@ -30,7 +39,14 @@ function readPasswords(output: string): Map<string, string> {
 /** Starts the built server (`node dist/cli.js serve`) on a free port and a fresh data folder. */
 export async function startServer(options: StartServerOptions = {}): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ketacare-e2e-'))
-  const env = { ...process.env, PORT: '0', KETACARE_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' }
+  const env = {
+    ...process.env,
+    PORT: '0',
+    KETACARE_DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: options.databaseUrl ?? '',
+    ...options.env,
+  }
   let seedOutput = ''
   if (options.syntheticPatients) {
     const seeded = await promisify(execFile)(
@@ -54,7 +70,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<E2e
   })
   const deadline = Date.now() + 60_000
   // On a seeded database the server prints no sign-ins (the seed did), only its address.
-  const ready = seedOutput ? /running at http:\/\/\S+\s/ : signInsPrinted
+  const ready = seedOutput || options.isSeeded ? /running at http:\/\/\S+\s/ : signInsPrinted
   while (!ready.test(output)) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
     if (Date.now() > deadline) throw new Error(`server did not start in 60 s:\n${output}`)
