@@ -96,7 +96,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary:
-            "The day's board: chairs, sessions, states, next vitals due, open alerts, REMS forms owed (poll every few seconds)",
+            "The day's board: chairs, sessions, states, next vitals due, open alerts, REMS forms owed (for live updates open …/board/live)",
           params: clinicParams,
           querystring: z.object({ date: isoDate.optional() }),
         },
