@@ -5,6 +5,8 @@ import { LearnSafety } from './learn-safety'
 import { PkExplorer } from './pk-explorer'
 
 // Written for patients in our own words from clinical-reference.md §1–§3, §5–§7 (design.md §1 "Learn").
+// §3: IV racemic ketamine for depression is off-label; esketamine's US approvals (2019, 2020, January
+// 2025); half-lives (racemic IV ≈ 2.5 h, norketamine longer, 🔶; esketamine nasal 7–12 h, ✅).
 
 const contents = [
   { id: 'trd', label: 'What is treatment-resistant depression?' },
@@ -67,10 +69,29 @@ export function LearnPage() {
           two to three weeks.
         </Text>
         <Text>
+          <strong>Ketamine infusions for depression are "off-label".</strong> The US Food and Drug
+          Administration (FDA) has not approved ketamine as a treatment for depression. What is known about it
+          comes from research studies, some of which are summarised further down this page.
+        </Text>
+        <Text>
           Ketamine is made of two mirror-image forms of the same molecule. Esketamine is one of those forms on
-          its own. It is given as a nasal spray (brand name Spravato) and is approved in the United States for
-          treatment-resistant depression. Both medicines are controlled substances (Schedule III in the US)
-          because they can be misused.
+          its own, given as a nasal spray (brand name Spravato). Unlike ketamine infusions, esketamine{' '}
+          <strong>is FDA-approved</strong> for depression:
+        </Text>
+        <List spacing={4}>
+          <List.Item>
+            in 2019, for treatment-resistant depression, taken together with an antidepressant tablet;
+          </List.Item>
+          <List.Item>
+            in 2020, for symptoms of major depression in people who currently have thoughts of suicide or
+            suicidal behaviour (in medical words, acute suicidal ideation or behaviour);
+          </List.Item>
+          <List.Item>
+            in January 2025, for treatment-resistant depression on its own, without a tablet.
+          </List.Item>
+        </List>
+        <Text>
+          Both medicines are controlled substances (Schedule III in the US) because they can be misused.
         </Text>
       </Stack>
 
@@ -95,9 +116,16 @@ export function LearnPage() {
             <strong>New connections.</strong> That burst is thought to set off processes that help brain cells
             grow and strengthen connections (synapses) — known as synaptic plasticity. Depression is linked
             with the loss of some of these connections, so rebuilding them may be why mood can lift, and why
-            the effect can outlast the medicine itself, which leaves the body within hours.
+            the effect can outlast the medicine itself.
           </List.Item>
         </List>
+        <Text>
+          <strong>How long the medicine stays in the body.</strong> After an infusion, the amount of ketamine
+          in the blood falls by half roughly every two and a half hours. The body turns some of it into a
+          related substance, norketamine, which takes longer to clear. Esketamine from the nasal spray clears
+          more slowly: its level falls by half about every 7 to 12 hours. An improvement in mood, when it
+          comes, can last well beyond that.
+        </Text>
         <PkExplorer />
       </Stack>
 

@@ -1,7 +1,9 @@
 import { List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core'
 
 // clinical-reference.md §2 (contraindications, blood pressure, discharge), §3 (esketamine monitoring
-// and REMS), §7 (adverse effects, abuse and dependence) — in our own words.
+// and REMS), §7 (adverse effects, abuse and dependence) — in our own words. Staffing: only what §2 and
+// §3 mark ✅ (every dose medically supervised; for esketamine the prescriber on site and pulse oximetry);
+// the airway/ACLS staffing in §2 is ⚠️ unverified, so the page makes no claim about it.
 
 const questions = [
   'Does my history fit the definition of treatment-resistant depression?',
@@ -71,11 +73,18 @@ export function LearnSafety() {
         <List spacing="xs">
           <List.Item>Your blood pressure is checked before the dose and again during and after it.</List.Item>
           <List.Item>
-            Staff who can support your breathing are present, with equipment to monitor oxygen levels.
+            A clinician supervises every dose, and no dose is ever taken home. Ask the clinic who will be with
+            you during the session and what they are trained to do.
           </List.Item>
           <List.Item>
-            With the esketamine spray you stay in the clinic for at least 2 hours after the dose, under a US
-            safety programme (REMS) that every certified clinic follows.
+            With the esketamine spray, the prescriber stays on site while you take the dose and while you are
+            watched afterwards, and your oxygen level is checked with a finger clip (a pulse oximeter)
+            throughout.
+          </List.Item>
+          <List.Item>
+            With the esketamine spray you stay in the clinic for at least 2 hours after the dose, and until
+            the sleepiness and the detached feeling have passed, under a US safety programme (REMS) that every
+            certified clinic follows.
           </List.Item>
           <List.Item>
             You go home with a responsible adult, and you must not drive or operate machinery until the next
