@@ -10,8 +10,8 @@ export type { InfusionAction, InfusionMark, InfusionStatus, InfusionSummary } fr
 export { nextInfusionActions, summarizeInfusion } from './infusion-record'
 export type { SideEffectTerm } from './side-effects'
 export { seriousFromGrade, sideEffectGradeLabels, sideEffectTerms } from './side-effects'
-export type { SpacingViolation } from './spacing'
-export { findSpacingViolations, minimumSpacingHours, schedulingSlackHours } from './spacing'
+export type { SpacingSettings, SpacingViolation } from './spacing'
+export { defaultSpacingSettings, findSpacingViolations, minimumSpacingHours } from './spacing'
 export type {
   BlockedBy,
   GuardName,

@@ -1,0 +1,67 @@
+import type { SettingPath } from './clinic-rule-settings'
+
+/**
+ * How each setting is shown and checked. `min`/`max` are plausibility limits on input (a value a
+ * clinic could mean), not clinical thresholds; where the reference itself bounds a value (TRD
+ * adequate weeks 4–8 §1; esketamine observation ≥ 2 h §3 ✅), the limit is that bound.
+ */
+export type ParameterSpec =
+  | { kind: 'number'; label: string; unit: string; min: number; max: number; isInteger: boolean }
+  | { kind: 'boolean'; label: string }
+
+const whole = (label: string, unit: string, min: number, max: number): ParameterSpec => ({
+  kind: 'number',
+  label,
+  unit,
+  min,
+  max,
+  isInteger: true,
+})
+const decimal = (label: string, unit: string, min: number, max: number): ParameterSpec => ({
+  kind: 'number',
+  label,
+  unit,
+  min,
+  max,
+  isInteger: false,
+})
+
+// A Record over every SettingPath: a setting added to the domain without a line here fails tsc.
+export const settingParameters: Record<SettingPath, ParameterSpec> = {
+  'vitals.preDoseDeferAbove.systolicMmHg': whole('Systolic above', 'mmHg', 80, 250),
+  'vitals.preDoseDeferAbove.diastolicMmHg': whole('Diastolic above', 'mmHg', 40, 160),
+  'vitals.preDoseNoStartAbove.systolicMmHg': whole('Systolic above', 'mmHg', 80, 250),
+  'vitals.preDoseNoStartAbove.diastolicMmHg': whole('Diastolic above', 'mmHg', 40, 160),
+  'vitals.sustainedBpAbove.systolicMmHg': whole('Systolic above', 'mmHg', 80, 250),
+  'vitals.sustainedBpAbove.diastolicMmHg': whole('Diastolic above', 'mmHg', 40, 160),
+  'vitals.sustainedBpAbove.minSpanMin': whole('On readings at least', 'min apart', 1, 60),
+  'vitals.singleBpAbove.systolicMmHg': whole('Systolic above', 'mmHg', 80, 260),
+  'vitals.singleBpAbove.diastolicMmHg': whole('Diastolic above', 'mmHg', 40, 170),
+  'vitals.heartRateAbove.bpm': whole('Heart rate above', '/min', 60, 200),
+  'vitals.heartRateAbove.minSpanMin': whole('Sustained for', 'min', 1, 60),
+  'vitals.spo2BelowPercent': whole('SpO2 below', '%', 80, 100),
+  'vitals.moaasAtOrBelow': whole('MOAA/S at or below', 'score 0–5', 0, 5),
+  'vitals.infusionIntervalMin': whole('Every', 'min', 1, 60),
+  'vitals.postInfusionIntervalMin': whole('Every', 'min', 1, 120),
+  'vitals.esketamineRecheckMin': whole('Recheck at', 'min after the dose', 10, 120),
+  'vitals.esketamineUnstableIntervalMin': whole('Every', 'min until stable', 1, 60),
+  'discharge.minAldreteScore': whole('Modified Aldrete at least', 'score 0–10', 0, 10),
+  'discharge.ivMinObservationMin': whole('At least', 'min after the infusion ends', 0, 480),
+  'discharge.esketamineMinObservationMin': whole('At least', 'min from the first device', 120, 480),
+  'discharge.systolicToleranceMmHg': whole('Systolic within', 'mmHg of baseline', 5, 60),
+  'discharge.diastolicToleranceMmHg': whole('Diastolic within', 'mmHg of baseline', 5, 60),
+  'spacing.schedulingSlackHours': whole('Slack subtracted from the cadence gap', 'h', 0, 24),
+  'dose.titrationCeilingMgPerKg': decimal('Ceiling', 'mg/kg', 0.1, 1.5),
+  'trd.minAdequateWeeks': whole('An adequate trial lasts at least', 'weeks', 4, 8),
+  'trd.minFailedTrials': whole('Failed adequate trials', 'trials', 1, 5),
+  'ledger.wasteWitnessRequired': { kind: 'boolean', label: 'A second person witnesses every waste' },
+  'ledger.expiryWarningDays': whole('Flag lots expiring within', 'days', 0, 365),
+}
+
+/** Pairs where the first must not be below the second (a stop above the defer level, and so on). */
+export const settingOrder: readonly { higher: SettingPath; lower: SettingPath }[] = [
+  { higher: 'vitals.preDoseNoStartAbove.systolicMmHg', lower: 'vitals.preDoseDeferAbove.systolicMmHg' },
+  { higher: 'vitals.preDoseNoStartAbove.diastolicMmHg', lower: 'vitals.preDoseDeferAbove.diastolicMmHg' },
+  { higher: 'vitals.singleBpAbove.systolicMmHg', lower: 'vitals.sustainedBpAbove.systolicMmHg' },
+  { higher: 'vitals.singleBpAbove.diastolicMmHg', lower: 'vitals.sustainedBpAbove.diastolicMmHg' },
+]
