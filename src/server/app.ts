@@ -26,6 +26,7 @@ import { portalRoutes } from './features/portal/routes'
 import { referralRoutes } from './features/referrals/routes'
 import { sessionLiveRoutes } from './features/sessions/live-routes'
 import { sessionRoutes } from './features/sessions/routes'
+import { settingsRoutes } from './features/settings/routes'
 import { userRoutes } from './features/users/routes'
 import { LiveHub } from './live/live-hub'
 import { registerAuth } from './plugins/auth'
@@ -129,6 +130,7 @@ export async function buildApp(
   await app.register(outcomeRoutes(ctx))
   await app.register(portalRoutes(ctx))
   await app.register(referralRoutes(ctx))
+  await app.register(settingsRoutes(ctx))
   await registerWeb(app, config.webDir)
   return app
 }

@@ -1,15 +1,13 @@
-import { DEFAULT_TRD_SETTINGS, type TrdSettings } from '../domain/eligibility'
-import { DEFAULT_LEDGER_SETTINGS, type LedgerSettings } from '../domain/ledger'
+import { type ClinicRuleSettings, mergeClinicRuleSettings } from '../domain/rules'
 import type { Tx } from './context'
 
 /**
  * A clinic's settings merged over the clinical-reference defaults. Every threshold is a setting
- * (design.md §1); the defaults live in the domain beside their § citation.
+ * (design.md §1); the defaults live in the domain beside their § citation, and
+ * `src/domain/rules` lists them (`clinic.settings` stores only what a clinic changed).
  */
-export interface ClinicSettingsView {
-  trd: TrdSettings
+export interface ClinicSettingsView extends ClinicRuleSettings {
   mfaRequiredRoles: string[]
-  ledger: LedgerSettings
 }
 
 export async function loadClinicSettings(tx: Tx, clinicId: string): Promise<ClinicSettingsView> {
@@ -18,14 +16,9 @@ export async function loadClinicSettings(tx: Tx, clinicId: string): Promise<Clin
     .select('settings')
     .where('id', '=', clinicId)
     .executeTakeFirstOrThrow()
-  const s = row.settings as {
-    trd?: Partial<TrdSettings>
-    mfaRequiredRoles?: string[]
-    ledger?: Partial<LedgerSettings>
-  }
+  const s = row.settings as { mfaRequiredRoles?: string[] }
   return {
-    trd: { ...DEFAULT_TRD_SETTINGS, ...(s.trd ?? {}) },
+    ...mergeClinicRuleSettings(row.settings),
     mfaRequiredRoles: s.mfaRequiredRoles ?? ['admin', 'prescriber'],
-    ledger: { ...DEFAULT_LEDGER_SETTINGS, ...(s.ledger ?? {}) },
   }
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { AppContext } from '../context'
 import { refreshOutcomeSummaries } from '../features/outcomes/queries'
-import { thresholds } from '../features/outcomes/service'
+import { loadOutcomeThresholds } from '../features/outcomes/service'
 import { inOwnerTransaction } from '../tenancy'
 
 /**
@@ -25,8 +25,14 @@ export async function refreshStaleOutcomes(
   let done = 0
   for (const { clinic_id: clinicId } of clinics.rows) {
     for (let i = 0; i < chunksPerPass; i++) {
-      const n = await inOwnerTransaction(ctx, (tx) =>
-        refreshOutcomeSummaries(tx, clinicId, { staleUpTo: chunk }, thresholds, ctx.now()),
+      const n = await inOwnerTransaction(ctx, async (tx) =>
+        refreshOutcomeSummaries(
+          tx,
+          clinicId,
+          { staleUpTo: chunk },
+          await loadOutcomeThresholds(tx, clinicId),
+          ctx.now(),
+        ),
       )
       done += n
       if (n < chunk) break

@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/append-audit'
 import type { AppContext, Tx } from '../context'
 import { defaultConsentBody, defaultConsentTitle } from '../features/consent/default-consent-text'
 import { loadUtilisation, refreshOutcomeSummaries } from '../features/outcomes/queries'
-import { chairCapacityHours, thresholds } from '../features/outcomes/service'
+import { chairCapacityHours, loadOutcomeThresholds } from '../features/outcomes/service'
 import { uuidv7 } from '../ids'
 
 const dayMs = 86_400_000
@@ -101,7 +101,15 @@ export async function seedSyntheticPopulation(
   // first dashboard view.
   await ctx.db
     .transaction()
-    .execute((tx) => refreshOutcomeSummaries(tx, options.clinicId, 'all', thresholds, now))
+    .execute(async (tx) =>
+      refreshOutcomeSummaries(
+        tx,
+        options.clinicId,
+        'all',
+        await loadOutcomeThresholds(tx, options.clinicId),
+        now,
+      ),
+    )
   await analyze(['outcome_summary', 'outcome_effect_summary'])
   await ctx.db.transaction().execute((tx) =>
     appendAudit(

@@ -136,6 +136,17 @@ export async function refreshOutcomeSummaries(
   return which === 'all' ? Number(inserted.numAffectedRows ?? 0) : stale.rows.length
 }
 
+/**
+ * Marks every summarised patient of the clinic stale, so the next dashboard view or worker pass
+ * rebuilds the summary: used when a threshold the summary was computed with changes.
+ */
+export async function markClinicOutcomesStale(tx: Tx, clinicId: string): Promise<void> {
+  await sql`
+    INSERT INTO outcome_stale (patient_id, clinic_id)
+    SELECT patient_id, clinic_id FROM outcome_summary WHERE clinic_id = ${clinicId}
+    ON CONFLICT DO NOTHING`.execute(tx)
+}
+
 /** The dashboard's cohort: patients with a first dose and a baseline PHQ-9, narrowed by the filter. */
 function cohortWhere(f: CohortFilter): RawBuilder<unknown> {
   const [ageLo, ageHi] = f.ageBand ? ageBounds[f.ageBand] : [0, 200]

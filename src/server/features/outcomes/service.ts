@@ -6,9 +6,10 @@ import {
   type SurvivalObservation,
   wilsonInterval,
 } from '../../../domain/outcomes'
-import { defaultVitalsSettings } from '../../../domain/session'
+import type { VitalsSettings } from '../../../domain/session'
 import { runInClinic } from '../../clinic-scope'
-import type { AppContext } from '../../context'
+import { loadClinicSettings } from '../../clinic-settings'
+import type { AppContext, Tx } from '../../context'
 import type { Principal } from '../../principal'
 import {
   type CohortCounts,
@@ -22,15 +23,24 @@ import {
 } from './queries'
 
 const dayMs = 86_400_000
-// Response: ≥ 50 % reduction from baseline; remission: PHQ-9 < 5 (clinical-reference §4). An
-// excursion: a peak above the chair-side alert threshold (§2 ⚠️, the vitals settings' default).
-export const thresholds: OutcomeThresholds = {
-  responseFraction: 0.5,
-  remissionBelow: 5,
-  bpExcursionAbove: {
-    systolicMmHg: defaultVitalsSettings.sustainedBpAbove.systolicMmHg,
-    diastolicMmHg: defaultVitalsSettings.sustainedBpAbove.diastolicMmHg,
-  },
+/**
+ * Response: ≥ 50 % reduction from baseline; remission: PHQ-9 < 5 (clinical-reference §4). An
+ * excursion: a peak above the clinic's chair-side alert threshold (§2 ⚠️, a vitals setting), so a
+ * change of that setting marks the clinic's summaries stale (features/settings).
+ */
+export function outcomeThresholds(vitals: VitalsSettings): OutcomeThresholds {
+  return {
+    responseFraction: 0.5,
+    remissionBelow: 5,
+    bpExcursionAbove: {
+      systolicMmHg: vitals.sustainedBpAbove.systolicMmHg,
+      diastolicMmHg: vitals.sustainedBpAbove.diastolicMmHg,
+    },
+  }
+}
+
+export async function loadOutcomeThresholds(tx: Tx, clinicId: string): Promise<OutcomeThresholds> {
+  return outcomeThresholds((await loadClinicSettings(tx, clinicId)).vitals)
 }
 
 /** Chair hours a period offers: 8 hours a working day (5 in 7) per active chair. */
@@ -65,9 +75,11 @@ async function measureClinic(
   } as const
   // Its own short transaction: a chair-side write that marks one of these patients again waits
   // only for the recomputation, not for the whole dashboard.
-  await runInClinic(ctx, principal, request, (scope) =>
-    refreshOutcomeSummaries(scope.tx, clinicId, 'stale', thresholds, scope.now),
-  )
+  const thresholds = await runInClinic(ctx, principal, request, async (scope) => {
+    const clinicThresholds = await loadOutcomeThresholds(scope.tx, clinicId)
+    await refreshOutcomeSummaries(scope.tx, clinicId, 'stale', clinicThresholds, scope.now)
+    return clinicThresholds
+  })
   const mine = { ...filter, clinicId }
   return runInClinic(ctx, principal, request, async (scope) => {
     const counts = await loadCohortCounts(scope.tx, mine, thresholds)

@@ -3,7 +3,7 @@ import type { TreatmentPlanTable } from '../../../db'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import {
   calculateProtocolDose,
-  defaultDoseSettings,
+  type DoseSettings,
   devicesForDose,
   findProtocol,
   minutesBetweenDevices,
@@ -12,6 +12,7 @@ import {
 } from '../../../domain/dosing'
 import { DomainValidationError } from '../../../domain/errors'
 import { runInClinic } from '../../clinic-scope'
+import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
@@ -75,17 +76,17 @@ function resolveProtocol(protocolId: string): Protocol {
 }
 
 /** Checks a plan against its protocol and fills the protocol's defaults (clinical-reference §2, §3). */
-function normalizePlan(input: PlanInput) {
+function normalizePlan(input: PlanInput, doseSettings: DoseSettings) {
   const protocol = resolveProtocol(input.protocolId)
   const invalid = (field: string, message: string) =>
     new AppError('validation-failed', `${field} ${message}.`, { fieldErrors: [{ field, message }] })
   if (protocol.route === 'iv-infusion') {
     const doseMgPerKg = input.doseMgPerKg ?? protocol.doseMgPerKg
-    const maxDoseMgPerKg = input.maxDoseMgPerKg ?? defaultDoseSettings.titrationCeilingMgPerKg
-    if (maxDoseMgPerKg > defaultDoseSettings.titrationCeilingMgPerKg)
+    const maxDoseMgPerKg = input.maxDoseMgPerKg ?? doseSettings.titrationCeilingMgPerKg
+    if (maxDoseMgPerKg > doseSettings.titrationCeilingMgPerKg)
       throw invalid(
         'maxDoseMgPerKg',
-        `must not exceed the clinic ceiling of ${defaultDoseSettings.titrationCeilingMgPerKg} mg/kg`,
+        `must not exceed the clinic ceiling of ${doseSettings.titrationCeilingMgPerKg} mg/kg`,
       )
     if (doseMgPerKg > maxDoseMgPerKg)
       throw invalid('doseMgPerKg', `must not exceed the titration limit of ${maxDoseMgPerKg} mg/kg`)
@@ -140,7 +141,7 @@ export function createPlan(
         .where('id', '=', patientId)
         .executeTakeFirst()
       if (!patient) throw new AppError('not-found', 'No such patient in this clinic.')
-      const plan = normalizePlan(input)
+      const plan = normalizePlan(input, (await loadClinicSettings(scope.tx, clinicId)).dose)
       const id = uuidv7(scope.now.getTime())
       await scope.tx
         .insertInto('treatment_plan')
@@ -178,7 +179,7 @@ export function createPlan(
 
 /** Plans with, for IV protocols, the dose each would give at the latest recorded weight. */
 export async function loadPlans(tx: Tx, clinicId: string, patientId: string) {
-  const [rows, patient, measurement, height] = await Promise.all([
+  const [rows, patient, measurement, height, settings] = await Promise.all([
     listPlansOf(tx, clinicId, patientId),
     tx
       .selectFrom('patient')
@@ -205,6 +206,7 @@ export async function loadPlans(tx: Tx, clinicId: string, patientId: string) {
       .orderBy('measured_at', 'desc')
       .limit(1)
       .executeTakeFirst(),
+    loadClinicSettings(tx, clinicId),
   ])
   return rows.map((row) => {
     const dto = toPlanDto(row)
@@ -224,6 +226,7 @@ export async function loadPlans(tx: Tx, clinicId: string, patientId: string) {
             },
             basis: dto.doseBasis,
             doseMgPerKg: dto.doseMgPerKg,
+            settings: settings.dose,
           }),
         }
       } catch (error) {

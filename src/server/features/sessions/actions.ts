@@ -18,6 +18,7 @@ import {
   summarizeInfusion,
 } from '../../../domain/session'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
+import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import { type CorrectableTable, markEnteredInError } from '../../corrections'
 import { AppError } from '../../errors'
@@ -371,6 +372,7 @@ export function setDose(
           basis,
           doseMgPerKg: view.plan.doseMgPerKg ?? protocol.doseMgPerKg,
           vialMgPerMl: input.vialMgPerMl,
+          settings: (await loadClinicSettings(scope.tx, clinicId)).dose,
         })
         plannedDoseMg = Math.round(dose.doseMg * 1000) / 1000
         infusionMin = dose.infusionMin
@@ -717,7 +719,8 @@ export function recordSessionVitals(
       const acked = new Set(
         marks.filter((m) => m.kind === 'alert-ack').map((m) => (m.payload as { key: string }).key),
       )
-      const alerts = evaluateIntraSessionVitals(readings).map((a) => ({
+      const { vitals: vitalsSettings } = await loadClinicSettings(scope.tx, clinicId)
+      const alerts = evaluateIntraSessionVitals(readings, vitalsSettings).map((a) => ({
         key: `${a.code}@${a.atMs}`,
         ...a,
         isAcknowledged: acked.has(`${a.code}@${a.atMs}`),

@@ -2,6 +2,7 @@ import { hasPermission } from '../../../domain/access/permissions'
 import { findProtocol, nextDueDates, toIsoDate } from '../../../domain/dosing'
 import { findSpacingViolations, minimumSpacingHours } from '../../../domain/session'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
+import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
@@ -98,7 +99,11 @@ export async function bookSessionIn(scope: ClinicScope, input: BookInput): Promi
       `All ${plan.planned_sessions} planned sessions are booked. A prescriber can plan more sessions first.`,
     )
   }
-  const minimumHours = minimumSpacingHours(protocol, plan.cadence)
+  const minimumHours = minimumSpacingHours(
+    protocol,
+    plan.cadence,
+    (await loadClinicSettings(tx, clinicId)).spacing,
+  )
   const violations = findSpacingViolations(
     startMs,
     booked.map((s) => s.scheduled_at.getTime()),

@@ -14,6 +14,7 @@ import {
   summarizeInfusion,
   type VitalsReading,
 } from '../../../domain/session'
+import { loadClinicSettings } from '../../clinic-settings'
 import type { Tx } from '../../context'
 import { errorInfo } from '../../corrections'
 import { AppError } from '../../errors'
@@ -100,6 +101,8 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
         .limit(1)
         .executeTakeFirst(),
     ])
+  // The clinic's thresholds (⚠️ settings, clinical-reference §2/§3), not the built-in defaults.
+  const settings = await loadClinicSettings(tx, clinicId)
   const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.display_name ?? null) : null)
   const live = events.filter((e) => !e.entered_in_error_at)
   const vitals = vitalRows.filter((v) => !v.entered_in_error_at)
@@ -122,7 +125,7 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
   const override = [...live].reverse().find((e) => e.kind === 'pre-check-override')
   const preVitals = vitals.filter((v) => v.context === 'pre')
   const latestPre = preVitals[preVitals.length - 1]
-  const preAlerts = latestPre ? evaluatePreDoseVitals(toReading(latestPre)) : []
+  const preAlerts = latestPre ? evaluatePreDoseVitals(toReading(latestPre), settings.vitals) : []
   const cssrs = [...responses].reverse().find((r) => r.instrument_id === 'cssrs-screen')
   const isConsentCurrent = consents.some((c) => c.isCurrent)
   const isPlanApproved = plan.status === 'approved'
@@ -275,7 +278,7 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
   const readings = vitals.filter((v) => v.context !== 'intake').map(toReading)
   const acks = live.filter((e) => e.kind === 'alert-ack')
   const intraReadings = doseStartedAtMs === null ? [] : readings.filter((r) => r.takenAtMs >= doseStartedAtMs)
-  const alerts = evaluateIntraSessionVitals(intraReadings).map((a) => {
+  const alerts = evaluateIntraSessionVitals(intraReadings, settings.vitals).map((a) => {
     const key = `${a.code}@${a.atMs}`
     const ack = acks.find((e) => (e.payload as { key: string }).key === key)
     return {
@@ -288,12 +291,15 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
   })
   const due =
     doseStartedAtMs !== null && !['discharged', 'cancelled', 'aborted'].includes(session.state)
-      ? nextVitalsDue({
-          route: session.route,
-          doseStartedAtMs,
-          ...(session.route === 'iv' && doseEndedAtMs !== null ? { infusionEndedAtMs: doseEndedAtMs } : {}),
-          readings: intraReadings,
-        })
+      ? nextVitalsDue(
+          {
+            route: session.route,
+            doseStartedAtMs,
+            ...(session.route === 'iv' && doseEndedAtMs !== null ? { infusionEndedAtMs: doseEndedAtMs } : {}),
+            readings: intraReadings,
+          },
+          settings.vitals,
+        )
       : null
 
   // Discharge readiness (issue 5 item 6).
@@ -301,19 +307,22 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
   let discharge: DischargeReadiness | null = null
   if (doseStartedAtMs !== null && latestPre?.systolic_mmhg) {
     const latest = intraReadings[intraReadings.length - 1]
-    discharge = evaluateDischarge({
-      nowMs,
-      route: session.route,
-      ...(session.route === 'iv' && doseEndedAtMs !== null ? { infusionEndedAtMs: doseEndedAtMs } : {}),
-      ...(session.route === 'intranasal' ? { firstDeviceAtMs: doseStartedAtMs } : {}),
-      ...(aldrete ? { aldreteScore: Number(aldrete.total) } : {}),
-      baseline: {
-        systolicMmHg: latestPre.systolic_mmhg,
-        ...(latestPre.diastolic_mmhg ? { diastolicMmHg: latestPre.diastolic_mmhg } : {}),
+    discharge = evaluateDischarge(
+      {
+        nowMs,
+        route: session.route,
+        ...(session.route === 'iv' && doseEndedAtMs !== null ? { infusionEndedAtMs: doseEndedAtMs } : {}),
+        ...(session.route === 'intranasal' ? { firstDeviceAtMs: doseStartedAtMs } : {}),
+        ...(aldrete ? { aldreteScore: Number(aldrete.total) } : {}),
+        baseline: {
+          systolicMmHg: latestPre.systolic_mmhg,
+          ...(latestPre.diastolic_mmhg ? { diastolicMmHg: latestPre.diastolic_mmhg } : {}),
+        },
+        ...(latest ? { latestVitals: latest } : {}),
+        isEscortPresent: session.is_escort_present,
       },
-      ...(latest ? { latestVitals: latest } : {}),
-      isEscortPresent: session.is_escort_present,
-    })
+      settings.discharge,
+    )
   }
 
   const context: SessionContext = {
