@@ -5,6 +5,7 @@ import { exportCommand } from './commands/export'
 import { ledgerReportCommand, ledgerVerifyCommand } from './commands/ledger'
 import { migrateCommand } from './commands/migrate'
 import { pkCommand } from './commands/pk'
+import { rulesCommand } from './commands/rules'
 import { scoreCommand } from './commands/score'
 import { seedCommand } from './commands/seed'
 import { serveCommand } from './commands/serve'
@@ -24,4 +25,5 @@ export const commands: CliCommand[] = [
   scoreCommand,
   pkCommand,
   doseCommand,
+  rulesCommand,
 ]
