@@ -30,7 +30,8 @@ function printCatalogue(io: CliIo, rules: CatalogueRule[], clinicName: string | 
       io.out(`\n${category}\n`)
     }
     const publication = rule.source.publication ? `; ${rule.source.publication}` : ''
-    io.out(`  ${rule.id}  ${rule.mark} ${markWords[rule.mark]}  ${rule.source.section}${publication}\n`)
+    const word = rule.kind === 'fixed' && rule.mark === '⚠️' ? 'unverified' : markWords[rule.mark]
+    io.out(`  ${rule.id}  ${rule.mark} ${word}  ${rule.source.section}${publication}\n`)
     io.out(`    ${rule.title}\n`)
     if (rule.fixed)
       io.out(`    fixed: ${rule.fixed.value}${rule.fixed.unit ? ` (${rule.fixed.unit})` : ''}\n`)

@@ -35,7 +35,8 @@ export interface RuleDefinition {
 const bp = (group: string) =>
   [`vitals.${group}.systolicMmHg`, `vitals.${group}.diastolicMmHg`] as unknown as SettingPath[]
 
-// One line per rule a clinician reviews. Setting rules get their values from the settings
+// One line per rule a clinician reviews. `publication` is what the reference itself ties to the
+// rule; the §2 BP thresholds have none (the reference marks them ⚠️ without a source). Setting rules get their values from the settings
 // (catalogue.ts), so only the words and the source live here.
 export const ruleDefinitions: readonly RuleDefinition[] = [
   // Instruments (§4).
@@ -81,7 +82,7 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     category: 'vitals',
     title: 'Pre-dose BP above this: do not start',
     section: '§2',
-    publication: 'Yip 2022 on BP thresholds (PMC9556663)',
+    publication: null,
     mark: '⚠️',
     settings: bp('preDoseNoStartAbove'),
   },
@@ -90,7 +91,7 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     category: 'vitals',
     title: 'BP above this on two readings some minutes apart: pause suggested, alert',
     section: '§2',
-    publication: 'Yale BP cohort (PMID 38991311); Yip 2022 (PMC9556663)',
+    publication: null,
     mark: '⚠️',
     settings: [...bp('sustainedBpAbove'), 'vitals.sustainedBpAbove.minSpanMin'],
   },
@@ -99,7 +100,7 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     category: 'vitals',
     title: 'BP above this once: pause suggested, alert',
     section: '§2',
-    publication: 'Yale BP cohort (PMID 38991311); Yip 2022 (PMC9556663)',
+    publication: null,
     mark: '⚠️',
     settings: bp('singleBpAbove'),
   },
