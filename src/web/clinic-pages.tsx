@@ -10,6 +10,7 @@ import { OutboxPage } from './pages/outbox-page'
 import { OutcomesPage } from './pages/outcomes-page'
 import { PatientsPage } from './pages/patients-page'
 import { SessionPage } from './pages/session/session-page'
+import { SettingsPage } from './pages/settings/settings-page'
 import { UsersPage } from './pages/users-page'
 
 export interface ClinicPage {
@@ -48,6 +49,7 @@ export const clinicPages: ClinicPage[] = [
   { path: 'users', label: 'Users', permission: 'users:manage', element: <UsersPage /> },
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
   { path: 'outbox', label: 'Outbox', permission: 'settings:manage', element: <OutboxPage /> },
+  { path: 'settings', label: 'Settings', permission: 'settings:manage', element: <SettingsPage /> },
 ]
 
 export function clinicPath(clinicId: string, pagePath = ''): string {

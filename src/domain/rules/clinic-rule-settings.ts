@@ -84,6 +84,11 @@ function fromEntries(entries: [string, SettingValue][]): Tree {
   return tree
 }
 
+/** Nests `[path, value]` pairs into a patch or a stored override: `{ vitals: { spo2BelowPercent: 90 } }`. */
+export function nestSettings(entries: readonly (readonly [string, unknown])[]): Record<string, unknown> {
+  return fromEntries(entries as [string, SettingValue][])
+}
+
 /**
  * A clinic's stored overrides merged over the defaults. Only known paths with a value of the
  * default's type are taken, so a stray or mistyped key in storage can never reach a rule.

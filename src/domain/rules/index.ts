@@ -7,6 +7,7 @@ export {
   diffClinicRuleSettings,
   isSettingPath,
   mergeClinicRuleSettings,
+  nestSettings,
   overridesOf,
   readSetting,
   settingPaths,

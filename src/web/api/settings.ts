@@ -1,0 +1,29 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { ClinicRuleSettings } from '../../domain/rules'
+import { apiFetch } from './client'
+
+export interface ClinicSettings {
+  version: number
+  values: ClinicRuleSettings
+  defaults: ClinicRuleSettings
+}
+
+const settingsPath = (clinicId: string) => `/clinics/${encodeURIComponent(clinicId)}/settings`
+const settingsKey = (clinicId: string) => ['clinics', clinicId, 'settings'] as const
+
+export function useClinicSettings(clinicId: string) {
+  return useQuery({
+    queryKey: settingsKey(clinicId),
+    queryFn: ({ signal }) => apiFetch<ClinicSettings>(settingsPath(clinicId), { signal }),
+  })
+}
+
+/** Saves the changed settings (nested by group) against the version read; a stale one is a 409. */
+export function useSaveClinicSettings(clinicId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: { version: number } & Record<string, unknown>) =>
+      apiFetch<ClinicSettings>(settingsPath(clinicId), { method: 'PUT', body }),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKey(clinicId), saved),
+  })
+}
