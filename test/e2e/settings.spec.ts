@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test'
+import { generateSync } from 'otplib'
+import { type E2eServer, startServer } from './support/server'
+
+let server: E2eServer
+test.beforeAll(async () => {
+  server = await startServer()
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+const admin = 'admin@demo.ketacare.org'
+
+test('an administrator reviews the rules, changes the SpO2 alert threshold and sees it saved', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.goto(server.url)
+  await page.getByLabel('E-mail', { exact: true }).fill(admin)
+  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(admin)!)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  const key = (await page.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
+  await page.getByLabel('Authentication code').fill(generateSync({ secret: key }))
+  await page.getByRole('button', { name: 'Confirm and sign in' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main navigation' })
+    .getByRole('link', { name: 'Settings' })
+    .click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Clinical settings and rules' })).toBeVisible()
+
+  // The catalogue: an ⚠️ threshold is marked as an unverified default; the REMS stop is fixed.
+  const spo2 = page.getByRole('article', { name: /SpO2 below this/ })
+  await expect(spo2.getByText('Unverified default', { exact: true })).toBeVisible()
+  await expect(spo2.getByText('vitals.spo2-below')).toBeVisible()
+  const rems = page.getByRole('article', { name: /REMS setting certification/ })
+  await expect(rems.getByText('Fixed', { exact: true })).toBeVisible()
+  await page.screenshot({ path: test.info().outputPath('settings-1024.png'), fullPage: false })
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.screenshot({ path: test.info().outputPath('settings-1440.png'), fullPage: false })
+
+  // A value out of range is refused beside its input; a good one is saved and stays after a reload.
+  const input = spo2.getByRole('textbox', { name: 'SpO2 below (%)' })
+  await input.fill('70')
+  await page.getByRole('button', { name: 'Save 1 change' }).first().click()
+  await expect(spo2.getByText('must be at least 80')).toBeVisible()
+  await input.fill('90')
+  await page.getByRole('button', { name: 'Save 1 change' }).first().click()
+  await expect(page.getByRole('status').filter({ hasText: '1 setting changed' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('article', { name: /SpO2 below this/ }).getByRole('textbox')).toHaveValue('90')
+})
