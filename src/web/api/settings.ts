@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { ClinicRuleSettings } from '../../domain/rules'
+import type { CatalogueRule, ClinicRuleSettings } from '../../domain/rules'
 import { apiFetch } from './client'
 
 export interface ClinicSettings {
@@ -26,4 +26,20 @@ export function useSaveClinicSettings(clinicId: string) {
       apiFetch<ClinicSettings>(settingsPath(clinicId), { method: 'PUT', body }),
     onSuccess: (saved) => queryClient.setQueryData(settingsKey(clinicId), saved),
   })
+}
+
+/** The rule catalogue with the clinic's values; any member may read it. */
+export function useRuleCatalogue(clinicId: string) {
+  return useQuery({
+    queryKey: ['clinics', clinicId, 'rules'] as const,
+    queryFn: ({ signal }) =>
+      apiFetch<{ rules: CatalogueRule[] }>(`/clinics/${encodeURIComponent(clinicId)}/rules`, { signal }),
+    staleTime: 60_000,
+  })
+}
+
+/** The clinic's current value of one setting, from the catalogue; undefined while it loads. */
+export function useClinicSetting(clinicId: string, field: string): number | boolean | undefined {
+  const rules = useRuleCatalogue(clinicId).data?.rules
+  return rules?.flatMap((r) => r.parameters).find((p) => p.field === field)?.currentValue
 }

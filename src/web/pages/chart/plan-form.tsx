@@ -14,6 +14,7 @@ import {
 import { type FormEvent, useState } from 'react'
 import { defaultDoseSettings, listProtocols, type Protocol, type WeightBasis } from '../../../domain/dosing'
 import { useCreatePlan } from '../../api/plans'
+import { useClinicSetting } from '../../api/settings'
 import { FieldGroup } from '../../components/field-group'
 import { fieldError, MutationError } from '../../components/mutation-error'
 
@@ -60,7 +61,8 @@ function draftFor(protocol: Protocol): PlanDraft {
     doseBasis: 'actual',
     doseMgPerKg: isIv ? protocol.doseMgPerKg : '',
     doseMg: isIv ? '' : String(protocol.firstDoseMg),
-    maxDoseMgPerKg: isIv ? defaultDoseSettings.titrationCeilingMgPerKg : '',
+    // Empty: the server applies the clinic's ceiling (a clinic setting, §2 ⚠️).
+    maxDoseMgPerKg: '',
     plannedSessions: isIv ? protocol.courseSessions : 8,
     cadence: cadenceOptions(protocol)[0]?.value ?? '',
     note: '',
@@ -71,6 +73,7 @@ function draftFor(protocol: Protocol): PlanDraft {
 export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId: string }) {
   const [draft, setDraft] = useState(() => draftFor(protocols[0]!))
   const create = useCreatePlan(clinicId, patientId)
+  const clinicCeiling = useClinicSetting(clinicId, 'dose.titrationCeilingMgPerKg') as number | undefined
   const protocol = protocols.find((p) => p.id === draft.protocolId) ?? protocols[0]!
   const isIv = protocol.route === 'iv-infusion'
   const set = (change: Partial<PlanDraft>) => setDraft({ ...draft, ...change })
@@ -141,7 +144,8 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
               />
               <NumberInput
                 label="Titration limit (mg/kg)"
-                description={`Clinic ceiling ${defaultDoseSettings.titrationCeilingMgPerKg} mg/kg`}
+                description={`Clinic ceiling ${clinicCeiling ?? defaultDoseSettings.titrationCeilingMgPerKg} mg/kg; leave empty to use it`}
+                placeholder={String(clinicCeiling ?? defaultDoseSettings.titrationCeilingMgPerKg)}
                 value={draft.maxDoseMgPerKg}
                 onChange={(value) => set({ maxDoseMgPerKg: value })}
                 error={fieldError(create.error, 'maxDoseMgPerKg')}
