@@ -10,6 +10,9 @@ const markBadge = {
   '⚠️': { label: 'Unverified', color: 'orange' },
 } as const
 
+// Badges keep their whole word; the title wraps instead.
+const noShrink = { flexShrink: 0, minWidth: 'max-content' }
+
 const show = (value: number | boolean, unit: string) =>
   typeof value === 'boolean' ? (value ? 'yes' : 'no') : `${value}${unit ? ` ${unit}` : ''}`
 
@@ -39,18 +42,18 @@ export function RuleCard({ rule, draft, onChange, errorOf }: RuleCardProps) {
               {rule.source.publication ? ` · ${rule.source.publication}` : ''}
             </Text>
           </Stack>
-          <Group gap={6} wrap="nowrap">
+          <Group gap={6} wrap="nowrap" style={noShrink}>
             {rule.isUnverifiedDefault ? (
-              <Badge color="orange" variant="light">
+              <Badge color="orange" variant="light" style={noShrink}>
                 Unverified default
               </Badge>
             ) : (
-              <Badge color={mark.color} variant="light">
+              <Badge color={mark.color} variant="light" style={noShrink}>
                 {mark.label}
               </Badge>
             )}
             {rule.kind === 'fixed' && (
-              <Badge color="gray" variant="outline">
+              <Badge color="gray" variant="outline" style={noShrink}>
                 Fixed
               </Badge>
             )}
