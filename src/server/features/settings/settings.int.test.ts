@@ -44,6 +44,14 @@ describe('clinic settings API (issue 12 point 10)', () => {
     expect(body.values.spacing).toEqual({ schedulingSlackHours: 12 })
   })
 
+  it('documents the settings in the OpenAPI description, built from the domain lists', async () => {
+    const doc = (await admin.get('/openapi.json')).json()
+    const put = doc.paths['/api/v1/clinics/{clinicId}/settings'].put
+    const body = put.requestBody.content['application/json'].schema
+    expect(body.properties.vitals.properties.spo2BelowPercent).toMatchObject({ minimum: 80, maximum: 100 })
+    expect(doc.paths['/api/v1/clinics/{clinicId}/rules'].get).toBeDefined()
+  })
+
   it('refuses members who are not administrators (403), and lets any member read the rule catalogue', async () => {
     expect((await nurse.get(`${url()}/settings`)).statusCode).toBe(403)
     const version = await currentVersion()
