@@ -1,5 +1,5 @@
 import { DomainValidationError } from '../errors'
-import type { AnswerOption, Answers, InstrumentItem, ScoreBand } from './types'
+import type { AnswerOption, Answers, EitherOrGroup, InstrumentItem, ScoreBand } from './types'
 
 /** Options 0..max with the given labels (index = value). */
 export function buildRatingOptions(labels: readonly string[]): AnswerOption[] {
@@ -63,4 +63,44 @@ export function readNumericAnswer(item: InstrumentItem, answers: Answers): numbe
 export function findBand(bands: readonly ScoreBand[], total: number): { id: string; label: string } | null {
   const band = bands.find((b) => total >= b.minTotal && total <= b.maxTotal)
   return band ? { id: band.id, label: band.label } : null
+}
+
+const isGiven = (answers: Answers, id: string) => answers[id] !== undefined && answers[id] !== null
+
+/** True when the item may stay blank because another item of its either/or group is answered. */
+export function isItemOptional(
+  instrument: { eitherOr?: readonly EitherOrGroup[] },
+  itemId: string,
+  answers: Answers,
+): boolean {
+  const group = instrument.eitherOr?.find((g) => g.itemIds.includes(itemId))
+  return group?.itemIds.some((id) => id !== itemId && isGiven(answers, id)) ?? false
+}
+
+/**
+ * Reads every item as a number, or null for a blank either/or item; a group with no answer at all
+ * is an error on its first item that names the whole group (checked in item order, like the rest).
+ */
+export function readNumericAnswers(
+  items: readonly InstrumentItem[],
+  answers: Answers,
+  eitherOr: readonly EitherOrGroup[] = [],
+): Record<string, number | null> {
+  const values: Record<string, number | null> = {}
+  for (const item of items) {
+    const group = eitherOr.find((g) => g.itemIds.includes(item.id))
+    if (group && !isGiven(answers, item.id)) {
+      if (!group.itemIds.some((id) => isGiven(answers, id))) {
+        const others = group.itemIds.filter((id) => id !== item.id)
+        throw new DomainValidationError(
+          `items.${item.id}`,
+          `is required, or its pair ${others.join(', ')} (${group.label}): answer one of them`,
+        )
+      }
+      values[item.id] = null
+    } else {
+      values[item.id] = readNumericAnswer(item, answers)
+    }
+  }
+  return values
 }

@@ -1,6 +1,11 @@
 import { buildRatingOptions } from './define-instrument'
+import {
+  defaultSuicidalIdeationSettings,
+  type SuicidalIdeationSettings,
+  suicidalIdeationFlag,
+} from './suicidal-ideation'
 import { defineSummedInstrument } from './summed-instrument'
-import type { InstrumentItem, ScoreBand } from './types'
+import type { Instrument, InstrumentItem, ScoreBand } from './types'
 
 // HAM-D is public domain (§4 "Licensing"); labels and anchors are our own concise wording.
 const item = (n: number, label: string, anchors: readonly string[]): InstrumentItem => ({
@@ -16,7 +21,15 @@ const THREE = ['Absent', 'Mild or doubtful', 'Clearly present'] as const
 const HAMD_ITEMS: InstrumentItem[] = [
   item(1, 'Depressed mood', FIVE),
   item(2, 'Feelings of guilt', FIVE),
-  item(3, 'Suicide', FIVE),
+  // Item 3 has its own anchors (§4 ✅, in our words): the step between them is what the
+  // suicidal-ideation thresholds count.
+  item(3, 'Suicide', [
+    'Absent',
+    'Feels life is not worth living',
+    'Wishes to be dead, or thinks of own possible death',
+    'Suicidal ideas or a suicidal gesture',
+    'Suicide attempt',
+  ]),
   item(4, 'Insomnia: early in the night', THREE),
   item(5, 'Insomnia: middle of the night', THREE),
   item(6, 'Insomnia: early hours of the morning', THREE),
@@ -46,10 +59,21 @@ const HAMD_BANDS: ScoreBand[] = [
   { id: 'very-severe', label: 'Very severe', minTotal: 23, maxTotal: 52 },
 ]
 
-export const hamd17 = defineSummedInstrument({
-  id: 'hamd17',
-  name: 'HAM-D17',
-  respondent: 'clinician',
-  items: HAMD_ITEMS,
-  bands: HAMD_BANDS,
-})
+/** Builds the HAM-D17 with a clinic's item 3 (suicide) thresholds (default 1 / 3, §4 🔶). */
+export function createHamd17(
+  settings: SuicidalIdeationSettings = defaultSuicidalIdeationSettings,
+): Instrument {
+  return defineSummedInstrument({
+    id: 'hamd17',
+    name: 'HAM-D17',
+    respondent: 'clinician',
+    items: HAMD_ITEMS,
+    bands: HAMD_BANDS,
+    buildFlags(values) {
+      const flag = suicidalIdeationFlag('hamdItem3', values.hamd_3 ?? 0, settings)
+      return flag ? [flag] : []
+    },
+  })
+}
+
+export const hamd17 = createHamd17()

@@ -3,13 +3,14 @@ export { bprs4 } from './bprs4'
 export { cadss } from './cadss'
 export type { CssrsIndicator, CssrsRiskConfig, CssrsRiskLevel } from './cssrs-screen'
 export { classifyCssrsRisk, createCssrsScreen, cssrsScreen, DEFAULT_CSSRS_RISK_CONFIG } from './cssrs-screen'
+export { isItemOptional } from './define-instrument'
 export { gad7 } from './gad7'
-export { hamd17 } from './hamd17'
-export { madrs } from './madrs'
+export { createHamd17, hamd17 } from './hamd17'
+export { createMadrs, madrs } from './madrs'
 export { moaas } from './moaas'
-export { PHQ9_ANSWER_LOINC, phq9 } from './phq9'
-export { QIDS_DOMAINS, qidsSr16 } from './qids-sr16'
-export type { InstrumentId } from './registry'
+export { createPhq9, PHQ9_ANSWER_LOINC, phq9 } from './phq9'
+export { createQidsSr16, QIDS_DOMAINS, QIDS_EITHER_OR, qidsSr16 } from './qids-sr16'
+export type { InstrumentId, InstrumentSettings } from './registry'
 export {
   findInstrument,
   getInstrument,
@@ -19,9 +20,22 @@ export {
   scoreInstrument,
 } from './registry'
 export type {
+  SuicidalIdeationSettingKey,
+  SuicidalIdeationSettings,
+  SuicidalIdeationThresholds,
+} from './suicidal-ideation'
+export {
+  defaultSuicidalIdeationSettings,
+  resolveSuicidalIdeationSettings,
+  suicidalIdeationFlag,
+  suicidalIdeationItems,
+  validateSuicidalIdeationSettings,
+} from './suicidal-ideation'
+export type {
   AnswerOption,
   Answers,
   AnswerValue,
+  EitherOrGroup,
   FlagSeverity,
   Instrument,
   InstrumentItem,

@@ -1,6 +1,11 @@
 import { buildItems, buildNumericOptions } from './define-instrument'
+import {
+  defaultSuicidalIdeationSettings,
+  type SuicidalIdeationSettings,
+  suicidalIdeationFlag,
+} from './suicidal-ideation'
 import { defineSummedInstrument } from './summed-instrument'
-import type { ScoreBand } from './types'
+import type { Instrument, ScoreBand } from './types'
 
 // MADRS item wording and anchors are not cleared for shipping (§4 "Licensing"): item names only,
 // numeric ratings 0–6. No LOINC code exists (§4 "Codes"), so none is declared.
@@ -31,10 +36,21 @@ const MADRS_BANDS: ScoreBand[] = [
   { id: 'severe', label: 'Severe', minTotal: 35, maxTotal: 60 },
 ]
 
-export const madrs = defineSummedInstrument({
-  id: 'madrs',
-  name: 'MADRS',
-  respondent: 'clinician',
-  items: MADRS_ITEMS,
-  bands: MADRS_BANDS,
-})
+/** Builds the MADRS with a clinic's item 10 (suicidal thoughts) thresholds (default 1 / 4, §4 🔶). */
+export function createMadrs(
+  settings: SuicidalIdeationSettings = defaultSuicidalIdeationSettings,
+): Instrument {
+  return defineSummedInstrument({
+    id: 'madrs',
+    name: 'MADRS',
+    respondent: 'clinician',
+    items: MADRS_ITEMS,
+    bands: MADRS_BANDS,
+    buildFlags(values) {
+      const flag = suicidalIdeationFlag('madrsItem10', values.madrs_10 ?? 0, settings)
+      return flag ? [flag] : []
+    },
+  })
+}
+
+export const madrs = createMadrs()

@@ -1,6 +1,11 @@
 import { buildRatingOptions } from './define-instrument'
+import {
+  defaultSuicidalIdeationSettings,
+  type SuicidalIdeationSettings,
+  suicidalIdeationFlag,
+} from './suicidal-ideation'
 import { defineSummedInstrument } from './summed-instrument'
-import type { InstrumentItem, ScoreBand } from './types'
+import type { Instrument, InstrumentItem, ScoreBand } from './types'
 
 // PHQ-9 is free to use (clinical-reference §4 "Licensing"); labels are our own concise wording.
 const PHQ9_OPTIONS = buildRatingOptions([
@@ -46,25 +51,21 @@ const PHQ9_BANDS: ScoreBand[] = [
   { id: 'severe', label: 'Severe', minTotal: 20, maxTotal: 27 },
 ]
 
-export const phq9 = defineSummedInstrument({
-  id: 'phq9',
-  name: 'PHQ-9',
-  respondent: 'patient',
-  items: PHQ9_ITEMS,
-  bands: PHQ9_BANDS,
-  loinc: { panel: '44249-1', total: '44261-6' }, // §4 "Codes" (✅)
-  buildFlags(values) {
-    // Any endorsement of item 9 needs same-day clinician follow-up (§4, ✅).
-    if ((values.phq9_9 ?? 0) > 0) {
-      return [
-        {
-          id: 'suicide-risk',
-          severity: 'urgent',
-          message:
-            'Item 9 (thoughts of death or self-harm) endorsed: a clinician must follow up the same day.',
-        },
-      ]
-    }
-    return []
-  },
-})
+/** Builds the PHQ-9 with a clinic's suicidal-ideation threshold (default: item 9 ≥ 1, §4 ✅). */
+export function createPhq9(settings: SuicidalIdeationSettings = defaultSuicidalIdeationSettings): Instrument {
+  return defineSummedInstrument({
+    id: 'phq9',
+    name: 'PHQ-9',
+    respondent: 'patient',
+    items: PHQ9_ITEMS,
+    bands: PHQ9_BANDS,
+    loinc: { panel: '44249-1', total: '44261-6' }, // §4 "Codes" (✅)
+    buildFlags(values) {
+      // Endorsement of item 9 needs same-day clinician follow-up (§4, ✅): urgent, no warning level.
+      const flag = suicidalIdeationFlag('phq9Item9', values.phq9_9 ?? 0, settings)
+      return flag ? [flag] : []
+    },
+  })
+}
+
+export const phq9 = createPhq9()

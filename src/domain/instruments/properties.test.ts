@@ -39,6 +39,9 @@ describe.each(numericInstruments.map((i) => [i.id, i] as const))('%s properties'
       fc.property(validAnswers(instrument), itemIndex, badValue, (answers, index, value) => {
         const item = instrument.items[index]!
         fc.pre(!item.options.some((o) => o.value === value))
+        // A blank either/or item is valid when its pair is answered (QIDS-SR16 6/7, 8/9, §4 form).
+        const isPaired = instrument.eitherOr?.some((g) => g.itemIds.includes(item.id)) ?? false
+        fc.pre(!(isPaired && value === null))
         const bad = { ...answers, [item.id]: value }
         let caught: unknown
         try {

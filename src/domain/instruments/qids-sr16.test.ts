@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DomainValidationError } from '../errors'
 import { qidsSr16 } from './qids-sr16'
 import { answerAll, answerInOrder } from './test-helpers'
 
@@ -49,5 +50,44 @@ describe('QIDS-SR16 domain scoring (§4)', () => {
     const result = qidsSr16.score(answerInOrder(qidsSr16, values))
     expect(result.total).toBe(total)
     expect(result.band?.id).toBe(bandId)
+  })
+})
+
+describe('QIDS-SR16 either/or items (§4 form)', () => {
+  const all1 = answerAll(qidsSr16, 1)
+
+  it('scores a form answering 6 and 8 with 7 and 9 blank as complete', () => {
+    const result = qidsSr16.score({ ...all1, qids_6: 2, qids_7: null, qids_8: 1, qids_9: null })
+    expect(result.subscales['appetite-weight']).toBe(2)
+    expect(result.total).toBe(10)
+  })
+
+  it('scores a form answering 7 and 9 (6 and 8 left out) as complete, taking the highest', () => {
+    const { qids_6: _six, qids_8: _eight, ...rest } = all1
+    expect(qidsSr16.score({ ...rest, qids_7: 3, qids_9: 2 }).subscales['appetite-weight']).toBe(3)
+  })
+
+  it('takes the highest when both of a pair are answered', () => {
+    expect(qidsSr16.score({ ...all1, qids_6: 0, qids_7: 3 }).subscales['appetite-weight']).toBe(3)
+  })
+
+  it.each([
+    [['qids_6', 'qids_7'], 'items.qids_6', /qids_7 \(appetite/],
+    [['qids_8', 'qids_9'], 'items.qids_8', /qids_9 \(weight/],
+  ])('refuses both of %j blank, naming the pair', (blank, field, reason) => {
+    const answers = { ...all1, [blank[0]!]: null, [blank[1]!]: null }
+    let caught: DomainValidationError | undefined
+    try {
+      qidsSr16.score(answers)
+    } catch (error) {
+      caught = error as DomainValidationError
+    }
+    expect(caught).toBeInstanceOf(DomainValidationError)
+    expect(caught?.field).toBe(field)
+    expect(caught?.reason).toMatch(reason)
+  })
+
+  it('still requires every item outside the pairs', () => {
+    expect(() => qidsSr16.score({ ...all1, qids_12: null })).toThrow(/items.qids_12: is required/)
   })
 })

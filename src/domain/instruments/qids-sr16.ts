@@ -2,10 +2,15 @@ import {
   buildItems,
   buildNumericOptions,
   findBand,
-  readNumericAnswer,
+  readNumericAnswers,
   rejectUnknownItems,
 } from './define-instrument'
-import type { Answers, Instrument, ScoreBand } from './types'
+import {
+  defaultSuicidalIdeationSettings,
+  type SuicidalIdeationSettings,
+  suicidalIdeationFlag,
+} from './suicidal-ideation'
+import type { Answers, EitherOrGroup, Instrument, ScoreBand } from './types'
 
 // QIDS item wording is not cleared for shipping (§4 "Licensing"): item names only, ratings 0–3.
 const QIDS_OPTIONS = buildNumericOptions(0, 3, 'none', 'most severe')
@@ -58,21 +63,46 @@ const QIDS_BANDS: ScoreBand[] = [
   { id: 'very-severe', label: 'Very severe', minTotal: 21, maxTotal: 27 },
 ]
 
-export const qidsSr16: Instrument = {
-  id: 'qids-sr16',
-  name: 'QIDS-SR16',
-  respondent: 'patient',
-  items: QIDS_ITEMS,
-  totalRange: { min: 0, max: 27 }, // 9 domains × 0–3 (§4)
-  bands: QIDS_BANDS,
-  score(answers: Answers) {
-    rejectUnknownItems('QIDS-SR16', QIDS_ITEMS, answers)
-    const values = QIDS_ITEMS.map((item) => readNumericAnswer(item, answers))
-    const subscales: Record<string, number> = {}
-    for (const domain of QIDS_DOMAINS) {
-      subscales[domain.id] = Math.max(...domain.itemNumbers.map((n) => values[n - 1] ?? 0))
-    }
-    const total = Object.values(subscales).reduce((sum, value) => sum + value, 0)
-    return { instrumentId: 'qids-sr16', total, subscales, band: findBand(QIDS_BANDS, total), flags: [] }
-  },
+/**
+ * The respondent answers item 6 or 7 (appetite decreased / increased) and item 8 or 9 (weight
+ * decreased / increased); the other of each pair may stay blank (§4 "QIDS-SR16 form", ✅).
+ */
+export const QIDS_EITHER_OR: readonly EitherOrGroup[] = [
+  { itemIds: ['qids_6', 'qids_7'], label: 'appetite: decreased or increased' },
+  { itemIds: ['qids_8', 'qids_9'], label: 'weight: decreased or increased' },
+]
+
+/** Builds the QIDS-SR16 with a clinic's item 12 thresholds (default warning 1, urgent 2, §4 🔶). */
+export function createQidsSr16(
+  settings: SuicidalIdeationSettings = defaultSuicidalIdeationSettings,
+): Instrument {
+  return {
+    id: 'qids-sr16',
+    name: 'QIDS-SR16',
+    respondent: 'patient',
+    items: QIDS_ITEMS,
+    totalRange: { min: 0, max: 27 }, // 9 domains × 0–3 (§4)
+    bands: QIDS_BANDS,
+    eitherOr: QIDS_EITHER_OR,
+    score(answers: Answers) {
+      rejectUnknownItems('QIDS-SR16', QIDS_ITEMS, answers)
+      const values = readNumericAnswers(QIDS_ITEMS, answers, QIDS_EITHER_OR)
+      const subscales: Record<string, number> = {}
+      for (const domain of QIDS_DOMAINS) {
+        // A blank either/or item does not count; its pair is answered (readNumericAnswers checks).
+        subscales[domain.id] = Math.max(...domain.itemNumbers.map((n) => values[`qids_${n}`] ?? 0))
+      }
+      const total = Object.values(subscales).reduce((sum, value) => sum + value, 0)
+      const flag = suicidalIdeationFlag('qidsItem12', values.qids_12 ?? 0, settings)
+      return {
+        instrumentId: 'qids-sr16',
+        total,
+        subscales,
+        band: findBand(QIDS_BANDS, total),
+        flags: flag ? [flag] : [],
+      }
+    },
+  }
 }
+
+export const qidsSr16 = createQidsSr16()

@@ -51,6 +51,13 @@ export interface InstrumentLoinc {
   total?: string
 }
 
+/** Items of which one answer is enough: the others may be left blank (QIDS-SR16 items 6/7, 8/9, §4). */
+export interface EitherOrGroup {
+  itemIds: readonly string[]
+  /** What the pair asks about, for messages ("appetite: decreased or increased"). */
+  label: string
+}
+
 export interface Instrument {
   id: string
   name: string
@@ -59,6 +66,8 @@ export interface Instrument {
   totalRange: { min: number; max: number }
   bands: readonly ScoreBand[]
   loinc?: InstrumentLoinc
+  /** Either/or item groups; an item outside every group must always be answered. */
+  eitherOr?: readonly EitherOrGroup[]
   /** Throws DomainValidationError naming the item (`items.<id>`) for incomplete or invalid answers. */
   score: (answers: Answers) => InstrumentScore
 }
