@@ -1,3 +1,4 @@
+import { resolveSuicidalIdeationSettings, type SuicidalIdeationSettings } from '../domain/instruments'
 import { type ClinicRuleSettings, mergeClinicRuleSettings } from '../domain/rules'
 import type { Tx } from './context'
 
@@ -8,6 +9,8 @@ import type { Tx } from './context'
  */
 export interface ClinicSettingsView extends ClinicRuleSettings {
   mfaRequiredRoles: string[]
+  /** Suicidal-ideation item thresholds per instrument (§4), each merged over its default. */
+  suicidalIdeation: SuicidalIdeationSettings
 }
 
 export async function loadClinicSettings(tx: Tx, clinicId: string): Promise<ClinicSettingsView> {
@@ -16,9 +19,10 @@ export async function loadClinicSettings(tx: Tx, clinicId: string): Promise<Clin
     .select('settings')
     .where('id', '=', clinicId)
     .executeTakeFirstOrThrow()
-  const s = row.settings as { mfaRequiredRoles?: string[] }
+  const s = row.settings as { mfaRequiredRoles?: string[]; suicidalIdeation?: unknown }
   return {
     ...mergeClinicRuleSettings(row.settings),
     mfaRequiredRoles: s.mfaRequiredRoles ?? ['admin', 'prescriber'],
+    suicidalIdeation: resolveSuicidalIdeationSettings(s.suicidalIdeation),
   }
 }

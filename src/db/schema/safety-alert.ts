@@ -4,6 +4,8 @@ export interface SafetyAlertTable {
   patient_id: string
   instrument_response_id: string | null
   kind: string
+  /** Migration 011: the flag's level (clinical-reference §4); rows before it are 'urgent'. */
+  severity: 'warning' | 'urgent'
   message: string
   raised_at: Date
   acknowledged_at: Date | null

@@ -11,12 +11,12 @@ import {
   validateSuicidalIdeationSettings,
 } from './suicidal-ideation'
 import { answerAll } from './test-helpers'
-import type { Answers } from './types'
+import type { Answers, AnswerValue } from './types'
 
 /** Every item 0 except the suicidal-ideation item; QIDS leaves 7 and 9 blank (§4 form). */
 function answersWith(key: SuicidalIdeationSettingKey, value: number): Answers {
   const { instrumentId, itemId } = suicidalIdeationItems[key]
-  const base: Record<string, number | null> = { ...answerAll(getInstrument(instrumentId), 0) }
+  const base: Record<string, AnswerValue> = { ...answerAll(getInstrument(instrumentId), 0) }
   if (instrumentId === 'qids-sr16') Object.assign(base, { qids_7: null, qids_9: null })
   return { ...base, [itemId]: value }
 }

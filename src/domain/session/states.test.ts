@@ -16,6 +16,7 @@ const ready: SessionContext = {
   isSupervisingPrescriberPresent: true,
   isDoseAdministered: true,
   isDischargeReady: true,
+  hasOpenSuicideAlert: false,
   reason: 'patient request',
 }
 
@@ -77,5 +78,18 @@ describe('session state machine', () => {
     for (let i = 0; i < sessionStates.length; i++)
       for (const t of sessionTransitions) if (reached.has(t.from)) reached.add(t.to)
     expect([...reached].sort()).toEqual([...sessionStates].sort())
+  })
+})
+
+describe('a suicidal-ideation alert holds discharge (§4)', () => {
+  it('blocks discharge, not marking ready, until the alert is acknowledged', () => {
+    const open = { ...ready, hasOpenSuicideAlert: true }
+    expect(applyTransition('monitoring', 'mark-ready', open).isAllowed).toBe(true)
+    const blocked = applyTransition('ready-for-discharge', 'discharge', open)
+    expect(blocked).toEqual({
+      isAllowed: false,
+      blockedBy: [{ guard: 'suicide-alerts-acknowledged', reason: expect.stringMatching(/acknowledge/) }],
+    })
+    expect(applyTransition('ready-for-discharge', 'discharge', ready).isAllowed).toBe(true)
   })
 })

@@ -38,6 +38,11 @@ export interface SessionContext {
   isDoseAdministered: boolean
   /** From discharge.ts: every discharge criterion met. */
   isDischargeReady: boolean
+  /**
+   * The patient has a suicidal-ideation safety alert (warning or urgent, any instrument) that no
+   * clinician has acknowledged: it holds discharge (clinical-reference §4 suicidal-ideation table).
+   */
+  hasOpenSuicideAlert: boolean
   /** Required to cancel or abort, so the record says why. */
   reason?: string
 }
@@ -49,6 +54,7 @@ export type GuardName =
   | 'supervising-prescriber-present'
   | 'dose-administered'
   | 'discharge-criteria-met'
+  | 'suicide-alerts-acknowledged'
   | 'reason-given'
 
 /** Each guard returns null when satisfied, else why it blocks. */
@@ -65,6 +71,10 @@ const guards: Record<GuardName, (ctx: SessionContext) => string | null> = {
     c.isSupervisingPrescriberPresent ? null : 'No supervising prescriber is recorded as present.',
   'dose-administered': (c) => (c.isDoseAdministered ? null : 'The dose is not recorded as administered.'),
   'discharge-criteria-met': (c) => (c.isDischargeReady ? null : 'Discharge criteria are not all met.'),
+  'suicide-alerts-acknowledged': (c) =>
+    c.hasOpenSuicideAlert
+      ? 'A suicidal-ideation safety alert is open: a clinician must acknowledge it with a note first.'
+      : null,
   'reason-given': (c) => (c.reason?.trim() ? null : 'A reason is required.'),
 }
 
@@ -104,7 +114,12 @@ export const sessionTransitions: readonly Transition[] = Object.freeze([
   { from: 'monitoring', event: 'abort', to: 'aborted', guards: ['reason-given'] },
   { from: 'ready-for-discharge', event: 'resume-monitoring', to: 'monitoring', guards: [] },
   // Re-checked at the moment of discharge: readiness can lapse (e.g. the escort leaves).
-  { from: 'ready-for-discharge', event: 'discharge', to: 'discharged', guards: ['discharge-criteria-met'] },
+  {
+    from: 'ready-for-discharge',
+    event: 'discharge',
+    to: 'discharged',
+    guards: ['discharge-criteria-met', 'suicide-alerts-acknowledged'],
+  },
 ])
 
 export const terminalStates: readonly SessionState[] = ['discharged', 'cancelled', 'aborted']

@@ -23,6 +23,7 @@ const responseSchema = z.object({
 const alertSchema = z.object({
   id: z.string(),
   kind: z.string(),
+  severity: z.enum(['warning', 'urgent']),
   message: z.string(),
   instrumentResponseId: z.string().nullable(),
   raisedAt: z.date(),
@@ -80,7 +81,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['assessments'],
           summary:
-            'Record and score an instrument (PHQ-9, GAD-7, MADRS, C-SSRS, …); urgent flags raise safety alerts',
+            'Record and score an instrument (PHQ-9, GAD-7, MADRS, C-SSRS, …); warning and urgent flags (suicidal-ideation items, C-SSRS moderate/high) raise safety alerts',
           params: patientParams,
           body: z.object({
             instrumentId: z.string().min(1).max(40),

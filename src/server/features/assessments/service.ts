@@ -6,8 +6,9 @@ import type {
   VitalContext,
   VitalSignTable,
 } from '../../../db'
-import { type Answers, getInstrument, type Instrument, isInstrumentId } from '../../../domain/instruments'
+import { type Answers, getInstrument, type InstrumentId, isInstrumentId } from '../../../domain/instruments'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
+import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
 import { errorInfo, markEnteredInError } from '../../corrections'
 import { AppError } from '../../errors'
@@ -37,6 +38,7 @@ export function toAlertDto(row: Selectable<SafetyAlertTable>) {
   return {
     id: row.id,
     kind: row.kind,
+    severity: row.severity,
     message: row.message,
     instrumentResponseId: row.instrument_response_id,
     raisedAt: row.raised_at,
@@ -116,8 +118,8 @@ export function listAssessments(ctx: AppContext, principal: Principal, clinicId:
 }
 
 /**
- * Scores an instrument with the domain registry and stores answers and result together. An
- * urgent flag (PHQ-9 item 9 > 0, C-SSRS high risk) raises a safety alert that a clinician must
+ * Scores an instrument with the domain registry and stores answers and result together. A
+ * suicide-risk flag at warning or urgent level raises a safety alert that a clinician must
  * acknowledge; the reply carries it so the screen can show the banner at once.
  */
 export function recordResponse(
@@ -137,7 +139,7 @@ export function recordResponse(
       fieldErrors: [{ field: 'instrumentId', message: 'is not an instrument of the registry' }],
     })
   }
-  const instrument = getInstrument(input.instrumentId)
+  const instrumentId = input.instrumentId
   return runInClinic(
     ctx,
     principal,
@@ -146,7 +148,7 @@ export function recordResponse(
       await requirePatient(scope.tx, clinicId, patientId)
       const { id, alertIds: alerts } = await insertScoredResponse(scope, {
         patientId,
-        instrument,
+        instrumentId,
         answers: input.answers,
         context: input.context,
         sessionId: null,
@@ -166,16 +168,26 @@ export function recordResponse(
 }
 
 /**
- * Scores answers with the domain instrument and stores answers and result together; an urgent
- * flag (PHQ-9 item 9 > 0, C-SSRS high risk) raises a safety alert a clinician must acknowledge.
- * Shared by intake assessments and in-session scores. Invalid answers throw a
- * DomainValidationError naming the item (a 400), before anything is written.
+ * Which flags open a safety alert: warning and urgent ones (suicidal-ideation items of every
+ * depression instrument, C-SSRS moderate and high; clinical-reference §4). Info flags (C-SSRS low)
+ * are shown with the score only.
+ */
+const alertSeverities = ['warning', 'urgent'] as const
+type AlertSeverity = (typeof alertSeverities)[number]
+const opensAlert = (severity: string): severity is AlertSeverity =>
+  (alertSeverities as readonly string[]).includes(severity)
+
+/**
+ * Scores answers with the domain instrument, built with the clinic's thresholds, and stores
+ * answers and result together; a warning or urgent flag raises a safety alert a clinician must
+ * acknowledge with a note. Shared by intake assessments, in-session scores and portal surveys.
+ * Invalid answers throw a DomainValidationError naming the item (a 400), before anything is written.
  */
 export async function insertScoredResponse(
   scope: ClinicScope,
   input: {
     patientId: string
-    instrument: Instrument
+    instrumentId: InstrumentId
     answers: Answers
     context: ResponseContext
     sessionId: string | null
@@ -184,7 +196,9 @@ export async function insertScoredResponse(
     recordedBy?: string | null
   },
 ): Promise<{ id: string; total: number; alertIds: string[] }> {
-  const { instrument, patientId } = input
+  const { patientId } = input
+  const settings = await loadClinicSettings(scope.tx, scope.clinicId)
+  const instrument = getInstrument(input.instrumentId, { suicidalIdeation: settings.suicidalIdeation })
   const score = instrument.score(input.answers)
   const id = uuidv7(scope.now.getTime())
   await scope.tx
@@ -212,7 +226,8 @@ export async function insertScoredResponse(
     })
     .execute()
   const alertIds: string[] = []
-  for (const flag of score.flags.filter((f) => f.severity === 'urgent')) {
+  for (const flag of score.flags) {
+    if (!opensAlert(flag.severity)) continue
     const alertId = uuidv7(scope.now.getTime())
     await scope.tx
       .insertInto('safety_alert')
@@ -222,6 +237,7 @@ export async function insertScoredResponse(
         patient_id: patientId,
         instrument_response_id: id,
         kind: flag.id,
+        severity: flag.severity,
         message: `${instrument.name}: ${flag.message}`,
         raised_at: scope.now,
         acknowledged_at: null,
@@ -233,7 +249,7 @@ export async function insertScoredResponse(
       action: 'safety-alert.raise',
       entity: 'safety_alert',
       entityId: alertId,
-      detail: { patientId, kind: flag.id },
+      detail: { patientId, kind: flag.id, severity: flag.severity },
     })
     alertIds.push(alertId)
   }

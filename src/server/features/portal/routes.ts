@@ -298,7 +298,8 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: pub,
         schema: {
           tags,
-          summary: 'Submit: scored; PHQ-9 item 9 > 0 alerts the clinic at once',
+          summary:
+            'Submit: scored; a suicidal-ideation answer at the clinic alert level (§4) alerts the clinic at once',
           params: surveyParams,
           body: z.object({ answers }),
         },

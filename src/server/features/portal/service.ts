@@ -1,6 +1,7 @@
 import { findProtocol } from '../../../domain/dosing'
 import { type Answers, getInstrument, type InstrumentId, isInstrumentId } from '../../../domain/instruments'
 import { runInClinic } from '../../clinic-scope'
+import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { enqueueMessage } from '../../jobs/outbox'
@@ -146,6 +147,9 @@ export function listSurveys(ctx: AppContext, patient: PortalPatient) {
     if (patient.scope === 'survey')
       q = q.where('id', '=', patient.surveyId ?? '00000000-0000-0000-0000-000000000000')
     const rows = await q.orderBy('due_at').execute()
+    // The clinic's suicidal-ideation thresholds, so the portal shows crisis resources at the same
+    // answer the server will alert on (§4); they are clinic policy, not patient data.
+    const { suicidalIdeation } = await loadClinicSettings(scope.tx, patient.clinicId)
     await scope.audit({
       action: 'portal.surveys',
       entity: 'survey_assignment',
@@ -159,6 +163,7 @@ export function listSurveys(ctx: AppContext, patient: PortalPatient) {
       dueAt: r.due_at,
       status: r.status as 'due' | 'in-progress',
       answers: r.answers,
+      suicidalIdeation,
     }))
   })
 }
@@ -219,17 +224,17 @@ export function saveSurvey(ctx: AppContext, patient: PortalPatient, surveyId: st
 }
 
 /**
- * Scores and files the answers. PHQ-9 item 9 > 0 raises the same safety alert as in the clinic,
- * which the clinic sees at once; the reply tells the portal to show crisis resources.
+ * Scores and files the answers with the clinic's thresholds. A suicidal-ideation item at warning
+ * or urgent level (PHQ-9 item 9, QIDS-SR16 item 12, …; §4) raises the same safety alert as in the
+ * clinic, which the clinic sees at once; the reply tells the portal to show crisis resources.
  */
 export function submitSurvey(ctx: AppContext, patient: PortalPatient, surveyId: string, answers: Answers) {
   return runForPatient(ctx, patient, async (scope) => {
     const row = await openAssignment(scope, patient, surveyId)
     if (!isInstrumentId(row.instrument_id)) throw new AppError('internal', 'Unknown questionnaire.')
-    const instrument = getInstrument(row.instrument_id)
     const { id, total, alertIds } = await insertScoredResponse(scope, {
       patientId: patient.patientId,
-      instrument,
+      instrumentId: row.instrument_id,
       answers,
       context: 'between',
       sessionId: row.session_id,
@@ -291,7 +296,7 @@ async function notifyClinicians(
         dedupeKey: `safety-alert:${responseId}:${member.email}`,
         recipient: member.email,
         subject: 'KetaCare: a patient questionnaire raised a safety alert',
-        body: `A questionnaire a patient answered in the portal just now has a safety answer (PHQ-9 item 9 above 0). The patient was shown crisis resources and told the answers may not be read at once.\n\nPlease review and acknowledge the alert on the chart today:\n${ctx.config.publicUrl}/c/${patient.clinicId}/patients/${patient.patientId}\n\nThis message deliberately holds no patient details; sign in to see them.`,
+        body: `A questionnaire a patient answered in the portal just now has a safety answer (a suicidal-ideation question answered at or above the clinic's alert level). The patient was shown crisis resources and told the answers may not be read at once.\n\nPlease review and acknowledge the alert on the chart today:\n${ctx.config.publicUrl}/c/${patient.clinicId}/patients/${patient.patientId}\n\nThis message deliberately holds no patient details; sign in to see them.`,
         patientId: patient.patientId,
       },
       now,

@@ -6,7 +6,7 @@ import {
   minutesBetweenDevices,
   type WeightBasis,
 } from '../../../domain/dosing'
-import { type Answers, getInstrument, isInstrumentId } from '../../../domain/instruments'
+import { type Answers, isInstrumentId } from '../../../domain/instruments'
 import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
 import {
   applyTransition,
@@ -211,6 +211,7 @@ function factsOf(view: SessionView) {
       view.session.state === 'monitoring' ||
       view.session.state === 'ready-for-discharge',
     isDischargeReady: view.discharge?.isReady ?? false,
+    hasOpenSuicideAlert: view.safetyAlerts.length > 0,
   }
 }
 
@@ -752,7 +753,7 @@ export function recordSessionResponse(
     throw new AppError('validation-failed', `Unknown instrument "${input.instrumentId}".`, {
       fieldErrors: [{ field: 'instrumentId', message: 'is not an instrument of the registry' }],
     })
-  const instrument = getInstrument(input.instrumentId)
+  const instrumentId = input.instrumentId
   return act(
     ctx,
     principal,
@@ -761,13 +762,13 @@ export function recordSessionResponse(
     async (scope, view) => {
       const { total } = await insertScoredResponse(scope, {
         patientId: view.patient.id,
-        instrument,
+        instrumentId,
         answers: input.answers,
         context: input.context,
         sessionId,
         administeredAt: input.administeredAt,
       })
-      return { instrumentId: instrument.id, total }
+      return { instrumentId, total }
     },
   )
 }

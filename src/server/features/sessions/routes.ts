@@ -23,6 +23,7 @@ const viewSchema = z
     infusion: z.unknown(),
     devices: z.unknown(),
     alerts: z.unknown(),
+    safetyAlerts: z.unknown(),
     nextVitalsDue: z.unknown(),
     discharge: z.unknown(),
     transitions: z.unknown(),

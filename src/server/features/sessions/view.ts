@@ -18,7 +18,7 @@ import { loadClinicSettings } from '../../clinic-settings'
 import type { Tx } from '../../context'
 import { errorInfo } from '../../corrections'
 import { AppError } from '../../errors'
-import { toResponseDto, toVitalDto } from '../assessments/service'
+import { toAlertDto, toResponseDto, toVitalDto } from '../assessments/service'
 import { loadConsents } from '../consent/service'
 import * as store from './store'
 
@@ -62,45 +62,67 @@ const ageOn = (dob: string, at: Date) => {
 export async function loadSessionView(tx: Tx, clinicId: string, sessionId: string, now: Date) {
   const session = await store.findSession(tx, clinicId, sessionId)
   if (!session) throw new AppError('not-found', 'No such session in this clinic.')
-  const [patient, plan, chair, events, vitalRows, responseRows, effectRows, consents, people, priorPhq9] =
-    await Promise.all([
-      tx.selectFrom('patient').selectAll().where('id', '=', session.patient_id).executeTakeFirstOrThrow(),
-      tx.selectFrom('treatment_plan').selectAll().where('id', '=', session.plan_id).executeTakeFirstOrThrow(),
-      session.chair_id
-        ? tx.selectFrom('chair').select(['id', 'name']).where('id', '=', session.chair_id).executeTakeFirst()
-        : undefined,
-      store.listEvents(tx, clinicId, sessionId),
-      store.listSessionVitals(tx, clinicId, sessionId),
-      store.listSessionResponses(tx, clinicId, sessionId),
-      store.listSideEffects(tx, clinicId, sessionId),
-      loadConsents(tx, clinicId, session.patient_id),
-      tx
-        .selectFrom('app_user')
-        .select(['id', 'display_name'])
-        .where(
-          'id',
-          'in',
-          [
-            session.supervising_prescriber_id,
-            session.primary_nurse_id,
-            session.dose_checked_by,
-            session.discharge_signed_by,
-          ]
-            .filter((x): x is string => x !== null)
-            .concat(['00000000-0000-0000-0000-000000000000']),
-        )
-        .execute(),
-      tx
-        .selectFrom('instrument_response')
-        .select('administered_at')
-        .where('clinic_id', '=', clinicId)
-        .where('patient_id', '=', session.patient_id)
-        .where('instrument_id', '=', 'phq9')
-        .where('entered_in_error_at', 'is', null)
-        .orderBy('administered_at', 'desc')
-        .limit(1)
-        .executeTakeFirst(),
-    ])
+  const [
+    patient,
+    plan,
+    chair,
+    events,
+    vitalRows,
+    responseRows,
+    effectRows,
+    consents,
+    people,
+    priorPhq9,
+    openSuicideAlerts,
+  ] = await Promise.all([
+    tx.selectFrom('patient').selectAll().where('id', '=', session.patient_id).executeTakeFirstOrThrow(),
+    tx.selectFrom('treatment_plan').selectAll().where('id', '=', session.plan_id).executeTakeFirstOrThrow(),
+    session.chair_id
+      ? tx.selectFrom('chair').select(['id', 'name']).where('id', '=', session.chair_id).executeTakeFirst()
+      : undefined,
+    store.listEvents(tx, clinicId, sessionId),
+    store.listSessionVitals(tx, clinicId, sessionId),
+    store.listSessionResponses(tx, clinicId, sessionId),
+    store.listSideEffects(tx, clinicId, sessionId),
+    loadConsents(tx, clinicId, session.patient_id),
+    tx
+      .selectFrom('app_user')
+      .select(['id', 'display_name'])
+      .where(
+        'id',
+        'in',
+        [
+          session.supervising_prescriber_id,
+          session.primary_nurse_id,
+          session.dose_checked_by,
+          session.discharge_signed_by,
+        ]
+          .filter((x): x is string => x !== null)
+          .concat(['00000000-0000-0000-0000-000000000000']),
+      )
+      .execute(),
+    tx
+      .selectFrom('instrument_response')
+      .select('administered_at')
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', session.patient_id)
+      .where('instrument_id', '=', 'phq9')
+      .where('entered_in_error_at', 'is', null)
+      .orderBy('administered_at', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    // Any open suicidal-ideation alert of the patient, from any instrument or the portal, holds
+    // discharge until a clinician acknowledges it (clinical-reference §4).
+    tx
+      .selectFrom('safety_alert')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', session.patient_id)
+      .where('kind', '=', 'suicide-risk')
+      .where('acknowledged_at', 'is', null)
+      .orderBy('raised_at', 'desc')
+      .execute(),
+  ])
   // The clinic's thresholds (⚠️ settings, clinical-reference §2/§3), not the built-in defaults.
   const settings = await loadClinicSettings(tx, clinicId)
   const nameOf = (id: string | null) => (id ? (people.find((p) => p.id === id)?.display_name ?? null) : null)
@@ -332,6 +354,7 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
     isSupervisingPrescriberPresent: session.supervising_prescriber_id !== null,
     isDoseAdministered,
     isDischargeReady: discharge?.isReady ?? false,
+    hasOpenSuicideAlert: openSuicideAlerts.length > 0,
   }
 
   // Predicted plasma and effect-site concentration from the actual pump record (issue 5 item 5).
@@ -452,6 +475,8 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
     infusion: infusion ? { ...infusion, nextActions: nextInfusionActions(infusion.status) } : null,
     devices,
     alerts,
+    /** The patient's open suicidal-ideation safety alerts (acknowledged on the chart's banner). */
+    safetyAlerts: openSuicideAlerts.map(toAlertDto),
     nextVitalsDue: due
       ? { dueAt: due.dueAtMs === null ? null : new Date(due.dueAtMs), reason: due.reason }
       : null,
