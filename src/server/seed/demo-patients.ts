@@ -2,7 +2,7 @@ import type { PatientSex } from '../../db'
 import { CONTRAINDICATION_QUESTIONS, type DrugClass, type EpisodeSeverity } from '../../domain/eligibility'
 import { type Answers, getInstrument } from '../../domain/instruments'
 import type { AppContext } from '../context'
-import { recordResponse, recordVitals } from '../features/assessments/service'
+import { acknowledgeAlert, recordResponse, recordVitals } from '../features/assessments/service'
 import { getCurrentText, signConsent } from '../features/consent/service'
 import { signDecision } from '../features/eligibility/service'
 import { addTrial, saveScreening } from '../features/history/service'
@@ -260,12 +260,22 @@ export async function seedDemoPatients(
       administeredAt: intakeAt,
       answers: answers('gad7', [2, 2, 1, 2, 1, 1, base]),
     })
-    await recordResponse(ctx, staff.prescriber, clinicId, id, {
+    const madrs = await recordResponse(ctx, staff.prescriber, clinicId, id, {
       instrumentId: 'madrs',
       context: 'intake',
       administeredAt: intakeAt,
       answers: answers('madrs', [4, 4, 3, 4, 3, 4, 3, 4, 4, 1 + (index % 2)]),
     })
+    // MADRS item 10 at 1–2 opens a warning alert (§4); the interviewing prescriber acknowledges it.
+    for (const alert of madrs.alerts)
+      await acknowledgeAlert(
+        ctx,
+        staff.prescriber,
+        clinicId,
+        id,
+        alert.id,
+        'Passive thoughts of death at the intake interview, no intent or plan. Safety plan written with the patient; crisis numbers given.',
+      )
     await recordResponse(ctx, staff.nurse, clinicId, id, {
       instrumentId: 'cssrs-screen',
       context: 'intake',

@@ -3,10 +3,12 @@ import * as actions from '../features/sessions/actions'
 import { bookSession } from '../features/sessions/schedule'
 import { loadSessionView } from '../features/sessions/view'
 import type { Principal } from '../principal'
+import { seedDemoQidsAlert } from './demo-safety'
 
 // Today's board for the demo: a session discharged this morning, one in monitoring, one with the
 // infusion running, one booked for later, and an esketamine session from three days ago whose
-// REMS form is still owed — each driven through the real services on a moving clock.
+// REMS form is still owed (and whose QIDS-SR16 from home the next day opened a suicidal-ideation
+// alert) — each driven through the real services on a moving clock.
 
 interface Staff {
   nurse: Principal
@@ -191,8 +193,12 @@ export async function seedDemoSessions(
   const chair = (i: number) => chairs[i % chairs.length]!.id
   const has = (mrn: string) => patientIds[mrn]
   if (has('RK-2024-0118')) await run(patientIds['RK-2024-0118']!, chair(0), -240, 'discharged', 'iv')
-  if (has('RK-2024-0112'))
+  if (has('RK-2024-0112')) {
     await run(patientIds['RK-2024-0112']!, chair(3), -3 * 24 * 60, 'discharged', 'intranasal')
+    // The next evening her QIDS-SR16 from home raises the open suicidal-ideation alert (§4).
+    at(-2 * 24 * 60 + 8 * 60)
+    await seedDemoQidsAlert(ctx, clinicId, patientIds['RK-2024-0112']!)
+  }
   if (has('RK-2024-0107')) await run(patientIds['RK-2024-0107']!, chair(1), -20, 'dosing', 'iv')
   if (has('HC-0041')) await run(patientIds['HC-0041']!, chair(0), -70, 'monitoring', 'iv')
   if (has('RK-2024-0118'))

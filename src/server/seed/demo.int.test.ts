@@ -46,3 +46,27 @@ describe('demo sessions', () => {
     expect(other.sessions.map((s: { state: string }) => s.state)).toEqual(['monitoring'])
   })
 })
+
+describe('demo safety alerts', () => {
+  it('has a patient whose QIDS-SR16 item 12 from the portal opened an urgent alert (§4), on her chart', async () => {
+    const c = new Client(t)
+    await c.signIn(demoEmails.nurse)
+    const base = `/api/v1/clinics/${t.clinics.riverside}/patients`
+    const grace = (await c.get(`${base}?q=RK-2024-0112`)).json().items[0]
+    expect(grace.openAlerts).toBe(1)
+    const chart = (await c.get(`${base}/${grace.id}/chart`)).json()
+    expect(chart.openAlerts).toEqual([
+      expect.objectContaining({
+        kind: 'suicide-risk',
+        severity: 'urgent',
+        message: expect.stringMatching(/^QIDS-SR16: Item 12 .* answered 2/),
+      }),
+    ])
+    // Her intake MADRS warning was acknowledged with a note before her plan was approved.
+    const { alerts } = (await c.get(`${base}/${grace.id}/assessments`)).json()
+    expect(alerts.find((a: { message: string }) => a.message.startsWith('MADRS'))).toMatchObject({
+      severity: 'warning',
+      acknowledgementNote: expect.stringMatching(/no intent or plan/),
+    })
+  })
+})
