@@ -1,0 +1,323 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
+import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
+import { uuidv7 } from '../../ids'
+import { seedDemoClinicalData } from '../../seed/demo'
+
+// Issue 12 point 1 through the API: every depression instrument's suicidal-ideation item opens a
+// safety alert at the clinic's warning/urgent level (clinical-reference §4), a C-SSRS moderate
+// alert holds discharge until acknowledged, and a portal answer notifies staff.
+
+let t: TestApp
+let nurse: Client
+let prescriber: Client
+let frontDesk: Client
+let secret: string
+const riverside = () => `/api/v1/clinics/${t.clinics.riverside}`
+
+/** Item values in order, keyed as the instrument's items (`qids_1` …); null leaves one blank. */
+const items = (prefix: string, values: (number | null)[]) =>
+  Object.fromEntries(values.map((v, i) => [`${prefix}_${i + 1}`, v]))
+// QIDS-SR16 with 7 and 9 blank (the either/or form, §4) and item 12 as given.
+const qids = (item12: number) => items('qids', [1, 1, 1, 0, 2, 1, null, 1, null, 1, 1, item12, 1, 1, 1, 0])
+const madrs = (item10: number) => items('madrs', [3, 3, 2, 3, 2, 3, 2, 3, 3, item10])
+
+async function patientId(client: Client, clinicId: string, mrn: string): Promise<string> {
+  return (await client.get(`/api/v1/clinics/${clinicId}/patients?q=${mrn}`)).json().items[0].id
+}
+
+function code(): string {
+  t.clock.advanceMinutes(0.5)
+  return totpCode(secret, t.clock)
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '600' })
+  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
+  nurse = new Client(t)
+  await nurse.signIn(demoEmails.nurse)
+  frontDesk = new Client(t)
+  await frontDesk.signIn(demoEmails.frontDesk)
+  prescriber = new Client(t)
+  secret = (await prescriber.signIn(demoEmails.prescriber))!
+})
+afterAll(() => t.close())
+
+describe('suicidal-ideation items open safety alerts (§4)', () => {
+  it('QIDS-SR16 item 12 = 2 opens an urgent alert; the form with 7 and 9 blank is complete', async () => {
+    const id = await patientId(nurse, t.clinics.riverside, 'RK-2024-0125')
+    const res = await nurse.post(`${riverside()}/patients/${id}/responses`, {
+      instrumentId: 'qids-sr16',
+      context: 'between',
+      answers: qids(2),
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json().response.total).toBe(11)
+    expect(res.json().alerts).toEqual([
+      expect.objectContaining({
+        kind: 'suicide-risk',
+        severity: 'urgent',
+        message: expect.stringMatching(/^QIDS-SR16: Item 12 .*answered 2/),
+      }),
+    ])
+  })
+
+  it('refuses a QIDS-SR16 with both of items 6 and 7 blank, naming the pair (§4 form)', async () => {
+    const id = await patientId(nurse, t.clinics.riverside, 'RK-2024-0125')
+    const res = await nurse.post(`${riverside()}/patients/${id}/responses`, {
+      instrumentId: 'qids-sr16',
+      context: 'between',
+      answers: { ...qids(0), qids_6: null },
+    })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().errors[0]).toMatchObject({
+      field: 'items.qids_6',
+      message: expect.stringMatching(/qids_7/),
+    })
+  })
+
+  it('MADRS item 10 = 2 opens a warning alert, acknowledged with a note like an urgent one', async () => {
+    const id = await patientId(nurse, t.clinics.riverside, 'RK-2024-0125')
+    const res = await prescriber.post(`${riverside()}/patients/${id}/responses`, {
+      instrumentId: 'madrs',
+      context: 'follow-up',
+      answers: madrs(2),
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    const [alert] = res.json().alerts
+    expect(alert).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^MADRS: Item 10/) })
+    const ackUrl = `${riverside()}/patients/${id}/alerts/${alert.id}/acknowledge`
+    expect((await nurse.post(ackUrl, { note: '' })).statusCode).toBe(400)
+    const acked = await nurse.post(ackUrl, {
+      note: 'Discussed; passive thoughts only, safety plan in place.',
+    })
+    expect(acked.statusCode).toBe(200)
+    expect(acked.json()).toMatchObject({ severity: 'warning', acknowledgementNote: /safety plan/ })
+  })
+
+  it('uses the clinic’s own thresholds when it changed them (§4 clinic setting)', async () => {
+    const hillcrest = t.clinics.hillcrest
+    const { settings } = await t.database.db
+      .selectFrom('clinic')
+      .select('settings')
+      .where('id', '=', hillcrest)
+      .executeTakeFirstOrThrow()
+    await t.database.db
+      .updateTable('clinic')
+      .set({
+        settings: JSON.stringify({
+          ...settings,
+          suicidalIdeation: {
+            qidsItem12: { urgentAtOrAbove: 3 },
+            madrsItem10: { warningAtOrAbove: 3, urgentAtOrAbove: 5 },
+          },
+        }),
+      })
+      .where('id', '=', hillcrest)
+      .execute()
+    const nurse2 = new Client(t)
+    await nurse2.signIn(demoEmails.nurse2)
+    const id = await patientId(nurse2, hillcrest, 'HC-0044')
+    const record = (instrumentId: string, answers: Record<string, number | null>) =>
+      nurse2.post(`/api/v1/clinics/${hillcrest}/patients/${id}/responses`, {
+        instrumentId,
+        context: 'follow-up',
+        answers,
+      })
+    const q2 = (await record('qids-sr16', qids(2))).json()
+    expect(q2.alerts.map((a: { severity: string }) => a.severity)).toEqual(['warning'])
+    expect((await record('qids-sr16', qids(3))).json().alerts[0].severity).toBe('urgent')
+    const m2 = (await record('madrs', madrs(2))).json()
+    expect(m2.response.flags).toEqual([])
+    expect(m2.alerts).toEqual([])
+    expect((await record('madrs', madrs(5))).json().alerts[0].severity).toBe('urgent')
+    // Riverside keeps the defaults.
+    const other = await patientId(nurse, t.clinics.riverside, 'RK-2024-0125')
+    const r2 = await prescriber.post(`${riverside()}/patients/${other}/responses`, {
+      instrumentId: 'madrs',
+      context: 'follow-up',
+      answers: madrs(2),
+    })
+    expect(r2.json().alerts[0].severity).toBe('warning')
+  })
+})
+
+describe('a C-SSRS moderate alert holds discharge (§4)', () => {
+  it('blocks the discharge sign-off until a clinician acknowledges it with a note', async () => {
+    const id = await patientId(nurse, t.clinics.riverside, 'RK-2024-0107')
+    const chairs = (await nurse.get(`${riverside()}/chairs`)).json()
+    const booked = await frontDesk.post(`${riverside()}/sessions`, {
+      patientId: id,
+      chairId: chairs[0].id,
+      scheduledAt: t.clock.now().toISOString(),
+    })
+    expect(booked.statusCode, booked.body).toBe(201)
+    const s = `${riverside()}/sessions/${booked.json().session.id}`
+    const view = async () => (await nurse.get(s)).json()
+    const step = async (client: Client, event: string) => {
+      const res = await client.post(`${s}/transition`, { event, version: (await view()).session.version })
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    await step(frontDesk, 'check-in')
+    await step(nurse, 'start-pre-checks')
+    await nurse.post(`${s}/pre-checks`, {
+      identityConfirmed: true,
+      fastingConfirmed: true,
+      escortConfirmed: true,
+      escortName: 'Sam Avery',
+      pregnancyStatus: 'negative',
+      urinarySymptoms: false,
+    })
+    await nurse.post(`${s}/vitals`, {
+      context: 'pre',
+      systolicMmHg: 124,
+      diastolicMmHg: 78,
+      heartRateBpm: 72,
+      spo2Percent: 98,
+    })
+    // Item 3 (thought about how) without intent, plan or behaviour: moderate by the §4 mapping.
+    const screened = await nurse.post(`${s}/scores`, {
+      instrumentId: 'cssrs-screen',
+      context: 'pre',
+      answers: {
+        cssrs_1: true,
+        cssrs_2: true,
+        cssrs_3: true,
+        cssrs_4: false,
+        cssrs_5: false,
+        cssrs_6: false,
+      },
+    })
+    expect(screened.statusCode, screened.body).toBe(200)
+    expect(screened.json().safetyAlerts).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/moderate risk/) }),
+    ])
+    await nurse.post(`${s}/scores`, {
+      instrumentId: 'phq9',
+      context: 'pre',
+      answers: items('phq9', [2, 2, 2, 2, 1, 2, 1, 1, 0]),
+    })
+    expect((await view()).preChecks.status).toBe('passed')
+    await nurse.post(`${s}/dose`, { weightKg: 70, vialMgPerMl: 10 })
+    await prescriber.post(`${s}/dose/check`, { totpCode: code() })
+    const stock = (await nurse.get(`${riverside()}/ledger/stock`)).json()
+    const lot = stock.lots.find(
+      (l: { drug: string; expiryStatus: string; balanceMg: string }) =>
+        l.drug === 'racemic-ketamine' && l.expiryStatus !== 'expired' && Number(l.balanceMg) >= 35,
+    )
+    expect((await nurse.post(`${s}/dose/draw`, { lotId: lot.id })).statusCode).toBe(200)
+    await prescriber.post(`${s}/supervision`, {})
+    await step(nurse, 'start-dosing')
+    await nurse.post(`${s}/infusion`, { action: 'start' })
+    t.clock.advanceMinutes(41)
+    await nurse.post(`${s}/vitals`, {
+      context: 'intra',
+      systolicMmHg: 132,
+      diastolicMmHg: 82,
+      heartRateBpm: 78,
+      spo2Percent: 98,
+    })
+    await step(nurse, 'finish-dosing')
+    await nurse.post(`${s}/escort`, { isPresent: true })
+    await nurse.post(`${s}/scores`, {
+      instrumentId: 'aldrete',
+      context: 'post',
+      answers: {
+        aldrete_activity: 2,
+        aldrete_respiration: 2,
+        aldrete_circulation: 2,
+        aldrete_consciousness: 2,
+        aldrete_spo2: 2,
+      },
+    })
+    t.clock.advanceMinutes(31)
+    await nurse.post(`${s}/vitals`, {
+      context: 'post',
+      systolicMmHg: 126,
+      diastolicMmHg: 80,
+      heartRateBpm: 74,
+      spo2Percent: 98,
+      moaas: 5,
+    })
+    // Marking ready is the nurse's call; only the sign-off waits for the acknowledgement.
+    await step(nurse, 'mark-ready')
+    let v = await view()
+    expect(v.transitions.find((o: { event: string }) => o.event === 'discharge')).toMatchObject({
+      isAllowed: false,
+      blockedBy: [{ guard: 'suicide-alerts-acknowledged', reason: expect.stringMatching(/acknowledge/) }],
+    })
+    const blocked = await prescriber.post(`${s}/discharge`, { version: v.session.version, totpCode: code() })
+    expect(blocked.statusCode).toBe(409)
+    expect(blocked.json().detail).toMatch(/suicidal-ideation safety alert is open/)
+
+    const [alert] = v.safetyAlerts
+    const ack = await nurse.post(`${riverside()}/patients/${id}/alerts/${alert.id}/acknowledge`, {
+      note: 'Reviewed with Dr. Raman: no intent; safety plan updated, escort aware.',
+    })
+    expect(ack.statusCode).toBe(200)
+    v = await view()
+    expect(v.safetyAlerts).toEqual([])
+    const discharged = await prescriber.post(`${s}/discharge`, {
+      version: v.session.version,
+      totpCode: code(),
+    })
+    expect(discharged.statusCode, discharged.body).toBe(200)
+    expect(discharged.json().session.state).toBe('discharged')
+  })
+})
+
+describe('portal QIDS-SR16 with a suicidal-ideation answer (§4)', () => {
+  it('shows crisis resources, opens the alert and e-mails staff without patient details', async () => {
+    const id = await patientId(nurse, t.clinics.riverside, 'RK-2024-0121')
+    const now = t.clock.now()
+    const surveyId = uuidv7(now.getTime())
+    await t.database.db
+      .insertInto('survey_assignment')
+      .values({
+        id: surveyId,
+        clinic_id: t.clinics.riverside,
+        patient_id: id,
+        instrument_id: 'qids-sr16',
+        reason: 'after-session',
+        session_id: null,
+        dedupe_key: `test:${surveyId}`,
+        due_at: now,
+        status: 'due',
+        answers: '{}',
+        response_id: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute()
+    const invite = await frontDesk.post(`${riverside()}/patients/${id}/portal-invite`, {})
+    const p = new PortalClient(t)
+    await p.call('POST', `/api/v1/portal/invites/${invite.json().inviteUrl.split('/').pop()}/accept`, {
+      password: 'a patient chosen passphrase',
+    })
+    // A link from the reminder e-mail opens just this questionnaire, as after a session.
+    await p.call('POST', `/api/v1/portal/magic/${await issueSurveyLink(t, id, surveyId)}`, {})
+    const listed = await p.call('GET', '/api/v1/portal/surveys')
+    expect(listed.statusCode, listed.body).toBe(200)
+    const [survey] = listed.json()
+    // The portal gets the clinic's thresholds, so its crisis notice shows at the same answer.
+    expect(survey.suicidalIdeation.qidsItem12).toEqual({ warningAtOrAbove: 1, urgentAtOrAbove: 2 })
+    const submitted = await p.call('POST', `/api/v1/portal/surveys/${surveyId}/submit`, { answers: qids(1) })
+    expect(submitted.statusCode, submitted.body).toBe(200)
+    expect(submitted.json()).toMatchObject({ isCrisis: true })
+    const chart = (await nurse.get(`${riverside()}/patients/${id}/chart`)).json()
+    expect(chart.openAlerts).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^QIDS-SR16: Item 12/) }),
+    ])
+    const notices = await t.database.db
+      .selectFrom('outbox_message')
+      .select(['recipient', 'body'])
+      .where('kind', '=', 'safety-alert')
+      .where('patient_id', '=', id)
+      .execute()
+    expect(notices.map((n) => n.recipient)).toEqual(
+      expect.arrayContaining([demoEmails.nurse, demoEmails.prescriber]),
+    )
+    expect(notices[0]!.body).toContain(`/patients/${id}`)
+    expect(notices[0]!.body).not.toMatch(/Maya|Chen|QIDS/)
+  })
+})
