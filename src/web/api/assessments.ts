@@ -22,6 +22,8 @@ export interface InstrumentResponse {
 export interface SafetyAlert {
   id: string
   kind: string
+  /** Clinical-reference §4: warning (review before discharge) or urgent (same-day follow-up). */
+  severity: 'warning' | 'urgent'
   message: string
   instrumentResponseId: string | null
   raisedAt: string

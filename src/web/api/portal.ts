@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { AnswerValue } from '../../domain/instruments'
+import type { AnswerValue, SuicidalIdeationSettings } from '../../domain/instruments'
 import { apiFetch, forgetSession, rememberCsrfToken } from './client'
 
 // The patient portal API (issue 7 item 3). The portal has its own session cookie (`kc_portal`);
@@ -47,6 +47,8 @@ export interface PortalSurvey {
   dueAt: string
   status: 'due' | 'in-progress'
   answers: SurveyAnswers
+  /** The clinic's suicidal-ideation thresholds (§4), in the list only; defaults apply without them. */
+  suicidalIdeation?: SuicidalIdeationSettings
 }
 
 export interface SurveyResult {

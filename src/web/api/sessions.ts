@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { SessionEvent, SessionState } from '../../domain/session'
-import type { InstrumentResponse, Vitals } from './assessments'
+import type { InstrumentResponse, SafetyAlert, Vitals } from './assessments'
 import { apiFetch } from './client'
 import type { SignerProof } from './eligibility'
 import { type LiveStatus, useLiveView } from './live'
@@ -164,6 +164,8 @@ export interface SessionView {
     isComplete: boolean
   } | null
   alerts: SessionAlert[]
+  /** The patient's open suicidal-ideation alerts (§4): any of them holds discharge sign-off. */
+  safetyAlerts: SafetyAlert[]
   nextVitalsDue: { dueAt: string | null; reason: string } | null
   discharge: {
     isReady: boolean

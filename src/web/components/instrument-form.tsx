@@ -1,5 +1,6 @@
-import { Badge, Group, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Badge, Button, Group, Paper, Radio, SimpleGrid, Stack, Text } from '@mantine/core'
 import type { Answers, AnswerValue, Instrument, InstrumentItem } from '../../domain/instruments'
+import { eitherOrNote } from '../lib/either-or'
 import { askedItems } from '../lib/live-score'
 
 interface InstrumentFormProps {
@@ -16,12 +17,15 @@ function ItemQuestion({
   value,
   onAnswer,
   error,
+  note,
 }: {
   item: InstrumentItem
   number: string
   value: AnswerValue | undefined
   onAnswer: (value: AnswerValue) => void
   error: string | undefined
+  /** For an either/or item: which other item may be answered instead (§4 QIDS-SR16 form). */
+  note: string | null
 }) {
   const count = item.options.length
   // Short labels (numbers, yes/no) fit in one row even on a tablet; worded anchors wrap into 2–4 columns.
@@ -34,7 +38,9 @@ function ItemQuestion({
         value={selected}
         onChange={(picked) => onAnswer(item.options.find((o) => String(o.value) === picked)?.value ?? null)}
         label={`${number}. ${item.label}`}
-        labelProps={{ fz: 'md', mb: 'xs' }}
+        labelProps={{ fz: 'md', mb: note ? 0 : 'xs' }}
+        description={note}
+        descriptionProps={{ mb: 'xs' }}
         error={error}
       >
         <Stack gap="xs">
@@ -48,6 +54,13 @@ function ItemQuestion({
               </Radio.Card>
             ))}
           </SimpleGrid>
+          {note && selected !== null && (
+            <Group justify="flex-end">
+              <Button variant="subtle" size="xs" color="gray" onClick={() => onAnswer(null)}>
+                Clear this answer
+              </Button>
+            </Group>
+          )}
         </Stack>
       </Radio.Group>
     </Paper>
@@ -83,6 +96,7 @@ export function InstrumentForm({ instrument, answers, onAnswer, itemErrors = {} 
           value={answers[item.id]}
           onAnswer={(value) => onAnswer(item.id, value)}
           error={itemErrors[`items.${item.id}`]}
+          note={eitherOrNote(instrument, item)}
         />
       ))}
     </Stack>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
+import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { type SafetyAlert, useAcknowledgeAlert } from '../api/assessments'
 import { formatDateTime } from '../lib/time'
@@ -10,20 +10,30 @@ interface SafetyAlertBannerProps {
   alerts: readonly SafetyAlert[]
   canAcknowledge: boolean
   timeZone: string | undefined
+  /** Called after an acknowledgement, for screens that hold the alerts in another query. */
+  onAcknowledged?: () => void
 }
 
-/** Open safety alerts, red, above the whole chart until a clinician acknowledges each with a note. */
+const severityLabels = { urgent: 'Urgent', warning: 'Warning' } as const
+
+/**
+ * Open safety alerts above the whole chart until a clinician acknowledges each with a note: red
+ * when any is urgent, orange when all are warnings (clinical-reference §4); each says its level.
+ * Any open one holds discharge sign-off.
+ */
 export function SafetyAlertBanner({
   clinicId,
   patientId,
   alerts,
   canAcknowledge,
   timeZone,
+  onAcknowledged,
 }: SafetyAlertBannerProps) {
   const [acknowledging, setAcknowledging] = useState<SafetyAlert | null>(null)
   const [note, setNote] = useState('')
   const acknowledge = useAcknowledgeAlert(clinicId, patientId)
   if (alerts.length === 0) return null
+  const isUrgent = alerts.some((alert) => alert.severity === 'urgent')
 
   const close = () => {
     acknowledge.reset()
@@ -33,26 +43,53 @@ export function SafetyAlertBanner({
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (acknowledging)
-      acknowledge.mutate({ alertId: acknowledging.id, note: note.trim() }, { onSuccess: close })
+      acknowledge.mutate(
+        { alertId: acknowledging.id, note: note.trim() },
+        {
+          onSuccess: () => {
+            close()
+            onAcknowledged?.()
+          },
+        },
+      )
   }
 
   return (
     <>
-      <Alert color="red" variant="filled" role="alert" title="Open safety alert — clinician follow-up needed">
+      <Alert
+        color={isUrgent ? 'red' : 'orange.9'}
+        variant="filled"
+        role="alert"
+        title={
+          isUrgent
+            ? 'Open safety alert — clinician follow-up needed today'
+            : 'Open safety alert — clinician review needed before discharge'
+        }
+      >
         <Stack gap="xs">
           {alerts.map((alert) => (
             <Group key={alert.id} justify="space-between" wrap="nowrap" align="flex-start" gap="md">
-              <Stack gap={0}>
-                <Text size="sm" fw={500}>
-                  {alert.message}
-                </Text>
+              <Stack gap={2}>
+                <Group gap="xs" wrap="nowrap" align="flex-start">
+                  <Badge
+                    color="white"
+                    variant="white"
+                    c={alert.severity === 'urgent' ? 'red.8' : 'orange.9'}
+                    style={{ flexShrink: 0 }}
+                  >
+                    {severityLabels[alert.severity]}
+                  </Badge>
+                  <Text size="sm" fw={500}>
+                    {alert.message}
+                  </Text>
+                </Group>
                 <Text size="xs">Raised {formatDateTime(alert.raisedAt, timeZone)}</Text>
               </Stack>
               {canAcknowledge && (
                 <Button
                   color="white"
                   variant="white"
-                  c="red.8"
+                  c={alert.severity === 'urgent' ? 'red.8' : 'orange.9'}
                   size="sm"
                   onClick={() => setAcknowledging(alert)}
                 >
@@ -61,13 +98,17 @@ export function SafetyAlertBanner({
               )}
             </Group>
           ))}
-          {!canAcknowledge && <Text size="xs">A nurse or prescriber must acknowledge it.</Text>}
+          <Text size="xs">
+            {canAcknowledge
+              ? 'Each is acknowledged with a note of what was done; until then it holds discharge.'
+              : 'A nurse or prescriber must acknowledge it; until then it holds discharge.'}
+          </Text>
         </Stack>
       </Alert>
       <Modal
         opened={acknowledging !== null}
         onClose={close}
-        title="Acknowledge safety alert"
+        title={`Acknowledge ${acknowledging ? severityLabels[acknowledging.severity].toLowerCase() : ''} safety alert`}
         centered
         closeButtonProps={{ 'aria-label': 'Close' }}
       >

@@ -1,4 +1,11 @@
-import type { Answers, AnswerValue, Instrument, InstrumentItem, ScoreFlag } from '../../domain/instruments'
+import {
+  type Answers,
+  type AnswerValue,
+  type Instrument,
+  type InstrumentItem,
+  isItemOptional,
+  type ScoreFlag,
+} from '../../domain/instruments'
 
 // Skip logic of the C-SSRS screener (src/domain/instruments/cssrs-screen.ts, clinical-reference §4):
 // items 3–5 are asked only when item 2 is yes; "within 3 months" only when item 6 is yes.
@@ -23,6 +30,7 @@ export interface LiveScore {
   band: { id: string; label: string } | null
   flags: readonly ScoreFlag[]
   answeredCount: number
+  /** Items still to answer plus those answered; a blank either/or item whose pair is answered is not counted. */
   askedCount: number
   isComplete: boolean
   /** Only the asked items' answers, as the server expects them. */
@@ -45,9 +53,14 @@ export function scoreLive(instrument: Instrument, answers: Answers): LiveScore |
   const answersToSend: Record<string, AnswerValue> = {}
   const filled: Record<string, AnswerValue> = {}
   let answeredCount = 0
+  let askedCount = 0
   for (const item of asked) {
     const value = answers[item.id]
-    if (value === undefined || value === null) {
+    const isBlank = value === undefined || value === null
+    // QIDS-SR16 6/7 and 8/9 (§4 form): one of the pair is enough, the other stays blank.
+    if (isBlank && isItemOptional(instrument, item.id, answers)) continue
+    askedCount++
+    if (isBlank) {
       filled[item.id] = lowestOption(item)
     } else {
       answersToSend[item.id] = value
@@ -62,8 +75,8 @@ export function scoreLive(instrument: Instrument, answers: Answers): LiveScore |
       band: score.band,
       flags: score.flags,
       answeredCount,
-      askedCount: asked.length,
-      isComplete: answeredCount === asked.length,
+      askedCount,
+      isComplete: answeredCount === askedCount,
       answersToSend,
     }
   } catch {

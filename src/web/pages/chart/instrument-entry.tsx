@@ -30,6 +30,7 @@ export function InstrumentEntry({ clinicId, patientId }: { clinicId: string; pat
   const instrument = getInstrument(instrumentId)
   const live = scoreLive(instrument, answers)
   const urgent = live?.flags.filter((f) => f.severity === 'urgent') ?? []
+  const warnings = live?.flags.filter((f) => f.severity === 'warning') ?? []
   const otherFlags = live?.flags.filter((f) => f.severity !== 'urgent') ?? []
   const itemErrors = isApiError(record.error) ? record.error.fieldErrors : {}
 
@@ -69,6 +70,17 @@ export function InstrumentEntry({ clinicId, patientId }: { clinicId: string; pat
           title="Urgent: clinician follow-up needed now"
         >
           {flag.message} Saving records a safety alert that a clinician must acknowledge.
+        </Alert>
+      ))}
+      {warnings.map((flag) => (
+        <Alert
+          key={flag.id}
+          color="orange"
+          variant="light"
+          role="alert"
+          title="Warning: clinician review before discharge"
+        >
+          {flag.message} Saving records a warning-level safety alert that a clinician must acknowledge.
         </Alert>
       ))}
       {record.isSuccess && (

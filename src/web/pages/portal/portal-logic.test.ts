@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { phq9 } from '../../../domain/instruments'
+import { defaultSuicidalIdeationSettings, phq9, qidsSr16 } from '../../../domain/instruments'
 import { ApiError } from '../../api/client'
 import type { ProgressSeries } from '../../api/portal'
 import { createAnswerSaver, type SaveState } from './answer-saver'
 import { describePassword } from './password-hint'
 import { dueText, waitText } from './portal-format'
 import { chartPoints, describeSeries, referenceLevels, timeDomain } from './progress-data'
-import { answerLabel, findPatientInstrument, hasUrgentAnswer, resumeStep } from './survey-flow'
+import { answerLabel, canSkip, findPatientInstrument, hasCrisisAnswer, resumeStep } from './survey-flow'
 import { describeTwoStepError } from './two-step-text'
 
 describe('survey flow', () => {
@@ -18,9 +18,32 @@ describe('survey flow', () => {
   })
 
   it('raises crisis resources the moment PHQ-9 item 9 is above 0, before the rest is answered', () => {
-    expect(hasUrgentAnswer(phq9, { phq9_9: 0 })).toBe(false)
-    expect(hasUrgentAnswer(phq9, { phq9_9: 1 })).toBe(true)
-    expect(hasUrgentAnswer(phq9, { phq9_1: 3, phq9_2: 3 })).toBe(false)
+    expect(hasCrisisAnswer(phq9, { phq9_9: 0 })).toBe(false)
+    expect(hasCrisisAnswer(phq9, { phq9_9: 1 })).toBe(true)
+    expect(hasCrisisAnswer(phq9, { phq9_1: 3, phq9_2: 3 })).toBe(false)
+  })
+
+  it('raises crisis resources at QIDS-SR16 item 12 warning or urgent, with the clinic’s thresholds (§4)', () => {
+    expect(hasCrisisAnswer(qidsSr16, { qids_12: 0 })).toBe(false)
+    expect(hasCrisisAnswer(qidsSr16, { qids_12: 1 })).toBe(true)
+    const clinic = {
+      ...defaultSuicidalIdeationSettings,
+      qidsItem12: { warningAtOrAbove: 2, urgentAtOrAbove: 3 },
+    }
+    const instrument = findPatientInstrument('qids-sr16', clinic)!
+    expect(hasCrisisAnswer(instrument, { qids_12: 1 })).toBe(false)
+    expect(hasCrisisAnswer(instrument, { qids_12: 2 })).toBe(true)
+  })
+
+  it('lets the patient skip one of the QIDS-SR16 either/or questions, not both (§4 form)', () => {
+    const item = (n: number) => qidsSr16.items[n - 1]!
+    expect(canSkip(qidsSr16, item(5), {})).toBe(false)
+    expect(canSkip(qidsSr16, item(6), {})).toBe(true)
+    expect(canSkip(qidsSr16, item(7), {})).toBe(false)
+    expect(canSkip(qidsSr16, item(7), { qids_6: 1 })).toBe(true)
+    const upTo9 = { qids_1: 0, qids_2: 0, qids_3: 0, qids_4: 0, qids_5: 1, qids_7: 2, qids_9: 1 }
+    // Items 6 and 8 were skipped because 7 and 9 were answered: resume at item 10.
+    expect(resumeStep(qidsSr16, upTo9)).toBe(9)
   })
 
   it('offers only instruments patients fill in themselves', () => {

@@ -3,6 +3,8 @@ import {
   findInstrument,
   type Instrument,
   type InstrumentItem,
+  isItemOptional,
+  type SuicidalIdeationSettings,
 } from '../../../domain/instruments'
 import { askedItems, scoreLive } from '../../lib/live-score'
 
@@ -20,9 +22,16 @@ export function questionStem(instrumentId: string): string {
   return stems[instrumentId] ?? 'Please choose the answer that fits you best:'
 }
 
-/** Only instruments a patient fills in themselves can be answered in the portal. */
-export function findPatientInstrument(instrumentId: string): Instrument | null {
-  const instrument = findInstrument(instrumentId)
+/**
+ * Only instruments a patient fills in themselves can be answered in the portal. Built with the
+ * clinic's suicidal-ideation thresholds when the server sent them, so the crisis notice shows at
+ * the same answer the clinic is alerted on (§4).
+ */
+export function findPatientInstrument(
+  instrumentId: string,
+  suicidalIdeation?: SuicidalIdeationSettings,
+): Instrument | null {
+  const instrument = findInstrument(instrumentId, suicidalIdeation ? { suicidalIdeation } : undefined)
   return instrument && instrument.respondent === 'patient' ? instrument : null
 }
 
@@ -37,7 +46,9 @@ export function isAnswered(answers: Answers, item: InstrumentItem): boolean {
  */
 export function resumeStep(instrument: Instrument, answers: Answers): number {
   const asked = askedItems(instrument, answers)
-  const first = asked.findIndex((item) => !isAnswered(answers, item))
+  const first = asked.findIndex(
+    (item) => !isAnswered(answers, item) && !isItemOptional(instrument, item.id, answers),
+  )
   return first === -1 ? asked.length : first
 }
 
@@ -46,11 +57,27 @@ export function answeredCount(instrument: Instrument, answers: Answers): number 
 }
 
 /**
- * True the moment an answer raises an urgent flag (PHQ-9 item 9 above 0, clinical-reference §4),
- * from the instrument's own scoring, so the patient sees crisis resources before submitting.
+ * An either/or question (QIDS-SR16 6/7, 8/9; §4 form) may be skipped when its pair is answered,
+ * or when its pair is still to come; the last of a pair is required if the others were skipped.
  */
-export function hasUrgentAnswer(instrument: Instrument, answers: Answers): boolean {
-  return scoreLive(instrument, answers)?.flags.some((flag) => flag.severity === 'urgent') ?? false
+export function canSkip(instrument: Instrument, item: InstrumentItem, answers: Answers): boolean {
+  const group = instrument.eitherOr?.find((g) => g.itemIds.includes(item.id))
+  if (!group) return false
+  return isItemOptional(instrument, item.id, answers) || group.itemIds.at(-1) !== item.id
+}
+
+/**
+ * True the moment an answer raises a suicide-risk flag at warning or urgent level (PHQ-9 item 9,
+ * QIDS-SR16 item 12, …; clinical-reference §4), from the instrument's own scoring with the clinic's
+ * thresholds, so the patient sees crisis resources before submitting. The server alerts the
+ * clinic at the same levels.
+ */
+export function hasCrisisAnswer(instrument: Instrument, answers: Answers): boolean {
+  return (
+    scoreLive(instrument, answers)?.flags.some(
+      (flag) => flag.id === 'suicide-risk' && (flag.severity === 'urgent' || flag.severity === 'warning'),
+    ) ?? false
+  )
 }
 
 /** The label of an item's chosen answer, for the review screen. */

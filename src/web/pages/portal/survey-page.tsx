@@ -2,6 +2,7 @@ import { Alert, Anchor, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { AnswerValue, Instrument } from '../../../domain/instruments'
+import { isItemOptional } from '../../../domain/instruments'
 import { isApiError } from '../../api/client'
 import {
   type PortalSurvey,
@@ -12,11 +13,12 @@ import {
   useSubmitSurvey,
 } from '../../api/portal'
 import { SurveyCrisisNotice } from '../../components/portal/survey-crisis-notice'
+import { eitherOrPatientNote } from '../../lib/either-or'
 import { askedItems, scoreLive } from '../../lib/live-score'
 import { createAnswerSaver, type SaveState } from './answer-saver'
 import { dueText, reasonText } from './portal-format'
 import { PortalLoader, PortalProblem } from './portal-status'
-import { findPatientInstrument, hasUrgentAnswer, questionStem, resumeStep } from './survey-flow'
+import { canSkip, findPatientInstrument, hasCrisisAnswer, questionStem, resumeStep } from './survey-flow'
 import { SurveyQuestion } from './survey-question'
 import { SurveyReview } from './survey-review'
 import { SurveyThanks } from './survey-thanks'
@@ -49,7 +51,7 @@ function SurveyRunner({
   )
   const submit = useSubmitSurvey(survey.id)
   const asked = askedItems(instrument, answers)
-  const isUrgent = hasUrgentAnswer(instrument, answers)
+  const isUrgent = hasCrisisAnswer(instrument, answers)
   const answersToSend = (a: SurveyAnswers) => scoreLive(instrument, a)?.answersToSend ?? a
 
   if (submit.isSuccess) {
@@ -94,12 +96,15 @@ function SurveyRunner({
           count={asked.length}
           stem={questionStem(instrument.id)}
           value={answers[item.id]}
+          note={eitherOrPatientNote(instrument, item, isItemOptional(instrument, item.id, answers))}
+          canSkip={canSkip(instrument, item, answers)}
           onAnswer={(value, byPointer) => answer(step, value, byPointer)}
           onBack={() => setStep(Math.max(0, step - 1))}
           onNext={() => setStep(step + 1)}
         />
       ) : (
         <SurveyReview
+          instrument={instrument}
           items={asked}
           answers={answers}
           onChange={setStep}
@@ -149,7 +154,7 @@ export function SurveyPage() {
       </Stack>
     )
   }
-  const instrument = findPatientInstrument(survey.instrumentId)
+  const instrument = findPatientInstrument(survey.instrumentId, survey.suicidalIdeation)
   if (!instrument) {
     return (
       <Alert color="red" variant="light" role="alert" title="This survey cannot be shown here">

@@ -8,6 +8,10 @@ interface SurveyQuestionProps {
   count: number
   stem: string
   value: AnswerValue | undefined
+  /** Words for an either/or question (QIDS-SR16 6/7, 8/9): which one to answer. */
+  note?: string | null
+  /** An either/or question the patient may leave blank: Next reads "Skip" until answered. */
+  canSkip?: boolean
   /** `byPointer`: a tap or click (moves on by itself); keys only select, so arrows never skip ahead. */
   onAnswer: (value: AnswerValue, byPointer: boolean) => void
   onBack: () => void
@@ -21,6 +25,8 @@ export function SurveyQuestion({
   count,
   stem,
   value,
+  note = null,
+  canSkip = false,
   onAnswer,
   onBack,
   onNext,
@@ -47,6 +53,11 @@ export function SurveyQuestion({
         />
       </Stack>
       <Text>{stem}</Text>
+      {note && (
+        <Text fw={600} c="teal.9">
+          {note}
+        </Text>
+      )}
       <Radio.Group
         value={selected}
         onChange={(picked) => {
@@ -80,8 +91,8 @@ export function SurveyQuestion({
         <Button variant="default" size="lg" onClick={onBack} disabled={index === 0}>
           Back
         </Button>
-        <Button size="lg" onClick={onNext} disabled={!isAnswered}>
-          {index + 1 === count ? 'Review' : 'Next'}
+        <Button size="lg" onClick={onNext} disabled={!isAnswered && !canSkip}>
+          {!isAnswered && canSkip ? 'Skip' : index + 1 === count ? 'Review' : 'Next'}
         </Button>
       </Group>
     </Stack>

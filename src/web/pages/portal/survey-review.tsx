@@ -1,8 +1,14 @@
 import { Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core'
-import type { Answers, InstrumentItem } from '../../../domain/instruments'
+import {
+  type Answers,
+  type Instrument,
+  type InstrumentItem,
+  isItemOptional,
+} from '../../../domain/instruments'
 import { answerLabel } from './survey-flow'
 
 interface SurveyReviewProps {
+  instrument: Instrument
   items: readonly InstrumentItem[]
   answers: Answers
   onChange: (index: number) => void
@@ -14,6 +20,7 @@ interface SurveyReviewProps {
 
 /** The last screen: every answer at a glance, each one changeable, then send. */
 export function SurveyReview({
+  instrument,
   items,
   answers,
   onChange,
@@ -30,6 +37,9 @@ export function SurveyReview({
       <Stack gap="xs">
         {items.map((item, index) => {
           const label = answerLabel(item, answers)
+          // A skipped either/or question whose pair is answered (QIDS-SR16 6/7, 8/9; §4 form).
+          const isSkipped = label === null && isItemOptional(instrument, item.id, answers)
+          const shown = label ?? (isSkipped ? 'Skipped — you answered the other question of this pair' : null)
           const error = itemErrors[`items.${item.id}`]
           return (
             <Paper key={item.id} withBorder radius="md" p={0}>
@@ -37,15 +47,15 @@ export function SurveyReview({
                 onClick={() => onChange(index)}
                 p="sm"
                 w="100%"
-                aria-label={`Change question ${index + 1}: ${item.label}. Your answer: ${label ?? 'not answered'}`}
+                aria-label={`Change question ${index + 1}: ${item.label}. Your answer: ${shown ?? 'not answered'}`}
               >
                 <Group justify="space-between" wrap="nowrap" gap="sm">
                   <Stack gap={2}>
                     <Text size="sm">
                       {index + 1}. {item.label}
                     </Text>
-                    <Text fw={700} c={label ? undefined : 'red.9'}>
-                      {label ?? 'Not answered yet'}
+                    <Text fw={label ? 700 : 400} c={shown ? undefined : 'red.9'}>
+                      {shown ?? 'Not answered yet'}
                     </Text>
                     {error && (
                       <Text size="sm" c="red.9">

@@ -259,6 +259,21 @@ export function DischargeSection(props: SectionProps) {
                 </Stack>
               </Group>
             ))}
+            {view.safetyAlerts.length > 0 && (
+              <Group gap="sm" wrap="nowrap" align="flex-start">
+                <ThemeIcon color="red" variant="light" radius="xl" aria-hidden>
+                  !
+                </ThemeIcon>
+                <Stack gap={0}>
+                  <Text size="sm" fw={600}>
+                    Suicidal-ideation alert acknowledged — not yet
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    Acknowledge it with a note on the banner above; the discharge sign-off waits for it.
+                  </Text>
+                </Stack>
+              </Group>
+            )}
             {discharge && (
               <Text size="sm" fw={600} c={discharge.isReady ? 'teal.8' : undefined} role="status">
                 {discharge.isReady

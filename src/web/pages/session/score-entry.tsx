@@ -31,6 +31,7 @@ export function ScoreEntry({
   const instrument = getInstrument(instrumentId)
   const live = scoreLive(instrument, answers)
   const urgent = live?.flags.filter((f) => f.severity === 'urgent') ?? []
+  const warnings = live?.flags.filter((f) => f.severity === 'warning') ?? []
   const name = instrument.name.replace(' screener', '')
 
   const save = () => {
@@ -111,6 +112,17 @@ export function ScoreEntry({
             title="Urgent: clinician follow-up now"
           >
             {flag.message}
+          </Alert>
+        ))}
+        {warnings.map((flag) => (
+          <Alert
+            key={flag.id}
+            color="orange"
+            variant="light"
+            role="alert"
+            title="Warning: review before discharge"
+          >
+            {flag.message} Saving opens a safety alert a clinician acknowledges with a note.
           </Alert>
         ))}
         <InstrumentForm

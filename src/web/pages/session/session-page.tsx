@@ -1,13 +1,15 @@
 import { Anchor, Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core'
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import type { SessionState } from '../../../domain/session'
 import { useClinicSummary } from '../../api/clinic'
 import { useOutbox } from '../../api/outbox-store'
-import { type SessionView, useSessionView } from '../../api/sessions'
+import { type SessionView, sessionKey, useSessionView } from '../../api/sessions'
 import { clinicPath } from '../../clinic-pages'
 import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
+import { SafetyAlertBanner } from '../../components/safety-alert-banner'
 import { useNow } from '../../components/use-now'
 import { countdown, formatClock, formatDuration } from '../../lib/clock-format'
 import { routeLabels, stateColors, stateLabels } from '../../lib/session-labels'
@@ -133,6 +135,7 @@ export function SessionPage() {
   const query = useSessionView(clinicId, sessionId)
   const timeZone = useClinicSummary(clinicId).data?.timeZone
   const outbox = useOutbox(me.user.id, clinicId)
+  const queryClient = useQueryClient()
   const [params, setParams] = useSearchParams()
   // When the state moves on (here or on another screen), the section of the new state opens.
   const state = query.data?.session.state
@@ -178,6 +181,16 @@ export function SessionPage() {
         )}
       </Group>
       <SessionHeader view={view} timeZone={timeZone} />
+      <SafetyAlertBanner
+        clinicId={clinicId}
+        patientId={view.patient.id}
+        alerts={view.safetyAlerts}
+        canAcknowledge={props.canWrite}
+        timeZone={timeZone}
+        onAcknowledged={() =>
+          void queryClient.invalidateQueries({ queryKey: sessionKey(clinicId, sessionId) })
+        }
+      />
       <AlertsBanner {...props} />
       <OutboxPanel outbox={outbox} sessionId={sessionId} timeZone={timeZone} />
       <StateActions {...props} onDischarge={() => open('discharge')} />
