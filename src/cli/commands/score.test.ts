@@ -19,6 +19,35 @@ describe('ketacare score', () => {
     expect(out).toMatch(/FLAG \[urgent\] suicide-risk: .*same day/)
   })
 
+  it('flags QIDS-SR16 item 12 at its maximum as urgent, and 1 as a warning (§4)', async () => {
+    //            sleep   5 6 7 8 9 10 11 12 13 14 15 16
+    const qids = (item12: string) => `1,1,1,0,2,1,-,1,-,1,1,${item12},1,1,1,0`
+    const urgent = await run('score', 'qids-sr16', '--answers', qids('3'))
+    expect(urgent.code).toBe(0)
+    expect(urgent.out).toMatch(
+      /FLAG \[urgent\] suicide-risk: Item 12 \(thoughts of death or suicide\) answered 3/,
+    )
+    const warning = await run('score', 'qids-sr16', '--answers', qids('1'), '--json')
+    expect(JSON.parse(warning.out).flags).toEqual([expect.objectContaining({ severity: 'warning' })])
+    expect((await run('score', 'qids-sr16', '--answers', qids('0'))).out).toContain('Flags: none')
+  })
+
+  it('scores a QIDS-SR16 with one of each either/or pair, and names the pair when both are blank (§4)', async () => {
+    const { code, out } = await run('score', 'qids-sr16', '--answers', '1,1,1,0,2,-,3,-,2,1,1,0,1,1,1,0')
+    expect(code).toBe(0)
+    expect(out).toContain('appetite-weight 3')
+    const blank = await run('score', 'qids-sr16', '--answers', '1,1,1,0,2,-,-,1,-,1,1,0,1,1,1,0')
+    expect(blank.code).toBe(2)
+    expect(blank.err).toMatch(/item qids_6 \(answer 6\) is required, or its pair qids_7 \(appetite/)
+  })
+
+  it('flags MADRS item 10 and HAM-D17 item 3 at the §4 levels', async () => {
+    const madrs = await run('score', 'madrs', '--answers', '3,3,2,3,2,3,2,3,3,4')
+    expect(madrs.out).toMatch(/FLAG \[urgent\] suicide-risk: Item 10/)
+    const hamd = await run('score', 'hamd17', '--answers', '2,1,2,1,1,1,2,1,1,2,1,1,1,1,1,1,0')
+    expect(hamd.out).toMatch(/FLAG \[warning\] suicide-risk: Item 3 \(suicide\) answered 2/)
+  })
+
   it('prints JSON with --json, including CADSS subscales', async () => {
     const answers = [...new Array(19).fill('1'), ...new Array(8).fill('2')].join(',')
     const { code, out } = await run('score', 'cadss', '--answers', answers, '--json')

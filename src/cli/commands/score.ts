@@ -87,10 +87,13 @@ export const scoreCommand: CliCommand = {
   help: `Usage: ketacare score <instrument-id> --answers <a1,a2,…> [--json]
        ketacare score --list [--json]
 
-Scores one instrument and prints the total, severity band, subscales and flags (for example the
-PHQ-9 suicide-risk flag). Answers are given in item order, comma-separated: numbers for rating
-scales, and y / n / - (not asked) for the C-SSRS screener, whose skip logic applies (item 2 = n
-means items 3–5 are "-"; the last answer is item 6's "within 3 months", "-" when item 6 = n).
+Scores one instrument and prints the total, severity band, subscales and flags: the suicide-risk
+flag of PHQ-9 item 9, QIDS-SR16 item 12, MADRS item 10 and HAM-D17 item 3 at the warning/urgent
+levels of clinical-reference §4 (the defaults; a clinic's own levels apply in the app), and the
+C-SSRS risk. Answers are given in item order, comma-separated: numbers for rating scales, and
+y / n / - (not asked) for the C-SSRS screener, whose skip logic applies (item 2 = n means items 3–5
+are "-"; the last answer is item 6's "within 3 months", "-" when item 6 = n). QIDS-SR16 items 6/7
+and 8/9 are either/or: give one of each pair and "-" for the other.
 
 Options:
   --answers <list>  the answers, e.g. 0,1,2,3,0,1,2,0,0 for phq9
