@@ -2,9 +2,9 @@ import { Anchor, Paper, Text } from '@mantine/core'
 import { CrisisResources } from '../../pages/learn/crisis-resources'
 
 /**
- * Shown in a portal survey the moment PHQ-9 item 9 is answered above 0, before anything is sent
- * (issue 7 item 3): crisis resources first, and the honest truth that the clinic may not read the
- * answers straight away.
+ * Shown in a portal survey the moment a suicidal-ideation answer reaches the clinic's warning or
+ * urgent level (PHQ-9 item 9, QIDS-SR16 item 12; clinical-reference §4), before anything is sent:
+ * crisis resources first, and the honest truth that the clinic may not read the answers at once.
  */
 export function SurveyCrisisNotice({ isSent = false }: { isSent?: boolean }) {
   return (
