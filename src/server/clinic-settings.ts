@@ -1,4 +1,4 @@
-import { resolveSuicidalIdeationSettings, type SuicidalIdeationSettings } from '../domain/instruments'
+import { resolveSuicidalIdeationSettings } from '../domain/instruments'
 import { type ClinicRuleSettings, mergeClinicRuleSettings } from '../domain/rules'
 import type { Tx } from './context'
 
@@ -9,8 +9,6 @@ import type { Tx } from './context'
  */
 export interface ClinicSettingsView extends ClinicRuleSettings {
   mfaRequiredRoles: string[]
-  /** Suicidal-ideation item thresholds per instrument (§4), each merged over its default. */
-  suicidalIdeation: SuicidalIdeationSettings
 }
 
 export async function loadClinicSettings(tx: Tx, clinicId: string): Promise<ClinicSettingsView> {
@@ -19,10 +17,12 @@ export async function loadClinicSettings(tx: Tx, clinicId: string): Promise<Clin
     .select('settings')
     .where('id', '=', clinicId)
     .executeTakeFirstOrThrow()
-  const s = row.settings as { mfaRequiredRoles?: string[]; suicidalIdeation?: unknown }
+  const s = row.settings as { mfaRequiredRoles?: string[] }
+  const merged = mergeClinicRuleSettings(row.settings)
   return {
-    ...mergeClinicRuleSettings(row.settings),
+    ...merged,
     mfaRequiredRoles: s.mfaRequiredRoles ?? ['admin', 'prescriber'],
-    suicidalIdeation: resolveSuicidalIdeationSettings(s.suicidalIdeation),
+    // The item-range and warning ≤ urgent checks of §4 again, in case a value was stored by hand.
+    suicidalIdeation: resolveSuicidalIdeationSettings(merged.suicidalIdeation),
   }
 }

@@ -1,5 +1,9 @@
 import { type DoseSettings, defaultDoseSettings } from '../dosing/dose'
 import { DEFAULT_TRD_SETTINGS, type TrdSettings } from '../eligibility/trial-adequacy'
+import {
+  defaultSuicidalIdeationSettings,
+  type SuicidalIdeationSettings,
+} from '../instruments/suicidal-ideation'
 import { DEFAULT_LEDGER_SETTINGS, type LedgerSettings } from '../ledger/settings'
 import { type DischargeSettings, defaultDischargeSettings } from '../session/discharge'
 import { defaultSpacingSettings, type SpacingSettings } from '../session/spacing'
@@ -18,6 +22,7 @@ export interface ClinicRuleSettings {
   dose: DoseSettings
   trd: TrdSettings
   ledger: LedgerSettings
+  suicidalIdeation: SuicidalIdeationSettings
 }
 
 export const defaultClinicRuleSettings: ClinicRuleSettings = Object.freeze({
@@ -27,6 +32,7 @@ export const defaultClinicRuleSettings: ClinicRuleSettings = Object.freeze({
   dose: defaultDoseSettings,
   trd: DEFAULT_TRD_SETTINGS,
   ledger: DEFAULT_LEDGER_SETTINGS,
+  suicidalIdeation: defaultSuicidalIdeationSettings,
 })
 
 export type SettingValue = number | boolean

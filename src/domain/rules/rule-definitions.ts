@@ -43,11 +43,43 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
   {
     id: 'instruments.phq9-item9',
     category: 'instruments',
-    title: 'PHQ-9 item 9 above 0 raises an urgent suicide-risk flag needing same-day clinician follow-up',
+    title:
+      'PHQ-9 item 9 at or above this raises an urgent suicide-risk alert needing same-day clinician follow-up',
     section: '§4',
     publication: null,
     mark: '✅',
-    fixed: { value: '> 0', unit: 'item 9 answer (0–3)' },
+    settings: ['suicidalIdeation.phq9Item9.urgentAtOrAbove'],
+  },
+  {
+    id: 'instruments.qids-item12',
+    category: 'instruments',
+    title:
+      'QIDS-SR16 item 12 (thoughts of death or suicide): warning and urgent suicide-risk alerts at or above',
+    section: '§4',
+    publication: 'Rucci et al. 2011',
+    mark: '🔶',
+    settings: ['suicidalIdeation.qidsItem12.warningAtOrAbove', 'suicidalIdeation.qidsItem12.urgentAtOrAbove'],
+  },
+  {
+    id: 'instruments.madrs-item10',
+    category: 'instruments',
+    title: 'MADRS item 10 (suicidal thoughts): warning and urgent suicide-risk alerts at or above',
+    section: '§4',
+    publication: null,
+    mark: '🔶',
+    settings: [
+      'suicidalIdeation.madrsItem10.warningAtOrAbove',
+      'suicidalIdeation.madrsItem10.urgentAtOrAbove',
+    ],
+  },
+  {
+    id: 'instruments.hamd-item3',
+    category: 'instruments',
+    title: 'HAM-D17 item 3 (suicide): warning and urgent suicide-risk alerts at or above',
+    section: '§4',
+    publication: 'Rucci et al. 2011',
+    mark: '🔶',
+    settings: ['suicidalIdeation.hamdItem3.warningAtOrAbove', 'suicidalIdeation.hamdItem3.urgentAtOrAbove'],
   },
   {
     id: 'instruments.cssrs-risk',

@@ -56,6 +56,44 @@ export const settingParameters: Record<SettingPath, ParameterSpec> = {
   'trd.minFailedTrials': whole('Failed adequate trials', 'trials', 1, 5),
   'ledger.wasteWitnessRequired': { kind: 'boolean', label: 'A second person witnesses every waste' },
   'ledger.expiryWarningDays': whole('Flag lots expiring within', 'days', 0, 365),
+  // Item answer ranges (§4 structure): PHQ-9 and QIDS-SR16 0–3, MADRS 0–6, HAM-D17 item 3 0–4.
+  'suicidalIdeation.phq9Item9.urgentAtOrAbove': whole('PHQ-9 item 9 urgent at or above', 'answer 0–3', 1, 3),
+  'suicidalIdeation.qidsItem12.warningAtOrAbove': whole(
+    'QIDS-SR16 item 12 warning at or above',
+    'answer 0–3',
+    1,
+    3,
+  ),
+  'suicidalIdeation.qidsItem12.urgentAtOrAbove': whole(
+    'QIDS-SR16 item 12 urgent at or above',
+    'answer 0–3',
+    1,
+    3,
+  ),
+  'suicidalIdeation.madrsItem10.warningAtOrAbove': whole(
+    'MADRS item 10 warning at or above',
+    'answer 0–6',
+    1,
+    6,
+  ),
+  'suicidalIdeation.madrsItem10.urgentAtOrAbove': whole(
+    'MADRS item 10 urgent at or above',
+    'answer 0–6',
+    1,
+    6,
+  ),
+  'suicidalIdeation.hamdItem3.warningAtOrAbove': whole(
+    'HAM-D17 item 3 warning at or above',
+    'answer 0–4',
+    1,
+    4,
+  ),
+  'suicidalIdeation.hamdItem3.urgentAtOrAbove': whole(
+    'HAM-D17 item 3 urgent at or above',
+    'answer 0–4',
+    1,
+    4,
+  ),
 }
 
 /** Pairs where the first must not be below the second (a stop above the defer level, and so on). */
@@ -64,4 +102,16 @@ export const settingOrder: readonly { higher: SettingPath; lower: SettingPath }[
   { higher: 'vitals.preDoseNoStartAbove.diastolicMmHg', lower: 'vitals.preDoseDeferAbove.diastolicMmHg' },
   { higher: 'vitals.singleBpAbove.systolicMmHg', lower: 'vitals.sustainedBpAbove.systolicMmHg' },
   { higher: 'vitals.singleBpAbove.diastolicMmHg', lower: 'vitals.sustainedBpAbove.diastolicMmHg' },
+  {
+    higher: 'suicidalIdeation.qidsItem12.urgentAtOrAbove',
+    lower: 'suicidalIdeation.qidsItem12.warningAtOrAbove',
+  },
+  {
+    higher: 'suicidalIdeation.madrsItem10.urgentAtOrAbove',
+    lower: 'suicidalIdeation.madrsItem10.warningAtOrAbove',
+  },
+  {
+    higher: 'suicidalIdeation.hamdItem3.urgentAtOrAbove',
+    lower: 'suicidalIdeation.hamdItem3.warningAtOrAbove',
+  },
 ]
