@@ -34,6 +34,7 @@ import { registerErrorHandling } from './plugins/errors'
 import { registerMetrics } from './plugins/metrics'
 import { registerOpenApi } from './plugins/openapi'
 import { registerWeb } from './plugins/web'
+import { SecretBox } from './secrets/secret-box'
 import { installValidationMessages } from './validation-messages'
 
 export interface BuildOptions {
@@ -56,6 +57,7 @@ export async function buildApp(
     now: options.now ?? (() => new Date()),
     sessionCache: new SessionCache(),
     live: await LiveHub.start(database),
+    secrets: new SecretBox(config.secretKey),
   }
   installValidationMessages()
   const app = Fastify({

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../src/db'
 import { buildApp } from '../../src/server/app'
 import { type Config, loadConfig } from '../../src/server/config'
 import type { AppContext } from '../../src/server/context'
+import { SecretBox } from '../../src/server/secrets/secret-box'
 import { type DemoSignIn, seedDemoOrganization } from '../../src/server/seed/demo'
 import { openTestDatabase } from './test-database'
 
@@ -29,11 +30,25 @@ export interface TestApp {
   close: () => Promise<void>
 }
 
+/** The key test apps encrypt TOTP secrets under (hex of 32 bytes). */
+export const testSecretKey = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff'
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase()
   const clock = new TestClock()
-  const config: Config = loadConfig({ KETACARE_SEED_DEMO: 'false', LOG_LEVEL: 'silent', ...env })
-  const ctx: AppContext = { config, db: database.db, dbKind: database.kind, now: clock.now }
+  const config: Config = loadConfig({
+    KETACARE_SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    KETACARE_SECRET_KEY: testSecretKey,
+    ...env,
+  })
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    dbKind: database.kind,
+    now: clock.now,
+    secrets: new SecretBox(config.secretKey),
+  }
   const demo = await seedDemoOrganization(ctx)
   const app = await buildApp(config, database, { now: clock.now })
   const clinicRows = await database.db.selectFrom('clinic').select(['id', 'name']).execute()

@@ -8,6 +8,7 @@ import * as m006 from './006-outbox'
 import * as m007 from './007-portal'
 import * as m008 from './008-portal-mfa'
 import * as m009 from './009-outcome-summary'
+import * as m015 from './015-secret-keyring'
 import * as m017 from './017-live-updates'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '007-portal': m007,
   '008-portal-mfa': m008,
   '009-outcome-summary': m009,
+  '015-secret-keyring': m015,
   '017-live-updates': m017,
 }
