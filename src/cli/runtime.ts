@@ -18,13 +18,7 @@ export interface Runtime {
 }
 
 export async function openRuntime(io: CliIo, options: { migrate?: boolean } = {}): Promise<Runtime> {
-  let config: Config
-  try {
-    config = loadConfig(io.env)
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message)
-    throw error
-  }
+  let config = readConfig(io)
   config = { ...config, webDir: resolveWebDir(config.webDir) }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir) })
   if (options.migrate !== false) {
@@ -51,6 +45,16 @@ export async function openRuntime(io: CliIo, options: { migrate?: boolean } = {}
   }
   const ctx: AppContext = { config, db: database.db, dbKind: database.kind, now: () => new Date(), secrets }
   return { config, database, ctx, close: () => database.close() }
+}
+
+/** The configuration, a bad value reported as a usage error naming the variable. */
+export function readConfig(io: CliIo): Config {
+  try {
+    return loadConfig(io.env)
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message)
+    throw error
+  }
 }
 
 /** The built web app: the configured folder, else `web/` beside the bundled CLI, else ./dist/web. */

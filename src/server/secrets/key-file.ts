@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseSecretKey, type SecretKey, SecretKeyError } from './secret-box'
 
@@ -28,4 +28,30 @@ export function writeKeyFile(path: string, key: SecretKey): void {
 
 export function keyFileExists(path: string): boolean {
   return existsSync(path) && statSync(path).isFile()
+}
+
+/** Where `secrets rotate-key` writes the new key before re-encrypting (embedded default). */
+export function pendingKeyFilePath(path: string): string {
+  return `${path}.new`
+}
+
+/** After a committed rotation: keep the old key beside (old backups need it), the new one in place. */
+export function swapInNewKeyFile(path: string, oldKeyId: string): string {
+  const retired = `${path}.retired-${oldKeyId}`
+  renameSync(path, retired)
+  renameSync(pendingKeyFilePath(path), path)
+  return retired
+}
+
+/**
+ * A rotation that committed but stopped before swapping the files leaves the database under the
+ * key in `secret.key.new`; finish the swap rather than refuse to start.
+ */
+export function finishInterruptedRotation(path: string, recordedKeyId: string): SecretKey | undefined {
+  const pending = pendingKeyFilePath(path)
+  if (!keyFileExists(pending)) return undefined
+  const key = readKeyFile(pending)
+  if (key.id !== recordedKeyId) return undefined
+  swapInNewKeyFile(path, readKeyFile(path).id)
+  return key
 }

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db'
 import type { Config } from '../config'
-import { keyFileExists, keyFilePath, readKeyFile, writeKeyFile } from './key-file'
+import { finishInterruptedRotation, keyFileExists, keyFilePath, readKeyFile, writeKeyFile } from './key-file'
 import { isSealed, SecretBox, SecretKey, SecretKeyError } from './secret-box'
 
 // Start-up of anything that opens the database (serve, migrate, the CLI): find the key, prove it is
 // the one the secrets are under (the sealed check value in `secret_keyring`), and encrypt any TOTP
 // secret still stored in clear (written before migration 015, or restored from such a backup).
 
-const checkText = 'ketacare-secret-key-check'
+export const checkText = 'ketacare-secret-key-check'
 
 export interface PreparedSecrets {
   box: SecretBox
@@ -25,8 +25,15 @@ export async function prepareSecrets(db: Kysely<Database>, config: Config): Prom
     if (config.dataDir.startsWith('memory://')) key = SecretKey.generate()
     else {
       const path = keyFilePath(config.dataDir)
-      if (keyFileExists(path)) key = readKeyFile(path)
-      else if (keyring)
+      if (keyFileExists(path)) {
+        key = readKeyFile(path)
+        const finished =
+          keyring && keyring.key_id !== key.id ? finishInterruptedRotation(path, keyring.key_id) : undefined
+        if (finished) {
+          key = finished
+          notices.push(`Finished an interrupted key rotation: ${path} is now key ${key.id}.`)
+        }
+      } else if (keyring)
         throw new SecretKeyError(
           `The TOTP secrets in this database are encrypted under key ${keyring.key_id}, but ${path} is missing and KETACARE_SECRET_KEY is unset. Put back the key file you kept apart from the data (it is not in backups), or set KETACARE_SECRET_KEY.`,
         )
