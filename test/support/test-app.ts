@@ -6,7 +6,9 @@ import { type Config, loadConfig } from '../../src/server/config'
 import type { AppContext } from '../../src/server/context'
 import { SecretBox } from '../../src/server/secrets/secret-box'
 import { type DemoSignIn, seedDemoOrganization } from '../../src/server/seed/demo'
-import { openTestDatabase } from './test-database'
+import { openTestDatabase, testSecretKey } from './test-database'
+
+export { testSecretKey }
 
 /** A clock tests can move: sessions, lockouts and TOTP codes all read it. */
 export class TestClock {
@@ -29,9 +31,6 @@ export interface TestApp {
   clinics: { riverside: string; hillcrest: string }
   close: () => Promise<void>
 }
-
-/** The key test apps encrypt TOTP secrets under (hex of 32 bytes). */
-export const testSecretKey = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff'
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase()

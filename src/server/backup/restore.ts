@@ -72,7 +72,8 @@ export async function restoreBackup(
     throw new RestoreError(
       `The target database is not empty (${tableCount} tables). Restore only into an empty data folder or a new, empty database; nothing was changed.`,
     )
-  const header = await readBackupHeader(path)
+  // Read it through first: a file cut short or damaged is refused before the schema is touched.
+  const { header } = await inspectBackupFile(path)
   const last = header.migrations.at(-1)
   if (last) {
     const migrated = await migrateTo(db, last)
