@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises'
 import { openDatabase } from '../../db'
 import { verifyAuditChains } from '../../server/audit/verify-audit'
 import { writeBackupFile } from '../../server/backup/dump'
-import { inspectBackupFile, readBackupHeader, restoreBackup } from '../../server/backup/restore'
+import { inspectBackupFile, RestoreError, readBackupHeader, restoreBackup } from '../../server/backup/restore'
 import { findRunningServer, type RunningServer } from '../../server/backup/server-file'
 import { verifyLedgerChains } from '../../server/features/ledger/verify-chains'
 import { keyFileExists, keyFileName, keyFilePath, readKeyFile } from '../../server/secrets/key-file'
@@ -114,7 +114,9 @@ re-checked on restored rows).`,
     const path = resolve(file)
     if (!existsSync(path)) throw new UsageError(`${path} does not exist`)
     const config = readConfig(io)
-    const header = await readBackupHeader(path)
+    const header = await readBackupHeader(path).catch((error) => {
+      throw error instanceof RestoreError ? new UsageError(error.message) : error
+    })
     if (!config.databaseUrl) {
       const dir = resolve(config.dataDir)
       if (findRunningServer(dir))
@@ -142,7 +144,9 @@ re-checked on restored rows).`,
       io.err(
         `Restoring ${path} (made ${header.createdAt}) into the ${config.databaseUrl ? 'PostgreSQL database (DATABASE_URL)' : `embedded database in ${resolve(config.dataDir)}`}.\n`,
       )
-      const summary = await restoreBackup(database.db, path, (line) => io.err(`${line}\n`))
+      const summary = await restoreBackup(database.db, path, (line) => io.err(`${line}\n`)).catch((error) => {
+        throw error instanceof RestoreError ? new UsageError(error.message) : error
+      })
       if (dropSecrets) await dropTotpSecrets(database.db)
       const secrets = await prepareSecrets(database.db, config)
       for (const line of secrets.notices) io.err(`${line}\n`)
