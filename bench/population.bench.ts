@@ -17,6 +17,7 @@ import type { AppContext } from '../src/server/context'
 import type { CohortFilter } from '../src/server/features/outcomes/queries'
 import { getDashboard } from '../src/server/features/outcomes/service'
 import type { Principal } from '../src/server/principal'
+import { SecretBox } from '../src/server/secrets/secret-box'
 import { seedDemoOrganization } from '../src/server/seed/demo'
 import { seedSyntheticPopulation } from '../src/server/seed/synthetic'
 import { type Measurement, report } from './harness'
@@ -37,6 +38,7 @@ async function measureOn(
     db: database.db,
     dbKind: database.kind,
     now: () => new Date(),
+    secrets: new SecretBox(undefined),
   }
   await seedDemoOrganization(ctx)
   const clinic = await database.db

@@ -1,5 +1,6 @@
 import type { CliCommand } from './command'
 import { auditVerifyCommand } from './commands/audit'
+import { backupCommand, restoreCommand } from './commands/backup'
 import { doseCommand } from './commands/dose'
 import { exportCommand } from './commands/export'
 import { ledgerReportCommand, ledgerVerifyCommand } from './commands/ledger'
@@ -7,6 +8,7 @@ import { migrateCommand } from './commands/migrate'
 import { pkCommand } from './commands/pk'
 import { rulesCommand } from './commands/rules'
 import { scoreCommand } from './commands/score'
+import { secretsRotateKeyCommand } from './commands/secrets'
 import { seedCommand } from './commands/seed'
 import { serveCommand } from './commands/serve'
 import { userAddCommand, userResetPasswordCommand } from './commands/user'
@@ -22,6 +24,9 @@ export const commands: CliCommand[] = [
   exportCommand,
   ledgerVerifyCommand,
   ledgerReportCommand,
+  backupCommand,
+  restoreCommand,
+  secretsRotateKeyCommand,
   scoreCommand,
   pkCommand,
   doseCommand,

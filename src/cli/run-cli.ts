@@ -1,3 +1,4 @@
+import { SecretKeyError } from '../server/secrets/secret-box'
 import type { CliCommand, CliIo } from './command'
 import { UsageError } from './command'
 import { commands } from './commands'
@@ -44,6 +45,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof UsageError) {
       io.err(`ketacare ${found.command.name}: ${error.message}\n`)
       return 2
+    }
+    // A missing or wrong secret key: a clear sentence, not a stack trace (it never holds the key).
+    if (error instanceof SecretKeyError) {
+      io.err(`ketacare ${found.command.name}: ${error.message}\n`)
+      return 1
     }
     throw error
   }

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../db'
 import { type Config, ConfigError, loadConfig } from '../server/config'
 import type { AppContext } from '../server/context'
+import { prepareSecrets } from '../server/secrets/prepare'
+import { SecretBox } from '../server/secrets/secret-box'
 import type { CliIo } from './command'
 import { UsageError } from './command'
 
@@ -16,13 +18,7 @@ export interface Runtime {
 }
 
 export async function openRuntime(io: CliIo, options: { migrate?: boolean } = {}): Promise<Runtime> {
-  let config: Config
-  try {
-    config = loadConfig(io.env)
-  } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message)
-    throw error
-  }
+  let config = readConfig(io)
   config = { ...config, webDir: resolveWebDir(config.webDir) }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: resolve(config.dataDir) })
   if (options.migrate !== false) {
@@ -35,8 +31,30 @@ export async function openRuntime(io: CliIo, options: { migrate?: boolean } = {}
       )
     }
   }
-  const ctx: AppContext = { config, db: database.db, dbKind: database.kind, now: () => new Date() }
+  let secrets = new SecretBox(config.secretKey)
+  if (options.migrate !== false) {
+    try {
+      const prepared = await prepareSecrets(database.db, config)
+      for (const line of prepared.notices) io.err(`${line}\n`)
+      secrets = prepared.box
+      config = { ...config, secretKey: prepared.box.key }
+    } catch (error) {
+      await database.close()
+      throw error
+    }
+  }
+  const ctx: AppContext = { config, db: database.db, dbKind: database.kind, now: () => new Date(), secrets }
   return { config, database, ctx, close: () => database.close() }
+}
+
+/** The configuration, a bad value reported as a usage error naming the variable. */
+export function readConfig(io: CliIo): Config {
+  try {
+    return loadConfig(io.env)
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message)
+    throw error
+  }
 }
 
 /** The built web app: the configured folder, else `web/` beside the bundled CLI, else ./dist/web. */

@@ -181,6 +181,14 @@ export function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSe
   return createMigrator(db).migrateToLatest()
 }
 
+/** Runs pending migrations up to and including `name` (a restore rebuilds the backup's schema). */
+export function migrateTo(db: Kysely<Database>, name: string): Promise<MigrationResultSet> {
+  return createMigrator(db).migrateTo(name)
+}
+
+/** Every migration the code knows, in order. */
+export const migrationNames: readonly string[] = Object.keys(migrations).sort()
+
 /** Names of migrations not yet applied (empty when the schema is current). */
 export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
   const infos = await createMigrator(db).getMigrations()

@@ -1,7 +1,9 @@
 export {
   type DatabaseHandle,
   type DatabaseKind,
+  migrateTo,
   migrateToLatest,
+  migrationNames,
   openDatabase,
   pendingMigrations,
 } from './database'

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { sql } from 'kysely'
 import { type DatabaseHandle, pendingMigrations } from '../db'
+import { registerBackupRoute } from './backup/routes'
 import type { Config } from './config'
 import type { AppContext } from './context'
 import { AppError } from './errors'
@@ -34,6 +35,7 @@ import { registerErrorHandling } from './plugins/errors'
 import { registerMetrics } from './plugins/metrics'
 import { registerOpenApi } from './plugins/openapi'
 import { registerWeb } from './plugins/web'
+import { SecretBox } from './secrets/secret-box'
 import { installValidationMessages } from './validation-messages'
 
 export interface BuildOptions {
@@ -41,6 +43,8 @@ export interface BuildOptions {
   now?: () => Date
   /** Logger on/off; the CLI turns it on with the configured level. */
   logger?: boolean
+  /** Serves `GET /internal/backup` to the CLI holding this token (embedded database; see backup/routes.ts). */
+  backupToken?: string
 }
 
 /** Builds the HTTP app without listening, so tests can `inject` requests (design.md §3). */
@@ -56,6 +60,7 @@ export async function buildApp(
     now: options.now ?? (() => new Date()),
     sessionCache: new SessionCache(),
     live: await LiveHub.start(database),
+    secrets: new SecretBox(config.secretKey),
   }
   installValidationMessages()
   const app = Fastify({
@@ -131,6 +136,7 @@ export async function buildApp(
   await app.register(portalRoutes(ctx))
   await app.register(referralRoutes(ctx))
   await app.register(settingsRoutes(ctx))
+  if (options.backupToken) registerBackupRoute(app, ctx, options.backupToken)
   await registerWeb(app, config.webDir)
   return app
 }

@@ -4,6 +4,7 @@ import { type AuditInput, appendAudit } from './audit/append-audit'
 import type { AppContext, Tx } from './context'
 import { AppError } from './errors'
 import { type Membership, type Principal, requireClinicPermission } from './principal'
+import type { SecretBox } from './secrets/secret-box'
 import { inClinicTransaction, inOwnerTransaction } from './tenancy'
 
 /** Records a success event for this request; it joins the clinic's chain when the work commits. */
@@ -21,6 +22,8 @@ export interface ClinicScope {
   principal: Principal
   now: Date
   audit: ScopeAudit
+  /** Opens TOTP secrets for signatures re-checking a signer (features/auth/signature.ts). */
+  secrets: SecretBox
 }
 
 /**
@@ -76,7 +79,8 @@ export async function runInClinic<T>(
     ctx,
     request.clinicId,
     { userId: principal.userId, email: principal.email, ip: principal.ip },
-    (tx, now, audit) => work({ tx, clinicId: request.clinicId, membership, principal, now, audit }),
+    (tx, now, audit) =>
+      work({ tx, clinicId: request.clinicId, membership, principal, now, audit, secrets: ctx.secrets }),
   )
 }
 

@@ -43,4 +43,32 @@ describe('loadConfig', () => {
   it('ignores variables it does not own and treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', UNRELATED: 'x' }).port).toBe(3000)
   })
+
+  it('reads KETACARE_SECRET_KEY as base64 or hex, and a bad one stops start-up naming it without echoing it', () => {
+    const hex = 'a1'.repeat(32)
+    expect(loadConfig({ KETACARE_SECRET_KEY: hex }).secretKey?.id).toMatch(/^[0-9a-f]{8}$/)
+    expect(
+      loadConfig({ KETACARE_SECRET_KEY: Buffer.from(hex, 'hex').toString('base64') }).secretKey?.id,
+    ).toBe(loadConfig({ KETACARE_SECRET_KEY: hex }).secretKey?.id)
+    const bad = 'not-a-key-but-a-secret-value'
+    expect(() => loadConfig({ KETACARE_SECRET_KEY: bad })).toThrow(/KETACARE_SECRET_KEY: must be 32 bytes/)
+    try {
+      loadConfig({ KETACARE_SECRET_KEY: bad })
+    } catch (error) {
+      expect((error as Error).message).not.toContain(bad)
+    }
+    expect(JSON.stringify(loadConfig({ KETACARE_SECRET_KEY: hex }))).not.toContain(hex)
+  })
+
+  it('requires KETACARE_SECRET_KEY with DATABASE_URL, and not on the embedded default', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/ketacare' })).toThrow(
+      /KETACARE_SECRET_KEY: required when DATABASE_URL is set/,
+    )
+    expect(loadConfig({}).secretKey).toBeUndefined()
+  })
+
+  it('defaults automatic backups to ./backups, keeping 7, daily', () => {
+    expect(loadConfig({}).backup).toEqual({ dir: './backups', keep: 7, intervalHours: 24 })
+    expect(() => loadConfig({ KETACARE_BACKUP_KEEP: '0' })).toThrow(/KETACARE_BACKUP_KEEP/)
+  })
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { parseSecretKey, type SecretKey } from './secrets/secret-box'
 
 // Config is read once (design.md §3 rule 3): `readEnv` picks the raw values, `loadConfig` applies
 // defaults and validates, and a bad value stops start-up with a message naming the variable.
@@ -33,6 +34,13 @@ export interface Config {
   outboxIntervalSec: number
   /** `/metrics` (Prometheus) is served only when enabled; with a token, only to its bearer. */
   metrics: { isEnabled: boolean; token: string | undefined }
+  /**
+   * Key that encrypts TOTP secrets at rest (KETACARE_SECRET_KEY). Unset on the embedded default:
+   * start-up then reads or creates `<dataDir>/secret.key` (src/server/secrets/key-file.ts).
+   */
+  secretKey: SecretKey | undefined
+  /** Automatic backups of the embedded database: folder, how many to keep, hours apart (0 = off). */
+  backup: { dir: string; keep: number; intervalHours: number }
 }
 
 export const envVariables = [
@@ -80,7 +88,27 @@ export const envVariables = [
     '(unset)',
     'when set (16+ characters), /metrics answers only `Authorization: Bearer <token>`',
   ],
+  [
+    'KETACARE_SECRET_KEY',
+    '(unset: <data dir>/secret.key)',
+    'base64 or hex of 32 random bytes that encrypts TOTP secrets; required with DATABASE_URL; keep it apart from backups',
+  ],
+  ['KETACARE_BACKUP_DIR', './backups', 'folder of the automatic backups of the embedded database'],
+  ['KETACARE_BACKUP_KEEP', '7', 'how many automatic backups to keep (the oldest are deleted)'],
+  [
+    'KETACARE_BACKUP_INTERVAL_HOURS',
+    '24',
+    'hours between automatic backups of the embedded database; 0 turns them off',
+  ],
 ] as const
+
+/** Never echoed back in an error message. */
+const secretVariables: ReadonlySet<string> = new Set([
+  'KETACARE_SECRET_KEY',
+  'KETACARE_METRICS_TOKEN',
+  'DATABASE_URL',
+  'SMTP_URL',
+])
 
 type EnvName = (typeof envVariables)[number][0]
 export type RawEnv = Partial<Record<EnvName, string>>
@@ -128,17 +156,37 @@ const schema = z.object({
   KETACARE_OUTBOX_INTERVAL_SEC: intIn(0, 3600).default(15),
   KETACARE_METRICS: bool.default(false),
   KETACARE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  KETACARE_SECRET_KEY: z
+    .string()
+    .transform((value, context) => {
+      const key = parseSecretKey(value)
+      if (!key)
+        context.addIssue({
+          code: 'custom',
+          message: 'must be 32 bytes written as base64 (44 characters) or hex (64 digits)',
+        })
+      return key as SecretKey
+    })
+    .optional(),
+  KETACARE_BACKUP_DIR: z.string().min(1).default('./backups'),
+  KETACARE_BACKUP_KEEP: intIn(1, 1000).default(7),
+  KETACARE_BACKUP_INTERVAL_HOURS: intIn(0, 24 * 31).default(24),
 })
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(readEnv(env))
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (i) => `  ${i.path.join('.')}: ${i.message} (got "${env[String(i.path[0])]}")`,
-    )
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0])
+      return `  ${i.path.join('.')}: ${i.message}${secretVariables.has(name) ? '' : ` (got "${env[name]}")`}`
+    })
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const v = parsed.data
+  if (v.DATABASE_URL && !v.KETACARE_SECRET_KEY)
+    throw new ConfigError(
+      'Invalid configuration:\n  KETACARE_SECRET_KEY: required when DATABASE_URL is set (32 random bytes as base64, e.g. from `openssl rand -base64 32`); it encrypts TOTP secrets and is kept apart from the database and its backups',
+    )
   const publicUrl = v.KETACARE_PUBLIC_URL ?? `http://localhost:${v.PORT}`
   return {
     port: v.PORT,
@@ -160,5 +208,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtp: { url: v.SMTP_URL, from: v.SMTP_FROM },
     outboxIntervalSec: v.KETACARE_OUTBOX_INTERVAL_SEC,
     metrics: { isEnabled: v.KETACARE_METRICS, token: v.KETACARE_METRICS_TOKEN },
+    secretKey: v.KETACARE_SECRET_KEY,
+    backup: {
+      dir: v.KETACARE_BACKUP_DIR,
+      keep: v.KETACARE_BACKUP_KEEP,
+      intervalHours: v.KETACARE_BACKUP_INTERVAL_HOURS,
+    },
   }
 }

@@ -3,6 +3,7 @@ import type { Database, DatabaseKind } from '../db'
 import type { Config } from './config'
 import type { SessionCache } from './features/auth/session-cache'
 import type { LiveHub } from './live/live-hub'
+import type { SecretBox } from './secrets/secret-box'
 
 /** Everything a service needs, wired once (style.md: one AppContext built from config). */
 export interface AppContext {
@@ -15,6 +16,8 @@ export interface AppContext {
   sessionCache?: SessionCache
   /** Database notifications fanned out to open screens (server-sent events); absent in CLI work. */
   live?: LiveHub
+  /** Seals and opens TOTP secrets under the installation key (src/server/secrets). */
+  secrets: SecretBox
 }
 
 export type Tx = Kysely<Database>

@@ -4,8 +4,11 @@ import type { DatabaseHandle } from '../../src/db'
 import { buildApp } from '../../src/server/app'
 import { type Config, loadConfig } from '../../src/server/config'
 import type { AppContext } from '../../src/server/context'
+import { SecretBox } from '../../src/server/secrets/secret-box'
 import { type DemoSignIn, seedDemoOrganization } from '../../src/server/seed/demo'
-import { openTestDatabase } from './test-database'
+import { openTestDatabase, testSecretKey } from './test-database'
+
+export { testSecretKey }
 
 /** A clock tests can move: sessions, lockouts and TOTP codes all read it. */
 export class TestClock {
@@ -32,8 +35,19 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase()
   const clock = new TestClock()
-  const config: Config = loadConfig({ KETACARE_SEED_DEMO: 'false', LOG_LEVEL: 'silent', ...env })
-  const ctx: AppContext = { config, db: database.db, dbKind: database.kind, now: clock.now }
+  const config: Config = loadConfig({
+    KETACARE_SEED_DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    KETACARE_SECRET_KEY: testSecretKey,
+    ...env,
+  })
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    dbKind: database.kind,
+    now: clock.now,
+    secrets: new SecretBox(config.secretKey),
+  }
   const demo = await seedDemoOrganization(ctx)
   const app = await buildApp(config, database, { now: clock.now })
   const clinicRows = await database.db.selectFrom('clinic').select(['id', 'name']).execute()

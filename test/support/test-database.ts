@@ -5,6 +5,9 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../../src/db'
 
+/** The key tests encrypt TOTP secrets under (hex of 32 bytes); PostgreSQL requires one. */
+export const testSecretKey = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff'
+
 /**
  * A migrated, empty database for one test file: an in-memory PGlite by default, or — when
  * KETACARE_TEST_DB=postgres — a throw-away database on the server named by TEST_DATABASE_URL
@@ -15,16 +18,17 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
 }
 
 /**
- * Like openTestDatabase, plus the environment that points the CLI at the same database
+ * Like openTestDatabase (or, with `empty`, not even migrated: a restore target), plus the
+ * environment that points the CLI at the same database
  * (a PGlite folder on disk, or the throw-away PostgreSQL database's URL).
  */
 export async function createTestDatabase(
-  options: { onDisk?: boolean } = {},
+  options: { onDisk?: boolean; empty?: boolean } = {},
 ): Promise<{ handle: DatabaseHandle; env: Record<string, string> }> {
   if (process.env.KETACARE_TEST_DB !== 'postgres') {
     const dataDir = options.onDisk ? mkdtempSync(join(tmpdir(), 'ketacare-db-')) : undefined
     const handle = await openDatabase({ dataDir })
-    await mustMigrate(handle)
+    if (!options.empty) await mustMigrate(handle)
     return { handle, env: dataDir ? { KETACARE_DATA_DIR: dataDir } : {} }
   }
   const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -36,7 +40,7 @@ export async function createTestDatabase(
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 20 })
-  await mustMigrate(handle)
+  if (!options.empty) await mustMigrate(handle)
   const dropped = {
     ...handle,
     close: async () => {
@@ -47,7 +51,7 @@ export async function createTestDatabase(
       await dropper.end()
     },
   }
-  return { handle: dropped, env: { DATABASE_URL: url.toString() } }
+  return { handle: dropped, env: { DATABASE_URL: url.toString(), KETACARE_SECRET_KEY: testSecretKey } }
 }
 
 async function mustMigrate(handle: DatabaseHandle): Promise<void> {

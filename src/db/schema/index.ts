@@ -24,6 +24,7 @@ import type * as portal from './portal'
 import type * as referral from './referral'
 import type * as safetyAlert from './safety-alert'
 import type * as screening from './screening'
+import type * as secretKeyring from './secret-keyring'
 import type * as sessionEvent from './session-event'
 import type * as sideEffect from './side-effect'
 import type * as treatmentPlan from './treatment-plan'
@@ -64,6 +65,7 @@ export type {
 export type { PreferredContact, ReferralStatus, ReferralTable } from './referral'
 export type { SafetyAlertTable } from './safety-alert'
 export type { ScreeningTable } from './screening'
+export type { SecretKeyringTable } from './secret-keyring'
 export type { SessionEventTable } from './session-event'
 export type { SideEffectTable } from './side-effect'
 export type { PlanStatus, TreatmentPlanTable } from './treatment-plan'
@@ -100,4 +102,5 @@ export type Database = organization.PartialDB &
   referral.PartialDB &
   outboxMessage.PartialDB &
   outcomeSummary.PartialDB &
-  portal.PartialDB
+  portal.PartialDB &
+  secretKeyring.PartialDB

@@ -36,6 +36,8 @@ function readPasswords(output: string): Map<string, string> {
   return passwords
 }
 
+const e2eSecretKey = 'e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0'
+
 /** Starts the built server (`node dist/cli.js serve`) on a free port and a fresh data folder. */
 export async function startServer(options: StartServerOptions = {}): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ketacare-e2e-'))
@@ -45,6 +47,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<E2e
     KETACARE_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     DATABASE_URL: options.databaseUrl ?? '',
+    // PostgreSQL needs the TOTP secret key in the environment (the embedded default makes its own);
+    // every server on one database shares it.
+    ...(options.databaseUrl ? { KETACARE_SECRET_KEY: e2eSecretKey } : {}),
     ...options.env,
   }
   let seedOutput = ''

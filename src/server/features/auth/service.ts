@@ -9,7 +9,7 @@ import type { Principal } from '../../principal'
 import { inOwnerTransaction } from '../../tenancy'
 import { burnPasswordCheck, verifyPassword } from './passwords'
 import * as store from './store'
-import { checkTotp, newTotpSecret, totpQrDataUrl, totpUri } from './totp'
+import { checkStoredTotp, newTotpSecret, totpQrDataUrl, totpUri } from './totp'
 
 /** Roles that must use TOTP unless a clinic's settings say otherwise (design.md §6). */
 export const defaultMfaRequiredRoles = ['admin', 'prescriber']
@@ -259,7 +259,7 @@ export async function verifyMfa(
   const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<IssuedSession>> => {
     const secret = await store.findMfaSecret(tx, session.userId)
     const step = secret?.confirmed_at
-      ? checkTotp(secret.secret_base32, code, now, secret.last_used_step)
+      ? checkStoredTotp(ctx.secrets, secret.secret_base32, code, now, secret.last_used_step)
       : null
     if (step === null) {
       const user = await store.findUserById(tx, session.userId)
@@ -351,7 +351,7 @@ export async function startMfaEnrolment(ctx: AppContext, session: ResolvedSessio
       .insertInto('mfa_secret')
       .values({
         user_id: session.userId,
-        secret_base32: secret,
+        secret_base32: ctx.secrets.seal(secret),
         confirmed_at: null,
         last_used_step: null,
         created_at: now,
@@ -394,7 +394,7 @@ export async function confirmMfaEnrolment(
           'Start the set-up again: no authenticator is waiting for confirmation.',
         ),
       }
-    const step = checkTotp(secret.secret_base32, code, now, null)
+    const step = checkStoredTotp(ctx.secrets, secret.secret_base32, code, now, null)
     if (step === null)
       return {
         ok: false,

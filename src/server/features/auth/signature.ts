@@ -2,8 +2,9 @@ import { type CanonicalValue, canonicalize } from '../../../domain/ledger/hash-c
 import { sha256Hex } from '../../../domain/ledger/sha256'
 import type { Tx } from '../../context'
 import { AppError } from '../../errors'
+import type { SecretBox } from '../../secrets/secret-box'
 import { verifyPassword } from './passwords'
-import { checkTotp } from './totp'
+import { checkStoredTotp } from './totp'
 
 export interface SignerProof {
   password?: string | undefined
@@ -24,14 +25,14 @@ export interface Signature {
  * who, when, what it means, and the SHA-256 of exactly what was signed.
  */
 export async function signContent(
-  tx: Tx,
+  scope: { tx: Tx; secrets: SecretBox },
   signer: { userId: string; displayName: string },
   proof: SignerProof,
   meaning: string,
   content: unknown,
   now: Date,
 ): Promise<Signature> {
-  await verifySigner(tx, signer.userId, proof, now)
+  await verifySigner(scope.tx, scope.secrets, signer.userId, proof, now)
   const canonical = canonicalize({ meaning, content: JSON.parse(JSON.stringify(content)) as CanonicalValue })
   return {
     signedBy: signer.userId,
@@ -42,7 +43,13 @@ export async function signContent(
   }
 }
 
-async function verifySigner(tx: Tx, userId: string, proof: SignerProof, now: Date): Promise<void> {
+async function verifySigner(
+  tx: Tx,
+  secrets: SecretBox,
+  userId: string,
+  proof: SignerProof,
+  now: Date,
+): Promise<void> {
   const secret = await tx
     .selectFrom('mfa_secret')
     .selectAll()
@@ -53,7 +60,7 @@ async function verifySigner(tx: Tx, userId: string, proof: SignerProof, now: Dat
       throw new AppError('validation-failed', 'You have no authenticator set up; sign with your password.', {
         fieldErrors: [{ field: 'totpCode', message: 'no authenticator is set up' }],
       })
-    const step = checkTotp(secret.secret_base32, proof.totpCode, now, secret.last_used_step)
+    const step = checkStoredTotp(secrets, secret.secret_base32, proof.totpCode, now, secret.last_used_step)
     if (step === null)
       throw new AppError(
         'invalid-mfa-code',

@@ -1,5 +1,6 @@
 import { generateSecret, generateURI, verifySync } from 'otplib'
 import QRCode from 'qrcode'
+import type { SecretBox } from '../../secrets/secret-box'
 
 const periodSec = 30
 
@@ -37,4 +38,18 @@ export function checkTotp(
   const step = result.timeStep
   if (lastUsedStep !== null && step <= lastUsedStep) return null
   return step
+}
+
+/**
+ * `checkTotp` for a secret as stored: sealed under the installation key (issue 13 point 5). A
+ * wrong key throws SecretKeyError, naming the key ids, rather than reading as a wrong code.
+ */
+export function checkStoredTotp(
+  box: SecretBox,
+  stored: string,
+  code: string,
+  now: Date,
+  lastUsedStep: number | null,
+): number | null {
+  return checkTotp(box.open(stored), code, now, lastUsedStep)
 }

@@ -182,7 +182,7 @@ export function signDecision(
         overrideReason,
       }
       const signature = await signContent(
-        scope.tx,
+        scope,
         principal,
         input,
         meanings[input.decision],

@@ -83,6 +83,7 @@ export function runAsCli<T>(
         tx,
         clinicId,
         now,
+        secrets: ctx.secrets,
         principal: {
           userId: '',
           email: 'ketacare cli',

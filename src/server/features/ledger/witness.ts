@@ -52,7 +52,7 @@ export async function signAsWitness(
     throw invalid('this account is locked after failed sign-ins; choose another witness')
   try {
     const signature = await signContent(
-      scope.tx,
+      scope,
       { userId: member.id, displayName: member.display_name },
       { password: witness.password, totpCode: witness.totpCode },
       meaning,

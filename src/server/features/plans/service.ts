@@ -297,7 +297,7 @@ export function approvePlan(
           { extra: { blockers } },
         )
       const signature = await signContent(
-        scope.tx,
+        scope,
         principal,
         input,
         signatureMeanings.planApprove,

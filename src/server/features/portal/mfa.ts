@@ -2,7 +2,7 @@ import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { inOwnerTransaction } from '../../tenancy'
 import { verifyPassword } from '../auth/passwords'
-import { checkTotp, newTotpSecret, totpQrDataUrl, totpUri } from '../auth/totp'
+import { checkStoredTotp, newTotpSecret, totpQrDataUrl, totpUri } from '../auth/totp'
 import { audit, type IssuedPortalSession, issue, lockedError, recordFailedAttempt } from './auth'
 import type { PortalPatient } from './patient-scope'
 
@@ -67,7 +67,7 @@ export function startMfaEnrolment(ctx: AppContext, patient: PortalPatient) {
     const secret = newTotpSecret()
     await tx
       .updateTable('patient_account')
-      .set({ mfa_pending_secret_base32: secret })
+      .set({ mfa_pending_secret_base32: ctx.secrets.seal(secret) })
       .where('patient_id', '=', patient.patientId)
       .execute()
     await audit(
@@ -95,7 +95,7 @@ export function confirmMfaEnrolment(ctx: AppContext, patient: PortalPatient, cod
       const pending = account.mfa_pending_secret_base32
       if (account.mfa_enabled_at || !pending)
         return new AppError('conflict', 'Start the set-up again: no app is waiting to be confirmed.')
-      const step = checkTotp(pending, code, now, null)
+      const step = checkStoredTotp(ctx.secrets, pending, code, now, null)
       const log = (outcome: 'success' | 'failure') =>
         audit(
           tx,
@@ -163,7 +163,13 @@ export function disableMfa(
         )
       let step: number | null = null
       if ('code' in proof) {
-        step = checkTotp(account.mfa_secret_base32, proof.code, now, account.mfa_last_used_step)
+        step = checkStoredTotp(
+          ctx.secrets,
+          account.mfa_secret_base32,
+          proof.code,
+          now,
+          account.mfa_last_used_step,
+        )
         if (step === null) {
           const lockedUntil = await recordFailedAttempt(tx, account, now)
           await log('failure', 'wrong code')
@@ -232,7 +238,7 @@ export function verifyMfaSignIn(
       }
       const step =
         account.mfa_enabled_at && account.mfa_secret_base32
-          ? checkTotp(account.mfa_secret_base32, code, now, account.mfa_last_used_step)
+          ? checkStoredTotp(ctx.secrets, account.mfa_secret_base32, code, now, account.mfa_last_used_step)
           : null
       if (step === null) {
         const lockedUntil = await recordFailedAttempt(tx, account, now)

@@ -44,6 +44,7 @@ export function runForPatient<T>(
       tx,
       clinicId: patient.clinicId,
       membership,
+      secrets: ctx.secrets,
       principal: {
         userId: patient.patientId,
         email: patient.email,

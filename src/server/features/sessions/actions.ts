@@ -283,7 +283,7 @@ export function overridePreChecks(
         .filter((i) => i.status !== 'pass')
         .map((i) => ({ id: i.id, detail: i.detail }))
       const signature = await signContent(
-        scope.tx,
+        scope,
         scope.principal,
         input,
         signatureMeanings.preCheckOverride,
@@ -451,7 +451,7 @@ export function checkDose(
         ? (await signAsWitness(scope, input.checker, signatureMeanings.doseCheck, view.dose)).signatureHash
         : (
             await signContent(
-              scope.tx,
+              scope,
               scope.principal,
               input,
               signatureMeanings.doseCheck,
@@ -938,7 +938,7 @@ export function signDischarge(
           { extra: { blockedBy: result.blockedBy, criteria: view.discharge?.criteria ?? [] } },
         )
       const signature = await signContent(
-        scope.tx,
+        scope,
         scope.principal,
         input,
         signatureMeanings.discharge,
