@@ -31,6 +31,7 @@ import { userRoutes } from './features/users/routes'
 import { LiveHub } from './live/live-hub'
 import { registerAuth } from './plugins/auth'
 import { registerErrorHandling } from './plugins/errors'
+import { registerInputGuard } from './plugins/input-guard'
 import { registerMetrics } from './plugins/metrics'
 import { registerOpenApi } from './plugins/openapi'
 import { registerWeb } from './plugins/web'
@@ -70,6 +71,7 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandling(app)
+  registerInputGuard(app)
 
   await app.register(helmet, {
     hsts: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
