@@ -30,10 +30,10 @@ export function findNul(value: unknown, prefix: string[] = []): string[] | undef
 
 function nulField(request: FastifyRequest): FieldError | undefined {
   // Body fields are named as the form names them (`email`), the others by their place
-  // (`query.page`), as the validation errors in plugins/errors.ts do.
+  // (`querystring.page`), as the validation errors in plugins/errors.ts do.
   const places: [string | undefined, unknown][] = [
     [undefined, request.body],
-    ['query', request.query],
+    ['querystring', request.query],
     ['params', request.params],
   ]
   for (const [place, value] of places) {
