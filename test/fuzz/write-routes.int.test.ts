@@ -17,9 +17,9 @@ import { Client, demoEmails, passwordOf, startTestApp } from '../support/test-ap
 // gets a few hundred hostile bodies generated from its own body schema, sent as a signed-in user
 // of a role that may make the write, with the CSRF header. No response may be a 5xx, every refusal
 // must be problem+json, and a refused request must leave every table as it was.
-// KETACARE_FUZZ_RUNS (bodies per route, default 120) and KETACARE_FUZZ_SEED replay or widen a run.
+// KETACARE_FUZZ_RUNS (bodies per route, default 60) and KETACARE_FUZZ_SEED replay or widen a run.
 
-const runs = Number(process.env.KETACARE_FUZZ_RUNS ?? 120)
+const runs = Number(process.env.KETACARE_FUZZ_RUNS ?? 60)
 const seed = Number(process.env.KETACARE_FUZZ_SEED ?? 20261205)
 
 const t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '10000', KETACARE_SESSION_IDLE_MIN: '240' })
