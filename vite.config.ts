@@ -9,6 +9,11 @@ const proxiedPaths = ['/api', '/docs', '/openapi.json', '/healthz', '/readyz']
 export default defineConfig({
   root: 'src/web',
   plugins: [react()],
+  // Vite writes nonce="…" on the script and style tags of index.html and a <meta property="csp-nonce">
+  // that main.tsx hands to Mantine for the <style> tags it adds. The server replaces this
+  // placeholder with each response's nonce (src/server/plugins/web.ts), so styles need no
+  // 'unsafe-inline' in the Content-Security-Policy.
+  html: { cspNonce: 'KETACARE_CSP_NONCE' },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -15,8 +15,22 @@ export function paged<T extends z.ZodType>(item: T) {
 
 export const patientParams = clinicParams.extend({ patientId: z.uuid() })
 
-/** An ISO calendar date, 'YYYY-MM-DD', that exists. */
-export const isoDate = z.iso.date()
+// Years a person may type that PostgreSQL and JavaScript both hold: timestamptz stops at 294276 AD
+// and the embedded database fails on such years with an internal error instead of a clear one, and
+// year 0 does not exist in PostgreSQL's calendar. 1–9999 is also what ISO 8601 writes in four digits.
+const firstYear = 1
+const lastYear = 9999
+const yearsMessage = `must be between the years ${firstYear} and ${lastYear}`
+const inYearRange = (year: number) => year >= firstYear && year <= lastYear
+
+/** An ISO calendar date, 'YYYY-MM-DD', that exists (and that PostgreSQL's calendar has). */
+export const isoDate = z.iso.date().refine((v) => inYearRange(Number(v.slice(0, 4))), yearsMessage)
+
+/**
+ * A point in time from a request (ISO 8601 text or epoch milliseconds). Every request date goes
+ * through this, so a year PostgreSQL cannot store is a 400 naming the field, not a 500.
+ */
+export const instant = z.coerce.date().refine((d) => inYearRange(d.getUTCFullYear()), yearsMessage)
 
 export const enteredInErrorSchema = z
   .object({ at: z.date(), by: z.string().nullable(), reason: z.string() })

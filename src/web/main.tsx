@@ -31,12 +31,18 @@ setSessionEndHandler((reason) => {
   window.location.replace(signInUrl(reason === 'session-ended' ? 'session-ended' : undefined, currentPath()))
 })
 
+// The server puts a fresh nonce in this tag with each page (plugins/web.ts) and allows <style> tags
+// carrying it (no 'unsafe-inline' for styles); Mantine adds it to the <style> tags it writes.
+// Styles set from script (React's style props) go through the CSSOM, which CSP does not restrict.
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? ''
+const getStyleNonce = () => styleNonce
+
 const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('index.html has no #root element')
 
 createRoot(rootElement).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={getStyleNonce}>
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

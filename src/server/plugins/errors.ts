@@ -54,13 +54,12 @@ export function toAppError(error: unknown, request: FastifyRequest): AppError {
     fastifyError.statusCode >= 400 &&
     fastifyError.statusCode < 500
   ) {
-    const code: ErrorCode =
-      fastifyError.statusCode === 429
-        ? 'too-many-requests'
-        : fastifyError.statusCode === 404
-          ? 'not-found'
-          : 'bad-request'
-    return new AppError(code, fastifyError.message)
+    const codes: Record<number, ErrorCode> = {
+      404: 'not-found',
+      413: 'payload-too-large',
+      429: 'too-many-requests',
+    }
+    return new AppError(codes[fastifyError.statusCode] ?? 'bad-request', fastifyError.message)
   }
   request.log.error({ err: error }, 'unhandled error')
   return new AppError(

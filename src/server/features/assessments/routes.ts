@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context'
 import { sessionOf } from '../../plugins/auth'
-import { enteredInErrorSchema, errorReasonBody, patientParams } from '../../schemas'
+import { enteredInErrorSchema, errorReasonBody, instant, patientParams } from '../../schemas'
 import * as assessments from './service'
 
 const responseSchema = z.object({
@@ -87,7 +87,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             instrumentId: z.string().min(1).max(40),
             answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
             context: z.enum(['intake', 'pre', 'post', 'between', 'follow-up']).default('intake'),
-            administeredAt: z.coerce.date().optional(),
+            administeredAt: instant.optional(),
           }),
           response: { 201: z.object({ response: responseSchema, alerts: z.array(alertSchema) }) },
         },
@@ -162,7 +162,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           params: patientParams,
           body: z.object({
             context: z.enum(['intake', 'pre', 'intra', 'post']).default('intake'),
-            measuredAt: z.coerce.date().optional(),
+            measuredAt: instant.optional(),
             systolicMmHg: z.number().int().min(40).max(300),
             diastolicMmHg: z.number().int().min(20).max(200),
             heartRateBpm: z.number().int().min(20).max(250),

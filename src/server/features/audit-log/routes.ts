@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context'
 import { sessionOf } from '../../plugins/auth'
-import { clinicParams, paged, pageQuery } from '../../schemas'
+import { clinicParams, instant, paged, pageQuery } from '../../schemas'
 import { listAuditEvents } from './service'
 
 const eventSchema = z.object({
@@ -31,8 +31,8 @@ export function auditLogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             actor: z.string().trim().max(320).optional(),
             action: z.string().trim().max(100).optional(),
             entity: z.string().trim().max(100).optional(),
-            from: z.coerce.date().optional(),
-            to: z.coerce.date().optional(),
+            from: instant.optional(),
+            to: instant.optional(),
           }),
           response: { 200: paged(eventSchema) },
         },

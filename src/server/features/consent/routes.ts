@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
 import { sessionOf } from '../../plugins/auth'
 import { clinicParams, errorReasonBody, patientParams } from '../../schemas'
@@ -172,7 +173,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         )
         return reply
           .type('application/pdf')
-          .header('content-disposition', `inline; filename="${filename}"`)
+          .header('content-disposition', contentDisposition('inline', filename))
           .send(pdf)
       },
     )

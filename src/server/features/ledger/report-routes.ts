@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
 import { sessionOf } from '../../plugins/auth'
 import { clinicParams, isoDate } from '../../schemas'
@@ -33,7 +34,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           kind: request.params.kind,
           ...options,
         })
-        const disposition = (ext: string) => `attachment; filename="${table.filename}.${ext}"`
+        const disposition = (ext: string) => contentDisposition('attachment', `${table.filename}.${ext}`)
         if (format === 'csv')
           return reply
             .type('text/csv; charset=utf-8')

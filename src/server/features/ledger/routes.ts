@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppContext } from '../../context'
 import { sessionOf } from '../../plugins/auth'
 import type { Principal } from '../../principal'
-import { clinicParams, paged, pageQuery } from '../../schemas'
+import { clinicParams, instant, paged, pageQuery } from '../../schemas'
 import { listDiscrepancies, resolveDiscrepancy } from './discrepancies'
 import { fileLossReport, listLossReports, markLossReportStep } from './loss-reports'
 import { reportRoutes } from './report-routes'
@@ -155,8 +155,8 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             pageSize: z.coerce.number().int().min(1).max(500).default(50),
             lotId: z.uuid().optional(),
             kind: z.enum(entryKinds).optional(),
-            from: z.coerce.date().optional(),
-            to: z.coerce.date().optional(),
+            from: instant.optional(),
+            to: instant.optional(),
           }),
           response: { 200: paged(entrySchema) },
         },

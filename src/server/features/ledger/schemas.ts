@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isValidDeaNumber, ledgerEntryKinds } from '../../../domain/ledger'
-import { isoDate } from '../../schemas'
+import { instant, isoDate } from '../../schemas'
 
 // Request and reply schemas of the ledger API (they also generate /openapi.json). Quantities are
 // milligrams of the drug as labelled, as decimal text with at most six decimals — never floats.
@@ -103,14 +103,14 @@ export const resolveBody = z.object({
 export const lossReportBody = z.object({
   lotId: z.uuid(),
   kind: z.enum(['theft', 'significant-loss', 'in-transit-loss']),
-  discoveredAt: z.coerce.date(),
+  discoveredAt: instant,
   description: z.string().trim().min(3).max(4000),
   quantity: mg,
   discrepancyId: z.uuid().optional(),
 })
 
 export const lossStepBody = z.object({
-  at: z.coerce.date(),
+  at: instant,
   reference: z.string().trim().max(200).nullish(),
   version: z.number().int().min(1),
 })

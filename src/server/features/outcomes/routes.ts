@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppContext } from '../../context'
 import { sessionOf } from '../../plugins/auth'
-import { clinicParams } from '../../schemas'
+import { clinicParams, instant } from '../../schemas'
 import { getDashboard } from './service'
 
 export function outcomeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -28,8 +28,8 @@ export function outcomeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'a protocol id: 2–63 lowercase letters, digits and dashes')
               .optional()
               .describe('the protocol of the plan the first dose was given under, e.g. esketamine-trd'),
-            from: z.coerce.date().optional(),
-            to: z.coerce.date().optional(),
+            from: instant.optional(),
+            to: instant.optional(),
             ageBand: z.enum(['under-30', '30-49', '50-64', '65-plus']).optional(),
             severity: z.enum(['moderate', 'moderately-severe', 'severe']).optional(),
           }),

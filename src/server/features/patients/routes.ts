@@ -6,6 +6,7 @@ import {
   clinicParams,
   enteredInErrorSchema,
   errorReasonBody,
+  instant,
   isoDate,
   optionalText,
   paged,
@@ -192,7 +193,7 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: z.object({
             weightKg: z.number().min(20).max(400),
             heightCm: z.number().min(100).max(250).nullish(),
-            measuredAt: z.coerce.date().optional(),
+            measuredAt: instant.optional(),
           }),
           response: { 201: measurementSchema },
         },

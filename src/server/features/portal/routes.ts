@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { sessionOf } from '../../plugins/auth'
@@ -344,7 +345,7 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         )
         return reply
           .type('application/pdf')
-          .header('content-disposition', `inline; filename="${filename}"`)
+          .header('content-disposition', contentDisposition('inline', filename))
           .send(pdf)
       },
     )

@@ -1,16 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { sideEffectTerms } from '../../../domain/session'
+import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
 import { sessionOf } from '../../plugins/auth'
-import { clinicParams, isoDate, optionalText, patientParams } from '../../schemas'
+import { clinicParams, instant, isoDate, optionalText, patientParams } from '../../schemas'
 import { signerProof } from '../eligibility/routes'
 import * as actions from './actions'
 import { getRemsForm, sessionPdf } from './documents'
 import * as schedule from './schedule'
 
 const sessionParams = clinicParams.extend({ sessionId: z.uuid() })
-const at = z.coerce.date().optional()
+const at = instant.optional()
 // The whole chair-side record; its parts are documented in src/server/features/sessions/view.ts.
 const viewSchema = z
   .object({
@@ -116,7 +117,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: z.object({
             patientId: z.uuid(),
             chairId: z.uuid(),
-            scheduledAt: z.coerce.date(),
+            scheduledAt: instant,
             plannedDurationMin: z.number().int().min(15).max(480).optional(),
             spacingOverrideReason: optionalText(1000),
           }),
@@ -450,7 +451,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           )
           return reply
             .type('application/pdf')
-            .header('content-disposition', `inline; filename="${filename}"`)
+            .header('content-disposition', contentDisposition('inline', filename))
             .send(pdf)
         },
       )
