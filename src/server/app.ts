@@ -24,6 +24,7 @@ import { patientRoutes } from './features/patients/routes'
 import { planRoutes } from './features/plans/routes'
 import { portalRoutes } from './features/portal/routes'
 import { referralRoutes } from './features/referrals/routes'
+import { remsRoutes } from './features/rems/routes'
 import { sessionLiveRoutes } from './features/sessions/live-routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { settingsRoutes } from './features/settings/routes'
@@ -131,6 +132,7 @@ export async function buildApp(
   await app.register(portalRoutes(ctx))
   await app.register(referralRoutes(ctx))
   await app.register(settingsRoutes(ctx))
+  await app.register(remsRoutes(ctx))
   await registerWeb(app, config.webDir)
   return app
 }

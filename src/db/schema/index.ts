@@ -22,6 +22,7 @@ import type * as outcomeSummary from './outcome-summary'
 import type * as patient from './patient'
 import type * as portal from './portal'
 import type * as referral from './referral'
+import type * as remsRecord from './rems-record'
 import type * as safetyAlert from './safety-alert'
 import type * as screening from './screening'
 import type * as sessionEvent from './session-event'
@@ -62,6 +63,7 @@ export type {
   SurveyReason,
 } from './portal'
 export type { PreferredContact, ReferralStatus, ReferralTable } from './referral'
+export type { RemsRecordKind, RemsRecordTable } from './rems-record'
 export type { SafetyAlertTable } from './safety-alert'
 export type { ScreeningTable } from './screening'
 export type { SessionEventTable } from './session-event'
@@ -100,4 +102,5 @@ export type Database = organization.PartialDB &
   referral.PartialDB &
   outboxMessage.PartialDB &
   outcomeSummary.PartialDB &
-  portal.PartialDB
+  portal.PartialDB &
+  remsRecord.PartialDB

@@ -29,6 +29,7 @@ import { insertScoredResponse, toVitalDto } from '../assessments/service'
 import { type SignerProof, signContent } from '../auth/signature'
 import { recordAdministration } from '../ledger/administer'
 import { signAsWitness, type WitnessInput } from '../ledger/witness'
+import { requireRemsRecords } from '../rems/service'
 import * as store from './store'
 import { loadSessionView, type SessionView, toReading } from './view'
 
@@ -378,6 +379,8 @@ export function setDose(
         plannedDoseMg = Math.round(dose.doseMg * 1000) / 1000
         infusionMin = dose.infusionMin
       } else {
+        // REMS hard stop (clinical-reference §3): the dose is not set without both records.
+        await requireRemsRecords(scope.tx, scope.clinicId, view.patient.id, 'dosed')
         plannedDoseMg = view.plan.doseMg ?? protocol.firstDoseMg
       }
       await saveSession(scope, view, {
@@ -579,6 +582,9 @@ export function recordDevice(
         throw new AppError('conflict', 'Devices are recorded in esketamine sessions once the dose is set.')
       if (view.session.state !== 'dosing')
         throw new AppError('conflict', 'Devices are recorded while the session is in dosing.')
+      // REMS hard stop (clinical-reference §3), checked again at the device: a record can be
+      // corrected between the dose being set and given.
+      await requireRemsRecords(scope.tx, scope.clinicId, view.patient.id, 'dosed')
       if (view.devices.isComplete)
         throw new AppError(
           'conflict',

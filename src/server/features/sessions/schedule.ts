@@ -7,6 +7,7 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
+import { requireRemsRecords } from '../rems/service'
 import { zonedDayBounds, zonedToday } from '../../time'
 import * as store from './store'
 import { loadSessionView } from './view'
@@ -85,6 +86,8 @@ export async function bookSessionIn(scope: ClinicScope, input: BookInput): Promi
     })
   const protocol = findProtocol(plan.protocol_id)
   const route = protocol.route === 'iv-infusion' ? 'iv' : 'intranasal'
+  // REMS hard stop (clinical-reference §3): no override, whoever books.
+  if (route === 'intranasal') await requireRemsRecords(tx, clinicId, input.patientId, 'booked')
   const duration = input.plannedDurationMin ?? defaultDurationMin[route]
   const startMs = input.scheduledAt.getTime()
   const endMs = startMs + duration * 60_000
