@@ -378,10 +378,14 @@ export function useSuggestedDates(clinicId: string, patientId: string, isEnabled
   return useQuery({
     queryKey: [...patientKey(clinicId, patientId), 'sessions', 'suggested-dates'],
     queryFn: ({ signal }) =>
-      apiFetch<{ planId: string | null; remaining: number; dates: { date: string; note: string }[] }>(
-        `${patientApiPath(clinicId, patientId)}/sessions/suggested-dates`,
-        { signal },
-      ),
+      apiFetch<{
+        planId: string | null
+        route: 'iv-infusion' | 'intranasal' | null
+        remaining: number
+        dates: { date: string; note: string }[]
+        /** Esketamine: when the protocol's benefit review falls due (§3). */
+        benefitReview: { date: string; note: string } | null
+      }>(`${patientApiPath(clinicId, patientId)}/sessions/suggested-dates`, { signal }),
     enabled: isEnabled,
   })
 }

@@ -1,10 +1,10 @@
+import type { RemsRecordKind } from '../../../db'
 import {
   missingRemsRequirements,
   type RemsRecords,
   type RemsRequirement,
   remsRefusalMessage,
 } from '../../../domain/rems'
-import type { RemsRecordKind } from '../../../db'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
@@ -163,7 +163,12 @@ async function requirePatient(scope: ClinicScope, patientId: string): Promise<vo
   if (!patient) throw new AppError('not-found', 'No such patient in this clinic.')
 }
 
-export function getPatientEnrolment(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
+export function getPatientEnrolment(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+) {
   return runInClinic(
     ctx,
     principal,

@@ -16,7 +16,8 @@ export function listRemsRecords(
     .selectAll()
     .where('clinic_id', '=', clinicId)
     .where('kind', '=', kind)
-  query = patientId === null ? query.where('patient_id', 'is', null) : query.where('patient_id', '=', patientId)
+  query =
+    patientId === null ? query.where('patient_id', 'is', null) : query.where('patient_id', '=', patientId)
   // id is a UUIDv7, so it breaks a tie between two entries written in the same millisecond.
   return query.orderBy('recorded_at', 'desc').orderBy('id', 'desc').execute()
 }
