@@ -146,6 +146,12 @@ export interface SessionView {
     status: 'pending' | 'passed' | 'failed' | 'overridden'
     items: PreCheckItem[]
     override: { by: string | null; at: string; reason: string } | null
+    /** §3 pre-dose cautions from the intake screen and the prescriber's acknowledgement. */
+    cautions: {
+      items: { id: string; question: string; explanation: string }[]
+      unanswered: string[]
+      acknowledged: { by: string | null; at: string; cautions: string[] } | null
+    }
   }
   infusion: {
     status: 'not-started' | 'running' | 'paused' | 'completed' | 'stopped'

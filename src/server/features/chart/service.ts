@@ -57,7 +57,11 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
     thaseRush: { stage: number }
     maudsley: { total: number; band: string }
   } | null
-  const contraindications = h.contraindications as { hasAbsolute: boolean; hasRelative: boolean } | null
+  const contraindications = h.contraindications as {
+    hasAbsolute: boolean
+    hasRelative: boolean
+    cautions: { id: string }[]
+  } | null
   const scores = review.latestScores
   const item = (id: string, label: string, isDone: boolean, detail: string): ChecklistItem => ({
     id,
@@ -97,11 +101,13 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
       'Contraindication screen',
       contraindications !== null,
       contraindications
-        ? contraindications.hasAbsolute
-          ? 'Absolute contraindication present'
-          : contraindications.hasRelative
-            ? 'Relative contraindications to weigh'
-            : 'None found'
+        ? `${
+            contraindications.hasAbsolute
+              ? 'Absolute contraindication present'
+              : contraindications.hasRelative
+                ? 'Relative contraindications to weigh'
+                : 'None found'
+          }${contraindications.cautions.length ? `; ${contraindications.cautions.length} pre-dose caution(s) for the prescriber to acknowledge (§3)` : ''}`
         : `${h.unansweredContraindications.length} question(s) unanswered`,
     ),
     item(

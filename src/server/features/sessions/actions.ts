@@ -326,6 +326,37 @@ export function declareSupervision(
   )
 }
 
+/**
+ * The prescriber acknowledges the §3 pre-dose cautions found at intake (label 5.6, 7.1–7.3) for
+ * this session; the event names them, so a caution added later needs a new acknowledgement.
+ */
+export function acknowledgeCautions(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'clinical:sign', action: 'sessions.cautions-ack', idempotencyKey, body: {} },
+    async (scope, view) => {
+      if (!['checked-in', 'pre-checks'].includes(view.session.state))
+        throw new AppError('conflict', 'Pre-dose cautions are acknowledged during pre-checks, before dosing.')
+      const ids = view.preChecks.cautions.items.map((c) => c.id)
+      if (ids.length === 0)
+        throw new AppError(
+          'conflict',
+          'Nothing to acknowledge: the intake screen found no pre-dose cautions.',
+        )
+      await addEvent(scope, sessionId, 'caution-ack', { cautions: ids, name: scope.principal.displayName })
+      return { cautions: ids.join(',') }
+    },
+  )
+}
+
 /** Today's weight → dose, rate and volume from the plan's protocol (domain dosing). */
 export function setDose(
   ctx: AppContext,
