@@ -16,6 +16,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       clinic_id uuid NOT NULL REFERENCES clinic(id),
       kind text NOT NULL CHECK (kind IN ('setting-certification', 'patient-enrolment')),
       patient_id uuid REFERENCES patient(id),
+      -- 1 for the first entry of its kind (per patient), then 2, 3… for corrections: the order of
+      -- entries does not hang on two clocks' milliseconds.
+      entry_no integer NOT NULL CHECK (entry_no >= 1),
       identifier text NOT NULL CHECK (length(btrim(identifier)) BETWEEN 1 AND 60),
       effective_on date NOT NULL,
       correction_reason text,
@@ -24,7 +27,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       recorded_at timestamptz NOT NULL,
       CHECK ((kind = 'patient-enrolment') = (patient_id IS NOT NULL))
     );
-    CREATE INDEX rems_record_lookup_idx ON rems_record (clinic_id, kind, patient_id, recorded_at DESC);
+    CREATE INDEX rems_record_lookup_idx ON rems_record (clinic_id, kind, patient_id, entry_no DESC);
     ${clinicTableSql('rems_record', { grants: 'SELECT, INSERT', appendOnly: true })}
   `,
   )

@@ -7,6 +7,8 @@ export interface RemsRecordTable {
   kind: RemsRecordKind
   /** Set for a patient enrolment, null for the clinic's setting certification. */
   patient_id: string | null
+  /** 1 for the first entry of its kind (per patient), counting up with each correction. */
+  entry_no: number
   identifier: string
   /** The date certified or enrolled, 'YYYY-MM-DD'. */
   effective_on: string

@@ -101,6 +101,7 @@ async function appendEntry(
       clinic_id: scope.clinicId,
       kind,
       patient_id: patientId,
+      entry_no: (existing[0]?.entry_no ?? 0) + 1,
       identifier: input.identifier.trim(),
       effective_on: input.effectiveOn,
       correction_reason: existing.length > 0 ? correctionReason : null,

@@ -18,6 +18,5 @@ export function listRemsRecords(
     .where('kind', '=', kind)
   query =
     patientId === null ? query.where('patient_id', 'is', null) : query.where('patient_id', '=', patientId)
-  // id is a UUIDv7, so it breaks a tie between two entries written in the same millisecond.
-  return query.orderBy('recorded_at', 'desc').orderBy('id', 'desc').execute()
+  return query.orderBy('entry_no', 'desc').execute()
 }
