@@ -18,6 +18,7 @@ export function RemsCertificationCard() {
       description="Esketamine (Spravato) REMS: the healthcare setting must be certified before any esketamine session is booked or dosed. Record it as the REMS gave it."
       identifierLabel="Certification identifier"
       dateLabel="Date certified"
+      recordLabel="Record certification"
       missingText="Not recorded: no esketamine session can be booked or dosed in this clinic."
       entries={useRemsCertification(clinicId)}
       record={useRecordRemsCertification(clinicId)}

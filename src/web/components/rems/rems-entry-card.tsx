@@ -14,6 +14,8 @@ interface RemsEntryCardProps {
   dateLabel: string
   /** Shown when nothing is recorded yet. */
   missingText: string
+  /** The submit button of a first entry ("Record enrolment"). */
+  recordLabel: string
   entries: UseQueryResult<RemsEntries>
   record: UseMutationResult<RemsEntries, Error, RemsEntryInput>
   canRecord: boolean
@@ -150,7 +152,7 @@ export function RemsEntryCard(props: RemsEntryCardProps) {
             />
             <Group>
               <Button type="submit" loading={record.isPending} disabled={!identifier.trim() || !effectiveOn}>
-                {isCorrection ? 'Record correction' : `Record ${props.title.toLowerCase()}`}
+                {isCorrection ? 'Record correction' : props.recordLabel}
               </Button>
               {isCorrection && (
                 <Button variant="default" onClick={() => setFormOpen(false)}>

@@ -20,6 +20,7 @@ export function RemsEnrolmentCard({
       description="Esketamine (Spravato) REMS: the patient must be enrolled before an esketamine session is booked or dosed."
       identifierLabel="Enrolment identifier"
       dateLabel="Date enrolled"
+      recordLabel="Record enrolment"
       missingText="Not enrolled: esketamine sessions cannot be booked or dosed for this patient."
       entries={useRemsEnrolment(clinicId, patientId)}
       record={useRecordRemsEnrolment(clinicId, patientId)}
