@@ -25,6 +25,7 @@ import { patientRoutes } from './features/patients/routes'
 import { planRoutes } from './features/plans/routes'
 import { portalRoutes } from './features/portal/routes'
 import { referralRoutes } from './features/referrals/routes'
+import { remsRoutes } from './features/rems/routes'
 import { sessionLiveRoutes } from './features/sessions/live-routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { settingsRoutes } from './features/settings/routes'
@@ -141,6 +142,7 @@ export async function buildApp(
   await app.register(portalRoutes(ctx))
   await app.register(referralRoutes(ctx))
   await app.register(settingsRoutes(ctx))
+  await app.register(remsRoutes(ctx))
   if (options.backupToken) registerBackupRoute(app, ctx, options.backupToken)
   await registerWeb(app, config.webDir)
   return app

@@ -9,6 +9,7 @@ import { LedgerPage } from './pages/ledger-page'
 import { OutboxPage } from './pages/outbox-page'
 import { OutcomesPage } from './pages/outcomes-page'
 import { PatientsPage } from './pages/patients-page'
+import { RemsPage } from './pages/rems-page'
 import { SessionPage } from './pages/session/session-page'
 import { SettingsPage } from './pages/settings/settings-page'
 import { UsersPage } from './pages/users-page'
@@ -50,6 +51,7 @@ export const clinicPages: ClinicPage[] = [
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
   { path: 'outbox', label: 'Outbox', permission: 'settings:manage', element: <OutboxPage /> },
   { path: 'settings', label: 'Settings', permission: 'settings:manage', element: <SettingsPage /> },
+  { path: 'rems', label: 'Esketamine REMS', permission: 'rems:certify', element: <RemsPage /> },
 ]
 
 export function clinicPath(clinicId: string, pagePath = ''): string {

@@ -62,10 +62,11 @@ describe('ketacare dose', () => {
     expect(parsed.warnings).toEqual([])
   })
 
-  it('shows the esketamine schedule with devices, and the ≥ 65 start dose as unverified', async () => {
+  it('shows the esketamine schedule with devices, and the ≥ 65 start of 28 mg then 28/56/84 (§3)', async () => {
     const { code, out } = await run('dose', '--protocol', 'esketamine-trd', '--age-years', '70')
     expect(code).toBe(0)
-    expect(out).toMatch(/First dose: 28 mg = 1 device\(s\) \(age ≥ 65 setting, unverified/)
+    expect(out).toMatch(/First dose: 28 mg = 1 device\(s\) \(age ≥ 65 start, §3\)/)
+    expect(out).not.toMatch(/unverified/)
     expect(out).toMatch(/induction\s+weeks 1–4\s+twice-weekly/)
     const json = JSON.parse((await run('dose', '--protocol', 'esketamine-suicidal-ideation', '--json')).out)
     expect(json.firstDose).toMatchObject({ doseMg: 84, deviceCount: 3, deviceOffsetsMin: [0, 5, 10] })

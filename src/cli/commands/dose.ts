@@ -7,6 +7,7 @@ import {
   type IvDose,
   type IvProtocol,
   listProtocols,
+  phaseDoseOptionsMg,
   type Sex,
   type WeightBasis,
 } from '../../domain/dosing'
@@ -23,7 +24,7 @@ IV protocols: dose (mg), rate (mg/min; mL/h and volume with --vial-mg-per-ml) an
 (titration ceiling 1.0 mg/kg ⚠️ unverified default, studied ranges). The weight basis is a clinic
 setting (clinical-reference.md §2, default actual); ideal and adjusted need --height-cm and --sex.
 Esketamine protocols: the schedule by phase with devices per dose (28 mg each, 5 min apart);
---age-years applies the ≥ 65 start dose of 28 mg (🔶 unverified).
+--age-years applies the ≥ 65 start dose of 28 mg, then 28, 56 or 84 mg (§3, EU SmPC 4.2).
 `
 
 const options = {
@@ -99,12 +100,12 @@ function esketamineSummary(protocol: EsketamineProtocol, ageYears: number | unde
   return {
     protocol: protocol.id,
     name: protocol.name,
-    firstDose: { ...devicesForDose(firstDoseMg), isUnverifiedSetting: start?.isUnverifiedSetting ?? false },
+    firstDose: { ...devicesForDose(firstDoseMg), isOlderAdultStart: start?.isOlderAdultStart ?? false },
     phases: protocol.phases.map((p) => ({
       name: p.name,
       weeks: p.toWeek === null ? `${p.fromWeek}+` : `${p.fromWeek}–${p.toWeek}`,
       frequencies: p.frequencies,
-      doses: p.doseOptionsMg.map((mg) => devicesForDose(mg)),
+      doses: phaseDoseOptionsMg(protocol, p, ageYears ?? null).map((mg) => devicesForDose(mg)),
     })),
   }
 }
@@ -134,7 +135,7 @@ export const doseCommand: CliCommand = {
       const first = summary.firstDose
       io.out(`Protocol:   ${summary.name} (${summary.protocol})\n`)
       io.out(
-        `First dose: ${first.doseMg} mg = ${first.deviceCount} device(s)${first.isUnverifiedSetting ? ' (age ≥ 65 setting, unverified 🔶)' : ''}\n`,
+        `First dose: ${first.doseMg} mg = ${first.deviceCount} device(s)${first.isOlderAdultStart ? ' (age ≥ 65 start, §3)' : ''}\n`,
       )
       for (const p of summary.phases) {
         const doses = p.doses

@@ -8,6 +8,7 @@ import * as m006 from './006-outbox'
 import * as m007 from './007-portal'
 import * as m008 from './008-portal-mfa'
 import * as m009 from './009-outcome-summary'
+import * as m010 from './010-rems'
 import * as m011 from './011-alert-severity'
 import * as m015 from './015-secret-keyring'
 import * as m017 from './017-live-updates'
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '007-portal': m007,
   '008-portal-mfa': m008,
   '009-outcome-summary': m009,
+  '010-rems': m010,
   '011-alert-severity': m011,
   '015-secret-keyring': m015,
   '017-live-updates': m017,

@@ -22,6 +22,7 @@ import type * as outcomeSummary from './outcome-summary'
 import type * as patient from './patient'
 import type * as portal from './portal'
 import type * as referral from './referral'
+import type * as remsRecord from './rems-record'
 import type * as safetyAlert from './safety-alert'
 import type * as screening from './screening'
 import type * as secretKeyring from './secret-keyring'
@@ -63,6 +64,7 @@ export type {
   SurveyReason,
 } from './portal'
 export type { PreferredContact, ReferralStatus, ReferralTable } from './referral'
+export type { RemsRecordKind, RemsRecordTable } from './rems-record'
 export type { SafetyAlertTable } from './safety-alert'
 export type { ScreeningTable } from './screening'
 export type { SecretKeyringTable } from './secret-keyring'
@@ -103,4 +105,5 @@ export type Database = organization.PartialDB &
   outboxMessage.PartialDB &
   outcomeSummary.PartialDB &
   portal.PartialDB &
-  secretKeyring.PartialDB
+  secretKeyring.PartialDB &
+  remsRecord.PartialDB

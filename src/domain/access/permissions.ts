@@ -30,12 +30,14 @@ export const permissions = [
   'ledger:read',
   'ledger:write',
   'portal:self',
+  // Recording the clinic's esketamine REMS setting certification (clinical-reference §3).
+  'rems:certify',
 ] as const
 export type Permission = (typeof permissions)[number]
 
 const grants: Record<Role, readonly Permission[]> = {
   // Administrators run the clinic, not the chart: no clinical reads or writes.
-  admin: ['clinic:read', 'users:manage', 'settings:manage', 'audit:read', 'reports:read'],
+  admin: ['clinic:read', 'users:manage', 'settings:manage', 'audit:read', 'reports:read', 'rems:certify'],
   prescriber: [
     'clinic:read',
     'reports:read',
@@ -48,6 +50,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'override:sign',
     'ledger:read',
     'ledger:write',
+    'rems:certify',
   ],
   nurse: [
     'clinic:read',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { devicesForDose, esketamineStartDose, nextDueDates, phaseForDate } from './esketamine-schedule'
+import {
+  benefitReviewDue,
+  devicesForDose,
+  esketamineDoseOptionsMg,
+  esketamineStartDose,
+  nextDueDates,
+  phaseDoseOptionsMg,
+  phaseForDate,
+} from './esketamine-schedule'
 import { type EsketamineProtocol, findProtocol } from './protocols'
 
 const trd = findProtocol('esketamine-trd') as EsketamineProtocol
@@ -18,12 +26,41 @@ describe('devicesForDose (§3)', () => {
   })
 })
 
-describe('esketamineStartDose', () => {
-  it('starts at 56 mg under 65 and at the unverified 28 mg setting from 65', () => {
-    expect(esketamineStartDose(trd, 40)).toMatchObject({ doseMg: 56, isUnverifiedSetting: false })
-    expect(esketamineStartDose(trd, 65)).toMatchObject({ doseMg: 28, isUnverifiedSetting: true })
+describe('esketamine age ≥ 65 schedule (§3, EU SmPC 4.2)', () => {
+  it('starts at 56 mg under 65 and at 28 mg from 65', () => {
+    expect(esketamineStartDose(trd, 64)).toMatchObject({ doseMg: 56, isOlderAdultStart: false })
+    expect(esketamineStartDose(trd, 65)).toMatchObject({ doseMg: 28, isOlderAdultStart: true })
+    expect(esketamineStartDose(trd, 65).reason).not.toMatch(/unverified/)
     expect(esketamineStartDose(trd, 70, { isEnabled: false, fromAgeYears: 65, doseMg: 28 }).doseMg).toBe(56)
     expect(esketamineStartDose(si, 70).doseMg).toBe(84)
+    expect(() => esketamineStartDose(trd, -1)).toThrow(/ageYears/)
+  })
+
+  it('then allows 28, 56 or 84 mg in every phase from 65; 56 or 84 mg under 65', () => {
+    const induction = trd.phases[0]!
+    expect(phaseDoseOptionsMg(trd, induction, 70)).toEqual([28, 56, 84])
+    expect(phaseDoseOptionsMg(trd, trd.phases[2]!, 65)).toEqual([28, 56, 84])
+    expect(phaseDoseOptionsMg(trd, induction, 64)).toEqual([56, 84])
+    expect(esketamineDoseOptionsMg(trd, 70)).toEqual([28, 56, 84])
+    expect(esketamineDoseOptionsMg(trd, 40)).toEqual([56, 84])
+    expect(esketamineDoseOptionsMg(trd, null)).toEqual([56, 84])
+  })
+})
+
+describe('esketamine suicidal-ideation protocol (§3, label §2)', () => {
+  it('is 84 mg twice weekly for 4 weeks, 56 mg allowed for tolerability', () => {
+    expect(si.firstDoseMg).toBe(84)
+    expect(si.phases).toEqual([
+      { name: 'induction', fromWeek: 1, toWeek: 4, frequencies: ['twice-weekly'], doseOptionsMg: [84, 56] },
+    ])
+    expect(esketamineDoseOptionsMg(si, 40)).toEqual([56, 84])
+    // The ≥ 65 start applies to the TRD schedule (§3); the SI schedule keeps 84 mg.
+    expect(esketamineDoseOptionsMg(si, 70)).toEqual([56, 84])
+  })
+
+  it('has its benefit review due 4 weeks after the first session', () => {
+    expect(benefitReviewDue(si, '2025-03-03')).toEqual({ date: '2025-03-31', afterWeek: 4 })
+    expect(benefitReviewDue(trd, '2025-03-03')).toEqual({ date: '2025-03-31', afterWeek: 4 })
   })
 })
 

@@ -41,18 +41,56 @@ export interface OlderAdultStartDoseSetting {
   doseMg: number
 }
 
-/** §3 🔶 (non-US label, verify): ≥ 65 years start at 28 mg. A setting, flagged unverified. */
+/** §3 ✅ (EU SmPC 4.2): from 65 years start at 28 mg. A clinic setting with these defaults. */
 export const defaultOlderAdultStartDose: OlderAdultStartDoseSetting = Object.freeze({
   isEnabled: true,
   fromAgeYears: 65,
   doseMg: 28,
 })
 
+// §3 ✅ (EU SmPC 4.2): after the 28 mg start, older adults take 28, 56 or 84 mg.
+export const olderAdultDoseOptionsMg: readonly number[] = Object.freeze([28, 56, 84])
+
 export interface StartDose {
   doseMg: number
-  /** True when the dose comes from the unverified ≥ 65 setting; the UI shows it as such. */
-  isUnverifiedSetting: boolean
+  /** True when the ≥ 65 start dose applies (§3 ✅ EU SmPC 4.2). */
+  isOlderAdultStart: boolean
   reason: string
+}
+
+function checkAge(ageYears: number): void {
+  if (!Number.isFinite(ageYears) || ageYears < 0 || ageYears > 130) {
+    throw new DomainValidationError('ageYears', 'must be a number from 0 to 130')
+  }
+}
+
+function isOlderAdult(protocol: EsketamineProtocol, ageYears: number, setting: OlderAdultStartDoseSetting) {
+  checkAge(ageYears)
+  return protocol.hasOlderAdultStartDose && setting.isEnabled && ageYears >= setting.fromAgeYears
+}
+
+/** The doses a phase allows for this patient: the phase's own, or 28/56/84 mg from 65 (§3 ✅). */
+export function phaseDoseOptionsMg(
+  protocol: EsketamineProtocol,
+  phase: EsketaminePhase,
+  ageYears: number | null,
+  setting: OlderAdultStartDoseSetting = defaultOlderAdultStartDose,
+): number[] {
+  return ageYears !== null && isOlderAdult(protocol, ageYears, setting)
+    ? [...olderAdultDoseOptionsMg]
+    : [...phase.doseOptionsMg]
+}
+
+/** Every dose a plan on this protocol may use for this patient, smallest first. */
+export function esketamineDoseOptionsMg(
+  protocol: EsketamineProtocol,
+  ageYears: number | null,
+  setting: OlderAdultStartDoseSetting = defaultOlderAdultStartDose,
+): number[] {
+  const start =
+    ageYears === null ? protocol.firstDoseMg : esketamineStartDose(protocol, ageYears, setting).doseMg
+  const all = protocol.phases.flatMap((p) => phaseDoseOptionsMg(protocol, p, ageYears, setting)).concat(start)
+  return [...new Set(all)].sort((a, b) => a - b)
 }
 
 export function esketamineStartDose(
@@ -60,19 +98,16 @@ export function esketamineStartDose(
   ageYears: number,
   setting: OlderAdultStartDoseSetting = defaultOlderAdultStartDose,
 ): StartDose {
-  if (!Number.isFinite(ageYears) || ageYears < 0 || ageYears > 130) {
-    throw new DomainValidationError('ageYears', 'must be a number from 0 to 130')
-  }
-  if (protocol.hasOlderAdultStartDose && setting.isEnabled && ageYears >= setting.fromAgeYears) {
+  if (isOlderAdult(protocol, ageYears, setting)) {
     return {
       doseMg: setting.doseMg,
-      isUnverifiedSetting: true,
-      reason: `Age ≥ ${setting.fromAgeYears}: start ${setting.doseMg} mg (non-US label, unverified — §3 🔶).`,
+      isOlderAdultStart: true,
+      reason: `Age ≥ ${setting.fromAgeYears}: start ${setting.doseMg} mg, then 28, 56 or 84 mg (EU SmPC 4.2, clinical-reference §3).`,
     }
   }
   return {
     doseMg: protocol.firstDoseMg,
-    isUnverifiedSetting: false,
+    isOlderAdultStart: false,
     reason: `Protocol first dose (${protocol.source}).`,
   }
 }
@@ -173,4 +208,25 @@ export function nextDueDates(
 
 function pickFrequency(phase: EsketaminePhase, preferred: Frequency | undefined): Frequency {
   return preferred !== undefined && phase.frequencies.includes(preferred) ? preferred : phase.frequencies[0]!
+}
+
+export interface BenefitReview {
+  /** The day the protocol's benefit review falls due: `afterWeek` whole weeks after the first session. */
+  date: string
+  afterWeek: number
+}
+
+/**
+ * §3 ✅: benefit is assessed at the end of induction (TRD) and after 4 weeks (suicidal ideation).
+ * Null when the protocol names no review.
+ */
+export function benefitReviewDue(
+  protocol: EsketamineProtocol,
+  firstSession: DateInput,
+): BenefitReview | null {
+  if (protocol.assessBenefitAfterWeek === null) return null
+  return {
+    date: toIsoDate(toDayNumber(firstSession, 'firstSession') + protocol.assessBenefitAfterWeek * 7),
+    afterWeek: protocol.assessBenefitAfterWeek,
+  }
 }

@@ -24,7 +24,10 @@ describe('protocols', () => {
       ['maintenance', 5, 8, ['weekly']],
       ['continuation', 9, null, ['every-2-weeks', 'weekly']],
     ])
-    expect(findProtocol('esketamine-suicidal-ideation')).toMatchObject({ firstDoseMg: 84 })
+    expect(findProtocol('esketamine-suicidal-ideation')).toMatchObject({
+      firstDoseMg: 84,
+      assessBenefitAfterWeek: 4,
+    })
   })
 
   it('defines a custom IV protocol and finds it', () => {

@@ -46,7 +46,7 @@ export interface EsketamineProtocol {
   phases: EsketaminePhase[]
   /** §3: "assess benefit at the end of induction". */
   assessBenefitAfterWeek: number | null
-  /** Whether the ≥ 65 start dose setting (§3 🔶) applies to this protocol. */
+  /** Whether the ≥ 65 start dose (§3 ✅ EU SmPC 4.2: start 28 mg, then 28/56/84) applies. */
   hasOlderAdultStartDose: boolean
   isCustom: boolean
   source: string
@@ -103,9 +103,13 @@ const esketamineSuicidalIdeation: EsketamineProtocol = {
   name: 'Esketamine nasal spray, depression with acute suicidal ideation',
   route: 'intranasal',
   drug: 'esketamine',
-  firstDoseMg: 84, // §3 ✅ 84 mg twice weekly for 4 weeks
-  phases: [{ name: 'induction', fromWeek: 1, toWeek: 4, frequencies: ['twice-weekly'], doseOptionsMg: [84] }],
-  assessBenefitAfterWeek: null,
+  firstDoseMg: 84, // §3 ✅ 84 mg twice weekly for 4 weeks (label §2)
+  // §3 ✅: 84 mg, reduced to 56 mg for tolerability; the first option is the default.
+  phases: [
+    { name: 'induction', fromWeek: 1, toWeek: 4, frequencies: ['twice-weekly'], doseOptionsMg: [84, 56] },
+  ],
+  assessBenefitAfterWeek: 4, // §3 ✅ assess benefit after 4 weeks
+  // §3 gives the ≥ 65 start dose for the TRD schedule only.
   hasOlderAdultStartDose: false,
   isCustom: false,
   source: 'clinical-reference.md §3 (Spravato label)',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DomainValidationError } from '../errors'
-import { CONTRAINDICATION_QUESTIONS, screenContraindications } from './contraindications'
+import { CAUTION_QUESTIONS, CONTRAINDICATION_QUESTIONS, screenContraindications } from './contraindications'
 
 const allNo = Object.fromEntries(CONTRAINDICATION_QUESTIONS.map((q) => [q.id, false]))
 
@@ -22,7 +22,12 @@ describe('contraindication screen (§2)', () => {
   })
 
   it('all no: no findings', () => {
-    expect(screenContraindications(allNo)).toEqual({ findings: [], hasAbsolute: false, hasRelative: false })
+    expect(screenContraindications(allNo)).toEqual({
+      findings: [],
+      hasAbsolute: false,
+      hasRelative: false,
+      cautions: [],
+    })
   })
 
   it('a label contraindication is an absolute finding', () => {
@@ -53,5 +58,27 @@ describe('contraindication screen (§2)', () => {
       /answers.current-mania/,
     )
     expect(() => screenContraindications({ ...allNo, glaucoma: true })).toThrow(/answers.glaucoma/)
+  })
+
+  it('asks the §3 pre-dose cautions (label 5.6, 7.1–7.3) as label warnings, not contraindications', () => {
+    expect(CAUTION_QUESTIONS.map((q) => [q.id, q.severity, q.source])).toEqual([
+      ['hypertensive-encephalopathy-history', 'caution', 'label-warning'],
+      ['current-psychostimulants', 'caution', 'label-warning'],
+      ['current-maoi', 'caution', 'label-warning'],
+      ['cns-depressants', 'caution', 'label-warning'],
+    ])
+    expect(CAUTION_QUESTIONS.find((q) => q.id === 'cns-depressants')?.question).toMatch(
+      /benzodiazepines, opioids or alcohol/,
+    )
+  })
+
+  it('§3 cautions answered yes are listed for acknowledgement and never make the screen absolute', () => {
+    const result = screenContraindications({ ...allNo, 'current-maoi': true, 'cns-depressants': true })
+    expect(result.hasAbsolute).toBe(false)
+    expect(result.hasRelative).toBe(false)
+    expect(result.cautions.map((c) => c.id)).toEqual(['current-maoi', 'cns-depressants'])
+    expect(result.cautions[0]?.explanation).toMatch(/blood pressure/)
+    expect(result.cautions[1]?.explanation).toMatch(/sedation/)
+    expect(result.cautions[1]?.explanation).toMatch(/prescriber acknowledges/)
   })
 })

@@ -1,9 +1,16 @@
 import { DomainValidationError } from '../errors'
 
-export type ContraindicationSeverity = 'absolute' | 'relative'
+/**
+ * absolute: a label contraindication (override with signature and reason); relative: a warning to
+ * weigh; caution: a label warning the prescriber acknowledges at eligibility and before each dose.
+ */
+export type ContraindicationSeverity = 'absolute' | 'relative' | 'caution'
 
-/** Where the item comes from (§2): the esketamine label, common trial exclusions, or ⚠️ unverified. */
-export type ContraindicationSource = 'label' | 'trial-exclusion' | 'unverified'
+/**
+ * Where the item comes from: the esketamine label's contraindications (§2), its warnings and
+ * interactions (§3, label 5.6, 7.1–7.3), common trial exclusions, or ⚠️ unverified.
+ */
+export type ContraindicationSource = 'label' | 'label-warning' | 'trial-exclusion' | 'unverified'
 
 export interface ContraindicationQuestion {
   id: string
@@ -19,6 +26,21 @@ const ABSOLUTE_NOTE =
   'Label contraindication (esketamine, applied by analogy): override needs prescriber signature and reason.'
 const RELATIVE_NOTE = 'Common trial exclusion: a warning for the prescriber to weigh.'
 const UNVERIFIED_NOTE = 'Listed in some sources but not verified (⚠️): a warning only.'
+const CAUTION_NOTE =
+  'Label warning (§3): the prescriber acknowledges it at eligibility and before each dose; not a contraindication.'
+
+const notes: Record<ContraindicationSource, string> = {
+  label: ABSOLUTE_NOTE,
+  'label-warning': CAUTION_NOTE,
+  'trial-exclusion': RELATIVE_NOTE,
+  unverified: UNVERIFIED_NOTE,
+}
+const severities: Record<ContraindicationSource, ContraindicationSeverity> = {
+  label: 'absolute',
+  'label-warning': 'caution',
+  'trial-exclusion': 'relative',
+  unverified: 'relative',
+}
 
 const question = (
   id: string,
@@ -26,20 +48,21 @@ const question = (
   source: ContraindicationSource,
   finding: string,
 ): ContraindicationQuestion => {
-  const severity: ContraindicationSeverity = source === 'label' ? 'absolute' : 'relative'
-  const note =
-    source === 'label' ? ABSOLUTE_NOTE : source === 'trial-exclusion' ? RELATIVE_NOTE : UNVERIFIED_NOTE
+  const note = notes[source]
   return {
     id,
     question: text,
-    severity,
+    severity: severities[source],
     source,
     isUnverified: source === 'unverified',
     explanation: `${finding} ${note}`,
   }
 }
 
-/** The screen of §2: label contraindications are absolute, the rest relative. */
+/**
+ * The screen of §2 and §3: label contraindications are absolute, label warnings cautions, the rest
+ * relative.
+ */
 export const CONTRAINDICATION_QUESTIONS: readonly ContraindicationQuestion[] = [
   question(
     'aneurysmal-vascular-disease',
@@ -103,6 +126,31 @@ export const CONTRAINDICATION_QUESTIONS: readonly ContraindicationQuestion[] = [
     'trial-exclusion',
     'Ketamine or PCP misuse: risk of abuse and dependence.',
   ),
+  // §3 ✅ pre-dose cautions (esketamine label 5.6, 7.1–7.3): blood pressure and sedation.
+  question(
+    'hypertensive-encephalopathy-history',
+    'History of hypertensive encephalopathy?',
+    'label-warning',
+    'History of hypertensive encephalopathy: esketamine raises blood pressure (label 5.6).',
+  ),
+  question(
+    'current-psychostimulants',
+    'Currently taking a psychostimulant (e.g. amphetamine, methylphenidate, modafinil)?',
+    'label-warning',
+    'Psychostimulants with esketamine may raise blood pressure further: monitor it closely (label 7.2).',
+  ),
+  question(
+    'current-maoi',
+    'Currently taking a monoamine oxidase inhibitor (MAOI)?',
+    'label-warning',
+    'MAOIs with esketamine may raise blood pressure further: monitor it closely (label 7.3).',
+  ),
+  question(
+    'cns-depressants',
+    'Currently using CNS depressants: benzodiazepines, opioids or alcohol?',
+    'label-warning',
+    'CNS depressants (benzodiazepines, opioids, alcohol) may increase sedation: monitor it closely (label 7.1).',
+  ),
   question(
     'raised-intracranial-pressure',
     'Raised intracranial pressure?',
@@ -128,9 +176,12 @@ export interface ContraindicationFinding {
 }
 
 export interface ContraindicationScreen {
+  /** Every yes, cautions included. */
   findings: ContraindicationFinding[]
   hasAbsolute: boolean
   hasRelative: boolean
+  /** §3 label warnings answered yes: acknowledged by the prescriber, never a block on their own. */
+  cautions: ContraindicationFinding[]
 }
 
 export function screenContraindications(answers: ContraindicationAnswers): ContraindicationScreen {
@@ -156,5 +207,11 @@ export function screenContraindications(answers: ContraindicationAnswers): Contr
     findings,
     hasAbsolute: findings.some((f) => f.severity === 'absolute'),
     hasRelative: findings.some((f) => f.severity === 'relative'),
+    cautions: findings.filter((f) => f.severity === 'caution'),
   }
 }
+
+/** The caution questions (§3 label warnings), for screens that list them on their own. */
+export const CAUTION_QUESTIONS: readonly ContraindicationQuestion[] = CONTRAINDICATION_QUESTIONS.filter(
+  (q) => q.severity === 'caution',
+)

@@ -6,7 +6,7 @@ export type {
   ContraindicationSeverity,
   ContraindicationSource,
 } from './contraindications'
-export { CONTRAINDICATION_QUESTIONS, screenContraindications } from './contraindications'
+export { CAUTION_QUESTIONS, CONTRAINDICATION_QUESTIONS, screenContraindications } from './contraindications'
 export type { EpisodeSeverity, MaudsleyBand, MaudsleyInput, MaudsleyParts, MaudsleyResult } from './maudsley'
 export { scoreMaudsley } from './maudsley'
 export type { EctHistory, ThaseRushResult, ThaseRushStage } from './thase-rush'

@@ -197,8 +197,21 @@ async function seedClinic(
     .where('t.status', '=', 'approved')
     .orderBy('b.measured_at')
     .execute()
+  // Esketamine was only ever given to REMS-enrolled patients (§3); the demo's unenrolled one has none.
+  const enrolled = new Set(
+    (
+      await baseCtx.db
+        .selectFrom('rems_record')
+        .select('patient_id')
+        .where('clinic_id', '=', clinic.id)
+        .where('kind', '=', 'patient-enrolment')
+        .execute()
+    ).map((r) => r.patient_id),
+  )
   // One course per patient, dosed by their latest weight.
-  const plans = [...new Map(approved.map((p) => [p.patient_id, p])).values()]
+  const plans = [...new Map(approved.map((p) => [p.patient_id, p])).values()].filter(
+    (p) => !p.protocol_id.startsWith('esketamine') || enrolled.has(p.patient_id),
+  )
   for (let d = 25; d >= 4; d--) {
     const weekday = new Date(when(d, 12)).getUTCDay()
     for (const [i, plan] of plans.entries()) {

@@ -8,6 +8,7 @@ import { signDecision } from '../features/eligibility/service'
 import { addTrial, saveScreening } from '../features/history/service'
 import { addMeasurement, createPatient } from '../features/patients/service'
 import { approvePlan, createPlan } from '../features/plans/service'
+import { recordPatientEnrolment } from '../features/rems/service'
 import type { Principal } from '../principal'
 
 // Demo patients at every stage of intake, entered through the real services (so each record is
@@ -28,6 +29,8 @@ interface DemoPatient {
   /** Contraindication answered yes. */
   contraindication?: string
   severity?: EpisodeSeverity
+  /** Esketamine REMS patient enrolment identifier (§3); esketamine patients without one cannot be booked. */
+  remsEnrolment?: string
 }
 
 const riverside: DemoPatient[] = [
@@ -52,6 +55,7 @@ const riverside: DemoPatient[] = [
     weightKg: 59.0,
     heightCm: 160,
     protocolId: 'esketamine-trd',
+    remsEnrolment: 'SPR-PT-4417021',
   },
   {
     mrn: 'RK-2024-0118',
@@ -126,6 +130,18 @@ const riverside: DemoPatient[] = [
     stage: 'intake',
     weightKg: 61.2,
     heightCm: 163,
+  },
+  {
+    // Esketamine plan approved but no REMS enrolment yet: booking her shows the REMS hard stop.
+    mrn: 'RK-2024-0139',
+    givenName: 'Elena',
+    familyName: 'Marsh',
+    dateOfBirth: '1986-05-17',
+    sex: 'female',
+    stage: 'ready',
+    weightKg: 66.0,
+    heightCm: 168,
+    protocolId: 'esketamine-trd',
   },
 ]
 
@@ -333,6 +349,11 @@ export async function seedDemoPatients(
     })
     if (p.stage === 'ready')
       await approvePlan(ctx, staff.prescriber, clinicId, id, plan!.id, { version: plan!.version, ...sign })
+    if (p.remsEnrolment)
+      await recordPatientEnrolment(ctx, staff.nurse, clinicId, id, {
+        identifier: p.remsEnrolment,
+        effectiveOn: intakeAt.toISOString().slice(0, 10),
+      })
   }
   return list.length
 }

@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/append-audit'
 import type { AppContext } from '../context'
 import { generatePassword, hashPassword } from '../features/auth/passwords'
 import { listActiveMemberships } from '../features/auth/store'
+import { recordSettingCertification } from '../features/rems/service'
 import { uuidv7 } from '../ids'
 import type { Principal } from '../principal'
 import { inOwnerTransaction } from '../tenancy'
@@ -169,7 +170,11 @@ async function principalFor(ctx: AppContext, email: string): Promise<Principal> 
 export async function seedDemoClinicalData(
   ctx: AppContext,
   signIns: DemoSignIn[],
-  options: { withSessions?: boolean } = {},
+  options: {
+    withSessions?: boolean
+    /** Record Riverside's REMS setting certification (default yes; tests of the hard stop say no). */
+    withRemsCertification?: boolean
+  } = {},
 ): Promise<number> {
   const passwordOf = (email: string) => signIns.find((s) => s.email === email)!.password
   const clinics = await ctx.db.selectFrom('clinic').select(['id', 'name']).orderBy('name').execute()
@@ -188,6 +193,13 @@ export async function seedDemoClinicalData(
   }
   const riverside = clinicId(demoClinics[0]!.name)
   const hillcrest = clinicId(demoClinics[1]!.name)
+  // §3 REMS: Riverside treats with esketamine, so its setting is certified; Hillcrest (IV only)
+  // has none, and its REMS page shows what is missing.
+  if (options.withRemsCertification !== false)
+    await recordSettingCertification(ctx, await principalFor(ctx, 'admin@demo.ketacare.org'), riverside, {
+      identifier: 'SPR-HCS-2090417',
+      effectiveOn: new Date(ctx.now().getTime() - 90 * 86_400_000).toISOString().slice(0, 10),
+    })
   const patients =
     (await seedDemoPatients(ctx, riverside, staffRiverside, 'riverside')) +
     (await seedDemoPatients(ctx, hillcrest, staffHillcrest, 'hillcrest'))

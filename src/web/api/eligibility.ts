@@ -16,6 +16,8 @@ export interface EligibilityDecision {
   signedBy: string
   signerName: string
   signedAt: string
+  /** §3 pre-dose cautions the prescriber acknowledged with an approval. */
+  acknowledgedCautions: string[]
 }
 
 export interface BodyMeasures {
@@ -51,7 +53,12 @@ export function useEligibilityReview(clinicId: string, patientId: string) {
 
 export function useSignDecision(clinicId: string, patientId: string) {
   return usePatientWrite<
-    { decision: EligibilityOutcome; reason: string; overrideReason: string | null } & SignerProof,
+    {
+      decision: EligibilityOutcome
+      reason: string
+      overrideReason: string | null
+      cautionsAcknowledged?: boolean
+    } & SignerProof,
     EligibilityDecision
   >(clinicId, patientId, (body) => ({ path: '/eligibility-decisions', body }))
 }

@@ -146,6 +146,12 @@ export interface SessionView {
     status: 'pending' | 'passed' | 'failed' | 'overridden'
     items: PreCheckItem[]
     override: { by: string | null; at: string; reason: string } | null
+    /** §3 pre-dose cautions from the intake screen and the prescriber's acknowledgement. */
+    cautions: {
+      items: { id: string; question: string; explanation: string }[]
+      unanswered: string[]
+      acknowledged: { by: string | null; at: string; cautions: string[] } | null
+    }
   }
   infusion: {
     status: 'not-started' | 'running' | 'paused' | 'completed' | 'stopped'
@@ -378,10 +384,14 @@ export function useSuggestedDates(clinicId: string, patientId: string, isEnabled
   return useQuery({
     queryKey: [...patientKey(clinicId, patientId), 'sessions', 'suggested-dates'],
     queryFn: ({ signal }) =>
-      apiFetch<{ planId: string | null; remaining: number; dates: { date: string; note: string }[] }>(
-        `${patientApiPath(clinicId, patientId)}/sessions/suggested-dates`,
-        { signal },
-      ),
+      apiFetch<{
+        planId: string | null
+        route: 'iv-infusion' | 'intranasal' | null
+        remaining: number
+        dates: { date: string; note: string }[]
+        /** Esketamine: when the protocol's benefit review falls due (§3). */
+        benefitReview: { date: string; note: string } | null
+      }>(`${patientApiPath(clinicId, patientId)}/sessions/suggested-dates`, { signal }),
     enabled: isEnabled,
   })
 }

@@ -73,3 +73,13 @@ export function startOfDayIso(day: string, timeZone: string | undefined, dayOffs
 export function endOfDayIso(day: string, timeZone: string | undefined): string {
   return new Date(Date.parse(startOfDayIso(day, timeZone, 1)) - 1).toISOString()
 }
+
+/** Today's calendar date ('YYYY-MM-DD') on the clinic's wall clock (the browser's when no zone). */
+export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    ...(timeZone ? { timeZone } : {}),
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now)
+}

@@ -1,4 +1,6 @@
+import { findProtocol } from '../../../domain/dosing'
 import { getInstrument } from '../../../domain/instruments'
+import { missingRemsRequirements, remsRequirementLabels } from '../../../domain/rems'
 import { runInClinic } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import type { Principal } from '../../principal'
@@ -6,6 +8,7 @@ import { loadConsents } from '../consent/service'
 import { loadReview } from '../eligibility/service'
 import { toPatientDto } from '../patients/service'
 import { loadPlans } from '../plans/service'
+import { loadRemsRecords } from '../rems/service'
 import { deriveStage } from './stage'
 
 const decisionLabels = { approve: 'Approved', decline: 'Declined', defer: 'Deferred' } as const
@@ -17,10 +20,23 @@ export interface ChecklistItem {
   detail: string
 }
 
+function remsItem(rems: Awaited<ReturnType<typeof loadRemsRecords>>): ChecklistItem {
+  const missing = missingRemsRequirements(rems)
+  return {
+    id: 'rems',
+    label: 'Esketamine REMS: setting certified and patient enrolled',
+    isDone: missing.length === 0,
+    detail:
+      missing.length === 0
+        ? `Setting ${rems.settingCertification!.identifier}; patient enrolment ${rems.patientEnrolment!.identifier} (${rems.patientEnrolment!.effectiveOn})`
+        : `Missing: ${missing.map((m) => remsRequirementLabels[m]).join(' and ')}. No esketamine session can be booked or dosed until recorded.`,
+  }
+}
+
 /** The chart's "at a glance": where the patient stands and what is missing before a first session. */
 export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
   const review = await loadReview(tx, clinicId, patientId)
-  const [patient, consents, plans] = await Promise.all([
+  const [patient, consents, plans, rems] = await Promise.all([
     tx
       .selectFrom('patient')
       .selectAll()
@@ -29,6 +45,7 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
       .executeTakeFirstOrThrow(),
     loadConsents(tx, clinicId, patientId),
     loadPlans(tx, clinicId, patientId),
+    loadRemsRecords(tx, clinicId, patientId),
   ])
   const h = review.history
   const decision = review.decisions[0] ?? null
@@ -40,7 +57,11 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
     thaseRush: { stage: number }
     maudsley: { total: number; band: string }
   } | null
-  const contraindications = h.contraindications as { hasAbsolute: boolean; hasRelative: boolean } | null
+  const contraindications = h.contraindications as {
+    hasAbsolute: boolean
+    hasRelative: boolean
+    cautions: { id: string }[]
+  } | null
   const scores = review.latestScores
   const item = (id: string, label: string, isDone: boolean, detail: string): ChecklistItem => ({
     id,
@@ -80,11 +101,13 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
       'Contraindication screen',
       contraindications !== null,
       contraindications
-        ? contraindications.hasAbsolute
-          ? 'Absolute contraindication present'
-          : contraindications.hasRelative
-            ? 'Relative contraindications to weigh'
-            : 'None found'
+        ? `${
+            contraindications.hasAbsolute
+              ? 'Absolute contraindication present'
+              : contraindications.hasRelative
+                ? 'Relative contraindications to weigh'
+                : 'None found'
+          }${contraindications.cautions.length ? `; ${contraindications.cautions.length} pre-dose caution(s) for the prescriber to acknowledge (§3)` : ''}`
         : `${h.unansweredContraindications.length} question(s) unanswered`,
     ),
     item(
@@ -136,6 +159,10 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
           ? 'Draft awaiting approval'
           : 'No plan',
     ),
+    // REMS hard stop (clinical-reference §3): shown for patients on, or planned for, esketamine.
+    ...((plan ?? draft) && findProtocol((plan ?? draft)!.protocolId).drug === 'esketamine'
+      ? [remsItem(rems)]
+      : []),
   ]
   const stage = deriveStage({
     latestDecision: decision?.decision ?? null,

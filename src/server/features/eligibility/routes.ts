@@ -15,6 +15,7 @@ export const decisionSchema = z.object({
   signedBy: z.string(),
   signerName: z.string(),
   signedAt: z.date(),
+  acknowledgedCautions: z.array(z.string()),
 })
 
 /** Proof of identity at the moment of signing: a TOTP code, or the password. */
@@ -81,6 +82,10 @@ export function eligibilityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             decision: z.enum(['approve', 'decline', 'defer']),
             reason: z.string().trim().min(3, 'give the reason (at least 3 characters)').max(4000),
             overrideReason: z.string().trim().max(4000).nullish(),
+            cautionsAcknowledged: z
+              .boolean()
+              .optional()
+              .describe('Approval: the prescriber acknowledges the §3 pre-dose cautions on the screen'),
             ...signerProof,
           }),
           response: { 201: decisionSchema },

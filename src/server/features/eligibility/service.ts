@@ -28,6 +28,9 @@ export function toDecisionDto(row: Selectable<EligibilityDecisionTable>) {
     signedBy: row.signed_by,
     signerName: row.signer_name,
     signedAt: row.signed_at,
+    /** §3 label warnings the prescriber acknowledged with this signature (ids of the screen). */
+    acknowledgedCautions: ((row.snapshot as { acknowledgedCautions?: string[] }).acknowledgedCautions ??
+      []) as string[],
   }
 }
 
@@ -131,6 +134,8 @@ export function signDecision(
     decision: EligibilityOutcome
     reason: string
     overrideReason?: string | null | undefined
+    /** Approval with §3 cautions on the screen needs the prescriber to acknowledge them. */
+    cautionsAcknowledged?: boolean | undefined
   } & SignerProof,
 ) {
   return runInClinic(
@@ -140,6 +145,9 @@ export function signDecision(
     async (scope) => {
       const review = await loadReview(scope.tx, clinicId, patientId)
       const overrideReason = input.overrideReason?.trim() || null
+      const cautions = (
+        (review.history.contraindications as { cautions?: { id: string }[] } | null)?.cautions ?? []
+      ).map((c) => c.id)
       if (input.decision === 'approve') {
         if (review.openAlerts.length > 0) {
           throw new AppError(
@@ -167,6 +175,17 @@ export function signDecision(
             ? ['the TRD definition is not met']
             : []),
         ]
+        // §3 (label 5.6, 7.1–7.3): warnings, not contraindications — the signature carries the
+        // prescriber's acknowledgement of each one.
+        if (cautions.length > 0 && input.cautionsAcknowledged !== true)
+          throw new AppError(
+            'validation-failed',
+            `Approval needs the pre-dose cautions acknowledged: ${cautions.join(', ')}.`,
+            {
+              fieldErrors: [{ field: 'cautionsAcknowledged', message: 'acknowledge the pre-dose cautions' }],
+              extra: { cautions },
+            },
+          )
         if (needsOverride.length > 0 && !overrideReason) {
           throw new AppError(
             'validation-failed',
@@ -180,6 +199,7 @@ export function signDecision(
         decision: input.decision,
         reason: input.reason,
         overrideReason,
+        acknowledgedCautions: input.decision === 'approve' ? cautions : [],
       }
       const signature = await signContent(
         scope,

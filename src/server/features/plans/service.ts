@@ -2,9 +2,12 @@ import type { Selectable } from 'kysely'
 import type { TreatmentPlanTable } from '../../../db'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import {
+  ageInYearsOn,
   calculateProtocolDose,
   type DoseSettings,
   devicesForDose,
+  esketamineDoseOptionsMg,
+  esketamineStartDose,
   findProtocol,
   minutesBetweenDevices,
   type Protocol,
@@ -17,6 +20,7 @@ import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
+import { zonedToday } from '../../time'
 import { type SignerProof, signContent } from '../auth/signature'
 import { loadConsents } from '../consent/service'
 import { listDecisionsOf } from '../eligibility/service'
@@ -75,8 +79,11 @@ function resolveProtocol(protocolId: string): Protocol {
   }
 }
 
-/** Checks a plan against its protocol and fills the protocol's defaults (clinical-reference §2, §3). */
-function normalizePlan(input: PlanInput, doseSettings: DoseSettings) {
+/**
+ * Checks a plan against its protocol and fills the protocol's defaults (clinical-reference §2, §3).
+ * `ageYears` picks the esketamine ≥ 65 schedule (§3: start 28 mg, then 28, 56 or 84 mg).
+ */
+function normalizePlan(input: PlanInput, doseSettings: DoseSettings, ageYears: number) {
   const protocol = resolveProtocol(input.protocolId)
   const invalid = (field: string, message: string) =>
     new AppError('validation-failed', `${field} ${message}.`, { fieldErrors: [{ field, message }] })
@@ -102,10 +109,8 @@ function normalizePlan(input: PlanInput, doseSettings: DoseSettings) {
       plannedSessions: input.plannedSessions ?? protocol.courseSessions,
     }
   }
-  const doseOptions = [
-    ...new Set(protocol.phases.flatMap((p) => p.doseOptionsMg).concat(protocol.firstDoseMg)),
-  ].sort((a, b) => a - b)
-  const doseMg = input.doseMg ?? protocol.firstDoseMg
+  const doseOptions = esketamineDoseOptionsMg(protocol, ageYears)
+  const doseMg = input.doseMg ?? esketamineStartDose(protocol, ageYears).doseMg
   if (!doseOptions.includes(doseMg))
     throw invalid('doseMg', `must be one of ${doseOptions.join(', ')} mg for this protocol`)
   const frequencies = [...new Set(protocol.phases.flatMap((p) => p.frequencies))]
@@ -136,12 +141,18 @@ export function createPlan(
     async (scope) => {
       const patient = await scope.tx
         .selectFrom('patient')
-        .select('id')
+        .select(['id', 'date_of_birth'])
         .where('clinic_id', '=', clinicId)
         .where('id', '=', patientId)
         .executeTakeFirst()
       if (!patient) throw new AppError('not-found', 'No such patient in this clinic.')
-      const plan = normalizePlan(input, (await loadClinicSettings(scope.tx, clinicId)).dose)
+      const clinic = await scope.tx
+        .selectFrom('clinic')
+        .select('time_zone')
+        .where('id', '=', clinicId)
+        .executeTakeFirstOrThrow()
+      const ageYears = ageInYearsOn(patient.date_of_birth, zonedToday(clinic.time_zone, scope.now))
+      const plan = normalizePlan(input, (await loadClinicSettings(scope.tx, clinicId)).dose, ageYears)
       const id = uuidv7(scope.now.getTime())
       await scope.tx
         .insertInto('treatment_plan')

@@ -29,6 +29,7 @@ import { insertScoredResponse, toVitalDto } from '../assessments/service'
 import { type SignerProof, signContent } from '../auth/signature'
 import { recordAdministration } from '../ledger/administer'
 import { signAsWitness, type WitnessInput } from '../ledger/witness'
+import { requireRemsRecords } from '../rems/service'
 import * as store from './store'
 import { loadSessionView, type SessionView, toReading } from './view'
 
@@ -325,6 +326,37 @@ export function declareSupervision(
   )
 }
 
+/**
+ * The prescriber acknowledges the §3 pre-dose cautions found at intake (label 5.6, 7.1–7.3) for
+ * this session; the event names them, so a caution added later needs a new acknowledgement.
+ */
+export function acknowledgeCautions(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    { sessionId, permission: 'clinical:sign', action: 'sessions.cautions-ack', idempotencyKey, body: {} },
+    async (scope, view) => {
+      if (!['checked-in', 'pre-checks'].includes(view.session.state))
+        throw new AppError('conflict', 'Pre-dose cautions are acknowledged during pre-checks, before dosing.')
+      const ids = view.preChecks.cautions.items.map((c) => c.id)
+      if (ids.length === 0)
+        throw new AppError(
+          'conflict',
+          'Nothing to acknowledge: the intake screen found no pre-dose cautions.',
+        )
+      await addEvent(scope, sessionId, 'caution-ack', { cautions: ids, name: scope.principal.displayName })
+      return { cautions: ids.join(',') }
+    },
+  )
+}
+
 /** Today's weight → dose, rate and volume from the plan's protocol (domain dosing). */
 export function setDose(
   ctx: AppContext,
@@ -378,6 +410,8 @@ export function setDose(
         plannedDoseMg = Math.round(dose.doseMg * 1000) / 1000
         infusionMin = dose.infusionMin
       } else {
+        // REMS hard stop (clinical-reference §3): the dose is not set without both records.
+        await requireRemsRecords(scope.tx, scope.clinicId, view.patient.id, 'dosed')
         plannedDoseMg = view.plan.doseMg ?? protocol.firstDoseMg
       }
       await saveSession(scope, view, {
@@ -579,6 +613,9 @@ export function recordDevice(
         throw new AppError('conflict', 'Devices are recorded in esketamine sessions once the dose is set.')
       if (view.session.state !== 'dosing')
         throw new AppError('conflict', 'Devices are recorded while the session is in dosing.')
+      // REMS hard stop (clinical-reference §3), checked again at the device: a record can be
+      // corrected between the dose being set and given.
+      await requireRemsRecords(scope.tx, scope.clinicId, view.patient.id, 'dosed')
       if (view.devices.isComplete)
         throw new AppError(
           'conflict',

@@ -260,6 +260,12 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       (p, _b, who, key) => actions.declareSupervision(ctx, who, p.clinicId, p.sessionId, key),
     )
     post(
+      '/cautions-ack',
+      'A prescriber acknowledges the pre-dose cautions from the intake screen (clinical-reference §3)',
+      z.object({}).optional(),
+      (p, _b, who, key) => actions.acknowledgeCautions(ctx, who, p.clinicId, p.sessionId, key),
+    )
+    post(
       '/dose',
       "Today's weight → dose, rate and volume",
       z.object({

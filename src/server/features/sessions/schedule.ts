@@ -1,5 +1,5 @@
 import { hasPermission } from '../../../domain/access/permissions'
-import { findProtocol, nextDueDates, toIsoDate } from '../../../domain/dosing'
+import { benefitReviewDue, findProtocol, nextDueDates, toIsoDate } from '../../../domain/dosing'
 import { findSpacingViolations, minimumSpacingHours } from '../../../domain/session'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
@@ -8,6 +8,7 @@ import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { zonedDayBounds, zonedToday } from '../../time'
+import { requireRemsRecords } from '../rems/service'
 import * as store from './store'
 import { loadSessionView } from './view'
 
@@ -85,6 +86,8 @@ export async function bookSessionIn(scope: ClinicScope, input: BookInput): Promi
     })
   const protocol = findProtocol(plan.protocol_id)
   const route = protocol.route === 'iv-infusion' ? 'iv' : 'intranasal'
+  // REMS hard stop (clinical-reference §3): no override, whoever books.
+  if (route === 'intranasal') await requireRemsRecords(tx, clinicId, input.patientId, 'booked')
   const duration = input.plannedDurationMin ?? defaultDurationMin[route]
   const startMs = input.scheduledAt.getTime()
   const endMs = startMs + duration * 60_000
@@ -228,7 +231,14 @@ export function suggestDates(ctx: AppContext, principal: Principal, clinicId: st
         .where('patient_id', '=', patientId)
         .where('status', '=', 'approved')
         .executeTakeFirst()
-      if (!plan) return { planId: null, remaining: 0, dates: [] as { date: string; note: string }[] }
+      if (!plan)
+        return {
+          planId: null,
+          remaining: 0,
+          route: null,
+          dates: [] as { date: string; note: string }[],
+          benefitReview: null,
+        }
       const clinic = await scope.tx
         .selectFrom('clinic')
         .select('time_zone')
@@ -242,7 +252,17 @@ export function suggestDates(ctx: AppContext, principal: Principal, clinicId: st
       const pastDates = sessions.map((s) => zonedToday(clinic.time_zone, s.scheduled_at))
       const today = zonedToday(clinic.time_zone, scope.now)
       const count = Math.max(0, Math.min(remaining, 6))
-      if (count === 0) return { planId: plan.id, remaining, dates: [] }
+      // §3 ✅: benefit is reviewed after 4 weeks (TRD: end of induction; suicidal ideation: after
+      // the 4-week course), counted from the first session (or today, before it is booked).
+      const review =
+        protocol.route === 'intranasal' ? benefitReviewDue(protocol, [...pastDates].sort()[0] ?? today) : null
+      const benefitReview = review
+        ? {
+            date: review.date,
+            note: `Benefit review due ${review.date} (${review.afterWeek} weeks after the first session, clinical-reference §3)`,
+          }
+        : null
+      if (count === 0) return { planId: plan.id, route: protocol.route, remaining, dates: [], benefitReview }
       if (protocol.route === 'intranasal') {
         const dates =
           pastDates.length === 0
@@ -251,7 +271,7 @@ export function suggestDates(ctx: AppContext, principal: Principal, clinicId: st
                 date: d.date,
                 note: `Week ${d.weekNumber}, ${d.phase}${d.isBenefitReview ? ' — review benefit' : ''}`,
               }))
-        return { planId: plan.id, remaining, dates }
+        return { planId: plan.id, route: protocol.route, remaining, dates, benefitReview }
       }
       const cadence = protocol.cadences.find((c) => c.id === plan.cadence) ?? protocol.cadences[0]!
       const gapDays = Math.floor(7 / cadence.sessionsPerWeek)
@@ -262,7 +282,7 @@ export function suggestDates(ctx: AppContext, principal: Principal, clinicId: st
         date: toIsoDate(Math.floor((start + i * gapDays * 86_400_000) / 86_400_000)),
         note: `Session ${sessions.length + i + 1} of ${plan.planned_sessions}`,
       }))
-      return { planId: plan.id, remaining, dates }
+      return { planId: plan.id, route: protocol.route, remaining, dates, benefitReview }
     },
   )
 }

@@ -438,6 +438,10 @@ describe('an IV session from booking to signed discharge', () => {
 describe('an esketamine session', () => {
   it('spaces devices 5 minutes apart and holds discharge until 2 hours after the first', async () => {
     const patientId = await patientByMrn('RK-2024-0112')
+    // §3 REMS hard stop: the demo records Riverside's setting certification and her enrolment;
+    // without either this booking is refused (rems.int.test.ts).
+    expect((await nurse.get(`${url()}/rems/certification`)).json().current).not.toBeNull()
+    expect((await nurse.get(`${url()}/patients/${patientId}/rems-enrolment`)).json().current).not.toBeNull()
     const booked = (
       await frontDesk.post(`${url()}/sessions`, {
         patientId,

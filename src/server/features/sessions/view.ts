@@ -20,6 +20,7 @@ import { errorInfo } from '../../corrections'
 import { AppError } from '../../errors'
 import { toAlertDto, toResponseDto, toVitalDto } from '../assessments/service'
 import { loadConsents } from '../consent/service'
+import { cautionPreCheck, loadSessionCautions } from './cautions'
 import * as store from './store'
 
 const minuteMs = 60_000
@@ -131,6 +132,7 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
   const responses = responseRows.filter((r) => !r.entered_in_error_at)
   const protocol = findProtocol(plan.protocol_id)
   const nowMs = now.getTime()
+  const cautions = await loadSessionCautions(tx, clinicId, session.patient_id, live)
 
   // Pre-checks (issue 5 item 3): the nurse's form plus what the record already knows.
   const form = [...live].reverse().find((e) => e.kind === 'pre-check-form')?.payload as
@@ -243,6 +245,7 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
           ),
         ]
       : []),
+    cautionPreCheck(cautions),
   ]
   const preChecks: PreCheckStatus = override
     ? 'overridden'
@@ -464,6 +467,7 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
     preChecks: {
       status: preChecks,
       items: preCheckItems,
+      cautions,
       override: override
         ? {
             by: override.recorded_by_name,

@@ -2,6 +2,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   Group,
   List,
   Paper,
@@ -68,6 +69,9 @@ function DecisionForm({ review, props }: { review: EligibilityReview; props: Cha
   const [decision, setDecision] = useState<EligibilityOutcome | null>(null)
   const [reason, setReason] = useState('')
   const [overrideReason, setOverrideReason] = useState('')
+  const [cautionsAcknowledged, setCautionsAcknowledged] = useState(false)
+  const cautions = review.history.contraindications?.cautions ?? []
+  const needsCautionAck = decision === 'approve' && cautions.length > 0
   const [signature, setSignature] = useState(() => emptySignature(props.hasAuthenticator))
   const sign = useSignDecision(props.clinicId, props.patientId)
   const needs = decision === 'approve' ? overrideNeeds(review) : []
@@ -80,12 +84,14 @@ function DecisionForm({ review, props }: { review: EligibilityReview; props: Cha
         decision,
         reason: reason.trim(),
         overrideReason: needs.length ? overrideReason.trim() : null,
+        ...(needsCautionAck ? { cautionsAcknowledged } : {}),
         ...toSignerProof(signature),
       },
       {
         onSuccess: () => {
           setReason('')
           setOverrideReason('')
+          setCautionsAcknowledged(false)
           setSignature(emptySignature(props.hasAuthenticator))
         },
       },
@@ -166,6 +172,17 @@ function DecisionForm({ review, props }: { review: EligibilityReview; props: Cha
             styles={{ input: { borderColor: 'var(--mantine-color-orange-6)' } }}
           />
         )}
+        {needsCautionAck && (
+          <Checkbox
+            size="md"
+            color="orange"
+            checked={cautionsAcknowledged}
+            onChange={(event) => setCautionsAcknowledged(event.currentTarget.checked)}
+            error={fieldError(sign.error, 'cautionsAcknowledged')}
+            label={`I acknowledge the pre-dose cautions: ${cautions.map((c) => questionText[c.id] ?? c.id).join(' ')}`}
+            description="Label warnings (clinical-reference §3), not contraindications: the acknowledgement is signed with the decision and asked again before each dose."
+          />
+        )}
         {decision && (
           <SignatureBox
             meaning={meanings[decision]}
@@ -177,7 +194,7 @@ function DecisionForm({ review, props }: { review: EligibilityReview; props: Cha
         )}
         <MutationError
           error={sign.error}
-          placedFields={['reason', 'overrideReason', 'totpCode', 'password']}
+          placedFields={['reason', 'overrideReason', 'cautionsAcknowledged', 'totpCode', 'password']}
         />
         <Group justify="flex-end">
           <Button
@@ -188,7 +205,8 @@ function DecisionForm({ review, props }: { review: EligibilityReview; props: Cha
               !decision ||
               reason.trim().length < 3 ||
               !isSignatureReady(signature) ||
-              (needs.length > 0 && overrideReason.trim().length < 3)
+              (needs.length > 0 && overrideReason.trim().length < 3) ||
+              (needsCautionAck && !cautionsAcknowledged)
             }
           >
             Sign decision
@@ -224,7 +242,11 @@ export function EligibilityTab(props: ChartTabProps) {
             <List size="sm" spacing={4}>
               {ci.findings.map((f) => (
                 <List.Item key={f.id}>
-                  <Badge color={f.severity === 'absolute' ? 'red' : 'orange'} size="xs" mr={6}>
+                  <Badge
+                    color={f.severity === 'absolute' ? 'red' : f.severity === 'caution' ? 'grape' : 'orange'}
+                    size="xs"
+                    mr={6}
+                  >
                     {f.severity}
                   </Badge>
                   {f.isUnverified && (
@@ -306,6 +328,12 @@ export function EligibilityTab(props: ChartTabProps) {
               {d.overrideReason && (
                 <Text size="sm" c="orange.8">
                   Override: {d.overrideReason}
+                </Text>
+              )}
+              {d.acknowledgedCautions.length > 0 && (
+                <Text size="sm" c="grape.8">
+                  Pre-dose cautions acknowledged:{' '}
+                  {d.acknowledgedCautions.map((id) => questionText[id] ?? id).join(' ')}
                 </Text>
               )}
               <SignedRecord

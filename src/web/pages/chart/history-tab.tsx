@@ -163,9 +163,10 @@ function HistoryEditor({
           </Text>
           {history.contraindications.hasAbsolute && <Badge color="red">Absolute contraindication</Badge>}
           {history.contraindications.hasRelative && <Badge color="orange">Relative contraindications</Badge>}
-          {!history.contraindications.hasAbsolute && !history.contraindications.hasRelative && (
-            <Badge color="teal">None found</Badge>
+          {history.contraindications.cautions.length > 0 && (
+            <Badge color="grape">Pre-dose cautions to acknowledge</Badge>
           )}
+          {history.contraindications.findings.length === 0 && <Badge color="teal">None found</Badge>}
         </Group>
       )}
     </Stack>

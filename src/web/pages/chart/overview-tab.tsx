@@ -16,6 +16,7 @@ const tabOfItem: Record<string, string> = {
   eligibility: 'eligibility',
   consent: 'consent',
   plan: 'plan',
+  rems: 'sessions',
 }
 
 export function OverviewTab({ clinicId, patientId }: ChartTabProps) {

@@ -12,7 +12,14 @@ import {
   Title,
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
-import { defaultDoseSettings, listProtocols, type Protocol, type WeightBasis } from '../../../domain/dosing'
+import {
+  defaultDoseSettings,
+  esketamineDoseOptionsMg,
+  esketamineStartDose,
+  listProtocols,
+  type Protocol,
+  type WeightBasis,
+} from '../../../domain/dosing'
 import { useCreatePlan } from '../../api/plans'
 import { useClinicSetting } from '../../api/settings'
 import { FieldGroup } from '../../components/field-group'
@@ -36,11 +43,15 @@ export function cadenceOptions(protocol: Protocol): { value: string; label: stri
   return ['label-schedule', ...frequencies].map((f) => ({ value: f, label: frequencyLabels[f] ?? f }))
 }
 
-function doseOptionsMg(protocol: Protocol): number[] {
+// §3: from 65 the TRD schedule starts at 28 mg and then allows 28, 56 or 84 mg (the server checks too).
+function doseOptionsMg(protocol: Protocol, ageYears: number | null): number[] {
   if (protocol.route === 'iv-infusion') return []
-  return [...new Set([protocol.firstDoseMg, ...protocol.phases.flatMap((p) => p.doseOptionsMg)])].sort(
-    (a, b) => a - b,
-  )
+  return esketamineDoseOptionsMg(protocol, ageYears)
+}
+
+function startDoseMg(protocol: Protocol, ageYears: number | null): number | null {
+  if (protocol.route === 'iv-infusion') return null
+  return ageYears === null ? protocol.firstDoseMg : esketamineStartDose(protocol, ageYears).doseMg
 }
 
 interface PlanDraft {
@@ -54,13 +65,13 @@ interface PlanDraft {
   note: string
 }
 
-function draftFor(protocol: Protocol): PlanDraft {
+function draftFor(protocol: Protocol, ageYears: number | null): PlanDraft {
   const isIv = protocol.route === 'iv-infusion'
   return {
     protocolId: protocol.id,
     doseBasis: 'actual',
     doseMgPerKg: isIv ? protocol.doseMgPerKg : '',
-    doseMg: isIv ? '' : String(protocol.firstDoseMg),
+    doseMg: isIv ? '' : String(startDoseMg(protocol, ageYears)),
     // Empty: the server applies the clinic's ceiling (a clinic setting, §2 ⚠️).
     maxDoseMgPerKg: '',
     plannedSessions: isIv ? protocol.courseSessions : 8,
@@ -70,8 +81,17 @@ function draftFor(protocol: Protocol): PlanDraft {
 }
 
 /** Drafts a plan from a protocol of the domain; the server fills and checks the protocol's limits. */
-export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId: string }) {
-  const [draft, setDraft] = useState(() => draftFor(protocols[0]!))
+export function PlanForm({
+  clinicId,
+  patientId,
+  ageYears,
+}: {
+  clinicId: string
+  patientId: string
+  /** The patient's age today, for the esketamine ≥ 65 schedule; null when unknown. */
+  ageYears: number | null
+}) {
+  const [draft, setDraft] = useState(() => draftFor(protocols[0]!, ageYears))
   const create = useCreatePlan(clinicId, patientId)
   const clinicCeiling = useClinicSetting(clinicId, 'dose.titrationCeilingMgPerKg') as number | undefined
   const protocol = protocols.find((p) => p.id === draft.protocolId) ?? protocols[0]!
@@ -105,7 +125,7 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
           value={draft.protocolId}
           onChange={(id) => {
             const next = protocols.find((p) => p.id === id)
-            if (next) setDraft(draftFor(next))
+            if (next) setDraft(draftFor(next, ageYears))
           }}
           error={fieldError(create.error, 'protocolId')}
           allowDeselect={false}
@@ -158,8 +178,14 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
           ) : (
             <Select
               label="Dose (mg)"
-              description={`First dose on the label: ${protocol.route === 'intranasal' ? protocol.firstDoseMg : ''} mg`}
-              data={doseOptionsMg(protocol).map((mg) => ({
+              description={
+                protocol.route === 'intranasal' &&
+                ageYears !== null &&
+                esketamineStartDose(protocol, ageYears).isOlderAdultStart
+                  ? `Age ${ageYears}: start ${startDoseMg(protocol, ageYears)} mg, then 28, 56 or 84 mg (§3)`
+                  : `First dose on the label: ${startDoseMg(protocol, ageYears) ?? ''} mg`
+              }
+              data={doseOptionsMg(protocol, ageYears).map((mg) => ({
                 value: String(mg),
                 label: `${mg} mg (${mg / 28} device${mg > 28 ? 's' : ''})`,
               }))}

@@ -3,11 +3,13 @@ import { type FormEvent, useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import { findProtocol } from '../../../domain/dosing'
 import { isApiError } from '../../api/client'
+import { usePatient } from '../../api/patients'
 import { type TreatmentPlan, useApprovePlan, usePlans } from '../../api/plans'
 import { MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { emptySignature, isSignatureReady, SignatureBox, toSignerProof } from '../../components/signature-box'
 import { SignedRecord } from '../../components/signed-record'
+import { ageInYears } from '../../lib/age'
 import type { ChartTabProps } from './chart-tab-props'
 import { cadenceOptions, PlanForm } from './plan-form'
 
@@ -163,11 +165,13 @@ function PlanCard({ plan, props }: { plan: TreatmentPlan; props: ChartTabProps }
 
 export function PlanTab(props: ChartTabProps) {
   const plans = usePlans(props.clinicId, props.patientId)
+  const patient = usePatient(props.clinicId, props.patientId)
   const [isFormOpen, setFormOpen] = useState(false)
-  if (plans.isPending) return <PageLoader />
+  if (plans.isPending || patient.isPending) return <PageLoader />
   if (plans.isError) return <ErrorAlert error={plans.error} title="Could not load the plans" />
   const hasDraft = plans.data.some((p) => p.status === 'draft')
   const hasApproved = plans.data.some((p) => p.status === 'approved')
+  const ageYears = patient.data ? ageInYears(patient.data.dateOfBirth, new Date()) : null
   return (
     <Stack gap="md">
       <Title order={2} size="h4">
@@ -192,7 +196,7 @@ export function PlanTab(props: ChartTabProps) {
         </Group>
       )}
       {props.canSign && !hasDraft && (!hasApproved || isFormOpen) && (
-        <PlanForm clinicId={props.clinicId} patientId={props.patientId} />
+        <PlanForm clinicId={props.clinicId} patientId={props.patientId} ageYears={ageYears} />
       )}
     </Stack>
   )

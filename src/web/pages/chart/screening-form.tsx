@@ -157,6 +157,10 @@ export function ScreeningForm({
                         <Badge color="red" size="xs" variant="light">
                           Absolute
                         </Badge>
+                      ) : q.severity === 'caution' ? (
+                        <Badge color="grape" size="xs" variant="light">
+                          Caution (§3)
+                        </Badge>
                       ) : (
                         <Badge color="yellow" size="xs" variant="light">
                           Relative
@@ -169,7 +173,16 @@ export function ScreeningForm({
                       )}
                     </Group>
                     {answer === true && (
-                      <Text size="xs" c={q.severity === 'absolute' ? 'red.8' : 'orange.8'}>
+                      <Text
+                        size="xs"
+                        c={
+                          q.severity === 'absolute'
+                            ? 'red.8'
+                            : q.severity === 'caution'
+                              ? 'grape.8'
+                              : 'orange.8'
+                        }
+                      >
                         {q.explanation}
                       </Text>
                     )}

@@ -25,6 +25,7 @@ import { TimeCell } from '../../components/time-cell'
 import { routeLabels, stateColors, stateLabels } from '../../lib/session-labels'
 import { startOfDayIso } from '../../lib/time'
 import type { ChartTabProps } from './chart-tab-props'
+import { RemsEnrolmentCard } from './rems-enrolment-card'
 
 /** Today's date and the time now (HH:MM) on the clinic's wall clock. */
 function clinicNow(timeZone: string | undefined): { date: string; time: string } {
@@ -59,6 +60,8 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
   const [chairId, setChairId] = useState<string | null>(null)
   const [overrideReason, setOverrideReason] = useState('')
   const isSpacingRefusal = isApiError(book.error, 'conflict') && 'minimumHours' in book.error.problem
+  // The REMS hard stop (§3) has no override: the message names what to record first.
+  const isRemsRefusal = isApiError(book.error, 'conflict') && 'remsMissing' in book.error.problem
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -87,6 +90,14 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
         <Title order={3} size="h5">
           Book a session
         </Title>
+        {suggested.data?.benefitReview && (
+          <Text size="sm" aria-label="Benefit review">
+            <Badge color="violet" variant="light" mr={6}>
+              Review
+            </Badge>
+            {suggested.data.benefitReview.note}
+          </Text>
+        )}
         {suggested.data && suggested.data.dates.length > 0 && (
           <Group gap="xs">
             <Text size="sm" c="dimmed">
@@ -158,7 +169,12 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
             </Stack>
           </Alert>
         )}
-        {!isSpacingRefusal && (
+        {isRemsRefusal && (
+          <Alert color="red" variant="light" role="alert" title="Not booked: esketamine REMS requirement">
+            <Text size="sm">{isApiError(book.error) ? book.error.detail : ''}</Text>
+          </Alert>
+        )}
+        {!isSpacingRefusal && !isRemsRefusal && (
           <MutationError
             error={book.error}
             placedFields={['scheduledAt', 'chairId', 'spacingOverrideReason']}
@@ -180,11 +196,21 @@ export function SessionsTab(props: ChartTabProps) {
   const { membership } = useCurrentClinic()
   const sessions = usePatientSessions(clinicId, patientId)
   const canBook = hasClinicPermission(membership, 'scheduling:write')
+  const suggested = useSuggestedDates(clinicId, patientId, canBook)
   if (sessions.isPending) return <PageLoader />
   if (sessions.isError) return <ErrorAlert error={sessions.error} title="Could not load the sessions" />
   return (
     <Stack gap="md" maw={1000}>
       {/* The form's date and time start at the clinic's wall clock, so it waits for the zone. */}
+      {/* §3: esketamine needs the patient's REMS enrolment before booking or dosing. */}
+      {suggested.data?.route === 'intranasal' && (
+        <RemsEnrolmentCard
+          clinicId={clinicId}
+          patientId={patientId}
+          timeZone={timeZone}
+          canRecord={props.canWriteClinical}
+        />
+      )}
       {canBook && timeZone && <BookForm {...props} />}
       <Table striped aria-label="Treatment sessions">
         <Table.Thead>

@@ -238,6 +238,53 @@ function OverrideForm(props: SectionProps) {
   )
 }
 
+/** §3 pre-dose cautions (label 5.6, 7.1–7.3): warnings a prescriber acknowledges before dosing. */
+function CautionsCard(props: SectionProps) {
+  const { view, clinicId, sessionId, canSign } = props
+  const { items, acknowledged } = view.preChecks.cautions
+  const ack = useSessionAction<object>(clinicId, sessionId, () => ({ path: '/cautions-ack', body: {} }))
+  const isOpen = ['checked-in', 'pre-checks'].includes(view.session.state)
+  if (items.length === 0) return null
+  return (
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      aria-label="Pre-dose cautions"
+      style={{ borderLeft: `4px solid var(--mantine-color-${acknowledged ? 'teal' : 'grape'}-6)` }}
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap">
+          <Text fw={600}>Pre-dose cautions (§3)</Text>
+          <Badge color={acknowledged ? 'teal' : 'grape'} variant="light">
+            {acknowledged ? `Acknowledged by ${acknowledged.by ?? 'a prescriber'}` : 'To acknowledge'}
+          </Badge>
+        </Group>
+        <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {items.map((c) => (
+            <Text key={c.id} size="sm" component="li">
+              <strong>{c.question}</strong> {c.explanation}
+            </Text>
+          ))}
+        </Stack>
+        {!acknowledged && isOpen && canSign && (
+          <Group>
+            <Button color="grape" onClick={() => ack.mutate({})} loading={ack.isPending}>
+              I acknowledge these cautions
+            </Button>
+          </Group>
+        )}
+        {!acknowledged && !canSign && (
+          <Text size="sm" c="dimmed">
+            A prescriber acknowledges them before dosing.
+          </Text>
+        )}
+        <MutationError error={ack.error} />
+      </Stack>
+    </Paper>
+  )
+}
+
 export function SupervisionCard(props: SectionProps) {
   const { view, clinicId, sessionId, canSign, userId } = props
   const supervise = useSessionAction<object>(clinicId, sessionId, () => ({ path: '/supervision', body: {} }))
@@ -289,6 +336,7 @@ export function PreChecksSection(props: SectionProps) {
           </Text>
         )}
         <PreCheckList items={items} />
+        <CautionsCard {...props} />
         <SupervisionCard {...props} />
         {canOverride && isOpen && (status === 'failed' || status === 'pending') && (
           <OverrideForm {...props} />

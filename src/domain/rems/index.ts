@@ -1,0 +1,2 @@
+export type { RemsRecords, RemsRequirement } from './rems-requirements'
+export { missingRemsRequirements, remsRefusalMessage, remsRequirementLabels } from './rems-requirements'

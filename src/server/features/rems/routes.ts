@@ -1,0 +1,102 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppContext } from '../../context'
+import { sessionOf } from '../../plugins/auth'
+import { clinicParams, isoDate, optionalText, patientParams } from '../../schemas'
+import * as rems from './service'
+
+const entrySchema = z.object({
+  id: z.string(),
+  identifier: z.string(),
+  effectiveOn: z.string(),
+  correctionReason: z.string().nullable(),
+  recordedBy: z.string(),
+  recordedAt: z.date(),
+})
+const entriesSchema = z.object({ current: entrySchema.nullable(), history: z.array(entrySchema) })
+const entryBody = z.object({
+  identifier: z.string().trim().min(1, 'give the REMS identifier').max(60),
+  effectiveOn: isoDate,
+  correctionReason: optionalText(500),
+})
+
+// Esketamine REMS records (clinical-reference §3): the clinic's setting certification and each
+// patient's enrolment. Writes append; the newest entry is in force.
+export function remsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const certification = '/api/v1/clinics/:clinicId/rems/certification'
+    app.get(
+      certification,
+      {
+        schema: {
+          tags: ['rems'],
+          summary: "The clinic's esketamine REMS healthcare-setting certification, with earlier entries",
+          params: clinicParams,
+          response: { 200: entriesSchema },
+        },
+      },
+      async (request) =>
+        rems.getSettingCertification(ctx, sessionOf(request).principal, request.params.clinicId),
+    )
+    app.post(
+      certification,
+      {
+        schema: {
+          tags: ['rems'],
+          summary:
+            'Record the REMS setting certification (administrator or prescriber); a correction needs a reason',
+          params: clinicParams,
+          body: entryBody,
+          response: { 200: entriesSchema },
+        },
+      },
+      async (request) =>
+        rems.recordSettingCertification(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.body,
+        ),
+    )
+
+    const enrolment = '/api/v1/clinics/:clinicId/patients/:patientId/rems-enrolment'
+    app.get(
+      enrolment,
+      {
+        schema: {
+          tags: ['rems'],
+          summary: "The patient's esketamine REMS enrolment, with earlier entries",
+          params: patientParams,
+          response: { 200: entriesSchema },
+        },
+      },
+      async (request) =>
+        rems.getPatientEnrolment(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+        ),
+    )
+    app.post(
+      enrolment,
+      {
+        schema: {
+          tags: ['rems'],
+          summary: "Record the patient's REMS enrolment (prescriber or nurse); a correction needs a reason",
+          params: patientParams,
+          body: entryBody,
+          response: { 200: entriesSchema },
+        },
+      },
+      async (request) =>
+        rems.recordPatientEnrolment(
+          ctx,
+          sessionOf(request).principal,
+          request.params.clinicId,
+          request.params.patientId,
+          request.body,
+        ),
+    )
+  }
+}

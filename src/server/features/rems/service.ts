@@ -1,0 +1,215 @@
+import type { RemsRecordKind } from '../../../db'
+import {
+  missingRemsRequirements,
+  type RemsRecords,
+  type RemsRequirement,
+  remsRefusalMessage,
+} from '../../../domain/rems'
+import { type ClinicScope, runInClinic } from '../../clinic-scope'
+import type { AppContext, Tx } from '../../context'
+import { AppError } from '../../errors'
+import { uuidv7 } from '../../ids'
+import type { Principal } from '../../principal'
+import { zonedToday } from '../../time'
+import { listRemsRecords, type RemsRow } from './store'
+
+// Esketamine REMS records (clinical-reference §3 ✅): the clinic's setting certification and each
+// patient's enrolment. Entries are never changed or deleted; a correction is a newer entry with a
+// reason, and the newest is the one in force.
+
+export interface RemsEntryInput {
+  identifier: string
+  /** Date certified or enrolled, 'YYYY-MM-DD'. */
+  effectiveOn: string
+  /** Required when an entry already exists: why this one replaces it. */
+  correctionReason?: string | null | undefined
+}
+
+function toEntryDto(row: RemsRow) {
+  return {
+    id: row.id,
+    identifier: row.identifier,
+    effectiveOn: row.effective_on,
+    correctionReason: row.correction_reason,
+    recordedBy: row.recorder_name,
+    recordedAt: row.recorded_at,
+  }
+}
+export type RemsEntryDto = ReturnType<typeof toEntryDto>
+
+async function loadEntries(tx: Tx, clinicId: string, kind: RemsRecordKind, patientId: string | null) {
+  const rows = await listRemsRecords(tx, clinicId, kind, patientId)
+  const history = rows.map(toEntryDto)
+  return { current: history[0] ?? null, history }
+}
+
+/** The records the hard stop reads, in the shape the domain rule takes. */
+export async function loadRemsRecords(tx: Tx, clinicId: string, patientId: string): Promise<RemsRecords> {
+  const [certification, enrolment] = await Promise.all([
+    listRemsRecords(tx, clinicId, 'setting-certification', null),
+    listRemsRecords(tx, clinicId, 'patient-enrolment', patientId),
+  ])
+  const pick = (row: RemsRow | undefined) =>
+    row ? { identifier: row.identifier, effectiveOn: row.effective_on } : null
+  return { settingCertification: pick(certification[0]), patientEnrolment: pick(enrolment[0]) }
+}
+
+/**
+ * The REMS hard stop: refuses (409, no override) when the clinic is not certified or the patient
+ * not enrolled, naming what is missing. `action` completes "cannot be … without".
+ */
+export async function requireRemsRecords(
+  tx: Tx,
+  clinicId: string,
+  patientId: string,
+  action: 'booked' | 'dosed',
+): Promise<void> {
+  const missing: RemsRequirement[] = missingRemsRequirements(await loadRemsRecords(tx, clinicId, patientId))
+  const message = remsRefusalMessage(missing, action)
+  if (message) throw new AppError('conflict', message, { extra: { remsMissing: missing } })
+}
+
+async function appendEntry(
+  scope: ClinicScope,
+  kind: RemsRecordKind,
+  patientId: string | null,
+  input: RemsEntryInput,
+): Promise<string> {
+  const clinic = await scope.tx
+    .selectFrom('clinic')
+    .select('time_zone')
+    .where('id', '=', scope.clinicId)
+    .executeTakeFirstOrThrow()
+  const today = zonedToday(clinic.time_zone, scope.now)
+  if (input.effectiveOn > today)
+    throw new AppError('validation-failed', 'effectiveOn must not be in the future.', {
+      fieldErrors: [{ field: 'effectiveOn', message: `must be on or before ${today}` }],
+    })
+  const existing = await listRemsRecords(scope.tx, scope.clinicId, kind, patientId)
+  const correctionReason = input.correctionReason?.trim() || null
+  if (existing.length > 0 && !correctionReason)
+    throw new AppError(
+      'validation-failed',
+      'An entry is already recorded: say why this one replaces it (the earlier entry is kept).',
+      { fieldErrors: [{ field: 'correctionReason', message: 'required to correct an existing entry' }] },
+    )
+  const id = uuidv7(scope.now.getTime())
+  await scope.tx
+    .insertInto('rems_record')
+    .values({
+      id,
+      clinic_id: scope.clinicId,
+      kind,
+      patient_id: patientId,
+      entry_no: (existing[0]?.entry_no ?? 0) + 1,
+      identifier: input.identifier.trim(),
+      effective_on: input.effectiveOn,
+      correction_reason: existing.length > 0 ? correctionReason : null,
+      recorded_by: scope.principal.userId,
+      recorder_name: scope.principal.displayName,
+      recorded_at: scope.now,
+    })
+    .execute()
+  return id
+}
+
+export function getSettingCertification(ctx: AppContext, principal: Principal, clinicId: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinic:read', action: 'rems.certification.read', entity: 'rems_record' },
+    async (scope) => {
+      const entries = await loadEntries(scope.tx, clinicId, 'setting-certification', null)
+      await scope.audit({ action: 'rems.certification.read', entity: 'rems_record' })
+      return entries
+    },
+  )
+}
+
+/** An administrator or prescriber records the clinic's REMS healthcare-setting certification. */
+export function recordSettingCertification(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  input: RemsEntryInput,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'rems:certify', action: 'rems.certification.record', entity: 'rems_record' },
+    async (scope) => {
+      const id = await appendEntry(scope, 'setting-certification', null, input)
+      await scope.audit({
+        action: 'rems.certification.record',
+        entity: 'rems_record',
+        entityId: id,
+        detail: {
+          identifier: input.identifier.trim(),
+          effectiveOn: input.effectiveOn,
+          correction: Boolean(input.correctionReason?.trim()),
+        },
+      })
+      return loadEntries(scope.tx, clinicId, 'setting-certification', null)
+    },
+  )
+}
+
+async function requirePatient(scope: ClinicScope, patientId: string): Promise<void> {
+  const patient = await scope.tx
+    .selectFrom('patient')
+    .select('id')
+    .where('clinic_id', '=', scope.clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst()
+  if (!patient) throw new AppError('not-found', 'No such patient in this clinic.')
+}
+
+export function getPatientEnrolment(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'patients:read', action: 'rems.enrolment.read', entity: 'rems_record' },
+    async (scope) => {
+      await requirePatient(scope, patientId)
+      const entries = await loadEntries(scope.tx, clinicId, 'patient-enrolment', patientId)
+      await scope.audit({ action: 'rems.enrolment.read', entity: 'rems_record', detail: { patientId } })
+      return entries
+    },
+  )
+}
+
+/** A prescriber or nurse records the patient's REMS enrolment. */
+export function recordPatientEnrolment(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  patientId: string,
+  input: RemsEntryInput,
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinical:write', action: 'rems.enrolment.record', entity: 'rems_record' },
+    async (scope) => {
+      await requirePatient(scope, patientId)
+      const id = await appendEntry(scope, 'patient-enrolment', patientId, input)
+      await scope.audit({
+        action: 'rems.enrolment.record',
+        entity: 'rems_record',
+        entityId: id,
+        detail: {
+          patientId,
+          identifier: input.identifier.trim(),
+          effectiveOn: input.effectiveOn,
+          correction: Boolean(input.correctionReason?.trim()),
+        },
+      })
+      return loadEntries(scope.tx, clinicId, 'patient-enrolment', patientId)
+    },
+  )
+}

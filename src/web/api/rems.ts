@@ -1,0 +1,64 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { apiFetch } from './client'
+import { clinicApiPath, patientApiPath, patientKey } from './patients'
+
+// Esketamine REMS records (src/server/features/rems): the clinic's setting certification and each
+// patient's enrolment. Entries are appended; `current` is the one in force.
+
+export interface RemsEntry {
+  id: string
+  identifier: string
+  effectiveOn: string
+  correctionReason: string | null
+  recordedBy: string
+  recordedAt: string
+}
+
+export interface RemsEntries {
+  current: RemsEntry | null
+  history: RemsEntry[]
+}
+
+export interface RemsEntryInput {
+  identifier: string
+  effectiveOn: string
+  correctionReason?: string | null
+}
+
+const certificationKey = (clinicId: string) => ['clinics', clinicId, 'rems-certification'] as const
+const certificationPath = (clinicId: string) => `${clinicApiPath(clinicId)}/rems/certification`
+const enrolmentPath = (clinicId: string, patientId: string) =>
+  `${patientApiPath(clinicId, patientId)}/rems-enrolment`
+
+export function useRemsCertification(clinicId: string) {
+  return useQuery({
+    queryKey: certificationKey(clinicId),
+    queryFn: ({ signal }) => apiFetch<RemsEntries>(certificationPath(clinicId), { signal }),
+  })
+}
+
+export function useRecordRemsCertification(clinicId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: RemsEntryInput) =>
+      apiFetch<RemsEntries>(certificationPath(clinicId), { method: 'POST', body: input }),
+    // Every chart's REMS checklist item depends on the certification.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clinics', clinicId] }),
+  })
+}
+
+export function useRemsEnrolment(clinicId: string, patientId: string) {
+  return useQuery({
+    queryKey: [...patientKey(clinicId, patientId), 'rems-enrolment'],
+    queryFn: ({ signal }) => apiFetch<RemsEntries>(enrolmentPath(clinicId, patientId), { signal }),
+  })
+}
+
+export function useRecordRemsEnrolment(clinicId: string, patientId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: RemsEntryInput) =>
+      apiFetch<RemsEntries>(enrolmentPath(clinicId, patientId), { method: 'POST', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: patientKey(clinicId, patientId) }),
+  })
+}
