@@ -4,6 +4,7 @@ export type {
   DischargeInput,
   DischargeReadiness,
   DischargeSettings,
+  DissociationCheck,
 } from './discharge'
 export { defaultDischargeSettings, evaluateDischarge } from './discharge'
 export type { InfusionAction, InfusionMark, InfusionStatus, InfusionSummary } from './infusion-record'
