@@ -127,6 +127,18 @@ const riverside: DemoPatient[] = [
     weightKg: 61.2,
     heightCm: 163,
   },
+  // Esketamine, in monitoring today past the 2 hours but still dissociated (§3 discharge demo).
+  {
+    mrn: 'RK-2024-0140',
+    givenName: 'Luis',
+    familyName: 'Reyes',
+    dateOfBirth: '1969-05-08',
+    sex: 'male',
+    stage: 'ready',
+    weightKg: 81.0,
+    heightCm: 176,
+    protocolId: 'esketamine-trd',
+  },
 ]
 
 const hillcrest: DemoPatient[] = [
