@@ -56,7 +56,7 @@ test('§3: an esketamine session past 2 hours cannot be discharged while the pat
   // The nurse rechecks: resolved. Every criterion is met and the REMS moment is recorded.
   const check = nurse.getByLabel('Dissociation check')
   await check.getByLabel('Note (optional)').fill('Oriented, calm, no detachment.')
-  await check.getByRole('button', { name: 'Dissociation resolved' }).click()
+  await check.getByRole('button', { name: 'Resolved', exact: true }).click()
   await expect(readiness.getByText('Dissociation resolved — met')).toBeVisible(saved)
   await expect(readiness.getByText('All criteria met.')).toBeVisible(saved)
   await expect(nurse.getByLabel('Ready without the 2-hour rule')).toContainText(

@@ -200,23 +200,26 @@ function RemsPanel(props: SectionProps) {
               const a = f.concomitantMedicines[c]
               const canEdit = canWrite && view.session.state === 'discharged' && !view.session.remsSubmittedAt
               return (
-                <Group key={c} gap="sm" wrap="nowrap" align="flex-start">
+                <Stack key={c} gap={0}>
                   {canEdit && current ? (
                     <Checkbox
                       label={concomitantLabels[c]}
                       checked={current[c]}
                       onChange={(e) => setMeds({ ...current, [c]: e.currentTarget.checked })}
-                      miw={220}
                     />
                   ) : (
-                    <Text size="sm" miw={220}>
+                    <Text size="sm">
                       {concomitantLabels[c]}: {a.value === null ? 'to complete' : yes(a.value)}
                     </Text>
                   )}
-                  <Text size="xs" c={a.origin === 'not-recorded' ? 'orange.8' : 'dimmed'}>
+                  <Text
+                    size="xs"
+                    c={a.origin === 'not-recorded' ? 'orange.8' : 'dimmed'}
+                    pl={canEdit ? 32 : 0}
+                  >
                     {a.source}
                   </Text>
-                </Group>
+                </Stack>
               )
             })}
           </Stack>
@@ -305,6 +308,7 @@ export function DischargeSection(props: SectionProps) {
             <MutationError error={transition.error} onReload={() => transition.reset()} />
           </Stack>
         </Paper>
+        {view.session.route === 'intranasal' && isOpen && <DissociationCheckPanel {...props} />}
         {isOpen && <Escort {...props} />}
         {state === 'discharged' && view.session.dischargeSignerName && (
           <Alert color="green" variant="light" title="Discharged">
@@ -335,7 +339,6 @@ export function DischargeSection(props: SectionProps) {
         {canWrite && isOpen && (
           <ScoreEntry {...props} title="Modified Aldrete score" context="post" instrumentIds={['aldrete']} />
         )}
-        {view.session.route === 'intranasal' && isOpen && <DissociationCheckPanel {...props} />}
         {view.session.route === 'intranasal' && view.devices?.given.length ? (
           <ReadyMomentPanel {...props} />
         ) : null}

@@ -86,10 +86,10 @@ export function DissociationCheckPanel(props: SectionProps) {
             </Group>
             <Group grow>
               <Button size="lg" color="teal" onClick={() => record(true)}>
-                Dissociation resolved
+                Resolved
               </Button>
               <Button size="lg" color="orange" variant="light" onClick={() => record(false)}>
-                Not resolved yet
+                Not resolved
               </Button>
             </Group>
           </>
@@ -140,14 +140,15 @@ export function ReadyMomentPanel(props: SectionProps) {
         {canEnter && (
           <Group align="flex-end" gap="sm">
             <NumberInput
-              label="Minutes after first device"
+              label="Minutes"
+              description="after the first device"
               value={minutes}
               onChange={setMinutes}
               min={0}
               max={600}
               allowDecimal={false}
               allowNegative={false}
-              w={190}
+              w={170}
             />
             <TextInput
               label="Note (optional)"
