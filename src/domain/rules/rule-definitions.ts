@@ -199,6 +199,15 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     mark: '⚠️',
     settings: ['vitals.esketamineUnstableIntervalMin'],
   },
+  {
+    id: 'vitals.esketamine-pulse-oximetry',
+    category: 'vitals',
+    title: 'Esketamine: pulse oximetry throughout monitoring — the interval is not given by the label',
+    section: '§3',
+    publication: 'FDA REMS page; Spravato label §2.3 (interval unverified)',
+    mark: '⚠️',
+    settings: ['vitals.esketamineSpo2IntervalMin'],
+  },
   // Dosing (§2, §3).
   {
     id: 'dosing.iv-standard-dose',
@@ -281,6 +290,16 @@ export const ruleDefinitions: readonly RuleDefinition[] = [
     publication: 'FDA REMS page; Spravato label §2.3',
     mark: '✅',
     settings: ['discharge.esketamineMinObservationMin'],
+  },
+  {
+    id: 'discharge.esketamine-resolved',
+    category: 'discharge',
+    title:
+      "Esketamine: sedation, dissociation and respiratory depression resolved — MOAA/S back to the pre-dose score, the nurse's dissociation check, latest SpO2 not below the vitals SpO2 threshold",
+    section: '§3',
+    publication: 'FDA REMS page; Spravato label §2.3',
+    mark: '✅',
+    fixed: { value: 'required', unit: '' },
   },
   {
     id: 'discharge.vitals-near-baseline',

@@ -45,6 +45,7 @@ export const settingParameters: Record<SettingPath, ParameterSpec> = {
   'vitals.postInfusionIntervalMin': whole('Every', 'min', 1, 120),
   'vitals.esketamineRecheckMin': whole('Recheck at', 'min after the dose', 10, 120),
   'vitals.esketamineUnstableIntervalMin': whole('Every', 'min until stable', 1, 60),
+  'vitals.esketamineSpo2IntervalMin': whole('SpO2 every', 'min during monitoring', 1, 60),
   'discharge.minAldreteScore': whole('Modified Aldrete at least', 'score 0–10', 0, 10),
   'discharge.ivMinObservationMin': whole('At least', 'min after the infusion ends', 0, 480),
   'discharge.esketamineMinObservationMin': whole('At least', 'min from the first device', 120, 480),

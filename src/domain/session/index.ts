@@ -4,10 +4,13 @@ export type {
   DischargeInput,
   DischargeReadiness,
   DischargeSettings,
+  DissociationCheck,
 } from './discharge'
 export { defaultDischargeSettings, evaluateDischarge } from './discharge'
 export type { InfusionAction, InfusionMark, InfusionStatus, InfusionSummary } from './infusion-record'
 export { nextInfusionActions, summarizeInfusion } from './infusion-record'
+export type { ChartMedicationFact, ConcomitantAnswer, ConcomitantClass } from './rems-concomitant'
+export { concomitantAnswers, concomitantClasses } from './rems-concomitant'
 export type { SideEffectTerm } from './side-effects'
 export { seriousFromGrade, sideEffectGradeLabels, sideEffectTerms } from './side-effects'
 export type { SpacingSettings, SpacingViolation } from './spacing'

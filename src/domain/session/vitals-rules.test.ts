@@ -88,22 +88,55 @@ describe('nextVitalsDue', () => {
     ).toBe(t0 + 55 * 60_000)
   })
 
-  it('esketamine: recheck at 40 min, then only while unstable (§3)', () => {
-    expect(
-      nextVitalsDue({ route: 'intranasal', doseStartedAtMs: t0, readings: [at(5, { systolicMmHg: 150 })] })
-        .dueAtMs,
-    ).toBe(t0 + 40 * 60_000)
+  it('esketamine: BP recheck at 40 min, then only while unstable (§3)', () => {
+    // SpO2 charted on each reading, so only the BP rule decides here.
+    const early = nextVitalsDue({
+      route: 'intranasal',
+      doseStartedAtMs: t0,
+      readings: [at(30, { systolicMmHg: 150, spo2Percent: 97 })],
+    })
+    expect(early.dueAtMs).toBe(t0 + 40 * 60_000)
+    expect(early.prompts).toEqual(['blood-pressure'])
     const unstable = nextVitalsDue({
       route: 'intranasal',
       doseStartedAtMs: t0,
-      readings: [at(41, { systolicMmHg: 150, diastolicMmHg: 85 })],
+      readings: [at(41, { systolicMmHg: 150, diastolicMmHg: 85, spo2Percent: 97 })],
     })
     expect(unstable.dueAtMs).toBe(t0 + 56 * 60_000)
+    expect(unstable.prompts).toEqual(['blood-pressure', 'spo2'])
+  })
+
+  it('esketamine: pulse oximetry prompted throughout monitoring, not only the 40-minute BP (§3)', () => {
+    // Straight after the first device: SpO2 is due before the BP recheck.
+    const first = nextVitalsDue({ route: 'intranasal', doseStartedAtMs: t0, readings: [] })
+    expect(first.dueAtMs).toBe(t0 + 15 * 60_000)
+    expect(first.prompts).toEqual(['spo2'])
+    expect(first.reason).toMatch(/SpO2 every 15 min.*⚠️/)
+    // BP stable after the recheck: SpO2 keeps being prompted, from the last SpO2 reading.
     const stable = nextVitalsDue({
       route: 'intranasal',
       doseStartedAtMs: t0,
-      readings: [at(38, { systolicMmHg: 128, diastolicMmHg: 80 })],
+      readings: [
+        at(38, { systolicMmHg: 128, diastolicMmHg: 80, spo2Percent: 98 }),
+        at(100, { spo2Percent: 97 }),
+      ],
     })
-    expect(stable.dueAtMs).toBeNull()
+    expect(stable.dueAtMs).toBe(t0 + 115 * 60_000)
+    expect(stable.prompts).toEqual(['spo2'])
+    // A reading without SpO2 does not reset the pulse-oximetry clock.
+    const bpOnly = nextVitalsDue({
+      route: 'intranasal',
+      doseStartedAtMs: t0,
+      readings: [
+        at(38, { systolicMmHg: 128, diastolicMmHg: 80, spo2Percent: 98 }),
+        at(50, { systolicMmHg: 126 }),
+      ],
+    })
+    expect(bpOnly.dueAtMs).toBe(t0 + 53 * 60_000)
+    // The interval is a clinic setting.
+    const settings = { ...defaultVitalsSettings, esketamineSpo2IntervalMin: 10 }
+    expect(nextVitalsDue({ route: 'intranasal', doseStartedAtMs: t0, readings: [] }, settings).dueAtMs).toBe(
+      t0 + 10 * 60_000,
+    )
   })
 })

@@ -185,9 +185,35 @@ export interface NextVitalsInput {
 export interface NextVitalsDue {
   dueAtMs: number | null
   reason: string
+  /** Esketamine: what is due at `dueAtMs` (a BP recheck, a pulse-oximetry reading, or both). */
+  prompts?: ('blood-pressure' | 'spo2')[]
 }
 
-/** When the next set of vitals is due. null: no routine reading is due (esketamine once stable). */
+/** Esketamine BP (§3 ✅): the ~40-minute recheck, then again while the last reading is not stable. */
+function esketamineBpDue(sorted: VitalsReading[], doseStartedAtMs: number, settings: VitalsSettings) {
+  const recheckAtMs = doseStartedAtMs + settings.esketamineRecheckMin * minuteMs
+  const withBp = sorted.filter((r) => r.systolicMmHg !== undefined || r.diastolicMmHg !== undefined)
+  // "~40 min": a reading within 5 minutes before the mark counts as the recheck.
+  const hasRecheck = withBp.some((r) => r.takenAtMs >= recheckAtMs - 5 * minuteMs)
+  if (!hasRecheck)
+    return {
+      dueAtMs: recheckAtMs,
+      reason: `BP recheck ~${settings.esketamineRecheckMin} min after the dose (§3).`,
+    }
+  const last = withBp[withBp.length - 1]
+  if (
+    last &&
+    (isBpAbove(last, settings.preDoseDeferAbove) || evaluateIntraSessionVitals([last], settings).length > 0)
+  ) {
+    return {
+      dueAtMs: last.takenAtMs + settings.esketamineUnstableIntervalMin * minuteMs,
+      reason: 'BP recheck until stable (§3).',
+    }
+  }
+  return { dueAtMs: null, reason: 'BP stable after the 40-minute recheck; further BP as needed (§3).' }
+}
+
+/** When the next set of vitals is due. Esketamine: the BP rule and pulse oximetry throughout (§3). */
 export function nextVitalsDue(
   input: NextVitalsInput,
   settings: VitalsSettings = defaultVitalsSettings,
@@ -208,22 +234,13 @@ export function nextVitalsDue(
       reason: `Every ${settings.postInfusionIntervalMin} min after the infusion (⚠️ setting).`,
     }
   }
-  const recheckAtMs = input.doseStartedAtMs + settings.esketamineRecheckMin * minuteMs
-  // "~40 min": a reading within 5 minutes before the mark counts as the recheck.
-  const hasRecheck = sorted.some((r) => r.takenAtMs >= recheckAtMs - 5 * minuteMs)
-  if (!hasRecheck)
-    return {
-      dueAtMs: recheckAtMs,
-      reason: `BP recheck ~${settings.esketamineRecheckMin} min after the dose (§3).`,
-    }
-  if (
-    last &&
-    (isBpAbove(last, settings.preDoseDeferAbove) || evaluateIntraSessionVitals([last], settings).length > 0)
-  ) {
-    return {
-      dueAtMs: last.takenAtMs + settings.esketamineUnstableIntervalMin * minuteMs,
-      reason: 'Recheck until stable (§3).',
-    }
-  }
-  return { dueAtMs: null, reason: 'Stable after the 40-minute recheck; further readings as needed (§3).' }
+  const bp = esketamineBpDue(sorted, input.doseStartedAtMs, settings)
+  const lastSpo2 = sorted.filter((r) => r.spo2Percent !== undefined).at(-1)
+  const spo2DueAtMs =
+    (lastSpo2?.takenAtMs ?? input.doseStartedAtMs) + settings.esketamineSpo2IntervalMin * minuteMs
+  const spo2Reason = `SpO2 every ${settings.esketamineSpo2IntervalMin} min: pulse oximetry throughout monitoring (§3; interval ⚠️ setting).`
+  if (bp.dueAtMs === null || spo2DueAtMs < bp.dueAtMs)
+    return { dueAtMs: spo2DueAtMs, reason: `${spo2Reason} ${bp.reason}`, prompts: ['spo2'] }
+  if (bp.dueAtMs < spo2DueAtMs) return { dueAtMs: bp.dueAtMs, reason: bp.reason, prompts: ['blood-pressure'] }
+  return { dueAtMs: bp.dueAtMs, reason: `${bp.reason} ${spo2Reason}`, prompts: ['blood-pressure', 'spo2'] }
 }

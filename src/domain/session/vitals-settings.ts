@@ -25,6 +25,11 @@ export interface VitalsSettings {
   esketamineRecheckMin: number
   /** §3 ✅ "as needed until stable": interval while the last reading is not stable (⚠️ number). */
   esketamineUnstableIntervalMin: number
+  /**
+   * §3 ✅ "pulse oximetry throughout" esketamine monitoring; the reference gives no interval, so
+   * this is ⚠️ an unverified default (15 min, the IV monitoring interval of §2).
+   */
+  esketamineSpo2IntervalMin: number
 }
 
 export const defaultVitalsSettings: VitalsSettings = Object.freeze({
@@ -39,4 +44,5 @@ export const defaultVitalsSettings: VitalsSettings = Object.freeze({
   postInfusionIntervalMin: 15,
   esketamineRecheckMin: 40,
   esketamineUnstableIntervalMin: 15,
+  esketamineSpo2IntervalMin: 15,
 })

@@ -139,7 +139,8 @@ async function seedClinic(
     unitsPerContainer: '2',
     lotNumber: isLarge ? 'SP4415' : 'SP4421',
     expiresOn: inDays(240),
-    containerCount: isLarge ? 12 : 3,
+    // Two esketamine courses at Riverside (Grace Kim, Luis Reyes) twice a week.
+    containerCount: isLarge ? 24 : 3,
     invoiceNumber: isLarge ? 'JNJ-20931' : 'JNJ-20988',
     supplier: janssen,
   })

@@ -143,6 +143,19 @@ const riverside: DemoPatient[] = [
     heightCm: 168,
     protocolId: 'esketamine-trd',
   },
+  // Esketamine, in monitoring today past the 2 hours but still dissociated (§3 discharge demo).
+  {
+    mrn: 'RK-2024-0140',
+    givenName: 'Luis',
+    familyName: 'Reyes',
+    dateOfBirth: '1969-05-08',
+    sex: 'male',
+    stage: 'ready',
+    weightKg: 81.0,
+    heightCm: 176,
+    remsEnrolment: 'SPR-PT-4417388',
+    protocolId: 'esketamine-trd',
+  },
 ]
 
 const hillcrest: DemoPatient[] = [

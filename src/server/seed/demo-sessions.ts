@@ -6,9 +6,10 @@ import type { Principal } from '../principal'
 import { seedDemoQidsAlert } from './demo-safety'
 
 // Today's board for the demo: a session discharged this morning, one in monitoring, one with the
-// infusion running, one booked for later, and an esketamine session from three days ago whose
-// REMS form is still owed (and whose QIDS-SR16 from home the next day opened a suicidal-ideation
-// alert) — each driven through the real services on a moving clock.
+// infusion running, one booked for later, an esketamine session past its 2 hours whose patient is
+// still dissociated, and an esketamine session from three days ago whose REMS form is still owed
+// (and whose QIDS-SR16 from home the next day opened a suicidal-ideation alert) — each driven
+// through the real services on a moving clock.
 
 interface Staff {
   nurse: Principal
@@ -60,6 +61,7 @@ export async function seedDemoSessions(
     startMin: number,
     stopAt: 'scheduled' | 'dosing' | 'monitoring' | 'discharged',
     route: 'iv' | 'intranasal',
+    options: { isEscortPresent?: boolean; isDissociationResolved?: boolean } = {},
   ) => {
     at(startMin - 30)
     let v = await bookSession(ctx, staff.frontDesk, clinicId, {
@@ -165,7 +167,9 @@ export async function seedDemoSessions(
     v = await actions.transitionSession(ctx, staff.nurse, clinicId, id, {
       event: 'finish-dosing',
       version: (
-        await actions.setEscort(ctx, staff.nurse, clinicId, id, { isPresent: stopAt === 'discharged' })
+        await actions.setEscort(ctx, staff.nurse, clinicId, id, {
+          isPresent: options.isEscortPresent ?? stopAt === 'discharged',
+        })
       ).session.version,
     })
     await actions.recordSessionResponse(ctx, staff.nurse, clinicId, id, {
@@ -173,7 +177,16 @@ export async function seedDemoSessions(
       context: 'post',
       answers: aldrete10,
     })
-    if (stopAt === 'monitoring') return
+    if (route === 'intranasal') {
+      // §3: the nurse's dissociation check; resolved unless the demo wants a patient still dissociated.
+      at(startMin + 100)
+      const isResolved = options.isDissociationResolved ?? true
+      await actions.recordDissociationCheck(ctx, staff.nurse, clinicId, id, {
+        isResolved,
+        note: isResolved ? 'Oriented, no detachment reported.' : 'Still feels detached from surroundings.',
+      })
+    }
+    if (stopAt === 'monitoring' && route === 'iv') return
     at(startMin + (route === 'iv' ? 85 : 130))
     await actions.recordSessionVitals(ctx, staff.nurse, clinicId, id, {
       context: 'post',
@@ -183,6 +196,7 @@ export async function seedDemoSessions(
       spo2Percent: 98,
       moaas: 5,
     })
+    if (stopAt === 'monitoring') return
     v = await actions.transitionSession(ctx, staff.nurse, clinicId, id, {
       event: 'mark-ready',
       version: (await loadSessionView(ctx.db, clinicId, id, ctx.now())).session.version,
@@ -201,6 +215,12 @@ export async function seedDemoSessions(
   }
   if (has('RK-2024-0107')) await run(patientIds['RK-2024-0107']!, chair(1), -20, 'dosing', 'iv')
   if (has('HC-0041')) await run(patientIds['HC-0041']!, chair(0), -70, 'monitoring', 'iv')
+  // Esketamine past 2 hours with the escort here, but dissociation not resolved at the last check.
+  if (has('RK-2024-0140'))
+    await run(patientIds['RK-2024-0140']!, chair(2), -150, 'monitoring', 'intranasal', {
+      isEscortPresent: true,
+      isDissociationResolved: false,
+    })
   if (has('RK-2024-0118'))
     await run(patientIds['RK-2024-0118']!, chair(2), 2 * 24 * 60 + 60, 'scheduled', 'iv')
   // Booked for tomorrow: the outbox worker queues her day-before reminder on its first pass.

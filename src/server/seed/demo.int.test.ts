@@ -36,7 +36,7 @@ describe('demo sessions', () => {
     await c.signIn(demoEmails.nurse)
     const board = (await c.get(`/api/v1/clinics/${t.clinics.riverside}/board`)).json()
     const states = board.sessions.map((s: { state: string }) => s.state).sort()
-    expect(states).toEqual(['discharged', 'dosing'])
+    expect(states).toEqual(['discharged', 'dosing', 'monitoring'])
     const dosing = board.sessions.find((s: { state: string }) => s.state === 'dosing')
     expect(dosing.nextVitalsDueAt).toBeTruthy()
     expect(board.remsOwed).toHaveLength(1)

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { SessionEvent, SessionState } from '../../domain/session'
+import type { ConcomitantClass, SessionEvent, SessionState } from '../../domain/session'
 import type { InstrumentResponse, SafetyAlert, Vitals } from './assessments'
 import { apiFetch } from './client'
 import type { SignerProof } from './eligibility'
@@ -172,12 +172,31 @@ export interface SessionView {
   alerts: SessionAlert[]
   /** The patient's open suicidal-ideation alerts (§4): any of them holds discharge sign-off. */
   safetyAlerts: SafetyAlert[]
-  nextVitalsDue: { dueAt: string | null; reason: string } | null
+  nextVitalsDue: {
+    dueAt: string | null
+    reason: string
+    /** Esketamine (§3): a BP recheck, pulse oximetry, or both. */
+    prompts: ('blood-pressure' | 'spo2')[]
+  } | null
   discharge: {
     isReady: boolean
     criteria: DischargeCriterion[]
     earliestReadyAtMs: number | null
     readyWithoutObservationRuleAtMs: number | null
+  } | null
+  /** Esketamine: the nurse's latest dissociation check since the first device (§3). */
+  dissociation: {
+    latest: { isResolved: boolean; at: string; by: string | null; note: string | null } | null
+    checks: number
+  } | null
+  /** Esketamine REMS form: the "ready without the 2-hour rule" moment as recorded in the session. */
+  readyWithoutTimeRule: {
+    at: string
+    source: 'charting' | 'nurse'
+    recordedBy: string | null
+    note: string | null
+    minutesFromFirstDevice: number | null
+    firstMetByChartingAt: string | null
   } | null
   transitions: TransitionOption[]
   pk: {
@@ -216,14 +235,22 @@ export interface RemsForm {
   sex: string
   isFirstTreatment: boolean
   isEnrolled: boolean | null
-  concomitantMedicines: Record<string, boolean> | null
+  concomitantMedicines: Record<
+    ConcomitantClass,
+    { value: boolean | null; origin: 'form' | 'chart' | 'not-recorded'; source: string }
+  >
   monitoringClinician: string | null
   setting: string
   date: string | null
-  doseMg: number | null
-  lotIds: string[]
+  /** The devices actually given, 28 mg each (§3). */
+  doseMg: number
+  plannedDoseMg: number | null
+  devices: { number: number; at: string; lotNumber: string | null }[]
+  lotNumbers: string[]
   minutesFirstDeviceToEndOfMonitoring: number | null
   readyWithoutTwoHourRuleAt: string | null
+  minutesToReadyWithoutTwoHourRule: number | null
+  readyWithoutTwoHourRuleSource: string | null
   vitalsAcceptableBeforeDosing: boolean
   vitalsAcceptableAtEnd: boolean | null
   bpBeforeDose: string | null
@@ -313,6 +340,8 @@ export function useSessionAction<TInput>(
     onSuccess: (view) => {
       queryClient.setQueryData(sessionKey(clinicId, sessionId), view)
       void queryClient.invalidateQueries({ queryKey: boardKey(clinicId) })
+      // The REMS form is built from the session record: a write can change it.
+      void queryClient.invalidateQueries({ queryKey: [...sessionKey(clinicId, sessionId), 'rems'] })
     },
     onError: () => queryClient.invalidateQueries({ queryKey: sessionKey(clinicId, sessionId) }),
   })

@@ -4,7 +4,14 @@
 // resend safe), a 4xx is held for the nurse to fix or discard, because sending it again as it is
 // cannot succeed. This file is the pure part: no clock, storage or network (they are parameters).
 
-export type OutboxKind = 'vitals' | 'side-effect' | 'side-effect-resolve' | 'score' | 'infusion' | 'device'
+export type OutboxKind =
+  | 'vitals'
+  | 'side-effect'
+  | 'side-effect-resolve'
+  | 'score'
+  | 'infusion'
+  | 'device'
+  | 'dissociation-check'
 
 export type OutboxStatus = 'pending' | 'sending' | 'held' | 'sent'
 
@@ -54,6 +61,7 @@ const timeField: Record<OutboxKind, string> = {
   score: 'administeredAt',
   infusion: 'at',
   device: 'at',
+  'dissociation-check': 'at',
 }
 
 export const backoffBaseMs = 1_000

@@ -66,3 +66,14 @@ export const moaasLabels: Record<number, string> = {
   1: 'Only to trapezius squeeze',
   0: 'No response',
 }
+
+/** The discharge checklist (src/domain/session/discharge.ts); esketamine adds the §3 three. */
+export const dischargeCriterionLabels: Record<string, string> = {
+  aldrete: 'Modified Aldrete score',
+  'observation-time': 'Minimum observation time',
+  'vitals-near-baseline': 'Vital signs near baseline',
+  'sedation-resolved': 'Sedation resolved (MOAA/S at baseline)',
+  'dissociation-resolved': 'Dissociation resolved',
+  'spo2-acceptable': 'SpO₂ acceptable',
+  'escort-present': 'Escort present',
+}

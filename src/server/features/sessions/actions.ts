@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Permission } from '../../../domain/access/permissions'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import {
@@ -31,7 +32,7 @@ import { recordAdministration } from '../ledger/administer'
 import { signAsWitness, type WitnessInput } from '../ledger/witness'
 import { requireRemsRecords } from '../rems/service'
 import * as store from './store'
-import { loadSessionView, type SessionView, toReading } from './view'
+import { dissociationCheckKind, loadSessionView, readyMomentKind, type SessionView, toReading } from './view'
 
 export interface ActionRequest {
   sessionId: string
@@ -75,10 +76,43 @@ export function act(
           })
         },
       )
-      const view = await loadSessionView(scope.tx, clinicId, request.sessionId, scope.now)
+      let view = await loadSessionView(scope.tx, clinicId, request.sessionId, scope.now)
+      if (await recordReadyMomentIfMet(scope, view))
+        view = await loadSessionView(scope.tx, clinicId, request.sessionId, scope.now)
       return { ...view, replayed: !didRun }
     },
   )
+}
+
+/**
+ * REMS monitoring form (§3): "ready to leave without the 2-hour rule" is a moment recorded during
+ * the session. The first write that leaves every criterion but the time rule met records it, in
+ * its own transaction, at the clinical time the last of them became met; later writes never move
+ * it (the nurse can enter a correction). Esketamine sessions after dosing only.
+ */
+async function recordReadyMomentIfMet(scope: ClinicScope, view: SessionView): Promise<boolean> {
+  if (view.session.route !== 'intranasal') return false
+  if (!['monitoring', 'ready-for-discharge'].includes(view.session.state)) return false
+  const atMs = view.discharge?.readyWithoutObservationRuleAtMs ?? null
+  if (atMs === null) return false
+  const already = view.timeline.some(
+    (e) =>
+      e.kind === readyMomentKind &&
+      !e.enteredInError &&
+      (e.payload as { source?: string }).source === 'charting',
+  )
+  if (already) return false
+  await addEvent(
+    scope,
+    view.session.id,
+    readyMomentKind,
+    {
+      source: 'charting',
+      criteria: view.discharge!.criteria.filter((c) => c.id !== 'observation-time').map((c) => c.id),
+    },
+    new Date(atMs),
+  )
+  return true
 }
 
 async function addEvent(
@@ -168,13 +202,7 @@ export function transitionSession(
       if (view.session.version !== input.version) throw staleError()
       const ctxFacts = { ...factsOf(view), ...(input.reason ? { reason: input.reason } : {}) }
       const result = applyTransition(view.session.state, input.event, ctxFacts)
-      if (!result.isAllowed) {
-        throw new AppError(
-          'conflict',
-          `Cannot ${input.event.replace(/-/g, ' ')}: ${result.blockedBy.map((b) => b.reason).join(' ')}`,
-          { extra: { blockedBy: result.blockedBy } },
-        )
-      }
+      if (!result.isAllowed) throw notReadyError(input.event, result.blockedBy, view)
       const changes: Parameters<typeof store.updateSession>[4] = { state: result.state }
       if (input.event === 'check-in') changes.primary_nurse_id = view.session.primaryNurse?.id ?? null
       if (input.event === 'start-pre-checks' && !view.session.primaryNurse)
@@ -196,6 +224,39 @@ export function transitionSession(
         reason: input.reason ?? null,
       })
       return { event: input.event, to: result.state }
+    },
+  )
+}
+
+/**
+ * A refused transition (409) naming what blocks it; when the discharge criteria do, each unmet
+ * criterion is named in `unmetCriteria` and as a field error `discharge.<criterion id>`.
+ */
+function notReadyError(
+  event: SessionEvent,
+  blockedBy: { guard: string; reason: string }[],
+  view: SessionView,
+): AppError {
+  const isCriteria = blockedBy.some((b) => b.guard === 'discharge-criteria-met')
+  const unmet = isCriteria ? (view.discharge?.criteria.filter((c) => !c.isMet) ?? []) : []
+  const reasons = blockedBy
+    .filter((b) => !(b.guard === 'discharge-criteria-met' && unmet.length > 0))
+    .map((b) => b.reason)
+    .concat(
+      unmet.length > 0
+        ? [`Discharge criteria not met: ${unmet.map((c) => c.id.replace(/-/g, ' ')).join(', ')}.`]
+        : [],
+    )
+  return new AppError(
+    'conflict',
+    `Cannot ${event === 'discharge' ? 'discharge yet' : event.replace(/-/g, ' ')}: ${reasons.join(' ')}`,
+    {
+      fieldErrors: unmet.map((c) => ({ field: `discharge.${c.id}`, message: c.reason })),
+      extra: {
+        blockedBy,
+        unmetCriteria: unmet.map((c) => ({ id: c.id, reason: c.reason })),
+        ...(event === 'discharge' ? { criteria: view.discharge?.criteria ?? [] } : {}),
+      },
     },
   )
 }
@@ -763,6 +824,20 @@ export function recordSessionVitals(
         ...a,
         isAcknowledged: acked.has(`${a.code}@${a.atMs}`),
       }))
+      // Esketamine: a reading can be the one that makes the REMS "ready" moment (§3).
+      if (session.route === 'intranasal' && ['monitoring', 'ready-for-discharge'].includes(session.state)) {
+        const recorded = await scope.tx
+          .selectFrom('session_event')
+          .select('id')
+          .where('clinic_id', '=', clinicId)
+          .where('session_id', '=', sessionId)
+          .where('kind', '=', readyMomentKind)
+          .where('entered_in_error_at', 'is', null)
+          .where(sql<boolean>`payload->>'source' = 'charting'`)
+          .executeTakeFirst()
+        if (!recorded)
+          await recordReadyMomentIfMet(scope, await loadSessionView(scope.tx, clinicId, sessionId, scope.now))
+      }
       const stored = didRun ? live.find((v) => v.id === id) : live.at(-1)
       return {
         replayed: !didRun,
@@ -945,6 +1020,121 @@ export function setEscort(
   )
 }
 
+/** The dose's first device or infusion start, or a 409 when nothing has been given yet. */
+function doseStartOf(view: SessionView): Date {
+  const first =
+    view.devices?.given[0]?.at ?? (view.infusion?.runs[0] ? new Date(view.infusion.runs[0].startMs) : null)
+  if (!first) throw new AppError('conflict', 'Nothing has been given yet in this session.')
+  return first
+}
+
+/** A clinical time after the dose started and not in the future; a 400 naming `at` otherwise. */
+function checkClinicalTime(at: Date, view: SessionView, now: Date, until?: Date | null): void {
+  const start = doseStartOf(view)
+  if (at.getTime() > now.getTime() + minuteMs)
+    throw new AppError('validation-failed', 'A charted time cannot be in the future.', {
+      fieldErrors: [{ field: 'at', message: 'is in the future' }],
+    })
+  if (at < start)
+    throw new AppError('validation-failed', 'This time is before the dose started.', {
+      fieldErrors: [{ field: 'at', message: `must be at or after the first dose (${start.toISOString()})` }],
+    })
+  if (until && at > until)
+    throw new AppError('validation-failed', 'This time is after the end of monitoring.', {
+      fieldErrors: [{ field: 'at', message: `must be at or before discharge (${until.toISOString()})` }],
+    })
+}
+
+/**
+ * §3 ✅: the nurse's dissociation check during esketamine monitoring — resolved yes or no, at the
+ * time observed. A charted observation (see DissociationCheck in the domain for why not a CADSS
+ * cut-off); the latest check since the first device decides the discharge criterion.
+ */
+export function recordDissociationCheck(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: { isResolved: boolean; at?: Date | undefined; note?: string | null | undefined },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    {
+      sessionId,
+      permission: 'clinical:write',
+      action: 'sessions.dissociation-check',
+      idempotencyKey,
+      body: input,
+    },
+    async (scope, view) => {
+      if (view.session.route !== 'intranasal')
+        throw new AppError('conflict', 'The dissociation check is part of esketamine monitoring (§3).')
+      if (!['dosing', 'monitoring', 'ready-for-discharge'].includes(view.session.state))
+        throw new AppError(
+          'conflict',
+          `The dissociation check is charted after the first device and before discharge; this session is ${view.session.state}.`,
+        )
+      const at = input.at ?? scope.now
+      checkClinicalTime(at, view, scope.now)
+      await addEvent(
+        scope,
+        sessionId,
+        dissociationCheckKind,
+        { isResolved: input.isResolved, note: input.note ?? null },
+        at,
+      )
+      return { isResolved: input.isResolved }
+    },
+  )
+}
+
+/**
+ * The nurse's own entry (or correction) of when the patient would have been ready to leave
+ * without the 2-hour rule (REMS monitoring form, §3). The latest entry is the one on the form.
+ */
+export function recordReadyMoment(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: { at: Date; note?: string | null | undefined },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    {
+      sessionId,
+      permission: 'clinical:write',
+      action: 'sessions.ready-without-time-rule',
+      idempotencyKey,
+      body: input,
+    },
+    async (scope, view) => {
+      if (view.session.route !== 'intranasal')
+        throw new AppError('conflict', 'This time is recorded for the esketamine REMS monitoring form (§3).')
+      if (!['monitoring', 'ready-for-discharge', 'discharged'].includes(view.session.state))
+        throw new AppError(
+          'conflict',
+          `Record it during or after monitoring; this session is ${view.session.state}.`,
+        )
+      checkClinicalTime(input.at, view, scope.now, view.session.dischargedAt)
+      await addEvent(
+        scope,
+        sessionId,
+        readyMomentKind,
+        { source: 'nurse', note: input.note ?? null },
+        input.at,
+      )
+      return { at: input.at.toISOString() }
+    },
+  )
+}
+
 /** Prescriber sign-off: readiness is re-checked at the moment of signing (design.md §6). */
 export function signDischarge(
   ctx: AppContext,
@@ -968,12 +1158,7 @@ export function signDischarge(
     async (scope, view) => {
       if (view.session.version !== input.version) throw staleError()
       const result = applyTransition(view.session.state, 'discharge', factsOf(view))
-      if (!result.isAllowed)
-        throw new AppError(
-          'conflict',
-          `Cannot discharge yet: ${result.blockedBy.map((b) => b.reason).join(' ')}`,
-          { extra: { blockedBy: result.blockedBy, criteria: view.discharge?.criteria ?? [] } },
-        )
+      if (!result.isAllowed) throw notReadyError('discharge', result.blockedBy, view)
       const signature = await signContent(
         scope,
         scope.principal,

@@ -1,9 +1,16 @@
+import {
+  type ChartMedicationFact,
+  type ConcomitantClass,
+  concomitantAnswers,
+  concomitantClasses,
+} from '../../../domain/session'
 import { runInClinic } from '../../clinic-scope'
+import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { type PdfDoc, renderPdf } from '../../pdf'
 import type { Principal } from '../../principal'
-import { loadSessionView, type SessionView } from './view'
+import { dissociationCheckKind, loadSessionView, type SessionView } from './view'
 
 async function clinicOf(tx: Tx, clinicId: string) {
   return tx
@@ -20,67 +27,148 @@ function heading(doc: PdfDoc, text: string) {
   doc.moveDown(0.6).fontSize(12).fillColor('#000').text(text, { underline: true }).moveDown(0.2).fontSize(9.5)
 }
 
-/**
- * The REMS Patient Monitoring Form fields (clinical-reference §3) filled from the chart. Fields the
- * chart does not hold (enrolment, concomitant medicines) come from the submission.
- */
-export function buildRemsForm(view: SessionView, clinicName: string) {
-  const firstDevice = view.devices?.given[0]?.at ?? null
-  const end = view.session.dischargedAt
-  const bpAt = (offsetMin: number) => {
-    if (!firstDevice) return null
-    const target = firstDevice.getTime() + offsetMin * 60_000
-    const withBp = view.vitals.filter(
-      (v) => !v.enteredInError && v.systolicMmHg !== null && v.measuredAt.getTime() >= firstDevice.getTime(),
-    )
-    return withBp.reduce<(typeof withBp)[number] | null>(
-      (best, v) =>
-        !best || Math.abs(v.measuredAt.getTime() - target) < Math.abs(best.measuredAt.getTime() - target)
-          ? v
-          : best,
-      null,
-    )
+/** What the REMS form needs besides the session view: lot numbers and the chart's medicines. */
+export interface RemsChartFacts {
+  lotNumbers: ReadonlyMap<string, string>
+  medicationFacts: ChartMedicationFact[]
+  spo2BelowPercent: number
+}
+
+/** Lot numbers of the session's devices, and medicines the intake history shows (§3 form). */
+export async function loadRemsChartFacts(
+  tx: Tx,
+  clinicId: string,
+  view: SessionView,
+): Promise<RemsChartFacts> {
+  const settings = await loadClinicSettings(tx, clinicId)
+  const lotIds = [...new Set((view.devices?.given ?? []).map((g) => g.lotId).filter((x): x is string => !!x))]
+  const [lots, trials] = await Promise.all([
+    lotIds.length
+      ? tx
+          .selectFrom('cs_lot')
+          .select(['id', 'lot_number'])
+          .where('clinic_id', '=', clinicId)
+          .where('id', 'in', lotIds)
+          .execute()
+      : [],
+    tx
+      .selectFrom('antidepressant_trial')
+      .select(['drug', 'drug_class', 'is_current_episode', 'started_on', 'weeks'])
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', view.patient.id)
+      .where('entered_in_error_at', 'is', null)
+      .execute(),
+  ])
+  const sessionAt = view.devices?.given[0]?.at ?? view.session.scheduledAt
+  // The intake keeps antidepressant trials, not a medication list: an MAOI trial whose recorded
+  // course (start + weeks) reaches this session counts as current; any other MAOI trial in the
+  // current episode is shown to the clinician as a hint to confirm.
+  const medicationFacts: ChartMedicationFact[] = trials
+    .filter((t) => t.drug_class === 'maoi' && t.is_current_episode)
+    .map((t) => {
+      const endMs = t.started_on ? Date.parse(t.started_on) + Number(t.weeks) * 7 * 86_400_000 : null
+      const isCurrent = endMs !== null && endMs >= sessionAt.getTime()
+      return {
+        drugClass: 'maois' as const,
+        isCurrent,
+        source: `antidepressant history: ${t.drug} (MAOI)${t.started_on ? ` from ${t.started_on} for ${Number(t.weeks)} weeks` : ', current episode'}`,
+      }
+    })
+  return {
+    lotNumbers: new Map(lots.map((l) => [l.id, l.lot_number])),
+    medicationFacts,
+    spo2BelowPercent: settings.vitals.spo2BelowPercent,
   }
-  const pre = view.vitals.filter((v) => !v.enteredInError && v.context === 'pre').at(-1) ?? null
-  const last = view.vitals.filter((v) => !v.enteredInError).at(-1) ?? null
-  const bp = (v: { systolicMmHg: number | null; diastolicMmHg: number | null } | null) =>
+}
+
+/**
+ * The REMS Patient Monitoring Form (clinical-reference §3) as a record of what happened: the
+ * devices actually given with their lots, the "ready without the 2-hour rule" moment recorded
+ * during the session, first device to discharge. Nothing here depends on when it is opened.
+ */
+export function buildRemsForm(view: SessionView, clinicName: string, facts: RemsChartFacts) {
+  const given = view.devices?.given ?? []
+  const firstDevice = given[0]?.at ?? null
+  const end = view.session.dischargedAt
+  const live = view.vitals.filter((v) => !v.enteredInError)
+  const withBp = live.filter((v) => v.systolicMmHg !== null)
+  const postDose = live.filter(
+    (v) => firstDevice && v.measuredAt >= firstDevice && (!end || v.measuredAt <= end),
+  )
+  // The ~40-minute recheck as nextVitalsDue counts it: the first BP from 5 minutes before the mark.
+  const recheck = firstDevice
+    ? withBp.find(
+        (v) => v.measuredAt.getTime() >= firstDevice.getTime() + 35 * 60_000 && (!end || v.measuredAt <= end),
+      )
+    : undefined
+  const pre = withBp.filter((v) => v.context === 'pre').at(-1) ?? null
+  const beforeEnd = withBp.filter((v) => !end || v.measuredAt <= end).at(-1) ?? null
+  const bp = (v: { systolicMmHg: number | null; diastolicMmHg: number | null } | null | undefined) =>
     v ? `${v.systolicMmHg}/${v.diastolicMmHg}` : null
   const effects = view.sideEffects.filter((s) => !s.enteredInError)
-  const minMoaas = Math.min(...view.vitals.filter((v) => v.moaas !== null).map((v) => v.moaas!), 5)
-  const minSpo2 = Math.min(
-    ...view.vitals.filter((v) => v.spo2Percent !== null).map((v) => v.spo2Percent!),
-    100,
+  const baselineMoaas = live.filter((v) => v.context === 'pre' && v.moaas !== null).at(-1)?.moaas ?? 5
+  const moaas = postDose.filter((v) => v.moaas !== null).map((v) => v.moaas!)
+  const spo2 = postDose.filter((v) => v.spo2Percent !== null).map((v) => v.spo2Percent!)
+  const details = view.timeline.filter((e) => e.kind === 'rems-details' && !e.enteredInError).at(-1)
+  const submission = details?.payload as
+    | { enrolled?: boolean; concomitant?: Partial<Record<ConcomitantClass, boolean>> }
+    | undefined
+  const unresolvedCheck = view.timeline.some(
+    (e) =>
+      e.kind === dissociationCheckKind &&
+      !e.enteredInError &&
+      !(e.payload as { isResolved: boolean }).isResolved,
   )
-  const submission = view.timeline.filter((e) => e.kind === 'rems-details' && !e.enteredInError).at(-1)
-    ?.payload as { enrolled?: boolean; concomitant?: Record<string, boolean> } | undefined
+  const ready = view.readyWithoutTimeRule
   return {
     patientName: view.patient.name,
     dateOfBirth: view.patient.dateOfBirth,
     sex: view.patient.sex,
     isFirstTreatment: view.session.sessionNumber === 1,
     isEnrolled: submission?.enrolled ?? null,
-    concomitantMedicines: submission?.concomitant ?? null,
+    concomitantMedicines: concomitantAnswers(
+      facts.medicationFacts,
+      submission?.concomitant ?? null,
+      details?.recordedBy ?? null,
+    ),
     monitoringClinician: view.session.supervisingPrescriber?.name ?? null,
     setting: clinicName,
     date: firstDevice,
-    doseMg: view.dose.plannedDoseMg,
-    lotIds: view.devices?.given.map((g) => g.lotId).filter((x): x is string => x !== null) ?? [],
+    /** Dose administered: the devices actually given, 28 mg each (§3), not the planned dose. */
+    doseMg: given.length * 28,
+    plannedDoseMg: view.dose.plannedDoseMg,
+    devices: given.map((g) => ({
+      number: g.number,
+      at: g.at,
+      lotNumber: g.lotId ? (facts.lotNumbers.get(g.lotId) ?? null) : null,
+    })),
+    lotNumbers: [
+      ...new Set(given.map((g) => (g.lotId ? facts.lotNumbers.get(g.lotId) : undefined)).filter((x) => !!x)),
+    ] as string[],
     minutesFirstDeviceToEndOfMonitoring:
       firstDevice && end ? Math.round((end.getTime() - firstDevice.getTime()) / 60_000) : null,
-    readyWithoutTwoHourRuleAt: view.discharge?.readyWithoutObservationRuleAtMs
-      ? new Date(view.discharge.readyWithoutObservationRuleAtMs)
+    /** As recorded during the session (charting, or the nurse's entry); never computed here. */
+    readyWithoutTwoHourRuleAt: ready?.at ?? null,
+    minutesToReadyWithoutTwoHourRule: ready?.minutesFromFirstDevice ?? null,
+    readyWithoutTwoHourRuleSource: ready
+      ? ready.source === 'nurse'
+        ? `entered by ${ready.recordedBy ?? 'the nurse'}`
+        : 'recorded when the charting met every criterion but the 2-hour rule'
       : null,
     vitalsAcceptableBeforeDosing: view.preChecks.items.find((i) => i.id === 'vitals')?.status === 'pass',
     vitalsAcceptableAtEnd:
       view.discharge?.criteria.find((c) => c.id === 'vitals-near-baseline')?.isMet ?? null,
     bpBeforeDose: bp(pre),
-    bpAt40Min: bp(bpAt(40)),
-    bpBeforeEnd: bp(last),
-    sedation: minMoaas < 5 || effects.some((s) => s.term === 'sedation'),
+    bpAt40Min: bp(recheck),
+    bpBeforeEnd: bp(beforeEnd),
+    sedation: moaas.some((m) => m < baselineMoaas) || effects.some((s) => s.term === 'sedation'),
     dissociation:
+      unresolvedCheck ||
       effects.some((s) => s.term === 'dissociation') ||
       view.responses.some((r) => r.instrumentId === 'cadss' && r.total > 0),
-    respiratoryDepression: minSpo2 < 92 || effects.some((s) => s.term === 'respiratory depression'),
+    respiratoryDepression:
+      spo2.some((x) => x < facts.spo2BelowPercent) ||
+      effects.some((s) => s.term === 'respiratory depression'),
     adverseEvents: effects.map((s) => `${s.term} (grade ${s.grade})`),
     dueAt: view.session.remsDueAt,
     submittedAt: view.session.remsSubmittedAt,
@@ -98,7 +186,7 @@ export function getRemsForm(ctx: AppContext, principal: Principal, clinicId: str
         throw new AppError('conflict', 'The REMS monitoring form is for esketamine sessions.')
       const clinic = await clinicOf(scope.tx, clinicId)
       await scope.audit({ action: 'sessions.rems-read', entity: 'treatment_session', entityId: sessionId })
-      return buildRemsForm(view, clinic.name)
+      return buildRemsForm(view, clinic.name, await loadRemsChartFacts(scope.tx, clinicId, view))
     },
   )
 }
@@ -135,7 +223,10 @@ export function sessionPdf(
           throw new AppError('conflict', 'The REMS monitoring form is for esketamine sessions.')
         return {
           filename: `${name}-rems.pdf`,
-          pdf: await renderRems(buildRemsForm(view, clinic.name), clinic.time_zone),
+          pdf: await renderRems(
+            buildRemsForm(view, clinic.name, await loadRemsChartFacts(scope.tx, clinicId, view)),
+            clinic.time_zone,
+          ),
         }
       }
       return { filename: `${name}-record.pdf`, pdf: await renderRecord(view, clinic.name, clinic.time_zone) }
@@ -254,27 +345,45 @@ function renderRems(f: ReturnType<typeof buildRemsForm>, tz: string): Promise<Bu
       .fillColor('#000')
       .moveDown()
     const yesNo = (b: boolean | null) => (b === null ? 'not recorded' : b ? 'Yes' : 'No')
+    const medLabels: Record<ConcomitantClass, string> = {
+      benzodiazepines: 'Benzodiazepines',
+      nonBenzodiazepineHypnotics: 'Non-benzodiazepine hypnotics',
+      psychostimulants: 'Psychostimulants',
+      maois: 'MAOIs',
+      opioids: 'Opioids',
+    }
     const rows: [string, string][] = [
       ['Patient', `${f.patientName}, DOB ${f.dateOfBirth}, ${f.sex}`],
       ['First treatment', yesNo(f.isFirstTreatment)],
       ['Enrolled in the REMS', yesNo(f.isEnrolled)],
-      [
-        'Concomitant medicines',
-        f.concomitantMedicines
-          ? Object.entries(f.concomitantMedicines)
-              .map(([k, v]) => `${k}: ${v ? 'yes' : 'no'}`)
-              .join(', ')
-          : 'not recorded',
-      ],
+      ...concomitantClasses.map((c): [string, string] => {
+        const a = f.concomitantMedicines[c]
+        return [
+          `Concomitant: ${medLabels[c]}`,
+          `${a.value === null ? 'to complete' : yesNo(a.value)} (${a.source})`,
+        ]
+      }),
       ['Monitoring clinician / setting', `${f.monitoringClinician ?? '—'} / ${f.setting}`],
       ['Date', fmt(f.date, tz)],
-      ['Dose', f.doseMg === 56 || f.doseMg === 84 ? `${f.doseMg} mg` : `other: ${f.doseMg ?? '—'} mg`],
-      ['Lot(s)', f.lotIds.join(', ') || 'not recorded'],
+      [
+        'Dose administered',
+        `${f.doseMg === 56 || f.doseMg === 84 ? `${f.doseMg} mg` : `other: ${f.doseMg} mg`} (${f.devices.length} device${f.devices.length === 1 ? '' : 's'} given${f.plannedDoseMg !== null && f.plannedDoseMg !== f.doseMg ? `; planned ${f.plannedDoseMg} mg` : ''})`,
+      ],
+      [
+        'Lot number(s)',
+        f.devices.map((d) => `device ${d.number}: ${d.lotNumber ?? 'not recorded'}`).join(', ') ||
+          'no device given',
+      ],
       [
         'Minutes from first device to end of monitoring',
         String(f.minutesFirstDeviceToEndOfMonitoring ?? '—'),
       ],
-      ['Ready without the 2-hour rule at', fmt(f.readyWithoutTwoHourRuleAt, tz)],
+      [
+        'Ready to leave without the 2-hour rule',
+        f.readyWithoutTwoHourRuleAt
+          ? `${f.minutesToReadyWithoutTwoHourRule} min after the first device (${fmt(f.readyWithoutTwoHourRuleAt, tz)}; ${f.readyWithoutTwoHourRuleSource})`
+          : 'not recorded',
+      ],
       [
         'Vitals acceptable before dosing / at end',
         `${yesNo(f.vitalsAcceptableBeforeDosing)} / ${yesNo(f.vitalsAcceptableAtEnd)}`,

@@ -27,6 +27,8 @@ const viewSchema = z
     safetyAlerts: z.unknown(),
     nextVitalsDue: z.unknown(),
     discharge: z.unknown(),
+    dissociation: z.unknown(),
+    readyWithoutTimeRule: z.unknown(),
     transitions: z.unknown(),
     pk: z.unknown(),
     vitals: z.unknown(),
@@ -392,6 +394,18 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       'Escort present (or not) for discharge',
       z.object({ isPresent: z.boolean(), name: optionalText(200) }),
       (p, b, who, key) => actions.setEscort(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/dissociation-check',
+      'Esketamine (§3): the nurse records whether dissociation has resolved, at the time observed',
+      z.object({ isResolved: z.boolean(), at, note: optionalText(1000) }),
+      (p, b, who, key) => actions.recordDissociationCheck(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/ready-without-time-rule',
+      'Esketamine REMS form (§3): the nurse enters or corrects when the patient would have been ready without the 2-hour rule',
+      z.object({ at: z.coerce.date(), note: optionalText(1000) }),
+      (p, b, who, key) => actions.recordReadyMoment(ctx, who, p.clinicId, p.sessionId, b, key),
     )
     post(
       '/discharge',

@@ -519,6 +519,8 @@ describe('an esketamine session', () => {
     })
     let v = (await nurse.get(s)).json()
     expect(v.discharge.criteria.find((c: { id: string }) => c.id === 'observation-time').isMet).toBe(false)
+    // §3: the nurse's dissociation check (see esketamine-discharge.int.test.ts for the rest).
+    await nurse.post(`${s}/dissociation-check`, { isResolved: true })
     t.clock.advanceMinutes(56)
     await await nurse.post(`${s}/vitals`, {
       context: 'post',

@@ -24,6 +24,17 @@ import { cautionPreCheck, loadSessionCautions } from './cautions'
 import * as store from './store'
 
 const minuteMs = 60_000
+
+/**
+ * Session event kinds of esketamine monitoring (§3). `dissociation-check`: the nurse's yes/no
+ * observation (see DissociationCheck in src/domain/session/discharge.ts for why not a CADSS cut-off).
+ * `ready-without-time-rule`: the REMS form's "ready to leave without the 2-hour rule" moment, written
+ * once by the first charting write that makes every other criterion met (source `charting`), or
+ * entered and corrected by the nurse (source `nurse`, the latest entry wins).
+ */
+export const dissociationCheckKind = 'dissociation-check'
+export const readyMomentKind = 'ready-without-time-rule'
+
 /** REMS Patient Monitoring Form is due within 7 days of an esketamine session (clinical-reference §3). */
 export const remsDueDays = 7
 
@@ -327,28 +338,78 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
         )
       : null
 
-  // Discharge readiness (issue 5 item 6).
+  // Discharge readiness (issue 5 item 6; esketamine §3 adds sedation, dissociation and SpO2).
   const aldrete = [...responses].reverse().find((r) => r.instrument_id === 'aldrete')
+  const dissociationChecks = live.filter(
+    (e) => e.kind === dissociationCheckKind && doseStartedAtMs !== null && e.at.getTime() >= doseStartedAtMs,
+  )
+  const lastCheck = dissociationChecks.at(-1)
+  const escortSince = [...live].reverse().find((e) => e.kind === 'escort')
+  const baselineMoaas = preVitals.filter((v) => v.moaas !== null).at(-1)?.moaas ?? undefined
   let discharge: DischargeReadiness | null = null
   if (doseStartedAtMs !== null && latestPre?.systolic_mmhg) {
-    const latest = intraReadings[intraReadings.length - 1]
+    // The BP criterion reads the latest reading with a BP: SpO2-only readings come between them.
+    const latestBp = intraReadings.filter((r) => r.systolicMmHg !== undefined).at(-1)
     discharge = evaluateDischarge(
       {
         nowMs,
         route: session.route,
         ...(session.route === 'iv' && doseEndedAtMs !== null ? { infusionEndedAtMs: doseEndedAtMs } : {}),
         ...(session.route === 'intranasal' ? { firstDeviceAtMs: doseStartedAtMs } : {}),
-        ...(aldrete ? { aldreteScore: Number(aldrete.total) } : {}),
+        ...(aldrete
+          ? { aldreteScore: Number(aldrete.total), aldreteAtMs: aldrete.administered_at.getTime() }
+          : {}),
         baseline: {
           systolicMmHg: latestPre.systolic_mmhg,
           ...(latestPre.diastolic_mmhg ? { diastolicMmHg: latestPre.diastolic_mmhg } : {}),
         },
-        ...(latest ? { latestVitals: latest } : {}),
+        ...(latestBp ? { latestVitals: latestBp } : {}),
         isEscortPresent: session.is_escort_present,
+        ...(escortSince && (escortSince.payload as { isPresent?: boolean }).isPresent
+          ? { escortPresentSinceMs: escortSince.at.getTime() }
+          : {}),
+        ...(session.route === 'intranasal'
+          ? {
+              postDoseReadings: intraReadings,
+              ...(baselineMoaas !== undefined ? { baselineMoaas } : {}),
+              ...(lastCheck
+                ? {
+                    dissociationCheck: {
+                      isResolved: (lastCheck.payload as { isResolved: boolean }).isResolved,
+                      atMs: lastCheck.at.getTime(),
+                    },
+                  }
+                : {}),
+            }
+          : {}),
       },
       settings.discharge,
+      settings.vitals,
     )
   }
+  // The REMS "ready without the 2-hour rule" moment as recorded during the session (§3), never
+  // the live value above: the nurse's latest entry, else the first one charting wrote.
+  const readyEvents = live.filter((e) => e.kind === readyMomentKind)
+  const sourceOf = (e: (typeof live)[number]) => (e.payload as { source?: string }).source
+  const byCharting = readyEvents.find((e) => sourceOf(e) === 'charting')
+  const byNurse = readyEvents
+    .filter((e) => sourceOf(e) === 'nurse')
+    .sort((a, b) => a.created_at.getTime() - b.created_at.getTime())
+    .at(-1)
+  const readyMoment = byNurse ?? byCharting
+  const readyWithoutTimeRule = readyMoment
+    ? {
+        at: readyMoment.at,
+        source: sourceOf(readyMoment) as 'charting' | 'nurse',
+        recordedBy: readyMoment.recorded_by_name,
+        note: (readyMoment.payload as { note?: string | null }).note ?? null,
+        minutesFromFirstDevice:
+          doseStartedAtMs === null
+            ? null
+            : Math.round((readyMoment.at.getTime() - doseStartedAtMs) / minuteMs),
+        firstMetByChartingAt: byCharting?.at ?? null,
+      }
+    : null
 
   const context: SessionContext = {
     isConsentCurrent,
@@ -482,9 +543,28 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
     /** The patient's open suicidal-ideation safety alerts (acknowledged on the chart's banner). */
     safetyAlerts: openSuicideAlerts.map(toAlertDto),
     nextVitalsDue: due
-      ? { dueAt: due.dueAtMs === null ? null : new Date(due.dueAtMs), reason: due.reason }
+      ? {
+          dueAt: due.dueAtMs === null ? null : new Date(due.dueAtMs),
+          reason: due.reason,
+          prompts: due.prompts ?? [],
+        }
       : null,
     discharge,
+    dissociation:
+      session.route === 'intranasal'
+        ? {
+            latest: lastCheck
+              ? {
+                  isResolved: (lastCheck.payload as { isResolved: boolean }).isResolved,
+                  at: lastCheck.at,
+                  by: lastCheck.recorded_by_name,
+                  note: (lastCheck.payload as { note?: string | null }).note ?? null,
+                }
+              : null,
+            checks: dissociationChecks.length,
+          }
+        : null,
+    readyWithoutTimeRule,
     transitions: listTransitions(session.state, context),
     pk,
     vitals: vitalRows.map(toVitalDto),

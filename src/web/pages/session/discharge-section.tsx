@@ -15,6 +15,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
+import { type ConcomitantClass, concomitantClasses } from '../../../domain/session'
 import type { SignerProof } from '../../api/eligibility'
 import { sessionPdfUrl, useRemsForm, useSessionAction, useTransition } from '../../api/sessions'
 import { MutationError } from '../../components/mutation-error'
@@ -27,15 +28,12 @@ import {
 } from '../../components/signature-box'
 import { SignedRecord } from '../../components/signed-record'
 import { formatClock } from '../../lib/clock-format'
+import { dischargeCriterionLabels } from '../../lib/session-labels'
+import { DissociationCheckPanel, ReadyMomentPanel } from './esketamine-monitoring'
 import { ScoreEntry } from './score-entry'
 import type { SectionProps } from './section-props'
 
-const criterionLabels: Record<string, string> = {
-  aldrete: 'Modified Aldrete score',
-  'observation-time': 'Minimum observation time',
-  'vitals-near-baseline': 'Vital signs near baseline',
-  'escort-present': 'Escort present',
-}
+const criterionLabels = dischargeCriterionLabels
 
 function Escort(props: SectionProps) {
   const { view, clinicId, sessionId, canWrite } = props
@@ -114,27 +112,22 @@ function SignOff(props: SectionProps) {
   )
 }
 
-const concomitantLabels = {
+const concomitantLabels: Record<ConcomitantClass, string> = {
   benzodiazepines: 'Benzodiazepines',
   nonBenzodiazepineHypnotics: 'Non-benzodiazepine hypnotics',
   psychostimulants: 'Psychostimulants',
   maois: 'MAOIs',
   opioids: 'Opioids',
-} as const
-type Concomitant = Record<keyof typeof concomitantLabels, boolean>
+}
+type Concomitant = Record<ConcomitantClass, boolean>
 
-/** The esketamine REMS Patient Monitoring Form: filled from the chart, plus what the chart lacks. */
+/** The esketamine REMS Patient Monitoring Form: what the session recorded, plus what the chart lacks. */
 function RemsPanel(props: SectionProps) {
   const { view, clinicId, sessionId, canWrite, timeZone } = props
   const form = useRemsForm(clinicId, sessionId, true)
   const [isEnrolled, setIsEnrolled] = useState(true)
-  const [meds, setMeds] = useState<Concomitant>({
-    benzodiazepines: false,
-    nonBenzodiazepineHypnotics: false,
-    psychostimulants: false,
-    maois: false,
-    opioids: false,
-  })
+  // Starts from the chart's answers; the clinician confirms or completes each one.
+  const [meds, setMeds] = useState<Concomitant | null>(null)
   const submit = useSessionAction<{ isEnrolled: boolean; concomitant: Concomitant }>(
     clinicId,
     sessionId,
@@ -144,6 +137,12 @@ function RemsPanel(props: SectionProps) {
     }),
   )
   const f = form.data
+  const fromChart = f
+    ? (Object.fromEntries(
+        concomitantClasses.map((c) => [c, f.concomitantMedicines[c].value === true]),
+      ) as Concomitant)
+    : null
+  const current = meds ?? fromChart
   const yes = (b: boolean | null) => (b === null ? '—' : b ? 'yes' : 'no')
   return (
     <Paper withBorder p="md" radius="md" aria-label="REMS monitoring form">
@@ -154,7 +153,13 @@ function RemsPanel(props: SectionProps) {
         {f && (
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4}>
             <Text size="sm">First treatment: {yes(f.isFirstTreatment)}</Text>
-            <Text size="sm">Dose: {f.doseMg ?? '—'} mg</Text>
+            <Text size="sm">
+              Dose administered: {f.doseMg} mg ({f.devices.length} device{f.devices.length === 1 ? '' : 's'})
+            </Text>
+            <Text size="sm">
+              Lot numbers:{' '}
+              {f.devices.map((d) => `#${d.number} ${d.lotNumber ?? 'not recorded'}`).join(', ') || '—'}
+            </Text>
             <Text size="sm">Monitoring clinician: {f.monitoringClinician ?? '—'}</Text>
             <Text size="sm">
               First device to end of monitoring: {f.minutesFirstDeviceToEndOfMonitoring ?? '—'} min
@@ -165,7 +170,9 @@ function RemsPanel(props: SectionProps) {
             </Text>
             <Text size="sm">
               Ready without the 2-hour rule:{' '}
-              {f.readyWithoutTwoHourRuleAt ? formatClock(f.readyWithoutTwoHourRuleAt, timeZone) : '—'}
+              {f.readyWithoutTwoHourRuleAt
+                ? `${f.minutesToReadyWithoutTwoHourRule} min (${formatClock(f.readyWithoutTwoHourRuleAt, timeZone)}, ${f.readyWithoutTwoHourRuleSource})`
+                : 'not recorded'}
             </Text>
             <Text size="sm">
               Sedation {yes(f.sedation)} · dissociation {yes(f.dissociation)} · respiratory depression{' '}
@@ -184,31 +191,51 @@ function RemsPanel(props: SectionProps) {
         <Anchor href={sessionPdfUrl(clinicId, sessionId, 'rems')} target="_blank">
           REMS form (PDF)
         </Anchor>
-        {canWrite && view.session.state === 'discharged' && !view.session.remsSubmittedAt && (
+        {f && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              Concomitant medicines
+            </Text>
+            {concomitantClasses.map((c) => {
+              const a = f.concomitantMedicines[c]
+              const canEdit = canWrite && view.session.state === 'discharged' && !view.session.remsSubmittedAt
+              return (
+                <Stack key={c} gap={0}>
+                  {canEdit && current ? (
+                    <Checkbox
+                      label={concomitantLabels[c]}
+                      checked={current[c]}
+                      onChange={(e) => setMeds({ ...current, [c]: e.currentTarget.checked })}
+                    />
+                  ) : (
+                    <Text size="sm">
+                      {concomitantLabels[c]}: {a.value === null ? 'to complete' : yes(a.value)}
+                    </Text>
+                  )}
+                  <Text
+                    size="xs"
+                    c={a.origin === 'not-recorded' ? 'orange.8' : 'dimmed'}
+                    pl={canEdit ? 32 : 0}
+                  >
+                    {a.source}
+                  </Text>
+                </Stack>
+              )
+            })}
+          </Stack>
+        )}
+        {canWrite && view.session.state === 'discharged' && !view.session.remsSubmittedAt && current && (
           <Stack gap="xs">
             <Checkbox
               label="Patient enrolled in the REMS"
               checked={isEnrolled}
               onChange={(e) => setIsEnrolled(e.currentTarget.checked)}
             />
-            <Text size="sm" fw={500}>
-              Concomitant medicines
-            </Text>
-            <Group gap="md">
-              {(Object.keys(concomitantLabels) as (keyof Concomitant)[]).map((k) => (
-                <Checkbox
-                  key={k}
-                  label={concomitantLabels[k]}
-                  checked={meds[k]}
-                  onChange={(e) => setMeds({ ...meds, [k]: e.currentTarget.checked })}
-                />
-              ))}
-            </Group>
             <MutationError error={submit.error} />
             <Group justify="flex-end">
               <Button
                 loading={submit.isPending}
-                onClick={() => submit.mutate({ isEnrolled, concomitant: meds })}
+                onClick={() => submit.mutate({ isEnrolled, concomitant: current })}
               >
                 Record as submitted
               </Button>
@@ -296,6 +323,7 @@ export function DischargeSection(props: SectionProps) {
             <MutationError error={transition.error} onReload={() => transition.reset()} />
           </Stack>
         </Paper>
+        {view.session.route === 'intranasal' && isOpen && <DissociationCheckPanel {...props} />}
         {isOpen && <Escort {...props} />}
         {state === 'discharged' && view.session.dischargeSignerName && (
           <Alert color="green" variant="light" title="Discharged">
@@ -326,6 +354,9 @@ export function DischargeSection(props: SectionProps) {
         {canWrite && isOpen && (
           <ScoreEntry {...props} title="Modified Aldrete score" context="post" instrumentIds={['aldrete']} />
         )}
+        {view.session.route === 'intranasal' && view.devices?.given.length ? (
+          <ReadyMomentPanel {...props} />
+        ) : null}
         {view.session.route === 'intranasal' && <RemsPanel {...props} />}
       </Stack>
     </SimpleGrid>

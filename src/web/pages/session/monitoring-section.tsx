@@ -1,6 +1,7 @@
 import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { struckStyle } from '../../components/mark-in-error-button'
 import { formatClock } from '../../lib/clock-format'
+import { DissociationCheckPanel, MonitoringPrompt } from './esketamine-monitoring'
 import { ScoreEntry } from './score-entry'
 import type { SectionProps } from './section-props'
 import { SessionChart } from './session-chart'
@@ -68,8 +69,10 @@ export function VitalsTable(props: SectionProps) {
 export function MonitoringSection(props: SectionProps) {
   const { view, canWrite } = props
   const isCharting = ['dosing', 'monitoring', 'ready-for-discharge'].includes(view.session.state)
+  const isEsketamine = view.session.route === 'intranasal'
   return (
     <Stack gap="md">
+      {isCharting && <MonitoringPrompt {...props} />}
       <SessionChart view={view} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         <Stack gap="md">
@@ -79,6 +82,7 @@ export function MonitoringSection(props: SectionProps) {
           <VitalsTable {...props} />
         </Stack>
         <Stack gap="md">
+          {isEsketamine && view.devices?.given.length ? <DissociationCheckPanel {...props} /> : null}
           <SideEffectsPanel {...props} />
           {canWrite && isCharting && (
             <ScoreEntry

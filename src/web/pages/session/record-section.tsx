@@ -35,6 +35,12 @@ function describeEvent(kind: string, payload: Record<string, unknown>): string {
       return `${String(payload.code)}: ${String(payload.note)}`
     case 'escort':
       return payload.isPresent ? `Escort present (${String(payload.name ?? '')})` : 'Escort not present'
+    case 'dissociation-check':
+      return `Dissociation ${payload.isResolved ? 'resolved' : 'not resolved'}${payload.note ? `: ${String(payload.note)}` : ''}`
+    case 'ready-without-time-rule':
+      return payload.source === 'nurse'
+        ? `Ready without the 2-hour rule (nurse's entry)${payload.note ? `: ${String(payload.note)}` : ''}`
+        : 'Ready without the 2-hour rule (every other criterion first met)'
     case 'pre-check-override':
       return `Override: ${String(payload.reason)}`
     case 'pre-check-form':
@@ -51,7 +57,15 @@ function describeEvent(kind: string, payload: Record<string, unknown>): string {
 }
 
 /** Charted events that can be marked in error; state changes and signatures are not corrected this way. */
-const correctableEvents = new Set(['infusion', 'device', 'escort', 'pre-check-form', 'alert-ack'])
+const correctableEvents = new Set([
+  'infusion',
+  'device',
+  'escort',
+  'pre-check-form',
+  'alert-ack',
+  'dissociation-check',
+  'ready-without-time-rule',
+])
 
 function rowsOf(view: SectionProps['view']): Row[] {
   // Vitals and scores carry the recorder's id; the timeline knows the names.

@@ -3,7 +3,13 @@ import { useState } from 'react'
 import type { SessionEvent } from '../../../domain/session'
 import { useTransition } from '../../api/sessions'
 import { MutationError } from '../../components/mutation-error'
-import { eventLabels, stateLabels, stateSteps, stepLabels } from '../../lib/session-labels'
+import {
+  dischargeCriterionLabels,
+  eventLabels,
+  stateLabels,
+  stateSteps,
+  stepLabels,
+} from '../../lib/session-labels'
 import type { SectionProps } from './section-props'
 
 const withReason = new Set<SessionEvent>(['cancel', 'abort'])
@@ -15,6 +21,7 @@ export function StateActions(props: SectionProps & { onDischarge: () => void }) 
   const [reasonFor, setReasonFor] = useState<SessionEvent | null>(null)
   const [reason, setReason] = useState('')
   const state = view.session.state
+  const unmet = view.discharge?.criteria.filter((c) => !c.isMet) ?? []
   // Discharged is the last step: every step shows as done.
   const active = state === 'discharged' ? stateSteps.length : stateSteps.indexOf(state)
   // Everyone who charts may also schedule (nurses, prescribers); discharge needs a prescriber.
@@ -72,7 +79,11 @@ export function StateActions(props: SectionProps & { onDischarge: () => void }) 
                     aria-label={`Why ${eventLabels[t.event].toLowerCase()} is blocked`}
                   >
                     {t.blockedBy.map((b) => (
-                      <List.Item key={b.guard}>{b.reason}</List.Item>
+                      <List.Item key={b.guard}>
+                        {b.guard === 'discharge-criteria-met' && unmet.length > 0
+                          ? `Not met: ${unmet.map((c) => dischargeCriterionLabels[c.id] ?? c.id).join(', ')}.`
+                          : b.reason}
+                      </List.Item>
                     ))}
                   </List>
                 )}
