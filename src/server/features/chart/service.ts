@@ -1,3 +1,4 @@
+import { describeMaudsley, type TrdAssessment } from '../../../domain/eligibility'
 import { getInstrument } from '../../../domain/instruments'
 import { runInClinic } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
@@ -35,11 +36,7 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
   const consent = consents.find((c) => c.isCurrent) ?? null
   const plan = plans.find((p) => p.status === 'approved') ?? null
   const draft = plans.find((p) => p.status === 'draft') ?? null
-  const trd = h.trd as {
-    isTrd: boolean
-    thaseRush: { stage: number }
-    maudsley: { total: number; band: string }
-  } | null
+  const trd = h.trd as Pick<TrdAssessment, 'isTrd' | 'thaseRush' | 'maudsley'> | null
   const contraindications = h.contraindications as { hasAbsolute: boolean; hasRelative: boolean } | null
   const scores = review.latestScores
   const item = (id: string, label: string, isDone: boolean, detail: string): ChecklistItem => ({
@@ -72,7 +69,7 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
       'Antidepressant history and TRD staging',
       trd !== null && h.trials.some((t) => !t.enteredInError),
       trd
-        ? `${trd.isTrd ? 'Meets' : 'Does not meet'} the TRD definition; Thase–Rush stage ${trd.thaseRush.stage}; Maudsley ${trd.maudsley.total} (${trd.maudsley.band})`
+        ? `${trd.isTrd ? 'Meets' : 'Does not meet'} the TRD definition; Thase–Rush stage ${trd.thaseRush.label}; Maudsley stage ${describeMaudsley(trd.maudsley)}`
         : `Missing: ${[...(h.trials.length ? [] : ['trials']), ...h.trdMissing].join(', ')}`,
     ),
     item(

@@ -65,7 +65,7 @@ function DosePreviewLine({ plan }: { plan: TreatmentPlan }) {
         <strong>{preview.rateMgPerMin.toFixed(2)} mg/min</strong>
       </Text>
       {preview.warnings.map((w) => (
-        <Text key={w.code} size="xs" c={w.severity === 'confirm' ? 'red.8' : 'orange.8'}>
+        <Text key={w.code} size="xs" c={w.severity === 'override' ? 'red.8' : 'orange.8'}>
           {w.message}
         </Text>
       ))}
