@@ -9,6 +9,7 @@ import * as m007 from './007-portal'
 import * as m008 from './008-portal-mfa'
 import * as m009 from './009-outcome-summary'
 import * as m011 from './011-alert-severity'
+import * as m012 from './012-dose-limit-override'
 import * as m017 from './017-live-updates'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '008-portal-mfa': m008,
   '009-outcome-summary': m009,
   '011-alert-severity': m011,
+  '012-dose-limit-override': m012,
   '017-live-updates': m017,
 }
