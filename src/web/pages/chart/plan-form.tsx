@@ -1,6 +1,9 @@
 import {
+  Alert,
   Button,
+  Checkbox,
   Group,
+  List,
   NumberInput,
   Paper,
   SegmentedControl,
@@ -12,11 +15,25 @@ import {
   Title,
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
-import { defaultDoseSettings, listProtocols, type Protocol, type WeightBasis } from '../../../domain/dosing'
+import {
+  calculateIvDose,
+  defaultDoseSettings,
+  describeLimit,
+  type IvDose,
+  type IvProtocol,
+  inputLimits,
+  isWithinLimit,
+  listProtocols,
+  type Protocol,
+  planDoseFindings,
+  type WeightBasis,
+} from '../../../domain/dosing'
+import { DomainValidationError } from '../../../domain/errors'
+import { type Chart, useChart } from '../../api/chart'
 import { useCreatePlan } from '../../api/plans'
-import { useClinicSetting } from '../../api/settings'
 import { FieldGroup } from '../../components/field-group'
 import { fieldError, MutationError } from '../../components/mutation-error'
+import { IvDosePreview } from './iv-dose-preview'
 
 const protocols = listProtocols()
 const frequencyLabels: Record<string, string> = {
@@ -49,6 +66,7 @@ interface PlanDraft {
   doseMgPerKg: number | string
   doseMg: string
   maxDoseMgPerKg: number | string
+  doseAboveActualWeight: boolean
   plannedSessions: number | string
   cadence: string
   note: string
@@ -61,32 +79,104 @@ function draftFor(protocol: Protocol): PlanDraft {
     doseBasis: 'actual',
     doseMgPerKg: isIv ? protocol.doseMgPerKg : '',
     doseMg: isIv ? '' : String(protocol.firstDoseMg),
-    // Empty: the server applies the clinic's ceiling (a clinic setting, §2 ⚠️).
-    maxDoseMgPerKg: '',
+    maxDoseMgPerKg: isIv ? defaultDoseSettings.titrationCeilingMgPerKg : '',
+    doseAboveActualWeight: false,
     plannedSessions: isIv ? protocol.courseSessions : 8,
     cadence: cadenceOptions(protocol)[0]?.value ?? '',
     note: '',
   }
 }
 
+/** The hard input limit of a mg/kg field (issue 12), as an inline error; null when fine or empty. */
+function mgPerKgError(value: number | string): string | null {
+  if (value === '') return null
+  return isWithinLimit(Number(value), inputLimits.doseMgPerKg)
+    ? null
+    : `Dose ${describeLimit(inputLimits.doseMgPerKg)}`
+}
+
+/** The dose at the patient's latest weight, computed in the browser with the domain (§2). */
+function previewAtLatestWeight(protocol: IvProtocol, draft: PlanDraft, chart: Chart | undefined) {
+  const weightKg = chart?.body.weightKg
+  if (!chart || !weightKg || draft.doseMgPerKg === '' || mgPerKgError(draft.doseMgPerKg)) return null
+  const sex = chart.patient.sex === 'female' ? 'F' : chart.patient.sex === 'male' ? 'M' : undefined
+  try {
+    return calculateIvDose({
+      doseMgPerKg: Number(draft.doseMgPerKg),
+      infusionMin: protocol.infusionMin,
+      body: {
+        weightKg,
+        ...(chart.body.heightCm ? { heightCm: chart.body.heightCm } : {}),
+        ...(sex ? { sex } : {}),
+      },
+      basis: draft.doseBasis,
+      isAboveActualAllowed: draft.doseAboveActualWeight,
+    })
+  } catch (error) {
+    if (error instanceof DomainValidationError) return error
+    throw error
+  }
+}
+
+function LimitNotice({
+  protocol,
+  draft,
+  dose,
+}: {
+  protocol: IvProtocol
+  draft: PlanDraft
+  dose: IvDose | null
+}) {
+  if (draft.doseMgPerKg === '' || mgPerKgError(draft.doseMgPerKg) || mgPerKgError(draft.maxDoseMgPerKg))
+    return null
+  const findings = planDoseFindings(
+    {
+      doseMgPerKg: Number(draft.doseMgPerKg),
+      maxDoseMgPerKg: draft.maxDoseMgPerKg === '' ? Number(draft.doseMgPerKg) : Number(draft.maxDoseMgPerKg),
+      isAboveActualAllowed: draft.doseAboveActualWeight,
+    },
+    defaultDoseSettings,
+    dose ?? undefined,
+  )
+  if (findings.length === 0) return null
+  return (
+    <Alert color="red" variant="light" title="Beyond the §2 dose limits" aria-label="Dose limits">
+      <Text size="sm">
+        Approving this plan will need your signed override with a reason ({protocol.name}):
+      </Text>
+      <List size="sm">
+        {findings.map((f) => (
+          <List.Item key={`${f.field}-${f.limit}`}>{f.message}</List.Item>
+        ))}
+      </List>
+    </Alert>
+  )
+}
+
 /** Drafts a plan from a protocol of the domain; the server fills and checks the protocol's limits. */
 export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId: string }) {
   const [draft, setDraft] = useState(() => draftFor(protocols[0]!))
   const create = useCreatePlan(clinicId, patientId)
-  const clinicCeiling = useClinicSetting(clinicId, 'dose.titrationCeilingMgPerKg') as number | undefined
+  const chart = useChart(clinicId, patientId)
   const protocol = protocols.find((p) => p.id === draft.protocolId) ?? protocols[0]!
   const isIv = protocol.route === 'iv-infusion'
   const set = (change: Partial<PlanDraft>) => setDraft({ ...draft, ...change })
   const number = (v: number | string) => (v === '' ? null : Number(v))
+  const doseError = isIv ? mgPerKgError(draft.doseMgPerKg) : null
+  const maxError = isIv ? mgPerKgError(draft.maxDoseMgPerKg) : null
+  const preview = protocol.route === 'iv-infusion' ? previewAtLatestWeight(protocol, draft, chart.data) : null
+  const dose = preview instanceof DomainValidationError ? null : preview
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    if (doseError || maxError) return
     create.mutate({
       protocolId: draft.protocolId,
       doseBasis: draft.doseBasis,
       doseMgPerKg: isIv ? number(draft.doseMgPerKg) : null,
       doseMg: isIv ? null : number(draft.doseMg),
       maxDoseMgPerKg: isIv ? number(draft.maxDoseMgPerKg) : null,
+      doseAboveActualWeight: isIv && draft.doseBasis !== 'actual' && draft.doseAboveActualWeight,
       plannedSessions: Number(draft.plannedSessions),
       cadence: draft.cadence,
       note: draft.note.trim() || null,
@@ -123,10 +213,24 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
                 { value: 'adjusted', label: 'Adjusted' },
               ]}
               value={draft.doseBasis}
-              onChange={(value) => set({ doseBasis: value as WeightBasis })}
+              onChange={(value) =>
+                set({
+                  doseBasis: value as WeightBasis,
+                  ...(value === 'actual' ? { doseAboveActualWeight: false } : {}),
+                })
+              }
               w="fit-content"
             />
           </FieldGroup>
+        )}
+        {isIv && draft.doseBasis !== 'actual' && (
+          <Checkbox
+            label={`Dose on the ${draft.doseBasis} weight even where it exceeds actual weight`}
+            description="Otherwise the dose is computed on actual weight whenever the ideal or adjusted weight is higher (§2). Needs your signed override with a reason at approval."
+            checked={draft.doseAboveActualWeight}
+            onChange={(event) => set({ doseAboveActualWeight: event.currentTarget.checked })}
+            error={fieldError(create.error, 'doseAboveActualWeight')}
+          />
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           {isIv ? (
@@ -136,21 +240,20 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
                 description={`Protocol: ${protocol.doseMgPerKg} mg/kg over ${protocol.infusionMin} min`}
                 value={draft.doseMgPerKg}
                 onChange={(value) => set({ doseMgPerKg: value })}
-                error={fieldError(create.error, 'doseMgPerKg')}
+                error={doseError ?? fieldError(create.error, 'doseMgPerKg')}
                 min={0.05}
-                max={2}
+                max={inputLimits.doseMgPerKg.max}
                 step={0.05}
                 decimalScale={2}
               />
               <NumberInput
                 label="Titration limit (mg/kg)"
-                description={`Clinic ceiling ${clinicCeiling ?? defaultDoseSettings.titrationCeilingMgPerKg} mg/kg; leave empty to use it`}
-                placeholder={String(clinicCeiling ?? defaultDoseSettings.titrationCeilingMgPerKg)}
+                description={`Ceiling ${defaultDoseSettings.titrationCeilingMgPerKg} mg/kg of actual weight (unverified default)`}
                 value={draft.maxDoseMgPerKg}
                 onChange={(value) => set({ maxDoseMgPerKg: value })}
-                error={fieldError(create.error, 'maxDoseMgPerKg')}
+                error={maxError ?? fieldError(create.error, 'maxDoseMgPerKg')}
                 min={0.05}
-                max={2}
+                max={inputLimits.doseMgPerKg.max}
                 step={0.05}
                 decimalScale={2}
               />
@@ -180,6 +283,15 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
             allowDecimal={false}
           />
         </SimpleGrid>
+        {isIv && dose && chart.data?.body.weightKg && (
+          <IvDosePreview dose={dose} atLabel={`At the latest weight, ${chart.data.body.weightKg} kg`} />
+        )}
+        {isIv && preview instanceof DomainValidationError && (
+          <Text size="sm" c="orange.8">
+            No dose preview: {preview.message}
+          </Text>
+        )}
+        {protocol.route === 'iv-infusion' && <LimitNotice protocol={protocol} draft={draft} dose={dose} />}
         <Select
           label="Cadence"
           data={cadenceOptions(protocol)}
@@ -201,6 +313,7 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
             'protocolId',
             'doseMgPerKg',
             'maxDoseMgPerKg',
+            'doseAboveActualWeight',
             'doseMg',
             'plannedSessions',
             'cadence',
