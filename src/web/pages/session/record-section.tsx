@@ -37,6 +37,8 @@ function describeEvent(kind: string, payload: Record<string, unknown>): string {
       return payload.isPresent ? `Escort present (${String(payload.name ?? '')})` : 'Escort not present'
     case 'pre-check-override':
       return `Override: ${String(payload.reason)}`
+    case 'dose-override':
+      return `Dose-limit override (§2) by ${String(payload.signerName)}: ${String(payload.reason)}`
     case 'pre-check-form':
       return [
         payload.identityConfirmed ? 'identity ✓' : 'identity ✗',
