@@ -221,6 +221,13 @@ describe('the session dose step beyond the §2 dose limits', () => {
     expect(audit?.detail).toMatchObject({ limits: 'titration-ceiling', reason, signedBy: prescriberId })
   })
 
+  it('§2: ideal weight uses the latest recorded height when none is measured today', async () => {
+    // 180 cm was recorded with the earlier dose: ideal 70.5 kg, dosed above actual by the plan's override.
+    const response = await setDose({ weightKg: 65 })
+    expect(response.statusCode, response.body).toBe(200)
+    expect(response.json().dose.plannedDoseMg).toBeCloseTo(63.44, 1)
+  })
+
   it('issue 12: impossible weights and vials are a 400 naming the field', async () => {
     for (const [field, body] of [
       ['weightKg', { weightKg: 19 }],

@@ -383,10 +383,13 @@ export function setDose(
           )
         const sex = patient.sex === 'female' ? 'F' : patient.sex === 'male' ? 'M' : undefined
         const approval = await planDoseApproval(scope, view.plan.id)
+        // Ideal and adjusted weight need a height: today's if measured, else the latest recorded.
+        const heightCm =
+          input.heightCm ?? (await store.latestHeightCm(scope.tx, scope.clinicId, view.patient.id))
         const dose = calculateProtocolDose(protocol, {
           body: {
             weightKg: input.weightKg,
-            ...(input.heightCm ? { heightCm: input.heightCm } : {}),
+            ...(heightCm ? { heightCm } : {}),
             ...(sex ? { sex } : {}),
           },
           basis,
