@@ -17,6 +17,7 @@ import {
 import { type FormEvent, useState } from 'react'
 import {
   calculateIvDose,
+  type DoseSettings,
   defaultDoseSettings,
   describeLimit,
   type IvDose,
@@ -31,6 +32,7 @@ import {
 import { DomainValidationError } from '../../../domain/errors'
 import { type Chart, useChart } from '../../api/chart'
 import { useCreatePlan } from '../../api/plans'
+import { useClinicSetting } from '../../api/settings'
 import { FieldGroup } from '../../components/field-group'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { IvDosePreview } from './iv-dose-preview'
@@ -79,7 +81,8 @@ function draftFor(protocol: Protocol): PlanDraft {
     doseBasis: 'actual',
     doseMgPerKg: isIv ? protocol.doseMgPerKg : '',
     doseMg: isIv ? '' : String(protocol.firstDoseMg),
-    maxDoseMgPerKg: isIv ? defaultDoseSettings.titrationCeilingMgPerKg : '',
+    // Empty: the server applies the clinic's ceiling (a clinic setting, §2 ⚠️).
+    maxDoseMgPerKg: '',
     doseAboveActualWeight: false,
     plannedSessions: isIv ? protocol.courseSessions : 8,
     cadence: cadenceOptions(protocol)[0]?.value ?? '',
@@ -96,7 +99,12 @@ function mgPerKgError(value: number | string): string | null {
 }
 
 /** The dose at the patient's latest weight, computed in the browser with the domain (§2). */
-function previewAtLatestWeight(protocol: IvProtocol, draft: PlanDraft, chart: Chart | undefined) {
+function previewAtLatestWeight(
+  protocol: IvProtocol,
+  draft: PlanDraft,
+  chart: Chart | undefined,
+  settings: DoseSettings,
+) {
   const weightKg = chart?.body.weightKg
   if (!chart || !weightKg || draft.doseMgPerKg === '' || mgPerKgError(draft.doseMgPerKg)) return null
   const sex = chart.patient.sex === 'female' ? 'F' : chart.patient.sex === 'male' ? 'M' : undefined
@@ -111,6 +119,7 @@ function previewAtLatestWeight(protocol: IvProtocol, draft: PlanDraft, chart: Ch
       },
       basis: draft.doseBasis,
       isAboveActualAllowed: draft.doseAboveActualWeight,
+      settings,
     })
   } catch (error) {
     if (error instanceof DomainValidationError) return error
@@ -122,20 +131,23 @@ function LimitNotice({
   protocol,
   draft,
   dose,
+  settings,
 }: {
   protocol: IvProtocol
   draft: PlanDraft
   dose: IvDose | null
+  settings: DoseSettings
 }) {
   if (draft.doseMgPerKg === '' || mgPerKgError(draft.doseMgPerKg) || mgPerKgError(draft.maxDoseMgPerKg))
     return null
   const findings = planDoseFindings(
     {
       doseMgPerKg: Number(draft.doseMgPerKg),
-      maxDoseMgPerKg: draft.maxDoseMgPerKg === '' ? Number(draft.doseMgPerKg) : Number(draft.maxDoseMgPerKg),
+      maxDoseMgPerKg:
+        draft.maxDoseMgPerKg === '' ? settings.titrationCeilingMgPerKg : Number(draft.maxDoseMgPerKg),
       isAboveActualAllowed: draft.doseAboveActualWeight,
     },
-    defaultDoseSettings,
+    settings,
     dose ?? undefined,
   )
   if (findings.length === 0) return null
@@ -158,13 +170,18 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
   const [draft, setDraft] = useState(() => draftFor(protocols[0]!))
   const create = useCreatePlan(clinicId, patientId)
   const chart = useChart(clinicId, patientId)
+  const clinicCeiling = useClinicSetting(clinicId, 'dose.titrationCeilingMgPerKg') as number | undefined
+  const doseSettings: DoseSettings = {
+    titrationCeilingMgPerKg: clinicCeiling ?? defaultDoseSettings.titrationCeilingMgPerKg,
+  }
   const protocol = protocols.find((p) => p.id === draft.protocolId) ?? protocols[0]!
   const isIv = protocol.route === 'iv-infusion'
   const set = (change: Partial<PlanDraft>) => setDraft({ ...draft, ...change })
   const number = (v: number | string) => (v === '' ? null : Number(v))
   const doseError = isIv ? mgPerKgError(draft.doseMgPerKg) : null
   const maxError = isIv ? mgPerKgError(draft.maxDoseMgPerKg) : null
-  const preview = protocol.route === 'iv-infusion' ? previewAtLatestWeight(protocol, draft, chart.data) : null
+  const preview =
+    protocol.route === 'iv-infusion' ? previewAtLatestWeight(protocol, draft, chart.data, doseSettings) : null
   const dose = preview instanceof DomainValidationError ? null : preview
 
   const submit = (event: FormEvent) => {
@@ -248,7 +265,8 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
               />
               <NumberInput
                 label="Titration limit (mg/kg)"
-                description={`Ceiling ${defaultDoseSettings.titrationCeilingMgPerKg} mg/kg of actual weight (unverified default)`}
+                description={`Clinic ceiling ${doseSettings.titrationCeilingMgPerKg} mg/kg of actual weight; leave empty to use it`}
+                placeholder={String(doseSettings.titrationCeilingMgPerKg)}
                 value={draft.maxDoseMgPerKg}
                 onChange={(value) => set({ maxDoseMgPerKg: value })}
                 error={maxError ?? fieldError(create.error, 'maxDoseMgPerKg')}
@@ -291,7 +309,9 @@ export function PlanForm({ clinicId, patientId }: { clinicId: string; patientId:
             No dose preview: {preview.message}
           </Text>
         )}
-        {protocol.route === 'iv-infusion' && <LimitNotice protocol={protocol} draft={draft} dose={dose} />}
+        {protocol.route === 'iv-infusion' && (
+          <LimitNotice protocol={protocol} draft={draft} dose={dose} settings={doseSettings} />
+        )}
         <Select
           label="Cadence"
           data={cadenceOptions(protocol)}
