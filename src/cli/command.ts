@@ -21,9 +21,36 @@ export interface CliCommand {
 /** Thrown for bad command-line usage; main prints the message and exits 2. */
 export class UsageError extends Error {}
 
+// A value such as "-5" or "-.5": a negative number, not an option.
+const negativeNumber = /^-(\d|\.\d)/
+
+/**
+ * node's parseArgs reads `--weight-kg -5` as a missing value followed by an unknown option. A
+ * negative number after a string option is its value, so it is joined as `--weight-kg=-5` and the
+ * command then refuses it with a message naming the option, like any other out-of-range value.
+ */
+function joinNegativeValues(argv: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const joined: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!
+    const next = argv[i + 1]
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined
+    if (name && options[name]?.type === 'string' && next !== undefined && negativeNumber.test(next)) {
+      joined.push(`${arg}=${next}`)
+      i++
+    } else joined.push(arg)
+  }
+  return joined
+}
+
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
+    return parseArgs({
+      args: joinNegativeValues(argv, options),
+      options,
+      allowPositionals: true,
+      strict: true,
+    })
   } catch (error) {
     throw new UsageError((error as Error).message)
   }

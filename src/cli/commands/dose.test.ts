@@ -35,7 +35,8 @@ describe('ketacare dose', () => {
       '10',
     )
     expect(code).toBe(0)
-    expect(out).toMatch(/Dose:\s+40 mg \(0\.5 mg\/kg\)/)
+    expect(out).toMatch(/Dose:\s+40 mg \(0\.5 mg\/kg of dosing weight = 0\.5 mg\/kg of actual weight\)/)
+    expect(out).toMatch(/Ceiling:\s+80 mg = 1 mg\/kg of actual weight/)
     expect(out).toMatch(/Pump rate:\s+6 mL\/h/)
     expect(out).toMatch(/Volume:\s+4 mL/)
     expect(out).toMatch(/Warnings:\s+none/)
@@ -60,6 +61,66 @@ describe('ketacare dose', () => {
     expect(parsed.basis).toBe('adjusted')
     expect(parsed.doseMg).toBeCloseTo(46.5, 6)
     expect(parsed.warnings).toEqual([])
+  })
+
+  it('§2: an underweight tall patient on ideal weight is dosed on actual weight; ceiling on actual', async () => {
+    const args = ['dose', '--protocol', 'iv-racemic-standard', '--weight-kg', '45', '--height-cm', '185']
+    const { code, out } = await run(...args, '--sex', 'M', '--basis', 'ideal')
+    expect(code).toBe(0)
+    expect(out).toMatch(/Dosing weight:\s+45 kg \(ideal; actual 45 kg; ideal 79\.5 kg capped at actual, §2\)/)
+    expect(out).toMatch(/Dose:\s+22\.5 mg \(0\.5 mg\/kg of dosing weight = 0\.5 mg\/kg of actual weight\)/)
+    expect(out).toMatch(/Ceiling:\s+45 mg = 1 mg\/kg of actual weight/)
+    expect(out).toMatch(/Above ceiling:\s+no/)
+    const json = JSON.parse((await run(...args, '--sex', 'M', '--basis', 'ideal', '--json')).out)
+    expect(json).toMatchObject({
+      dosingWeightKg: 45,
+      ceilingMg: 45,
+      isAboveCeiling: false,
+      isCappedAtActual: true,
+    })
+  })
+
+  it('§2: reports isAboveCeiling honestly for a dose above 1.0 mg/kg of actual weight', async () => {
+    const args = ['dose', '--protocol', 'iv-racemic-standard', '--weight-kg', '70', '--dose-mg-per-kg', '1.2']
+    const { code, out } = await run(...args)
+    expect(code).toBe(0)
+    expect(out).toMatch(/Above ceiling:\s+YES/)
+    expect(out).toMatch(/\[override\]/)
+    const json = JSON.parse((await run(...args, '--json')).out)
+    expect(json).toMatchObject({
+      doseMg: 84,
+      ceilingMg: 70,
+      isAboveCeiling: true,
+      limitsExceeded: ['titration-ceiling'],
+    })
+    expect(json.doseMgPerKgOfActual).toBeCloseTo(1.2, 10)
+  })
+
+  it('issue 12: refuses impossible input naming the option, negative numbers included', async () => {
+    const iv = ['--protocol', 'iv-racemic-standard']
+    const cases: [string[], RegExp][] = [
+      [[...iv, '--weight-kg', '-5'], /--weight-kg must be from 20 to 350 kg, got "-5"/],
+      [[...iv, '--weight-kg', '19'], /--weight-kg must be from 20 to 350 kg/],
+      [[...iv, '--weight-kg', '351'], /--weight-kg must be from 20 to 350 kg/],
+      [
+        [...iv, '--weight-kg', '70', '--dose-mg-per-kg', '-0.5'],
+        /--dose-mg-per-kg must be more than 0 and at most 3 mg\/kg/,
+      ],
+      [[...iv, '--weight-kg', '70', '--dose-mg-per-kg', '0'], /--dose-mg-per-kg/],
+      [
+        [...iv, '--weight-kg', '70', '--dose-mg-per-kg', '50'],
+        /--dose-mg-per-kg must be more than 0 and at most 3/,
+      ],
+      [[...iv, '--weight-kg', '70', '--height-cm', '-170'], /--height-cm must be from 100 to 250 cm/],
+      [[...iv, '--weight-kg', '70', '--vial-mg-per-ml', '-.5'], /--vial-mg-per-ml must be from 0\.1 to 100/],
+    ]
+    for (const [args, message] of cases) {
+      const { code, err, out } = await run('dose', ...args)
+      expect(code, args.join(' ')).toBe(2)
+      expect(err).toMatch(message)
+      expect(err).not.toMatch(/ambiguous|Unknown option/)
+      expect(out).toBe('')
+    }
   })
 
   it('shows the esketamine schedule with devices, and the ≥ 65 start of 28 mg then 28/56/84 (§3)', async () => {

@@ -14,15 +14,20 @@ import {
 import { DomainValidationError } from '../../domain/errors'
 import type { CliCommand, CliIo } from '../command'
 import { numberOption, parseOptions, UsageError } from '../command'
+import { limitedOption } from '../limited-option'
 
 const help = `
 Usage: ketacare dose --protocol <id> --weight-kg W [--height-cm H --sex F|M --basis actual|ideal|adjusted]
-                     [--vial-mg-per-ml C] [--age-years A] [--json]
+                     [--dose-mg-per-kg D] [--vial-mg-per-ml C] [--age-years A] [--json]
        ketacare dose --list [--json]
 
-IV protocols: dose (mg), rate (mg/min; mL/h and volume with --vial-mg-per-ml) and warnings
-(titration ceiling 1.0 mg/kg ⚠️ unverified default, studied ranges). The weight basis is a clinic
-setting (clinical-reference.md §2, default actual); ideal and adjusted need --height-cm and --sex.
+IV protocols: dose (mg), rate (mg/min; mL/h and volume with --vial-mg-per-ml) and warnings. The
+weight basis is a clinic setting (clinical-reference.md §2, default actual); ideal and adjusted need
+--height-cm and --sex. Whatever the basis, the dosing weight is never above actual weight, and the
+titration ceiling (1.0 mg/kg ⚠️ unverified default) is judged per kg of ACTUAL weight: the output
+gives the ceiling in mg and mg/kg of actual weight and isAboveCeiling. Going beyond either needs a
+prescriber's signed override in the app. --dose-mg-per-kg defaults to the protocol's dose.
+Limits: weight 20–350 kg, height 100–250 cm, dose > 0 and ≤ 3 mg/kg, vial 0.1–100 mg/mL.
 Esketamine protocols: the schedule by phase with devices per dose (28 mg each, 5 min apart);
 --age-years applies the ≥ 65 start dose of 28 mg, then 28, 56 or 84 mg (§3, EU SmPC 4.2).
 `
@@ -30,6 +35,7 @@ Esketamine protocols: the schedule by phase with devices per dose (28 mg each, 5
 const options = {
   protocol: { type: 'string' },
   'weight-kg': { type: 'string' },
+  'dose-mg-per-kg': { type: 'string' },
   'height-cm': { type: 'string' },
   sex: { type: 'string' },
   basis: { type: 'string' },
@@ -42,6 +48,7 @@ const options = {
 // Domain field → option, so a DomainValidationError names what the user typed.
 const optionForField: Record<string, string> = {
   weightKg: 'weight-kg',
+  doseMgPerKg: 'dose-mg-per-kg',
   heightCm: 'height-cm',
   sex: 'sex',
   vialMgPerMl: 'vial-mg-per-ml',
@@ -76,15 +83,27 @@ function printIvDose(io: CliIo, protocol: IvProtocol, dose: IvDose): void {
     ['Protocol', `${protocol.name} (${protocol.id})`],
     [
       'Dosing weight',
-      `${fmt(dose.dosingWeightKg)} kg (${dose.basis}; actual ${fmt(dose.actualWeightKg)} kg)`,
+      `${fmt(dose.dosingWeightKg)} kg (${dose.basis}; actual ${fmt(dose.actualWeightKg)} kg${dose.isCappedAtActual ? `; ${dose.basis} ${fmt(dose.basisWeightKg)} kg capped at actual, §2` : ''})`,
     ],
-    ['Dose', `${fmt(dose.doseMg, 2)} mg (${dose.doseMgPerKg} mg/kg)`],
+    [
+      'Dose',
+      `${fmt(dose.doseMg, 2)} mg (${dose.doseMgPerKg} mg/kg of dosing weight = ${fmt(dose.doseMgPerKgOfActual, 3)} mg/kg of actual weight)`,
+    ],
     ['Infusion', `${dose.infusionMin} min at ${fmt(dose.rateMgPerMin, 3)} mg/min`],
   ]
   if (dose.volumeMl !== undefined && dose.rateMlPerH !== undefined) {
     lines.push(['Volume', `${fmt(dose.volumeMl, 2)} mL`], ['Pump rate', `${fmt(dose.rateMlPerH, 2)} mL/h`])
   }
-  lines.push(['Ceiling', `${fmt(dose.ceilingMg, 2)} mg (${dose.ceilingMgPerKg} mg/kg, unverified default)`])
+  lines.push(
+    [
+      'Ceiling',
+      `${fmt(dose.ceilingMg, 2)} mg = ${dose.ceilingMgPerKg} mg/kg of actual weight (unverified default, §2)`,
+    ],
+    [
+      'Above ceiling',
+      dose.isAboveCeiling ? 'YES — needs a prescriber’s signed override with a reason' : 'no',
+    ],
+  )
   lines.push([
     'Course',
     `${protocol.courseSessions} sessions; ${protocol.cadences.map((c) => `${c.sessionsPerWeek}/week over ${c.courseDays} days`).join(' or ')}`,
@@ -148,13 +167,19 @@ export const doseCommand: CliCommand = {
       return 0
     }
 
-    const weightKg = numberOption(values['weight-kg'], 'weight-kg')
+    const weightKg = limitedOption(values['weight-kg'], 'weight-kg', 'weightKg')
     const heightCm =
-      values['height-cm'] === undefined ? undefined : numberOption(values['height-cm'], 'height-cm')
+      values['height-cm'] === undefined
+        ? undefined
+        : limitedOption(values['height-cm'], 'height-cm', 'heightCm')
     const vialMgPerMl =
       values['vial-mg-per-ml'] === undefined
         ? undefined
-        : numberOption(values['vial-mg-per-ml'], 'vial-mg-per-ml')
+        : limitedOption(values['vial-mg-per-ml'], 'vial-mg-per-ml', 'vialMgPerMl')
+    const doseMgPerKg =
+      values['dose-mg-per-kg'] === undefined
+        ? undefined
+        : limitedOption(values['dose-mg-per-kg'], 'dose-mg-per-kg', 'doseMgPerKg')
     const sex = values.sex?.toUpperCase()
     if (sex !== undefined && sex !== 'F' && sex !== 'M')
       throw new UsageError(`--sex must be F or M, got "${values.sex}"`)
@@ -170,6 +195,7 @@ export const doseCommand: CliCommand = {
           ...(sex === undefined ? {} : { sex: sex as Sex }),
         },
         basis: basis as WeightBasis,
+        ...(doseMgPerKg === undefined ? {} : { doseMgPerKg }),
         ...(vialMgPerMl === undefined ? {} : { vialMgPerMl }),
       }),
     )

@@ -89,6 +89,21 @@ describe('ketacare pk', () => {
       expect(code).toBe(2)
       expect(err).toContain(option)
     }
+    // Issue 12: physiologically impossible input, negative numbers read as values and refused.
+    const impossible: [string, string, RegExp][] = [
+      ['--weight-kg', '-5', /--weight-kg must be from 20 to 350 kg, got "-5"/],
+      ['--weight-kg', '400', /--weight-kg must be from 20 to 350 kg/],
+      ['--dose-mg-per-kg', '-1', /--dose-mg-per-kg must be more than 0 and at most 3 mg\/kg/],
+      ['--dose-mg-per-kg', '10', /--dose-mg-per-kg/],
+      ['--infusion-min', '0.5', /--infusion-min must be from 1 to 240 min/],
+      ['--infusion-min', '-40', /--infusion-min must be from 1 to 240 min/],
+      ['--until-min', '100000', /--until-min must be from 1 to 2880 min/],
+    ]
+    for (const [option, value, message] of impossible) {
+      const { code, err } = await run(...standard, option, value)
+      expect(code, `${option} ${value}`).toBe(2)
+      expect(err).toMatch(message)
+    }
     const missing = await run('pk', '--model', 'domino')
     expect(missing.code).toBe(2)
     expect(missing.err).toContain('--weight-kg')

@@ -12,6 +12,7 @@ import {
 } from '../../domain/pharmacology'
 import type { CliCommand, CliIo } from '../command'
 import { numberOption, parseOptions, UsageError } from '../command'
+import { limitedOption } from '../limited-option'
 
 const help = `
 Usage: ketacare pk --model domino|clements --weight-kg W --dose-mg-per-kg D --infusion-min M
@@ -22,11 +23,11 @@ illustrative NMDA occupancy C/(C + Ki) at the effect site, Ki ${racemicKetamineK
 The ke0 of both models is unverified (⚠️). Not a measurement and not medical advice.
 
   --model             ${Object.keys(pkModels).join(' | ')}
-  --weight-kg         body weight, kg
-  --dose-mg-per-kg    dose, mg/kg (e.g. 0.5)
-  --infusion-min      infusion duration, minutes (e.g. 40)
-  --until-min         last time point, minutes (default 120)
-  --step-min          time step, minutes (default 5)
+  --weight-kg         body weight, kg (20–350)
+  --dose-mg-per-kg    dose, mg/kg (e.g. 0.5; more than 0, at most 3)
+  --infusion-min      infusion duration, minutes (e.g. 40; 1–240)
+  --until-min         last time point, minutes (default 120; 1–2880)
+  --step-min          time step, minutes (default 5; 0.1–240)
   --population N      also simulate N virtual patients (log-normal variability, ω 0.3 ⚠️) and
                       print p5/p50/p95 plasma columns
   --seed S            integer seed for --population (default 1); same seed, same bands
@@ -54,12 +55,6 @@ const optionForField: Record<string, string> = {
   seed: 'seed',
 }
 
-function positive(value: string | undefined, name: string, fallback?: number): number {
-  const n = numberOption(value, name, fallback)
-  if (n <= 0) throw new UsageError(`--${name} must be greater than 0, got "${value}"`)
-  return n
-}
-
 const round = (x: number, digits: number) => Number(x.toFixed(digits))
 
 export const pkCommand: CliCommand = {
@@ -72,11 +67,11 @@ export const pkCommand: CliCommand = {
     if (modelId === undefined) throw new UsageError('--model is required (domino or clements)')
     if (!isPkModelId(modelId))
       throw new UsageError(`--model must be one of ${Object.keys(pkModels).join(', ')}, got "${modelId}"`)
-    const weightKg = positive(values['weight-kg'], 'weight-kg')
-    const doseMgPerKg = positive(values['dose-mg-per-kg'], 'dose-mg-per-kg')
-    const infusionMin = positive(values['infusion-min'], 'infusion-min')
-    const untilMin = positive(values['until-min'], 'until-min', 120)
-    const stepMin = positive(values['step-min'], 'step-min', 5)
+    const weightKg = limitedOption(values['weight-kg'], 'weight-kg', 'weightKg')
+    const doseMgPerKg = limitedOption(values['dose-mg-per-kg'], 'dose-mg-per-kg', 'doseMgPerKg')
+    const infusionMin = limitedOption(values['infusion-min'], 'infusion-min', 'infusionMin')
+    const untilMin = limitedOption(values['until-min'], 'until-min', 'untilMin', 120)
+    const stepMin = limitedOption(values['step-min'], 'step-min', 'stepMin', 5)
     const subjects =
       values.population === undefined ? undefined : numberOption(values.population, 'population')
     if (subjects !== undefined && (!Number.isInteger(subjects) || subjects < 1)) {

@@ -10,6 +10,7 @@ import * as m008 from './008-portal-mfa'
 import * as m009 from './009-outcome-summary'
 import * as m010 from './010-rems'
 import * as m011 from './011-alert-severity'
+import * as m012 from './012-dose-limit-override'
 import * as m015 from './015-secret-keyring'
 import * as m017 from './017-live-updates'
 
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '009-outcome-summary': m009,
   '010-rems': m010,
   '011-alert-severity': m011,
+  '012-dose-limit-override': m012,
   '015-secret-keyring': m015,
   '017-live-updates': m017,
 }

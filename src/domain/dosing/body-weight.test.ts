@@ -23,6 +23,27 @@ describe('body weight (§2)', () => {
     expect(() => dosingWeight({ weightKg: 80, heightCm: 170 }, 'adjusted')).toThrow(/sex/)
     expect(() => dosingWeight({ weightKg: -5 })).toThrow(/weightKg/)
     expect(() => dosingWeight({ weightKg: 80, heightCm: 60, sex: 'F' }, 'ideal')).toThrow(/heightCm/)
+    expect(() => dosingWeight({ weightKg: 500 })).toThrow(/weightKg: must be from 20 to 350 kg/)
+  })
+
+  it('§2: the dosing weight is never above actual weight unless an override allows it', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 20, max: 350, noNaN: true }),
+        fc.double({ min: 120, max: 250, noNaN: true }),
+        fc.constantFrom('F' as const, 'M' as const),
+        fc.constantFrom('actual' as const, 'ideal' as const, 'adjusted' as const),
+        (weightKg, heightCm, sex, basis) => {
+          const w = dosingWeight({ weightKg, heightCm, sex }, basis)
+          const allowed = dosingWeight({ weightKg, heightCm, sex }, basis, { isAboveActualAllowed: true })
+          return (
+            w.dosingWeightKg <= weightKg &&
+            w.isCappedAtActual === w.basisWeightKg > weightKg &&
+            allowed.dosingWeightKg === allowed.basisWeightKg
+          )
+        },
+      ),
+    )
   })
 
   it('adjusted weight lies between ideal and actual', () => {
@@ -32,7 +53,7 @@ describe('body weight (§2)', () => {
         fc.double({ min: 140, max: 210, noNaN: true }),
         fc.constantFrom('F' as const, 'M' as const),
         (weightKg, heightCm, sex) => {
-          const w = dosingWeight({ weightKg, heightCm, sex }, 'adjusted')
+          const w = dosingWeight({ weightKg, heightCm, sex }, 'adjusted', { isAboveActualAllowed: true })
           const lo = Math.min(w.idealWeightKg!, weightKg)
           const hi = Math.max(w.idealWeightKg!, weightKg)
           return w.dosingWeightKg >= lo - 1e-9 && w.dosingWeightKg <= hi + 1e-9

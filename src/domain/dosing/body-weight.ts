@@ -1,4 +1,5 @@
 import { DomainValidationError } from '../errors'
+import { checkInput } from './input-limits'
 
 export type Sex = 'F' | 'M'
 
@@ -22,25 +23,23 @@ const adjustedFraction = 0.4
 
 export interface DosingWeight {
   basis: WeightBasis
+  /** The weight the dose is computed on: the basis weight, never above actual without an override (§2). */
   dosingWeightKg: number
+  /** The weight on the chosen basis before the cap at actual weight. */
+  basisWeightKg: number
   actualWeightKg: number
+  /** The basis weight exceeded actual weight, so the dose is computed on actual weight (§2). */
+  isCappedAtActual: boolean
   idealWeightKg?: number
   adjustedWeightKg?: number
   /** Devine is defined from 60 in (152.4 cm); below it the line is extrapolated. */
   isBelowDevineRange: boolean
 }
 
-function requireRange(value: number | undefined, field: string, min: number, max: number): number {
-  if (value === undefined)
-    throw new DomainValidationError(field, 'is required for ideal or adjusted body weight')
-  if (!Number.isFinite(value) || value <= min || value > max) {
-    throw new DomainValidationError(field, `must be a number > ${min} and ≤ ${max}`)
-  }
-  return value
-}
-
 export function idealBodyWeightKg(heightCm: number | undefined, sex: Sex | undefined): number {
-  const height = requireRange(heightCm, 'heightCm', 50, 272)
+  if (heightCm === undefined)
+    throw new DomainValidationError('heightCm', 'is required for ideal or adjusted body weight')
+  const height = checkInput('heightCm', heightCm)
   if (sex !== 'F' && sex !== 'M')
     throw new DomainValidationError('sex', 'F or M is required for ideal body weight')
   const ibw = devineBaseKg[sex] + devineKgPerInch * (height / cmPerInch - devineBaseInches)
@@ -57,17 +56,44 @@ export function adjustedBodyWeightKg(
   return ibw + adjustedFraction * (weightKg - ibw)
 }
 
-/** The weight a mg/kg dose is multiplied by, on the basis the clinic chose. */
-export function dosingWeight(body: BodyMeasurements, basis: WeightBasis = defaultWeightBasis): DosingWeight {
-  const actual = requireRange(body.weightKg, 'weightKg', 0, 400)
+export interface DosingWeightOptions {
+  /**
+   * Dose on the basis weight even where it exceeds actual weight. Only with a prescriber's signed
+   * override with a reason (§2): an ideal-weight dose for an underweight patient is an overdose.
+   */
+  isAboveActualAllowed?: boolean
+}
+
+/**
+ * The weight a mg/kg dose is multiplied by, on the basis the clinic chose. Whatever the basis, it
+ * is never above actual weight unless an override allows it (§2).
+ */
+export function dosingWeight(
+  body: BodyMeasurements,
+  basis: WeightBasis = defaultWeightBasis,
+  options: DosingWeightOptions = {},
+): DosingWeight {
+  const actual = checkInput('weightKg', body.weightKg)
   const isBelowDevineRange = body.heightCm !== undefined && body.heightCm < devineBaseInches * cmPerInch
-  if (basis === 'actual') return { basis, dosingWeightKg: actual, actualWeightKg: actual, isBelowDevineRange }
+  if (basis === 'actual')
+    return {
+      basis,
+      dosingWeightKg: actual,
+      basisWeightKg: actual,
+      actualWeightKg: actual,
+      isCappedAtActual: false,
+      isBelowDevineRange,
+    }
   const ideal = idealBodyWeightKg(body.heightCm, body.sex)
   const adjusted = ideal + adjustedFraction * (actual - ideal)
+  const basisWeightKg = basis === 'ideal' ? ideal : adjusted
+  const isCappedAtActual = basisWeightKg > actual && options.isAboveActualAllowed !== true
   return {
     basis,
-    dosingWeightKg: basis === 'ideal' ? ideal : adjusted,
+    dosingWeightKg: isCappedAtActual ? actual : basisWeightKg,
+    basisWeightKg,
     actualWeightKg: actual,
+    isCappedAtActual,
     idealWeightKg: ideal,
     adjustedWeightKg: adjusted,
     isBelowDevineRange,

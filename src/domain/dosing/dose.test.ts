@@ -24,11 +24,12 @@ describe('calculateIvDose', () => {
     expect(calculateProtocolDose(standard, { body }).doseMg).toBeCloseTo(61.5, 10)
   })
 
-  it('warns above the titration ceiling and outside the studied range', () => {
+  it('above the titration ceiling needs an override (§2), and warns outside the studied range', () => {
     const dose = calculateIvDose({ doseMgPerKg: 1.2, infusionMin: 40, body: { weightKg: 70 } })
     expect(dose.isAboveCeiling).toBe(true)
+    expect(dose.limitsExceeded).toEqual(['titration-ceiling'])
     expect(dose.warnings.map((w) => w.code)).toEqual(['above-titration-ceiling', 'outside-studied-dose'])
-    expect(dose.warnings[0]!.severity).toBe('confirm')
+    expect(dose.warnings[0]!.severity).toBe('override')
     const custom = calculateIvDose({
       doseMgPerKg: 1.2,
       infusionMin: 40,
@@ -38,22 +39,26 @@ describe('calculateIvDose', () => {
     expect(custom.isAboveCeiling).toBe(false)
   })
 
-  it('warns on durations outside 2–100 min and dosing weight above actual', () => {
-    const dose = calculateIvDose({
-      doseMgPerKg: 0.5,
-      infusionMin: 120,
-      body: { weightKg: 40, heightCm: 185, sex: 'M' },
-      basis: 'ideal',
-    })
-    expect(dose.warnings.map((w) => w.code)).toEqual([
-      'outside-studied-duration',
-      'dosing-weight-above-actual',
-    ])
+  it('warns on durations outside 2–100 min', () => {
+    const dose = calculateIvDose({ doseMgPerKg: 0.5, infusionMin: 120, body: { weightKg: 70 } })
+    expect(dose.warnings.map((w) => w.code)).toEqual(['outside-studied-duration'])
   })
 
   it('rejects bad numbers with the field name', () => {
     expect(() => calculateIvDose({ doseMgPerKg: 0, infusionMin: 40, body: { weightKg: 70 } })).toThrow(
       /doseMgPerKg/,
+    )
+    expect(() => calculateIvDose({ doseMgPerKg: 5, infusionMin: 40, body: { weightKg: 70 } })).toThrow(
+      /doseMgPerKg: must be more than 0 and at most 3 mg\/kg/,
+    )
+    expect(() => calculateIvDose({ doseMgPerKg: 0.5, infusionMin: 0.5, body: { weightKg: 70 } })).toThrow(
+      /infusionMin: must be from 1 to 240 min/,
+    )
+    expect(() => calculateIvDose({ doseMgPerKg: 0.5, infusionMin: 40, body: { weightKg: 19 } })).toThrow(
+      /weightKg: must be from 20 to 350 kg/,
+    )
+    expect(() => calculateIvDose({ doseMgPerKg: 0.5, infusionMin: 40, body: { weightKg: 351 } })).toThrow(
+      /weightKg/,
     )
     expect(() =>
       calculateIvDose({ doseMgPerKg: 0.5, infusionMin: Number.NaN, body: { weightKg: 70 } }),
@@ -78,6 +83,93 @@ describe('calculateIvDose', () => {
             rel(d.rateMgPerMin * infusionMin, d.doseMg) &&
             rel((d.rateMlPerH! / 60) * infusionMin, d.volumeMl!) &&
             d.isAboveCeiling === doseMgPerKg > 1
+          )
+        },
+      ),
+    )
+  })
+})
+
+describe('§2 weight basis: dosing weight never above actual, ceiling on actual weight', () => {
+  // Devine for a 185 cm man: 50 + 2.3 × (72.83 − 60) = 79.5 kg, far above his actual 45 kg.
+  const underweightTall = { weightKg: 45, heightCm: 185, sex: 'M' as const }
+
+  it('§2: an underweight tall patient on ideal weight is dosed on actual weight', () => {
+    const dose = calculateIvDose({ doseMgPerKg: 0.5, infusionMin: 40, body: underweightTall, basis: 'ideal' })
+    expect(dose.basisWeightKg).toBeCloseTo(79.52, 2)
+    expect(dose.dosingWeightKg).toBe(45)
+    expect(dose.isCappedAtActual).toBe(true)
+    expect(dose.doseMg).toBeCloseTo(22.5, 10)
+    expect(dose.limitsExceeded).toEqual([])
+    expect(dose.warnings.map((w) => w.code)).toEqual(['dosing-weight-capped-at-actual'])
+  })
+
+  it('§2: the ceiling is judged on actual weight (mg and mg/kg of actual weight)', () => {
+    const dose = calculateIvDose({ doseMgPerKg: 1, infusionMin: 40, body: underweightTall, basis: 'ideal' })
+    expect(dose.ceilingMg).toBeCloseTo(45, 10)
+    expect(dose.doseMgPerKgOfActual).toBeCloseTo(1, 10)
+    expect(dose.isAboveCeiling).toBe(false)
+    // Only a signed override may dose on the ideal weight; then 79.5 mg is 1.77 mg/kg of actual weight.
+    const overridden = calculateIvDose({
+      doseMgPerKg: 1,
+      infusionMin: 40,
+      body: underweightTall,
+      basis: 'ideal',
+      isAboveActualAllowed: true,
+    })
+    expect(overridden.dosingWeightKg).toBeCloseTo(79.52, 2)
+    expect(overridden.doseMgPerKgOfActual).toBeCloseTo(1.767, 3)
+    expect(overridden.isAboveCeiling).toBe(true)
+    expect(overridden.limitsExceeded).toEqual(['titration-ceiling', 'dosing-weight-above-actual'])
+  })
+
+  it('§2: adjusted weight is capped at actual for the underweight, used as is for the obese', () => {
+    const thin = calculateIvDose({
+      doseMgPerKg: 0.5,
+      infusionMin: 40,
+      body: underweightTall,
+      basis: 'adjusted',
+    })
+    expect(thin.basisWeightKg).toBeCloseTo(79.52 + 0.4 * (45 - 79.52), 2)
+    expect(thin.dosingWeightKg).toBe(45)
+    const obese = calculateIvDose({
+      doseMgPerKg: 0.5,
+      infusionMin: 40,
+      body: { weightKg: 123, heightCm: 177.8, sex: 'M' },
+      basis: 'adjusted',
+    })
+    expect(obese.isCappedAtActual).toBe(false)
+    expect(obese.dosingWeightKg).toBeCloseTo(93, 10)
+    expect(obese.ceilingMg).toBeCloseTo(123, 10)
+  })
+
+  it('§2 property: mg/kg of actual weight never exceeds the ceiling without an override flag', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 3, noNaN: true }),
+        fc.double({ min: 20, max: 350, noNaN: true }),
+        fc.double({ min: 120, max: 250, noNaN: true }),
+        fc.constantFrom('F' as const, 'M' as const),
+        fc.constantFrom('actual' as const, 'ideal' as const, 'adjusted' as const),
+        fc.boolean(),
+        fc.double({ min: 0.2, max: 2, noNaN: true }),
+        (doseMgPerKg, weightKg, heightCm, sex, basis, isAboveActualAllowed, ceiling) => {
+          const d = calculateIvDose({
+            doseMgPerKg,
+            infusionMin: 40,
+            body: { weightKg, heightCm, sex },
+            basis,
+            isAboveActualAllowed,
+            settings: { titrationCeilingMgPerKg: ceiling },
+          })
+          const isOverCeiling = d.doseMg / weightKg > ceiling * (1 + 1e-9)
+          const isOverActual = d.dosingWeightKg > weightKg
+          return (
+            isOverCeiling === d.limitsExceeded.includes('titration-ceiling') &&
+            isOverCeiling === d.isAboveCeiling &&
+            isOverActual === d.limitsExceeded.includes('dosing-weight-above-actual') &&
+            (isAboveActualAllowed || !isOverActual) &&
+            d.dosingWeightKg <= Math.max(weightKg, d.basisWeightKg)
           )
         },
       ),

@@ -1,9 +1,11 @@
-export type { BodyMeasurements, DosingWeight, Sex, WeightBasis } from './body-weight'
+export type { BodyMeasurements, DosingWeight, DosingWeightOptions, Sex, WeightBasis } from './body-weight'
 export { adjustedBodyWeightKg, defaultWeightBasis, dosingWeight, idealBodyWeightKg } from './body-weight'
 export type { DateInput } from './dates'
 export { ageInYearsOn, toDayNumber, toIsoDate } from './dates'
 export type { DoseSettings, DoseWarning, DoseWarningCode, IvDose, IvDoseInput } from './dose'
 export { calculateIvDose, calculateProtocolDose, defaultDoseSettings } from './dose'
+export type { ApprovedDoseOverride, DoseLimit, DoseLimitFinding, PlanDoseRequest } from './dose-limits'
+export { doseLimitLabels, doseLimits, planDoseFindings, uncoveredLimits } from './dose-limits'
 export type {
   BenefitReview,
   DevicePlan,
@@ -25,6 +27,8 @@ export {
   phaseDoseOptionsMg,
   phaseForDate,
 } from './esketamine-schedule'
+export type { InputLimit, LimitedInput } from './input-limits'
+export { checkInput, describeLimit, inputLimits, isWithinLimit } from './input-limits'
 export type {
   EsketaminePhase,
   EsketamineProtocol,

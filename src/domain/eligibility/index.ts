@@ -8,7 +8,7 @@ export type {
 } from './contraindications'
 export { CAUTION_QUESTIONS, CONTRAINDICATION_QUESTIONS, screenContraindications } from './contraindications'
 export type { EpisodeSeverity, MaudsleyBand, MaudsleyInput, MaudsleyParts, MaudsleyResult } from './maudsley'
-export { scoreMaudsley } from './maudsley'
+export { describeMaudsley, scoreMaudsley } from './maudsley'
 export type { EctHistory, ThaseRushResult, ThaseRushStage } from './thase-rush'
 export { stageThaseRush } from './thase-rush'
 export type { TrdAssessment, TrdInput } from './trd'

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type MaudsleyInput, scoreMaudsley } from './maudsley'
+import { describeMaudsley, type MaudsleyInput, type MaudsleyResult, scoreMaudsley } from './maudsley'
 
 const base: MaudsleyInput = {
   episodeDurationMonths: 6,
@@ -7,6 +8,11 @@ const base: MaudsleyInput = {
   failedAntidepressantCount: 1,
   hasAugmentation: false,
   ect: { used: false, bilateral: false, failed: false },
+}
+
+function partsOf(result: MaudsleyResult) {
+  if (!result.isApplicable) throw new Error('expected a scored result')
+  return result.parts
 }
 
 describe('Maudsley Staging Method (§1, table 3)', () => {
@@ -17,7 +23,7 @@ describe('Maudsley Staging Method (§1, table 3)', () => {
     [24, 2],
     [25, 3],
   ])('episode of %d months scores %i', (months, points) => {
-    expect(scoreMaudsley({ ...base, episodeDurationMonths: months }).parts.durationPoints).toBe(points)
+    expect(partsOf(scoreMaudsley({ ...base, episodeDurationMonths: months })).durationPoints).toBe(points)
   })
 
   it.each([
@@ -32,7 +38,7 @@ describe('Maudsley Staging Method (§1, table 3)', () => {
     [11, 5],
   ])('%i failed antidepressants score %i', (count, points) => {
     expect(
-      scoreMaudsley({ ...base, failedAntidepressantCount: count }).parts.failedAntidepressantPoints,
+      partsOf(scoreMaudsley({ ...base, failedAntidepressantCount: count })).failedAntidepressantPoints,
     ).toBe(points)
   })
 
@@ -43,7 +49,7 @@ describe('Maudsley Staging Method (§1, table 3)', () => {
     ['severe', 4],
     ['severe-psychotic', 5],
   ] as const)('severity %s scores %i', (severity, points) => {
-    expect(scoreMaudsley({ ...base, severity }).parts.severityPoints).toBe(points)
+    expect(partsOf(scoreMaudsley({ ...base, severity })).severityPoints).toBe(points)
   })
 
   it('minimum 3 is mild', () => {
@@ -102,9 +108,44 @@ describe('Maudsley Staging Method (§1, table 3)', () => {
     expect(result.reasons).toHaveLength(6)
   })
 
-  it('no failure scores 0 for that part and says the method assumes one', () => {
+  it('§1: with no failed trial the stage is "not applicable", never a total of 2', () => {
     const result = scoreMaudsley({ ...base, failedAntidepressantCount: 0 })
-    expect(result.parts.failedAntidepressantPoints).toBe(0)
-    expect(result.reasons.join(' ')).toMatch(/assumes at least one/)
+    expect(result).toMatchObject({ isApplicable: false, total: null, band: null, parts: null })
+    expect(result.reasons.join(' ')).toMatch(/not treatment-resistant/)
+    expect(describeMaudsley(result)).toBe('not applicable')
+    expect(describeMaudsley(scoreMaudsley(base))).toBe('3 (mild)')
+  })
+
+  it('refuses a failed-trial count that is not a whole number ≥ 0', () => {
+    expect(() => scoreMaudsley({ ...base, failedAntidepressantCount: -1 })).toThrow(
+      /failedAntidepressantCount/,
+    )
+    expect(() => scoreMaudsley({ ...base, failedAntidepressantCount: 1.5 })).toThrow(
+      /failedAntidepressantCount/,
+    )
+  })
+
+  it('§1 property: every applicable total runs 3–15 and matches its band', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 240, noNaN: true }),
+        fc.constantFrom('subsyndromal', 'mild', 'moderate', 'severe', 'severe-psychotic' as const),
+        fc.integer({ min: 0, max: 30 }),
+        fc.boolean(),
+        fc.boolean(),
+        (episodeDurationMonths, severity, failedAntidepressantCount, hasAugmentation, ectUsed) => {
+          const result = scoreMaudsley({
+            episodeDurationMonths,
+            severity,
+            failedAntidepressantCount,
+            hasAugmentation,
+            ect: { used: ectUsed, bilateral: false, failed: false },
+          })
+          if (!result.isApplicable) return failedAntidepressantCount === 0
+          const band = result.total <= 6 ? 'mild' : result.total <= 10 ? 'moderate' : 'severe'
+          return result.total >= 3 && result.total <= 15 && result.band === band
+        },
+      ),
+    )
   })
 })

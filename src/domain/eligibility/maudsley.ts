@@ -1,3 +1,4 @@
+import { DomainValidationError } from '../errors'
 import type { EctHistory } from './thase-rush'
 
 export type EpisodeSeverity = 'subsyndromal' | 'mild' | 'moderate' | 'severe' | 'severe-psychotic'
@@ -20,11 +21,17 @@ export interface MaudsleyParts {
 
 export type MaudsleyBand = 'mild' | 'moderate' | 'severe'
 
-export interface MaudsleyResult {
-  total: number
-  parts: MaudsleyParts
-  band: MaudsleyBand
-  reasons: string[]
+/**
+ * A total of 3–15 with its band, or "not applicable" when no adequate trial failed: the
+ * failed-medication item has no 0, so such a patient has no Maudsley stage (§1).
+ */
+export type MaudsleyResult =
+  | { isApplicable: true; total: number; parts: MaudsleyParts; band: MaudsleyBand; reasons: string[] }
+  | { isApplicable: false; total: null; parts: null; band: null; reasons: string[] }
+
+/** How the result reads on screen and in the checklist: "7 (moderate)" or "not applicable". */
+export function describeMaudsley(result: MaudsleyResult): string {
+  return result.isApplicable ? `${result.total} (${result.band})` : 'not applicable'
 }
 
 // All point tables: Maudsley Staging Method, BMC Psychiatry 2018, table 3 (§1, ✅).
@@ -43,7 +50,6 @@ function pointsForDuration(months: number): number {
 }
 
 function pointsForFailures(count: number): number {
-  if (count === 0) return 0
   if (count <= 2) return 1
   if (count <= 4) return 2
   if (count <= 6) return 3
@@ -58,6 +64,18 @@ function bandForTotal(total: number): MaudsleyBand {
 }
 
 export function scoreMaudsley(input: MaudsleyInput): MaudsleyResult {
+  if (!(Number.isInteger(input.failedAntidepressantCount) && input.failedAntidepressantCount >= 0))
+    throw new DomainValidationError('failedAntidepressantCount', 'must be a whole number ≥ 0')
+  if (input.failedAntidepressantCount === 0)
+    return {
+      isApplicable: false,
+      total: null,
+      parts: null,
+      band: null,
+      reasons: [
+        'Not applicable: no failed adequate antidepressant trial in the current episode, so the patient is not treatment-resistant and has no Maudsley stage (the failed-medication item has no 0; totals run 3–15, §1).',
+      ],
+    }
   const parts: MaudsleyParts = {
     durationPoints: pointsForDuration(input.episodeDurationMonths),
     severityPoints: SEVERITY_POINTS[input.severity],
@@ -70,12 +88,10 @@ export function scoreMaudsley(input: MaudsleyInput): MaudsleyResult {
   const reasons = [
     `Episode duration ${input.episodeDurationMonths} months: ${parts.durationPoints} (≤ 12 → 1, 13–24 → 2, > 24 → 3).`,
     `Severity ${input.severity}: ${parts.severityPoints}.`,
-    input.failedAntidepressantCount === 0
-      ? 'No failed adequate antidepressant trial: 0 (the method assumes at least one failure).'
-      : `${input.failedAntidepressantCount} failed adequate antidepressant trial(s): ${parts.failedAntidepressantPoints}.`,
+    `${input.failedAntidepressantCount} failed adequate antidepressant trial(s): ${parts.failedAntidepressantPoints}.`,
     input.hasAugmentation ? 'Augmentation used: +1.' : 'No augmentation: 0.',
     input.ect.used ? 'ECT used: +1.' : 'No ECT: 0.',
     `Total ${total}: ${band} (mild 3–6, moderate 7–10, severe 11–15).`,
   ]
-  return { total, parts, band, reasons }
+  return { isApplicable: true, total, parts, band, reasons }
 }

@@ -69,7 +69,13 @@ describe('TRD definition (§1)', () => {
 
   it('augmentation in the current episode adds a Maudsley point', () => {
     const result = assessTrd(input([buildTrial('ssri', { augmentation: true }), buildTrial('snri')]))
-    expect(result.maudsley.parts.augmentationPoints).toBe(1)
+    expect(result.maudsley.parts?.augmentationPoints).toBe(1)
+  })
+
+  it('§1: no failed adequate trial gives Thase–Rush stage 0 and no Maudsley stage', () => {
+    const result = assessTrd(input([buildTrial('ssri', { outcome: 'response' })]))
+    expect(result.thaseRush.stage).toBe(0)
+    expect(result.maudsley).toMatchObject({ isApplicable: false, total: null })
   })
 
   it('rejects invalid input naming the field', () => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import type { IvDose, WeightBasis } from '../../domain/dosing'
+import type { DoseLimit, DoseLimitFinding, IvDose, WeightBasis } from '../../domain/dosing'
 import { apiFetch } from './client'
 import type { SignerProof } from './eligibility'
 import { patientApiPath, patientKey, usePatientWrite } from './patients'
@@ -15,6 +15,13 @@ export interface TreatmentPlan {
   doseMgPerKg: number | null
   doseMg: number | null
   maxDoseMgPerKg: number | null
+  doseAboveActualWeight: boolean
+  /** The §2 dose limits the approval signature overrode, and why. */
+  doseOverride: { limits: DoseLimit[]; reason: string } | null
+  /** The clinic's titration ceiling, mg/kg of actual weight (IV plans). */
+  ceilingMgPerKg: number | null
+  /** For a draft: the §2 limits its approval must override with a reason. */
+  limitsNeedingOverride: DoseLimitFinding[]
   plannedSessions: number
   cadence: string
   note: string | null
@@ -34,6 +41,7 @@ export interface PlanInput {
   doseMgPerKg: number | null
   doseMg: number | null
   maxDoseMgPerKg: number | null
+  doseAboveActualWeight: boolean
   plannedSessions: number
   cadence: string
   note: string | null
@@ -55,9 +63,11 @@ export function useCreatePlan(clinicId: string, patientId: string) {
 }
 
 export function useApprovePlan(clinicId: string, patientId: string) {
-  return usePatientWrite<{ planId: string; version: number } & SignerProof, TreatmentPlan[]>(
-    clinicId,
-    patientId,
-    ({ planId, ...body }) => ({ path: `/plans/${encodeURIComponent(planId)}/approve`, body }),
-  )
+  return usePatientWrite<
+    { planId: string; version: number; doseOverride?: { reason: string } } & SignerProof,
+    TreatmentPlan[]
+  >(clinicId, patientId, ({ planId, ...body }) => ({
+    path: `/plans/${encodeURIComponent(planId)}/approve`,
+    body,
+  }))
 }

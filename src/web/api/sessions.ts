@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { DoseLimit } from '../../domain/dosing'
 import type { ConcomitantClass, SessionEvent, SessionState } from '../../domain/session'
 import type { InstrumentResponse, SafetyAlert, Vitals } from './assessments'
 import { apiFetch } from './client'
@@ -141,6 +142,25 @@ export interface SessionView {
     checkedAt: string | null
     doseGivenMg: number
     drawnFromLots: { lotId: string; quantityMg: number; lotBalanceAfterMg?: string }[]
+    /** §2 check of the IV dose as set (server `dose-limits-view.ts`); null for esketamine or before a dose. */
+    limits: {
+      dosingWeightKg: number
+      basisWeightKg: number
+      isCappedAtActual: boolean
+      doseMgPerKgOfActual: number
+      ceilingMgPerKg: number
+      ceilingMg: number
+      isAboveCeiling: boolean
+      limitsExceeded: DoseLimit[]
+      coveredByPlanOverride: DoseLimit[]
+      override: {
+        reason: string
+        limits: DoseLimit[]
+        signerName: string
+        at: string
+        contentHash: string
+      } | null
+    } | null
   }
   preChecks: {
     status: 'pending' | 'passed' | 'failed' | 'overridden'

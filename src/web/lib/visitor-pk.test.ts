@@ -19,4 +19,9 @@ describe('simulateForVisitor', () => {
       expect(p.block).toBeLessThan(100)
     }
   })
+
+  it('issue 12: refuses impossible input naming the field', () => {
+    expect(() => simulateForVisitor(-0.5, 40)).toThrow(/doseMgPerKg: must be more than 0/)
+    expect(() => simulateForVisitor(0.5, 0)).toThrow(/infusionMin: must be from 1 to 240 min/)
+  })
 })

@@ -1,3 +1,4 @@
+import { checkInput } from '../../domain/dosing'
 import { ivInfusion, nmdaOccupancy, pkModels, simulatePk } from '../../domain/pharmacology'
 
 // The public PK view's numbers: the real engine (clinical-reference §5, Domino model) for an
@@ -14,7 +15,10 @@ export interface VisitorPkPoint {
   block: number
 }
 
+/** Refuses impossible input (issue 12) with a DomainValidationError naming the field. */
 export function simulateForVisitor(doseMgPerKg: number, infusionMin: number) {
+  checkInput('doseMgPerKg', doseMgPerKg)
+  checkInput('infusionMin', infusionMin)
   const curve = simulatePk({
     model: pkModels.domino,
     weightKg: illustrativeWeightKg,

@@ -1,4 +1,5 @@
 import { findProtocol } from '../../../domain/dosing'
+import { describeMaudsley, type TrdAssessment } from '../../../domain/eligibility'
 import { getInstrument } from '../../../domain/instruments'
 import { missingRemsRequirements, remsRequirementLabels } from '../../../domain/rems'
 import { runInClinic } from '../../clinic-scope'
@@ -52,11 +53,7 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
   const consent = consents.find((c) => c.isCurrent) ?? null
   const plan = plans.find((p) => p.status === 'approved') ?? null
   const draft = plans.find((p) => p.status === 'draft') ?? null
-  const trd = h.trd as {
-    isTrd: boolean
-    thaseRush: { stage: number }
-    maudsley: { total: number; band: string }
-  } | null
+  const trd = h.trd as Pick<TrdAssessment, 'isTrd' | 'thaseRush' | 'maudsley'> | null
   const contraindications = h.contraindications as {
     hasAbsolute: boolean
     hasRelative: boolean
@@ -93,7 +90,7 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
       'Antidepressant history and TRD staging',
       trd !== null && h.trials.some((t) => !t.enteredInError),
       trd
-        ? `${trd.isTrd ? 'Meets' : 'Does not meet'} the TRD definition; Thase–Rush stage ${trd.thaseRush.stage}; Maudsley ${trd.maudsley.total} (${trd.maudsley.band})`
+        ? `${trd.isTrd ? 'Meets' : 'Does not meet'} the TRD definition; Thase–Rush stage ${trd.thaseRush.label}; Maudsley stage ${describeMaudsley(trd.maudsley)}`
         : `Missing: ${[...(h.trials.length ? [] : ['trials']), ...h.trdMissing].join(', ')}`,
     ),
     item(

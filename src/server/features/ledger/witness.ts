@@ -1,22 +1,8 @@
-import { hasPermission, type StaffRole } from '../../../domain/access/permissions'
 import type { ClinicScope } from '../../clinic-scope'
-import { AppError } from '../../errors'
-import { signContent } from '../auth/signature'
+import { type MemberSignature, type MemberSignerInput, signAsMember } from '../auth/member-signature'
 
-export interface WitnessInput {
-  userId: string
-  password?: string | undefined
-  totpCode?: string | undefined
-}
-
-export interface WitnessSignature {
-  userId: string
-  name: string
-  signatureHash: string
-}
-
-const invalid = (message: string) =>
-  new AppError('validation-failed', message, { fieldErrors: [{ field: 'witness.userId', message }] })
+export type WitnessInput = MemberSignerInput
+export type WitnessSignature = MemberSignature
 
 /**
  * A second person witnesses a ledger entry (clinical-reference §8, design.md §6): someone other than
@@ -24,47 +10,23 @@ const invalid = (message: string) =>
  * with their own password or authenticator code at that moment. Returns the hash of what they
  * witnessed, kept on the entry.
  */
-export async function signAsWitness(
+export function signAsWitness(
   scope: ClinicScope,
   witness: WitnessInput,
   meaning: string,
   content: unknown,
 ): Promise<WitnessSignature> {
-  if (witness.userId === scope.principal.userId)
-    throw invalid('the witness must be someone other than the person recording the entry')
-  const member = await scope.tx
-    .selectFrom('membership as m')
-    .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .select([
-      'u.id',
-      'u.display_name',
-      'u.is_active as userActive',
-      'u.locked_until',
-      'm.role',
-      'm.is_active',
-    ])
-    .where('m.clinic_id', '=', scope.clinicId)
-    .where('m.user_id', '=', witness.userId)
-    .executeTakeFirst()
-  if (!member?.is_active || !member.userActive || !hasPermission(member.role as StaffRole, 'ledger:write'))
-    throw invalid('is not an active nurse or prescriber of this clinic')
-  if (member.locked_until && member.locked_until > scope.now)
-    throw invalid('this account is locked after failed sign-ins; choose another witness')
-  try {
-    const signature = await signContent(
-      scope,
-      { userId: member.id, displayName: member.display_name },
-      { password: witness.password, totpCode: witness.totpCode },
-      meaning,
-      content,
-      scope.now,
-    )
-    return { userId: member.id, name: member.display_name, signatureHash: signature.contentHash }
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error
-    // Name the witness's fields, and say whose proof failed: the recorder is signed in already.
-    throw new AppError(error.code, `Witness ${member.display_name}: ${error.message}`, {
-      fieldErrors: error.fieldErrors.map((f) => ({ field: `witness.${f.field}`, message: f.message })),
-    })
-  }
+  return signAsMember(
+    scope,
+    witness,
+    {
+      permission: 'ledger:write',
+      fieldPrefix: 'witness',
+      roleMessage: 'is not an active nurse or prescriber of this clinic',
+      isSelfAllowed: false,
+      signerLabel: 'Witness',
+    },
+    meaning,
+    content,
+  )
 }

@@ -3,14 +3,18 @@ import type { TreatmentPlanTable } from '../../../db'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import {
   ageInYearsOn,
+  type BodyMeasurements,
   calculateProtocolDose,
+  type DoseLimitFinding,
   type DoseSettings,
   devicesForDose,
   esketamineDoseOptionsMg,
   esketamineStartDose,
   findProtocol,
+  type IvProtocol,
   minutesBetweenDevices,
   type Protocol,
+  planDoseFindings,
   type WeightBasis,
 } from '../../../domain/dosing'
 import { DomainValidationError } from '../../../domain/errors'
@@ -31,6 +35,8 @@ export interface PlanInput {
   doseMgPerKg?: number | null | undefined
   doseMg?: number | null | undefined
   maxDoseMgPerKg?: number | null | undefined
+  /** Dose on the ideal/adjusted weight even above actual weight (§2: needs a signed override at approval). */
+  doseAboveActualWeight?: boolean | undefined
   plannedSessions?: number | undefined
   cadence?: string | undefined
   note?: string | null | undefined
@@ -44,6 +50,12 @@ export function toPlanDto(row: Selectable<TreatmentPlanTable>) {
     doseMgPerKg: row.dose_mg_per_kg === null ? null : Number(row.dose_mg_per_kg),
     doseMg: row.dose_mg === null ? null : Number(row.dose_mg),
     maxDoseMgPerKg: row.max_dose_mg_per_kg === null ? null : Number(row.max_dose_mg_per_kg),
+    doseAboveActualWeight: row.dose_above_actual_weight,
+    // The §2 limits the approval signature overrides, and why (the approval's content hash covers it).
+    doseOverride:
+      row.dose_override_limits && row.dose_override_reason
+        ? { limits: row.dose_override_limits, reason: row.dose_override_reason }
+        : null,
     plannedSessions: row.planned_sessions,
     cadence: row.cadence,
     note: row.note,
@@ -82,19 +94,18 @@ function resolveProtocol(protocolId: string): Protocol {
 /**
  * Checks a plan against its protocol and fills the protocol's defaults (clinical-reference §2, §3).
  * `ageYears` picks the esketamine ≥ 65 schedule (§3: start 28 mg, then 28, 56 or 84 mg).
+ * A draft may go beyond the §2 dose limits (titration ceiling, dosing weight above actual); its
+ * approval then needs the prescriber's signed override with a reason (`approvePlan`).
  */
-function normalizePlan(input: PlanInput, doseSettings: DoseSettings, ageYears: number) {
+function normalizePlan(input: PlanInput, settings: DoseSettings, ageYears: number) {
   const protocol = resolveProtocol(input.protocolId)
   const invalid = (field: string, message: string) =>
     new AppError('validation-failed', `${field} ${message}.`, { fieldErrors: [{ field, message }] })
   if (protocol.route === 'iv-infusion') {
     const doseMgPerKg = input.doseMgPerKg ?? protocol.doseMgPerKg
-    const maxDoseMgPerKg = input.maxDoseMgPerKg ?? doseSettings.titrationCeilingMgPerKg
-    if (maxDoseMgPerKg > doseSettings.titrationCeilingMgPerKg)
-      throw invalid(
-        'maxDoseMgPerKg',
-        `must not exceed the clinic ceiling of ${doseSettings.titrationCeilingMgPerKg} mg/kg`,
-      )
+    const maxDoseMgPerKg = input.maxDoseMgPerKg ?? settings.titrationCeilingMgPerKg
+    if (input.doseAboveActualWeight && input.doseBasis === 'actual')
+      throw invalid('doseAboveActualWeight', 'applies only to the ideal or adjusted weight basis')
     if (doseMgPerKg > maxDoseMgPerKg)
       throw invalid('doseMgPerKg', `must not exceed the titration limit of ${maxDoseMgPerKg} mg/kg`)
     const cadence = input.cadence ?? protocol.cadences[0]!.id
@@ -105,6 +116,7 @@ function normalizePlan(input: PlanInput, doseSettings: DoseSettings, ageYears: n
       doseMgPerKg,
       doseMg: null,
       maxDoseMgPerKg,
+      doseAboveActualWeight: input.doseAboveActualWeight === true,
       cadence,
       plannedSessions: input.plannedSessions ?? protocol.courseSessions,
     }
@@ -122,6 +134,7 @@ function normalizePlan(input: PlanInput, doseSettings: DoseSettings, ageYears: n
     doseMgPerKg: null,
     doseMg,
     maxDoseMgPerKg: null,
+    doseAboveActualWeight: false,
     cadence,
     plannedSessions: input.plannedSessions ?? 8,
   }
@@ -165,6 +178,7 @@ export function createPlan(
           dose_mg_per_kg: plan.doseMgPerKg === null ? null : String(plan.doseMgPerKg),
           dose_mg: plan.doseMg === null ? null : String(plan.doseMg),
           max_dose_mg_per_kg: plan.maxDoseMgPerKg === null ? null : String(plan.maxDoseMgPerKg),
+          dose_above_actual_weight: plan.doseAboveActualWeight,
           planned_sessions: plan.plannedSessions,
           cadence: plan.cadence,
           note: input.note ?? null,
@@ -188,10 +202,9 @@ export function createPlan(
   )
 }
 
-/** Plans with, for IV protocols, the dose each would give at the latest recorded weight. */
-export async function loadPlans(tx: Tx, clinicId: string, patientId: string) {
-  const [rows, patient, measurement, height, settings] = await Promise.all([
-    listPlansOf(tx, clinicId, patientId),
+/** The latest recorded weight (and latest height) of a patient, with the sex Devine needs. */
+async function latestBody(tx: Tx, clinicId: string, patientId: string) {
+  const [patient, measurement, height] = await Promise.all([
     tx
       .selectFrom('patient')
       .select('sex')
@@ -217,39 +230,83 @@ export async function loadPlans(tx: Tx, clinicId: string, patientId: string) {
       .orderBy('measured_at', 'desc')
       .limit(1)
       .executeTakeFirst(),
+  ])
+  if (!measurement) return null
+  const sex = patient?.sex === 'female' ? 'F' : patient?.sex === 'male' ? 'M' : undefined
+  const body: BodyMeasurements = {
+    weightKg: Number(measurement.weight_kg),
+    ...(height ? { heightCm: Number(height.height_cm) } : {}),
+    ...(sex ? { sex } : {}),
+  }
+  return { body, weighedAt: measurement.measured_at }
+}
+
+type PlanDto = ReturnType<typeof toPlanDto>
+type Body = Awaited<ReturnType<typeof latestBody>>
+
+/**
+ * An IV plan's dose at the latest weight and the §2 limits it goes beyond (each needs the
+ * prescriber's signed override with a reason at approval).
+ */
+function ivDoseReview(protocol: IvProtocol, dto: PlanDto, body: Body, settings: DoseSettings) {
+  let dosePreview: unknown = null
+  let dose: ReturnType<typeof calculateProtocolDose> | undefined
+  if (body && dto.doseMgPerKg !== null) {
+    try {
+      dose = calculateProtocolDose(protocol, {
+        body: body.body,
+        basis: dto.doseBasis,
+        doseMgPerKg: dto.doseMgPerKg,
+        settings,
+        isAboveActualAllowed: dto.doseAboveActualWeight,
+      })
+      dosePreview = { weightKg: body.body.weightKg, weighedAt: body.weighedAt, ...dose }
+    } catch (error) {
+      if (!(error instanceof DomainValidationError)) throw error
+      dosePreview = { unavailable: error.message }
+    }
+  }
+  const limitFindings: DoseLimitFinding[] =
+    dto.doseMgPerKg === null
+      ? []
+      : planDoseFindings(
+          {
+            doseMgPerKg: dto.doseMgPerKg,
+            maxDoseMgPerKg: dto.maxDoseMgPerKg ?? dto.doseMgPerKg,
+            isAboveActualAllowed: dto.doseAboveActualWeight,
+          },
+          settings,
+          dose,
+        )
+  return { dosePreview, limitFindings }
+}
+
+/** Plans with, for IV protocols, the dose each would give at the latest recorded weight. */
+export async function loadPlans(tx: Tx, clinicId: string, patientId: string) {
+  const [rows, body, settings] = await Promise.all([
+    listPlansOf(tx, clinicId, patientId),
+    latestBody(tx, clinicId, patientId),
     loadClinicSettings(tx, clinicId),
   ])
   return rows.map((row) => {
     const dto = toPlanDto(row)
     const protocol = resolveProtocol(row.protocol_id)
     let dosePreview: unknown = null
-    if (protocol.route === 'iv-infusion' && measurement && dto.doseMgPerKg !== null) {
-      const sex = patient?.sex === 'female' ? 'F' : patient?.sex === 'male' ? 'M' : undefined
-      try {
-        dosePreview = {
-          weightKg: Number(measurement.weight_kg),
-          weighedAt: measurement.measured_at,
-          ...calculateProtocolDose(protocol, {
-            body: {
-              weightKg: Number(measurement.weight_kg),
-              ...(height ? { heightCm: Number(height.height_cm) } : {}),
-              ...(sex ? { sex } : {}),
-            },
-            basis: dto.doseBasis,
-            doseMgPerKg: dto.doseMgPerKg,
-            settings: settings.dose,
-          }),
-        }
-      } catch (error) {
-        if (!(error instanceof DomainValidationError)) throw error
-        dosePreview = { unavailable: error.message }
-      }
-    }
+    let limitFindings: DoseLimitFinding[] = []
+    if (protocol.route === 'iv-infusion')
+      ({ dosePreview, limitFindings } = ivDoseReview(protocol, dto, body, settings.dose))
     if (protocol.route === 'intranasal' && dto.doseMg !== null) {
       // Esketamine is a fixed dose: the preview is the devices it takes, 5 minutes apart (§3).
       dosePreview = { ...devicesForDose(dto.doseMg), minutesBetweenDevices }
     }
-    return { ...dto, protocolName: protocol.name, dosePreview }
+    return {
+      ...dto,
+      protocolName: protocol.name,
+      ceilingMgPerKg: protocol.route === 'iv-infusion' ? settings.dose.titrationCeilingMgPerKg : null,
+      // For a draft: what its approval must override (§2); an approved plan shows doseOverride.
+      limitsNeedingOverride: row.status === 'draft' ? limitFindings : [],
+      dosePreview,
+    }
   })
 }
 
@@ -269,7 +326,10 @@ export function listPlans(ctx: AppContext, principal: Principal, clinicId: strin
 /**
  * Approves a draft with the prescriber's signature. Refused without an approved eligibility
  * decision and a current consent (design.md §1: unsafe records are blocked); an earlier approved
- * plan of the patient is superseded.
+ * plan of the patient is superseded. A plan beyond a §2 dose limit (titration ceiling per kg of
+ * actual weight, dosing weight above actual) is refused unless the approval carries the
+ * prescriber's override reason: the same signature then covers the override, which is stored on
+ * the plan and audited.
  */
 export function approvePlan(
   ctx: AppContext,
@@ -277,7 +337,7 @@ export function approvePlan(
   clinicId: string,
   patientId: string,
   planId: string,
-  input: { version: number } & SignerProof,
+  input: { version: number; doseOverride?: { reason: string } | undefined } & SignerProof,
 ) {
   return runInClinic(
     ctx,
@@ -307,12 +367,51 @@ export function approvePlan(
           `The plan cannot be approved yet: it needs ${blockers.join(' and ')}.`,
           { extra: { blockers } },
         )
+      const dto = toPlanDto(plan)
+      const protocol = resolveProtocol(plan.protocol_id)
+      const findings =
+        protocol.route === 'iv-infusion'
+          ? ivDoseReview(
+              protocol,
+              dto,
+              await latestBody(scope.tx, clinicId, patientId),
+              (await loadClinicSettings(scope.tx, clinicId)).dose,
+            ).limitFindings
+          : []
+      const reason = input.doseOverride?.reason.trim() || null
+      if (findings.length > 0 && !reason)
+        throw new AppError(
+          'validation-failed',
+          `This plan goes beyond the §2 dose limits: ${findings.map((f) => f.message).join('; ')}. Approving it needs your signed override with a reason.`,
+          {
+            fieldErrors: [
+              ...findings.map((f) => ({
+                field: f.field,
+                message: `${f.message}; needs a signed override with a reason`,
+              })),
+              {
+                field: 'doseOverride.reason',
+                message: 'required to approve a plan beyond the §2 dose limits',
+              },
+            ],
+            extra: { limits: [...new Set(findings.map((f) => f.limit))] },
+          },
+        )
+      if (findings.length === 0 && reason)
+        throw new AppError(
+          'validation-failed',
+          'This plan is within the §2 dose limits; there is nothing to override.',
+          {
+            fieldErrors: [{ field: 'doseOverride.reason', message: 'no dose limit to override' }],
+          },
+        )
+      const doseOverride = reason ? { limits: [...new Set(findings.map((f) => f.limit))], reason } : null
       const signature = await signContent(
         scope,
         principal,
         input,
-        signatureMeanings.planApprove,
-        toPlanDto(plan),
+        doseOverride ? signatureMeanings.planApproveWithDoseOverride : signatureMeanings.planApprove,
+        doseOverride ? { ...dto, doseOverride: { ...doseOverride, findings } } : dto,
         scope.now,
       )
       await scope.tx
@@ -330,6 +429,8 @@ export function approvePlan(
           approver_name: signature.signerName,
           approved_at: signature.signedAt,
           content_hash: signature.contentHash,
+          dose_override_limits: doseOverride ? JSON.stringify(doseOverride.limits) : null,
+          dose_override_reason: doseOverride?.reason ?? null,
           version: eb('version', '+', 1),
         }))
         .where('id', '=', planId)
@@ -338,8 +439,15 @@ export function approvePlan(
         action: 'plans.approve',
         entity: 'treatment_plan',
         entityId: planId,
-        detail: { patientId, contentHash: signature.contentHash },
+        detail: { patientId, contentHash: signature.contentHash, doseOverride: doseOverride !== null },
       })
+      if (doseOverride)
+        await scope.audit({
+          action: 'plans.dose-limit-override',
+          entity: 'treatment_plan',
+          entityId: planId,
+          detail: { patientId, limits: doseOverride.limits.join(','), reason: doseOverride.reason },
+        })
       return loadPlans(scope.tx, clinicId, patientId)
     },
   )

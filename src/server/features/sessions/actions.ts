@@ -5,6 +5,7 @@ import {
   calculateProtocolDose,
   findProtocol,
   minutesBetweenDevices,
+  uncoveredLimits,
   type WeightBasis,
 } from '../../../domain/dosing'
 import { type Answers, isInstrumentId } from '../../../domain/instruments'
@@ -31,6 +32,7 @@ import { type SignerProof, signContent } from '../auth/signature'
 import { recordAdministration } from '../ledger/administer'
 import { signAsWitness, type WitnessInput } from '../ledger/witness'
 import { requireRemsRecords } from '../rems/service'
+import { type DoseOverrideInput, planDoseApproval, signDoseOverride } from './dose-override'
 import * as store from './store'
 import { dissociationCheckKind, loadSessionView, readyMomentKind, type SessionView, toReading } from './view'
 
@@ -418,7 +420,12 @@ export function acknowledgeCautions(
   )
 }
 
-/** Today's weight → dose, rate and volume from the plan's protocol (domain dosing). */
+/**
+ * Today's weight → dose, rate and volume from the plan's protocol (domain dosing). The dosing
+ * weight is never above actual weight and the ceiling is judged per kg of actual weight (§2); a
+ * dose beyond a limit the approved plan's override does not cover is refused unless a prescriber
+ * signs an override with a reason here (recorded as a 'dose-override' event and audited).
+ */
 export function setDose(
   ctx: AppContext,
   principal: Principal,
@@ -429,14 +436,23 @@ export function setDose(
     vialMgPerMl?: number | null | undefined
     doseBasis?: WeightBasis | undefined
     heightCm?: number | null | undefined
+    override?: DoseOverrideInput | undefined
   },
   idempotencyKey?: string,
 ) {
+  // The signer's password or code is not part of the idempotency fingerprint.
+  const { override, ...fingerprint } = input
   return act(
     ctx,
     principal,
     clinicId,
-    { sessionId, permission: 'clinical:write', action: 'sessions.dose', idempotencyKey, body: input },
+    {
+      sessionId,
+      permission: 'clinical:write',
+      action: 'sessions.dose',
+      idempotencyKey,
+      body: { ...fingerprint, overrideReason: override?.reason ?? null },
+    },
     async (scope, view) => {
       if (!['checked-in', 'pre-checks'].includes(view.session.state))
         throw new AppError('conflict', 'The dose is set during pre-checks, before dosing starts.')
@@ -449,6 +465,8 @@ export function setDose(
         .executeTakeFirstOrThrow()
       let plannedDoseMg: number
       let infusionMin: number | null = null
+      let limitCheck: Record<string, unknown> | null = null
+      let overrideDetail: Record<string, CanonicalValue> = {}
       if (protocol.route === 'iv-infusion') {
         if (!input.vialMgPerMl)
           throw new AppError(
@@ -457,19 +475,54 @@ export function setDose(
             { fieldErrors: [{ field: 'vialMgPerMl', message: 'required for an infusion' }] },
           )
         const sex = patient.sex === 'female' ? 'F' : patient.sex === 'male' ? 'M' : undefined
+        const approval = await planDoseApproval(scope, view.plan.id)
+        // Ideal and adjusted weight need a height: today's if measured, else the latest recorded.
+        const heightCm =
+          input.heightCm ?? (await store.latestHeightCm(scope.tx, scope.clinicId, view.patient.id))
         const dose = calculateProtocolDose(protocol, {
           body: {
             weightKg: input.weightKg,
-            ...(input.heightCm ? { heightCm: input.heightCm } : {}),
+            ...(heightCm ? { heightCm } : {}),
             ...(sex ? { sex } : {}),
           },
           basis,
           doseMgPerKg: view.plan.doseMgPerKg ?? protocol.doseMgPerKg,
           vialMgPerMl: input.vialMgPerMl,
-          settings: (await loadClinicSettings(scope.tx, clinicId)).dose,
+          settings: approval.settings,
+          isAboveActualAllowed: approval.isAboveActualAllowed,
         })
+        const uncovered = uncoveredLimits(dose, approval.override)
+        const sessionOverride =
+          uncovered.length > 0 ? await signDoseOverride(scope, sessionId, dose, uncovered, override) : null
+        const overrideEventId = sessionOverride
+          ? await addEvent(scope, sessionId, 'dose-override', {
+              reason: sessionOverride.reason,
+              limits: sessionOverride.limits,
+              findings: sessionOverride.findings.map((f) => f.message),
+              signedBy: sessionOverride.signedBy,
+              signerName: sessionOverride.signerName,
+              contentHash: sessionOverride.contentHash,
+            })
+          : null
         plannedDoseMg = Math.round(dose.doseMg * 1000) / 1000
         infusionMin = dose.infusionMin
+        limitCheck = {
+          dosingWeightKg: dose.dosingWeightKg,
+          basisWeightKg: dose.basisWeightKg,
+          isCappedAtActual: dose.isCappedAtActual,
+          doseMgPerKgOfActual: dose.doseMgPerKgOfActual,
+          ceilingMgPerKg: dose.ceilingMgPerKg,
+          ceilingMg: dose.ceilingMg,
+          isAboveCeiling: dose.isAboveCeiling,
+          limitsExceeded: dose.limitsExceeded,
+          coveredByPlanOverride: dose.limitsExceeded.filter((l) => !uncovered.some((u) => u.limit === l)),
+          overrideEventId,
+        }
+        if (sessionOverride)
+          overrideDetail = {
+            overrideLimits: sessionOverride.limits.join(','),
+            overrideReason: sessionOverride.reason,
+          }
       } else {
         // REMS hard stop (clinical-reference §3): the dose is not set without both records.
         await requireRemsRecords(scope.tx, scope.clinicId, view.patient.id, 'dosed')
@@ -506,8 +559,9 @@ export function setDose(
         plannedDoseMg,
         infusionMin,
         vialMgPerMl: input.vialMgPerMl ?? null,
+        ...(limitCheck ? { limits: limitCheck } : {}),
       })
-      return { plannedDoseMg }
+      return { plannedDoseMg, ...overrideDetail }
     },
   )
 }

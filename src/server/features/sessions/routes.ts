@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { inputLimits } from '../../../domain/dosing'
 import { sideEffectTerms } from '../../../domain/session'
 import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
@@ -269,12 +270,30 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     )
     post(
       '/dose',
-      "Today's weight → dose, rate and volume",
+      "Today's weight → dose, rate and volume (refused beyond the §2 dose limits without a prescriber's signed override)",
       z.object({
-        weightKg: z.number().min(30).max(300),
-        vialMgPerMl: z.number().positive().max(100).nullish(),
+        // Hard input limits from the domain (issue 12).
+        weightKg: z.number().min(inputLimits.weightKg.min).max(inputLimits.weightKg.max),
+        vialMgPerMl: z.number().min(inputLimits.vialMgPerMl.min).max(inputLimits.vialMgPerMl.max).nullish(),
         doseBasis: z.enum(['actual', 'ideal', 'adjusted']).optional(),
-        heightCm: z.number().min(100).max(250).nullish(),
+        heightCm: z.number().min(inputLimits.heightCm.min).max(inputLimits.heightCm.max).nullish(),
+        override: z
+          .object({
+            reason: z.string().trim().min(5).max(2000),
+            signer: z.object({
+              userId: z.uuid(),
+              password: z.string().min(1).max(200).optional(),
+              totpCode: z
+                .string()
+                .trim()
+                .regex(/^\d{6}$/, 'must be the 6-digit code from the authenticator app')
+                .optional(),
+            }),
+          })
+          .optional()
+          .describe(
+            "A prescriber's signed override with a reason, needed when the dose goes beyond the §2 limits (ceiling per kg of actual weight, dosing weight above actual) and the plan's override does not cover it",
+          ),
       }),
       (p, b, who, key) => actions.setDose(ctx, who, p.clinicId, p.sessionId, b, key),
     )

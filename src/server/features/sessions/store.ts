@@ -157,3 +157,18 @@ export async function updateSession(
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
+
+/** The patient's latest recorded height (cm), for ideal and adjusted body weight (§2). */
+export async function latestHeightCm(tx: Tx, clinicId: string, patientId: string): Promise<number | null> {
+  const row = await tx
+    .selectFrom('body_measurement')
+    .select('height_cm')
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('entered_in_error_at', 'is', null)
+    .where('height_cm', 'is not', null)
+    .orderBy('measured_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.height_cm ? Number(row.height_cm) : null
+}

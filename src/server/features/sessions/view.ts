@@ -21,6 +21,7 @@ import { AppError } from '../../errors'
 import { toAlertDto, toResponseDto, toVitalDto } from '../assessments/service'
 import { loadConsents } from '../consent/service'
 import { cautionPreCheck, loadSessionCautions } from './cautions'
+import { doseLimitsOf } from './dose-limits-view'
 import * as store from './store'
 
 const minuteMs = 60_000
@@ -158,6 +159,7 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
       }
     | undefined
   const override = [...live].reverse().find((e) => e.kind === 'pre-check-override')
+  const doseLimits = doseLimitsOf(live)
   const preVitals = vitals.filter((v) => v.context === 'pre')
   const latestPre = preVitals[preVitals.length - 1]
   const preAlerts = latestPre ? evaluatePreDoseVitals(toReading(latestPre), settings.vitals) : []
@@ -503,6 +505,11 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
       doseMg: plan.dose_mg === null ? null : Number(plan.dose_mg),
       doseBasis: plan.dose_basis,
       maxDoseMgPerKg: plan.max_dose_mg_per_kg === null ? null : Number(plan.max_dose_mg_per_kg),
+      doseAboveActualWeight: plan.dose_above_actual_weight,
+      doseOverride:
+        plan.dose_override_limits && plan.dose_override_reason
+          ? { limits: plan.dose_override_limits, reason: plan.dose_override_reason }
+          : null,
       cadence: plan.cadence,
     },
     dose: {
@@ -524,6 +531,8 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
       checkedAt: session.dose_checked_at,
       doseGivenMg,
       drawnFromLots: live.filter((e) => e.kind === 'dose-drawn').map((e) => e.payload),
+      // §2: the ceiling judged per kg of actual weight, and any signed override, as set.
+      limits: doseLimits,
     },
     preChecks: {
       status: preChecks,

@@ -1,6 +1,9 @@
 import {
+  Alert,
   Button,
+  Checkbox,
   Group,
+  List,
   NumberInput,
   Paper,
   SegmentedControl,
@@ -13,17 +16,28 @@ import {
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import {
+  calculateIvDose,
+  type DoseSettings,
   defaultDoseSettings,
+  describeLimit,
   esketamineDoseOptionsMg,
   esketamineStartDose,
+  type IvDose,
+  type IvProtocol,
+  inputLimits,
+  isWithinLimit,
   listProtocols,
   type Protocol,
+  planDoseFindings,
   type WeightBasis,
 } from '../../../domain/dosing'
+import { DomainValidationError } from '../../../domain/errors'
+import { type Chart, useChart } from '../../api/chart'
 import { useCreatePlan } from '../../api/plans'
 import { useClinicSetting } from '../../api/settings'
 import { FieldGroup } from '../../components/field-group'
 import { fieldError, MutationError } from '../../components/mutation-error'
+import { IvDosePreview } from './iv-dose-preview'
 
 const protocols = listProtocols()
 const frequencyLabels: Record<string, string> = {
@@ -60,6 +74,7 @@ interface PlanDraft {
   doseMgPerKg: number | string
   doseMg: string
   maxDoseMgPerKg: number | string
+  doseAboveActualWeight: boolean
   plannedSessions: number | string
   cadence: string
   note: string
@@ -74,10 +89,86 @@ function draftFor(protocol: Protocol, ageYears: number | null): PlanDraft {
     doseMg: isIv ? '' : String(startDoseMg(protocol, ageYears)),
     // Empty: the server applies the clinic's ceiling (a clinic setting, §2 ⚠️).
     maxDoseMgPerKg: '',
+    doseAboveActualWeight: false,
     plannedSessions: isIv ? protocol.courseSessions : 8,
     cadence: cadenceOptions(protocol)[0]?.value ?? '',
     note: '',
   }
+}
+
+/** The hard input limit of a mg/kg field (issue 12), as an inline error; null when fine or empty. */
+function mgPerKgError(value: number | string): string | null {
+  if (value === '') return null
+  return isWithinLimit(Number(value), inputLimits.doseMgPerKg)
+    ? null
+    : `Dose ${describeLimit(inputLimits.doseMgPerKg)}`
+}
+
+/** The dose at the patient's latest weight, computed in the browser with the domain (§2). */
+function previewAtLatestWeight(
+  protocol: IvProtocol,
+  draft: PlanDraft,
+  chart: Chart | undefined,
+  settings: DoseSettings,
+) {
+  const weightKg = chart?.body.weightKg
+  if (!chart || !weightKg || draft.doseMgPerKg === '' || mgPerKgError(draft.doseMgPerKg)) return null
+  const sex = chart.patient.sex === 'female' ? 'F' : chart.patient.sex === 'male' ? 'M' : undefined
+  try {
+    return calculateIvDose({
+      doseMgPerKg: Number(draft.doseMgPerKg),
+      infusionMin: protocol.infusionMin,
+      body: {
+        weightKg,
+        ...(chart.body.heightCm ? { heightCm: chart.body.heightCm } : {}),
+        ...(sex ? { sex } : {}),
+      },
+      basis: draft.doseBasis,
+      isAboveActualAllowed: draft.doseAboveActualWeight,
+      settings,
+    })
+  } catch (error) {
+    if (error instanceof DomainValidationError) return error
+    throw error
+  }
+}
+
+function LimitNotice({
+  protocol,
+  draft,
+  dose,
+  settings,
+}: {
+  protocol: IvProtocol
+  draft: PlanDraft
+  dose: IvDose | null
+  settings: DoseSettings
+}) {
+  if (draft.doseMgPerKg === '' || mgPerKgError(draft.doseMgPerKg) || mgPerKgError(draft.maxDoseMgPerKg))
+    return null
+  const findings = planDoseFindings(
+    {
+      doseMgPerKg: Number(draft.doseMgPerKg),
+      maxDoseMgPerKg:
+        draft.maxDoseMgPerKg === '' ? settings.titrationCeilingMgPerKg : Number(draft.maxDoseMgPerKg),
+      isAboveActualAllowed: draft.doseAboveActualWeight,
+    },
+    settings,
+    dose ?? undefined,
+  )
+  if (findings.length === 0) return null
+  return (
+    <Alert color="red" variant="light" title="Beyond the §2 dose limits" aria-label="Dose limits">
+      <Text size="sm">
+        Approving this plan will need your signed override with a reason ({protocol.name}):
+      </Text>
+      <List size="sm">
+        {findings.map((f) => (
+          <List.Item key={`${f.field}-${f.limit}`}>{f.message}</List.Item>
+        ))}
+      </List>
+    </Alert>
+  )
 }
 
 /** Drafts a plan from a protocol of the domain; the server fills and checks the protocol's limits. */
@@ -93,20 +184,31 @@ export function PlanForm({
 }) {
   const [draft, setDraft] = useState(() => draftFor(protocols[0]!, ageYears))
   const create = useCreatePlan(clinicId, patientId)
+  const chart = useChart(clinicId, patientId)
   const clinicCeiling = useClinicSetting(clinicId, 'dose.titrationCeilingMgPerKg') as number | undefined
+  const doseSettings: DoseSettings = {
+    titrationCeilingMgPerKg: clinicCeiling ?? defaultDoseSettings.titrationCeilingMgPerKg,
+  }
   const protocol = protocols.find((p) => p.id === draft.protocolId) ?? protocols[0]!
   const isIv = protocol.route === 'iv-infusion'
   const set = (change: Partial<PlanDraft>) => setDraft({ ...draft, ...change })
   const number = (v: number | string) => (v === '' ? null : Number(v))
+  const doseError = isIv ? mgPerKgError(draft.doseMgPerKg) : null
+  const maxError = isIv ? mgPerKgError(draft.maxDoseMgPerKg) : null
+  const preview =
+    protocol.route === 'iv-infusion' ? previewAtLatestWeight(protocol, draft, chart.data, doseSettings) : null
+  const dose = preview instanceof DomainValidationError ? null : preview
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
+    if (doseError || maxError) return
     create.mutate({
       protocolId: draft.protocolId,
       doseBasis: draft.doseBasis,
       doseMgPerKg: isIv ? number(draft.doseMgPerKg) : null,
       doseMg: isIv ? null : number(draft.doseMg),
       maxDoseMgPerKg: isIv ? number(draft.maxDoseMgPerKg) : null,
+      doseAboveActualWeight: isIv && draft.doseBasis !== 'actual' && draft.doseAboveActualWeight,
       plannedSessions: Number(draft.plannedSessions),
       cadence: draft.cadence,
       note: draft.note.trim() || null,
@@ -143,10 +245,24 @@ export function PlanForm({
                 { value: 'adjusted', label: 'Adjusted' },
               ]}
               value={draft.doseBasis}
-              onChange={(value) => set({ doseBasis: value as WeightBasis })}
+              onChange={(value) =>
+                set({
+                  doseBasis: value as WeightBasis,
+                  ...(value === 'actual' ? { doseAboveActualWeight: false } : {}),
+                })
+              }
               w="fit-content"
             />
           </FieldGroup>
+        )}
+        {isIv && draft.doseBasis !== 'actual' && (
+          <Checkbox
+            label={`Dose on the ${draft.doseBasis} weight even where it exceeds actual weight`}
+            description="Otherwise the dose is computed on actual weight whenever the ideal or adjusted weight is higher (§2). Needs your signed override with a reason at approval."
+            checked={draft.doseAboveActualWeight}
+            onChange={(event) => set({ doseAboveActualWeight: event.currentTarget.checked })}
+            error={fieldError(create.error, 'doseAboveActualWeight')}
+          />
         )}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           {isIv ? (
@@ -156,21 +272,21 @@ export function PlanForm({
                 description={`Protocol: ${protocol.doseMgPerKg} mg/kg over ${protocol.infusionMin} min`}
                 value={draft.doseMgPerKg}
                 onChange={(value) => set({ doseMgPerKg: value })}
-                error={fieldError(create.error, 'doseMgPerKg')}
+                error={doseError ?? fieldError(create.error, 'doseMgPerKg')}
                 min={0.05}
-                max={2}
+                max={inputLimits.doseMgPerKg.max}
                 step={0.05}
                 decimalScale={2}
               />
               <NumberInput
                 label="Titration limit (mg/kg)"
-                description={`Clinic ceiling ${clinicCeiling ?? defaultDoseSettings.titrationCeilingMgPerKg} mg/kg; leave empty to use it`}
-                placeholder={String(clinicCeiling ?? defaultDoseSettings.titrationCeilingMgPerKg)}
+                description={`Clinic ceiling ${doseSettings.titrationCeilingMgPerKg} mg/kg of actual weight; leave empty to use it`}
+                placeholder={String(doseSettings.titrationCeilingMgPerKg)}
                 value={draft.maxDoseMgPerKg}
                 onChange={(value) => set({ maxDoseMgPerKg: value })}
-                error={fieldError(create.error, 'maxDoseMgPerKg')}
+                error={maxError ?? fieldError(create.error, 'maxDoseMgPerKg')}
                 min={0.05}
-                max={2}
+                max={inputLimits.doseMgPerKg.max}
                 step={0.05}
                 decimalScale={2}
               />
@@ -206,6 +322,17 @@ export function PlanForm({
             allowDecimal={false}
           />
         </SimpleGrid>
+        {isIv && dose && chart.data?.body.weightKg && (
+          <IvDosePreview dose={dose} atLabel={`At the latest weight, ${chart.data.body.weightKg} kg`} />
+        )}
+        {isIv && preview instanceof DomainValidationError && (
+          <Text size="sm" c="orange.8">
+            No dose preview: {preview.message}
+          </Text>
+        )}
+        {protocol.route === 'iv-infusion' && (
+          <LimitNotice protocol={protocol} draft={draft} dose={dose} settings={doseSettings} />
+        )}
         <Select
           label="Cadence"
           data={cadenceOptions(protocol)}
@@ -227,6 +354,7 @@ export function PlanForm({
             'protocolId',
             'doseMgPerKg',
             'maxDoseMgPerKg',
+            'doseAboveActualWeight',
             'doseMg',
             'plannedSessions',
             'cadence',

@@ -1,16 +1,29 @@
-import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
-import { findProtocol } from '../../../domain/dosing'
+import { doseLimitLabels, findProtocol } from '../../../domain/dosing'
 import { isApiError } from '../../api/client'
 import { usePatient } from '../../api/patients'
 import { type TreatmentPlan, useApprovePlan, usePlans } from '../../api/plans'
-import { MutationError } from '../../components/mutation-error'
+import { fieldError, MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { emptySignature, isSignatureReady, SignatureBox, toSignerProof } from '../../components/signature-box'
 import { SignedRecord } from '../../components/signed-record'
 import { ageInYears } from '../../lib/age'
 import type { ChartTabProps } from './chart-tab-props'
+import { IvDosePreview } from './iv-dose-preview'
 import { cadenceOptions, PlanForm } from './plan-form'
 
 // The statement the server signs a plan approval with, shared through the domain.
@@ -59,24 +72,51 @@ function DosePreviewLine({ plan }: { plan: TreatmentPlan }) {
         Dose preview unavailable: {preview.unavailable}
       </Text>
     )
+  if (!('dosingWeightKg' in preview)) return null
+  return <IvDosePreview dose={preview} atLabel={`At ${preview.weightKg} kg`} />
+}
+
+/** The §2 override the prescriber signs with the approval, when the plan goes beyond a limit. */
+function DoseOverrideField({
+  plan,
+  reason,
+  onChange,
+  error,
+}: {
+  plan: TreatmentPlan
+  reason: string
+  onChange: (reason: string) => void
+  error: unknown
+}) {
   return (
-    <Paper bg="teal.0" p="sm" radius="md" aria-label="Dose preview">
-      <Text size="sm">
-        At {preview.weightKg} kg ({preview.basis} basis, dosing weight {preview.dosingWeightKg.toFixed(1)}{' '}
-        kg): <strong>{preview.doseMg.toFixed(1)} mg</strong> over {preview.infusionMin} min ={' '}
-        <strong>{preview.rateMgPerMin.toFixed(2)} mg/min</strong>
-      </Text>
-      {preview.warnings.map((w) => (
-        <Text key={w.code} size="xs" c={w.severity === 'confirm' ? 'red.8' : 'orange.8'}>
-          {w.message}
-        </Text>
-      ))}
-    </Paper>
+    <Alert color="red" variant="light" title="Beyond the §2 dose limits: signed override needed">
+      <Stack gap="xs">
+        <List size="sm">
+          {plan.limitsNeedingOverride.map((f) => (
+            <List.Item key={`${f.field}-${f.limit}`}>
+              {doseLimitLabels[f.limit]}: {f.message}
+            </List.Item>
+          ))}
+        </List>
+        <Textarea
+          label="Override reason"
+          description="Signed with your approval, stored on the plan and audited."
+          value={reason}
+          onChange={(event) => onChange(event.currentTarget.value)}
+          error={fieldError(error, 'doseOverride.reason')}
+          required
+          autosize
+          minRows={2}
+        />
+      </Stack>
+    </Alert>
   )
 }
 
 function ApproveForm({ plan, props }: { plan: TreatmentPlan; props: ChartTabProps }) {
   const [signature, setSignature] = useState(() => emptySignature(props.hasAuthenticator))
+  const [overrideReason, setOverrideReason] = useState('')
+  const needsOverride = plan.limitsNeedingOverride.length > 0
   const approve = useApprovePlan(props.clinicId, props.patientId)
   const blockers =
     isApiError(approve.error, 'conflict') && Array.isArray(approve.error.problem.blockers)
@@ -84,12 +124,25 @@ function ApproveForm({ plan, props }: { plan: TreatmentPlan; props: ChartTabProp
       : []
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    approve.mutate({ planId: plan.id, version: plan.version, ...toSignerProof(signature) })
+    approve.mutate({
+      planId: plan.id,
+      version: plan.version,
+      ...(needsOverride ? { doseOverride: { reason: overrideReason.trim() } } : {}),
+      ...toSignerProof(signature),
+    })
   }
   return (
     <Stack gap="sm" component="form" onSubmit={submit} aria-label="Approve plan">
+      {needsOverride && (
+        <DoseOverrideField
+          plan={plan}
+          reason={overrideReason}
+          onChange={setOverrideReason}
+          error={approve.error}
+        />
+      )}
       <SignatureBox
-        meaning={approvalMeaning}
+        meaning={needsOverride ? signatureMeanings.planApproveWithDoseOverride : approvalMeaning}
         value={signature}
         onChange={setSignature}
         error={approve.error}
@@ -105,10 +158,18 @@ function ApproveForm({ plan, props }: { plan: TreatmentPlan; props: ChartTabProp
           </List>
         </Alert>
       ) : (
-        <MutationError error={approve.error} placedFields={['totpCode', 'password']} />
+        <MutationError
+          error={approve.error}
+          placedFields={['totpCode', 'password', ...(needsOverride ? ['doseOverride.reason'] : [])]}
+        />
       )}
       <Group justify="flex-end">
-        <Button type="submit" size="md" loading={approve.isPending} disabled={!isSignatureReady(signature)}>
+        <Button
+          type="submit"
+          size="md"
+          loading={approve.isPending}
+          disabled={!isSignatureReady(signature) || (needsOverride && overrideReason.trim().length < 5)}
+        >
           Approve plan
         </Button>
       </Group>
@@ -143,6 +204,19 @@ function PlanCard({ plan, props }: { plan: TreatmentPlan; props: ChartTabProps }
           <Fact label="Cadence" value={cadenceLabel(plan)} />
         </SimpleGrid>
         {plan.note && <Text size="sm">Note: {plan.note}</Text>}
+        {plan.doseAboveActualWeight && (
+          <Text size="sm">
+            Doses on the {plan.doseBasis} weight even where it exceeds actual weight (§2).
+          </Text>
+        )}
+        {plan.doseOverride && (
+          <Alert color="orange" variant="light" title="Signed dose-limit override (§2)">
+            <Text size="sm">
+              {plan.doseOverride.limits.map((l) => doseLimitLabels[l]).join('; ')} — reason:{' '}
+              {plan.doseOverride.reason}
+            </Text>
+          </Alert>
+        )}
         <DosePreviewLine plan={plan} />
         {plan.status === 'approved' && plan.approverName && plan.approvedAt && plan.contentHash && (
           <SignedRecord

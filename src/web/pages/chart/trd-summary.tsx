@@ -1,5 +1,5 @@
 import { Badge, Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
-import type { TrdAssessment } from '../../../domain/eligibility'
+import type { MaudsleyResult, TrdAssessment } from '../../../domain/eligibility'
 
 function Reasons({ reasons }: { reasons: readonly string[] }) {
   return (
@@ -8,6 +8,26 @@ function Reasons({ reasons }: { reasons: readonly string[] }) {
         <List.Item key={reason}>{reason}</List.Item>
       ))}
     </List>
+  )
+}
+
+/** "Maudsley stage 7 · moderate", or a plain "not applicable" badge when no adequate trial failed (§1). */
+function MaudsleyHeading({ result }: { result: MaudsleyResult }) {
+  if (!result.isApplicable)
+    return (
+      <Group gap="xs">
+        <Text fw={600} size="sm">
+          Maudsley stage
+        </Text>
+        <Badge color="gray" variant="light">
+          Not applicable
+        </Badge>
+      </Group>
+    )
+  return (
+    <Text fw={600} size="sm">
+      Maudsley stage {result.total} of 15 · {result.band}
+    </Text>
   )
 }
 
@@ -55,9 +75,7 @@ export function TrdSummary({
             <Reasons reasons={trd.thaseRush.reasons} />
           </Stack>
           <Stack gap={4}>
-            <Text fw={600} size="sm">
-              Maudsley score {trd.maudsley.total} ({trd.maudsley.band})
-            </Text>
+            <MaudsleyHeading result={trd.maudsley} />
             <Reasons reasons={trd.maudsley.reasons} />
           </Stack>
         </SimpleGrid>

@@ -1,15 +1,39 @@
 import { LineChart } from '@mantine/charts'
 import { Alert, Box, Group, Paper, SimpleGrid, Slider, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
+import { inputLimits } from '../../../domain/dosing'
+import { DomainValidationError } from '../../../domain/errors'
 import { effectBandsNgPerMl } from '../../../domain/pharmacology'
 import { simulateForVisitor, visitorPkUntilMin as untilMin } from '../../lib/visitor-pk'
 
 const bandColors: Record<string, string> = { analgesia: 'blue', dissociation: 'grape', anaesthesia: 'red' }
+// The sliders stay inside the domain's input limits (issue 12) and the studied range (§2).
+const doseRange = { min: 0.1, max: Math.min(1, inputLimits.doseMgPerKg.max) }
+const lengthRange = {
+  min: Math.max(10, inputLimits.infusionMin.min),
+  max: Math.min(100, inputLimits.infusionMin.max),
+}
+
+function simulateOrExplain(doseMgPerKg: number, infusionMin: number) {
+  try {
+    return simulateForVisitor(doseMgPerKg, infusionMin)
+  } catch (error) {
+    if (error instanceof DomainValidationError) return error
+    throw error
+  }
+}
 
 export function PkExplorer() {
   const [doseMgPerKg, setDose] = useState(0.5)
   const [infusionMin, setInfusionMin] = useState(40)
-  const result = useMemo(() => simulateForVisitor(doseMgPerKg, infusionMin), [doseMgPerKg, infusionMin])
+  const simulated = useMemo(() => simulateOrExplain(doseMgPerKg, infusionMin), [doseMgPerKg, infusionMin])
+  if (simulated instanceof DomainValidationError)
+    return (
+      <Alert color="red" variant="light" title="The model cannot be run for these values" role="alert">
+        {simulated.field === 'doseMgPerKg' ? 'Dose' : 'Infusion length'} {simulated.reason}.
+      </Alert>
+    )
+  const result = simulated
   const yMax = Math.max(300, Math.ceil((result.peakNgPerMl * 1.15) / 50) * 50)
 
   return (
@@ -36,8 +60,8 @@ export function PkExplorer() {
               thumbLabel="Dose in mg per kg"
               value={doseMgPerKg}
               onChange={setDose}
-              min={0.1}
-              max={1}
+              min={doseRange.min}
+              max={doseRange.max}
               step={0.05}
               label={(v) => `${v.toFixed(2)} mg/kg`}
               marks={[
@@ -57,8 +81,8 @@ export function PkExplorer() {
               thumbLabel="Infusion length in minutes"
               value={infusionMin}
               onChange={setInfusionMin}
-              min={10}
-              max={100}
+              min={lengthRange.min}
+              max={lengthRange.max}
               step={5}
               label={(v) => `${v} min`}
               marks={[

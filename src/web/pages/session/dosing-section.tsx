@@ -13,7 +13,15 @@ import {
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
+import {
+  describeLimit,
+  doseLimitLabels,
+  inputLimits,
+  isWithinLimit,
+  type LimitedInput,
+} from '../../../domain/dosing'
 import { nextInfusionActions } from '../../../domain/session'
+import { isApiError } from '../../api/client'
 import type { SignerProof } from '../../api/eligibility'
 import { type SessionView, type StockLot, useLotStock, useSessionAction } from '../../api/sessions'
 import { fieldError, MutationError } from '../../components/mutation-error'
@@ -27,6 +35,7 @@ import {
 import { useNow } from '../../components/use-now'
 import { countdown, formatClock } from '../../lib/clock-format'
 import type { OutboxEntry } from '../../lib/outbox'
+import { DoseOverridePanel, emptyDoseOverride, toDoseOverride } from './dose-override-panel'
 import { type SectionProps, writePath } from './section-props'
 import { MinutesAgoInput, takenAt } from './taken-at'
 import { VitalsPad } from './vitals-pad'
@@ -47,22 +56,52 @@ function Figure({ label, value }: { label: string; value: string }) {
 const mg = (n: number | null | undefined) =>
   n === null || n === undefined ? '—' : `${Math.round(n * 100) / 100} mg`
 
+/** Issue 12: the hard input limit of a field as an inline error, before anything is sent. */
+function limitError(value: number | string, limit: LimitedInput, label: string): string | undefined {
+  if (value === '') return undefined
+  return isWithinLimit(Number(value), inputLimits[limit])
+    ? undefined
+    : `${label} ${describeLimit(inputLimits[limit])}`
+}
+
+type DoseBody = {
+  weightKg: number
+  vialMgPerMl: number | null
+  override?: ReturnType<typeof toDoseOverride>
+}
+
 function DoseForm(props: SectionProps) {
   const { view, clinicId, sessionId } = props
   const isIv = view.session.route === 'iv'
   const [weight, setWeight] = useState<number | string>(view.dose.weightKg ?? '')
   const [vial, setVial] = useState<number | string>(view.dose.vialMgPerMl ?? 10)
-  const setDose = useSessionAction<{ weightKg: number; vialMgPerMl: number | null }>(
-    clinicId,
-    sessionId,
-    (body) => ({
-      path: '/dose',
-      body,
-    }),
-  )
+  const [override, setOverride] = useState(emptyDoseOverride)
+  // Set when the server refused the dose beyond the §2 limits; cleared when a dose is accepted.
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const setDose = useSessionAction<DoseBody>(clinicId, sessionId, (body) => ({ path: '/dose', body }))
+  const weightError = limitError(weight, 'weightKg', 'Weight')
+  const vialError = isIv ? limitError(vial, 'vialMgPerMl', 'Concentration') : undefined
+  const signedOverride = refusal ? toDoseOverride(override) : undefined
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    setDose.mutate({ weightKg: Number(weight), vialMgPerMl: isIv ? Number(vial) : null })
+    if (weightError || vialError) return
+    setDose.mutate(
+      {
+        weightKg: Number(weight),
+        vialMgPerMl: isIv ? Number(vial) : null,
+        ...(signedOverride ? { override: signedOverride } : {}),
+      },
+      {
+        onSuccess: () => {
+          setRefusal(null)
+          setOverride(emptyDoseOverride)
+        },
+        onError: (error) => {
+          if (isApiError(error) && Array.isArray(error.problem.limits))
+            setRefusal(error.fieldErrors['override.reason'] ?? error.message)
+        },
+      },
+    )
   }
   return (
     <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Dose calculation">
@@ -80,32 +119,108 @@ function DoseForm(props: SectionProps) {
             label="Today's weight (kg)"
             value={weight}
             onChange={setWeight}
-            min={30}
-            max={300}
+            min={inputLimits.weightKg.min}
+            max={inputLimits.weightKg.max}
+            clampBehavior="none"
             decimalScale={1}
             size="lg"
             w={200}
-            error={fieldError(setDose.error, 'weightKg')}
+            error={weightError ?? fieldError(setDose.error, 'weightKg')}
           />
           {isIv && (
             <NumberInput
               label="Vial concentration (mg/mL)"
               value={vial}
               onChange={setVial}
-              min={0.1}
-              max={100}
+              min={inputLimits.vialMgPerMl.min}
+              max={inputLimits.vialMgPerMl.max}
+              clampBehavior="none"
               size="lg"
               w={240}
-              error={fieldError(setDose.error, 'vialMgPerMl')}
+              error={vialError ?? fieldError(setDose.error, 'vialMgPerMl')}
             />
           )}
-          <Button type="submit" size="lg" loading={setDose.isPending} disabled={weight === ''}>
-            {view.dose.plannedDoseMg === null ? 'Calculate dose' : 'Recalculate'}
+          <Button
+            type="submit"
+            size="lg"
+            loading={setDose.isPending}
+            disabled={
+              weight === '' || Boolean(weightError || vialError) || (refusal !== null && !signedOverride)
+            }
+          >
+            {refusal
+              ? 'Calculate with override'
+              : view.dose.plannedDoseMg === null
+                ? 'Calculate dose'
+                : 'Recalculate'}
           </Button>
         </Group>
-        <MutationError error={setDose.error} placedFields={['weightKg', 'vialMgPerMl']} />
+        {refusal && (
+          <DoseOverridePanel
+            clinicId={clinicId}
+            self={{ userId: props.userId, canOverride: props.canOverride }}
+            refusal={refusal}
+            value={override}
+            onChange={setOverride}
+            error={setDose.error}
+          />
+        )}
+        <MutationError
+          error={setDose.error}
+          placedFields={[
+            'weightKg',
+            'vialMgPerMl',
+            ...(refusal
+              ? [
+                  'override.reason',
+                  'override.signer.userId',
+                  'override.signer.password',
+                  'override.signer.totpCode',
+                ]
+              : []),
+          ]}
+        />
       </Stack>
     </Paper>
+  )
+}
+
+/** §2: the dose against the ceiling per kg of actual weight, and the override that allows it. */
+function CeilingCheck({ view }: { view: SessionView }) {
+  const limits = view.dose.limits
+  if (!limits) return null
+  const round = (x: number, digits = 2) => Number(x.toFixed(digits))
+  return (
+    <Stack gap={4} mt="sm" data-testid="ceiling-check">
+      <Group gap="xs">
+        <Text size="sm">
+          Ceiling on actual weight ({view.dose.weightKg} kg): {round(limits.ceilingMg, 1)} mg ={' '}
+          {limits.ceilingMgPerKg} mg/kg (unverified default, §2). This dose is{' '}
+          <strong>{round(limits.doseMgPerKgOfActual)} mg/kg of actual weight</strong>.
+        </Text>
+        <Badge color={limits.isAboveCeiling ? 'red' : 'teal'} variant="light">
+          {limits.isAboveCeiling ? 'Above the ceiling' : 'Within the ceiling'}
+        </Badge>
+      </Group>
+      {limits.isCappedAtActual && (
+        <Text size="sm" c="orange.8">
+          The {view.dose.doseBasis} weight ({round(limits.basisWeightKg, 1)} kg) exceeds actual weight, so the
+          dose is computed on actual weight (§2).
+        </Text>
+      )}
+      {limits.coveredByPlanOverride.length > 0 && (
+        <Text size="sm" c="red.8">
+          Allowed by the plan's signed override:{' '}
+          {limits.coveredByPlanOverride.map((l) => doseLimitLabels[l]).join('; ')}.
+        </Text>
+      )}
+      {limits.override && (
+        <Text size="sm" c="red.8">
+          Override signed by {limits.override.signerName}:{' '}
+          {limits.override.limits.map((l) => doseLimitLabels[l]).join('; ')} — {limits.override.reason}
+        </Text>
+      )}
+    </Stack>
   )
 }
 
@@ -133,6 +248,7 @@ function DoseFigures({ view }: { view: SessionView }) {
           </>
         )}
       </SimpleGrid>
+      <CeilingCheck view={view} />
     </Paper>
   )
 }

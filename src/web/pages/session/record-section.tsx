@@ -43,6 +43,8 @@ function describeEvent(kind: string, payload: Record<string, unknown>): string {
         : 'Ready without the 2-hour rule (every other criterion first met)'
     case 'pre-check-override':
       return `Override: ${String(payload.reason)}`
+    case 'dose-override':
+      return `Dose-limit override (§2) by ${String(payload.signerName)}: ${String(payload.reason)}`
     case 'pre-check-form':
       return [
         payload.identityConfirmed ? 'identity ✓' : 'identity ✗',

@@ -1,0 +1,136 @@
+import {
+  Alert,
+  PasswordInput,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core'
+import { hasPermission, type StaffRole } from '../../../domain/access/permissions'
+import { signatureMeanings } from '../../../domain/access/signature-meanings'
+import { useWitnesses } from '../../api/ledger'
+import { FieldGroup } from '../../components/field-group'
+import { fieldError } from '../../components/mutation-error'
+
+export interface DoseOverrideDraft {
+  reason: string
+  signerId: string | null
+  method: 'password' | 'totp'
+  secret: string
+}
+
+export const emptyDoseOverride: DoseOverrideDraft = {
+  reason: '',
+  signerId: null,
+  method: 'password',
+  secret: '',
+}
+
+/** The `override` member of the dose request, or undefined while it is incomplete. */
+export function toDoseOverride(draft: DoseOverrideDraft) {
+  if (draft.reason.trim().length < 5 || !draft.signerId || !draft.secret) return undefined
+  return {
+    reason: draft.reason.trim(),
+    signer:
+      draft.method === 'totp'
+        ? { userId: draft.signerId, totpCode: draft.secret }
+        : { userId: draft.signerId, password: draft.secret },
+  }
+}
+
+interface Props {
+  clinicId: string
+  /** The signed-in user, offered as signer when their role may sign overrides. */
+  self: { userId: string; canOverride: boolean }
+  /** Why the server refused the dose (the §2 limits it goes beyond). */
+  refusal: string
+  value: DoseOverrideDraft
+  onChange: (value: DoseOverrideDraft) => void
+  error: unknown
+}
+
+/**
+ * The prescriber's signed override of a dose beyond the §2 limits (titration ceiling per kg of
+ * actual weight, dosing weight above actual): a reason, and the prescriber proving who they are
+ * with their own password or code on this tablet.
+ */
+export function DoseOverridePanel({ clinicId, self, refusal, value, onChange, error }: Props) {
+  const witnesses = useWitnesses(clinicId)
+  const prescribers = [
+    ...(self.canOverride ? [{ value: self.userId, label: 'Me (signed in)' }] : []),
+    ...(witnesses.data ?? [])
+      .filter((w) => hasPermission(w.role as StaffRole, 'override:sign'))
+      .map((w) => ({ value: w.userId, label: w.displayName })),
+  ]
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      title="Beyond the §2 dose limits: a prescriber's signed override"
+      role="alert"
+    >
+      <Stack gap="sm">
+        <Text size="sm">{refusal}</Text>
+        <Text size="sm" fs="italic">
+          {signatureMeanings.doseLimitOverride}
+        </Text>
+        <Textarea
+          label="Reason"
+          value={value.reason}
+          onChange={(event) => onChange({ ...value, reason: event.currentTarget.value })}
+          error={fieldError(error, 'override.reason')}
+          autosize
+          minRows={2}
+          required
+        />
+        <Select
+          label="Prescriber"
+          placeholder="Choose the prescriber who signs"
+          data={prescribers}
+          value={value.signerId}
+          onChange={(signerId) => onChange({ ...value, signerId, secret: '' })}
+          error={fieldError(error, 'override.signer.userId')}
+          nothingFoundMessage="No prescriber in this clinic"
+          allowDeselect={false}
+          size="md"
+        />
+        {value.signerId && (
+          <>
+            <FieldGroup label="Proves it with">
+              <SegmentedControl
+                value={value.method}
+                onChange={(method) =>
+                  onChange({ ...value, method: method as DoseOverrideDraft['method'], secret: '' })
+                }
+                data={[
+                  { value: 'password', label: 'Password' },
+                  { value: 'totp', label: 'Authenticator code' },
+                ]}
+              />
+            </FieldGroup>
+            {value.method === 'password' ? (
+              <PasswordInput
+                label="Prescriber's password"
+                value={value.secret}
+                onChange={(event) => onChange({ ...value, secret: event.currentTarget.value })}
+                error={fieldError(error, 'override.signer.password')}
+                autoComplete="off"
+              />
+            ) : (
+              <TextInput
+                label="Prescriber's 6-digit code"
+                value={value.secret}
+                onChange={(event) => onChange({ ...value, secret: event.currentTarget.value })}
+                error={fieldError(error, 'override.signer.totpCode')}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+              />
+            )}
+          </>
+        )}
+      </Stack>
+    </Alert>
+  )
+}
