@@ -9,6 +9,7 @@ import * as m007 from './007-portal'
 import * as m008 from './008-portal-mfa'
 import * as m009 from './009-outcome-summary'
 import * as m011 from './011-alert-severity'
+import * as m014 from './014-auth-hardening'
 import * as m015 from './015-secret-keyring'
 import * as m017 from './017-live-updates'
 
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '008-portal-mfa': m008,
   '009-outcome-summary': m009,
   '011-alert-severity': m011,
+  '014-auth-hardening': m014,
   '015-secret-keyring': m015,
   '017-live-updates': m017,
 }

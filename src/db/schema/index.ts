@@ -21,6 +21,7 @@ import type * as outboxMessage from './outbox-message'
 import type * as outcomeSummary from './outcome-summary'
 import type * as patient from './patient'
 import type * as portal from './portal'
+import type * as reauthFailure from './reauth-failure'
 import type * as referral from './referral'
 import type * as safetyAlert from './safety-alert'
 import type * as screening from './screening'
@@ -62,6 +63,7 @@ export type {
   SurveyAssignmentTable,
   SurveyReason,
 } from './portal'
+export type { ReauthFailureTable } from './reauth-failure'
 export type { PreferredContact, ReferralStatus, ReferralTable } from './referral'
 export type { SafetyAlertTable } from './safety-alert'
 export type { ScreeningTable } from './screening'
@@ -103,4 +105,5 @@ export type Database = organization.PartialDB &
   outboxMessage.PartialDB &
   outcomeSummary.PartialDB &
   portal.PartialDB &
-  secretKeyring.PartialDB
+  secretKeyring.PartialDB &
+  reauthFailure.PartialDB

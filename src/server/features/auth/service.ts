@@ -131,7 +131,12 @@ export async function signIn(
   return outcome.value
 }
 
-function nextLock(ctx: AppContext, failures: number, lockCount: number, now: Date): { until: Date } | null {
+export function nextLock(
+  ctx: AppContext,
+  failures: number,
+  lockCount: number,
+  now: Date,
+): { until: Date } | null {
   if (failures < ctx.config.loginMaxFailures) return null
   // Back-off: each further lock doubles, capped at a day.
   const minutes = Math.min(ctx.config.loginLockBaseMin * 2 ** lockCount, 24 * 60)

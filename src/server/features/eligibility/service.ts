@@ -181,14 +181,7 @@ export function signDecision(
         reason: input.reason,
         overrideReason,
       }
-      const signature = await signContent(
-        scope,
-        principal,
-        input,
-        meanings[input.decision],
-        snapshot,
-        scope.now,
-      )
+      const signature = await signContent(scope, principal, input, meanings[input.decision], snapshot)
       const id = uuidv7(scope.now.getTime())
       await scope.tx
         .insertInto('eligibility_decision')

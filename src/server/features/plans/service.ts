@@ -302,7 +302,6 @@ export function approvePlan(
         input,
         signatureMeanings.planApprove,
         toPlanDto(plan),
-        scope.now,
       )
       await scope.tx
         .updateTable('treatment_plan')
