@@ -31,6 +31,7 @@ import { sessionRoutes } from './features/sessions/routes'
 import { settingsRoutes } from './features/settings/routes'
 import { userRoutes } from './features/users/routes'
 import { LiveHub } from './live/live-hub'
+import { serializeRequest } from './log-redaction'
 import { registerAuth } from './plugins/auth'
 import { registerErrorHandling } from './plugins/errors'
 import { registerInputGuard } from './plugins/input-guard'
@@ -47,6 +48,8 @@ export interface BuildOptions {
   logger?: boolean
   /** Serves `GET /internal/backup` to the CLI holding this token (embedded database; see backup/routes.ts). */
   backupToken?: string
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: { write: (line: string) => void }
 }
 
 /** Builds the HTTP app without listening, so tests can `inject` requests (design.md §3). */
@@ -66,7 +69,14 @@ export async function buildApp(
   }
   installValidationMessages()
   const app = Fastify({
-    logger: options.logger ? { level: config.logLevel } : false,
+    logger: options.logger
+      ? {
+          level: config.logLevel,
+          // Request URLs lose their portal tokens before they reach the log (issue 13).
+          serializers: { req: serializeRequest },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   })

@@ -31,31 +31,37 @@ export interface ClinicScope {
  * and they are appended last, still inside the transaction, so the chain's lock is held only for
  * the moment before commit, not for the whole request, and a clinic's requests do not queue on it.
  */
-export function inAuditedClinicTransaction<T>(
+export async function inAuditedClinicTransaction<T>(
   ctx: AppContext,
   clinicId: string,
   actor: { userId: string | null; email: string; ip: string | null },
   work: (tx: Tx, now: Date, audit: ScopeAudit) => Promise<T>,
 ): Promise<T> {
   const now = ctx.now()
-  return inClinicTransaction(ctx, clinicId, async (tx) => {
-    const events: AuditInput[] = []
-    const result = await work(tx, now, async (event) => {
-      events.push({
-        clinicId,
-        actorUserId: actor.userId,
-        actorEmail: actor.email,
-        outcome: 'success',
-        ip: actor.ip,
-        entityId: event.entityId ?? null,
-        action: event.action,
-        entity: event.entity,
-        detail: event.detail ?? null,
+  try {
+    return await inClinicTransaction(ctx, clinicId, async (tx) => {
+      const events: AuditInput[] = []
+      const result = await work(tx, now, async (event) => {
+        events.push({
+          clinicId,
+          actorUserId: actor.userId,
+          actorEmail: actor.email,
+          outcome: 'success',
+          ip: actor.ip,
+          entityId: event.entityId ?? null,
+          action: event.action,
+          entity: event.entity,
+          detail: event.detail ?? null,
+        })
       })
+      for (const event of events) await appendAudit(tx, event, now)
+      return result
     })
-    for (const event of events) await appendAudit(tx, event, now)
-    return result
-  })
+  } catch (error) {
+    // A refusal may carry a record that must outlive the rollback (a wrong signing password).
+    if (error instanceof AppError && error.afterRollback) await error.afterRollback(ctx)
+    throw error
+  }
 }
 
 /**

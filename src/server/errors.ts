@@ -1,5 +1,7 @@
 // One error type for the whole server (design.md §3 rule 4) and one map from its code to HTTP.
 
+import type { AppContext } from './context'
+
 export const errorStatus = {
   'bad-request': 400,
   'validation-failed': 400,
@@ -33,6 +35,11 @@ export class AppError extends Error {
   readonly fieldErrors: FieldError[]
   /** Extra members for the problem body (e.g. retryAfterSec). */
   readonly extra: Record<string, unknown>
+  /**
+   * Work that must be committed although the request's transaction rolls back with this error
+   * (a failed re-authentication's count and audit event); the clinic scope runs it afterwards.
+   */
+  afterRollback: ((ctx: AppContext) => Promise<void>) | undefined
 
   constructor(
     code: ErrorCode,
@@ -43,6 +50,7 @@ export class AppError extends Error {
     this.code = code
     this.fieldErrors = options.fieldErrors ?? []
     this.extra = options.extra ?? {}
+    this.afterRollback = undefined
   }
 
   get status(): number {

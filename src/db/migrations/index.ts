@@ -11,6 +11,7 @@ import * as m009 from './009-outcome-summary'
 import * as m010 from './010-rems'
 import * as m011 from './011-alert-severity'
 import * as m012 from './012-dose-limit-override'
+import * as m014 from './014-auth-hardening'
 import * as m015 from './015-secret-keyring'
 import * as m017 from './017-live-updates'
 
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '010-rems': m010,
   '011-alert-severity': m011,
   '012-dose-limit-override': m012,
+  '014-auth-hardening': m014,
   '015-secret-keyring': m015,
   '017-live-updates': m017,
 }

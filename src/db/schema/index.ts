@@ -21,6 +21,7 @@ import type * as outboxMessage from './outbox-message'
 import type * as outcomeSummary from './outcome-summary'
 import type * as patient from './patient'
 import type * as portal from './portal'
+import type * as reauthFailure from './reauth-failure'
 import type * as referral from './referral'
 import type * as remsRecord from './rems-record'
 import type * as safetyAlert from './safety-alert'
@@ -63,6 +64,7 @@ export type {
   SurveyAssignmentTable,
   SurveyReason,
 } from './portal'
+export type { ReauthFailureTable } from './reauth-failure'
 export type { PreferredContact, ReferralStatus, ReferralTable } from './referral'
 export type { RemsRecordKind, RemsRecordTable } from './rems-record'
 export type { SafetyAlertTable } from './safety-alert'
@@ -106,4 +108,5 @@ export type Database = organization.PartialDB &
   outcomeSummary.PartialDB &
   portal.PartialDB &
   secretKeyring.PartialDB &
-  remsRecord.PartialDB
+  remsRecord.PartialDB &
+  reauthFailure.PartialDB

@@ -19,6 +19,8 @@ export interface OutboxMessageTable {
   last_error: string | null
   created_at: Date
   sent_at: Date | null
+  /** The portal link this message carries: its clear token is issued only at send time. */
+  portal_token_id: string | null
 }
 export const tableName = 'outbox_message'
 export type PartialDB = { [tableName]: OutboxMessageTable }

@@ -30,6 +30,8 @@ export interface PortalTokenTable {
   expires_at: Date
   used_at: Date | null
   created_at: Date
+  /** The clinician who issued this invite; only such an invite may reset an active account. */
+  reset_approved_by: string | null
 }
 
 export type PortalSessionScope = 'full' | 'survey' | 'mfa-pending'

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { OutboxMessageTable } from '../../db'
 import { appendAudit } from '../audit/append-audit'
 import type { AppContext, Tx } from '../context'
+import { reissueToken } from '../features/portal/auth'
 import { uuidv7 } from '../ids'
 import type { Transport } from './transport'
 
@@ -13,6 +14,13 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(2 ** Math.max(0, attempts - 1), 360) * 60_000
 }
 
+/**
+ * Where a message's portal link goes. The outbox never holds a usable link (issue 13): the body
+ * keeps this text and `portal_token_id` the token row, and the worker issues the clear token as it
+ * sends, so the link exists only in the e-mail. On the Outbox page (no e-mail server) it reads as is.
+ */
+export const portalLinkPlaceholder = '[one-time link, issued when this e-mail is sent]'
+
 export interface NewMessage {
   clinicId: string
   kind: string
@@ -21,6 +29,8 @@ export interface NewMessage {
   subject: string
   body: string
   patientId?: string | null
+  /** The portal token row whose link replaces `portalLinkPlaceholder` at send time. */
+  portalTokenId?: string | null
 }
 
 /** Queues a message in the caller's transaction; the same dedupe key twice queues it once. */
@@ -36,6 +46,7 @@ export async function enqueueMessage(tx: Tx, message: NewMessage, now: Date): Pr
       subject: message.subject,
       body: message.body,
       patient_id: message.patientId ?? null,
+      portal_token_id: message.portalTokenId ?? null,
       status: 'queued',
       attempts: 0,
       next_attempt_at: now,
@@ -112,6 +123,16 @@ async function settle(
   })
 }
 
+/** The body to send, with a freshly issued portal link in place of the placeholder; null if the link is dead. */
+async function withPortalLink(ctx: AppContext, message: OutboxMessageTable): Promise<string | null> {
+  if (!message.portal_token_id) return message.body
+  const tokenId = message.portal_token_id
+  const issued = await ctx.db.transaction().execute((tx) => reissueToken(tx, tokenId, ctx.now()))
+  if (!issued) return null
+  const path = issued.kind === 'invite' ? 'invite' : 's'
+  return message.body.replace(portalLinkPlaceholder, `${ctx.config.publicUrl}/portal/${path}/${issued.token}`)
+}
+
 /** One pass: claim what is due and hand each message to the transport. Returns what happened. */
 export async function deliverDueMessages(ctx: AppContext, transport: Transport, workerId: string) {
   const claimed = await claimDueMessages(ctx, workerId)
@@ -123,7 +144,16 @@ export async function deliverDueMessages(ctx: AppContext, transport: Transport, 
       continue
     }
     try {
-      await transport.send(message)
+      const body = await withPortalLink(ctx, message)
+      if (body === null) {
+        await settle(ctx, message, {
+          status: 'failed',
+          error: 'the portal link was used, replaced or expired before the e-mail was sent',
+        })
+        tally.failed++
+        continue
+      }
+      await transport.send({ ...message, body })
       await settle(ctx, message, { status: 'sent' })
       tally.sent++
     } catch (error) {

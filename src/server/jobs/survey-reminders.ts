@@ -1,7 +1,7 @@
 import type { AppContext } from '../context'
 import { createToken, magicLinkDays } from '../features/portal/auth'
 import { ensureSurveyAssignments } from '../features/portal/surveys'
-import { enqueueMessage } from './outbox'
+import { enqueueMessage, portalLinkPlaceholder } from './outbox'
 
 /**
  * For every patient with an active portal account: make this week's questionnaires due, and
@@ -37,7 +37,8 @@ export async function enqueueSurveyReminders(ctx: AppContext): Promise<number> {
       const sent = new Set(reminded.map((m) => m.dedupe_key))
       const due = assigned.filter((s) => !sent.has(`survey-reminder:${s.id}`))
       for (const s of due) {
-        const { token } = await createToken(
+        // The token's clear value is dropped here: the worker issues a new one as it sends.
+        const { id: portalTokenId } = await createToken(
           tx,
           a.clinic_id,
           a.patient_id,
@@ -61,13 +62,14 @@ export async function enqueueSurveyReminders(ctx: AppContext): Promise<number> {
                 ? 'How are you feeling since your treatment? Your clinic asks you to fill in a short questionnaire.'
                 : 'It is time for your weekly questionnaire. It takes a few minutes and helps your clinic see how you are doing.',
               '',
-              `Open it here (the link works once, for ${magicLinkDays} days): ${ctx.config.publicUrl}/portal/s/${token}`,
+              `Open it here (the link works once, for ${magicLinkDays} days): ${portalLinkPlaceholder}`,
               '',
               'Your answers may not be read straight away. If you are thinking about harming yourself, call or text 988 (Suicide & Crisis Lifeline) or call 911 now.',
               '',
               'This message is general information from your clinic, not medical advice.',
             ].join('\n'),
             patientId: a.patient_id,
+            portalTokenId,
           },
           now,
         )

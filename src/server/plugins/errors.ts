@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { DomainValidationError } from '../../domain/errors'
 import { AppError, type ErrorCode, type FieldError, titles } from '../errors'
+import { redactUrl } from '../log-redaction'
 
 // RFC 9457 problem+json for every REST error: a stable `code`, a user-facing `detail`, and field
 // errors a form can show beside its inputs. Internal detail goes to the log, never the client.
@@ -13,7 +14,7 @@ export function sendProblem(reply: FastifyReply, request: FastifyRequest, error:
     status: error.status,
     detail: error.message,
     code: error.code,
-    instance: request.url,
+    instance: redactUrl(request.url),
     ...error.extra,
   }
   if (error.fieldErrors.length > 0) body.errors = error.fieldErrors

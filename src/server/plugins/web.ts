@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { AppError } from '../errors'
+import { redactUrl } from '../log-redaction'
 import { sendProblem } from './errors'
 
 /** Written by Vite into index.html (vite.config.ts `html.cspNonce`) where each page's nonce goes. */
@@ -45,7 +46,7 @@ export async function registerWeb(app: FastifyInstance, webDir: string | undefin
     return sendProblem(
       reply,
       request,
-      new AppError('not-found', `No route ${request.method} ${request.url.split('?')[0]}.`),
+      new AppError('not-found', `No route ${request.method} ${redactUrl(request.url.split('?')[0] ?? '')}.`),
     )
   })
 }

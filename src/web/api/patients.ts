@@ -42,8 +42,11 @@ export interface Patient extends PatientFields {
 }
 
 export interface PatientListItem extends Patient {
-  stage: PatientStage
-  openAlerts: number
+  /** Stage and open alerts are null for roles that may not read the chart (front desk). */
+  stage: PatientStage | null
+  openAlerts: number | null
+  /** Whether a treatment session can be booked: what the front desk needs. */
+  isReadyForTreatment: boolean
 }
 
 /** One entry of the 409 a likely duplicate (same name and date of birth) answers with. */

@@ -97,7 +97,11 @@ export interface PortalStatus {
 }
 
 export interface PortalInviteCreated {
-  inviteUrl: string
+  /** 'shown-once': no e-mail server, and the inviter may read the chart, so the link is here once. */
+  delivery: 'email' | 'shown-once'
+  emailConfigured: boolean
+  /** Only with 'shown-once'; otherwise the link exists only in the e-mail (issue 13). */
+  inviteUrl: string | null
   expiresAt: string
 }
 

@@ -13,9 +13,10 @@ export interface Referral {
   email: string | null
   phone: string | null
   preferredContact: 'email' | 'phone'
-  selfCheck: SelfCheckAnswers
-  phq9Total: number
-  phq9Item9: number
+  /** Null for roles that may not read the chart (front desk): contact and urgency only. */
+  selfCheck: SelfCheckAnswers | null
+  phq9Total: number | null
+  phq9Item9: number | null
   isUrgent: boolean
   status: ReferralStatus
   handledBy: string | null

@@ -47,7 +47,8 @@ export function ReferralDrawer({
 }) {
   const change = useChangeReferralStatus(clinicId)
   const [isRegisterOpen, registerModal] = useDisclosure(false)
-  const summary = referral ? summarizeSelfCheck(referral.selfCheck) : null
+  // Null for roles that may not read the chart: they get the contact and the urgency only.
+  const summary = referral?.selfCheck ? summarizeSelfCheck(referral.selfCheck) : null
   const received = referral ? formatDateAndTime(referral.receivedAt, timeZone) : null
 
   const setStatus = (status: ReferralStatus) =>
@@ -75,12 +76,13 @@ export function ReferralDrawer({
       title={referral ? `Referral from ${referral.name}` : 'Referral'}
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      {referral && summary && (
+      {referral && (
         <Stack gap="md">
           {referral.isUrgent && (
             <Alert color="red" variant="filled" title="Same-day follow-up" role="alert">
-              PHQ-9 item 9 answered above 0 (thoughts of death or self-harm). A clinician must contact this
-              person today.
+              {summary
+                ? 'PHQ-9 item 9 answered above 0 (thoughts of death or self-harm). A clinician must contact this person today.'
+                : 'A clinician must contact this person today: tell a nurse or prescriber now.'}
             </Alert>
           )}
           <Group gap="xs">
@@ -121,11 +123,17 @@ export function ReferralDrawer({
             </Group>
           )}
           <MutationError error={change.error} />
-          <SelfCheckSummaryView
-            summary={summary}
-            completedAt={new Date(referral.receivedAt)}
-            heading={`Self-check of ${referral.name}`}
-          />
+          {summary ? (
+            <SelfCheckSummaryView
+              summary={summary}
+              completedAt={new Date(referral.receivedAt)}
+              heading={`Self-check of ${referral.name}`}
+            />
+          ) : (
+            <Text size="sm" c="dimmed" data-testid="referral-answers-withheld">
+              The self-check answers are shown to clinicians only.
+            </Text>
+          )}
           {isRegisterOpen && (
             <RegisterPatientModal
               clinicId={clinicId}

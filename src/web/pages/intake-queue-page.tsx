@@ -29,6 +29,8 @@ export function IntakeQueuePage() {
   const referrals = useReferrals(clinicId, { page, pageSize, status })
   const timeZone = useClinicSummary(clinicId).data?.timeZone
   const open = referrals.data?.items.find((r) => r.id === opened?.id && r.version >= opened.version) ?? opened
+  // The server leaves the answers out for roles that may not read the chart (issue 13).
+  const readsAnswers = hasClinicPermission(membership, 'clinical:read')
 
   return (
     <Stack gap="md">
@@ -37,8 +39,9 @@ export function IntakeQueuePage() {
           Intake queue
         </Title>
         <Text c="dimmed" size="sm">
-          Self-checks people chose to send from the public pages. A red flag means PHQ-9 item 9 was answered
-          above 0: follow up the same day.
+          {readsAnswers
+            ? 'Self-checks people chose to send from the public pages. A red flag means PHQ-9 item 9 was answered above 0: follow up the same day.'
+            : 'People who asked the clinic to contact them from the public pages. A red flag means a clinician must follow up the same day; the answers are for clinicians only.'}
         </Text>
       </Stack>
       <SegmentedControl
@@ -61,7 +64,7 @@ export function IntakeQueuePage() {
                 <Table.Tr>
                   <Table.Th>Received</Table.Th>
                   <Table.Th>Name</Table.Th>
-                  <Table.Th>PHQ-9</Table.Th>
+                  {readsAnswers && <Table.Th>PHQ-9</Table.Th>}
                   <Table.Th>Flag</Table.Th>
                   <Table.Th>Status</Table.Th>
                   <Table.Th />
@@ -74,7 +77,7 @@ export function IntakeQueuePage() {
                       <TimeCell iso={r.receivedAt} timeZone={timeZone} />
                     </Table.Td>
                     <Table.Td fw={500}>{r.name}</Table.Td>
-                    <Table.Td>{r.phq9Total}</Table.Td>
+                    {readsAnswers && <Table.Td>{r.phq9Total ?? '—'}</Table.Td>}
                     <Table.Td>
                       {r.isUrgent ? (
                         <Badge color="red" variant="filled" style={{ minWidth: 'max-content' }}>

@@ -38,8 +38,9 @@ export function OutboxPage() {
         Outbox
       </Title>
       <Text size="sm" c="dimmed">
-        Reminders the clinic sends to patients. Without an SMTP server they are held here so you can see
-        exactly what would have gone out.
+        Reminders the clinic sends to patients. Without an SMTP server they are held here so you can see what
+        would have gone out. Portal invitations and questionnaire links are never stored: each one-time link
+        is issued as its e-mail is sent, so held messages show where it would go, not a link.
       </Text>
       <SegmentedControl
         aria-label="Status"

@@ -24,6 +24,8 @@ export function PatientsPage() {
   const [isRegisterOpen, registerModal] = useDisclosure(false)
   const patients = usePatients(clinicId, { page, pageSize, q, dateOfBirth })
   const canRegister = hasClinicPermission(membership, 'demographics:write')
+  // Stage and alerts are clinical; front desk sees whether a session can be booked (issue 13).
+  const readsChart = hasClinicPermission(membership, 'clinical:read')
   const today = new Date()
 
   return (
@@ -73,8 +75,14 @@ export function PatientsPage() {
                   <Table.Th>MRN</Table.Th>
                   <Table.Th>Name</Table.Th>
                   <Table.Th>Date of birth</Table.Th>
-                  <Table.Th>Stage</Table.Th>
-                  <Table.Th>Alerts</Table.Th>
+                  {readsChart ? (
+                    <>
+                      <Table.Th>Stage</Table.Th>
+                      <Table.Th>Alerts</Table.Th>
+                    </>
+                  ) : (
+                    <Table.Th>Booking</Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -93,20 +101,36 @@ export function PatientsPage() {
                         · {ageInYears(patient.dateOfBirth, today)} y
                       </Text>
                     </Table.Td>
-                    <Table.Td>
-                      <StageBadge stage={patient.stage} />
-                    </Table.Td>
-                    <Table.Td>
-                      {patient.openAlerts > 0 ? (
-                        <Badge color="red" variant="filled" style={{ minWidth: 'max-content' }}>
-                          {patient.openAlerts} open
-                        </Badge>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          None
-                        </Text>
-                      )}
-                    </Table.Td>
+                    {readsChart && patient.stage !== null ? (
+                      <>
+                        <Table.Td>
+                          <StageBadge stage={patient.stage} />
+                        </Table.Td>
+                        <Table.Td>
+                          {(patient.openAlerts ?? 0) > 0 ? (
+                            <Badge color="red" variant="filled" style={{ minWidth: 'max-content' }}>
+                              {patient.openAlerts} open
+                            </Badge>
+                          ) : (
+                            <Text size="sm" c="dimmed">
+                              None
+                            </Text>
+                          )}
+                        </Table.Td>
+                      </>
+                    ) : (
+                      <Table.Td>
+                        {patient.isReadyForTreatment ? (
+                          <Badge color="teal" variant="light" style={{ minWidth: 'max-content' }}>
+                            Ready to book
+                          </Badge>
+                        ) : (
+                          <Text size="sm" c="dimmed">
+                            Not yet
+                          </Text>
+                        )}
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>

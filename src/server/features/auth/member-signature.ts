@@ -51,23 +51,13 @@ export async function signAsMember(
   const member = await scope.tx
     .selectFrom('membership as m')
     .innerJoin('app_user as u', 'u.id', 'm.user_id')
-    .select([
-      'u.id',
-      'u.display_name',
-      'u.is_active as userActive',
-      'u.locked_until',
-      'm.role',
-      'm.is_active',
-    ])
+    .select(['u.id', 'u.display_name', 'u.is_active as userActive', 'm.role', 'm.is_active'])
     .where('m.clinic_id', '=', scope.clinicId)
     .where('m.user_id', '=', signer.userId)
     .executeTakeFirst()
   if (!member?.is_active || !member.userActive || !hasPermission(member.role as StaffRole, rule.permission))
     throw invalid(rule.roleMessage)
-  if (member.locked_until && member.locked_until > scope.now)
-    throw invalid(
-      `this account is locked after failed sign-ins; choose another ${rule.signerLabel.toLowerCase()}`,
-    )
+  // A locked signer is refused (423, audited) by the signature check itself.
   try {
     const signature = await signContent(
       scope,
@@ -75,17 +65,20 @@ export async function signAsMember(
       { password: signer.password, totpCode: signer.totpCode },
       meaning,
       content,
-      scope.now,
     )
     return { userId: member.id, name: member.display_name, signatureHash: signature.contentHash }
   } catch (error) {
     if (!(error instanceof AppError)) throw error
     // Name the signer's fields, and say whose proof failed: the recorder is signed in already.
-    throw new AppError(error.code, `${rule.signerLabel} ${member.display_name}: ${error.message}`, {
+    const named = new AppError(error.code, `${rule.signerLabel} ${member.display_name}: ${error.message}`, {
       fieldErrors: error.fieldErrors.map((f) => ({
         field: `${rule.fieldPrefix}.${f.field}`,
         message: f.message,
       })),
+      extra: error.extra,
     })
+    // Keep the failure's record (count, lockout, audit) that must outlive the rollback.
+    named.afterRollback = error.afterRollback
+    throw named
   }
 }

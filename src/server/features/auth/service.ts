@@ -107,12 +107,15 @@ export async function signIn(
         error: new AppError('forbidden', 'This account is deactivated. Ask your clinic administrator.'),
       }
     }
-    await store.recordSuccessfulLogin(tx, user.id, now)
+    const secret = await store.findMfaSecret(tx, user.id)
+    // With an authenticator the password is only half the proof: the failure count (wrong codes
+    // included) is left alone until the code is right, as the portal does (portal/auth.ts), so
+    // typing the right password between wrong codes cannot keep the account from locking.
+    if (!secret?.confirmed_at) await store.recordSuccessfulLogin(tx, user.id, now)
     if (input.previousToken) {
       const previous = await store.findSessionByTokenHash(tx, hashToken(input.previousToken))
       if (previous) await store.endSession(tx, previous.id, now)
     }
-    const secret = await store.findMfaSecret(tx, user.id)
     const mfaNeeded = memberships.some((m) =>
       (m.mfaRequiredRoles ?? defaultMfaRequiredRoles).includes(m.role),
     )
@@ -128,7 +131,12 @@ export async function signIn(
   return outcome.value
 }
 
-function nextLock(ctx: AppContext, failures: number, lockCount: number, now: Date): { until: Date } | null {
+export function nextLock(
+  ctx: AppContext,
+  failures: number,
+  lockCount: number,
+  now: Date,
+): { until: Date } | null {
   if (failures < ctx.config.loginMaxFailures) return null
   // Back-off: each further lock doubles, capped at a day.
   const minutes = Math.min(ctx.config.loginLockBaseMin * 2 ** lockCount, 24 * 60)
@@ -257,13 +265,19 @@ export async function verifyMfa(
     throw new AppError('conflict', 'This sign-in is not waiting for a code.')
   const now = ctx.now()
   const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<IssuedSession>> => {
+    // A session opened before the account was locked must not keep guessing codes.
+    const current = await store.findUserById(tx, session.userId)
+    if (current?.locked_until && current.locked_until > now) {
+      await store.endSession(tx, session.sessionId, now)
+      ctx.sessionCache?.forgetSession(session.sessionId)
+      return { ok: false, error: lockedError(current.locked_until, now) }
+    }
     const secret = await store.findMfaSecret(tx, session.userId)
     const step = secret?.confirmed_at
       ? checkStoredTotp(ctx.secrets, secret.secret_base32, code, now, secret.last_used_step)
       : null
     if (step === null) {
-      const user = await store.findUserById(tx, session.userId)
-      const lock = nextLock(ctx, (user?.failed_login_count ?? 0) + 1, user?.lock_count ?? 0, now)
+      const lock = nextLock(ctx, (current?.failed_login_count ?? 0) + 1, current?.lock_count ?? 0, now)
       await store.recordFailedLogin(tx, session.userId, lock)
       if (lock) {
         await store.endSession(tx, session.sessionId, now)

@@ -291,14 +291,26 @@ describe('intake to an approved plan', () => {
 
     const chart = (await c.prescriber.get(`${patientUrl}/chart`)).json()
     expect(chart.stage).toBe('ready-for-treatment')
-    // The front desk cannot read the chart, but sees where the patient stands.
+    // The front desk cannot read the chart: it sees whether a session can be booked, not the stage
+    // or alerts (issue 13); the nurse sees the stage in the list.
     expect((await c.frontDesk.get(patientUrl)).json()).toMatchObject({
-      stage: 'ready-for-treatment',
-      openAlerts: 0,
+      stage: null,
+      openAlerts: null,
+      isReadyForTreatment: true,
     })
     const listed = (await c.frontDesk.get(`${clinicUrl()}/patients?q=RK-100`)).json().items
     // Same names: their order is the id's, so compare sorted by MRN.
-    const stages = listed.map((p: { mrn: string; stage: string }) => [p.mrn, p.stage]).sort()
+    const ready = listed
+      .map((p: { mrn: string; isReadyForTreatment: boolean }) => [p.mrn, p.isReadyForTreatment])
+      .sort()
+    expect(ready).toEqual([
+      ['RK-1001', true],
+      ['RK-1002', false],
+    ])
+    const stages = (await c.nurse.get(`${clinicUrl()}/patients?q=RK-100`))
+      .json()
+      .items.map((p: { mrn: string; stage: string }) => [p.mrn, p.stage])
+      .sort()
     expect(stages).toEqual([
       ['RK-1001', 'ready-for-treatment'],
       ['RK-1002', 'intake'],

@@ -201,14 +201,7 @@ export function signDecision(
         overrideReason,
         acknowledgedCautions: input.decision === 'approve' ? cautions : [],
       }
-      const signature = await signContent(
-        scope,
-        principal,
-        input,
-        meanings[input.decision],
-        snapshot,
-        scope.now,
-      )
+      const signature = await signContent(scope, principal, input, meanings[input.decision], snapshot)
       const id = uuidv7(scope.now.getTime())
       await scope.tx
         .insertInto('eligibility_decision')

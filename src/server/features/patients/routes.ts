@@ -60,9 +60,14 @@ const patientSchema = z.object({
   version: z.number(),
 })
 
+// Stage and open alerts are null for roles that may not read the chart (front desk, issue 13);
+// whether a session can be booked is there for everyone.
 const patientWithStageSchema = patientSchema.extend({
-  stage: z.enum(['intake', 'awaiting-decision', 'declined', 'deferred', 'eligible', 'ready-for-treatment']),
-  openAlerts: z.number(),
+  stage: z
+    .enum(['intake', 'awaiting-decision', 'declined', 'deferred', 'eligible', 'ready-for-treatment'])
+    .nullable(),
+  openAlerts: z.number().nullable(),
+  isReadyForTreatment: z.boolean(),
 })
 
 const measurementSchema = z.object({

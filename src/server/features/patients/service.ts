@@ -1,6 +1,7 @@
 import type { PatientSex } from '../../../db'
+import { hasPermission } from '../../../domain/access/permissions'
 import { CONTRAINDICATION_QUESTIONS } from '../../../domain/eligibility'
-import { runInClinic } from '../../clinic-scope'
+import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import { errorInfo, markEnteredInError } from '../../corrections'
 import { AppError } from '../../errors'
@@ -117,25 +118,36 @@ export function listPatients(
         entity: 'patient',
         detail: { query: q.q ?? null, count: rows.length, patientIds: rows.map((r) => r.id) },
       })
-      const items = rows.map(withStage)
+      const items = rows.map((r) => withStage(r, readsChart(scope)))
       return { items, total, page: q.page, pageSize: q.pageSize }
     },
   )
 }
 
-/** The demographics plus where the patient stands, which the front desk needs too (patients:read). */
-function withStage(r: Awaited<ReturnType<typeof store.findPatientWithStageFacts>> & object) {
+/**
+ * The demographics plus where the patient stands. Stage and open safety alerts are clinical
+ * (a declined decision, a suicidality alert): a role that may not read the chart (front desk)
+ * gets only what booking needs — whether the patient is ready for a treatment session (issue 13).
+ */
+function withStage(
+  r: Awaited<ReturnType<typeof store.findPatientWithStageFacts>> & object,
+  canReadClinical: boolean,
+) {
+  const stage = deriveStage({
+    latestDecision: r.latest_decision as 'approve' | 'decline' | 'defer' | null,
+    hasApprovedPlan: r.has_approved_plan,
+    hasCurrentConsent: r.has_current_consent,
+    isAssessmentComplete: r.is_assessment_complete,
+  })
   return {
     ...toPatientDto(r),
-    stage: deriveStage({
-      latestDecision: r.latest_decision as 'approve' | 'decline' | 'defer' | null,
-      hasApprovedPlan: r.has_approved_plan,
-      hasCurrentConsent: r.has_current_consent,
-      isAssessmentComplete: r.is_assessment_complete,
-    }),
-    openAlerts: Number(r.open_alerts),
+    stage: canReadClinical ? stage : null,
+    openAlerts: canReadClinical ? Number(r.open_alerts) : null,
+    isReadyForTreatment: stage === 'ready-for-treatment',
   }
 }
+
+const readsChart = (scope: ClinicScope) => hasPermission(scope.membership.role, 'clinical:read')
 
 export function getPatient(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
   return runInClinic(
@@ -151,7 +163,7 @@ export function getPatient(ctx: AppContext, principal: Principal, clinicId: stri
       )
       if (!row) throw new AppError('not-found', 'No such patient in this clinic.')
       await scope.audit({ action: 'patients.read', entity: 'patient', entityId: patientId })
-      return withStage(row)
+      return withStage(row, readsChart(scope))
     },
   )
 }

@@ -412,7 +412,6 @@ export function approvePlan(
         input,
         doseOverride ? signatureMeanings.planApproveWithDoseOverride : signatureMeanings.planApprove,
         doseOverride ? { ...dto, doseOverride: { ...doseOverride, findings } } : dto,
-        scope.now,
       )
       await scope.tx
         .updateTable('treatment_plan')

@@ -167,14 +167,39 @@ export async function acceptInvite(
   }
   const passwordHash = await hashPassword(password)
   const now = ctx.now()
-  return inOwnerTransaction(ctx, async (tx) => {
+  const outcome = await inOwnerTransaction(ctx, async (tx): Promise<IssuedPortalSession | AppError> => {
     const row = await findToken(tx, token, 'invite', now)
-    await tx.updateTable('portal_token').set({ used_at: now }).where('id', '=', row.id).execute()
     const before = await tx
       .selectFrom('patient_account')
-      .select('mfa_enabled_at')
+      .select(['mfa_enabled_at', 'activated_at', 'email'])
       .where('patient_id', '=', row.patient_id)
       .executeTakeFirstOrThrow()
+    // Resetting an account already in use (new password, two-step off) takes more than the link:
+    // a clinician's action. We chose that over a code sent to the account's e-mail because the
+    // e-mail is what a takeover changes first (front desk may edit it, and the invite follows the
+    // patient's current address), because a patient who lost their phone has often lost that
+    // mailbox too, and because without an e-mail server no second code could reach anyone. A
+    // clinician may read the chart already, so their invite gives nobody a new view of it.
+    if (before.activated_at && !row.reset_approved_by) {
+      await audit(
+        tx,
+        row.clinic_id,
+        row.patient_id,
+        before.email,
+        'portal.invite-accepted',
+        'denied',
+        now,
+        ip,
+        {
+          reason: 'account already active; the invite was not issued by a clinician',
+        },
+      )
+      return new AppError(
+        'forbidden',
+        'Your portal account is already set up: sign in with your password. To reset it, ask a nurse or prescriber at your clinic to send you a new invitation.',
+      )
+    }
+    await tx.updateTable('portal_token').set({ used_at: now }).where('id', '=', row.id).execute()
     // Only the clinic can send an invite, so a new one is also the way back in for a patient who
     // lost the phone with their authenticator: it sets a new password and turns two-step off.
     const account = await tx
@@ -206,6 +231,8 @@ export async function acceptInvite(
     )
     return issue(tx, account, 'full', null, now)
   })
+  if (outcome instanceof AppError) throw outcome
+  return outcome
 }
 
 export async function signInPatient(
@@ -353,14 +380,19 @@ export function signOutPatient(ctx: AppContext, patient: PortalPatient): Promise
   })
 }
 
-/** Creates (or renews) the patient's account invite; returns the one-time token. */
+/**
+ * Creates (or renews) the patient's account invite; returns the one-time token and its row.
+ * A new invite replaces the older ones still unused. `resetApprovedBy` is the clinician who issued
+ * it, when it was one: only such an invite may reset an account that is already active.
+ */
 export async function createInvite(
   tx: Tx,
   clinicId: string,
   patientId: string,
   email: string,
   now: Date,
-): Promise<{ token: string; expiresAt: Date }> {
+  resetApprovedBy: string | null,
+): Promise<{ id: string; token: string; expiresAt: Date }> {
   await tx
     .insertInto('patient_account')
     .values({
@@ -376,6 +408,14 @@ export async function createInvite(
     })
     .onConflict((oc) => oc.column('patient_id').doUpdateSet({ email, invited_at: now }))
     .execute()
+  await tx
+    .updateTable('portal_token')
+    .set({ used_at: now })
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('kind', '=', 'invite')
+    .where('used_at', 'is', null)
+    .execute()
   return createToken(
     tx,
     clinicId,
@@ -384,6 +424,7 @@ export async function createInvite(
     null,
     new Date(now.getTime() + inviteDays * 86_400_000),
     now,
+    resetApprovedBy,
   )
 }
 
@@ -395,12 +436,14 @@ export async function createToken(
   surveyId: string | null,
   expiresAt: Date,
   now: Date,
+  resetApprovedBy: string | null = null,
 ) {
   const token = randomToken()
+  const id = uuidv7(now.getTime())
   await tx
     .insertInto('portal_token')
     .values({
-      id: uuidv7(now.getTime()),
+      id,
       clinic_id: clinicId,
       patient_id: patientId,
       kind,
@@ -409,7 +452,30 @@ export async function createToken(
       expires_at: expiresAt,
       used_at: null,
       created_at: now,
+      reset_approved_by: resetApprovedBy,
     })
     .execute()
-  return { token, expiresAt }
+  return { id, token, expiresAt }
+}
+
+/**
+ * Issues a new clear token for a token row at send time (the outbox keeps only the row's id): the
+ * stored hash is replaced, so only the link in the e-mail being sent works. Null when the row was
+ * used, replaced or has expired meanwhile.
+ */
+export async function reissueToken(
+  tx: Tx,
+  tokenId: string,
+  now: Date,
+): Promise<{ kind: 'invite' | 'survey'; token: string } | null> {
+  const token = randomToken()
+  const row = await tx
+    .updateTable('portal_token')
+    .set({ token_hash: hashToken(token) })
+    .where('id', '=', tokenId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('kind')
+    .executeTakeFirst()
+  return row ? { kind: row.kind, token } : null
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
+import type { OutgoingMessage } from '../../jobs/transport'
 import { seedDemoClinicalData } from '../../seed/demo'
 
 let t: TestApp
@@ -22,12 +23,23 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 describe('patient portal', () => {
-  it('invites a patient from the clinic, with the link also queued as an e-mail', async () => {
-    const res = await staff.post(
+  it('invites a patient from the clinic: e-mailed through the outbox, shown once to a nurse without SMTP', async () => {
+    // Front desk may invite, but never sees the link (issue 13): it goes by e-mail only.
+    const byFrontDesk = await staff.post(
+      `/api/v1/clinics/${t.clinics.riverside}/patients/${patientId}/portal-invite`,
+      {},
+    )
+    expect(byFrontDesk.statusCode).toBe(201)
+    expect(byFrontDesk.json()).toMatchObject({ delivery: 'email', inviteUrl: null, emailConfigured: false })
+    // With no e-mail server, a nurse (who may read the chart) is shown the link once.
+    const nurse = new Client(t)
+    await nurse.signIn(demoEmails.nurse)
+    const res = await nurse.post(
       `/api/v1/clinics/${t.clinics.riverside}/patients/${patientId}/portal-invite`,
       {},
     )
     expect(res.statusCode).toBe(201)
+    expect(res.json().delivery).toBe('shown-once')
     inviteToken = res.json().inviteUrl.split('/').pop()
     const queued = await t.database.db
       .selectFrom('outbox_message')
@@ -35,7 +47,8 @@ describe('patient portal', () => {
       .where('kind', '=', 'portal-invite')
       .execute()
     expect(queued[0]!.recipient).toBe('jordan.avery@example.org')
-    expect(queued[0]!.body).toContain(`/portal/invite/${inviteToken}`)
+    expect(queued.map((m) => m.body).join('\n')).not.toContain(inviteToken)
+    expect(queued[0]!.body).toContain('[one-time link, issued when this e-mail is sent]')
     expect(
       (await staff.get(`/api/v1/clinics/${t.clinics.riverside}/patients/${patientId}/portal`)).json()
         .hasAccount,
@@ -201,7 +214,21 @@ describe('questionnaire reminders', () => {
       .executeTakeFirstOrThrow()
     expect(message.recipient).toBe('jordan.avery@example.org')
     expect(message.body).toMatch(/988/)
-    const token = /\/portal\/s\/(\S+)/.exec(message.body)![1]!
+    // The stored message holds no link; the one in the e-mail is issued as it is sent.
+    expect(message.body).not.toMatch(/\/portal\/s\/[\w-]{20,}/)
+    const sent: OutgoingMessage[] = []
+    const { deliverDueMessages } = await import('../../jobs/outbox')
+    // A pass claims at most 20 messages: drain the outbox.
+    for (;;) {
+      const tally = await deliverDueMessages(
+        t.ctx,
+        { kind: 'smtp', send: async (m) => void sent.push(m) },
+        'w-test',
+      )
+      if (tally.sent + tally.failed + tally.retried === 0) break
+    }
+    const mail = sent.filter((m) => m.subject.includes('a short questionnaire for you')).at(-1)!
+    const token = /\/portal\/s\/(\S+)/.exec(mail.body)![1]!
     const opened = await new PortalClient(t).call('POST', `/api/v1/portal/magic/${token}`, {})
     expect(opened.statusCode).toBe(200)
     expect(opened.json().surveyId).toBeTruthy()

@@ -75,10 +75,17 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary:
-            'Invite the patient to the portal: a one-time link (7 days), also e-mailed through the outbox',
+            'Invite the patient to the portal: a one-time link (7 days) e-mailed through the outbox. Without an e-mail server it is shown once, only to roles that may read the chart; resetting an active account needs such a role',
           params: patientParams,
           body: z.object({}).optional(),
-          response: { 201: z.object({ inviteUrl: z.string(), expiresAt: z.date() }) },
+          response: {
+            201: z.object({
+              delivery: z.enum(['email', 'shown-once']),
+              emailConfigured: z.boolean(),
+              inviteUrl: z.string().nullable(),
+              expiresAt: z.date(),
+            }),
+          },
         },
       },
       async (request, reply) =>
@@ -90,7 +97,6 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               sessionOf(request).principal,
               request.params.clinicId,
               request.params.patientId,
-              ctx.config.publicUrl,
             ),
           ),
     )

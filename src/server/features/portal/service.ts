@@ -1,31 +1,33 @@
+import { hasPermission } from '../../../domain/access/permissions'
 import { findProtocol } from '../../../domain/dosing'
 import { type Answers, getInstrument, type InstrumentId, isInstrumentId } from '../../../domain/instruments'
 import { runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
-import { enqueueMessage } from '../../jobs/outbox'
+import { enqueueMessage, portalLinkPlaceholder } from '../../jobs/outbox'
 import type { Principal } from '../../principal'
 import { insertScoredResponse } from '../assessments/service'
 import { renderConsentPdf } from '../consent/consent-pdf'
 import { loadConsentForPrint } from '../consent/service'
 import { renderDischargeInstructions } from '../sessions/documents'
 import { loadSessionView } from '../sessions/view'
-import { createInvite } from './auth'
+import { createInvite, inviteDays } from './auth'
 import { type PortalPatient, runForPatient } from './patient-scope'
 import { ensureSurveyAssignments } from './surveys'
 
 // Remission thresholds the progress chart draws (clinical-reference §4, outcome definitions).
 const remissionAt: Partial<Record<InstrumentId, number>> = { phq9: 4, 'qids-sr16': 5, gad7: 4 }
 
-/** Staff invite a patient: an account waiting for a password, and a one-time link (7 days). */
-export function invitePatient(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  publicUrl: string,
-) {
+/**
+ * Staff invite a patient: an account waiting for a password, and a one-time link (7 days) that is
+ * for the patient only (issue 13). It goes out by e-mail, its token issued only as the e-mail is
+ * sent (the outbox keeps a reference, never a usable link). With no e-mail server configured, the
+ * link is shown once in the reply, and only to a role that may read the chart anyway; front desk
+ * then sees that the invitation waits for a nurse or prescriber. Resetting an account already in
+ * use takes a clinician's invite (see acceptInvite).
+ */
+export function invitePatient(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
   return runInClinic(
     ctx,
     principal,
@@ -54,14 +56,26 @@ export function invitePatient(
         throw new AppError('conflict', 'Another patient’s portal account uses this e-mail address.', {
           fieldErrors: [{ field: 'email', message: 'already used by another portal account' }],
         })
-      const { token, expiresAt } = await createInvite(
+      const isClinician = hasPermission(scope.membership.role, 'clinical:read')
+      const existing = await scope.tx
+        .selectFrom('patient_account')
+        .select('activated_at')
+        .where('clinic_id', '=', clinicId)
+        .where('patient_id', '=', patientId)
+        .executeTakeFirst()
+      if (existing?.activated_at && !isClinician)
+        throw new AppError(
+          'forbidden',
+          'This patient already uses the portal. Resetting their access (a new password, two-step sign-in off) needs a nurse or prescriber.',
+        )
+      const invite = await createInvite(
         scope.tx,
         clinicId,
         patientId,
         patient.email.toLowerCase(),
         scope.now,
+        isClinician ? principal.userId : null,
       )
-      const inviteUrl = `/portal/invite/${token}`
       const clinic = await scope.tx
         .selectFrom('clinic')
         .select('name')
@@ -75,13 +89,25 @@ export function invitePatient(
           dedupeKey: `portal-invite:${patientId}:${scope.now.getTime()}`,
           recipient: patient.email,
           subject: `Your ${clinic.name} patient portal`,
-          body: `Hello ${patient.given_name},\n\n${clinic.name} has invited you to its patient portal, where you can fill in your symptom questionnaires, see your progress and upcoming visits.\n\nOpen this link within ${7} days to choose a password:\n${publicUrl}${inviteUrl}\n\nIf you did not expect this message, please call the clinic.\n\nThis message is general information from your clinic, not medical advice.`,
+          body: `Hello ${patient.given_name},\n\n${clinic.name} has invited you to its patient portal, where you can fill in your symptom questionnaires, see your progress and upcoming visits.\n\nOpen this link within ${inviteDays} days to choose a password:\n${portalLinkPlaceholder}\n\nIf you did not expect this message, please call the clinic.\n\nThis message is general information from your clinic, not medical advice.`,
           patientId,
+          portalTokenId: invite.id,
         },
         scope.now,
       )
-      await scope.audit({ action: 'portal.invite', entity: 'patient_account', entityId: patientId })
-      return { inviteUrl, expiresAt }
+      const showOnce = isClinician && !ctx.config.smtp.url
+      await scope.audit({
+        action: 'portal.invite',
+        entity: 'patient_account',
+        entityId: patientId,
+        detail: { delivery: showOnce ? 'shown once to the inviting clinician' : 'e-mail' },
+      })
+      return {
+        delivery: showOnce ? ('shown-once' as const) : ('email' as const),
+        emailConfigured: Boolean(ctx.config.smtp.url),
+        inviteUrl: showOnce ? `/portal/invite/${invite.token}` : null,
+        expiresAt: invite.expiresAt,
+      }
     },
   )
 }

@@ -1,4 +1,5 @@
 import type { ReferralStatus } from '../../../db'
+import { hasPermission } from '../../../domain/access/permissions'
 import { type SelfCheckAnswers, summarizeSelfCheck } from '../../../domain/self-check'
 import { runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
@@ -60,7 +61,13 @@ export async function submitReferral(ctx: AppContext, body: ReferralBody, ip: st
   })
 }
 
-function toReferralDto(row: store.ReferralRow) {
+/** A referral as the caller may see it: the self-check answers only for chart readers. */
+function toReferralDto(row: store.ReferralRow, canReadClinical: boolean) {
+  const dto = toFullReferralDto(row)
+  return canReadClinical ? dto : { ...dto, selfCheck: null, phq9Total: null, phq9Item9: null }
+}
+
+function toFullReferralDto(row: store.ReferralRow) {
   return {
     id: row.id,
     receivedAt: row.received_at,
@@ -95,12 +102,13 @@ export function listReferrals(
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       })
+      const clinical = hasPermission(scope.membership.role, 'clinical:read')
       await scope.audit({
         action: 'referrals.list',
         entity: 'referral',
-        detail: { status: q.status ?? null, referralIds: rows.map((r) => r.id) },
+        detail: { status: q.status ?? null, referralIds: rows.map((r) => r.id), answersShown: clinical },
       })
-      return { items: rows.map(toReferralDto), total, page: q.page, pageSize: q.pageSize }
+      return { items: rows.map((r) => toReferralDto(r, clinical)), total, page: q.page, pageSize: q.pageSize }
     },
   )
 }
@@ -145,7 +153,7 @@ export function changeReferralStatus(
         detail: { from: current.status, to: change.status },
       })
       const updated = await store.findReferral(scope.tx, clinicId, referralId)
-      return toReferralDto(updated!)
+      return toReferralDto(updated!, hasPermission(scope.membership.role, 'clinical:read'))
     },
   )
 }

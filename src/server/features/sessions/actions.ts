@@ -346,14 +346,11 @@ export function overridePreChecks(
       const failing = view.preChecks.items
         .filter((i) => i.status !== 'pass')
         .map((i) => ({ id: i.id, detail: i.detail }))
-      const signature = await signContent(
-        scope,
-        scope.principal,
-        input,
-        signatureMeanings.preCheckOverride,
-        { sessionId, failing, reason: input.reason },
-        scope.now,
-      )
+      const signature = await signContent(scope, scope.principal, input, signatureMeanings.preCheckOverride, {
+        sessionId,
+        failing,
+        reason: input.reason,
+      })
       await addEvent(scope, sessionId, 'pre-check-override', {
         reason: input.reason,
         failing,
@@ -598,16 +595,8 @@ export function checkDose(
       // tablet and proves who they are with their own password or code (as a ledger witness does).
       const contentHash = input.checker
         ? (await signAsWitness(scope, input.checker, signatureMeanings.doseCheck, view.dose)).signatureHash
-        : (
-            await signContent(
-              scope,
-              scope.principal,
-              input,
-              signatureMeanings.doseCheck,
-              view.dose,
-              scope.now,
-            )
-          ).contentHash
+        : (await signContent(scope, scope.principal, input, signatureMeanings.doseCheck, view.dose))
+            .contentHash
       await saveSession(scope, view, { dose_checked_by: checkerId, dose_checked_at: scope.now })
       await addEvent(scope, sessionId, 'dose-check', {
         contentHash,
@@ -1213,14 +1202,12 @@ export function signDischarge(
       if (view.session.version !== input.version) throw staleError()
       const result = applyTransition(view.session.state, 'discharge', factsOf(view))
       if (!result.isAllowed) throw notReadyError('discharge', result.blockedBy, view)
-      const signature = await signContent(
-        scope,
-        scope.principal,
-        input,
-        signatureMeanings.discharge,
-        { session: view.session, dose: view.dose, discharge: view.discharge, vitals: view.vitals },
-        scope.now,
-      )
+      const signature = await signContent(scope, scope.principal, input, signatureMeanings.discharge, {
+        session: view.session,
+        dose: view.dose,
+        discharge: view.discharge,
+        vitals: view.vitals,
+      })
       await saveSession(scope, view, {
         state: 'discharged',
         discharged_at: scope.now,

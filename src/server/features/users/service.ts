@@ -1,9 +1,11 @@
 import type { StaffRole } from '../../../domain/access/permissions'
-import { runInClinic } from '../../clinic-scope'
+import { appendAudit } from '../../audit/append-audit'
+import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
+import { inClinicTransaction } from '../../tenancy'
 import { generatePassword, hashPassword } from '../auth/passwords'
 import { endAllSessionsOfUser } from '../auth/store'
 import * as store from './store'
@@ -116,6 +118,9 @@ export async function updateUser(
     principal,
     { clinicId, permission: 'users:manage', action: 'users.update', entity: 'membership' },
     async (scope) => {
+      // Nobody raises or removes their own access (issue 13): an administrator could otherwise
+      // make themselves a prescriber and read every chart. Another administrator must do it.
+      if (userId === principal.userId) throw refuseSelfChange(scope, userId, input)
       const current = await store.findClinicUser(scope.tx, clinicId, userId)
       if (!current) throw new AppError('not-found', 'No such user in this clinic.')
       if (current.version !== input.version) {
@@ -179,4 +184,35 @@ export async function resetMfa(ctx: AppContext, principal: Principal, clinicId: 
       return (await store.findClinicUser(scope.tx, clinicId, userId))!
     },
   )
+}
+
+function refuseSelfChange(
+  scope: ClinicScope,
+  userId: string,
+  input: { role?: StaffRole | undefined; isActive?: boolean | undefined },
+): AppError {
+  const error = new AppError(
+    'forbidden',
+    'You cannot change your own role or membership. Ask another administrator of this clinic to do it.',
+  )
+  // The refusal is kept in the clinic's audit trail although the request's transaction rolls back.
+  error.afterRollback = (ctx) =>
+    inClinicTransaction(ctx, scope.clinicId, (tx) =>
+      appendAudit(
+        tx,
+        {
+          clinicId: scope.clinicId,
+          actorUserId: scope.principal.userId,
+          actorEmail: scope.principal.email,
+          action: 'users.update',
+          entity: 'membership',
+          entityId: userId,
+          outcome: 'denied',
+          ip: scope.principal.ip,
+          detail: { reason: 'own membership', role: input.role ?? null, isActive: input.isActive ?? null },
+        },
+        scope.now,
+      ),
+    )
+  return error
 }

@@ -23,26 +23,31 @@ export function absoluteUrl(url: string, origin: string): string {
 
 /**
  * The chart's portal box (issue 7 item 3): the patient's portal status, and for those who may edit
- * demographics an invite whose one-time link can be copied or printed.
+ * demographics an invite. The one-time link is for the patient only (issue 13): it is e-mailed,
+ * issued as the e-mail is sent; only without an e-mail server is it shown here, once, and only to
+ * a role that may read the chart. Resetting an account in use also takes such a role (`canReset`).
  */
 export function PortalInvitePanel({
   clinicId,
   patientId,
   patientEmail,
   canInvite,
+  canReset,
   timeZone,
 }: {
   clinicId: string
   patientId: string
   patientEmail: string | null
   canInvite: boolean
+  canReset: boolean
   timeZone: string | undefined
 }) {
   const status = usePatientPortalStatus(clinicId, patientId)
   const invite = useInviteToPortal(clinicId, patientId)
   // Roles without access to portal status simply do not see the box.
   if (status.isError && isApiError(status.error) && status.error.status === 403) return null
-  const link = invite.data ? absoluteUrl(invite.data.inviteUrl, window.location.origin) : null
+  const link = invite.data?.inviteUrl ? absoluteUrl(invite.data.inviteUrl, window.location.origin) : null
+  const needsClinician = Boolean(status.data?.hasAccount) && !canReset
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="portal-invite-title">
       <Stack gap="sm">
@@ -50,7 +55,7 @@ export function PortalInvitePanel({
           <Title order={2} size="h4" id="portal-invite-title">
             Patient portal
           </Title>
-          {canInvite && (
+          {canInvite && !needsClinician && (
             <Button
               variant="light"
               onClick={() => invite.mutate()}
@@ -70,17 +75,28 @@ export function PortalInvitePanel({
             portal.
           </Text>
         )}
+        {canInvite && needsClinician && (
+          <Text size="sm" c="dimmed">
+            The patient already uses the portal. If they are locked out, a nurse or prescriber can send a new
+            invitation (it resets the password and two-step sign-in).
+          </Text>
+        )}
         {status.isError && <MutationError error={status.error} />}
+        {invite.data && !link && (
+          <Alert color="teal" variant="light" title="Invitation queued" data-testid="portal-invite-queued">
+            {invite.data.emailConfigured
+              ? `The one-time link is being e-mailed to ${patientEmail ?? 'the patient'}; it works until ${formatDateTime(invite.data.expiresAt, timeZone)}. Only the patient receives it.`
+              : 'No e-mail server is configured, so the invitation waits in the Outbox without a link. Ask a nurse or prescriber to send the invitation: they are shown the link once to give to the patient.'}
+          </Alert>
+        )}
         <MutationError error={invite.error} />
         {link && invite.data && (
           <Alert color="teal" variant="light" title="Invitation ready" data-testid="portal-invite-link">
             <Stack gap="xs">
               <Text size="sm">
-                Give this one-time link to the patient; it works until{' '}
-                {formatDateTime(invite.data.expiresAt, timeZone)}.
-                {patientEmail
-                  ? ` It was also e-mailed to ${patientEmail}.`
-                  : ' The patient has no e-mail address on file, so it was not e-mailed.'}
+                Give this one-time link to the patient only; it works until{' '}
+                {formatDateTime(invite.data.expiresAt, timeZone)}. It is shown this once: no e-mail server is
+                configured, so the e-mail in the Outbox carries no link.
               </Text>
               <TextInput
                 label="Invitation link"

@@ -198,6 +198,7 @@ export function DemographicsTab(props: ChartTabProps) {
         patientId={patientId}
         patientEmail={patient.data.email}
         canInvite={canWriteDemographics}
+        canReset={canReadClinical}
         timeZone={props.timeZone}
       />
       {canReadClinical && <Measurements {...props} />}
