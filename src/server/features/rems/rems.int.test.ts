@@ -193,8 +193,9 @@ describe('esketamine REMS hard stop (clinical-reference §3)', () => {
       .where('action', '=', 'rems.enrolment.record')
       .orderBy('seq')
       .execute()
-    // Grace's enrolment from the demo, the two refused attempts (audited as denials), then this one.
-    expect(audited.map((a) => a.outcome)).toEqual(['success', 'denied', 'denied', 'success'])
-    expect(audited[3]!.detail).toMatchObject({ patientId: elena, identifier: 'SPR-PT-55012' })
+    // The demo's two enrolments (Grace Kim, Luis Reyes), the two refused attempts (audited as
+    // denials), then this one.
+    expect(audited.map((a) => a.outcome)).toEqual(['success', 'success', 'denied', 'denied', 'success'])
+    expect(audited[4]!.detail).toMatchObject({ patientId: elena, identifier: 'SPR-PT-55012' })
   })
 })
