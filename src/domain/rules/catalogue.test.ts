@@ -54,7 +54,16 @@ describe('rule catalogue', () => {
       parameters: [],
       source: { section: '§3' },
     })
-    expect(catalogue.find((r) => r.id === 'instruments.phq9-item9')?.kind).toBe('fixed')
+    // §4: every suicidal-ideation item is a clinic setting (PHQ-9 ✅, the others 🔶).
+    expect(catalogue.find((r) => r.id === 'instruments.phq9-item9')).toMatchObject({
+      kind: 'setting',
+      mark: '✅',
+      isUnverifiedDefault: false,
+    })
+    expect(catalogue.find((r) => r.id === 'instruments.qids-item12')).toMatchObject({
+      kind: 'setting',
+      mark: '🔶',
+    })
   })
 
   it("shows a clinic's value beside the default", () => {

@@ -50,11 +50,20 @@ describe('outbox and reminders', () => {
 
   it('holds messages in the outbox when no SMTP server is configured', async () => {
     const held: Transport = { kind: 'held', send: async () => {} }
-    expect(await deliverDueMessages(t.ctx, held, 'w1')).toMatchObject({ held: 1 })
+    // The reminder, and the demo's staff notices of Grace Kim's suicidal-ideation alert (§4).
+    const queued = await t.database.db
+      .selectFrom('outbox_message')
+      .select(['kind'])
+      .where('status', '=', 'queued')
+      .execute()
+    expect(queued.map((m) => m.kind)).toContain('session-reminder')
+    expect(await deliverDueMessages(t.ctx, held, 'w1')).toMatchObject({ held: queued.length })
     const admin = new Client(t)
     await admin.signIn(demoEmails.admin)
     const outbox = (await admin.get(`/api/v1/clinics/${t.clinics.riverside}/outbox`)).json()
-    expect(outbox.items[0]).toMatchObject({ kind: 'session-reminder', status: 'held' })
+    expect(outbox.items.find((m: { kind: string }) => m.kind === 'session-reminder')).toMatchObject({
+      status: 'held',
+    })
     const nurse = new Client(t)
     await nurse.signIn(demoEmails.nurse)
     expect((await nurse.get(`/api/v1/clinics/${t.clinics.riverside}/outbox`)).statusCode).toBe(403)

@@ -289,7 +289,8 @@ describe('portal QIDS-SR16 with a suicidal-ideation answer (§4)', () => {
         updated_at: now,
       })
       .execute()
-    const invite = await frontDesk.post(`${riverside()}/patients/${id}/portal-invite`, {})
+    // A chart reader is shown the link once when no e-mail server is configured (issue 13).
+    const invite = await nurse.post(`${riverside()}/patients/${id}/portal-invite`, {})
     const p = new PortalClient(t)
     await p.call('POST', `/api/v1/portal/invites/${invite.json().inviteUrl.split('/').pop()}/accept`, {
       password: 'a patient chosen passphrase',
