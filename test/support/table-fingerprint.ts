@@ -5,8 +5,17 @@ import { type Kysely, sql } from 'kysely'
 // column shows). Read as the table owner, which sees every clinic.
 
 /** Tables a refusal may legitimately touch: the audit trail records denials and failed sign-ins,
- * sessions record when they were last used. */
-const touchedByRefusals = new Set(['audit_event', 'login_session', 'portal_session'])
+ * sessions record when they were last used, and a wrong signing password or code is counted
+ * (issue 13). */
+const touchedByRefusals = new Set(['audit_event', 'login_session', 'portal_session', 'reauth_failure'])
+/** Columns a refusal may change: a wrong signing password counts toward the signer's lockout. */
+const countersOf: Record<string, string[]> = {
+  app_user: ['failed_login_count', 'lock_count', 'locked_until'],
+}
+const rowText = (table: string) =>
+  countersOf[table]
+    ? `(to_jsonb(x) - ${countersOf[table].map((c) => `'${c}'`).join(' - ')})::text`
+    : 'x::text'
 
 export async function fingerprintQuery(db: Kysely<unknown>): Promise<() => Promise<Map<string, string>>> {
   const tables = await sql<{ table_name: string }>`
@@ -16,7 +25,7 @@ export async function fingerprintQuery(db: Kysely<unknown>): Promise<() => Promi
   const query = names
     .map(
       (n) =>
-        `SELECT '${n}' AS t, count(*)::text || ':' || coalesce(sum(hashtext(x::text)::bigint), 0)::text AS f FROM "${n}" x`,
+        `SELECT '${n}' AS t, count(*)::text || ':' || coalesce(sum(hashtext(${rowText(n)})::bigint), 0)::text AS f FROM "${n}" x`,
     )
     .join(' UNION ALL ')
   return async () => {
