@@ -26,10 +26,11 @@ describe('ketacare rules --list --clinic', () => {
         .execute()
       // The CLI opens the database itself; PGlite allows one opener per folder.
       if (!keepForDrop) await handle.close()
+      // stdout only: notices (e.g. a secret key created on first open) go to stderr.
       let out = ''
       const io: CliIo = {
         out: (t) => (out += t),
-        err: (t) => (out += t),
+        err: () => {},
         env: { LOG_LEVEL: 'silent', ...env },
         isTty: false,
       }
