@@ -26,11 +26,12 @@ describe('ketacare rules --list --clinic', () => {
         .execute()
       // The CLI opens the database itself; PGlite allows one opener per folder.
       if (!keepForDrop) await handle.close()
-      // stdout only: notices (e.g. a secret key created on first open) go to stderr.
+      // Notices (e.g. a secret key created on the first open) go to stderr, apart from the JSON.
       let out = ''
+      let err = ''
       const io: CliIo = {
         out: (t) => (out += t),
-        err: () => {},
+        err: (t) => (err += t),
         env: { LOG_LEVEL: 'silent', ...env },
         isTty: false,
       }
@@ -45,7 +46,7 @@ describe('ketacare rules --list --clinic', () => {
       expect(out).toContain('SpO2 below: 92 % default · clinic 90 % (changed)')
       out = ''
       expect(await runCli(['rules', '--list', '--clinic', 'Nowhere'], io)).toBe(2)
-      expect(out).toMatch(/no clinic "Nowhere"; clinics: Lakeside Clinic/)
+      expect(err).toMatch(/no clinic "Nowhere"; clinics: Lakeside Clinic/)
     } finally {
       await keepForDrop?.close()
       if (env.KETACARE_DATA_DIR) rmSync(env.KETACARE_DATA_DIR, { recursive: true, force: true })
