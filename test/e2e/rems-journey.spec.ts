@@ -34,7 +34,8 @@ test('an esketamine booking is refused for a missing REMS enrolment, then accept
   const booking = nurse.getByRole('form', { name: 'Book a session' })
   await expect(booking.getByLabel('Benefit review')).toContainText(/Benefit review due \d{4}-\d{2}-\d{2}/)
   await booking.getByLabel('Chair', { exact: true }).click()
-  await nurse.getByRole('option', { name: 'Chair 3', exact: true }).click()
+  // Chair 3 holds the demo's esketamine patient in monitoring this morning.
+  await nurse.getByRole('option', { name: 'Chair 4', exact: true }).click()
   await booking.getByRole('button', { name: 'Book session' }).click()
   const refusal = booking.getByRole('alert')
   await expect(refusal).toContainText('Not booked: esketamine REMS requirement')
