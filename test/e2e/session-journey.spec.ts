@@ -105,7 +105,7 @@ test('an IV session: book, check in, pre-checks, dose with a second-person check
   await nurse.getByRole('tab', { name: 'Dosing' }).click()
   const doseForm = nurse.getByRole('form', { name: 'Dose calculation' })
   await doseForm.getByLabel("Today's weight (kg)", { exact: true }).fill('91.2')
-  await doseForm.getByLabel('Vial concentration (mg/mL)', { exact: true }).fill('10')
+  await doseForm.getByLabel('Vial concentration (mg/mL)', { exact: true }).fill('50')
   await doseForm.getByRole('button', { name: 'Calculate dose' }).click()
   await expect(nurse.getByLabel('Dose', { exact: true })).toContainText('45.6 mg')
   await expect(nurse.getByText('Second-person check needed')).toBeVisible()

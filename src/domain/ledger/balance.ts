@@ -8,6 +8,7 @@ import { addQuantity, formatQuantity, parseQuantity, type Quantity, subtractQuan
 /** Every kind of ledger entry, in the order lists and filters show them. */
 export const ledgerEntryKinds = [
   'receive',
+  'dispense',
   'administer',
   'waste',
   'breakage',
@@ -22,6 +23,7 @@ export type LedgerEntryKind = (typeof ledgerEntryKinds)[number]
 /** How each kind moves the balance: in, out, none (a count), or signed (an adjustment). */
 export const entryDirection: Record<LedgerEntryKind, 'in' | 'out' | 'none' | 'signed'> = {
   receive: 'in',
+  dispense: 'out',
   administer: 'out',
   waste: 'out',
   breakage: 'out',
@@ -38,6 +40,25 @@ export interface LedgerEntryInput {
   kind: LedgerEntryKind
   /** Decimal text; positive, except an adjustment, which may be negative. Counts carry the counted amount. */
   quantity: string
+  /**
+   * An administration or waste that settles a session's dispense (what was drawn at the chair):
+   * the milligrams already left the lot with the dispense, so it moves nothing; an administration
+   * may then be zero (nothing given). See `settlesDispense`.
+   */
+  settles?: boolean
+}
+
+/** The kinds that can settle a dispense: what was given, and the witnessed waste of the rest. */
+export const settlingKinds: readonly LedgerEntryKind[] = ['administer', 'waste']
+
+/** Whether a stored entry settles a dispense: its detail names the dispense entry. */
+export function settlesDispense(kind: LedgerEntryKind, detail: unknown): boolean {
+  return (
+    settlingKinds.includes(kind) &&
+    typeof detail === 'object' &&
+    detail !== null &&
+    typeof (detail as { dispenseEntryId?: unknown }).dispenseEntryId === 'string'
+  )
 }
 
 export interface AppliedEntry {
@@ -69,6 +90,13 @@ export function entryChange(entry: LedgerEntryInput): Quantity {
   const field = `entries.${entry.id}.quantity`
   const q = parseQuantity(entry.quantity, field)
   const direction = entryDirection[entry.kind]
+  if (entry.settles) {
+    if (!settlingKinds.includes(entry.kind))
+      throw new DomainValidationError(field, `a ${entry.kind} cannot settle a dispense`)
+    if (q < ZERO || (q === ZERO && entry.kind !== 'administer'))
+      throw new DomainValidationError(field, `a ${entry.kind} quantity must be greater than zero`)
+    return ZERO
+  }
   if (direction === 'signed') {
     if (q === ZERO) throw new DomainValidationError(field, 'an adjustment must change the balance')
     return q

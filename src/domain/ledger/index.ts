@@ -5,6 +5,8 @@ export {
   entryDirection,
   ledgerEntryKinds,
   reconcileCount,
+  settlesDispense,
+  settlingKinds,
   totalByGroup,
 } from './balance'
 export { isValidDeaNumber } from './dea-number'
@@ -24,6 +26,8 @@ export {
   subtractQuantity,
   ZERO,
 } from './quantity'
+export type { SessionDoseAccount, SessionDoseEntry, SessionLotAccount } from './session-dose'
+export { givenFromDispense, sessionDoseAccount } from './session-dose'
 export type { LedgerSettings } from './settings'
 export { DEFAULT_LEDGER_SETTINGS, validateLedgerSettings } from './settings'
 export { sha256Hex } from './sha256'

@@ -13,6 +13,8 @@ export interface LedgerLink extends ChainLink {
   quantity: string
   change: string
   balanceAfter: string
+  /** Settles a session's dispense (moves nothing); from the entry's hashed detail. */
+  settles?: boolean
 }
 
 export type LedgerVerdict =
@@ -28,7 +30,13 @@ export function verifyLedger(links: readonly LedgerLink[]): LedgerVerdict {
     const before = balances.get(link.lotId) ?? ZERO
     let change: Quantity
     try {
-      change = entryChange({ id: link.id, lotId: link.lotId, kind: link.kind, quantity: link.quantity })
+      change = entryChange({
+        id: link.id,
+        lotId: link.lotId,
+        kind: link.kind,
+        quantity: link.quantity,
+        ...(link.settles ? { settles: true } : {}),
+      })
     } catch (error) {
       return mismatch(
         link,

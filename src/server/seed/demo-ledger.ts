@@ -4,14 +4,22 @@ import type { AppContext } from '../context'
 import { listActiveMemberships } from '../features/auth/store'
 import { administer } from '../features/ledger/administer'
 import { localDate, startOfLocalDay } from '../features/ledger/clinic-time'
+import { submitCountSheet } from '../features/ledger/count-sheet'
 import { resolveDiscrepancy } from '../features/ledger/discrepancies'
 import * as ledger from '../features/ledger/service'
+import {
+  dispenseForSession,
+  loadSessionDose,
+  recordSessionWaste,
+  settleSessionDose,
+} from '../features/ledger/session-dose'
+import { loadSessionView } from '../features/sessions/view'
 import type { Principal } from '../principal'
 
 // Four weeks of controlled-substance history for each demo clinic, entered through the real ledger
 // services on a moving clock (so every entry is validated, witnessed, audited and chained as a
 // user's would be): receipts with a witness, a lot that expires within 60 days, esketamine devices,
-// opening counts every weekday, twice-weekly infusions with witnessed waste of the remainder, one
+// blind witnessed opening count sheets every weekday, twice-weekly infusions with witnessed waste of the remainder, one
 // breakage, one short count resolved by a witnessed adjustment, and the doses of today's demo
 // sessions. Historic doses before the sessions module have no session (session_id is null).
 
@@ -172,19 +180,31 @@ async function seedClinic(
   const afterMovement = (r: { lot: { id: string; balanceMg: string } }) =>
     balances.set(r.lot.id, r.lot.balanceMg)
 
-  // Opening count of every lot in stock, each weekday.
+  /** A blind count sheet of every lot in stock, witnessed; `short` mg missing from one lot. */
+  const countSheet = async (occasion: 'opening' | 'closing', short?: { lotId: string; mg: string }) => {
+    const counts = [...balances]
+      .filter(([, balance]) => balance !== '0')
+      .map(([lotId, balance]) => ({
+        lotId,
+        counted:
+          short?.lotId === lotId
+            ? formatQuantity(subtractQuantity(parseQuantity(balance), parseQuantity(short.mg)))
+            : balance,
+      }))
+    if (counts.length === 0) return null
+    return submitCountSheet(ctx, nurse.principal, clinic.id, {
+      occasion,
+      witness: witness(prescriber),
+      counts,
+    })
+  }
+
+  // Opening count of every lot in stock, each weekday, blind and witnessed.
   for (let d = 26; d >= 0; d--) {
     const weekday = new Date(when(d, 12)).getUTCDay()
     if (weekday === 0 || weekday === 6) continue
     on(when(d, 7.5), async () => {
-      for (const [lotId, balance] of balances) {
-        if (balance === '0') continue
-        const r = await ledger.count(ctx, nurse.principal, clinic.id, lotId, {
-          counted: balance,
-          occasion: 'opening',
-        })
-        afterMovement(r)
-      }
+      await countSheet('opening')
     })
   }
 
@@ -257,13 +277,8 @@ async function seedClinic(
     })
   let discrepancyId = ''
   on(when(12, 17), async () => {
-    const counted = subtractQuantity(parseQuantity(balances.get(lots.soon)!), parseQuantity('1.5'))
-    const r = await ledger.count(ctx, nurse.principal, clinic.id, lots.soon, {
-      counted: formatQuantity(counted),
-      occasion: 'closing',
-    })
-    afterMovement(r)
-    discrepancyId = r.discrepancy!.id
+    const r = await countSheet('closing', { lotId: lots.soon, mg: '1.5' })
+    discrepancyId = r!.results.find((x) => x.lotId === lots.soon)!.discrepancy!.id
   })
   on(when(11, 8), async () => {
     const resolved = await resolveDiscrepancy(ctx, prescriber.principal, clinic.id, discrepancyId, {
@@ -275,19 +290,62 @@ async function seedClinic(
     balances.set(lots.soon, resolved.entry.balanceAfterMg)
   })
 
-  // The doses of the demo sessions (today's board and the esketamine session three days ago).
+  // The doses of the demo sessions (today's board, the esketamine session three days ago and the
+  // aborted infusion): each infusion drawn as a dispense just before the pump started, what the
+  // pump record says was given recorded when delivery ended, and the remainder wasted with a
+  // witness — except the session whose waste the demo shows as still owed (HC-0041's stopped pump).
+  // Each esketamine device is taken from its lot when it is used.
   const sessions = await baseCtx.db
-    .selectFrom('treatment_session')
-    .select(['id', 'patient_id', 'route', 'planned_dose_mg', 'dose_started_at', 'scheduled_at'])
-    .where('clinic_id', '=', clinic.id)
-    .where('state', 'in', ['dosing', 'monitoring', 'ready-for-discharge', 'discharged'])
-    .where('planned_dose_mg', 'is not', null)
+    .selectFrom('treatment_session as s')
+    .innerJoin('patient as p', 'p.id', 's.patient_id')
+    .select(['s.id', 's.patient_id', 's.route', 's.planned_dose_mg', 'p.mrn'])
+    .where('s.clinic_id', '=', clinic.id)
+    .where('s.state', 'in', ['dosing', 'monitoring', 'ready-for-discharge', 'discharged', 'aborted'])
+    .where('s.planned_dose_mg', 'is not', null)
     .execute()
   for (const s of sessions) {
-    const at = (s.dose_started_at ?? new Date(s.scheduled_at.getTime() + 15 * 60_000)).getTime()
-    on(at, async () => {
-      const lotId = s.route === 'intranasal' ? lots.spray : lots.fresh
-      await give(lotId, formatQuantity(parseQuantity(s.planned_dose_mg!)), s.patient_id, s.id)
+    const view = await loadSessionView(baseCtx.db, clinic.id, s.id, new Date(realNow))
+    if (s.route === 'intranasal') {
+      for (const device of view.devices?.given ?? [])
+        on(new Date(device.at).getTime(), () => give(lots.spray, '28', s.patient_id, s.id))
+      continue
+    }
+    const infusion = view.infusion
+    if (!infusion?.runs[0]) continue
+    on(infusion.runs[0].startMs - 2 * 60_000, async () => {
+      const { balanceAfter } = await inClinic(nurse, (scope) =>
+        dispenseForSession(scope, {
+          lotId: lots.fresh,
+          quantity: formatQuantity(parseQuantity(s.planned_dose_mg!)),
+          sessionId: s.id,
+          patientId: s.patient_id,
+          concentrationMgPerMl: view.dose.vialMgPerMl === null ? null : String(view.dose.vialMgPerMl),
+        }),
+      )
+      balances.set(lots.fresh, balanceAfter)
+    })
+    if (infusion.endedAtMs === null) continue
+    const endedAt = infusion.endedAtMs
+    on(endedAt, async () => {
+      await inClinic(nurse, (scope) =>
+        settleSessionDose(scope, {
+          sessionId: s.id,
+          patientId: s.patient_id,
+          deliveredMg: infusion.doseGivenMg,
+          at: new Date(endedAt),
+        }),
+      )
+    })
+    if (s.mrn === 'HC-0041') continue
+    on(endedAt + 10 * 60_000, async () => {
+      const dose = await inClinic(nurse, (scope) => loadSessionDose(scope.tx, clinic.id, s.id))
+      for (const owed of dose.lots.filter((l) => l.owedMg !== '0'))
+        await recordSessionWaste(ctx, nurse.principal, clinic.id, s.id, {
+          lotId: owed.lotId,
+          quantity: owed.owedMg,
+          method: 'Rendered non-retrievable in a drug disposal container',
+          witness: witness(prescriber),
+        })
     })
   }
 

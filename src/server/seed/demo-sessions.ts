@@ -5,8 +5,9 @@ import { loadSessionView } from '../features/sessions/view'
 import type { Principal } from '../principal'
 import { seedDemoQidsAlert } from './demo-safety'
 
-// Today's board for the demo: a session discharged this morning, one in monitoring, one with the
-// infusion running, one booked for later, an esketamine session past its 2 hours whose patient is
+// Today's board for the demo: a session discharged this morning, one in monitoring whose pump was
+// stopped early (its waste still owed), one with the infusion running (and three days before, that
+// patient's session aborted for blood pressure), one booked for later, an esketamine session past its 2 hours whose patient is
 // still dissociated, and an esketamine session from three days ago whose REMS form is still owed
 // (and whose QIDS-SR16 from home the next day opened a suicidal-ideation alert) — each driven
 // through the real services on a moving clock.
@@ -59,9 +60,14 @@ export async function seedDemoSessions(
     patientId: string,
     chairId: string,
     startMin: number,
-    stopAt: 'scheduled' | 'dosing' | 'monitoring' | 'discharged',
+    stopAt: 'scheduled' | 'dosing' | 'monitoring' | 'discharged' | 'aborted',
     route: 'iv' | 'intranasal',
-    options: { isEscortPresent?: boolean; isDissociationResolved?: boolean } = {},
+    options: {
+      isEscortPresent?: boolean
+      isDissociationResolved?: boolean
+      /** IV: the nurse stops the pump this many minutes in (part of the dose is not given). */
+      pumpStoppedAtMin?: number
+    } = {},
   ) => {
     at(startMin - 30)
     let v = await bookSession(ctx, staff.frontDesk, clinicId, {
@@ -115,7 +121,8 @@ export async function seedDemoSessions(
       .executeTakeFirstOrThrow()
     await actions.setDose(ctx, staff.nurse, clinicId, id, {
       weightKg: Number(weight.weight_kg),
-      vialMgPerMl: route === 'iv' ? 10 : null,
+      // The demo's vials are 50 mg/mL (demo-ledger.ts); the draw refuses any other concentration.
+      vialMgPerMl: route === 'iv' ? 50 : null,
     })
     at(startMin + 5)
     await actions.checkDose(ctx, staff.prescriber, clinicId, id, sign)
@@ -140,8 +147,31 @@ export async function seedDemoSessions(
         moaas,
       })
     }
+    if (route === 'iv' && stopAt === 'aborted') {
+      // Blood pressure climbs and does not settle: the infusion is stopped and the session aborted.
+      await actions.recordInfusion(ctx, staff.nurse, clinicId, id, { action: 'start' })
+      await vitalsAt(5, 168, 102, 96, 4)
+      await vitalsAt(10, 186, 114, 104, 4)
+      at(startMin + 12)
+      v = await loadSessionView(ctx.db, clinicId, id, ctx.now())
+      await actions.transitionSession(ctx, staff.nurse, clinicId, id, {
+        event: 'abort',
+        version: v.session.version,
+        reason: 'Blood pressure 186/114 on recheck despite pausing; infusion stopped, prescriber reviewed',
+      })
+      return
+    }
     if (route === 'iv') {
       await actions.recordInfusion(ctx, staff.nurse, clinicId, id, { action: 'start' })
+      if (options.pumpStoppedAtMin !== undefined) {
+        at(startMin + options.pumpStoppedAtMin)
+        await actions.recordSideEffect(ctx, staff.nurse, clinicId, id, {
+          term: 'nausea',
+          grade: 2,
+          actionTaken: 'Infusion stopped; ondansetron given per standing order',
+        })
+        await actions.recordInfusion(ctx, staff.nurse, clinicId, id, { action: 'stop' })
+      }
       await vitalsAt(15, 132, 84, 80, 4)
       if (chartAt(20)) {
         at(startMin + 20)
@@ -213,8 +243,13 @@ export async function seedDemoSessions(
     at(-2 * 24 * 60 + 8 * 60)
     await seedDemoQidsAlert(ctx, clinicId, patientIds['RK-2024-0112']!)
   }
+  // Three days ago his session was aborted 12 minutes in; the remainder was wasted, witnessed.
+  if (has('RK-2024-0107'))
+    await run(patientIds['RK-2024-0107']!, chair(1), -3 * 24 * 60 + 120, 'aborted', 'iv')
   if (has('RK-2024-0107')) await run(patientIds['RK-2024-0107']!, chair(1), -20, 'dosing', 'iv')
-  if (has('HC-0041')) await run(patientIds['HC-0041']!, chair(0), -70, 'monitoring', 'iv')
+  // The pump was stopped early (nausea): the rest of the drawn dose is owed as a witnessed waste.
+  if (has('HC-0041'))
+    await run(patientIds['HC-0041']!, chair(0), -70, 'monitoring', 'iv', { pumpStoppedAtMin: 22 })
   // Esketamine past 2 hours with the escort here, but dissociation not resolved at the last check.
   if (has('RK-2024-0140'))
     await run(patientIds['RK-2024-0140']!, chair(2), -150, 'monitoring', 'intranasal', {

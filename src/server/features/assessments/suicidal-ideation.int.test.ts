@@ -198,7 +198,7 @@ describe('a C-SSRS moderate alert holds discharge (§4)', () => {
       answers: items('phq9', [2, 2, 2, 2, 1, 2, 1, 1, 0]),
     })
     expect((await view()).preChecks.status).toBe('passed')
-    await nurse.post(`${s}/dose`, { weightKg: 70, vialMgPerMl: 10 })
+    await nurse.post(`${s}/dose`, { weightKg: 70, vialMgPerMl: 50 })
     await prescriber.post(`${s}/dose/check`, { totpCode: code() })
     const stock = (await nurse.get(`${riverside()}/ledger/stock`)).json()
     const lot = stock.lots.find(

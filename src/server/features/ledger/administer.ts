@@ -3,9 +3,8 @@ import { formatQuantity, parseQuantity } from '../../../domain/ledger'
 import type { ClinicScope } from '../../clinic-scope'
 import { AppError } from '../../errors'
 import { appendEntry } from './append-entry'
-import { localDate } from './clinic-time'
-import { describeLot } from './lot-view'
 import { invalidField, type LedgerScope, positiveMg, withLedgerContext } from './scope'
+import { refuseExpired } from './session-dose'
 import { findLot, requirePatient, requireSession } from './store'
 
 export interface AdministrationInput {
@@ -18,8 +17,10 @@ export interface AdministrationInput {
 }
 
 /**
- * For the sessions feature: records the dose drawn for a treatment session as an `administer`
- * entry, inside the caller's transaction (so the session and the ledger commit together). Refuses
+ * For the sessions feature: records a dose given whole at once (an esketamine device, 28 mg, taken
+ * from its lot when it is used) as an `administer` entry, inside the caller's transaction (so the
+ * session and the ledger commit together). An infusion is drawn as a `dispense` and settled from
+ * the pump record instead (session-dose.ts). Refuses
  * an expired lot, a lot from another clinic, a session of another patient, a role without
  * ledger:write, and a draw past the lot's balance (409 naming the lot and its balance).
  */
@@ -45,16 +46,7 @@ export async function administer(
     const quantity = positiveMg(input.quantity)
     const at = input.at ?? ledger.now
     if (at.getTime() > ledger.now.getTime() + 5 * 60_000) throw invalidField('at', 'cannot be in the future')
-    // A lot may be drawn through its expiry date, in the clinic's own calendar.
-    if (lot.expires_on < localDate(at, ledger.timeZone))
-      throw new AppError(
-        'conflict',
-        `${describeLot(lot)} expired on ${lot.expires_on}; it cannot be drawn.`,
-        {
-          fieldErrors: [{ field: 'lotId', message: `expired on ${lot.expires_on}` }],
-          extra: { lotId: lot.id, lotNumber: lot.lot_number, expiresOn: lot.expires_on },
-        },
-      )
+    refuseExpired(lot, at, ledger.timeZone)
     await requirePatient(ledger.tx, ledger.clinicId, input.patientId)
     if (input.sessionId) await requireSession(ledger.tx, ledger.clinicId, input.sessionId, input.patientId)
     const { entry } = await appendEntry(ledger, {

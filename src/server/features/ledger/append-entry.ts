@@ -10,6 +10,7 @@ import {
   type LedgerEntryKind,
   parseQuantity,
   type Quantity,
+  settlesDispense,
   subtractQuantity,
   ZERO,
 } from '../../../domain/ledger'
@@ -45,6 +46,7 @@ export interface AppendedEntry {
 
 const kindPhrase: Record<LedgerEntryKind, string> = {
   receive: 'a receipt',
+  dispense: 'a draw',
   administer: 'an administration',
   waste: 'a waste',
   breakage: 'a breakage',
@@ -126,6 +128,7 @@ export async function appendEntry(scope: ClinicScope, draft: EntryDraft): Promis
     lotId: lot.id,
     kind: draft.kind,
     quantity: formatQuantity(draft.quantity),
+    ...(settlesDispense(draft.kind, draft.detail) ? { settles: true } : {}),
   })
   const after = addQuantity(before, change)
   if (after < ZERO) {

@@ -355,25 +355,104 @@ describe('administrations from the sessions feature', () => {
 })
 
 describe('counts, discrepancies and losses', () => {
-  it('a matching count changes nothing; a short count opens a discrepancy', async () => {
-    const ok = await c.nurse.post(url(`/lots/${ketamineLotId}/counts`), {
-      counted: '1952.65',
+  /** One count sheet for the clinic's two lots, witnessed by the prescriber's password. */
+  const countSheet = (ketamine: string, esketamine: string, occasion = 'shift') =>
+    c.nurse.post(url('/count-sheets'), {
+      occasion,
+      witness: witnessByPassword(),
+      counts: [
+        { lotId: ketamineLotId, counted: ketamine },
+        { lotId: esketamineLotId, counted: esketamine },
+      ],
+    })
+  const result = (res: { json: () => { results: { lotId: string }[] } }, lotId: string) =>
+    res.json().results.find((r) => r.lotId === lotId) as unknown as Record<string, unknown> & {
+      discrepancy: Record<string, unknown> | null
+    }
+  const countEntries = async () =>
+    (await c.nurse.get(url('/entries?kind=count&pageSize=500'))).json().items.length as number
+
+  it('the count sheet is blind: the lots to count, without their balances', async () => {
+    const sheet = await c.nurse.get(url('/count-sheet'))
+    expect(sheet.statusCode).toBe(200)
+    const lots = sheet.json().lots
+    expect(lots.map((l: { id: string }) => l.id).sort()).toEqual([ketamineLotId, esketamineLotId].sort())
+    for (const lot of lots) {
+      expect(lot).not.toHaveProperty('balanceMg')
+      expect(lot).not.toHaveProperty('balanceUnits')
+      expect(JSON.stringify(lot)).not.toContain('1952.65')
+    }
+    expect((await c.auditor.get(url('/count-sheet'))).statusCode).toBe(403)
+  })
+
+  it('one submission for the whole sheet, witnessed; a bad row names its field and writes nothing', async () => {
+    const before = await countEntries()
+    const noWitness = await c.nurse.post(url('/count-sheets'), {
       occasion: 'opening',
+      counts: [
+        { lotId: ketamineLotId, counted: '1952.65' },
+        { lotId: esketamineLotId, counted: '112' },
+      ],
     })
-    expect(ok.statusCode).toBe(201)
-    expect(ok.json().discrepancy).toBeNull()
-    const short = await c.nurse.post(url(`/lots/${ketamineLotId}/counts`), {
-      counted: '1950',
-      occasion: 'closing',
+    expect(noWitness.statusCode).toBe(400)
+    expect(noWitness.json().errors.map((e: { field: string }) => e.field)).toContain('witness')
+    const badRow = await countSheet('1952.65', '-1')
+    expect(badRow.statusCode).toBe(400)
+    expect(badRow.json().errors).toEqual([{ field: 'counts.1.counted', message: 'cannot be negative' }])
+    const notANumber = await countSheet('1952.65', 'ten')
+    expect(notANumber.statusCode).toBe(400)
+    expect(notANumber.json().errors[0].field).toBe('counts.1.counted')
+    const missing = await c.nurse.post(url('/count-sheets'), {
+      witness: witnessByPassword(),
+      counts: [{ lotId: ketamineLotId, counted: '1952.65' }],
     })
-    expect(short.json().discrepancy).toMatchObject({
+    expect(missing.statusCode).toBe(400)
+    expect(missing.json().errors[0]).toMatchObject({ field: 'counts', message: 'lot SP0415 is not counted' })
+    const twice = await c.nurse.post(url('/count-sheets'), {
+      witness: witnessByPassword(),
+      counts: [
+        { lotId: ketamineLotId, counted: '1952.65' },
+        { lotId: ketamineLotId, counted: '1952.65' },
+      ],
+    })
+    expect(twice.json().errors[0].field).toBe('counts.1.lotId')
+    const badWitness = await c.nurse.post(url('/count-sheets'), {
+      witness: { userId: prescriberId, password: 'wrong password' },
+      counts: [
+        { lotId: ketamineLotId, counted: '1952.65' },
+        { lotId: esketamineLotId, counted: '112' },
+      ],
+    })
+    expect(badWitness.statusCode).toBe(401)
+    expect(await countEntries()).toBe(before)
+  })
+
+  it('a matching count changes nothing; a short count opens a discrepancy, revealed after submitting', async () => {
+    const ok = await countSheet('1952.65', '112', 'opening')
+    expect(ok.statusCode, ok.body).toBe(201)
+    expect(ok.json().witnessName).toBe('Dr. Priya Raman')
+    expect(result(ok, ketamineLotId)).toMatchObject({
+      expectedMg: '1952.65',
+      differenceMg: '0',
+      discrepancy: null,
+    })
+    const short = await countSheet('1950', '112', 'closing')
+    expect(result(short, ketamineLotId).discrepancy).toMatchObject({
       status: 'open',
       expectedMg: '1952.65',
       countedMg: '1950',
       differenceMg: '-2.65',
     })
-    expect(short.json().entry).toMatchObject({ kind: 'count', changeMg: '0', balanceAfterMg: '1952.65' })
-    expect(short.json().lot.openDiscrepancies).toBe(1)
+    expect(result(short, esketamineLotId).discrepancy).toBeNull()
+    const entry = (await c.nurse.get(url(`/entries?kind=count&lotId=${ketamineLotId}`))).json().items[0]
+    expect(entry).toMatchObject({
+      kind: 'count',
+      changeMg: '0',
+      balanceAfterMg: '1952.65',
+      witnessUserId: prescriberId,
+    })
+    const lot = (await c.nurse.get(url(`/lots/${ketamineLotId}`))).json().lot
+    expect(lot.openDiscrepancies).toBe(1)
   })
 
   it('resolves a discrepancy only with a reason and a witness, by an adjustment entry', async () => {
@@ -412,8 +491,8 @@ describe('counts, discrepancies and losses', () => {
   })
 
   it('closes a discrepancy by a recount that matches the balance', async () => {
-    const short = await c.nurse.post(url(`/lots/${esketamineLotId}/counts`), { counted: '84' })
-    const d = short.json().discrepancy
+    const short = await countSheet('1950', '84')
+    const d = result(short, esketamineLotId).discrepancy!
     const wrong = await c.nurse.post(url(`/discrepancies/${d.id}/resolve`), {
       reason: 'Kit found in the second safe',
       recounted: '100',
@@ -433,8 +512,8 @@ describe('counts, discrepancies and losses', () => {
   })
 
   it('files a loss report for a discrepancy, with both DEA deadlines tracked', async () => {
-    const short = await c.nurse.post(url(`/lots/${ketamineLotId}/counts`), { counted: '1450' })
-    const d = short.json().discrepancy
+    const short = await countSheet('1450', '112')
+    const d = result(short, ketamineLotId).discrepancy!
     const wrongQty = await c.prescriber.post(url('/loss-reports'), {
       lotId: ketamineLotId,
       kind: 'theft',
@@ -497,7 +576,10 @@ describe('who may see and change the ledger', () => {
     expect((await c.auditor.get(url(`/lots/${ketamineLotId}`))).json().entries.length).toBeGreaterThan(5)
     expect((await c.auditor.get(url('/loss-reports'))).json()).toHaveLength(1)
     expect((await c.auditor.get(url('/verify'))).json()).toMatchObject({ ok: true })
-    const write = await c.auditor.post(url(`/lots/${ketamineLotId}/counts`), { counted: '1450' })
+    const write = await c.auditor.post(url('/count-sheets'), {
+      witness: witnessByPassword(),
+      counts: [{ lotId: ketamineLotId, counted: '1450' }],
+    })
     expect(write.statusCode).toBe(403)
     expect((await c.auditor.post(url('/lots'), { ...ketamineLot, lotNumber: 'AUD1' })).statusCode).toBe(403)
   })
@@ -505,9 +587,14 @@ describe('who may see and change the ledger', () => {
   it('front desk and the administrator are kept out', async () => {
     expect((await c.frontDesk.get(url('/stock'))).statusCode).toBe(403)
     expect((await c.admin.get(url('/entries'))).statusCode).toBe(403)
-    expect((await c.frontDesk.post(url(`/lots/${ketamineLotId}/counts`), { counted: '1' })).statusCode).toBe(
-      403,
-    )
+    expect(
+      (
+        await c.frontDesk.post(url('/count-sheets'), {
+          witness: witnessByPassword(),
+          counts: [{ lotId: ketamineLotId, counted: '1' }],
+        })
+      ).statusCode,
+    ).toBe(403)
   })
 
   it('nobody reaches another clinic’s ledger', async () => {
@@ -515,10 +602,12 @@ describe('who may see and change the ledger', () => {
     expect((await c.nurse2.get(url(`/lots/${ketamineLotId}`))).statusCode).toBe(403)
     // The prescriber works in both clinics, but a Riverside lot is not found through Hillcrest.
     expect((await c.prescriber.get(url(`/lots/${ketamineLotId}`, 'hillcrest'))).statusCode).toBe(404)
-    const viaOther = await c.prescriber.post(url(`/lots/${ketamineLotId}/counts`, 'hillcrest'), {
-      counted: '1',
+    const viaOther = await c.prescriber.post(url('/count-sheets', 'hillcrest'), {
+      witness: { userId: nurseId, password: passwordOf(t, demoEmails.nurse) },
+      counts: [{ lotId: ketamineLotId, counted: '1' }],
     })
-    expect(viaOther.statusCode).toBe(404)
+    expect(viaOther.statusCode).toBe(400)
+    expect(viaOther.json().errors[0].field).toBe('counts.0.lotId')
     expect((await c.nurse2.get(url('/stock', 'hillcrest'))).json().lots).toEqual([])
   })
 })

@@ -4,12 +4,14 @@ import type { AppContext } from '../../context'
 import { sessionOf } from '../../plugins/auth'
 import type { Principal } from '../../principal'
 import { clinicParams, instant, paged, pageQuery } from '../../schemas'
+import { getCountSheet, submitCountSheet } from './count-sheet'
 import { listDiscrepancies, resolveDiscrepancy } from './discrepancies'
 import { fileLossReport, listLossReports, markLossReportStep } from './loss-reports'
 import { reportRoutes } from './report-routes'
 import {
   breakageBody,
-  countBody,
+  countSheetBody,
+  countSheetSchema,
   createLotBody,
   discrepancySchema,
   entryKinds,
@@ -21,10 +23,13 @@ import {
   movementReply,
   receiptBody,
   resolveBody,
+  sessionDoseSchema,
+  sessionWasteBody,
   shipmentBody,
   wasteBody,
 } from './schemas'
 import * as ledger from './service'
+import { getSessionDose, recordSessionWaste } from './session-dose'
 
 const tags = ['ledger']
 const lotParams = clinicParams.extend({ lotId: z.uuid() })
@@ -137,11 +142,97 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     movement('transfers', 'Transfer to another DEA registrant', shipmentBody, (p, c, l, b) =>
       ledger.ship(ctx, p, c, l, 'transfer', b),
     )
-    movement(
-      'counts',
-      'Count the lot; a difference from the balance opens a discrepancy',
-      countBody,
-      (p, c, l, b) => ledger.count(ctx, p, c, l, b),
+
+    app.get(
+      `${base}/count-sheet`,
+      {
+        schema: {
+          tags,
+          summary: 'The lots to count, without their balances (a blind count)',
+          params: clinicParams,
+          response: { 200: countSheetSchema },
+        },
+      },
+      async (request) => getCountSheet(ctx, sessionOf(request).principal, request.params.clinicId),
+    )
+
+    app.post(
+      `${base}/count-sheets`,
+      {
+        schema: {
+          tags,
+          summary:
+            'Submit a whole count sheet at once, witnessed: every lot in stock counted; replies with the expected balances and any discrepancies',
+          params: clinicParams,
+          body: countSheetBody,
+          response: {
+            201: z.object({
+              occasion: z.string(),
+              witnessName: z.string(),
+              results: z.array(
+                z.object({
+                  lotId: z.string(),
+                  lotNumber: z.string(),
+                  drugLabel: z.string(),
+                  entryId: z.string(),
+                  expectedMg: z.string(),
+                  countedMg: z.string(),
+                  differenceMg: z.string(),
+                  discrepancy: discrepancySchema.nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await submitCountSheet(ctx, sessionOf(request).principal, request.params.clinicId, request.body),
+          ),
+    )
+
+    const sessionParams = clinicParams.extend({ sessionId: z.uuid() })
+    app.get(
+      `${base}/sessions/:sessionId/dose`,
+      {
+        schema: {
+          tags,
+          summary:
+            "A treatment session's dose in the ledger: drawn, given, wasted and the waste owed, per lot",
+          params: sessionParams,
+          response: { 200: sessionDoseSchema },
+        },
+      },
+      async (request) =>
+        getSessionDose(ctx, sessionOf(request).principal, request.params.clinicId, request.params.sessionId),
+    )
+
+    app.post(
+      `${base}/sessions/:sessionId/waste`,
+      {
+        schema: {
+          tags,
+          summary:
+            'Witnessed waste of what was drawn for a session and not given (exactly the amount owed for the lot)',
+          params: sessionParams,
+          body: sessionWasteBody,
+          response: { 201: sessionDoseSchema },
+        },
+      },
+      async (request, reply) =>
+        reply
+          .status(201)
+          .send(
+            await recordSessionWaste(
+              ctx,
+              sessionOf(request).principal,
+              request.params.clinicId,
+              request.params.sessionId,
+              request.body,
+            ),
+          ),
     )
 
     app.get(

@@ -87,10 +87,56 @@ export const shipmentBody = z.object({
   witness: witness.optional(),
 })
 
-export const countBody = z.object({
-  counted: mg,
+export const countSheetBody = z.object({
   occasion: z.enum(['opening', 'closing', 'shift', 'other']).default('shift'),
-  witness: witness.optional(),
+  witness: witness.describe('Required: a second nurse or prescriber who counted alongside'),
+  counts: z
+    .array(z.object({ lotId: z.uuid(), counted: mg.describe('the amount counted, mg') }))
+    .min(1, 'count at least one lot')
+    .max(500),
+})
+
+export const countSheetSchema = z.object({
+  today: z.string(),
+  lots: z.array(
+    z.object({
+      id: z.string(),
+      drug: z.enum(['racemic-ketamine', 'esketamine']),
+      drugLabel: z.string(),
+      product: z.string(),
+      lotNumber: z.string(),
+      expiresOn: z.string(),
+      expiryStatus: z.enum(['ok', 'expiring', 'expired']),
+      daysToExpiry: z.number(),
+      unit: z.enum(['mL', 'device']),
+      strengthMg: z.string(),
+    }),
+  ),
+})
+
+export const sessionWasteBody = z.object({
+  lotId: z.uuid(),
+  quantity: mg.describe('exactly the amount owed for the lot'),
+  method: z.string().trim().max(200).nullish(),
+  reason: z.string().trim().max(1000).nullish(),
+  witness,
+})
+
+export const sessionDoseSchema = z.object({
+  isDelivering: z.boolean(),
+  owedMg: z.string(),
+  lots: z.array(
+    z.object({
+      dispenseEntryId: z.string(),
+      lotId: z.string(),
+      lotNumber: z.string(),
+      drugLabel: z.string(),
+      drawnMg: z.string(),
+      givenMg: z.string().nullable(),
+      wastedMg: z.string(),
+      owedMg: z.string(),
+    }),
+  ),
 })
 
 export const resolveBody = z.object({

@@ -413,40 +413,6 @@ export function ship(
   })
 }
 
-export interface CountInput {
-  counted: string
-  occasion: 'opening' | 'closing' | 'shift' | 'other'
-  witness?: WitnessInput | undefined
-}
-
-/** A physical count of a lot; a difference from the balance opens a discrepancy. */
-export function count(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  lotId: string,
-  input: CountInput,
-) {
-  return movement(ctx, principal, clinicId, lotId, 'count', async (scope, lot) => {
-    const counted = parseQuantity(input.counted, 'counted')
-    if (counted < ZERO) throw invalidField('counted', 'cannot be negative')
-    const witness = input.witness
-      ? await signAsWitness(scope, input.witness, 'witnessed count of a controlled substance', {
-          lotId,
-          countedMg: formatQuantity(counted),
-          occasion: input.occasion,
-        })
-      : null
-    return appendEntry(scope, {
-      lot,
-      kind: 'count',
-      quantity: counted,
-      witness,
-      detail: { occasion: input.occasion },
-    })
-  })
-}
-
 /** Runs one movement on a lot and shapes the reply: the entry, the lot after it, any discrepancy. */
 function movement(
   ctx: AppContext,

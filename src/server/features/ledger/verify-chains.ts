@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../../db'
-import { type LedgerVerdict, verifyLedger } from '../../../domain/ledger'
+import { type LedgerVerdict, settlesDispense, verifyLedger } from '../../../domain/ledger'
 import type { AppContext } from '../../context'
 import type { Principal } from '../../principal'
 import { entryContent } from './append-entry'
@@ -58,6 +58,7 @@ export async function verifyLedgerChains(
         quantity: r.quantity,
         change: r.change,
         balanceAfter: r.balance_after,
+        settles: settlesDispense(r.kind, r.detail),
       })),
     )
     if (verdict.ok) {

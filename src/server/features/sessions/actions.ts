@@ -14,6 +14,7 @@ import {
   applyTransition,
   evaluateIntraSessionVitals,
   type InfusionAction,
+  type InfusionSummary,
   type SessionEvent,
   type SideEffectTerm,
   seriousFromGrade,
@@ -30,6 +31,7 @@ import type { Principal } from '../../principal'
 import { insertScoredResponse, toVitalDto } from '../assessments/service'
 import { type SignerProof, signContent } from '../auth/signature'
 import { recordAdministration } from '../ledger/administer'
+import { dispenseForSession, requireNoWasteOwed, settleSessionDose } from '../ledger/session-dose'
 import { signAsWitness, type WitnessInput } from '../ledger/witness'
 import { requireRemsRecords } from '../rems/service'
 import { type DoseOverrideInput, planDoseApproval, signDoseOverride } from './dose-override'
@@ -218,6 +220,8 @@ export function transitionSession(
           ? new Date(view.infusion.endedAtMs)
           : (view.devices?.given.at(-1)?.at ?? scope.now)
       }
+      if (input.event === 'finish-dosing' || input.event === 'abort' || input.event === 'cancel')
+        await endDelivery(scope, view)
       await saveSession(scope, view, changes)
       await addEvent(scope, sessionId, 'state', {
         from: view.session.state,
@@ -609,8 +613,10 @@ export function checkDose(
 }
 
 /**
- * Drawing the dose: an `administer` entry against a controlled-substance lot, in the same
- * transaction as the session record (issue 5 item 4; the ledger checks expiry and balance).
+ * Drawing the dose: a `dispense` entry against a controlled-substance lot, in the same transaction
+ * as the session record (issue 5 item 4; the ledger checks expiry, balance and that the lot's
+ * concentration is the one the dose was calculated with). What is given is recorded when delivery
+ * ends (endDelivery), from the pump record.
  */
 export function drawDose(
   ctx: AppContext,
@@ -635,21 +641,62 @@ export function drawDose(
         throw new AppError('conflict', 'Set the dose and have it checked before drawing it.')
       if (view.dose.drawnFromLots.length > 0)
         throw new AppError('conflict', 'The dose for this session is already drawn.')
-      const entry = await recordAdministration(scope, {
+      if (!['checked-in', 'pre-checks', 'dosing'].includes(view.session.state))
+        throw new AppError(
+          'conflict',
+          `The dose is drawn before or during dosing; this session is ${view.session.state}.`,
+        )
+      // The lot's concentration must be the one the dose was calculated with (issue 14 B).
+      const entry = await dispenseForSession(scope, {
         lotId: input.lotId,
         quantity: String(view.dose.plannedDoseMg),
         sessionId,
         patientId: view.patient.id,
+        concentrationMgPerMl: view.dose.vialMgPerMl === null ? null : String(view.dose.vialMgPerMl),
       })
       await addEvent(scope, sessionId, 'dose-drawn', {
         lotId: input.lotId,
         quantityMg: view.dose.plannedDoseMg,
+        concentrationMgPerMl: view.dose.vialMgPerMl,
         ledgerEntryId: entry.entryId,
         lotBalanceAfterMg: entry.balanceAfter,
       })
       return { lotId: input.lotId, ledgerEntryId: entry.entryId }
     },
   )
+}
+
+/** The ledger records as given what the pump record delivered (issue 14 B); the rest is owed. */
+async function settleDelivered(scope: ClinicScope, view: SessionView, summary: InfusionSummary | null) {
+  if (view.session.route !== 'iv' || view.dose.drawnFromLots.length === 0) return
+  await settleSessionDose(scope, {
+    sessionId: view.session.id,
+    patientId: view.patient.id,
+    deliveredMg: summary?.doseGivenMg ?? 0,
+    at: summary?.endedAtMs ? new Date(summary.endedAtMs) : scope.now,
+  })
+}
+
+/**
+ * Dosing ends (finished, aborted or cancelled): a pump still running or paused is charted as
+ * stopped now, so the record and the ledger agree on what was given.
+ */
+async function endDelivery(scope: ClinicScope, view: SessionView): Promise<void> {
+  const infusion = view.infusion
+  if (view.session.route !== 'iv' || !infusion) return settleDelivered(scope, view, null)
+  if (infusion.status !== 'running' && infusion.status !== 'paused')
+    return settleDelivered(scope, view, infusion)
+  const marks = view.timeline
+    .filter((e) => e.kind === 'infusion' && !e.enteredInError)
+    .map((e) => ({ action: (e.payload as { action: InfusionAction }).action, atMs: e.at.getTime() }))
+  const summary = summarizeInfusion(
+    [...marks, { action: 'stop', atMs: scope.now.getTime() }],
+    view.dose.rateMgPerMin!,
+    view.dose.plannedDoseMg!,
+    scope.now.getTime(),
+  )
+  await addEvent(scope, view.session.id, 'infusion', { action: 'stop', source: 'session ended' })
+  await settleDelivered(scope, view, summary)
 }
 
 export function recordInfusion(
@@ -687,13 +734,15 @@ export function recordInfusion(
         .filter((e) => e.kind === 'infusion' && !e.enteredInError)
         .map((e) => ({ action: (e.payload as { action: InfusionAction }).action, atMs: e.at.getTime() }))
       // Validates the sequence (a pause while paused, a stop before start, …) and names the problem.
-      summarizeInfusion(
+      const summary = summarizeInfusion(
         [...marks, { action: input.action, atMs: at.getTime() }],
         view.dose.rateMgPerMin!,
         view.dose.plannedDoseMg!,
         scope.now.getTime(),
       )
       await addEvent(scope, sessionId, 'infusion', { action: input.action }, at)
+      // A stopped pump ends delivery: the ledger records what it gave, and the rest is owed as waste.
+      if (input.action === 'stop') await settleDelivered(scope, view, summary)
       return { action: input.action }
     },
   )
@@ -1202,6 +1251,8 @@ export function signDischarge(
       if (view.session.version !== input.version) throw staleError()
       const result = applyTransition(view.session.state, 'discharge', factsOf(view))
       if (!result.isAllowed) throw notReadyError('discharge', result.blockedBy, view)
+      // Issue 14 B: what was drawn and not given is wasted, witnessed, before the patient leaves.
+      await requireNoWasteOwed(scope, sessionId, 'discharge')
       const signature = await signContent(scope, scope.principal, input, signatureMeanings.discharge, {
         session: view.session,
         dose: view.dose,

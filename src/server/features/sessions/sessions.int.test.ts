@@ -147,7 +147,7 @@ describe('an IV session from booking to signed discharge', () => {
     v = await view()
     expect(v.preChecks.status).toBe('failed')
     expect(v.preChecks.items.find((i: { id: string }) => i.id === 'vitals')).toMatchObject({ status: 'fail' })
-    await nurse.post(`${sessionUrl}/dose`, { weightKg: 70, vialMgPerMl: 10 })
+    await nurse.post(`${sessionUrl}/dose`, { weightKg: 70, vialMgPerMl: 50 })
     const blocked = await nurse.post(`${sessionUrl}/transition`, {
       event: 'start-dosing',
       version: (await view()).session.version,
@@ -185,8 +185,8 @@ describe('an IV session from booking to signed discharge', () => {
       plannedDoseMg: 35,
       infusionMin: 40,
       rateMgPerMin: 0.875,
-      volumeMl: 3.5,
-      rateMlPerHour: 5.25,
+      volumeMl: 0.7,
+      rateMlPerHour: 1.05,
     })
     const self = await nurse.post(`${sessionUrl}/dose/check`, {
       password: t.demo.find((d) => d.email === demoEmails.nurse)!.password,

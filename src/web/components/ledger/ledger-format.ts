@@ -45,6 +45,7 @@ export function isMgText(text: string): boolean {
 
 export const kindLabels: Record<EntryKind, string> = {
   receive: 'Received',
+  dispense: 'Drawn at the chair',
   administer: 'Administered',
   waste: 'Wasted',
   breakage: 'Breakage / spill',
@@ -57,6 +58,7 @@ export const kindLabels: Record<EntryKind, string> = {
 
 export const kindColors: Record<EntryKind, string> = {
   receive: 'teal',
+  dispense: 'indigo',
   administer: 'blue',
   waste: 'grape',
   breakage: 'orange',

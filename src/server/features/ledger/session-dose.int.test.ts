@@ -1,0 +1,300 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  Client,
+  demoEmails,
+  passwordOf,
+  startTestApp,
+  type TestApp,
+  totpCode,
+} from '../../../../test/support/test-app'
+import { seedDemoClinicalData } from '../../seed/demo'
+import { principalByEmail } from '../../seed/demo-ledger'
+
+// Issue 14 B: the ledger records what the pump gave, not what was drawn; the remainder is owed as
+// a witnessed waste before discharge; a concentration other than the lot's is refused.
+
+let t: TestApp
+let nurse: Client
+let frontDesk: Client
+let prescriber: Client
+let secret: string
+let prescriberId: string
+let chairs: { id: string }[]
+const riverside = () => `/api/v1/clinics/${t.clinics.riverside}`
+const ledger = (path: string) => `${riverside()}/ledger${path}`
+const code = () => {
+  t.clock.advanceMinutes(0.5)
+  return totpCode(secret, t.clock)
+}
+const witness = () => ({ userId: prescriberId, password: passwordOf(t, demoEmails.prescriber) })
+
+beforeAll(async () => {
+  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '600' })
+  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
+  nurse = new Client(t)
+  await nurse.signIn(demoEmails.nurse)
+  frontDesk = new Client(t)
+  await frontDesk.signIn(demoEmails.frontDesk)
+  prescriber = new Client(t)
+  secret = (await prescriber.signIn(demoEmails.prescriber))!
+  prescriberId = (await principalByEmail(t.ctx, demoEmails.prescriber)).userId
+  chairs = (await nurse.get(`${riverside()}/chairs`)).json()
+})
+afterAll(() => t.close())
+
+interface Lot {
+  id: string
+  lotNumber: string
+  drug: string
+  expiryStatus: string
+  balanceMg: string
+  strengthMg: string
+}
+
+async function usableLot(): Promise<Lot> {
+  const lots: Lot[] = (await nurse.get(ledger('/stock'))).json().lots
+  return lots.find(
+    (l) => l.drug === 'racemic-ketamine' && l.expiryStatus !== 'expired' && Number(l.balanceMg) >= 100,
+  )!
+}
+const balanceOf = async (lotId: string) =>
+  (await nurse.get(ledger('/stock'))).json().lots.find((l: Lot) => l.id === lotId).balanceMg as string
+const sessionEntries = async (sessionId: string) =>
+  (await nurse.get(ledger('/entries?pageSize=500')))
+    .json()
+    .items.filter((e: { sessionId: string | null }) => e.sessionId === sessionId) as {
+    kind: string
+    quantityMg: string
+    changeMg: string
+    detail: Record<string, unknown>
+  }[]
+
+/** Books an IV session for the patient and brings it to a checked dose, pre-checks passed. */
+async function sessionWithCheckedDose(mrn: string, chair: number, vialMgPerMl: number) {
+  const patientId = (await frontDesk.get(`${riverside()}/patients?q=${mrn}`)).json().items[0].id
+  const booked = await frontDesk.post(`${riverside()}/sessions`, {
+    patientId,
+    chairId: chairs[chair]!.id,
+    scheduledAt: t.clock.now().toISOString(),
+  })
+  expect(booked.statusCode, booked.body).toBe(201)
+  const id: string = booked.json().session.id
+  const s = `${riverside()}/sessions/${id}`
+  const view = async () => (await nurse.get(s)).json()
+  const step = async (client: Client, event: string, reason?: string) => {
+    const res = await client.post(`${s}/transition`, {
+      event,
+      version: (await view()).session.version,
+      ...(reason ? { reason } : {}),
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    return res.json()
+  }
+  await step(frontDesk, 'check-in')
+  await step(nurse, 'start-pre-checks')
+  await nurse.post(`${s}/pre-checks`, {
+    identityConfirmed: true,
+    fastingConfirmed: true,
+    escortConfirmed: true,
+    escortName: 'Sam Avery',
+    pregnancyStatus: 'negative',
+    urinarySymptoms: false,
+  })
+  await nurse.post(`${s}/vitals`, {
+    context: 'pre',
+    systolicMmHg: 124,
+    diastolicMmHg: 78,
+    heartRateBpm: 72,
+    spo2Percent: 98,
+  })
+  await nurse.post(`${s}/scores`, {
+    instrumentId: 'cssrs-screen',
+    context: 'pre',
+    answers: { cssrs_1: false, cssrs_2: false, cssrs_6: false },
+  })
+  await nurse.post(`${s}/scores`, {
+    instrumentId: 'phq9',
+    context: 'pre',
+    answers: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, i === 8 ? 0 : 2])),
+  })
+  expect((await view()).preChecks.status).toBe('passed')
+  expect((await nurse.post(`${s}/dose`, { weightKg: 70, vialMgPerMl })).statusCode).toBe(200)
+  expect((await prescriber.post(`${s}/dose/check`, { totpCode: code() })).statusCode).toBe(200)
+  expect((await prescriber.post(`${s}/supervision`, {})).statusCode).toBe(200)
+  return { id, s, view, step }
+}
+
+describe('an infusion stopped early', () => {
+  let session: Awaited<ReturnType<typeof sessionWithCheckedDose>>
+  let lot: Lot
+
+  it('refuses a concentration typed at the chair that is not the lot’s, and draws nothing', async () => {
+    session = await sessionWithCheckedDose('RK-2024-0107', 0, 10)
+    lot = await usableLot()
+    expect(lot.strengthMg).toBe('50')
+    const before = await balanceOf(lot.id)
+    const refused = await nurse.post(`${session.s}/dose/draw`, { lotId: lot.id })
+    expect(refused.statusCode, refused.body).toBe(400)
+    expect(refused.json().errors).toEqual([
+      { field: 'concentrationMgPerMl', message: `must match lot ${lot.lotNumber}: 50 mg/mL` },
+    ])
+    expect(refused.json().lotConcentrationMgPerMl).toBe('50')
+    expect(await balanceOf(lot.id)).toBe(before)
+    expect(await sessionEntries(session.id)).toEqual([])
+    expect((await session.view()).dose.drawnFromLots).toEqual([])
+  })
+
+  it('draws the dose as a dispense once the dose is calculated with the lot’s concentration', async () => {
+    expect((await nurse.post(`${session.s}/dose`, { weightKg: 70, vialMgPerMl: 50 })).statusCode).toBe(200)
+    expect((await prescriber.post(`${session.s}/dose/check`, { totpCode: code() })).statusCode).toBe(200)
+    const before = await balanceOf(lot.id)
+    const drawn = await nurse.post(`${session.s}/dose/draw`, { lotId: lot.id })
+    expect(drawn.statusCode, drawn.body).toBe(200)
+    expect(drawn.json().dose).toMatchObject({ plannedDoseMg: 35, volumeMl: 0.7 })
+    expect(Number(await balanceOf(lot.id))).toBe(Number(before) - 35)
+    expect(await sessionEntries(session.id)).toEqual([
+      expect.objectContaining({ kind: 'dispense', quantityMg: '35', changeMg: '-35' }),
+    ])
+    const dose = (await nurse.get(ledger(`/sessions/${session.id}/dose`))).json()
+    expect(dose).toMatchObject({ isDelivering: true, owedMg: '0' })
+  })
+
+  it('records as administered what the pump delivered when it is stopped, and owes the rest', async () => {
+    await session.step(nurse, 'start-dosing')
+    expect((await nurse.post(`${session.s}/infusion`, { action: 'start' })).statusCode).toBe(200)
+    t.clock.advanceMinutes(10)
+    const before = await balanceOf(lot.id)
+    const stopped = await nurse.post(`${session.s}/infusion`, { action: 'stop' })
+    expect(stopped.statusCode, stopped.body).toBe(200)
+    expect(stopped.json().infusion).toMatchObject({ status: 'stopped', doseGivenMg: 8.75 })
+    const administered = (await sessionEntries(session.id)).filter((e) => e.kind === 'administer')
+    expect(administered).toEqual([expect.objectContaining({ quantityMg: '8.75', changeMg: '0' })])
+    // Stock already left the lot with the dispense: the administration moves nothing.
+    expect(await balanceOf(lot.id)).toBe(before)
+    const dose = (await nurse.get(ledger(`/sessions/${session.id}/dose`))).json()
+    expect(dose).toMatchObject({ isDelivering: false, owedMg: '26.25' })
+    expect(dose.lots[0]).toMatchObject({ lotNumber: lot.lotNumber, drawnMg: '35', givenMg: '8.75' })
+  })
+
+  it('refuses discharge with a 409 naming the owed waste until it is witnessed', async () => {
+    await session.step(nurse, 'finish-dosing')
+    await nurse.post(`${session.s}/escort`, { isPresent: true })
+    await nurse.post(`${session.s}/scores`, {
+      instrumentId: 'aldrete',
+      context: 'post',
+      answers: {
+        aldrete_activity: 2,
+        aldrete_respiration: 2,
+        aldrete_circulation: 2,
+        aldrete_consciousness: 2,
+        aldrete_spo2: 2,
+      },
+    })
+    t.clock.advanceMinutes(45)
+    await nurse.post(`${session.s}/vitals`, {
+      context: 'post',
+      systolicMmHg: 126,
+      diastolicMmHg: 80,
+      heartRateBpm: 74,
+      spo2Percent: 98,
+      moaas: 5,
+    })
+    const ready = await session.step(nurse, 'mark-ready')
+    const refused = await prescriber.post(`${session.s}/discharge`, {
+      version: ready.session.version,
+      totpCode: code(),
+    })
+    expect(refused.statusCode, refused.body).toBe(409)
+    expect(refused.json().detail).toMatch(new RegExp(`Waste owed: 26\\.25 mg of lot ${lot.lotNumber}`))
+    expect(refused.json().errors[0]).toMatchObject({ field: 'wasteOwed' })
+    expect((await session.view()).session.state).toBe('ready-for-discharge')
+  })
+
+  it('the witnessed waste must be the amount owed, and needs a re-authenticated second person', async () => {
+    const wasteUrl = ledger(`/sessions/${session.id}/waste`)
+    const noWitness = await nurse.post(wasteUrl, { lotId: lot.id, quantity: '26.25' })
+    expect(noWitness.statusCode).toBe(400)
+    expect(noWitness.json().errors.map((e: { field: string }) => e.field)).toContain('witness')
+    const wrong = await nurse.post(wasteUrl, { lotId: lot.id, quantity: '20', witness: witness() })
+    expect(wrong.statusCode).toBe(400)
+    expect(wrong.json().errors[0]).toMatchObject({
+      field: 'quantity',
+      message: expect.stringMatching(/26\.25/),
+    })
+    const badPassword = await nurse.post(wasteUrl, {
+      lotId: lot.id,
+      quantity: '26.25',
+      witness: { userId: prescriberId, password: 'not-their-password' },
+    })
+    expect(badPassword.statusCode).toBe(401)
+    const self = await nurse.post(wasteUrl, {
+      lotId: lot.id,
+      quantity: '26.25',
+      witness: {
+        userId: (await principalByEmail(t.ctx, demoEmails.nurse)).userId,
+        password: passwordOf(t, demoEmails.nurse),
+      },
+    })
+    expect(self.statusCode).toBe(400)
+    expect((await nurse.get(ledger(`/sessions/${session.id}/dose`))).json().owedMg).toBe('26.25')
+
+    const before = await balanceOf(lot.id)
+    const wasted = await nurse.post(wasteUrl, {
+      lotId: lot.id,
+      quantity: '26.25',
+      method: 'Drug disposal container',
+      witness: witness(),
+    })
+    expect(wasted.statusCode, wasted.body).toBe(201)
+    expect(wasted.json()).toMatchObject({ owedMg: '0' })
+    expect(await balanceOf(lot.id)).toBe(before)
+    const waste = (await sessionEntries(session.id)).find((e) => e.kind === 'waste')
+    expect(waste).toMatchObject({ quantityMg: '26.25', changeMg: '0', witnessName: 'Dr. Priya Raman' })
+    expect(
+      (await nurse.post(wasteUrl, { lotId: lot.id, quantity: '26.25', witness: witness() })).statusCode,
+    ).toBe(409)
+
+    const discharged = await prescriber.post(`${session.s}/discharge`, {
+      version: (await session.view()).session.version,
+      totpCode: code(),
+    })
+    expect(discharged.statusCode, discharged.body).toBe(200)
+  })
+})
+
+describe('an aborted infusion', () => {
+  it('charts the pump stopped, records what it gave and owes the rest', async () => {
+    const session = await sessionWithCheckedDose('RK-2024-0118', 1, 50)
+    const lot = await usableLot()
+    expect((await nurse.post(`${session.s}/dose/draw`, { lotId: lot.id })).statusCode).toBe(200)
+    await session.step(nurse, 'start-dosing')
+    await nurse.post(`${session.s}/infusion`, { action: 'start' })
+    t.clock.advanceMinutes(4)
+    const aborted = await session.step(nurse, 'abort', 'Blood pressure 186/114 despite a pause')
+    expect(aborted.session.state).toBe('aborted')
+    expect(aborted.infusion).toMatchObject({ status: 'stopped', doseGivenMg: 3.5 })
+    const dose = (await nurse.get(ledger(`/sessions/${session.id}/dose`))).json()
+    expect(dose).toMatchObject({ owedMg: '31.5' })
+    expect(dose.lots[0]).toMatchObject({ drawnMg: '35', givenMg: '3.5' })
+  })
+})
+
+describe('the ledger after sessions', () => {
+  it('still verifies: chain, balance replay and audit cross-check', async () => {
+    const auditor = new Client(t)
+    await auditor.signIn(demoEmails.auditor)
+    expect((await auditor.get(ledger('/verify'))).json()).toMatchObject({ ok: true })
+  })
+
+  it('the session dose is read by ledger members only, and only in their clinic', async () => {
+    const sessions = (await nurse.get(ledger('/entries?kind=dispense'))).json().items
+    const sessionId = sessions[0].sessionId
+    expect((await frontDesk.get(ledger(`/sessions/${sessionId}/dose`))).statusCode).toBe(403)
+    const nurse2 = new Client(t)
+    await nurse2.signIn(demoEmails.nurse2)
+    expect(
+      (await nurse2.get(`/api/v1/clinics/${t.clinics.hillcrest}/ledger/sessions/${sessionId}/dose`))
+        .statusCode,
+    ).toBe(404)
+  })
+})
