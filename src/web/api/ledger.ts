@@ -191,10 +191,6 @@ export type Movement =
         witness?: WitnessProof
       }
     }
-  | {
-      path: 'counts'
-      body: { counted: string; occasion: CountOccasion; witness?: WitnessProof }
-    }
 
 export type CountOccasion = 'opening' | 'closing' | 'shift' | 'other'
 
@@ -358,5 +354,101 @@ export function useMarkLossStep(clinicId: string) {
 export function useVerifyLedger(clinicId: string) {
   return useMutation({
     mutationFn: () => apiFetch<VerifyVerdict>(ledgerPath(clinicId, '/verify')),
+  })
+}
+
+/** A lot on the blind count sheet: no balance until the sheet is submitted. */
+export interface CountSheetLot {
+  id: string
+  drug: Drug
+  drugLabel: string
+  product: string
+  lotNumber: string
+  expiresOn: string
+  expiryStatus: ExpiryStatus
+  daysToExpiry: number
+  unit: LotUnit
+  strengthMg: string
+}
+
+export interface CountSheetResult {
+  lotId: string
+  lotNumber: string
+  drugLabel: string
+  entryId: string
+  expectedMg: string
+  countedMg: string
+  differenceMg: string
+  discrepancy: Discrepancy | null
+}
+
+export interface CountSheetReply {
+  occasion: CountOccasion
+  witnessName: string
+  results: CountSheetResult[]
+}
+
+export function useCountSheet(clinicId: string) {
+  return useQuery({
+    queryKey: [...ledgerKey(clinicId), 'count-sheet'],
+    queryFn: ({ signal }) =>
+      apiFetch<{ today: string; lots: CountSheetLot[] }>(ledgerPath(clinicId, '/count-sheet'), { signal }),
+  })
+}
+
+/** The whole count sheet in one request: every lot, one witness; nothing is written if a row is bad. */
+export function useSubmitCountSheet(clinicId: string) {
+  const invalidate = useInvalidateLedger(clinicId)
+  return useMutation({
+    mutationFn: (body: {
+      occasion: CountOccasion
+      witness: WitnessProof
+      counts: { lotId: string; counted: string }[]
+    }) => apiFetch<CountSheetReply>(ledgerPath(clinicId, '/count-sheets'), { method: 'POST', body }),
+    onSuccess: invalidate,
+  })
+}
+
+/** A session's dose in the ledger: drawn, given, wasted and owed per lot. */
+export interface SessionDose {
+  isDelivering: boolean
+  owedMg: string
+  lots: {
+    dispenseEntryId: string
+    lotId: string
+    lotNumber: string
+    drugLabel: string
+    drawnMg: string
+    givenMg: string | null
+    wastedMg: string
+    owedMg: string
+  }[]
+}
+
+const sessionDoseKey = (clinicId: string, sessionId: string) =>
+  [...ledgerKey(clinicId), 'session-dose', sessionId] as const
+
+/** Refetched whenever the session record changes (`changeKey`): a pump stop can owe a waste. */
+export function useSessionDose(clinicId: string, sessionId: string, changeKey: string, isEnabled: boolean) {
+  return useQuery({
+    queryKey: [...sessionDoseKey(clinicId, sessionId), changeKey],
+    queryFn: ({ signal }) =>
+      apiFetch<SessionDose>(ledgerPath(clinicId, `/sessions/${encodeURIComponent(sessionId)}/dose`), {
+        signal,
+      }),
+    enabled: isEnabled,
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useSessionWaste(clinicId: string, sessionId: string) {
+  const invalidate = useInvalidateLedger(clinicId)
+  return useMutation({
+    mutationFn: (body: { lotId: string; quantity: string; method?: string | null; witness: WitnessProof }) =>
+      apiFetch<SessionDose>(ledgerPath(clinicId, `/sessions/${encodeURIComponent(sessionId)}/waste`), {
+        method: 'POST',
+        body,
+      }),
+    onSuccess: invalidate,
   })
 }

@@ -115,7 +115,6 @@ export function LedgerPage() {
             <Tabs.Panel value="count" pt="md">
               <CountSheet
                 clinicId={clinicId}
-                lots={stock.data.lots.filter((l) => l.balanceMg !== '0')}
                 resolvedDiscrepancyIds={
                   new Set(discrepancies.data?.filter((d) => d.status === 'resolved').map((d) => d.id))
                 }

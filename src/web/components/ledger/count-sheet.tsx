@@ -2,25 +2,20 @@ import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, Text
 import { useState } from 'react'
 import {
   type CountOccasion,
+  type CountSheetLot,
+  type CountSheetReply,
   type Discrepancy,
-  type Lot,
-  type MovementReply,
-  useMovement,
+  useCountSheet,
+  useSubmitCountSheet,
 } from '../../api/ledger'
 import { FieldGroup } from '../field-group'
 import { MutationError } from '../mutation-error'
+import { ErrorAlert, PageLoader } from '../page-status'
 import { ExpiryCell } from './expiry-badge'
 import { fieldError } from './field-messages'
-import { formatMg, groupDigits, unitLabel } from './ledger-format'
+import { formatMg, groupDigits } from './ledger-format'
 import { draftToMg } from './quantity-field'
-import {
-  checkWitness,
-  emptyWitness,
-  toWitnessProof,
-  type WitnessDraft,
-  WitnessPanel,
-  witnessFields,
-} from './witness-panel'
+import { checkWitness, emptyWitness, toWitnessProof, WitnessPanel, witnessFields } from './witness-panel'
 
 const occasions: { value: CountOccasion; label: string }[] = [
   { value: 'opening', label: 'Opening' },
@@ -31,23 +26,78 @@ const occasions: { value: CountOccasion; label: string }[] = [
 
 interface CountSheetProps {
   clinicId: string
-  lots: Lot[]
   /** Resolved discrepancies, so a row stops offering to resolve one that has been. */
   resolvedDiscrepancyIds: Set<string>
   onResolve: (discrepancy: Discrepancy) => void
 }
 
 /**
- * The count sheet: each lot's expected balance beside what is counted. A count that differs from
- * the balance opens a discrepancy on the spot; the sheet shows it and offers to resolve it.
+ * The count sheet, counted blind (clinical-reference §8): the lots in stock without their balances,
+ * one count per lot, a witness who counted alongside, and one submission for the whole sheet. Only
+ * after it is recorded are the expected balances and any discrepancies shown.
  */
-export function CountSheet({ clinicId, lots, resolvedDiscrepancyIds, onResolve }: CountSheetProps) {
+export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve }: CountSheetProps) {
+  const sheet = useCountSheet(clinicId)
+  const submit = useSubmitCountSheet(clinicId)
   const [occasion, setOccasion] = useState<CountOccasion>('opening')
   const [isInUnits, setIsInUnits] = useState(false)
   const [witness, setWitness] = useState(emptyWitness)
+  const [amounts, setAmounts] = useState<Record<string, string>>({})
+  const [hints, setHints] = useState<{ rows: Record<string, string>; witness: string | null }>({
+    rows: {},
+    witness: null,
+  })
+  const [reply, setReply] = useState<CountSheetReply | null>(null)
+
+  if (sheet.isPending) return <PageLoader />
+  if (sheet.isError) return <ErrorAlert error={sheet.error} title="Could not load the count sheet" />
+  const lots = sheet.data.lots
+
+  if (reply)
+    return (
+      <CountResults
+        reply={reply}
+        isOpen={(id) => !resolvedDiscrepancyIds.has(id)}
+        onResolve={onResolve}
+        onNewCount={() => {
+          setReply(null)
+          setAmounts({})
+          setWitness(emptyWitness)
+          submit.reset()
+        }}
+      />
+    )
+
+  const countedOf = (lot: CountSheetLot) => draftToMg(lot, { amount: amounts[lot.id] ?? '', isInUnits })
+  const record = () => {
+    const rows: Record<string, string> = {}
+    for (const lot of lots)
+      if (countedOf(lot) === null)
+        rows[lot.id] = (amounts[lot.id] ?? '').trim() ? 'Enter a number.' : 'Enter the count.'
+    const witnessProblem = checkWitness(witness, true)
+    setHints({ rows, witness: witnessProblem })
+    const proof = toWitnessProof(witness)
+    if (Object.keys(rows).length > 0 || witnessProblem || !proof) return
+    submit.mutate(
+      {
+        occasion,
+        witness: proof,
+        counts: lots.map((lot) => ({ lotId: lot.id, counted: countedOf(lot)! })),
+      },
+      {
+        onSuccess: setReply,
+        // An authenticator code works once: a refused sheet needs a fresh one.
+        onError: () => witness.method === 'totp' && setWitness({ ...witness, secret: '' }),
+      },
+    )
+  }
 
   return (
     <Stack gap="md">
+      <Alert color="blue" variant="light" title="Blind count">
+        Count what is in the safe without looking up the balance. The expected amounts are shown once the
+        whole sheet is recorded.
+      </Alert>
       <Group gap="xl" align="flex-end">
         <FieldGroup label="Occasion">
           <SegmentedControl
@@ -67,189 +117,174 @@ export function CountSheet({ clinicId, lots, resolvedDiscrepancyIds, onResolve }
           />
         </FieldGroup>
       </Group>
-      <WitnessPanel
-        clinicId={clinicId}
-        value={witness}
-        onChange={setWitness}
-        error={null}
-        isRequired={false}
-        vouchesFor="they counted alongside you (a password serves the whole sheet; an authenticator code, one lot)"
-      />
-      <Table.ScrollContainer minWidth={820}>
+      <Table.ScrollContainer minWidth={560}>
         <Table verticalSpacing="sm" aria-label="Count sheet">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Lot</Table.Th>
               <Table.Th>Expiry</Table.Th>
-              <Table.Th ta="right">Expected</Table.Th>
               <Table.Th>Counted</Table.Th>
-              <Table.Th>Result</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {lots.map((lot) => (
-              <CountRow
-                key={lot.id}
-                clinicId={clinicId}
-                lot={lot}
-                occasion={occasion}
-                isInUnits={isInUnits}
-                witness={witness}
-                onWitnessUsed={() => witness.method === 'totp' && setWitness({ ...witness, secret: '' })}
-                isOpen={(id) => !resolvedDiscrepancyIds.has(id)}
-                onResolve={onResolve}
-              />
+            {lots.map((lot, i) => (
+              <Table.Tr key={lot.id}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {lot.lotNumber}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {lot.drugLabel}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <ExpiryCell lot={lot} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    aria-label={`Counted, lot ${lot.lotNumber}`}
+                    value={amounts[lot.id] ?? ''}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value.replace(/[^\d.]/g, '')
+                      setAmounts((a) => ({ ...a, [lot.id]: value }))
+                    }}
+                    inputMode="decimal"
+                    rightSection={
+                      <Text size="xs" c="dimmed">
+                        {isInUnits ? (lot.unit === 'mL' ? 'mL' : 'dev') : 'mg'}
+                      </Text>
+                    }
+                    rightSectionWidth={36}
+                    error={hints.rows[lot.id] ?? fieldError(submit.error, `counts.${i}.counted`)}
+                    w={170}
+                    size="md"
+                  />
+                </Table.Td>
+              </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {lots.length === 0 && (
+      {lots.length === 0 ? (
         <Text c="dimmed" ta="center" py="md">
           No lots in stock to count.
         </Text>
+      ) : (
+        <>
+          <WitnessPanel
+            clinicId={clinicId}
+            value={witness}
+            onChange={setWitness}
+            error={submit.error}
+            isRequired
+            hint={hints.witness}
+            vouchesFor="they counted every lot on this sheet alongside you"
+          />
+          <MutationError
+            error={submit.error}
+            placedFields={[...witnessFields, ...lots.map((_, i) => `counts.${i}.counted`)]}
+          />
+          <Group justify="flex-end">
+            <Button size="lg" onClick={record} loading={submit.isPending}>
+              Record the count ({lots.length} {lots.length === 1 ? 'lot' : 'lots'})
+            </Button>
+          </Group>
+        </>
       )}
     </Stack>
   )
 }
 
-interface CountRowProps {
-  clinicId: string
-  lot: Lot
-  occasion: CountOccasion
-  isInUnits: boolean
-  witness: WitnessDraft
-  onWitnessUsed: () => void
-  isOpen: (discrepancyId: string) => boolean
-  onResolve: (discrepancy: Discrepancy) => void
-}
-
-function CountRow(props: CountRowProps) {
-  const { clinicId, lot, occasion, isInUnits, witness, onWitnessUsed, isOpen, onResolve } = props
-  const count = useMovement(clinicId, lot.id)
-  const [amount, setAmount] = useState('')
-  const [hint, setHint] = useState<string | null>(null)
-  const [result, setResult] = useState<MovementReply | null>(null)
-  const counted = draftToMg(lot, { amount, isInUnits })
-  const unitName = isInUnits ? (lot.unit === 'mL' ? 'mL' : 'devices') : 'mg'
-
-  const record = () => {
-    const witnessProblem = checkWitness(witness, false)
-    setHint(counted === null ? 'Enter the count.' : witnessProblem)
-    if (counted === null || witnessProblem) return
-    const proof = toWitnessProof(witness)
-    count.mutate(
-      { path: 'counts', body: { counted, occasion, ...(proof ? { witness: proof } : {}) } },
-      {
-        onSuccess: (reply) => {
-          setResult(reply)
-          setAmount('')
-        },
-        onSettled: onWitnessUsed,
-      },
-    )
-  }
-
-  return (
-    <>
-      <Table.Tr>
-        <Table.Td>
-          <Text fw={600} size="sm">
-            {lot.lotNumber}
-          </Text>
-          <Text size="xs" c="dimmed">
-            {lot.drugLabel}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <ExpiryCell lot={lot} />
-        </Table.Td>
-        <Table.Td ta="right">
-          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-            {formatMg(lot.balanceMg)}
-          </Text>
-          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-            {unitLabel(lot.unit, lot.balanceUnits)}
-          </Text>
-        </Table.Td>
-        <Table.Td>
-          <Group gap="xs" wrap="nowrap">
-            <TextInput
-              aria-label={`Counted, lot ${lot.lotNumber}`}
-              value={amount}
-              onChange={(e) => setAmount(e.currentTarget.value.replace(/[^\d.]/g, ''))}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') record()
-              }}
-              inputMode="decimal"
-              rightSection={
-                <Text size="xs" c="dimmed">
-                  {isInUnits ? (lot.unit === 'mL' ? 'mL' : 'dev') : 'mg'}
-                </Text>
-              }
-              rightSectionWidth={36}
-              error={hint ?? fieldError(count.error, 'counted')}
-              w={150}
-              placeholder={unitName}
-            />
-            <Button onClick={record} loading={count.isPending} variant="light">
-              Record
-            </Button>
-          </Group>
-        </Table.Td>
-        <Table.Td>
-          <CountResult result={result} isOpen={isOpen} onResolve={onResolve} />
-        </Table.Td>
-      </Table.Tr>
-      {count.isError && (
-        <Table.Tr>
-          <Table.Td colSpan={5}>
-            <MutationError error={count.error} placedFields={['counted', ...witnessFields]} />
-            {witnessFields.some((f) => fieldError(count.error, f)) && (
-              <Alert color="red" variant="light" p="xs">
-                Witness: {witnessFields.map((f) => fieldError(count.error, f)).find(Boolean)}
-              </Alert>
-            )}
-          </Table.Td>
-        </Table.Tr>
-      )}
-    </>
-  )
-}
-
-function CountResult({
-  result,
+function CountResults({
+  reply,
   isOpen,
   onResolve,
+  onNewCount,
 }: {
-  result: MovementReply | null
+  reply: CountSheetReply
   isOpen: (discrepancyId: string) => boolean
   onResolve: (discrepancy: Discrepancy) => void
+  onNewCount: () => void
 }) {
-  if (!result) return null
-  const d = result.discrepancy
-  if (!d)
-    return (
-      <Badge color="teal" variant="light">
-        Matches
-      </Badge>
-    )
+  const differing = reply.results.filter((r) => r.discrepancy)
   return (
-    <Stack gap={4} align="flex-start" role="status">
-      <Badge color="red" variant="filled">
-        Discrepancy {groupDigits(d.differenceMg)} mg
-      </Badge>
-      <Text size="xs">
-        Counted {formatMg(d.countedMg)}, expected {formatMg(d.expectedMg)}
-      </Text>
-      {isOpen(d.id) ? (
-        <Button size="compact-sm" color="red" variant="light" onClick={() => onResolve(d)}>
-          Resolve now
+    <Stack gap="md" role="status" aria-label="Count recorded">
+      <Alert
+        color={differing.length ? 'red' : 'teal'}
+        variant="light"
+        title={
+          differing.length
+            ? `Count recorded: ${differing.length} ${differing.length === 1 ? 'lot differs' : 'lots differ'}`
+            : 'Count recorded: every lot matches'
+        }
+      >
+        Witnessed by {reply.witnessName}. A difference opens a discrepancy, resolved with a reason and a
+        witness.
+      </Alert>
+      <Table.ScrollContainer minWidth={620}>
+        <Table verticalSpacing="sm" aria-label="Count results">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Lot</Table.Th>
+              <Table.Th ta="right">Counted</Table.Th>
+              <Table.Th ta="right">Expected</Table.Th>
+              <Table.Th>Result</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {reply.results.map((r) => (
+              <Table.Tr key={r.lotId}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {r.lotNumber}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {r.drugLabel}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {formatMg(r.countedMg)}
+                </Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {formatMg(r.expectedMg)}
+                </Table.Td>
+                <Table.Td>
+                  {r.discrepancy ? (
+                    <Group gap="xs">
+                      <Badge color="red" variant="filled">
+                        Discrepancy {groupDigits(r.differenceMg)} mg
+                      </Badge>
+                      {isOpen(r.discrepancy.id) ? (
+                        <Button
+                          size="compact-sm"
+                          color="red"
+                          variant="light"
+                          onClick={() => onResolve(r.discrepancy!)}
+                        >
+                          Resolve now
+                        </Button>
+                      ) : (
+                        <Text size="xs" c="teal.8">
+                          Resolved
+                        </Text>
+                      )}
+                    </Group>
+                  ) : (
+                    <Badge color="teal" variant="light">
+                      Matches
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onNewCount}>
+          Start a new count
         </Button>
-      ) : (
-        <Text size="xs" c="teal.8">
-          Resolved
-        </Text>
-      )}
+      </Group>
     </Stack>
   )
 }

@@ -70,11 +70,43 @@ type DoseBody = {
   override?: ReturnType<typeof toDoseOverride>
 }
 
-function DoseForm(props: SectionProps) {
+/** The stock endpoint also sends each lot's strength (mg per mL or per device). */
+type LotWithStrength = StockLot & { strengthMg?: string }
+
+/** Issue 14 B: the lot chosen in the dose panel gives the concentration, so the two cannot differ. */
+function LotChoice({
+  lots,
+  value,
+  onChange,
+}: {
+  lots: LotWithStrength[]
+  value: string | null
+  onChange: (lot: LotWithStrength | null) => void
+}) {
+  return (
+    <Select
+      label="Lot to draw from"
+      placeholder={lots.length ? 'Choose a lot' : 'No usable lot'}
+      data={lots.map((l) => ({
+        value: l.id,
+        label: `Lot ${l.lotNumber} · ${l.strengthMg ?? '?'} mg/mL · ${l.balanceMg} mg left`,
+      }))}
+      value={value}
+      onChange={(id) => onChange(lots.find((l) => l.id === id) ?? null)}
+      size="lg"
+      w={360}
+    />
+  )
+}
+
+function DoseForm(props: SectionProps & { lotId: string | null; onLot: (lotId: string | null) => void }) {
   const { view, clinicId, sessionId } = props
   const isIv = view.session.route === 'iv'
+  const stock = useLotStock(clinicId, isIv && props.canDraw)
+  const ivLots: LotWithStrength[] = usableLots(stock.data?.lots, 'racemic-ketamine', 0)
   const [weight, setWeight] = useState<number | string>(view.dose.weightKg ?? '')
-  const [vial, setVial] = useState<number | string>(view.dose.vialMgPerMl ?? 10)
+  const [vial, setVial] = useState<number | string>(view.dose.vialMgPerMl ?? '')
+  const chosenLot = ivLots.find((l) => l.id === props.lotId)
   const [override, setOverride] = useState(emptyDoseOverride)
   // Set when the server refused the dose beyond the §2 limits; cleared when a dose is accepted.
   const [refusal, setRefusal] = useState<string | null>(null)
@@ -127,9 +159,20 @@ function DoseForm(props: SectionProps) {
             w={200}
             error={weightError ?? fieldError(setDose.error, 'weightKg')}
           />
+          {isIv && props.canDraw && (
+            <LotChoice
+              lots={ivLots}
+              value={props.lotId}
+              onChange={(lot) => {
+                props.onLot(lot?.id ?? null)
+                if (lot?.strengthMg) setVial(Number(lot.strengthMg))
+              }}
+            />
+          )}
           {isIv && (
             <NumberInput
               label="Vial concentration (mg/mL)"
+              description={chosenLot?.strengthMg ? `From lot ${chosenLot.lotNumber}` : undefined}
               value={vial}
               onChange={setVial}
               min={inputLimits.vialMgPerMl.min}
@@ -145,7 +188,10 @@ function DoseForm(props: SectionProps) {
             size="lg"
             loading={setDose.isPending}
             disabled={
-              weight === '' || Boolean(weightError || vialError) || (refusal !== null && !signedOverride)
+              weight === '' ||
+              (isIv && vial === '') ||
+              Boolean(weightError || vialError) ||
+              (refusal !== null && !signedOverride)
             }
           >
             {refusal
@@ -328,16 +374,23 @@ const lotOption = (l: StockLot) => ({
   label: `Lot ${l.lotNumber} · ${l.balanceMg} mg left · expires ${l.expiresOn}${l.expiryStatus === 'expiring' ? ' (soon)' : ''}`,
 })
 
-function DrawDose(props: SectionProps) {
+function DrawDose(props: SectionProps & { lotId: string | null }) {
   const { view, clinicId, sessionId } = props
   const stock = useLotStock(clinicId, true)
-  const [lotId, setLotId] = useState<string | null>(null)
   const draw = useSessionAction<{ lotId: string }>(clinicId, sessionId, (body) => ({
     path: '/dose/draw',
     body,
   }))
   const needed = view.dose.plannedDoseMg ?? 0
-  const lots = usableLots(stock.data?.lots, 'racemic-ketamine', needed)
+  // Only lots at the concentration the dose was calculated for (the server refuses any other).
+  const lots = usableLots(stock.data?.lots, 'racemic-ketamine', needed).filter(
+    (l: LotWithStrength) =>
+      view.dose.vialMgPerMl === null ||
+      l.strengthMg === undefined ||
+      Number(l.strengthMg) === view.dose.vialMgPerMl,
+  )
+  const [chosen, setLotId] = useState<string | null>(null)
+  const lotId = chosen ?? (lots.some((l) => l.id === props.lotId) ? props.lotId : null)
   const drawn = view.dose.drawnFromLots[0]
   if (drawn) {
     const lot = stock.data?.lots.find((l) => l.id === drawn.lotId)
@@ -353,6 +406,12 @@ function DrawDose(props: SectionProps) {
         <Title order={3} size="h4">
           Draw {mg(needed)} from a lot
         </Title>
+        {!stock.isPending && lots.length === 0 && view.dose.vialMgPerMl !== null && (
+          <Alert color="orange" variant="light">
+            No lot at {view.dose.vialMgPerMl} mg/mL with enough stock. Recalculate the dose with the
+            concentration of a lot you have.
+          </Alert>
+        )}
         <Select
           label="Lot"
           placeholder={stock.isPending ? 'Loading stock…' : lots.length ? 'Choose a lot' : 'No usable lot'}
@@ -364,6 +423,11 @@ function DrawDose(props: SectionProps) {
           nothingFoundMessage="No lot with enough unexpired stock"
         />
         <MutationError error={draw.error} placedFields={['lotId']} />
+        {fieldError(draw.error, 'concentrationMgPerMl') && (
+          <Text size="sm" c="red.8">
+            Concentration {fieldError(draw.error, 'concentrationMgPerMl')}
+          </Text>
+        )}
         <Group justify="flex-end">
           <Button
             size="md"
@@ -553,15 +617,17 @@ function Devices(props: SectionProps) {
 /** Weight → dose, second-person check, the draw from a lot, then the pump or the devices. */
 export function DosingSection(props: SectionProps) {
   const { view, canWrite, canDraw } = props
+  // The lot chosen in the dose panel: its concentration fills the form, and it is offered at the draw.
+  const [lotId, setLotId] = useState<string | null>(null)
   const isSettable = ['checked-in', 'pre-checks'].includes(view.session.state)
   const isIv = view.session.route === 'iv'
   const isDosing = view.session.state === 'dosing'
   const preparation = (
     <Stack gap="md">
-      {canWrite && isSettable && <DoseForm {...props} />}
+      {canWrite && isSettable && <DoseForm {...props} lotId={lotId} onLot={setLotId} />}
       <DoseFigures view={view} />
       {canWrite && <DoseCheck {...props} />}
-      {isIv && canDraw && view.dose.checkedBy && <DrawDose {...props} />}
+      {isIv && canDraw && view.dose.checkedBy && <DrawDose {...props} lotId={lotId} />}
     </Stack>
   )
   const delivery = (

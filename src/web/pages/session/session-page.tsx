@@ -8,6 +8,7 @@ import { useOutbox } from '../../api/outbox-store'
 import { type SessionView, sessionKey, useSessionView } from '../../api/sessions'
 import { clinicPath } from '../../clinic-pages'
 import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
+import { SessionWasteCard } from '../../components/ledger/session-waste-card'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { SafetyAlertBanner } from '../../components/safety-alert-banner'
 import { useNow } from '../../components/use-now'
@@ -192,6 +193,13 @@ export function SessionPage() {
         }
       />
       <AlertsBanner {...props} />
+      <SessionWasteCard
+        clinicId={clinicId}
+        sessionId={sessionId}
+        changeKey={`${view.session.version}:${view.timeline.length}`}
+        hasDraw={view.dose.drawnFromLots.length > 0}
+        canWrite={props.canDraw}
+      />
       <OutboxPanel outbox={outbox} sessionId={sessionId} timeZone={timeZone} />
       <StateActions {...props} onDischarge={() => open('discharge')} />
       <Tabs value={section} onChange={(value) => value && open(value)} keepMounted={false}>
