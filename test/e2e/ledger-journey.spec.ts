@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { type Browser, expect, type Page, test } from '@playwright/test'
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
 import { type E2eServer, startServer } from './support/server'
 import { signInStaff } from './support/staff'
 
@@ -21,15 +21,23 @@ const witnessOption = 'Dr. Priya Raman · Prescriber'
 // The demo ledger already holds lots: a unique lot number finds ours.
 const lotNumber = `E2E${Date.now().toString(36).toUpperCase()}`
 
+/** Screenshots at the tablet size (staff screens), kept with the test results. */
+async function tabletShot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}-1024.png`), fullPage: true })
+}
+
 const signIn = (browser: Browser, email: string) =>
   signInStaff(browser, server, email, { context: { acceptDownloads: true }, expectShell: true })
 
-/** The prescriber witnesses on the nurse's screen with their own password. */
-async function witness(page: Page, password = server.passwords.get(emails.prescriber)!) {
-  const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('Witness', { exact: true }).click()
+/** The prescriber witnesses on the nurse's screen with their own password (in a dialog by default). */
+async function witness(
+  page: Page,
+  password = server.passwords.get(emails.prescriber)!,
+  scope: Locator = page.getByRole('dialog'),
+) {
+  await scope.getByLabel('Witness', { exact: true }).click()
   await page.getByRole('option', { name: witnessOption, exact: true }).click()
-  await dialog.getByLabel('Witness password', { exact: true }).fill(password)
+  await scope.getByLabel('Witness password', { exact: true }).fill(password)
 }
 
 test('receive a lot, see the sessions’ doses, witnessed waste, a short count resolved, reports, verify', async ({
@@ -93,15 +101,37 @@ test('receive a lot, see the sessions’ doses, witnessed waste, a short count r
   await expect(lotEntries.getByRole('row').nth(1)).toContainText('987.5 mg')
   await expect(lotEntries.getByRole('row').nth(1)).toContainText('witness Dr. Priya Raman')
 
-  // Count 2.5 mg short: the discrepancy shows at once, and is resolved by a witnessed adjustment.
+  // A blind count sheet: no expected balance on the counting screen; every lot counted, one
+  // witness, one submission. Ours is 2.5 mg short; the others are counted as they are (the test
+  // reads their balances from the API, as the person at the safe would count them).
+  const balances = (await (await nurse.request.get(`${api}/stock`)).json()).lots as {
+    lotNumber: string
+    balanceMg: string
+  }[]
   await nurse.goto(`${ledger}?tab=count`)
-  await nurse.getByLabel(`Counted, lot ${lotNumber}`, { exact: true }).fill('985')
-  const countRow = nurse
-    .getByRole('table', { name: 'Count sheet' })
-    .getByRole('row')
-    .filter({ hasText: lotNumber })
-  await countRow.getByRole('button', { name: 'Record', exact: true }).click()
-  await expect(countRow.getByRole('status')).toContainText('Discrepancy -2.5 mg')
+  const sheet = nurse.getByRole('table', { name: 'Count sheet' })
+  await expect(sheet.getByRole('columnheader')).toHaveText(['Lot', 'Expiry', 'Counted'])
+  await expect(sheet).not.toContainText('987.5')
+  await nurse.getByRole('button', { name: /^Record the count/ }).click()
+  await expect(nurse.getByText('Choose the witness.')).toBeVisible()
+  await expect(sheet.getByText('Enter the count.').first()).toBeVisible()
+  for (const row of await sheet.getByRole('row').all()) {
+    const input = row.getByRole('textbox')
+    if ((await input.count()) === 0) continue
+    const label = (await input.getAttribute('aria-label'))!
+    const number = label.replace('Counted, lot ', '')
+    const balance = balances.find((b) => b.lotNumber === number)!.balanceMg
+    await input.fill(number === lotNumber ? '985' : balance)
+  }
+  await witness(nurse, undefined, nurse.getByRole('tabpanel'))
+  await tabletShot(nurse, 'ledger-count-sheet')
+  await nurse.getByRole('button', { name: /^Record the count/ }).click()
+  const results = nurse.getByRole('table', { name: 'Count results' })
+  const countRow = results.getByRole('row').filter({ hasText: lotNumber })
+  await expect(countRow).toContainText('Discrepancy -2.5 mg')
+  await expect(countRow).toContainText('987.5 mg')
+  await expect(nurse.getByText('Count recorded: 1 lot differs')).toBeVisible()
+  await tabletShot(nurse, 'ledger-count-results')
   await countRow.getByRole('button', { name: 'Resolve now' }).click()
   const resolve = nurse.getByRole('dialog', { name: `Resolve discrepancy — lot ${lotNumber}` })
   await resolve.getByLabel('Reason', { exact: true }).fill('Volume left in the opened vial was read high')
@@ -146,4 +176,55 @@ test('receive a lot, see the sessions’ doses, witnessed waste, a short count r
   await expect(auditor.getByRole('button', { name: 'Receive new lot' })).toHaveCount(0)
   await expect(auditor.getByRole('tab', { name: 'Count', exact: true })).toHaveCount(0)
   await expect(auditor.getByRole('button', { name: /^Record/ })).toHaveCount(0)
+})
+
+test('a pump stopped early: the session page shows the waste owed, witnessed on the spot', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  // Hillcrest's demo session (HC-0041) had its pump stopped early for nausea: part of the dose is owed.
+  const nurse = await signInStaff(browser, server, 'nurse2@demo.ketacare.org', {
+    context: { viewport: { width: 1024, height: 768 } },
+    expectShell: true,
+  })
+  const clinicId = new URL(nurse.url()).pathname.split('/').pop()!
+  const api = `${server.url}/api/v1/clinics/${clinicId}/ledger`
+  const dispensed = (await (await nurse.request.get(`${api}/entries?kind=dispense`)).json()).items as {
+    sessionId: string
+  }[]
+  let owedSession: string | null = null
+  let owedMg = ''
+  for (const d of dispensed) {
+    const dose = await (await nurse.request.get(`${api}/sessions/${d.sessionId}/dose`)).json()
+    if (dose.owedMg !== '0') {
+      owedSession = d.sessionId
+      owedMg = dose.owedMg
+    }
+  }
+  expect(owedSession).not.toBeNull()
+  await nurse.goto(`${server.url}/c/${clinicId}/sessions/${owedSession}`)
+  const card = nurse.getByRole('region', { name: 'Waste owed' }).or(nurse.getByLabel('Waste owed'))
+  await expect(card.getByRole('heading', { name: /^Waste owed: [\d.]+ mg of lot KX\d+$/ })).toBeVisible()
+  await expect(card).toContainText('from the pump record')
+  await tabletShot(nurse, 'session-waste-owed')
+  await nurse.setViewportSize({ width: 390, height: 844 })
+  await card.scrollIntoViewIfNeeded()
+  await nurse.screenshot({ path: test.info().outputPath('session-waste-owed-390.png'), fullPage: true })
+  await nurse.setViewportSize({ width: 1024, height: 768 })
+
+  // The witness is required, then re-authenticates with their own password.
+  await card.getByRole('button', { name: /^Record witnessed waste/ }).click()
+  await expect(card.getByText('Choose the witness.')).toBeVisible()
+  await witness(nurse, 'not-the-password', card)
+  await card.getByRole('button', { name: /^Record witnessed waste/ }).click()
+  await expect(card.getByText('This is not the witness’s password.', { exact: false })).toBeVisible()
+  await witness(nurse, undefined, card)
+  await card.getByRole('button', { name: /^Record witnessed waste/ }).click()
+  await expect(card).toBeHidden()
+
+  const dose = await (await nurse.request.get(`${api}/sessions/${owedSession}/dose`)).json()
+  expect(dose.owedMg).toBe('0')
+  expect(dose.lots[0].wastedMg).toBe(owedMg)
+  const verify = await (await nurse.request.get(`${api}/verify`)).json()
+  expect(verify.ok).toBe(true)
 })
