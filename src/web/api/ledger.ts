@@ -205,10 +205,12 @@ export function reportUrl(clinicId: string, kind: string, query: Record<string, 
   return `/api/v1${ledgerPath(clinicId, `/reports/${kind}`)}?${params.toString()}`
 }
 
-export function useStock(clinicId: string) {
+/** Stock with balances; not fetched while a blind count is being taken (`isEnabled` false). */
+export function useStock(clinicId: string, isEnabled = true) {
   return useQuery({
     queryKey: [...ledgerKey(clinicId), 'stock'],
     queryFn: ({ signal }) => apiFetch<Stock>(ledgerPath(clinicId, '/stock'), { signal }),
+    enabled: isEnabled,
   })
 }
 

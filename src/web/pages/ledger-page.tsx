@@ -2,7 +2,7 @@ import { Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { useClinicSummary } from '../api/clinic'
-import { useDiscrepancies, useLossReports, useStock } from '../api/ledger'
+import { type Stock, useDiscrepancies, useLossReports, useStock } from '../api/ledger'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
 import { CountSheet } from '../components/ledger/count-sheet'
 import { type LedgerAction, LedgerActionHost } from '../components/ledger/ledger-actions'
@@ -13,6 +13,9 @@ import { LedgerLogTab } from './ledger-log-tab'
 import { LedgerLossReportsTab } from './ledger-loss-reports-tab'
 import { LedgerLotView } from './ledger-lot-view'
 import { LedgerStockTab } from './ledger-stock-tab'
+
+/** While counting blind, the action host has no balances to offer. */
+const noStock: Stock = { today: '', expiryWarningDays: 0, wasteWitnessRequired: true, lots: [], drugs: [] }
 
 /**
  * The controlled-substance ledger (clinical-reference §8): stock on hand, counts, discrepancies,
@@ -25,7 +28,7 @@ export function LedgerPage() {
   const canWrite = hasClinicPermission(membership, 'ledger:write')
   const [params, setParams] = useSearchParams()
   const [action, setAction] = useState<LedgerAction | null>(null)
-  const stock = useStock(clinicId)
+  const [isCountRecorded, setCountRecorded] = useState(false)
   const discrepancies = useDiscrepancies(clinicId)
   const lossReports = useLossReports(clinicId)
   const timeZone = useClinicSummary(clinicId).data?.timeZone
@@ -48,14 +51,18 @@ export function LedgerPage() {
   ]
   const tab = tabs.find((t) => t.value === params.get('tab'))?.value ?? 'stock'
   const lotId = params.get('lot')
+  // A blind count: the balances are not even fetched on the count tab until the sheet is recorded.
+  const isCounting = !lotId && tab === 'count' && !isCountRecorded
+  const stock = useStock(clinicId, !isCounting)
   const go = (changes: Record<string, string | null>) => {
+    setCountRecorded(false)
     const next = new URLSearchParams()
     for (const [key, value] of Object.entries({ tab, ...changes })) if (value) next.set(key, value)
     setParams(next)
   }
   const openLot = (id: string) => go({ lot: id })
 
-  if (stock.isPending) return <PageLoader />
+  if (!isCounting && stock.isPending) return <PageLoader />
   if (stock.isError) return <ErrorAlert error={stock.error} title="Could not load the ledger" />
 
   return (
@@ -66,7 +73,8 @@ export function LedgerPage() {
             Controlled substances
           </Title>
           <Text size="sm" c="dimmed">
-            Schedule III ledger · {membership.clinicName} · today {stock.data.today}
+            Schedule III ledger · {membership.clinicName}
+            {stock.data ? ` · today ${stock.data.today}` : ''}
             {canWrite ? '' : ' · read-only'}
           </Text>
         </Stack>
@@ -109,12 +117,20 @@ export function LedgerPage() {
             ))}
           </Tabs.List>
           <Tabs.Panel value="stock" pt="md">
-            <LedgerStockTab stock={stock.data} canWrite={canWrite} onOpenLot={openLot} onAction={setAction} />
+            {stock.data && (
+              <LedgerStockTab
+                stock={stock.data}
+                canWrite={canWrite}
+                onOpenLot={openLot}
+                onAction={setAction}
+              />
+            )}
           </Tabs.Panel>
           {canWrite && (
             <Tabs.Panel value="count" pt="md">
               <CountSheet
                 clinicId={clinicId}
+                onRecorded={setCountRecorded}
                 resolvedDiscrepancyIds={
                   new Set(discrepancies.data?.filter((d) => d.status === 'resolved').map((d) => d.id))
                 }
@@ -138,11 +154,16 @@ export function LedgerPage() {
             <LedgerLogTab clinicId={clinicId} timeZone={timeZone} onOpenLot={openLot} />
           </Tabs.Panel>
           <Tabs.Panel value="reports" pt="md">
-            <ReportsPanel clinicId={clinicId} today={stock.data.today} />
+            {stock.data && <ReportsPanel clinicId={clinicId} today={stock.data.today} />}
           </Tabs.Panel>
         </Tabs>
       )}
-      <LedgerActionHost clinicId={clinicId} stock={stock.data} action={action} onAction={setAction} />
+      <LedgerActionHost
+        clinicId={clinicId}
+        stock={stock.data ?? noStock}
+        action={action}
+        onAction={setAction}
+      />
     </Stack>
   )
 }

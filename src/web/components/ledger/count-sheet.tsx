@@ -29,6 +29,8 @@ interface CountSheetProps {
   /** Resolved discrepancies, so a row stops offering to resolve one that has been. */
   resolvedDiscrepancyIds: Set<string>
   onResolve: (discrepancy: Discrepancy) => void
+  /** The sheet was recorded (true) or a new count started (false): the page may show balances again. */
+  onRecorded: (isRecorded: boolean) => void
 }
 
 /**
@@ -36,7 +38,7 @@ interface CountSheetProps {
  * one count per lot, a witness who counted alongside, and one submission for the whole sheet. Only
  * after it is recorded are the expected balances and any discrepancies shown.
  */
-export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve }: CountSheetProps) {
+export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onRecorded }: CountSheetProps) {
   const sheet = useCountSheet(clinicId)
   const submit = useSubmitCountSheet(clinicId)
   const [occasion, setOccasion] = useState<CountOccasion>('opening')
@@ -61,6 +63,7 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve }: Coun
         onResolve={onResolve}
         onNewCount={() => {
           setReply(null)
+          onRecorded(false)
           setAmounts({})
           setWitness(emptyWitness)
           submit.reset()
@@ -85,7 +88,10 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve }: Coun
         counts: lots.map((lot) => ({ lotId: lot.id, counted: countedOf(lot)! })),
       },
       {
-        onSuccess: setReply,
+        onSuccess: (result) => {
+          setReply(result)
+          onRecorded(true)
+        },
         // An authenticator code works once: a refused sheet needs a fresh one.
         onError: () => witness.method === 'totp' && setWitness({ ...witness, secret: '' }),
       },
