@@ -21,9 +21,17 @@ const witnessOption = 'Dr. Priya Raman · Prescriber'
 // The demo ledger already holds lots: a unique lot number finds ours.
 const lotNumber = `E2E${Date.now().toString(36).toUpperCase()}`
 
-/** Screenshots at the tablet size (staff screens), kept with the test results. */
+/** Screenshots at the tablet (1024×768) and phone (390×844) sizes, kept with the test results. */
 async function tabletShot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}-1024.png`), fullPage: true })
+  const before = page.viewportSize()
+  for (const [width, height] of [
+    [1024, 768],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true })
+  }
+  if (before) await page.setViewportSize(before)
 }
 
 const signIn = (browser: Browser, email: string) =>
@@ -207,10 +215,12 @@ test('a pump stopped early: the session page shows the waste owed, witnessed on 
   await expect(card.getByRole('heading', { name: /^Waste owed: [\d.]+ mg of lot KX\d+$/ })).toBeVisible()
   await expect(card).toContainText('from the pump record')
   await tabletShot(nurse, 'session-waste-owed')
-  await nurse.setViewportSize({ width: 390, height: 844 })
-  await card.scrollIntoViewIfNeeded()
-  await nurse.screenshot({ path: test.info().outputPath('session-waste-owed-390.png'), fullPage: true })
-  await nurse.setViewportSize({ width: 1024, height: 768 })
+  // The ledger lists it too (an aborted session has no discharge to hold it).
+  await nurse.goto(`${server.url}/c/${clinicId}/ledger`)
+  const owedList = nurse.getByRole('region', { name: 'Waste owed' })
+  await expect(owedList).toContainText(`${owedMg} mg of lot`)
+  await tabletShot(nurse, 'ledger-waste-owed')
+  await owedList.getByRole('link').first().click()
 
   // The witness is required, then re-authenticates with their own password.
   await card.getByRole('button', { name: /^Record witnessed waste/ }).click()

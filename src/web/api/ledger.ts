@@ -454,3 +454,21 @@ export function useSessionWaste(clinicId: string, sessionId: string) {
     onSuccess: invalidate,
   })
 }
+
+export interface WasteOwed {
+  sessionId: string
+  sessionState: string
+  scheduledAt: string
+  patientName: string
+  owedMg: string
+  lots: { lotId: string; lotNumber: string; owedMg: string }[]
+}
+
+/** Sessions with a waste still owed (a stopped pump, an aborted session), for the stock screen. */
+export function useWastesOwed(clinicId: string, isEnabled: boolean) {
+  return useQuery({
+    queryKey: [...ledgerKey(clinicId), 'wastes-owed'],
+    queryFn: ({ signal }) => apiFetch<WasteOwed[]>(ledgerPath(clinicId, '/wastes-owed'), { signal }),
+    enabled: isEnabled,
+  })
+}

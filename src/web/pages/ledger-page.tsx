@@ -7,6 +7,7 @@ import { hasClinicPermission, useCurrentClinic } from '../components/current-cli
 import { CountSheet } from '../components/ledger/count-sheet'
 import { type LedgerAction, LedgerActionHost } from '../components/ledger/ledger-actions'
 import { ReportsPanel } from '../components/ledger/reports-panel'
+import { WastesOwed } from '../components/ledger/wastes-owed'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { LedgerDiscrepanciesTab } from './ledger-discrepancies-tab'
 import { LedgerLogTab } from './ledger-log-tab'
@@ -117,6 +118,11 @@ export function LedgerPage() {
             ))}
           </Tabs.List>
           <Tabs.Panel value="stock" pt="md">
+            {canWrite && (
+              <Stack mb="md">
+                <WastesOwed clinicId={clinicId} />
+              </Stack>
+            )}
             {stock.data && (
               <LedgerStockTab
                 stock={stock.data}

@@ -29,7 +29,7 @@ import {
   wasteBody,
 } from './schemas'
 import * as ledger from './service'
-import { getSessionDose, recordSessionWaste } from './session-dose'
+import { getSessionDose, listWastesOwed, recordSessionWaste } from './session-dose'
 
 const tags = ['ledger']
 const lotParams = clinicParams.extend({ lotId: z.uuid() })
@@ -191,6 +191,31 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await submitCountSheet(ctx, sessionOf(request).principal, request.params.clinicId, request.body),
           ),
+    )
+
+    app.get(
+      `${base}/wastes-owed`,
+      {
+        schema: {
+          tags,
+          summary:
+            'Sessions with a waste still owed (drawn and not given): a stopped pump, an aborted or cancelled session',
+          params: clinicParams,
+          response: {
+            200: z.array(
+              z.object({
+                sessionId: z.string(),
+                sessionState: z.string(),
+                scheduledAt: z.date(),
+                patientName: z.string(),
+                owedMg: z.string(),
+                lots: z.array(z.object({ lotId: z.string(), lotNumber: z.string(), owedMg: z.string() })),
+              }),
+            ),
+          },
+        },
+      },
+      async (request) => listWastesOwed(ctx, sessionOf(request).principal, request.params.clinicId),
     )
 
     const sessionParams = clinicParams.extend({ sessionId: z.uuid() })

@@ -276,6 +276,16 @@ describe('an aborted infusion', () => {
     const dose = (await nurse.get(ledger(`/sessions/${session.id}/dose`))).json()
     expect(dose).toMatchObject({ owedMg: '31.5' })
     expect(dose.lots[0]).toMatchObject({ drawnMg: '35', givenMg: '3.5' })
+    // An aborted session has no discharge to hold it: the ledger lists the waste it still owes.
+    const owed = (await nurse.get(ledger('/wastes-owed'))).json()
+    expect(owed).toEqual([
+      expect.objectContaining({
+        sessionId: session.id,
+        sessionState: 'aborted',
+        owedMg: '31.5',
+        lots: [expect.objectContaining({ lotId: lot.id, owedMg: '31.5' })],
+      }),
+    ])
   })
 })
 

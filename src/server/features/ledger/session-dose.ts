@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { type Selectable, sql } from 'kysely'
 import type { CsLotTable } from '../../../db'
 import { hasPermission } from '../../../domain/access/permissions'
 import {
@@ -319,6 +319,68 @@ export function recordSessionWaste(
         detail: { patientId, entryId: entry.id, quantityMg: account.owedMg },
       })
       return loadSessionDose(scope.tx, scope.clinicId, sessionId)
+    },
+  )
+}
+
+/**
+ * Every session of the clinic with a waste still owed (a stopped pump, an aborted or cancelled
+ * session), for the ledger's stock screen: an aborted session has no discharge to hold it.
+ */
+export function listWastesOwed(ctx: AppContext, principal: Principal, clinicId: string) {
+  return runInLedger(
+    ctx,
+    principal,
+    clinicId,
+    { permission: 'ledger:read', action: 'ledger.wastes-owed', entity: 'treatment_session' },
+    async (scope) => {
+      // One pass over the clinic's session entries finds the candidates; the account decides.
+      const settled = await sql<{ session_id: string }>`
+        SELECT session_id FROM cs_entry
+        WHERE clinic_id = ${scope.clinicId} AND session_id IS NOT NULL
+          AND kind IN ('dispense', 'administer', 'waste')
+        GROUP BY session_id
+        HAVING bool_or(kind = 'administer' AND detail ? 'dispenseEntryId')
+          AND sum(CASE WHEN kind = 'dispense' THEN quantity ELSE 0 END)
+            > sum(CASE WHEN kind <> 'dispense' AND detail ? 'dispenseEntryId' THEN quantity ELSE 0 END)`
+        .execute(scope.tx)
+        .then((r) => r.rows)
+      const owed = []
+      for (const { session_id } of settled) {
+        const dose = await loadSessionDose(scope.tx, scope.clinicId, session_id)
+        if (dose.owedMg === '0') continue
+        const session = await scope.tx
+          .selectFrom('treatment_session as s')
+          .innerJoin('patient as p', 'p.id', 's.patient_id')
+          .select([
+            's.id',
+            's.state',
+            's.scheduled_at',
+            'p.id as patient_id',
+            'p.given_name',
+            'p.family_name',
+          ])
+          .where('s.clinic_id', '=', scope.clinicId)
+          .where('s.id', '=', session_id)
+          .executeTakeFirstOrThrow()
+        owed.push({
+          sessionId: session.id,
+          sessionState: session.state,
+          scheduledAt: session.scheduled_at,
+          patientName: `${session.given_name} ${session.family_name}`,
+          owedMg: dose.owedMg,
+          lots: dose.lots
+            .filter((l) => l.owedMg !== '0')
+            .map((l) => ({ lotId: l.lotId, lotNumber: l.lotNumber, owedMg: l.owedMg })),
+        })
+        await scope.audit({
+          action: 'ledger.wastes-owed.read',
+          entity: 'treatment_session',
+          entityId: session.id,
+          detail: { patientId: session.patient_id },
+        })
+      }
+      return owed
     },
   )
 }
