@@ -21,13 +21,14 @@ const witnessOption = 'Dr. Priya Raman · Prescriber'
 // The demo ledger already holds lots: a unique lot number finds ours.
 const lotNumber = `E2E${Date.now().toString(36).toUpperCase()}`
 
-/** Screenshots at the tablet (1024×768) and phone (390×844) sizes, kept with the test results. */
-async function tabletShot(page: Page, name: string) {
+/**
+ * Screenshots at the tablet (1024×768) and phone (390×844) sizes, kept with the test results.
+ * Changing the size re-lays the page out (and resets a half-filled form), so take both before
+ * typing, or only the tablet one mid-form (`isPhoneToo` false).
+ */
+async function tabletShot(page: Page, name: string, isPhoneToo = true) {
   const before = page.viewportSize()
-  for (const [width, height] of [
-    [1024, 768],
-    [390, 844],
-  ] as const) {
+  for (const [width, height] of [[1024, 768], ...(isPhoneToo ? ([[390, 844]] as const) : [])] as const) {
     await page.setViewportSize({ width, height })
     await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true })
   }
@@ -120,6 +121,7 @@ test('receive a lot, see the sessions’ doses, witnessed waste, a short count r
   const sheet = nurse.getByRole('table', { name: 'Count sheet' })
   await expect(sheet.getByRole('columnheader')).toHaveText(['Lot', 'Expiry', 'Counted'])
   await expect(sheet).not.toContainText('987.5')
+  await tabletShot(nurse, 'ledger-count-sheet')
   await nurse.getByRole('button', { name: /^Record the count/ }).click()
   await expect(nurse.getByText('Choose the witness.')).toBeVisible()
   await expect(sheet.getByText('Enter the count.').first()).toBeVisible()
@@ -132,14 +134,14 @@ test('receive a lot, see the sessions’ doses, witnessed waste, a short count r
     await input.fill(number === lotNumber ? '985' : balance)
   }
   await witness(nurse, undefined, nurse.getByRole('tabpanel'))
-  await tabletShot(nurse, 'ledger-count-sheet')
+  await tabletShot(nurse, 'ledger-count-sheet-filled', false)
   await nurse.getByRole('button', { name: /^Record the count/ }).click()
   const results = nurse.getByRole('table', { name: 'Count results' })
   const countRow = results.getByRole('row').filter({ hasText: lotNumber })
   await expect(countRow).toContainText('Discrepancy -2.5 mg')
   await expect(countRow).toContainText('987.5 mg')
   await expect(nurse.getByText('Count recorded: 1 lot differs')).toBeVisible()
-  await tabletShot(nurse, 'ledger-count-results')
+  await tabletShot(nurse, 'ledger-count-results', false)
   await countRow.getByRole('button', { name: 'Resolve now' }).click()
   const resolve = nurse.getByRole('dialog', { name: `Resolve discrepancy — lot ${lotNumber}` })
   await resolve.getByLabel('Reason', { exact: true }).fill('Volume left in the opened vial was read high')
@@ -147,6 +149,7 @@ test('receive a lot, see the sessions’ doses, witnessed waste, a short count r
   await resolve.getByRole('button', { name: 'Resolve', exact: true }).click()
   await expect(resolve).toBeHidden()
   await expect(countRow).toContainText('Resolved')
+  await tabletShot(nurse, 'ledger-count-resolved')
   await nurse.getByRole('tab', { name: /Discrepancies/ }).click()
   await nurse.getByText('Discrepancy log (all)').click()
   const resolvedRow = nurse

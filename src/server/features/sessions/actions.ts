@@ -668,7 +668,8 @@ export function drawDose(
 
 /** The ledger records as given what the pump record delivered (issue 14 B); the rest is owed. */
 async function settleDelivered(scope: ClinicScope, view: SessionView, summary: InfusionSummary | null) {
-  if (view.session.route !== 'iv' || view.dose.drawnFromLots.length === 0) return
+  // A no-op when nothing was drawn from a lot for this session.
+  if (view.session.route !== 'iv') return
   await settleSessionDose(scope, {
     sessionId: view.session.id,
     patientId: view.patient.id,

@@ -153,6 +153,7 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onReco
                     onChange={(e) => {
                       const value = e.currentTarget.value.replace(/[^\d.]/g, '')
                       setAmounts((a) => ({ ...a, [lot.id]: value }))
+                      setHints((h) => ({ ...h, rows: { ...h.rows, [lot.id]: '' } }))
                     }}
                     inputMode="decimal"
                     rightSection={
@@ -161,7 +162,7 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onReco
                       </Text>
                     }
                     rightSectionWidth={36}
-                    error={hints.rows[lot.id] ?? fieldError(submit.error, `counts.${i}.counted`)}
+                    error={hints.rows[lot.id] || fieldError(submit.error, `counts.${i}.counted`)}
                     w={170}
                     size="md"
                   />
@@ -180,7 +181,10 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onReco
           <WitnessPanel
             clinicId={clinicId}
             value={witness}
-            onChange={setWitness}
+            onChange={(value) => {
+              setWitness(value)
+              setHints((h) => ({ ...h, witness: null }))
+            }}
             error={submit.error}
             isRequired
             hint={hints.witness}

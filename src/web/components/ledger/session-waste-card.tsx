@@ -10,7 +10,7 @@ interface SessionWasteCardProps {
   sessionId: string
   /** Changes whenever the session record does: the card refetches (a pump stop can owe a waste). */
   changeKey: string
-  /** Something was drawn for this session (no request otherwise). */
+  /** A dose may have been drawn for this session (an infusion with its dose set); no request otherwise. */
   hasDraw: boolean
   /** ledger:write — may record the waste (others see the card only). */
   canWrite: boolean
@@ -89,7 +89,10 @@ function OwedLot({
         <WitnessPanel
           clinicId={clinicId}
           value={witness}
-          onChange={setWitness}
+          onChange={(value) => {
+            setWitness(value)
+            setHint(null)
+          }}
           error={waste.error}
           isRequired
           hint={hint}

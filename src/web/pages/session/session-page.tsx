@@ -197,7 +197,7 @@ export function SessionPage() {
         clinicId={clinicId}
         sessionId={sessionId}
         changeKey={`${view.session.version}:${view.timeline.length}`}
-        hasDraw={view.dose.drawnFromLots.length > 0}
+        hasDraw={view.session.route === 'iv' && view.dose.plannedDoseMg !== null}
         canWrite={props.canDraw}
       />
       <OutboxPanel outbox={outbox} sessionId={sessionId} timeZone={timeZone} />
