@@ -89,12 +89,13 @@ function LotChoice({
       placeholder={lots.length ? 'Choose a lot' : 'No usable lot'}
       data={lots.map((l) => ({
         value: l.id,
-        label: `Lot ${l.lotNumber} · ${l.strengthMg ?? '?'} mg/mL · ${l.balanceMg} mg left`,
+        label: `Lot ${l.lotNumber} · ${l.strengthMg ?? '?'} mg/mL`,
       }))}
       value={value}
       onChange={(id) => onChange(lots.find((l) => l.id === id) ?? null)}
       size="lg"
-      w={360}
+      w={280}
+      maw="100%"
     />
   )
 }
