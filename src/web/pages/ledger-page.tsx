@@ -53,8 +53,8 @@ export function LedgerPage() {
   const tab = tabs.find((t) => t.value === params.get('tab'))?.value ?? 'stock'
   const lotId = params.get('lot')
   // A blind count: the balances are not even fetched on the count tab until the sheet is recorded.
-  const isCounting = !lotId && tab === 'count' && !isCountRecorded
-  const stock = useStock(clinicId, !isCounting)
+  const isCountTab = !lotId && tab === 'count'
+  const stock = useStock(clinicId, !isCountTab || isCountRecorded)
   const go = (changes: Record<string, string | null>) => {
     setCountRecorded(false)
     const next = new URLSearchParams()
@@ -63,7 +63,8 @@ export function LedgerPage() {
   }
   const openLot = (id: string) => go({ lot: id })
 
-  if (!isCounting && stock.isPending) return <PageLoader />
+  // The count tab never waits for the balances (the sheet keeps its state while they load).
+  if (!isCountTab && stock.isPending) return <PageLoader />
   if (stock.isError) return <ErrorAlert error={stock.error} title="Could not load the ledger" />
 
   return (
