@@ -105,8 +105,8 @@ function OwedLot({
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button size="lg" color="orange" onClick={record} loading={waste.isPending}>
-            Record witnessed waste of {formatMg(lot.owedMg)}
+          <Button size="lg" color="orange" onClick={record} loading={waste.isPending} maw="100%">
+            Record witnessed waste
           </Button>
         </Group>
       </Stack>
