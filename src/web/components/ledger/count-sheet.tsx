@@ -123,12 +123,11 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onReco
           />
         </FieldGroup>
       </Group>
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={320}>
         <Table verticalSpacing="sm" aria-label="Count sheet">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Lot</Table.Th>
-              <Table.Th>Expiry</Table.Th>
               <Table.Th>Counted</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -142,8 +141,6 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onReco
                   <Text size="xs" c="dimmed">
                     {lot.drugLabel}
                   </Text>
-                </Table.Td>
-                <Table.Td>
                   <ExpiryCell lot={lot} />
                 </Table.Td>
                 <Table.Td>
@@ -163,7 +160,7 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onReco
                     }
                     rightSectionWidth={36}
                     error={hints.rows[lot.id] || fieldError(submit.error, `counts.${i}.counted`)}
-                    w={170}
+                    w={150}
                     size="md"
                   />
                 </Table.Td>
