@@ -160,7 +160,7 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onReco
                     }
                     rightSectionWidth={36}
                     error={hints.rows[lot.id] || fieldError(submit.error, `counts.${i}.counted`)}
-                    w={150}
+                    w={120}
                     size="md"
                   />
                 </Table.Td>
