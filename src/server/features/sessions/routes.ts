@@ -318,7 +318,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     )
     post(
       '/dose/draw',
-      'Draw the checked dose from a controlled-substance lot (an administer entry in the ledger)',
+      'Draw the checked dose from a controlled-substance lot: a dispense entry; the lot must have the concentration the dose was calculated with',
       z.object({ lotId: z.uuid() }),
       (p, b, who, key) => actions.drawDose(ctx, who, p.clinicId, p.sessionId, b, key),
     )
