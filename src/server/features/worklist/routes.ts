@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppContext } from '../../context'
 import { sessionOf } from '../../plugins/auth'
 import { clinicParams } from '../../schemas'
-import { getWorklist } from './service'
+import { getWorklist, sectionIds } from './service'
 
 const itemSchema = z.object({
   id: z.string(),
@@ -26,6 +26,12 @@ export function worklistRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['clinics'],
           summary: "The caller's worklist in this clinic: what their role has to do, each with a link",
           params: clinicParams,
+          querystring: z.object({
+            section: z
+              .enum(sectionIds)
+              .optional()
+              .describe('Only this section (the board asks for "safety")'),
+          }),
           response: {
             200: z.object({
               role: z.string(),
@@ -45,7 +51,8 @@ export function worklistRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => getWorklist(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) =>
+        getWorklist(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
     )
   }
 }

@@ -43,19 +43,22 @@ export interface WorklistSection {
   total: number
 }
 
-type SectionId =
-  | 'safety'
-  | 'to-sign'
-  | 'today'
-  | 'rems-forms'
-  | 'referrals'
-  | 'arrivals'
-  | 'to-book'
-  | 'registration'
-  | 'accounts'
-  | 'clinic-setup'
-  | 'ledger'
-  | 'integrity'
+export type SectionId = (typeof sectionIds)[number]
+
+export const sectionIds = [
+  'safety',
+  'to-sign',
+  'today',
+  'rems-forms',
+  'referrals',
+  'arrivals',
+  'to-book',
+  'registration',
+  'accounts',
+  'clinic-setup',
+  'ledger',
+  'integrity',
+] as const
 
 const maxItems = 25
 
@@ -169,7 +172,12 @@ const sections: Record<SectionId, SectionDef> = {
  * without chart access (front desk) is never sent clinical facts; row-level security keeps every
  * query inside the clinic. Audited as one read, with the patients it named.
  */
-export function getWorklist(ctx: AppContext, principal: Principal, clinicId: string) {
+export function getWorklist(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  options: { section?: SectionId | undefined } = {},
+) {
   return runInClinic(
     ctx,
     principal,
@@ -184,7 +192,9 @@ export function getWorklist(ctx: AppContext, principal: Principal, clinicId: str
       const day = { timeZone: clinic.time_zone, today, ...zonedDayBounds(today, clinic.time_zone) }
       const role = scope.membership.role
       const result: WorklistSection[] = []
-      for (const id of sectionsOf[role]) {
+      // One section on its own (the Today board's safety alerts) for any role holding its permission.
+      const wanted = options.section ? [options.section] : sectionsOf[role]
+      for (const id of wanted) {
         const def = sections[id]
         if (!hasPermission(role, def.permission)) continue
         const items = (await def.load(scope, day)).sort(
@@ -211,6 +221,7 @@ export function getWorklist(ctx: AppContext, principal: Principal, clinicId: str
         entityId: clinicId,
         detail: {
           role,
+          section: options.section ?? null,
           sections: Object.fromEntries(result.map((s) => [s.id, s.total])),
           patientIds,
         },
@@ -411,7 +422,7 @@ async function loadTodaysSessions(scope: ClinicScope, day: DayContext): Promise<
   }))
 }
 
-async function loadRemsFormsOwed(scope: ClinicScope): Promise<WorklistItem[]> {
+async function loadRemsFormsOwed(scope: ClinicScope, day: DayContext): Promise<WorklistItem[]> {
   const rows = await scope.tx
     .selectFrom('treatment_session as s')
     .innerJoin('patient as p', 'p.id', 's.patient_id')
@@ -438,7 +449,7 @@ async function loadRemsFormsOwed(scope: ClinicScope): Promise<WorklistItem[]> {
       kind: 'rems-form',
       title: 'REMS Patient Monitoring Form to submit',
       subject: patientName(r),
-      detail: `Session ${r.session_number}; ${hoursLeft < 0 ? 'overdue' : 'due'} by ${r.discharged_at ? new Date(dueAt).toISOString().slice(0, 10) : '—'}.`,
+      detail: `Session ${r.session_number}; ${hoursLeft < 0 ? 'overdue, was due' : 'due'} by ${formatDay(dueAt, day.timeZone)}.`,
       at: dueAt,
       urgency: hoursLeft < 48 ? 'urgent' : 'soon',
       link: `sessions/${r.id}`,
@@ -546,7 +557,7 @@ async function loadRegistrationGaps(scope: ClinicScope, day: DayContext): Promis
         kind: 'registration',
         title: `Missing: ${missing.join(', ')}`,
         subject: patientName(r),
-        detail: `Booked ${nextAt.toISOString().slice(0, 10)}: the patient goes home with an escort.`,
+        detail: `Booked ${formatDay(nextAt, day.timeZone)} ${formatClock(nextAt, day.timeZone)}: the patient goes home with an escort.`,
         at: nextAt,
         urgency: nextAt.getTime() < day.endMs ? 'urgent' : 'soon',
         link: `patients/${r.id}?tab=demographics`,
@@ -557,7 +568,7 @@ async function loadRegistrationGaps(scope: ClinicScope, day: DayContext): Promis
 
 // ---- administrator ----
 
-async function loadAccounts(scope: ClinicScope): Promise<WorklistItem[]> {
+async function loadAccounts(scope: ClinicScope, day: DayContext): Promise<WorklistItem[]> {
   const rows = await scope.tx
     .selectFrom('membership as m')
     .innerJoin('app_user as u', 'u.id', 'm.user_id')
@@ -583,7 +594,7 @@ async function loadAccounts(scope: ClinicScope): Promise<WorklistItem[]> {
       title: isLocked ? 'Account locked after failed sign-ins' : 'Has not signed in yet',
       subject: `${u.display_name} · ${u.email}`,
       detail: isLocked
-        ? `Locked until ${u.locked_until!.toISOString().slice(11, 16)} UTC; unlock it if the person is known.`
+        ? `Locked until ${formatClock(u.locked_until!, day.timeZone)}; unlock it once you know it was them.`
         : 'Check they received their first sign-in details.',
       at: isLocked ? u.locked_until : u.created_at,
       urgency: isLocked ? 'soon' : 'routine',
@@ -708,7 +719,7 @@ async function loadLedger(scope: ClinicScope): Promise<WorklistItem[]> {
     items.push({
       id: `loss-report:${r.id}`,
       kind: 'loss-report',
-      title: `Loss report: ${step} due ${due}`,
+      title: `Loss report: ${step} due ${formatDay(new Date(`${due}T12:00:00Z`), 'UTC')}`,
       subject: `${r.drug} lot ${r.lot_number}`,
       detail: `${r.kind.replace(/-/g, ' ')}, ${Number(r.quantity)} mg`,
       at: new Date(`${due}T00:00:00Z`),
@@ -784,6 +795,15 @@ async function loadIntegrity(scope: ClinicScope): Promise<WorklistItem[]> {
           },
     )
   return items
+}
+
+function formatDay(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).format(at)
 }
 
 function formatClock(at: Date, timeZone: string): string {
