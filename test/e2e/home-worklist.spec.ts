@@ -26,6 +26,8 @@ const sizes = [
 async function shoot(page: Page, name: string) {
   for (const [width, height] of sizes) {
     await page.setViewportSize({ width, height })
+    // The menu folds or unfolds with a short transition: let it settle before the picture.
+    await page.waitForTimeout(500)
     await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true })
   }
   await page.setViewportSize(tablet.viewport)

@@ -105,6 +105,7 @@ test('a prescriber reads the outcomes dashboard, opens a table, filters to esket
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width, height })
+    await page.waitForTimeout(500) // the menu's fold transition
     await page.screenshot({ path: test.info().outputPath(`outcomes-flagged-${width}.png`) })
   }
   await dialog.getByRole('button', { name: 'Close' }).click()
@@ -114,6 +115,7 @@ test('a prescriber reads the outcomes dashboard, opens a table, filters to esket
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width, height })
+    await page.waitForTimeout(500) // the menu's fold transition
     await page.screenshot({ path: test.info().outputPath(`outcomes-iv-${width}.png`), fullPage: true })
   }
   await page.setViewportSize({ width: 1440, height: 900 })
