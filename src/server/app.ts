@@ -30,6 +30,7 @@ import { sessionLiveRoutes } from './features/sessions/live-routes'
 import { sessionRoutes } from './features/sessions/routes'
 import { settingsRoutes } from './features/settings/routes'
 import { userRoutes } from './features/users/routes'
+import { worklistRoutes } from './features/worklist/routes'
 import { LiveHub } from './live/live-hub'
 import { serializeRequest } from './log-redaction'
 import { registerAuth } from './plugins/auth'
@@ -135,6 +136,7 @@ export async function buildApp(
 
   await app.register(authRoutes(ctx))
   await app.register(clinicRoutes(ctx))
+  await app.register(worklistRoutes(ctx))
   await app.register(userRoutes(ctx))
   await app.register(auditLogRoutes(ctx))
   await app.register(patientRoutes(ctx))

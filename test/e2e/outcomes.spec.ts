@@ -52,15 +52,18 @@ test('a prescriber reads the outcomes dashboard, opens a table, filters to esket
   await expect(
     page.getByRole('region', { name: 'Side effects' }).locator('.recharts-surface').first(),
   ).toBeVisible()
-  await expect(response.getByRole('list', { name: 'Literature markers' })).toContainText(
-    'Han et al., NDT 2016',
-  )
+  // All treatments mixed: no published figure drawn against them (issue 14), and the page says why.
+  const legend = response.getByRole('list', { name: 'How to read this chart' })
+  await expect(legend).toContainText('the share of your patients who responded')
+  await expect(legend).not.toContainText('Han et al.')
+  await expect(legend).toContainText('these patients had different treatments')
+  await expect(page.getByRole('note').filter({ hasText: 'Two treatments mixed' })).toBeVisible()
 
   // Tables on demand.
   await response.getByRole('button', { name: 'Show table' }).click()
   const table = response.getByRole('table', { name: 'Response and remission' })
   await expect(table).toBeVisible()
-  await expect(table.getByRole('row').filter({ hasText: /^Response\s*24 hours/ })).toContainText('52.2 %')
+  await expect(table.getByRole('row').filter({ hasText: /^Response\s*24 hours/ })).not.toContainText('52.2 %')
   await response.getByRole('button', { name: 'Hide table' }).click()
   await expect(table).toBeHidden()
 
@@ -75,6 +78,48 @@ test('a prescriber reads the outcomes dashboard, opens a table, filters to esket
   await expect(page).not.toHaveURL(/clinics=all/)
   await expect(page.getByTestId('cohort-size')).toHaveText(`${cohortSize.toLocaleString('en-US')} patients`)
 
+  // Like with like: IV patients beside IV figures, the markers explained beside the chart.
+  await page.getByRole('button', { name: 'Compare IV ketamine' }).click()
+  await expect(page).toHaveURL(/[?&]route=iv/)
+  await expect(page.getByText('Updating')).toBeHidden()
+  await expect(legend).toContainText('Published figure for the same treatment: Han et al., NDT 2016')
+  await response.getByRole('button', { name: 'Show table' }).click()
+  await expect(table.getByRole('row').filter({ hasText: /^Response\s*24 hours/ })).toContainText('52.2 %')
+  await response.getByRole('button', { name: 'Hide table' }).click()
+
+  // Each flagged count opens the patients behind it, each a link to the chart.
+  const flagged = page.getByRole('region', { name: 'No response after 3 sessions' })
+  const flaggedLink = flagged.getByRole('button', { name: /No response after 3 sessions: show the patients/ })
+  const flaggedCount = Number((await flaggedLink.textContent())!.match(/^(\d+) of/)![1])
+  await flaggedLink.click()
+  const dialog = page.getByRole('dialog', { name: 'No response after 3 sessions' })
+  await expect(dialog).toBeVisible()
+  if (flaggedCount > 0) {
+    await expect(dialog.getByRole('table', { name: 'Patients in this count' }).getByRole('link')).toHaveCount(
+      flaggedCount,
+    )
+  } else await expect(dialog.getByText('No patient in this count.')).toBeVisible()
+  await expect(page).toHaveURL(/[?&]flag=no-response-after-three/)
+  for (const [width, height] of [
+    [1024, 768],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.waitForTimeout(500) // the menu's fold transition
+    await page.screenshot({ path: test.info().outputPath(`outcomes-flagged-${width}.png`) })
+  }
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toBeHidden()
+  for (const [width, height] of [
+    [1024, 768],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.waitForTimeout(500) // the menu's fold transition
+    await page.screenshot({ path: test.info().outputPath(`outcomes-iv-${width}.png`), fullPage: true })
+  }
+  await page.setViewportSize({ width: 1440, height: 900 })
+
   // Filter to esketamine: the URL keeps it, the cohort shrinks, the IV literature goes.
   const filtered = page.waitForResponse((r) => /\/outcomes\?(.*&)?route=intranasal/.test(r.url()))
   await page.getByText('Esketamine (intranasal)', { exact: true }).click()
@@ -84,6 +129,7 @@ test('a prescriber reads the outcomes dashboard, opens a table, filters to esket
   const eskSize = Number((await page.getByTestId('cohort-size').textContent())!.replace(/\D/g, ''))
   expect(eskSize).toBeLessThan(cohortSize)
   if (eskSize < 20) await expect(page.getByText('Cohort too small to read')).toBeVisible()
+  await expect(legend).not.toContainText('Han et al.')
 
   // Narrow to a protocol: only the esketamine ones are offered now; every synthetic esketamine
   // patient is on the TRD label schedule, so the cohort stays the same.

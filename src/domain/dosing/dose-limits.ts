@@ -45,25 +45,25 @@ export function planDoseFindings(
     findings.push({
       limit: 'titration-ceiling',
       field: 'doseMgPerKg',
-      message: `${plan.doseMgPerKg} mg/kg is above the titration ceiling of ${ceiling} mg/kg of actual weight (§2)`,
+      message: `${plan.doseMgPerKg} mg/kg is above the titration ceiling of ${ceiling} mg/kg of actual weight`,
     })
   if (above(plan.maxDoseMgPerKg, ceiling))
     findings.push({
       limit: 'titration-ceiling',
       field: 'maxDoseMgPerKg',
-      message: `a titration limit of ${plan.maxDoseMgPerKg} mg/kg is above the titration ceiling of ${ceiling} mg/kg of actual weight (§2)`,
+      message: `a titration limit of ${plan.maxDoseMgPerKg} mg/kg is above the titration ceiling of ${ceiling} mg/kg of actual weight`,
     })
   if (plan.isAboveActualAllowed)
     findings.push({
       limit: 'dosing-weight-above-actual',
       field: 'doseAboveActualWeight',
-      message: 'dosing on a weight above actual body weight goes beyond the §2 limit',
+      message: "dosing on a weight above actual body weight goes beyond the clinic's dose limit",
     })
   if (doseAtLatestWeight?.isAboveCeiling && !findings.some((f) => f.field === 'doseMgPerKg'))
     findings.push({
       limit: 'titration-ceiling',
       field: 'doseMgPerKg',
-      message: `at the latest weight (${doseAtLatestWeight.actualWeightKg} kg) the dose is ${doseAtLatestWeight.doseMgPerKgOfActual.toFixed(2)} mg/kg of actual weight, above the titration ceiling of ${ceiling} mg/kg (§2)`,
+      message: `at the latest weight (${doseAtLatestWeight.actualWeightKg} kg) the dose is ${doseAtLatestWeight.doseMgPerKgOfActual.toFixed(2)} mg/kg of actual weight, above the titration ceiling of ${ceiling} mg/kg`,
     })
   return findings
 }
@@ -85,13 +85,13 @@ export function uncoveredLimits(dose: IvDose, approved: ApprovedDoseOverride | n
     findings.push({
       limit: 'titration-ceiling',
       field: 'override',
-      message: `${dose.doseMg.toFixed(1)} mg is ${dose.doseMgPerKgOfActual.toFixed(2)} mg/kg of actual weight (${dose.actualWeightKg} kg), above the titration ceiling of ${dose.ceilingMgPerKg} mg/kg of actual weight${allows('titration-ceiling') ? ` and above the ${approved!.upToMgPerKgOfActual} mg/kg the plan's override allows` : ''} (§2)`,
+      message: `${dose.doseMg.toFixed(1)} mg is ${dose.doseMgPerKgOfActual.toFixed(2)} mg/kg of actual weight (${dose.actualWeightKg} kg), above the titration ceiling of ${dose.ceilingMgPerKg} mg/kg of actual weight${allows('titration-ceiling') ? ` and above the ${approved!.upToMgPerKgOfActual} mg/kg the plan's override allows` : ''}`,
     })
   if (dose.limitsExceeded.includes('dosing-weight-above-actual') && !allows('dosing-weight-above-actual'))
     findings.push({
       limit: 'dosing-weight-above-actual',
       field: 'override',
-      message: `the dosing weight ${dose.dosingWeightKg.toFixed(1)} kg is above the actual weight ${dose.actualWeightKg} kg (§2)`,
+      message: `the dosing weight ${dose.dosingWeightKg.toFixed(1)} kg is above the actual weight ${dose.actualWeightKg} kg`,
     })
   return findings
 }

@@ -102,7 +102,7 @@ export function esketamineStartDose(
     return {
       doseMg: setting.doseMg,
       isOlderAdultStart: true,
-      reason: `Age ≥ ${setting.fromAgeYears}: start ${setting.doseMg} mg, then 28, 56 or 84 mg (EU SmPC 4.2, clinical-reference §3).`,
+      reason: `Age ≥ ${setting.fromAgeYears}: start ${setting.doseMg} mg, then 28, 56 or 84 mg (EU SmPC 4.2).`,
     }
   }
   return {

@@ -27,7 +27,7 @@ const ABSOLUTE_NOTE =
 const RELATIVE_NOTE = 'Common trial exclusion: a warning for the prescriber to weigh.'
 const UNVERIFIED_NOTE = 'Listed in some sources but not verified (⚠️): a warning only.'
 const CAUTION_NOTE =
-  'Label warning (§3): the prescriber acknowledges it at eligibility and before each dose; not a contraindication.'
+  'Label warning: the prescriber acknowledges it at eligibility and before each dose; not a contraindication.'
 
 const notes: Record<ContraindicationSource, string> = {
   label: ABSOLUTE_NOTE,

@@ -73,7 +73,7 @@ export function scoreMaudsley(input: MaudsleyInput): MaudsleyResult {
       parts: null,
       band: null,
       reasons: [
-        'Not applicable: no failed adequate antidepressant trial in the current episode, so the patient is not treatment-resistant and has no Maudsley stage (the failed-medication item has no 0; totals run 3–15, §1).',
+        'Not applicable: no failed adequate antidepressant trial in the current episode, so the patient is not treatment-resistant and has no Maudsley stage (the failed-medication item has no 0; totals run 3–15).',
       ],
     }
   const parts: MaudsleyParts = {

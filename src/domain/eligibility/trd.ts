@@ -65,7 +65,7 @@ export function assessTrd(input: TrdInput, settings: TrdSettings = DEFAULT_TRD_S
   const isTrd = failedAdequateTrials.length >= settings.minFailedTrials
   const reasons = [
     `${adequateTrials.length} adequate trial(s) in the current episode (≥ ${settings.minAdequateWeeks} weeks at an adequate dose with good adherence).`,
-    `${failedAdequateTrials.length} of them failed; TRD needs ≥ ${settings.minFailedTrials}: ${isTrd ? 'meets' : 'does not meet'} the definition (§1).`,
+    `${failedAdequateTrials.length} of them failed; TRD needs ≥ ${settings.minFailedTrials}: ${isTrd ? 'meets' : 'does not meet'} the definition.`,
   ]
   return {
     trialReviews,

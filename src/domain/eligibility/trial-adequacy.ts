@@ -42,7 +42,7 @@ const OUTCOMES: readonly TrialOutcome[] = ['response', 'partial', 'non-response'
 export function validateTrdSettings(settings: TrdSettings): void {
   const { minAdequateWeeks, minFailedTrials } = settings
   if (!(minAdequateWeeks >= ADEQUATE_WEEKS_RANGE.min && minAdequateWeeks <= ADEQUATE_WEEKS_RANGE.max)) {
-    throw new DomainValidationError('settings.minAdequateWeeks', 'must be between 4 and 8 weeks (§1)')
+    throw new DomainValidationError('settings.minAdequateWeeks', 'must be between 4 and 8 weeks')
   }
   if (!Number.isInteger(minFailedTrials) || minFailedTrials < 1) {
     throw new DomainValidationError('settings.minFailedTrials', 'must be a whole number of at least 1')
@@ -68,7 +68,7 @@ export function validateTrial(trial: AntidepressantTrial, index: number): void {
 
 const OUTCOME_TEXT: Record<TrialOutcome, string> = {
   response: 'responded (≥ 50 % improvement), so it is not a failed trial',
-  partial: 'partial response only; < 50 % improvement counts as non-response (§1, Delphi 2021)',
+  partial: 'partial response only; < 50 % improvement counts as non-response (Delphi 2021)',
   'non-response': 'no response',
   intolerance: 'stopped for intolerance: a tolerability problem, not a failure of efficacy',
 }
@@ -89,7 +89,7 @@ export function reviewTrial(trial: AntidepressantTrial, settings: TrdSettings): 
       ? `${name}: adequate trial (dose adequate, ${trial.weeks} weeks, good adherence).`
       : `${name}: not an adequate trial: ${problems.join('; ')}.`,
   ]
-  if (!trial.isCurrentEpisode) reasons.push(`${name}: earlier episode; only the current episode counts (§1).`)
+  if (!trial.isCurrentEpisode) reasons.push(`${name}: earlier episode; only the current episode counts.`)
   const isFailure = trial.outcome === 'partial' || trial.outcome === 'non-response'
   reasons.push(`${name}: ${OUTCOME_TEXT[trial.outcome]}.`)
   return { trial, isAdequate, isFailedAdequate: isAdequate && trial.isCurrentEpisode && isFailure, reasons }

@@ -27,5 +27,5 @@ export function missingRemsRequirements(records: RemsRecords): RemsRequirement[]
 export function remsRefusalMessage(missing: readonly RemsRequirement[], action: string): string | null {
   if (missing.length === 0) return null
   const names = missing.map((m) => remsRequirementLabels[m]).join(' and ')
-  return `An esketamine session cannot be ${action} without ${names} (REMS requirement, clinical-reference §3). Record ${missing.length > 1 ? 'them' : 'it'} first; there is no override.`
+  return `An esketamine session cannot be ${action} without ${names} (REMS requirement). Record ${missing.length > 1 ? 'them' : 'it'} first; there is no override.`
 }

@@ -15,6 +15,8 @@ export type OutcomeTimepoint = '24h' | '1w' | 'course-end'
 export interface OutcomeDashboard {
   cohort: {
     patients: number
+    /** Patients by the treatment of their first dose: "all treatments" mixes the two. */
+    byRoute: { iv: number; intranasal: number }
     sessions: number
     /** The clinics added up: one, or every clinic the user may read reports for. */
     clinics: { id: string; name: string; patients: number }[]
@@ -47,6 +49,8 @@ export interface OutcomeDashboard {
     capacityHours: number
     rate: number | null
   }
+  /** The treatment the published figures are for; null when the cohort mixes treatments (none shown). */
+  comparison: { treatment: 'iv-ketamine' | 'esketamine' | null }
   benchmarks: Benchmark[]
 }
 
@@ -79,5 +83,36 @@ export function useOutcomeDashboard(
     // A population summary changes slowly and costs a scan of the cohort; no refetch on focus.
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,
+  })
+}
+
+/** The counts a user can open as a list of patients (server `outcomes/patients`). */
+export type OutcomeFlag =
+  | 'response-24h'
+  | 'response-1w'
+  | 'response-course-end'
+  | 'remission-24h'
+  | 'remission-1w'
+  | 'remission-course-end'
+  | 'no-response-after-three'
+  | 'relapsed'
+  | 'bp-excursion'
+
+export interface FlaggedPatients {
+  flag: OutcomeFlag
+  patients: { id: string; name: string; mrn: string; route: OutcomeRoute | null; firstDose: string | null }[]
+}
+
+/** This clinic's patients behind one count, with the dashboard's filter (`clinics` is not sent). */
+export function useFlaggedPatients(clinicId: string, query: OutcomeQuery, flag: OutcomeFlag | null) {
+  const { clinics: _, ...cohort } = query
+  return useQuery({
+    queryKey: ['clinics', clinicId, 'outcomes', 'patients', flag, cohort],
+    queryFn: ({ signal }) =>
+      apiFetch<FlaggedPatients>(`/clinics/${encodeURIComponent(clinicId)}/outcomes/patients`, {
+        query: { ...cohort, flag: flag! },
+        signal,
+      }),
+    enabled: flag !== null,
   })
 }

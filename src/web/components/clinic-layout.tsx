@@ -13,8 +13,8 @@ export function ClinicLayout() {
   const membership = me.data?.memberships.find((m) => m.clinicId === clinicId)
 
   useEffect(() => {
-    if (membership) rememberClinic(membership.clinicId)
-  }, [membership])
+    if (membership && me.data) rememberClinic(me.data.user.id, membership.clinicId)
+  }, [membership, me.data])
 
   if (!me.data) return <PageLoader />
   if (!membership) return <Navigate to="/" replace />

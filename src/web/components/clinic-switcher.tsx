@@ -35,7 +35,7 @@ export function ClinicSwitcher() {
       value={membership.clinicId}
       onChange={switchTo}
       allowDeselect={false}
-      w={260}
+      w={{ base: 140, sm: 260 }}
       size="sm"
       comboboxProps={{ withinPortal: true }}
     />

@@ -8,8 +8,9 @@ import { hasClinicPermission, useCurrentClinic } from './current-clinic'
 import { useIdleSignOut } from './use-idle-sign-out'
 import { useSignOut } from './use-sign-out'
 
-// Below this width (a 1024px tablet in landscape included) the navbar folds behind a burger.
-const navbarBreakpoint = '68.75em'
+// Below this width (a tablet in portrait, a phone) the navbar folds behind a burger; a 1024px
+// tablet in landscape keeps the menu in view (issue 14).
+const navbarBreakpoint = '60em'
 
 export function StaffShell() {
   const { me, membership } = useCurrentClinic()
@@ -26,7 +27,7 @@ export function StaffShell() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 230, breakpoint: navbarBreakpoint, collapsed: { mobile: !isNavOpen } }}
+      navbar={{ width: 220, breakpoint: navbarBreakpoint, collapsed: { mobile: !isNavOpen } }}
       padding="lg"
     >
       <AppShell.Header>

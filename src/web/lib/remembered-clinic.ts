@@ -1,17 +1,20 @@
-// The clinic a user last worked in, so "/" reopens it. Only an id: no patient data in storage.
-const storageKey = 'ketacare.clinicId'
+// The clinic each user last worked in, so "/" and a new sign-in reopen it. Kept per user: on a
+// shared tablet the next person lands in their own clinic, not the last user's. Only ids are
+// stored: no patient data in storage.
+const storagePrefix = 'ketacare.clinicId'
+const keyOf = (userId: string) => `${storagePrefix}.${userId}`
 
-export function readRememberedClinic(): string | null {
+export function readRememberedClinic(userId: string): string | null {
   try {
-    return window.localStorage.getItem(storageKey)
+    return window.localStorage.getItem(keyOf(userId))
   } catch {
     return null
   }
 }
 
-export function rememberClinic(clinicId: string): void {
+export function rememberClinic(userId: string, clinicId: string): void {
   try {
-    window.localStorage.setItem(storageKey, clinicId)
+    window.localStorage.setItem(keyOf(userId), clinicId)
   } catch {
     // Storage may be disabled (private mode); the URL still carries the clinic.
   }

@@ -19,6 +19,7 @@ import { hasClinicPermission, useCurrentClinic } from '../components/current-cli
 import { MutationError } from '../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { useNow } from '../components/use-now'
+import { SafetyAlertsPanel } from '../components/worklist/safety-alerts-panel'
 import { countdown, formatClock, formatDuration } from '../lib/clock-format'
 import { routeLabels, stateColors, stateLabels } from '../lib/session-labels'
 
@@ -191,6 +192,8 @@ export function BoardPage() {
           )}
         </Group>
       </Group>
+
+      {canOpenSession && <SafetyAlertsPanel clinicId={membership.clinicId} />}
 
       {remsOwed.length > 0 && (
         <Alert color="orange" variant="light" title="Esketamine REMS monitoring forms owed">

@@ -19,7 +19,7 @@ const statusHelp: Record<OutboxStatus, string> = {
   queued: 'waiting to be sent (or for its next retry)',
   sending: 'handed to a worker; if this stays, check whether it arrived before sending it again by hand',
   sent: 'delivered to the mail server',
-  held: 'kept here: no SMTP server is configured (SMTP_URL)',
+  held: 'kept here: e-mail is not set up — ask your administrator',
   failed: 'gave up after repeated failures',
 }
 

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router'
 import { useClinicSummary } from '../api/clinic'
 import { type OutcomeDashboard, type OutcomeQuery, useOutcomeDashboard } from '../api/outcomes'
 import { useCurrentClinic } from '../components/current-clinic'
+import { FlaggedPatientsModal } from '../components/outcomes/flagged-patients'
 import { formatNumber } from '../components/outcomes/format'
 import { OutcomeCards } from '../components/outcomes/outcome-cards'
 import {
@@ -112,9 +113,9 @@ export function OutcomesPage() {
             Outcomes
           </Title>
           <Text size="sm" c="dimmed">
-            {filters.clinics === 'all' ? 'Your clinics’ results, added up,' : 'This clinic’s results'} beside
-            published figures, each marker naming its source. A clinic is not a trial: read differences
-            against the 95 % intervals, not the bars alone.
+            {filters.clinics === 'all' ? 'Your clinics’ results, added up,' : 'This clinic’s results'}, beside
+            published figures for the same treatment. A clinic is not a trial: read differences against the 95
+            % intervals, not the bars alone. Tap a count to see the patients behind it.
           </Text>
         </div>
         <Button
@@ -152,7 +153,36 @@ export function OutcomesPage() {
                 : `${data.cohort.patients} patients is too few (fewer than ${minReadableN}) for these rates to mean much: the intervals below are wide and one patient moves a rate by several points. Widen the filters before comparing with the literature.`}
             </Alert>
           )}
+          {data.comparison.treatment === null && data.cohort.patients > 0 && (
+            <Alert color="blue" variant="light" title="Two treatments mixed" role="note">
+              <Stack gap="xs">
+                <Text size="sm">
+                  These {formatNumber(data.cohort.patients)} patients had IV ketamine (
+                  {formatNumber(data.cohort.byRoute.iv)}) or esketamine nasal spray (
+                  {formatNumber(data.cohort.byRoute.intranasal)}). Published figures are each for one
+                  treatment, so none is drawn against this mix.
+                </Text>
+                <Group gap="xs">
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    onClick={() => update({ route: 'iv', protocol: '' })}
+                  >
+                    Compare IV ketamine
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    onClick={() => update({ route: 'intranasal', protocol: '' })}
+                  >
+                    Compare esketamine
+                  </Button>
+                </Group>
+              </Stack>
+            </Alert>
+          )}
           <OutcomeCards data={data} />
+          <FlaggedPatientsModal query={query} />
         </>
       )}
     </Stack>

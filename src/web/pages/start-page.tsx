@@ -11,7 +11,7 @@ export function StartPage() {
   const me = useMe()
   const signOut = useSignOut()
   if (!me.data) return <PageLoader />
-  const remembered = readRememberedClinic()
+  const remembered = readRememberedClinic(me.data.user.id)
   const clinic = me.data.memberships.find((m) => m.clinicId === remembered) ?? me.data.memberships[0]
   if (clinic) return <Navigate to={clinicPath(clinic.clinicId)} replace />
   return (

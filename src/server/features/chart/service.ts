@@ -104,7 +104,7 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
               : contraindications.hasRelative
                 ? 'Relative contraindications to weigh'
                 : 'None found'
-          }${contraindications.cautions.length ? `; ${contraindications.cautions.length} pre-dose caution(s) for the prescriber to acknowledge (§3)` : ''}`
+          }${contraindications.cautions.length ? `; ${contraindications.cautions.length} pre-dose caution(s) for the prescriber to acknowledge` : ''}`
         : `${h.unansweredContraindications.length} question(s) unanswered`,
     ),
     item(

@@ -81,7 +81,11 @@ describe('outcome dashboard', () => {
     const r = d.outcomes['24h'].response
     expect(r.lower).toBeLessThan(r.rate)
     expect(r.upper).toBeGreaterThan(r.rate)
-    expect(d.benchmarks.some((b: { source: string }) => /Han/.test(b.source))).toBe(true)
+    // All treatments mixed: no published figure beside them (issue 14), and the mix is named.
+    expect(d.comparison.treatment).toBeNull()
+    expect(d.benchmarks).toEqual([])
+    expect(d.cohort.byRoute.iv + d.cohort.byRoute.intranasal).toBe(d.cohort.patients)
+    expect(d.cohort.byRoute.intranasal).toBeGreaterThan(0)
     expect(d.relapse.responders).toBeGreaterThan(10)
     expect(
       d.adverseEvents.find((e: { term: string; grade: number }) => e.term === 'nausea' && e.grade === 1)
@@ -203,5 +207,82 @@ describe('outcome dashboard', () => {
     const nurse = new Client(t)
     await nurse.signIn(demoEmails.nurse)
     expect((await nurse.get(`/api/v1/clinics/${t.clinics.riverside}/outcomes`)).statusCode).toBe(403)
+  })
+
+  it('compares like with like: IV figures beside IV patients only, esketamine beside esketamine', async () => {
+    const base = `/api/v1/clinics/${t.clinics.riverside}/outcomes`
+    const all = (await prescriber.get(base)).json()
+    const iv = (await prescriber.get(`${base}?route=iv`)).json()
+    const esk = (await prescriber.get(`${base}?route=intranasal`)).json()
+    expect(iv.comparison.treatment).toBe('iv-ketamine')
+    expect(iv.benchmarks.length).toBeGreaterThan(0)
+    expect(iv.benchmarks.every((b: { treatment: string }) => b.treatment === 'iv-ketamine')).toBe(true)
+    expect(esk.comparison.treatment).toBe('esketamine')
+    expect(esk.benchmarks.some((b: { treatment: string }) => b.treatment === 'iv-ketamine')).toBe(false)
+    // The two modalities add up to the mixed cohort, and each split is its own count.
+    expect(iv.cohort.patients + esk.cohort.patients).toBe(all.cohort.patients)
+    expect(iv.cohort.byRoute).toEqual({ iv: iv.cohort.patients, intranasal: 0 })
+    for (const at of ['24h', '1w', 'course-end'] as const)
+      expect(iv.outcomes[at].response.total + esk.outcomes[at].response.total).toBe(
+        all.outcomes[at].response.total,
+      )
+  })
+})
+
+describe('the patients behind a flagged count', () => {
+  const base = () => `/api/v1/clinics/${t.clinics.riverside}/outcomes`
+
+  it('lists exactly the patients each count counted, with the same filter, audited', async () => {
+    const iv = (await prescriber.get(`${base()}?route=iv`)).json()
+    const cases = [
+      ['response-24h', iv.outcomes['24h'].response.successes],
+      ['remission-course-end', iv.outcomes['course-end'].remission.successes],
+      ['no-response-after-three', iv.noResponseAfterThree.successes],
+      ['relapsed', iv.relapse.events],
+    ] as const
+    for (const [flag, count] of cases) {
+      const res = await prescriber.get(`${base()}/patients?route=iv&flag=${flag}`)
+      expect(res.statusCode, res.body).toBe(200)
+      const { patients } = res.json()
+      expect(patients, flag).toHaveLength(count)
+      expect(patients.every((p: { route: string }) => p.route === 'iv')).toBe(true)
+    }
+    const listed = (await prescriber.get(`${base()}/patients?route=iv&flag=response-24h`)).json().patients
+    const event = await t.database.db
+      .selectFrom('audit_event')
+      .select('detail')
+      .where('action', '=', 'outcomes.patients')
+      .where('clinic_id', '=', t.clinics.riverside)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow()
+    expect((event.detail as { patientIds: string[] }).patientIds).toEqual(
+      listed.map((p: { id: string }) => p.id),
+    )
+  })
+
+  it('names patients only to roles that read both reports and charts; refuses an unknown flag', async () => {
+    const admin = new Client(t)
+    await admin.signIn(demoEmails.admin)
+    expect((await admin.get(`${base()}/patients?flag=relapsed`)).statusCode).toBe(403)
+    const nurse = new Client(t)
+    await nurse.signIn(demoEmails.nurse)
+    expect((await nurse.get(`${base()}/patients?flag=relapsed`)).statusCode).toBe(403)
+    const bad = await prescriber.get(`${base()}/patients?flag=everyone`)
+    expect(bad.statusCode).toBe(400)
+    expect(JSON.stringify(bad.json())).toContain('flag')
+    const other = await prescriber.get(
+      `/api/v1/clinics/${t.clinics.hillcrest}/outcomes/patients?flag=relapsed`,
+    )
+    expect(other.statusCode).toBe(200)
+    const riversideIds = new Set(
+      (
+        await t.database.db
+          .selectFrom('patient')
+          .select('id')
+          .where('clinic_id', '=', t.clinics.riverside)
+          .execute()
+      ).map((p) => p.id),
+    )
+    for (const p of other.json().patients) expect(riversideIds.has(p.id)).toBe(false)
   })
 })

@@ -230,3 +230,76 @@ export async function loadUtilisation(tx: Tx, clinicId: string, from: Date, to: 
            (SELECT count(*) FROM chair WHERE clinic_id = ${clinicId} AND is_active) AS chairs`.execute(tx)
   return row.rows[0]!
 }
+
+/** How many of the cohort's patients had IV ketamine and how many esketamine (their first dose). */
+export async function loadRouteCounts(tx: Tx, f: CohortFilter): Promise<{ iv: number; intranasal: number }> {
+  const rows = (
+    await sql<{ route: string | null; n: number }>`
+      SELECT s.route, count(*)::int AS n FROM outcome_summary s WHERE ${cohortWhere(f)} GROUP BY s.route`.execute(
+      tx,
+    )
+  ).rows
+  const of = (route: string) => rows.find((r) => r.route === route)?.n ?? 0
+  return { iv: of('iv'), intranasal: of('intranasal') }
+}
+
+export const outcomeFlags = [
+  'response-24h',
+  'response-1w',
+  'response-course-end',
+  'remission-24h',
+  'remission-1w',
+  'remission-course-end',
+  'no-response-after-three',
+  'relapsed',
+  'bp-excursion',
+] as const
+export type OutcomeFlag = (typeof outcomeFlags)[number]
+
+const flagColumn = { '24h': 's.h24', '1w': 's.w1', 'course-end': 's.course_end' } as const
+
+/**
+ * The patients behind one of the dashboard's counts, with the same rule the count used (see
+ * loadCohortCounts, loadRelapseObservations, loadSafety), so the list and the number agree.
+ */
+export async function loadFlaggedPatients(
+  tx: Tx,
+  f: CohortFilter,
+  t: OutcomeThresholds,
+  flag: OutcomeFlag,
+  isFiltered: boolean,
+) {
+  const [kind, timepoint] = flag.startsWith('response-')
+    ? (['response', flag.slice('response-'.length)] as const)
+    : flag.startsWith('remission-')
+      ? (['remission', flag.slice('remission-'.length)] as const)
+      : ([flag, null] as const)
+  const col = timepoint ? sql.ref(flagColumn[timepoint as keyof typeof flagColumn]) : null
+  const condition =
+    kind === 'response'
+      ? sql`${col} <= s.baseline * ${t.responseFraction}`
+      : kind === 'remission'
+        ? sql`${col} < ${t.remissionBelow}`
+        : kind === 'no-response-after-three'
+          ? sql`s.dosed_sessions >= 3 AND s.w1 > s.baseline * ${t.responseFraction}`
+          : kind === 'relapsed'
+            ? sql`s.follow_up_days IS NOT NULL AND s.relapsed`
+            : sql`s.bp_excursions > 0`
+  // Blood pressure is counted over every patient of an unfiltered clinic, as the card counts it.
+  const where = kind === 'bp-excursion' && !isFiltered ? sql`s.clinic_id = ${f.clinicId}` : cohortWhere(f)
+  return (
+    await sql<{
+      patient_id: string
+      given_name: string
+      family_name: string
+      mrn: string
+      route: 'iv' | 'intranasal' | null
+      first_dose: Date | null
+      bp_excursions: number
+    }>`
+      SELECT s.patient_id, p.given_name, p.family_name, p.mrn, s.route, s.first_dose, s.bp_excursions
+      FROM outcome_summary s JOIN patient p ON p.id = s.patient_id
+      WHERE ${where} AND ${condition}
+      ORDER BY p.family_name, p.given_name, s.patient_id`.execute(tx)
+  ).rows
+}

@@ -10,14 +10,18 @@ import type { VitalsSettings } from '../../../domain/session'
 import { runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
+import { AppError } from '../../errors'
 import type { Principal } from '../../principal'
 import {
   type CohortCounts,
   type CohortFilter,
   loadCohortCounts,
+  loadFlaggedPatients,
   loadRelapseObservations,
+  loadRouteCounts,
   loadSafety,
   loadUtilisation,
+  type OutcomeFlag,
   type OutcomeThresholds,
   refreshOutcomeSummaries,
 } from './queries'
@@ -53,6 +57,7 @@ export function chairCapacityHours(chairs: number, from: Date, to: Date): number
 interface ClinicPart {
   clinicId: string
   counts: CohortCounts
+  byRoute: { iv: number; intranasal: number }
   observations: SurvivalObservation[]
   effects: { term: string; grade: number; n: number }[]
   bp: { sessions: number; excursions: number; riseSum: number; riseCount: number }
@@ -83,6 +88,7 @@ async function measureClinic(
   const mine = { ...filter, clinicId }
   return runInClinic(ctx, principal, request, async (scope) => {
     const counts = await loadCohortCounts(scope.tx, mine, thresholds)
+    const byRoute = await loadRouteCounts(scope.tx, mine)
     const observations = (await loadRelapseObservations(scope.tx, mine)).map((o) => ({
       timeDays: Number(o.days),
       isEvent: o.relapsed,
@@ -100,6 +106,7 @@ async function measureClinic(
     return {
       clinicId,
       counts,
+      byRoute,
       observations,
       effects: safety.effects.map((e) => ({ term: e.term, grade: e.grade, n: Number(e.n) })),
       bp: {
@@ -175,9 +182,12 @@ export async function getDashboard(
     to,
   )
   const clinicNames = new Map(principal.memberships.map((m) => [m.clinicId, m.clinicName]))
+  const treatment = comparedTreatment(filter)
   return {
     cohort: {
       patients: sum(parts, (p) => p.counts.patients),
+      /** Patients by the treatment of their first dose: "all treatments" mixes the two. */
+      byRoute: { iv: sum(parts, (p) => p.byRoute.iv), intranasal: sum(parts, (p) => p.byRoute.intranasal) },
       sessions,
       clinics: parts.map((p) => ({
         id: p.clinicId,
@@ -232,11 +242,69 @@ export async function getDashboard(
       capacityHours,
       rate: capacityHours ? bookedHours / capacityHours : null,
     },
-    benchmarks: findBenchmarks({
-      treatment:
-        (filter.route ?? builtInProtocols.find((p) => p.id === filter.protocol)?.route) === 'intranasal'
-          ? 'esketamine'
-          : 'iv-ketamine',
-    }),
+    /**
+     * Published figures only like with like (issue 14): IV ketamine figures beside an IV cohort,
+     * esketamine figures beside an esketamine cohort, none beside all treatments mixed.
+     */
+    comparison: { treatment },
+    benchmarks: treatment ? findBenchmarks({ treatment }) : [],
   }
+}
+
+/** The treatment the cohort is narrowed to (by route or by the protocol's route), or null for all. */
+function comparedTreatment(filter: CohortFilter): 'iv-ketamine' | 'esketamine' | null {
+  const route = filter.route ?? builtInProtocols.find((p) => p.id === filter.protocol)?.route
+  if (route === 'intranasal') return 'esketamine'
+  if (route === 'iv') return 'iv-ketamine'
+  return null
+}
+
+/**
+ * The patients behind one flagged count of this clinic's dashboard (responders, remissions, no
+ * response after three sessions, relapses, blood-pressure excursions), with the dashboard's
+ * filter. Names a patient's clinical outcome, so it needs chart access on top of reports, and
+ * is audited with the patients listed.
+ */
+export function listFlaggedPatients(
+  ctx: AppContext,
+  principal: Principal,
+  filter: CohortFilter & { flag: OutcomeFlag },
+) {
+  const { flag, ...cohort } = filter
+  return runInClinic(
+    ctx,
+    principal,
+    {
+      clinicId: cohort.clinicId,
+      permission: 'clinical:read',
+      action: 'outcomes.patients',
+      entity: 'patient',
+    },
+    async (scope) => {
+      // Both: the dashboard's own permission, and chart access for the names (admin has only the first).
+      if (!hasPermission(scope.membership.role, 'reports:read'))
+        throw new AppError('forbidden', 'Your role does not include the outcome reports.')
+      const thresholds = await loadOutcomeThresholds(scope.tx, cohort.clinicId)
+      await refreshOutcomeSummaries(scope.tx, cohort.clinicId, 'stale', thresholds, scope.now)
+      const isFiltered = Boolean(
+        cohort.route || cohort.protocol || cohort.from || cohort.to || cohort.ageBand || cohort.severity,
+      )
+      const rows = await loadFlaggedPatients(scope.tx, cohort, thresholds, flag, isFiltered)
+      await scope.audit({
+        action: 'outcomes.patients',
+        entity: 'patient',
+        detail: { flag, count: rows.length, patientIds: rows.map((r) => r.patient_id) },
+      })
+      return {
+        flag,
+        patients: rows.map((r) => ({
+          id: r.patient_id,
+          name: `${r.given_name} ${r.family_name}`,
+          mrn: r.mrn,
+          route: r.route,
+          firstDose: r.first_dose,
+        })),
+      }
+    },
+  )
 }

@@ -132,7 +132,7 @@ export function findPatientWithStageFacts(
 }
 
 /** The facts deriveStage needs, per patient row, as correlated subqueries (one round trip per page). */
-function stageFactsSql(contraindicationQuestionCount: number) {
+export function stageFactsSql(contraindicationQuestionCount: number) {
   return [
     sql<
       string | null

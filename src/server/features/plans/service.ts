@@ -382,7 +382,7 @@ export function approvePlan(
       if (findings.length > 0 && !reason)
         throw new AppError(
           'validation-failed',
-          `This plan goes beyond the §2 dose limits: ${findings.map((f) => f.message).join('; ')}. Approving it needs your signed override with a reason.`,
+          `This plan goes beyond the clinic's dose limits: ${findings.map((f) => f.message).join('; ')}. Approving it needs your signed override with a reason.`,
           {
             fieldErrors: [
               ...findings.map((f) => ({
@@ -391,7 +391,7 @@ export function approvePlan(
               })),
               {
                 field: 'doseOverride.reason',
-                message: 'required to approve a plan beyond the §2 dose limits',
+                message: "required to approve a plan beyond the clinic's dose limits",
               },
             ],
             extra: { limits: [...new Set(findings.map((f) => f.limit))] },
@@ -400,7 +400,7 @@ export function approvePlan(
       if (findings.length === 0 && reason)
         throw new AppError(
           'validation-failed',
-          'This plan is within the §2 dose limits; there is nothing to override.',
+          "This plan is within the clinic's dose limits; there is nothing to override.",
           {
             fieldErrors: [{ field: 'doseOverride.reason', message: 'no dose limit to override' }],
           },

@@ -779,7 +779,7 @@ export function recordDevice(
       if (view.devices.nextAllowedAt && at < view.devices.nextAllowedAt) {
         throw new AppError(
           'conflict',
-          `Wait ${minutesBetweenDevices} minutes between devices (clinical-reference §3): the next is due at ${view.devices.nextAllowedAt.toISOString()}.`,
+          `Wait ${minutesBetweenDevices} minutes between devices: the next is due at ${view.devices.nextAllowedAt.toISOString()}.`,
           { extra: { nextAllowedAt: view.devices.nextAllowedAt } },
         )
       }
@@ -1164,7 +1164,7 @@ export function recordDissociationCheck(
     },
     async (scope, view) => {
       if (view.session.route !== 'intranasal')
-        throw new AppError('conflict', 'The dissociation check is part of esketamine monitoring (§3).')
+        throw new AppError('conflict', 'The dissociation check is part of esketamine monitoring.')
       if (!['dosing', 'monitoring', 'ready-for-discharge'].includes(view.session.state))
         throw new AppError(
           'conflict',
@@ -1209,7 +1209,7 @@ export function recordReadyMoment(
     },
     async (scope, view) => {
       if (view.session.route !== 'intranasal')
-        throw new AppError('conflict', 'This time is recorded for the esketamine REMS monitoring form (§3).')
+        throw new AppError('conflict', 'This time is recorded for the esketamine REMS monitoring form.')
       if (!['monitoring', 'ready-for-discharge', 'discharged'].includes(view.session.state))
         throw new AppError(
           'conflict',

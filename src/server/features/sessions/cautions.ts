@@ -61,5 +61,5 @@ export function cautionPreCheck(c: SessionCautions) {
         : c.acknowledged
           ? `Acknowledged by ${c.acknowledged.by ?? 'a prescriber'}: ${c.items.map((i) => i.question).join(' ')}`
           : `Prescriber to acknowledge: ${c.items.map((i) => i.question).join(' ')}`
-  return { id: 'cautions', label: 'Pre-dose cautions (§3) acknowledged', status, detail }
+  return { id: 'cautions', label: 'Pre-dose cautions acknowledged', status, detail }
 }

@@ -73,7 +73,7 @@ export async function signDoseOverride(
   if (!input?.reason.trim())
     throw new AppError(
       'validation-failed',
-      `This dose goes beyond the §2 limits: ${what}. It needs a prescriber's signed override with a reason.`,
+      `This dose goes beyond the clinic's dose limits: ${what}. It needs a prescriber's signed override with a reason.`,
       {
         fieldErrors: [
           {

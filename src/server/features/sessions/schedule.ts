@@ -259,7 +259,7 @@ export function suggestDates(ctx: AppContext, principal: Principal, clinicId: st
       const benefitReview = review
         ? {
             date: review.date,
-            note: `Benefit review due ${review.date} (${review.afterWeek} weeks after the first session, clinical-reference §3)`,
+            note: `Benefit review due ${review.date} (${review.afterWeek} weeks after the first session)`,
           }
         : null
       if (count === 0) return { planId: plan.id, route: protocol.route, remaining, dates: [], benefitReview }

@@ -236,7 +236,7 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
     ),
     item(
       'urinary',
-      'Urinary symptoms asked (§7)',
+      'Urinary symptoms asked',
       form === undefined ? 'pending' : form.urinarySymptoms ? 'fail' : 'pass',
       form === undefined
         ? 'Not asked yet'

@@ -1,11 +1,46 @@
-import { Stack, Text } from '@mantine/core'
-import type { OutcomeDashboard } from '../../api/outcomes'
+import { Flex, Group, Stack, Text } from '@mantine/core'
+import type { OutcomeDashboard, OutcomeTimepoint } from '../../api/outcomes'
 import { ChartCard } from './chart-card'
+import { ChartLegend, mixedTreatmentsNote } from './chart-legend'
+import { FlagLink } from './flagged-patients'
 import { formatBenchmarkTimepoint, formatInterval, formatNumber } from './format'
 import { MeasureTable } from './measure-table'
-import { buildMeasureRows, matchBenchmarks, minReadableN } from './outcome-measures'
+import {
+  buildMeasureRows,
+  matchBenchmarks,
+  minReadableN,
+  timepointLabels,
+  timepoints,
+} from './outcome-measures'
 import { RelapseChart, RelapseTable } from './relapse-chart'
-import { ResponseChart } from './response-chart'
+import { ResponseChart, responseChartData, responseSources } from './response-chart'
+
+/** "Responded: 24 hours 12 of 40 · 1 week …", each count opening its patients. */
+function CountLinks({ data }: { data: OutcomeDashboard }) {
+  return (
+    <Stack gap={2} aria-label="Patients behind each bar">
+      {(['response', 'remission'] as const).map((metric) => (
+        <Group key={metric} gap={6} wrap="wrap">
+          <Text size="xs" fw={600}>
+            {metric === 'response' ? 'Responded:' : 'In remission:'}
+          </Text>
+          {timepoints.map((t: OutcomeTimepoint) => {
+            const p = data.outcomes[t][metric]
+            return (
+              <Text key={t} size="xs" component="span">
+                {timepointLabels[t]}{' '}
+                <FlagLink flag={`${metric}-${t}`}>
+                  {p.successes} of {p.total}
+                </FlagLink>
+              </Text>
+            )
+          })}
+        </Group>
+      ))}
+    </Stack>
+  )
+}
+
 import { TooFew } from './too-few-alert'
 
 export function ResponseCard({ data }: { data: OutcomeDashboard }) {
@@ -19,7 +54,7 @@ export function ResponseCard({ data }: { data: OutcomeDashboard }) {
   return (
     <ChartCard
       title="Response and remission"
-      description="PHQ-9: response ≥ 50 % below baseline, remission < 5; bars with 95 % intervals, literature as marked dashes."
+      description="PHQ-9: response means the score fell by half or more; remission means it is below 5."
       warning={
         smallest < minReadableN && (
           <TooFew data={data} n={smallest} what="patients measured at some timepoint" />
@@ -27,7 +62,22 @@ export function ResponseCard({ data }: { data: OutcomeDashboard }) {
       }
       chart={
         <Stack gap={4}>
-          <ResponseChart data={data} />
+          <Flex gap="md" wrap="wrap" align="flex-start">
+            <div style={{ flex: '1 1 300px', minWidth: 0 }}>
+              <ResponseChart data={data} />
+            </div>
+            <div style={{ flex: '1 1 200px', maxWidth: 320 }}>
+              <ChartLegend
+                bars={[
+                  { color: 'teal.6', text: 'Green bar: the share of your patients who responded.' },
+                  { color: 'indigo.5', text: 'Blue bar: the share in remission.' },
+                ]}
+                sources={responseSources(responseChartData(data))}
+                noComparison={data.comparison.treatment === null ? mixedTreatmentsNote : null}
+              />
+            </div>
+          </Flex>
+          <CountLinks data={data} />
           {unplotted.length > 0 && (
             <Text size="xs" c="dimmed">
               Also published for this treatment, at other timepoints:{' '}
@@ -66,7 +116,18 @@ export function RelapseCard({ data }: { data: OutcomeDashboard }) {
       }
       chart={
         relapse ? (
-          <RelapseChart relapse={relapse} literatureMedianDays={literature?.value ?? null} />
+          <Stack gap={4}>
+            <RelapseChart relapse={relapse} literatureMedianDays={literature?.value ?? null} />
+            <Text size="xs">
+              The line: the share of responders still well, day by day after the course.{' '}
+              {literature
+                ? `The dashed line: the median published for the same treatment (${literature.source}).`
+                : data.comparison.treatment === null
+                  ? 'No published median here: these patients had different treatments.'
+                  : ''}{' '}
+              <FlagLink flag="relapsed">{relapse.events} relapsed</FlagLink>
+            </Text>
+          </Stack>
         ) : (
           <Text size="sm" c="dimmed">
             No responder in this cohort has a PHQ-9 after the course yet, so there is no curve to draw.

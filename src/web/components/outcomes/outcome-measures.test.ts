@@ -15,6 +15,7 @@ const none: Proportion = { successes: 0, total: 0, rate: null, lower: null, uppe
 const dashboard: OutcomeDashboard = {
   cohort: {
     patients: 40,
+    byRoute: { iv: 40, intranasal: 0 },
     sessions: 200,
     clinics: [{ id: 'c1', name: 'Riverside', patients: 40 }],
     filter: {
@@ -50,6 +51,7 @@ const dashboard: OutcomeDashboard = {
     capacityHours: 400,
     rate: 0.25,
   },
+  comparison: { treatment: 'iv-ketamine' },
   benchmarks: findBenchmarks({ treatment: 'iv-ketamine' }),
 }
 

@@ -25,6 +25,11 @@ export const bloodPressureLiterature = {
   excursionPercentOfSessions: 0.98,
 }
 
+/** The blood-pressure figures to compare with: the IV series beside an IV cohort, else none. */
+export function bloodPressureLiteratureFor(d: Pick<OutcomeDashboard, 'comparison'>) {
+  return d.comparison.treatment === 'iv-ketamine' ? bloodPressureLiterature : null
+}
+
 export interface MeasureRow {
   section: string
   measure: string
@@ -157,10 +162,16 @@ export function buildMeasureRows(d: OutcomeDashboard, timeZone?: string): Measur
     })
   }
   const bp = d.bloodPressure
+  // The Yale series is IV ketamine: beside an IV cohort only (issue 14, like with like).
+  const bpLiterature = bloodPressureLiteratureFor(d)
   rows.push(
-    proportionRow('Blood pressure', 'Sessions with BP above 180/110', 'During infusion', bp.excursions, [
-      { value: bloodPressureLiterature.excursionPercentOfSessions, source: bloodPressureLiterature.source },
-    ]),
+    proportionRow(
+      'Blood pressure',
+      'Sessions with BP above 180/110',
+      'During infusion',
+      bp.excursions,
+      bpLiterature ? [{ value: bpLiterature.excursionPercentOfSessions, source: bpLiterature.source }] : [],
+    ),
     {
       section: 'Blood pressure',
       measure: 'Mean systolic rise',
@@ -171,8 +182,8 @@ export function buildMeasureRows(d: OutcomeDashboard, timeZone?: string): Measur
       lower: null,
       upper: null,
       unit: 'mmHg',
-      literatureValue: [bloodPressureLiterature.meanSystolicRiseMmHg],
-      literatureSource: [bloodPressureLiterature.source],
+      literatureValue: bpLiterature ? [bpLiterature.meanSystolicRiseMmHg] : [],
+      literatureSource: bpLiterature ? [bpLiterature.source] : [],
     },
     proportionRow('Early non-response', 'No response after 3 sessions', '1 week', d.noResponseAfterThree),
     {

@@ -2,13 +2,7 @@ import { BarChart } from '@mantine/charts'
 import { Paper, Stack, Text } from '@mantine/core'
 import type { OutcomeDashboard } from '../../api/outcomes'
 import { formatInterval, formatNumber } from './format'
-import {
-  assignMarkerShapes,
-  LiteratureLegend,
-  literatureColor,
-  MarkerPath,
-  type MarkerShape,
-} from './literature-marker'
+import { assignMarkerShapes, literatureColor, MarkerPath, type MarkerShape } from './literature-marker'
 import { buildMeasureRows, type MeasureRow, minReadableN } from './outcome-measures'
 
 const metrics = [
@@ -140,12 +134,18 @@ export function responseChartData(d: OutcomeDashboard): Datum[] {
   })
 }
 
-/** Response and remission with Wilson 95 % whiskers; literature figures as marked dashes across the bar. */
+/** The published sources drawn, in the order their marker shapes are given (for the legend). */
+export function responseSources(chartData: Datum[]): string[] {
+  return chartData.flatMap((d) => [...d.rows.Response.literatureSource, ...d.rows.Remission.literatureSource])
+}
+
+/**
+ * Response and remission with Wilson 95 % whiskers; literature figures as marked dashes across the
+ * bar. Its key is the card's ChartLegend, beside it.
+ */
 export function ResponseChart({ data }: { data: OutcomeDashboard }) {
   const chartData = responseChartData(data)
-  const shapes = assignMarkerShapes(
-    chartData.flatMap((d) => [...d.rows.Response.literatureSource, ...d.rows.Remission.literatureSource]),
-  )
+  const shapes = assignMarkerShapes(responseSources(chartData))
   return (
     <Stack gap="xs">
       <BarChart
@@ -168,7 +168,6 @@ export function ResponseChart({ data }: { data: OutcomeDashboard }) {
           content: ({ payload }) => <ResponseTooltip datum={payload?.[0]?.payload as Datum | undefined} />,
         }}
       />
-      <LiteratureLegend shapes={shapes} />
     </Stack>
   )
 }

@@ -3,10 +3,16 @@ import { useClinicSummary } from '../../api/clinic'
 import type { OutcomeDashboard } from '../../api/outcomes'
 import { useCurrentClinic } from '../current-clinic'
 import { ChartCard } from './chart-card'
+import { FlagLink } from './flagged-patients'
 import { formatInterval, formatNumber } from './format'
 import { IntervalMeter } from './interval-meter'
 import { MeasureTable } from './measure-table'
-import { bloodPressureLiterature, buildMeasureRows, type MeasureRow, minReadableN } from './outcome-measures'
+import {
+  bloodPressureLiteratureFor,
+  buildMeasureRows,
+  type MeasureRow,
+  minReadableN,
+} from './outcome-measures'
 import { SideEffectsChart } from './side-effects-chart'
 import { TooFew } from './too-few-alert'
 
@@ -39,6 +45,8 @@ export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
   const rows = section(buildMeasureRows(data), 'Blood pressure')
   const [excursions, rise] = rows as [MeasureRow, MeasureRow]
   const isTooFew = data.bloodPressure.sessions < minReadableN
+  // The published series is IV ketamine: drawn beside an IV cohort only.
+  const literature = bloodPressureLiteratureFor(data)
   return (
     <ChartCard
       title="Blood pressure"
@@ -48,7 +56,12 @@ export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
         <Stack gap="sm">
           <div>
             <Group justify="space-between" gap="xs">
-              <Text size="sm">Sessions above 180/110</Text>
+              <Text size="sm">
+                Sessions above 180/110:{' '}
+                <FlagLink flag="bp-excursion">
+                  {excursions.count ?? 0} of {excursions.n ?? 0}
+                </FlagLink>
+              </Text>
               <Text size="sm" fw={600}>
                 {formatNumber(excursions.value, '%')}{' '}
                 <Text span size="xs" c="dimmed" fw={400}>
@@ -65,10 +78,9 @@ export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
               unit="%"
               color="red.6"
               isFaded={isTooFew}
-              literature={{
-                value: bloodPressureLiterature.excursionPercentOfSessions,
-                source: bloodPressureLiterature.source,
-              }}
+              literature={
+                literature && { value: literature.excursionPercentOfSessions, source: literature.source }
+              }
             />
           </div>
           <div>
@@ -85,15 +97,14 @@ export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
               unit="mmHg"
               color="orange.6"
               isFaded={isTooFew}
-              literature={{
-                value: bloodPressureLiterature.meanSystolicRiseMmHg,
-                source: bloodPressureLiterature.source,
-              }}
+              literature={literature && { value: literature.meanSystolicRiseMmHg, source: literature.source }}
             />
           </div>
           <Text size="xs" c="dimmed">
-            ◆ {bloodPressureLiterature.source}: +{bloodPressureLiterature.meanSystolicRiseMmHg} mmHg mean
-            rise, {bloodPressureLiterature.excursionPercentOfSessions} % of sessions with severe hypertension.
+            The bar: your figure; the line through it, where the true figure most likely lies.{' '}
+            {literature
+              ? `◆ A published figure for IV ketamine (${literature.source}): +${literature.meanSystolicRiseMmHg} mmHg mean rise, ${literature.excursionPercentOfSessions} % of sessions with severe hypertension.`
+              : 'No published figure here: the one series there is covers IV ketamine only.'}
           </Text>
         </Stack>
       }
@@ -117,7 +128,10 @@ export function NoResponseCard({ data }: { data: OutcomeDashboard }) {
         <div>
           <Group justify="space-between" gap="xs">
             <Text size="sm">
-              {row.count ?? 0} of {row.n ?? 0} patients flagged
+              <FlagLink flag="no-response-after-three">
+                {row.count ?? 0} of {row.n ?? 0} patients
+              </FlagLink>{' '}
+              flagged
             </Text>
             <Text size="sm" fw={600}>
               {formatNumber(row.value, '%')}{' '}

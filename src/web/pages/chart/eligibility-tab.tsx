@@ -180,7 +180,7 @@ function DecisionForm({ review, props }: { review: EligibilityReview; props: Cha
             onChange={(event) => setCautionsAcknowledged(event.currentTarget.checked)}
             error={fieldError(sign.error, 'cautionsAcknowledged')}
             label={`I acknowledge the pre-dose cautions: ${cautions.map((c) => questionText[c.id] ?? c.id).join(' ')}`}
-            description="Label warnings (clinical-reference §3), not contraindications: the acknowledgement is signed with the decision and asked again before each dose."
+            description="Warnings from the product label, not contraindications: the acknowledgement is signed with the decision and asked again before each dose."
           />
         )}
         {decision && (
@@ -251,7 +251,7 @@ export function EligibilityTab(props: ChartTabProps) {
                   </Badge>
                   {f.isUnverified && (
                     <Badge color="gray" variant="outline" size="xs" mr={6}>
-                      unverified default
+                      not yet verified by the clinic
                     </Badge>
                   )}
                   {questionText[f.id] ?? f.id} {f.explanation}

@@ -25,8 +25,8 @@ export function IvDosePreview({ dose, atLabel }: { dose: IvDose; atLabel: string
         <Group gap="xs" data-testid="ceiling-check">
           <Text size="sm">
             Ceiling on actual weight ({kg(dose.actualWeightKg)}): {mg(dose.ceilingMg)} ={' '}
-            {perKg(dose.ceilingMgPerKg)} (unverified default, §2). This dose is{' '}
-            <strong>{perKg(dose.doseMgPerKgOfActual)} of actual weight</strong>.
+            {perKg(dose.ceilingMgPerKg)} (default not yet verified by the clinic — review in Settings). This
+            dose is <strong>{perKg(dose.doseMgPerKgOfActual)} of actual weight</strong>.
           </Text>
           <Badge color={dose.isAboveCeiling ? 'red' : 'teal'} variant="light">
             {dose.isAboveCeiling ? 'Above the ceiling' : 'Within the ceiling'}

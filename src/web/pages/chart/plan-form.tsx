@@ -158,7 +158,7 @@ function LimitNotice({
   )
   if (findings.length === 0) return null
   return (
-    <Alert color="red" variant="light" title="Beyond the §2 dose limits" aria-label="Dose limits">
+    <Alert color="red" variant="light" title="Beyond the clinic's dose limits" aria-label="Dose limits">
       <Text size="sm">
         Approving this plan will need your signed override with a reason ({protocol.name}):
       </Text>
@@ -234,7 +234,7 @@ export function PlanForm({
           size="md"
         />
         <Text size="xs" c="dimmed">
-          Source: {protocol.source}
+          The protocol's defaults are clinic rules: review them and their sources in Settings.
         </Text>
         {isIv && (
           <FieldGroup label="Dose basis (weight)">
@@ -258,7 +258,7 @@ export function PlanForm({
         {isIv && draft.doseBasis !== 'actual' && (
           <Checkbox
             label={`Dose on the ${draft.doseBasis} weight even where it exceeds actual weight`}
-            description="Otherwise the dose is computed on actual weight whenever the ideal or adjusted weight is higher (§2). Needs your signed override with a reason at approval."
+            description="Otherwise the dose is computed on actual weight whenever the ideal or adjusted weight is higher. Needs your signed override with a reason at approval."
             checked={draft.doseAboveActualWeight}
             onChange={(event) => set({ doseAboveActualWeight: event.currentTarget.checked })}
             error={fieldError(create.error, 'doseAboveActualWeight')}
@@ -298,7 +298,7 @@ export function PlanForm({
                 protocol.route === 'intranasal' &&
                 ageYears !== null &&
                 esketamineStartDose(protocol, ageYears).isOlderAdultStart
-                  ? `Age ${ageYears}: start ${startDoseMg(protocol, ageYears)} mg, then 28, 56 or 84 mg (§3)`
+                  ? `Age ${ageYears}: start ${startDoseMg(protocol, ageYears)} mg, then 28, 56 or 84 mg`
                   : `First dose on the label: ${startDoseMg(protocol, ageYears) ?? ''} mg`
               }
               data={doseOptionsMg(protocol, ageYears).map((mg) => ({

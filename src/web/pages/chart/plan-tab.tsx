@@ -89,7 +89,7 @@ function DoseOverrideField({
   error: unknown
 }) {
   return (
-    <Alert color="red" variant="light" title="Beyond the §2 dose limits: signed override needed">
+    <Alert color="red" variant="light" title="Beyond the clinic's dose limits: signed override needed">
       <Stack gap="xs">
         <List size="sm">
           {plan.limitsNeedingOverride.map((f) => (
@@ -205,12 +205,10 @@ function PlanCard({ plan, props }: { plan: TreatmentPlan; props: ChartTabProps }
         </SimpleGrid>
         {plan.note && <Text size="sm">Note: {plan.note}</Text>}
         {plan.doseAboveActualWeight && (
-          <Text size="sm">
-            Doses on the {plan.doseBasis} weight even where it exceeds actual weight (§2).
-          </Text>
+          <Text size="sm">Doses on the {plan.doseBasis} weight even where it exceeds actual weight.</Text>
         )}
         {plan.doseOverride && (
-          <Alert color="orange" variant="light" title="Signed dose-limit override (§2)">
+          <Alert color="orange" variant="light" title="Signed dose-limit override">
             <Text size="sm">
               {plan.doseOverride.limits.map((l) => doseLimitLabels[l]).join('; ')} — reason:{' '}
               {plan.doseOverride.reason}

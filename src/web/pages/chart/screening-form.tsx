@@ -159,7 +159,7 @@ export function ScreeningForm({
                         </Badge>
                       ) : q.severity === 'caution' ? (
                         <Badge color="grape" size="xs" variant="light">
-                          Caution (§3)
+                          Caution
                         </Badge>
                       ) : (
                         <Badge color="yellow" size="xs" variant="light">
@@ -168,7 +168,7 @@ export function ScreeningForm({
                       )}
                       {q.isUnverified && (
                         <Badge color="gray" size="xs" variant="outline">
-                          Unverified default
+                          Not yet verified by the clinic
                         </Badge>
                       )}
                     </Group>

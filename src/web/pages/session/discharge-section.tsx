@@ -137,6 +137,8 @@ function RemsPanel(props: SectionProps) {
     }),
   )
   const f = form.data
+  // The submit's reply replaces the session view at once; the form itself refetches after it.
+  const submittedAt = view.session.remsSubmittedAt ?? f?.submittedAt ?? null
   const fromChart = f
     ? (Object.fromEntries(
         concomitantClasses.map((c) => [c, f.concomitantMedicines[c].value === true]),
@@ -179,9 +181,9 @@ function RemsPanel(props: SectionProps) {
               {yes(f.respiratoryDepression)}
             </Text>
             <Text size="sm">Adverse events: {f.adverseEvents.join(', ') || 'none'}</Text>
-            <Text size="sm" c={f.submittedAt ? 'teal.8' : 'orange.8'} fw={600}>
-              {f.submittedAt
-                ? `Submitted ${new Date(f.submittedAt).toLocaleString(undefined, { timeZone })}`
+            <Text size="sm" c={submittedAt ? 'teal.8' : 'orange.8'} fw={600}>
+              {submittedAt
+                ? `Submitted ${new Date(submittedAt).toLocaleString(undefined, { timeZone })}`
                 : f.dueAt
                   ? `Due by ${new Date(f.dueAt).toLocaleDateString(undefined, { timeZone })}`
                   : 'Due within 7 days of discharge'}

@@ -68,7 +68,7 @@ export function DoseOverridePanel({ clinicId, self, refusal, value, onChange, er
     <Alert
       color="red"
       variant="light"
-      title="Beyond the §2 dose limits: a prescriber's signed override"
+      title="Beyond the clinic's dose limits: a prescriber's signed override"
       role="alert"
     >
       <Stack gap="sm">

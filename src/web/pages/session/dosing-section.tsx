@@ -242,8 +242,8 @@ function CeilingCheck({ view }: { view: SessionView }) {
       <Group gap="xs">
         <Text size="sm">
           Ceiling on actual weight ({view.dose.weightKg} kg): {round(limits.ceilingMg, 1)} mg ={' '}
-          {limits.ceilingMgPerKg} mg/kg (unverified default, §2). This dose is{' '}
-          <strong>{round(limits.doseMgPerKgOfActual)} mg/kg of actual weight</strong>.
+          {limits.ceilingMgPerKg} mg/kg (default not yet verified by the clinic — review in Settings). This
+          dose is <strong>{round(limits.doseMgPerKgOfActual)} mg/kg of actual weight</strong>.
         </Text>
         <Badge color={limits.isAboveCeiling ? 'red' : 'teal'} variant="light">
           {limits.isAboveCeiling ? 'Above the ceiling' : 'Within the ceiling'}
@@ -252,7 +252,7 @@ function CeilingCheck({ view }: { view: SessionView }) {
       {limits.isCappedAtActual && (
         <Text size="sm" c="orange.8">
           The {view.dose.doseBasis} weight ({round(limits.basisWeightKg, 1)} kg) exceeds actual weight, so the
-          dose is computed on actual weight (§2).
+          dose is computed on actual weight.
         </Text>
       )}
       {limits.coveredByPlanOverride.length > 0 && (

@@ -73,7 +73,7 @@ export function DissociationCheckPanel(props: SectionProps) {
           <>
             <Text size="xs" c="dimmed">
               Ask and observe: is the patient still detached, unreal or disoriented? Discharge waits until it
-              has resolved (§3).
+              has resolved.
             </Text>
             <Group align="flex-end" gap="sm">
               <TextInput

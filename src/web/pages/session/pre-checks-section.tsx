@@ -141,7 +141,7 @@ function PreCheckForm(props: SectionProps) {
           </Stack>
           <Stack gap={4}>
             <Text size="sm" fw={500} id="urinary-label">
-              Urinary symptoms (§7)
+              Urinary symptoms
             </Text>
             <SegmentedControl
               aria-labelledby="urinary-label"
@@ -255,7 +255,7 @@ function CautionsCard(props: SectionProps) {
     >
       <Stack gap="xs">
         <Group justify="space-between" wrap="nowrap">
-          <Text fw={600}>Pre-dose cautions (§3)</Text>
+          <Text fw={600}>Pre-dose cautions</Text>
           <Badge color={acknowledged ? 'teal' : 'grape'} variant="light">
             {acknowledged ? `Acknowledged by ${acknowledged.by ?? 'a prescriber'}` : 'To acknowledge'}
           </Badge>

@@ -44,7 +44,7 @@ function describeEvent(kind: string, payload: Record<string, unknown>): string {
     case 'pre-check-override':
       return `Override: ${String(payload.reason)}`
     case 'dose-override':
-      return `Dose-limit override (§2) by ${String(payload.signerName)}: ${String(payload.reason)}`
+      return `Dose-limit override by ${String(payload.signerName)}: ${String(payload.reason)}`
     case 'pre-check-form':
       return [
         payload.identityConfirmed ? 'identity ✓' : 'identity ✗',

@@ -136,7 +136,7 @@ export function SessionChart({ view }: { view: SessionView }) {
         />
         <Text size="xs" c="dimmed">
           {view.pk
-            ? `${view.pk.note} Shaded: the concentration ranges for analgesia and dissociation reported in the literature (clinical-reference §5).`
+            ? `${view.pk.note} Shaded: the concentration ranges for analgesia and dissociation reported in published studies (a model, not a target).`
             : 'No prediction for this session (esketamine, or no pump record yet).'}
         </Text>
       </Stack>
