@@ -176,9 +176,8 @@ test('an IV session: book, check in, pre-checks, dose with a second-person check
   })
   await expect(nurse.getByText(/Saved: Vitals: BP 128\/80/)).toBeVisible(saved)
   const effects = nurse.getByLabel('Side effects')
-  await effects.getByRole('button', { name: 'nausea', exact: true }).click()
   await effects.getByLabel('Action taken').fill('Ondansetron 4 mg per standing order')
-  await effects.getByRole('button', { name: 'Record nausea' }).click()
+  await effects.getByRole('button', { name: 'nausea', exact: true }).click()
   await expect(effects.getByText(/nausea.*grade 1/)).toBeVisible(saved)
 
   // Discharge: escort present, Aldrete 10, mark ready.

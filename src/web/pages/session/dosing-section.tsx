@@ -20,7 +20,6 @@ import {
   isWithinLimit,
   type LimitedInput,
 } from '../../../domain/dosing'
-import { nextInfusionActions } from '../../../domain/session'
 import { isApiError } from '../../api/client'
 import type { SignerProof } from '../../api/eligibility'
 import { type SessionView, type StockLot, useLotStock, useSessionAction } from '../../api/sessions'
@@ -32,13 +31,9 @@ import {
   type SignatureInput,
   toSignerProof,
 } from '../../components/signature-box'
-import { useNow } from '../../components/use-now'
-import { countdown, formatClock } from '../../lib/clock-format'
-import type { OutboxEntry } from '../../lib/outbox'
+import { formatClock } from '../../lib/clock-format'
 import { DoseOverridePanel, emptyDoseOverride, toDoseOverride } from './dose-override-panel'
-import { type SectionProps, writePath } from './section-props'
-import { MinutesAgoInput, takenAt } from './taken-at'
-import { VitalsPad } from './vitals-pad'
+import type { SectionProps } from './section-props'
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -53,7 +48,7 @@ function Figure({ label, value }: { label: string; value: string }) {
   )
 }
 
-const mg = (n: number | null | undefined) =>
+export const mg = (n: number | null | undefined) =>
   n === null || n === undefined ? '—' : `${Math.round(n * 100) / 100} mg`
 
 /** Issue 12: the hard input limit of a field as an inline error, before anything is sent. */
@@ -370,7 +365,7 @@ export function usableLots(
   )
 }
 
-const lotOption = (l: StockLot) => ({
+export const lotOption = (l: StockLot) => ({
   value: l.id,
   label: `Lot ${l.lotNumber} · ${l.balanceMg} mg left · expires ${l.expiresOn}${l.expiryStatus === 'expiring' ? ' (soon)' : ''}`,
 })
@@ -444,204 +439,22 @@ function DrawDose(props: SectionProps & { lotId: string | null }) {
   )
 }
 
-const pumpLabels = {
-  start: 'Start infusion',
-  pause: 'Pause',
-  resume: 'Resume',
-  stop: 'Stop infusion',
-} as const
-const pumpColors = { start: 'teal', pause: 'orange', resume: 'teal', stop: 'red' } as const
-const afterAction = { start: 'running', pause: 'paused', resume: 'running', stop: 'stopped' } as const
-
-/** The pump status the nurse sees, with marks still in the outbox applied on top of the server's. */
-export function optimisticPumpStatus(
-  serverStatus: NonNullable<SessionView['infusion']>['status'],
-  queued: readonly OutboxEntry[],
-): NonNullable<SessionView['infusion']>['status'] {
-  let status = serverStatus
-  for (const e of queued) {
-    const action = e.body.action as keyof typeof afterAction
-    if (e.kind === 'infusion' && e.status !== 'held' && afterAction[action]) status = afterAction[action]
-  }
-  return status
-}
-
-function Pump(props: SectionProps) {
-  const { view, clinicId, sessionId, outbox, timeZone } = props
-  const nowMs = useNow()
-  const [minutesAgo, setMinutesAgo] = useState<number | string>(0)
-  const infusion = view.infusion
-  if (!infusion) return null
-  const queued = outbox.entries.filter(
-    (e) => e.sessionId === sessionId && e.kind === 'infusion' && e.status !== 'sent',
-  )
-  const status = optimisticPumpStatus(infusion.status, queued)
-  const actions = view.session.state === 'dosing' ? nextInfusionActions(status) : []
-  const mark = (action: keyof typeof pumpLabels) => {
-    const at = takenAt(minutesAgo)
-    outbox.enqueue({
-      sessionId,
-      kind: 'infusion',
-      path: writePath(clinicId, sessionId, '/infusion'),
-      body: { action, ...(at ? { at } : {}) },
-      label: `Pump: ${pumpLabels[action].toLowerCase()}`,
-    })
-    setMinutesAgo(0)
-  }
-  return (
-    <Paper withBorder p="md" radius="md" aria-label="Infusion pump">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Group gap="sm">
-            <Title order={3} size="h4">
-              Infusion
-            </Title>
-            <Badge size="lg" color={status === 'running' ? 'teal' : status === 'paused' ? 'orange' : 'gray'}>
-              {status}
-              {queued.length ? ' (unsent)' : ''}
-            </Badge>
-          </Group>
-          {actions.length > 0 && <MinutesAgoInput value={minutesAgo} onChange={setMinutesAgo} />}
-        </Group>
-        <SimpleGrid cols={{ base: 2, sm: 4 }}>
-          <Figure label="Given" value={mg(infusion.doseGivenMg)} />
-          <Figure label="Remaining" value={mg(infusion.remainingMg)} />
-          <Figure label="Running" value={`${Math.round(infusion.runningMin)} min`} />
-          <Figure
-            label="Expected end"
-            value={
-              infusion.expectedEndMs
-                ? `${formatClock(infusion.expectedEndMs, timeZone)} (${countdown(infusion.expectedEndMs, nowMs).text})`
-                : infusion.endedAtMs
-                  ? `ended ${formatClock(infusion.endedAtMs, timeZone)}`
-                  : '—'
-            }
-          />
-        </SimpleGrid>
-        {actions.length > 0 && (
-          <Group gap="md">
-            {actions.map((action) => (
-              <Button
-                key={action}
-                size="xl"
-                color={pumpColors[action]}
-                onClick={() => mark(action)}
-                miw={180}
-              >
-                {pumpLabels[action]}
-              </Button>
-            ))}
-          </Group>
-        )}
-        {view.session.state !== 'dosing' && infusion.status === 'not-started' && (
-          <Text size="sm" c="dimmed">
-            The pump is charted once the session is in dosing.
-          </Text>
-        )}
-      </Stack>
-    </Paper>
-  )
-}
-
-function Devices(props: SectionProps) {
-  const { view, clinicId, sessionId, outbox, timeZone } = props
-  const nowMs = useNow()
-  const stock = useLotStock(clinicId, props.canDraw)
-  const [lotId, setLotId] = useState<string | null>(null)
-  const devices = view.devices
-  if (!devices) return null
-  const queued = outbox.entries.filter(
-    (e) => e.sessionId === sessionId && e.kind === 'device' && e.status !== 'sent',
-  )
-  const count = devices.given.length + queued.length
-  const lastAtMs = queued.length
-    ? queued[queued.length - 1]!.takenAtMs
-    : devices.given.at(-1)
-      ? Date.parse(devices.given.at(-1)!.at)
-      : null
-  const nextAtMs = lastAtMs === null ? null : lastAtMs + 5 * 60_000
-  const wait = nextAtMs !== null && nextAtMs > nowMs ? countdown(nextAtMs, nowMs) : null
-  const lots = usableLots(stock.data?.lots, 'esketamine', 28)
-  const isDone = count >= devices.plan.deviceCount
-  const record = () =>
-    outbox.enqueue({
-      sessionId,
-      kind: 'device',
-      path: writePath(clinicId, sessionId, '/devices'),
-      body: { lotId },
-      label: `Device ${count + 1} of ${devices.plan.deviceCount}`,
-    })
-  return (
-    <Paper withBorder p="md" radius="md" aria-label="Esketamine devices">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          Devices: {count} of {devices.plan.deviceCount}
-        </Title>
-        {devices.given.map((d) => (
-          <Text key={d.number} size="sm">
-            ✓ Device {d.number} at {formatClock(d.at, timeZone)}
-          </Text>
-        ))}
-        {queued.map((e) => (
-          <Text key={e.id} size="sm" c="orange.8">
-            {e.label} at {formatClock(e.takenAtMs, timeZone)} (unsent)
-          </Text>
-        ))}
-        {!isDone && view.session.state === 'dosing' && (
-          <>
-            {props.canDraw && (
-              <Select
-                label="Lot of this device"
-                data={lots.map(lotOption)}
-                value={lotId}
-                onChange={setLotId}
-                size="md"
-              />
-            )}
-            {wait && (
-              <Text c="orange.8" fw={600} role="timer">
-                Next device {wait.text} (5 minutes between devices)
-              </Text>
-            )}
-            <Group justify="flex-end">
-              <Button size="xl" disabled={Boolean(wait)} onClick={record}>
-                Record device {count + 1}
-              </Button>
-            </Group>
-          </>
-        )}
-      </Stack>
-    </Paper>
-  )
-}
-
-/** Weight → dose, second-person check, the draw from a lot, then the pump or the devices. */
+/**
+ * Weight → dose, second-person check, the draw from a lot. The pump or the devices and the vitals
+ * pad sit in the chair-side column (delivery-controls.tsx, vitals-pad.tsx), on screen in every phase.
+ */
 export function DosingSection(props: SectionProps) {
   const { view, canWrite, canDraw } = props
   // The lot chosen in the dose panel: its concentration fills the form, and it is offered at the draw.
   const [lotId, setLotId] = useState<string | null>(null)
   const isSettable = ['checked-in', 'pre-checks'].includes(view.session.state)
   const isIv = view.session.route === 'iv'
-  const isDosing = view.session.state === 'dosing'
-  const preparation = (
+  return (
     <Stack gap="md">
       {canWrite && isSettable && <DoseForm {...props} lotId={lotId} onLot={setLotId} />}
       <DoseFigures view={view} />
       {canWrite && <DoseCheck {...props} />}
       {isIv && canDraw && view.dose.checkedBy && <DrawDose {...props} lotId={lotId} />}
     </Stack>
-  )
-  const delivery = (
-    <Stack gap="md">
-      {isIv ? <Pump {...props} /> : canWrite && <Devices {...props} />}
-      {canWrite && isDosing && <VitalsPad {...props} context="intra" />}
-    </Stack>
-  )
-  // While dosing, the pump (or the devices) and the vitals come first on a tablet.
-  return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-      {isDosing ? delivery : preparation}
-      {isDosing ? preparation : delivery}
-    </SimpleGrid>
   )
 }

@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { struckStyle } from '../../components/mark-in-error-button'
 import { formatClock } from '../../lib/clock-format'
 import { DissociationCheckPanel, MonitoringPrompt } from './esketamine-monitoring'
@@ -6,7 +6,6 @@ import { ScoreEntry } from './score-entry'
 import type { SectionProps } from './section-props'
 import { SessionChart } from './session-chart'
 import { SideEffectsPanel } from './side-effects-panel'
-import { VitalsPad } from './vitals-pad'
 
 /** Vitals as charted (and those still in the outbox, marked unsent), newest first. */
 export function VitalsTable(props: SectionProps) {
@@ -65,7 +64,10 @@ export function VitalsTable(props: SectionProps) {
   )
 }
 
-/** During and after the dose: vitals, side effects, dissociation and sedation scores, the live chart. */
+/**
+ * During and after the dose: what is due, the live chart, side effects, the esketamine dissociation
+ * check and scores, then the vitals as charted. The vitals pad is in the chair-side column.
+ */
 export function MonitoringSection(props: SectionProps) {
   const { view, canWrite } = props
   const isCharting = ['dosing', 'monitoring', 'ready-for-discharge'].includes(view.session.state)
@@ -73,28 +75,19 @@ export function MonitoringSection(props: SectionProps) {
   return (
     <Stack gap="md">
       {isCharting && <MonitoringPrompt {...props} />}
+      {isEsketamine && view.devices?.given.length ? <DissociationCheckPanel {...props} /> : null}
       <SessionChart view={view} />
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-        <Stack gap="md">
-          {canWrite && isCharting && (
-            <VitalsPad {...props} context={view.session.state === 'dosing' ? 'intra' : 'post'} />
-          )}
-          <VitalsTable {...props} />
-        </Stack>
-        <Stack gap="md">
-          {isEsketamine && view.devices?.given.length ? <DissociationCheckPanel {...props} /> : null}
-          <SideEffectsPanel {...props} />
-          {canWrite && isCharting && (
-            <ScoreEntry
-              {...props}
-              title="Dissociation and post-session scores"
-              isCollapsed
-              context="post"
-              instrumentIds={['cadss', 'bprs4', 'phq9']}
-            />
-          )}
-        </Stack>
-      </SimpleGrid>
+      <SideEffectsPanel {...props} />
+      {canWrite && isCharting && (
+        <ScoreEntry
+          {...props}
+          title="Dissociation and post-session scores"
+          isCollapsed
+          context="post"
+          instrumentIds={['cadss', 'bprs4', 'phq9']}
+        />
+      )}
+      <VitalsTable {...props} />
     </Stack>
   )
 }

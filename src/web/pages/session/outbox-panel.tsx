@@ -64,7 +64,21 @@ function FixModal({ entry, onClose, outbox }: { entry: OutboxEntry; onClose: () 
   )
 }
 
-/** What is unsent and what the server acknowledged, per entry (issue 5: nothing charted is lost). */
+function SavedLine({ entry, timeZone }: { entry: OutboxEntry; timeZone: string | undefined }) {
+  return (
+    <Text size="sm" c="teal.9">
+      ✓ Saved: {entry.label} · taken {formatClock(entry.takenAtMs, timeZone)}
+      {entry.sentAtMs && entry.sentAtMs - entry.takenAtMs > 60_000
+        ? `, saved ${formatClock(entry.sentAtMs, timeZone)}`
+        : ''}
+    </Text>
+  )
+}
+
+/**
+ * What is unsent and what the server acknowledged, per entry (issue 5: nothing charted is lost).
+ * Unsent and refused entries are always listed; the saved ones fold to the last (issue 14).
+ */
 export function OutboxPanel({
   outbox,
   sessionId,
@@ -75,29 +89,43 @@ export function OutboxPanel({
   timeZone: string | undefined
 }) {
   const [fixing, setFixing] = useState<OutboxEntry | null>(null)
+  const [isExpanded, setIsExpanded] = useState(false)
   const mine = outbox.entries.filter((e) => e.sessionId === sessionId)
   const unsent = mine.filter((e) => e.status !== 'sent')
   const held = unsent.filter((e) => e.status === 'held')
   const saved = mine
     .filter((e) => e.status === 'sent')
-    .slice(-5)
+    .slice(-10)
     .reverse()
   if (mine.length === 0) return null
+  const shown = isExpanded ? saved : saved.slice(0, 1)
   return (
-    <Paper withBorder p="sm" radius="md" aria-label="Charting outbox">
-      <Stack gap="xs">
-        <Group gap="xs">
-          <Badge
-            size="lg"
-            color={held.length ? 'red' : unsent.length ? 'orange' : 'teal'}
-            variant={unsent.length ? 'filled' : 'light'}
-            role="status"
-          >
-            {unsent.length ? `${unsent.length} unsent` : 'All saved'}
-          </Badge>
-          {unsent.length > held.length && (
-            <Button size="compact-sm" variant="light" onClick={() => outbox.retry()}>
-              Send now
+    <Paper withBorder p="xs" radius="md" aria-label="Charting outbox">
+      <Stack gap={6}>
+        <Group gap="xs" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Badge
+              size="lg"
+              color={held.length ? 'red' : unsent.length ? 'orange' : 'teal'}
+              variant={unsent.length ? 'filled' : 'light'}
+              role="status"
+            >
+              {unsent.length ? `${unsent.length} unsent` : 'All saved'}
+            </Badge>
+            {unsent.length > held.length && (
+              <Button size="compact-sm" variant="light" onClick={() => outbox.retry()}>
+                Send now
+              </Button>
+            )}
+          </Group>
+          {saved.length > 1 && (
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              aria-expanded={isExpanded}
+              onClick={() => setIsExpanded(!isExpanded)}
+            >
+              {isExpanded ? 'Show the last only' : `Show ${saved.length - 1} earlier`}
             </Button>
           )}
         </Group>
@@ -133,13 +161,8 @@ export function OutboxPanel({
             </Group>
           </Alert>
         ))}
-        {saved.map((e) => (
-          <Text key={e.id} size="sm" c="teal.9">
-            ✓ Saved: {e.label} · taken {formatClock(e.takenAtMs, timeZone)}
-            {e.sentAtMs && e.sentAtMs - e.takenAtMs > 60_000
-              ? `, saved ${formatClock(e.sentAtMs, timeZone)}`
-              : ''}
-          </Text>
+        {shown.map((e) => (
+          <SavedLine key={e.id} entry={e} timeZone={timeZone} />
         ))}
       </Stack>
       {fixing && <FixModal entry={fixing} outbox={outbox} onClose={() => setFixing(null)} />}

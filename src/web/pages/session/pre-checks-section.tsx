@@ -26,14 +26,21 @@ import {
 } from '../../components/signature-box'
 import { ScoreEntry } from './score-entry'
 import type { SectionProps } from './section-props'
-import { VitalsPad } from './vitals-pad'
 
 const statusColor = { pass: 'teal', fail: 'red', pending: 'gray' } as const
 const statusMark = { pass: '✓', fail: '✗', pending: '…' } as const
 
 export function PreCheckList({ items }: { items: PreCheckItem[] }) {
   return (
-    <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Pre-check items">
+    <SimpleGrid
+      cols={{ base: 1, sm: 2 }}
+      spacing={6}
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+      aria-label="Pre-check items"
+    >
       {items.map((item) => (
         <Paper
           key={item.id}
@@ -61,7 +68,7 @@ export function PreCheckList({ items }: { items: PreCheckItem[] }) {
           </Group>
         </Paper>
       ))}
-    </Stack>
+    </SimpleGrid>
   )
 }
 
@@ -121,7 +128,7 @@ function PreCheckForm(props: SectionProps) {
             size="md"
           />
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 1 }} spacing="md">
+        <SimpleGrid cols={1} spacing="md">
           <Stack gap={4}>
             <Text size="sm" fw={500} id="pregnancy-label">
               Pregnancy status
@@ -316,55 +323,49 @@ export function PreChecksSection(props: SectionProps) {
   const isOpen = ['checked-in', 'pre-checks'].includes(view.session.state)
   const phq9Due = items.find((i) => i.id === 'phq9')?.status === 'pending'
   const cssrsDue = items.find((i) => i.id === 'cssrs')?.status === 'pending'
+  // The pre-dose vitals are charted on the pad in the chair-side column.
   return (
-    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-      <Stack gap="md">
-        <Group gap="sm">
-          <Title order={2} size="h3">
-            Pre-checks
-          </Title>
-          <Badge
-            size="lg"
-            color={{ passed: 'teal', overridden: 'orange', failed: 'red', pending: 'gray' }[status]}
-          >
-            {status}
-          </Badge>
-        </Group>
-        {override && (
-          <Text size="sm" c="orange.9">
-            Overridden by {override.by}: {override.reason}
-          </Text>
-        )}
-        <PreCheckList items={items} />
-        <CautionsCard {...props} />
-        <SupervisionCard {...props} />
-        {canOverride && isOpen && (status === 'failed' || status === 'pending') && (
-          <OverrideForm {...props} />
-        )}
-      </Stack>
-      <Stack gap="md">
-        {canWrite && isOpen && <PreCheckForm {...props} />}
-        {canWrite && isOpen && <VitalsPad {...props} context="pre" />}
-        {canWrite && isOpen && (cssrsDue || phq9Due) && (
-          <ScoreEntry
-            {...props}
-            key={`${cssrsDue}-${phq9Due}`}
-            title="Pre-dose scores"
-            context="pre"
-            instrumentIds={[
-              ...(cssrsDue ? (['cssrs-screen'] as const) : []),
-              ...(phq9Due ? (['phq9'] as const) : []),
-            ]}
-          />
-        )}
-        {!isOpen && (
-          <Text c="dimmed" size="sm">
-            {view.session.state === 'scheduled'
-              ? 'Pre-checks open once the patient is checked in.'
-              : 'Pre-checks are closed: dosing has started.'}
-          </Text>
-        )}
-      </Stack>
-    </SimpleGrid>
+    <Stack gap="md">
+      <Group gap="sm">
+        <Title order={2} size="h4">
+          Pre-checks
+        </Title>
+        <Badge
+          size="lg"
+          color={{ passed: 'teal', overridden: 'orange', failed: 'red', pending: 'gray' }[status]}
+        >
+          {status}
+        </Badge>
+      </Group>
+      {override && (
+        <Text size="sm" c="orange.9">
+          Overridden by {override.by}: {override.reason}
+        </Text>
+      )}
+      {canWrite && isOpen && <PreCheckForm {...props} />}
+      {canWrite && isOpen && (cssrsDue || phq9Due) && (
+        <ScoreEntry
+          {...props}
+          key={`${cssrsDue}-${phq9Due}`}
+          title="Pre-dose scores"
+          context="pre"
+          instrumentIds={[
+            ...(cssrsDue ? (['cssrs-screen'] as const) : []),
+            ...(phq9Due ? (['phq9'] as const) : []),
+          ]}
+        />
+      )}
+      {!isOpen && (
+        <Text c="dimmed" size="sm">
+          {view.session.state === 'scheduled'
+            ? 'Pre-checks open once the patient is checked in.'
+            : 'Pre-checks are closed: dosing has started.'}
+        </Text>
+      )}
+      <CautionsCard {...props} />
+      <SupervisionCard {...props} />
+      <PreCheckList items={items} />
+      {canOverride && isOpen && (status === 'failed' || status === 'pending') && <OverrideForm {...props} />}
+    </Stack>
   )
 }

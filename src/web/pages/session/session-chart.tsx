@@ -67,13 +67,13 @@ export function SessionChart({ view }: { view: SessionView }) {
   const rightMax = Math.ceil(Math.max(300, maxPlasma * 1.15) / 50) * 50
   const hasPk = view.pk !== null
   return (
-    <Paper withBorder p="md" radius="md" aria-label="Session chart">
+    <Paper withBorder p="sm" radius="md" aria-label="Session chart">
       <Stack gap="xs">
-        <Title order={3} size="h4">
+        <Title order={3} size="h5">
           Vitals and predicted ketamine level
         </Title>
         <CompositeChart
-          h={300}
+          h={240}
           data={points}
           dataKey="t"
           withLegend

@@ -1,20 +1,18 @@
-import { Anchor, Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Stack, Tabs, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { useParams, useSearchParams } from 'react-router'
 import type { SessionState } from '../../../domain/session'
 import { useClinicSummary } from '../../api/clinic'
 import { useOutbox } from '../../api/outbox-store'
-import { type SessionView, sessionKey, useSessionView } from '../../api/sessions'
-import { clinicPath } from '../../clinic-pages'
+import { sessionKey, useSessionView } from '../../api/sessions'
 import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
 import { SessionWasteCard } from '../../components/ledger/session-waste-card'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { SafetyAlertBanner } from '../../components/safety-alert-banner'
-import { useNow } from '../../components/use-now'
-import { countdown, formatClock, formatDuration } from '../../lib/clock-format'
-import { routeLabels, stateColors, stateLabels } from '../../lib/session-labels'
+import './session-layout.css'
 import { AlertsBanner } from './alerts-banner'
+import { DeliveryControl } from './delivery-controls'
 import { DischargeSection } from './discharge-section'
 import { DosingSection } from './dosing-section'
 import { MonitoringSection } from './monitoring-section'
@@ -22,11 +20,15 @@ import { OutboxPanel } from './outbox-panel'
 import { PreChecksSection } from './pre-checks-section'
 import { RecordSection } from './record-section'
 import type { SectionProps } from './section-props'
+import { SessionChart } from './session-chart'
+import { SessionHeader } from './session-header'
+import { SideEffectsPanel } from './side-effects-panel'
 import { StateActions } from './state-actions'
+import { type VitalsContext, VitalsPad } from './vitals-pad'
 
 const sections = [
   { value: 'pre-checks', label: 'Pre-checks', Panel: PreChecksSection },
-  { value: 'dosing', label: 'Dosing', Panel: DosingSection },
+  { value: 'dosing', label: 'Dosing', Panel: DosingPhase },
   { value: 'monitoring', label: 'Monitoring', Panel: MonitoringSection },
   { value: 'discharge', label: 'Discharge', Panel: DischargeSection },
   { value: 'record', label: 'Record', Panel: RecordSection },
@@ -45,86 +47,40 @@ const sectionOfState: Record<SessionState, (typeof sections)[number]['value']> =
   aborted: 'record',
 }
 
-function Fact({ label, children, color }: { label: string; children: React.ReactNode; color?: string }) {
+/** During dosing the left column also holds the live chart and the side effects. */
+function DosingPhase(props: SectionProps) {
+  const isDosing = props.view.session.state === 'dosing'
   return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="md" fw={600} c={color}>
-        {children}
-      </Text>
+    <Stack gap="md">
+      {isDosing && <SessionChart view={props.view} />}
+      {isDosing && <SideEffectsPanel {...props} />}
+      <DosingSection {...props} />
     </Stack>
   )
 }
 
-function doseStartMs(view: SessionView): number | null {
-  const run = view.infusion?.runs[0]
-  if (run) return run.startMs
-  const device = view.devices?.given[0]
-  return device ? Date.parse(device.at) : null
+/** The vitals are charted while the dose goes in and until discharge; before it, as pre-dose vitals. */
+function vitalsContext(state: SessionState): VitalsContext | null {
+  if (state === 'checked-in' || state === 'pre-checks') return 'pre'
+  if (state === 'dosing') return 'intra'
+  if (state === 'monitoring' || state === 'ready-for-discharge') return 'post'
+  return null
 }
 
-function SessionHeader({ view, timeZone }: { view: SessionView; timeZone: string | undefined }) {
-  const nowMs = useNow()
-  const { session, patient } = view
-  const startMs = doseStartMs(view)
-  const due = view.nextVitalsDue?.dueAt ? countdown(Date.parse(view.nextVitalsDue.dueAt), nowMs) : null
+/**
+ * What the nurse needs at the chair whatever tab is open: open alerts, the pump or the devices,
+ * the vitals pad and the charting queue folded to its last entry.
+ */
+function ChairSideColumn(props: SectionProps) {
+  const context = vitalsContext(props.view.session.state)
   return (
-    <Paper withBorder p="md" radius="md">
-      <Stack gap="xs">
-        <Group justify="space-between" align="flex-start" gap="sm">
-          <Group gap="sm">
-            <Title order={1} size="h2">
-              {patient.name}
-            </Title>
-            <Badge size="xl" color={stateColors[session.state]} variant="filled">
-              {stateLabels[session.state]}
-            </Badge>
-          </Group>
-          {due && (
-            <Paper
-              px="md"
-              py={4}
-              radius="md"
-              bg={due.isOverdue ? 'red.7' : 'blue.0'}
-              c={due.isOverdue ? 'white' : 'blue.9'}
-              role="timer"
-              aria-label={`Next vitals ${due.text}`}
-            >
-              <Text size="xs" fw={700} tt="uppercase">
-                Next vitals
-              </Text>
-              <Text fz={28} fw={800} lh={1.1}>
-                {due.text}
-              </Text>
-            </Paper>
-          )}
-        </Group>
-        <Group gap="xl" wrap="wrap">
-          <Fact label="MRN">{patient.mrn}</Fact>
-          <Fact label="Age">
-            {patient.age} y, {patient.sex}
-          </Fact>
-          <Fact label="Chair">{session.chair?.name ?? '—'}</Fact>
-          <Fact label="Session">
-            {session.sessionNumber} of {session.plannedSessions} · {routeLabels[session.route]}
-          </Fact>
-          <Fact label="Booked">{formatClock(session.scheduledAt, timeZone)}</Fact>
-          {startMs !== null && session.state !== 'discharged' && (
-            <Fact label="Since dose start">{formatDuration(nowMs - startMs)}</Fact>
-          )}
-          <Fact label="Prescriber" color={session.supervisingPrescriber ? undefined : 'red.8'}>
-            {session.supervisingPrescriber?.name ?? 'none'}
-          </Fact>
-        </Group>
-        {view.nextVitalsDue && (
-          <Text size="xs" c="dimmed">
-            {view.nextVitalsDue.reason}
-          </Text>
-        )}
-      </Stack>
-    </Paper>
+    <>
+      <AlertsBanner {...props} />
+      <DeliveryControl {...props} />
+      {/* Keyed by context so a new phase starts an empty pad. */}
+      {props.canWrite && context && <VitalsPad key={context} {...props} context={context} />}
+      <OutboxPanel outbox={props.outbox} sessionId={props.sessionId} timeZone={props.timeZone} />
+    </>
   )
 }
 
@@ -166,56 +122,56 @@ export function SessionPage() {
   const section = sections.find((s) => s.value === requested)?.value ?? sectionOfState[view.session.state]
   const open = (value: string) => setParams({ section: value }, { replace: true })
 
+  const offline = (query.live === 'reconnecting' || query.isRefetchError) && (
+    <Text size="xs" c="orange.8" fw={700} role="status">
+      Offline: showing the last update; charting is queued.
+    </Text>
+  )
+
   return (
-    <Stack gap="md">
-      <Group gap="md">
-        <Anchor component={Link} to={clinicPath(clinicId, 'today')} size="sm">
-          ← Today
-        </Anchor>
-        <Anchor component={Link} to={clinicPath(clinicId, `patients/${view.patient.id}`)} size="sm">
-          Patient chart
-        </Anchor>
-        {(query.live === 'reconnecting' || query.isRefetchError) && (
-          <Text size="sm" c="orange.8" role="status">
-            Offline: showing the last update; charting is queued.
-          </Text>
-        )}
-      </Group>
-      <SessionHeader view={view} timeZone={timeZone} />
-      <SafetyAlertBanner
-        clinicId={clinicId}
-        patientId={view.patient.id}
-        alerts={view.safetyAlerts}
-        canAcknowledge={props.canWrite}
-        timeZone={timeZone}
-        onAcknowledged={() =>
-          void queryClient.invalidateQueries({ queryKey: sessionKey(clinicId, sessionId) })
-        }
-      />
-      <AlertsBanner {...props} />
-      <SessionWasteCard
-        clinicId={clinicId}
-        sessionId={sessionId}
-        changeKey={`${view.session.version}:${view.timeline.length}`}
-        hasDraw={view.session.route === 'iv' && view.dose.plannedDoseMg !== null}
-        canWrite={props.canDraw}
-      />
-      <OutboxPanel outbox={outbox} sessionId={sessionId} timeZone={timeZone} />
-      <StateActions {...props} onDischarge={() => open('discharge')} />
-      <Tabs value={section} onChange={(value) => value && open(value)} keepMounted={false}>
-        <Tabs.List grow>
-          {sections.map((s) => (
-            <Tabs.Tab key={s.value} value={s.value} fz="md" py="md">
-              {s.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {sections.map(({ value, Panel }) => (
-          <Tabs.Panel key={value} value={value} pt="md">
-            <Panel {...props} />
-          </Tabs.Panel>
-        ))}
-      </Tabs>
-    </Stack>
+    <div className="chair-side">
+      <div className="chair-side__frame">
+        <SessionHeader view={view} clinicId={clinicId} status={offline} />
+        <div className="chair-side__body">
+          <aside className="chair-side__aside" aria-label="At the chair">
+            <ChairSideColumn {...props} />
+          </aside>
+          <div className="chair-side__main">
+            <SafetyAlertBanner
+              clinicId={clinicId}
+              patientId={view.patient.id}
+              alerts={view.safetyAlerts}
+              canAcknowledge={props.canWrite}
+              timeZone={timeZone}
+              onAcknowledged={() =>
+                void queryClient.invalidateQueries({ queryKey: sessionKey(clinicId, sessionId) })
+              }
+            />
+            <SessionWasteCard
+              clinicId={clinicId}
+              sessionId={sessionId}
+              changeKey={`${view.session.version}:${view.timeline.length}`}
+              hasDraw={view.session.route === 'iv' && view.dose.plannedDoseMg !== null}
+              canWrite={props.canDraw}
+            />
+            <StateActions {...props} onDischarge={() => open('discharge')} />
+            <Tabs value={section} onChange={(value) => value && open(value)} keepMounted={false}>
+              <Tabs.List grow>
+                {sections.map((s) => (
+                  <Tabs.Tab key={s.value} value={s.value} fz="md" py="sm">
+                    {s.label}
+                  </Tabs.Tab>
+                ))}
+              </Tabs.List>
+              {sections.map(({ value, Panel }) => (
+                <Tabs.Panel key={value} value={value} pt="sm">
+                  <Panel {...props} />
+                </Tabs.Panel>
+              ))}
+            </Tabs>
+          </div>
+        </div>
+      </div>
+    </div>
   )
 }

@@ -11,30 +11,35 @@ import {
   Title,
 } from '@mantine/core'
 import { useState } from 'react'
+import { seriousFromGrade } from '../../../domain/session'
 import { struckStyle } from '../../components/mark-in-error-button'
 import { formatClock } from '../../lib/clock-format'
 import { gradeLabels, sideEffectTerms } from '../../lib/session-labels'
 import { type SectionProps, writePath } from './section-props'
 
-/** One-tap side effects from the §7 vocabulary, graded 1–5 with the action taken; resolve later. */
+/**
+ * Side effects in one tap (issue 14): the grade is chosen first (it starts at 1, mild), then a tap
+ * on a term from the §7 vocabulary records it at that grade, with what was done if typed; resolved
+ * later with one more tap. A grade of 3 or more is recorded as serious.
+ */
 export function SideEffectsPanel(props: SectionProps) {
   const { view, clinicId, sessionId, outbox, timeZone, canWrite } = props
-  const [term, setTerm] = useState<string | null>(null)
   const [grade, setGrade] = useState('1')
   const [action, setAction] = useState('')
+  const [recorded, setRecorded] = useState<string | null>(null)
   const queued = outbox.entries.filter(
     (e) => e.sessionId === sessionId && e.kind === 'side-effect' && e.status !== 'sent',
   )
-  const record = () => {
-    if (!term) return
+  const record = (term: string) => {
+    const label = `${term}, grade ${grade}`
     outbox.enqueue({
       sessionId,
       kind: 'side-effect',
       path: writePath(clinicId, sessionId, '/side-effects'),
       body: { term, grade: Number(grade), ...(action.trim() ? { actionTaken: action.trim() } : {}) },
-      label: `${term}, grade ${grade}`,
+      label,
     })
-    setTerm(null)
+    setRecorded(label)
     setGrade('1')
     setAction('')
   }
@@ -51,6 +56,7 @@ export function SideEffectsPanel(props: SectionProps) {
       .filter((e) => e.kind === 'side-effect-resolve' && e.status !== 'sent')
       .map((e) => e.body.sideEffectId as string),
   )
+  const isSerious = Number(grade) >= seriousFromGrade
 
   return (
     <Paper withBorder p="md" radius="md" aria-label="Side effects">
@@ -59,49 +65,50 @@ export function SideEffectsPanel(props: SectionProps) {
           Side effects
         </Title>
         {canWrite && (
-          <SimpleGrid cols={{ base: 3, sm: 5, lg: 3 }} spacing={6}>
-            {sideEffectTerms.map((t) => (
-              <Button
-                key={t}
-                variant={term === t ? 'filled' : 'light'}
-                color="grape"
-                size="md"
-                px={6}
-                onClick={() => setTerm(term === t ? null : t)}
-                styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.1 } }}
-                h={52}
-              >
-                {t}
-              </Button>
-            ))}
-          </SimpleGrid>
-        )}
-        {term && (
-          <Paper bg="grape.0" p="sm" radius="md">
-            <Stack gap="xs">
-              <Text fw={600}>{term}</Text>
-              <SegmentedControl
-                aria-label="Grade"
-                value={grade}
-                onChange={setGrade}
-                data={[1, 2, 3, 4, 5].map((g) => ({ value: String(g), label: `${g} ${gradeLabels[g]}` }))}
-                size="sm"
-                fullWidth
-              />
-              <TextInput
-                label="Action taken"
-                value={action}
-                onChange={(e) => setAction(e.currentTarget.value)}
-                placeholder="e.g. ondansetron 4 mg per standing order"
-                size="md"
-              />
-              <Group justify="flex-end">
-                <Button size="md" color="grape" onClick={record}>
-                  Record {term}
+          <>
+            <SegmentedControl
+              aria-label="Grade"
+              value={grade}
+              onChange={setGrade}
+              data={[1, 2, 3, 4, 5].map((g) => ({ value: String(g), label: `${g} ${gradeLabels[g]}` }))}
+              color={isSerious ? 'red' : 'grape'}
+              size="sm"
+              fullWidth
+            />
+            <TextInput
+              label="Action taken (optional)"
+              aria-label="Action taken"
+              value={action}
+              onChange={(e) => setAction(e.currentTarget.value)}
+              placeholder="e.g. ondansetron 4 mg per standing order"
+              size="sm"
+            />
+            <Text size="xs" c={isSerious ? 'red.8' : 'dimmed'}>
+              Tap a side effect to record it at grade {grade} ({gradeLabels[Number(grade)]})
+              {isSerious ? ', recorded as serious' : ''}.
+            </Text>
+            <SimpleGrid cols={{ base: 3, sm: 4 }} spacing={6}>
+              {sideEffectTerms.map((t) => (
+                <Button
+                  key={t}
+                  variant="light"
+                  color={isSerious ? 'red' : 'grape'}
+                  size="md"
+                  px={6}
+                  onClick={() => record(t)}
+                  styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.1 } }}
+                  h={48}
+                >
+                  {t}
                 </Button>
-              </Group>
-            </Stack>
-          </Paper>
+              ))}
+            </SimpleGrid>
+            {recorded && (
+              <Text size="sm" c="teal.8" role="status">
+                {recorded}: queued.
+              </Text>
+            )}
+          </>
         )}
         {view.sideEffects.length === 0 && queued.length === 0 && (
           <Text size="sm" c="dimmed">

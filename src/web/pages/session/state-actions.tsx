@@ -39,41 +39,58 @@ export function StateActions(props: SectionProps & { onDischarge: () => void }) 
       },
     )
 
+  const stepper =
+    active >= 0 ? (
+      <Stepper
+        active={active}
+        size="xs"
+        allowNextStepsSelect={false}
+        iconSize={22}
+        style={{ flex: '1 1 300px' }}
+        styles={{ separator: { marginInline: 4, minWidth: 4 }, stepLabel: { fontSize: 13 } }}
+      >
+        {/* Only the current step is named on screen; every step keeps its name for screen readers. */}
+        {stateSteps.map((s, i) => (
+          <Stepper.Step
+            key={s}
+            label={i === active ? stepLabels[s] : undefined}
+            aria-label={stateLabels[s]}
+            completedIcon="✓"
+          />
+        ))}
+      </Stepper>
+    ) : (
+      <Text fw={700} c="red.8" style={{ flex: 1 }}>
+        {stateLabels[state]}
+        {view.session.endReason ? `: ${view.session.endReason}` : ''}
+      </Text>
+    )
+
   return (
-    <Paper withBorder p="md" radius="md" aria-label="Session state">
-      <Stack gap="sm">
-        {active >= 0 ? (
-          <Stepper
-            active={active}
-            size="xs"
-            allowNextStepsSelect={false}
-            iconSize={26}
-            styles={{ separator: { marginInline: 6, minWidth: 6 }, stepLabel: { fontSize: 14 } }}
-          >
-            {stateSteps.map((s) => (
-              <Stepper.Step key={s} label={stepLabels[s]} aria-label={stateLabels[s]} completedIcon="✓" />
-            ))}
-          </Stepper>
-        ) : (
-          <Text fw={700} c="red.8">
-            {stateLabels[state]}
-            {view.session.endReason ? `: ${view.session.endReason}` : ''}
-          </Text>
-        )}
-        {main.length > 0 && (
-          <Group gap="md" align="flex-start">
-            {main.map((t) => (
-              <Stack key={t.event} gap={4} maw={420}>
-                <Button
-                  size="xl"
-                  disabled={!t.isAllowed}
-                  loading={transition.isPending && transition.variables?.event === t.event}
-                  onClick={() => (t.event === 'discharge' ? onDischarge() : go(t.event))}
-                >
-                  {t.event === 'discharge' ? 'Go to discharge sign-off' : eventLabels[t.event]}
-                </Button>
-                {!t.isAllowed && (
+    <Paper withBorder p="sm" radius="md" aria-label="Session state">
+      <Stack gap="xs">
+        <Group gap="sm" wrap="wrap" align="center">
+          {stepper}
+          {main.map((t) => (
+            <Button
+              key={t.event}
+              size="lg"
+              disabled={!t.isAllowed}
+              loading={transition.isPending && transition.variables?.event === t.event}
+              onClick={() => (t.event === 'discharge' ? onDischarge() : go(t.event))}
+            >
+              {t.event === 'discharge' ? 'Go to discharge sign-off' : eventLabels[t.event]}
+            </Button>
+          ))}
+        </Group>
+        {(main.some((t) => !t.isAllowed) || ending.length > 0) && (
+          <Group gap="xs" justify="space-between" align="flex-start" wrap="nowrap">
+            <Stack gap={2}>
+              {main
+                .filter((t) => !t.isAllowed)
+                .map((t) => (
                   <List
+                    key={t.event}
                     size="sm"
                     c="red.8"
                     aria-label={`Why ${eventLabels[t.event].toLowerCase()} is blocked`}
@@ -86,18 +103,23 @@ export function StateActions(props: SectionProps & { onDischarge: () => void }) 
                       </List.Item>
                     ))}
                   </List>
-                )}
-              </Stack>
-            ))}
-          </Group>
-        )}
-        {ending.length > 0 && (
-          <Group gap="xs" justify="flex-end">
-            {ending.map((t) => (
-              <Button key={t.event} variant="subtle" color="red" onClick={() => setReasonFor(t.event)}>
-                {eventLabels[t.event]}…
-              </Button>
-            ))}
+                ))}
+            </Stack>
+            {ending.length > 0 && (
+              <Group gap={4} wrap="nowrap">
+                {ending.map((t) => (
+                  <Button
+                    key={t.event}
+                    variant="subtle"
+                    color="red"
+                    size="compact-sm"
+                    onClick={() => setReasonFor(t.event)}
+                  >
+                    {eventLabels[t.event]}…
+                  </Button>
+                ))}
+              </Group>
+            )}
           </Group>
         )}
         <MutationError error={transition.error} onReload={() => transition.reset()} />

@@ -1,4 +1,4 @@
-import { NumberInput } from '@mantine/core'
+import { NumberInput, Text } from '@mantine/core'
 
 /** The time an entry was taken when charted late (minutes before now); undefined means now. */
 export function takenAt(minutesAgo: number | string): string | undefined {
@@ -7,7 +7,7 @@ export function takenAt(minutesAgo: number | string): string | undefined {
   return new Date(Date.now() - minutes * 60_000).toISOString()
 }
 
-/** "Charted late?": how many minutes ago it happened (0 = now). */
+/** "Charted late?": how many minutes ago it happened; it starts at 0, taken now, and says so. */
 export function MinutesAgoInput({
   value,
   onChange,
@@ -17,6 +17,7 @@ export function MinutesAgoInput({
   onChange: (value: number | string) => void
   label?: string
 }) {
+  const isLate = Number(value) > 0
   return (
     <NumberInput
       label={label}
@@ -26,9 +27,17 @@ export function MinutesAgoInput({
       max={240}
       allowDecimal={false}
       allowNegative={false}
-      w={130}
+      hideControls
+      w={104}
       size="sm"
-      description={Number(value) > 0 ? 'charting late' : '0 = now'}
+      rightSection={
+        <Text size="xs" c={isLate ? 'orange.8' : 'dimmed'} fw={isLate ? 700 : 400}>
+          {isLate ? 'late' : 'now'}
+        </Text>
+      }
+      rightSectionWidth={40}
+      rightSectionPointerEvents="none"
+      styles={{ label: { whiteSpace: 'nowrap' } }}
     />
   )
 }

@@ -1,27 +1,30 @@
 import {
   Button,
   Group,
-  NumberInput,
   Paper,
   SegmentedControl,
   SimpleGrid,
   Stack,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
+import { formatClock } from '../../lib/clock-format'
 import { moaasLabels } from '../../lib/session-labels'
+import { lastVitals } from './last-vitals'
 import { type SectionProps, writePath } from './section-props'
 import { MinutesAgoInput, takenAt } from './taken-at'
 
 // Ranges the server accepts (routes.ts vitalsBody); checked here too so an entry is not queued
-// only to be refused.
+// only to be refused. `label` is the field's full name (what a screen reader says); `short` and
+// `unit` are what the compact pad shows.
 const fields = [
-  { key: 'systolicMmHg', label: 'Systolic (mmHg)', short: 'SBP', min: 40, max: 300, step: 2 },
-  { key: 'diastolicMmHg', label: 'Diastolic (mmHg)', short: 'DBP', min: 20, max: 200, step: 2 },
-  { key: 'heartRateBpm', label: 'Heart rate (bpm)', short: 'HR', min: 20, max: 250, step: 1 },
-  { key: 'spo2Percent', label: 'SpO₂ (%)', short: 'SpO₂', min: 50, max: 100, step: 1 },
-  { key: 'respiratoryRate', label: 'Resp. rate (/min)', short: 'RR', min: 4, max: 60, step: 1 },
+  { key: 'systolicMmHg', label: 'Systolic (mmHg)', short: 'SBP', unit: 'mmHg', min: 40, max: 300 },
+  { key: 'diastolicMmHg', label: 'Diastolic (mmHg)', short: 'DBP', unit: 'mmHg', min: 20, max: 200 },
+  { key: 'heartRateBpm', label: 'Heart rate (bpm)', short: 'HR', unit: 'bpm', min: 20, max: 250 },
+  { key: 'spo2Percent', label: 'SpO₂ (%)', short: 'SpO₂', unit: '%', min: 50, max: 100 },
+  { key: 'respiratoryRate', label: 'Resp. rate (/min)', short: 'RR', unit: '/min', min: 4, max: 60 },
 ] as const
 type Key = (typeof fields)[number]['key']
 type Values = Record<Key, number | string>
@@ -54,11 +57,29 @@ export function checkVitals(values: Values, moaas: string | null): Partial<Recor
   return errors
 }
 
-/** Vital signs in a few taps: large inputs with steppers, MOAA/S as buttons; queued in the outbox. */
+/** The last reading in words, so the nurse sees what "same as last" brings back. */
+function describeLast(last: NonNullable<ReturnType<typeof lastVitals>>, timeZone: string | undefined) {
+  const parts = [
+    last.systolicMmHg !== null ? `${last.systolicMmHg}/${last.diastolicMmHg}` : null,
+    last.heartRateBpm !== null ? `HR ${last.heartRateBpm}` : null,
+    last.spo2Percent !== null ? `${last.spo2Percent}%` : null,
+    last.respiratoryRate !== null ? `RR ${last.respiratoryRate}` : null,
+    last.moaas !== null ? `MOAA/S ${last.moaas}` : null,
+  ].filter(Boolean)
+  return `Last ${formatClock(last.atMs, timeZone)}: ${parts.join(' · ')}`
+}
+
+/**
+ * Vital signs in few taps (issue 14): five number fields on the numeric keypad, in the order they
+ * are read off the monitor (Next moves on, Enter saves), MOAA/S as buttons, "same as last" for an
+ * unchanged set, taken now unless the nurse says how many minutes ago. Queued in the outbox.
+ */
 export function VitalsPad({
+  view,
   clinicId,
   sessionId,
   outbox,
+  timeZone,
   context,
 }: SectionProps & { context: VitalsContext }) {
   const [values, setValues] = useState<Values>(empty)
@@ -66,6 +87,21 @@ export function VitalsPad({
   const [minutesAgo, setMinutesAgo] = useState<number | string>(0)
   const [errors, setErrors] = useState<ReturnType<typeof checkVitals>>({})
   const [queued, setQueued] = useState<string | null>(null)
+  const last = lastVitals(view.vitals, outbox.entries, sessionId)
+
+  const sameAsLast = () => {
+    if (!last) return
+    const text = (n: number | null) => (n === null ? '' : n)
+    setValues({
+      systolicMmHg: text(last.systolicMmHg),
+      diastolicMmHg: text(last.diastolicMmHg),
+      heartRateBpm: text(last.heartRateBpm),
+      spo2Percent: text(last.spo2Percent),
+      respiratoryRate: text(last.respiratoryRate),
+    })
+    setMoaas(last.moaas === null ? null : String(last.moaas))
+    setErrors({})
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -103,67 +139,85 @@ export function VitalsPad({
   }
 
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Vital signs">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} size="h4">
-            {context === 'pre' ? 'Pre-dose vital signs' : 'Vital signs'}
-          </Title>
-          <MinutesAgoInput value={minutesAgo} onChange={setMinutesAgo} />
+    <Paper withBorder p="sm" radius="md" component="form" onSubmit={submit} aria-label="Vital signs">
+      <Stack gap="xs">
+        <Group justify="space-between" gap="xs" wrap="nowrap">
+          <Stack gap={0} style={{ minWidth: 0 }}>
+            <Title order={3} size="h5">
+              {context === 'pre' ? 'Pre-dose vital signs' : 'Vital signs'}
+            </Title>
+            <Text size="xs" c="dimmed" truncate>
+              {last ? describeLast(last, timeZone) : 'Nothing charted yet this session.'}
+            </Text>
+          </Stack>
+          <Button variant="light" size="sm" onClick={sameAsLast} disabled={!last} style={{ flexShrink: 0 }}>
+            Same as last
+          </Button>
         </Group>
-        {/* Five across on a tablet (one column of sections); three in the two-column desktop layout. */}
-        <SimpleGrid cols={{ base: 2, sm: 5, lg: 3 }} spacing="sm">
+        <SimpleGrid cols={5} spacing={6}>
           {fields.map((f) => (
-            <NumberInput
+            <TextInput
               key={f.key}
-              label={f.label}
+              aria-label={f.label}
+              label={f.short}
+              description={f.unit}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               value={values[f.key]}
-              onChange={(value) => setValues({ ...values, [f.key]: value })}
+              onChange={(event) => {
+                const digits = event.currentTarget.value.replace(/\D/g, '')
+                setValues((v) => ({ ...v, [f.key]: digits }))
+              }}
               error={errors[f.key]}
-              min={f.min}
-              max={f.max}
-              step={f.step}
-              allowDecimal={false}
+              // Whole numbers only: the numeric keypad, Next between fields, Done on the last.
               inputMode="numeric"
-              size="xl"
+              pattern="[0-9]*"
+              maxLength={3}
+              enterKeyHint={f.key === 'respiratoryRate' ? 'done' : 'next'}
+              autoComplete="off"
+              size="lg"
               styles={{
-                input: { fontSize: 28, fontWeight: 600, height: 64 },
-                label: { fontSize: 14, whiteSpace: 'nowrap' },
+                input: { fontSize: 22, fontWeight: 600, paddingInline: 6, textAlign: 'center' },
+                label: { fontSize: 13, whiteSpace: 'nowrap' },
+                description: { fontSize: 11, textAlign: 'center' },
+                error: { fontSize: 11 },
               }}
             />
           ))}
         </SimpleGrid>
-        <Stack gap={4}>
-          <Text size="sm" fw={500} id="moaas-label">
-            MOAA/S (sedation)
+        <Group gap="xs" wrap="nowrap" align="center">
+          <Text size="sm" fw={500} id={`moaas-label-${context}`} style={{ whiteSpace: 'nowrap' }}>
+            MOAA/S
           </Text>
           <SegmentedControl
-            aria-labelledby="moaas-label"
+            aria-labelledby={`moaas-label-${context}`}
             value={moaas ?? ''}
             onChange={(value) => setMoaas(value === moaas ? null : value)}
             data={[5, 4, 3, 2, 1, 0].map((n) => ({ value: String(n), label: String(n) }))}
-            size="lg"
-            fullWidth
+            size="md"
+            style={{ flex: 1 }}
           />
+        </Group>
+        {moaas !== null && (
           <Text size="xs" c="dimmed">
-            {moaas === null ? 'Tap a score (optional).' : `${moaas}: ${moaasLabels[Number(moaas)]}`}
+            MOAA/S {moaas}: {moaasLabels[Number(moaas)]}
           </Text>
-        </Stack>
+        )}
         {errors.form && (
           <Text c="red.8" size="sm" role="alert">
             {errors.form}
           </Text>
         )}
-        <Group justify="space-between">
-          <Text size="sm" c={queued ? 'teal.8' : 'dimmed'} role="status">
-            {queued
-              ? `${queued} — queued; acknowledged at the top when saved.`
-              : 'Each entry is saved on its own.'}
-          </Text>
-          <Button type="submit" size="lg">
+        <Group gap="xs" wrap="nowrap" align="flex-end">
+          <MinutesAgoInput value={minutesAgo} onChange={setMinutesAgo} />
+          <Button type="submit" size="lg" style={{ flex: 1 }}>
             Save vitals
           </Button>
         </Group>
+        <Text size="xs" c={queued ? 'teal.8' : 'dimmed'} role="status">
+          {queued
+            ? `${queued}: queued, shown under Charting when saved.`
+            : 'Enter saves. Each entry is saved on its own.'}
+        </Text>
       </Stack>
     </Paper>
   )

@@ -1,0 +1,307 @@
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
+import { type E2eServer, startServer } from './support/server'
+import { signInStaff, totpCodes } from './support/staff'
+
+// Issue 14, chair-side: on a landscape tablet (1024×768) the next-vitals timer, the vitals pad and
+// the pump (IV) or device (esketamine) control are on the first screen in every phase, and the
+// frequent charting takes few taps. KETACARE_SESSION_SHOTS=<folder> saves a screenshot per phase at
+// tablet and phone size.
+
+let server: E2eServer
+test.use({ actionTimeout: 20_000 })
+test.beforeAll(async () => {
+  server = await startServer()
+})
+test.afterAll(async () => {
+  await server?.stop()
+})
+
+const tablet = { width: 1024, height: 768 }
+const phone = { width: 390, height: 844 }
+const saved = { timeout: 30_000 }
+const shots = process.env.KETACARE_SESSION_SHOTS
+const freshCode = totpCodes()
+
+/** Counts what a nurse does on the screen: taps (a field tapped into counts) and fields typed. */
+class Journey {
+  taps = 0
+  typed = 0
+  constructor(readonly page: Page) {}
+  async tap(target: Locator) {
+    this.taps++
+    await target.click()
+  }
+  /** Taps into a field and types. */
+  async type(field: Locator, value: string) {
+    this.taps++
+    this.typed++
+    await field.fill(value)
+  }
+  /** Types into the field the keypad's Next (Tab) moved to: no tap. */
+  async typeNext(value: string) {
+    this.typed++
+    await this.page.keyboard.press('Tab')
+    await this.page.keyboard.type(value)
+  }
+  reset() {
+    this.taps = 0
+    this.typed = 0
+  }
+}
+
+async function isOnFirstScreen(target: Locator): Promise<boolean> {
+  const isShown = await target
+    .waitFor({ state: 'visible', timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false)
+  if (!isShown) return false
+  const box = await target.boundingBox()
+  const viewport = target.page().viewportSize()!
+  return (
+    box !== null &&
+    box.y >= 0 &&
+    box.x >= 0 &&
+    box.y + box.height <= viewport.height &&
+    box.x + box.width <= viewport.width
+  )
+}
+
+/** The chair-side essentials of a phase, checked on a freshly opened page (no scrolling). */
+async function expectEssentialsOnFirstScreen(page: Page, route: 'iv' | 'intranasal', phase: string) {
+  await page.setViewportSize(tablet)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  const timer = page.getByRole('timer', { name: /^Next vitals/ })
+  const firstField = page.getByRole('form', { name: 'Vital signs' }).getByLabel('Systolic (mmHg)')
+  const control =
+    route === 'iv'
+      ? page.getByLabel('Infusion pump', { exact: true }).getByRole('heading', { name: 'Infusion' })
+      : page.getByLabel('Esketamine devices', { exact: true }).getByRole('heading', { name: /^Devices/ })
+  expect.soft(await isOnFirstScreen(timer), `${phase}: the next-vitals timer`).toBe(true)
+  expect.soft(await isOnFirstScreen(firstField), `${phase}: the vitals pad's first field`).toBe(true)
+  expect
+    .soft(await isOnFirstScreen(control), `${phase}: the ${route === 'iv' ? 'pump' : 'device'} control`)
+    .toBe(true)
+  // Scrolled to the end of the phase's work, they are still there.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('.chair-side__main')) el.scrollTo(0, el.scrollHeight)
+    window.scrollTo(0, document.body.scrollHeight)
+  })
+  expect.soft(await isOnFirstScreen(timer), `${phase}, scrolled: the timer`).toBe(true)
+  expect.soft(await isOnFirstScreen(firstField), `${phase}, scrolled: the vitals pad`).toBe(true)
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('.chair-side__main')) el.scrollTo(0, 0)
+    window.scrollTo(0, 0)
+  })
+}
+
+async function screenshots(page: Page, name: string) {
+  if (!shots) return
+  for (const [size, viewport] of [
+    ['1024', tablet],
+    ['390', phone],
+  ] as const) {
+    await page.setViewportSize(viewport)
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.screenshot({ path: `${shots}/${name}-${size}.png` })
+    await page.screenshot({ path: `${shots}/${name}-${size}-full.png`, fullPage: true })
+  }
+  await page.setViewportSize(tablet)
+}
+
+async function openFromToday(page: Page, clinicPath: string, name: string) {
+  await page.goto(`${server.url}${clinicPath}/today`)
+  await page.getByRole('link', { name }).first().click()
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+}
+
+/** Opens a session from the patient's chart, by the state shown in the sessions table. */
+async function openFromChart(page: Page, clinicPath: string, mrn: string, name: RegExp, state: RegExp) {
+  await page.goto(`${server.url}${clinicPath}/patients`)
+  await page.getByLabel('Search patients', { exact: true }).fill(mrn)
+  await page.getByRole('link', { name }).click()
+  await page.getByRole('tab', { name: 'Sessions' }).click()
+  const row = page.getByRole('table', { name: 'Treatment sessions' }).getByRole('row', { name: state })
+  await row.getByRole('link').first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+}
+
+/** Opens the patient's booked session (the demo books one ahead), checks in and starts pre-checks. */
+async function checkInBooked(page: Page, clinicPath: string, mrn: string, name: RegExp) {
+  await openFromChart(page, clinicPath, mrn, name, /Scheduled/)
+  await page.getByRole('button', { name: 'Check in' }).click()
+  await page.getByRole('button', { name: 'Start pre-checks' }).click()
+  await expect(page.getByText('Pre-check questions', { exact: true })).toBeVisible(saved)
+}
+
+async function answer(scope: Locator, question: RegExp, option: string | number) {
+  const group = scope.getByRole('radiogroup', { name: question })
+  if (typeof option === 'number') await group.getByRole('radio').nth(option).check({ force: true })
+  else await group.getByRole('radio', { name: option }).check({ force: true })
+}
+
+async function signInPrescriber(browser: Browser) {
+  const prescriber = await signInStaff(browser, server, 'prescriber@demo.ketacare.org')
+  const secret = (await prescriber.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
+  await prescriber
+    .getByLabel('Authentication code', { exact: true })
+    .fill(await freshCode(prescriber, secret))
+  await prescriber.getByRole('button', { name: 'Confirm and sign in' }).click()
+  await prescriber.waitForURL(/\/c\/[0-9a-f-]+$/)
+  return prescriber
+}
+
+test('the chair-side essentials fit a tablet screen in every phase, and charting takes few taps', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000)
+  const nurse = await signInStaff(browser, server, 'nurse@demo.ketacare.org', { expectShell: true })
+  const clinicPath = new URL(nurse.url()).pathname
+  const journey = new Journey(nurse)
+
+  // IV, dosing: the demo's Jordan Avery, pump running. A full set of vitals.
+  await openFromToday(nurse, clinicPath, 'Jordan Avery')
+  await expectEssentialsOnFirstScreen(nurse, 'iv', 'IV dosing')
+  await screenshots(nurse, 'iv-dosing')
+  // Vitals, a full set read off the monitor: MOAA/S tapped, the first field tapped, the keypad's
+  // Next between fields, Enter saves. Before issue 14: 7 taps (each field, MOAA/S, Save), 5 fields.
+  const vitals = nurse.getByRole('form', { name: 'Vital signs' })
+  journey.reset()
+  await journey.tap(vitals.getByText('5', { exact: true }))
+  await journey.type(vitals.getByLabel('Systolic (mmHg)', { exact: true }), '132')
+  await journey.typeNext('84')
+  await journey.typeNext('76')
+  await journey.typeNext('98')
+  await journey.typeNext('14')
+  await nurse.keyboard.press('Enter')
+  await expect(nurse.getByText(/Saved: Vitals: BP 132\/84, HR 76, SpO₂ 98%, RR 14, MOAA\/S 5/)).toBeVisible(
+    saved,
+  )
+  expect({ taps: journey.taps, typed: journey.typed }).toEqual({ taps: 2, typed: 5 })
+
+  // The next set, only the systolic changed: "same as last", one field, Enter.
+  journey.reset()
+  await journey.tap(vitals.getByRole('button', { name: 'Same as last' }))
+  await expect(vitals.getByLabel('Heart rate (bpm)', { exact: true })).toHaveValue('76')
+  await journey.type(vitals.getByLabel('Systolic (mmHg)', { exact: true }), '128')
+  await nurse.keyboard.press('Enter')
+  await expect(nurse.getByText(/Saved: Vitals: BP 128\/84, HR 76, SpO₂ 98%, RR 14, MOAA\/S 5/)).toBeVisible(
+    saved,
+  )
+  expect({ taps: journey.taps, typed: journey.typed }).toEqual({ taps: 1 + 1, typed: 1 })
+
+  // The fields bring up the numeric keypad.
+  for (const label of [
+    'Systolic (mmHg)',
+    'Diastolic (mmHg)',
+    'Heart rate (bpm)',
+    'SpO₂ (%)',
+    'Resp. rate (/min)',
+  ])
+    await expect(vitals.getByLabel(label, { exact: true })).toHaveAttribute('inputmode', 'numeric')
+
+  // IV, monitoring: the pump stopped, dosing finished.
+  await nurse.getByRole('button', { name: 'Stop infusion' }).click()
+  await nurse.getByRole('button', { name: 'Finish dosing' }).click()
+  await expect(nurse.getByRole('tab', { name: 'Monitoring', selected: true })).toBeVisible(saved)
+  await nurse.reload()
+  await expectEssentialsOnFirstScreen(nurse, 'iv', 'IV monitoring')
+  await screenshots(nurse, 'iv-monitoring')
+
+  // A side effect with its grade: the grade, then the term records it. Before issue 14: 3 taps
+  // (term, grade, Record). At grade 1 the term alone (before: 2 taps).
+  const effects = nurse.getByLabel('Side effects', { exact: true })
+  journey.reset()
+  await journey.tap(effects.getByText('2 Moderate'))
+  await journey.tap(effects.getByRole('button', { name: 'headache', exact: true }))
+  await expect(effects.getByText(/headache.*grade 2/).first()).toBeVisible(saved)
+  expect({ taps: journey.taps, typed: journey.typed }).toEqual({ taps: 2, typed: 0 })
+  journey.reset()
+  await journey.tap(effects.getByRole('button', { name: 'dizziness', exact: true }))
+  await expect(effects.getByText(/dizziness.*grade 1/).first()).toBeVisible(saved)
+  expect({ taps: journey.taps, typed: journey.typed }).toEqual({ taps: 1, typed: 0 })
+
+  // Esketamine, monitoring then ready for discharge: the demo's Luis Reyes.
+  await openFromToday(nurse, clinicPath, 'Luis Reyes')
+  await expectEssentialsOnFirstScreen(nurse, 'intranasal', 'esketamine monitoring')
+  await screenshots(nurse, 'esk-monitoring')
+  await nurse
+    .getByLabel('Dissociation check', { exact: true })
+    .getByRole('button', { name: 'Resolved', exact: true })
+    .click()
+  await nurse.getByRole('tab', { name: 'Discharge' }).click()
+  const readiness = nurse.getByLabel('Discharge readiness')
+  await expect(readiness.getByText('All criteria met.')).toBeVisible(saved)
+  await readiness.getByRole('button', { name: 'Mark ready for discharge' }).click()
+  await expect(nurse.getByText('Ready for discharge', { exact: true }).first()).toBeVisible(saved)
+  await nurse.reload()
+  await expectEssentialsOnFirstScreen(nurse, 'intranasal', 'esketamine ready for discharge')
+  await screenshots(nurse, 'esk-discharge')
+
+  // IV, discharged this morning: the record.
+  await openFromChart(nurse, clinicPath, 'RK-2024-0118', /Holloway, Marcus/, /Discharged/)
+  await screenshots(nurse, 'iv-discharged')
+
+  // IV, pre-checks: Marcus Holloway's next booked session, checked in early.
+  await checkInBooked(nurse, clinicPath, 'RK-2024-0118', /Holloway, Marcus/)
+  await expectEssentialsOnFirstScreen(nurse, 'iv', 'IV pre-checks')
+  await screenshots(nurse, 'iv-pre-checks')
+
+  // Esketamine, pre-checks then dosing: Grace Kim's booked session.
+  await checkInBooked(nurse, clinicPath, 'RK-2024-0112', /Kim, Grace/)
+  const sessionUrl = nurse.url()
+  await expectEssentialsOnFirstScreen(nurse, 'intranasal', 'esketamine pre-checks')
+  await screenshots(nurse, 'esk-pre-checks')
+  const questions = nurse.getByRole('form', { name: 'Pre-check questions' })
+  await questions.getByLabel('Identity confirmed (two identifiers)').check()
+  await questions.getByLabel('Fasting as instructed').check()
+  await questions.getByLabel('Escort home confirmed').check()
+  await questions.getByLabel('Escort name', { exact: true }).fill('Daniel Kim')
+  await questions.getByRole('button', { name: 'Save pre-checks' }).click()
+  await expect(questions.getByText('Pre-check questions saved.')).toBeVisible()
+  const pre = nurse.getByRole('form', { name: 'Vital signs' })
+  await pre.getByLabel('Systolic (mmHg)', { exact: true }).fill('122')
+  await pre.getByLabel('Diastolic (mmHg)', { exact: true }).fill('78')
+  await pre.getByLabel('Heart rate (bpm)', { exact: true }).fill('70')
+  await pre.getByLabel('SpO₂ (%)', { exact: true }).fill('98')
+  await pre.getByRole('button', { name: 'Save vitals' }).click()
+  await expect(nurse.getByText(/Saved: Pre-dose vitals: BP 122\/78/)).toBeVisible(saved)
+  const scores = nurse.getByLabel('Pre-dose scores')
+  await answer(scores, /^1\. /, 'No')
+  await answer(scores, /^2\. /, 'No')
+  await answer(scores, /^6\. /, 'No')
+  await scores.getByRole('button', { name: 'Save C-SSRS' }).click()
+  await expect(nurse.getByText('passed', { exact: true }).first()).toBeVisible(saved)
+  await nurse.getByRole('tab', { name: 'Dosing' }).click()
+  const doseForm = nurse.getByRole('form', { name: 'Dose calculation' })
+  await doseForm.getByLabel("Today's weight (kg)", { exact: true }).fill('64')
+  await doseForm.getByRole('button', { name: /Calculate dose|Recalculate/ }).click()
+  await expect(nurse.getByLabel('Dose', { exact: true })).toContainText('mg')
+
+  const prescriber = await signInPrescriber(browser)
+  await prescriber.goto(sessionUrl)
+  await prescriber.getByRole('tab', { name: 'Pre-checks' }).click()
+  const cautions = prescriber.getByRole('button', { name: 'I acknowledge these cautions' })
+  if (await cautions.isVisible()) await cautions.click()
+  await prescriber.getByRole('button', { name: 'I am supervising' }).click()
+  await expect(prescriber.getByLabel('Supervision').getByText('Dr. Priya Raman')).toBeVisible()
+
+  await expect(nurse.getByRole('button', { name: 'Start dosing' })).toBeEnabled(saved)
+  await nurse.getByRole('button', { name: 'Start dosing' }).click()
+  await expect(nurse.getByRole('tab', { name: 'Dosing', selected: true })).toBeVisible(saved)
+  await nurse.reload()
+  await expectEssentialsOnFirstScreen(nurse, 'intranasal', 'esketamine dosing')
+  await screenshots(nurse, 'esk-dosing')
+
+  // The first device: the countdown to the next one is on the first screen.
+  const devices = nurse.getByLabel('Esketamine devices', { exact: true })
+  const lot = devices.getByLabel('Lot of this device')
+  if (await lot.isVisible()) {
+    await lot.click()
+    await nurse.getByRole('option').first().click()
+  }
+  await devices.getByRole('button', { name: 'Record device 1' }).click()
+  const wait = devices.getByRole('timer')
+  await expect(wait).toContainText('Next device')
+  expect.soft(await isOnFirstScreen(wait), 'the next-device countdown').toBe(true)
+  await screenshots(nurse, 'esk-dosing-device-1')
+})
