@@ -28,6 +28,7 @@ export type {
 } from './states'
 export { applyTransition, listTransitions, sessionStates, sessionTransitions, terminalStates } from './states'
 export type {
+  AlertAckAction,
   AlertPhase,
   NextVitalsDue,
   NextVitalsInput,
@@ -39,6 +40,8 @@ export type {
 } from './vitals-rules'
 export {
   abnormalMeasures,
+  alertAckActionLabels,
+  alertAckActions,
   earliestRecheck,
   evaluateIntraSessionVitals,
   evaluatePreDoseVitals,

@@ -276,3 +276,25 @@ export function earliestRecheck(alerts: readonly VitalsAlert[]): VitalsAlert | n
       found = a
   return found
 }
+
+/** What was done about an alert, chosen at the chair (one or more), with a free note. */
+export const alertAckActions = [
+  'paused-infusion',
+  'stopped-infusion',
+  'reduced-rate',
+  'gave-medication',
+  'rechecked',
+  'prescriber-notified',
+  'other',
+] as const
+export type AlertAckAction = (typeof alertAckActions)[number]
+
+export const alertAckActionLabels: Record<AlertAckAction, string> = {
+  'paused-infusion': 'Paused infusion',
+  'stopped-infusion': 'Stopped infusion',
+  'reduced-rate': 'Reduced rate',
+  'gave-medication': 'Gave medication',
+  rechecked: 'Rechecked',
+  'prescriber-notified': 'Prescriber notified',
+  other: 'Other',
+}

@@ -11,13 +11,20 @@ import {
 import { defaultVitalsSettings, type VitalsSettings } from './vitals-settings'
 
 export type {
+  AlertAckAction,
   AlertPhase,
   VitalsAlert,
   VitalsAlertCode,
   VitalsMeasure,
   VitalsReading,
 } from './vitals-rules-alerts'
-export { abnormalMeasures, earliestRecheck, evaluateIntraSessionVitals } from './vitals-rules-alerts'
+export {
+  abnormalMeasures,
+  alertAckActionLabels,
+  alertAckActions,
+  earliestRecheck,
+  evaluateIntraSessionVitals,
+} from './vitals-rules-alerts'
 
 const minuteMs = 60_000
 
