@@ -6,7 +6,7 @@ import type { Principal } from '../principal'
 import { seedDemoQidsAlert } from './demo-safety'
 
 // Today's board for the demo: a session discharged this morning, one in monitoring, one with the
-// infusion running, one booked for later, an esketamine session past its 2 hours whose patient is
+// infusion running and a blood pressure above 180/110 (one alert acknowledged, one open), one booked for later, an esketamine session past its 2 hours whose patient is
 // still dissociated, and an esketamine session from three days ago whose REMS form is still owed
 // (and whose QIDS-SR16 from home the next day opened a suicidal-ideation alert) — each driven
 // through the real services on a moving clock.
@@ -61,7 +61,7 @@ export async function seedDemoSessions(
     startMin: number,
     stopAt: 'scheduled' | 'dosing' | 'monitoring' | 'discharged',
     route: 'iv' | 'intranasal',
-    options: { isEscortPresent?: boolean; isDissociationResolved?: boolean } = {},
+    options: { isEscortPresent?: boolean; isDissociationResolved?: boolean; hasHighBp?: boolean } = {},
   ) => {
     at(startMin - 30)
     let v = await bookSession(ctx, staff.frontDesk, clinicId, {
@@ -130,7 +130,7 @@ export async function seedDemoSessions(
     const vitalsAt = async (offsetMin: number, sbp: number, dbp: number, hr: number, moaas: number) => {
       if (!chartAt(offsetMin)) return
       at(startMin + offsetMin)
-      await actions.recordSessionVitals(ctx, staff.nurse, clinicId, id, {
+      return await actions.recordSessionVitals(ctx, staff.nurse, clinicId, id, {
         context: 'intra',
         systolicMmHg: sbp,
         diastolicMmHg: dbp,
@@ -140,7 +140,21 @@ export async function seedDemoSessions(
         moaas,
       })
     }
-    if (route === 'iv') {
+    if (route === 'iv' && options.hasHighBp) {
+      // §2 ⚠️: BP above 180/110 at 6 min (acknowledged: prescriber told, recheck asked for), still
+      // above it at 12 min — the sustained alert is open and the BP recheck is due on the timer.
+      await actions.recordInfusion(ctx, staff.nurse, clinicId, id, { action: 'start' })
+      const first = chartAt(6) ? await vitalsAt(6, 184, 112, 96, 4) : undefined
+      if (first && chartAt(7)) {
+        at(startMin + 7)
+        await actions.acknowledgeSessionAlert(ctx, staff.nurse, clinicId, id, {
+          key: first.openAlerts[0]!.key,
+          actions: ['prescriber-notified', 'reduced-rate'],
+          note: 'Dr. Raman at the chair; rate reduced, recheck in 5 min.',
+        })
+      }
+      await vitalsAt(12, 186, 108, 98, 4)
+    } else if (route === 'iv') {
       await actions.recordInfusion(ctx, staff.nurse, clinicId, id, { action: 'start' })
       await vitalsAt(15, 132, 84, 80, 4)
       if (chartAt(20)) {
@@ -213,7 +227,9 @@ export async function seedDemoSessions(
     at(-2 * 24 * 60 + 8 * 60)
     await seedDemoQidsAlert(ctx, clinicId, patientIds['RK-2024-0112']!)
   }
-  if (has('RK-2024-0107')) await run(patientIds['RK-2024-0107']!, chair(1), -20, 'dosing', 'iv')
+  // The running infusion has an acknowledged BP alert and, on the recheck, an open one (§2).
+  if (has('RK-2024-0107'))
+    await run(patientIds['RK-2024-0107']!, chair(1), -20, 'dosing', 'iv', { hasHighBp: true })
   if (has('HC-0041')) await run(patientIds['HC-0041']!, chair(0), -70, 'monitoring', 'iv')
   // Esketamine past 2 hours with the escort here, but dissociation not resolved at the last check.
   if (has('RK-2024-0140'))

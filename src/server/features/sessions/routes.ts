@@ -33,6 +33,7 @@ const viewSchema = z
     transitions: z.unknown(),
     pk: z.unknown(),
     vitals: z.unknown(),
+    abnormalVitals: z.unknown(),
     responses: z.unknown(),
     sideEffects: z.unknown(),
     timeline: z.unknown(),

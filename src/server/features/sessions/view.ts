@@ -22,7 +22,7 @@ import { loadConsents } from '../consent/service'
 import { cautionPreCheck, loadSessionCautions } from './cautions'
 import { doseLimitsOf } from './dose-limits-view'
 import * as store from './store'
-import { isUnresolved, sessionAlerts, toReading } from './vitals-alerts'
+import { abnormalVitalsOf, isUnresolved, sessionAlerts, toReading } from './vitals-alerts'
 
 export { toReading }
 
@@ -555,6 +555,8 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
     transitions: listTransitions(session.state, context),
     pk,
     vitals: vitalRows.map(toVitalDto),
+    /** Per live reading, the measures outside the clinic's alert limits (highlighted where listed). */
+    abnormalVitals: abnormalVitalsOf(vitals, settings.vitals),
     responses: responseRows.map(toResponseDto),
     sideEffects: effectRows.map((s) => ({
       id: s.id,

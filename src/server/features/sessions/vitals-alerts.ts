@@ -1,6 +1,8 @@
 import {
+  abnormalMeasures,
   type AlertAckAction,
   evaluateIntraSessionVitals,
+  type VitalsMeasure,
   type VitalsAlert,
   type VitalsReading,
   type VitalsSettings,
@@ -116,3 +118,23 @@ export function sessionAlerts(input: {
 export const isUnresolved = (a: SessionAlert) => a.resolved === null
 /** Needs a clinician: neither acknowledged nor resolved. */
 export const isOpen = (a: SessionAlert) => a.resolved === null && a.acknowledged === null
+
+/** vital id → the measures of that reading outside the clinic's alert limits (only those with any). */
+export function abnormalVitalsOf(
+  vitals: readonly VitalRow[],
+  settings: VitalsSettings,
+): Record<string, VitalsMeasure[]> {
+  const out: Record<string, VitalsMeasure[]> = {}
+  for (const v of vitals) {
+    if (v.entered_in_error_at) continue
+    const flags = abnormalMeasures(toReading(v), settings)
+    const measures: VitalsMeasure[] = [
+      ...(flags.bloodPressure ? (['blood-pressure'] as const) : []),
+      ...(flags.heartRate ? (['heart-rate'] as const) : []),
+      ...(flags.spo2 ? (['spo2'] as const) : []),
+      ...(flags.moaas ? (['moaas'] as const) : []),
+    ]
+    if (measures.length > 0) out[v.id] = measures
+  }
+  return out
+}

@@ -11,12 +11,13 @@ import { hasClinicPermission, useCurrentClinic } from '../../components/current-
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { SafetyAlertBanner } from '../../components/safety-alert-banner'
 import { useNow } from '../../components/use-now'
-import { countdown, formatClock, formatDuration } from '../../lib/clock-format'
+import { formatClock, formatDuration } from '../../lib/clock-format'
 import { routeLabels, stateColors, stateLabels } from '../../lib/session-labels'
 import { AlertsBanner } from './alerts-banner'
 import { DischargeSection } from './discharge-section'
 import { DosingSection } from './dosing-section'
 import { MonitoringSection } from './monitoring-section'
+import { NextVitalsTimer } from './next-vitals'
 import { OutboxPanel } from './outbox-panel'
 import { PreChecksSection } from './pre-checks-section'
 import { RecordSection } from './record-section'
@@ -68,7 +69,6 @@ function SessionHeader({ view, timeZone }: { view: SessionView; timeZone: string
   const nowMs = useNow()
   const { session, patient } = view
   const startMs = doseStartMs(view)
-  const due = view.nextVitalsDue?.dueAt ? countdown(Date.parse(view.nextVitalsDue.dueAt), nowMs) : null
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="xs">
@@ -81,24 +81,7 @@ function SessionHeader({ view, timeZone }: { view: SessionView; timeZone: string
               {stateLabels[session.state]}
             </Badge>
           </Group>
-          {due && (
-            <Paper
-              px="md"
-              py={4}
-              radius="md"
-              bg={due.isOverdue ? 'red.7' : 'blue.0'}
-              c={due.isOverdue ? 'white' : 'blue.9'}
-              role="timer"
-              aria-label={`Next vitals ${due.text}`}
-            >
-              <Text size="xs" fw={700} tt="uppercase">
-                Next vitals
-              </Text>
-              <Text fz={28} fw={800} lh={1.1}>
-                {due.text}
-              </Text>
-            </Paper>
-          )}
+          <NextVitalsTimer view={view} />
         </Group>
         <Group gap="xl" wrap="wrap">
           <Fact label="MRN">{patient.mrn}</Fact>
