@@ -52,8 +52,6 @@ export async function loadSessionMoments(
   return momentsOf(rows)
 }
 
-const clock = (d: Date) => d.toISOString()
-
 /**
  * Refuses a chair-side time in the future (beyond the skew) or before the session's floor: the
  * check-in for observations, the start of the pre-checks for the dose. A 400 naming `field`.
@@ -73,8 +71,9 @@ export function checkChairSideTime(
   const floorAt = floor === 'pre-checks' ? (moments.preChecksAt ?? moments.checkedInAt) : moments.checkedInAt
   if (floorAt && at.getTime() < floorAt.getTime()) {
     const what = floor === 'pre-checks' && moments.preChecksAt ? 'the pre-checks began' : 'check-in'
-    throw new AppError('validation-failed', `This time is before ${what} (${clock(floorAt)}).`, {
-      fieldErrors: [{ field, message: `is before ${what} (${clock(floorAt)})` }],
+    throw new AppError('validation-failed', `This time is before ${what}: check the minutes ago.`, {
+      fieldErrors: [{ field, message: `is before ${what}` }],
+      extra: { earliestAt: floorAt },
     })
   }
 }

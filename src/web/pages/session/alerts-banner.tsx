@@ -173,7 +173,7 @@ function AcknowledgeModal({
                       onChange={setSbp}
                       min={40}
                       max={300}
-                      w={150}
+                      w={170}
                       error={fieldError(ack.error, 'recheck.systolicMmHg')}
                       data-autofocus
                       {...numeric}
@@ -184,7 +184,7 @@ function AcknowledgeModal({
                       onChange={setDbp}
                       min={20}
                       max={200}
-                      w={150}
+                      w={170}
                       error={fieldError(ack.error, 'recheck.diastolicMmHg')}
                       {...numeric}
                     />
@@ -324,7 +324,6 @@ function AlertCard({ alert, props }: { alert: SessionAlert; props: SectionProps 
       color={isDimmed ? 'gray' : color}
       variant={isDimmed ? 'light' : 'filled'}
       role={isDimmed ? 'status' : 'alert'}
-      aria-label={`${isDimmed ? 'Acknowledged alert' : 'Alert'}: ${alert.message}`}
       data-acknowledged={isDimmed ? 'true' : 'false'}
       style={isDimmed ? { opacity: 0.75 } : undefined}
       title={`${isDimmed ? 'Acknowledged — ' : ''}${alert.message}`}
