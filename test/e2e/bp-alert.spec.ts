@@ -180,7 +180,7 @@ test('a first BP of 185/112 during the infusion: alert, recheck timer, one-dialo
   await expect(acked).toHaveAttribute('data-acknowledged', 'true')
   await expect(acked).toContainText('Acknowledged by Nina Okafor, RN')
   await expect(acked).toContainText('Rechecked')
-  await expect(acked).toContainText(/Readings: BP 185\/112/)
+  await expect(acked).toContainText(/Readings: BP 185\/112, HR 96 at [^;]+; BP 184\/111 at/)
 
   // The vitals table highlights both high readings; the recheck is an ordinary vital sign.
   await nurse.getByRole('tab', { name: 'Monitoring' }).click()

@@ -134,6 +134,12 @@ describe('evaluateIntraSessionVitals: every reading, any phase (table)', () => {
     expect(none.every((a) => /do not start/.test(a.recommendedAction))).toBe(true)
   })
 
+  it('an alert lists the readings of its episode up to the latest', () => {
+    const [first, sustained] = evaluateIntraSessionVitals([bp(0, 185, 112), bp(2, 184, 111), bp(5, 186, 112)])
+    expect(first!.readings.map((r) => r.systolicMmHg)).toEqual([185, 184, 186])
+    expect(sustained!.readings.map((r) => r.systolicMmHg)).toEqual([185, 186])
+  })
+
   it('refuses a reading without a valid time', () => {
     expect(() => evaluateIntraSessionVitals([{ takenAtMs: Number.NaN }])).toThrow(/takenAtMs/)
   })

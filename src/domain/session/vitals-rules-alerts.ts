@@ -40,7 +40,10 @@ export interface VitalsAlert {
   recommendedAction: string
   /** When the condition was first met. */
   atMs: number
-  /** The readings behind it: the one that raised it (and, for a sustained rule, the first of the run). */
+  /**
+   * The readings behind it: the one that raised it (for a sustained rule, the first of the run
+   * too), then every later reading of the episode while it lasts.
+   */
   readings: VitalsReading[]
   /** BP and heart rate: when the recheck that confirms or clears it is due, while unresolved. */
   recheckByMs: number | null
@@ -108,6 +111,8 @@ function walkEpisodes(
       continue
     }
     episode ??= { first: r, codes: new Set(), alerts: [] }
+    // Each alert shows the readings of its episode from the one that raised it to the latest.
+    for (const a of episode.alerts) if (!a.readings.includes(r)) a.readings.push(r)
     for (const draft of onReading(r, episode)) {
       episode.codes.add(draft.code)
       const alert: VitalsAlert = { ...draft, recheckByMs: null, resolvedAtMs: null }
