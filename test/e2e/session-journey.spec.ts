@@ -161,17 +161,18 @@ test('an IV session: book, check in, pre-checks, dose with a second-person check
   await expect(nurse.getByRole('table', { name: 'Session record' }).getByText('BP 206/124')).toHaveCount(1)
   // Paused from the banner, acknowledged with what was done and the recheck BP in one dialog.
   await alert.getByRole('button', { name: 'Pause infusion' }).click()
-  await expect(pump.getByText('paused', { exact: true })).toBeVisible(saved)
+  await expect(alert.getByText('Infusion paused', { exact: true })).toBeVisible(saved)
   await alert.getByRole('button', { name: 'Acknowledge' }).click()
   const ack = nurse.getByRole('dialog', { name: 'Acknowledge alert' })
-  await ack.getByRole('checkbox', { name: 'Paused infusion' }).click({ force: true })
-  await ack.getByRole('checkbox', { name: 'Prescriber notified' }).click({ force: true })
+  await ack.getByText('Paused infusion', { exact: true }).click()
+  await ack.getByText('Prescriber notified', { exact: true }).click()
   await ack.getByLabel('Recheck systolic', { exact: true }).fill('150')
   await ack.getByLabel('Recheck diastolic', { exact: true }).fill('92')
   await ack.getByRole('button', { name: 'Save recheck and acknowledge' }).click()
   // The recheck is back under 180/110: the alert is resolved and leaves the banner.
   await expect(nurse.getByRole('alert').filter({ hasText: 'BP 206/124' })).toHaveCount(0, saved)
   // The infusion is stopped early (the rest of the dose is not given).
+  await nurse.getByRole('tab', { name: 'Dosing' }).click()
   await pump.getByRole('button', { name: 'Stop infusion' }).click()
   await expect(pump.getByText('stopped', { exact: true })).toBeVisible(saved)
 
