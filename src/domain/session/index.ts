@@ -28,12 +28,25 @@ export type {
 } from './states'
 export { applyTransition, listTransitions, sessionStates, sessionTransitions, terminalStates } from './states'
 export type {
+  AlertAckAction,
+  AlertPhase,
   NextVitalsDue,
   NextVitalsInput,
+  PreDoseVitalsFinding,
   VitalsAlert,
   VitalsAlertCode,
+  VitalsMeasure,
   VitalsReading,
 } from './vitals-rules'
-export { evaluateIntraSessionVitals, evaluatePreDoseVitals, nextVitalsDue } from './vitals-rules'
+export {
+  abnormalMeasures,
+  alertAckActionLabels,
+  alertAckActions,
+  earliestRecheck,
+  evaluateIntraSessionVitals,
+  evaluatePreDoseVitals,
+  nextVitalsDue,
+  withAlertRecheck,
+} from './vitals-rules'
 export type { VitalsSettings } from './vitals-settings'
 export { defaultVitalsSettings } from './vitals-settings'

@@ -4,6 +4,7 @@ import {
   evaluatePreDoseVitals,
   nextVitalsDue,
   type VitalsReading,
+  withAlertRecheck,
 } from './vitals-rules'
 import { defaultVitalsSettings } from './vitals-settings'
 
@@ -28,43 +29,6 @@ describe('evaluatePreDoseVitals (§2 ⚠️)', () => {
   it('uses clinic settings', () => {
     const settings = { ...defaultVitalsSettings, preDoseDeferAbove: { systolicMmHg: 150, diastolicMmHg: 95 } }
     expect(evaluatePreDoseVitals(at(0, { systolicMmHg: 145, diastolicMmHg: 92 }), settings)).toEqual([])
-  })
-})
-
-describe('evaluateIntraSessionVitals (§2 ⚠️)', () => {
-  it('alerts on BP > 180 on two readings 5 min apart, not on one', () => {
-    expect(evaluateIntraSessionVitals([at(10, { systolicMmHg: 185, diastolicMmHg: 100 })])).toEqual([])
-    const alerts = evaluateIntraSessionVitals([at(10, { systolicMmHg: 185 }), at(15, { systolicMmHg: 182 })])
-    expect(codes(alerts)).toEqual(['bp-high-sustained'])
-    expect(alerts[0]!.atMs).toBe(t0 + 15 * 60_000)
-    expect(alerts[0]!.recommendedAction).toMatch(/[Pp]ause suggested.*prescriber/)
-  })
-
-  it('a normal reading in between breaks the run; readings under 5 min apart do not count', () => {
-    expect(
-      evaluateIntraSessionVitals([
-        at(10, { systolicMmHg: 185 }),
-        at(12, { systolicMmHg: 150 }),
-        at(16, { systolicMmHg: 185 }),
-      ]),
-    ).toEqual([])
-    expect(
-      evaluateIntraSessionVitals([at(10, { diastolicMmHg: 112 }), at(14, { diastolicMmHg: 115 })]),
-    ).toEqual([])
-  })
-
-  it('alerts once on > 200/120, on sustained HR, low SpO2 and MOAA/S ≤ 2', () => {
-    const alerts = evaluateIntraSessionVitals([
-      at(0, { systolicMmHg: 150, heartRateBpm: 125 }),
-      at(3, { heartRateBpm: 130, spo2Percent: 91 }),
-      at(5, { heartRateBpm: 122, diastolicMmHg: 121, moaasScore: 2 }),
-    ])
-    expect(codes(alerts)).toEqual(['spo2-low', 'bp-very-high', 'heart-rate-high-sustained', 'moaas-low'])
-    expect(alerts.every((a) => a.severity === 'critical')).toBe(true)
-  })
-
-  it('leaves SpO2 92 and MOAA/S 3 alone', () => {
-    expect(evaluateIntraSessionVitals([at(0, { spo2Percent: 92, moaasScore: 3 })])).toEqual([])
   })
 })
 
@@ -138,5 +102,42 @@ describe('nextVitalsDue', () => {
     expect(nextVitalsDue({ route: 'intranasal', doseStartedAtMs: t0, readings: [] }, settings).dueAtMs).toBe(
       t0 + 10 * 60_000,
     )
+  })
+})
+
+describe('withAlertRecheck: the timer counts down to the earlier of routine and recheck', () => {
+  it('a first reading above 180/110 during an infusion brings the next vitals to 5 min, labelled a BP recheck', () => {
+    const readings = [at(12, { systolicMmHg: 185, diastolicMmHg: 112 })]
+    const routine = nextVitalsDue({ route: 'iv', doseStartedAtMs: t0, readings })
+    expect(routine.dueAtMs).toBe(t0 + 22 * 60_000)
+    const due = withAlertRecheck(
+      routine,
+      evaluateIntraSessionVitals(readings, defaultVitalsSettings, { doseStartedAtMs: t0 }),
+    )
+    expect(due?.dueAtMs).toBe(t0 + 17 * 60_000)
+    expect(due?.recheck).toEqual({ measure: 'blood-pressure', alertCode: 'bp-high' })
+    expect(due?.prompts).toEqual(['blood-pressure'])
+  })
+
+  it('keeps the routine time when it comes first, and applies before the dose when there is none', () => {
+    const settings = { ...defaultVitalsSettings, infusionIntervalMin: 3 }
+    const readings = [at(12, { systolicMmHg: 185, diastolicMmHg: 100 })]
+    const routine = nextVitalsDue({ route: 'iv', doseStartedAtMs: t0, readings }, settings)
+    const alerts = evaluateIntraSessionVitals(readings, settings)
+    expect(withAlertRecheck(routine, alerts)).toBe(routine)
+    const pre = withAlertRecheck(
+      null,
+      evaluateIntraSessionVitals(readings, settings, { doseStartedAtMs: null }),
+    )
+    expect(pre?.dueAtMs).toBe(t0 + 17 * 60_000)
+  })
+
+  it('a resolved alert asks for nothing', () => {
+    const readings = [
+      at(12, { systolicMmHg: 185, diastolicMmHg: 100 }),
+      at(16, { systolicMmHg: 150, diastolicMmHg: 90 }),
+    ]
+    const routine = nextVitalsDue({ route: 'iv', doseStartedAtMs: t0, readings })
+    expect(withAlertRecheck(routine, evaluateIntraSessionVitals(readings))).toBe(routine)
   })
 })

@@ -1,56 +1,47 @@
-import { DomainValidationError } from '../errors'
+import {
+  bpText,
+  earliestRecheck,
+  evaluateIntraSessionVitals,
+  isBpAbove,
+  sortedReadings,
+  type VitalsAlert,
+  type VitalsMeasure,
+  type VitalsReading,
+} from './vitals-rules-alerts'
 import { defaultVitalsSettings, type VitalsSettings } from './vitals-settings'
 
-/** One set of observations; any field may be missing (not measured at that time). */
-export interface VitalsReading {
-  takenAtMs: number
-  systolicMmHg?: number
-  diastolicMmHg?: number
-  heartRateBpm?: number
-  spo2Percent?: number
-  moaasScore?: number
-}
-
-export type VitalsAlertCode =
-  | 'pre-dose-bp-defer'
-  | 'pre-dose-bp-no-start'
-  | 'bp-high-sustained'
-  | 'bp-very-high'
-  | 'heart-rate-high-sustained'
-  | 'spo2-low'
-  | 'moaas-low'
-
-export interface VitalsAlert {
-  code: VitalsAlertCode
-  severity: 'warning' | 'critical'
-  message: string
-  /** Suggests, never decides: the prescriber does (thresholds are ⚠️ settings, §2). */
-  recommendedAction: string
-  /** When the condition was first met. */
-  atMs: number
-}
+export type {
+  AlertAckAction,
+  AlertPhase,
+  VitalsAlert,
+  VitalsAlertCode,
+  VitalsMeasure,
+  VitalsReading,
+} from './vitals-rules-alerts'
+export {
+  abnormalMeasures,
+  alertAckActionLabels,
+  alertAckActions,
+  earliestRecheck,
+  evaluateIntraSessionVitals,
+} from './vitals-rules-alerts'
 
 const minuteMs = 60_000
 
-const isBpAbove = (r: VitalsReading, limit: { systolicMmHg: number; diastolicMmHg: number }) =>
-  (r.systolicMmHg ?? Number.NEGATIVE_INFINITY) > limit.systolicMmHg ||
-  (r.diastolicMmHg ?? Number.NEGATIVE_INFINITY) > limit.diastolicMmHg
-
-const bpText = (r: VitalsReading) => `${r.systolicMmHg ?? '?'}/${r.diastolicMmHg ?? '?'} mmHg`
-
-function sortedReadings(readings: readonly VitalsReading[]): VitalsReading[] {
-  readings.forEach((r, i) => {
-    if (!Number.isFinite(r.takenAtMs))
-      throw new DomainValidationError(`readings.${i}.takenAtMs`, 'must be epoch ms')
-  })
-  return [...readings].sort((a, b) => a.takenAtMs - b.takenAtMs)
+/** A pre-check finding on the last pre-dose reading (the monitoring alerts are separate). */
+export interface PreDoseVitalsFinding {
+  code: 'pre-dose-bp-defer' | 'pre-dose-bp-no-start'
+  severity: 'warning' | 'critical'
+  message: string
+  recommendedAction: string
+  atMs: number
 }
 
 /** §2 ⚠️: before the dose, > 140/90 defers pending prescriber review and > 180/110 stops the start. */
 export function evaluatePreDoseVitals(
   reading: VitalsReading,
   settings: VitalsSettings = defaultVitalsSettings,
-): VitalsAlert[] {
+): PreDoseVitalsFinding[] {
   if (isBpAbove(reading, settings.preDoseNoStartAbove)) {
     const { systolicMmHg: s, diastolicMmHg: d } = settings.preDoseNoStartAbove
     return [
@@ -78,101 +69,6 @@ export function evaluatePreDoseVitals(
   return []
 }
 
-/**
- * The time a condition has held over consecutive readings for at least minSpanMin, or null.
- * A reading where the value was not measured neither breaks nor extends the run; a normal one breaks it.
- */
-function firstSustained(
-  readings: VitalsReading[],
-  isAbnormal: (r: VitalsReading) => boolean | undefined,
-  minSpanMin: number,
-): number | null {
-  let runStartMs: number | null = null
-  for (const r of readings) {
-    const abnormal = isAbnormal(r)
-    if (abnormal === undefined) continue
-    if (!abnormal) runStartMs = null
-    else if (runStartMs === null) runStartMs = r.takenAtMs
-    if (abnormal && runStartMs !== null && r.takenAtMs - runStartMs >= minSpanMin * minuteMs)
-      return r.takenAtMs
-  }
-  return null
-}
-
-/** §2 ⚠️ alerts during dosing and monitoring, one per kind, at the time each was first met. */
-export function evaluateIntraSessionVitals(
-  readings: readonly VitalsReading[],
-  settings: VitalsSettings = defaultVitalsSettings,
-): VitalsAlert[] {
-  const sorted = sortedReadings(readings)
-  const alerts: VitalsAlert[] = []
-  const pause = 'Pause suggested; notify the prescriber.'
-
-  const veryHigh = sorted.find((r) => isBpAbove(r, settings.singleBpAbove))
-  if (veryHigh) {
-    const { systolicMmHg: s, diastolicMmHg: d } = settings.singleBpAbove
-    alerts.push({
-      code: 'bp-very-high',
-      severity: 'critical',
-      message: `BP ${bpText(veryHigh)} is above ${s}/${d}.`,
-      recommendedAction: pause,
-      atMs: veryHigh.takenAtMs,
-    })
-  }
-  const sbp = settings.sustainedBpAbove
-  const hasBp = (r: VitalsReading) => r.systolicMmHg !== undefined || r.diastolicMmHg !== undefined
-  const sustainedBpAt = firstSustained(
-    sorted,
-    (r) => (hasBp(r) ? isBpAbove(r, sbp) : undefined),
-    sbp.minSpanMin,
-  )
-  if (sustainedBpAt !== null) {
-    alerts.push({
-      code: 'bp-high-sustained',
-      severity: 'critical',
-      message: `BP above ${sbp.systolicMmHg}/${sbp.diastolicMmHg} on readings at least ${sbp.minSpanMin} min apart.`,
-      recommendedAction: pause,
-      atMs: sustainedBpAt,
-    })
-  }
-  const hr = settings.heartRateAbove
-  const sustainedHrAt = firstSustained(
-    sorted,
-    (r) => (r.heartRateBpm === undefined ? undefined : r.heartRateBpm > hr.bpm),
-    hr.minSpanMin,
-  )
-  if (sustainedHrAt !== null) {
-    alerts.push({
-      code: 'heart-rate-high-sustained',
-      severity: 'critical',
-      message: `Heart rate above ${hr.bpm}/min for at least ${hr.minSpanMin} min.`,
-      recommendedAction: pause,
-      atMs: sustainedHrAt,
-    })
-  }
-  const lowSpo2 = sorted.find((r) => r.spo2Percent !== undefined && r.spo2Percent < settings.spo2BelowPercent)
-  if (lowSpo2) {
-    alerts.push({
-      code: 'spo2-low',
-      severity: 'critical',
-      message: `SpO2 ${lowSpo2.spo2Percent} % is below ${settings.spo2BelowPercent} %.`,
-      recommendedAction: 'Pause suggested; check the airway and notify the prescriber.',
-      atMs: lowSpo2.takenAtMs,
-    })
-  }
-  const deep = sorted.find((r) => r.moaasScore !== undefined && r.moaasScore <= settings.moaasAtOrBelow)
-  if (deep) {
-    alerts.push({
-      code: 'moaas-low',
-      severity: 'critical',
-      message: `MOAA/S ${deep.moaasScore} is at or below ${settings.moaasAtOrBelow} (responds only to prodding or less).`,
-      recommendedAction: 'Pause suggested; check the airway and notify the prescriber.',
-      atMs: deep.takenAtMs,
-    })
-  }
-  return alerts.sort((a, b) => a.atMs - b.atMs)
-}
-
 export interface NextVitalsInput {
   route: 'iv' | 'intranasal'
   /** Infusion start (IV) or first device (intranasal). */
@@ -187,6 +83,8 @@ export interface NextVitalsDue {
   reason: string
   /** Esketamine: what is due at `dueAtMs` (a BP recheck, a pulse-oximetry reading, or both). */
   prompts?: ('blood-pressure' | 'spo2')[]
+  /** Set when the time is an alert's recheck deadline rather than the routine interval. */
+  recheck?: { measure: VitalsMeasure; alertCode: VitalsAlert['code'] }
 }
 
 /** Esketamine BP (§3 ✅): the ~40-minute recheck, then again while the last reading is not stable. */
@@ -243,4 +141,29 @@ export function nextVitalsDue(
     return { dueAtMs: spo2DueAtMs, reason: `${spo2Reason} ${bp.reason}`, prompts: ['spo2'] }
   if (bp.dueAtMs < spo2DueAtMs) return { dueAtMs: bp.dueAtMs, reason: bp.reason, prompts: ['blood-pressure'] }
   return { dueAtMs: bp.dueAtMs, reason: `${bp.reason} ${spo2Reason}`, prompts: ['blood-pressure', 'spo2'] }
+}
+
+const recheckPrompts: Partial<Record<VitalsMeasure, 'blood-pressure' | 'spo2'>> = {
+  'blood-pressure': 'blood-pressure',
+}
+
+/**
+ * The timer counts down to the earlier of the routine interval and the recheck an unresolved
+ * alert asks for (§2 ⚠️: "two readings 5 min apart" — the recheck is that second reading).
+ * Applies before the dose too, when there is no routine interval yet.
+ */
+export function withAlertRecheck(
+  due: NextVitalsDue | null,
+  alerts: readonly VitalsAlert[],
+): NextVitalsDue | null {
+  const recheck = earliestRecheck(alerts)
+  if (!recheck || recheck.recheckByMs === null) return due
+  if (due && due.dueAtMs !== null && due.dueAtMs <= recheck.recheckByMs) return due
+  const prompt = recheckPrompts[recheck.measure]
+  return {
+    dueAtMs: recheck.recheckByMs,
+    reason: `Recheck asked by the alert: ${recheck.message}`,
+    ...(prompt ? { prompts: [prompt] } : {}),
+    recheck: { measure: recheck.measure, alertCode: recheck.code },
+  }
 }

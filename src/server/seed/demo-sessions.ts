@@ -6,8 +6,9 @@ import type { Principal } from '../principal'
 import { seedDemoQidsAlert } from './demo-safety'
 
 // Today's board for the demo: a session discharged this morning, one in monitoring whose pump was
-// stopped early (its waste still owed), one with the infusion running (and three days before, that
-// patient's session aborted for blood pressure), one booked for later, an esketamine session past its 2 hours whose patient is
+// stopped early (its waste still owed), one with the infusion running and a blood pressure above
+// 180/110 (one alert acknowledged, one open; three days before, that patient's session was aborted
+// for blood pressure), one booked for later, an esketamine session past its 2 hours whose patient is
 // still dissociated, and an esketamine session from three days ago whose REMS form is still owed
 // (and whose QIDS-SR16 from home the next day opened a suicidal-ideation alert) — each driven
 // through the real services on a moving clock.
@@ -67,6 +68,8 @@ export async function seedDemoSessions(
       isDissociationResolved?: boolean
       /** IV: the nurse stops the pump this many minutes in (part of the dose is not given). */
       pumpStoppedAtMin?: number
+      /** IV: a blood pressure above 180/110 during the infusion (one alert acknowledged, one open). */
+      hasHighBp?: boolean
     } = {},
   ) => {
     at(startMin - 30)
@@ -137,7 +140,7 @@ export async function seedDemoSessions(
     const vitalsAt = async (offsetMin: number, sbp: number, dbp: number, hr: number, moaas: number) => {
       if (!chartAt(offsetMin)) return
       at(startMin + offsetMin)
-      await actions.recordSessionVitals(ctx, staff.nurse, clinicId, id, {
+      return await actions.recordSessionVitals(ctx, staff.nurse, clinicId, id, {
         context: 'intra',
         systolicMmHg: sbp,
         diastolicMmHg: dbp,
@@ -161,7 +164,21 @@ export async function seedDemoSessions(
       })
       return
     }
-    if (route === 'iv') {
+    if (route === 'iv' && options.hasHighBp) {
+      // §2 ⚠️: BP above 180/110 at 6 min (acknowledged: prescriber told, recheck asked for), still
+      // above it at 12 min — the sustained alert is open and the BP recheck is due on the timer.
+      await actions.recordInfusion(ctx, staff.nurse, clinicId, id, { action: 'start' })
+      const first = chartAt(6) ? await vitalsAt(6, 184, 112, 96, 4) : undefined
+      if (first && chartAt(7)) {
+        at(startMin + 7)
+        await actions.acknowledgeSessionAlert(ctx, staff.nurse, clinicId, id, {
+          key: first.openAlerts[0]!.key,
+          actions: ['prescriber-notified', 'reduced-rate'],
+          note: 'Dr. Raman at the chair; rate reduced, recheck in 5 min.',
+        })
+      }
+      await vitalsAt(12, 186, 108, 98, 4)
+    } else if (route === 'iv') {
       await actions.recordInfusion(ctx, staff.nurse, clinicId, id, { action: 'start' })
       if (options.pumpStoppedAtMin !== undefined) {
         at(startMin + options.pumpStoppedAtMin)
@@ -246,7 +263,9 @@ export async function seedDemoSessions(
   // Three days ago his session was aborted 12 minutes in; the remainder was wasted, witnessed.
   if (has('RK-2024-0107'))
     await run(patientIds['RK-2024-0107']!, chair(1), -3 * 24 * 60 + 120, 'aborted', 'iv')
-  if (has('RK-2024-0107')) await run(patientIds['RK-2024-0107']!, chair(1), -20, 'dosing', 'iv')
+  // The running infusion has an acknowledged BP alert and, on the recheck, an open one.
+  if (has('RK-2024-0107'))
+    await run(patientIds['RK-2024-0107']!, chair(1), -20, 'dosing', 'iv', { hasHighBp: true })
   // The pump was stopped early (nausea): the rest of the drawn dose is owed as a witnessed waste.
   if (has('HC-0041'))
     await run(patientIds['HC-0041']!, chair(0), -70, 'monitoring', 'iv', { pumpStoppedAtMin: 22 })

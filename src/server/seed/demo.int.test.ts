@@ -40,6 +40,16 @@ describe('demo sessions', () => {
     expect(states).toEqual(['discharged', 'dosing', 'monitoring'])
     const dosing = board.sessions.find((s: { state: string }) => s.state === 'dosing')
     expect(dosing.nextVitalsDueAt).toBeTruthy()
+    // Its infusion has a BP above 180/110: one alert acknowledged (dimmed), one open, a recheck due.
+    expect(dosing.openAlerts.map((a: { code: string }) => a.code)).toEqual(['bp-high-sustained'])
+    const view = (await c.get(`/api/v1/clinics/${t.clinics.riverside}/sessions/${dosing.id}`)).json()
+    expect(
+      view.alerts.map((a: { code: string; acknowledged: unknown }) => [a.code, a.acknowledged !== null]),
+    ).toEqual([
+      ['bp-high', true],
+      ['bp-high-sustained', false],
+    ])
+    expect(view.nextVitalsDue.recheck).toMatchObject({ measure: 'blood-pressure' })
     expect(board.remsOwed).toHaveLength(1)
     const hillcrest = new Client(t)
     await hillcrest.signIn(demoEmails.nurse2)

@@ -1,6 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { DoseLimit } from '../../domain/dosing'
-import type { ConcomitantClass, SessionEvent, SessionState } from '../../domain/session'
+import type {
+  AlertAckAction,
+  ConcomitantClass,
+  SessionEvent,
+  SessionState,
+  VitalsAlertCode,
+  VitalsMeasure,
+} from '../../domain/session'
 import type { InstrumentResponse, SafetyAlert, Vitals } from './assessments'
 import { apiFetch } from './client'
 import type { SignerProof } from './eligibility'
@@ -50,14 +57,37 @@ export interface PreCheckItem {
   detail: string
 }
 
+export interface SessionAlertReading {
+  takenAtMs: number
+  systolicMmHg?: number
+  diastolicMmHg?: number
+  heartRateBpm?: number
+  spo2Percent?: number
+  moaasScore?: number
+}
+
+/** A monitoring alert (view.ts → vitals-alerts.ts): the reading, the rule, what to do and by when. */
 export interface SessionAlert {
   key: string
-  code: string
-  severity: string
+  code: VitalsAlertCode
+  measure: VitalsMeasure
+  severity: 'warning' | 'critical'
   message: string
+  rule: string
   recommendedAction: string
   atMs: number
-  acknowledged: { by: string | null; at: string; note: string } | null
+  readings: SessionAlertReading[]
+  /** While unresolved, when the recheck it asks for is due. */
+  recheckByMs: number | null
+  resolvedAtMs: number | null
+  acknowledged: {
+    by: string | null
+    at: string
+    actions: AlertAckAction[]
+    note: string
+    recheckVitalId: string | null
+  } | null
+  resolved: { at: string; how: 'reading' | 'clinician'; by: string | null; note: string | null } | null
 }
 
 export interface DischargeCriterion {
@@ -197,6 +227,8 @@ export interface SessionView {
     reason: string
     /** Esketamine (§3): a BP recheck, pulse oximetry, or both. */
     prompts: ('blood-pressure' | 'spo2')[]
+    /** Set when the time is an alert's recheck deadline (the timer then says "BP recheck"). */
+    recheck: { measure: VitalsMeasure; alertCode: VitalsAlertCode } | null
   } | null
   discharge: {
     isReady: boolean
@@ -230,6 +262,8 @@ export interface SessionView {
     note: string
   } | null
   vitals: Vitals[]
+  /** Per reading id, the measures outside the clinic's alert limits. */
+  abnormalVitals: Record<string, VitalsMeasure[]>
   responses: InstrumentResponse[]
   sideEffects: SideEffect[]
   timeline: TimelineEntry[]

@@ -11,8 +11,8 @@ import {
 import { type Answers, isInstrumentId } from '../../../domain/instruments'
 import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
 import {
+  type AlertAckAction,
   applyTransition,
-  evaluateIntraSessionVitals,
   type InfusionAction,
   type InfusionSummary,
   type SessionEvent,
@@ -34,9 +34,11 @@ import { recordAdministration } from '../ledger/administer'
 import { dispenseForSession, requireNoWasteOwed, settleSessionDose } from '../ledger/session-dose'
 import { signAsWitness, type WitnessInput } from '../ledger/witness'
 import { requireRemsRecords } from '../rems/service'
+import { checkChairSideTime, loadSessionMoments, momentsOf } from './chair-side-time'
 import { type DoseOverrideInput, planDoseApproval, signDoseOverride } from './dose-override'
 import * as store from './store'
-import { dissociationCheckKind, loadSessionView, readyMomentKind, type SessionView, toReading } from './view'
+import { dissociationCheckKind, loadSessionView, readyMomentKind, type SessionView } from './view'
+import { alertAckKind, alertResolveKind, isOpen, sessionAlerts } from './vitals-alerts'
 
 export interface ActionRequest {
   sessionId: string
@@ -727,10 +729,7 @@ export function recordInfusion(
       if (!view.dose.checkedBy)
         throw new AppError('conflict', 'The dose has not been checked by a second person.')
       const at = input.at ?? scope.now
-      if (at.getTime() > scope.now.getTime() + minuteMs)
-        throw new AppError('validation-failed', 'A pump time cannot be in the future.', {
-          fieldErrors: [{ field: 'at', message: 'is in the future' }],
-        })
+      checkChairSideTime(input.at, scope.now, 'at', momentsOf(view.timeline), 'pre-checks')
       const marks = view.timeline
         .filter((e) => e.kind === 'infusion' && !e.enteredInError)
         .map((e) => ({ action: (e.payload as { action: InfusionAction }).action, atMs: e.at.getTime() }))
@@ -776,6 +775,7 @@ export function recordDevice(
           `All ${view.devices.plan.deviceCount} devices of this dose are recorded.`,
         )
       const at = input.at ?? scope.now
+      checkChairSideTime(input.at, scope.now, 'at', momentsOf(view.timeline), 'pre-checks')
       if (view.devices.nextAllowedAt && at < view.devices.nextAllowedAt) {
         throw new AppError(
           'conflict',
@@ -818,9 +818,59 @@ export interface SessionVitalsInput {
   moaas?: number | null | undefined
 }
 
+/** Diastolic below systolic; a 400 naming the field (with a prefix for a nested reading). */
+function checkVitalsInput(input: SessionVitalsInput, prefix = ''): void {
+  if (input.systolicMmHg != null && input.diastolicMmHg != null && input.diastolicMmHg >= input.systolicMmHg)
+    throw new AppError('validation-failed', 'Diastolic pressure must be below systolic.', {
+      fieldErrors: [{ field: `${prefix}diastolicMmHg`, message: 'must be below the systolic pressure' }],
+    })
+}
+
+/** One vital sign row, audited; the caller has checked the session and the input. */
+async function insertSessionVital(
+  scope: ClinicScope,
+  sessionId: string,
+  patientId: string,
+  input: SessionVitalsInput,
+): Promise<string> {
+  const id = uuidv7(scope.now.getTime())
+  await scope.tx
+    .insertInto('vital_sign')
+    .values({
+      id,
+      clinic_id: scope.clinicId,
+      patient_id: patientId,
+      session_id: sessionId,
+      context: input.context,
+      measured_at: input.measuredAt ?? scope.now,
+      systolic_mmhg: input.systolicMmHg ?? null,
+      diastolic_mmhg: input.diastolicMmHg ?? null,
+      heart_rate_bpm: input.heartRateBpm ?? null,
+      spo2_percent: input.spo2Percent ?? null,
+      respiratory_rate: input.respiratoryRate ?? null,
+      moaas: input.moaas ?? null,
+      recorded_by: scope.principal.userId,
+      created_at: scope.now,
+      entered_in_error_at: null,
+      entered_in_error_by: null,
+      error_reason: null,
+    })
+    .execute()
+  await scope.audit({
+    action: 'sessions.vitals',
+    entity: 'vital_sign',
+    entityId: id,
+    detail: { patientId, sessionId },
+  })
+  return id
+}
+
+const chartingStates = ['checked-in', 'pre-checks', 'dosing', 'monitoring', 'ready-for-discharge']
+
 /**
  * The hot path of charting (issue 5 performance target): one vital sign, acknowledged with the
- * alerts it raises and when the next set is due — without rebuilding the whole session view.
+ * alerts it raises — through the same alert computation as the session view — without
+ * rebuilding the whole view.
  */
 export function recordSessionVitals(
   ctx: AppContext,
@@ -842,81 +892,45 @@ export function recordSessionVitals(
         .where('id', '=', sessionId)
         .executeTakeFirst()
       if (!session) throw new AppError('not-found', 'No such session in this clinic.')
-      if (['scheduled', 'discharged', 'cancelled', 'aborted'].includes(session.state))
+      if (!chartingStates.includes(session.state))
         throw new AppError(
           'conflict',
           `Vitals are charted between check-in and discharge; this session is ${session.state}.`,
         )
-      if (
-        input.systolicMmHg != null &&
-        input.diastolicMmHg != null &&
-        input.diastolicMmHg >= input.systolicMmHg
-      ) {
-        throw new AppError('validation-failed', 'Diastolic pressure must be below systolic.', {
-          fieldErrors: [{ field: 'diastolicMmHg', message: 'must be below the systolic pressure' }],
-        })
-      }
-      const id = uuidv7(scope.now.getTime())
+      checkVitalsInput(input)
+      checkChairSideTime(
+        input.measuredAt,
+        scope.now,
+        'measuredAt',
+        await loadSessionMoments(scope.tx, clinicId, sessionId),
+        'check-in',
+      )
+      let id: string | null = null
       const didRun = await runOnce(
         scope,
         idempotencyKey,
         { action: 'sessions.vitals', sessionId, body: input },
         async () => {
-          await scope.tx
-            .insertInto('vital_sign')
-            .values({
-              id,
-              clinic_id: clinicId,
-              patient_id: session.patient_id,
-              session_id: sessionId,
-              context: input.context,
-              measured_at: input.measuredAt ?? scope.now,
-              systolic_mmhg: input.systolicMmHg ?? null,
-              diastolic_mmhg: input.diastolicMmHg ?? null,
-              heart_rate_bpm: input.heartRateBpm ?? null,
-              spo2_percent: input.spo2Percent ?? null,
-              respiratory_rate: input.respiratoryRate ?? null,
-              moaas: input.moaas ?? null,
-              recorded_by: principal.userId,
-              created_at: scope.now,
-              entered_in_error_at: null,
-              entered_in_error_by: null,
-              error_reason: null,
-            })
-            .execute()
-          await scope.audit({
-            action: 'sessions.vitals',
-            entity: 'vital_sign',
-            entityId: id,
-            detail: { patientId: session.patient_id, sessionId },
-          })
+          id = await insertSessionVital(scope, sessionId, session.patient_id, input)
         },
       )
-      const [vitals, marks] = await Promise.all([
-        store.listRecentSessionVitals(scope.tx, clinicId, sessionId),
+      const [vitals, events] = await Promise.all([
+        store.listSessionVitals(scope.tx, clinicId, sessionId),
         scope.tx
           .selectFrom('session_event')
           .select(['kind', 'at', 'payload'])
           .where('clinic_id', '=', clinicId)
           .where('session_id', '=', sessionId)
-          .where('kind', 'in', ['infusion', 'device', 'alert-ack'])
+          .where('kind', 'in', ['infusion', 'device', alertAckKind, alertResolveKind])
           .where('entered_in_error_at', 'is', null)
           .orderBy('at')
           .execute(),
       ])
       const live = vitals.filter((v) => !v.entered_in_error_at)
-      const doseStart = marks.find((m) => m.kind !== 'alert-ack')?.at.getTime() ?? null
-      const readings =
-        doseStart === null ? [] : live.filter((v) => v.measured_at.getTime() >= doseStart).map(toReading)
-      const acked = new Set(
-        marks.filter((m) => m.kind === 'alert-ack').map((m) => (m.payload as { key: string }).key),
-      )
+      const doseStartedAtMs =
+        events.find((m) => m.kind === 'infusion' || m.kind === 'device')?.at.getTime() ?? null
       const { vitals: vitalsSettings } = await loadClinicSettings(scope.tx, clinicId)
-      const alerts = evaluateIntraSessionVitals(readings, vitalsSettings).map((a) => ({
-        key: `${a.code}@${a.atMs}`,
-        ...a,
-        isAcknowledged: acked.has(`${a.code}@${a.atMs}`),
-      }))
+      const alerts = sessionAlerts({ vitals: live, events, doseStartedAtMs, settings: vitalsSettings })
       // Esketamine: a reading can be the one that makes the REMS "ready" moment (§3).
       if (session.route === 'intranasal' && ['monitoring', 'ready-for-discharge'].includes(session.state)) {
         const recorded = await scope.tx
@@ -931,11 +945,21 @@ export function recordSessionVitals(
         if (!recorded)
           await recordReadyMomentIfMet(scope, await loadSessionView(scope.tx, clinicId, sessionId, scope.now))
       }
-      const stored = didRun ? live.find((v) => v.id === id) : live.at(-1)
+      const stored = id ? live.find((v) => v.id === id) : live.at(-1)
       return {
         replayed: !didRun,
         vital: stored ? toVitalDto(stored) : null,
-        openAlerts: alerts.filter((a) => !a.isAcknowledged),
+        openAlerts: alerts.filter(isOpen).map((a) => ({
+          key: a.key,
+          code: a.code,
+          severity: a.severity,
+          message: a.message,
+          rule: a.rule,
+          recommendedAction: a.recommendedAction,
+          atMs: a.atMs,
+          recheckByMs: a.recheckByMs,
+          isAcknowledged: false,
+        })),
       }
     },
   )
@@ -965,6 +989,13 @@ export function recordSessionResponse(
     clinicId,
     { sessionId, permission: 'clinical:write', action: 'sessions.score', idempotencyKey, body: input },
     async (scope, view) => {
+      checkChairSideTime(
+        input.administeredAt,
+        scope.now,
+        'administeredAt',
+        momentsOf(view.timeline),
+        'check-in',
+      )
       const { total } = await insertScoredResponse(scope, {
         patientId: view.patient.id,
         instrumentId,
@@ -998,6 +1029,7 @@ export function recordSideEffect(
     clinicId,
     { sessionId, permission: 'clinical:write', action: 'sessions.side-effect', idempotencyKey, body: input },
     async (scope, view) => {
+      checkChairSideTime(input.onsetAt, scope.now, 'onsetAt', momentsOf(view.timeline), 'check-in')
       const id = uuidv7(scope.now.getTime())
       await scope.tx
         .insertInto('side_effect')
@@ -1044,7 +1076,8 @@ export function resolveSideEffect(
       idempotencyKey,
       body: { sideEffectId, ...input },
     },
-    async (scope) => {
+    async (scope, view) => {
+      checkChairSideTime(input.resolvedAt, scope.now, 'resolvedAt', momentsOf(view.timeline), 'check-in')
       const result = await scope.tx
         .updateTable('side_effect')
         .set({ resolved_at: input.resolvedAt ?? scope.now })
@@ -1060,12 +1093,35 @@ export function resolveSideEffect(
   )
 }
 
+export interface AlertAckInput {
+  key: string
+  actions: AlertAckAction[]
+  note?: string | null | undefined
+  /** The recheck the alert asks for, entered in the same dialog and charted as a normal vital sign. */
+  recheck?:
+    | {
+        measuredAt?: Date | undefined
+        systolicMmHg?: number | null | undefined
+        diastolicMmHg?: number | null | undefined
+        heartRateBpm?: number | null | undefined
+        spo2Percent?: number | null | undefined
+      }
+    | null
+    | undefined
+}
+
+/**
+ * A structured acknowledgement: what was done (from the list), a note (required for "other"),
+ * and optionally the recheck reading, charted in the same transaction as a vital sign. The alert
+ * then stays on the screen, dimmed, until a later reading is back within the limit or a
+ * clinician resolves it.
+ */
 export function acknowledgeSessionAlert(
   ctx: AppContext,
   principal: Principal,
   clinicId: string,
   sessionId: string,
-  input: { key: string; note: string },
+  input: AlertAckInput,
   idempotencyKey?: string,
 ) {
   return act(
@@ -1080,7 +1136,103 @@ export function acknowledgeSessionAlert(
           fieldErrors: [{ field: 'key', message: 'is not an alert of this session' }],
         })
       if (alert.acknowledged) throw new AppError('conflict', 'This alert was already acknowledged.')
-      await addEvent(scope, sessionId, 'alert-ack', { key: input.key, code: alert.code, note: input.note })
+      const note = input.note?.trim() ?? ''
+      if (input.actions.includes('other') && note.length < 3)
+        throw new AppError('validation-failed', 'Say what was done when choosing "Other".', {
+          fieldErrors: [{ field: 'note', message: 'is required with "other" (at least 3 characters)' }],
+        })
+      let recheckVitalId: string | null = null
+      const r = input.recheck
+      if (r && [r.systolicMmHg, r.diastolicMmHg, r.heartRateBpm, r.spo2Percent].some((x) => x != null)) {
+        if (!chartingStates.includes(view.session.state))
+          throw new AppError(
+            'conflict',
+            `Vitals are charted between check-in and discharge; this session is ${view.session.state}.`,
+          )
+        if ((r.systolicMmHg == null) !== (r.diastolicMmHg == null))
+          throw new AppError('validation-failed', 'Give both pressures of the recheck.', {
+            fieldErrors: [
+              {
+                field: r.systolicMmHg == null ? 'recheck.systolicMmHg' : 'recheck.diastolicMmHg',
+                message: 'give both pressures',
+              },
+            ],
+          })
+        const vital: SessionVitalsInput = {
+          context:
+            view.session.state === 'dosing'
+              ? 'intra'
+              : ['checked-in', 'pre-checks'].includes(view.session.state)
+                ? 'pre'
+                : 'post',
+          measuredAt: r.measuredAt,
+          systolicMmHg: r.systolicMmHg,
+          diastolicMmHg: r.diastolicMmHg,
+          heartRateBpm: r.heartRateBpm,
+          spo2Percent: r.spo2Percent,
+        }
+        checkVitalsInput(vital, 'recheck.')
+        checkChairSideTime(
+          r.measuredAt,
+          scope.now,
+          'recheck.measuredAt',
+          momentsOf(view.timeline),
+          'check-in',
+        )
+        if (r.measuredAt && r.measuredAt.getTime() < alert.atMs)
+          throw new AppError(
+            'validation-failed',
+            'The recheck is before the reading that raised the alert.',
+            {
+              fieldErrors: [{ field: 'recheck.measuredAt', message: 'is before the alert' }],
+            },
+          )
+        recheckVitalId = await insertSessionVital(scope, sessionId, view.patient.id, vital)
+      }
+      await addEvent(scope, sessionId, alertAckKind, {
+        key: input.key,
+        code: alert.code,
+        actions: input.actions,
+        note,
+        recheckVitalId,
+      })
+      return { code: alert.code, actions: input.actions, recheckVitalId }
+    },
+  )
+}
+
+/** A clinician closes an alert that no later reading has (e.g. a reading entered in error). */
+export function resolveSessionAlert(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  sessionId: string,
+  input: { key: string; note: string },
+  idempotencyKey?: string,
+) {
+  return act(
+    ctx,
+    principal,
+    clinicId,
+    {
+      sessionId,
+      permission: 'clinical:write',
+      action: 'sessions.alert-resolve',
+      idempotencyKey,
+      body: input,
+    },
+    async (scope, view) => {
+      const alert = view.alerts.find((a) => a.key === input.key)
+      if (!alert)
+        throw new AppError('not-found', 'No such alert in this session.', {
+          fieldErrors: [{ field: 'key', message: 'is not an alert of this session' }],
+        })
+      if (alert.resolved) throw new AppError('conflict', 'This alert is already resolved.')
+      await addEvent(scope, sessionId, alertResolveKind, {
+        key: input.key,
+        code: alert.code,
+        note: input.note,
+      })
       return { code: alert.code }
     },
   )

@@ -1,4 +1,5 @@
 import {
+  alertAckActionLabels,
   type ChartMedicationFact,
   type ConcomitantClass,
   concomitantAnswers,
@@ -279,7 +280,7 @@ function renderRecord(v: SessionView, clinicName: string, tz: string): Promise<B
     if (v.alerts.length === 0) doc.text('None')
     for (const a of v.alerts)
       doc.text(
-        `${fmt(new Date(a.atMs), tz)} ${a.severity}: ${a.message}${a.acknowledged ? ` — acknowledged by ${a.acknowledged.by}: ${a.acknowledged.note}` : ''}`,
+        `${fmt(new Date(a.atMs), tz)} ${a.severity}: ${a.message}${a.acknowledged ? ` — acknowledged by ${a.acknowledged.by}: ${a.acknowledged.actions.map((x) => alertAckActionLabels[x]).join(', ')}${a.acknowledged.note ? `; ${a.acknowledged.note}` : ''}` : ''}${a.resolved ? ` — resolved ${fmt(a.resolved.at, tz)}` : ''}`,
       )
     heading(doc, 'Side effects')
     if (v.sideEffects.length === 0) doc.text('None recorded')

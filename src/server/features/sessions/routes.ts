@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { inputLimits } from '../../../domain/dosing'
-import { sideEffectTerms } from '../../../domain/session'
+import { alertAckActions, sideEffectTerms } from '../../../domain/session'
 import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
 import { sessionOf } from '../../plugins/auth'
@@ -33,6 +33,7 @@ const viewSchema = z
     transitions: z.unknown(),
     pk: z.unknown(),
     vitals: z.unknown(),
+    abnormalVitals: z.unknown(),
     responses: z.unknown(),
     sideEffects: z.unknown(),
     timeline: z.unknown(),
@@ -353,8 +354,10 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                   code: z.string(),
                   severity: z.string(),
                   message: z.string(),
+                  rule: z.string(),
                   recommendedAction: z.string(),
                   atMs: z.number(),
+                  recheckByMs: z.number().nullable(),
                   isAcknowledged: z.boolean(),
                 }),
               ),
@@ -404,9 +407,28 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     )
     post(
       '/alerts/acknowledge',
-      'Acknowledge a monitoring alert with what was done',
-      z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(3).max(2000) }),
+      'Acknowledge a monitoring alert: what was done (from the list), a note, and the recheck it asks for',
+      z.object({
+        key: z.string().min(1).max(200),
+        actions: z.array(z.enum(alertAckActions)).min(1).max(alertAckActions.length),
+        note: optionalText(2000),
+        recheck: z
+          .object({
+            measuredAt: at,
+            systolicMmHg: vitalsBody.shape.systolicMmHg,
+            diastolicMmHg: vitalsBody.shape.diastolicMmHg,
+            heartRateBpm: vitalsBody.shape.heartRateBpm,
+            spo2Percent: vitalsBody.shape.spo2Percent,
+          })
+          .nullish(),
+      }),
       (p, b, who, key) => actions.acknowledgeSessionAlert(ctx, who, p.clinicId, p.sessionId, b, key),
+    )
+    post(
+      '/alerts/resolve',
+      'Resolve a monitoring alert explicitly (a later reading back within the limit resolves it on its own)',
+      z.object({ key: z.string().min(1).max(200), note: z.string().trim().min(3).max(2000) }),
+      (p, b, who, key) => actions.resolveSessionAlert(ctx, who, p.clinicId, p.sessionId, b, key),
     )
     post(
       '/escort',

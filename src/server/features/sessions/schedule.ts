@@ -341,7 +341,7 @@ export function getBoard(
           nextVitalsDueAt: view?.nextVitalsDue?.dueAt ?? null,
           openAlerts: view
             ? view.alerts
-                .filter((a) => !a.acknowledged)
+                .filter((a) => !a.acknowledged && !a.resolved)
                 .map((a) => ({ code: a.code, severity: a.severity, message: a.message }))
             : [],
           preChecks: view?.preChecks.status ?? null,

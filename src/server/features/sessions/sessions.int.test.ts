@@ -306,7 +306,8 @@ describe('an IV session from booking to signed discharge', () => {
     await nurse.post(`${sessionUrl}/infusion`, { action: 'pause' })
     const acked = await nurse.post(`${sessionUrl}/alerts/acknowledge`, {
       key: alert.key,
-      note: 'Paused; Dr. Raman informed; recheck in 5 min.',
+      actions: ['paused-infusion', 'prescriber-notified'],
+      note: 'Dr. Raman informed; recheck in 5 min.',
     })
     expect(acked.json().alerts.find((a: { key: string }) => a.key === alert.key).acknowledged.by).toBe(
       'Nina Okafor, RN',

@@ -3,7 +3,6 @@ import { effectBandsNgPerMl, getPkModel, simulatePk } from '../../../domain/phar
 import {
   type DischargeReadiness,
   evaluateDischarge,
-  evaluateIntraSessionVitals,
   evaluatePreDoseVitals,
   type InfusionMark,
   listTransitions,
@@ -12,7 +11,7 @@ import {
   type PreCheckStatus,
   type SessionContext,
   summarizeInfusion,
-  type VitalsReading,
+  withAlertRecheck,
 } from '../../../domain/session'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { Tx } from '../../context'
@@ -23,6 +22,9 @@ import { loadConsents } from '../consent/service'
 import { cautionPreCheck, loadSessionCautions } from './cautions'
 import { doseLimitsOf } from './dose-limits-view'
 import * as store from './store'
+import { abnormalVitalsOf, isUnresolved, sessionAlerts, toReading } from './vitals-alerts'
+
+export { toReading }
 
 const minuteMs = 60_000
 
@@ -44,24 +46,6 @@ export interface PreCheckItem {
   label: string
   status: 'pass' | 'fail' | 'pending'
   detail: string
-}
-
-export function toReading(v: {
-  measured_at: Date
-  systolic_mmhg: number | null
-  diastolic_mmhg: number | null
-  heart_rate_bpm: number | null
-  spo2_percent: number | null
-  moaas: number | null
-}): VitalsReading {
-  return {
-    takenAtMs: v.measured_at.getTime(),
-    ...(v.systolic_mmhg !== null ? { systolicMmHg: v.systolic_mmhg } : {}),
-    ...(v.diastolic_mmhg !== null ? { diastolicMmHg: v.diastolic_mmhg } : {}),
-    ...(v.heart_rate_bpm !== null ? { heartRateBpm: v.heart_rate_bpm } : {}),
-    ...(v.spo2_percent !== null ? { spo2Percent: v.spo2_percent } : {}),
-    ...(v.moaas !== null ? { moaasScore: v.moaas } : {}),
-  }
 }
 
 const ageOn = (dob: string, at: Date) => {
@@ -312,23 +296,14 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
       : Boolean(devices?.isComplete)
   const doseGivenMg = session.route === 'iv' ? (infusion?.doseGivenMg ?? 0) : deviceEvents.length * 28
 
-  // Monitoring: alerts from the domain rules, minus those a clinician acknowledged.
+  // Monitoring: every reading of the session (any phase) through the one alert computation, with
+  // the clinicians' acknowledgements; the timer takes the earlier of routine and recheck (§2 ⚠️).
   const readings = vitals.filter((v) => v.context !== 'intake').map(toReading)
-  const acks = live.filter((e) => e.kind === 'alert-ack')
   const intraReadings = doseStartedAtMs === null ? [] : readings.filter((r) => r.takenAtMs >= doseStartedAtMs)
-  const alerts = evaluateIntraSessionVitals(intraReadings, settings.vitals).map((a) => {
-    const key = `${a.code}@${a.atMs}`
-    const ack = acks.find((e) => (e.payload as { key: string }).key === key)
-    return {
-      key,
-      ...a,
-      acknowledged: ack
-        ? { by: ack.recorded_by_name, at: ack.at, note: (ack.payload as { note: string }).note }
-        : null,
-    }
-  })
-  const due =
-    doseStartedAtMs !== null && !['discharged', 'cancelled', 'aborted'].includes(session.state)
+  const alerts = sessionAlerts({ vitals, events: live, doseStartedAtMs, settings: settings.vitals })
+  const isCharting = !['scheduled', 'discharged', 'cancelled', 'aborted'].includes(session.state)
+  const routineDue =
+    doseStartedAtMs !== null && isCharting
       ? nextVitalsDue(
           {
             route: session.route,
@@ -339,6 +314,7 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
           settings.vitals,
         )
       : null
+  const due = isCharting ? withAlertRecheck(routineDue, alerts.filter(isUnresolved)) : null
 
   // Discharge readiness (issue 5 item 6; esketamine §3 adds sedation, dissociation and SpO2).
   const aldrete = [...responses].reverse().find((r) => r.instrument_id === 'aldrete')
@@ -556,6 +532,8 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
           dueAt: due.dueAtMs === null ? null : new Date(due.dueAtMs),
           reason: due.reason,
           prompts: due.prompts ?? [],
+          /** Set when the time is an alert's recheck (the timer says "BP recheck"). */
+          recheck: due.recheck ?? null,
         }
       : null,
     discharge,
@@ -577,6 +555,8 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
     transitions: listTransitions(session.state, context),
     pk,
     vitals: vitalRows.map(toVitalDto),
+    /** Per live reading, the measures outside the clinic's alert limits (highlighted where listed). */
+    abnormalVitals: abnormalVitalsOf(vitals, settings.vitals),
     responses: responseRows.map(toResponseDto),
     sideEffects: effectRows.map((s) => ({
       id: s.id,

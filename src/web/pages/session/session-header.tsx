@@ -4,8 +4,9 @@ import { Link } from 'react-router'
 import type { SessionView } from '../../api/sessions'
 import { clinicPath } from '../../clinic-pages'
 import { useNow } from '../../components/use-now'
-import { countdown, formatDuration } from '../../lib/clock-format'
+import { formatDuration } from '../../lib/clock-format'
 import { routeLabels, stateColors, stateLabels } from '../../lib/session-labels'
+import { nextVitalsOf } from './next-vitals'
 
 function doseStartMs(view: SessionView): number | null {
   const run = view.infusion?.runs[0]
@@ -14,24 +15,30 @@ function doseStartMs(view: SessionView): number | null {
   return device ? Date.parse(device.at) : null
 }
 
-/** The next-vitals countdown; before the dose starts it says when it will begin. */
+/**
+ * The next-vitals countdown (the server's due time is already the earlier of the routine interval
+ * and any recheck an open alert asks for; then it is labelled e.g. "BP recheck" and turns orange).
+ * Before the dose starts it says when it will begin.
+ */
 function NextVitalsTimer({ view, nowMs }: { view: SessionView; nowMs: number }) {
-  const dueAt = view.nextVitalsDue?.dueAt
-  const due = dueAt ? countdown(Date.parse(dueAt), nowMs) : null
+  const due = nextVitalsOf(view, nowMs)
+  const label = due?.label ?? 'Next vitals'
+  const background = due?.isOverdue ? 'red.7' : due?.isRecheck ? 'orange.1' : due ? 'blue.0' : 'gray.0'
+  const color = due?.isOverdue ? 'white' : due?.isRecheck ? 'orange.9' : due ? 'blue.9' : 'dimmed'
   return (
     <Paper
       px="sm"
       py={4}
       radius="md"
-      bg={due?.isOverdue ? 'red.7' : due ? 'blue.0' : 'gray.0'}
-      c={due?.isOverdue ? 'white' : due ? 'blue.9' : 'dimmed'}
+      bg={background}
+      c={color}
       role="timer"
-      aria-label={due ? `Next vitals ${due.text}` : 'Next vitals: the timer starts with the dose'}
+      aria-label={due ? `${label} ${due.text}` : 'Next vitals: the timer starts with the dose'}
       miw={128}
       maw={240}
     >
       <Text size="xs" fw={700} tt="uppercase" lh={1.2}>
-        Next vitals
+        {label}
       </Text>
       <Text fz={due ? 26 : 'sm'} fw={800} lh={1.15}>
         {due ? due.text : 'with the dose'}
