@@ -23,7 +23,8 @@ import { boardKey, sessionKey } from './sessions'
 // dead battery loses nothing), one request in flight at a time, a timer for the back-off, and
 // an immediate retry when the browser reports the network is back. The rules are in lib/outbox.ts.
 
-const storageKey = 'ketacare.outbox.v1'
+export const outboxStorageKey = 'ketacare.outbox.v1'
+const storageKey = outboxStorageKey
 const listeners = new Set<() => void>()
 const sentListeners = new Set<(entry: OutboxEntry) => void>()
 let entries: OutboxEntry[] = []
@@ -88,6 +89,13 @@ async function pump(): Promise<void> {
   set(applyResult(entries, entry.id, result, Date.now()))
   isSending = false
   if (result.outcome === 'sent') for (const listener of sentListeners) listener(entry)
+  void pump()
+}
+
+/** After the lock screen is unlocked: what waited during the lock goes now, not after its back-off. */
+export function resendOutboxNow(): void {
+  load()
+  set(retryNow(entries, Date.now()))
   void pump()
 }
 
