@@ -31,6 +31,8 @@ let entries: OutboxEntry[] = []
 let isLoaded = false
 let activeUserId: string | null = null
 let isSending = false
+/** Under the lock screen nothing is sent: the queue waits, as it is, for its user to unlock. */
+let isPaused = false
 let timer: ReturnType<typeof setTimeout> | null = null
 
 function load(): void {
@@ -62,7 +64,7 @@ function schedule(): void {
 }
 
 async function pump(): Promise<void> {
-  if (isSending || !activeUserId) return
+  if (isSending || isPaused || !activeUserId) return
   const entry = nextToSend(entries, activeUserId, Date.now())
   if (!entry) {
     schedule()
@@ -92,7 +94,13 @@ async function pump(): Promise<void> {
   void pump()
 }
 
-/** After the lock screen is unlocked: what waited during the lock goes now, not after its back-off. */
+/** Holds the queue while the screen is locked; releasing it sends what waited at once. */
+export function pauseOutbox(paused: boolean): void {
+  isPaused = paused
+  if (!paused) resendOutboxNow()
+}
+
+/** What waited (a lock, a dropped network) goes now, not after its back-off. */
 export function resendOutboxNow(): void {
   load()
   set(retryNow(entries, Date.now()))

@@ -15,7 +15,6 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useUnlock } from '../api/auth'
 import { isApiError, type LockedUser } from '../api/client'
-import { resendOutboxNow } from '../api/outbox-store'
 import { countUnsentOf, rememberUserName } from './held-charting'
 import { HeldChartingNotice } from './held-charting-notice'
 import { hideLockScreen, useScreenLock } from './screen-lock-state'
@@ -125,8 +124,9 @@ function LockOverlay({ user, hasPin, onUnlocked }: LockOverlayProps) {
               </Stack>
               {unsent > 0 && (
                 <Alert color="blue" variant="light" p="xs">
-                  {unsent === 1 ? '1 charting entry waits' : `${unsent} charting entries wait`} on this
-                  device. They are sent when you unlock.
+                  {unsent === 1
+                    ? '1 charting entry waits on this device. It is sent when you unlock.'
+                    : `${unsent} charting entries wait on this device. They are sent when you unlock.`}
                 </Alert>
               )}
               <SegmentedControl
@@ -203,10 +203,7 @@ export function LockScreen({
     <LockOverlay
       user={locked}
       hasPin={locked.id === me.user.id ? me.user.hasUnlockPin : undefined}
-      onUnlocked={() => {
-        resendOutboxNow()
-        void queryClient.invalidateQueries()
-      }}
+      onUnlocked={() => void queryClient.invalidateQueries()}
     />
   )
 }

@@ -12,7 +12,9 @@ export function RequireSession() {
   const location = useLocation()
   const queryClient = useQueryClient()
   if (me.isPending) return <PageLoader />
-  if (me.isError) {
+  // A refresh refused because the screen locked keeps the page (and its state) under the lock
+  // screen; only a page loaded while locked has nothing to keep.
+  if (me.isError && !me.data) {
     // A page reloaded while its sign-in is locked: unlock first, then the page loads.
     if (isApiError(me.error, 'session-locked')) {
       const user = me.error.problem.user as LockedUser

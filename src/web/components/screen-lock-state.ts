@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from 'react'
+import { lockSession } from '../api/auth'
 import { type LockedUser, setSessionLockHandler } from '../api/client'
+import { pauseOutbox } from '../api/outbox-store'
 
 // Whether this tab shows the lock screen, and whose sign-in it holds (issue 14). Any 401
 // `session-locked` from the server locks it (api/client.ts); the idle timer and the Lock button
@@ -31,6 +33,7 @@ export function setCurrentUser(user: LockedUser): void {
 export function showLockScreen(user: LockedUser, options: { isFromOtherTab?: boolean } = {}): void {
   if (lockedUser) return
   lockedUser = user
+  pauseOutbox(true)
   if (!options.isFromOtherTab) announce(lockedKey)
   emit()
 }
@@ -38,6 +41,7 @@ export function showLockScreen(user: LockedUser, options: { isFromOtherTab?: boo
 export function hideLockScreen(options: { isFromOtherTab?: boolean } = {}): void {
   if (!lockedUser) return
   lockedUser = null
+  pauseOutbox(false)
   if (!options.isFromOtherTab) announce(unlockedKey)
   emit()
 }
@@ -53,6 +57,10 @@ if (typeof window !== 'undefined') {
     if (event.key === lockedKey && currentUser) showLockScreen(currentUser, { isFromOtherTab: true })
     // The other tab proved the password or PIN to the server; this one shares that sign-in.
     if (event.key === unlockedKey) hideLockScreen({ isFromOtherTab: true })
+  })
+  // A lock made while the network was down reaches the server when it is back.
+  window.addEventListener('online', () => {
+    if (lockedUser) lockSession().catch(() => undefined)
   })
 }
 

@@ -109,6 +109,7 @@ describe('a locked sign-in', () => {
     expect(pin.pin_hash).toMatch(/^\$argon2id\$/)
     expect(pin.pin_hash).not.toContain('2580')
     expect((await c.get('/api/v1/auth/me')).json().user.hasUnlockPin).toBe(true)
+    expect((await c.get('/api/v1/auth/session')).json().user.hasUnlockPin).toBe(true)
 
     t.clock.advanceMinutes(16)
     expect((await c.get(board())).json().code).toBe('session-locked')
