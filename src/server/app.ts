@@ -13,6 +13,7 @@ import { assessmentRoutes } from './features/assessments/routes'
 import { auditLogRoutes } from './features/audit-log/routes'
 import { authRoutes } from './features/auth/routes'
 import { SessionCache } from './features/auth/session-cache'
+import { boardDisplayRoutes } from './features/board-display/routes'
 import { chartRoutes } from './features/chart/routes'
 import { clinicRoutes } from './features/clinics/routes'
 import { consentRoutes } from './features/consent/routes'
@@ -149,6 +150,7 @@ export async function buildApp(
   await app.register(ledgerRoutes(ctx))
   await app.register(sessionRoutes(ctx))
   await app.register(sessionLiveRoutes(ctx))
+  await app.register(boardDisplayRoutes(ctx))
   await app.register(outboxRoutes(ctx))
   await app.register(outcomeRoutes(ctx))
   await app.register(portalRoutes(ctx))

@@ -18,6 +18,8 @@ export interface Config {
   secureCookies: boolean
   sessionIdleMin: number
   sessionAbsoluteHours: number
+  /** A locked sign-in (lock screen) expires this many hours after it locked, whatever else. */
+  sessionLockedMaxHours: number
   loginMaxFailures: number
   loginLockBaseMin: number
   loginRateLimitPerMin: number
@@ -54,8 +56,17 @@ export const envVariables = [
     'http://localhost:PORT',
     'the address users reach; https:// turns on Secure cookies and HSTS',
   ],
-  ['KETACARE_SESSION_IDLE_MIN', '15', 'sign-out after this many idle minutes (HIPAA automatic logoff)'],
+  [
+    'KETACARE_SESSION_IDLE_MIN',
+    '15',
+    'lock the screen and the sign-in after this many idle minutes (HIPAA automatic logoff)',
+  ],
   ['KETACARE_SESSION_ABSOLUTE_HOURS', '12', 'a sign-in lasts at most this many hours'],
+  [
+    'KETACARE_SESSION_LOCKED_MAX_HOURS',
+    '12',
+    'a locked sign-in ends this many hours after it locked (sooner if the sign-in itself expires)',
+  ],
   ['KETACARE_LOGIN_MAX_FAILURES', '5', 'failed sign-ins before an account is locked'],
   ['KETACARE_LOGIN_LOCK_MIN', '1', 'first lock length in minutes; doubles with each further lock'],
   ['KETACARE_LOGIN_RATE_PER_MIN', '20', 'sign-in attempts allowed per client address per minute'],
@@ -141,6 +152,7 @@ const schema = z.object({
   KETACARE_PUBLIC_URL: z.url().optional(),
   KETACARE_SESSION_IDLE_MIN: intIn(1, 24 * 60).default(15),
   KETACARE_SESSION_ABSOLUTE_HOURS: intIn(1, 24 * 7).default(12),
+  KETACARE_SESSION_LOCKED_MAX_HOURS: intIn(1, 24 * 7).default(12),
   KETACARE_LOGIN_MAX_FAILURES: intIn(1, 100).default(5),
   KETACARE_LOGIN_LOCK_MIN: intIn(1, 24 * 60).default(1),
   KETACARE_LOGIN_RATE_PER_MIN: intIn(1, 10_000).default(20),
@@ -198,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     secureCookies: publicUrl.startsWith('https://'),
     sessionIdleMin: v.KETACARE_SESSION_IDLE_MIN,
     sessionAbsoluteHours: v.KETACARE_SESSION_ABSOLUTE_HOURS,
+    sessionLockedMaxHours: v.KETACARE_SESSION_LOCKED_MAX_HOURS,
     loginMaxFailures: v.KETACARE_LOGIN_MAX_FAILURES,
     loginLockBaseMin: v.KETACARE_LOGIN_LOCK_MIN,
     loginRateLimitPerMin: v.KETACARE_LOGIN_RATE_PER_MIN,

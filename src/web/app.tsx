@@ -4,6 +4,7 @@ import { ClinicLayout } from './components/clinic-layout'
 import { RequirePermission } from './components/require-permission'
 import { RequireSession } from './components/require-session'
 import { RouteError } from './components/route-error'
+import { BoardDisplayPage } from './pages/board-display-page'
 import { LearnLayout } from './pages/learn/learn-layout'
 import { LearnPage } from './pages/learn/learn-page'
 import { SelfCheckPage } from './pages/learn/self-check-page'
@@ -24,6 +25,8 @@ import { StartPage } from './pages/start-page'
 // Every staff page lives under /c/:clinicId so the clinic in view is part of the address.
 export const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
+  // A nurses' station screen (issue 14): its own display token, no staff sign-in, never locks.
+  { path: '/display/board', element: <BoardDisplayPage />, errorElement: <RouteError /> },
   // Public education and self-check (issue 7): no sign-in, their own light layout.
   {
     path: '/learn',

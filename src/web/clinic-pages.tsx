@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { Permission } from '../domain/access/permissions'
 import { AuditLogPage } from './pages/audit-log-page'
+import { BoardDisplaysPage } from './pages/board-displays-page'
 import { BoardPage } from './pages/board-page'
 import { PatientChartPage } from './pages/chart/patient-chart-page'
 import { HomePage } from './pages/home-page'
@@ -51,6 +52,12 @@ export const clinicPages: ClinicPage[] = [
   { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
   { path: 'outbox', label: 'Outbox', permission: 'settings:manage', element: <OutboxPage /> },
   { path: 'settings', label: 'Settings', permission: 'settings:manage', element: <SettingsPage /> },
+  {
+    path: 'board-displays',
+    label: 'Board displays',
+    permission: 'settings:manage',
+    element: <BoardDisplaysPage />,
+  },
   { path: 'rems', label: 'Esketamine REMS', permission: 'rems:certify', element: <RemsPage /> },
 ]
 

@@ -55,3 +55,18 @@ test('a prescriber signs in, sets up and passes MFA, sees the shell, signs out a
   await page.getByRole('button', { name: 'Verify', exact: true }).click()
   await expect(page.getByText('Dr. Priya Raman', { exact: true })).toBeVisible()
 })
+
+test('the sign-in page loads without an error in the browser console', async ({ page }) => {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.push(error.message))
+  await page.goto(`${server.url}/signin`)
+  await expect(page.getByLabel('E-mail', { exact: true })).toBeVisible()
+  // A first visit to the staff app lands on the same page the same way.
+  await page.goto(server.url)
+  await expect(page.getByLabel('E-mail', { exact: true })).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(problems).toEqual([])
+})

@@ -15,6 +15,7 @@ import * as m014 from './014-auth-hardening'
 import * as m015 from './015-secret-keyring'
 import * as m017 from './017-live-updates'
 import * as m018 from './018-session-dose-ledger'
+import * as m020 from './020-lock-screen'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
 // Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)`, then one line here.
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '015-secret-keyring': m015,
   '017-live-updates': m017,
   '018-session-dose-ledger': m018,
+  '020-lock-screen': m020,
 }

@@ -1,6 +1,7 @@
 import type * as antidepressantTrial from './antidepressant-trial'
 import type * as appUser from './app-user'
 import type * as auditEvent from './audit-event'
+import type * as boardDisplay from './board-display'
 import type * as bodyMeasurement from './body-measurement'
 import type * as chair from './chair'
 import type * as clinic from './clinic'
@@ -31,11 +32,13 @@ import type * as sessionEvent from './session-event'
 import type * as sideEffect from './side-effect'
 import type * as treatmentPlan from './treatment-plan'
 import type * as treatmentSession from './treatment-session'
+import type * as unlockPin from './unlock-pin'
 import type * as vitalSign from './vital-sign'
 
 export type { AntidepressantTrialTable } from './antidepressant-trial'
 export type { AppUserTable } from './app-user'
 export type { AuditEventTable, AuditOutcome } from './audit-event'
+export type { BoardDisplayTable } from './board-display'
 export type { BodyMeasurementTable } from './body-measurement'
 export type { ChairTable } from './chair'
 export type { ClinicSettings, ClinicTable } from './clinic'
@@ -74,6 +77,7 @@ export type { SessionEventTable } from './session-event'
 export type { SideEffectTable } from './side-effect'
 export type { PlanStatus, TreatmentPlanTable } from './treatment-plan'
 export type { SessionRoute, TreatmentSessionTable } from './treatment-session'
+export type { UnlockPinTable } from './unlock-pin'
 export type { VitalContext, VitalSignTable } from './vital-sign'
 
 export type Database = organization.PartialDB &
@@ -109,4 +113,6 @@ export type Database = organization.PartialDB &
   portal.PartialDB &
   secretKeyring.PartialDB &
   remsRecord.PartialDB &
-  reauthFailure.PartialDB
+  reauthFailure.PartialDB &
+  unlockPin.PartialDB &
+  boardDisplay.PartialDB

@@ -13,6 +13,8 @@ export interface LoginSessionTable {
   last_seen_at: Date
   expires_at: Date
   ended_at: Date | null
+  /** Set while the sign-in is locked (idle or locked by the user): only unlock or sign-out work. */
+  locked_at: Generated<Date | null>
   ip: string | null
   user_agent: string | null
 }

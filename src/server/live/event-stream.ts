@@ -26,7 +26,7 @@ const heartbeatMs = 25_000
 /**
  * Serves a view as server-sent events: the view at once, then again whenever the database says
  * something it shows has changed. The sign-in is re-checked before every push and at each
- * heartbeat, so a signed-out, expired or deactivated user's stream ends.
+ * heartbeat, so a signed-out, locked, expired or deactivated user's stream ends.
  */
 export async function streamLiveView<T>(
   ctx: AppContext,
@@ -59,12 +59,16 @@ export async function streamLiveView<T>(
   let isDirty = false
   let timer: NodeJS.Timeout | undefined
 
-  const currentPrincipal = async (): Promise<Principal | null> => {
+  // A locked sign-in stops the stream at once (no patient data under a lock screen); the re-check
+  // is not activity, so an open stream does not keep an idle sign-in from locking.
+  const currentPrincipal = async (): Promise<Principal | { endReason: string }> => {
     try {
-      const session = await resolveSession(ctx, token, request.ip)
-      return session.state === 'signed-in' ? session.principal : null
-    } catch {
-      return null
+      const session = await resolveSession(ctx, token, request.ip, { isActivity: false })
+      return session.state === 'signed-in' ? session.principal : { endReason: 'signed-out' }
+    } catch (error) {
+      return {
+        endReason: error instanceof AppError && error.code === 'session-locked' ? 'locked' : 'signed-out',
+      }
     }
   }
   const end = (reason: string) => {
@@ -83,7 +87,7 @@ export async function streamLiveView<T>(
     isLoading = true
     try {
       const principal = await currentPrincipal()
-      if (!principal) return end('signed-out')
+      if ('endReason' in principal) return end(principal.endReason)
       const view = await options.load(principal, true)
       if (!isClosed) send(options.event, view)
     } catch (error) {
@@ -107,7 +111,8 @@ export async function streamLiveView<T>(
     } else if (change === 'resync' || options.isRelevant(change)) schedule()
   })
   const heartbeat = setInterval(async () => {
-    if (!(await currentPrincipal())) return end('signed-out')
+    const principal = await currentPrincipal()
+    if ('endReason' in principal) return end(principal.endReason)
     if (!isClosed) raw.write(': heartbeat\n\n')
   }, heartbeatMs)
   const close = () => {

@@ -11,6 +11,8 @@ export type RouteAuth = 'public' | 'pending' | 'signed-in'
 declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: RouteAuth
+    /** Answers on a locked sign-in too (unlock, sign-out); every other route refuses it with 401. */
+    allowLocked?: boolean
   }
   interface FastifyRequest {
     session: ResolvedSession | null
@@ -30,7 +32,9 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     if (auth === 'public' || !request.url.startsWith('/api/')) return
     const token = request.cookies[sessionCookie]
     if (!token) throw new AppError('not-signed-in', 'Please sign in.')
-    const session = await resolveSession(ctx, token, request.ip)
+    const session = await resolveSession(ctx, token, request.ip, {
+      allowLocked: request.routeOptions.config.allowLocked === true,
+    })
     request.session = session
     if (auth === 'signed-in' && session.state !== 'signed-in') {
       throw new AppError('mfa-required', 'Finish two-factor authentication first.', {

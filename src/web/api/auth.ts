@@ -1,5 +1,5 @@
-import { useMutation, useQuery } from '@tanstack/react-query'
-import { apiFetch, markSignedIn, rememberCsrfToken } from './client'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { ApiError, apiFetch, markSignedIn, rememberCsrfToken, reportSessionEnd } from './client'
 
 export type AuthState = 'signed-in' | 'mfa-required' | 'mfa-enrolment-required'
 
@@ -14,9 +14,11 @@ export interface Membership {
 export interface Me {
   state: AuthState
   csrfToken: string
-  user: { id: string; email: string; displayName: string; mfaEnrolled: boolean }
+  user: { id: string; email: string; displayName: string; mfaEnrolled: boolean; hasUnlockPin: boolean }
   memberships: Membership[]
   idleTimeoutMin: number
+  /** A locked sign-in ends this many hours after it locked. */
+  lockedMaxHours: number
   sessionExpiresAt: string
 }
 
@@ -33,8 +35,21 @@ export interface MfaEnrolment {
 
 export const meQueryKey = ['auth', 'me'] as const
 
+interface SignedOut {
+  state: 'signed-out'
+  reason: 'not-signed-in' | 'session-expired'
+}
+
+/**
+ * Who am I. The probe answers 200 `signed-out` when nobody is signed in, so the sign-in page
+ * loads without a failed request in the console; the rest of the app still sees a 401 error.
+ */
 export async function fetchMe(): Promise<Me> {
-  const me = await apiFetch<Me>('/auth/me')
+  const me = await apiFetch<Me | SignedOut>('/auth/session')
+  if (me.state === 'signed-out') {
+    reportSessionEnd(me.reason)
+    throw new ApiError(401, { code: me.reason, detail: 'Please sign in.' }, null)
+  }
   rememberCsrfToken(me.csrfToken)
   if (me.state === 'signed-in') markSignedIn()
   return me
@@ -79,4 +94,36 @@ export function useConfirmMfaEnrolment() {
 
 export function logout(): Promise<void> {
   return apiFetch<void>('/auth/logout', { method: 'POST', body: {} })
+}
+
+/** Locks this sign-in on the server too: until unlocked it answers 401 `session-locked`. */
+export function lockSession(): Promise<void> {
+  return apiFetch<void>('/auth/lock', { method: 'POST', body: {} })
+}
+
+export function useUnlock() {
+  return useMutation({
+    mutationFn: async (proof: { pin: string } | { password: string }) => {
+      const reply = await apiFetch<{ csrfToken: string }>('/auth/unlock', { method: 'POST', body: proof })
+      rememberCsrfToken(reply.csrfToken)
+      return reply
+    },
+  })
+}
+
+export function useSetUnlockPin() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: { pin: string; password: string }) =>
+      apiFetch<void>('/auth/unlock-pin', { method: 'PUT', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
+  })
+}
+
+export function useRemoveUnlockPin() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => apiFetch<void>('/auth/unlock-pin', { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
+  })
 }

@@ -55,6 +55,13 @@ export type SessionEndReason = 'session-ended' | 'not-signed-in'
 let csrfToken: string | null = null
 let hadSession = false
 let onSessionEnd: (reason: SessionEndReason) => void = () => {}
+let onSessionLocked: (user: LockedUser) => void = () => {}
+
+/** Whose sign-in a 401 `session-locked` names: the lock screen shows it, nothing else. */
+export interface LockedUser {
+  id: string
+  displayName: string
+}
 
 /** Every login/MFA/me reply carries the token that later writes must echo. */
 export function rememberCsrfToken(token: string | undefined): void {
@@ -73,6 +80,19 @@ export function forgetSession(): void {
 
 export function setSessionEndHandler(handler: (reason: SessionEndReason) => void): void {
   onSessionEnd = handler
+}
+
+/** A 401 `session-locked` shows the lock screen over the page instead of leaving it (issue 14). */
+export function setSessionLockHandler(handler: (user: LockedUser) => void): void {
+  onSessionLocked = handler
+}
+
+/** The sign-in is gone (a 401, or the probe answering `signed-out`): leave for the sign-in page. */
+export function reportSessionEnd(code: string): void {
+  const reason: SessionEndReason =
+    hadSession || code === 'session-expired' ? 'session-ended' : 'not-signed-in'
+  forgetSession()
+  onSessionEnd(reason)
 }
 
 export interface RequestOptions {
@@ -107,11 +127,10 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
       await readProblem(response),
       response.headers.get('retry-after'),
     )
-    if (response.status === 401 && SESSION_ENDED_CODES.has(error.code)) {
-      const reason: SessionEndReason =
-        hadSession || error.code === 'session-expired' ? 'session-ended' : 'not-signed-in'
-      forgetSession()
-      onSessionEnd(reason)
+    if (response.status === 401 && SESSION_ENDED_CODES.has(error.code)) reportSessionEnd(error.code)
+    if (response.status === 401 && error.code === 'session-locked') {
+      const user = error.problem.user as LockedUser | undefined
+      if (user) onSessionLocked(user)
     }
     throw error
   }

@@ -23,13 +23,16 @@ import { boardKey, sessionKey } from './sessions'
 // dead battery loses nothing), one request in flight at a time, a timer for the back-off, and
 // an immediate retry when the browser reports the network is back. The rules are in lib/outbox.ts.
 
-const storageKey = 'ketacare.outbox.v1'
+export const outboxStorageKey = 'ketacare.outbox.v1'
+const storageKey = outboxStorageKey
 const listeners = new Set<() => void>()
 const sentListeners = new Set<(entry: OutboxEntry) => void>()
 let entries: OutboxEntry[] = []
 let isLoaded = false
 let activeUserId: string | null = null
 let isSending = false
+/** Under the lock screen nothing is sent: the queue waits, as it is, for its user to unlock. */
+let isPaused = false
 let timer: ReturnType<typeof setTimeout> | null = null
 
 function load(): void {
@@ -61,7 +64,7 @@ function schedule(): void {
 }
 
 async function pump(): Promise<void> {
-  if (isSending || !activeUserId) return
+  if (isSending || isPaused || !activeUserId) return
   const entry = nextToSend(entries, activeUserId, Date.now())
   if (!entry) {
     schedule()
@@ -88,6 +91,19 @@ async function pump(): Promise<void> {
   set(applyResult(entries, entry.id, result, Date.now()))
   isSending = false
   if (result.outcome === 'sent') for (const listener of sentListeners) listener(entry)
+  void pump()
+}
+
+/** Holds the queue while the screen is locked; releasing it sends what waited at once. */
+export function pauseOutbox(paused: boolean): void {
+  isPaused = paused
+  if (!paused) resendOutboxNow()
+}
+
+/** What waited (a lock, a dropped network) goes now, not after its back-off. */
+export function resendOutboxNow(): void {
+  load()
+  set(retryNow(entries, Date.now()))
   void pump()
 }
 

@@ -1,7 +1,7 @@
 // The sign-in page learns why it was opened and where to return from its query string, so a
 // session that ends can reload the page and drop every cached answer (no patient data lingers).
 
-export type SignInReason = 'session-ended' | 'signed-out'
+export type SignInReason = 'session-ended' | 'signed-out' | 'switch-user'
 
 export function signInUrl(reason?: SignInReason, from?: string): string {
   const params = new URLSearchParams()

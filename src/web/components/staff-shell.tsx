@@ -5,7 +5,9 @@ import { clinicPages, clinicPath } from '../clinic-pages'
 import { roleLabel } from '../lib/roles'
 import { ClinicSwitcher } from './clinic-switcher'
 import { hasClinicPermission, useCurrentClinic } from './current-clinic'
-import { useIdleSignOut } from './use-idle-sign-out'
+import { LockScreen } from './lock-screen'
+import { ScreenLockControls } from './screen-lock-controls'
+import { useIdleLock } from './use-idle-sign-out'
 import { useSignOut } from './use-sign-out'
 
 // Below this width (a tablet in portrait, a phone) the navbar folds behind a burger; a 1024px
@@ -18,7 +20,7 @@ export function StaffShell() {
   const isWide = useMediaQuery(`(min-width: ${navbarBreakpoint})`, true, { getInitialValueInEffect: false })
   const location = useLocation()
   const signOut = useSignOut()
-  useIdleSignOut(me.idleTimeoutMin)
+  useIdleLock(me)
 
   const visiblePages = clinicPages.filter(
     (page) => !page.isHiddenFromNav && hasClinicPermission(membership, page.permission),
@@ -50,6 +52,7 @@ export function StaffShell() {
                 {roleLabel(membership.role)}
               </Badge>
             </Stack>
+            <ScreenLockControls me={me} />
             <Button variant="default" size="sm" onClick={signOut}>
               Sign out
             </Button>
@@ -75,6 +78,7 @@ export function StaffShell() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <LockScreen me={me} />
         {/* A new clinic starts its pages fresh (search, page number) instead of carrying them over. */}
         <Outlet key={membership.clinicId} />
       </AppShell.Main>

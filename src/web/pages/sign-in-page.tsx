@@ -21,6 +21,7 @@ const stepTitles: Record<Step, string> = {
 const reasonNotices: Record<string, string> = {
   'session-ended': 'Your session ended; please sign in again.',
   'signed-out': 'You have signed out.',
+  'switch-user': 'The locked sign-in was ended. Sign in with your own account.',
 }
 
 export function SignInPage() {

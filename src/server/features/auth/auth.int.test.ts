@@ -98,11 +98,20 @@ describe('password sign-in', () => {
 })
 
 describe('session lifetime', () => {
-  it('ends a session after the idle timeout and says so', async () => {
+  it('locks a signed-in session after the idle timeout (lock-screen.int.test.ts has the rest)', async () => {
     const c = new Client(t)
     await c.login(demoEmails.nurse)
     t.clock.advanceMinutes(10)
     expect((await c.get('/api/v1/auth/me')).statusCode).toBe(200)
+    t.clock.advanceMinutes(16)
+    const res = await c.get('/api/v1/auth/me')
+    expect(res.statusCode).toBe(401)
+    expect(res.json().code).toBe('session-locked')
+  })
+
+  it('ends a sign-in still at its two-step stage after the idle timeout and says so', async () => {
+    const c = new Client(t)
+    expect((await c.login(demoEmails.admin)).json().state).not.toBe('signed-in')
     t.clock.advanceMinutes(16)
     const res = await c.get('/api/v1/auth/me')
     expect(res.statusCode).toBe(401)

@@ -22,6 +22,8 @@ export interface ResolvedSession {
   state: LoginSessionState
   csrfToken: string
   expiresAt: Date
+  /** When the sign-in locked (idle or by the user); null while it is active. */
+  lockedAt: Date | null
   principal: Principal
 }
 
@@ -143,7 +145,7 @@ export function nextLock(
   return { until: new Date(now.getTime() + minutes * 60_000) }
 }
 
-function lockedError(until: Date, now: Date): AppError {
+export function lockedError(until: Date, now: Date): AppError {
   const retryAfterSec = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
   return new AppError(
     'account-locked',
@@ -181,22 +183,60 @@ async function issueSession(
   return { token, csrfToken, state }
 }
 
-/** Looks up the session behind a cookie, ending it when idle or past its absolute expiry. */
+export interface ResolveOptions {
+  /** Unlock and sign-out work on a locked sign-in; every other call is refused with 401. */
+  allowLocked?: boolean
+  /** A live stream's re-check is not activity: it must not keep an idle sign-in from locking. */
+  isActivity?: boolean
+}
+
+/** The 401 a locked sign-in answers: the web shows its lock screen, naming whose sign-in it is. */
+export function sessionLockedError(session: Pick<ResolvedSession, 'userId' | 'displayName'>): AppError {
+  return new AppError('session-locked', 'The screen is locked. Unlock it with your password or PIN.', {
+    extra: { user: { id: session.userId, displayName: session.displayName } },
+  })
+}
+
+/**
+ * Looks up the session behind a cookie. A signed-in session idle for KETACARE_SESSION_IDLE_MIN is
+ * locked, not ended (issue 14: the page and its unsent charting survive); it ends at its absolute
+ * expiry, KETACARE_SESSION_LOCKED_MAX_HOURS after it locked, or when the account is deactivated.
+ * A sign-in still in its MFA step simply ends when idle.
+ */
 export async function resolveSession(
   ctx: AppContext,
   token: string,
   ip: string | null,
+  options: ResolveOptions = {},
 ): Promise<ResolvedSession> {
   const now = ctx.now()
   const tokenHash = hashToken(token)
+  const refuseLocked = (session: ResolvedSession) => {
+    if (session.lockedAt && !options.allowLocked) throw sessionLockedError(session)
+    return session
+  }
   const cached = ctx.sessionCache?.get(tokenHash, now.getTime())
-  if (cached) return { ...cached, principal: { ...cached.principal, ip } }
+  if (cached) return refuseLocked({ ...cached, principal: { ...cached.principal, ip } })
   const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<ResolvedSession>> => {
     const session = await store.findSessionByTokenHash(tx, tokenHash)
     if (!session || session.ended_at)
       return { ok: false, error: new AppError('not-signed-in', 'Please sign in.') }
     const idleLimit = new Date(session.last_seen_at.getTime() + ctx.config.sessionIdleMin * 60_000)
-    if (session.expires_at <= now || idleLimit <= now || !session.is_active) {
+    const isIdle = idleLimit <= now
+    const lockedAt = session.locked_at ?? (isIdle && session.state === 'signed-in' ? idleLimit : null)
+    const isLockedTooLong =
+      lockedAt !== null && lockedAt.getTime() + ctx.config.sessionLockedMaxHours * 3_600_000 <= now.getTime()
+    const endReason =
+      session.expires_at <= now
+        ? 'absolute expiry'
+        : !session.is_active
+          ? 'account deactivated'
+          : isLockedTooLong
+            ? 'locked longer than the limit'
+            : isIdle && session.state !== 'signed-in'
+              ? 'idle timeout'
+              : null
+    if (endReason) {
       await store.endSession(tx, session.id, now)
       await appendAudit(
         tx,
@@ -209,14 +249,7 @@ export async function resolveSession(
           entityId: session.id,
           outcome: 'success',
           ip,
-          detail: {
-            reason:
-              session.expires_at <= now
-                ? 'absolute expiry'
-                : idleLimit <= now
-                  ? 'idle timeout'
-                  : 'account deactivated',
-          },
+          detail: { reason: endReason },
         },
         now,
       )
@@ -225,9 +258,28 @@ export async function resolveSession(
         error: new AppError('session-expired', 'Your session ended; please sign in again.'),
       }
     }
+    if (lockedAt && !session.locked_at) {
+      await store.lockSession(tx, session.id, lockedAt)
+      await appendAudit(
+        tx,
+        {
+          clinicId: null,
+          actorUserId: session.user_id,
+          actorEmail: session.email,
+          action: 'auth.session-locked',
+          entity: 'login_session',
+          entityId: session.id,
+          outcome: 'success',
+          ip,
+          detail: { reason: 'idle timeout' },
+        },
+        now,
+      )
+    }
     // Writing last_seen_at on every request would serialize them; a 15 s grain is enough for a
     // timeout measured in minutes.
-    if (now.getTime() - session.last_seen_at.getTime() > 15_000) await store.touchSession(tx, session.id, now)
+    if (!lockedAt && options.isActivity !== false && now.getTime() - session.last_seen_at.getTime() > 15_000)
+      await store.touchSession(tx, session.id, now)
     const memberships = await store.listActiveMemberships(tx, session.user_id)
     return {
       ok: true,
@@ -239,6 +291,7 @@ export async function resolveSession(
         state: session.state,
         csrfToken: session.csrf_token,
         expiresAt: session.expires_at,
+        lockedAt,
         principal: {
           userId: session.user_id,
           email: session.email,
@@ -252,7 +305,7 @@ export async function resolveSession(
   })
   if (!outcome.ok) throw outcome.error
   ctx.sessionCache?.set(tokenHash, outcome.value, now.getTime())
-  return outcome.value
+  return refuseLocked(outcome.value)
 }
 
 /** Second step of sign-in: a TOTP code turns an mfa-required session into a new, signed-in one. */
@@ -452,7 +505,9 @@ export async function signOut(ctx: AppContext, session: ResolvedSession): Promis
 }
 
 export async function describeSession(ctx: AppContext, session: ResolvedSession) {
-  const mfa = await inOwnerTransaction(ctx, (tx) => store.findMfaSecret(tx, session.userId))
+  const [mfa, pin] = await inOwnerTransaction(ctx, (tx) =>
+    Promise.all([store.findMfaSecret(tx, session.userId), store.findUnlockPin(tx, session.userId)]),
+  )
   return {
     state: session.state,
     csrfToken: session.csrfToken,
@@ -461,9 +516,11 @@ export async function describeSession(ctx: AppContext, session: ResolvedSession)
       email: session.email,
       displayName: session.displayName,
       mfaEnrolled: Boolean(mfa?.confirmed_at),
+      hasUnlockPin: Boolean(pin),
     },
     memberships: session.principal.memberships.map((m) => ({ ...m, permissions: permissionsOf(m.role) })),
     idleTimeoutMin: ctx.config.sessionIdleMin,
+    lockedMaxHours: ctx.config.sessionLockedMaxHours,
     sessionExpiresAt: session.expiresAt.toISOString(),
   }
 }

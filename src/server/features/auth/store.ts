@@ -100,6 +100,7 @@ export function findSessionByTokenHash(tx: Tx, tokenHash: string) {
       's.last_seen_at',
       's.expires_at',
       's.ended_at',
+      's.locked_at',
       'u.email',
       'u.display_name',
       'u.is_active',
@@ -128,4 +129,48 @@ export async function endAllSessionsOfUser(tx: Tx, userId: string, now: Date): P
 
 export async function touchSession(tx: Tx, sessionId: string, now: Date): Promise<void> {
   await tx.updateTable('login_session').set({ last_seen_at: now }).where('id', '=', sessionId).execute()
+}
+
+export async function lockSession(tx: Tx, sessionId: string, lockedAt: Date): Promise<void> {
+  await tx
+    .updateTable('login_session')
+    .set({ locked_at: lockedAt })
+    .where('id', '=', sessionId)
+    .where('locked_at', 'is', null)
+    .execute()
+}
+
+/** Unlocking re-activates the same sign-in; its idle clock starts again now. */
+export async function unlockSession(tx: Tx, sessionId: string, now: Date): Promise<void> {
+  await tx
+    .updateTable('login_session')
+    .set({ locked_at: null, last_seen_at: now })
+    .where('id', '=', sessionId)
+    .execute()
+}
+
+export function findUnlockPin(tx: Tx, userId: string) {
+  return tx.selectFrom('unlock_pin').selectAll().where('user_id', '=', userId).executeTakeFirst()
+}
+
+export async function saveUnlockPin(tx: Tx, userId: string, pinHash: string, now: Date): Promise<void> {
+  await tx
+    .insertInto('unlock_pin')
+    .values({ user_id: userId, pin_hash: pinHash, created_at: now })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ pin_hash: pinHash, created_at: now }))
+    .execute()
+}
+
+export async function deleteUnlockPin(tx: Tx, userId: string): Promise<boolean> {
+  const result = await tx.deleteFrom('unlock_pin').where('user_id', '=', userId).executeTakeFirst()
+  return Number(result.numDeletedRows) > 0
+}
+
+/** A right password or PIN on the lock screen clears the count of wrong ones, as a sign-in does. */
+export async function clearFailedLogins(tx: Tx, userId: string): Promise<void> {
+  await tx
+    .updateTable('app_user')
+    .set({ failed_login_count: 0, lock_count: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute()
 }

@@ -1,0 +1,160 @@
+import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
+import { appendAudit } from '../../audit/append-audit'
+import type { AppContext, Tx } from '../../context'
+import { AppError } from '../../errors'
+import { inOwnerTransaction } from '../../tenancy'
+import { hashPassword, verifyPassword } from './passwords'
+import { pinProblem } from './pin-rules'
+import { lockedError, nextLock, type ResolvedSession } from './service'
+import * as store from './store'
+
+// The lock screen's server side (issue 14, ARCHITECTURE.md "Lock screen"): locking a sign-in,
+// unlocking the same sign-in with its user's password or PIN, and the PIN itself. Every proof
+// checked here counts toward the account's lockout and is audited, like a sign-in.
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+function auditFor(tx: Tx, session: ResolvedSession, now: Date) {
+  return (
+    action: string,
+    outcome: 'success' | 'failure' | 'denied',
+    detail: Record<string, CanonicalValue>,
+  ) =>
+    appendAudit(
+      tx,
+      {
+        clinicId: null,
+        actorUserId: session.userId,
+        actorEmail: session.email,
+        action,
+        entity: 'login_session',
+        entityId: session.sessionId,
+        outcome,
+        ip: session.principal.ip,
+        detail,
+      },
+      now,
+    )
+}
+
+/** Locks the sign-in now (the screen went idle or the user pressed Lock). Idempotent. */
+export async function lockSession(ctx: AppContext, session: ResolvedSession): Promise<void> {
+  if (session.lockedAt) return
+  const now = ctx.now()
+  await inOwnerTransaction(ctx, async (tx) => {
+    await store.lockSession(tx, session.sessionId, now)
+    await auditFor(tx, session, now)('auth.session-locked', 'success', { reason: 'locked on screen' })
+  })
+  ctx.sessionCache?.forgetSession(session.sessionId)
+}
+
+/**
+ * A wrong proof: counted toward the account's lockout (which also ends this sign-in, so the lock
+ * screen cannot be used to keep guessing) and audited.
+ */
+async function refuseProof(
+  ctx: AppContext,
+  tx: Tx,
+  session: ResolvedSession,
+  action: string,
+  method: 'password' | 'pin',
+  now: Date,
+): Promise<AppError> {
+  const user = await store.findUserById(tx, session.userId)
+  const lock = nextLock(ctx, (user?.failed_login_count ?? 0) + 1, user?.lock_count ?? 0, now)
+  await store.recordFailedLogin(tx, session.userId, lock)
+  if (lock) {
+    await store.endSession(tx, session.sessionId, now)
+    ctx.sessionCache?.forgetSession(session.sessionId)
+  }
+  await auditFor(tx, session, now)(action, 'failure', {
+    method,
+    reason: `wrong ${method === 'pin' ? 'PIN' : 'password'}${lock ? '; account locked' : ''}`,
+  })
+  if (lock) return lockedError(lock.until, now)
+  return new AppError(
+    'invalid-credentials',
+    method === 'pin' ? 'That PIN is not right.' : 'That password is not right.',
+    { fieldErrors: [{ field: method, message: 'is not right' }] },
+  )
+}
+
+/** Re-activates the same locked sign-in with its user's password or unlock PIN. */
+export async function unlockSession(
+  ctx: AppContext,
+  session: ResolvedSession,
+  proof: { password?: string | undefined; pin?: string | undefined },
+): Promise<{ csrfToken: string }> {
+  const method = proof.pin !== undefined ? 'pin' : 'password'
+  const now = ctx.now()
+  const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<{ csrfToken: string }>> => {
+    const audit = auditFor(tx, session, now)
+    const user = await store.findUserById(tx, session.userId)
+    if (!user) return { ok: false, error: new AppError('not-signed-in', 'Please sign in.') }
+    if (user.locked_until && user.locked_until > now) {
+      await audit('auth.unlock', 'denied', { method, reason: 'account locked' })
+      return { ok: false, error: lockedError(user.locked_until, now) }
+    }
+    let isRight: boolean
+    if (method === 'pin') {
+      const pin = await store.findUnlockPin(tx, session.userId)
+      if (!pin) {
+        await audit('auth.unlock', 'denied', { method, reason: 'no PIN set' })
+        return {
+          ok: false,
+          error: new AppError('validation-failed', 'You have no unlock PIN yet: use your password.', {
+            fieldErrors: [{ field: 'pin', message: 'no PIN is set for this account' }],
+          }),
+        }
+      }
+      isRight = await verifyPassword(pin.pin_hash, proof.pin ?? '')
+    } else {
+      isRight = await verifyPassword(user.password_hash, proof.password ?? '')
+    }
+    if (!isRight) return { ok: false, error: await refuseProof(ctx, tx, session, 'auth.unlock', method, now) }
+    await store.clearFailedLogins(tx, session.userId)
+    await store.unlockSession(tx, session.sessionId, now)
+    await audit('auth.unlock', 'success', { method })
+    return { ok: true, value: { csrfToken: session.csrfToken } }
+  })
+  ctx.sessionCache?.forgetSession(session.sessionId)
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
+}
+
+/** Sets or changes the user's unlock PIN; the account password confirms it is them. */
+export async function setUnlockPin(
+  ctx: AppContext,
+  session: ResolvedSession,
+  input: { pin: string; password: string },
+): Promise<void> {
+  const problem = pinProblem(input.pin)
+  if (problem)
+    throw new AppError('validation-failed', `The PIN ${problem}.`, {
+      fieldErrors: [{ field: 'pin', message: problem }],
+    })
+  const now = ctx.now()
+  const pinHash = await hashPassword(input.pin)
+  const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<void>> => {
+    const user = await store.findUserById(tx, session.userId)
+    if (!user) return { ok: false, error: new AppError('not-signed-in', 'Please sign in.') }
+    if (user.locked_until && user.locked_until > now) {
+      await auditFor(tx, session, now)('auth.pin-set', 'denied', { reason: 'account locked' })
+      return { ok: false, error: lockedError(user.locked_until, now) }
+    }
+    if (!(await verifyPassword(user.password_hash, input.password)))
+      return { ok: false, error: await refuseProof(ctx, tx, session, 'auth.pin-set', 'password', now) }
+    await store.saveUnlockPin(tx, session.userId, pinHash, now)
+    await auditFor(tx, session, now)('auth.pin-set', 'success', {})
+    return { ok: true, value: undefined }
+  })
+  if (!outcome.ok) throw outcome.error
+}
+
+export async function removeUnlockPin(ctx: AppContext, session: ResolvedSession): Promise<void> {
+  const now = ctx.now()
+  await inOwnerTransaction(ctx, async (tx) => {
+    if (await store.deleteUnlockPin(tx, session.userId))
+      await auditFor(tx, session, now)('auth.pin-remove', 'success', {})
+  })
+}

@@ -1,0 +1,185 @@
+import { appendAudit } from '../../audit/append-audit'
+import { inAuditedClinicTransaction, runInClinic } from '../../clinic-scope'
+import type { AppContext } from '../../context'
+import { AppError } from '../../errors'
+import { randomToken, uuidv7 } from '../../ids'
+import type { Principal } from '../../principal'
+import { inOwnerTransaction } from '../../tenancy'
+import { zonedDayBounds, zonedToday } from '../../time'
+import { hashToken } from '../auth/service'
+import { listSessionsBetween } from '../sessions/store'
+import { loadSessionView } from '../sessions/view'
+import * as store from './store'
+
+// The Today board as a read-only display for a nurses' station (issue 14): a device token made by
+// an administrator, shown once, kept only as its SHA-256, revocable. The display needs no staff
+// sign-in and never locks, so what it may show is cut down to what a passer-by may see: chair,
+// the patient's first-name initial, the phase and the timers. Nothing else leaves this file.
+
+/** A polling display is audited when it opens and then at most this often, not on every refresh. */
+const auditEveryMs = 10 * 60_000
+
+export function listDisplays(ctx: AppContext, principal: Principal, clinicId: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'settings:manage', action: 'board-display.list', entity: 'board_display' },
+    async (scope) => {
+      const rows = await store.listDisplays(scope.tx, clinicId)
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        createdAt: r.created_at,
+        createdBy: r.created_by_name,
+        lastUsedAt: r.last_used_at,
+        revokedAt: r.revoked_at,
+      }))
+    },
+  )
+}
+
+/** Creates a display and returns its token: the only time anyone sees it. */
+export function createDisplay(ctx: AppContext, principal: Principal, clinicId: string, name: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'settings:manage', action: 'board-display.create', entity: 'board_display' },
+    async (scope) => {
+      const id = uuidv7(scope.now.getTime())
+      const token = randomToken()
+      await scope.tx
+        .insertInto('board_display')
+        .values({
+          id,
+          clinic_id: clinicId,
+          name,
+          token_hash: hashToken(token),
+          created_by: principal.userId,
+          created_at: scope.now,
+        })
+        .execute()
+      await scope.audit({
+        action: 'board-display.create',
+        entity: 'board_display',
+        entityId: id,
+        detail: { name },
+      })
+      return { id, name, token }
+    },
+  )
+}
+
+export function revokeDisplay(ctx: AppContext, principal: Principal, clinicId: string, displayId: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'settings:manage', action: 'board-display.revoke', entity: 'board_display' },
+    async (scope) => {
+      const row = await scope.tx
+        .updateTable('board_display')
+        .set({ revoked_at: scope.now, revoked_by: principal.userId })
+        .where('id', '=', displayId)
+        .where('clinic_id', '=', clinicId)
+        .where('revoked_at', 'is', null)
+        .returning(['name'])
+        .executeTakeFirst()
+      if (!row) throw new AppError('not-found', 'No such board display in use at this clinic.')
+      await scope.audit({
+        action: 'board-display.revoke',
+        entity: 'board_display',
+        entityId: displayId,
+        detail: { name: row.name },
+      })
+    },
+  )
+}
+
+const refused = () =>
+  new AppError(
+    'forbidden',
+    'This board display is not set up or was switched off. Ask your clinic administrator for a new display link.',
+  )
+
+/** What the display shows: the day's sessions with no more than chair, initial, phase and timers. */
+export async function readDisplayBoard(ctx: AppContext, token: string | undefined, ip: string | null) {
+  const now = ctx.now()
+  const display = token
+    ? await inOwnerTransaction(ctx, (tx) => store.findDisplayByTokenHash(tx, hashToken(token)))
+    : undefined
+  if (!display || display.revoked_at) {
+    await inOwnerTransaction(ctx, (tx) =>
+      appendAudit(
+        tx,
+        {
+          clinicId: null,
+          actorUserId: null,
+          actorEmail: null,
+          action: 'board-display.read',
+          entity: 'board_display',
+          entityId: display?.id ?? null,
+          outcome: 'denied',
+          ip,
+          detail: { reason: !token ? 'no token' : display ? 'revoked' : 'unknown token' },
+        },
+        now,
+      ),
+    )
+    throw refused()
+  }
+  return inAuditedClinicTransaction(
+    ctx,
+    display.clinic_id,
+    { userId: null, email: `board display: ${display.name}`, ip },
+    async (tx, at, audit) => {
+      const clinic = await tx
+        .selectFrom('clinic')
+        .select(['time_zone', 'name'])
+        .where('id', '=', display.clinic_id)
+        .executeTakeFirstOrThrow()
+      const day = zonedToday(clinic.time_zone, at)
+      const { startMs, endMs } = zonedDayBounds(day, clinic.time_zone)
+      const sessions = (await listSessionsBetween(tx, display.clinic_id, startMs, endMs)).filter(
+        (s) => s.state !== 'cancelled',
+      )
+      const cards = []
+      for (const s of sessions) {
+        const view = s.state === 'scheduled' ? null : await loadSessionView(tx, display.clinic_id, s.id, at)
+        cards.push({
+          chair: s.chair_name,
+          initial: `${Array.from(s.given_name.trim())[0]?.toUpperCase() ?? '?'}.`,
+          phase: s.state,
+          scheduledAt: s.scheduled_at,
+          doseStartedAt: view?.infusion?.runs[0]
+            ? new Date(view.infusion.runs[0].startMs)
+            : (view?.devices?.given[0]?.at ?? null),
+          nextVitalsDueAt: view?.nextVitalsDue?.dueAt ?? null,
+          dischargeReadyAt: view?.discharge?.earliestReadyAtMs
+            ? new Date(view.discharge.earliestReadyAtMs)
+            : null,
+        })
+      }
+      const isAuditDue =
+        !display.last_audited_at || at.getTime() - display.last_audited_at.getTime() >= auditEveryMs
+      await tx
+        .updateTable('board_display')
+        .set(isAuditDue ? { last_used_at: at, last_audited_at: at } : { last_used_at: at })
+        .where('id', '=', display.id)
+        .execute()
+      if (isAuditDue)
+        await audit({
+          action: 'board-display.read',
+          entity: 'board_display',
+          entityId: display.id,
+          detail: { date: day, sessions: cards.length },
+        })
+      return {
+        clinicName: clinic.name,
+        displayName: display.name,
+        date: day,
+        timeZone: clinic.time_zone,
+        generatedAt: at,
+        sessions: cards,
+      }
+    },
+  )
+}

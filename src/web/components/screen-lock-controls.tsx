@@ -1,0 +1,147 @@
+import { ActionIcon, Button, Group, Menu, Modal, PasswordInput, Stack, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { type FormEvent, useState } from 'react'
+import { type Me, useRemoveUnlockPin, useSetUnlockPin } from '../api/auth'
+import { fieldError, MutationError } from './mutation-error'
+import { lockNow } from './use-idle-sign-out'
+
+/** The header's Lock button and the user's own unlock PIN (set, change, remove). */
+export function ScreenLockControls({ me }: { me: Me }) {
+  const [isPinOpen, setPinOpen] = useState(false)
+  const removePin = useRemoveUnlockPin()
+  const hasPin = me.user.hasUnlockPin
+  return (
+    <>
+      <Group gap={4} wrap="nowrap">
+        <Button variant="default" size="sm" onClick={() => lockNow(me.user)}>
+          Lock
+        </Button>
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="default" size={36} aria-label="Unlock PIN settings">
+              <span aria-hidden="true" style={{ fontSize: 18, lineHeight: 1 }}>
+                ⋯
+              </span>
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>Screen lock</Menu.Label>
+            <Menu.Item onClick={() => setPinOpen(true)}>
+              {hasPin ? 'Change unlock PIN' : 'Set unlock PIN'}
+            </Menu.Item>
+            {hasPin && (
+              <Menu.Item
+                color="red"
+                onClick={() =>
+                  removePin.mutate(undefined, {
+                    onSuccess: () =>
+                      notifications.show({
+                        color: 'teal',
+                        message: 'Unlock PIN removed: unlock with your password.',
+                      }),
+                  })
+                }
+              >
+                Remove unlock PIN
+              </Menu.Item>
+            )}
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+      <UnlockPinModal opened={isPinOpen} onClose={() => setPinOpen(false)} hasPin={hasPin} />
+    </>
+  )
+}
+
+function UnlockPinModal({
+  opened,
+  onClose,
+  hasPin,
+}: {
+  opened: boolean
+  onClose: () => void
+  hasPin: boolean
+}) {
+  const [pin, setPin] = useState('')
+  const [repeat, setRepeat] = useState('')
+  const [password, setPassword] = useState('')
+  const save = useSetUnlockPin()
+  const mismatch = repeat && pin !== repeat ? 'The two PINs are not the same.' : undefined
+  const close = () => {
+    setPin('')
+    setRepeat('')
+    setPassword('')
+    save.reset()
+    onClose()
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (mismatch || !pin || !password) return
+    save.mutate(
+      { pin, password },
+      {
+        onSuccess: () => {
+          close()
+          notifications.show({ color: 'teal', message: 'Unlock PIN saved. Use it on the lock screen.' })
+        },
+      },
+    )
+  }
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={hasPin ? 'Change your unlock PIN' : 'Set your unlock PIN'}
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <Text size="sm">
+            The PIN unlocks your own locked screen on a device you signed in on. Choose 4 to 8 digits that are
+            not easy to guess (not 1234 or 0000). Five wrong tries lock your account for a while, as wrong
+            passwords do.
+          </Text>
+          <PasswordInput
+            label="New PIN"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={pin}
+            onChange={(e) => setPin(e.currentTarget.value)}
+            error={fieldError(save.error, 'pin')}
+            required
+          />
+          <PasswordInput
+            label="New PIN again"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={8}
+            value={repeat}
+            onChange={(e) => setRepeat(e.currentTarget.value)}
+            error={mismatch}
+            required
+          />
+          <PasswordInput
+            label="Your password"
+            description="To confirm it is you."
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={fieldError(save.error, 'password')}
+            required
+          />
+          <MutationError error={save.error} placedFields={['pin', 'password']} />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Save PIN
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
