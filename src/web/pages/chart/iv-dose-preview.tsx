@@ -25,7 +25,7 @@ export function IvDosePreview({ dose, atLabel }: { dose: IvDose; atLabel: string
         <Group gap="xs" data-testid="ceiling-check">
           <Text size="sm">
             Ceiling on actual weight ({kg(dose.actualWeightKg)}): {mg(dose.ceilingMg)} ={' '}
-            {perKg(dose.ceilingMgPerKg)} (unverified default, §2). This dose is{' '}
+            {perKg(dose.ceilingMgPerKg)} (the clinic’s ceiling). This dose is{' '}
             <strong>{perKg(dose.doseMgPerKgOfActual)} of actual weight</strong>.
           </Text>
           <Badge color={dose.isAboveCeiling ? 'red' : 'teal'} variant="light">
