@@ -32,8 +32,10 @@ test('a prescriber opens an approved esketamine plan, drafts a new one and signs
   // Riverside treats with esketamine; the prescriber works at both demo clinics.
   const clinic = prescriber.getByRole('combobox', { name: 'Clinic' })
   if ((await clinic.inputValue()) !== 'Riverside Ketamine Clinic') {
+    const before = new URL(prescriber.url()).pathname
     await clinic.click()
     await prescriber.getByRole('option', { name: 'Riverside Ketamine Clinic' }).click()
+    await prescriber.waitForURL((url) => url.pathname !== before)
   }
   await expect(clinic).toHaveValue('Riverside Ketamine Clinic')
   const clinicPath = new URL(prescriber.url()).pathname
@@ -78,6 +80,17 @@ test('a prescriber opens an approved esketamine plan, drafts a new one and signs
   await expect(formPreview.getByRole('list', { name: 'Sessions schedule' })).toHaveText([
     'Weeks 1–6 (whole course): weekly, 6 sessions',
   ])
+  for (const size of [
+    { width: 390, height: 844 },
+    { width: 1024, height: 768 },
+  ]) {
+    await prescriber.setViewportSize(size)
+    await formPreview.scrollIntoViewIfNeeded()
+    await prescriber.screenshot({
+      path: `test-results/screens/esketamine-plan-form-${size.width}x${size.height}.png`,
+      fullPage: true,
+    })
+  }
   await form.getByRole('button', { name: 'Create draft plan' }).click()
 
   const draft = plans.first()
