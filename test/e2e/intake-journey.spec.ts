@@ -33,6 +33,14 @@ async function openChart(page: Page, clinicPath: string, tab: string) {
   await page.getByRole('tab', { name: tab }).click()
 }
 
+/** The home address registration asks for (the DEA administration log names it). */
+async function fillAddress(form: Locator) {
+  await form.getByRole('textbox', { name: 'Street address', exact: true }).fill('22 Bank Street')
+  await form.getByRole('textbox', { name: 'City', exact: true }).fill('Columbus')
+  await form.getByRole('textbox', { name: 'State', exact: true }).fill('OH')
+  await form.getByRole('textbox', { name: 'ZIP code', exact: true }).fill('43215')
+}
+
 async function pickOption(page: Page, scope: Locator, label: string, option: string) {
   await scope.getByLabel(label, { exact: true }).click()
   await page.getByRole('option', { name: option, exact: true }).click()
@@ -64,6 +72,7 @@ test('intake to an approved plan: register, assess, sign eligibility, consent, a
   await form.getByLabel('Phone', { exact: true }).fill('555-0101')
   await form.getByLabel('Escort name', { exact: true }).fill('Sam Rivers')
   await form.getByLabel('Escort phone', { exact: true }).fill('555-0102')
+  await fillAddress(form)
   await form.getByRole('button', { name: 'Register patient' }).click()
   await expect(desk.getByRole('heading', { level: 1, name: 'Jordan Rivers' })).toBeVisible()
   await expect(desk.getByRole('tab')).toHaveText(['Demographics', 'Sessions'])
@@ -75,6 +84,7 @@ test('intake to an approved plan: register, assess, sign eligibility, consent, a
   await form.getByLabel('Given name', { exact: true }).fill('Jordan')
   await form.getByLabel('Family name', { exact: true }).fill('Rivers')
   await form.getByLabel('Date of birth', { exact: true }).fill('1984-03-12')
+  await fillAddress(form)
   await form.getByRole('button', { name: 'Register patient' }).click()
   await expect(form.getByRole('alert')).toContainText('This may be a patient already registered')
   await expect(form.getByRole('link', { name: new RegExp(`MRN ${mrn}, born`) })).toBeVisible()

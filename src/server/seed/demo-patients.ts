@@ -10,6 +10,7 @@ import { addMeasurement, createPatient } from '../features/patients/service'
 import { approvePlan, createPlan } from '../features/plans/service'
 import { recordPatientEnrolment } from '../features/rems/service'
 import type { Principal } from '../principal'
+import { demoAddress } from './demo-addresses'
 
 // Demo patients at every stage of intake, entered through the real services (so each record is
 // validated, audited and signed exactly as a user's would be). Names and details are invented.
@@ -231,7 +232,7 @@ export async function seedDemoPatients(
       sex: p.sex,
       phone: `555-01${String(20 + index).padStart(2, '0')}`,
       email: `${p.givenName.toLowerCase()}.${p.familyName.toLowerCase()}@example.org`,
-      address: `${100 + index * 7} Maple Street, Springfield`,
+      ...demoAddress(p.mrn),
       escortName: index % 3 === 2 ? null : `${['Sam', 'Alex', 'Chris'][index % 3]} ${p.familyName}`,
       escortPhone: index % 3 === 2 ? null : `555-02${String(20 + index).padStart(2, '0')}`,
       emergencyContactName: `${['Sam', 'Alex', 'Chris'][index % 3]} ${p.familyName}`,

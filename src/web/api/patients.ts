@@ -26,7 +26,13 @@ export interface PatientFields {
   sex: Sex
   phone: string | null
   email: string | null
-  address: string | null
+  /** Postal address in parts, required at registration (the DEA administration log names it). */
+  addressStreet: string | null
+  addressCity: string | null
+  /** USPS two-letter code. */
+  addressState: string | null
+  /** ZIP or ZIP+4. */
+  addressPostalCode: string | null
   escortName: string | null
   escortPhone: string | null
   emergencyContactName: string | null
@@ -36,6 +42,8 @@ export interface PatientFields {
 
 export interface Patient extends PatientFields {
   id: string
+  /** The address on one line, as the ledger reports print it (free text for older records). */
+  address: string | null
   createdAt: string
   updatedAt: string
   version: number

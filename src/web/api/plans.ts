@@ -1,25 +1,24 @@
 import { useQuery } from '@tanstack/react-query'
-import type { DoseLimit, DoseLimitFinding, IvDose, WeightBasis } from '../../domain/dosing'
+import type { DevicePlan, DoseLimit, DoseLimitFinding, IvDose, WeightBasis } from '../../domain/dosing'
 import { apiFetch } from './client'
 import type { SignerProof } from './eligibility'
 import { patientApiPath, patientKey, usePatientWrite } from './patients'
 
-/** The server's dose at the latest weight (IV protocols), or why it could not be computed. */
-export type DosePreview = (IvDose & { weightKg: number; weighedAt: string }) | { unavailable: string } | null
+/** An IV plan's dose at the patient's latest weight (§2). */
+export type IvDosePreview = IvDose & { kind: 'iv'; weightKg: number; weighedAt: string }
+/** An esketamine plan's dose as the 28 mg devices it takes, used 5 minutes apart (§3). */
+export type EsketamineDevicePreview = DevicePlan & {
+  kind: 'esketamine'
+  deviceMg: number
+  minutesBetweenDevices: number
+}
 
-export interface TreatmentPlan {
+interface PlanCommon {
   id: string
   protocolId: string
   protocolName: string
-  doseBasis: WeightBasis
-  doseMgPerKg: number | null
-  doseMg: number | null
-  maxDoseMgPerKg: number | null
-  doseAboveActualWeight: boolean
   /** The §2 dose limits the approval signature overrode, and why. */
   doseOverride: { limits: DoseLimit[]; reason: string } | null
-  /** The clinic's titration ceiling, mg/kg of actual weight (IV plans). */
-  ceilingMgPerKg: number | null
   /** For a draft: the §2 limits its approval must override with a reason. */
   limitsNeedingOverride: DoseLimitFinding[]
   plannedSessions: number
@@ -32,8 +31,38 @@ export interface TreatmentPlan {
   approvedAt: string | null
   contentHash: string | null
   version: number
-  dosePreview: DosePreview
 }
+
+/** An IV plan: a dose per kg on a weight basis, with a titration limit (§2). */
+export interface IvPlan extends PlanCommon {
+  route: 'iv-infusion'
+  doseBasis: WeightBasis
+  doseMgPerKg: number
+  doseMg: null
+  maxDoseMgPerKg: number | null
+  doseAboveActualWeight: boolean
+  /** The clinic's titration ceiling, mg/kg of actual weight. */
+  ceilingMgPerKg: number
+  /** Null until a weight is recorded; `unavailable` says why the dose could not be computed. */
+  dosePreview: IvDosePreview | { kind: 'unavailable'; reason: string } | null
+}
+
+/**
+ * An esketamine plan: a fixed dose in 28 mg devices (§3). The weight basis is stored but unused;
+ * mg/kg and the titration limit do not apply.
+ */
+export interface EsketaminePlan extends PlanCommon {
+  route: 'intranasal'
+  doseBasis: WeightBasis
+  doseMgPerKg: null
+  doseMg: number
+  maxDoseMgPerKg: null
+  doseAboveActualWeight: false
+  ceilingMgPerKg: null
+  dosePreview: EsketamineDevicePreview | null
+}
+
+export type TreatmentPlan = IvPlan | EsketaminePlan
 
 export interface PlanInput {
   protocolId: string

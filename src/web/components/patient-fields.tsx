@@ -1,4 +1,4 @@
-import { Divider, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core'
+import { Divider, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import type { Patient, PatientFields, Sex } from '../api/patients'
 import { sexOptions } from '../lib/intake-labels'
 import { FieldGroup } from './field-group'
@@ -15,7 +15,10 @@ export const emptyPatientDraft: PatientDraft = {
   sex: '',
   phone: '',
   email: '',
-  address: '',
+  addressStreet: '',
+  addressCity: '',
+  addressState: '',
+  addressPostalCode: '',
   escortName: '',
   escortPhone: '',
   emergencyContactName: '',
@@ -40,7 +43,10 @@ export function fieldsOf(draft: PatientDraft): PatientFields {
     sex: (draft.sex || 'unknown') as Sex,
     phone: text(draft.phone),
     email: text(draft.email),
-    address: text(draft.address),
+    addressStreet: text(draft.addressStreet),
+    addressCity: text(draft.addressCity),
+    addressState: text(draft.addressState)?.toUpperCase() ?? null,
+    addressPostalCode: text(draft.addressPostalCode),
     escortName: text(draft.escortName),
     escortPhone: text(draft.escortPhone),
     emergencyContactName: text(draft.emergencyContactName),
@@ -56,10 +62,18 @@ interface PatientFieldsFormProps {
   onChange: (draft: PatientDraft) => void
   error: unknown
   isReadOnly?: boolean
+  /** A one-line address recorded before the address was asked in parts. */
+  legacyAddress?: string | null | undefined
 }
 
 /** Demographics inputs shared by "Register patient" and the chart's Demographics tab. */
-export function PatientFieldsForm({ draft, onChange, error, isReadOnly = false }: PatientFieldsFormProps) {
+export function PatientFieldsForm({
+  draft,
+  onChange,
+  error,
+  isReadOnly = false,
+  legacyAddress,
+}: PatientFieldsFormProps) {
   const input = (key: keyof PatientFields, label: string, extra: Record<string, unknown> = {}) => (
     <TextInput
       label={label}
@@ -69,6 +83,7 @@ export function PatientFieldsForm({ draft, onChange, error, isReadOnly = false }
       readOnly={isReadOnly}
       withAsterisk={false}
       {...extra}
+      {...(isReadOnly ? { withAsterisk: false } : {})}
     />
   )
   return (
@@ -96,15 +111,36 @@ export function PatientFieldsForm({ draft, onChange, error, isReadOnly = false }
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
         {input('phone', 'Phone', { type: 'tel' })}
         {input('email', 'E-mail', { type: 'email' })}
-        <Textarea
-          label="Address"
-          value={draft.address}
-          onChange={(event) => onChange({ ...draft, address: event.currentTarget.value })}
-          error={fieldError(error, 'address')}
-          readOnly={isReadOnly}
-          autosize
-          minRows={1}
-        />
+      </SimpleGrid>
+      <Divider label="Home address" labelPosition="left" />
+      {legacyAddress && !draft.addressStreet && (
+        <Text size="sm">
+          On file as one line: {legacyAddress}. Enter it in the fields below when you next save.
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        {input('addressStreet', 'Street address', {
+          withAsterisk: true,
+          autoComplete: 'street-address',
+          placeholder: 'Number, street, apartment',
+        })}
+        {input('addressCity', 'City', { withAsterisk: true, autoComplete: 'address-level2' })}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
+        {input('addressState', 'State', {
+          withAsterisk: true,
+          autoComplete: 'address-level1',
+          maxLength: 2,
+          placeholder: 'OH',
+          styles: { input: { textTransform: 'uppercase' } },
+        })}
+        {input('addressPostalCode', 'ZIP code', {
+          withAsterisk: true,
+          autoComplete: 'postal-code',
+          inputMode: 'numeric',
+          maxLength: 10,
+          placeholder: '43215',
+        })}
       </SimpleGrid>
       <Divider label="Escort home and emergency contact" labelPosition="left" />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">

@@ -50,6 +50,10 @@ describe('intake to an approved plan', () => {
       phone: '555-0101',
       escortName: 'Sam Rivers',
       escortPhone: '555-0102',
+      addressStreet: '22 Bank Street',
+      addressCity: 'Columbus',
+      addressState: 'OH',
+      addressPostalCode: '43215',
     }
     const res = await c.frontDesk.post(`${clinicUrl()}/patients`, body)
     expect(res.statusCode).toBe(201)

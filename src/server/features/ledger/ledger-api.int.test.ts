@@ -67,7 +67,10 @@ beforeAll(async () => {
     familyName: 'Hale',
     dateOfBirth: '1980-05-05',
     sex: 'female',
-    address: '12 Elm Row, Springfield',
+    addressStreet: '12 Elm Row',
+    addressCity: 'Springfield',
+    addressState: 'OH',
+    addressPostalCode: '45501',
   })
   expect(patient.statusCode).toBe(201)
   patientId = patient.json().id
@@ -619,7 +622,7 @@ describe('reports', () => {
     expect(res.headers['content-type']).toMatch(/text\/csv/)
     const [header, row] = res.body.trim().split('\r\n')
     expect(header).toBe('Date and time,Patient,MRN,Address,Drug,Lot,Quantity (mg),Form,Given by')
-    expect(row).toContain('Robin Hale,RK-7001,"12 Elm Row, Springfield"')
+    expect(row).toContain('Robin Hale,RK-7001,"12 Elm Row, Springfield, OH 45501"')
     expect(row).toContain(',35,0.7 mL,')
   })
 

@@ -29,6 +29,10 @@ beforeAll(async () => {
     familyName: 'Lowe',
     dateOfBirth: '1975-01-01',
     sex: 'male',
+    addressStreet: '22 Bank Street',
+    addressCity: 'Columbus',
+    addressState: 'OH',
+    addressPostalCode: '43215',
   })
   patientId = patient.json().id
   // Waste without a witness here, so parallel requests are not slowed by password hashing.

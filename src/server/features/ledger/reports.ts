@@ -242,7 +242,8 @@ async function periodReport(
       columns: [
         { label: 'Date and time', width: 10 },
         { label: 'Patient', width: 11 },
-        { label: 'MRN', width: 8 },
+        // Wide enough for a 14-character MRN on one line (a wrapped MRN misreads as two records).
+        { label: 'MRN', width: 12 },
         { label: 'Address', width: 16 },
         { label: 'Drug', width: 10 },
         { label: 'Lot', width: 8 },

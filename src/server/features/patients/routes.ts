@@ -13,6 +13,7 @@ import {
   pageQuery,
   patientParams,
 } from '../../schemas'
+import { postalCodePattern, usStateCodes } from './address'
 import * as patients from './service'
 
 const sexSchema = z.enum(['female', 'male', 'other', 'unknown'])
@@ -32,7 +33,23 @@ const patientFields = {
     .union([z.email().max(320), z.literal('')])
     .nullish()
     .transform((v) => v || null),
-  address: optionalText(500),
+  // §8: the administration log names the patient's address; required at registration.
+  addressStreet: z.string().trim().min(1).max(200),
+  addressCity: z.string().trim().min(1).max(100),
+  addressState: z
+    .string()
+    .trim()
+    .transform((v) => v.toUpperCase())
+    .refine((v) => v === '' || usStateCodes.includes(v), 'must be a US state code, such as OH or NY')
+    .refine((v) => v !== '', 'is required'),
+  addressPostalCode: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === '' || postalCodePattern.test(v),
+      'must be a ZIP code: 5 digits, or ZIP+4 (12345-6789)',
+    )
+    .refine((v) => v !== '', 'is required'),
   escortName: optionalText(200),
   escortPhone: optionalText(40),
   emergencyContactName: optionalText(200),
@@ -49,7 +66,11 @@ const patientSchema = z.object({
   sex: sexSchema,
   phone: z.string().nullable(),
   email: z.string().nullable(),
-  address: z.string().nullable(),
+  address: z.string().nullable().describe('One line, composed from the parts (free text before them)'),
+  addressStreet: z.string().nullable(),
+  addressCity: z.string().nullable(),
+  addressState: z.string().nullable(),
+  addressPostalCode: z.string().nullable(),
   escortName: z.string().nullable(),
   escortPhone: z.string().nullable(),
   emergencyContactName: z.string().nullable(),
@@ -155,7 +176,15 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: z
             .object({ ...patientFields, confirmNotDuplicate: z.boolean().optional() })
             .partial()
-            .extend({ version: z.number().int().min(1) }),
+            .extend({
+              // An address part sent empty or null is refused (an address is corrected, never removed);
+              // null for all four leaves a patient registered before them without one.
+              addressStreet: patientFields.addressStreet.nullish(),
+              addressCity: patientFields.addressCity.nullish(),
+              addressState: patientFields.addressState.nullish(),
+              addressPostalCode: patientFields.addressPostalCode.nullish(),
+              version: z.number().int().min(1),
+            }),
           response: { 200: patientSchema },
         },
       },

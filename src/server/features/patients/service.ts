@@ -8,6 +8,7 @@ import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { deriveStage } from '../chart/stage'
+import { type AddressPart, addressLine, mergeAddress } from './address'
 import * as store from './store'
 
 export interface PatientInput {
@@ -18,7 +19,11 @@ export interface PatientInput {
   sex: PatientSex
   phone?: string | null | undefined
   email?: string | null | undefined
-  address?: string | null | undefined
+  /** Postal address in parts, all required at registration (§8: the administration log names it). */
+  addressStreet: string
+  addressCity: string
+  addressState: string
+  addressPostalCode: string
   escortName?: string | null | undefined
   escortPhone?: string | null | undefined
   emergencyContactName?: string | null | undefined
@@ -34,7 +39,10 @@ const columnOf = {
   sex: 'sex',
   phone: 'phone',
   email: 'email',
-  address: 'address',
+  addressStreet: 'address_street',
+  addressCity: 'address_city',
+  addressState: 'address_state',
+  addressPostalCode: 'address_postal_code',
   escortName: 'escort_name',
   escortPhone: 'escort_phone',
   emergencyContactName: 'emergency_contact_name',
@@ -53,6 +61,10 @@ export function toPatientDto(row: store.PatientRow) {
     phone: row.phone,
     email: row.email,
     address: row.address,
+    addressStreet: row.address_street,
+    addressCity: row.address_city,
+    addressState: row.address_state,
+    addressPostalCode: row.address_postal_code,
     escortName: row.escort_name,
     escortPhone: row.escort_phone,
     emergencyContactName: row.emergency_contact_name,
@@ -64,7 +76,7 @@ export function toPatientDto(row: store.PatientRow) {
   }
 }
 
-function toColumns(input: Partial<PatientInput>): Partial<store.PatientRow> {
+function toColumns(input: { [K in keyof PatientInput]?: PatientInput[K] | null }): Partial<store.PatientRow> {
   const changes: Record<string, unknown> = {}
   for (const [key, column] of Object.entries(columnOf)) {
     const value = input[key as keyof PatientInput]
@@ -195,6 +207,7 @@ export function createPatient(
           store.PatientRow,
           'mrn' | 'given_name' | 'family_name' | 'date_of_birth' | 'sex'
         >),
+        address: addressLine(input),
         created_at: scope.now,
         created_by: principal.userId,
         updated_at: scope.now,
@@ -215,7 +228,11 @@ export function updatePatient(
   principal: Principal,
   clinicId: string,
   patientId: string,
-  input: Partial<PatientInput> & { version: number; confirmNotDuplicate?: boolean | undefined },
+  input: Partial<Omit<PatientInput, AddressPart>> &
+    Partial<Record<AddressPart, string | null>> & {
+      version: number
+      confirmNotDuplicate?: boolean | undefined
+    },
 ) {
   return runInClinic(
     ctx,
@@ -232,7 +249,18 @@ export function updatePatient(
         )
       }
       const { version, confirmNotDuplicate, ...fields } = input
-      const changes = toColumns(fields)
+      const { addressStreet, addressCity, addressState, addressPostalCode, ...others } = fields
+      const changes = toColumns(others)
+      const address = mergeAddress(
+        {
+          addressStreet: current.address_street,
+          addressCity: current.address_city,
+          addressState: current.address_state,
+          addressPostalCode: current.address_postal_code,
+        },
+        { addressStreet, addressCity, addressState, addressPostalCode },
+      )
+      if (address) Object.assign(changes, toColumns(address), { address: addressLine(address) })
       if (changes.mrn && changes.mrn !== current.mrn) {
         const other = await store.findPatientByMrn(scope.tx, clinicId, changes.mrn)
         if (other)

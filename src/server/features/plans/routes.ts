@@ -7,8 +7,61 @@ import { optionalText, patientParams } from '../../schemas'
 import { signerProof } from '../eligibility/routes'
 import * as plans from './service'
 
+const dosePreviewSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .object({
+        kind: z.literal('iv'),
+        weightKg: z.number(),
+        weighedAt: z.date(),
+        doseMgPerKg: z.number(),
+        basis: z.enum(['actual', 'ideal', 'adjusted']),
+        dosingWeightKg: z.number(),
+        basisWeightKg: z.number(),
+        actualWeightKg: z.number(),
+        idealWeightKg: z.number().optional(),
+        adjustedWeightKg: z.number().optional(),
+        isCappedAtActual: z.boolean(),
+        doseMg: z.number(),
+        doseMgPerKgOfActual: z.number(),
+        infusionMin: z.number(),
+        rateMgPerMin: z.number(),
+        volumeMl: z.number().optional(),
+        rateMlPerH: z.number().optional(),
+        ceilingMgPerKg: z.number(),
+        ceilingMg: z.number(),
+        isAboveCeiling: z.boolean(),
+        limitsExceeded: z.array(z.enum(doseLimits)),
+        warnings: z.array(
+          z.object({
+            code: z.string(),
+            severity: z.enum(['override', 'caution']),
+            message: z.string(),
+          }),
+        ),
+      })
+      .describe('IvDose from src/domain/dosing at the latest recorded weight'),
+    z.object({ kind: z.literal('unavailable'), reason: z.string() }),
+    z
+      .object({
+        kind: z.literal('esketamine'),
+        doseMg: z.number(),
+        deviceMg: z.number(),
+        deviceCount: z.number(),
+        sprayCount: z.number(),
+        deviceOffsetsMin: z.array(z.number()),
+        minutesBetweenDevices: z.number(),
+      })
+      .describe('The 28 mg devices of the dose, used 5 minutes apart (§3)'),
+  ])
+  .nullable()
+  .describe('IV: the dose at the latest weight; esketamine: the devices; null without a weight (IV)')
+
 const planSchema = z.object({
   id: z.string(),
+  route: z
+    .enum(['iv-infusion', 'intranasal'])
+    .describe('mg/kg, weight basis and titration limit apply to IV plans; doseMg to esketamine plans'),
   protocolId: z.string(),
   protocolName: z.string(),
   doseBasis: z.enum(['actual', 'ideal', 'adjusted']),
@@ -37,7 +90,7 @@ const planSchema = z.object({
   approvedAt: z.date().nullable(),
   contentHash: z.string().nullable(),
   version: z.number(),
-  dosePreview: z.unknown().describe('IvDose from src/domain/dosing at the latest weight, for IV protocols'),
+  dosePreview: dosePreviewSchema,
 })
 
 const mgPerKg = z

@@ -5,12 +5,15 @@ import {
   ageInYearsOn,
   type BodyMeasurements,
   calculateProtocolDose,
+  type DevicePlan,
   type DoseLimitFinding,
   type DoseSettings,
   devicesForDose,
+  esketamineDeviceMg,
   esketamineDoseOptionsMg,
   esketamineStartDose,
   findProtocol,
+  type IvDose,
   type IvProtocol,
   minutesBetweenDevices,
   type Protocol,
@@ -245,11 +248,20 @@ type PlanDto = ReturnType<typeof toPlanDto>
 type Body = Awaited<ReturnType<typeof latestBody>>
 
 /**
+ * What a plan's dose comes to, by route: an IV plan's dose at the latest weight (or why it could
+ * not be computed), an esketamine plan's devices of 28 mg used 5 minutes apart (§3).
+ */
+export type PlanDosePreview =
+  | ({ kind: 'iv'; weightKg: number; weighedAt: Date } & IvDose)
+  | { kind: 'unavailable'; reason: string }
+  | ({ kind: 'esketamine'; deviceMg: number; minutesBetweenDevices: number } & DevicePlan)
+
+/**
  * An IV plan's dose at the latest weight and the §2 limits it goes beyond (each needs the
  * prescriber's signed override with a reason at approval).
  */
 function ivDoseReview(protocol: IvProtocol, dto: PlanDto, body: Body, settings: DoseSettings) {
-  let dosePreview: unknown = null
+  let dosePreview: PlanDosePreview | null = null
   let dose: ReturnType<typeof calculateProtocolDose> | undefined
   if (body && dto.doseMgPerKg !== null) {
     try {
@@ -260,10 +272,10 @@ function ivDoseReview(protocol: IvProtocol, dto: PlanDto, body: Body, settings: 
         settings,
         isAboveActualAllowed: dto.doseAboveActualWeight,
       })
-      dosePreview = { weightKg: body.body.weightKg, weighedAt: body.weighedAt, ...dose }
+      dosePreview = { kind: 'iv', weightKg: body.body.weightKg, weighedAt: body.weighedAt, ...dose }
     } catch (error) {
       if (!(error instanceof DomainValidationError)) throw error
-      dosePreview = { unavailable: error.message }
+      dosePreview = { kind: 'unavailable', reason: error.message }
     }
   }
   const limitFindings: DoseLimitFinding[] =
@@ -291,16 +303,23 @@ export async function loadPlans(tx: Tx, clinicId: string, patientId: string) {
   return rows.map((row) => {
     const dto = toPlanDto(row)
     const protocol = resolveProtocol(row.protocol_id)
-    let dosePreview: unknown = null
+    let dosePreview: PlanDosePreview | null = null
     let limitFindings: DoseLimitFinding[] = []
     if (protocol.route === 'iv-infusion')
       ({ dosePreview, limitFindings } = ivDoseReview(protocol, dto, body, settings.dose))
     if (protocol.route === 'intranasal' && dto.doseMg !== null) {
       // Esketamine is a fixed dose: the preview is the devices it takes, 5 minutes apart (§3).
-      dosePreview = { ...devicesForDose(dto.doseMg), minutesBetweenDevices }
+      dosePreview = {
+        kind: 'esketamine',
+        ...devicesForDose(dto.doseMg),
+        deviceMg: esketamineDeviceMg,
+        minutesBetweenDevices,
+      }
     }
     return {
       ...dto,
+      // Which fields apply: mg/kg, weight basis and titration limit are IV only; doseMg is esketamine only.
+      route: protocol.route,
       protocolName: protocol.name,
       ceilingMgPerKg: protocol.route === 'iv-infusion' ? settings.dose.titrationCeilingMgPerKg : null,
       // For a draft: what its approval must override (§2); an approved plan shows doseOverride.

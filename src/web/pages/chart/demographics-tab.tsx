@@ -35,7 +35,13 @@ function DemographicsForm({
   return (
     <form onSubmit={submit}>
       <Stack gap="md">
-        <PatientFieldsForm draft={draft} onChange={setDraft} error={update.error} isReadOnly={!canWrite} />
+        <PatientFieldsForm
+          draft={draft}
+          onChange={setDraft}
+          error={update.error}
+          isReadOnly={!canWrite}
+          legacyAddress={patient.address}
+        />
         <MutationError error={update.error} placedFields={patientFieldNames} onReload={onReload} />
         {update.isSuccess && (
           <Text size="sm" c="teal.8" role="status">

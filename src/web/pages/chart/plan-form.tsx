@@ -37,21 +37,29 @@ import { useCreatePlan } from '../../api/plans'
 import { useClinicSetting } from '../../api/settings'
 import { FieldGroup } from '../../components/field-group'
 import { fieldError, MutationError } from '../../components/mutation-error'
+import { EsketamineDosePreview, frequencyLabels } from './esketamine-dose-preview'
 import { IvDosePreview } from './iv-dose-preview'
 
 const protocols = listProtocols()
-const frequencyLabels: Record<string, string> = {
-  'label-schedule': 'Label schedule (twice weekly, then weekly, then every 1–2 weeks)',
-  'twice-weekly': 'Twice weekly',
-  weekly: 'Weekly',
-  'every-2-weeks': 'Every 2 weeks',
+/** Where a protocol comes from, in clinic words (the reference section stays in the rule catalogue). */
+function sourceLabel(protocol: Protocol): string {
+  const words = protocol.source
+    .replace(/clinical-reference\.md\s*(§\d+)?/u, '')
+    .replace(/[()]/g, '')
+    .trim()
+  if (words) return words
+  return protocol.route === 'iv-infusion'
+    ? 'published IV ketamine studies and the APA consensus statement'
+    : 'the Spravato label'
 }
 
 export function cadenceOptions(protocol: Protocol): { value: string; label: string }[] {
   if (protocol.route === 'iv-infusion')
     return protocol.cadences.map((c) => ({
       value: c.id,
-      label: `${c.sessionsPerWeek} per week over ${c.courseDays} days (${c.source.replace(/✅|⚠️|🔶/gu, '').trim()})`,
+      label: `${c.sessionsPerWeek} per week over ${c.courseDays} days (${c.source
+        .replace(/✅|⚠️|🔶|§\d+/gu, '')
+        .trim()})`,
     }))
   const frequencies = [...new Set(protocol.phases.flatMap((p) => p.frequencies))]
   return ['label-schedule', ...frequencies].map((f) => ({ value: f, label: frequencyLabels[f] ?? f }))
@@ -234,7 +242,7 @@ export function PlanForm({
           size="md"
         />
         <Text size="xs" c="dimmed">
-          The protocol's defaults are clinic rules: review them and their sources in Settings.
+          Based on {sourceLabel(protocol)}.
         </Text>
         {isIv && (
           <FieldGroup label="Dose basis (weight)">
@@ -332,6 +340,15 @@ export function PlanForm({
         )}
         {protocol.route === 'iv-infusion' && (
           <LimitNotice protocol={protocol} draft={draft} dose={dose} settings={doseSettings} />
+        )}
+        {protocol.route === 'intranasal' && draft.doseMg !== '' && (
+          <EsketamineDosePreview
+            protocol={protocol}
+            doseMg={Number(draft.doseMg)}
+            cadence={draft.cadence}
+            plannedSessions={Number(draft.plannedSessions)}
+            ageYears={ageYears}
+          />
         )}
         <Select
           label="Cadence"

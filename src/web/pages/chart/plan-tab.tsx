@@ -13,7 +13,7 @@ import {
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
-import { doseLimitLabels, findProtocol } from '../../../domain/dosing'
+import { doseLimitLabels, type EsketamineProtocol, findProtocol } from '../../../domain/dosing'
 import { isApiError } from '../../api/client'
 import { usePatient } from '../../api/patients'
 import { type TreatmentPlan, useApprovePlan, usePlans } from '../../api/plans'
@@ -23,6 +23,7 @@ import { emptySignature, isSignatureReady, SignatureBox, toSignerProof } from '.
 import { SignedRecord } from '../../components/signed-record'
 import { ageInYears } from '../../lib/age'
 import type { ChartTabProps } from './chart-tab-props'
+import { EsketamineDosePreview } from './esketamine-dose-preview'
 import { IvDosePreview } from './iv-dose-preview'
 import { cadenceOptions, PlanForm } from './plan-form'
 
@@ -57,26 +58,65 @@ function cadenceLabel(plan: TreatmentPlan): string {
   }
 }
 
-function DosePreviewLine({ plan }: { plan: TreatmentPlan }) {
+/** The plan's own preview: an IV dose at the latest weight, or an esketamine plan's devices and weeks. */
+function DosePreviewLine({ plan, ageYears }: { plan: TreatmentPlan; ageYears: number | null }) {
+  if (plan.route === 'intranasal') {
+    const protocol = esketamineProtocolOf(plan.protocolId)
+    return protocol ? (
+      <EsketamineDosePreview
+        protocol={protocol}
+        doseMg={plan.doseMg}
+        cadence={plan.cadence}
+        plannedSessions={plan.plannedSessions}
+        ageYears={ageYears}
+      />
+    ) : null
+  }
   const preview = plan.dosePreview
-  if (!preview) {
-    return plan.doseMgPerKg !== null ? (
+  if (!preview)
+    return (
       <Text size="sm" c="orange.8">
         No dose preview: record the patient’s weight first.
       </Text>
-    ) : null
-  }
-  if ('unavailable' in preview)
+    )
+  if (preview.kind === 'unavailable')
     return (
       <Text size="sm" c="orange.8">
-        Dose preview unavailable: {preview.unavailable}
+        Dose preview unavailable: {preview.reason}
       </Text>
     )
-  if (!('dosingWeightKg' in preview)) return null
   return <IvDosePreview dose={preview} atLabel={`At ${preview.weightKg} kg`} />
 }
 
-/** The §2 override the prescriber signs with the approval, when the plan goes beyond a limit. */
+function esketamineProtocolOf(protocolId: string): EsketamineProtocol | null {
+  try {
+    const protocol = findProtocol(protocolId)
+    return protocol.route === 'intranasal' ? protocol : null
+  } catch {
+    return null
+  }
+}
+
+/** Dose and limit facts by route: mg/kg on a weight basis for IV, whole 28 mg devices for esketamine. */
+function doseFacts(plan: TreatmentPlan): { label: string; value: string }[] {
+  if (plan.route === 'intranasal')
+    return [
+      {
+        label: 'Dose',
+        value: `${plan.doseMg} mg (${plan.doseMg / 28} device${plan.doseMg > 28 ? 's' : ''})`,
+      },
+      { label: 'Route', value: 'Nasal spray' },
+    ]
+  return [
+    { label: 'Dose', value: `${plan.doseMgPerKg} mg/kg (${plan.doseBasis} weight)` },
+    {
+      label: 'Titration limit',
+      value: plan.maxDoseMgPerKg !== null ? `${plan.maxDoseMgPerKg} mg/kg` : '—',
+    },
+  ]
+}
+
+/** The dose-limit override (clinical-reference §2) the prescriber signs with the approval, when the plan goes beyond a limit. */
 function DoseOverrideField({
   plan,
   reason,
@@ -177,9 +217,17 @@ function ApproveForm({ plan, props }: { plan: TreatmentPlan; props: ChartTabProp
   )
 }
 
-function PlanCard({ plan, props }: { plan: TreatmentPlan; props: ChartTabProps }) {
+function PlanCard({
+  plan,
+  props,
+  ageYears,
+}: {
+  plan: TreatmentPlan
+  props: ChartTabProps
+  ageYears: number | null
+}) {
   return (
-    <Paper withBorder p="md" radius="md" aria-label={`Plan: ${plan.protocolName}`}>
+    <Paper withBorder p="md" radius="md" component="section" aria-label={`Plan: ${plan.protocolName}`}>
       <Stack gap="sm">
         <Group justify="space-between">
           <Text fw={600}>{plan.protocolName}</Text>
@@ -188,23 +236,14 @@ function PlanCard({ plan, props }: { plan: TreatmentPlan; props: ChartTabProps }
           </Badge>
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-          <Fact
-            label="Dose"
-            value={
-              plan.doseMgPerKg !== null
-                ? `${plan.doseMgPerKg} mg/kg (${plan.doseBasis} weight)`
-                : `${plan.doseMg} mg`
-            }
-          />
-          <Fact
-            label="Titration limit"
-            value={plan.maxDoseMgPerKg !== null ? `${plan.maxDoseMgPerKg} mg/kg` : '—'}
-          />
+          {doseFacts(plan).map((f) => (
+            <Fact key={f.label} label={f.label} value={f.value} />
+          ))}
           <Fact label="Planned sessions" value={String(plan.plannedSessions)} />
           <Fact label="Cadence" value={cadenceLabel(plan)} />
         </SimpleGrid>
         {plan.note && <Text size="sm">Note: {plan.note}</Text>}
-        {plan.doseAboveActualWeight && (
+        {plan.route === 'iv-infusion' && plan.doseAboveActualWeight && (
           <Text size="sm">Doses on the {plan.doseBasis} weight even where it exceeds actual weight.</Text>
         )}
         {plan.doseOverride && (
@@ -215,7 +254,7 @@ function PlanCard({ plan, props }: { plan: TreatmentPlan; props: ChartTabProps }
             </Text>
           </Alert>
         )}
-        <DosePreviewLine plan={plan} />
+        <DosePreviewLine plan={plan} ageYears={ageYears} />
         {plan.status === 'approved' && plan.approverName && plan.approvedAt && plan.contentHash && (
           <SignedRecord
             signerName={plan.approverName}
@@ -255,7 +294,7 @@ export function PlanTab(props: ChartTabProps) {
         </Text>
       )}
       {plans.data.map((plan) => (
-        <PlanCard key={plan.id} plan={plan} props={props} />
+        <PlanCard key={plan.id} plan={plan} props={props} ageYears={ageYears} />
       ))}
       {props.canSign && !hasDraft && hasApproved && !isFormOpen && (
         <Group>
