@@ -14,6 +14,7 @@ import * as m012 from './012-dose-limit-override'
 import * as m014 from './014-auth-hardening'
 import * as m015 from './015-secret-keyring'
 import * as m017 from './017-live-updates'
+import * as m022 from './022-clinic-phone'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
 // Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)`, then one line here.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '014-auth-hardening': m014,
   '015-secret-keyring': m015,
   '017-live-updates': m017,
+  '022-clinic-phone': m022,
 }
