@@ -19,7 +19,7 @@ function SignOutButton() {
   return (
     <Button
       variant="default"
-      size="md"
+      size="lg"
       loading={logout.isPending}
       style={{ flexShrink: 0 }}
       onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/portal/sign-in?signedOut=1') })}
@@ -87,7 +87,7 @@ export function PortalLayout() {
       <Container size="sm" component="footer" pb="xl">
         <Stack gap="sm">
           <Text fw={600} c="red.9" data-testid="portal-crisis-line">
-            If you are in crisis: call or text{' '}
+            If you are in crisis, call or text{' '}
             <Anchor href="tel:988" c="inherit" underline="always">
               988
             </Anchor>
