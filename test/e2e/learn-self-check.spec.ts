@@ -149,7 +149,7 @@ async function answerHistoryAndSafety(page: Page) {
     await page.getByRole('option', { name: 'More than 6 weeks' }).click()
   }
   await page
-    .getByRole('radiogroup', { name: /talking therapy/ })
+    .getByRole('radiogroup', { name: /talk therapy/ })
     .getByLabel('Yes')
     .check()
   for (const question of [/pregnant/, /high blood pressure/, /psychosis/, /alcohol or drug/]) {

@@ -172,7 +172,7 @@ test('a patient invited from the chart sets a password, answers PHQ-9 across a r
 
   // A calm thank-you: no score, no verdict; the crisis resources stay.
   const thanks = page.getByRole('status').filter({ hasText: 'Thank you' })
-  await expect(thanks).toContainText('your answers are with Riverside Ketamine Clinic')
+  await expect(thanks).toContainText('Your answers are with Riverside Ketamine Clinic')
   await expect(page.getByTestId('portal-crisis')).toContainText('We have told your clinic')
   await expect(page.getByTestId('portal-crisis')).toContainText('(212) 555-0142')
   await expect(page.getByRole('main')).not.toContainText(/severity|moderate|severe|score/i)

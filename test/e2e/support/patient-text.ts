@@ -56,7 +56,7 @@ export async function expectLargeTargets(page: Page, where: string) {
         })
         .map((e) => {
           const box = e.getBoundingClientRect()
-          return { name: (e.textContent ?? e.getAttribute('aria-label') ?? e.tagName).trim(), box }
+          return { name: (e.textContent?.trim() || e.getAttribute('aria-label') || e.tagName).trim(), box }
         })
         .filter(({ box }) => box.width < 44 || box.height < 44)
         .map(({ name, box }) => `${name.slice(0, 40)} (${Math.round(box.width)}×${Math.round(box.height)})`),

@@ -135,7 +135,7 @@ export function LearnPage() {
           <Text fw={600} mb="xs" id="learn-contents-title">
             On this page
           </Text>
-          <List spacing={4} listStyleType="none" ml={0} pl={0}>
+          <List spacing={0} listStyleType="none" ml={0} pl={0}>
             {sections.map((s) => (
               <List.Item key={s.id}>
                 <Anchor
@@ -172,7 +172,11 @@ export function LearnPage() {
         order={2}
         variant="separated"
         radius="md"
-        classNames={{ control: 'learn-section-control', label: 'learn-section-label' }}
+        classNames={{
+          item: 'learn-section-item',
+          control: 'learn-section-control',
+          label: 'learn-section-label',
+        }}
       >
         {sections.map((s) => (
           <Accordion.Item key={s.id} value={s.id} id={`learn-${s.id}`}>

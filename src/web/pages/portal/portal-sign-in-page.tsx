@@ -141,6 +141,8 @@ export function PortalSignInPage() {
               withAsterisk={false}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
+              rightSectionWidth={52}
+              classNames={{ visibilityToggle: 'portal-password-toggle' }}
               visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}
             />
             {login.isError && (

@@ -38,7 +38,7 @@ function TurnOn() {
         <List.Item>Scan the square code below with it, or type in the setup key.</List.Item>
         <List.Item>To check that it works, type the 6-digit code the app now shows for KetaCare.</List.Item>
       </List>
-      <TotpSetupKey secret={start.data.secret} qrDataUrl={start.data.qrDataUrl} />
+      <TotpSetupKey secret={start.data.secret} qrDataUrl={start.data.qrDataUrl} buttonSize="lg" />
       <MfaCodeForm
         label="Code from your app"
         description="6 digits; a new one appears every 30 seconds"
@@ -99,6 +99,8 @@ function TurnOff({ status }: { status: PortalMfaStatus }) {
               withAsterisk={false}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
+              rightSectionWidth={52}
+              classNames={{ visibilityToggle: 'portal-password-toggle' }}
               visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}
             />
             {message && (
