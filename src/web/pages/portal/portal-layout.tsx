@@ -22,7 +22,14 @@ function SignOutButton() {
       size="lg"
       loading={logout.isPending}
       style={{ flexShrink: 0 }}
-      onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/portal/sign-in?signedOut=1') })}
+      onClick={() => {
+        // mutateAsync, not mutate's callbacks: clearing the portal cache unmounts this button, and
+        // a callback of an unmounted mutate never runs, which left the patient on a bare sign-in page.
+        void logout
+          .mutateAsync()
+          .catch(() => undefined)
+          .finally(() => navigate('/portal/sign-in?signedOut=1'))
+      }}
     >
       Sign out
     </Button>
