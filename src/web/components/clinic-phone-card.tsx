@@ -4,7 +4,15 @@ import { type ClinicDetails, useClinicDetails, useSaveClinicPhone } from '../api
 import { fieldError, MutationError } from './mutation-error'
 import { ErrorAlert, PageLoader } from './page-status'
 
-function PhoneForm({ clinicId, details }: { clinicId: string; details: ClinicDetails }) {
+function PhoneForm({
+  clinicId,
+  details,
+  onReload,
+}: {
+  clinicId: string
+  details: ClinicDetails
+  onReload: () => void
+}) {
   const save = useSaveClinicPhone(clinicId)
   const [phone, setPhone] = useState(details.phone ?? '')
   const submit = (event: FormEvent) => {
@@ -24,7 +32,14 @@ function PhoneForm({ clinicId, details }: { clinicId: string; details: ClinicDet
           error={fieldError(save.error, 'phone')}
           maw={420}
         />
-        <MutationError error={save.error} placedFields={['phone']} onReload={() => save.reset()} />
+        <MutationError
+          error={save.error}
+          placedFields={['phone']}
+          onReload={() => {
+            save.reset()
+            onReload()
+          }}
+        />
         <Group>
           <Button type="submit" loading={save.isPending} disabled={phone.trim() === (details.phone ?? '')}>
             Save phone number
@@ -51,7 +66,14 @@ export function ClinicPhoneCard({ clinicId }: { clinicId: string }) {
         </Title>
         {details.isPending && <PageLoader />}
         {details.isError && <ErrorAlert error={details.error} />}
-        {details.data && <PhoneForm key={details.data.version} clinicId={clinicId} details={details.data} />}
+        {details.data && (
+          <PhoneForm
+            key={details.data.version}
+            clinicId={clinicId}
+            details={details.data}
+            onReload={() => void details.refetch()}
+          />
+        )}
       </Stack>
     </Paper>
   )
