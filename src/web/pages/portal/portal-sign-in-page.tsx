@@ -53,7 +53,7 @@ function CodeStep({ onDone, onStartAgain }: { onDone: () => void; onStartAgain: 
       </Text>
       <Button
         variant="default"
-        size="md"
+        size="lg"
         w="fit-content"
         loading={logout.isPending}
         onClick={() => logout.mutate(undefined, { onSettled: onStartAgain })}
