@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module'
 import { type Browser, expect, type Page, test } from '@playwright/test'
+import { expectAccessible, expectPlainLanguage, snapBothSizes } from './support/patient-text'
 import { type E2eServer, startServer } from './support/server'
 import { signInStaff } from './support/staff'
 
@@ -12,7 +12,6 @@ test.afterAll(async () => {
   await server?.stop()
 })
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const visitorName = `Quinn Visitor ${Date.now().toString(36)}`
 const phq9Labels = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day']
 
@@ -38,8 +37,19 @@ test('a visitor reads /learn, explores the model, takes the self-check, prints i
   await page.goto(`${server.url}/learn`)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Ketamine for depression')
   await expect(page.getByTestId('patient-disclaimer')).toContainText('not medical advice')
-  await expect(page.getByRole('heading', { name: 'How they are thought to work' })).toBeVisible()
-  await expect(page.getByText('A computer model, not a measurement')).toBeVisible()
+  // Short sections a person opens from the table of contents (issue 14).
+  const contents = page.getByRole('navigation', { name: 'On this page' })
+  await expect(contents.getByRole('link')).toHaveCount(9)
+  const howSection = page.getByRole('button', { name: 'How they may work' })
+  await expect(howSection).toHaveAttribute('aria-expanded', 'false')
+  await expect(page.getByTestId('pk-summary')).toBeHidden()
+  await contents.getByRole('link', { name: 'How they may work' }).click()
+  await expect(howSection).toHaveAttribute('aria-expanded', 'true')
+  await expect(howSection).toBeInViewport()
+  await expect(page.getByRole('heading', { level: 2, name: 'How they may work' })).toBeVisible()
+  // The model is labelled as a model, never as dosing advice.
+  await expect(page.getByText('A model to learn from, not a dose for you')).toBeVisible()
+  await expect(page.getByText('This is not advice about your dose.')).toBeVisible()
 
   // The PK view runs the real engine: a higher dose gives a higher predicted peak and a new curve.
   const summary = page.getByTestId('pk-summary')
@@ -47,7 +57,7 @@ test('a visitor reads /learn, explores the model, takes the self-check, prints i
   const peakBefore = Number(/about (\d+) ng\/mL/.exec((await summary.textContent()) ?? '')?.[1])
   const curve = page.getByTestId('pk-chart').locator('path.recharts-line-curve').first()
   const pathBefore = await curve.getAttribute('d')
-  const doseSlider = page.getByRole('slider', { name: 'Dose in mg per kg' })
+  const doseSlider = page.getByRole('slider', { name: 'Dose in the model, in mg per kg' })
   await doseSlider.focus()
   for (let i = 0; i < 4; i++) await doseSlider.press('ArrowRight')
   await expect(summary).toContainText('0.70 mg/kg over 40 minutes')
@@ -77,7 +87,7 @@ test('a visitor reads /learn, explores the model, takes the self-check, prints i
   const printed = page.getByTestId('self-check-summary')
   await expect(printed).toContainText('16 of 27')
   await expect(printed).toContainText('Sertraline')
-  await expect(printed).toContainText('This may be worth discussing with your provider')
+  await expect(printed).toContainText('Things to talk about with your provider')
   await expect(printed).not.toContainText(/you qualify|eligible/i)
   expect((await crisis.boundingBox())!.y).toBeLessThan((await printed.boundingBox())!.y)
   await page.evaluate(() => {
@@ -100,7 +110,7 @@ test('a visitor reads /learn, explores the model, takes the self-check, prints i
   await page.getByRole('option', { name: 'Riverside Ketamine Clinic' }).click()
   await send.getByLabel('Your name').fill(visitorName)
   await send.getByRole('textbox', { name: 'E-mail' }).fill('not-an-address')
-  await send.getByLabel(/may contact me/).check()
+  await send.getByLabel(/may get in touch with me/).check()
   await send.getByRole('button', { name: 'Send to the clinic' }).click()
   await expect(send.getByText('must be an e-mail address')).toBeVisible()
   await send.getByRole('textbox', { name: 'E-mail' }).fill('quinn@example.org')
@@ -109,6 +119,10 @@ test('a visitor reads /learn, explores the model, takes the self-check, prints i
     page.getByRole('status').filter({ hasText: 'Sent to Riverside Ketamine Clinic' }),
   ).toBeVisible()
   await expect(page.getByText('may not read this straight away')).toBeVisible()
+  // When to call if no one replies, with the clinic's own number.
+  await expect(page.getByTestId('referral-reply-time')).toHaveText(
+    'If you have not heard from them within 2 working days, call Riverside Ketamine Clinic at (212) 555-0142.',
+  )
   expect(csp, 'no Content-Security-Policy violations').toEqual([])
 
   // A Riverside nurse finds it, flagged, in the intake queue.
@@ -135,7 +149,7 @@ async function answerHistoryAndSafety(page: Page) {
     await page.getByRole('option', { name: 'More than 6 weeks' }).click()
   }
   await page
-    .getByRole('radiogroup', { name: /talking therapy/ })
+    .getByRole('radiogroup', { name: /talk therapy/ })
     .getByLabel('Yes')
     .check()
   for (const question of [/pregnant/, /high blood pressure/, /psychosis/, /alcohol or drug/]) {
@@ -147,39 +161,39 @@ async function answerHistoryAndSafety(page: Page) {
 const signIn = (browser: Browser, email: string) =>
   signInStaff(browser, server, email, { context: { viewport: { width: 1280, height: 900 } } })
 
-test('the public pages have no serious or critical accessibility violations (axe)', async ({ browser }) => {
-  // axe is injected as a script tag, which the app's CSP (script-src 'self') rightly refuses; the
-  // test's own browser context bypasses CSP for the injection only.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } })
-  const page = await context.newPage()
-  const runAxe = async (where: string) => {
-    await page.addScriptTag({ path: axePath })
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } })
-        .axe
-      const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    })
-    expect(violations, `axe on ${where}`).toEqual([])
-  }
+test('the public pages on a phone: axe finds no serious or critical violations, and every page reads at grade 8 or below', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000)
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage()
   await page.goto(`${server.url}/learn`)
+  await snapBothSizes(page, 'learn-closed')
+  await expectAccessible(page, '/learn (sections closed)')
+  // Every section open: the whole page's text, the cost, visit length and driving included.
+  await page.getByRole('button', { name: 'Open all sections' }).click()
   await expect(page.getByTestId('pk-chart').locator('svg').first()).toBeVisible()
-  await runAxe('/learn')
+  const main = page.getByRole('main')
+  await expect(main).toContainText('The cost is not the same everywhere')
+  await expect(main).toContainText('Do not drive until the next day, after a full night of sleep')
+  await expect(main).toContainText('at least 2 hours after the first spray')
+  await expect(main).toContainText('Studies: feeling far away')
+  await expect(page.locator('body')).not.toContainText(/clinical-reference|§|UNVERIFIED DEFAULT/i)
+  await expectAccessible(page, '/learn (all sections open)')
+  await expectPlainLanguage(page, '/learn')
+
   await page.goto(`${server.url}/learn/self-check`)
   await expect(page.getByTestId('patient-disclaimer')).toBeVisible()
-  await runAxe('/learn/self-check')
+  await snapBothSizes(page, 'self-check')
+  await expectAccessible(page, '/learn/self-check')
+  await expectPlainLanguage(page, '/learn/self-check')
   // The summary with crisis resources and the send form.
   for (const index of [1, 2, 3, 4, 5, 6, 7, 8, 9]) {
     await answer(page, new RegExp(`^${index}\\. `), phq9Labels[index === 9 ? 1 : 2]!)
   }
   await answerHistoryAndSafety(page)
   await expect(page.getByTestId('self-check-summary')).toBeVisible()
-  await runAxe('/learn/self-check (summary)')
-  await context.close()
+  await snapBothSizes(page, 'self-check-summary')
+  await expectAccessible(page, '/learn/self-check (summary)')
+  await expectPlainLanguage(page, '/learn/self-check (summary)')
+  await expect(page.locator('body')).not.toContainText(/clinical-reference|§|UNVERIFIED DEFAULT/i)
 })
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[]
-}

@@ -1,7 +1,11 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import { generateSync } from 'otplib'
+import {
+  expectAccessible,
+  expectLargeTargets,
+  expectPlainLanguage,
+  snapBothSizes,
+} from './support/patient-text'
 import { type E2eServer, startServer } from './support/server'
 import { signInStaff, totpCodes } from './support/staff'
 
@@ -16,7 +20,6 @@ test.afterAll(async () => {
   await server?.stop()
 })
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const phone = { width: 390, height: 844 }
 const tablet = { width: 768, height: 1024 }
 const portalPassword = 'maple river lantern 42'
@@ -30,28 +33,19 @@ function watchCsp(page: Page): string[] {
   return violations
 }
 
-/**
- * axe with no serious or critical violations. The source is evaluated through the DevTools
- * protocol, which the page's CSP (script-src 'self') does not govern, so the journey keeps
- * watching for real CSP violations instead of turning CSP off for the whole context.
- */
-async function expectAccessible(page: Page, where: string) {
-  await page.evaluate(axeSource)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeResult> } })
-      .axe
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] })
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  })
-  expect(violations, `axe on ${where}`).toEqual([])
-}
-
 /** Every portal page carries the shared disclaimer and the crisis line. */
 async function expectPortalFooter(page: Page) {
   await expect(page.getByTestId('patient-disclaimer')).toContainText('not medical advice')
   await expect(page.getByTestId('portal-crisis-line')).toContainText('call or text 988, or call 911')
+}
+
+/** A patient screen on a phone: accessible, large targets, plain words (issue 14). */
+async function expectPatientScreen(page: Page, where: string) {
+  await snapBothSizes(page, where.replace(/\W+/g, '-'))
+  await expectPortalFooter(page)
+  await expectAccessible(page, where)
+  await expectLargeTargets(page, where)
+  await expectPlainLanguage(page, where)
 }
 
 const signInAsStaff = (browser: Browser, email: string) =>
@@ -112,8 +106,7 @@ test('a patient invited from the chart sets a password, answers PHQ-9 across a r
   await page.goto(link)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Jordan')
   await expect(page.getByText('Riverside Ketamine Clinic has invited you')).toBeVisible()
-  await expectPortalFooter(page)
-  await expectAccessible(page, 'invite')
+  await expectPatientScreen(page, 'invite')
   const password = page.getByLabel('Choose a password')
   await password.fill('too short')
   await expect(page.getByText('Too short.')).toBeVisible()
@@ -129,13 +122,13 @@ test('a patient invited from the chart sets a password, answers PHQ-9 across a r
   const phq9Card = page.getByRole('article', { name: 'PHQ-9' })
   await expect(phq9Card).toContainText('Your weekly check-in')
   await expect(phq9Card).toContainText(/Due|Was due/)
-  await expectPortalFooter(page)
-  await expectAccessible(page, 'home')
+  await expectPatientScreen(page, 'home')
   await phq9Card.getByRole('link', { name: 'Start PHQ-9' }).click()
 
   // One question per screen; answers are saved as they are given.
   await expect(page.getByRole('heading', { name: 'Question 1 of 9' })).toBeVisible()
-  await expectAccessible(page, 'survey question')
+  await expect(page.getByTestId('questions-left')).toHaveText('8 questions left after this one')
+  await expectPatientScreen(page, 'survey question')
   for (const n of [1, 2, 3, 4]) {
     await expect(page.getByRole('heading', { name: `Question ${n} of 9` })).toBeVisible()
     await answer(page, n % 2 ? 'Several days' : 'More than half the days')
@@ -157,23 +150,37 @@ test('a patient invited from the chart sets a password, answers PHQ-9 across a r
 
   // Item 9 above 0: crisis resources at once, before anything is sent, and honest about timing.
   await expect(page.getByRole('heading', { name: 'Question 9 of 9' })).toBeVisible()
+  await expect(page.getByTestId('questions-left')).toHaveText('Last question')
   await answer(page, 'Several days')
   const crisis = page.getByTestId('portal-crisis')
   await expect(crisis).toContainText('988')
   await expect(crisis).toContainText('may not read them right away')
   await expect(crisis).toContainText('If you are in danger now, call 911 or call/text 988')
+  // The clinic's own number (migration 022, the demo clinic's), as a link the phone can call.
+  await expect(crisis.getByRole('link', { name: '(212) 555-0142' })).toHaveAttribute('href', 'tel:2125550142')
+  await expect(crisis).toContainText('Call Riverside Ketamine Clinic at (212) 555-0142')
+  // Crisis resources before anything else on the screen, in view without scrolling.
   const send = page.getByRole('button', { name: 'Send my answers' })
   await expect(send).toBeVisible()
-  expect((await crisis.boundingBox())!.y).toBeLessThan((await send.boundingBox())!.y)
-  await expectAccessible(page, 'survey review with crisis resources')
+  const crisisTop = (await crisis.boundingBox())!.y
+  expect(crisisTop).toBeLessThan((await page.getByRole('heading', { level: 1 }).boundingBox())!.y)
+  expect(crisisTop).toBeLessThan((await send.boundingBox())!.y)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await expect(crisis.getByRole('link', { name: '988' }).first()).toBeInViewport()
+  await expectPatientScreen(page, 'survey review with crisis resources')
   await send.click()
 
   // A calm thank-you: no score, no verdict; the crisis resources stay.
   const thanks = page.getByRole('status').filter({ hasText: 'Thank you' })
-  await expect(thanks).toContainText('your answers are with Riverside Ketamine Clinic')
-  await expect(page.getByTestId('portal-crisis')).toContainText('We have let your clinic know')
+  await expect(thanks).toContainText('Your answers are with Riverside Ketamine Clinic')
+  await expect(page.getByTestId('portal-crisis')).toContainText('We have told your clinic')
+  await expect(page.getByTestId('portal-crisis')).toContainText('(212) 555-0142')
   await expect(page.getByRole('main')).not.toContainText(/severity|moderate|severe|score/i)
-  await expectAccessible(page, 'survey thank-you')
+  await expect(page.getByRole('main')).not.toContainText('nothing more you need to do')
+  expect((await page.getByTestId('portal-crisis').boundingBox())!.y).toBeLessThan(
+    (await thanks.boundingBox())!.y,
+  )
+  await expectPatientScreen(page, 'survey thank-you')
   await page.getByRole('link', { name: 'Back to my portal' }).click()
   await expect(page.getByRole('article', { name: 'PHQ-9' })).toHaveCount(0)
 
@@ -187,8 +194,7 @@ test('a patient invited from the chart sets a password, answers PHQ-9 across a r
   await expect(page.getByRole('region', { name: 'What the lines mean' })).toContainText(
     'will talk your chart through with you',
   )
-  await expectPortalFooter(page)
-  await expectAccessible(page, 'progress')
+  await expectPatientScreen(page, 'progress')
 
   // Documents: the signed consent as a PDF.
   await page
@@ -199,8 +205,7 @@ test('a patient invited from the chart sets a password, answers PHQ-9 across a r
   await expect(consent).toBeVisible()
   const pdf = await page.request.get(new URL((await consent.getAttribute('href'))!, server.url).toString())
   expect(pdf.headers()['content-type']).toContain('application/pdf')
-  await expectPortalFooter(page)
-  await expectAccessible(page, 'documents')
+  await expectPatientScreen(page, 'documents')
   expect(csp, 'no Content-Security-Policy violations').toEqual([])
 
   // Signing out leaves nothing to see; the invite link cannot be used twice.
@@ -218,13 +223,12 @@ test('patient sign-in: a wrong password is explained plainly, the right one open
 }) => {
   const page = await (await browser.newContext({ viewport: phone })).newPage()
   await page.goto(`${server.url}/portal/sign-in`)
-  await expectPortalFooter(page)
-  await expectAccessible(page, 'sign-in')
+  await expectPatientScreen(page, 'sign-in')
   await page.getByLabel('E-mail address').fill('jordan.avery@example.org')
   await page.getByLabel('Password', { exact: true }).fill('not the password at all')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'do not match' })).toBeVisible()
-  await expectAccessible(page, 'sign-in error')
+  await expectPatientScreen(page, 'sign-in error')
   await page.getByLabel('Password', { exact: true }).fill(portalPassword)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Jordan')
@@ -232,7 +236,7 @@ test('patient sign-in: a wrong password is explained plainly, the right one open
   // An unknown invitation link explains what to do.
   await page.goto(`${server.url}/portal/invite/${'x'.repeat(43)}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('We could not find this invitation')
-  await expectAccessible(page, 'unknown invite')
+  await expectPatientScreen(page, 'unknown invite')
 })
 
 test('a patient turns on two-step sign-in on a tablet, signs out, and signs back in with a code', async ({
@@ -251,13 +255,12 @@ test('a patient turns on two-step sign-in on a tablet, signs out, and signs back
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Jordan')
   await page.getByRole('navigation', { name: 'Portal pages' }).getByRole('link', { name: 'Security' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Security')
-  await expectPortalFooter(page)
-  await expectAccessible(page, 'security')
+  await expectPatientScreen(page, 'security')
 
   await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click()
   await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible()
   const secret = (await page.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
-  await expectAccessible(page, 'two-step set-up')
+  await expectPatientScreen(page, 'two-step set-up')
   await page.getByLabel('Code from your app').fill(await codeFor(page, secret))
   await page.getByRole('button', { name: 'Check the code and turn on' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Two-step sign-in is on' })).toBeVisible()
@@ -267,8 +270,7 @@ test('a patient turns on two-step sign-in on a tablet, signs out, and signs back
   await expect(page.getByRole('status').filter({ hasText: 'You are signed out' })).toBeVisible()
   await signInWithPassword()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enter your sign-in code')
-  await expectPortalFooter(page)
-  await expectAccessible(page, 'sign-in code')
+  await expectPatientScreen(page, 'sign-in code')
   const current = generateSync({ secret })
   await page.getByLabel('Sign-in code').fill(current === '000000' ? '111111' : '000000')
   await page.getByRole('button', { name: 'Continue' }).click()
@@ -283,7 +285,3 @@ test('a patient turns on two-step sign-in on a tablet, signs out, and signs back
   await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click()
   await expect(page.getByRole('button', { name: 'Turn on two-step sign-in' })).toBeVisible()
 })
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[]
-}

@@ -17,6 +17,7 @@ import * as m017 from './017-live-updates'
 import * as m018 from './018-session-dose-ledger'
 import * as m020 from './020-lock-screen'
 import * as m021 from './021-patient-address'
+import * as m022 from './022-clinic-phone'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
 // Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)`, then one line here.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '018-session-dose-ledger': m018,
   '020-lock-screen': m020,
   '021-patient-address': m021,
+  '022-clinic-phone': m022,
 }

@@ -13,6 +13,8 @@ export interface ClinicTable {
   name: string
   time_zone: string
   dea_registration: string | null
+  /** The number patients are told to call (portal crisis screen, discharge sheet); migration 022. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>
   settings: JSONColumnType<ClinicSettings, string, string>
   created_at: Generated<Date>
   version: ColumnType<number, number | undefined, number>

@@ -16,7 +16,7 @@ describe('summarizeSelfCheck', () => {
     const summary = summarizeSelfCheck(base)
     expect(summary.score.total).toBe(18)
     expect(summary.hasSelfHarmThoughts).toBe(true)
-    expect(summary.talkingPoints[0]).toMatch(/self-harm/)
+    expect(summary.talkingPoints[0]).toMatch(/hurting yourself/)
   })
 
   it('lists each trial and never states a verdict', () => {

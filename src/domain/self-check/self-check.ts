@@ -35,19 +35,17 @@ export const safetyQuestions = [
   },
   {
     id: 'highBloodPressure',
-    label: 'Have you been told you have high blood pressure that is not well controlled?',
+    label: 'Has a doctor told you that your high blood pressure is not under control?',
     choices: yesNoUnsure,
   },
   {
     id: 'psychosis',
-    label:
-      'Have you ever had psychosis or mania (hearing or seeing things others do not, or a manic episode)?',
+    label: 'Have you ever had psychosis or mania? (For example, hearing or seeing things others do not.)',
     choices: yesNoUnsure,
   },
   {
     id: 'substanceUse',
-    label:
-      'Do you currently have problems with alcohol or drug use, or have you ever misused ketamine or PCP?',
+    label: 'Do you have problems with alcohol or drugs now? Have you ever misused ketamine or PCP?',
     choices: yesNoUnsure,
   },
 ] as const
@@ -104,12 +102,12 @@ export function summarizeSelfCheck(answers: SelfCheckAnswers): SelfCheckSummary 
   const trials = answers.antidepressantTrials
   const longTrials = trials.filter((t) => t.duration === 'over-6-weeks').length
   const historyLines: SummaryLine[] = [
-    { question: 'Antidepressants tried (this or past episodes)', answer: String(trials.length) },
+    { question: 'Antidepressants tried, now or in the past', answer: String(trials.length) },
     ...trials.map((t, i) => ({
       question: `Antidepressant ${i + 1}${t.name.trim() ? ` (${t.name.trim()})` : ''}`,
       answer: `taken for ${labelOf(trialDurations, t.duration).toLowerCase()}`,
     })),
-    { question: 'Talking therapy tried', answer: labelOf(yesNoUnsure, answers.therapyTried) },
+    { question: 'Talk therapy tried', answer: labelOf(yesNoUnsure, answers.therapyTried) },
   ]
   const safetyLines = safetyQuestions.map((q) => ({
     question: q.label,
@@ -118,19 +116,19 @@ export function summarizeSelfCheck(answers: SelfCheckAnswers): SelfCheckSummary 
   const talkingPoints: string[] = []
   if (item9 > 0) {
     talkingPoints.push(
-      'Tell your provider about the thoughts of death or self-harm you reported, as soon as you can.',
+      'Tell your provider as soon as you can about your thoughts of death or of hurting yourself.',
     )
   }
   if (score.total >= 10) {
     talkingPoints.push(
-      `Your PHQ-9 total is ${score.total} (${score.band?.label.toLowerCase()}): ask how your depression is being treated now.`,
+      `Your PHQ-9 score is ${score.total} (${score.band?.label.toLowerCase()}). Ask how your depression is being treated now.`,
     )
   }
   if (trials.length >= 2) {
     talkingPoints.push(
       longTrials >= 2
-        ? 'You have tried two or more antidepressants for more than six weeks: ask whether your depression counts as "treatment-resistant".'
-        : 'You have tried two or more antidepressants: ask whether the doses and lengths were enough to judge them.',
+        ? 'You took two or more antidepressants for more than six weeks each. Ask if your depression counts as "treatment-resistant".'
+        : 'You have tried two or more antidepressants. Ask if you took them long enough, and at a high enough dose, to know if they work.',
     )
   }
   const flaggedSafety = safetyQuestions.filter(
@@ -138,12 +136,10 @@ export function summarizeSelfCheck(answers: SelfCheckAnswers): SelfCheckSummary 
   )
   if (flaggedSafety.length > 0) {
     talkingPoints.push(
-      'Some of your health answers (marked "Yes" or "Not sure") can make ketamine less safe: go through them with your provider.',
+      'Some of your health answers ("Yes" or "Not sure") can make ketamine less safe. Go over them with your provider.',
     )
   }
-  talkingPoints.push(
-    'Ask which treatments, ketamine or others, may be worth discussing for you, and their risks.',
-  )
+  talkingPoints.push('Ask which treatments, ketamine or others, might suit you, and what their risks are.')
   return {
     score,
     hasSelfHarmThoughts: item9 > 0,

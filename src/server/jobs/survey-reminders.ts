@@ -4,8 +4,16 @@ import { ensureSurveyAssignments } from '../features/portal/surveys'
 import { enqueueMessage, portalLinkPlaceholder } from './outbox'
 
 /**
+ * A patient who used the portal this recently is not e-mailed: they have just seen what is due, and
+ * a reminder arriving in the same second as their answers reads as if the answers were lost
+ * (issue 14). The reminder goes out on a later pass.
+ */
+export const reminderQuietMinutes = 60
+
+/**
  * For every patient with an active portal account: make this week's questionnaires due, and
- * e-mail each newly due one once, with a one-time link that opens just that questionnaire.
+ * e-mail each newly due one once, with a one-time link that opens just that questionnaire —
+ * unless the patient used the portal in the last `reminderQuietMinutes`.
  */
 export async function enqueueSurveyReminders(ctx: AppContext): Promise<number> {
   const now = ctx.now()
@@ -13,13 +21,32 @@ export async function enqueueSurveyReminders(ctx: AppContext): Promise<number> {
     .selectFrom('patient_account as a')
     .innerJoin('patient as p', 'p.id', 'a.patient_id')
     .innerJoin('clinic as c', 'c.id', 'a.clinic_id')
-    .select(['a.patient_id', 'a.clinic_id', 'a.email', 'p.given_name', 'c.name as clinic_name'])
+    .select([
+      'a.patient_id',
+      'a.clinic_id',
+      'a.email',
+      'a.last_sign_in_at',
+      'p.given_name',
+      'c.name as clinic_name',
+    ])
     .where('a.activated_at', 'is not', null)
     .execute()
   let queued = 0
+  const quietSince = new Date(now.getTime() - reminderQuietMinutes * 60_000)
   for (const a of accounts) {
+    if (a.last_sign_in_at && a.last_sign_in_at > quietSince) continue
     await ctx.db.transaction().execute(async (tx) => {
       await ensureSurveyAssignments(tx, a.clinic_id, a.patient_id, now)
+      // Answers saved or sent lately (a magic link's session has no sign-in time to go by).
+      const recent = await tx
+        .selectFrom('survey_assignment')
+        .select('id')
+        .where('patient_id', '=', a.patient_id)
+        .where('status', '!=', 'due')
+        .where('updated_at', '>', quietSince)
+        .limit(1)
+        .executeTakeFirst()
+      if (recent) return
       const [assigned, reminded] = await Promise.all([
         tx
           .selectFrom('survey_assignment')

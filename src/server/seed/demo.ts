@@ -28,8 +28,13 @@ interface DemoUser {
 }
 
 const demoClinics = [
-  { name: 'Riverside Ketamine Clinic', timeZone: 'America/New_York', dea: 'BR1234563' },
-  { name: 'Hillcrest Mood Center', timeZone: 'America/Chicago', dea: 'BH7654321' },
+  {
+    name: 'Riverside Ketamine Clinic',
+    timeZone: 'America/New_York',
+    dea: 'BR1234563',
+    phone: '(212) 555-0142',
+  },
+  { name: 'Hillcrest Mood Center', timeZone: 'America/Chicago', dea: 'BH7654321', phone: '(312) 555-0187' },
 ]
 
 const demoUsers: DemoUser[] = [
@@ -80,6 +85,7 @@ export async function seedDemoOrganization(ctx: AppContext): Promise<DemoSignIn[
           name: c.name,
           time_zone: c.timeZone,
           dea_registration: c.dea,
+          phone: c.phone,
           settings: JSON.stringify({ mfaRequiredRoles: ['admin', 'prescriber'] }),
         })
         .execute()

@@ -12,7 +12,7 @@ export type SurveyAnswers = Record<string, AnswerValue>
 export interface PortalMe {
   csrfToken: string
   patient: { givenName: string; familyName: string }
-  clinic: { name: string }
+  clinic: { name: string; phone: string | null }
   /** 'survey': a magic link's session, which may only answer `surveyId`. */
   scope: PortalScope
   surveyId: string | null

@@ -7,6 +7,8 @@ import { apiFetch } from './client'
 export interface PublicClinic {
   id: string
   name: string
+  /** The clinic's phone for patients, when its administrator has entered one. */
+  phone: string | null
 }
 
 export interface ReferralRequest {

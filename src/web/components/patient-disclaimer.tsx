@@ -14,10 +14,10 @@ export function PatientDisclaimer() {
       data-testid="patient-disclaimer"
     >
       <Text size="sm">
-        This page explains a treatment in general terms. It is not medical advice and cannot tell you whether
-        a treatment is right for you. Please talk with a qualified health professional before making any
-        decision about your care. The long-term effects of repeated ketamine or esketamine treatment are not
-        yet fully known.
+        This page tells you about a treatment in general. It is not medical advice. It cannot tell you if a
+        treatment is right for you. Please talk with a doctor or other trained health worker before you make
+        any choice about your care. No one knows yet all the long-term effects of repeated ketamine or
+        esketamine treatment.
       </Text>
     </Alert>
   )

@@ -48,8 +48,9 @@ export function SelfCheckSummaryView({
         <Stack gap={2}>
           <Title order={2}>{heading}</Title>
           <Text size="sm" c="dark.6">
-            Completed {completedAt.toLocaleDateString(undefined, { dateStyle: 'long' })}. A record of answers
-            to discuss with a health professional — not a diagnosis and not a recommendation.
+            Filled in on {completedAt.toLocaleDateString(undefined, { dateStyle: 'long' })}. These are answers
+            to talk over with a health worker. This is not a diagnosis, and it does not say what treatment to
+            have.
           </Text>
         </Stack>
         <Group gap="sm" align="baseline">
@@ -64,24 +65,28 @@ export function SelfCheckSummaryView({
           )}
           {summary.hasSelfHarmThoughts && (
             <Badge color="red" variant="filled" size="lg">
-              Thoughts of death or self-harm reported
+              Thoughts of death or self-harm
             </Badge>
           )}
         </Group>
         <Stack gap={4}>
-          <Text fw={600}>This may be worth discussing with your provider:</Text>
+          <Text fw={600}>Things to talk about with your provider:</Text>
           <List size="sm" spacing={4}>
             {summary.talkingPoints.map((point) => (
               <List.Item key={point}>{point}</List.Item>
             ))}
           </List>
         </Stack>
-        <AnswerTable caption="Over the last 2 weeks, how often bothered by…" lines={summary.phq9Lines} />
+        <AnswerTable
+          caption="In the last 2 weeks, how often were you bothered by…"
+          lines={summary.phq9Lines}
+        />
         <AnswerTable caption="Treatment so far" lines={summary.historyLines} />
         <AnswerTable caption="Health and safety" lines={summary.safetyLines} />
         <Text size="xs" c="dark.6">
-          PHQ-9 bands: 0–4 none or minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, 20–27 severe.
-          The PHQ-9 is a screening questionnaire; only a clinician can assess depression.
+          What PHQ-9 scores mean: 0 to 4 none or very little, 5 to 9 mild, 10 to 14 moderate, 15 to 19 fairly
+          severe, 20 to 27 severe. The PHQ-9 is a short form to spot depression. Only a clinician can tell how
+          bad your depression is.
         </Text>
       </Stack>
     </Paper>

@@ -10,7 +10,16 @@ function groupedSecret(secret: string): string {
  * A new TOTP secret as a QR code and as a typeable key with a copy button; staff set-up and the
  * patient portal's two-step sign-in both show it.
  */
-export function TotpSetupKey({ secret, qrDataUrl }: { secret: string; qrDataUrl: string }) {
+export function TotpSetupKey({
+  secret,
+  qrDataUrl,
+  buttonSize = 'compact-sm',
+}: {
+  secret: string
+  qrDataUrl: string
+  /** The patient portal asks for phone-sized tap targets. */
+  buttonSize?: 'compact-sm' | 'lg'
+}) {
   const labelId = useId()
   return (
     <Stack gap="md">
@@ -26,7 +35,7 @@ export function TotpSetupKey({ secret, qrDataUrl }: { secret: string; qrDataUrl:
         </Code>
         <CopyButton value={secret}>
           {({ copied, copy }) => (
-            <Button size="compact-sm" variant="light" onClick={copy} w="fit-content">
+            <Button size={buttonSize} variant="light" onClick={copy} w="fit-content">
               {copied ? 'Copied' : 'Copy key'}
             </Button>
           )}

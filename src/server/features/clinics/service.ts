@@ -1,5 +1,6 @@
 import { runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
+import { AppError } from '../../errors'
 import type { Principal } from '../../principal'
 
 export async function getClinicSummary(ctx: AppContext, principal: Principal, clinicId: string) {
@@ -32,6 +33,65 @@ export async function getClinicSummary(ctx: AppContext, principal: Principal, cl
         timeZone: clinic.time_zone,
         counts: { users: Number(users.n), auditEvents: Number(events.n) },
       }
+    },
+  )
+}
+
+/** The clinic's details patients see: its name and the phone number they are told to call. */
+export function getClinicDetails(ctx: AppContext, principal: Principal, clinicId: string) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'clinic:read', action: 'clinic.details.read', entity: 'clinic' },
+    async (scope) => {
+      const row = await scope.tx
+        .selectFrom('clinic')
+        .select(['name', 'phone', 'version'])
+        .where('id', '=', clinicId)
+        .executeTakeFirstOrThrow()
+      await scope.audit({ action: 'clinic.details.read', entity: 'clinic', entityId: clinicId })
+      return { name: row.name, phone: row.phone, version: row.version }
+    },
+  )
+}
+
+/** The administrator changes the clinic's phone number (optimistic concurrency on the clinic row). */
+export function updateClinicPhone(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  input: { phone: string | null; version: number },
+) {
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: 'settings:manage', action: 'clinic.details.update', entity: 'clinic' },
+    async (scope) => {
+      const row = await scope.tx
+        .selectFrom('clinic')
+        .select(['name', 'phone', 'version'])
+        .where('id', '=', clinicId)
+        .executeTakeFirstOrThrow()
+      if (row.version !== input.version)
+        throw new AppError(
+          'stale-version',
+          'The clinic details were changed by someone else; reload them and apply your change again.',
+          { extra: { currentVersion: row.version } },
+        )
+      const updated = await scope.tx
+        .updateTable('clinic')
+        .set((eb) => ({ phone: input.phone, version: eb('version', '+', 1) }))
+        .where('id', '=', clinicId)
+        .where('version', '=', input.version)
+        .returning(['name', 'phone', 'version'])
+        .executeTakeFirstOrThrow()
+      await scope.audit({
+        action: 'clinic.details.update',
+        entity: 'clinic',
+        entityId: clinicId,
+        detail: { phone: { from: row.phone, to: updated.phone } },
+      })
+      return { name: updated.name, phone: updated.phone, version: updated.version }
     },
   )
 }

@@ -25,12 +25,15 @@ function formatTime(date: Date, timeZone: string): string {
   return `${date.toLocaleString('en-US', { timeZone, dateStyle: 'long', timeStyle: 'short' })} (${timeZone})`
 }
 
-/** The signed consent as a printable record: text, patient, signature, witness and content hash. */
+/**
+ * The signed consent as a printable record: text, patient, signature, witness and content hash.
+ * The wording around the clinic's text is for the patient too (grade 8 or below, consent-pdf.test.ts).
+ */
 export function renderConsentPdf(r: ConsentRecord): Promise<Buffer> {
   return renderPdf({ title: `${r.title} — ${r.given_name} ${r.family_name}` }, (doc) => {
     doc.fontSize(9).fillColor('#444').text(r.clinic_name, { align: 'right' })
     doc.moveDown(0.5).fontSize(16).fillColor('#000').text(r.title)
-    doc.fontSize(9).fillColor('#444').text(`Consent text version ${r.version}`)
+    doc.fontSize(9).fillColor('#444').text(`Version ${r.version} of this form`)
     doc
       .moveDown(0.5)
       .fontSize(10)
@@ -40,9 +43,11 @@ export function renderConsentPdf(r: ConsentRecord): Promise<Buffer> {
     doc.moveDown()
     doc
       .fontSize(10)
-      .text(`Use of my de-identified data for research: ${r.research_use ? 'I agree' : 'I do not agree'}`)
+      .text(
+        `May my answers and results be used for research, with my name and details taken off? ${r.research_use ? 'Yes, I agree.' : 'No, I do not agree.'}`,
+      )
     doc.moveDown()
-    doc.fontSize(11).text('Signature of patient', { underline: true })
+    doc.fontSize(11).text('Patient’s signature', { underline: true })
     if (r.signature_kind === 'drawn' && r.signature_data.startsWith('data:image/png;base64,')) {
       doc.image(Buffer.from(r.signature_data.slice('data:image/png;base64,'.length), 'base64'), {
         fit: [260, 90],
@@ -52,13 +57,15 @@ export function renderConsentPdf(r: ConsentRecord): Promise<Buffer> {
     }
     doc.fontSize(10).text(`Signed by ${r.signer_name} on ${formatTime(r.signed_at, r.time_zone)}`)
     doc.text(`Witnessed by ${r.witness_name}`)
-    doc.moveDown(0.5).fontSize(8).fillColor('#555').text(`Record hash (SHA-256): ${r.content_hash}`)
+    doc.moveDown(0.5).fontSize(8).fillColor('#555').text(`Record check code (SHA-256): ${r.content_hash}`)
     if (r.withdrawn_at) {
       doc
         .moveDown()
         .fontSize(12)
         .fillColor('#b00')
-        .text(`WITHDRAWN on ${formatTime(r.withdrawn_at, r.time_zone)}: ${r.withdrawal_reason ?? ''}`)
+        .text(
+          `Consent taken back on ${formatTime(r.withdrawn_at, r.time_zone)}: ${r.withdrawal_reason ?? ''}`,
+        )
     }
   })
 }

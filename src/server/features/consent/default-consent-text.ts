@@ -4,33 +4,34 @@
 
 export const defaultConsentTitle = 'Consent to ketamine treatment for depression'
 
-export const defaultConsentBody = `This form explains the treatment you are being offered so that you can decide whether to go ahead. Please read it, ask any questions you have, and sign only when you are satisfied with the answers.
+export const defaultConsentBody = `This form tells you about the treatment we offer, so you can decide if you want it. Please read it and ask us anything. Sign only when all your questions have been answered.
 
 1. What the treatment is
-Ketamine is a medicine first used as an anaesthetic. At much lower doses it is used to treat depression that has not improved after other treatments. In this clinic it is given either as a slow infusion into a vein (racemic ketamine, usually over about 40 minutes) or as a nasal spray (esketamine). Using IV ketamine for depression is an "off-label" use: it is supported by research studies and expert consensus but is not an approved use on the product label in every country.
+Ketamine is a medicine. It was first used to put people to sleep for surgery. In much smaller doses, it is used for depression that has not gotten better with other treatments. Here it is given in one of two ways. One is a slow drip into a vein, usually over about 40 minutes (an IV infusion of ketamine). The other is a nasal spray (esketamine). In the US, the FDA has approved the nasal spray for depression. It has not approved ketamine in a vein for depression. This is called "off-label" use. Doctors use it this way based on research and expert advice.
 
-2. How it is thought to work
-Ketamine blocks a receptor in the brain called the NMDA receptor. This is followed by a brief increase in a chemical messenger, glutamate, which is thought to help brain cells form new connections. Researchers believe this may be why some people feel better within hours. This explanation is still being studied and is not fully understood.
+2. How it may work
+Ketamine blocks a part of brain cells called the NMDA receptor. This leads to a short rise in a brain messenger called glutamate. That rise may help brain cells build new links. This may be why some people feel better within hours. Scientists are still studying this, and no one fully understands it yet.
 
-3. What benefit you might expect
-Many people with hard-to-treat depression improve after a course of treatment, some within a day. The benefit is not guaranteed: some people do not improve at all, and for many people the improvement fades after days or weeks, so further treatments may be discussed. If you have not improved after about three treatments, your prescriber will review whether to continue.
+3. How it may help
+Many people with hard-to-treat depression feel better after a course of treatment. Some feel better within a day. But it does not help everyone. Some people do not get better at all. For many people, the good effect fades after days or weeks, so more treatments may be talked about. If you are not better after about three treatments, your prescriber will look at whether to go on.
 
 4. Side effects and risks
-During and shortly after a treatment you may feel unusual or "unreal", detached from your body or surroundings (dissociation); feel dizzy, drowsy or confused; have nausea or vomit; have blurred vision or a headache; or feel anxious. These effects usually wear off within a couple of hours. Ketamine raises blood pressure and heart rate for a while; your blood pressure will be checked before, during and after each treatment, and the treatment may be paused or stopped if it rises too far. Rarely, breathing can slow or you may become very sedated, which is why you are monitored throughout.
+During a treatment and for a short time after it, you may feel strange or unreal, or far away from your body or the room around you. You may feel dizzy, sleepy or mixed up. You may feel sick to your stomach or throw up. You may have blurry vision or a headache, or feel anxious. These effects usually wear off within a couple of hours.
+Ketamine raises your blood pressure and heart rate for a while. We check your blood pressure before, during and after each treatment. We may pause or stop the treatment if it goes up too much. In rare cases, your breathing can slow down, or you can become very sleepy. That is why staff watch you the whole time.
 
 5. Misuse and dependence
-Ketamine is a controlled substance because it can be misused. Repeated use can lead to tolerance and dependence. Heavy, frequent non-medical use has caused serious bladder damage. You will be asked about urinary symptoms and about other substance use at your visits. Ketamine is never given to take home.
+Ketamine is a controlled drug, because some people misuse it. Using it again and again can lead to needing more of it to get the same effect, and to depending on it. Heavy use outside of medical care has caused serious harm to the bladder. At your visits we will ask about problems when you pee, and about alcohol and other drugs. You will never be given ketamine to take home.
 
-6. Supervision and safety rules
-Every dose is given in this clinic under the supervision of trained staff, and you will be observed until you are ready to leave (for esketamine, at least two hours). You must have a responsible adult to take you home. You must not drive, operate machinery or make important decisions until the next day after a night's sleep. Tell us about every medicine you take, and whether you are or could be pregnant or are breastfeeding.
+6. Safety rules
+Every dose is given here in the clinic, and trained staff watch over you. You stay until you are ready to leave. With the nasal spray, you stay for at least two hours. An adult must take you home. Do not drive, use machines, or make big choices until the next day, after a full night of sleep. Tell us about every medicine you take. Tell us if you are pregnant, could be pregnant, or are breastfeeding.
 
-7. What is not known
-Most research has followed people for weeks or months. The effects of repeated treatment over many months or years are not fully known.
+7. What we do not know
+Most studies followed people for weeks or months. No one knows yet all the effects of treatment that goes on for many months or years.
 
-8. Other options
-Other treatments for depression include other medicines, psychotherapy, electroconvulsive therapy (ECT) and other brain-stimulation treatments. Your prescriber can discuss these with you.
+8. Other choices
+There are other treatments for depression. They include other medicines, talk therapy, ECT (a treatment that uses a small electric current in the brain while you are asleep), and other kinds of brain stimulation. Your prescriber can talk with you about them.
 
 9. Your right to stop
-Taking part is your choice. You may refuse or stop the treatment at any time, including during a session, without it affecting the rest of your care. You can withdraw this consent by telling the clinic.
+It is your choice to take part. You may say no, or stop at any time, even during a treatment. This will not change the rest of your care. You can take back this consent at any time by telling the clinic.
 
-By signing, I confirm that I have read this form (or had it read to me), that I have had the chance to ask questions and had them answered, and that I agree to receive ketamine treatment at this clinic.`
+When I sign, I confirm that I have read this form, or had it read to me. I have had the chance to ask questions, and my questions were answered. I agree to have ketamine treatment at this clinic.`

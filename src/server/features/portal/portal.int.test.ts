@@ -200,6 +200,20 @@ describe('patient portal', () => {
 })
 
 describe('questionnaire reminders', () => {
+  it('sends no reminder while the patient is using the portal, and sends it once they have been away', async () => {
+    const { enqueueSurveyReminders, reminderQuietMinutes } = await import('../../jobs/survey-reminders')
+    // A new week makes new questionnaires due; the patient has just signed in.
+    t.clock.advanceMinutes(7 * 24 * 60)
+    await t.database.db
+      .updateTable('patient_account')
+      .set({ last_sign_in_at: t.ctx.now() })
+      .where('patient_id', '=', patientId)
+      .execute()
+    expect(await enqueueSurveyReminders(t.ctx)).toBe(0)
+    t.clock.advanceMinutes(reminderQuietMinutes + 1)
+    expect(await enqueueSurveyReminders(t.ctx)).toBeGreaterThanOrEqual(2)
+  })
+
   it('e-mails each newly due questionnaire once, with a one-time link that opens it', async () => {
     const { enqueueSurveyReminders } = await import('../../jobs/survey-reminders')
     t.clock.advanceMinutes(7 * 24 * 60)

@@ -139,14 +139,14 @@ export function describeMe(ctx: AppContext, patient: PortalPatient & { csrfToken
     const p = await scope.tx
       .selectFrom('patient as p')
       .innerJoin('clinic as c', 'c.id', 'p.clinic_id')
-      .select(['p.given_name', 'p.family_name', 'c.name'])
+      .select(['p.given_name', 'p.family_name', 'c.name', 'c.phone'])
       .where('p.id', '=', patient.patientId)
       .executeTakeFirstOrThrow()
     await scope.audit({ action: 'portal.me', entity: 'patient', entityId: patient.patientId })
     return {
       csrfToken: patient.csrfToken,
       patient: { givenName: p.given_name, familyName: p.family_name },
-      clinic: { name: p.name },
+      clinic: { name: p.name, phone: p.phone },
       scope: patient.scope,
       surveyId: patient.surveyId,
     }
@@ -473,12 +473,12 @@ export function documentPdf(
       const view = await loadSessionView(scope.tx, patient.clinicId, id, scope.now)
       const clinic = await scope.tx
         .selectFrom('clinic')
-        .select('name')
+        .select(['name', 'phone'])
         .where('id', '=', patient.clinicId)
         .executeTakeFirstOrThrow()
       return {
         filename: `after-your-treatment-${view.session.sessionNumber}.pdf`,
-        pdf: await renderDischargeInstructions(view, clinic.name),
+        pdf: await renderDischargeInstructions(view, clinic),
       }
     }
     const row = await loadConsentForPrint(scope.tx, patient.clinicId, patient.patientId, id)

@@ -43,12 +43,12 @@ async function signedIn(email: string, ip = '127.0.0.1') {
 }
 
 describe('public referrals', () => {
-  it('lists clinics with id and name only, without signing in', async () => {
+  it('lists clinics with id, name and the phone for patients only, without signing in', async () => {
     const response = await new Client(t).get('/api/v1/public/clinics')
     expect(response.statusCode).toBe(200)
     const items = response.json().items as Record<string, unknown>[]
     expect(items.map((c) => c.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^Riverside/)]))
-    for (const item of items) expect(Object.keys(item).sort()).toEqual(['id', 'name'])
+    for (const item of items) expect(Object.keys(item).sort()).toEqual(['id', 'name', 'phone'])
   })
 
   it("stores a referral, flags item 9, and shows it only to that clinic's staff", async () => {

@@ -14,8 +14,13 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { auth: 'public' },
         schema: {
           tags: ['public'],
-          summary: 'Clinics a self-check can be sent to (id and name only; no sign-in)',
-          response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) },
+          summary:
+            "Clinics a self-check can be sent to (id, name and the clinic's phone for patients; no sign-in)",
+          response: {
+            200: z.object({
+              items: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() })),
+            }),
+          },
         },
       },
       async () => ({ items: await referrals.listPublicClinics(ctx) }),

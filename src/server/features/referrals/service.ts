@@ -20,10 +20,10 @@ const allowedTransitions: Record<ReferralStatus, readonly ReferralStatus[]> = {
   registered: [],
 }
 
-/** The clinics a visitor may send a self-check to: id and name only. */
+/** The clinics a visitor may send a self-check to: id, name and the phone number for patients. */
 export function listPublicClinics(ctx: AppContext) {
   return inOwnerTransaction(ctx, (tx) =>
-    tx.selectFrom('clinic').select(['id', 'name']).orderBy('name').execute(),
+    tx.selectFrom('clinic').select(['id', 'name', 'phone']).orderBy('name').execute(),
   )
 }
 

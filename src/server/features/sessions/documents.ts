@@ -11,12 +11,18 @@ import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { type PdfDoc, renderPdf } from '../../pdf'
 import type { Principal } from '../../principal'
+import {
+  type DischargeClinic,
+  dischargeFooter,
+  dischargePoints,
+  dischargeTitle,
+} from './discharge-instructions-text'
 import { dissociationCheckKind, loadSessionView, type SessionView } from './view'
 
 async function clinicOf(tx: Tx, clinicId: string) {
   return tx
     .selectFrom('clinic')
-    .select(['name', 'time_zone'])
+    .select(['name', 'time_zone', 'phone'])
     .where('id', '=', clinicId)
     .executeTakeFirstOrThrow()
 }
@@ -217,7 +223,7 @@ export function sessionPdf(
       if (kind === 'discharge-instructions')
         return {
           filename: `${name}-discharge.pdf`,
-          pdf: await renderDischargeInstructions(view, clinic.name),
+          pdf: await renderDischargeInstructions(view, clinic),
         }
       if (kind === 'rems') {
         if (view.session.route !== 'intranasal')
@@ -308,29 +314,15 @@ function renderRecord(v: SessionView, clinicName: string, tz: string): Promise<B
   })
 }
 
-export function renderDischargeInstructions(v: SessionView, clinicName: string): Promise<Buffer> {
-  return renderPdf({ title: `After your treatment — ${v.patient.name}` }, (doc) => {
-    doc.fontSize(9).fillColor('#444').text(clinicName, { align: 'right' })
-    doc.fontSize(18).fillColor('#000').text('After your treatment today')
-    doc.fontSize(11).text(`${v.patient.name} — session ${v.session.sessionNumber}`)
+export function renderDischargeInstructions(v: SessionView, clinic: DischargeClinic): Promise<Buffer> {
+  return renderPdf({ title: `${dischargeTitle} — ${v.patient.name}` }, (doc) => {
+    doc.fontSize(9).fillColor('#444').text(clinic.name, { align: 'right' })
+    doc.fontSize(18).fillColor('#000').text(dischargeTitle)
+    doc.fontSize(11).text(`${v.patient.name} — visit ${v.session.sessionNumber}`)
     doc.moveDown()
-    const points = [
-      'Go home with the adult who came to collect you. Do not travel home alone.',
-      'Do not drive, cycle, operate machinery, or make important decisions until tomorrow, after a night’s sleep.',
-      'Do not drink alcohol or take sleeping tablets, sedatives or recreational drugs today.',
-      'You may feel tired, dizzy, a little sick or “not quite yourself” for the rest of the day. Rest, drink water and eat something light when you feel ready.',
-      'Feeling detached or unreal usually fades within a couple of hours. If it does not, or if it frightens you, call the clinic.',
-      'Tell the clinic at your next visit about any pain or burning when you pass urine, needing to go much more often, or blood in your urine.',
-      'If you have a severe headache, chest pain, trouble breathing, or thoughts of harming yourself, call emergency services (911 in the US) or the 988 Suicide & Crisis Lifeline (call or text 988).',
-    ]
-    for (const p of points) doc.fontSize(11).text(`•  ${p}`, { paragraphGap: 6 })
-    doc
-      .moveDown()
-      .fontSize(9)
-      .fillColor('#555')
-      .text(
-        'This sheet is general information from your clinic, not a substitute for advice from the clinicians who treat you. The long-term effects of repeated ketamine treatment are not fully known.',
-      )
+    for (const p of dischargePoints(v.session.route, clinic))
+      doc.fontSize(11).text(`•  ${p}`, { paragraphGap: 6 })
+    doc.moveDown().fontSize(9).fillColor('#555').text(dischargeFooter)
   })
 }
 

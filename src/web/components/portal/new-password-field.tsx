@@ -24,6 +24,8 @@ export function NewPasswordField({
         autoComplete="new-password"
         size="lg"
         error={error}
+        rightSectionWidth={52}
+        classNames={{ visibilityToggle: 'portal-password-toggle' }}
         visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}
       />
       {value.length > 0 && (

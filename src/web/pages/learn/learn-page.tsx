@@ -1,136 +1,192 @@
-import { Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
+import { Accordion, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
+import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
 import { LearnBenefit } from './learn-benefit'
-import { LearnSafety } from './learn-safety'
+import { LearnQuestions, LearnRisks, LearnSupervision } from './learn-safety'
+import { LearnCost, LearnVisit } from './learn-visit'
 import { PkExplorer } from './pk-explorer'
 
-// Written for patients in our own words from clinical-reference.md §1–§3, §5–§7 (design.md §1 "Learn").
-// §3: IV racemic ketamine for depression is off-label; esketamine's US approvals (2019, 2020, January
-// 2025); half-lives (racemic IV ≈ 2.5 h, norketamine longer, 🔶; esketamine nasal 7–12 h, ✅).
+// Written for patients in our own words from clinical-reference §1–§3, §5–§7 (design.md §1 "Learn"),
+// at US grade 8 or below (issue 14; test/e2e/learn-self-check.spec.ts measures it). §3: IV racemic
+// ketamine for depression is off-label; esketamine's US approvals (2019, 2020, January 2025);
+// half-lives (racemic IV ≈ 2.5 h, norketamine longer, 🔶; esketamine nasal 7–12 h, ✅).
 
-const contents = [
-  { id: 'trd', label: 'What is treatment-resistant depression?' },
-  { id: 'what', label: 'What are ketamine and esketamine?' },
-  { id: 'how', label: 'How they are thought to work' },
-  { id: 'benefit', label: 'How fast it may help, and for how long' },
-  { id: 'risks', label: 'Side effects and risks' },
-  { id: 'supervision', label: 'Why it is only given in a clinic' },
-  { id: 'questions', label: 'Questions to ask a provider' },
-]
+function LearnTrd() {
+  return (
+    <>
+      <Text>
+        Doctors call depression "treatment-resistant" when it has not gotten better enough after at least two
+        different antidepressants. Each one must have been taken at a full dose and for long enough, which is
+        often four to six weeks or more. "Not better enough" most often means your symptoms went down by less
+        than half.
+      </Text>
+      <Text>
+        This name does not mean that nothing can help. It means the usual first steps were not enough. It is
+        time to look at other choices with a specialist. Ketamine is one of them.
+      </Text>
+    </>
+  )
+}
+
+function LearnWhat() {
+  return (
+    <>
+      <Text>
+        Ketamine has been used for many years to put people to sleep for surgery. For depression, a much
+        smaller dose is used. It is most often given as a slow drip into a vein (an IV infusion) over about 40
+        minutes. A course is often six infusions over two to three weeks.
+      </Text>
+      <Text>
+        <strong>Ketamine in a vein for depression is "off-label".</strong> This means the US Food and Drug
+        Administration (FDA) has not approved it for depression. What we know about it comes from research.
+        Some of it is described below.
+      </Text>
+      <Text>
+        Ketamine is made of two mirror-image forms of the same molecule. Esketamine is one of these forms on
+        its own. It is a nasal spray (brand name Spravato). Unlike ketamine in a vein, esketamine{' '}
+        <strong>is approved by the FDA</strong> for depression:
+      </Text>
+      <List spacing={4}>
+        <List.Item>in 2019, for treatment-resistant depression, taken with an antidepressant pill;</List.Item>
+        <List.Item>
+          in 2020, for depression in people who have thoughts of suicide or have tried to harm themselves;
+        </List.Item>
+        <List.Item>in January 2025, for treatment-resistant depression on its own, without a pill.</List.Item>
+      </List>
+      <Text>Both are controlled drugs in the US (Schedule III), because some people misuse them.</Text>
+    </>
+  )
+}
+
+function LearnHow() {
+  return (
+    <>
+      <Text>This is what scientists think today. They are still studying it, and it may change.</Text>
+      <List type="ordered" spacing="xs">
+        <List.Item>
+          <strong>It blocks a receptor.</strong> Brain cells send signals with a chemical called glutamate.
+          Ketamine blocks one of the places where glutamate docks. This is called the NMDA receptor.
+        </List.Item>
+        <List.Item>
+          <strong>A short burst of signals.</strong> The block falls partly on cells that normally calm other
+          cells down. So, for a short time, some parts of the brain get more glutamate signals.
+        </List.Item>
+        <List.Item>
+          <strong>New links between cells.</strong> This burst may help brain cells grow and make their links
+          stronger. Depression is linked with losing some of these links. Building them back may be why mood
+          can lift. It may also be why the good effect can last longer than the drug stays in the body.
+        </List.Item>
+      </List>
+      <Text>
+        <strong>How long it stays in the body.</strong> After an infusion, the amount of ketamine in the blood
+        falls by half about every two and a half hours. The body turns some of it into another substance,
+        norketamine, which takes longer to leave. Esketamine from the nasal spray leaves more slowly. Its
+        level falls by half about every 7 to 12 hours. When mood gets better, it can stay better for much
+        longer than that.
+      </Text>
+      <PkExplorer />
+    </>
+  )
+}
+
+const sections = [
+  { id: 'trd', label: 'What is treatment-resistant depression?', body: <LearnTrd /> },
+  { id: 'what', label: 'What are ketamine and esketamine?', body: <LearnWhat /> },
+  { id: 'how', label: 'How they may work', body: <LearnHow /> },
+  { id: 'benefit', label: 'How fast it may help, and for how long', body: <LearnBenefit /> },
+  { id: 'risks', label: 'Side effects and risks', body: <LearnRisks /> },
+  { id: 'supervision', label: 'Why it is only given in a clinic', body: <LearnSupervision /> },
+  { id: 'visit', label: 'How long a visit takes, and getting home', body: <LearnVisit /> },
+  { id: 'cost', label: 'What it costs', body: <LearnCost /> },
+  { id: 'questions', label: 'Questions to ask a provider', body: <LearnQuestions /> },
+] as const
+type SectionId = (typeof sections)[number]['id']
+const sectionIds: readonly string[] = sections.map((s) => s.id)
 
 export function LearnPage() {
+  // Short sections a person opens one at a time (issue 14); a link to #section opens that one.
+  const [opened, setOpened] = useState<string[]>(() => {
+    const hash = typeof window === 'undefined' ? '' : window.location.hash.slice(1)
+    return sectionIds.includes(hash) ? [hash] : []
+  })
+  const isAllOpen = opened.length === sections.length
+  const open = (id: SectionId) => {
+    setOpened((current) => (current.includes(id) ? current : [...current, id]))
+    window.history.replaceState(null, '', `#${id}`)
+  }
+  const [scrollTo, setScrollTo] = useState<SectionId | null>(null)
+  useEffect(() => {
+    if (!scrollTo) return
+    document.getElementById(`learn-${scrollTo}`)?.scrollIntoView({ block: 'start' })
+    document.querySelector<HTMLButtonElement>(`#learn-${scrollTo} button`)?.focus({ preventScroll: true })
+    setScrollTo(null)
+  }, [scrollTo])
+
   return (
     <Stack gap="xl" className="learn-prose">
       <Stack gap="sm">
-        <Title order={1}>Ketamine for depression that has not responded to treatment</Title>
+        <Title order={1}>Ketamine for depression that has not gotten better with treatment</Title>
         <Text size="lg">
-          If several antidepressants have not helped you, you are not alone, and it is not your fault. This
-          page explains in plain words one option that specialists sometimes discuss: ketamine or esketamine,
-          given under medical supervision.
+          Have you tried several antidepressants and they have not helped? You are not alone, and it is not
+          your fault. This page explains one choice that specialists sometimes talk about: ketamine or
+          esketamine, given with a medical team watching over you.
         </Text>
-        <Paper withBorder p="md" radius="md" component="nav" aria-label="On this page">
-          <Text fw={600} mb="xs">
+        <Paper withBorder p="md" radius="md" component="nav" aria-labelledby="learn-contents-title">
+          <Text fw={600} mb="xs" id="learn-contents-title">
             On this page
           </Text>
-          <List spacing={4}>
-            {contents.map((c) => (
-              <List.Item key={c.id}>
-                <Anchor href={`#${c.id}`}>{c.label}</Anchor>
+          <List spacing={0} listStyleType="none" ml={0} pl={0}>
+            {sections.map((s) => (
+              <List.Item key={s.id}>
+                <Anchor
+                  href={`#${s.id}`}
+                  className="learn-toc-link"
+                  onClick={(event) => {
+                    event.preventDefault()
+                    open(s.id)
+                    setScrollTo(s.id)
+                  }}
+                >
+                  {s.label}
+                </Anchor>
               </List.Item>
             ))}
           </List>
         </Paper>
+        <Group>
+          <Button
+            variant="default"
+            size="md"
+            onClick={() => setOpened(isAllOpen ? [] : [...sectionIds])}
+            className="no-print"
+          >
+            {isAllOpen ? 'Close all sections' : 'Open all sections'}
+          </Button>
+        </Group>
       </Stack>
 
-      <Stack gap="sm" component="section" aria-labelledby="trd">
-        <Title order={2} id="trd">
-          What is treatment-resistant depression?
-        </Title>
-        <Text>
-          Doctors use the term treatment-resistant depression (TRD) when depression has not improved enough
-          after at least two different antidepressants, each taken at a proper dose and for long enough —
-          usually at least four to six weeks — during the current episode. "Not improved enough" generally
-          means your symptoms went down by less than half.
-        </Text>
-        <Text>
-          The label does not mean nothing can help. It means the usual first steps have not been enough, and
-          it is time to look at other options with a specialist. Ketamine is one of several.
-        </Text>
-      </Stack>
-
-      <Stack gap="sm" component="section" aria-labelledby="what">
-        <Title order={2} id="what">
-          What are ketamine and esketamine?
-        </Title>
-        <Text>
-          Ketamine has been used for decades as an anaesthetic for surgery. For depression it is given at a
-          much lower dose, usually as a slow drip into a vein (an intravenous infusion) — most often 0.5 mg
-          for every kilogram of body weight, over about 40 minutes. A course is typically six infusions over
-          two to three weeks.
-        </Text>
-        <Text>
-          <strong>Ketamine infusions for depression are "off-label".</strong> The US Food and Drug
-          Administration (FDA) has not approved ketamine as a treatment for depression. What is known about it
-          comes from research studies, some of which are summarised further down this page.
-        </Text>
-        <Text>
-          Ketamine is made of two mirror-image forms of the same molecule. Esketamine is one of those forms on
-          its own, given as a nasal spray (brand name Spravato). Unlike ketamine infusions, esketamine{' '}
-          <strong>is FDA-approved</strong> for depression:
-        </Text>
-        <List spacing={4}>
-          <List.Item>
-            in 2019, for treatment-resistant depression, taken together with an antidepressant tablet;
-          </List.Item>
-          <List.Item>
-            in 2020, for symptoms of major depression in people who currently have thoughts of suicide or
-            suicidal behaviour (in medical words, acute suicidal ideation or behaviour);
-          </List.Item>
-          <List.Item>
-            in January 2025, for treatment-resistant depression on its own, without a tablet.
-          </List.Item>
-        </List>
-        <Text>
-          Both medicines are controlled substances (Schedule III in the US) because they can be misused.
-        </Text>
-      </Stack>
-
-      <Stack gap="sm" component="section" aria-labelledby="how">
-        <Title order={2} id="how">
-          How they are thought to work
-        </Title>
-        <Text>
-          This is the current scientific explanation. Researchers are still studying it, and parts of it may
-          change.
-        </Text>
-        <List type="ordered" spacing="xs">
-          <List.Item>
-            <strong>Blocking a receptor.</strong> Brain cells pass signals with a chemical messenger called
-            glutamate. Ketamine blocks one of the docking sites glutamate uses, the NMDA receptor.
-          </List.Item>
-          <List.Item>
-            <strong>A short burst of glutamate.</strong> Because the block falls partly on cells that normally
-            hold activity back, the result is a brief rise in glutamate signalling in some brain areas.
-          </List.Item>
-          <List.Item>
-            <strong>New connections.</strong> That burst is thought to set off processes that help brain cells
-            grow and strengthen connections (synapses) — known as synaptic plasticity. Depression is linked
-            with the loss of some of these connections, so rebuilding them may be why mood can lift, and why
-            the effect can outlast the medicine itself.
-          </List.Item>
-        </List>
-        <Text>
-          <strong>How long the medicine stays in the body.</strong> After an infusion, the amount of ketamine
-          in the blood falls by half roughly every two and a half hours. The body turns some of it into a
-          related substance, norketamine, which takes longer to clear. Esketamine from the nasal spray clears
-          more slowly: its level falls by half about every 7 to 12 hours. An improvement in mood, when it
-          comes, can last well beyond that.
-        </Text>
-        <PkExplorer />
-      </Stack>
-
-      <LearnBenefit />
-      <LearnSafety />
+      <Accordion
+        multiple
+        value={opened}
+        onChange={setOpened}
+        order={2}
+        variant="separated"
+        radius="md"
+        classNames={{
+          item: 'learn-section-item',
+          control: 'learn-section-control',
+          label: 'learn-section-label',
+        }}
+      >
+        {sections.map((s) => (
+          <Accordion.Item key={s.id} value={s.id} id={`learn-${s.id}`}>
+            <Accordion.Control>{s.label}</Accordion.Control>
+            <Accordion.Panel>
+              <Stack gap="sm">{s.body}</Stack>
+            </Accordion.Panel>
+          </Accordion.Item>
+        ))}
+      </Accordion>
 
       <Paper withBorder radius="md" p="lg" bg="teal.0" className="no-print">
         <Stack gap="sm">
@@ -138,8 +194,8 @@ export function LearnPage() {
             Want to bring your questions to a provider?
           </Title>
           <Text>
-            Our self-check takes about five minutes. It gives you a summary of your answers to print or show
-            to your doctor. It does not decide anything, and nothing is saved unless you choose to send it to
+            Our self-check takes about five minutes. At the end you get a summary of your answers to print or
+            show to your doctor. It does not decide anything. Nothing is saved unless you choose to send it to
             a clinic.
           </Text>
           <Group>

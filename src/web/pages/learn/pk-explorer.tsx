@@ -7,6 +7,12 @@ import { effectBandsNgPerMl } from '../../../domain/pharmacology'
 import { simulateForVisitor, visitorPkUntilMin as untilMin } from '../../lib/visitor-pk'
 
 const bandColors: Record<string, string> = { analgesia: 'blue', dissociation: 'grape', anaesthesia: 'red' }
+// The bands are what studies linked with blood levels (Zanos 2018, §5), not targets: the labels say so.
+const bandLabels: Record<string, string> = {
+  analgesia: 'Studies: pain relief',
+  dissociation: 'Studies: feeling far away',
+  anaesthesia: 'Studies: surgery sleep',
+}
 // The sliders stay inside the domain's input limits (issue 12) and the studied range (§2).
 const doseRange = { min: 0.1, max: Math.min(1, inputLimits.doseMgPerKg.max) }
 const lengthRange = {
@@ -30,7 +36,7 @@ export function PkExplorer() {
   if (simulated instanceof DomainValidationError)
     return (
       <Alert color="red" variant="light" title="The model cannot be run for these values" role="alert">
-        {simulated.field === 'doseMgPerKg' ? 'Dose' : 'Infusion length'} {simulated.reason}.
+        {simulated.field === 'doseMgPerKg' ? 'Dose' : 'Drip time'} {simulated.reason}.
       </Alert>
     )
   const result = simulated
@@ -40,24 +46,25 @@ export function PkExplorer() {
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'lg' }} aria-labelledby="pk-explorer-title">
       <Stack gap="md">
         <Title order={3} id="pk-explorer-title">
-          Try it: what a model predicts after an infusion
+          Try it: a computer model of ketamine in the blood
         </Title>
-        <Alert color="violet" variant="light" title="A computer model, not a measurement">
+        <Alert color="violet" variant="light" title="A model to learn from, not a dose for you">
           <Text size="sm">
-            The curve comes from a published mathematical model of how ketamine spreads through and leaves the
-            body (the Domino model). Real levels differ from person to person, and nobody measures them during
-            treatment. The receptor-block figure is a rough illustration from laboratory binding data, not
-            something that can be measured in a person.
+            This is not advice about your dose. Your prescriber picks your dose and watches how you do. The
+            curve comes from a published math model of how ketamine moves through the body and leaves it (the
+            Domino model). Real levels are different in each person, and no one measures them during
+            treatment. The "receptor block" line is a rough picture from lab tests. It cannot be measured in a
+            person.
           </Text>
         </Alert>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
           <Box>
             <Text id="pk-dose-label" fw={500} size="sm">
-              Dose: {doseMgPerKg.toFixed(2)} mg per kg of body weight
+              Dose in the model: {doseMgPerKg.toFixed(2)} mg per kg of body weight
             </Text>
             <Slider
               aria-labelledby="pk-dose-label"
-              thumbLabel="Dose in mg per kg"
+              thumbLabel="Dose in the model, in mg per kg"
               value={doseMgPerKg}
               onChange={setDose}
               min={doseRange.min}
@@ -74,11 +81,11 @@ export function PkExplorer() {
           </Box>
           <Box>
             <Text id="pk-length-label" fw={500} size="sm">
-              Infusion length: {infusionMin} minutes
+              Drip time in the model: {infusionMin} minutes
             </Text>
             <Slider
               aria-labelledby="pk-length-label"
-              thumbLabel="Infusion length in minutes"
+              thumbLabel="Drip time in the model, in minutes"
               value={infusionMin}
               onChange={setInfusionMin}
               min={lengthRange.min}
@@ -95,16 +102,15 @@ export function PkExplorer() {
           </Box>
         </SimpleGrid>
         <Text size="sm" aria-live="polite" data-testid="pk-summary">
-          For {doseMgPerKg.toFixed(2)} mg/kg over {infusionMin} minutes the model predicts a highest blood
-          level of about <strong>{Math.round(result.peakNgPerMl)} ng/mL</strong> at the end of the infusion,
-          and an illustrative NMDA receptor block of about{' '}
-          <strong>{Math.round(result.peakBlock * 100)} %</strong> at that moment. Two hours after the start it
-          predicts about {Math.round(result.at2hNgPerMl)} ng/mL.
+          For {doseMgPerKg.toFixed(2)} mg/kg over {infusionMin} minutes, the model's highest blood level is
+          about <strong>{Math.round(result.peakNgPerMl)} ng/mL</strong>, when the drip ends. Its rough
+          receptor block is then about <strong>{Math.round(result.peakBlock * 100)} %</strong>. Two hours
+          after the start, the model shows about {Math.round(result.at2hNgPerMl)} ng/mL.
         </Text>
         <Box
           data-testid="pk-chart"
           role="img"
-          aria-label="Chart of the predicted blood level and receptor block over four hours"
+          aria-label="Chart of the model's blood level and receptor block over four hours"
         >
           <LineChart
             h={280}
@@ -113,7 +119,7 @@ export function PkExplorer() {
             withLegend
             withDots={false}
             curveType="monotone"
-            xAxisLabel="minutes from the start of the infusion"
+            xAxisLabel="minutes from the start of the drip"
             yAxisLabel="ng/mL (model)"
             rightYAxisLabel="% block (illustrative)"
             withRightYAxis
@@ -121,10 +127,10 @@ export function PkExplorer() {
             yAxisProps={{ domain: [0, yMax] }}
             rightYAxisProps={{ domain: [0, 100] }}
             series={[
-              { name: 'plasma', label: 'Predicted blood level', color: 'teal.8' },
+              { name: 'plasma', label: 'Blood level (model)', color: 'teal.8' },
               {
                 name: 'block',
-                label: 'Illustrative NMDA block',
+                label: 'Receptor block (rough picture)',
                 color: 'violet.6',
                 yAxisId: 'right',
                 strokeDasharray: '6 4',
@@ -136,7 +142,7 @@ export function PkExplorer() {
                 y1: b.fromNgPerMl,
                 y2: Math.min(b.toNgPerMl, yMax),
                 color: bandColors[b.id] ?? 'gray',
-                label: b.label,
+                label: bandLabels[b.id] ?? b.label,
                 labelPosition: 'insideTopRight' as const,
                 fillOpacity: 0.08,
               }))}
@@ -145,11 +151,11 @@ export function PkExplorer() {
         </Box>
         <Group gap="xs">
           <Text size="xs" c="dark.6">
-            Shaded bands: blood levels that studies have linked with pain relief (70–160 ng/mL) and with
-            dissociation (100–250 ng/mL); anaesthesia for surgery needs far higher levels (1,200–2,400 ng/mL)
-            (Zanos et al., Pharmacological Reviews 2018). The usual depression dose is 0.5 mg/kg over 40
-            minutes; studies have used 0.1–0.75 mg/kg, and 1.0 mg/kg worked no better but caused more side
-            effects.
+            The shaded bands are not goals. They show blood levels that studies have linked with pain relief
+            (70 to 160 ng/mL) and with feeling far away (100 to 250 ng/mL). Sleep for surgery needs much
+            higher levels (1,200 to 2,400 ng/mL). Source: Zanos and others, Pharmacological Reviews, 2018. The
+            usual dose for depression is 0.5 mg/kg over 40 minutes. Studies have used 0.1 to 0.75 mg/kg. A
+            dose of 1.0 mg/kg worked no better and caused more side effects.
           </Text>
         </Group>
       </Stack>

@@ -86,7 +86,7 @@ export function HistoryQuestions({
     <Stack gap="md">
       <NumberInput
         label="How many different antidepressant medicines have you tried?"
-        description="Count each medicine once, in this or earlier episodes of depression. Enter 0 if none."
+        description="Count each medicine once, now or in the past. Enter 0 if none."
         min={0}
         max={maxTrials}
         value={draft.trialCount}
@@ -117,7 +117,7 @@ export function HistoryQuestions({
         </Paper>
       ))}
       <ChoiceGroup
-        label="Have you tried a talking therapy (for example CBT) for depression?"
+        label="Have you tried talk therapy (for example CBT) for depression?"
         choices={yesNoUnsure}
         value={draft.therapyTried}
         onChange={(therapyTried) => onChange({ ...draft, therapyTried })}

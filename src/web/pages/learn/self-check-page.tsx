@@ -69,8 +69,8 @@ export function SelfCheckPage() {
           </Group>
         </Group>
         <Text className="no-print">
-          Print this page or show it on your phone at your next appointment. This may be worth discussing with
-          your provider — only they can tell whether any treatment, ketamine included, is suitable for you.
+          Print this page, or show it on your phone at your next visit. Talk it over with your provider. Only
+          they can tell if a treatment, ketamine or any other, is right for you.
         </Text>
         <SelfCheckSummaryView summary={result.summary} completedAt={result.at} />
         <SendReferral answers={result.answers} isUrgent={result.summary.hasSelfHarmThoughts} />
@@ -84,12 +84,12 @@ export function SelfCheckPage() {
       <Stack gap="sm">
         <Title order={1}>Self-check: bring your answers to a provider</Title>
         <Text size="lg">
-          About five minutes. You will get a summary of your answers to print or show to a doctor. It is not a
-          test you can pass or fail, and it does not tell you whether a treatment is right for you.
+          It takes about five minutes. At the end you get a summary of your answers to print or show to a
+          doctor. It is not a test you can pass or fail. It does not tell you if a treatment is right for you.
         </Text>
         <Alert variant="light" color="teal" title="Your answers stay on this device">
-          Nothing is saved or sent while you answer. At the end you can choose to send the summary to a clinic
-          so they can contact you — only if you want to.
+          Nothing is saved or sent while you answer. At the end, you can choose to send the summary to a
+          clinic, so they can get in touch with you. You do this only if you want to.
         </Alert>
       </Stack>
 
@@ -116,7 +116,7 @@ export function SelfCheckPage() {
         {hasSelfHarmThoughts && (
           <Paper withBorder p="sm" radius="md" bg="red.0" role="status">
             <Text fw={500}>
-              Thank you for telling us. If you are in danger, call or text 988 or call 911 now — the help box
+              Thank you for telling us. If you are in danger, call or text 988, or call 911, now. The help box
               is at the top of this page.
             </Text>
           </Paper>
@@ -135,7 +135,7 @@ export function SelfCheckPage() {
           <SectionTitle
             step={3}
             title="Health and safety"
-            intro="Some conditions make ketamine less safe. Your answers help a provider know what to ask about."
+            intro="Some health problems make ketamine less safe. Your answers help a provider know what to ask about."
           />
         </div>
         <SafetyQuestions draft={history} onChange={setHistory} errors={shownErrors} />

@@ -18,6 +18,12 @@ import { fieldError, MutationError } from '../../components/mutation-error'
 
 const placedFields = ['clinicId', 'name', 'email', 'phone', 'preferredContact', 'consentToContact']
 
+/**
+ * How long to wait for a reply before calling the clinic, as a stated default: clinics keep no
+ * reply-time setting, so the page says when to call, not a promise of a reply (issue 14).
+ */
+export const referralReplyWorkingDays = 2
+
 /** The only way a self-check leaves the browser: the person picks a clinic and agrees to be contacted. */
 export function SendReferral({ answers, isUrgent }: { answers: SelfCheckAnswers; isUrgent: boolean }) {
   const clinics = usePublicClinics()
@@ -30,18 +36,23 @@ export function SendReferral({ answers, isUrgent }: { answers: SelfCheckAnswers;
   const [consentToContact, setConsent] = useState(false)
 
   if (send.isSuccess) {
-    const clinicName = clinics.data?.items.find((c) => c.id === clinicId)?.name ?? 'the clinic'
+    const clinic = clinics.data?.items.find((c) => c.id === clinicId)
+    const clinicName = clinic?.name ?? 'the clinic'
     return (
       <Alert color="teal" variant="light" title={`Sent to ${clinicName}`} role="status" className="no-print">
         <Stack gap="xs">
           <Text size="sm">
-            The clinic has your summary and will contact you by{' '}
+            The clinic has your summary. They will get in touch with you by{' '}
             {preferredContact === 'email' ? 'e-mail' : 'phone'}. Nothing else was stored.
+          </Text>
+          <Text size="sm" data-testid="referral-reply-time">
+            If you have not heard from them within {referralReplyWorkingDays} working days, call {clinicName}
+            {clinic?.phone ? ` at ${clinic.phone}` : ''}.
           </Text>
           {isUrgent && (
             <Text size="sm" fw={600}>
-              A clinic may not read this straight away. If you are in danger or might act on thoughts of
-              self-harm, call or text 988, or call 911, now.
+              A clinic may not read this straight away. If you are in danger, or might act on thoughts of
+              hurting yourself, call or text 988, or call 911, now.
             </Text>
           )}
         </Stack>
@@ -78,8 +89,8 @@ export function SendReferral({ answers, isUrgent }: { answers: SelfCheckAnswers;
               Optional: send this summary to a clinic
             </Title>
             <Text size="sm" c="dark.6">
-              Only if you would like a clinic to contact you about an appointment. The clinic receives your
-              name, your contact details and the answers above. Nothing is sent unless you press Send.
+              Do this only if you want a clinic to get in touch about a visit. The clinic gets your name, how
+              to reach you, and the answers above. Nothing is sent unless you press Send.
             </Text>
           </Stack>
           <Select
@@ -120,7 +131,7 @@ export function SendReferral({ answers, isUrgent }: { answers: SelfCheckAnswers;
           </SimpleGrid>
           <Stack gap={4}>
             <Text size="sm" fw={500} id="preferred-contact-label">
-              How should the clinic contact you?
+              How should the clinic reach you?
             </Text>
             <SegmentedControl
               aria-labelledby="preferred-contact-label"
@@ -134,7 +145,7 @@ export function SendReferral({ answers, isUrgent }: { answers: SelfCheckAnswers;
             />
           </Stack>
           <Checkbox
-            label="I agree that this clinic may contact me about my self-check."
+            label="I agree that this clinic may get in touch with me about my self-check."
             checked={consentToContact}
             onChange={(e) => setConsent(e.currentTarget.checked)}
             error={fieldError(send.error, 'consentToContact')}

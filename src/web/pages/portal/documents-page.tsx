@@ -5,7 +5,7 @@ import { PortalLoader, PortalProblem } from './portal-status'
 
 const kindLabels: Record<PortalDocument['kind'], string> = {
   consent: 'Consent',
-  'discharge-instructions': 'Going home after a session',
+  'discharge-instructions': 'After your visit',
 }
 
 /** The patient's own documents, each a PDF the server renders. */
@@ -15,9 +15,7 @@ export function DocumentsPage() {
     <Stack gap="lg">
       <Stack gap={4}>
         <Title order={1}>Your documents</Title>
-        <Text fz="lg">
-          The consent you signed and the instructions for going home after a session, as PDF files.
-        </Text>
+        <Text fz="lg">The consent you signed, and what to do after each visit. They open as PDF files.</Text>
       </Stack>
       {documents.isPending && <PortalLoader />}
       {documents.isError && <PortalProblem error={documents.error} />}
@@ -27,7 +25,14 @@ export function DocumentsPage() {
           <Paper key={document.id} component="li" withBorder radius="md" p="md">
             <Group justify="space-between" wrap="wrap" gap="xs">
               <Stack gap={2}>
-                <Anchor href={document.url} target="_blank" rel="noopener" fw={700} fz="lg">
+                <Anchor
+                  href={document.url}
+                  target="_blank"
+                  rel="noopener"
+                  fw={700}
+                  fz="lg"
+                  className="portal-tap"
+                >
                   {document.title} (PDF)
                 </Anchor>
                 <Text size="sm">

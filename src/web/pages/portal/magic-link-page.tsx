@@ -24,11 +24,11 @@ export function MagicLinkPage() {
         <Stack gap="md">
           <Title order={1}>This survey link has already been used or has expired</Title>
           <Text fz="lg">
-            Survey links work once and for a limited time. If you have a portal password,{' '}
+            A survey link works only once, and only for a short time. If you have a portal password,{' '}
             <Anchor component={Link} to="/portal/sign-in" underline="always">
               sign in
             </Anchor>{' '}
-            to see the surveys that are due. Otherwise, your clinic can send you a new link.
+            to see the surveys that are due. If not, your clinic can send you a new link.
           </Text>
         </Stack>
       )

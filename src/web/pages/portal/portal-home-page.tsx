@@ -33,7 +33,7 @@ function SurveyCard({ survey, nowMs }: { survey: PortalSurvey; nowMs: number }) 
         <Text fw={600}>{dueText(survey.dueAt, nowMs)}</Text>
         {isStarted && (
           <Text size="sm">
-            You have answered {done} of {total} — you can carry on where you left off.
+            You have answered {done} of {total}. You can go on from where you stopped.
           </Text>
         )}
         <Button component={Link} to={`/portal/surveys/${survey.id}`} size="lg" fullWidth>
@@ -120,7 +120,7 @@ export function PortalHomePage() {
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Paper withBorder radius="md" p="md">
           <Stack gap={4}>
-            <Anchor component={Link} to="/portal/progress" fw={700} fz="lg">
+            <Anchor component={Link} to="/portal/progress" fw={700} fz="lg" className="portal-tap">
               Your progress
             </Anchor>
             <Text size="sm">Your scores over time, with your sessions marked.</Text>
@@ -128,10 +128,10 @@ export function PortalHomePage() {
         </Paper>
         <Paper withBorder radius="md" p="md">
           <Stack gap={4}>
-            <Anchor component={Link} to="/portal/documents" fw={700} fz="lg">
+            <Anchor component={Link} to="/portal/documents" fw={700} fz="lg" className="portal-tap">
               Your documents
             </Anchor>
-            <Text size="sm">Your signed consent and discharge instructions.</Text>
+            <Text size="sm">The consent you signed, and what to do after each visit.</Text>
           </Stack>
         </Paper>
       </SimpleGrid>

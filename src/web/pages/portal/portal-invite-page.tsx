@@ -15,8 +15,8 @@ function LinkNotUsable({ isUsed }: { isUsed: boolean }) {
       </Title>
       <Text fz="lg">
         {isUsed
-          ? 'Invitation links work once and only for a few days, so this one has been used or has expired.'
-          : 'The link may be incomplete — for example if it was split across two lines in an e-mail.'}
+          ? 'An invite link works only once, and only for a few days. This one has been used, or it is too old.'
+          : 'The link may be cut short. This can happen when it is split across two lines in an e-mail.'}
       </Text>
       <Text fz="lg">
         Please call or ask your clinic for a new invitation. If you have already set a password, you can{' '}
@@ -61,9 +61,9 @@ export function PortalInvitePage() {
       <Stack gap="xs">
         <Title order={1}>Welcome, {givenName}</Title>
         <Text fz="lg">
-          {clinicName} has invited you to your patient portal. Here you can fill in the short check-in surveys
-          between visits, see your upcoming visits and how to prepare, follow your progress and read your
-          documents.
+          {clinicName} has invited you to your patient portal. Here you can fill in short check-ins between
+          visits. You can see your next visits and how to get ready, follow your progress, and read your
+          papers.
         </Text>
       </Stack>
       <Paper withBorder radius="md" p="lg">

@@ -19,10 +19,17 @@ function SignOutButton() {
   return (
     <Button
       variant="default"
-      size="md"
+      size="lg"
       loading={logout.isPending}
       style={{ flexShrink: 0 }}
-      onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/portal/sign-in?signedOut=1') })}
+      onClick={() => {
+        // mutateAsync, not mutate's callbacks: clearing the portal cache unmounts this button, and
+        // a callback of an unmounted mutate never runs, which left the patient on a bare sign-in page.
+        void logout
+          .mutateAsync()
+          .catch(() => undefined)
+          .finally(() => navigate('/portal/sign-in?signedOut=1'))
+      }}
     >
       Sign out
     </Button>
@@ -87,7 +94,7 @@ export function PortalLayout() {
       <Container size="sm" component="footer" pb="xl">
         <Stack gap="sm">
           <Text fw={600} c="red.9" data-testid="portal-crisis-line">
-            If you are in crisis: call or text{' '}
+            If you are in crisis, call or text{' '}
             <Anchor href="tel:988" c="inherit" underline="always">
               988
             </Anchor>

@@ -6,7 +6,14 @@ import { createAnswerSaver, type SaveState } from './answer-saver'
 import { describePassword } from './password-hint'
 import { dueText, waitText } from './portal-format'
 import { chartPoints, describeSeries, referenceLevels, timeDomain } from './progress-data'
-import { answerLabel, canSkip, findPatientInstrument, hasCrisisAnswer, resumeStep } from './survey-flow'
+import {
+  answerLabel,
+  canSkip,
+  findPatientInstrument,
+  hasCrisisAnswer,
+  questionsLeftText,
+  resumeStep,
+} from './survey-flow'
 import { describeTwoStepError } from './two-step-text'
 
 describe('survey flow', () => {
@@ -175,5 +182,13 @@ describe('two-step sign-in messages', () => {
     expect(describeTwoStepError(problem(423, 'account-locked', 600))).toMatch(/try again in about 10 minutes/)
     expect(describeTwoStepError(problem(401, 'not-signed-in'))).toMatch(/start again with your password/)
     expect(describeTwoStepError(new TypeError('fetch failed'))).toMatch(/could not reach/)
+  })
+})
+
+describe('questionsLeftText', () => {
+  it('says how many questions come after this one, and when it is the last', () => {
+    expect(questionsLeftText(8)).toBe('8 questions left after this one')
+    expect(questionsLeftText(1)).toBe('1 question left after this one')
+    expect(questionsLeftText(0)).toBe('Last question')
   })
 })

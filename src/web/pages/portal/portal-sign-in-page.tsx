@@ -15,7 +15,7 @@ function describeError(error: unknown, lockedUntilMs: number | null, nowMs: numb
   }
   if (error.code === 'account-locked') {
     const seconds = lockedUntilMs === null ? null : (lockedUntilMs - nowMs) / 1000
-    return `For your safety, sign-in is paused after several tries that did not work. Please try again in ${waitText(seconds)}, or ask your clinic for help.`
+    return `To keep your account safe, sign-in is paused after several tries that did not work. Please try again in ${waitText(seconds)}, or ask your clinic for help.`
   }
   if (error.status === 429)
     return `Too many tries. Please wait ${waitText(error.retryAfterSec)} and try again.`
@@ -31,8 +31,8 @@ function CodeStep({ onDone, onStartAgain }: { onDone: () => void; onStartAgain: 
       <Stack gap="xs">
         <Title order={1}>Enter your sign-in code</Title>
         <Text fz="lg">
-          Your password was right. Now open the authenticator app on your phone and type the 6-digit code it
-          shows for KetaCare.
+          Your password was right. Now open the code app on your phone. Type the 6-digit code it shows for
+          KetaCare.
         </Text>
       </Stack>
       <Paper withBorder radius="md" p="lg">
@@ -48,12 +48,12 @@ function CodeStep({ onDone, onStartAgain }: { onDone: () => void; onStartAgain: 
         />
       </Paper>
       <Text>
-        No phone with you, or lost it? Your clinic can send you a new invitation link; choosing a password
-        there turns two-step sign-in off.
+        No phone with you, or lost it? Your clinic can send you a new invite link. When you choose a password
+        there, the code step is turned off.
       </Text>
       <Button
         variant="default"
-        size="md"
+        size="lg"
         w="fit-content"
         loading={logout.isPending}
         onClick={() => logout.mutate(undefined, { onSettled: onStartAgain })}
@@ -108,7 +108,7 @@ export function PortalSignInPage() {
     <Stack gap="lg">
       <Stack gap="xs">
         <Title order={1}>Sign in to your patient portal</Title>
-        <Text fz="lg">Your surveys, visits, progress and documents, in one place.</Text>
+        <Text fz="lg">Your check-ins, visits, progress and papers, all in one place.</Text>
       </Stack>
       {searchParams.get('signedOut') && (
         <Alert color="teal" variant="light" role="status">
@@ -117,7 +117,7 @@ export function PortalSignInPage() {
       )}
       {searchParams.get('reason') === 'ended' && (
         <Alert color="yellow" variant="light" role="status">
-          For your privacy you were signed out after a while. Please sign in again.
+          To keep your details private, you were signed out after a while. Please sign in again.
         </Alert>
       )}
       <Paper withBorder radius="md" p="lg">
@@ -141,6 +141,8 @@ export function PortalSignInPage() {
               withAsterisk={false}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
+              rightSectionWidth={52}
+              classNames={{ visibilityToggle: 'portal-password-toggle' }}
               visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}
             />
             {login.isError && (
@@ -155,7 +157,7 @@ export function PortalSignInPage() {
         </form>
       </Paper>
       <Text>
-        New here or forgot your password? Your clinic can send you a new invitation link. Clinic staff sign in{' '}
+        New here, or forgot your password? Your clinic can send you a new invite link. Clinic staff sign in{' '}
         <Anchor href="/signin" underline="always">
           on the staff page
         </Anchor>

@@ -16,7 +16,7 @@ export function PortalProblem({ error }: { error: unknown }) {
     return (
       <Alert color="yellow" variant="light" title="You have been signed out" role="alert">
         <Text size="sm">
-          For your privacy, the portal signs you out after a while.{' '}
+          To keep your details private, the portal signs you out after a while.{' '}
           <Anchor component={Link} to="/portal/sign-in" underline="always">
             Sign in again
           </Anchor>

@@ -91,8 +91,8 @@ export function ProgressPage() {
       <Stack gap={4}>
         <Title order={1}>Your progress</Title>
         <Text fz="lg">
-          Each dot is one of your check-ins. A lower score means fewer or milder symptoms. The grey marks (S1,
-          S2, …) show the days of your sessions.
+          Each dot is one of your check-ins. A lower score means fewer or milder symptoms. The grey lines (S1,
+          S2, and so on) show the days of your visits.
         </Text>
       </Stack>
       {progress.isPending && <PortalLoader />}
@@ -111,20 +111,20 @@ export function ProgressPage() {
             </Title>
             <List spacing="xs">
               <List.Item>
-                <strong>Response</strong>: half of your starting score or lower. Treatment studies call a drop
-                of at least half a “response”.
+                <strong>Response</strong>: half of your first score, or lower. Studies call a drop of at least
+                half a “response”.
               </List.Item>
               <List.Item>
-                <strong>Remission</strong>: a score this low usually means few symptoms are left.
+                <strong>Remission</strong>: a score this low most often means few symptoms are left.
               </List.Item>
             </List>
             <Text>
-              Scores go up and down from week to week, and one check-in is never the whole picture. Your care
-              team will talk your chart through with you at your visits — please bring any questions.
+              Scores go up and down from week to week. One check-in is never the whole picture. Your care team
+              will talk your chart through with you at your visits. Please bring any questions.
             </Text>
             {progress.data.sessions.length > 0 && (
               <Text size="sm">
-                Your sessions:{' '}
+                Your visits:{' '}
                 {progress.data.sessions.map((s) => `S${s.number} ${formatShortDate(s.at)}`).join(', ')}.
               </Text>
             )}

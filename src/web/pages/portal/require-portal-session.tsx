@@ -17,7 +17,7 @@ function SurveyOnlyNotice({ me }: { me: PortalMe }) {
     <Stack gap="md">
       <Title order={1}>This link opens one survey</Title>
       <Text>
-        The link you used lets you answer a single survey without a password. To see your other surveys, your
+        The link you used lets you answer one survey without a password. To see your other surveys, your
         visits and your progress, please sign in.
       </Text>
       {me.surveyId && (

@@ -21,8 +21,8 @@ function TurnOn() {
     return (
       <Stack gap="md" align="flex-start">
         <Text>
-          You will need an authenticator app on your phone, such as the one that came with it or one from your
-          app store. Setting it up takes about a minute.
+          You need a code app on your phone (an authenticator app). Your phone may have one already, or you
+          can get one from your app store. It takes about a minute to set up.
         </Text>
         <Button size="lg" loading={start.isPending} onClick={() => start.mutate()}>
           Turn on two-step sign-in
@@ -34,11 +34,11 @@ function TurnOn() {
   return (
     <Stack gap="md">
       <List type="ordered" spacing="xs">
-        <List.Item>Open your authenticator app and choose to add an account.</List.Item>
+        <List.Item>Open your code app and choose to add an account.</List.Item>
         <List.Item>Scan the square code below with it, or type in the setup key.</List.Item>
-        <List.Item>Type the 6-digit code the app now shows for KetaCare, to check it works.</List.Item>
+        <List.Item>To check that it works, type the 6-digit code the app now shows for KetaCare.</List.Item>
       </List>
-      <TotpSetupKey secret={start.data.secret} qrDataUrl={start.data.qrDataUrl} />
+      <TotpSetupKey secret={start.data.secret} qrDataUrl={start.data.qrDataUrl} buttonSize="lg" />
       <MfaCodeForm
         label="Code from your app"
         description="6 digits; a new one appears every 30 seconds"
@@ -49,7 +49,7 @@ function TurnOn() {
         describeError={describeTwoStepError}
         onSubmit={(code) => confirm.mutate(code)}
       />
-      <Button variant="default" w="fit-content" onClick={() => start.reset()}>
+      <Button variant="default" size="lg" w="fit-content" onClick={() => start.reset()}>
         Cancel
       </Button>
     </Stack>
@@ -74,7 +74,7 @@ function TurnOff({ status }: { status: PortalMfaStatus }) {
     <Stack gap="md">
       <Alert color="teal" variant="light" role="status" title="Two-step sign-in is on">
         {status.enabledAt ? `Since ${formatShortDate(status.enabledAt)}. ` : ''}Each time you sign in, you
-        will type a code from your authenticator app after your password.
+        type your password and then a code from your app.
       </Alert>
       <Text>To turn it off, confirm it is you.</Text>
       {isUsingCode ? (
@@ -99,6 +99,8 @@ function TurnOff({ status }: { status: PortalMfaStatus }) {
               withAsterisk={false}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
+              rightSectionWidth={52}
+              classNames={{ visibilityToggle: 'portal-password-toggle' }}
               visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}
             />
             {message && (
@@ -112,7 +114,14 @@ function TurnOff({ status }: { status: PortalMfaStatus }) {
           </Stack>
         </form>
       )}
-      <Anchor component="button" type="button" onClick={switchProof} w="fit-content" underline="always">
+      <Anchor
+        component="button"
+        type="button"
+        onClick={switchProof}
+        w="fit-content"
+        underline="always"
+        className="portal-tap"
+      >
         {isUsingCode ? 'Use my password instead' : 'Use a code from my app instead'}
       </Anchor>
     </Stack>
@@ -134,8 +143,8 @@ export function SecurityPage() {
             Two-step sign-in
           </Title>
           <Text>
-            With two-step sign-in, someone who learns your password still cannot get in: after your password,
-            the portal also asks for a short code that only your phone can show. It is optional.
+            With two-step sign-in, someone who learns your password still cannot get in. After your password,
+            the portal also asks for a short code that only your phone can show. You can choose to use it.
           </Text>
           {status.isPending && <PortalLoader />}
           {status.isError && <PortalProblem error={status.error} />}

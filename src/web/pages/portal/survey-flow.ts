@@ -86,3 +86,9 @@ export function answerLabel(item: InstrumentItem, answers: Answers): string | nu
   if (value === undefined || value === null) return null
   return item.options.find((option) => option.value === value)?.label ?? String(value)
 }
+
+/** "3 questions left after this one", so a patient on a phone knows how far there is to go. */
+export function questionsLeftText(left: number): string {
+  if (left <= 0) return 'Last question'
+  return left === 1 ? '1 question left after this one' : `${left} questions left after this one`
+}

@@ -28,18 +28,18 @@ const saveMessages: Record<SaveState, string> = {
   saving: 'Saving…',
   saved: 'Your answers are saved. You can leave and come back later.',
   failed:
-    'Your last answer is not saved yet — check your connection. We will try again with your next answer.',
+    'Your last answer is not saved yet. Check your connection. We will try again with your next answer.',
 }
 
 function SurveyRunner({
   survey,
   instrument,
-  clinicName,
+  clinic,
   scope,
 }: {
   survey: PortalSurvey
   instrument: Instrument
-  clinicName: string
+  clinic: { name: string; phone: string | null }
   scope: 'full' | 'survey'
 }) {
   const [answers, setAnswers] = useState<SurveyAnswers>(survey.answers)
@@ -55,7 +55,7 @@ function SurveyRunner({
   const answersToSend = (a: SurveyAnswers) => scoreLive(instrument, a)?.answersToSend ?? a
 
   if (submit.isSuccess) {
-    return <SurveyThanks clinicName={clinicName} scope={scope} isCrisis={submit.data.isCrisis || isUrgent} />
+    return <SurveyThanks clinic={clinic} scope={scope} isCrisis={submit.data.isCrisis || isUrgent} />
   }
 
   const answer = (index: number, value: AnswerValue, byPointer: boolean) => {
@@ -81,7 +81,7 @@ function SurveyRunner({
   const item = asked[step]
   return (
     <Stack gap="lg">
-      {isUrgent && <SurveyCrisisNotice />}
+      {isUrgent && <SurveyCrisisNotice clinic={clinic} />}
       <Stack gap={4}>
         <Title order={1}>{survey.instrumentName}</Title>
         <Text>
@@ -140,7 +140,7 @@ export function SurveyPage() {
       <Stack gap="md">
         <Title order={1}>This survey is already done</Title>
         <Text fz="lg">
-          It has been sent, or it is no longer needed. Thank you.{' '}
+          It has been sent, or it is not needed any more. Thank you.{' '}
           {me.data.scope === 'full' ? (
             <Anchor component={Link} to="/portal" underline="always">
               Back to my portal
@@ -163,11 +163,6 @@ export function SurveyPage() {
     )
   }
   return (
-    <SurveyRunner
-      survey={survey}
-      instrument={instrument}
-      clinicName={me.data.clinic.name}
-      scope={me.data.scope}
-    />
+    <SurveyRunner survey={survey} instrument={instrument} clinic={me.data.clinic} scope={me.data.scope} />
   )
 }

@@ -1,6 +1,7 @@
 import { Button, Group, Progress, Radio, Stack, Text, Title } from '@mantine/core'
 import { useEffect, useRef } from 'react'
 import type { AnswerValue, InstrumentItem } from '../../../domain/instruments'
+import { questionsLeftText } from './survey-flow'
 
 interface SurveyQuestionProps {
   item: InstrumentItem
@@ -42,9 +43,14 @@ export function SurveyQuestion({
   return (
     <Stack gap="md">
       <Stack gap={6}>
-        <Title order={2} size="h4" ref={headingRef} tabIndex={-1} className="portal-question-title">
-          Question {index + 1} of {count}
-        </Title>
+        <Group justify="space-between" align="baseline" gap="xs">
+          <Title order={2} size="h4" ref={headingRef} tabIndex={-1} className="portal-question-title">
+            Question {index + 1} of {count}
+          </Title>
+          <Text size="sm" fw={600} data-testid="questions-left">
+            {questionsLeftText(count - index - 1)}
+          </Text>
+        </Group>
         <Progress
           value={((index + (isAnswered ? 1 : 0)) / count) * 100}
           size="md"

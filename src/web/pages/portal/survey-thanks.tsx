@@ -5,28 +5,28 @@ import { SurveyCrisisNotice } from '../../components/portal/survey-crisis-notice
 
 /** After sending: a calm thank-you, no score or verdict; the clinic talks results through. */
 export function SurveyThanks({
-  clinicName,
+  clinic,
   scope,
   isCrisis,
 }: {
-  clinicName: string
+  clinic: { name: string; phone: string | null }
   scope: PortalScope
   isCrisis: boolean
 }) {
   return (
     <Stack gap="lg">
-      {isCrisis && <SurveyCrisisNotice isSent />}
+      {isCrisis && <SurveyCrisisNotice clinic={clinic} isSent />}
       <Stack gap="xs" role="status">
         <Title order={2} size="h3">
-          Thank you — your answers are with {clinicName}
+          Thank you. Your answers are with {clinic.name}
         </Title>
         <Text fz="lg">
-          Your care team looks at these check-ins to see how you are doing over time, and will talk them
-          through with you at your next visit. There is nothing more you need to do.
+          Your care team uses these check-ins to see how you are doing over time. They will talk them over
+          with you at your next visit.
         </Text>
       </Stack>
       {scope === 'full' ? (
-        <Button component={Link} to="/portal" size="lg" fullWidth>
+        <Button component={Link} to="/portal" size="lg" fullWidth variant={isCrisis ? 'default' : 'filled'}>
           Back to my portal
         </Button>
       ) : (

@@ -8,11 +8,11 @@ export function describeTwoStepError(error: unknown): string | null {
     return 'We could not reach the clinic’s system. Check your connection and try again.'
   switch (error.code) {
     case 'invalid-mfa-code':
-      return 'That code did not work. The code changes every 30 seconds: type the one your app shows now.'
+      return 'That code did not work. The code changes every 30 seconds. Type the one your app shows now.'
     case 'invalid-credentials':
       return 'That password is not right. Please try again.'
     case 'account-locked':
-      return `For your safety, sign-in is paused after several tries that did not work. Please try again in ${waitText(error.retryAfterSec)}, or ask your clinic for help.`
+      return `To keep your account safe, sign-in is paused after several tries that did not work. Please try again in ${waitText(error.retryAfterSec)}, or ask your clinic for help.`
     case 'not-signed-in':
     case 'session-expired':
       return 'This sign-in took too long and has ended. Please start again with your password.'

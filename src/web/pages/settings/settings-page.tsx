@@ -11,6 +11,7 @@ import {
 } from '../../../domain/rules'
 import { isApiError } from '../../api/client'
 import { type ClinicSettings, useClinicSettings, useSaveClinicSettings } from '../../api/settings'
+import { ClinicPhoneCard } from '../../components/clinic-phone-card'
 import { useCurrentClinic } from '../../components/current-clinic'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
@@ -45,7 +46,10 @@ export function SettingsPage() {
   if (settings.isPending) return <PageLoader />
   if (settings.isError) return <ErrorAlert error={settings.error} title="Could not load the settings" />
   return (
-    <SettingsForm clinicId={clinicId} settings={settings.data} onReload={() => void settings.refetch()} />
+    <Stack gap="xl">
+      <SettingsForm clinicId={clinicId} settings={settings.data} onReload={() => void settings.refetch()} />
+      <ClinicPhoneCard clinicId={clinicId} />
+    </Stack>
   )
 }
 
