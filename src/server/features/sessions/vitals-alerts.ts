@@ -1,9 +1,9 @@
 import {
-  abnormalMeasures,
   type AlertAckAction,
+  abnormalMeasures,
   evaluateIntraSessionVitals,
-  type VitalsMeasure,
   type VitalsAlert,
+  type VitalsMeasure,
   type VitalsReading,
   type VitalsSettings,
 } from '../../../domain/session'
