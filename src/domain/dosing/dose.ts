@@ -40,7 +40,7 @@ export interface IvDoseInput {
   /** Concentration of the solution being infused, for volume and pump rate. */
   vialMgPerMl?: number
   settings?: DoseSettings
-  /** Dose on the basis weight even above actual weight: only under a prescriber's signed override (§2). */
+  /** Dose on the basis weight even above actual weight: only under a prescriber's signed override. */
   isAboveActualAllowed?: boolean
 }
 
@@ -54,10 +54,10 @@ export interface IvDose {
   actualWeightKg: number
   idealWeightKg?: number
   adjustedWeightKg?: number
-  /** The basis weight exceeded actual weight, so the dose was computed on actual weight (§2). */
+  /** The basis weight exceeded actual weight, so the dose was computed on actual weight. */
   isCappedAtActual: boolean
   doseMg: number
-  /** The dose per kg of ACTUAL weight: what the ceiling is judged on (§2). */
+  /** The dose per kg of ACTUAL weight: what the ceiling is judged on. */
   doseMgPerKgOfActual: number
   infusionMin: number
   rateMgPerMin: number
@@ -107,7 +107,7 @@ export function calculateIvDose(input: IvDoseInput): IvDose {
     warnings.push({
       code: 'above-titration-ceiling',
       severity: 'override',
-      message: `${round(doseMg)} mg is ${round(doseMgPerKgOfActual)} mg/kg of actual weight (${weight.actualWeightKg} kg), above the clinic's titration ceiling of ${settings.titrationCeilingMgPerKg} mg/kg of actual weight (${round(ceilingMg)} mg; unverified default 1.0, §2): it needs a prescriber's signed override with a reason. 1.0 mg/kg was no better than 0.5 and caused more dissociation and BP rise.`,
+      message: `${round(doseMg)} mg is ${round(doseMgPerKgOfActual)} mg/kg of actual weight (${weight.actualWeightKg} kg), above the clinic's titration ceiling of ${settings.titrationCeilingMgPerKg} mg/kg of actual weight (${round(ceilingMg)} mg; the default 1.0 is not yet verified by the clinic): it needs a prescriber's signed override with a reason. 1.0 mg/kg was no better than 0.5 and caused more dissociation and BP rise.`,
     })
   }
   if (isAboveActual) {
@@ -115,28 +115,28 @@ export function calculateIvDose(input: IvDoseInput): IvDose {
     warnings.push({
       code: 'dosing-weight-above-actual',
       severity: 'override',
-      message: `Dosing on the ${weight.basis} weight (${round(weight.dosingWeightKg, 1)} kg), above the actual weight (${weight.actualWeightKg} kg): allowed only under a prescriber's signed override (§2).`,
+      message: `Dosing on the ${weight.basis} weight (${round(weight.dosingWeightKg, 1)} kg), above the actual weight (${weight.actualWeightKg} kg): allowed only under a prescriber's signed override.`,
     })
   }
   if (weight.isCappedAtActual) {
     warnings.push({
       code: 'dosing-weight-capped-at-actual',
       severity: 'caution',
-      message: `The ${weight.basis} weight (${round(weight.basisWeightKg, 1)} kg) exceeds the actual weight (${weight.actualWeightKg} kg), so the dose is computed on actual weight (§2).`,
+      message: `The ${weight.basis} weight (${round(weight.basisWeightKg, 1)} kg) exceeds the actual weight (${weight.actualWeightKg} kg), so the dose is computed on actual weight.`,
     })
   }
   if (input.doseMgPerKg < studiedDoseMgPerKg.min || input.doseMgPerKg > studiedDoseMgPerKg.max) {
     warnings.push({
       code: 'outside-studied-dose',
       severity: 'caution',
-      message: `${input.doseMgPerKg} mg/kg is outside the studied range 0.1–0.75 mg/kg (§2).`,
+      message: `${input.doseMgPerKg} mg/kg is outside the studied range 0.1–0.75 mg/kg.`,
     })
   }
   if (input.infusionMin < studiedInfusionMin.min || input.infusionMin > studiedInfusionMin.max) {
     warnings.push({
       code: 'outside-studied-duration',
       severity: 'caution',
-      message: `${input.infusionMin} min is outside the studied infusion times of 2–100 min (§2).`,
+      message: `${input.infusionMin} min is outside the studied infusion times of 2–100 min.`,
     })
   }
   if (weight.basis !== 'actual' && weight.isBelowDevineRange) {

@@ -9,7 +9,7 @@ export interface DischargeSettings {
   ivMinObservationMin: number
   /** §3 ✅: esketamine — observe ≥ 2 hours from the first device. */
   esketamineMinObservationMin: number
-  /** §2 "vitals near baseline" ⚠️; 20 mmHg mirrors the Aldrete circulation band (§4). */
+  /** §2 "vitals near baseline" ⚠️; 20 mmHg mirrors the Aldrete circulation band. */
   systolicToleranceMmHg: number
   diastolicToleranceMmHg: number
 }
@@ -169,7 +169,7 @@ function sedationCriterion(input: DischargeInput): DischargeCriterion {
     return {
       id: 'sedation-resolved',
       isMet: false,
-      reason: `No MOAA/S charted since the dose; needs the pre-dose baseline ${baselineText} (§3).`,
+      reason: `No MOAA/S charted since the dose; needs the pre-dose baseline ${baselineText}.`,
       earliestMetAtMs: null,
     }
   const isMet = sinceMs !== null
@@ -178,7 +178,7 @@ function sedationCriterion(input: DischargeInput): DischargeCriterion {
     isMet,
     reason: isMet
       ? `MOAA/S ${latest.moaasScore}, back to the pre-dose baseline ${baselineText}.`
-      : `MOAA/S ${latest.moaasScore} is below the pre-dose baseline ${baselineText}: sedation not resolved (§3).`,
+      : `MOAA/S ${latest.moaasScore} is below the pre-dose baseline ${baselineText}: sedation not resolved.`,
     earliestMetAtMs: sinceMs,
   }
 }
@@ -190,7 +190,7 @@ function dissociationCriterion(input: DischargeInput): DischargeCriterion {
     return {
       id: 'dissociation-resolved',
       isMet: false,
-      reason: 'No dissociation check since the dose: record whether dissociation has resolved (§3).',
+      reason: 'No dissociation check since the dose: record whether dissociation has resolved.',
       earliestMetAtMs: null,
     }
   return {
@@ -198,7 +198,7 @@ function dissociationCriterion(input: DischargeInput): DischargeCriterion {
     isMet: check.isResolved,
     reason: check.isResolved
       ? 'Dissociation resolved at the last check.'
-      : 'Dissociation not resolved at the last check: recheck before discharge (§3).',
+      : 'Dissociation not resolved at the last check: recheck before discharge.',
     earliestMetAtMs: check.isResolved ? check.atMs : null,
   }
 }
@@ -218,7 +218,7 @@ function spo2Criterion(
     return {
       id: 'spo2-acceptable',
       isMet: false,
-      reason: 'No SpO2 charted since the dose (pulse oximetry throughout, §3).',
+      reason: 'No SpO2 charted since the dose (pulse oximetry is needed throughout).',
       earliestMetAtMs: null,
     }
   const isMet = sinceMs !== null
@@ -227,7 +227,7 @@ function spo2Criterion(
     isMet,
     reason: isMet
       ? `SpO2 ${latest.spo2Percent} % (not below ${limit} %).`
-      : `SpO2 ${latest.spo2Percent} % is below ${limit} %: respiratory depression not resolved (§3).`,
+      : `SpO2 ${latest.spo2Percent} % is below ${limit} %: respiratory depression not resolved.`,
     earliestMetAtMs: sinceMs,
   }
 }
@@ -276,7 +276,7 @@ export function evaluateDischarge(
       isMet: input.isEscortPresent,
       reason: input.isEscortPresent
         ? 'Responsible adult escort present.'
-        : 'A responsible adult escort is required (§2).',
+        : 'A responsible adult escort is required.',
       earliestMetAtMs: input.isEscortPresent ? (input.escortPresentSinceMs ?? input.nowMs) : null,
     },
   ]

@@ -75,7 +75,7 @@ describe('nextVitalsDue', () => {
     const first = nextVitalsDue({ route: 'intranasal', doseStartedAtMs: t0, readings: [] })
     expect(first.dueAtMs).toBe(t0 + 15 * 60_000)
     expect(first.prompts).toEqual(['spo2'])
-    expect(first.reason).toMatch(/SpO2 every 15 min.*⚠️/)
+    expect(first.reason).toMatch(/SpO2 every 15 min.*default not yet verified/)
     // BP stable after the recheck: SpO2 keeps being prompted, from the last SpO2 reading.
     const stable = nextVitalsDue({
       route: 'intranasal',

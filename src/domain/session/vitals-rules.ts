@@ -96,7 +96,7 @@ function esketamineBpDue(sorted: VitalsReading[], doseStartedAtMs: number, setti
   if (!hasRecheck)
     return {
       dueAtMs: recheckAtMs,
-      reason: `BP recheck ~${settings.esketamineRecheckMin} min after the dose (§3).`,
+      reason: `BP recheck ~${settings.esketamineRecheckMin} min after the dose.`,
     }
   const last = withBp[withBp.length - 1]
   if (
@@ -105,13 +105,13 @@ function esketamineBpDue(sorted: VitalsReading[], doseStartedAtMs: number, setti
   ) {
     return {
       dueAtMs: last.takenAtMs + settings.esketamineUnstableIntervalMin * minuteMs,
-      reason: 'BP recheck until stable (§3).',
+      reason: 'BP recheck until stable.',
     }
   }
-  return { dueAtMs: null, reason: 'BP stable after the 40-minute recheck; further BP as needed (§3).' }
+  return { dueAtMs: null, reason: 'BP stable after the 40-minute recheck; further BP as needed.' }
 }
 
-/** When the next set of vitals is due. Esketamine: the BP rule and pulse oximetry throughout (§3). */
+/** When the next set of vitals is due. Esketamine: the BP rule and pulse oximetry throughout. */
 export function nextVitalsDue(
   input: NextVitalsInput,
   settings: VitalsSettings = defaultVitalsSettings,
@@ -123,7 +123,7 @@ export function nextVitalsDue(
       const fromMs = last?.takenAtMs ?? input.doseStartedAtMs
       return {
         dueAtMs: fromMs + settings.infusionIntervalMin * minuteMs,
-        reason: `Every ${settings.infusionIntervalMin} min during the infusion (§2 ⚠️ setting).`,
+        reason: `Every ${settings.infusionIntervalMin} min during the infusion (clinic setting; default not yet verified).`,
       }
     }
     const fromMs = Math.max(last?.takenAtMs ?? input.infusionEndedAtMs, input.infusionEndedAtMs)
@@ -136,7 +136,7 @@ export function nextVitalsDue(
   const lastSpo2 = sorted.filter((r) => r.spo2Percent !== undefined).at(-1)
   const spo2DueAtMs =
     (lastSpo2?.takenAtMs ?? input.doseStartedAtMs) + settings.esketamineSpo2IntervalMin * minuteMs
-  const spo2Reason = `SpO2 every ${settings.esketamineSpo2IntervalMin} min: pulse oximetry throughout monitoring (§3; interval ⚠️ setting).`
+  const spo2Reason = `SpO2 every ${settings.esketamineSpo2IntervalMin} min: pulse oximetry throughout monitoring (the interval is a clinic setting; default not yet verified).`
   if (bp.dueAtMs === null || spo2DueAtMs < bp.dueAtMs)
     return { dueAtMs: spo2DueAtMs, reason: `${spo2Reason} ${bp.reason}`, prompts: ['spo2'] }
   if (bp.dueAtMs < spo2DueAtMs) return { dueAtMs: bp.dueAtMs, reason: bp.reason, prompts: ['blood-pressure'] }
