@@ -57,7 +57,7 @@ describe('ketacare ledger verify and ledger report', () => {
       const [header, ...rows] = csv.text().trim().split('\r\n')
       expect(header).toBe('Date and time,Patient,MRN,Address,Drug,Lot,Quantity (mg),Form,Given by')
       expect(rows.length).toBeGreaterThan(5)
-      expect(csv.text()).toMatch(/Jordan Avery,RK-2024-0107,"\d+ Maple Street, Springfield"/)
+      expect(csv.text()).toMatch(/Jordan Avery,RK-2024-0107,"418 Maple Grove Avenue, Columbus, OH 43215"/)
       expect(csv.text()).toMatch(/Grace Kim,RK-2024-0112,.*,Esketamine,SP4415,(56|84),(2|3) devices/)
 
       for (const kind of ['inventory', 'waste', 'discrepancies']) {

@@ -16,7 +16,7 @@ Ketamine blocks a part of brain cells called the NMDA receptor. This leads to a 
 Many people with hard-to-treat depression feel better after a course of treatment. Some feel better within a day. But it does not help everyone. Some people do not get better at all. For many people, the good effect fades after days or weeks, so more treatments may be talked about. If you are not better after about three treatments, your prescriber will look at whether to go on.
 
 4. Side effects and risks
-During a treatment and for a short time after it, you may feel strange or unreal, or far away from your body or the room around you. You may feel dizzy, sleepy or mixed up. You may feel sick to your stomach or throw up. You may have blurry vision or a headache, or feel anxious. These effects usually wear off within a couple of hours.
+During a treatment and for a short time after it, you may feel strange or unreal, or far away from your body or the room around you. Doctors call this dissociation. You may feel dizzy, sleepy or mixed up. You may feel sick to your stomach or throw up. You may have blurry vision or a headache, or feel anxious. These effects usually wear off within a couple of hours.
 Ketamine raises your blood pressure and heart rate for a while. We check your blood pressure before, during and after each treatment. We may pause or stop the treatment if it goes up too much. In rare cases, your breathing can slow down, or you can become very sleepy. That is why staff watch you the whole time.
 
 5. Misuse and dependence
