@@ -87,7 +87,7 @@ test('idle during monitoring locks the screen, keeps the page and its queue, and
   const page = await signInOnTablet(browser, emails.nurse)
 
   // The nurse sets a PIN from the menu beside Lock.
-  await page.getByRole('button', { name: 'Unlock PIN settings' }).click()
+  await page.getByRole('button', { name: 'Screen lock and account' }).click()
   await page.getByRole('menuitem', { name: 'Set unlock PIN' }).click()
   const pinDialog = page.getByRole('dialog', { name: 'Set your unlock PIN' })
   await pinDialog.getByRole('textbox', { name: 'New PIN', exact: true }).fill('2580')

@@ -6,7 +6,7 @@ import { fieldError, MutationError } from './mutation-error'
 import { lockNow } from './use-idle-sign-out'
 
 /** The header's Lock button and the user's own unlock PIN (set, change, remove). */
-export function ScreenLockControls({ me }: { me: Me }) {
+export function ScreenLockControls({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const [isPinOpen, setPinOpen] = useState(false)
   const removePin = useRemoveUnlockPin()
   const hasPin = me.user.hasUnlockPin
@@ -18,7 +18,7 @@ export function ScreenLockControls({ me }: { me: Me }) {
         </Button>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <ActionIcon variant="default" size={36} aria-label="Unlock PIN settings">
+            <ActionIcon variant="default" size={36} aria-label="Screen lock and account">
               <span aria-hidden="true" style={{ fontSize: 18, lineHeight: 1 }}>
                 ⋯
               </span>
@@ -45,6 +45,12 @@ export function ScreenLockControls({ me }: { me: Me }) {
                 Remove unlock PIN
               </Menu.Item>
             )}
+            {/* Phones only: the header has no room for the name and the Sign out button. */}
+            <Menu.Divider hiddenFrom="sm" />
+            <Menu.Label hiddenFrom="sm">{me.user.displayName}</Menu.Label>
+            <Menu.Item hiddenFrom="sm" onClick={onSignOut}>
+              Sign out
+            </Menu.Item>
           </Menu.Dropdown>
         </Menu>
       </Group>

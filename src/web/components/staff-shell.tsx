@@ -44,7 +44,7 @@ export function StaffShell() {
           </Group>
           <Group gap="md" wrap="nowrap">
             <ClinicSwitcher />
-            <Stack gap={0} align="flex-end">
+            <Stack gap={0} align="flex-end" visibleFrom="sm">
               <Text size="sm" fw={600} lh={1.3}>
                 {me.user.displayName}
               </Text>
@@ -52,8 +52,9 @@ export function StaffShell() {
                 {roleLabel(membership.role)}
               </Badge>
             </Stack>
-            <ScreenLockControls me={me} />
-            <Button variant="default" size="sm" onClick={signOut}>
+            {/* On a phone, Sign out moves into the ⋯ menu so the header fits 390 px. */}
+            <ScreenLockControls me={me} onSignOut={signOut} />
+            <Button variant="default" size="sm" onClick={signOut} visibleFrom="sm">
               Sign out
             </Button>
           </Group>
