@@ -25,9 +25,6 @@ const sizes = [
  * their overflow is recorded as an annotation instead of failing the journey.
  */
 const knownOverflow: Record<string, string> = {
-  'intake-queue-390': 'the five-segment status filter is wider than a phone',
-  'chart-sessions-390': 'the sessions table has no scroll container of its own',
-  'outcomes-390': 'the three-segment treatment filter is wider than a phone',
   'settings-390': 'a rule card of the catalogue is 13 px wider than a phone',
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Box, Button, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useClinicSummary } from '../api/clinic'
 import { pageCount } from '../api/page'
@@ -44,16 +44,19 @@ export function IntakeQueuePage() {
             : 'People who asked the clinic to contact them from the public pages. A red flag means a clinician must follow up the same day; the answers are for clinicians only.'}
         </Text>
       </Stack>
-      <SegmentedControl
-        aria-label="Show referrals"
-        value={status}
-        onChange={(v) => {
-          setStatus(v as ReferralStatus | '')
-          setPage(1)
-        }}
-        data={filters}
-        w="fit-content"
-      />
+      {/* On a phone the filter scrolls inside its own strip instead of widening the page. */}
+      <Box maw="100%" style={{ overflowX: 'auto' }}>
+        <SegmentedControl
+          aria-label="Show referrals"
+          value={status}
+          onChange={(v) => {
+            setStatus(v as ReferralStatus | '')
+            setPage(1)
+          }}
+          data={filters}
+          w="fit-content"
+        />
+      </Box>
       {referrals.isPending && <PageLoader />}
       {referrals.isError && <ErrorAlert error={referrals.error} title="Could not load the intake queue" />}
       {referrals.data && (

@@ -1,4 +1,4 @@
-import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Box, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core'
 import { DateInput } from '@mantine/dates'
 import { builtInProtocols } from '../../../domain/dosing'
 import type { AgeBand, BaselineSeverity, OutcomeRoute } from '../../api/outcomes'
@@ -100,7 +100,7 @@ export function OutcomeFilters({ values, onChange, readableClinics }: OutcomeFil
             />
           </div>
         )}
-        <div>
+        <Box maw="100%" style={{ overflowX: 'auto' }}>
           <Text size="sm" fw={500} mb={4} id="outcome-route-label">
             Treatment
           </Text>
@@ -122,7 +122,7 @@ export function OutcomeFilters({ values, onChange, readableClinics }: OutcomeFil
               { value: 'intranasal', label: routeLabels.intranasal },
             ]}
           />
-        </div>
+        </Box>
         {hasAny && (
           <Button
             variant="subtle"

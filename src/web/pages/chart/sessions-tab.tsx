@@ -212,51 +212,53 @@ export function SessionsTab(props: ChartTabProps) {
         />
       )}
       {canBook && timeZone && <BookForm {...props} />}
-      <Table striped aria-label="Treatment sessions">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>#</Table.Th>
-            <Table.Th>Booked for</Table.Th>
-            <Table.Th>Chair</Table.Th>
-            <Table.Th>Route</Table.Th>
-            <Table.Th>State</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {sessions.data.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>
-                {canReadClinical ? (
-                  <Anchor component={Link} to={clinicPath(clinicId, `sessions/${s.id}`)}>
-                    Session {s.sessionNumber}
-                  </Anchor>
-                ) : (
-                  `Session ${s.sessionNumber}`
-                )}
-              </Table.Td>
-              <Table.Td>
-                <TimeCell iso={s.scheduledAt} timeZone={timeZone} />
-              </Table.Td>
-              <Table.Td>{s.chairName ?? '—'}</Table.Td>
-              <Table.Td>{routeLabels[s.route]}</Table.Td>
-              <Table.Td>
-                <Badge color={stateColors[s.state]} variant="light">
-                  {stateLabels[s.state]}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          {sessions.data.length === 0 && (
+      <Table.ScrollContainer minWidth={560}>
+        <Table striped aria-label="Treatment sessions">
+          <Table.Thead>
             <Table.Tr>
-              <Table.Td colSpan={5}>
-                <Text size="sm" c="dimmed">
-                  No sessions booked yet.
-                </Text>
-              </Table.Td>
+              <Table.Th>#</Table.Th>
+              <Table.Th>Booked for</Table.Th>
+              <Table.Th>Chair</Table.Th>
+              <Table.Th>Route</Table.Th>
+              <Table.Th>State</Table.Th>
             </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {sessions.data.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  {canReadClinical ? (
+                    <Anchor component={Link} to={clinicPath(clinicId, `sessions/${s.id}`)}>
+                      Session {s.sessionNumber}
+                    </Anchor>
+                  ) : (
+                    `Session ${s.sessionNumber}`
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <TimeCell iso={s.scheduledAt} timeZone={timeZone} />
+                </Table.Td>
+                <Table.Td>{s.chairName ?? '—'}</Table.Td>
+                <Table.Td>{routeLabels[s.route]}</Table.Td>
+                <Table.Td>
+                  <Badge color={stateColors[s.state]} variant="light">
+                    {stateLabels[s.state]}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {sessions.data.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={5}>
+                  <Text size="sm" c="dimmed">
+                    No sessions booked yet.
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   )
 }
