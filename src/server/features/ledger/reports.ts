@@ -121,7 +121,7 @@ async function inventory(
         r.expires_on,
         `${formatQuantity(parseQuantity(r.strength_mg))} mg/${r.unit}`,
         formatQuantity(balance),
-        `${units} ${r.unit === 'mL' ? 'mL' : 'devices'}`,
+        `${units} ${r.unit === 'mL' ? 'mL' : units === '1' ? 'device' : 'devices'}`,
       ]
     })
   const label = { initial: 'Initial inventory', biennial: 'Biennial inventory', 'on-demand': 'Inventory' }[
@@ -233,8 +233,10 @@ async function periodReport(
     .orderBy('e.seq')
     .execute()
   const total = rows.reduce((sum, r) => addQuantity(sum, parseQuantity(r.quantity)), ZERO)
-  const units = (r: (typeof rows)[number]) =>
-    `${toUnits(r, r.quantity)} ${r.unit === 'mL' ? 'mL' : 'devices'}`
+  const units = (r: (typeof rows)[number]) => {
+    const count = toUnits(r, r.quantity)
+    return `${count} ${r.unit === 'mL' ? 'mL' : count === '1' ? 'device' : 'devices'}`
+  }
   if (request.kind === 'administrations') {
     return {
       title: 'Administration log',
