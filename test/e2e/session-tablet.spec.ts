@@ -70,7 +70,9 @@ async function isOnFirstScreen(target: Locator): Promise<boolean> {
 async function expectEssentialsOnFirstScreen(page: Page, route: 'iv' | 'intranasal', phase: string) {
   await page.setViewportSize(tablet)
   await page.evaluate(() => window.scrollTo(0, 0))
-  const timer = page.getByRole('timer', { name: /^Next vitals/ })
+  const timer = page.getByRole('timer', {
+    name: /^(Next vitals|BP recheck|Heart-rate recheck|SpO₂ recheck|Sedation recheck)/,
+  })
   const firstField = page.getByRole('form', { name: 'Vital signs' }).getByLabel('Systolic (mmHg)')
   const control =
     route === 'iv'
@@ -200,7 +202,10 @@ test('the chair-side essentials fit a tablet screen in every phase, and charting
     await expect(vitals.getByLabel(label, { exact: true })).toHaveAttribute('inputmode', 'numeric')
 
   // IV, monitoring: the pump stopped, dosing finished.
-  await nurse.getByRole('button', { name: 'Stop infusion' }).click()
+  await nurse
+    .getByLabel('Infusion pump', { exact: true })
+    .getByRole('button', { name: 'Stop infusion' })
+    .click()
   await nurse.getByRole('button', { name: 'Finish dosing' }).click()
   await expect(nurse.getByRole('tab', { name: 'Monitoring', selected: true })).toBeVisible(saved)
   await nurse.reload()

@@ -19,6 +19,10 @@ export function StaffShell() {
   const [isNavOpen, nav] = useDisclosure(false)
   const isWide = useMediaQuery(`(min-width: ${navbarBreakpoint})`, true, { getInitialValueInEffect: false })
   const location = useLocation()
+  // The chair-side page needs the whole width of a landscape tablet (timer, alerts, pump and vitals
+  // on one screen): there the menu folds behind the burger at every width.
+  const isChairSide = /^\/c\/[^/]+\/sessions\/[^/]+/.test(location.pathname)
+  const isMenuFolded = !isWide || isChairSide
   const signOut = useSignOut()
   useIdleLock(me)
 
@@ -29,13 +33,17 @@ export function StaffShell() {
   return (
     <AppShell
       header={{ height: 60 }}
-      navbar={{ width: 220, breakpoint: navbarBreakpoint, collapsed: { mobile: !isNavOpen } }}
+      navbar={{
+        width: 220,
+        breakpoint: navbarBreakpoint,
+        collapsed: { mobile: !isNavOpen, desktop: isChairSide && !isNavOpen },
+      }}
       padding="lg"
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap">
-            {!isWide && (
+            {isMenuFolded && (
               <Burger opened={isNavOpen} onClick={nav.toggle} size="sm" aria-label="Toggle navigation" />
             )}
             <Text fw={700} size="xl" c="teal.8">

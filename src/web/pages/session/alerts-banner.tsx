@@ -56,7 +56,7 @@ function PumpActions({ props, isDimmed }: { props: SectionProps; isDimmed: boole
     <>
       {allowed.includes('pause') && (
         <Button
-          size="md"
+          size="sm"
           color="orange.8"
           variant={isDimmed ? 'outline' : 'white'}
           c="orange.9"
@@ -72,7 +72,7 @@ function PumpActions({ props, isDimmed }: { props: SectionProps; isDimmed: boole
       )}
       {allowed.includes('stop') && (
         <Button
-          size="md"
+          size="sm"
           color="red.8"
           variant={isDimmed ? 'outline' : 'white'}
           c="red.9"
@@ -328,33 +328,49 @@ function AlertCard({ alert, props }: { alert: SessionAlert; props: SectionProps 
       style={isDimmed ? { opacity: 0.75 } : undefined}
       title={`${isDimmed ? 'Acknowledged — ' : ''}${alert.message}`}
     >
-      <Stack gap={6}>
-        <Text size="sm">
+      {/* Compact: it sits above the pump and the vitals pad in the chair-side column. */}
+      <Stack gap={4}>
+        <Text size="xs">
           Readings:{' '}
           {alert.readings.map((r) => `${readingText(r)} at ${formatClock(r.takenAtMs, timeZone)}`).join('; ')}
         </Text>
-        <Text size="sm">Rule: {alert.rule}</Text>
-        <Text size="md" fw={700}>
-          What to do: {alert.recommendedAction}
-        </Text>
-        {alert.recheckByMs !== null && (
-          <Text size="lg" fw={800}>
+        {/* An acknowledged alert folds to its title, readings, the recheck and who acknowledged it. */}
+        {!isDimmed && (
+          <>
+            <Text size="xs">Rule: {alert.rule}</Text>
+            <Text size="sm" fw={700}>
+              What to do: {alert.recommendedAction}
+              {alert.recheckByMs !== null && (
+                <>
+                  {' '}
+                  <Text span size="md" fw={800}>
+                    Recheck {recheckNames[alert.measure]} by {formatClock(alert.recheckByMs, timeZone)}
+                    {isOverdue ? ' — overdue' : ''}
+                  </Text>
+                </>
+              )}
+            </Text>
+          </>
+        )}
+        {isDimmed && alert.recheckByMs !== null && (
+          <Text size="sm" fw={700}>
             Recheck {recheckNames[alert.measure]} by {formatClock(alert.recheckByMs, timeZone)}
             {isOverdue ? ' — overdue' : ''}
           </Text>
         )}
         {acked && (
-          <Text size="sm">
+          <Text size="xs">
             Acknowledged by {acked.by ?? 'a clinician'} at {formatClock(acked.at, timeZone)}:{' '}
             {acked.actions.map((a) => alertAckActionLabels[a]).join(', ')}
-            {acked.note ? ` — ${acked.note}` : ''}. Stays here until a reading is back within the limit.
+            {acked.note ? ` — ${acked.note.replace(/\.$/, '')}` : ''}. Stays here until a reading is back
+            within the limit.
           </Text>
         )}
         {props.canWrite && (
-          <Group gap="sm">
-            <PumpActions props={props} isDimmed={isDimmed} />
+          <Group gap="xs">
+            {!isDimmed && <PumpActions props={props} isDimmed={isDimmed} />}
             {!acked && (
-              <Button size="md" variant="white" c="dark.9" onClick={() => setDialog('ack')}>
+              <Button size="sm" variant="white" c="dark.9" onClick={() => setDialog('ack')}>
                 Acknowledge
               </Button>
             )}

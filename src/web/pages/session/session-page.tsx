@@ -68,14 +68,14 @@ function vitalsContext(state: SessionState): VitalsContext | null {
 }
 
 /**
- * What the nurse needs at the chair whatever tab is open: open alerts, the pump or the devices,
- * the vitals pad and the charting queue folded to its last entry.
+ * What the nurse needs at the chair whatever tab is open: the pump or the devices, the vitals pad
+ * and the charting queue folded to its last entry. Open alerts head the wider left column (their
+ * readings, rule and actions need the width; the header's timer shows the recheck they ask for).
  */
 function ChairSideColumn(props: SectionProps) {
   const context = vitalsContext(props.view.session.state)
   return (
     <>
-      <AlertsBanner {...props} />
       <DeliveryControl {...props} />
       {/* Keyed by context so a new phase starts an empty pad. */}
       {props.canWrite && context && <VitalsPad key={context} {...props} context={context} />}
@@ -137,6 +137,7 @@ export function SessionPage() {
             <ChairSideColumn {...props} />
           </aside>
           <div className="chair-side__main">
+            <AlertsBanner {...props} />
             <SafetyAlertBanner
               clinicId={clinicId}
               patientId={view.patient.id}
