@@ -2,7 +2,7 @@ import '@mantine/charts/styles.css'
 import '../learn/learn.css'
 import './portal.css'
 import { Anchor, Box, Button, Container, Group, Stack, Text } from '@mantine/core'
-import { Outlet, Link as RouterLink, NavLink as RouterNavLink, useNavigate } from 'react-router'
+import { Outlet, Link as RouterLink, NavLink as RouterNavLink } from 'react-router'
 import { usePortalLogout, usePortalMe } from '../../api/portal'
 import { PatientDisclaimer } from '../../components/patient-disclaimer'
 
@@ -15,7 +15,6 @@ const links = [
 
 function SignOutButton() {
   const logout = usePortalLogout()
-  const navigate = useNavigate()
   return (
     <Button
       variant="default"
@@ -24,11 +23,12 @@ function SignOutButton() {
       style={{ flexShrink: 0 }}
       onClick={() => {
         // mutateAsync, not mutate's callbacks: clearing the portal cache unmounts this button, and
-        // a callback of an unmounted mutate never runs, which left the patient on a bare sign-in page.
+        // a callback of an unmounted mutate never runs (nor, reliably, its router navigate), which
+        // left the patient on a bare sign-in page. A full page load also drops every cached answer.
         void logout
           .mutateAsync()
           .catch(() => undefined)
-          .finally(() => navigate('/portal/sign-in?signedOut=1'))
+          .finally(() => window.location.replace('/portal/sign-in?signedOut=1'))
       }}
     >
       Sign out
