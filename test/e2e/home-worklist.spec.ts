@@ -86,6 +86,8 @@ test('a nurse at 1024×768: the menu in view, the portal safety answer on Home a
   await expect(form.getByText(/^Submitted /)).toBeVisible({ timeout: 15_000 })
   await expect(form.getByText(/^Due by /)).toHaveCount(0)
   await shoot(nurse, 'rems-form-submitted')
+  // The chair-side page folds the menu behind the burger to give the session the whole width.
+  await nurse.getByRole('button', { name: 'Toggle navigation' }).click()
   await nurse.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home' }).click()
   await expect(rems.getByText('Every esketamine monitoring form is submitted.')).toBeVisible()
 })
