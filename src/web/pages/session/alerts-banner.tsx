@@ -11,8 +11,8 @@ import { type SessionAlert, type SessionAlertReading, useSessionAction } from '.
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { useNow } from '../../components/use-now'
 import { formatClock } from '../../lib/clock-format'
-import { optimisticPumpStatus } from './delivery-controls'
-import { type SectionProps, writePath } from './section-props'
+import { enqueuePumpAction, optimisticPumpStatus } from './delivery-controls'
+import type { SectionProps } from './section-props'
 
 // Monitoring alerts (issue 14 C/4): each names the readings, the rule, what to do and the recheck
 // deadline in clinic time, with the pump's Pause/Stop at hand. An acknowledged alert stays, dimmed,
@@ -36,32 +36,19 @@ function readingText(r: SessionAlertReading): string {
 }
 
 /** The pump's own Pause and Stop, queued through the outbox like the buttons on the pump panel. */
-function PumpActions({ props, isDimmed }: { props: SectionProps; isDimmed: boolean }) {
-  const { view, outbox, sessionId, clinicId } = props
+function PumpActions({ props }: { props: SectionProps }) {
+  const { view, outbox, sessionId } = props
   if (!view.infusion || view.session.state !== 'dosing' || !props.canWrite) return null
   const queued = outbox.entries.filter(
     (e) => e.sessionId === sessionId && e.kind === 'infusion' && e.status !== 'sent',
   )
   const status = optimisticPumpStatus(view.infusion.status, queued)
   const allowed = nextInfusionActions(status)
-  const mark = (action: 'pause' | 'stop') =>
-    outbox.enqueue({
-      sessionId,
-      kind: 'infusion',
-      path: writePath(clinicId, sessionId, '/infusion'),
-      body: { action },
-      label: action === 'pause' ? 'Pump: pause' : 'Pump: stop infusion',
-    })
+  const mark = (action: 'pause' | 'stop') => enqueuePumpAction(props, action)
   return (
     <>
       {allowed.includes('pause') && (
-        <Button
-          size="sm"
-          color="orange.8"
-          variant={isDimmed ? 'outline' : 'white'}
-          c="orange.9"
-          onClick={() => mark('pause')}
-        >
+        <Button size="sm" color="orange.8" variant="white" c="orange.9" onClick={() => mark('pause')}>
           Pause infusion
         </Button>
       )}
@@ -71,13 +58,7 @@ function PumpActions({ props, isDimmed }: { props: SectionProps; isDimmed: boole
         </Text>
       )}
       {allowed.includes('stop') && (
-        <Button
-          size="sm"
-          color="red.8"
-          variant={isDimmed ? 'outline' : 'white'}
-          c="red.9"
-          onClick={() => mark('stop')}
-        >
+        <Button size="sm" color="red.8" variant="white" c="red.9" onClick={() => mark('stop')}>
           Stop infusion
         </Button>
       )}
@@ -368,7 +349,7 @@ function AlertCard({ alert, props }: { alert: SessionAlert; props: SectionProps 
         )}
         {props.canWrite && (
           <Group gap="xs">
-            {!isDimmed && <PumpActions props={props} isDimmed={isDimmed} />}
+            {!isDimmed && <PumpActions props={props} />}
             {!acked && (
               <Button size="sm" variant="white" c="dark.9" onClick={() => setDialog('ack')}>
                 Acknowledge

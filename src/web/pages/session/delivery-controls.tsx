@@ -63,8 +63,23 @@ function NotSetYet({ label, title }: { label: string; title: string }) {
   )
 }
 
+/** Queues a pump action through the charting queue: the pump panel and the alert banner share it. */
+export function enqueuePumpAction(
+  { outbox, clinicId, sessionId }: Pick<SectionProps, 'outbox' | 'clinicId' | 'sessionId'>,
+  action: keyof typeof pumpLabels,
+  at?: string,
+) {
+  outbox.enqueue({
+    sessionId,
+    kind: 'infusion',
+    path: writePath(clinicId, sessionId, '/infusion'),
+    body: { action, ...(at ? { at } : {}) },
+    label: `Pump: ${pumpLabels[action].toLowerCase()}`,
+  })
+}
+
 function Pump(props: SectionProps) {
-  const { view, clinicId, sessionId, outbox, timeZone, canWrite } = props
+  const { view, sessionId, outbox, timeZone, canWrite } = props
   const nowMs = useNow()
   const [minutesAgo, setMinutesAgo] = useState<number | string>(0)
   const infusion = view.infusion
@@ -75,14 +90,7 @@ function Pump(props: SectionProps) {
   const status = optimisticPumpStatus(infusion.status, queued)
   const actions = canWrite && view.session.state === 'dosing' ? nextInfusionActions(status) : []
   const mark = (action: keyof typeof pumpLabels) => {
-    const at = takenAt(minutesAgo)
-    outbox.enqueue({
-      sessionId,
-      kind: 'infusion',
-      path: writePath(clinicId, sessionId, '/infusion'),
-      body: { action, ...(at ? { at } : {}) },
-      label: `Pump: ${pumpLabels[action].toLowerCase()}`,
-    })
+    enqueuePumpAction(props, action, takenAt(minutesAgo))
     setMinutesAgo(0)
   }
   const end = infusion.expectedEndMs
