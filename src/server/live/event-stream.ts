@@ -36,9 +36,9 @@ export async function streamLiveView<T>(
   options: LiveViewOptions<T>,
 ): Promise<void> {
   const token = request.cookies[sessionCookie]
-  if (!token || !request.session) throw new AppError('not-signed-in', 'Please sign in.')
+  if (!token || !request.signIn) throw new AppError('not-signed-in', 'Please sign in.')
   // Errors of the first read (403, 404) are ordinary problem+json replies: nothing is sent yet.
-  const first = await options.load(request.session.principal, false)
+  const first = await options.load(request.signIn.principal, false)
 
   reply.hijack()
   const raw = reply.raw

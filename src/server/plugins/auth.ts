@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppContext } from '../context'
 import { AppError } from '../errors'
-import { isCsrfTokenValid, type ResolvedSession, resolveSession } from '../features/auth/service'
+import { isCsrfTokenValid, type ResolvedSignIn, resolveSession } from '../features/auth/service'
 
 export const sessionCookie = 'kc_session'
 
@@ -15,7 +15,7 @@ declare module 'fastify' {
     allowLocked?: boolean
   }
   interface FastifyRequest {
-    session: ResolvedSession | null
+    signIn: ResolvedSignIn | null
   }
 }
 
@@ -26,7 +26,7 @@ const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * checks the CSRF token on cookie-authenticated writes (the cookie is SameSite=Strict as well).
  */
 export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
-  app.decorateRequest('session', null)
+  app.decorateRequest('signIn', null)
   app.addHook('preHandler', async (request) => {
     const auth = request.routeOptions.config.auth ?? 'signed-in'
     if (auth === 'public' || !request.url.startsWith('/api/')) return
@@ -35,7 +35,7 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
     const session = await resolveSession(ctx, token, request.ip, {
       allowLocked: request.routeOptions.config.allowLocked === true,
     })
-    request.session = session
+    request.signIn = session
     if (auth === 'signed-in' && session.state !== 'signed-in') {
       throw new AppError('mfa-required', 'Finish two-factor authentication first.', {
         extra: { state: session.state },
@@ -77,8 +77,8 @@ export function clearSessionCookie(reply: FastifyReply, ctx: AppContext): void {
   })
 }
 
-/** The session a route's preHandler resolved; routes declared 'pending' or 'signed-in' always have one. */
-export function sessionOf(request: FastifyRequest): ResolvedSession {
-  if (!request.session) throw new AppError('not-signed-in', 'Please sign in.')
-  return request.session
+/** The staff sign-in a route's preHandler resolved; routes declared 'pending' or 'signed-in' always have one. */
+export function signInOf(request: FastifyRequest): ResolvedSignIn {
+  if (!request.signIn) throw new AppError('not-signed-in', 'Please sign in.')
+  return request.signIn
 }

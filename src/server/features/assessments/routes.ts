@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { enteredInErrorSchema, errorReasonBody, instant, patientParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { enteredInErrorSchema, errorReasonBody, instant, patientParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import * as assessments from './service'
 
 const responseSchema = z.object({
@@ -69,7 +69,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         assessments.listAssessments(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
         ),
@@ -98,7 +98,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await assessments.recordResponse(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.params.patientId,
               request.body,
@@ -119,7 +119,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         await assessments.markResponseInError(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
           request.params.entryId,
@@ -145,7 +145,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         assessments.acknowledgeAlert(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
           request.params.entryId,
@@ -178,7 +178,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await assessments.recordVitals(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.params.patientId,
               request.body,
@@ -199,7 +199,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         await assessments.markVitalsInError(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
           request.params.entryId,

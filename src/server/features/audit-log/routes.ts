@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams, instant, paged, pageQuery } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams, instant, paged, pageQuery } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { listAuditEvents } from './service'
 
 const eventSchema = z.object({
@@ -38,7 +38,7 @@ export function auditLogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        listAuditEvents(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+        listAuditEvents(ctx, signInOf(request).principal, request.params.clinicId, request.query),
     )
   }
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../errors'
 import { inOwnerTransaction } from '../../tenancy'
 import { hashPassword, verifyPassword } from './passwords'
 import { pinProblem } from './pin-rules'
-import { lockedError, nextLock, type ResolvedSession } from './service'
+import { lockedError, nextLock, type ResolvedSignIn } from './service'
 import * as store from './store'
 
 // The lock screen's server side (issue 14, ARCHITECTURE.md "Lock screen"): locking a sign-in,
@@ -14,7 +14,7 @@ import * as store from './store'
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError }
 
-function auditFor(tx: Tx, session: ResolvedSession, now: Date) {
+function auditFor(tx: Tx, session: ResolvedSignIn, now: Date) {
   return (
     action: string,
     outcome: 'success' | 'failure' | 'denied',
@@ -38,7 +38,7 @@ function auditFor(tx: Tx, session: ResolvedSession, now: Date) {
 }
 
 /** Locks the sign-in now (the screen went idle or the user pressed Lock). Idempotent. */
-export async function lockSession(ctx: AppContext, session: ResolvedSession): Promise<void> {
+export async function lockSession(ctx: AppContext, session: ResolvedSignIn): Promise<void> {
   if (session.lockedAt) return
   const now = ctx.now()
   await inOwnerTransaction(ctx, async (tx) => {
@@ -55,7 +55,7 @@ export async function lockSession(ctx: AppContext, session: ResolvedSession): Pr
 async function refuseProof(
   ctx: AppContext,
   tx: Tx,
-  session: ResolvedSession,
+  session: ResolvedSignIn,
   action: string,
   method: 'password' | 'pin',
   now: Date,
@@ -82,7 +82,7 @@ async function refuseProof(
 /** Re-activates the same locked sign-in with its user's password or unlock PIN. */
 export async function unlockSession(
   ctx: AppContext,
-  session: ResolvedSession,
+  session: ResolvedSignIn,
   proof: { password?: string | undefined; pin?: string | undefined },
 ): Promise<{ csrfToken: string }> {
   const method = proof.pin !== undefined ? 'pin' : 'password'
@@ -125,7 +125,7 @@ export async function unlockSession(
 /** Sets or changes the user's unlock PIN; the account password confirms it is them. */
 export async function setUnlockPin(
   ctx: AppContext,
-  session: ResolvedSession,
+  session: ResolvedSignIn,
   input: { pin: string; password: string },
 ): Promise<void> {
   const problem = pinProblem(input.pin)
@@ -151,7 +151,7 @@ export async function setUnlockPin(
   if (!outcome.ok) throw outcome.error
 }
 
-export async function removeUnlockPin(ctx: AppContext, session: ResolvedSession): Promise<void> {
+export async function removeUnlockPin(ctx: AppContext, session: ResolvedSignIn): Promise<void> {
   const now = ctx.now()
   await inOwnerTransaction(ctx, async (tx) => {
     if (await store.deleteUnlockPin(tx, session.userId))

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { type StaffRole, staffRoles } from '../../../domain/access/permissions'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
-import { clearSessionCookie, sessionCookie, sessionOf, setSessionCookie } from '../../plugins/auth'
+import { clearSessionCookie, sessionCookie, setSessionCookie, signInOf } from '../../plugins/auth'
 import * as lock from './lock'
 import { pinRules } from './pin-rules'
 import * as auth from './service'
@@ -105,7 +105,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const issued = await auth.verifyMfa(ctx, sessionOf(request), request.body.code)
+        const issued = await auth.verifyMfa(ctx, signInOf(request), request.body.code)
         setSessionCookie(reply, ctx, issued.token)
         return { state: issued.state, csrfToken: issued.csrfToken }
       },
@@ -122,7 +122,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }) },
         },
       },
-      async (request) => auth.startMfaEnrolment(ctx, sessionOf(request)),
+      async (request) => auth.startMfaEnrolment(ctx, signInOf(request)),
     )
 
     app.post(
@@ -140,7 +140,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const issued = await auth.confirmMfaEnrolment(ctx, sessionOf(request), request.body.code)
+        const issued = await auth.confirmMfaEnrolment(ctx, signInOf(request), request.body.code)
         setSessionCookie(reply, ctx, issued.token)
         return { state: issued.state, csrfToken: issued.csrfToken }
       },
@@ -153,7 +153,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags: ['auth'], summary: 'Sign out (a locked sign-in too)', body: z.object({}).optional() },
       },
       async (request, reply) => {
-        await auth.signOut(ctx, sessionOf(request))
+        await auth.signOut(ctx, signInOf(request))
         clearSessionCookie(reply, ctx)
         return reply.status(204).send()
       },
@@ -165,7 +165,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { auth: 'pending' },
         schema: { tags: ['auth'], summary: 'Who am I', response: { 200: meSchema } },
       },
-      async (request) => auth.describeSession(ctx, sessionOf(request)),
+      async (request) => auth.describeSession(ctx, signInOf(request)),
     )
 
     app.get(
@@ -206,7 +206,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await lock.lockSession(ctx, sessionOf(request))
+        await lock.lockSession(ctx, signInOf(request))
         return reply.status(204).send()
       },
     )
@@ -225,7 +225,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.object({ csrfToken: z.string() }) },
         },
       },
-      async (request) => lock.unlockSession(ctx, sessionOf(request), request.body),
+      async (request) => lock.unlockSession(ctx, signInOf(request), request.body),
     )
 
     app.put(
@@ -239,7 +239,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await lock.setUnlockPin(ctx, sessionOf(request), request.body)
+        await lock.setUnlockPin(ctx, signInOf(request), request.body)
         return reply.status(204).send()
       },
     )
@@ -248,7 +248,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/auth/unlock-pin',
       { schema: { tags: ['auth'], summary: 'Remove your own unlock PIN' } },
       async (request, reply) => {
-        await lock.removeUnlockPin(ctx, sessionOf(request))
+        await lock.removeUnlockPin(ctx, signInOf(request))
         return reply.status(204).send()
       },
     )

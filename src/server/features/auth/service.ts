@@ -14,7 +14,7 @@ import { checkStoredTotp, newTotpSecret, totpQrDataUrl, totpUri } from './totp'
 /** Roles that must use TOTP unless a clinic's settings say otherwise (design.md §6). */
 export const defaultMfaRequiredRoles = ['admin', 'prescriber']
 
-export interface ResolvedSession {
+export interface ResolvedSignIn {
   sessionId: string
   userId: string
   email: string
@@ -191,7 +191,7 @@ export interface ResolveOptions {
 }
 
 /** The 401 a locked sign-in answers: the web shows its lock screen, naming whose sign-in it is. */
-export function sessionLockedError(session: Pick<ResolvedSession, 'userId' | 'displayName'>): AppError {
+export function sessionLockedError(session: Pick<ResolvedSignIn, 'userId' | 'displayName'>): AppError {
   return new AppError('session-locked', 'The screen is locked. Unlock it with your password or PIN.', {
     extra: { user: { id: session.userId, displayName: session.displayName } },
   })
@@ -208,16 +208,16 @@ export async function resolveSession(
   token: string,
   ip: string | null,
   options: ResolveOptions = {},
-): Promise<ResolvedSession> {
+): Promise<ResolvedSignIn> {
   const now = ctx.now()
   const tokenHash = hashToken(token)
-  const refuseLocked = (session: ResolvedSession) => {
+  const refuseLocked = (session: ResolvedSignIn) => {
     if (session.lockedAt && !options.allowLocked) throw sessionLockedError(session)
     return session
   }
   const cached = ctx.sessionCache?.get(tokenHash, now.getTime())
   if (cached) return refuseLocked({ ...cached, principal: { ...cached.principal, ip } })
-  const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<ResolvedSession>> => {
+  const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<ResolvedSignIn>> => {
     const session = await store.findSessionByTokenHash(tx, tokenHash)
     if (!session || session.ended_at)
       return { ok: false, error: new AppError('not-signed-in', 'Please sign in.') }
@@ -311,7 +311,7 @@ export async function resolveSession(
 /** Second step of sign-in: a TOTP code turns an mfa-required session into a new, signed-in one. */
 export async function verifyMfa(
   ctx: AppContext,
-  session: ResolvedSession,
+  session: ResolvedSignIn,
   code: string,
 ): Promise<IssuedSession> {
   if (session.state !== 'mfa-required')
@@ -375,7 +375,7 @@ export async function verifyMfa(
 async function completeSignIn(
   ctx: AppContext,
   tx: Tx,
-  session: ResolvedSession,
+  session: ResolvedSignIn,
   now: Date,
   action: string,
 ): Promise<IssuedSession> {
@@ -401,7 +401,7 @@ async function completeSignIn(
   return issueSession(ctx, tx, session.userId, 'signed-in', session.principal.ip, null, now)
 }
 
-export async function startMfaEnrolment(ctx: AppContext, session: ResolvedSession) {
+export async function startMfaEnrolment(ctx: AppContext, session: ResolvedSignIn) {
   if (session.state === 'mfa-required')
     throw new AppError('mfa-required', 'Enter your current authenticator code first.')
   const now = ctx.now()
@@ -445,7 +445,7 @@ export async function startMfaEnrolment(ctx: AppContext, session: ResolvedSessio
 
 export async function confirmMfaEnrolment(
   ctx: AppContext,
-  session: ResolvedSession,
+  session: ResolvedSignIn,
   code: string,
 ): Promise<IssuedSession> {
   if (session.state === 'mfa-required')
@@ -482,7 +482,7 @@ export async function confirmMfaEnrolment(
   return outcome.value
 }
 
-export async function signOut(ctx: AppContext, session: ResolvedSession): Promise<void> {
+export async function signOut(ctx: AppContext, session: ResolvedSignIn): Promise<void> {
   const now = ctx.now()
   await inOwnerTransaction(ctx, async (tx) => {
     await store.endSession(tx, session.sessionId, now)
@@ -504,7 +504,7 @@ export async function signOut(ctx: AppContext, session: ResolvedSession): Promis
   })
 }
 
-export async function describeSession(ctx: AppContext, session: ResolvedSession) {
+export async function describeSession(ctx: AppContext, session: ResolvedSignIn) {
   const [mfa, pin] = await inOwnerTransaction(ctx, (tx) =>
     Promise.all([store.findMfaSecret(tx, session.userId), store.findUnlockPin(tx, session.userId)]),
   )

@@ -1,4 +1,4 @@
-import type { ResolvedSession } from './service'
+import type { ResolvedSignIn } from './service'
 
 /**
  * Every request resolves its cookie; charting tablets send many a minute. Reusing a resolved
@@ -7,14 +7,14 @@ import type { ResolvedSession } from './service'
  * process forgets a session at once when it signs out or rotates.
  */
 export class SessionCache {
-  readonly #entries = new Map<string, { session: ResolvedSession; atMs: number }>()
+  readonly #entries = new Map<string, { session: ResolvedSignIn; atMs: number }>()
 
   constructor(
     readonly ttlMs = 5_000,
     readonly maxEntries = 10_000,
   ) {}
 
-  get(tokenHash: string, nowMs: number): ResolvedSession | undefined {
+  get(tokenHash: string, nowMs: number): ResolvedSignIn | undefined {
     const entry = this.#entries.get(tokenHash)
     if (!entry) return undefined
     if (nowMs < entry.atMs || nowMs - entry.atMs >= this.ttlMs) {
@@ -24,7 +24,7 @@ export class SessionCache {
     return entry.session
   }
 
-  set(tokenHash: string, session: ResolvedSession, nowMs: number): void {
+  set(tokenHash: string, session: ResolvedSignIn, nowMs: number): void {
     if (this.#entries.size >= this.maxEntries) this.#entries.clear()
     this.#entries.set(tokenHash, { session, atMs: nowMs })
   }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams } from '../../../contract/common'
 import { sessionStates } from '../../../domain/session'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import * as displays from './service'
 
 const displaySchema = z.object({
@@ -52,7 +52,7 @@ export function boardDisplayRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.array(displaySchema) },
         },
       },
-      async (request) => displays.listDisplays(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => displays.listDisplays(ctx, signInOf(request).principal, request.params.clinicId),
     )
 
     app.post(
@@ -72,7 +72,7 @@ export function boardDisplayRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await displays.createDisplay(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.body.name,
             ),
@@ -92,7 +92,7 @@ export function boardDisplayRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         await displays.revokeDisplay(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.displayId,
         )

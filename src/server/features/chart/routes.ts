@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { patientParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { patientParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { getChart } from './service'
 
 export function chartRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -43,7 +43,7 @@ export function chartRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        getChart(ctx, sessionOf(request).principal, request.params.clinicId, request.params.patientId),
+        getChart(ctx, signInOf(request).principal, request.params.clinicId, request.params.patientId),
     )
   }
 }

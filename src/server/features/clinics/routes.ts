@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { getClinicDetails, getClinicSummary, updateClinicPhone } from './service'
 
 // A phone number as people write it: digits with spaces, dashes, dots, brackets, a leading +.
@@ -33,7 +33,7 @@ export function clinicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => getClinicSummary(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => getClinicSummary(ctx, signInOf(request).principal, request.params.clinicId),
     )
     app.get(
       '/api/v1/clinics/:clinicId/details',
@@ -45,7 +45,7 @@ export function clinicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: clinicDetails },
         },
       },
-      async (request) => getClinicDetails(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => getClinicDetails(ctx, signInOf(request).principal, request.params.clinicId),
     )
     app.put(
       '/api/v1/clinics/:clinicId/details',
@@ -59,7 +59,7 @@ export function clinicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        updateClinicPhone(ctx, sessionOf(request).principal, request.params.clinicId, {
+        updateClinicPhone(ctx, signInOf(request).principal, request.params.clinicId, {
           phone: request.body.phone === '' ? null : request.body.phone,
           version: request.body.version,
         }),

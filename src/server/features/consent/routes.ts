@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams, errorReasonBody, patientParams } from '../../../contract/common'
 import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams, errorReasonBody, patientParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import * as consent from './service'
 
 const textSchema = z.object({
@@ -51,7 +51,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: textSchema },
         },
       },
-      async (request) => consent.getCurrentText(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => consent.getCurrentText(ctx, signInOf(request).principal, request.params.clinicId),
     )
 
     app.post(
@@ -74,7 +74,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await consent.publishText(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.body,
             ),
@@ -94,7 +94,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         consent.listConsents(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
         ),
@@ -124,7 +124,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await consent.signConsent(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.params.patientId,
               request.body,
@@ -146,7 +146,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         consent.withdrawConsent(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
           request.params.consentId,
@@ -166,7 +166,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const { filename, pdf } = await consent.consentPdf(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
           request.params.consentId,

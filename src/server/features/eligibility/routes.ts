@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { patientParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { patientParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import * as eligibility from './service'
 
 export const decisionSchema = z.object({
@@ -65,7 +65,7 @@ export function eligibilityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         eligibility.getReview(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
         ),
@@ -97,7 +97,7 @@ export function eligibilityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await eligibility.signDecision(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.params.patientId,
               request.body,

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import {
+  enteredInErrorSchema,
+  errorReasonBody,
+  isoDate,
+  optionalText,
+  patientParams,
+} from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { enteredInErrorSchema, errorReasonBody, isoDate, optionalText, patientParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import * as history from './service'
 
 const drugClass = z.enum(['ssri', 'snri', 'tca', 'maoi', 'atypical', 'other'])
@@ -66,7 +72,7 @@ export function historyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         history.getHistory(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
         ),
@@ -101,7 +107,7 @@ export function historyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await history.addTrial(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.params.patientId,
               request.body,
@@ -123,7 +129,7 @@ export function historyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         history.markTrialInError(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
           request.params.entryId,
@@ -152,7 +158,7 @@ export function historyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         history.saveScreening(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
           request.body,

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams, isoDate } from '../../../contract/common'
 import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams, isoDate } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { toCsv, toPdf } from './report-render'
 import { buildReport, reportKinds } from './reports'
 import { verifyClinicLedger } from './verify-chains'
@@ -30,7 +30,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { format, ...options } = request.query
-        const table = await buildReport(ctx, sessionOf(request).principal, request.params.clinicId, {
+        const table = await buildReport(ctx, signInOf(request).principal, request.params.clinicId, {
           kind: request.params.kind,
           ...options,
         })
@@ -65,7 +65,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => verifyClinicLedger(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => verifyClinicLedger(ctx, signInOf(request).principal, request.params.clinicId),
     )
   }
 }

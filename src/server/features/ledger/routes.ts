@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams, instant, paged, pageQuery } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
+import { signInOf } from '../../plugins/auth'
 import type { Principal } from '../../principal'
-import { clinicParams, instant, paged, pageQuery } from '../../schemas'
 import { getCountSheet, submitCountSheet } from './count-sheet'
 import { listDiscrepancies, resolveDiscrepancy } from './discrepancies'
 import { fileLossReport, listLossReports, markLossReportStep } from './loss-reports'
@@ -63,7 +63,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => ledger.listStock(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => ledger.listStock(ctx, signInOf(request).principal, request.params.clinicId),
     )
 
     app.post(
@@ -82,7 +82,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         reply
           .status(201)
           .send(
-            await ledger.createLot(ctx, sessionOf(request).principal, request.params.clinicId, request.body),
+            await ledger.createLot(ctx, signInOf(request).principal, request.params.clinicId, request.body),
           ),
     )
 
@@ -97,7 +97,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        ledger.getLot(ctx, sessionOf(request).principal, request.params.clinicId, request.params.lotId),
+        ledger.getLot(ctx, signInOf(request).principal, request.params.clinicId, request.params.lotId),
     )
 
     const movement = <B extends z.ZodType>(
@@ -118,7 +118,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const { clinicId, lotId } = request.params
           return reply
             .status(201)
-            .send(await run(sessionOf(request).principal, clinicId, lotId, request.body as z.infer<B>))
+            .send(await run(signInOf(request).principal, clinicId, lotId, request.body as z.infer<B>))
         },
       )
     movement('receipts', 'A further receipt of this lot (another invoice)', receiptBody, (p, c, l, b) =>
@@ -153,7 +153,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: countSheetSchema },
         },
       },
-      async (request) => getCountSheet(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => getCountSheet(ctx, signInOf(request).principal, request.params.clinicId),
     )
 
     app.post(
@@ -189,7 +189,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         reply
           .status(201)
           .send(
-            await submitCountSheet(ctx, sessionOf(request).principal, request.params.clinicId, request.body),
+            await submitCountSheet(ctx, signInOf(request).principal, request.params.clinicId, request.body),
           ),
     )
 
@@ -215,7 +215,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => listWastesOwed(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => listWastesOwed(ctx, signInOf(request).principal, request.params.clinicId),
     )
 
     const sessionParams = clinicParams.extend({ sessionId: z.uuid() })
@@ -231,7 +231,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        getSessionDose(ctx, sessionOf(request).principal, request.params.clinicId, request.params.sessionId),
+        getSessionDose(ctx, signInOf(request).principal, request.params.clinicId, request.params.sessionId),
     )
 
     app.post(
@@ -252,7 +252,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await recordSessionWaste(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.params.sessionId,
               request.body,
@@ -278,7 +278,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        ledger.listEntries(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+        ledger.listEntries(ctx, signInOf(request).principal, request.params.clinicId, request.query),
     )
 
     app.get(
@@ -300,7 +300,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) => ledger.listWitnesses(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => ledger.listWitnesses(ctx, signInOf(request).principal, request.params.clinicId),
     )
 
     app.get(
@@ -315,7 +315,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        listDiscrepancies(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+        listDiscrepancies(ctx, signInOf(request).principal, request.params.clinicId, request.query),
     )
 
     app.post(
@@ -333,7 +333,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         resolveDiscrepancy(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.discrepancyId,
           request.body,
@@ -350,7 +350,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.array(lossReportSchema) },
         },
       },
-      async (request) => listLossReports(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => listLossReports(ctx, signInOf(request).principal, request.params.clinicId),
     )
 
     app.post(
@@ -369,7 +369,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         reply
           .status(201)
           .send(
-            await fileLossReport(ctx, sessionOf(request).principal, request.params.clinicId, request.body),
+            await fileLossReport(ctx, signInOf(request).principal, request.params.clinicId, request.body),
           ),
     )
 
@@ -391,7 +391,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         async (request) =>
           markLossReportStep(
             ctx,
-            sessionOf(request).principal,
+            signInOf(request).principal,
             request.params.clinicId,
             request.params.reportId,
             step,

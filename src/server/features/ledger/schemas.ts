@@ -1,6 +1,6 @@
 import { z } from 'zod'
+import { instant, isoDate } from '../../../contract/common'
 import { isValidDeaNumber, ledgerEntryKinds } from '../../../domain/ledger'
-import { instant, isoDate } from '../../schemas'
 
 // Request and reply schemas of the ledger API (they also generate /openapi.json). Quantities are
 // milligrams of the drug as labelled, as decimal text with at most six decimals — never floats.

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams, paged, pageQuery } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams, paged, pageQuery } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { listOutbox } from './service'
 
 const status = z.enum(['queued', 'sending', 'sent', 'held', 'failed'])
@@ -37,8 +37,7 @@ export function outboxRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           },
         },
       },
-      async (request) =>
-        listOutbox(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+      async (request) => listOutbox(ctx, signInOf(request).principal, request.params.clinicId, request.query),
     )
   }
 }

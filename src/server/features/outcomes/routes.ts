@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams, instant } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams, instant } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { outcomeFlags } from './queries'
 import { getDashboard, listFlaggedPatients } from './service'
 
@@ -41,7 +41,7 @@ export function outcomeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { clinics, ...filter } = request.query
-        return getDashboard(ctx, sessionOf(request).principal, {
+        return getDashboard(ctx, signInOf(request).principal, {
           clinicId: request.params.clinicId,
           allClinics: clinics === 'all',
           ...filter,
@@ -75,7 +75,7 @@ export function outcomeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        listFlaggedPatients(ctx, sessionOf(request).principal, {
+        listFlaggedPatients(ctx, signInOf(request).principal, {
           clinicId: request.params.clinicId,
           ...request.query,
         }),

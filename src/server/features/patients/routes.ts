@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
 import {
   clinicParams,
   enteredInErrorSchema,
@@ -12,7 +10,9 @@ import {
   paged,
   pageQuery,
   patientParams,
-} from '../../schemas'
+} from '../../../contract/common'
+import type { AppContext } from '../../context'
+import { signInOf } from '../../plugins/auth'
 import { postalCodePattern, usStateCodes } from './address'
 import * as patients from './service'
 
@@ -119,7 +119,7 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        patients.listPatients(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+        patients.listPatients(ctx, signInOf(request).principal, request.params.clinicId, request.query),
     )
 
     app.post(
@@ -140,7 +140,7 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await patients.createPatient(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.body,
             ),
@@ -160,7 +160,7 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         patients.getPatient(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
         ),
@@ -191,7 +191,7 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         patients.updatePatient(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
           request.body,
@@ -211,7 +211,7 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         patients.listMeasurements(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
         ),
@@ -238,7 +238,7 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await patients.addMeasurement(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.params.patientId,
               request.body,
@@ -259,7 +259,7 @@ export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         await patients.markMeasurementInError(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
           request.params.entryId,

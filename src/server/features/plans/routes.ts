@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { optionalText, patientParams } from '../../../contract/common'
 import { doseLimits, inputLimits } from '../../../domain/dosing'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { optionalText, patientParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { signerProof } from '../eligibility/routes'
 import * as plans from './service'
 
@@ -113,7 +113,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        plans.listPlans(ctx, sessionOf(request).principal, request.params.clinicId, request.params.patientId),
+        plans.listPlans(ctx, signInOf(request).principal, request.params.clinicId, request.params.patientId),
     )
 
     app.post(
@@ -145,7 +145,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await plans.createPlan(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.params.patientId,
               request.body,
@@ -175,7 +175,7 @@ export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         plans.approvePlan(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
           request.params.planId,

@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { patientParams } from '../../../contract/common'
 import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
-import { sessionOf } from '../../plugins/auth'
-import { patientParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { codeBody } from '../auth/routes'
 import { isCsrfTokenValid } from '../auth/service'
 import * as auth from './auth'
@@ -94,7 +94,7 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await portal.invitePatient(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.params.patientId,
             ),
@@ -119,7 +119,7 @@ export function portalRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         portal.portalStatus(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
         ),

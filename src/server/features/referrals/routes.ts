@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams, paged, pageQuery } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams, paged, pageQuery } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { referralBody, referralParams, referralSchema, referralStatusSchema } from './schemas'
 import * as referrals from './service'
 
@@ -56,7 +56,7 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        referrals.listReferrals(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+        referrals.listReferrals(ctx, signInOf(request).principal, request.params.clinicId, request.query),
     )
 
     app.patch(
@@ -73,7 +73,7 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         referrals.changeReferralStatus(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.referralId,
           request.body,

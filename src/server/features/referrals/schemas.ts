@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { clinicParams } from '../../../contract/common'
 import {
   maxTrials,
   pregnancyChoices,
@@ -6,7 +7,6 @@ import {
   trialDurations,
   yesNoUnsure,
 } from '../../../domain/self-check'
-import { clinicParams } from '../../schemas'
 
 const enumOf = <T extends readonly { value: string }[]>(choices: T) =>
   z.enum(choices.map((c) => c.value) as [T[number]['value'], ...T[number]['value'][]])

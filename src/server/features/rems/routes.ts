@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams, isoDate, optionalText, patientParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams, isoDate, optionalText, patientParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import * as rems from './service'
 
 const entrySchema = z.object({
@@ -36,7 +36,7 @@ export function remsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        rems.getSettingCertification(ctx, sessionOf(request).principal, request.params.clinicId),
+        rems.getSettingCertification(ctx, signInOf(request).principal, request.params.clinicId),
     )
     app.post(
       certification,
@@ -53,7 +53,7 @@ export function remsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         rems.recordSettingCertification(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.body,
         ),
@@ -73,7 +73,7 @@ export function remsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         rems.getPatientEnrolment(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
         ),
@@ -92,7 +92,7 @@ export function remsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         rems.recordPatientEnrolment(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
           request.body,

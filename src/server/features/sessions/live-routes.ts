@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams, isoDate } from '../../../contract/common'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { streamLiveView } from '../../live/event-stream'
-import { clinicParams, isoDate } from '../../schemas'
 import * as schedule from './schedule'
 
 /**

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams, instant, isoDate, optionalText, patientParams } from '../../../contract/common'
 import { inputLimits } from '../../../domain/dosing'
 import { alertAckActions, sideEffectTerms } from '../../../domain/session'
 import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams, instant, isoDate, optionalText, patientParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { signerProof } from '../eligibility/routes'
 import * as actions from './actions'
 import { getRemsForm, sessionPdf } from './documents'
@@ -72,7 +72,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.array(z.object({ id: z.string(), name: z.string(), isActive: z.boolean() })) },
         },
       },
-      async (request) => schedule.listChairs(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => schedule.listChairs(ctx, signInOf(request).principal, request.params.clinicId),
     )
     app.post(
       '/api/v1/clinics/:clinicId/chairs',
@@ -90,7 +90,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await schedule.addChair(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.body.name,
             ),
@@ -108,7 +108,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        schedule.getBoard(ctx, sessionOf(request).principal, request.params.clinicId, request.query.date),
+        schedule.getBoard(ctx, signInOf(request).principal, request.params.clinicId, request.query.date),
     )
     app.post(
       '/api/v1/clinics/:clinicId/sessions',
@@ -134,7 +134,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           .send(
             await schedule.bookSession(
               ctx,
-              sessionOf(request).principal,
+              signInOf(request).principal,
               request.params.clinicId,
               request.body,
             ),
@@ -146,7 +146,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         schedule.listSessionsOfPatient(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
         ),
@@ -163,7 +163,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         schedule.suggestDates(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.patientId,
         ),
@@ -181,7 +181,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         schedule.getSession(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.sessionId,
         ),
@@ -194,7 +194,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       handler: (
         p: { clinicId: string; sessionId: string },
         b: z.infer<B>,
-        principal: ReturnType<typeof sessionOf>['principal'],
+        principal: ReturnType<typeof signInOf>['principal'],
         key: string | undefined,
       ) => Promise<z.infer<typeof viewSchema>>,
     ) =>
@@ -213,7 +213,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           handler(
             request.params,
             request.body as z.infer<B>,
-            sessionOf(request).principal,
+            signInOf(request).principal,
             headerKey(request.headers),
           ),
       )
@@ -368,7 +368,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         actions.recordSessionVitals(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.sessionId,
           request.body,
@@ -490,7 +490,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        getRemsForm(ctx, sessionOf(request).principal, request.params.clinicId, request.params.sessionId),
+        getRemsForm(ctx, signInOf(request).principal, request.params.clinicId, request.params.sessionId),
     )
     for (const kind of ['record', 'discharge-instructions', 'rems'] as const) {
       app.get(
@@ -505,7 +505,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         async (request, reply) => {
           const { filename, pdf } = await sessionPdf(
             ctx,
-            sessionOf(request).principal,
+            signInOf(request).principal,
             request.params.clinicId,
             request.params.sessionId,
             kind,

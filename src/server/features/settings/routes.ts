@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { clinicParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { catalogueSchema, settingsPatchSchema, settingsReplySchema } from './schemas'
 import { getClinicSettings, getRuleCatalogue, updateClinicSettings } from './service'
 
@@ -17,7 +17,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: settingsReplySchema },
         },
       },
-      async (request) => getClinicSettings(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => getClinicSettings(ctx, signInOf(request).principal, request.params.clinicId),
     )
 
     app.put(
@@ -33,7 +33,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { version, ...patch } = request.body as { version: number } & Record<string, unknown>
-        return updateClinicSettings(ctx, sessionOf(request).principal, request.params.clinicId, {
+        return updateClinicSettings(ctx, signInOf(request).principal, request.params.clinicId, {
           version,
           patch,
         })
@@ -51,7 +51,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: catalogueSchema },
         },
       },
-      async (request) => getRuleCatalogue(ctx, sessionOf(request).principal, request.params.clinicId),
+      async (request) => getRuleCatalogue(ctx, signInOf(request).principal, request.params.clinicId),
     )
   }
 }

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams, paged, pageQuery } from '../../../contract/common'
 import { type StaffRole, staffRoles } from '../../../domain/access/permissions'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams, paged, pageQuery } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import * as users from './service'
 
 const roleSchema = z.enum(staffRoles as unknown as [StaffRole, ...StaffRole[]])
@@ -33,7 +33,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        users.listUsers(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+        users.listUsers(ctx, signInOf(request).principal, request.params.clinicId, request.query),
     )
 
     app.post(
@@ -54,7 +54,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request, reply) => {
         const result = await users.addUser(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.body,
         )
@@ -80,7 +80,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (request) =>
         users.updateUser(
           ctx,
-          sessionOf(request).principal,
+          signInOf(request).principal,
           request.params.clinicId,
           request.params.userId,
           request.body,
@@ -99,7 +99,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        users.resetMfa(ctx, sessionOf(request).principal, request.params.clinicId, request.params.userId),
+        users.resetMfa(ctx, signInOf(request).principal, request.params.clinicId, request.params.userId),
     )
   }
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { clinicParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
-import { sessionOf } from '../../plugins/auth'
-import { clinicParams } from '../../schemas'
+import { signInOf } from '../../plugins/auth'
 import { getWorklist, sectionIds } from './service'
 
 const itemSchema = z.object({
@@ -52,7 +52,7 @@ export function worklistRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request) =>
-        getWorklist(ctx, sessionOf(request).principal, request.params.clinicId, request.query),
+        getWorklist(ctx, signInOf(request).principal, request.params.clinicId, request.query),
     )
   }
 }
