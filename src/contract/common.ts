@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
-// Request pieces shared by every feature's routes.
+// The API contract's shared pieces: request parameters, paging and the reply types every feature uses.
+// Server routes and the web app both import from src/contract (design.md §3).
 
 export const clinicParams = z.object({ clinicId: z.uuid() })
 
@@ -32,8 +33,25 @@ export const isoDate = z.iso.date().refine((v) => inYearRange(Number(v.slice(0, 
  */
 export const instant = z.coerce.date().refine((d) => inYearRange(d.getUTCFullYear()), yearsMessage)
 
+/**
+ * A point in time in a reply: a `Date` where the server builds the reply, ISO 8601 text on the wire
+ * and in the web app (`Wire<…>` below). The serializer encodes it (fastify-type-provider-zod calls
+ * `safeEncode`), and `/openapi.json` documents it as `string`, `format: date-time`.
+ */
+export const timestamp = z.codec(z.iso.datetime({ offset: true }), z.date(), {
+  decode: (text) => new Date(text),
+  encode: (date) => date.toISOString(),
+})
+
+/**
+ * What a reply looks like on the wire and therefore to the web app: the schema's input side, where
+ * every `timestamp` is a string. The server's handlers return the output side (`z.output`).
+ */
+export type Wire<T extends z.ZodType> = z.input<T>
+
+/** A correction mark: the row stays, struck through, with who and why (design.md §1). */
 export const enteredInErrorSchema = z
-  .object({ at: z.date(), by: z.string().nullable(), reason: z.string() })
+  .object({ at: timestamp, by: z.string().nullable(), reason: z.string() })
   .nullable()
 
 export const errorReasonBody = z.object({
