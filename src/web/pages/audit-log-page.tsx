@@ -1,12 +1,11 @@
-import { Badge, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Stack, Text, Title } from '@mantine/core'
 import { useSearchParams } from 'react-router'
-import { type AuditOutcome, useAuditEvents } from '../api/audit'
+import { type AuditEvent, type AuditOutcome, useAuditEvents } from '../api/audit'
 import { useClinicSummary } from '../api/clinic'
-import { pageCount } from '../api/page'
 import { AuditFilters, type AuditFilterValues } from '../components/audit-filters'
 import { useCurrentClinic } from '../components/current-clinic'
-import { ListFooter } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
+import { type Column, OrDimmed, PagedTable } from '../components/paged-table'
 import { TimeCell } from '../components/time-cell'
 import { endOfDayIso, startOfDayIso } from '../lib/time'
 
@@ -23,6 +22,57 @@ function formatAuditDetail(detail: Record<string, unknown>): string {
 function readPositiveInt(value: string | null, fallback: number): number {
   const n = Number(value)
   return Number.isInteger(n) && n > 0 ? n : fallback
+}
+
+function columns(timeZone: string | undefined): Column<AuditEvent>[] {
+  return [
+    { header: 'Time', cell: (event) => <TimeCell iso={event.at} timeZone={timeZone} />, nowrap: true },
+    { header: 'Actor', cell: (event) => <OrDimmed none="system">{event.actorEmail}</OrDimmed> },
+    {
+      header: 'Action',
+      cell: (event) => (
+        <>
+          <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+            {event.action}
+          </Text>
+          {event.detail && (
+            <Text size="xs" c="dimmed">
+              {formatAuditDetail(event.detail)}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { header: 'Entity', cell: (event) => event.entity },
+    {
+      header: 'Entity id',
+      cell: (event) => (
+        <Text size="xs" ff="monospace" truncate="end" maw={140} title={event.entityId ?? undefined}>
+          {event.entityId ?? '—'}
+        </Text>
+      ),
+    },
+    {
+      header: 'Outcome',
+      cell: (event) => (
+        <Badge
+          color={outcomeColors[event.outcome] ?? 'gray'}
+          variant="light"
+          style={{ minWidth: 'max-content' }}
+        >
+          {event.outcome}
+        </Badge>
+      ),
+    },
+    {
+      header: 'IP',
+      cell: (event) => (
+        <Text size="xs" ff="monospace">
+          {event.ip ?? '—'}
+        </Text>
+      ),
+    },
+  ]
 }
 
 /** Filters, page and page size live in the query string so a view can be bookmarked or shared. */
@@ -82,87 +132,22 @@ export function AuditLogPage() {
               Times are in the clinic’s time zone, {timeZone}.
             </Text>
           )}
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped verticalSpacing="xs" fz="sm" aria-label="Audit events">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Time</Table.Th>
-                  <Table.Th>Actor</Table.Th>
-                  <Table.Th>Action</Table.Th>
-                  <Table.Th>Entity</Table.Th>
-                  <Table.Th>Entity id</Table.Th>
-                  <Table.Th>Outcome</Table.Th>
-                  <Table.Th>IP</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {events.data.items.map((event) => (
-                  <Table.Tr key={event.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <TimeCell iso={event.at} timeZone={timeZone} />
-                    </Table.Td>
-                    <Table.Td>
-                      {event.actorEmail ?? (
-                        <Text span c="dimmed" size="sm">
-                          system
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                        {event.action}
-                      </Text>
-                      {event.detail && (
-                        <Text size="xs" c="dimmed">
-                          {formatAuditDetail(event.detail)}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{event.entity}</Table.Td>
-                    <Table.Td>
-                      <Text
-                        size="xs"
-                        ff="monospace"
-                        truncate="end"
-                        maw={140}
-                        title={event.entityId ?? undefined}
-                      >
-                        {event.entityId ?? '—'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge
-                        color={outcomeColors[event.outcome] ?? 'gray'}
-                        variant="light"
-                        style={{ minWidth: 'max-content' }}
-                      >
-                        {event.outcome}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" ff="monospace">
-                        {event.ip ?? '—'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {events.data.items.length === 0 && (
-            <Text c="dimmed" ta="center" py="md">
-              No audit events match these filters.
-            </Text>
-          )}
-          <ListFooter
-            total={events.data.total}
-            page={page}
-            pageCount={pageCount(events.data)}
-            pageSize={pageSize}
-            pageSizes={pageSizes}
-            noun={events.data.total === 1 ? 'event' : 'events'}
-            onPage={(next) => update({ page: next })}
-            onPageSize={(size) => update({ pageSize: size, page: 1 })}
+          <PagedTable
+            label="Audit events"
+            minWidth={860}
+            table={{ verticalSpacing: 'xs', fz: 'sm' }}
+            columns={columns(timeZone)}
+            data={events.data}
+            rowKey={(event) => event.id}
+            empty="No audit events match these filters."
+            paging={{
+              page,
+              pageSize,
+              pageSizes,
+              noun: ['event', 'events'],
+              onPage: (next) => update({ page: next }),
+              onPageSize: (size) => update({ pageSize: size, page: 1 }),
+            }}
           />
         </>
       )}

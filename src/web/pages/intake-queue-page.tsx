@@ -1,11 +1,11 @@
-import { Badge, Box, Button, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { Badge, Box, Button, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useClinicSummary } from '../api/clinic'
-import { pageCount } from '../api/page'
 import { type Referral, type ReferralStatus, useReferrals } from '../api/referrals'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
-import { ListFooter, usePaging } from '../components/list-footer'
+import { usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
+import { type Column, OrDimmed, PagedTable } from '../components/paged-table'
 import { ReferralDrawer, referralStatusLabels } from '../components/referral-drawer'
 import { TimeCell } from '../components/time-cell'
 
@@ -17,6 +17,45 @@ const filters: { value: ReferralStatus | ''; label: string }[] = [
   { value: 'declined', label: 'Declined' },
   { value: '', label: 'All' },
 ]
+
+function columns(
+  timeZone: string | undefined,
+  readsAnswers: boolean,
+  onOpen: (referral: Referral) => void,
+): Column<Referral>[] {
+  const phq9: Column<Referral> = { header: 'PHQ-9', cell: (r) => r.phq9Total ?? '—' }
+  return [
+    { header: 'Received', cell: (r) => <TimeCell iso={r.receivedAt} timeZone={timeZone} /> },
+    { header: 'Name', cell: (r) => r.name, td: { fw: 500 } },
+    ...(readsAnswers ? [phq9] : []),
+    {
+      header: 'Flag',
+      cell: (r) => (
+        <OrDimmed none="None">
+          {r.isUrgent && (
+            <Badge color="red" variant="filled" style={{ minWidth: 'max-content' }}>
+              Same-day follow-up
+            </Badge>
+          )}
+        </OrDimmed>
+      ),
+    },
+    { header: 'Status', cell: (r) => <Badge variant="light">{referralStatusLabels[r.status]}</Badge> },
+    {
+      header: null,
+      cell: (r) => (
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => onOpen(r)}
+          aria-label={`Open referral from ${r.name}`}
+        >
+          Open
+        </Button>
+      ),
+    },
+  ]
+}
 
 /** Referrals people sent from the public self-check (/learn/self-check), newest first. */
 export function IntakeQueuePage() {
@@ -60,72 +99,23 @@ export function IntakeQueuePage() {
       {referrals.isPending && <PageLoader />}
       {referrals.isError && <ErrorAlert error={referrals.error} title="Could not load the intake queue" />}
       {referrals.data && (
-        <>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Referrals">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Received</Table.Th>
-                  <Table.Th>Name</Table.Th>
-                  {readsAnswers && <Table.Th>PHQ-9</Table.Th>}
-                  <Table.Th>Flag</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {referrals.data.items.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>
-                      <TimeCell iso={r.receivedAt} timeZone={timeZone} />
-                    </Table.Td>
-                    <Table.Td fw={500}>{r.name}</Table.Td>
-                    {readsAnswers && <Table.Td>{r.phq9Total ?? '—'}</Table.Td>}
-                    <Table.Td>
-                      {r.isUrgent ? (
-                        <Badge color="red" variant="filled" style={{ minWidth: 'max-content' }}>
-                          Same-day follow-up
-                        </Badge>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          None
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{referralStatusLabels[r.status]}</Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setOpened(r)}
-                        aria-label={`Open referral from ${r.name}`}
-                      >
-                        Open
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {referrals.data.items.length === 0 && (
-            <Text c="dimmed" ta="center" py="md">
-              No referrals {status ? `marked ${referralStatusLabels[status].toLowerCase()}` : 'yet'}.
-            </Text>
-          )}
-          <ListFooter
-            total={referrals.data.total}
-            page={page}
-            pageCount={pageCount(referrals.data)}
-            pageSize={pageSize}
-            pageSizes={pageSizes}
-            noun={referrals.data.total === 1 ? 'referral' : 'referrals'}
-            onPage={setPage}
-            onPageSize={setPageSize}
-          />
-        </>
+        <PagedTable
+          label="Referrals"
+          minWidth={720}
+          table={{ highlightOnHover: true }}
+          columns={columns(timeZone, readsAnswers, setOpened)}
+          data={referrals.data}
+          rowKey={(r) => r.id}
+          empty={`No referrals ${status ? `marked ${referralStatusLabels[status].toLowerCase()}` : 'yet'}.`}
+          paging={{
+            page,
+            pageSize,
+            pageSizes,
+            noun: ['referral', 'referrals'],
+            onPage: setPage,
+            onPageSize: setPageSize,
+          }}
+        />
       )}
       <ReferralDrawer
         clinicId={clinicId}

@@ -1,11 +1,11 @@
-import { Alert, Badge, Group, SegmentedControl, Spoiler, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Badge, Group, SegmentedControl, Spoiler, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useClinicSummary } from '../api/clinic'
-import { type OutboxStatus, useOutbox } from '../api/outbox'
-import { pageCount } from '../api/page'
+import { type OutboxMessage, type OutboxStatus, useOutbox } from '../api/outbox'
 import { useCurrentClinic } from '../components/current-clinic'
-import { ListFooter, usePaging } from '../components/list-footer'
+import { usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
+import { type Column, PagedTable } from '../components/paged-table'
 import { TimeCell } from '../components/time-cell'
 
 const statusColors: Record<OutboxStatus, string> = {
@@ -21,6 +21,49 @@ const statusHelp: Record<OutboxStatus, string> = {
   sent: 'delivered to the mail server',
   held: 'kept here: e-mail is not set up — ask your administrator',
   failed: 'gave up after repeated failures',
+}
+
+function columns(timeZone: string | undefined): Column<OutboxMessage>[] {
+  return [
+    { header: 'Queued', cell: (m) => <TimeCell iso={m.createdAt} timeZone={timeZone} />, nowrap: true },
+    { header: 'To', cell: (m) => m.recipient },
+    {
+      header: 'Message',
+      cell: (m) => (
+        <>
+          <Text size="sm" fw={600}>
+            {m.subject}
+          </Text>
+          <Spoiler maxHeight={40} showLabel="Show message" hideLabel="Hide">
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+              {m.body}
+            </Text>
+          </Spoiler>
+        </>
+      ),
+    },
+    {
+      header: 'Status',
+      cell: (m) => (
+        <>
+          <Group gap={4}>
+            <Badge color={statusColors[m.status]} variant="light" title={statusHelp[m.status]}>
+              {m.status}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {statusHelp[m.status]}
+            {m.attempts > 0 ? ` · ${m.attempts} attempt${m.attempts === 1 ? '' : 's'}` : ''}
+          </Text>
+          {m.lastError && (
+            <Text size="xs" c="red">
+              {m.lastError}
+            </Text>
+          )}
+        </>
+      ),
+    },
+  ]
 }
 
 /** What the clinic's reminders said, to whom, and whether they went out. */
@@ -60,66 +103,23 @@ export function OutboxPage() {
         <Alert color="gray">No messages{status === 'all' ? ' yet' : ` ${status}`}.</Alert>
       )}
       {messages.data && messages.data.total > 0 && (
-        <>
-          <Table.ScrollContainer minWidth={820}>
-            <Table striped verticalSpacing="xs" fz="sm" aria-label="Outgoing messages">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Queued</Table.Th>
-                  <Table.Th>To</Table.Th>
-                  <Table.Th>Message</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {messages.data.items.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <TimeCell iso={m.createdAt} timeZone={timeZone} />
-                    </Table.Td>
-                    <Table.Td>{m.recipient}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {m.subject}
-                      </Text>
-                      <Spoiler maxHeight={40} showLabel="Show message" hideLabel="Hide">
-                        <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-                          {m.body}
-                        </Text>
-                      </Spoiler>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Badge color={statusColors[m.status]} variant="light" title={statusHelp[m.status]}>
-                          {m.status}
-                        </Badge>
-                      </Group>
-                      <Text size="xs" c="dimmed">
-                        {statusHelp[m.status]}
-                        {m.attempts > 0 ? ` · ${m.attempts} attempt${m.attempts === 1 ? '' : 's'}` : ''}
-                      </Text>
-                      {m.lastError && (
-                        <Text size="xs" c="red">
-                          {m.lastError}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <ListFooter
-            total={messages.data.total}
-            page={page}
-            pageCount={pageCount(messages.data)}
-            pageSize={pageSize}
-            pageSizes={[25, 50, 100]}
-            noun="messages"
-            onPage={setPage}
-            onPageSize={setPageSize}
-          />
-        </>
+        <PagedTable
+          label="Outgoing messages"
+          minWidth={820}
+          table={{ verticalSpacing: 'xs', fz: 'sm' }}
+          columns={columns(timeZone)}
+          data={messages.data}
+          rowKey={(m) => m.id}
+          empty={null}
+          paging={{
+            page,
+            pageSize,
+            pageSizes: [25, 50, 100],
+            noun: ['message', 'messages'],
+            onPage: setPage,
+            onPageSize: setPageSize,
+          }}
+        />
       )}
     </Stack>
   )

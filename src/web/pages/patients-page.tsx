@@ -1,18 +1,79 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { pageCount } from '../api/page'
-import { usePatients } from '../api/patients'
+import { type PatientListItem, usePatients } from '../api/patients'
 import { clinicPath } from '../clinic-pages'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
-import { ListFooter, usePaging } from '../components/list-footer'
+import { usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
+import { type Column, OrDimmed, PagedTable } from '../components/paged-table'
 import { RegisterPatientModal } from '../components/register-patient-modal'
 import { StageBadge } from '../components/stage-badge'
 import { ageInYears, formatCalendarDate } from '../lib/age'
 
 const pageSizes = [10, 25, 50, 100]
+
+const noShrink = { minWidth: 'max-content' }
+
+// Stage and alerts are clinical; front desk sees whether a session can be booked (issue 13).
+function columns(clinicId: string, readsChart: boolean, today: Date): Column<PatientListItem>[] {
+  const identity: Column<PatientListItem>[] = [
+    { header: 'MRN', cell: (patient) => patient.mrn, nowrap: true },
+    {
+      header: 'Name',
+      cell: (patient) => (
+        <Anchor component={Link} to={clinicPath(clinicId, `patients/${patient.id}`)} fw={500}>
+          {patient.familyName}, {patient.givenName}
+        </Anchor>
+      ),
+    },
+    {
+      header: 'Date of birth',
+      nowrap: true,
+      cell: (patient) => (
+        <>
+          {formatCalendarDate(patient.dateOfBirth)}
+          <Text span size="sm" c="dimmed">
+            {' '}
+            · {ageInYears(patient.dateOfBirth, today)} y
+          </Text>
+        </>
+      ),
+    },
+  ]
+  if (!readsChart) {
+    const booking: Column<PatientListItem> = {
+      header: 'Booking',
+      cell: (patient) => (
+        <OrDimmed none="Not yet">
+          {patient.isReadyForTreatment && (
+            <Badge color="teal" variant="light" style={noShrink}>
+              Ready to book
+            </Badge>
+          )}
+        </OrDimmed>
+      ),
+    }
+    return [...identity, booking]
+  }
+  return [
+    ...identity,
+    { header: 'Stage', cell: (patient) => patient.stage && <StageBadge stage={patient.stage} /> },
+    {
+      header: 'Alerts',
+      cell: (patient) => (
+        <OrDimmed none="None">
+          {(patient.openAlerts ?? 0) > 0 && (
+            <Badge color="red" variant="filled" style={noShrink}>
+              {patient.openAlerts} open
+            </Badge>
+          )}
+        </OrDimmed>
+      ),
+    },
+  ]
+}
 
 export function PatientsPage() {
   const { membership } = useCurrentClinic()
@@ -24,7 +85,6 @@ export function PatientsPage() {
   const [isRegisterOpen, registerModal] = useDisclosure(false)
   const patients = usePatients(clinicId, { page, pageSize, q, dateOfBirth })
   const canRegister = hasClinicPermission(membership, 'demographics:write')
-  // Stage and alerts are clinical; front desk sees whether a session can be booked (issue 13).
   const readsChart = hasClinicPermission(membership, 'clinical:read')
   const today = new Date()
 
@@ -67,91 +127,23 @@ export function PatientsPage() {
       {patients.isPending && <PageLoader />}
       {patients.isError && <ErrorAlert error={patients.error} title="Could not load patients" />}
       {patients.data && (
-        <>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Patients">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>MRN</Table.Th>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Date of birth</Table.Th>
-                  {readsChart ? (
-                    <>
-                      <Table.Th>Stage</Table.Th>
-                      <Table.Th>Alerts</Table.Th>
-                    </>
-                  ) : (
-                    <Table.Th>Booking</Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {patients.data.items.map((patient) => (
-                  <Table.Tr key={patient.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{patient.mrn}</Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={clinicPath(clinicId, `patients/${patient.id}`)} fw={500}>
-                        {patient.familyName}, {patient.givenName}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatCalendarDate(patient.dateOfBirth)}
-                      <Text span size="sm" c="dimmed">
-                        {' '}
-                        · {ageInYears(patient.dateOfBirth, today)} y
-                      </Text>
-                    </Table.Td>
-                    {readsChart && patient.stage !== null ? (
-                      <>
-                        <Table.Td>
-                          <StageBadge stage={patient.stage} />
-                        </Table.Td>
-                        <Table.Td>
-                          {(patient.openAlerts ?? 0) > 0 ? (
-                            <Badge color="red" variant="filled" style={{ minWidth: 'max-content' }}>
-                              {patient.openAlerts} open
-                            </Badge>
-                          ) : (
-                            <Text size="sm" c="dimmed">
-                              None
-                            </Text>
-                          )}
-                        </Table.Td>
-                      </>
-                    ) : (
-                      <Table.Td>
-                        {patient.isReadyForTreatment ? (
-                          <Badge color="teal" variant="light" style={{ minWidth: 'max-content' }}>
-                            Ready to book
-                          </Badge>
-                        ) : (
-                          <Text size="sm" c="dimmed">
-                            Not yet
-                          </Text>
-                        )}
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {patients.data.items.length === 0 && (
-            <Text c="dimmed" ta="center" py="md">
-              {q || dateOfBirth ? 'No patients match this search.' : 'No patients yet.'}
-            </Text>
-          )}
-          <ListFooter
-            total={patients.data.total}
-            page={page}
-            pageCount={pageCount(patients.data)}
-            pageSize={pageSize}
-            pageSizes={pageSizes}
-            noun={patients.data.total === 1 ? 'patient' : 'patients'}
-            onPage={setPage}
-            onPageSize={setPageSize}
-          />
-        </>
+        <PagedTable
+          label="Patients"
+          minWidth={720}
+          table={{ highlightOnHover: true }}
+          columns={columns(clinicId, readsChart, today)}
+          data={patients.data}
+          rowKey={(patient) => patient.id}
+          empty={q || dateOfBirth ? 'No patients match this search.' : 'No patients yet.'}
+          paging={{
+            page,
+            pageSize,
+            pageSizes,
+            noun: ['patient', 'patients'],
+            onPage: setPage,
+            onPageSize: setPageSize,
+          }}
+        />
       )}
       {canRegister && (
         <RegisterPatientModal clinicId={clinicId} opened={isRegisterOpen} onClose={registerModal.close} />
