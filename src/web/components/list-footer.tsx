@@ -1,5 +1,5 @@
 import { Group, Pagination, Select, Text } from '@mantine/core'
-import { useCallback, useState } from 'react'
+import { type ChangeEvent, useCallback, useState } from 'react'
 
 /** A list's page and rows per page; choosing another page size starts again at page 1. */
 export function usePaging(initialPageSize: number) {
@@ -10,6 +10,22 @@ export function usePaging(initialPageSize: number) {
     setPage(1)
   }, [])
   return { page, setPage, pageSize, setPageSize }
+}
+
+/**
+ * A list filter's text (search, date): `field` spreads onto the input, and typing goes back to page 1
+ * so the first matches show.
+ */
+export function useListFilter(setPage: (page: number) => void) {
+  const [value, setValue] = useState('')
+  const field = {
+    value,
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      setValue(event.currentTarget.value)
+      setPage(1)
+    },
+  }
+  return { value, setValue, field }
 }
 
 interface ListFooterProps {

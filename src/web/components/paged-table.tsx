@@ -13,14 +13,12 @@ export interface Column<T> {
   nowrap?: boolean
 }
 
+/** The list's page and page size, as `usePaging` holds them (or the URL, for bookmarkable lists). */
 export interface Paging {
   page: number
+  setPage: (page: number) => void
   pageSize: number
-  pageSizes: number[]
-  /** The count's noun, singular then plural: ['user', 'users']. */
-  noun: [string, string]
-  onPage: (page: number) => void
-  onPageSize: (pageSize: number) => void
+  setPageSize: (pageSize: number) => void
 }
 
 interface PagedTableProps<T> {
@@ -32,6 +30,9 @@ interface PagedTableProps<T> {
   /** Shown under the headers when the page has no rows (null: show nothing). */
   empty: ReactNode
   paging: Paging
+  pageSizes: number[]
+  /** The count's noun, singular then plural: ['user', 'users']. */
+  noun: [string, string]
   table?: TableProps
 }
 
@@ -41,16 +42,8 @@ const nowrap = { whiteSpace: 'nowrap' } as const
  * The staff lists' one table shape: headers, rows, "no rows" text and the page footer. Mantine's Table
  * has no column model (and mantine-datatable does not follow Mantine 9), so the columns are ours.
  */
-export function PagedTable<T>({
-  label,
-  minWidth,
-  columns,
-  data,
-  rowKey,
-  empty,
-  paging,
-  table,
-}: PagedTableProps<T>) {
+export function PagedTable<T>(props: PagedTableProps<T>) {
+  const { label, minWidth, columns, data, rowKey, empty, paging, pageSizes, noun, table } = props
   return (
     <>
       <Table.ScrollContainer minWidth={minWidth}>
@@ -88,10 +81,10 @@ export function PagedTable<T>({
         page={paging.page}
         pageCount={pageCount(data)}
         pageSize={paging.pageSize}
-        pageSizes={paging.pageSizes}
-        noun={data.total === 1 ? paging.noun[0] : paging.noun[1]}
-        onPage={paging.onPage}
-        onPageSize={paging.onPageSize}
+        pageSizes={pageSizes}
+        noun={data.total === 1 ? noun[0] : noun[1]}
+        onPage={paging.setPage}
+        onPageSize={paging.setPageSize}
       />
     </>
   )

@@ -143,11 +143,11 @@ export function AuditLogPage() {
             paging={{
               page,
               pageSize,
-              pageSizes,
-              noun: ['event', 'events'],
-              onPage: (next) => update({ page: next }),
-              onPageSize: (size) => update({ pageSize: size, page: 1 }),
+              setPage: (next) => update({ page: next }),
+              setPageSize: (size) => update({ pageSize: size, page: 1 }),
             }}
+            pageSizes={pageSizes}
+            noun={['event', 'events']}
           />
         </>
       )}

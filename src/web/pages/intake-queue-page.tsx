@@ -62,7 +62,8 @@ export function IntakeQueuePage() {
   const { membership } = useCurrentClinic()
   const clinicId = membership.clinicId
   const [status, setStatus] = useState<ReferralStatus | ''>('new')
-  const { page, setPage, pageSize, setPageSize } = usePaging(25)
+  const paging = usePaging(25)
+  const { page, setPage, pageSize } = paging
   // The drawer keeps the referral it opened even when a status change moves it out of the filter.
   const [opened, setOpened] = useState<Referral | null>(null)
   const referrals = useReferrals(clinicId, { page, pageSize, status })
@@ -107,14 +108,9 @@ export function IntakeQueuePage() {
           data={referrals.data}
           rowKey={(r) => r.id}
           empty={`No referrals ${status ? `marked ${referralStatusLabels[status].toLowerCase()}` : 'yet'}.`}
-          paging={{
-            page,
-            pageSize,
-            pageSizes,
-            noun: ['referral', 'referrals'],
-            onPage: setPage,
-            onPageSize: setPageSize,
-          }}
+          paging={paging}
+          pageSizes={pageSizes}
+          noun={['referral', 'referrals']}
         />
       )}
       <ReferralDrawer

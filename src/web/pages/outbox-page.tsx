@@ -72,7 +72,8 @@ export function OutboxPage() {
   const clinicId = membership.clinicId
   const timeZone = useClinicSummary(clinicId).data?.timeZone
   const [status, setStatus] = useState<OutboxStatus | 'all'>('all')
-  const { page, setPage, pageSize, setPageSize } = usePaging(25)
+  const paging = usePaging(25)
+  const { page, setPage, pageSize } = paging
   const messages = useOutbox(clinicId, { page, pageSize, ...(status === 'all' ? {} : { status }) })
 
   return (
@@ -111,14 +112,9 @@ export function OutboxPage() {
           data={messages.data}
           rowKey={(m) => m.id}
           empty={null}
-          paging={{
-            page,
-            pageSize,
-            pageSizes: [25, 50, 100],
-            noun: ['message', 'messages'],
-            onPage: setPage,
-            onPageSize: setPageSize,
-          }}
+          paging={paging}
+          pageSizes={[25, 50, 100]}
+          noun={['message', 'messages']}
         />
       )}
     </Stack>

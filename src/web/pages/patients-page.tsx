@@ -1,11 +1,10 @@
 import { Anchor, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
-import { useState } from 'react'
 import { Link } from 'react-router'
 import { type PatientListItem, usePatients } from '../api/patients'
 import { clinicPath } from '../clinic-pages'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
-import { usePaging } from '../components/list-footer'
+import { useListFilter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { type Column, OrDimmed, PagedTable } from '../components/paged-table'
 import { RegisterPatientModal } from '../components/register-patient-modal'
@@ -78,10 +77,12 @@ function columns(clinicId: string, readsChart: boolean, today: Date): Column<Pat
 export function PatientsPage() {
   const { membership } = useCurrentClinic()
   const clinicId = membership.clinicId
-  const [search, setSearch] = useState('')
-  const [q] = useDebouncedValue(search.trim(), 300)
-  const [dateOfBirth, setDateOfBirth] = useState('')
-  const { page, setPage, pageSize, setPageSize } = usePaging(25)
+  const paging = usePaging(25)
+  const { page, setPage, pageSize } = paging
+  const search = useListFilter(setPage)
+  const dateOfBirthFilter = useListFilter(setPage)
+  const dateOfBirth = dateOfBirthFilter.value
+  const [q] = useDebouncedValue(search.value.trim(), 300)
   const [isRegisterOpen, registerModal] = useDisclosure(false)
   const patients = usePatients(clinicId, { page, pageSize, q, dateOfBirth })
   const canRegister = hasClinicPermission(membership, 'demographics:write')
@@ -100,26 +101,13 @@ export function PatientsPage() {
         <TextInput
           label="Search patients"
           placeholder="Name or MRN"
-          value={search}
-          onChange={(event) => {
-            setSearch(event.currentTarget.value)
-            setPage(1)
-          }}
+          {...search.field}
           w={320}
           type="search"
         />
-        <TextInput
-          label="Date of birth"
-          type="date"
-          value={dateOfBirth}
-          onChange={(event) => {
-            setDateOfBirth(event.currentTarget.value)
-            setPage(1)
-          }}
-          w={180}
-        />
+        <TextInput label="Date of birth" type="date" {...dateOfBirthFilter.field} w={180} />
         {dateOfBirth && (
-          <Button variant="subtle" onClick={() => setDateOfBirth('')}>
+          <Button variant="subtle" onClick={() => dateOfBirthFilter.setValue('')}>
             Clear date
           </Button>
         )}
@@ -135,14 +123,9 @@ export function PatientsPage() {
           data={patients.data}
           rowKey={(patient) => patient.id}
           empty={q || dateOfBirth ? 'No patients match this search.' : 'No patients yet.'}
-          paging={{
-            page,
-            pageSize,
-            pageSizes,
-            noun: ['patient', 'patients'],
-            onPage: setPage,
-            onPageSize: setPageSize,
-          }}
+          paging={paging}
+          pageSizes={pageSizes}
+          noun={['patient', 'patients']}
         />
       )}
       {canRegister && (

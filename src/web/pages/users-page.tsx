@@ -1,11 +1,10 @@
 import { Badge, Button, Group, Stack, TextInput, Title, VisuallyHidden } from '@mantine/core'
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
-import { useState } from 'react'
 import { useClinicSummary } from '../api/clinic'
 import { type ClinicUser, useClinicUsers } from '../api/users'
 import { AddUserModal } from '../components/add-user-modal'
 import { useCurrentClinic } from '../components/current-clinic'
-import { usePaging } from '../components/list-footer'
+import { useListFilter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { type Column, OrDimmed, PagedTable } from '../components/paged-table'
 import { TimeCell } from '../components/time-cell'
@@ -56,9 +55,10 @@ function columns(clinicId: string, timeZone: string | undefined): Column<ClinicU
 export function UsersPage() {
   const { membership } = useCurrentClinic()
   const clinicId = membership.clinicId
-  const [search, setSearch] = useState('')
-  const [q] = useDebouncedValue(search.trim(), 300)
-  const { page, setPage, pageSize, setPageSize } = usePaging(25)
+  const paging = usePaging(25)
+  const { page, setPage, pageSize } = paging
+  const search = useListFilter(setPage)
+  const [q] = useDebouncedValue(search.value.trim(), 300)
   const [isAddOpen, addModal] = useDisclosure(false)
   const users = useClinicUsers(clinicId, { page, pageSize, q })
   const timeZone = useClinicSummary(clinicId).data?.timeZone
@@ -74,11 +74,7 @@ export function UsersPage() {
       <TextInput
         label="Search users"
         placeholder="Name or e-mail"
-        value={search}
-        onChange={(event) => {
-          setSearch(event.currentTarget.value)
-          setPage(1)
-        }}
+        {...search.field}
         maw={360}
         type="search"
       />
@@ -93,14 +89,9 @@ export function UsersPage() {
           data={users.data}
           rowKey={(user) => user.userId}
           empty={q ? `No users match “${q}”.` : 'No users yet.'}
-          paging={{
-            page,
-            pageSize,
-            pageSizes,
-            noun: ['user', 'users'],
-            onPage: setPage,
-            onPageSize: setPageSize,
-          }}
+          paging={paging}
+          pageSizes={pageSizes}
+          noun={['user', 'users']}
         />
       )}
       <AddUserModal clinicId={clinicId} opened={isAddOpen} onClose={addModal.close} />
