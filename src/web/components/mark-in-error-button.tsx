@@ -83,3 +83,14 @@ export function MarkInErrorButton({
 
 /** Text of a corrected entry: struck through and dimmed. */
 export const struckStyle = { textDecoration: 'line-through', opacity: 0.6 } as const
+
+interface MarkInErrorCellProps extends MarkInErrorButtonProps {
+  enteredInError: { reason: string } | null
+  canWrite: boolean
+}
+
+/** A correctable row's last cell: the reason once the entry is marked, else the button for writers. */
+export function MarkInErrorCell({ enteredInError, canWrite, ...button }: MarkInErrorCellProps) {
+  if (enteredInError) return <Text size="xs">Entered in error: {enteredInError.reason}</Text>
+  return canWrite ? <MarkInErrorButton {...button} /> : null
+}

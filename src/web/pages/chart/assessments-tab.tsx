@@ -2,7 +2,7 @@ import { Badge, Stack, Table, Text, Title } from '@mantine/core'
 import { findInstrument } from '../../../domain/instruments'
 import { useAssessments } from '../../api/assessments'
 import { useClientPages } from '../../components/client-pages'
-import { MarkInErrorButton, struckStyle } from '../../components/mark-in-error-button'
+import { MarkInErrorButton, MarkInErrorCell, struckStyle } from '../../components/mark-in-error-button'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { TimeCell } from '../../components/time-cell'
 import type { ChartTabProps } from './chart-tab-props'
@@ -124,19 +124,15 @@ export function AssessmentsTab({ clinicId, patientId, timeZone, canWriteClinical
                         <Table.Td>{v.spo2Percent === null ? '—' : `${v.spo2Percent} %`}</Table.Td>
                         <Table.Td>{v.respiratoryRate ?? '—'}</Table.Td>
                         <Table.Td ta="right">
-                          {v.enteredInError ? (
-                            <Text size="xs">Entered in error: {v.enteredInError.reason}</Text>
-                          ) : (
-                            canWriteClinical && (
-                              <MarkInErrorButton
-                                clinicId={clinicId}
-                                patientId={patientId}
-                                collection="vitals"
-                                entryId={v.id}
-                                description={`vital signs (BP ${v.systolicMmHg}/${v.diastolicMmHg})`}
-                              />
-                            )
-                          )}
+                          <MarkInErrorCell
+                            enteredInError={v.enteredInError}
+                            canWrite={canWriteClinical}
+                            clinicId={clinicId}
+                            patientId={patientId}
+                            collection="vitals"
+                            entryId={v.id}
+                            description={`vital signs (BP ${v.systolicMmHg}/${v.diastolicMmHg})`}
+                          />
                         </Table.Td>
                       </Table.Tr>
                     ))}

@@ -7,7 +7,7 @@ import {
   usePatient,
   useUpdatePatient,
 } from '../../api/patients'
-import { MarkInErrorButton, struckStyle } from '../../components/mark-in-error-button'
+import { MarkInErrorCell, struckStyle } from '../../components/mark-in-error-button'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { draftOf, fieldsOf, PatientFieldsForm, patientFieldNames } from '../../components/patient-fields'
@@ -150,19 +150,15 @@ function Measurements({ clinicId, patientId, timeZone, canWriteClinical }: Chart
                   <Table.Td>{m.weightKg} kg</Table.Td>
                   <Table.Td>{m.heightCm === null ? '—' : `${m.heightCm} cm`}</Table.Td>
                   <Table.Td>
-                    {m.enteredInError ? (
-                      <Text size="xs">Entered in error: {m.enteredInError.reason}</Text>
-                    ) : (
-                      canWriteClinical && (
-                        <MarkInErrorButton
-                          clinicId={clinicId}
-                          patientId={patientId}
-                          collection="measurements"
-                          entryId={m.id}
-                          description={`measurement of ${m.weightKg} kg`}
-                        />
-                      )
-                    )}
+                    <MarkInErrorCell
+                      enteredInError={m.enteredInError}
+                      canWrite={canWriteClinical}
+                      clinicId={clinicId}
+                      patientId={patientId}
+                      collection="measurements"
+                      entryId={m.id}
+                      description={`measurement of ${m.weightKg} kg`}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
