@@ -94,3 +94,7 @@ export function MarkInErrorCell({ enteredInError, canWrite, ...button }: MarkInE
   if (enteredInError) return <Text size="xs">Entered in error: {enteredInError.reason}</Text>
   return canWrite ? <MarkInErrorButton {...button} /> : null
 }
+
+/** The row style of a correctable entry: struck through once it is marked entered in error. */
+export const struckIfInError = (row: { enteredInError: unknown }) =>
+  row.enteredInError ? struckStyle : undefined

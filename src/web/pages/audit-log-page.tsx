@@ -4,8 +4,8 @@ import { type AuditEvent, type AuditOutcome, useAuditEvents } from '../api/audit
 import { useClinicSummary } from '../api/clinic'
 import { AuditFilters, type AuditFilterValues } from '../components/audit-filters'
 import { useCurrentClinic } from '../components/current-clinic'
+import { type Column, OrDimmed, PagedTable } from '../components/data-table'
 import { ErrorAlert, PageLoader } from '../components/page-status'
-import { type Column, OrDimmed, PagedTable } from '../components/paged-table'
 import { TimeCell } from '../components/time-cell'
 import { endOfDayIso, startOfDayIso } from '../lib/time'
 

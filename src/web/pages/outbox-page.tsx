@@ -3,9 +3,9 @@ import { useState } from 'react'
 import { useClinicSummary } from '../api/clinic'
 import { type OutboxMessage, type OutboxStatus, useOutbox } from '../api/outbox'
 import { useCurrentClinic } from '../components/current-clinic'
+import { type Column, PagedTable } from '../components/data-table'
 import { usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
-import { type Column, PagedTable } from '../components/paged-table'
 import { TimeCell } from '../components/time-cell'
 
 const statusColors: Record<OutboxStatus, string> = {

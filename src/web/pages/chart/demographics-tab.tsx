@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import {
   type Patient,
@@ -7,7 +7,8 @@ import {
   usePatient,
   useUpdatePatient,
 } from '../../api/patients'
-import { MarkInErrorCell, struckStyle } from '../../components/mark-in-error-button'
+import { DataTable } from '../../components/data-table'
+import { MarkInErrorCell, struckIfInError } from '../../components/mark-in-error-button'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { draftOf, fieldsOf, PatientFieldsForm, patientFieldNames } from '../../components/patient-fields'
@@ -131,40 +132,32 @@ function Measurements({ clinicId, patientId, timeZone, canWriteClinical }: Chart
         </Text>
       )}
       {measurements.data && measurements.data.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs" aria-label="Weight and height history">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Measured</Table.Th>
-                <Table.Th>Weight</Table.Th>
-                <Table.Th>Height</Table.Th>
-                <Table.Th>Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {measurements.data.map((m) => (
-                <Table.Tr key={m.id} style={m.enteredInError ? struckStyle : undefined}>
-                  <Table.Td>
-                    <TimeCell iso={m.measuredAt} timeZone={timeZone} />
-                  </Table.Td>
-                  <Table.Td>{m.weightKg} kg</Table.Td>
-                  <Table.Td>{m.heightCm === null ? '—' : `${m.heightCm} cm`}</Table.Td>
-                  <Table.Td>
-                    <MarkInErrorCell
-                      enteredInError={m.enteredInError}
-                      canWrite={canWriteClinical}
-                      clinicId={clinicId}
-                      patientId={patientId}
-                      collection="measurements"
-                      entryId={m.id}
-                      description={`measurement of ${m.weightKg} kg`}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          label="Weight and height history"
+          minWidth={560}
+          rows={measurements.data}
+          rowKey={(m) => m.id}
+          rowStyle={struckIfInError}
+          columns={[
+            { header: 'Measured', cell: (m) => <TimeCell iso={m.measuredAt} timeZone={timeZone} /> },
+            { header: 'Weight', cell: (m) => `${m.weightKg} kg` },
+            { header: 'Height', cell: (m) => (m.heightCm === null ? '—' : `${m.heightCm} cm`) },
+            {
+              header: 'Status',
+              cell: (m) => (
+                <MarkInErrorCell
+                  enteredInError={m.enteredInError}
+                  canWrite={canWriteClinical}
+                  clinicId={clinicId}
+                  patientId={patientId}
+                  collection="measurements"
+                  entryId={m.id}
+                  description={`measurement of ${m.weightKg} kg`}
+                />
+              ),
+            },
+          ]}
+        />
       )}
     </Stack>
   )

@@ -1,8 +1,9 @@
-import { Badge, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core'
+import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core'
 import { useState } from 'react'
 import { assessTrd, type TrdAssessment } from '../../../domain/eligibility'
 import { type History, useHistory } from '../../api/history'
-import { MarkInErrorButton, struckStyle } from '../../components/mark-in-error-button'
+import { type Column, TitledTable } from '../../components/data-table'
+import { MarkInErrorButton, struckIfInError } from '../../components/mark-in-error-button'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { adherenceLabels, drugClassLabels, outcomeLabels } from '../../lib/intake-labels'
 import type { ChartTabProps } from './chart-tab-props'
@@ -38,6 +39,78 @@ function liveTrd(history: History, draft: ScreeningDraft): TrdAssessment | null 
   }
 }
 
+type Trial = History['trials'][number]
+type TrialReview = TrdAssessment['trialReviews'][number]
+
+function ReviewBadge({ review }: { review: TrialReview }) {
+  return (
+    <Tooltip label={review.reasons.join(' ')} multiline w={320}>
+      <Badge
+        variant="light"
+        color={review.isFailedAdequate ? 'red' : review.isAdequate ? 'blue' : 'gray'}
+        style={{ minWidth: 'max-content' }}
+      >
+        {review.isFailedAdequate ? 'Failed adequate' : review.isAdequate ? 'Adequate' : 'Not adequate'}
+      </Badge>
+    </Tooltip>
+  )
+}
+
+function trialColumns(
+  { clinicId, patientId, canWriteClinical }: ChartTabProps,
+  reviewOf: (trial: Trial) => TrialReview | undefined,
+): Column<Trial>[] {
+  return [
+    {
+      header: 'Drug',
+      cell: (trial) => (
+        <>
+          <Text size="sm" fw={500}>
+            {trial.drug}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {drugClassLabels[trial.drugClass]}
+            {trial.augmentation ? ' · augmented' : ''}
+            {trial.isCurrentEpisode ? '' : ' · earlier episode'}
+          </Text>
+        </>
+      ),
+    },
+    {
+      header: 'Max dose',
+      cell: (trial) => (trial.maxDailyDoseMg === null ? '—' : `${trial.maxDailyDoseMg} mg`),
+    },
+    { header: 'Adequate dose', cell: (trial) => (trial.doseAdequate ? 'Yes' : 'No') },
+    { header: 'Weeks', cell: (trial) => trial.weeks },
+    { header: 'Adherence', cell: (trial) => adherenceLabels[trial.adherence] },
+    { header: 'Outcome', cell: (trial) => outcomeLabels[trial.outcome] },
+    {
+      header: 'Counts as',
+      cell: (trial) => {
+        if (trial.enteredInError)
+          return <Text size="xs">Entered in error: {trial.enteredInError.reason}</Text>
+        const review = reviewOf(trial)
+        return review ? <ReviewBadge review={review} /> : '—'
+      },
+    },
+    {
+      header: null,
+      td: { ta: 'right' },
+      cell: (trial) =>
+        canWriteClinical &&
+        !trial.enteredInError && (
+          <MarkInErrorButton
+            clinicId={clinicId}
+            patientId={patientId}
+            collection="trials"
+            entryId={trial.id}
+            description={`${trial.drug} trial`}
+          />
+        ),
+    },
+  ]
+}
+
 function HistoryEditor({
   history,
   props,
@@ -61,92 +134,17 @@ function HistoryEditor({
   return (
     <Stack gap="lg">
       <TrdSummary trd={trd} missing={history.trdMissing} isLive={isEdited && trd !== null} />
-      <Stack gap="sm">
-        <Title order={2} size="h4">
-          Antidepressant trials
-        </Title>
-        {history.trials.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No trials recorded.
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table verticalSpacing="xs" aria-label="Antidepressant trials">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Drug</Table.Th>
-                  <Table.Th>Max dose</Table.Th>
-                  <Table.Th>Adequate dose</Table.Th>
-                  <Table.Th>Weeks</Table.Th>
-                  <Table.Th>Adherence</Table.Th>
-                  <Table.Th>Outcome</Table.Th>
-                  <Table.Th>Counts as</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {history.trials.map((trial) => {
-                  const review = trial.enteredInError ? undefined : reviewOf(trial.id)
-                  return (
-                    <Table.Tr key={trial.id} style={trial.enteredInError ? struckStyle : undefined}>
-                      <Table.Td>
-                        <Text size="sm" fw={500}>
-                          {trial.drug}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {drugClassLabels[trial.drugClass]}
-                          {trial.augmentation ? ' · augmented' : ''}
-                          {trial.isCurrentEpisode ? '' : ' · earlier episode'}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {trial.maxDailyDoseMg === null ? '—' : `${trial.maxDailyDoseMg} mg`}
-                      </Table.Td>
-                      <Table.Td>{trial.doseAdequate ? 'Yes' : 'No'}</Table.Td>
-                      <Table.Td>{trial.weeks}</Table.Td>
-                      <Table.Td>{adherenceLabels[trial.adherence]}</Table.Td>
-                      <Table.Td>{outcomeLabels[trial.outcome]}</Table.Td>
-                      <Table.Td>
-                        {trial.enteredInError ? (
-                          <Text size="xs">Entered in error: {trial.enteredInError.reason}</Text>
-                        ) : review ? (
-                          <Tooltip label={review.reasons.join(' ')} multiline w={320}>
-                            <Badge
-                              variant="light"
-                              color={review.isFailedAdequate ? 'red' : review.isAdequate ? 'blue' : 'gray'}
-                              style={{ minWidth: 'max-content' }}
-                            >
-                              {review.isFailedAdequate
-                                ? 'Failed adequate'
-                                : review.isAdequate
-                                  ? 'Adequate'
-                                  : 'Not adequate'}
-                            </Badge>
-                          </Tooltip>
-                        ) : (
-                          '—'
-                        )}
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {canWriteClinical && !trial.enteredInError && (
-                          <MarkInErrorButton
-                            clinicId={clinicId}
-                            patientId={patientId}
-                            collection="trials"
-                            entryId={trial.id}
-                            description={`${trial.drug} trial`}
-                          />
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  )
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-        {canWriteClinical && <TrialForm clinicId={clinicId} patientId={patientId} />}
-      </Stack>
+      <TitledTable
+        title="Antidepressant trials"
+        emptyText="No trials recorded."
+        label="Antidepressant trials"
+        minWidth={820}
+        rows={history.trials}
+        rowKey={(trial) => trial.id}
+        rowStyle={struckIfInError}
+        columns={trialColumns(props, (trial) => (trial.enteredInError ? undefined : reviewOf(trial.id)))}
+        footer={canWriteClinical && <TrialForm clinicId={clinicId} patientId={patientId} />}
+      />
       <ScreeningForm
         clinicId={clinicId}
         patientId={patientId}

@@ -1,0 +1,143 @@
+import { Stack, Table, type TableProps, type TableTdProps, Text, Title } from '@mantine/core'
+import type { CSSProperties, ReactNode } from 'react'
+import { type Page, pageCount } from '../api/page'
+import { ListFooter } from './list-footer'
+
+/** One column of a list: its header and how a row fills its cell. */
+export interface Column<T> {
+  header: ReactNode
+  cell: (row: T) => ReactNode
+  /** Cell props shared by every row of the column (alignment, weight, `nowrap`). */
+  td?: TableTdProps
+  /** Keep the cell on one line; the table scrolls sideways instead. */
+  nowrap?: boolean
+}
+
+/** The list's page and page size, as `usePaging` holds them (or the URL, for bookmarkable lists). */
+export interface Paging {
+  page: number
+  setPage: (page: number) => void
+  pageSize: number
+  setPageSize: (pageSize: number) => void
+}
+
+interface DataTableProps<T> {
+  label: string
+  minWidth: number
+  columns: Column<T>[]
+  rows: T[]
+  rowKey: (row: T) => string
+  /** A row's style, e.g. struck through once it is marked entered in error. */
+  rowStyle?: (row: T) => CSSProperties | undefined
+  table?: TableProps
+}
+
+const nowrap = { whiteSpace: 'nowrap' } as const
+
+/**
+ * The staff tables' one shape: headers and rows from a column list. Mantine's Table has no column
+ * model (and mantine-datatable does not follow Mantine 9), so the columns are ours.
+ */
+export function DataTable<T>({ label, minWidth, columns, rows, rowKey, rowStyle, table }: DataTableProps<T>) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table verticalSpacing="xs" {...table} aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a table's columns never reorder
+              <Table.Th key={index}>{column.header}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={rowKey(row)} style={rowStyle?.(row)}>
+              {columns.map((column, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a table's columns never reorder
+                <Table.Td key={index} {...column.td} style={column.nowrap ? nowrap : undefined}>
+                  {column.cell(row)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  )
+}
+
+interface TitledTableProps<T> extends DataTableProps<T> {
+  title: string
+  /** The sentence shown instead of the table when there are no rows ("No scores recorded."). */
+  emptyText: string
+  /** Under the table: a page footer, a note. */
+  footer?: ReactNode
+}
+
+/** A chart section: a heading, then its table or a sentence saying there is nothing yet. */
+export function TitledTable<T>({ title, emptyText, footer, ...table }: TitledTableProps<T>) {
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h4">
+        {title}
+      </Title>
+      {table.rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {emptyText}
+        </Text>
+      ) : (
+        <DataTable {...table} />
+      )}
+      {footer}
+    </Stack>
+  )
+}
+
+interface PagedTableProps<T> extends Omit<DataTableProps<T>, 'rows'> {
+  data: Page<T>
+  /** Shown under the headers when the page has no rows (null: show nothing). */
+  empty: ReactNode
+  paging: Paging
+  pageSizes: number[]
+  /** The count's noun, singular then plural: ['user', 'users']. */
+  noun: [string, string]
+}
+
+/** A paginated list: the table, "no rows" text and the page footer. */
+export function PagedTable<T>({ data, empty, paging, pageSizes, noun, ...table }: PagedTableProps<T>) {
+  return (
+    <>
+      <DataTable
+        {...table}
+        table={{ striped: true, verticalSpacing: 'sm', ...table.table }}
+        rows={data.items}
+      />
+      {data.items.length === 0 && empty !== null && (
+        <Text c="dimmed" ta="center" py="md">
+          {empty}
+        </Text>
+      )}
+      <ListFooter
+        total={data.total}
+        page={paging.page}
+        pageCount={pageCount(data)}
+        pageSize={paging.pageSize}
+        pageSizes={pageSizes}
+        noun={data.total === 1 ? noun[0] : noun[1]}
+        onPage={paging.setPage}
+        onPageSize={paging.setPageSize}
+      />
+    </>
+  )
+}
+
+/** A value's cell, or a dimmed word when there is none ("Never", "None", "—"). */
+export function OrDimmed({ children, none }: { children: ReactNode; none: string }) {
+  if (children !== null && children !== undefined && children !== false) return <>{children}</>
+  return (
+    <Text span size="sm" c="dimmed">
+      {none}
+    </Text>
+  )
+}
