@@ -29,6 +29,8 @@ interface DataTableProps<T> {
   rowKey: (row: T) => string
   /** A row's style, e.g. struck through once it is marked entered in error. */
   rowStyle?: (row: T) => CSSProperties | undefined
+  /** A row spanning the table when there are no rows ("No sessions booked yet."). */
+  emptyRow?: ReactNode
   table?: TableProps
 }
 
@@ -38,7 +40,8 @@ const nowrap = { whiteSpace: 'nowrap' } as const
  * The staff tables' one shape: headers and rows from a column list. Mantine's Table has no column
  * model (and mantine-datatable does not follow Mantine 9), so the columns are ours.
  */
-export function DataTable<T>({ label, minWidth, columns, rows, rowKey, rowStyle, table }: DataTableProps<T>) {
+export function DataTable<T>(props: DataTableProps<T>) {
+  const { label, minWidth, columns, rows, rowKey, rowStyle, emptyRow, table } = props
   return (
     <Table.ScrollContainer minWidth={minWidth}>
       <Table verticalSpacing="xs" {...table} aria-label={label}>
@@ -61,6 +64,15 @@ export function DataTable<T>({ label, minWidth, columns, rows, rowKey, rowStyle,
               ))}
             </Table.Tr>
           ))}
+          {rows.length === 0 && emptyRow && (
+            <Table.Tr>
+              <Table.Td colSpan={columns.length}>
+                <Text size="sm" c="dimmed">
+                  {emptyRow}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>

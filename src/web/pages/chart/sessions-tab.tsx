@@ -7,7 +7,6 @@ import {
   Paper,
   Select,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -19,6 +18,7 @@ import { isApiError } from '../../api/client'
 import { useBookSession, useChairs, usePatientSessions, useSuggestedDates } from '../../api/sessions'
 import { clinicPath } from '../../clinic-pages'
 import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
+import { DataTable } from '../../components/data-table'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { TimeCell } from '../../components/time-cell'
@@ -212,53 +212,38 @@ export function SessionsTab(props: ChartTabProps) {
         />
       )}
       {canBook && timeZone && <BookForm {...props} />}
-      <Table.ScrollContainer minWidth={560}>
-        <Table striped aria-label="Treatment sessions">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>#</Table.Th>
-              <Table.Th>Booked for</Table.Th>
-              <Table.Th>Chair</Table.Th>
-              <Table.Th>Route</Table.Th>
-              <Table.Th>State</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sessions.data.map((s) => (
-              <Table.Tr key={s.id}>
-                <Table.Td>
-                  {canReadClinical ? (
-                    <Anchor component={Link} to={clinicPath(clinicId, `sessions/${s.id}`)}>
-                      Session {s.sessionNumber}
-                    </Anchor>
-                  ) : (
-                    `Session ${s.sessionNumber}`
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <TimeCell iso={s.scheduledAt} timeZone={timeZone} />
-                </Table.Td>
-                <Table.Td>{s.chairName ?? '—'}</Table.Td>
-                <Table.Td>{routeLabels[s.route]}</Table.Td>
-                <Table.Td>
-                  <Badge color={stateColors[s.state]} variant="light">
-                    {stateLabels[s.state]}
-                  </Badge>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {sessions.data.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>
-                  <Text size="sm" c="dimmed">
-                    No sessions booked yet.
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label="Treatment sessions"
+        minWidth={560}
+        table={{ striped: true, verticalSpacing: undefined }}
+        rows={sessions.data}
+        rowKey={(s) => s.id}
+        emptyRow="No sessions booked yet."
+        columns={[
+          {
+            header: '#',
+            cell: (s) =>
+              canReadClinical ? (
+                <Anchor component={Link} to={clinicPath(clinicId, `sessions/${s.id}`)}>
+                  Session {s.sessionNumber}
+                </Anchor>
+              ) : (
+                `Session ${s.sessionNumber}`
+              ),
+          },
+          { header: 'Booked for', cell: (s) => <TimeCell iso={s.scheduledAt} timeZone={timeZone} /> },
+          { header: 'Chair', cell: (s) => s.chairName ?? '—' },
+          { header: 'Route', cell: (s) => routeLabels[s.route] },
+          {
+            header: 'State',
+            cell: (s) => (
+              <Badge color={stateColors[s.state]} variant="light">
+                {stateLabels[s.state]}
+              </Badge>
+            ),
+          },
+        ]}
+      />
     </Stack>
   )
 }
