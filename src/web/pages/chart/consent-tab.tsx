@@ -10,7 +10,6 @@ import {
   ScrollArea,
   SegmentedControl,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -28,6 +27,7 @@ import {
 } from '../../api/consent'
 import { usePatient } from '../../api/patients'
 import { useCurrentClinic } from '../../components/current-clinic'
+import { type Column, TitledTable } from '../../components/data-table'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { SignaturePad } from '../../components/signature-pad'
@@ -181,6 +181,67 @@ function SignConsentForm({
   )
 }
 
+function consentColumns(props: ChartTabProps, onWithdraw: (consent: Consent) => void): Column<Consent>[] {
+  return [
+    { header: 'Signed', cell: (c) => <TimeCell iso={c.signedAt} timeZone={props.timeZone} /> },
+    {
+      header: 'Signer and witness',
+      cell: (c) => (
+        <>
+          <Text size="sm">
+            {c.signerName} ({c.signatureKind}), version {c.textVersion}
+            {c.researchUse ? ', research use agreed' : ''}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Witness {c.witnessName}
+          </Text>
+        </>
+      ),
+    },
+    { header: 'Status', cell: (c) => <ConsentStatus consent={c} /> },
+    {
+      header: null,
+      td: { ta: 'right' },
+      cell: (c) => (
+        <Group gap="xs" justify="flex-end" wrap="nowrap">
+          <Anchor
+            href={consentPdfUrl(props.clinicId, props.patientId, c.id)}
+            target="_blank"
+            rel="noopener"
+            size="sm"
+          >
+            PDF
+          </Anchor>
+          {props.canWriteClinical && !c.withdrawnAt && (
+            <Button variant="subtle" color="red" size="compact-sm" onClick={() => onWithdraw(c)}>
+              Withdraw
+            </Button>
+          )}
+        </Group>
+      ),
+    },
+  ]
+}
+
+function ConsentStatus({ consent }: { consent: Consent }) {
+  if (consent.withdrawnAt) {
+    return (
+      <>
+        <Badge color="red" variant="light">
+          Withdrawn
+        </Badge>
+        <Text size="xs">{consent.withdrawalReason}</Text>
+      </>
+    )
+  }
+  if (consent.isCurrent) return <Badge color="teal">Current</Badge>
+  return (
+    <Badge color="gray" variant="light">
+      Earlier version
+    </Badge>
+  )
+}
+
 function WithdrawModal({
   consent,
   props,
@@ -284,87 +345,18 @@ export function ConsentTab(props: ChartTabProps) {
           defaultSigner={`${patient.data.givenName} ${patient.data.familyName}`}
         />
       )}
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          Signed consents
-        </Title>
-        {consents.isError && <ErrorAlert error={consents.error} />}
-        {consents.data?.length === 0 && (
-          <Text size="sm" c="dimmed">
-            None signed yet.
-          </Text>
-        )}
-        {consents.data && consents.data.length > 0 && (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs" aria-label="Signed consents">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Signed</Table.Th>
-                  <Table.Th>Signer and witness</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {consents.data.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <TimeCell iso={c.signedAt} timeZone={props.timeZone} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {c.signerName} ({c.signatureKind}), version {c.textVersion}
-                        {c.researchUse ? ', research use agreed' : ''}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        Witness {c.witnessName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {c.withdrawnAt ? (
-                        <>
-                          <Badge color="red" variant="light">
-                            Withdrawn
-                          </Badge>
-                          <Text size="xs">{c.withdrawalReason}</Text>
-                        </>
-                      ) : c.isCurrent ? (
-                        <Badge color="teal">Current</Badge>
-                      ) : (
-                        <Badge color="gray" variant="light">
-                          Earlier version
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Anchor
-                          href={consentPdfUrl(props.clinicId, props.patientId, c.id)}
-                          target="_blank"
-                          rel="noopener"
-                          size="sm"
-                        >
-                          PDF
-                        </Anchor>
-                        {props.canWriteClinical && !c.withdrawnAt && (
-                          <Button
-                            variant="subtle"
-                            color="red"
-                            size="compact-sm"
-                            onClick={() => setWithdrawing(c)}
-                          >
-                            Withdraw
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
+      {consents.isError && <ErrorAlert error={consents.error} title="Could not load the signed consents" />}
+      {consents.data && (
+        <TitledTable
+          title="Signed consents"
+          emptyText="None signed yet."
+          label="Signed consents"
+          minWidth={640}
+          rows={consents.data}
+          rowKey={(c) => c.id}
+          columns={consentColumns(props, setWithdrawing)}
+        />
+      )}
       <WithdrawModal consent={withdrawing} props={props} onClose={() => setWithdrawing(null)} />
     </Stack>
   )
