@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { type FormEvent, useState } from 'react'
 import { useMarkInError } from '../api/patients'
+import type { Column } from './data-table'
 import { fieldError, MutationError } from './mutation-error'
 
 interface MarkInErrorButtonProps {
@@ -84,15 +85,51 @@ export function MarkInErrorButton({
 /** Text of a corrected entry: struck through and dimmed. */
 export const struckStyle = { textDecoration: 'line-through', opacity: 0.6 } as const
 
-interface MarkInErrorCellProps extends MarkInErrorButtonProps {
-  enteredInError: { reason: string } | null
+interface MarkInErrorColumnOptions<T> {
+  clinicId: string
+  patientId: string
   canWrite: boolean
+  /** Path segment of the entries' collection: measurements, trials, responses, vitals. */
+  collection: string
+  /** What one entry is, for the dialog ("measurement of 72 kg"). */
+  entryDescription: (row: T) => string
+  /** The reason shows in this column once marked (false: another column shows it). */
+  showsReason?: boolean
+  header?: string
 }
 
-/** A correctable row's last cell: the reason once the entry is marked, else the button for writers. */
-export function MarkInErrorCell({ enteredInError, canWrite, ...button }: MarkInErrorCellProps) {
-  if (enteredInError) return <Text size="xs">Entered in error: {enteredInError.reason}</Text>
-  return canWrite ? <MarkInErrorButton {...button} /> : null
+/** A correctable table's last column: the "Entered in error" button, or the reason once marked. */
+export function markInErrorColumn<T extends { id: string; enteredInError: { reason: string } | null }>(
+  options: MarkInErrorColumnOptions<T>,
+): Column<T> {
+  const {
+    clinicId,
+    patientId,
+    canWrite,
+    collection,
+    entryDescription,
+    showsReason = true,
+    header = null,
+  } = options
+  return {
+    header,
+    td: { ta: 'right' },
+    cell: (row) => {
+      if (row.enteredInError) {
+        return showsReason ? <Text size="xs">Entered in error: {row.enteredInError.reason}</Text> : null
+      }
+      if (!canWrite) return null
+      return (
+        <MarkInErrorButton
+          clinicId={clinicId}
+          patientId={patientId}
+          collection={collection}
+          entryId={row.id}
+          description={entryDescription(row)}
+        />
+      )
+    },
+  }
 }
 
 /** The row style of a correctable entry: struck through once it is marked entered in error. */

@@ -3,7 +3,7 @@ import { findInstrument } from '../../../domain/instruments'
 import { type InstrumentResponse, useAssessments, type Vitals } from '../../api/assessments'
 import { useClientPages } from '../../components/client-pages'
 import { type Column, TitledTable } from '../../components/data-table'
-import { MarkInErrorButton, MarkInErrorCell, struckIfInError } from '../../components/mark-in-error-button'
+import { markInErrorColumn, struckIfInError } from '../../components/mark-in-error-button'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { TimeCell } from '../../components/time-cell'
 import type { ChartTabProps } from './chart-tab-props'
@@ -36,21 +36,14 @@ function scoreColumns({
         </>
       ),
     },
-    {
-      header: null,
-      td: { ta: 'right' },
-      cell: (r) =>
-        canWriteClinical &&
-        !r.enteredInError && (
-          <MarkInErrorButton
-            clinicId={clinicId}
-            patientId={patientId}
-            collection="responses"
-            entryId={r.id}
-            description={`${instrumentName(r)} score`}
-          />
-        ),
-    },
+    markInErrorColumn({
+      clinicId,
+      patientId,
+      canWrite: canWriteClinical,
+      collection: 'responses',
+      entryDescription: (r) => `${instrumentName(r)} score`,
+      showsReason: false,
+    }),
   ]
 }
 
@@ -61,21 +54,13 @@ function vitalsColumns({ clinicId, patientId, timeZone, canWriteClinical }: Char
     { header: 'HR', cell: (v) => v.heartRateBpm ?? '—' },
     { header: 'SpO₂', cell: (v) => (v.spo2Percent === null ? '—' : `${v.spo2Percent} %`) },
     { header: 'RR', cell: (v) => v.respiratoryRate ?? '—' },
-    {
-      header: null,
-      td: { ta: 'right' },
-      cell: (v) => (
-        <MarkInErrorCell
-          enteredInError={v.enteredInError}
-          canWrite={canWriteClinical}
-          clinicId={clinicId}
-          patientId={patientId}
-          collection="vitals"
-          entryId={v.id}
-          description={`vital signs (BP ${v.systolicMmHg}/${v.diastolicMmHg})`}
-        />
-      ),
-    },
+    markInErrorColumn({
+      clinicId,
+      patientId,
+      canWrite: canWriteClinical,
+      collection: 'vitals',
+      entryDescription: (v) => `vital signs (BP ${v.systolicMmHg}/${v.diastolicMmHg})`,
+    }),
   ]
 }
 

@@ -1,6 +1,7 @@
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import {
+  type Measurement,
   type Patient,
   useAddMeasurement,
   useMeasurements,
@@ -8,7 +9,7 @@ import {
   useUpdatePatient,
 } from '../../api/patients'
 import { DataTable } from '../../components/data-table'
-import { MarkInErrorCell, struckIfInError } from '../../components/mark-in-error-button'
+import { markInErrorColumn, struckIfInError } from '../../components/mark-in-error-button'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { draftOf, fieldsOf, PatientFieldsForm, patientFieldNames } from '../../components/patient-fields'
@@ -142,20 +143,14 @@ function Measurements({ clinicId, patientId, timeZone, canWriteClinical }: Chart
             { header: 'Measured', cell: (m) => <TimeCell iso={m.measuredAt} timeZone={timeZone} /> },
             { header: 'Weight', cell: (m) => `${m.weightKg} kg` },
             { header: 'Height', cell: (m) => (m.heightCm === null ? '—' : `${m.heightCm} cm`) },
-            {
+            markInErrorColumn<Measurement>({
+              clinicId,
+              patientId,
+              canWrite: canWriteClinical,
+              collection: 'measurements',
+              entryDescription: (m) => `measurement of ${m.weightKg} kg`,
               header: 'Status',
-              cell: (m) => (
-                <MarkInErrorCell
-                  enteredInError={m.enteredInError}
-                  canWrite={canWriteClinical}
-                  clinicId={clinicId}
-                  patientId={patientId}
-                  collection="measurements"
-                  entryId={m.id}
-                  description={`measurement of ${m.weightKg} kg`}
-                />
-              ),
-            },
+            }),
           ]}
         />
       )}

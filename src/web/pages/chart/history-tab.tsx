@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { assessTrd, type TrdAssessment } from '../../../domain/eligibility'
 import { type History, useHistory } from '../../api/history'
 import { type Column, TitledTable } from '../../components/data-table'
-import { MarkInErrorButton, struckIfInError } from '../../components/mark-in-error-button'
+import { markInErrorColumn, struckIfInError } from '../../components/mark-in-error-button'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { adherenceLabels, drugClassLabels, outcomeLabels } from '../../lib/intake-labels'
 import type { ChartTabProps } from './chart-tab-props'
@@ -93,21 +93,14 @@ function trialColumns(
         return review ? <ReviewBadge review={review} /> : '—'
       },
     },
-    {
-      header: null,
-      td: { ta: 'right' },
-      cell: (trial) =>
-        canWriteClinical &&
-        !trial.enteredInError && (
-          <MarkInErrorButton
-            clinicId={clinicId}
-            patientId={patientId}
-            collection="trials"
-            entryId={trial.id}
-            description={`${trial.drug} trial`}
-          />
-        ),
-    },
+    markInErrorColumn({
+      clinicId,
+      patientId,
+      canWrite: canWriteClinical,
+      collection: 'trials',
+      entryDescription: (trial) => `${trial.drug} trial`,
+      showsReason: false,
+    }),
   ]
 }
 
