@@ -1,28 +1,13 @@
 import { rmSync } from 'node:fs'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { createTestDatabase } from '../../../test/support/test-database'
+import { bufferIo, cliTestDatabase } from '../../../test/support/cli'
 import { openDatabase } from '../../db'
-import type { CliIo } from '../command'
 import { runCli } from '../run-cli'
-
-function bufferIo(env: Record<string, string>) {
-  const out: string[] = []
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => out.push(t),
-    env: { LOG_LEVEL: 'silent', ...env },
-    isTty: false,
-  }
-  return { io, text: () => out.join('') }
-}
 
 describe('ketacare seed, user add and audit verify', () => {
   it('verifies the chains, then exits 1 naming the first event removed behind its back', async () => {
-    const { handle, env } = await createTestDatabase({ onDisk: true })
-    // The CLI opens the database itself; PGlite allows one opener per folder.
-    const keepForDrop = handle.kind === 'postgres' ? handle : undefined
-    if (!keepForDrop) await handle.close()
+    const { env, postgres: keepForDrop } = await cliTestDatabase()
     try {
       const seed = bufferIo(env)
       expect(await runCli(['seed'], seed.io)).toBe(0)

@@ -2,26 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createTestDatabase } from '../../../test/support/test-database'
-import type { CliIo } from '../command'
+import { bufferIo, cliTestDatabase } from '../../../test/support/cli'
 import { runCli } from '../run-cli'
-
-function bufferIo(env: Record<string, string>) {
-  const out: string[] = []
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => out.push(t),
-    env: { LOG_LEVEL: 'silent', ...env },
-    isTty: false,
-  }
-  return { io, text: () => out.join('') }
-}
 
 describe('ketacare export --deidentified', () => {
   it('writes CSV files and NDJSON lines of the consenting patients', async () => {
-    const { handle, env } = await createTestDatabase({ onDisk: true })
-    const keep = handle.kind === 'postgres' ? handle : undefined
-    if (!keep) await handle.close()
+    const { env, postgres: keep } = await cliTestDatabase()
     const out = mkdtempSync(join(tmpdir(), 'ketacare-export-'))
     try {
       expect(await runCli(['seed'], bufferIo(env).io)).toBe(0)

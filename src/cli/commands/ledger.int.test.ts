@@ -3,28 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { createTestDatabase } from '../../../test/support/test-database'
+import { bufferIo, cliTestDatabase } from '../../../test/support/cli'
 import { type DatabaseHandle, openDatabase } from '../../db'
-import type { CliIo } from '../command'
 import { runCli } from '../run-cli'
-
-function bufferIo(env: Record<string, string>) {
-  const out: string[] = []
-  const io: CliIo = {
-    out: (t) => out.push(t),
-    err: (t) => out.push(t),
-    env: { LOG_LEVEL: 'silent', ...env },
-    isTty: false,
-  }
-  return { io, text: () => out.join('') }
-}
 
 describe('ketacare ledger verify and ledger report', () => {
   it('reports the demo ledger, and names an entry edited, cut from the end or removed behind its back', async () => {
-    const { handle, env } = await createTestDatabase({ onDisk: true })
-    // The CLI opens the database itself; PGlite allows one opener per folder.
-    const keepOpen = handle.kind === 'postgres' ? handle : undefined
-    if (!keepOpen) await handle.close()
+    const { env, postgres: keepOpen } = await cliTestDatabase()
     const outDir = mkdtempSync(join(tmpdir(), 'ketacare-report-'))
     /** Runs `change` on the database directly, as someone with the owner's password could. */
     const tamper = async (change: (db: DatabaseHandle) => Promise<void>) => {

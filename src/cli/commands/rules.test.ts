@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { runCommand } from '../../../test/support/cli'
 import { settingPaths } from '../../domain/rules'
-import type { CliIo } from '../command'
-import { runCli } from '../run-cli'
 
-async function run(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), env: {}, isTty: false }
-  const code = await runCli(argv, io)
-  return { code, out, err }
-}
+const run = runCommand
 
 describe('ketacare rules --list', () => {
   it('prints every rule as JSON with id, § source, mark and the default of every setting', async () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { CliIo } from '../command'
-import { runCli } from '../run-cli'
+import { runCommand } from '../../../test/support/cli'
 
-async function run(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), env: {}, isTty: false }
-  const code = await runCli(argv, io)
-  return { code, out, err }
-}
+const run = runCommand
 
 describe('ketacare score', () => {
   it('scores PHQ-9 with band and the suicide-risk flag', async () => {
