@@ -11,8 +11,8 @@ import type { AppContext } from './context'
 import { AppError } from './errors'
 import { assessmentRoutes } from './features/assessments/routes'
 import { auditLogRoutes } from './features/audit-log/routes'
+import { resolveSignIn } from './features/auth/resolve-sign-in'
 import { authRoutes } from './features/auth/routes'
-import { SessionCache } from './features/auth/session-cache'
 import { boardDisplayRoutes } from './features/board-display/routes'
 import { chartRoutes } from './features/chart/routes'
 import { clinicRoutes } from './features/clinics/routes'
@@ -41,6 +41,7 @@ import { registerMetrics } from './plugins/metrics'
 import { registerOpenApi } from './plugins/openapi'
 import { registerWeb } from './plugins/web'
 import { SecretBox } from './secrets/secret-box'
+import { SignInCache } from './sign-in-cache'
 import { installValidationMessages } from './validation-messages'
 
 export interface BuildOptions {
@@ -65,7 +66,7 @@ export async function buildApp(
     db: database.db,
     dbKind: database.kind,
     now: options.now ?? (() => new Date()),
-    sessionCache: new SessionCache(),
+    signInCache: new SignInCache(),
     live: await LiveHub.start(database),
     secrets: new SecretBox(config.secretKey),
   }
@@ -119,7 +120,7 @@ export async function buildApp(
     },
   })
   await app.register(cookie)
-  registerAuth(app, ctx)
+  registerAuth(app, (token, ip, options) => resolveSignIn(ctx, token, ip, options))
   registerMetrics(app, ctx, database)
   await registerOpenApi(app)
 

@@ -1,9 +1,9 @@
-import type { Permission } from '../domain/access/permissions'
+import { hasPermission, type Permission } from '../domain/access/permissions'
 import type { CanonicalValue } from '../domain/ledger/hash-chain'
 import { type AuditInput, appendAudit } from './audit/append-audit'
 import type { AppContext, Tx } from './context'
 import { AppError } from './errors'
-import { type Membership, type Principal, requireClinicPermission } from './principal'
+import type { Membership, Principal } from './principal'
 import type { SecretBox } from './secrets/secret-box'
 import { inClinicTransaction, inOwnerTransaction } from './tenancy'
 
@@ -111,4 +111,21 @@ async function recordDenial(
   const now = ctx.now()
   if (isMember) await inClinicTransaction(ctx, request.clinicId, (tx) => appendAudit(tx, event, now))
   else await inOwnerTransaction(ctx, (tx) => appendAudit(tx, event, now))
+}
+
+/** The role the principal holds in a clinic, or a 403 naming what is missing. */
+function requireClinicPermission(principal: Principal, clinicId: string, permission: Permission): Membership {
+  const membership = principal.memberships.find((m) => m.clinicId === clinicId)
+  if (!membership)
+    throw new AppError('forbidden', 'You are not a member of this clinic.', { extra: { clinicId } })
+  if (!hasPermission(membership.role, permission)) {
+    throw new AppError(
+      'forbidden',
+      `Your role (${membership.role}) does not allow ${permission} in this clinic.`,
+      {
+        extra: { clinicId, permission },
+      },
+    )
+  }
+  return membership
 }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 
 /** UUIDv7 (RFC 9562): time-ordered, so primary-key indexes stay append-friendly. */
 export function uuidv7(nowMs: number = Date.now()): string {
@@ -13,4 +13,9 @@ export function uuidv7(nowMs: number = Date.now()): string {
 /** A URL-safe random token of `bytes` bytes of entropy. */
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url')
+}
+
+/** Tokens (sign-in cookies, portal links, display tokens) are stored only as this hash. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
 }

@@ -1,5 +1,4 @@
-import { hasPermission, type Permission, type StaffRole } from '../domain/access/permissions'
-import { AppError } from './errors'
+import type { StaffRole } from '../domain/access/permissions'
 
 export interface Membership {
   clinicId: string
@@ -16,25 +15,4 @@ export interface Principal {
   sessionId: string
   memberships: Membership[]
   ip: string | null
-}
-
-/** The role the principal holds in a clinic, or a 403 naming what is missing. */
-export function requireClinicPermission(
-  principal: Principal,
-  clinicId: string,
-  permission: Permission,
-): Membership {
-  const membership = principal.memberships.find((m) => m.clinicId === clinicId)
-  if (!membership)
-    throw new AppError('forbidden', 'You are not a member of this clinic.', { extra: { clinicId } })
-  if (!hasPermission(membership.role, permission)) {
-    throw new AppError(
-      'forbidden',
-      `Your role (${membership.role}) does not allow ${permission} in this clinic.`,
-      {
-        extra: { clinicId, permission },
-      },
-    )
-  }
-  return membership
 }

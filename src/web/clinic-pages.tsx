@@ -60,8 +60,3 @@ export const clinicPages: ClinicPage[] = [
   },
   { path: 'rems', label: 'Esketamine REMS', permission: 'rems:certify', element: <RemsPage /> },
 ]
-
-export function clinicPath(clinicId: string, pagePath = ''): string {
-  const base = `/c/${encodeURIComponent(clinicId)}`
-  return pagePath ? `${base}/${pagePath}` : base
-}

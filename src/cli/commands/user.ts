@@ -1,7 +1,7 @@
 import { isRole, type StaffRole, staffRoles } from '../../domain/access/permissions'
 import { appendAudit } from '../../server/audit/append-audit'
 import { generatePassword, hashPassword, passwordRules } from '../../server/features/auth/passwords'
-import { endAllSessionsOfUser } from '../../server/features/auth/store'
+import { endAllSignInsOfUser } from '../../server/features/auth/store'
 import { uuidv7 } from '../../server/ids'
 import { inOwnerTransaction } from '../../server/tenancy'
 import type { CliCommand } from '../command'
@@ -147,7 +147,7 @@ Generates a new password, prints it once, unlocks the account and ends its open 
           }))
           .where('id', '=', user.id)
           .execute()
-        await endAllSessionsOfUser(tx, user.id, now)
+        await endAllSignInsOfUser(tx, user.id, now)
         await appendAudit(
           tx,
           {

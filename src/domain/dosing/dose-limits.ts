@@ -1,11 +1,10 @@
-import type { DoseSettings, IvDose } from './dose'
+import type { DoseLimit, DoseSettings, IvDose } from './dose'
 
 /**
  * The two §2 limits on an IV racemic ketamine dose. Going beyond either needs a prescriber's signed
  * override with a reason: a dosing weight above actual body weight, and a dose above the titration
  * ceiling per kg of ACTUAL weight.
  */
-export type DoseLimit = 'titration-ceiling' | 'dosing-weight-above-actual'
 export const doseLimits: readonly DoseLimit[] = ['titration-ceiling', 'dosing-weight-above-actual']
 
 export const doseLimitLabels: Record<DoseLimit, string> = {

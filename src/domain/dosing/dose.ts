@@ -1,8 +1,10 @@
 import { DomainValidationError } from '../errors'
 import { type BodyMeasurements, dosingWeight, type WeightBasis } from './body-weight'
-import type { DoseLimit } from './dose-limits'
 import { checkInput } from './input-limits'
 import type { IvProtocol } from './protocols'
+
+/** A §2 dose limit a dose goes beyond (dose-limits.ts judges them and names them for people). */
+export type DoseLimit = 'titration-ceiling' | 'dosing-weight-above-actual'
 
 export interface DoseSettings {
   /** §2 ⚠️ unverified default: titration ceiling 1.0 mg/kg of ACTUAL body weight. */

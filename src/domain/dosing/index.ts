@@ -2,9 +2,9 @@ export type { BodyMeasurements, DosingWeight, DosingWeightOptions, Sex, WeightBa
 export { adjustedBodyWeightKg, defaultWeightBasis, dosingWeight, idealBodyWeightKg } from './body-weight'
 export type { DateInput } from './dates'
 export { ageInYearsOn, toDayNumber, toIsoDate } from './dates'
-export type { DoseSettings, DoseWarning, DoseWarningCode, IvDose, IvDoseInput } from './dose'
+export type { DoseLimit, DoseSettings, DoseWarning, DoseWarningCode, IvDose, IvDoseInput } from './dose'
 export { calculateIvDose, calculateProtocolDose, defaultDoseSettings } from './dose'
-export type { ApprovedDoseOverride, DoseLimit, DoseLimitFinding, PlanDoseRequest } from './dose-limits'
+export type { ApprovedDoseOverride, DoseLimitFinding, PlanDoseRequest } from './dose-limits'
 export { doseLimitLabels, doseLimits, planDoseFindings, uncoveredLimits } from './dose-limits'
 export type {
   BenefitReview,

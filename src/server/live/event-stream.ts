@@ -1,8 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { AppContext } from '../context'
 import { AppError } from '../errors'
-import { resolveSession } from '../features/auth/service'
-import { sessionCookie } from '../plugins/auth'
 import type { Principal } from '../principal'
 import type { LiveChange, LiveHub } from './live-hub'
 
@@ -29,14 +27,14 @@ const heartbeatMs = 25_000
  * heartbeat, so a signed-out, locked, expired or deactivated user's stream ends.
  */
 export async function streamLiveView<T>(
-  ctx: AppContext,
+  _ctx: AppContext,
   hub: LiveHub,
   request: FastifyRequest,
   reply: FastifyReply,
   options: LiveViewOptions<T>,
 ): Promise<void> {
-  const token = request.cookies[sessionCookie]
-  if (!token || !request.signIn) throw new AppError('not-signed-in', 'Please sign in.')
+  const recheckSignIn = request.recheckSignIn
+  if (!recheckSignIn || !request.signIn) throw new AppError('not-signed-in', 'Please sign in.')
   // Errors of the first read (403, 404) are ordinary problem+json replies: nothing is sent yet.
   const first = await options.load(request.signIn.principal, false)
 
@@ -63,8 +61,8 @@ export async function streamLiveView<T>(
   // is not activity, so an open stream does not keep an idle sign-in from locking.
   const currentPrincipal = async (): Promise<Principal | { endReason: string }> => {
     try {
-      const session = await resolveSession(ctx, token, request.ip, { isActivity: false })
-      return session.state === 'signed-in' ? session.principal : { endReason: 'signed-out' }
+      const signIn = await recheckSignIn()
+      return signIn.state === 'signed-in' ? signIn.principal : { endReason: 'signed-out' }
     } catch (error) {
       return {
         endReason: error instanceof AppError && error.code === 'session-locked' ? 'locked' : 'signed-out',

@@ -1,11 +1,12 @@
+import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppContext } from '../context'
 import { AppError } from '../errors'
-import { isCsrfTokenValid, type ResolvedSignIn, resolveSession } from '../features/auth/service'
+import type { ResolvedSignIn, SignInResolver } from '../sign-in'
 
 export const sessionCookie = 'kc_session'
 
-/** Who may call a route: anyone, a session still in its MFA step, or a fully signed-in user. */
+/** Who may call a route: anyone, a sign-in still in its MFA step, or a fully signed-in user. */
 export type RouteAuth = 'public' | 'pending' | 'signed-in'
 
 declare module 'fastify' {
@@ -16,34 +17,39 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     signIn: ResolvedSignIn | null
+    /** Resolves this request's sign-in again without counting as activity (live streams). */
+    recheckSignIn: (() => Promise<ResolvedSignIn>) | null
   }
 }
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /**
- * Resolves the session cookie of every /api route that is not public, enforces the MFA step, and
+ * Resolves the sign-in cookie of every /api route that is not public, enforces the MFA step, and
  * checks the CSRF token on cookie-authenticated writes (the cookie is SameSite=Strict as well).
+ * `resolveSignIn` is features/auth's, passed in by app.ts: the core never imports a feature.
  */
-export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
+export function registerAuth(app: FastifyInstance, resolveSignIn: SignInResolver): void {
   app.decorateRequest('signIn', null)
+  app.decorateRequest('recheckSignIn', null)
   app.addHook('preHandler', async (request) => {
     const auth = request.routeOptions.config.auth ?? 'signed-in'
     if (auth === 'public' || !request.url.startsWith('/api/')) return
     const token = request.cookies[sessionCookie]
     if (!token) throw new AppError('not-signed-in', 'Please sign in.')
-    const session = await resolveSession(ctx, token, request.ip, {
+    const signIn = await resolveSignIn(token, request.ip, {
       allowLocked: request.routeOptions.config.allowLocked === true,
     })
-    request.signIn = session
-    if (auth === 'signed-in' && session.state !== 'signed-in') {
+    request.signIn = signIn
+    request.recheckSignIn = () => resolveSignIn(token, request.ip, { isActivity: false })
+    if (auth === 'signed-in' && signIn.state !== 'signed-in') {
       throw new AppError('mfa-required', 'Finish two-factor authentication first.', {
-        extra: { state: session.state },
+        extra: { state: signIn.state },
       })
     }
     if (
       writeMethods.has(request.method) &&
-      !isCsrfTokenValid(session.csrfToken, headerValue(request, 'x-csrf-token'))
+      !isCsrfTokenValid(signIn.csrfToken, headerValue(request, 'x-csrf-token'))
     ) {
       throw new AppError(
         'csrf-token-invalid',
@@ -51,6 +57,13 @@ export function registerAuth(app: FastifyInstance, ctx: AppContext): void {
       )
     }
   })
+}
+
+export function isCsrfTokenValid(expected: string, presented: string | undefined): boolean {
+  if (!presented) return false
+  const a = Buffer.from(expected)
+  const b = Buffer.from(presented)
+  return a.length === b.length && timingSafeEqual(a, b)
 }
 
 function headerValue(request: FastifyRequest, name: string): string | undefined {

@@ -1,6 +1,7 @@
 import { Select, Text } from '@mantine/core'
 import { useLocation, useNavigate } from 'react-router'
-import { clinicPages, clinicPath } from '../clinic-pages'
+import { clinicPages } from '../clinic-pages'
+import { clinicPath } from '../clinic-path'
 import { hasClinicPermission, useCurrentClinic } from './current-clinic'
 
 /** A clinic picker for users with several memberships; the choice lives in the URL. */

@@ -1,5 +1,5 @@
-import { outboxStorageKey } from '../api/outbox-store'
-import { type OutboxEntry, parseStored, unsentEntries } from '../lib/outbox'
+import { chartingQueueStorageKey } from '../api/charting-queue-store'
+import { type ChartingQueueEntry, parseStored, unsentEntries } from '../lib/charting-queue'
 
 // Charting queued on this device stays with the nurse who charted it (lib/outbox.ts): a different
 // user signing in on the same tablet never sends it. These helpers name whose it is, so the lock
@@ -27,9 +27,9 @@ export function rememberUserName(userId: string, displayName: string): void {
   }
 }
 
-function storedUnsent(): OutboxEntry[] {
+function storedUnsent(): ChartingQueueEntry[] {
   try {
-    return unsentEntries(parseStored(window.localStorage.getItem(outboxStorageKey)))
+    return unsentEntries(parseStored(window.localStorage.getItem(chartingQueueStorageKey)))
   } catch {
     return []
   }

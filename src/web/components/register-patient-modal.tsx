@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { isApiError } from '../api/client'
 import { type DuplicateCandidate, useRegisterPatient } from '../api/patients'
-import { clinicPath } from '../clinic-pages'
+import { clinicPath } from '../clinic-path'
 import { formatCalendarDate } from '../lib/age'
 import { MutationError } from './mutation-error'
 import {

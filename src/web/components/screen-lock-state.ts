@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { lockSession } from '../api/auth'
+import { pauseChartingQueue } from '../api/charting-queue-store'
 import { type LockedUser, setSessionLockHandler } from '../api/client'
-import { pauseOutbox } from '../api/outbox-store'
 
 // Whether this tab shows the lock screen, and whose sign-in it holds (issue 14). Any 401
 // `session-locked` from the server locks it (api/client.ts); the idle timer and the Lock button
@@ -33,7 +33,7 @@ export function setCurrentUser(user: LockedUser): void {
 export function showLockScreen(user: LockedUser, options: { isFromOtherTab?: boolean } = {}): void {
   if (lockedUser) return
   lockedUser = user
-  pauseOutbox(true)
+  pauseChartingQueue(true)
   if (!options.isFromOtherTab) announce(lockedKey)
   emit()
 }
@@ -41,7 +41,7 @@ export function showLockScreen(user: LockedUser, options: { isFromOtherTab?: boo
 export function hideLockScreen(options: { isFromOtherTab?: boolean } = {}): void {
   if (!lockedUser) return
   lockedUser = null
-  pauseOutbox(false)
+  pauseChartingQueue(false)
   if (!options.isFromOtherTab) announce(unlockedKey)
   emit()
 }

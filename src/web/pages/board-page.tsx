@@ -14,7 +14,7 @@ import {
 import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { type BoardCard, useBoard, useBoardCheckIn } from '../api/sessions'
-import { clinicPath } from '../clinic-pages'
+import { clinicPath } from '../clinic-path'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
 import { MutationError } from '../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../components/page-status'

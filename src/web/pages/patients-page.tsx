@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Stack, Text, TextInput, Title } from '@ma
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
 import { Link } from 'react-router'
 import { type PatientListItem, usePatients } from '../api/patients'
-import { clinicPath } from '../clinic-pages'
+import { clinicPath } from '../clinic-path'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
 import { type Column, OrDimmed, PagedTable } from '../components/data-table'
 import { useListFilter, usePaging } from '../components/list-footer'

@@ -1,7 +1,7 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core'
 import { Navigate } from 'react-router'
 import { useMe } from '../api/auth'
-import { clinicPath } from '../clinic-pages'
+import { clinicPath } from '../clinic-path'
 import { PageLoader } from '../components/page-status'
 import { useSignOut } from '../components/use-sign-out'
 import { readRememberedClinic } from '../lib/remembered-clinic'

@@ -2,19 +2,18 @@ import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
 import { appendAudit } from '../../audit/append-audit'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
+import type { ResolvedSignIn } from '../../sign-in'
 import { inOwnerTransaction } from '../../tenancy'
+import { lockedError, nextLock, type Outcome } from './lockout'
 import { hashPassword, verifyPassword } from './passwords'
 import { pinProblem } from './pin-rules'
-import { lockedError, nextLock, type ResolvedSignIn } from './service'
 import * as store from './store'
 
 // The lock screen's server side (issue 14, ARCHITECTURE.md "Lock screen"): locking a sign-in,
 // unlocking the same sign-in with its user's password or PIN, and the PIN itself. Every proof
 // checked here counts toward the account's lockout and is audited, like a sign-in.
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError }
-
-function auditFor(tx: Tx, session: ResolvedSignIn, now: Date) {
+function auditFor(tx: Tx, signIn: ResolvedSignIn, now: Date) {
   return (
     action: string,
     outcome: 'success' | 'failure' | 'denied',
@@ -24,13 +23,13 @@ function auditFor(tx: Tx, session: ResolvedSignIn, now: Date) {
       tx,
       {
         clinicId: null,
-        actorUserId: session.userId,
-        actorEmail: session.email,
+        actorUserId: signIn.userId,
+        actorEmail: signIn.email,
         action,
         entity: 'login_session',
-        entityId: session.sessionId,
+        entityId: signIn.signInId,
         outcome,
-        ip: session.principal.ip,
+        ip: signIn.principal.ip,
         detail,
       },
       now,
@@ -38,14 +37,14 @@ function auditFor(tx: Tx, session: ResolvedSignIn, now: Date) {
 }
 
 /** Locks the sign-in now (the screen went idle or the user pressed Lock). Idempotent. */
-export async function lockSession(ctx: AppContext, session: ResolvedSignIn): Promise<void> {
-  if (session.lockedAt) return
+export async function lockSignIn(ctx: AppContext, signIn: ResolvedSignIn): Promise<void> {
+  if (signIn.lockedAt) return
   const now = ctx.now()
   await inOwnerTransaction(ctx, async (tx) => {
-    await store.lockSession(tx, session.sessionId, now)
-    await auditFor(tx, session, now)('auth.session-locked', 'success', { reason: 'locked on screen' })
+    await store.lockSignIn(tx, signIn.signInId, now)
+    await auditFor(tx, signIn, now)('auth.session-locked', 'success', { reason: 'locked on screen' })
   })
-  ctx.sessionCache?.forgetSession(session.sessionId)
+  ctx.signInCache?.forgetSignIn(signIn.signInId)
 }
 
 /**
@@ -55,19 +54,19 @@ export async function lockSession(ctx: AppContext, session: ResolvedSignIn): Pro
 async function refuseProof(
   ctx: AppContext,
   tx: Tx,
-  session: ResolvedSignIn,
+  signIn: ResolvedSignIn,
   action: string,
   method: 'password' | 'pin',
   now: Date,
 ): Promise<AppError> {
-  const user = await store.findUserById(tx, session.userId)
+  const user = await store.findUserById(tx, signIn.userId)
   const lock = nextLock(ctx, (user?.failed_login_count ?? 0) + 1, user?.lock_count ?? 0, now)
-  await store.recordFailedLogin(tx, session.userId, lock)
+  await store.recordFailedLogin(tx, signIn.userId, lock)
   if (lock) {
-    await store.endSession(tx, session.sessionId, now)
-    ctx.sessionCache?.forgetSession(session.sessionId)
+    await store.endSignIn(tx, signIn.signInId, now)
+    ctx.signInCache?.forgetSignIn(signIn.signInId)
   }
-  await auditFor(tx, session, now)(action, 'failure', {
+  await auditFor(tx, signIn, now)(action, 'failure', {
     method,
     reason: `wrong ${method === 'pin' ? 'PIN' : 'password'}${lock ? '; account locked' : ''}`,
   })
@@ -80,16 +79,16 @@ async function refuseProof(
 }
 
 /** Re-activates the same locked sign-in with its user's password or unlock PIN. */
-export async function unlockSession(
+export async function unlockSignIn(
   ctx: AppContext,
-  session: ResolvedSignIn,
+  signIn: ResolvedSignIn,
   proof: { password?: string | undefined; pin?: string | undefined },
 ): Promise<{ csrfToken: string }> {
   const method = proof.pin !== undefined ? 'pin' : 'password'
   const now = ctx.now()
   const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<{ csrfToken: string }>> => {
-    const audit = auditFor(tx, session, now)
-    const user = await store.findUserById(tx, session.userId)
+    const audit = auditFor(tx, signIn, now)
+    const user = await store.findUserById(tx, signIn.userId)
     if (!user) return { ok: false, error: new AppError('not-signed-in', 'Please sign in.') }
     if (user.locked_until && user.locked_until > now) {
       await audit('auth.unlock', 'denied', { method, reason: 'account locked' })
@@ -97,7 +96,7 @@ export async function unlockSession(
     }
     let isRight: boolean
     if (method === 'pin') {
-      const pin = await store.findUnlockPin(tx, session.userId)
+      const pin = await store.findUnlockPin(tx, signIn.userId)
       if (!pin) {
         await audit('auth.unlock', 'denied', { method, reason: 'no PIN set' })
         return {
@@ -111,13 +110,13 @@ export async function unlockSession(
     } else {
       isRight = await verifyPassword(user.password_hash, proof.password ?? '')
     }
-    if (!isRight) return { ok: false, error: await refuseProof(ctx, tx, session, 'auth.unlock', method, now) }
-    await store.clearFailedLogins(tx, session.userId)
-    await store.unlockSession(tx, session.sessionId, now)
+    if (!isRight) return { ok: false, error: await refuseProof(ctx, tx, signIn, 'auth.unlock', method, now) }
+    await store.clearFailedLogins(tx, signIn.userId)
+    await store.unlockSignIn(tx, signIn.signInId, now)
     await audit('auth.unlock', 'success', { method })
-    return { ok: true, value: { csrfToken: session.csrfToken } }
+    return { ok: true, value: { csrfToken: signIn.csrfToken } }
   })
-  ctx.sessionCache?.forgetSession(session.sessionId)
+  ctx.signInCache?.forgetSignIn(signIn.signInId)
   if (!outcome.ok) throw outcome.error
   return outcome.value
 }
@@ -125,7 +124,7 @@ export async function unlockSession(
 /** Sets or changes the user's unlock PIN; the account password confirms it is them. */
 export async function setUnlockPin(
   ctx: AppContext,
-  session: ResolvedSignIn,
+  signIn: ResolvedSignIn,
   input: { pin: string; password: string },
 ): Promise<void> {
   const problem = pinProblem(input.pin)
@@ -136,25 +135,25 @@ export async function setUnlockPin(
   const now = ctx.now()
   const pinHash = await hashPassword(input.pin)
   const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<void>> => {
-    const user = await store.findUserById(tx, session.userId)
+    const user = await store.findUserById(tx, signIn.userId)
     if (!user) return { ok: false, error: new AppError('not-signed-in', 'Please sign in.') }
     if (user.locked_until && user.locked_until > now) {
-      await auditFor(tx, session, now)('auth.pin-set', 'denied', { reason: 'account locked' })
+      await auditFor(tx, signIn, now)('auth.pin-set', 'denied', { reason: 'account locked' })
       return { ok: false, error: lockedError(user.locked_until, now) }
     }
     if (!(await verifyPassword(user.password_hash, input.password)))
-      return { ok: false, error: await refuseProof(ctx, tx, session, 'auth.pin-set', 'password', now) }
-    await store.saveUnlockPin(tx, session.userId, pinHash, now)
-    await auditFor(tx, session, now)('auth.pin-set', 'success', {})
+      return { ok: false, error: await refuseProof(ctx, tx, signIn, 'auth.pin-set', 'password', now) }
+    await store.saveUnlockPin(tx, signIn.userId, pinHash, now)
+    await auditFor(tx, signIn, now)('auth.pin-set', 'success', {})
     return { ok: true, value: undefined }
   })
   if (!outcome.ok) throw outcome.error
 }
 
-export async function removeUnlockPin(ctx: AppContext, session: ResolvedSignIn): Promise<void> {
+export async function removeUnlockPin(ctx: AppContext, signIn: ResolvedSignIn): Promise<void> {
   const now = ctx.now()
   await inOwnerTransaction(ctx, async (tx) => {
-    if (await store.deleteUnlockPin(tx, session.userId))
-      await auditFor(tx, session, now)('auth.pin-remove', 'success', {})
+    if (await store.deleteUnlockPin(tx, signIn.userId))
+      await auditFor(tx, signIn, now)('auth.pin-remove', 'success', {})
   })
 }

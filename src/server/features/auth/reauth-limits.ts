@@ -5,7 +5,7 @@ import type { Tx } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import { inOwnerTransaction } from '../../tenancy'
-import { nextLock } from './service'
+import { nextLock } from './lockout'
 import { recordFailedLogin } from './store'
 
 // Guessing a colleague's password or code to sign as them (a ledger witness, a dose check) is

@@ -5,7 +5,9 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { clearSessionCookie, sessionCookie, setSessionCookie, signInOf } from '../../plugins/auth'
 import * as lock from './lock'
+import * as mfa from './mfa'
 import { pinRules } from './pin-rules'
+import { resolveSignIn } from './resolve-sign-in'
 import * as auth from './service'
 
 const stateSchema = z.enum(['signed-in', 'mfa-required', 'mfa-enrolment-required'])
@@ -105,7 +107,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const issued = await auth.verifyMfa(ctx, signInOf(request), request.body.code)
+        const issued = await mfa.verifyMfa(ctx, signInOf(request), request.body.code)
         setSessionCookie(reply, ctx, issued.token)
         return { state: issued.state, csrfToken: issued.csrfToken }
       },
@@ -122,7 +124,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }) },
         },
       },
-      async (request) => auth.startMfaEnrolment(ctx, signInOf(request)),
+      async (request) => mfa.startMfaEnrolment(ctx, signInOf(request)),
     )
 
     app.post(
@@ -140,7 +142,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const issued = await auth.confirmMfaEnrolment(ctx, signInOf(request), request.body.code)
+        const issued = await mfa.confirmMfaEnrolment(ctx, signInOf(request), request.body.code)
         setSessionCookie(reply, ctx, issued.token)
         return { state: issued.state, csrfToken: issued.csrfToken }
       },
@@ -165,7 +167,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         config: { auth: 'pending' },
         schema: { tags: ['auth'], summary: 'Who am I', response: { 200: meSchema } },
       },
-      async (request) => auth.describeSession(ctx, signInOf(request)),
+      async (request) => auth.describeSignIn(ctx, signInOf(request)),
     )
 
     app.get(
@@ -183,7 +185,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const token = request.cookies[sessionCookie]
         if (!token) return { state: 'signed-out' as const, reason: 'not-signed-in' as const }
         try {
-          return await auth.describeSession(ctx, await auth.resolveSession(ctx, token, request.ip))
+          return await auth.describeSignIn(ctx, await resolveSignIn(ctx, token, request.ip))
         } catch (error) {
           if (
             error instanceof AppError &&
@@ -206,7 +208,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        await lock.lockSession(ctx, signInOf(request))
+        await lock.lockSignIn(ctx, signInOf(request))
         return reply.status(204).send()
       },
     )
@@ -225,7 +227,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 200: z.object({ csrfToken: z.string() }) },
         },
       },
-      async (request) => lock.unlockSession(ctx, signInOf(request), request.body),
+      async (request) => lock.unlockSignIn(ctx, signInOf(request), request.body),
     )
 
     app.put(

@@ -57,7 +57,7 @@ export async function recordSuccessfulLogin(tx: Tx, userId: string, now: Date): 
     .execute()
 }
 
-export async function insertSession(
+export async function insertSignIn(
   tx: Tx,
   row: {
     id: string
@@ -88,7 +88,7 @@ export async function insertSession(
     .execute()
 }
 
-export function findSessionByTokenHash(tx: Tx, tokenHash: string) {
+export function findSignInByTokenHash(tx: Tx, tokenHash: string) {
   return tx
     .selectFrom('login_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
@@ -109,16 +109,16 @@ export function findSessionByTokenHash(tx: Tx, tokenHash: string) {
     .executeTakeFirst()
 }
 
-export async function endSession(tx: Tx, sessionId: string, now: Date): Promise<void> {
+export async function endSignIn(tx: Tx, signInId: string, now: Date): Promise<void> {
   await tx
     .updateTable('login_session')
     .set({ ended_at: now })
-    .where('id', '=', sessionId)
+    .where('id', '=', signInId)
     .where('ended_at', 'is', null)
     .execute()
 }
 
-export async function endAllSessionsOfUser(tx: Tx, userId: string, now: Date): Promise<void> {
+export async function endAllSignInsOfUser(tx: Tx, userId: string, now: Date): Promise<void> {
   await tx
     .updateTable('login_session')
     .set({ ended_at: now })
@@ -127,25 +127,25 @@ export async function endAllSessionsOfUser(tx: Tx, userId: string, now: Date): P
     .execute()
 }
 
-export async function touchSession(tx: Tx, sessionId: string, now: Date): Promise<void> {
-  await tx.updateTable('login_session').set({ last_seen_at: now }).where('id', '=', sessionId).execute()
+export async function touchSignIn(tx: Tx, signInId: string, now: Date): Promise<void> {
+  await tx.updateTable('login_session').set({ last_seen_at: now }).where('id', '=', signInId).execute()
 }
 
-export async function lockSession(tx: Tx, sessionId: string, lockedAt: Date): Promise<void> {
+export async function lockSignIn(tx: Tx, signInId: string, lockedAt: Date): Promise<void> {
   await tx
     .updateTable('login_session')
     .set({ locked_at: lockedAt })
-    .where('id', '=', sessionId)
+    .where('id', '=', signInId)
     .where('locked_at', 'is', null)
     .execute()
 }
 
 /** Unlocking re-activates the same sign-in; its idle clock starts again now. */
-export async function unlockSession(tx: Tx, sessionId: string, now: Date): Promise<void> {
+export async function unlockSignIn(tx: Tx, signInId: string, now: Date): Promise<void> {
   await tx
     .updateTable('login_session')
     .set({ locked_at: null, last_seen_at: now })
-    .where('id', '=', sessionId)
+    .where('id', '=', signInId)
     .execute()
 }
 

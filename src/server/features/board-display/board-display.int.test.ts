@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
+import { hashToken } from '../../ids'
 import { seedDemoClinicalData } from '../../seed/demo'
 import { zonedDayBounds } from '../../time'
-import { hashToken } from '../auth/service'
 
 let t: TestApp
 let admin: Client

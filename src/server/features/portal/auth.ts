@@ -3,10 +3,9 @@ import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
 import { appendAudit } from '../../audit/append-audit'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
-import { randomToken, uuidv7 } from '../../ids'
+import { hashToken, randomToken, uuidv7 } from '../../ids'
 import { inOwnerTransaction } from '../../tenancy'
 import { burnPasswordCheck, hashPassword, passwordRules, verifyPassword } from '../auth/passwords'
-import { hashToken } from '../auth/service'
 import type { PortalPatient } from './patient-scope'
 
 // Patient sign-in, kept apart from staff sign-in: its own accounts, cookie and sessions. Tokens

@@ -35,7 +35,6 @@ function toEntryDto(row: RemsRow) {
     recordedAt: row.recorded_at,
   }
 }
-export type RemsEntryDto = ReturnType<typeof toEntryDto>
 
 async function loadEntries(tx: Tx, clinicId: string, kind: RemsRecordKind, patientId: string | null) {
   const rows = await listRemsRecords(tx, clinicId, kind, patientId)

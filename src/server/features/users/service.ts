@@ -7,7 +7,7 @@ import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { inClinicTransaction } from '../../tenancy'
 import { generatePassword, hashPassword } from '../auth/passwords'
-import { endAllSessionsOfUser } from '../auth/store'
+import { endAllSignInsOfUser } from '../auth/store'
 import * as store from './store'
 
 export async function listUsers(
@@ -156,7 +156,7 @@ export async function updateUser(
           'stale-version',
           'Someone else changed this user since you loaded it. Reload to see the current values.',
         )
-      ctx.sessionCache?.forgetUser(userId)
+      ctx.signInCache?.forgetUser(userId)
       await scope.audit({
         action: 'users.update',
         entity: 'membership',
@@ -178,8 +178,8 @@ export async function resetMfa(ctx: AppContext, principal: Principal, clinicId: 
       if (!(await store.findClinicUser(scope.tx, clinicId, userId)))
         throw new AppError('not-found', 'No such user in this clinic.')
       await scope.tx.deleteFrom('mfa_secret').where('user_id', '=', userId).execute()
-      await endAllSessionsOfUser(scope.tx, userId, scope.now)
-      ctx.sessionCache?.forgetUser(userId)
+      await endAllSignInsOfUser(scope.tx, userId, scope.now)
+      ctx.signInCache?.forgetUser(userId)
       await scope.audit({ action: 'users.reset-mfa', entity: 'mfa_secret', entityId: userId })
       return (await store.findClinicUser(scope.tx, clinicId, userId))!
     },

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import type { Entry, Lot } from '../../api/ledger'
-import { clinicPath } from '../../clinic-pages'
+import { clinicPath } from '../../clinic-path'
 import { TimeCell } from '../time-cell'
 import { formatMg, groupDigits, kindColors, kindLabels, mgInUnits, shortHash } from './ledger-format'
 

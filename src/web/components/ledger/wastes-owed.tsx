@@ -1,7 +1,7 @@
 import { Alert, Anchor, List, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import { useWastesOwed } from '../../api/ledger'
-import { clinicPath } from '../../clinic-pages'
+import { clinicPath } from '../../clinic-path'
 import { formatMg } from './ledger-format'
 
 const stateWords: Record<string, string> = {

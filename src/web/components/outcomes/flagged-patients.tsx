@@ -2,7 +2,7 @@ import { Anchor, Button, Group, Modal, Stack, Table, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { type OutcomeFlag, type OutcomeQuery, useFlaggedPatients } from '../../api/outcomes'
-import { clinicPath } from '../../clinic-pages'
+import { clinicPath } from '../../clinic-path'
 import { hasClinicPermission, useCurrentClinic } from '../current-clinic'
 import { MutationError } from '../mutation-error'
 

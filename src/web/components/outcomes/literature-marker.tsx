@@ -1,5 +1,3 @@
-import { Group, Text } from '@mantine/core'
-
 // Each literature source gets its own marker shape, so two figures at one bar (Murrough and
 // ELEKT-D at course end) stay apart without relying on colour.
 const shapes = ['diamond', 'triangle', 'square', 'circle'] as const
@@ -36,23 +34,4 @@ export function MarkerPath({ shape, cx, cy, r = 6 }: MarkerProps) {
     case 'circle':
       return <circle cx={cx} cy={cy} r={r * 0.85} {...common} />
   }
-}
-
-/** The key to the markers, under the chart: shape and full citation. */
-export function LiteratureLegend({ shapes: bySource }: { shapes: Map<string, MarkerShape> }) {
-  if (bySource.size === 0) return null
-  return (
-    <Group gap="md" role="list" aria-label="Literature markers">
-      {[...bySource].map(([source, shape]) => (
-        <Group key={source} gap={6} wrap="nowrap" role="listitem">
-          <svg width={16} height={16} aria-hidden="true">
-            <MarkerPath shape={shape} cx={8} cy={8} r={6} />
-          </svg>
-          <Text size="xs" c="dimmed">
-            {source}
-          </Text>
-        </Group>
-      ))}
-    </Group>
-  )
 }

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
 import { Link } from 'react-router'
 import type { Urgency, WorklistItem } from '../../api/worklist'
-import { clinicPath } from '../../clinic-pages'
+import { clinicPath } from '../../clinic-path'
 
 const urgencyColor: Record<Urgency, string> = { urgent: 'red', soon: 'orange', routine: 'gray', ok: 'teal' }
 const urgencyLabel: Record<Urgency, string> = { urgent: 'Now', soon: 'Soon', routine: '', ok: 'OK' }

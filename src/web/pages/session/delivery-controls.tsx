@@ -3,8 +3,8 @@ import { useState } from 'react'
 import { nextInfusionActions } from '../../../domain/session'
 import { type SessionView, useLotStock } from '../../api/sessions'
 import { useNow } from '../../components/use-now'
+import type { ChartingQueueEntry } from '../../lib/charting-queue'
 import { countdown, formatClock } from '../../lib/clock-format'
-import type { OutboxEntry } from '../../lib/outbox'
 import { lotOption, mg, usableLots } from './dosing-section'
 import { type SectionProps, writePath } from './section-props'
 import { MinutesAgoInput, takenAt } from './taken-at'
@@ -24,7 +24,7 @@ const afterAction = { start: 'running', pause: 'paused', resume: 'running', stop
 /** The pump status the nurse sees, with marks still in the outbox applied on top of the server's. */
 export function optimisticPumpStatus(
   serverStatus: NonNullable<SessionView['infusion']>['status'],
-  queued: readonly OutboxEntry[],
+  queued: readonly ChartingQueueEntry[],
 ): NonNullable<SessionView['infusion']>['status'] {
   let status = serverStatus
   for (const e of queued) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Vitals } from '../../api/assessments'
-import { createEntry } from '../../lib/outbox'
+import { createEntry } from '../../lib/charting-queue'
 import { lastVitals } from './last-vitals'
 
 const t0 = Date.parse('2026-03-02T14:00:00Z')

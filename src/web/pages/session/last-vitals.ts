@@ -1,5 +1,5 @@
 import type { Vitals } from '../../api/assessments'
-import type { OutboxEntry } from '../../lib/outbox'
+import type { ChartingQueueEntry } from '../../lib/charting-queue'
 
 export const vitalsKeys = [
   'systolicMmHg',
@@ -21,7 +21,7 @@ const numberOrNull = (value: unknown) => (typeof value === 'number' ? value : nu
  */
 export function lastVitals(
   charted: readonly Vitals[],
-  outboxEntries: readonly OutboxEntry[],
+  outboxEntries: readonly ChartingQueueEntry[],
   sessionId: string,
 ): LastVitals | null {
   const candidates: LastVitals[] = [

@@ -1,4 +1,4 @@
-import type { Outbox } from '../../api/outbox-store'
+import type { ChartingQueue } from '../../api/charting-queue-store'
 import type { SessionView } from '../../api/sessions'
 
 /** What every section of the chair-side page gets: the record, and what the user may do. */
@@ -17,7 +17,7 @@ export interface SectionProps {
   canDraw: boolean
   hasAuthenticator: boolean
   userId: string
-  outbox: Outbox
+  outbox: ChartingQueue
 }
 
 /** Builds the API path of a session write, for the outbox. */

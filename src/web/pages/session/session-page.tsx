@@ -3,8 +3,8 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import type { SessionState } from '../../../domain/session'
+import { useChartingQueue } from '../../api/charting-queue-store'
 import { useClinicSummary } from '../../api/clinic'
-import { useOutbox } from '../../api/outbox-store'
 import { sessionKey, useSessionView } from '../../api/sessions'
 import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
 import { SessionWasteCard } from '../../components/ledger/session-waste-card'
@@ -12,11 +12,11 @@ import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { SafetyAlertBanner } from '../../components/safety-alert-banner'
 import './session-layout.css'
 import { AlertsBanner } from './alerts-banner'
+import { ChartingQueuePanel } from './charting-queue-panel'
 import { DeliveryControl } from './delivery-controls'
 import { DischargeSection } from './discharge-section'
 import { DosingSection } from './dosing-section'
 import { MonitoringSection } from './monitoring-section'
-import { OutboxPanel } from './outbox-panel'
 import { PreChecksSection } from './pre-checks-section'
 import { RecordSection } from './record-section'
 import type { SectionProps } from './section-props'
@@ -79,7 +79,7 @@ function ChairSideColumn(props: SectionProps) {
       <DeliveryControl {...props} />
       {/* Keyed by context so a new phase starts an empty pad. */}
       {props.canWrite && context && <VitalsPad key={context} {...props} context={context} />}
-      <OutboxPanel outbox={props.outbox} sessionId={props.sessionId} timeZone={props.timeZone} />
+      <ChartingQueuePanel outbox={props.outbox} sessionId={props.sessionId} timeZone={props.timeZone} />
     </>
   )
 }
@@ -91,7 +91,7 @@ export function SessionPage() {
   const clinicId = membership.clinicId
   const query = useSessionView(clinicId, sessionId)
   const timeZone = useClinicSummary(clinicId).data?.timeZone
-  const outbox = useOutbox(me.user.id, clinicId)
+  const outbox = useChartingQueue(me.user.id, clinicId)
   const queryClient = useQueryClient()
   const [params, setParams] = useSearchParams()
   // When the state moves on (here or on another screen), the section of the new state opens.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   applyResult,
   backoffMs,
+  type ChartingQueueEntry,
   classifyStatus,
   createEntry,
   discardEntry,
@@ -10,12 +11,11 @@ import {
   type NewEntry,
   nextToSend,
   nextWakeAtMs,
-  type OutboxEntry,
   parseStored,
   restoreEntries,
   retryNow,
   unsentEntries,
-} from './outbox'
+} from './charting-queue'
 
 const t0 = Date.parse('2026-03-02T14:00:00Z')
 const vitals = (over: Partial<NewEntry> = {}): NewEntry => ({
@@ -29,7 +29,7 @@ const vitals = (over: Partial<NewEntry> = {}): NewEntry => ({
   ...over,
 })
 let n = 0
-const add = (entries: OutboxEntry[], input: NewEntry, nowMs = t0) => [
+const add = (entries: ChartingQueueEntry[], input: NewEntry, nowMs = t0) => [
   ...entries,
   createEntry(input, nowMs, `key-${++n}`),
 ]

@@ -1,13 +1,21 @@
 import { Alert, Badge, Button, Group, Modal, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
-import type { Outbox } from '../../api/outbox-store'
+import type { ChartingQueue } from '../../api/charting-queue-store'
+import type { ChartingQueueEntry } from '../../lib/charting-queue'
 import { formatClock } from '../../lib/clock-format'
-import type { OutboxEntry } from '../../lib/outbox'
 
 const hiddenFields = new Set(['context', 'measuredAt', 'at', 'onsetAt', 'resolvedAt', 'administeredAt'])
 
 /** Edit a refused entry's values (numbers and words) before sending it again. */
-function FixModal({ entry, onClose, outbox }: { entry: OutboxEntry; onClose: () => void; outbox: Outbox }) {
+function FixModal({
+  entry,
+  onClose,
+  outbox,
+}: {
+  entry: ChartingQueueEntry
+  onClose: () => void
+  outbox: ChartingQueue
+}) {
   const [body, setBody] = useState<Record<string, unknown>>(entry.body)
   const editable = Object.entries(body).filter(
     ([key, value]) => !hiddenFields.has(key) && (typeof value === 'number' || typeof value === 'string'),
@@ -64,7 +72,7 @@ function FixModal({ entry, onClose, outbox }: { entry: OutboxEntry; onClose: () 
   )
 }
 
-function SavedLine({ entry, timeZone }: { entry: OutboxEntry; timeZone: string | undefined }) {
+function SavedLine({ entry, timeZone }: { entry: ChartingQueueEntry; timeZone: string | undefined }) {
   return (
     <Text size="sm" c="teal.9">
       ✓ Saved: {entry.label} · taken {formatClock(entry.takenAtMs, timeZone)}
@@ -79,16 +87,16 @@ function SavedLine({ entry, timeZone }: { entry: OutboxEntry; timeZone: string |
  * What is unsent and what the server acknowledged, per entry (issue 5: nothing charted is lost).
  * Unsent and refused entries are always listed; the saved ones fold to the last (issue 14).
  */
-export function OutboxPanel({
+export function ChartingQueuePanel({
   outbox,
   sessionId,
   timeZone,
 }: {
-  outbox: Outbox
+  outbox: ChartingQueue
   sessionId: string
   timeZone: string | undefined
 }) {
-  const [fixing, setFixing] = useState<OutboxEntry | null>(null)
+  const [fixing, setFixing] = useState<ChartingQueueEntry | null>(null)
   const [isExpanded, setIsExpanded] = useState(false)
   const mine = outbox.entries.filter((e) => e.sessionId === sessionId)
   const unsent = mine.filter((e) => e.status !== 'sent')

@@ -1,13 +1,13 @@
-import type { ResolvedSignIn } from './service'
+import type { ResolvedSignIn } from './sign-in'
 
 /**
  * Every request resolves its cookie; charting tablets send many a minute. Reusing a resolved
  * sign-in for a few seconds halves the database work of a request. The cost is bounded: a
  * deactivation or role change made on another server process takes effect within `ttlMs`; this
- * process forgets a session at once when it signs out or rotates.
+ * process forgets a sign-in at once when it signs out or rotates.
  */
-export class SessionCache {
-  readonly #entries = new Map<string, { session: ResolvedSignIn; atMs: number }>()
+export class SignInCache {
+  readonly #entries = new Map<string, { signIn: ResolvedSignIn; atMs: number }>()
 
   constructor(
     readonly ttlMs = 5_000,
@@ -21,20 +21,20 @@ export class SessionCache {
       this.#entries.delete(tokenHash)
       return undefined
     }
-    return entry.session
+    return entry.signIn
   }
 
-  set(tokenHash: string, session: ResolvedSignIn, nowMs: number): void {
+  set(tokenHash: string, signIn: ResolvedSignIn, nowMs: number): void {
     if (this.#entries.size >= this.maxEntries) this.#entries.clear()
-    this.#entries.set(tokenHash, { session, atMs: nowMs })
+    this.#entries.set(tokenHash, { signIn, atMs: nowMs })
   }
 
-  forgetSession(sessionId: string): void {
+  forgetSignIn(signInId: string): void {
     for (const [key, entry] of this.#entries)
-      if (entry.session.sessionId === sessionId) this.#entries.delete(key)
+      if (entry.signIn.signInId === signInId) this.#entries.delete(key)
   }
 
   forgetUser(userId: string): void {
-    for (const [key, entry] of this.#entries) if (entry.session.userId === userId) this.#entries.delete(key)
+    for (const [key, entry] of this.#entries) if (entry.signIn.userId === userId) this.#entries.delete(key)
   }
 }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import {
   applyResult,
+  type ChartingQueueEntry,
   classifyStatus,
   createEntry,
   discardEntry,
@@ -10,24 +11,24 @@ import {
   type NewEntry,
   nextToSend,
   nextWakeAtMs,
-  type OutboxEntry,
   parseStored,
   restoreEntries,
   retryNow,
   type SendResult,
-} from '../lib/outbox'
+} from '../lib/charting-queue'
 import { apiFetch, isApiError } from './client'
 import { boardKey, sessionKey } from './sessions'
 
-// The outbox at run time: the entries in memory and in localStorage (so a reload, a crash or a
+// The charting queue at run time: the entries in memory and in localStorage (so a reload, a crash or a
 // dead battery loses nothing), one request in flight at a time, a timer for the back-off, and
-// an immediate retry when the browser reports the network is back. The rules are in lib/outbox.ts.
+// an immediate retry when the browser reports the network is back. The rules are in lib/charting-queue.ts.
 
-export const outboxStorageKey = 'ketacare.outbox.v1'
-const storageKey = outboxStorageKey
+/** Named from when the queue was called the outbox; tablets hold unsent charting under it. */
+export const chartingQueueStorageKey = 'ketacare.outbox.v1'
+const storageKey = chartingQueueStorageKey
 const listeners = new Set<() => void>()
-const sentListeners = new Set<(entry: OutboxEntry) => void>()
-let entries: OutboxEntry[] = []
+const sentListeners = new Set<(entry: ChartingQueueEntry) => void>()
+let entries: ChartingQueueEntry[] = []
 let isLoaded = false
 let activeUserId: string | null = null
 let isSending = false
@@ -45,7 +46,7 @@ function load(): void {
   })
 }
 
-function set(next: OutboxEntry[]): void {
+function set(next: ChartingQueueEntry[]): void {
   entries = next
   try {
     window.localStorage.setItem(storageKey, JSON.stringify(entries))
@@ -95,13 +96,13 @@ async function pump(): Promise<void> {
 }
 
 /** Holds the queue while the screen is locked; releasing it sends what waited at once. */
-export function pauseOutbox(paused: boolean): void {
+export function pauseChartingQueue(paused: boolean): void {
   isPaused = paused
-  if (!paused) resendOutboxNow()
+  if (!paused) resendChartingQueueNow()
 }
 
 /** What waited (a lock, a dropped network) goes now, not after its back-off. */
-export function resendOutboxNow(): void {
+export function resendChartingQueueNow(): void {
   load()
   set(retryNow(entries, Date.now()))
   void pump()
@@ -120,7 +121,7 @@ const getSnapshot = () => entries
  * a shared tablet never sends one nurse's charting under another's sign-in). Each acknowledged
  * entry refreshes its session and the board.
  */
-export function useOutbox(userId: string, clinicId: string) {
+export function useChartingQueue(userId: string, clinicId: string) {
   const all = useSyncExternalStore(subscribe, getSnapshot)
   const queryClient = useQueryClient()
 
@@ -128,7 +129,7 @@ export function useOutbox(userId: string, clinicId: string) {
     load()
     activeUserId = userId
     void pump()
-    const onSent = (entry: OutboxEntry) => {
+    const onSent = (entry: ChartingQueueEntry) => {
       void queryClient.invalidateQueries({ queryKey: sessionKey(entry.clinicId, entry.sessionId) })
       void queryClient.invalidateQueries({ queryKey: boardKey(entry.clinicId) })
     }
@@ -158,4 +159,4 @@ export function useOutbox(userId: string, clinicId: string) {
   return { entries: all.filter((e) => e.userId === userId), enqueue, fix, discard, retry }
 }
 
-export type Outbox = ReturnType<typeof useOutbox>
+export type ChartingQueue = ReturnType<typeof useChartingQueue>

@@ -1,4 +1,4 @@
-// The chair-side outbox (issue 5, "nothing charted may be lost"): every charting write is an entry
+// The chair-side charting queue (issue 5, "nothing charted may be lost"): every charting write is an entry
 // with its own Idempotency-Key and the time the nurse took it, kept until the server acknowledges
 // it. Entries go out in order; a network failure or a 5xx is retried with back-off (the key makes a
 // resend safe), a 4xx is held for the nurse to fix or discard, because sending it again as it is
@@ -21,7 +21,7 @@ export interface OutboxProblem {
   fieldErrors: Record<string, string>
 }
 
-export interface OutboxEntry {
+export interface ChartingQueueEntry {
   /** Also the Idempotency-Key of the request. */
   id: string
   /** Whose entry: a shared tablet must never send one user's charting under another's sign-in. */
@@ -73,7 +73,7 @@ export const keepSentMs = 15 * 60_000
  * A new entry stamped with the time it was taken. The body's time field keeps a time the nurse
  * chose (charting late) and otherwise gets `nowMs`.
  */
-export function createEntry(input: NewEntry, nowMs: number, id: string): OutboxEntry {
+export function createEntry(input: NewEntry, nowMs: number, id: string): ChartingQueueEntry {
   const field = timeField[input.kind]
   const given = input.body[field]
   const takenAtMs = typeof given === 'string' && !Number.isNaN(Date.parse(given)) ? Date.parse(given) : nowMs
@@ -97,7 +97,7 @@ export function backoffMs(attempts: number): number {
 }
 
 /** Entries not yet acknowledged by the server (pending, sending or held), oldest first. */
-export function unsentEntries(entries: readonly OutboxEntry[], userId?: string): OutboxEntry[] {
+export function unsentEntries(entries: readonly ChartingQueueEntry[], userId?: string): ChartingQueueEntry[] {
   return entries.filter((e) => e.status !== 'sent' && (userId === undefined || e.userId === userId))
 }
 
@@ -107,10 +107,10 @@ export function unsentEntries(entries: readonly OutboxEntry[], userId?: string):
  * before its "start"). Held entries (4xx) do not block the queue: waiting will not fix them.
  */
 export function nextToSend(
-  entries: readonly OutboxEntry[],
+  entries: readonly ChartingQueueEntry[],
   userId: string,
   nowMs: number,
-): OutboxEntry | null {
+): ChartingQueueEntry | null {
   for (const entry of entries) {
     if (entry.userId !== userId) continue
     if (entry.status === 'sending') return null
@@ -120,7 +120,7 @@ export function nextToSend(
 }
 
 /** When the queue next needs attention (ms), or null when nothing is waiting. */
-export function nextWakeAtMs(entries: readonly OutboxEntry[], userId: string): number | null {
+export function nextWakeAtMs(entries: readonly ChartingQueueEntry[], userId: string): number | null {
   const first = entries.find((e) => e.userId === userId && e.status === 'pending')
   return first ? first.nextAttemptAtMs : null
 }
@@ -142,20 +142,23 @@ export function classifyStatus(status: number): SendResult['outcome'] {
   return 'refused'
 }
 
-const update = (entries: readonly OutboxEntry[], id: string, change: (e: OutboxEntry) => OutboxEntry) =>
-  entries.map((e) => (e.id === id ? change(e) : e))
+const update = (
+  entries: readonly ChartingQueueEntry[],
+  id: string,
+  change: (e: ChartingQueueEntry) => ChartingQueueEntry,
+) => entries.map((e) => (e.id === id ? change(e) : e))
 
-export function markSending(entries: readonly OutboxEntry[], id: string): OutboxEntry[] {
+export function markSending(entries: readonly ChartingQueueEntry[], id: string): ChartingQueueEntry[] {
   return update(entries, id, (e) => ({ ...e, status: 'sending' }))
 }
 
 /** Applies the outcome of one send. */
 export function applyResult(
-  entries: readonly OutboxEntry[],
+  entries: readonly ChartingQueueEntry[],
   id: string,
   result: SendResult,
   nowMs: number,
-): OutboxEntry[] {
+): ChartingQueueEntry[] {
   return update(entries, id, (e) => {
     const attempts = e.attempts + 1
     switch (result.outcome) {
@@ -179,14 +182,18 @@ export function applyResult(
  * After a reload an entry may be left "sending" (the answer never arrived): it goes back to
  * pending; the Idempotency-Key makes the resend safe. Old acknowledgements are dropped.
  */
-export function restoreEntries(entries: readonly OutboxEntry[], nowMs: number): OutboxEntry[] {
+export function restoreEntries(entries: readonly ChartingQueueEntry[], nowMs: number): ChartingQueueEntry[] {
   return entries
     .filter((e) => e.status !== 'sent' || (e.sentAtMs ?? 0) > nowMs - keepSentMs)
     .map((e) => (e.status === 'sending' ? { ...e, status: 'pending' as const, nextAttemptAtMs: nowMs } : e))
 }
 
 /** Send now: the network is back (or the nurse asked), so skip the rest of the back-off. */
-export function retryNow(entries: readonly OutboxEntry[], nowMs: number, id?: string): OutboxEntry[] {
+export function retryNow(
+  entries: readonly ChartingQueueEntry[],
+  nowMs: number,
+  id?: string,
+): ChartingQueueEntry[] {
   return entries.map((e) =>
     (id === undefined || e.id === id) && (e.status === 'pending' || (id !== undefined && e.status === 'held'))
       ? { ...e, status: 'pending', nextAttemptAtMs: nowMs }
@@ -199,13 +206,13 @@ export function retryNow(entries: readonly OutboxEntry[], nowMs: number, id?: st
  * refuses a key reused for a different request.
  */
 export function fixEntry(
-  entries: readonly OutboxEntry[],
+  entries: readonly ChartingQueueEntry[],
   id: string,
   body: Record<string, unknown>,
   label: string,
   newId: string,
   nowMs: number,
-): OutboxEntry[] {
+): ChartingQueueEntry[] {
   return update(entries, id, (e) => ({
     ...e,
     id: newId,
@@ -219,18 +226,18 @@ export function fixEntry(
 }
 
 /** The nurse discarded a held entry (it is not charted; nothing on the server to undo). */
-export function discardEntry(entries: readonly OutboxEntry[], id: string): OutboxEntry[] {
+export function discardEntry(entries: readonly ChartingQueueEntry[], id: string): ChartingQueueEntry[] {
   return entries.filter((e) => !(e.id === id && e.status === 'held'))
 }
 
 /** Reads what localStorage held, tolerating anything malformed (it is dropped, not thrown). */
-export function parseStored(raw: string | null): OutboxEntry[] {
+export function parseStored(raw: string | null): ChartingQueueEntry[] {
   if (!raw) return []
   try {
     const value: unknown = JSON.parse(raw)
     if (!Array.isArray(value)) return []
     return value.filter(
-      (e): e is OutboxEntry =>
+      (e): e is ChartingQueueEntry =>
         typeof e === 'object' &&
         e !== null &&
         typeof e.id === 'string' &&
