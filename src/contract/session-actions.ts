@@ -174,8 +174,9 @@ const openAlert = z.object({
  * `generatedAt`. The web app lays it over the cached view; the live view reconciles the rest.
  */
 export const vitalsReply = viewSchema
-  .pick({ generatedAt: true, alerts: true, nextVitalsDue: true, abnormalVitals: true })
+  .pick({ alerts: true, nextVitalsDue: true, abnormalVitals: true })
   .extend({
+    generatedAt: timestamp,
     replayed: z.boolean(),
     vital: chartedVital.nullable(),
     /** The alerts that need a clinician: neither acknowledged nor resolved. */

@@ -26,11 +26,7 @@ export const alertAck = defineAction({
   body: alertAckBody,
   permission: 'clinical:write',
   run: async (scope, view, input) => {
-    const alert = view.alerts.find((a) => a.key === input.key)
-    if (!alert)
-      throw new AppError('not-found', 'No such alert in this session.', {
-        fieldErrors: [{ field: 'key', message: 'is not an alert of this session' }],
-      })
+    const alert = requireAlert(view, input.key)
     if (alert.acknowledged) throw new AppError('conflict', 'This alert was already acknowledged.')
     const note = input.note?.trim() ?? ''
     if (input.actions.includes('other') && note.length < 3)
@@ -80,4 +76,14 @@ async function chartRecheck(scope: ClinicScope, view: SessionView, r: Recheck, a
       fieldErrors: [{ field: 'recheck.measuredAt', message: 'is before the alert' }],
     })
   return insertSessionVital(scope, view.session.id, view.patient.id, vital)
+}
+
+/** The session's alert with this key, or a 404 naming `key`. */
+export function requireAlert(view: SessionView, key: string) {
+  const alert = view.alerts.find((a) => a.key === key)
+  if (!alert)
+    throw new AppError('not-found', 'No such alert in this session.', {
+      fieldErrors: [{ field: 'key', message: 'is not an alert of this session' }],
+    })
+  return alert
 }

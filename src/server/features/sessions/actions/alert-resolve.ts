@@ -1,6 +1,7 @@
 import { alertResolveBody } from '../../../../contract/session-actions'
 import { AppError } from '../../../errors'
 import { alertResolveKind } from '../vitals-alerts'
+import { requireAlert } from './alert-ack'
 import { defineAction } from './define'
 import { addEvent } from './session-writes'
 
@@ -13,11 +14,7 @@ export const alertResolve = defineAction({
   body: alertResolveBody,
   permission: 'clinical:write',
   run: async (scope, view, input) => {
-    const alert = view.alerts.find((a) => a.key === input.key)
-    if (!alert)
-      throw new AppError('not-found', 'No such alert in this session.', {
-        fieldErrors: [{ field: 'key', message: 'is not an alert of this session' }],
-      })
+    const alert = requireAlert(view, input.key)
     if (alert.resolved) throw new AppError('conflict', 'This alert is already resolved.')
     await addEvent(scope, view.session.id, alertResolveKind, {
       key: input.key,

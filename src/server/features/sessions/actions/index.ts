@@ -1,5 +1,4 @@
 import type { z } from 'zod'
-import type { SessionAction } from '../../../../domain/session'
 import type { AppContext } from '../../../context'
 import type { Principal } from '../../../principal'
 import { alertAck } from './alert-ack'
@@ -53,12 +52,6 @@ export const chairSideActions = [
   enteredInError,
   remsSubmitted,
 ] satisfies ChairSideAction[] as readonly ChairSideAction[]
-
-/** Each action by its name in the domain's table (a test checks the two lists agree). */
-export const chairSideActionByName = Object.fromEntries(chairSideActions.map((a) => [a.name, a])) as Record<
-  SessionAction,
-  ChairSideAction
->
 
 /**
  * An action called in process (the demo seed, the CLI): the body is validated by the action's
