@@ -58,6 +58,16 @@ export const errorReasonBody = z.object({
   reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(1000),
 })
 
+/** The signer's proof of a signature: their password or a code from their authenticator app. */
+export const signerProof = {
+  password: z.string().min(1).max(200).optional(),
+  totpCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be the 6-digit code from your authenticator app')
+    .optional(),
+}
+
 /** Optional free text: empty strings become null. */
 export const optionalText = (max: number) =>
   z

@@ -1,3 +1,13 @@
+export type { SessionAction } from './action-states'
+export {
+  isActionAllowed,
+  isAfterDosing,
+  isMonitoringOpen,
+  readyMomentChartingStates,
+  sessionActionStates,
+  sessionActions,
+  vitalsContextOf,
+} from './action-states'
 export type {
   DischargeCriterion,
   DischargeCriterionId,
@@ -9,6 +19,8 @@ export type {
 export { defaultDischargeSettings, evaluateDischarge } from './discharge'
 export type { InfusionAction, InfusionMark, InfusionStatus, InfusionSummary } from './infusion-record'
 export { nextInfusionActions, summarizeInfusion } from './infusion-record'
+export type { PreCheckFacts, PreCheckForm, PreCheckItem } from './pre-checks'
+export { evaluatePreChecks } from './pre-checks'
 export type { ChartMedicationFact, ConcomitantAnswer, ConcomitantClass } from './rems-concomitant'
 export { concomitantAnswers, concomitantClasses } from './rems-concomitant'
 export type { SideEffectTerm } from './side-effects'

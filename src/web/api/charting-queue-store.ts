@@ -16,8 +16,9 @@ import {
   retryNow,
   type SendResult,
 } from '../lib/charting-queue'
+import { type VitalsReply, withVitalsReply } from '../lib/vitals-reply'
 import { apiFetch, isApiError } from './client'
-import { boardKey, sessionKey } from './sessions'
+import { boardKey, type SessionView, sessionKey } from './sessions'
 
 // The charting queue at run time: the entries in memory and in localStorage (so a reload, a crash or a
 // dead battery loses nothing), one request in flight at a time, a timer for the back-off, and
@@ -27,7 +28,7 @@ import { boardKey, sessionKey } from './sessions'
 export const chartingQueueStorageKey = 'ketacare.outbox.v1'
 const storageKey = chartingQueueStorageKey
 const listeners = new Set<() => void>()
-const sentListeners = new Set<(entry: ChartingQueueEntry) => void>()
+const sentListeners = new Set<(entry: ChartingQueueEntry, reply: unknown) => void>()
 let entries: ChartingQueueEntry[] = []
 let isLoaded = false
 let activeUserId: string | null = null
@@ -74,8 +75,9 @@ async function pump(): Promise<void> {
   isSending = true
   set(markSending(entries, entry.id))
   let result: SendResult
+  let reply: unknown = null
   try {
-    await apiFetch<unknown>(entry.path, {
+    reply = await apiFetch<unknown>(entry.path, {
       method: 'POST',
       body: entry.body,
       headers: { 'idempotency-key': entry.id },
@@ -91,7 +93,7 @@ async function pump(): Promise<void> {
   }
   set(applyResult(entries, entry.id, result, Date.now()))
   isSending = false
-  if (result.outcome === 'sent') for (const listener of sentListeners) listener(entry)
+  if (result.outcome === 'sent') for (const listener of sentListeners) listener(entry, reply)
   void pump()
 }
 
@@ -117,9 +119,9 @@ function subscribe(listener: () => void): () => void {
 const getSnapshot = () => entries
 
 /**
- * The signed-in user's outbox. Mounting it starts sending that user's entries (and only theirs:
+ * The signed-in user's charting queue. Mounting it starts sending that user's entries (and only theirs:
  * a shared tablet never sends one nurse's charting under another's sign-in). Each acknowledged
- * entry refreshes its session and the board.
+ * entry refreshes its session and the board; a vital sign's lean reply updates the session in place.
  */
 export function useChartingQueue(userId: string, clinicId: string) {
   const all = useSyncExternalStore(subscribe, getSnapshot)
@@ -129,8 +131,13 @@ export function useChartingQueue(userId: string, clinicId: string) {
     load()
     activeUserId = userId
     void pump()
-    const onSent = (entry: ChartingQueueEntry) => {
-      void queryClient.invalidateQueries({ queryKey: sessionKey(entry.clinicId, entry.sessionId) })
+    const onSent = (entry: ChartingQueueEntry, reply: unknown) => {
+      const key = sessionKey(entry.clinicId, entry.sessionId)
+      if (entry.kind === 'vitals')
+        queryClient.setQueryData<SessionView>(key, (view) =>
+          view ? withVitalsReply(view, reply as VitalsReply) : view,
+        )
+      else void queryClient.invalidateQueries({ queryKey: key })
       void queryClient.invalidateQueries({ queryKey: boardKey(entry.clinicId) })
     }
     sentListeners.add(onSent)

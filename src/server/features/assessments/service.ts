@@ -15,6 +15,7 @@ import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { requirePatient } from '../patients/store'
+import { insertVitalSign } from '../sessions/store'
 
 export function toResponseDto(row: Selectable<InstrumentResponseTable>) {
   return {
@@ -362,28 +363,21 @@ export function recordVitals(
         })
       }
       const id = uuidv7(scope.now.getTime())
-      await scope.tx
-        .insertInto('vital_sign')
-        .values({
-          id,
-          clinic_id: clinicId,
-          patient_id: patientId,
-          session_id: null,
-          context: input.context,
-          measured_at: input.measuredAt ?? scope.now,
-          systolic_mmhg: input.systolicMmHg,
-          diastolic_mmhg: input.diastolicMmHg,
-          heart_rate_bpm: input.heartRateBpm,
-          spo2_percent: input.spo2Percent ?? null,
-          respiratory_rate: input.respiratoryRate ?? null,
-          moaas: null,
-          recorded_by: principal.userId,
-          created_at: scope.now,
-          entered_in_error_at: null,
-          entered_in_error_by: null,
-          error_reason: null,
-        })
-        .execute()
+      await insertVitalSign(scope.tx, {
+        id,
+        clinicId,
+        patientId,
+        sessionId: null,
+        context: input.context,
+        measuredAt: input.measuredAt ?? scope.now,
+        systolicMmHg: input.systolicMmHg,
+        diastolicMmHg: input.diastolicMmHg,
+        heartRateBpm: input.heartRateBpm,
+        spo2Percent: input.spo2Percent,
+        respiratoryRate: input.respiratoryRate,
+        recordedBy: principal.userId,
+        now: scope.now,
+      })
       await scope.audit({
         action: 'vitals.add',
         entity: 'vital_sign',

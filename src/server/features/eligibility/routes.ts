@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { patientParams } from '../../../contract/common'
+import { patientParams, signerProof } from '../../../contract/common'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import * as eligibility from './service'
@@ -18,15 +18,8 @@ export const decisionSchema = z.object({
   acknowledgedCautions: z.array(z.string()),
 })
 
-/** Proof of identity at the moment of signing: a TOTP code, or the password. */
-export const signerProof = {
-  password: z.string().min(1).max(200).optional(),
-  totpCode: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, 'must be the 6-digit code from your authenticator app')
-    .optional(),
-}
+// Proof of identity at the moment of signing, shared with the plans and sessions routes.
+export { signerProof }
 
 export function eligibilityRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

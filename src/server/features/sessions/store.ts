@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely'
-import type { TreatmentSessionTable } from '../../../db'
+import type { TreatmentSessionTable, VitalContext } from '../../../db'
 import type { Tx } from '../../context'
 
 export type SessionRow = Selectable<TreatmentSessionTable>
@@ -105,6 +105,68 @@ export function listSideEffects(tx: Tx, clinicId: string, sessionId: string) {
     .where('clinic_id', '=', clinicId)
     .where('session_id', '=', sessionId)
     .orderBy('onset_at')
+    .execute()
+}
+
+/** The kinds of session event the monitoring alerts and the dose's start are read from. */
+const alertEventKinds = ['infusion', 'device', 'alert-ack', 'alert-resolve']
+
+/** A session's live pump marks, devices and alert acknowledgements and resolutions, oldest first. */
+export function listAlertEvents(tx: Tx, clinicId: string, sessionId: string) {
+  return tx
+    .selectFrom('session_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.recorded_by')
+    .select(['e.kind', 'e.at', 'e.payload', 'u.display_name as recorded_by_name'])
+    .where('e.clinic_id', '=', clinicId)
+    .where('e.session_id', '=', sessionId)
+    .where('e.kind', 'in', alertEventKinds)
+    .where('e.entered_in_error_at', 'is', null)
+    .orderBy('e.at')
+    .orderBy('e.created_at')
+    .execute()
+}
+
+/** One vital sign, of a session or (sessionId null) of the patient's record. */
+export async function insertVitalSign(
+  tx: Tx,
+  row: {
+    id: string
+    clinicId: string
+    patientId: string
+    sessionId: string | null
+    context: VitalContext
+    measuredAt: Date
+    systolicMmHg?: number | null | undefined
+    diastolicMmHg?: number | null | undefined
+    heartRateBpm?: number | null | undefined
+    spo2Percent?: number | null | undefined
+    respiratoryRate?: number | null | undefined
+    moaas?: number | null | undefined
+    recordedBy: string
+    now: Date
+  },
+): Promise<void> {
+  await tx
+    .insertInto('vital_sign')
+    .values({
+      id: row.id,
+      clinic_id: row.clinicId,
+      patient_id: row.patientId,
+      session_id: row.sessionId,
+      context: row.context,
+      measured_at: row.measuredAt,
+      systolic_mmhg: row.systolicMmHg ?? null,
+      diastolic_mmhg: row.diastolicMmHg ?? null,
+      heart_rate_bpm: row.heartRateBpm ?? null,
+      spo2_percent: row.spo2Percent ?? null,
+      respiratory_rate: row.respiratoryRate ?? null,
+      moaas: row.moaas ?? null,
+      recorded_by: row.recordedBy,
+      created_at: row.now,
+      entered_in_error_at: null,
+      entered_in_error_by: null,
+      error_reason: null,
+    })
     .execute()
 }
 

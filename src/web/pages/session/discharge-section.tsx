@@ -15,7 +15,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
-import { type ConcomitantClass, concomitantClasses } from '../../../domain/session'
+import { type ConcomitantClass, concomitantClasses, isAfterDosing } from '../../../domain/session'
 import type { SignerProof } from '../../api/eligibility'
 import { sessionPdfUrl, useRemsForm, useSessionAction, useTransition } from '../../api/sessions'
 import { MutationError } from '../../components/mutation-error'
@@ -256,7 +256,7 @@ export function DischargeSection(props: SectionProps) {
   const discharge = view.discharge
   const state = view.session.state
   const markReady = view.transitions.find((t) => t.event === 'mark-ready')
-  const isOpen = ['monitoring', 'ready-for-discharge'].includes(state)
+  const isOpen = isAfterDosing(state)
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <Stack gap="md">

@@ -20,6 +20,7 @@ import {
   isWithinLimit,
   type LimitedInput,
 } from '../../../domain/dosing'
+import { isActionAllowed } from '../../../domain/session'
 import { isApiError } from '../../api/client'
 import type { SignerProof } from '../../api/eligibility'
 import { type SessionView, type StockLot, useLotStock, useSessionAction } from '../../api/sessions'
@@ -447,7 +448,7 @@ export function DosingSection(props: SectionProps) {
   const { view, canWrite, canDraw } = props
   // The lot chosen in the dose panel: its concentration fills the form, and it is offered at the draw.
   const [lotId, setLotId] = useState<string | null>(null)
-  const isSettable = ['checked-in', 'pre-checks'].includes(view.session.state)
+  const isSettable = isActionAllowed('dose', view.session.state)
   const isIv = view.session.route === 'iv'
   return (
     <Stack gap="md">

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
+import { isActionAllowed } from '../../../domain/session'
 import { useSessionAction } from '../../api/sessions'
 import { MutationError } from '../../components/mutation-error'
 import { useNow } from '../../components/use-now'
@@ -40,7 +41,7 @@ export function DissociationCheckPanel(props: SectionProps) {
   const queued = outbox.entries.filter(
     (e) => e.sessionId === sessionId && e.kind === 'dissociation-check' && e.status !== 'sent',
   )
-  const isOpen = ['dosing', 'monitoring', 'ready-for-discharge'].includes(view.session.state)
+  const isOpen = isActionAllowed('dissociation-check', view.session.state)
   const record = (isResolved: boolean) => {
     const at = takenAt(minutesAgo)
     outbox.enqueue({
@@ -114,9 +115,7 @@ export function ReadyMomentPanel(props: SectionProps) {
   const ready = view.readyWithoutTimeRule
   const firstDevice = view.devices?.given[0]?.at
   const canEnter =
-    canWrite &&
-    firstDevice !== undefined &&
-    ['monitoring', 'ready-for-discharge', 'discharged'].includes(view.session.state)
+    canWrite && firstDevice !== undefined && isActionAllowed('ready-without-time-rule', view.session.state)
   const submit = () => {
     if (!firstDevice || minutes === '') return
     const at = new Date(Date.parse(firstDevice) + Number(minutes) * 60_000).toISOString()

@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core'
+import { isMonitoringOpen } from '../../../domain/session'
 import { DissociationCheckPanel, MonitoringPrompt } from './esketamine-monitoring'
 import { ScoreEntry } from './score-entry'
 import type { SectionProps } from './section-props'
@@ -12,7 +13,7 @@ import { VitalsTable } from './vitals-table'
  */
 export function MonitoringSection(props: SectionProps) {
   const { view, canWrite } = props
-  const isCharting = ['dosing', 'monitoring', 'ready-for-discharge'].includes(view.session.state)
+  const isCharting = isMonitoringOpen(view.session.state)
   const isEsketamine = view.session.route === 'intranasal'
   return (
     <Stack gap="md">

@@ -15,6 +15,7 @@ import {
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
+import { isActionAllowed } from '../../../domain/session'
 import { type PreCheckItem, useSessionAction } from '../../api/sessions'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import {
@@ -250,7 +251,7 @@ function CautionsCard(props: SectionProps) {
   const { view, clinicId, sessionId, canSign } = props
   const { items, acknowledged } = view.preChecks.cautions
   const ack = useSessionAction<object>(clinicId, sessionId, () => ({ path: '/cautions-ack', body: {} }))
-  const isOpen = ['checked-in', 'pre-checks'].includes(view.session.state)
+  const isOpen = isActionAllowed('cautions-ack', view.session.state)
   if (items.length === 0) return null
   return (
     <Paper
@@ -320,7 +321,7 @@ export function SupervisionCard(props: SectionProps) {
 export function PreChecksSection(props: SectionProps) {
   const { view, canWrite, canOverride } = props
   const { status, items, override } = view.preChecks
-  const isOpen = ['checked-in', 'pre-checks'].includes(view.session.state)
+  const isOpen = isActionAllowed('pre-checks', view.session.state)
   const phq9Due = items.find((i) => i.id === 'phq9')?.status === 'pending'
   const cssrsDue = items.find((i) => i.id === 'cssrs')?.status === 'pending'
   // The pre-dose vitals are charted on the pad in the chair-side column.

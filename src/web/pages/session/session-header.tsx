@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
+import { terminalStates } from '../../../domain/session'
 import type { SessionView } from '../../api/sessions'
 import { clinicPath } from '../../clinic-path'
 import { useNow } from '../../components/use-now'
@@ -113,9 +114,7 @@ export function SessionHeader({
               </Text>
             </Stack>
           )}
-          {!['discharged', 'cancelled', 'aborted'].includes(session.state) && (
-            <NextVitalsTimer view={view} nowMs={nowMs} />
-          )}
+          {!terminalStates.includes(session.state) && <NextVitalsTimer view={view} nowMs={nowMs} />}
         </Group>
       </Group>
     </Paper>

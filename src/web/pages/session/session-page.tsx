@@ -2,7 +2,7 @@ import { Stack, Tabs, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useParams, useSearchParams } from 'react-router'
-import type { SessionState } from '../../../domain/session'
+import { type SessionState, vitalsContextOf } from '../../../domain/session'
 import { useChartingQueue } from '../../api/charting-queue-store'
 import { useClinicSummary } from '../../api/clinic'
 import { sessionKey, useSessionView } from '../../api/sessions'
@@ -24,7 +24,7 @@ import { SessionChart } from './session-chart'
 import { SessionHeader } from './session-header'
 import { SideEffectsPanel } from './side-effects-panel'
 import { StateActions } from './state-actions'
-import { type VitalsContext, VitalsPad } from './vitals-pad'
+import { VitalsPad } from './vitals-pad'
 
 const sections = [
   { value: 'pre-checks', label: 'Pre-checks', Panel: PreChecksSection },
@@ -59,21 +59,13 @@ function DosingPhase(props: SectionProps) {
   )
 }
 
-/** The vitals are charted while the dose goes in and until discharge; before it, as pre-dose vitals. */
-function vitalsContext(state: SessionState): VitalsContext | null {
-  if (state === 'checked-in' || state === 'pre-checks') return 'pre'
-  if (state === 'dosing') return 'intra'
-  if (state === 'monitoring' || state === 'ready-for-discharge') return 'post'
-  return null
-}
-
 /**
  * What the nurse needs at the chair whatever tab is open: the pump or the devices, the vitals pad
  * and the charting queue folded to its last entry. Open alerts head the wider left column (their
  * readings, rule and actions need the width; the header's timer shows the recheck they ask for).
  */
 function ChairSideColumn(props: SectionProps) {
-  const context = vitalsContext(props.view.session.state)
+  const context = vitalsContextOf(props.view.session.state)
   return (
     <>
       <DeliveryControl {...props} />
