@@ -66,3 +66,16 @@ export const optionalText = (max: number) =>
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null))
+
+/** One entry of a patient's record (a measurement, a trial, a response …), e.g. to mark it in error. */
+export const entryParams = patientParams.extend({ entryId: z.uuid() })
+
+/** Proof of identity at the moment of signing: a TOTP code, or the password (design.md §6). */
+export const signerProof = {
+  password: z.string().min(1).max(200).optional(),
+  totpCode: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'must be the 6-digit code from your authenticator app')
+    .optional(),
+}
