@@ -3,6 +3,9 @@ import { instant, pageQuery, timestamp } from './common'
 
 // The audit trail as a clinic's administrator reads it.
 
+/** Any JSON value, named so /openapi.json holds its (recursive) schema once under components. */
+const jsonValue = z.json().meta({ id: 'JsonValue' })
+
 export const auditOutcomeSchema = z.enum(['success', 'denied', 'failure'])
 
 export const auditEventSchema = z.object({
@@ -15,7 +18,7 @@ export const auditEventSchema = z.object({
   outcome: auditOutcomeSchema,
   ip: z.string().nullable(),
   detail: z
-    .record(z.string(), z.json())
+    .record(z.string(), jsonValue)
     .nullable()
     .describe('Structured context of the event (reason, changed fields …), as the server recorded it'),
 })

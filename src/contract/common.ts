@@ -79,3 +79,16 @@ export const signerProof = {
     .regex(/^\d{6}$/, 'must be the 6-digit code from your authenticator app')
     .optional(),
 }
+
+/** The reply of a write that answers 204 with no body. */
+export const noContent = z.undefined().describe('No content')
+
+/** A PDF download's reply, documented by its content type (the body is the file, not JSON). */
+export const pdfReply = {
+  description: 'A PDF document',
+  content: {
+    'application/pdf': {
+      schema: z.custom<Uint8Array>((v) => v instanceof Uint8Array).meta({ type: 'string', format: 'binary' }),
+    },
+  },
+}

@@ -8,7 +8,7 @@ import {
   safetyAlertSchema,
   vitalsSchema,
 } from '../../../contract/assessments'
-import { entryParams, errorReasonBody, patientParams } from '../../../contract/common'
+import { entryParams, errorReasonBody, noContent, patientParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import * as assessments from './service'
@@ -77,6 +77,7 @@ function responseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Mark an instrument response entered in error',
           params: entryParams,
           body: errorReasonBody,
+          response: { 204: noContent },
         },
       },
       async (request, reply) => {
@@ -152,6 +153,7 @@ function vitalsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Mark vital signs entered in error',
           params: entryParams,
           body: errorReasonBody,
+          response: { 204: noContent },
         },
       },
       async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { clinicParams, errorReasonBody, patientParams } from '../../../contract/common'
+import { clinicParams, errorReasonBody, patientParams, pdfReply } from '../../../contract/common'
 import {
   consentParams,
   consentSchema,
@@ -126,6 +126,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['consent'],
           summary: 'The signed consent as a printable PDF',
           params: consentParams,
+          response: { 200: pdfReply },
         },
       },
       async (request, reply) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { clinicParams, entryParams, errorReasonBody, paged, patientParams } from '../../../contract/common'
+import { clinicParams, entryParams, errorReasonBody, noContent, paged, patientParams } from '../../../contract/common'
 import {
   createPatientBody,
   measurementBody,
@@ -163,6 +163,7 @@ function measurementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Mark a measurement entered in error',
           params: entryParams,
           body: errorReasonBody,
+          response: { 204: noContent },
         },
       },
       async (request, reply) => {
