@@ -16,23 +16,6 @@ export const episodeSeveritySchema = z.enum([
 ])
 export const ectSchema = z.object({ used: z.boolean(), bilateral: z.boolean(), failed: z.boolean() })
 
-export const trialSchema = z.object({
-  id: z.string(),
-  drug: z.string(),
-  drugClass: drugClassSchema,
-  maxDailyDoseMg: z.number().nullable(),
-  doseAdequate: z.boolean(),
-  weeks: z.number(),
-  adherence: adherenceSchema,
-  outcome: trialOutcomeSchema,
-  augmentation: z.boolean(),
-  isCurrentEpisode: z.boolean(),
-  startedOn: z.string().nullable(),
-  note: z.string().nullable(),
-  createdAt: timestamp,
-  enteredInError: enteredInErrorSchema,
-})
-
 export const screeningSchema = z.object({
   contraindicationAnswers: z.record(z.string(), z.boolean().nullable()),
   episodeDurationMonths: z.number().nullable(),
@@ -52,6 +35,16 @@ const domainTrialSchema = z.object({
   outcome: trialOutcomeSchema,
   augmentation: z.boolean(),
   isCurrentEpisode: z.boolean(),
+})
+
+/** A trial as the chart records it: the domain's fields, with the dose, dates and a correction mark. */
+export const trialSchema = domainTrialSchema.extend({
+  id: z.string(),
+  maxDailyDoseMg: z.number().nullable(),
+  startedOn: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: timestamp,
+  enteredInError: enteredInErrorSchema,
 })
 
 const maudsleyPartsSchema = z.object({
