@@ -17,6 +17,8 @@ const nonJsonReplies: Record<string, string> = {
   'GET /api/v1/clinics/{clinicId}/sessions/{sessionId}/record.pdf': 'application/pdf',
   'GET /api/v1/clinics/{clinicId}/sessions/{sessionId}/rems.pdf': 'application/pdf',
   'GET /api/v1/portal/documents/{kind}/{id}.pdf': 'application/pdf',
+  'GET /api/v1/clinics/{clinicId}/board/live': 'text/event-stream',
+  'GET /api/v1/clinics/{clinicId}/sessions/{sessionId}/live': 'text/event-stream',
 }
 
 /**
@@ -40,8 +42,6 @@ const stillUntyped: readonly string[] = [
   'GET /api/v1/clinics/{clinicId}/sessions/{sessionId}/rems',
   'POST /api/v1/clinics/{clinicId}/sessions',
   'POST /api/v1/clinics/{clinicId}/sessions/*',
-  'PUT /api/v1/clinics/{clinicId}/sessions/*',
-  'PATCH /api/v1/clinics/{clinicId}/sessions/*',
   'GET /api/v1/portal/*',
   'POST /api/v1/portal/*',
   'PUT /api/v1/portal/*',
