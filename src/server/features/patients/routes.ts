@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { clinicParams, entryParams, errorReasonBody, noContent, paged, patientParams } from '../../../contract/common'
+import {
+  clinicParams,
+  entryParams,
+  errorReasonBody,
+  noContent,
+  paged,
+  patientParams,
+} from '../../../contract/common'
 import {
   createPatientBody,
   measurementBody,
