@@ -76,3 +76,19 @@ export const optionalText = (max: number) =>
     .max(max)
     .nullish()
     .transform((v) => (v ? v : null))
+
+/** One entry of a patient's record (a measurement, a trial, a response …), e.g. to mark it in error. */
+export const entryParams = patientParams.extend({ entryId: z.uuid() })
+
+/** The reply of a write that answers 204 with no body. */
+export const noContent = z.undefined().describe('No content')
+
+/** A PDF download's reply, documented by its content type (the body is the file, not JSON). */
+export const pdfReply = {
+  description: 'A PDF document',
+  content: {
+    'application/pdf': {
+      schema: z.custom<Uint8Array>((v) => v instanceof Uint8Array).meta({ type: 'string', format: 'binary' }),
+    },
+  },
+}

@@ -19,13 +19,15 @@ const studiedInfusionMin = { min: 2, max: 100 }
 // Rounding slack so 1.0 mg/kg × w / w is not "above" a 1.0 mg/kg ceiling.
 const relativeTolerance = 1e-9
 
-export type DoseWarningCode =
-  | 'above-titration-ceiling'
-  | 'outside-studied-dose'
-  | 'outside-studied-duration'
-  | 'dosing-weight-above-actual'
-  | 'dosing-weight-capped-at-actual'
-  | 'height-below-devine-range'
+export const doseWarningCodes = [
+  'above-titration-ceiling',
+  'outside-studied-dose',
+  'outside-studied-duration',
+  'dosing-weight-above-actual',
+  'dosing-weight-capped-at-actual',
+  'height-below-devine-range',
+] as const
+export type DoseWarningCode = (typeof doseWarningCodes)[number]
 
 export interface DoseWarning {
   code: DoseWarningCode

@@ -3,7 +3,7 @@ export { adjustedBodyWeightKg, defaultWeightBasis, dosingWeight, idealBodyWeight
 export type { DateInput } from './dates'
 export { ageInYearsOn, toDayNumber, toIsoDate } from './dates'
 export type { DoseLimit, DoseSettings, DoseWarning, DoseWarningCode, IvDose, IvDoseInput } from './dose'
-export { calculateIvDose, calculateProtocolDose, defaultDoseSettings } from './dose'
+export { calculateIvDose, calculateProtocolDose, defaultDoseSettings, doseWarningCodes } from './dose'
 export type { ApprovedDoseOverride, DoseLimitFinding, PlanDoseRequest } from './dose-limits'
 export { doseLimitLabels, doseLimits, planDoseFindings, uncoveredLimits } from './dose-limits'
 export type {

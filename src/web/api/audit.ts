@@ -1,21 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import type { auditEventSchema, auditOutcomeSchema } from '../../contract/audit-log'
+import type { Wire } from '../../contract/common'
 import { apiFetch } from './client'
 import type { Page } from './page'
 
-export type AuditOutcome = 'success' | 'denied' | 'failure'
+export type AuditOutcome = Wire<typeof auditOutcomeSchema>
 
-export interface AuditEvent {
-  id: string
-  at: string
-  actorEmail: string | null
-  action: string
-  entity: string
-  entityId: string | null
-  outcome: AuditOutcome
-  ip: string | null
-  /** Structured context of the event (reason, changed fields …), as the server recorded it. */
-  detail: Record<string, unknown> | null
-}
+/** One audit event; `detail` is the structured context the server recorded (reason, changed fields …). */
+export type AuditEvent = Wire<typeof auditEventSchema>
 
 export interface AuditQuery {
   page: number

@@ -1,30 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import type { SafetyAlert } from './assessments'
+import type { chartSchema, checklistItemSchema } from '../../contract/chart'
+import type { Wire } from '../../contract/common'
 import { apiFetch } from './client'
-import type { Consent } from './consent'
-import type { BodyMeasures, EligibilityDecision } from './eligibility'
-import type { Patient, PatientStage } from './patients'
 import { patientApiPath, patientKey } from './patients'
-import type { TreatmentPlan } from './plans'
 
-export interface ChecklistItem {
-  id: string
-  label: string
-  isDone: boolean
-  detail: string
-}
+export type ChecklistItem = Wire<typeof checklistItemSchema>
 
 /** GET …/chart: the stage and what is done and missing before the first session. */
-export interface Chart {
-  patient: Patient
-  stage: PatientStage
-  checklist: ChecklistItem[]
-  openAlerts: SafetyAlert[]
-  decision: EligibilityDecision | null
-  consent: Consent | null
-  plan: Omit<TreatmentPlan, 'protocolName' | 'dosePreview'> | null
-  body: BodyMeasures
-}
+export type Chart = Wire<typeof chartSchema>
 
 export function useChart(clinicId: string, patientId: string, isEnabled = true) {
   return useQuery({

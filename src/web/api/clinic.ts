@@ -1,11 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { clinicDetailsSchema, clinicPhoneBody, clinicSummarySchema } from '../../contract/clinics'
+import type { Wire } from '../../contract/common'
 import { apiFetch } from './client'
 
-export interface ClinicSummary {
-  clinicName: string
-  timeZone: string
-  counts: { users: number; auditEvents: number }
-}
+export type ClinicSummary = Wire<typeof clinicSummarySchema>
 
 export function useClinicSummary(clinicId: string) {
   return useQuery({
@@ -15,12 +13,8 @@ export function useClinicSummary(clinicId: string) {
   })
 }
 
-export interface ClinicDetails {
-  name: string
-  /** The number patients are told to call (portal crisis screen, discharge sheet); null if not set. */
-  phone: string | null
-  version: number
-}
+/** The number patients are told to call (portal crisis screen, discharge sheet); null if not set. */
+export type ClinicDetails = Wire<typeof clinicDetailsSchema>
 
 const detailsPath = (clinicId: string) => `/clinics/${encodeURIComponent(clinicId)}/details`
 
@@ -35,7 +29,7 @@ export function useClinicDetails(clinicId: string) {
 export function useSaveClinicPhone(clinicId: string) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: { phone: string; version: number }) =>
+    mutationFn: (body: Wire<typeof clinicPhoneBody>) =>
       apiFetch<ClinicDetails>(detailsPath(clinicId), { method: 'PUT', body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['clinics', clinicId, 'details'], saved)

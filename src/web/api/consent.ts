@@ -1,40 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
+import type { Wire } from '../../contract/common'
+import type { consentSchema, consentTextSchema, signConsentBody } from '../../contract/consent'
 import { apiFetch } from './client'
 import { clinicApiPath, patientApiPath, patientKey, usePatientWrite } from './patients'
 
-export interface ConsentText {
-  id: string
-  version: number
-  title: string
-  body: string
-  contentHash: string
-  createdAt: string
-}
-
-export interface Consent {
-  id: string
-  consentTextId: string
-  textVersion: number
-  textTitle: string
-  signerName: string
-  signatureKind: 'drawn' | 'typed'
-  researchUse: boolean
-  witnessName: string
-  contentHash: string
-  signedAt: string
-  withdrawnAt: string | null
-  withdrawalReason: string | null
-  isCurrent: boolean
-}
-
-export interface ConsentInput {
-  consentTextId: string
-  signerName: string
-  signatureKind: 'drawn' | 'typed'
-  /** A PNG data URL from the signature pad, or the typed name. */
-  signatureData: string
-  researchUse: boolean
-}
+export type ConsentText = Wire<typeof consentTextSchema>
+export type Consent = Wire<typeof consentSchema>
+/** The signature: a PNG data URL from the signature pad, or the typed name. */
+export type ConsentInput = Wire<typeof signConsentBody>
 
 export function useCurrentConsentText(clinicId: string) {
   return useQuery({

@@ -1,47 +1,24 @@
 import { useQuery } from '@tanstack/react-query'
-import type { InstrumentResponse, SafetyAlert, Vitals } from './assessments'
+import type { signerProof, Wire } from '../../contract/common'
+import type {
+  bodyMeasuresSchema,
+  decisionBody,
+  decisionSchema,
+  eligibilityOutcomeSchema,
+  eligibilityReviewSchema,
+} from '../../contract/eligibility'
 import { apiFetch } from './client'
-import type { History } from './history'
 import { patientApiPath, patientKey, usePatientWrite } from './patients'
 
-export type EligibilityOutcome = 'approve' | 'decline' | 'defer'
-
-export interface EligibilityDecision {
-  id: string
-  decision: EligibilityOutcome
-  reason: string
-  overrideReason: string | null
-  meaning: string
-  contentHash: string
-  signedBy: string
-  signerName: string
-  signedAt: string
-  /** §3 pre-dose cautions the prescriber acknowledged with an approval. */
-  acknowledgedCautions: string[]
-}
-
-export interface BodyMeasures {
-  weightKg: number | null
-  heightCm: number | null
-  bmi: number | null
-}
-
+export type EligibilityOutcome = Wire<typeof eligibilityOutcomeSchema>
+/** A signed decision; `acknowledgedCautions` are the §3 pre-dose cautions acknowledged with an approval. */
+export type EligibilityDecision = Wire<typeof decisionSchema>
+export type BodyMeasures = Wire<typeof bodyMeasuresSchema>
 /** GET …/eligibility: everything the prescriber weighs on one screen. */
-export interface EligibilityReview {
-  patient: { id: string; mrn: string; name: string; dateOfBirth: string; sex: string }
-  history: History
-  latestScores: Record<string, InstrumentResponse>
-  openAlerts: SafetyAlert[]
-  latestVitals: Vitals | null
-  body: BodyMeasures
-  decisions: EligibilityDecision[]
-}
+export type EligibilityReview = Wire<typeof eligibilityReviewSchema>
 
 /** Re-proof of identity at the moment of signing (design.md §6). */
-export interface SignerProof {
-  totpCode?: string
-  password?: string
-}
+export type SignerProof = Pick<Wire<typeof decisionBody>, keyof typeof signerProof>
 
 export function useEligibilityReview(clinicId: string, patientId: string) {
   return useQuery({
@@ -52,13 +29,8 @@ export function useEligibilityReview(clinicId: string, patientId: string) {
 }
 
 export function useSignDecision(clinicId: string, patientId: string) {
-  return usePatientWrite<
-    {
-      decision: EligibilityOutcome
-      reason: string
-      overrideReason: string | null
-      cautionsAcknowledged?: boolean
-    } & SignerProof,
-    EligibilityDecision
-  >(clinicId, patientId, (body) => ({ path: '/eligibility-decisions', body }))
+  return usePatientWrite<Wire<typeof decisionBody>, EligibilityDecision>(clinicId, patientId, (body) => ({
+    path: '/eligibility-decisions',
+    body,
+  }))
 }

@@ -1,73 +1,29 @@
 import { useQuery } from '@tanstack/react-query'
+import type { Wire } from '../../contract/common'
 import type {
-  Adherence,
-  ContraindicationScreen,
-  DrugClass,
-  EpisodeSeverity,
-  TrdAssessment,
-  TrialOutcome,
-} from '../../domain/eligibility'
+  ectSchema,
+  historySchema,
+  screeningBody,
+  screeningSchema,
+  trialBody,
+  trialSchema,
+} from '../../contract/history'
 import { apiFetch } from './client'
-import { type EnteredInError, patientApiPath, patientKey, usePatientWrite } from './patients'
+import { patientApiPath, patientKey, usePatientWrite } from './patients'
 
-export interface Trial {
-  id: string
-  drug: string
-  drugClass: DrugClass
-  maxDailyDoseMg: number | null
-  doseAdequate: boolean
-  weeks: number
-  adherence: Adherence
-  outcome: TrialOutcome
-  augmentation: boolean
-  isCurrentEpisode: boolean
-  startedOn: string | null
-  note: string | null
-  createdAt: string
-  enteredInError: EnteredInError | null
-}
+export type Trial = Wire<typeof trialSchema>
+export type Ect = Wire<typeof ectSchema>
+export type Screening = Wire<typeof screeningSchema>
 
-export interface Ect {
-  used: boolean
-  bilateral: boolean
-  failed: boolean
-}
+/**
+ * GET …/history: trials, screening answers and the server's live domain results; `trd` is null
+ * while the episode is not described, `contraindications` until every question is answered.
+ */
+export type History = Wire<typeof historySchema>
 
-export interface Screening {
-  contraindicationAnswers: Record<string, boolean | null>
-  episodeDurationMonths: number | null
-  severity: EpisodeSeverity | null
-  ect: Ect
-  updatedAt: string | null
-  version: number
-}
+export type TrialInput = Wire<typeof trialBody>
 
-/** GET …/history: trials, screening answers and the server's live domain results. */
-export interface History {
-  trials: Trial[]
-  screening: Screening
-  /** Null while the episode (duration, severity) is not described. */
-  trd: TrdAssessment | null
-  trdMissing: string[]
-  trdSettings: { minAdequateWeeks: number; minFailedTrials: number }
-  /** Null until every contraindication question is answered. */
-  contraindications: ContraindicationScreen | null
-  unansweredContraindications: string[]
-}
-
-export interface TrialInput {
-  drug: string
-  drugClass: DrugClass
-  maxDailyDoseMg: number | null
-  doseAdequate: boolean
-  weeks: number
-  adherence: Adherence
-  outcome: TrialOutcome
-  augmentation: boolean
-  isCurrentEpisode: boolean
-}
-
-export type ScreeningInput = Omit<Screening, 'updatedAt'>
+export type ScreeningInput = Wire<typeof screeningBody>
 
 export function useHistory(clinicId: string, patientId: string) {
   return useQuery({

@@ -1,22 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import type { Wire } from '../../contract/common'
+import type { outboxMessageSchema, outboxStatusSchema } from '../../contract/outbox'
 import { apiFetch } from './client'
 import type { Page } from './page'
 
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'held' | 'failed'
-
-export interface OutboxMessage {
-  id: string
-  kind: string
-  recipient: string
-  subject: string
-  body: string
-  status: OutboxStatus
-  attempts: number
-  nextAttemptAt: string
-  lastError: string | null
-  createdAt: string
-  sentAt: string | null
-}
+export type OutboxStatus = Wire<typeof outboxStatusSchema>
+export type OutboxMessage = Wire<typeof outboxMessageSchema>
 
 export function useOutbox(
   clinicId: string,

@@ -1,61 +1,33 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { enteredInErrorSchema, Wire } from '../../contract/common'
+import type {
+  measurementBody,
+  measurementSchema,
+  patientSchema,
+  patientStageSchema,
+  patientWithStageSchema,
+  sexSchema,
+  updatePatientBody,
+} from '../../contract/patients'
 import { apiFetch } from './client'
 import type { Page } from './page'
 
-export type Sex = 'female' | 'male' | 'other' | 'unknown'
-export type PatientStage =
-  | 'intake'
-  | 'awaiting-decision'
-  | 'declined'
-  | 'deferred'
-  | 'eligible'
-  | 'ready-for-treatment'
+export type Sex = Wire<typeof sexSchema>
+export type PatientStage = Wire<typeof patientStageSchema>
 
 /** A correction mark: the row stays, struck through, with who and why (design.md §1). */
-export interface EnteredInError {
-  at: string
-  by: string | null
-  reason: string
-}
+export type EnteredInError = NonNullable<Wire<typeof enteredInErrorSchema>>
 
-export interface PatientFields {
-  mrn: string
-  givenName: string
-  familyName: string
-  dateOfBirth: string
-  sex: Sex
-  phone: string | null
-  email: string | null
-  /** Postal address in parts, required at registration (the DEA administration log names it). */
-  addressStreet: string | null
-  addressCity: string | null
-  /** USPS two-letter code. */
-  addressState: string | null
-  /** ZIP or ZIP+4. */
-  addressPostalCode: string | null
-  escortName: string | null
-  escortPhone: string | null
-  emergencyContactName: string | null
-  emergencyContactPhone: string | null
-  emergencyContactRelation: string | null
-}
+/**
+ * The demographics a form sends, every field present: the edit body's fields (an empty optional
+ * field is null; the server requires the address parts at registration).
+ */
+export type PatientFields = Required<Omit<Wire<typeof updatePatientBody>, 'version' | 'confirmNotDuplicate'>>
 
-export interface Patient extends PatientFields {
-  id: string
-  /** The address on one line, as the ledger reports print it (free text for older records). */
-  address: string | null
-  createdAt: string
-  updatedAt: string
-  version: number
-}
+export type Patient = Wire<typeof patientSchema>
 
-export interface PatientListItem extends Patient {
-  /** Stage and open alerts are null for roles that may not read the chart (front desk). */
-  stage: PatientStage | null
-  openAlerts: number | null
-  /** Whether a treatment session can be booked: what the front desk needs. */
-  isReadyForTreatment: boolean
-}
+/** Stage and open alerts are null for roles that may not read the chart (front desk). */
+export type PatientListItem = Wire<typeof patientWithStageSchema>
 
 /** One entry of the 409 a likely duplicate (same name and date of birth) answers with. */
 export interface DuplicateCandidate {
@@ -65,14 +37,7 @@ export interface DuplicateCandidate {
   dateOfBirth: string
 }
 
-export interface Measurement {
-  id: string
-  measuredAt: string
-  weightKg: number
-  heightCm: number | null
-  recordedBy: string | null
-  enteredInError: EnteredInError | null
-}
+export type Measurement = Wire<typeof measurementSchema>
 
 export interface PatientListParams {
   page: number
@@ -161,11 +126,10 @@ export function usePatientWrite<TInput, TResult = unknown>(
 }
 
 export function useAddMeasurement(clinicId: string, patientId: string) {
-  return usePatientWrite<{ weightKg: number; heightCm: number | null }, Measurement>(
-    clinicId,
-    patientId,
-    (body) => ({ path: '/measurements', body }),
-  )
+  return usePatientWrite<Wire<typeof measurementBody>, Measurement>(clinicId, patientId, (body) => ({
+    path: '/measurements',
+    body,
+  }))
 }
 
 /** Marks one entry entered in error; `collection` is the path segment (measurements, trials …). */

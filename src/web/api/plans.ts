@@ -1,59 +1,35 @@
 import { useQuery } from '@tanstack/react-query'
-import type { DevicePlan, DoseLimit, DoseLimitFinding, IvDose, WeightBasis } from '../../domain/dosing'
+import type { Wire } from '../../contract/common'
+import type { approvePlanBody, createPlanBody, planSchema } from '../../contract/plans'
 import { apiFetch } from './client'
-import type { SignerProof } from './eligibility'
 import { patientApiPath, patientKey, usePatientWrite } from './patients'
 
+type PlanWire = Wire<typeof planSchema>
+type DosePreview = NonNullable<PlanWire['dosePreview']>
 /** An IV plan's dose at the patient's latest weight (§2). */
-export type IvDosePreview = IvDose & { kind: 'iv'; weightKg: number; weighedAt: string }
+export type IvDosePreview = Extract<DosePreview, { kind: 'iv' }>
 /** An esketamine plan's dose as the 28 mg devices it takes, used 5 minutes apart (§3). */
-export type EsketamineDevicePreview = DevicePlan & {
-  kind: 'esketamine'
-  deviceMg: number
-  minutesBetweenDevices: number
-}
+export type EsketamineDevicePreview = Extract<DosePreview, { kind: 'esketamine' }>
 
-interface PlanCommon {
-  id: string
-  protocolId: string
-  protocolName: string
-  /** The §2 dose limits the approval signature overrode, and why. */
-  doseOverride: { limits: DoseLimit[]; reason: string } | null
-  /** For a draft: the §2 limits its approval must override with a reason. */
-  limitsNeedingOverride: DoseLimitFinding[]
-  plannedSessions: number
-  cadence: string
-  note: string | null
-  status: 'draft' | 'approved' | 'superseded' | 'cancelled'
-  createdAt: string
-  approvedBy: string | null
-  approverName: string | null
-  approvedAt: string | null
-  contentHash: string | null
-  version: number
-}
+// The server sends one flat plan; which fields apply depends on the route (plans/service.ts), and
+// the screens read them narrowed by route.
 
 /** An IV plan: a dose per kg on a weight basis, with a titration limit (§2). */
-export interface IvPlan extends PlanCommon {
+export type IvPlan = PlanWire & {
   route: 'iv-infusion'
-  doseBasis: WeightBasis
   doseMgPerKg: number
   doseMg: null
-  maxDoseMgPerKg: number | null
-  doseAboveActualWeight: boolean
-  /** The clinic's titration ceiling, mg/kg of actual weight. */
   ceilingMgPerKg: number
   /** Null until a weight is recorded; `unavailable` says why the dose could not be computed. */
-  dosePreview: IvDosePreview | { kind: 'unavailable'; reason: string } | null
+  dosePreview: Exclude<DosePreview, EsketamineDevicePreview> | null
 }
 
 /**
  * An esketamine plan: a fixed dose in 28 mg devices (§3). The weight basis is stored but unused;
  * mg/kg and the titration limit do not apply.
  */
-export interface EsketaminePlan extends PlanCommon {
+export type EsketaminePlan = PlanWire & {
   route: 'intranasal'
-  doseBasis: WeightBasis
   doseMgPerKg: null
   doseMg: number
   maxDoseMgPerKg: null
@@ -64,17 +40,7 @@ export interface EsketaminePlan extends PlanCommon {
 
 export type TreatmentPlan = IvPlan | EsketaminePlan
 
-export interface PlanInput {
-  protocolId: string
-  doseBasis: WeightBasis
-  doseMgPerKg: number | null
-  doseMg: number | null
-  maxDoseMgPerKg: number | null
-  doseAboveActualWeight: boolean
-  plannedSessions: number
-  cadence: string
-  note: string | null
-}
+export type PlanInput = Wire<typeof createPlanBody>
 
 export function usePlans(clinicId: string, patientId: string) {
   return useQuery({
@@ -92,11 +58,12 @@ export function useCreatePlan(clinicId: string, patientId: string) {
 }
 
 export function useApprovePlan(clinicId: string, patientId: string) {
-  return usePatientWrite<
-    { planId: string; version: number; doseOverride?: { reason: string } } & SignerProof,
-    TreatmentPlan[]
-  >(clinicId, patientId, ({ planId, ...body }) => ({
-    path: `/plans/${encodeURIComponent(planId)}/approve`,
-    body,
-  }))
+  return usePatientWrite<{ planId: string } & Wire<typeof approvePlanBody>, TreatmentPlan[]>(
+    clinicId,
+    patientId,
+    ({ planId, ...body }) => ({
+      path: `/plans/${encodeURIComponent(planId)}/approve`,
+      body,
+    }),
+  )
 }

@@ -1,28 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { SelfCheckAnswers } from '../../domain/self-check'
+import type { Wire } from '../../contract/common'
+import type { referralSchema, referralStatusSchema } from '../../contract/referrals'
 import { apiFetch } from './client'
 import type { Page } from './page'
 import { clinicApiPath } from './patients'
 
-export type ReferralStatus = 'new' | 'contacted' | 'registered' | 'declined'
-
-export interface Referral {
-  id: string
-  receivedAt: string
-  name: string
-  email: string | null
-  phone: string | null
-  preferredContact: 'email' | 'phone'
-  /** Null for roles that may not read the chart (front desk): contact and urgency only. */
-  selfCheck: SelfCheckAnswers | null
-  phq9Total: number | null
-  phq9Item9: number | null
-  isUrgent: boolean
-  status: ReferralStatus
-  handledBy: string | null
-  handledAt: string | null
-  version: number
-}
+export type ReferralStatus = Wire<typeof referralStatusSchema>
+/** `selfCheck` is null for roles that may not read the chart (front desk): contact and urgency only. */
+export type Referral = Wire<typeof referralSchema>
 
 const referralsKey = (clinicId: string) => ['clinics', clinicId, 'referrals'] as const
 

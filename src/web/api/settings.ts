@@ -1,12 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { CatalogueRule, ClinicRuleSettings } from '../../domain/rules'
+import type { Wire } from '../../contract/common'
+import type { catalogueSchema, settingsReplySchema } from '../../contract/settings'
 import { apiFetch } from './client'
 
-export interface ClinicSettings {
-  version: number
-  values: ClinicRuleSettings
-  defaults: ClinicRuleSettings
-}
+export type ClinicSettings = Wire<typeof settingsReplySchema>
 
 const settingsPath = (clinicId: string) => `/clinics/${encodeURIComponent(clinicId)}/settings`
 const settingsKey = (clinicId: string) => ['clinics', clinicId, 'settings'] as const
@@ -33,7 +30,7 @@ export function useRuleCatalogue(clinicId: string) {
   return useQuery({
     queryKey: ['clinics', clinicId, 'rules'] as const,
     queryFn: ({ signal }) =>
-      apiFetch<{ rules: CatalogueRule[] }>(`/clinics/${encodeURIComponent(clinicId)}/rules`, { signal }),
+      apiFetch<Wire<typeof catalogueSchema>>(`/clinics/${encodeURIComponent(clinicId)}/rules`, { signal }),
     staleTime: 60_000,
   })
 }

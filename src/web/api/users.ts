@@ -1,23 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { Wire } from '../../contract/common'
+import type { addedUserSchema, addUserBody, clinicUserSchema, updateUserBody } from '../../contract/users'
 import { apiFetch } from './client'
 import type { Page } from './page'
 
-export interface ClinicUser {
-  userId: string
-  email: string
-  displayName: string
-  role: string
-  isActive: boolean
-  mfaEnrolled: boolean
-  lastSignInAt: string | null
-  version: number
-}
-
-export interface AddedUser {
-  user: ClinicUser
-  /** Shown once to the admin; null when the e-mail already had an account elsewhere. */
-  temporaryPassword: string | null
-}
+export type ClinicUser = Wire<typeof clinicUserSchema>
+/** `temporaryPassword` is shown once to the admin; null when the e-mail already had an account elsewhere. */
+export type AddedUser = Wire<typeof addedUserSchema>
 
 export interface UserListParams {
   page: number
@@ -45,18 +34,13 @@ function useInvalidateUsers(clinicId: string) {
 export function useAddUser(clinicId: string) {
   const invalidate = useInvalidateUsers(clinicId)
   return useMutation({
-    mutationFn: (input: { email: string; displayName: string; role: string }) =>
+    mutationFn: (input: Wire<typeof addUserBody>) =>
       apiFetch<AddedUser>(usersPath(clinicId), { method: 'POST', body: input }),
     onSuccess: invalidate,
   })
 }
 
-export interface UserChange {
-  userId: string
-  version: number
-  role?: string
-  isActive?: boolean
-}
+export type UserChange = { userId: string } & Wire<typeof updateUserBody>
 
 export function useUpdateUser(clinicId: string) {
   const invalidate = useInvalidateUsers(clinicId)

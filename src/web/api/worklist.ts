@@ -1,36 +1,18 @@
 import { useQuery } from '@tanstack/react-query'
+import type { Wire } from '../../contract/common'
+import type {
+  urgencySchema,
+  worklistItemSchema,
+  worklistSchema,
+  worklistSectionSchema,
+} from '../../contract/worklist'
 import { apiFetch } from './client'
 
-export type Urgency = 'urgent' | 'soon' | 'routine' | 'ok'
-
-export interface WorklistItem {
-  id: string
-  kind: string
-  title: string
-  subject: string | null
-  detail: string | null
-  at: string | null
-  urgency: Urgency
-  /** Where it is done, relative to the clinic's pages. */
-  link: string
-  patientId: string | null
-}
-
-export interface WorklistSection {
-  id: string
-  title: string
-  emptyText: string
-  items: WorklistItem[]
-  total: number
-}
-
-export interface Worklist {
-  role: string
-  date: string
-  timeZone: string
-  generatedAt: string
-  sections: WorklistSection[]
-}
+export type Urgency = Wire<typeof urgencySchema>
+/** One thing to do; `link` is where it is done, relative to the clinic's pages. */
+export type WorklistItem = Wire<typeof worklistItemSchema>
+export type WorklistSection = Wire<typeof worklistSectionSchema>
+export type Worklist = Wire<typeof worklistSchema>
 
 export const worklistKey = (clinicId: string) => ['clinics', clinicId, 'worklist'] as const
 

@@ -1,5 +1,6 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
+import type { StaffRole } from '../../domain/access/permissions'
 import { isApiError } from '../api/client'
 import { type AddedUser, useAddUser } from '../api/users'
 import { staffRoleOptions } from '../lib/roles'
@@ -82,7 +83,8 @@ export function AddUserModal({
       return
     }
     setRoleHint(null)
-    addUser.mutate({ email: email.trim(), displayName: displayName.trim(), role })
+    // The select offers the staff roles only.
+    addUser.mutate({ email: email.trim(), displayName: displayName.trim(), role: role as StaffRole })
   }
 
   return (

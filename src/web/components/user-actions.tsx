@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Menu, Modal, Select, Stack } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
+import type { StaffRole } from '../../domain/access/permissions'
 import { isApiError } from '../api/client'
 import { type ClinicUser, useResetMfa, useUpdateUser } from '../api/users'
 import { roleLabel, staffRoleOptions } from '../lib/roles'
@@ -45,7 +46,8 @@ export function UserActions({ clinicId, user }: { clinicId: string; user: Clinic
   const saveRole = () => {
     if (!role || role === user.role) return close()
     update.mutate(
-      { userId: user.userId, version: user.version, role },
+      // The select offers the staff roles only.
+      { userId: user.userId, version: user.version, role: role as StaffRole },
       {
         onSuccess: () => done(`${user.displayName} is now ${roleLabel(role).toLowerCase()}.`),
         onError: failed,

@@ -1,55 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { enteredInErrorSchema, errorReasonBody, instant, patientParams } from '../../../contract/common'
+import {
+  acknowledgeAlertBody,
+  assessmentsSchema,
+  baselineVitalsBody,
+  recordedResponseSchema,
+  responseBody,
+  safetyAlertSchema,
+  vitalsSchema,
+} from '../../../contract/assessments'
+import { entryParams, errorReasonBody, noContent, patientParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import * as assessments from './service'
 
-const responseSchema = z.object({
-  id: z.string(),
-  instrumentId: z.string(),
-  answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
-  total: z.number(),
-  band: z.object({ id: z.string(), label: z.string() }).nullable(),
-  subscales: z.record(z.string(), z.number()),
-  flags: z.array(z.object({ id: z.string(), severity: z.string(), message: z.string() })),
-  context: z.enum(['intake', 'pre', 'post', 'between', 'follow-up']),
-  sessionId: z.string().nullable(),
-  respondent: z.enum(['patient', 'clinician']),
-  administeredAt: z.date(),
-  recordedBy: z.string().nullable(),
-  enteredInError: enteredInErrorSchema,
-})
-const alertSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  severity: z.enum(['warning', 'urgent']),
-  message: z.string(),
-  instrumentResponseId: z.string().nullable(),
-  raisedAt: z.date(),
-  acknowledgedAt: z.date().nullable(),
-  acknowledgedBy: z.string().nullable(),
-  acknowledgementNote: z.string().nullable(),
-})
-const vitalSchema = z.object({
-  id: z.string(),
-  context: z.enum(['intake', 'pre', 'intra', 'post']),
-  sessionId: z.string().nullable(),
-  measuredAt: z.date(),
-  systolicMmHg: z.number().nullable(),
-  diastolicMmHg: z.number().nullable(),
-  heartRateBpm: z.number().nullable(),
-  spo2Percent: z.number().nullable(),
-  respiratoryRate: z.number().nullable(),
-  moaas: z.number().nullable(),
-  recordedBy: z.string().nullable(),
-  enteredInError: enteredInErrorSchema,
-})
-const entryParams = patientParams.extend({ entryId: z.uuid() })
+const base = '/api/v1/clinics/:clinicId/patients/:patientId'
 
 export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const base = '/api/v1/clinics/:clinicId/patients/:patientId'
     app.get(
       `${base}/assessments`,
       {
@@ -57,13 +24,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['assessments'],
           summary: 'Instrument responses, safety alerts and vital signs, newest first',
           params: patientParams,
-          response: {
-            200: z.object({
-              responses: z.array(responseSchema),
-              alerts: z.array(alertSchema),
-              vitals: z.array(vitalSchema),
-            }),
-          },
+          response: { 200: assessmentsSchema },
         },
       },
       async (request) =>
@@ -74,7 +35,14 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           request.params.patientId,
         ),
     )
+    await app.register(responseRoutes(ctx))
+    await app.register(vitalsRoutes(ctx))
+  }
+}
 
+/** Scored instruments and the safety alerts they raise. */
+function responseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
     app.post(
       `${base}/responses`,
       {
@@ -83,13 +51,8 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             'Record and score an instrument (PHQ-9, GAD-7, MADRS, C-SSRS, …); warning and urgent flags (suicidal-ideation items, C-SSRS moderate/high) raise safety alerts',
           params: patientParams,
-          body: z.object({
-            instrumentId: z.string().min(1).max(40),
-            answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
-            context: z.enum(['intake', 'pre', 'post', 'between', 'follow-up']).default('intake'),
-            administeredAt: instant.optional(),
-          }),
-          response: { 201: z.object({ response: responseSchema, alerts: z.array(alertSchema) }) },
+          body: responseBody,
+          response: { 201: recordedResponseSchema },
         },
       },
       async (request, reply) =>
@@ -114,6 +77,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Mark an instrument response entered in error',
           params: entryParams,
           body: errorReasonBody,
+          response: { 204: noContent },
         },
       },
       async (request, reply) => {
@@ -136,10 +100,8 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['assessments'],
           summary: 'Acknowledge a safety alert with what was done',
           params: entryParams,
-          body: z.object({
-            note: z.string().trim().min(3, 'say what was done (at least 3 characters)').max(2000),
-          }),
-          response: { 200: alertSchema },
+          body: acknowledgeAlertBody,
+          response: { 200: safetyAlertSchema },
         },
       },
       async (request) =>
@@ -152,7 +114,12 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           request.body.note,
         ),
     )
+  }
+}
 
+/** Baseline vital signs and their corrections. */
+function vitalsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
     app.post(
       `${base}/vitals`,
       {
@@ -160,16 +127,8 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['assessments'],
           summary: 'Record vital signs (baseline at intake)',
           params: patientParams,
-          body: z.object({
-            context: z.enum(['intake', 'pre', 'intra', 'post']).default('intake'),
-            measuredAt: instant.optional(),
-            systolicMmHg: z.number().int().min(40).max(300),
-            diastolicMmHg: z.number().int().min(20).max(200),
-            heartRateBpm: z.number().int().min(20).max(250),
-            spo2Percent: z.number().int().min(50).max(100).nullish(),
-            respiratoryRate: z.number().int().min(4).max(60).nullish(),
-          }),
-          response: { 201: vitalSchema },
+          body: baselineVitalsBody,
+          response: { 201: vitalsSchema },
         },
       },
       async (request, reply) =>
@@ -194,6 +153,7 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Mark vital signs entered in error',
           params: entryParams,
           body: errorReasonBody,
+          response: { 204: noContent },
         },
       },
       async (request, reply) => {

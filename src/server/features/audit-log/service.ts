@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+import type { auditEventSchema } from '../../../contract/audit-log'
 import { runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import type { Principal } from '../../principal'
@@ -11,6 +13,8 @@ export interface AuditFilter {
   from?: Date | undefined
   to?: Date | undefined
 }
+
+type AuditEvent = z.output<typeof auditEventSchema>
 
 const like = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
 
@@ -58,7 +62,8 @@ export async function listAuditEvents(
           entityId: r.entity_id,
           outcome: r.outcome,
           ip: r.ip,
-          detail: r.detail,
+          // jsonb: what PostgreSQL hands back is JSON by construction.
+          detail: r.detail as AuditEvent['detail'],
         })),
         total: Number(total.n),
         page: filter.page,

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+import { chartSchema } from '../../../contract/chart'
 import { patientParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
@@ -15,31 +15,7 @@ export function chartRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             "The patient's stage and the checklist of what is done and missing before the first session",
           params: patientParams,
-          response: {
-            200: z.object({
-              patient: z.unknown().describe('as GET …/patients/:patientId'),
-              stage: z.enum([
-                'intake',
-                'awaiting-decision',
-                'declined',
-                'deferred',
-                'eligible',
-                'ready-for-treatment',
-              ]),
-              checklist: z.array(
-                z.object({ id: z.string(), label: z.string(), isDone: z.boolean(), detail: z.string() }),
-              ),
-              openAlerts: z.array(z.unknown()),
-              decision: z.unknown(),
-              consent: z.unknown(),
-              plan: z.unknown(),
-              body: z.object({
-                weightKg: z.number().nullable(),
-                heightCm: z.number().nullable(),
-                bmi: z.number().nullable(),
-              }),
-            }),
-          },
+          response: { 200: chartSchema },
         },
       },
       async (request) =>

@@ -1,5 +1,5 @@
 import { findProtocol } from '../../../domain/dosing'
-import { describeMaudsley, type TrdAssessment } from '../../../domain/eligibility'
+import { describeMaudsley } from '../../../domain/eligibility'
 import { getInstrument } from '../../../domain/instruments'
 import { missingRemsRequirements, remsRequirementLabels } from '../../../domain/rems'
 import { runInClinic } from '../../clinic-scope'
@@ -8,6 +8,7 @@ import type { Principal } from '../../principal'
 import { loadConsents } from '../consent/service'
 import { loadReview } from '../eligibility/service'
 import { toPatientDto } from '../patients/service'
+import type { PatientRow } from '../patients/store'
 import { loadPlans } from '../plans/service'
 import { loadRemsRecords } from '../rems/service'
 import { deriveStage } from './stage'
@@ -34,39 +35,22 @@ function remsItem(rems: Awaited<ReturnType<typeof loadRemsRecords>>): ChecklistI
   }
 }
 
-/** The chart's "at a glance": where the patient stands and what is missing before a first session. */
-export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
-  const review = await loadReview(tx, clinicId, patientId)
-  const [patient, consents, plans, rems] = await Promise.all([
-    tx
-      .selectFrom('patient')
-      .selectAll()
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', patientId)
-      .executeTakeFirstOrThrow(),
-    loadConsents(tx, clinicId, patientId),
-    loadPlans(tx, clinicId, patientId),
-    loadRemsRecords(tx, clinicId, patientId),
-  ])
+type Review = Awaited<ReturnType<typeof loadReview>>
+type Plan = Awaited<ReturnType<typeof loadPlans>>[number]
+type Consents = Awaited<ReturnType<typeof loadConsents>>
+
+const item = (id: string, label: string, isDone: boolean, detail: string): ChecklistItem => ({
+  id,
+  label,
+  isDone,
+  detail,
+})
+
+/** Who takes the patient home, their weight, and the trial history with its TRD staging. */
+function intakeItems(patient: PatientRow, review: Review): ChecklistItem[] {
   const h = review.history
-  const decision = review.decisions[0] ?? null
-  const consent = consents.find((c) => c.isCurrent) ?? null
-  const plan = plans.find((p) => p.status === 'approved') ?? null
-  const draft = plans.find((p) => p.status === 'draft') ?? null
-  const trd = h.trd as Pick<TrdAssessment, 'isTrd' | 'thaseRush' | 'maudsley'> | null
-  const contraindications = h.contraindications as {
-    hasAbsolute: boolean
-    hasRelative: boolean
-    cautions: { id: string }[]
-  } | null
-  const scores = review.latestScores
-  const item = (id: string, label: string, isDone: boolean, detail: string): ChecklistItem => ({
-    id,
-    label,
-    isDone,
-    detail,
-  })
-  const checklist: ChecklistItem[] = [
+  const trd = h.trd
+  return [
     item(
       'escort',
       'Escort / emergency contact',
@@ -93,6 +77,15 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
         ? `${trd.isTrd ? 'Meets' : 'Does not meet'} the TRD definition; Thase–Rush stage ${trd.thaseRush.label}; Maudsley stage ${describeMaudsley(trd.maudsley)}`
         : `Missing: ${[...(h.trials.length ? [] : ['trials']), ...h.trdMissing].join(', ')}`,
     ),
+  ]
+}
+
+/** The contraindication screen, baseline scores, vitals and open safety alerts. */
+function assessmentItems(review: Review): ChecklistItem[] {
+  const h = review.history
+  const contraindications = h.contraindications
+  const scores = review.latestScores
+  return [
     item(
       'contraindications',
       'Contraindication screen',
@@ -130,6 +123,21 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
       review.openAlerts.length === 0,
       review.openAlerts.length ? `${review.openAlerts.length} open` : 'None open',
     ),
+  ]
+}
+
+/** The signed steps: eligibility decision, consent, approved plan, and REMS for esketamine. */
+function signedItems(
+  review: Review,
+  consents: Consents,
+  plans: Plan[],
+  rems: Awaited<ReturnType<typeof loadRemsRecords>>,
+): ChecklistItem[] {
+  const decision = review.decisions[0] ?? null
+  const consent = consents.find((c) => c.isCurrent) ?? null
+  const plan = plans.find((p) => p.status === 'approved') ?? null
+  const draft = plans.find((p) => p.status === 'draft') ?? null
+  return [
     item(
       'eligibility',
       'Eligibility approved by a prescriber',
@@ -160,6 +168,30 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
     ...((plan ?? draft) && findProtocol((plan ?? draft)!.protocolId).drug === 'esketamine'
       ? [remsItem(rems)]
       : []),
+  ]
+}
+
+/** The chart's "at a glance": where the patient stands and what is missing before a first session. */
+export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
+  const review = await loadReview(tx, clinicId, patientId)
+  const [patient, consents, plans, rems] = await Promise.all([
+    tx
+      .selectFrom('patient')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', patientId)
+      .executeTakeFirstOrThrow(),
+    loadConsents(tx, clinicId, patientId),
+    loadPlans(tx, clinicId, patientId),
+    loadRemsRecords(tx, clinicId, patientId),
+  ])
+  const decision = review.decisions[0] ?? null
+  const consent = consents.find((c) => c.isCurrent) ?? null
+  const plan = plans.find((p) => p.status === 'approved') ?? null
+  const checklist = [
+    ...intakeItems(patient, review),
+    ...assessmentItems(review),
+    ...signedItems(review, consents, plans, rems),
   ]
   const stage = deriveStage({
     latestDecision: decision?.decision ?? null,

@@ -1,19 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+import { clinicDetailsSchema, clinicPhoneBody, clinicSummarySchema } from '../../../contract/clinics'
 import { clinicParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import { getClinicDetails, getClinicSummary, updateClinicPhone } from './service'
-
-// A phone number as people write it: digits with spaces, dashes, dots, brackets, a leading +.
-const phoneSchema = z
-  .string()
-  .trim()
-  .max(40, 'must be at most 40 characters')
-  .regex(/^\+?[\d\s().-]*$/, 'may hold only digits, spaces, +, -, . and brackets')
-  .refine((v) => v === '' || v.replace(/\D/g, '').length >= 7, 'must have at least 7 digits')
-
-const clinicDetails = z.object({ name: z.string(), phone: z.string().nullable(), version: z.number() })
 
 export function clinicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -24,13 +14,7 @@ export function clinicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['clinics'],
           summary: "The clinic's name, time zone and headline counts",
           params: clinicParams,
-          response: {
-            200: z.object({
-              clinicName: z.string(),
-              timeZone: z.string(),
-              counts: z.object({ users: z.number(), auditEvents: z.number() }),
-            }),
-          },
+          response: { 200: clinicSummarySchema },
         },
       },
       async (request) => getClinicSummary(ctx, signInOf(request).principal, request.params.clinicId),
@@ -42,7 +26,7 @@ export function clinicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['clinics'],
           summary: "The clinic's name and the phone number patients are given",
           params: clinicParams,
-          response: { 200: clinicDetails },
+          response: { 200: clinicDetailsSchema },
         },
       },
       async (request) => getClinicDetails(ctx, signInOf(request).principal, request.params.clinicId),
@@ -54,8 +38,8 @@ export function clinicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['clinics'],
           summary: "Change the clinic's phone number for patients (administrator); empty clears it",
           params: clinicParams,
-          body: z.object({ phone: phoneSchema, version: z.number().int().min(0) }),
-          response: { 200: clinicDetails },
+          body: clinicPhoneBody,
+          response: { 200: clinicDetailsSchema },
         },
       },
       async (request) =>

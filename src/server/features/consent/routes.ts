@@ -1,43 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { clinicParams, errorReasonBody, patientParams } from '../../../contract/common'
+import { clinicParams, errorReasonBody, patientParams, pdfReply } from '../../../contract/common'
+import {
+  consentParams,
+  consentSchema,
+  consentTextBody,
+  consentTextSchema,
+  signConsentBody,
+} from '../../../contract/consent'
 import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import * as consent from './service'
-
-const textSchema = z.object({
-  id: z.string(),
-  version: z.number(),
-  title: z.string(),
-  body: z.string(),
-  contentHash: z.string(),
-  createdAt: z.date(),
-})
-const consentSchema = z.object({
-  id: z.string(),
-  consentTextId: z.string(),
-  textVersion: z.number(),
-  textTitle: z.string(),
-  signerName: z.string(),
-  signatureKind: z.enum(['drawn', 'typed']),
-  researchUse: z.boolean(),
-  witnessName: z.string(),
-  contentHash: z.string(),
-  signedAt: z.date(),
-  withdrawnAt: z.date().nullable(),
-  withdrawalReason: z.string().nullable(),
-  isCurrent: z.boolean(),
-})
-const consentParams = patientParams.extend({ consentId: z.uuid() })
-// A drawn signature is a PNG from the signature pad; 300 kB is far above a real one.
-const signatureData = z.union([
-  z
-    .string()
-    .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, 'must be a PNG data URL')
-    .max(300_000),
-  z.string().trim().min(2).max(200),
-])
 
 export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -48,7 +22,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['consent'],
           summary: "The clinic's current consent text (version 1 is KetaCare's default)",
           params: clinicParams,
-          response: { 200: textSchema },
+          response: { 200: consentTextSchema },
         },
       },
       async (request) => consent.getCurrentText(ctx, signInOf(request).principal, request.params.clinicId),
@@ -61,11 +35,8 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['consent'],
           summary: 'Publish a new consent text version (administrator); earlier consents stop being current',
           params: clinicParams,
-          body: z.object({
-            title: z.string().trim().min(3).max(200),
-            body: z.string().trim().min(200, 'a consent text needs at least 200 characters').max(50_000),
-          }),
-          response: { 201: textSchema },
+          body: consentTextBody,
+          response: { 201: consentTextSchema },
         },
       },
       async (request, reply) =>
@@ -108,13 +79,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             'Record the patient’s signature (drawn or typed) on the current text; the signed-in clinician witnesses',
           params: patientParams,
-          body: z.object({
-            consentTextId: z.uuid(),
-            signerName: z.string().trim().min(2).max(200),
-            signatureKind: z.enum(['drawn', 'typed']),
-            signatureData,
-            researchUse: z.boolean().default(false),
-          }),
+          body: signConsentBody,
           response: { 201: consentSchema },
         },
       },
@@ -161,6 +126,7 @@ export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['consent'],
           summary: 'The signed consent as a printable PDF',
           params: consentParams,
+          response: { 200: pdfReply },
         },
       },
       async (request, reply) => {

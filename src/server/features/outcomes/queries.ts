@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely'
+import type { OutcomeFlag } from '../../../contract/outcomes'
 import type { Tx } from '../../context'
 
 export interface CohortFilter {
@@ -242,19 +243,6 @@ export async function loadRouteCounts(tx: Tx, f: CohortFilter): Promise<{ iv: nu
   const of = (route: string) => rows.find((r) => r.route === route)?.n ?? 0
   return { iv: of('iv'), intranasal: of('intranasal') }
 }
-
-export const outcomeFlags = [
-  'response-24h',
-  'response-1w',
-  'response-course-end',
-  'remission-24h',
-  'remission-1w',
-  'remission-course-end',
-  'no-response-after-three',
-  'relapsed',
-  'bp-excursion',
-] as const
-export type OutcomeFlag = (typeof outcomeFlags)[number]
 
 const flagColumn = { '24h': 's.h24', '1w': 's.w1', 'course-end': 's.course_end' } as const
 

@@ -1,3 +1,4 @@
+import type { OutcomeFlag } from '../../../contract/outcomes'
 import { hasPermission } from '../../../domain/access/permissions'
 import { builtInProtocols } from '../../../domain/dosing'
 import {
@@ -21,7 +22,6 @@ import {
   loadRouteCounts,
   loadSafety,
   loadUtilisation,
-  type OutcomeFlag,
   type OutcomeThresholds,
   refreshOutcomeSummaries,
 } from './queries'

@@ -3,16 +3,6 @@ import { AppError } from '../../errors'
 // Clinical-reference §8 (21 CFR 1304.22(c)): each administration record names the patient and
 // their address. Registration asks for a US postal address in parts so the log is always complete.
 
-/** USPS two-letter codes: the states, DC and the territories with DEA registrants. */
-export const usStateCodes: readonly string[] = Object.freeze(
-  (
-    'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY ' +
-    'NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP'
-  ).split(' '),
-)
-
-export const postalCodePattern = /^\d{5}(-\d{4})?$/
-
 export const addressParts = ['addressStreet', 'addressCity', 'addressState', 'addressPostalCode'] as const
 export type AddressPart = (typeof addressParts)[number]
 export type Address = Record<AddressPart, string>

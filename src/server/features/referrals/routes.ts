@@ -1,9 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { clinicParams, paged, pageQuery } from '../../../contract/common'
+import { clinicParams, paged } from '../../../contract/common'
+import {
+  publicClinicsSchema,
+  referralBody,
+  referralListQuery,
+  referralParams,
+  referralReceiptSchema,
+  referralSchema,
+  referralStatusBody,
+} from '../../../contract/referrals'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
-import { referralBody, referralParams, referralSchema, referralStatusSchema } from './schemas'
 import * as referrals from './service'
 
 export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -16,11 +23,7 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['public'],
           summary:
             "Clinics a self-check can be sent to (id, name and the clinic's phone for patients; no sign-in)",
-          response: {
-            200: z.object({
-              items: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() })),
-            }),
-          },
+          response: { 200: publicClinicsSchema },
         },
       },
       async () => ({ items: await referrals.listPublicClinics(ctx) }),
@@ -35,9 +38,7 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['public'],
           summary: "Send a self-check to a clinic's intake queue (no sign-in; consent to contact required)",
           body: referralBody,
-          response: {
-            201: z.object({ id: z.string(), receivedAt: z.date(), isUrgent: z.boolean() }),
-          },
+          response: { 201: referralReceiptSchema },
         },
       },
       async (request, reply) =>
@@ -51,7 +52,7 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['referrals'],
           summary: "The clinic's intake queue: referrals from the public self-check, newest first",
           params: clinicParams,
-          querystring: pageQuery.extend({ status: referralStatusSchema.optional() }),
+          querystring: referralListQuery,
           response: { 200: paged(referralSchema) },
         },
       },
@@ -66,7 +67,7 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['referrals'],
           summary: "Change a referral's status (optimistic concurrency: send the version you loaded)",
           params: referralParams,
-          body: z.object({ status: referralStatusSchema, version: z.number().int().min(1) }),
+          body: referralStatusBody,
           response: { 200: referralSchema },
         },
       },

@@ -1,3 +1,4 @@
+import type { ReferralBody } from '../../../contract/referrals'
 import type { ReferralStatus } from '../../../db'
 import { hasPermission } from '../../../domain/access/permissions'
 import { type SelfCheckAnswers, summarizeSelfCheck } from '../../../domain/self-check'
@@ -8,7 +9,6 @@ import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { runPublicInClinic } from '../../public-scope'
 import { inOwnerTransaction } from '../../tenancy'
-import type { ReferralBody } from './schemas'
 import * as store from './store'
 
 // Which status changes staff may make, as data (style.md habit 11). "Registered" is final: the

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { clinicParams } from '../../../contract/common'
+import { catalogueSchema, settingsPatchSchema, settingsReplySchema } from '../../../contract/settings'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
-import { catalogueSchema, settingsPatchSchema, settingsReplySchema } from './schemas'
 import { getClinicSettings, getRuleCatalogue, updateClinicSettings } from './service'
 
 export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {

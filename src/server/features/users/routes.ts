@@ -1,23 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { clinicParams, paged, pageQuery } from '../../../contract/common'
-import { type StaffRole, staffRoles } from '../../../domain/access/permissions'
+import { clinicParams, paged } from '../../../contract/common'
+import {
+  addedUserSchema,
+  addUserBody,
+  clinicUserSchema,
+  updateUserBody,
+  userListQuery,
+  userParams,
+} from '../../../contract/users'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import * as users from './service'
-
-const roleSchema = z.enum(staffRoles as unknown as [StaffRole, ...StaffRole[]])
-const userSchema = z.object({
-  userId: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
-  isActive: z.boolean(),
-  mfaEnrolled: z.boolean(),
-  lastSignInAt: z.date().nullable(),
-  version: z.number(),
-})
-const userParams = clinicParams.extend({ userId: z.uuid() })
 
 export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -28,8 +22,8 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['users'],
           summary: "List a clinic's staff",
           params: clinicParams,
-          querystring: pageQuery.extend({ q: z.string().trim().max(200).optional() }),
-          response: { 200: paged(userSchema) },
+          querystring: userListQuery,
+          response: { 200: paged(clinicUserSchema) },
         },
       },
       async (request) =>
@@ -43,12 +37,8 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['users'],
           summary: 'Add a staff member to the clinic',
           params: clinicParams,
-          body: z.object({
-            email: z.email().max(320),
-            displayName: z.string().trim().min(1).max(200),
-            role: roleSchema,
-          }),
-          response: { 201: z.object({ user: userSchema, temporaryPassword: z.string().nullable() }) },
+          body: addUserBody,
+          response: { 201: addedUserSchema },
         },
       },
       async (request, reply) => {
@@ -69,12 +59,8 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['users'],
           summary: "Change a staff member's role or deactivate them in this clinic",
           params: userParams,
-          body: z.object({
-            role: roleSchema.optional(),
-            isActive: z.boolean().optional(),
-            version: z.number().int().min(1),
-          }),
-          response: { 200: userSchema },
+          body: updateUserBody,
+          response: { 200: clinicUserSchema },
         },
       },
       async (request) =>
@@ -95,7 +81,7 @@ export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: "Reset a staff member's authenticator",
           params: userParams,
           body: z.object({}).optional(),
-          response: { 200: userSchema },
+          response: { 200: clinicUserSchema },
         },
       },
       async (request) =>

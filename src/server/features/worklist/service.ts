@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { SectionId } from '../../../contract/worklist'
 import { hasPermission, type Permission, type StaffRole } from '../../../domain/access/permissions'
 import { CONTRAINDICATION_QUESTIONS } from '../../../domain/eligibility'
 import { verifyChain } from '../../../domain/ledger'
@@ -42,23 +43,6 @@ export interface WorklistSection {
   /** Items found; `items` holds at most `maxItems`, most pressing first. */
   total: number
 }
-
-export type SectionId = (typeof sectionIds)[number]
-
-export const sectionIds = [
-  'safety',
-  'to-sign',
-  'today',
-  'rems-forms',
-  'referrals',
-  'arrivals',
-  'to-book',
-  'registration',
-  'accounts',
-  'clinic-setup',
-  'ledger',
-  'integrity',
-] as const
 
 const maxItems = 25
 

@@ -33,7 +33,7 @@ import {
 } from '../../../domain/dosing'
 import { DomainValidationError } from '../../../domain/errors'
 import { type Chart, useChart } from '../../api/chart'
-import { useCreatePlan } from '../../api/plans'
+import { type PlanInput, useCreatePlan } from '../../api/plans'
 import { useClinicSetting } from '../../api/settings'
 import { FieldGroup } from '../../components/field-group'
 import { fieldError, MutationError } from '../../components/mutation-error'
@@ -101,6 +101,22 @@ function draftFor(protocol: Protocol, ageYears: number | null): PlanDraft {
     plannedSessions: isIv ? protocol.courseSessions : 8,
     cadence: cadenceOptions(protocol)[0]?.value ?? '',
     note: '',
+  }
+}
+
+/** The request a draft makes: mg/kg fields for IV, the fixed dose for esketamine. */
+function planInputOf(draft: PlanDraft, isIv: boolean): PlanInput {
+  const number = (v: number | string) => (v === '' ? null : Number(v))
+  return {
+    protocolId: draft.protocolId,
+    doseBasis: draft.doseBasis,
+    doseMgPerKg: isIv ? number(draft.doseMgPerKg) : null,
+    doseMg: isIv ? null : number(draft.doseMg),
+    maxDoseMgPerKg: isIv ? number(draft.maxDoseMgPerKg) : null,
+    doseAboveActualWeight: isIv && draft.doseBasis !== 'actual' && draft.doseAboveActualWeight,
+    plannedSessions: Number(draft.plannedSessions),
+    cadence: draft.cadence,
+    note: draft.note.trim() || null,
   }
 }
 
@@ -179,6 +195,178 @@ function LimitNotice({
   )
 }
 
+type SetDraft = (change: Partial<PlanDraft>) => void
+
+/** IV only: the weight the dose is computed on, and the signed choice to exceed actual weight. */
+function DoseBasisFields({ draft, set, error }: { draft: PlanDraft; set: SetDraft; error: unknown }) {
+  return (
+    <>
+      <FieldGroup label="Dose basis (weight)">
+        <SegmentedControl
+          data={[
+            { value: 'actual', label: 'Actual' },
+            { value: 'ideal', label: 'Ideal' },
+            { value: 'adjusted', label: 'Adjusted' },
+          ]}
+          value={draft.doseBasis}
+          onChange={(value) =>
+            set({
+              doseBasis: value as WeightBasis,
+              ...(value === 'actual' ? { doseAboveActualWeight: false } : {}),
+            })
+          }
+          w="fit-content"
+        />
+      </FieldGroup>
+      {draft.doseBasis !== 'actual' && (
+        <Checkbox
+          label={`Dose on the ${draft.doseBasis} weight even where it exceeds actual weight`}
+          description="Otherwise the dose is computed on actual weight whenever the ideal or adjusted weight is higher. Needs your signed override with a reason at approval."
+          checked={draft.doseAboveActualWeight}
+          onChange={(event) => set({ doseAboveActualWeight: event.currentTarget.checked })}
+          error={fieldError(error, 'doseAboveActualWeight')}
+        />
+      )}
+    </>
+  )
+}
+
+/** IV: the dose and the titration limit in mg/kg, within the hard input limits (issue 12). */
+function IvDoseInputs({
+  protocol,
+  draft,
+  set,
+  errors,
+  ceilingMgPerKg,
+  error,
+}: {
+  protocol: Protocol & { route: 'iv-infusion' }
+  draft: PlanDraft
+  set: SetDraft
+  errors: { dose: string | null; max: string | null }
+  ceilingMgPerKg: number
+  error: unknown
+}) {
+  return (
+    <>
+      <NumberInput
+        label="Dose (mg/kg)"
+        description={`Protocol: ${protocol.doseMgPerKg} mg/kg over ${protocol.infusionMin} min`}
+        value={draft.doseMgPerKg}
+        onChange={(value) => set({ doseMgPerKg: value })}
+        error={errors.dose ?? fieldError(error, 'doseMgPerKg')}
+        min={0.05}
+        max={inputLimits.doseMgPerKg.max}
+        step={0.05}
+        decimalScale={2}
+      />
+      <NumberInput
+        label="Titration limit (mg/kg)"
+        description={`Clinic ceiling ${ceilingMgPerKg} mg/kg of actual weight; leave empty to use it`}
+        placeholder={String(ceilingMgPerKg)}
+        value={draft.maxDoseMgPerKg}
+        onChange={(value) => set({ maxDoseMgPerKg: value })}
+        error={errors.max ?? fieldError(error, 'maxDoseMgPerKg')}
+        min={0.05}
+        max={inputLimits.doseMgPerKg.max}
+        step={0.05}
+        decimalScale={2}
+      />
+    </>
+  )
+}
+
+/** Esketamine: a fixed dose in whole 28 mg devices, from the label's options for the patient's age. */
+function EsketamineDoseSelect({
+  protocol,
+  ageYears,
+  draft,
+  set,
+  error,
+}: {
+  protocol: Protocol
+  ageYears: number | null
+  draft: PlanDraft
+  set: SetDraft
+  error: unknown
+}) {
+  return (
+    <Select
+      label="Dose (mg)"
+      description={
+        protocol.route === 'intranasal' &&
+        ageYears !== null &&
+        esketamineStartDose(protocol, ageYears).isOlderAdultStart
+          ? `Age ${ageYears}: start ${startDoseMg(protocol, ageYears)} mg, then 28, 56 or 84 mg`
+          : `First dose on the label: ${startDoseMg(protocol, ageYears) ?? ''} mg`
+      }
+      data={doseOptionsMg(protocol, ageYears).map((mg) => ({
+        value: String(mg),
+        label: `${mg} mg (${mg / 28} device${mg > 28 ? 's' : ''})`,
+      }))}
+      value={draft.doseMg}
+      onChange={(value) => value && set({ doseMg: value })}
+      error={fieldError(error, 'doseMg')}
+      allowDeselect={false}
+    />
+  )
+}
+
+/** Fields the form shows their own errors beside; the rest go in the form's error summary. */
+const placedFields = [
+  'protocolId',
+  'doseMgPerKg',
+  'maxDoseMgPerKg',
+  'doseAboveActualWeight',
+  'doseMg',
+  'plannedSessions',
+  'cadence',
+]
+
+/** What the draft would give: the IV dose at the latest weight and its limits, or the esketamine devices. */
+function DosePreviews({
+  protocol,
+  draft,
+  preview,
+  weightKg,
+  settings,
+  ageYears,
+}: {
+  protocol: Protocol
+  draft: PlanDraft
+  preview: ReturnType<typeof previewAtLatestWeight> | null
+  weightKg: number | null
+  settings: DoseSettings
+  ageYears: number | null
+}) {
+  const isIv = protocol.route === 'iv-infusion'
+  const dose = preview instanceof DomainValidationError ? null : preview
+  return (
+    <>
+      {isIv && dose && weightKg && (
+        <IvDosePreview dose={dose} atLabel={`At the latest weight, ${weightKg} kg`} />
+      )}
+      {isIv && preview instanceof DomainValidationError && (
+        <Text size="sm" c="orange.8">
+          No dose preview: {preview.message}
+        </Text>
+      )}
+      {protocol.route === 'iv-infusion' && (
+        <LimitNotice protocol={protocol} draft={draft} dose={dose} settings={settings} />
+      )}
+      {protocol.route === 'intranasal' && draft.doseMg !== '' && (
+        <EsketamineDosePreview
+          protocol={protocol}
+          doseMg={Number(draft.doseMg)}
+          cadence={draft.cadence}
+          plannedSessions={Number(draft.plannedSessions)}
+          ageYears={ageYears}
+        />
+      )}
+    </>
+  )
+}
+
 /** Drafts a plan from a protocol of the domain; the server fills and checks the protocol's limits. */
 export function PlanForm({
   clinicId,
@@ -200,27 +388,14 @@ export function PlanForm({
   const protocol = protocols.find((p) => p.id === draft.protocolId) ?? protocols[0]!
   const isIv = protocol.route === 'iv-infusion'
   const set = (change: Partial<PlanDraft>) => setDraft({ ...draft, ...change })
-  const number = (v: number | string) => (v === '' ? null : Number(v))
   const doseError = isIv ? mgPerKgError(draft.doseMgPerKg) : null
   const maxError = isIv ? mgPerKgError(draft.maxDoseMgPerKg) : null
   const preview =
     protocol.route === 'iv-infusion' ? previewAtLatestWeight(protocol, draft, chart.data, doseSettings) : null
-  const dose = preview instanceof DomainValidationError ? null : preview
-
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (doseError || maxError) return
-    create.mutate({
-      protocolId: draft.protocolId,
-      doseBasis: draft.doseBasis,
-      doseMgPerKg: isIv ? number(draft.doseMgPerKg) : null,
-      doseMg: isIv ? null : number(draft.doseMg),
-      maxDoseMgPerKg: isIv ? number(draft.maxDoseMgPerKg) : null,
-      doseAboveActualWeight: isIv && draft.doseBasis !== 'actual' && draft.doseAboveActualWeight,
-      plannedSessions: Number(draft.plannedSessions),
-      cadence: draft.cadence,
-      note: draft.note.trim() || null,
-    })
+    create.mutate(planInputOf(draft, isIv))
   }
 
   return (
@@ -244,79 +419,24 @@ export function PlanForm({
         <Text size="xs" c="dimmed">
           Based on {sourceLabel(protocol)}.
         </Text>
-        {isIv && (
-          <FieldGroup label="Dose basis (weight)">
-            <SegmentedControl
-              data={[
-                { value: 'actual', label: 'Actual' },
-                { value: 'ideal', label: 'Ideal' },
-                { value: 'adjusted', label: 'Adjusted' },
-              ]}
-              value={draft.doseBasis}
-              onChange={(value) =>
-                set({
-                  doseBasis: value as WeightBasis,
-                  ...(value === 'actual' ? { doseAboveActualWeight: false } : {}),
-                })
-              }
-              w="fit-content"
-            />
-          </FieldGroup>
-        )}
-        {isIv && draft.doseBasis !== 'actual' && (
-          <Checkbox
-            label={`Dose on the ${draft.doseBasis} weight even where it exceeds actual weight`}
-            description="Otherwise the dose is computed on actual weight whenever the ideal or adjusted weight is higher. Needs your signed override with a reason at approval."
-            checked={draft.doseAboveActualWeight}
-            onChange={(event) => set({ doseAboveActualWeight: event.currentTarget.checked })}
-            error={fieldError(create.error, 'doseAboveActualWeight')}
-          />
-        )}
+        {isIv && <DoseBasisFields draft={draft} set={set} error={create.error} />}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
           {isIv ? (
-            <>
-              <NumberInput
-                label="Dose (mg/kg)"
-                description={`Protocol: ${protocol.doseMgPerKg} mg/kg over ${protocol.infusionMin} min`}
-                value={draft.doseMgPerKg}
-                onChange={(value) => set({ doseMgPerKg: value })}
-                error={doseError ?? fieldError(create.error, 'doseMgPerKg')}
-                min={0.05}
-                max={inputLimits.doseMgPerKg.max}
-                step={0.05}
-                decimalScale={2}
-              />
-              <NumberInput
-                label="Titration limit (mg/kg)"
-                description={`Clinic ceiling ${doseSettings.titrationCeilingMgPerKg} mg/kg of actual weight; leave empty to use it`}
-                placeholder={String(doseSettings.titrationCeilingMgPerKg)}
-                value={draft.maxDoseMgPerKg}
-                onChange={(value) => set({ maxDoseMgPerKg: value })}
-                error={maxError ?? fieldError(create.error, 'maxDoseMgPerKg')}
-                min={0.05}
-                max={inputLimits.doseMgPerKg.max}
-                step={0.05}
-                decimalScale={2}
-              />
-            </>
+            <IvDoseInputs
+              protocol={protocol}
+              draft={draft}
+              set={set}
+              errors={{ dose: doseError, max: maxError }}
+              ceilingMgPerKg={doseSettings.titrationCeilingMgPerKg}
+              error={create.error}
+            />
           ) : (
-            <Select
-              label="Dose (mg)"
-              description={
-                protocol.route === 'intranasal' &&
-                ageYears !== null &&
-                esketamineStartDose(protocol, ageYears).isOlderAdultStart
-                  ? `Age ${ageYears}: start ${startDoseMg(protocol, ageYears)} mg, then 28, 56 or 84 mg`
-                  : `First dose on the label: ${startDoseMg(protocol, ageYears) ?? ''} mg`
-              }
-              data={doseOptionsMg(protocol, ageYears).map((mg) => ({
-                value: String(mg),
-                label: `${mg} mg (${mg / 28} device${mg > 28 ? 's' : ''})`,
-              }))}
-              value={draft.doseMg}
-              onChange={(value) => value && set({ doseMg: value })}
-              error={fieldError(create.error, 'doseMg')}
-              allowDeselect={false}
+            <EsketamineDoseSelect
+              protocol={protocol}
+              ageYears={ageYears}
+              draft={draft}
+              set={set}
+              error={create.error}
             />
           )}
           <NumberInput
@@ -330,26 +450,14 @@ export function PlanForm({
             allowDecimal={false}
           />
         </SimpleGrid>
-        {isIv && dose && chart.data?.body.weightKg && (
-          <IvDosePreview dose={dose} atLabel={`At the latest weight, ${chart.data.body.weightKg} kg`} />
-        )}
-        {isIv && preview instanceof DomainValidationError && (
-          <Text size="sm" c="orange.8">
-            No dose preview: {preview.message}
-          </Text>
-        )}
-        {protocol.route === 'iv-infusion' && (
-          <LimitNotice protocol={protocol} draft={draft} dose={dose} settings={doseSettings} />
-        )}
-        {protocol.route === 'intranasal' && draft.doseMg !== '' && (
-          <EsketamineDosePreview
-            protocol={protocol}
-            doseMg={Number(draft.doseMg)}
-            cadence={draft.cadence}
-            plannedSessions={Number(draft.plannedSessions)}
-            ageYears={ageYears}
-          />
-        )}
+        <DosePreviews
+          protocol={protocol}
+          draft={draft}
+          preview={preview}
+          weightKg={chart.data?.body.weightKg ?? null}
+          settings={doseSettings}
+          ageYears={ageYears}
+        />
         <Select
           label="Cadence"
           data={cadenceOptions(protocol)}
@@ -365,18 +473,7 @@ export function PlanForm({
           autosize
           minRows={1}
         />
-        <MutationError
-          error={create.error}
-          placedFields={[
-            'protocolId',
-            'doseMgPerKg',
-            'maxDoseMgPerKg',
-            'doseAboveActualWeight',
-            'doseMg',
-            'plannedSessions',
-            'cadence',
-          ]}
-        />
+        <MutationError error={create.error} placedFields={placedFields} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending}>
             Create draft plan

@@ -1,14 +1,15 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
+import { vitalSignRanges } from '../../../domain/session/vital-sign-ranges'
 import { useRecordVitals } from '../../api/assessments'
 import { fieldError, MutationError } from '../../components/mutation-error'
 
 const fields = [
-  { key: 'systolicMmHg', label: 'Systolic BP (mmHg)', min: 40, max: 300, required: true },
-  { key: 'diastolicMmHg', label: 'Diastolic BP (mmHg)', min: 20, max: 200, required: true },
-  { key: 'heartRateBpm', label: 'Heart rate (bpm)', min: 20, max: 250, required: true },
-  { key: 'spo2Percent', label: 'SpO₂ (%)', min: 50, max: 100, required: false },
-  { key: 'respiratoryRate', label: 'Resp. rate (/min)', min: 4, max: 60, required: false },
+  { key: 'systolicMmHg', label: 'Systolic BP (mmHg)', required: true },
+  { key: 'diastolicMmHg', label: 'Diastolic BP (mmHg)', required: true },
+  { key: 'heartRateBpm', label: 'Heart rate (bpm)', required: true },
+  { key: 'spo2Percent', label: 'SpO₂ (%)', required: false },
+  { key: 'respiratoryRate', label: 'Resp. rate (/min)', required: false },
 ] as const
 
 type Key = (typeof fields)[number]['key']
@@ -52,8 +53,8 @@ export function VitalsForm({ clinicId, patientId }: { clinicId: string; patientI
               value={values[f.key]}
               onChange={(value) => setValues({ ...values, [f.key]: value })}
               error={fieldError(record.error, f.key)}
-              min={f.min}
-              max={f.max}
+              min={vitalSignRanges[f.key].min}
+              max={vitalSignRanges[f.key].max}
               allowDecimal={false}
               required={f.required}
               withAsterisk={false}

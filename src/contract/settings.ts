@@ -5,7 +5,7 @@ import {
   ruleCategories,
   type SettingPath,
   settingParameters,
-} from '../../../domain/rules'
+} from '../domain/rules'
 
 // The API's settings schemas are built from the domain's lists (src/domain/rules), so a new
 // setting reaches the OpenAPI document, the validation and the Settings page without a copy here.
@@ -35,7 +35,11 @@ function treeSchema(tree: Tree, prefix: string, isPartial: boolean): z.ZodType {
 
 const defaults = defaultClinicRuleSettings as unknown as Tree
 
-export const clinicRuleSettingsSchema = treeSchema(defaults, '', false) as z.ZodType<ClinicRuleSettings>
+// Both sides are the domain's type: the reply sends numbers and booleans as they are.
+export const clinicRuleSettingsSchema = treeSchema(defaults, '', false) as z.ZodType<
+  ClinicRuleSettings,
+  ClinicRuleSettings
+>
 
 /** PUT body: the version read, and any settings to change, nested by group. */
 export const settingsPatchSchema = (treeSchema(defaults, '', true) as z.ZodObject).extend({

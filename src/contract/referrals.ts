@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import { clinicParams } from '../../../contract/common'
 import {
   maxTrials,
   pregnancyChoices,
   safetyQuestions,
   trialDurations,
   yesNoUnsure,
-} from '../../../domain/self-check'
+} from '../domain/self-check'
+import { clinicParams, pageQuery, timestamp } from './common'
 
 const enumOf = <T extends readonly { value: string }[]>(choices: T) =>
   z.enum(choices.map((c) => c.value) as [T[number]['value'], ...T[number]['value'][]])
@@ -34,6 +34,13 @@ export const selfCheckSchema = z.object({
 })
 // The safety object's keys are the domain's question ids; a new question must be added to both.
 safetyQuestions satisfies readonly { id: keyof z.infer<typeof selfCheckSchema>['safety'] }[]
+
+/** A self-check as stored: every trial has its name (empty when none was given). */
+const storedSelfCheckSchema = selfCheckSchema.extend({
+  antidepressantTrials: z
+    .array(z.object({ name: z.string(), duration: enumOf(trialDurations) }))
+    .max(maxTrials),
+})
 
 const optionalContact = (schema: z.ZodType<string, string>) =>
   z
@@ -77,21 +84,36 @@ export const referralStatusSchema = z.enum(['new', 'contacted', 'registered', 'd
 
 export const referralSchema = z.object({
   id: z.string(),
-  receivedAt: z.date(),
+  receivedAt: timestamp,
   name: z.string(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
   preferredContact: z.enum(['email', 'phone']),
   // The answers are clinical: null for roles that may not read the chart (front desk, issue 13),
   // who see the contact and the urgency only.
-  selfCheck: selfCheckSchema.nullable(),
+  selfCheck: storedSelfCheckSchema.nullable(),
   phq9Total: z.number().nullable(),
   phq9Item9: z.number().nullable(),
   isUrgent: z.boolean(),
   status: referralStatusSchema,
   handledBy: z.string().nullable(),
-  handledAt: z.date().nullable(),
+  handledAt: timestamp.nullable(),
   version: z.number(),
 })
 
 export const referralParams = clinicParams.extend({ referralId: z.uuid() })
+
+export const referralListQuery = pageQuery.extend({ status: referralStatusSchema.optional() })
+
+export const referralStatusBody = z.object({ status: referralStatusSchema, version: z.number().int().min(1) })
+
+/** The public self-check's clinic list: id, name and the clinic's phone for patients. */
+export const publicClinicsSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() })),
+})
+
+export const referralReceiptSchema = z.object({
+  id: z.string(),
+  receivedAt: timestamp,
+  isUrgent: z.boolean(),
+})
