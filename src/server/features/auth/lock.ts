@@ -1,10 +1,10 @@
+import { pinProblem } from '../../../domain/access/credential-rules'
 import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
 import { appendAudit } from '../../audit/append-audit'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { inOwnerTransaction } from '../../tenancy'
 import { hashPassword, verifyPassword } from './passwords'
-import { pinProblem } from './pin-rules'
 import { lockedError, nextLock, type ResolvedSignIn } from './service'
 import * as store from './store'
 
