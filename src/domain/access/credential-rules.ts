@@ -15,5 +15,5 @@ export function pinProblem(pin: string): string | null {
   return null
 }
 
-/** A patient's portal password: long rather than complex (NIST SP 800-63B §5.1.1.2). */
-export const portalPasswordRules = { minLength: 12, maxLength: 200 } as const
+/** A staff or portal password: long rather than complex (NIST SP 800-63B §5.1.1.2). */
+export const passwordRules = { minLength: 12, maxLength: 200 } as const
