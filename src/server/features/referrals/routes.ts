@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { clinicParams, paged, pageQuery } from '../../../contract/common'
+import { publicClinicsSchema, referralReceivedSchema } from '../../../contract/public'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import { referralBody, referralParams, referralSchema, referralStatusSchema } from './schemas'
@@ -16,11 +17,7 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['public'],
           summary:
             "Clinics a self-check can be sent to (id, name and the clinic's phone for patients; no sign-in)",
-          response: {
-            200: z.object({
-              items: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() })),
-            }),
-          },
+          response: { 200: publicClinicsSchema },
         },
       },
       async () => ({ items: await referrals.listPublicClinics(ctx) }),
@@ -35,9 +32,7 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['public'],
           summary: "Send a self-check to a clinic's intake queue (no sign-in; consent to contact required)",
           body: referralBody,
-          response: {
-            201: z.object({ id: z.string(), receivedAt: z.date(), isUrgent: z.boolean() }),
-          },
+          response: { 201: referralReceivedSchema },
         },
       },
       async (request, reply) =>
