@@ -108,12 +108,3 @@ export const referralListQuery = pageQuery.extend({ status: referralStatusSchema
 export const referralStatusBody = z.object({ status: referralStatusSchema, version: z.number().int().min(1) })
 
 /** The public self-check's clinic list: id, name and the clinic's phone for patients. */
-export const publicClinicsSchema = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() })),
-})
-
-export const referralReceiptSchema = z.object({
-  id: z.string(),
-  receivedAt: timestamp,
-  isUrgent: z.boolean(),
-})

@@ -12,6 +12,7 @@ export {
 export { isValidDeaNumber } from './dea-number'
 export type { CanonicalValue, ChainLink, ChainVerdict } from './hash-chain'
 export { canonicalize, chainHash, GENESIS_HASH, verifyChain } from './hash-chain'
+export { ledgerInputLimits } from './input-limits'
 export type { DeadlineState, LossDeadlines } from './loss-deadlines'
 export { addBusinessDays, deadlineState, FORM_106_DAYS, lossReportDeadlines } from './loss-deadlines'
 export type { Quantity } from './quantity'

@@ -1,51 +1,33 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
+import type {
+  issuedSchema,
+  loginBody,
+  membershipSchema,
+  meSchema,
+  mfaEnrolmentSchema,
+  sessionProbeSchema,
+  signInStates,
+  unlockedSchema,
+  unlockPinBody,
+} from '../../contract/auth'
+import type { Wire } from '../../contract/common'
 import { ApiError, apiFetch, markSignedIn, rememberCsrfToken, reportSessionEnd } from './client'
 
-export type AuthState = 'signed-in' | 'mfa-required' | 'mfa-enrolment-required'
-
-export interface Membership {
-  clinicId: string
-  clinicName: string
-  organizationName: string
-  role: string
-  permissions: string[]
-}
-
-export interface Me {
-  state: AuthState
-  csrfToken: string
-  user: { id: string; email: string; displayName: string; mfaEnrolled: boolean; hasUnlockPin: boolean }
-  memberships: Membership[]
-  idleTimeoutMin: number
-  /** A locked sign-in ends this many hours after it locked. */
-  lockedMaxHours: number
-  sessionExpiresAt: string
-}
-
-interface AuthStep {
-  state: AuthState
-  csrfToken: string
-}
-
-export interface MfaEnrolment {
-  secret: string
-  otpauthUrl: string
-  qrDataUrl: string
-}
+export type AuthState = (typeof signInStates)[number]
+export type Membership = Wire<typeof membershipSchema>
+export type Me = Wire<typeof meSchema>
+type AuthStep = Wire<typeof issuedSchema>
+export type MfaEnrolment = Wire<typeof mfaEnrolmentSchema>
 
 export const meQueryKey = ['auth', 'me'] as const
-
-interface SignedOut {
-  state: 'signed-out'
-  reason: 'not-signed-in' | 'session-expired'
-}
 
 /**
  * Who am I. The probe answers 200 `signed-out` when nobody is signed in, so the sign-in page
  * loads without a failed request in the console; the rest of the app still sees a 401 error.
  */
 export async function fetchMe(): Promise<Me> {
-  const me = await apiFetch<Me | SignedOut>('/auth/session')
+  const me = await apiFetch<Wire<typeof sessionProbeSchema>>('/auth/session')
   if (me.state === 'signed-out') {
     reportSessionEnd(me.reason)
     throw new ApiError(401, { code: me.reason, detail: 'Please sign in.' }, null)
@@ -67,7 +49,7 @@ function acceptStep(step: AuthStep): AuthStep {
 
 export function useLogin() {
   return useMutation({
-    mutationFn: async (credentials: { email: string; password: string }) =>
+    mutationFn: async (credentials: z.input<typeof loginBody>) =>
       acceptStep(await apiFetch<AuthStep>('/auth/login', { method: 'POST', body: credentials })),
   })
 }
@@ -104,7 +86,10 @@ export function lockSession(): Promise<void> {
 export function useUnlock() {
   return useMutation({
     mutationFn: async (proof: { pin: string } | { password: string }) => {
-      const reply = await apiFetch<{ csrfToken: string }>('/auth/unlock', { method: 'POST', body: proof })
+      const reply = await apiFetch<Wire<typeof unlockedSchema>>('/auth/unlock', {
+        method: 'POST',
+        body: proof,
+      })
       rememberCsrfToken(reply.csrfToken)
       return reply
     },
@@ -114,7 +99,7 @@ export function useUnlock() {
 export function useSetUnlockPin() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: { pin: string; password: string }) =>
+    mutationFn: (input: z.input<typeof unlockPinBody>) =>
       apiFetch<void>('/auth/unlock-pin', { method: 'PUT', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
   })

@@ -1,25 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { SessionState } from '../../domain/session'
+import type { createdDisplaySchema, displayBoardSchema, displaySchema } from '../../contract/board-display'
+import type { Wire } from '../../contract/common'
 import { apiFetch } from './client'
 
 // Read-only Today board displays (issue 14): the administrator's list, and the display's own feed,
 // which uses its device token rather than a staff sign-in.
 
-export interface BoardDisplay {
-  id: string
-  name: string
-  createdAt: string
-  createdBy: string
-  lastUsedAt: string | null
-  revokedAt: string | null
-}
-
-export interface CreatedBoardDisplay {
-  id: string
-  name: string
-  /** Shown once: only its hash is kept. */
-  token: string
-}
+export type BoardDisplay = Wire<typeof displaySchema>
+/** Its token is shown once: only its hash is kept. */
+export type CreatedBoardDisplay = Wire<typeof createdDisplaySchema>
+export type DisplayBoard = Wire<typeof displayBoardSchema>
 
 const path = (clinicId: string) => `/clinics/${encodeURIComponent(clinicId)}/board-displays`
 const key = (clinicId: string) => ['clinics', clinicId, 'board-displays'] as const
@@ -49,23 +39,6 @@ export function useRevokeBoardDisplay(clinicId: string) {
 /** The address a display opens; the token rides in the fragment, which never reaches a server log. */
 export function displayUrl(token: string): string {
   return `${window.location.origin}/display/board#token=${token}`
-}
-
-export interface DisplayBoard {
-  clinicName: string
-  displayName: string
-  date: string
-  timeZone: string
-  generatedAt: string
-  sessions: {
-    chair: string | null
-    initial: string
-    phase: SessionState
-    scheduledAt: string
-    doseStartedAt: string | null
-    nextVitalsDueAt: string | null
-    dischargeReadyAt: string | null
-  }[]
 }
 
 export class DisplayRefused extends Error {}

@@ -1,205 +1,99 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
+import type { Wire } from '../../contract/common'
+import type {
+  breakageBody,
+  countOccasions,
+  countSheetBody,
+  countSheetLotSchema,
+  countSheetReply,
+  countSheetResultSchema,
+  countSheetSchema,
+  createLotBody,
+  discrepancySchema,
+  drugs,
+  entriesPageSchema,
+  entrySchema,
+  expiryStatuses,
+  lossKinds,
+  lossReportBody,
+  lossReportFiledSchema,
+  lossReportSchema,
+  lossStepBody,
+  lossSteps,
+  lotCreatedSchema,
+  lotSchema,
+  lotUnits,
+  lotWithEntriesSchema,
+  movementReply,
+  party,
+  receiptBody,
+  reportKinds,
+  resolveBody,
+  resolvedDiscrepancySchema,
+  sessionDoseSchema,
+  sessionWasteBody,
+  shipmentBody,
+  stockSchema,
+  verifyVerdictSchema,
+  wasteBody,
+  wasteOwedSchema,
+  witness,
+  witnessCandidateSchema,
+} from '../../contract/ledger'
 import { type LedgerEntryKind, ledgerEntryKinds } from '../../domain/ledger'
 import { apiFetch } from './client'
-import type { Page } from './page'
 
-// The controlled-substance ledger (src/server/features/ledger). Quantities are mg as exact
-// decimal text; the pages never turn them into floating-point numbers for arithmetic.
+// The controlled-substance ledger (src/server/features/ledger); shapes from src/contract/ledger.ts.
+// Quantities are mg as exact decimal text; the pages never turn them into floating-point numbers.
 
-export type Drug = 'racemic-ketamine' | 'esketamine'
-export type LotUnit = 'mL' | 'device'
-export type ExpiryStatus = 'ok' | 'expiring' | 'expired'
+export type Drug = (typeof drugs)[number]
+export type LotUnit = (typeof lotUnits)[number]
+export type ExpiryStatus = (typeof expiryStatuses)[number]
 export type EntryKind = LedgerEntryKind
 export const entryKinds = ledgerEntryKinds
+export type DeadlineState = LossReport['deaNoticeState']
+export type LossKind = (typeof lossKinds)[number]
+export type CountOccasion = (typeof countOccasions)[number]
 
-export interface Lot {
-  id: string
-  drug: Drug
-  drugLabel: string
-  ndc: string
-  product: string
-  strengthMg: string
-  unit: LotUnit
-  unitsPerContainer: string
-  lotNumber: string
-  expiresOn: string
-  expiryStatus: ExpiryStatus
-  daysToExpiry: number
-  containerNumbers: string[]
-  supplierName: string
-  supplierAddress: string
-  supplierDea: string
-  invoiceNumber: string
-  receivedAt: string
-  receivedBy: string
-  witnessUserId: string | null
-  balanceMg: string
-  balanceUnits: string
-  openDiscrepancies: number
-}
-
-export interface Stock {
-  today: string
-  expiryWarningDays: number
-  wasteWitnessRequired: boolean
-  lots: Lot[]
-  drugs: { drug: Drug; drugLabel: string; balanceMg: string; lotsInStock: number }[]
-}
-
-export interface Entry {
-  id: string
-  seq: number
-  lotId: string
-  lotNumber: string
-  drug: string
-  lotSeq: number
-  kind: EntryKind
-  quantityMg: string
-  changeMg: string
-  balanceAfterMg: string
-  actorUserId: string
-  actorName: string
-  witnessUserId: string | null
-  witnessName: string | null
-  reason: string | null
-  sessionId: string | null
-  patientId: string | null
-  patientName: string | null
-  discrepancyId: string | null
-  expectedMg: string | null
-  countedMg: string | null
-  detail: Record<string, unknown>
-  at: string
-  recordedAt: string
-  hash: string
-}
-
-export interface Discrepancy {
-  id: string
-  lotId: string
-  lotNumber: string
-  drug: string
-  openedAt: string
-  openedBy: string
-  expectedMg: string
-  countedMg: string
-  differenceMg: string
-  status: 'open' | 'resolved'
-  resolution: 'adjustment' | 'recount' | 'loss-report' | null
-  resolvedAt: string | null
-  resolvedBy: string | null
-  resolutionReason: string | null
-  version: number
-}
-
-export type DeadlineState = 'done' | 'due' | 'overdue'
-export type LossKind = 'theft' | 'significant-loss' | 'in-transit-loss'
-
-export interface LossReport {
-  id: string
-  lotId: string
-  lotNumber: string
-  drug: string
-  entryId: string
-  discrepancyId: string | null
-  kind: LossKind
-  discoveredAt: string
-  discoveredOn: string
-  description: string
-  quantityMg: string
-  deaNoticeDueOn: string
-  deaNoticeState: DeadlineState
-  noticeSentAt: string | null
-  noticeReference: string | null
-  form106DueOn: string
-  form106State: DeadlineState
-  form106FiledAt: string | null
-  form106Reference: string | null
-  createdAt: string
-  createdBy: string
-  version: number
-}
-
-export interface Witness {
-  userId: string
-  displayName: string
-  role: string
-  hasAuthenticator: boolean
-}
+export type Lot = Wire<typeof lotSchema>
+export type Stock = Wire<typeof stockSchema>
+export type Entry = Wire<typeof entrySchema>
+export type Discrepancy = Wire<typeof discrepancySchema>
+export type LossReport = Wire<typeof lossReportSchema>
+export type Witness = Wire<typeof witnessCandidateSchema>
+export type MovementReply = Wire<typeof movementReply>
+export type VerifyVerdict = Wire<typeof verifyVerdictSchema>
+/** A lot on the blind count sheet: no balance until the sheet is submitted. */
+export type CountSheetLot = Wire<typeof countSheetLotSchema>
+export type CountSheetResult = Wire<typeof countSheetResultSchema>
+export type CountSheetReply = Wire<typeof countSheetReply>
+/** A session's dose in the ledger: drawn, given, wasted and owed per lot. */
+export type SessionDose = Wire<typeof sessionDoseSchema>
+export type WasteOwed = Wire<typeof wasteOwedSchema>
 
 /** What the witness sends: who they are and their own password or authenticator code. */
-export interface WitnessProof {
-  userId: string
-  password?: string
-  totpCode?: string
-}
-
-export interface Party {
-  name: string
-  address: string
-  dea: string
-}
-
-export interface ReceiptInput {
-  containerCount: number
-  containerNumbers?: string[]
-  invoiceNumber: string
-  supplier?: Party
-  witness?: WitnessProof
-}
-
-export interface NewLotInput extends ReceiptInput {
-  drug: Drug
-  ndc: string
-  product: string
-  strengthMg: string
-  unit: LotUnit
-  unitsPerContainer: string
-  lotNumber: string
-  expiresOn: string
-  supplier: Party
-}
-
-export interface MovementReply {
-  entry: Entry
-  lot: Lot
-  discrepancy: Discrepancy | null
-}
-
-export interface VerifyVerdict {
-  ok: boolean
-  checked: number
-  brokenAt: string | null
-  reason: string | null
-  detail: string | null
-}
+export type WitnessProof = z.input<typeof witness>
+export type Party = z.input<typeof party>
+export type ReceiptInput = z.input<typeof receiptBody>
+export type NewLotInput = z.input<typeof createLotBody>
 
 export type Movement =
   | { path: 'receipts'; body: ReceiptInput }
-  | {
-      path: 'waste'
-      body: { quantity: string; reason: string; method?: string | null; witness?: WitnessProof }
-    }
-  | { path: 'breakage'; body: { quantity: string; reason: string; witness: WitnessProof } }
-  | {
-      path: 'returns' | 'transfers'
-      body: {
-        quantity: string
-        recipient: Party
-        document: string
-        reason?: string | null
-        witness?: WitnessProof
-      }
-    }
-
-export type CountOccasion = 'opening' | 'closing' | 'shift' | 'other'
+  | { path: 'waste'; body: z.input<typeof wasteBody> }
+  | { path: 'breakage'; body: z.input<typeof breakageBody> }
+  | { path: 'returns' | 'transfers'; body: z.input<typeof shipmentBody> }
 
 export const ledgerPath = (clinicId: string, path = '') =>
   `/clinics/${encodeURIComponent(clinicId)}/ledger${path}`
 const ledgerKey = (clinicId: string) => ['clinics', clinicId, 'ledger'] as const
 
 /** The address of a report file, opened or downloaded by the browser with the session cookie. */
-export function reportUrl(clinicId: string, kind: string, query: Record<string, string | undefined>) {
+export function reportUrl(
+  clinicId: string,
+  kind: (typeof reportKinds)[number],
+  query: Record<string, string | undefined>,
+) {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) if (value) params.set(key, value)
   return `/api/v1${ledgerPath(clinicId, `/reports/${kind}`)}?${params.toString()}`
@@ -218,9 +112,12 @@ export function useLot(clinicId: string, lotId: string) {
   return useQuery({
     queryKey: [...ledgerKey(clinicId), 'lot', lotId],
     queryFn: ({ signal }) =>
-      apiFetch<{ lot: Lot; entries: Entry[] }>(ledgerPath(clinicId, `/lots/${encodeURIComponent(lotId)}`), {
-        signal,
-      }),
+      apiFetch<Wire<typeof lotWithEntriesSchema>>(
+        ledgerPath(clinicId, `/lots/${encodeURIComponent(lotId)}`),
+        {
+          signal,
+        },
+      ),
   })
 }
 
@@ -237,7 +134,10 @@ export function useEntries(clinicId: string, query: EntryQuery) {
   return useQuery({
     queryKey: [...ledgerKey(clinicId), 'entries', query],
     queryFn: ({ signal }) =>
-      apiFetch<Page<Entry>>(ledgerPath(clinicId, '/entries'), { query: { ...query }, signal }),
+      apiFetch<Wire<typeof entriesPageSchema>>(ledgerPath(clinicId, '/entries'), {
+        query: { ...query },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   })
 }
@@ -275,7 +175,7 @@ export function useCreateLot(clinicId: string) {
   const invalidate = useInvalidateLedger(clinicId)
   return useMutation({
     mutationFn: (input: NewLotInput) =>
-      apiFetch<{ lot: Lot; entry: Entry }>(ledgerPath(clinicId, '/lots'), { method: 'POST', body: input }),
+      apiFetch<Wire<typeof lotCreatedSchema>>(ledgerPath(clinicId, '/lots'), { method: 'POST', body: input }),
     onSuccess: invalidate,
   })
 }
@@ -292,19 +192,13 @@ export function useMovement(clinicId: string, lotId: string) {
   })
 }
 
-export interface ResolveInput {
-  discrepancyId: string
-  reason: string
-  recounted?: string
-  witness: WitnessProof
-  version: number
-}
+export type ResolveInput = z.input<typeof resolveBody> & { discrepancyId: string }
 
 export function useResolveDiscrepancy(clinicId: string) {
   const invalidate = useInvalidateLedger(clinicId)
   return useMutation({
     mutationFn: ({ discrepancyId, ...body }: ResolveInput) =>
-      apiFetch<{ discrepancy: Discrepancy; entry: Entry }>(
+      apiFetch<Wire<typeof resolvedDiscrepancySchema>>(
         ledgerPath(clinicId, `/discrepancies/${encodeURIComponent(discrepancyId)}/resolve`),
         { method: 'POST', body },
       ),
@@ -312,20 +206,13 @@ export function useResolveDiscrepancy(clinicId: string) {
   })
 }
 
-export interface LossReportInput {
-  lotId: string
-  kind: LossKind
-  discoveredAt: string
-  description: string
-  quantity: string
-  discrepancyId?: string
-}
+export type LossReportInput = z.input<typeof lossReportBody>
 
 export function useFileLossReport(clinicId: string) {
   const invalidate = useInvalidateLedger(clinicId)
   return useMutation({
     mutationFn: (input: LossReportInput) =>
-      apiFetch<{ report: LossReport; entry: Entry }>(ledgerPath(clinicId, '/loss-reports'), {
+      apiFetch<Wire<typeof lossReportFiledSchema>>(ledgerPath(clinicId, '/loss-reports'), {
         method: 'POST',
         body: input,
       }),
@@ -333,12 +220,9 @@ export function useFileLossReport(clinicId: string) {
   })
 }
 
-export interface LossStepInput {
+export type LossStepInput = z.input<typeof lossStepBody> & {
   reportId: string
-  step: 'dea-notice' | 'form-106'
-  at: string
-  reference: string | null
-  version: number
+  step: (typeof lossSteps)[number]
 }
 
 export function useMarkLossStep(clinicId: string) {
@@ -359,42 +243,11 @@ export function useVerifyLedger(clinicId: string) {
   })
 }
 
-/** A lot on the blind count sheet: no balance until the sheet is submitted. */
-export interface CountSheetLot {
-  id: string
-  drug: Drug
-  drugLabel: string
-  product: string
-  lotNumber: string
-  expiresOn: string
-  expiryStatus: ExpiryStatus
-  daysToExpiry: number
-  unit: LotUnit
-  strengthMg: string
-}
-
-export interface CountSheetResult {
-  lotId: string
-  lotNumber: string
-  drugLabel: string
-  entryId: string
-  expectedMg: string
-  countedMg: string
-  differenceMg: string
-  discrepancy: Discrepancy | null
-}
-
-export interface CountSheetReply {
-  occasion: CountOccasion
-  witnessName: string
-  results: CountSheetResult[]
-}
-
 export function useCountSheet(clinicId: string) {
   return useQuery({
     queryKey: [...ledgerKey(clinicId), 'count-sheet'],
     queryFn: ({ signal }) =>
-      apiFetch<{ today: string; lots: CountSheetLot[] }>(ledgerPath(clinicId, '/count-sheet'), { signal }),
+      apiFetch<Wire<typeof countSheetSchema>>(ledgerPath(clinicId, '/count-sheet'), { signal }),
   })
 }
 
@@ -402,29 +255,10 @@ export function useCountSheet(clinicId: string) {
 export function useSubmitCountSheet(clinicId: string) {
   const invalidate = useInvalidateLedger(clinicId)
   return useMutation({
-    mutationFn: (body: {
-      occasion: CountOccasion
-      witness: WitnessProof
-      counts: { lotId: string; counted: string }[]
-    }) => apiFetch<CountSheetReply>(ledgerPath(clinicId, '/count-sheets'), { method: 'POST', body }),
+    mutationFn: (body: z.input<typeof countSheetBody>) =>
+      apiFetch<CountSheetReply>(ledgerPath(clinicId, '/count-sheets'), { method: 'POST', body }),
     onSuccess: invalidate,
   })
-}
-
-/** A session's dose in the ledger: drawn, given, wasted and owed per lot. */
-export interface SessionDose {
-  isDelivering: boolean
-  owedMg: string
-  lots: {
-    dispenseEntryId: string
-    lotId: string
-    lotNumber: string
-    drugLabel: string
-    drawnMg: string
-    givenMg: string | null
-    wastedMg: string
-    owedMg: string
-  }[]
 }
 
 const sessionDoseKey = (clinicId: string, sessionId: string) =>
@@ -446,22 +280,13 @@ export function useSessionDose(clinicId: string, sessionId: string, changeKey: s
 export function useSessionWaste(clinicId: string, sessionId: string) {
   const invalidate = useInvalidateLedger(clinicId)
   return useMutation({
-    mutationFn: (body: { lotId: string; quantity: string; method?: string | null; witness: WitnessProof }) =>
+    mutationFn: (body: z.input<typeof sessionWasteBody>) =>
       apiFetch<SessionDose>(ledgerPath(clinicId, `/sessions/${encodeURIComponent(sessionId)}/waste`), {
         method: 'POST',
         body,
       }),
     onSuccess: invalidate,
   })
-}
-
-export interface WasteOwed {
-  sessionId: string
-  sessionState: string
-  scheduledAt: string
-  patientName: string
-  owedMg: string
-  lots: { lotId: string; lotNumber: string; owedMg: string }[]
 }
 
 /** Sessions with a waste still owed (a stopped pump, an aborted session), for the stock screen. */

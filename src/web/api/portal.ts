@@ -1,109 +1,51 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { AnswerValue, SuicidalIdeationSettings } from '../../domain/instruments'
+import type { z } from 'zod'
+import type { mfaEnrolmentSchema } from '../../contract/auth'
+import type { Wire } from '../../contract/common'
+import type {
+  inviteCreatedSchema,
+  inviteSchema,
+  magicLinkSchema,
+  mfaVerifiedSchema,
+  portalAppointmentSchema,
+  portalDocumentSchema,
+  portalLoginBody,
+  portalMeSchema,
+  portalMfaStatusSchema,
+  portalProgressSchema,
+  portalScopes,
+  portalSignInSchema,
+  portalStatusSchema,
+  portalSurveySchema,
+  progressSeriesSchema,
+  sessionStartedSchema,
+  surveyAnswers,
+  surveyReasons,
+  surveyResultSchema,
+} from '../../contract/portal'
 import { apiFetch, forgetSession, rememberCsrfToken } from './client'
 
 // The patient portal API (issue 7 item 3). The portal has its own session cookie (`kc_portal`);
 // every write echoes the CSRF token of the latest accept/login/magic/me reply, as staff writes do.
 
-export type PortalScope = 'full' | 'survey'
-export type SurveyReason = 'weekly' | 'after-session'
-export type SurveyAnswers = Record<string, AnswerValue>
-
-export interface PortalMe {
-  csrfToken: string
-  patient: { givenName: string; familyName: string }
-  clinic: { name: string; phone: string | null }
-  /** 'survey': a magic link's session, which may only answer `surveyId`. */
-  scope: PortalScope
-  surveyId: string | null
-}
-
+export type PortalScope = (typeof portalScopes)[number]
+export type SurveyReason = (typeof surveyReasons)[number]
+export type SurveyAnswers = Wire<typeof surveyAnswers>
+export type PortalMe = Wire<typeof portalMeSchema>
 /** After the password: 'mfa-required' when the account has two-step sign-in on. */
-export type PortalSignInState = 'signed-in' | 'mfa-required'
-
-export interface PortalMfaStatus {
-  isEnabled: boolean
-  enabledAt: string | null
-}
-
-export interface PortalMfaEnrolment {
-  secret: string
-  otpauthUrl: string
-  qrDataUrl: string
-}
-
-export interface PortalInvite {
-  givenName: string
-  clinicName: string
-  email: string | null
-  expiresAt: string
-}
-
-export interface PortalSurvey {
-  id: string
-  instrumentId: string
-  instrumentName: string
-  reason: SurveyReason
-  dueAt: string
-  status: 'due' | 'in-progress'
-  answers: SurveyAnswers
-  /** The clinic's suicidal-ideation thresholds (§4), in the list only; defaults apply without them. */
-  suicidalIdeation?: SuicidalIdeationSettings
-}
-
-export interface SurveyResult {
-  total: number
-  band: { id: string; label: string } | null
-  isCrisis: boolean
-}
-
-export interface ProgressSeries {
-  instrumentId: string
-  name: string
-  maxTotal: number
-  baseline: number | null
-  /** The total at or below which the patient meets response (≤ 50 % of baseline). */
-  responseAt: number | null
-  remissionAt: number | null
-  points: { at: string; total: number }[]
-}
-
-export interface PortalProgress {
-  series: ProgressSeries[]
-  sessions: { at: string; number: number }[]
-}
-
-export interface PortalAppointment {
-  id: string
-  scheduledAt: string
-  clinicName: string
-  route: 'iv' | 'intranasal'
-  instructions: string[]
-}
-
-export interface PortalDocument {
-  id: string
-  kind: 'consent' | 'discharge-instructions'
-  title: string
-  date: string
-  url: string
-}
-
+export type PortalSignInState = Wire<typeof portalSignInSchema>['state']
+export type PortalMfaStatus = Wire<typeof portalMfaStatusSchema>
+export type PortalMfaEnrolment = Wire<typeof mfaEnrolmentSchema>
+export type PortalInvite = Wire<typeof inviteSchema>
+export type PortalSurvey = Wire<typeof portalSurveySchema>
+export type SurveyResult = Wire<typeof surveyResultSchema>
+export type ProgressSeries = Wire<typeof progressSeriesSchema>
+export type PortalProgress = Wire<typeof portalProgressSchema>
+export type PortalAppointment = Wire<typeof portalAppointmentSchema>
+export type PortalDocument = Wire<typeof portalDocumentSchema>
 /** Staff side: the patient's portal account as the chart shows it. */
-export interface PortalStatus {
-  hasAccount: boolean
-  invitedAt: string | null
-  lastSignInAt: string | null
-}
-
-export interface PortalInviteCreated {
-  /** 'shown-once': no e-mail server, and the inviter may read the chart, so the link is here once. */
-  delivery: 'email' | 'shown-once'
-  emailConfigured: boolean
-  /** Only with 'shown-once'; otherwise the link exists only in the e-mail (issue 13). */
-  inviteUrl: string | null
-  expiresAt: string
-}
+export type PortalStatus = Wire<typeof portalStatusSchema>
+export type PortalInviteCreated = Wire<typeof inviteCreatedSchema>
 
 const portalKey = ['portal'] as const
 export const portalMeKey = [...portalKey, 'me'] as const
@@ -151,7 +93,7 @@ export function useAcceptInvite(token: string) {
   return useMutation({
     mutationFn: (password: string) =>
       startSession(
-        apiFetch<{ csrfToken: string }>(`/portal/invites/${encodeURIComponent(token)}/accept`, {
+        apiFetch<Wire<typeof sessionStartedSchema>>(`/portal/invites/${encodeURIComponent(token)}/accept`, {
           method: 'POST',
           body: { password },
         }),
@@ -163,9 +105,9 @@ export function useAcceptInvite(token: string) {
 export function usePortalLogin() {
   const onStarted = useResetPortalCache()
   return useMutation({
-    mutationFn: (credentials: { email: string; password: string }) =>
+    mutationFn: (credentials: z.input<typeof portalLoginBody>) =>
       startSession(
-        apiFetch<{ csrfToken: string; state: PortalSignInState }>('/portal/login', {
+        apiFetch<Wire<typeof portalSignInSchema>>('/portal/login', {
           method: 'POST',
           body: credentials,
         }),
@@ -180,7 +122,7 @@ export function useVerifyPortalMfa() {
   return useMutation({
     mutationFn: (code: string) =>
       startSession(
-        apiFetch<{ csrfToken: string; state: 'signed-in' }>('/portal/mfa/verify', {
+        apiFetch<Wire<typeof mfaVerifiedSchema>>('/portal/mfa/verify', {
           method: 'POST',
           body: { code },
         }),
@@ -232,7 +174,7 @@ export function useOpenMagicLink() {
   return useMutation({
     mutationFn: (token: string) =>
       startSession(
-        apiFetch<{ csrfToken: string; surveyId: string }>(`/portal/magic/${encodeURIComponent(token)}`, {
+        apiFetch<Wire<typeof magicLinkSchema>>(`/portal/magic/${encodeURIComponent(token)}`, {
           method: 'POST',
           body: {},
         }),

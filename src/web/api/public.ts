@@ -1,15 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
+import type { Wire } from '../../contract/common'
+import type { publicClinicSchema, publicClinicsSchema, referralReceivedSchema } from '../../contract/public'
 import type { SelfCheckAnswers } from '../../domain/self-check'
 import { apiFetch } from './client'
 
 // The public (no sign-in) endpoints the /learn pages use.
 
-export interface PublicClinic {
-  id: string
-  name: string
-  /** The clinic's phone for patients, when its administrator has entered one. */
-  phone: string | null
-}
+export type PublicClinic = Wire<typeof publicClinicSchema>
 
 export interface ReferralRequest {
   clinicId: string
@@ -24,7 +21,7 @@ export interface ReferralRequest {
 export function usePublicClinics() {
   return useQuery({
     queryKey: ['public', 'clinics'],
-    queryFn: ({ signal }) => apiFetch<{ items: PublicClinic[] }>('/public/clinics', { signal }),
+    queryFn: ({ signal }) => apiFetch<Wire<typeof publicClinicsSchema>>('/public/clinics', { signal }),
     staleTime: 5 * 60_000,
   })
 }
@@ -32,7 +29,7 @@ export function usePublicClinics() {
 export function useSendReferral() {
   return useMutation({
     mutationFn: (request: ReferralRequest) =>
-      apiFetch<{ id: string; receivedAt: string; isUrgent: boolean }>('/public/referrals', {
+      apiFetch<Wire<typeof referralReceivedSchema>>('/public/referrals', {
         method: 'POST',
         body: request,
       }),

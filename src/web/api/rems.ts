@@ -1,29 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import type { z } from 'zod'
+import type { Wire } from '../../contract/common'
+import type { remsEntriesSchema, remsEntryBody, remsEntrySchema } from '../../contract/rems'
 import { apiFetch } from './client'
 import { clinicApiPath, patientApiPath, patientKey } from './patients'
 
 // Esketamine REMS records (src/server/features/rems): the clinic's setting certification and each
 // patient's enrolment. Entries are appended; `current` is the one in force.
 
-export interface RemsEntry {
-  id: string
-  identifier: string
-  effectiveOn: string
-  correctionReason: string | null
-  recordedBy: string
-  recordedAt: string
-}
-
-export interface RemsEntries {
-  current: RemsEntry | null
-  history: RemsEntry[]
-}
-
-export interface RemsEntryInput {
-  identifier: string
-  effectiveOn: string
-  correctionReason?: string | null
-}
+export type RemsEntry = Wire<typeof remsEntrySchema>
+export type RemsEntries = Wire<typeof remsEntriesSchema>
+export type RemsEntryInput = z.input<typeof remsEntryBody>
 
 const certificationKey = (clinicId: string) => ['clinics', clinicId, 'rems-certification'] as const
 const certificationPath = (clinicId: string) => `${clinicApiPath(clinicId)}/rems/certification`

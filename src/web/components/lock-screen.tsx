@@ -13,6 +13,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
+import { pinRules } from '../../domain/access/credential-rules'
 import { useUnlock } from '../api/auth'
 import { isApiError, type LockedUser } from '../api/client'
 import { countUnsentOf, rememberUserName } from './held-charting'
@@ -149,7 +150,7 @@ function LockOverlay({ user, hasPin, onUnlocked }: LockOverlayProps) {
                 onChange={(event) => setSecret(event.currentTarget.value)}
                 inputMode={method === 'pin' ? 'numeric' : undefined}
                 autoComplete={method === 'pin' ? 'off' : 'current-password'}
-                maxLength={method === 'pin' ? 8 : 200}
+                maxLength={method === 'pin' ? pinRules.maxLength : 200}
                 size="md"
                 data-autofocus
                 autoFocus

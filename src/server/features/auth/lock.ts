@@ -1,3 +1,4 @@
+import { pinProblem } from '../../../domain/access/credential-rules'
 import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
 import { appendAudit } from '../../audit/append-audit'
 import type { AppContext, Tx } from '../../context'
@@ -6,7 +7,6 @@ import type { ResolvedSignIn } from '../../sign-in'
 import { inOwnerTransaction } from '../../tenancy'
 import { lockedError, nextLock, type Outcome } from './lockout'
 import { hashPassword, verifyPassword } from './passwords'
-import { pinProblem } from './pin-rules'
 import * as store from './store'
 
 // The lock screen's server side (issue 14, ARCHITECTURE.md "Lock screen"): locking a sign-in,

@@ -33,4 +33,4 @@ export function generatePassword(): string {
   return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join('')).join('-')
 }
 
-export const passwordRules = { minLength: 12, maxLength: 200 } as const
+export { passwordRules } from '../../../domain/access/credential-rules'

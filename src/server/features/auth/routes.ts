@@ -1,69 +1,34 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { type StaffRole, staffRoles } from '../../../domain/access/permissions'
+import {
+  codeBody,
+  issuedSchema,
+  loginBody,
+  meSchema,
+  mfaEnrolmentSchema,
+  sessionProbeSchema,
+  unlockBody,
+  unlockedSchema,
+  unlockPinBody,
+} from '../../../contract/auth'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { clearSessionCookie, sessionCookie, setSessionCookie, signInOf } from '../../plugins/auth'
 import * as lock from './lock'
 import * as mfa from './mfa'
-import { pinRules } from './pin-rules'
 import { resolveSignIn } from './resolve-sign-in'
 import * as auth from './service'
 
-const stateSchema = z.enum(['signed-in', 'mfa-required', 'mfa-enrolment-required'])
-const issuedSchema = z.object({ state: stateSchema, csrfToken: z.string() })
-/** A TOTP code as both sign-ins take it (the portal's two-step routes too). */
-export const codeBody = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^\d{6}$/, 'must be the 6-digit code from your authenticator app'),
-})
-
-export const meSchema = z.object({
-  state: stateSchema,
-  csrfToken: z.string(),
-  user: z.object({
-    id: z.string(),
-    email: z.string(),
-    displayName: z.string(),
-    mfaEnrolled: z.boolean(),
-    hasUnlockPin: z.boolean(),
-  }),
-  memberships: z.array(
-    z.object({
-      clinicId: z.string(),
-      clinicName: z.string(),
-      organizationName: z.string(),
-      role: z.enum(staffRoles as unknown as [StaffRole, ...StaffRole[]]),
-      permissions: z.array(z.string()),
-    }),
-  ),
-  idleTimeoutMin: z.number(),
-  lockedMaxHours: z.number(),
-  sessionExpiresAt: z.string(),
-})
-
-/** The sign-in page's probe: no sign-in is an answer, not an error (issue 14). */
-const signedOutSchema = z.object({
-  state: z.literal('signed-out'),
-  reason: z.enum(['not-signed-in', 'session-expired']),
-})
-
-const pinField = z
-  .string()
-  .trim()
-  .regex(/^\d+$/, 'must be digits only')
-  .min(pinRules.minLength, `must be ${pinRules.minLength} to ${pinRules.maxLength} digits`)
-  .max(pinRules.maxLength, `must be ${pinRules.minLength} to ${pinRules.maxLength} digits`)
-const unlockBody = z
-  .object({ pin: pinField.optional(), password: z.string().min(1).max(200).optional() })
-  .refine((b) => (b.pin === undefined) !== (b.password === undefined), {
-    message: 'give either your PIN or your password',
-    path: ['pin'],
-  })
-
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(signInRoutes(ctx))
+    await app.register(sessionRoutes(ctx))
+    await app.register(lockRoutes(ctx))
+  }
+}
+
+/** Sign-in and its two-step stage, and sign-out. */
+function signInRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/api/v1/auth/login',
@@ -75,7 +40,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Sign in with e-mail and password',
-          body: z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(200) }),
+          body: loginBody,
           response: { 200: issuedSchema },
         },
       },
@@ -121,7 +86,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: 'Start TOTP enrolment: a new secret and its QR code',
           body: z.object({}).optional(),
-          response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }) },
+          response: { 200: mfaEnrolmentSchema },
         },
       },
       async (request) => mfa.startMfaEnrolment(ctx, signInOf(request)),
@@ -160,7 +125,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return reply.status(204).send()
       },
     )
+  }
+}
 
+/** Who am I: the signed-in user, and the sign-in page's probe. */
+function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
     app.get(
       '/api/v1/auth/me',
       {
@@ -178,7 +148,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary:
             'Who am I, answering 200 `signed-out` when there is no sign-in (a locked sign-in is 401 `session-locked`)',
-          response: { 200: z.union([meSchema, signedOutSchema]) },
+          response: { 200: sessionProbeSchema },
         },
       },
       async (request) => {
@@ -196,7 +166,12 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }
       },
     )
+  }
+}
 
+/** The lock screen: lock, unlock with the password or PIN, and the PIN itself. */
+function lockRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
     app.post(
       '/api/v1/auth/lock',
       {
@@ -224,7 +199,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: "Unlock this locked sign-in with its user's password or unlock PIN",
           body: unlockBody,
-          response: { 200: z.object({ csrfToken: z.string() }) },
+          response: { 200: unlockedSchema },
         },
       },
       async (request) => lock.unlockSignIn(ctx, signInOf(request), request.body),
@@ -237,7 +212,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Set or change your own unlock PIN (4–8 digits), confirmed with your password',
-          body: z.object({ pin: pinField, password: z.string().min(1).max(200) }),
+          body: unlockPinBody,
         },
       },
       async (request, reply) => {

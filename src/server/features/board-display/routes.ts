@@ -1,39 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import {
+  createDisplayBody,
+  createdDisplaySchema,
+  displayBoardSchema,
+  displayParams,
+  displaySchema,
+} from '../../../contract/board-display'
 import { clinicParams } from '../../../contract/common'
-import { sessionStates } from '../../../domain/session'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import * as displays from './service'
-
-const displaySchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  createdAt: z.date(),
-  createdBy: z.string(),
-  lastUsedAt: z.date().nullable(),
-  revokedAt: z.date().nullable(),
-})
-
-/** The display's reply, and the whole of it: the schema drops any field not listed here. */
-export const displayBoardSchema = z.object({
-  clinicName: z.string(),
-  displayName: z.string(),
-  date: z.string(),
-  timeZone: z.string(),
-  generatedAt: z.date(),
-  sessions: z.array(
-    z.object({
-      chair: z.string().nullable(),
-      initial: z.string(),
-      phase: z.enum(sessionStates),
-      scheduledAt: z.date(),
-      doseStartedAt: z.date().nullable(),
-      nextVitalsDueAt: z.date().nullable(),
-      dischargeReadyAt: z.date().nullable(),
-    }),
-  ),
-})
 
 function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header ?? '')
@@ -62,8 +39,8 @@ export function boardDisplayRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['board display'],
           summary: 'Create a read-only board display; its token is in this reply only',
           params: clinicParams,
-          body: z.object({ name: z.string().trim().min(1, 'give the display a name').max(80) }),
-          response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }) },
+          body: createDisplayBody,
+          response: { 201: createdDisplaySchema },
         },
       },
       async (request, reply) =>
@@ -85,7 +62,7 @@ export function boardDisplayRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: {
           tags: ['board display'],
           summary: 'Switch a board display off for good',
-          params: clinicParams.extend({ displayId: z.uuid() }),
+          params: displayParams,
           body: z.object({}).optional(),
         },
       },

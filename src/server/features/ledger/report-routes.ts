@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { clinicParams, isoDate } from '../../../contract/common'
+import { clinicParams } from '../../../contract/common'
+import { reportParams, reportQuery, verifyVerdictSchema } from '../../../contract/ledger'
 import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import { toCsv, toPdf } from './report-render'
-import { buildReport, reportKinds } from './reports'
+import { buildReport } from './reports'
 import { verifyClinicLedger } from './verify-chains'
 
 export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -17,15 +17,8 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['ledger'],
           summary:
             'Inventory (initial, biennial or on demand; opening or close of business), administration, waste or discrepancy log as CSV or PDF',
-          params: clinicParams.extend({ kind: z.enum(reportKinds) }),
-          querystring: z.object({
-            format: z.enum(['csv', 'pdf']).default('pdf'),
-            from: isoDate.optional(),
-            to: isoDate.optional(),
-            inventoryType: z.enum(['initial', 'biennial', 'on-demand']).optional(),
-            timing: z.enum(['opening', 'closing']).optional(),
-            date: isoDate.optional(),
-          }),
+          params: reportParams,
+          querystring: reportQuery,
         },
       },
       async (request, reply) => {
@@ -54,15 +47,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['ledger'],
           summary: "Recompute this clinic's ledger chain and balances; names the first broken entry",
           params: clinicParams,
-          response: {
-            200: z.object({
-              ok: z.boolean(),
-              checked: z.number(),
-              brokenAt: z.string().nullable(),
-              reason: z.string().nullable(),
-              detail: z.string().nullable(),
-            }),
-          },
+          response: { 200: verifyVerdictSchema },
         },
       },
       async (request) => verifyClinicLedger(ctx, signInOf(request).principal, request.params.clinicId),

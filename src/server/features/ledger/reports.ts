@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { type inventoryTimings, type inventoryTypes, reportKinds } from '../../../contract/ledger'
 import type { CsDrug } from '../../../db'
 import { addQuantity, formatQuantity, parseQuantity, type Quantity, ZERO } from '../../../domain/ledger'
 import type { AppContext } from '../../context'
@@ -12,7 +13,7 @@ import { invalidField, type LedgerScope, runInLedger } from './scope'
 // (initial, biennial, on demand; at the opening or close of business), the administration log with
 // each patient's name and address, the waste log and the discrepancy log.
 
-export const reportKinds = ['inventory', 'administrations', 'waste', 'discrepancies'] as const
+export { reportKinds }
 export type ReportKind = (typeof reportKinds)[number]
 
 export interface ReportRequest {
@@ -21,8 +22,8 @@ export interface ReportRequest {
   from?: string | undefined
   to?: string | undefined
   /** Inventory only. */
-  inventoryType?: 'initial' | 'biennial' | 'on-demand' | undefined
-  timing?: 'opening' | 'closing' | undefined
+  inventoryType?: (typeof inventoryTypes)[number] | undefined
+  timing?: (typeof inventoryTimings)[number] | undefined
   /** Inventory only: the business day counted (default today, as of now). */
   date?: string | undefined
 }

@@ -1,6 +1,39 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { clinicParams, instant, paged, pageQuery } from '../../../contract/common'
+import { clinicParams } from '../../../contract/common'
+import {
+  breakageBody,
+  countSheetBody,
+  countSheetReply,
+  countSheetSchema,
+  createLotBody,
+  discrepanciesQuery,
+  discrepancyParams,
+  discrepancySchema,
+  entriesPageSchema,
+  entriesQuery,
+  ledgerSessionParams,
+  lossReportBody,
+  lossReportFiledSchema,
+  lossReportParams,
+  lossReportSchema,
+  lossStepBody,
+  lossSteps,
+  lotCreatedSchema,
+  lotParams,
+  lotWithEntriesSchema,
+  movementReply,
+  receiptBody,
+  resolveBody,
+  resolvedDiscrepancySchema,
+  sessionDoseSchema,
+  sessionWasteBody,
+  shipmentBody,
+  stockSchema,
+  wasteBody,
+  wasteOwedSchema,
+  witnessCandidateSchema,
+} from '../../../contract/ledger'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import type { Principal } from '../../principal'
@@ -8,35 +41,26 @@ import { getCountSheet, submitCountSheet } from './count-sheet'
 import { listDiscrepancies, resolveDiscrepancy } from './discrepancies'
 import { fileLossReport, listLossReports, markLossReportStep } from './loss-reports'
 import { reportRoutes } from './report-routes'
-import {
-  breakageBody,
-  countSheetBody,
-  countSheetSchema,
-  createLotBody,
-  discrepancySchema,
-  entryKinds,
-  entrySchema,
-  lossReportBody,
-  lossReportSchema,
-  lossStepBody,
-  lotSchema,
-  movementReply,
-  receiptBody,
-  resolveBody,
-  sessionDoseSchema,
-  sessionWasteBody,
-  shipmentBody,
-  wasteBody,
-} from './schemas'
 import * as ledger from './service'
 import { getSessionDose, listWastesOwed, recordSessionWaste } from './session-dose'
 
 const tags = ['ledger']
-const lotParams = clinicParams.extend({ lotId: z.uuid() })
 const base = '/api/v1/clinics/:clinicId/ledger'
 type MovementReply = z.infer<typeof movementReply>
 
 export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(lotRoutes(ctx))
+    await app.register(movementRoutes(ctx))
+    await app.register(countRoutes(ctx))
+    await app.register(sessionDoseRoutes(ctx))
+    await app.register(lossReportRoutes(ctx))
+    await app.register(reportRoutes(ctx))
+  }
+}
+
+/** Stock, lots and their entries, and who may witness. */
+function lotRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       `${base}/stock`,
@@ -45,22 +69,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'Stock on hand: every lot with its balance and expiry state, and totals per drug',
           params: clinicParams,
-          response: {
-            200: z.object({
-              today: z.string(),
-              expiryWarningDays: z.number(),
-              wasteWitnessRequired: z.boolean(),
-              lots: z.array(lotSchema),
-              drugs: z.array(
-                z.object({
-                  drug: z.string(),
-                  drugLabel: z.string(),
-                  balanceMg: z.string(),
-                  lotsInStock: z.number(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: stockSchema },
         },
       },
       async (request) => ledger.listStock(ctx, signInOf(request).principal, request.params.clinicId),
@@ -75,7 +84,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'Receive a new lot: receipt record (supplier, DEA number, invoice, containers) and its receive entry',
           params: clinicParams,
           body: createLotBody,
-          response: { 201: z.object({ lot: lotSchema, entry: entrySchema }) },
+          response: { 201: lotCreatedSchema },
         },
       },
       async (request, reply) =>
@@ -93,13 +102,46 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary: 'One lot with its entries, newest first',
           params: lotParams,
-          response: { 200: z.object({ lot: lotSchema, entries: z.array(entrySchema) }) },
+          response: { 200: lotWithEntriesSchema },
         },
       },
       async (request) =>
         ledger.getLot(ctx, signInOf(request).principal, request.params.clinicId, request.params.lotId),
     )
 
+    app.get(
+      `${base}/entries`,
+      {
+        schema: {
+          tags,
+          summary: 'Ledger entries, newest first',
+          params: clinicParams,
+          querystring: entriesQuery,
+          response: { 200: entriesPageSchema },
+        },
+      },
+      async (request) =>
+        ledger.listEntries(ctx, signInOf(request).principal, request.params.clinicId, request.query),
+    )
+
+    app.get(
+      `${base}/witnesses`,
+      {
+        schema: {
+          tags,
+          summary: 'Who may witness your entries: active nurses and prescribers of the clinic other than you',
+          params: clinicParams,
+          response: { 200: z.array(witnessCandidateSchema) },
+        },
+      },
+      async (request) => ledger.listWitnesses(ctx, signInOf(request).principal, request.params.clinicId),
+    )
+  }
+}
+
+/** Receipts, wastes, breakage, returns and transfers of one lot: each answers the same movement. */
+function movementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
     const movement = <B extends z.ZodType>(
       path: string,
       summary: string,
@@ -142,7 +184,12 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     movement('transfers', 'Transfer to another DEA registrant', shipmentBody, (p, c, l, b) =>
       ledger.ship(ctx, p, c, l, 'transfer', b),
     )
+  }
+}
 
+/** The blind count sheet and the discrepancies a count opens. */
+function countRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
     app.get(
       `${base}/count-sheet`,
       {
@@ -165,24 +212,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'Submit a whole count sheet at once, witnessed: every lot in stock counted; replies with the expected balances and any discrepancies',
           params: clinicParams,
           body: countSheetBody,
-          response: {
-            201: z.object({
-              occasion: z.string(),
-              witnessName: z.string(),
-              results: z.array(
-                z.object({
-                  lotId: z.string(),
-                  lotNumber: z.string(),
-                  drugLabel: z.string(),
-                  entryId: z.string(),
-                  expectedMg: z.string(),
-                  countedMg: z.string(),
-                  differenceMg: z.string(),
-                  discrepancy: discrepancySchema.nullable(),
-                }),
-              ),
-            }),
-          },
+          response: { 201: countSheetReply },
         },
       },
       async (request, reply) =>
@@ -194,6 +224,48 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     )
 
     app.get(
+      `${base}/discrepancies`,
+      {
+        schema: {
+          tags,
+          summary: 'Discrepancies opened by counts, newest first',
+          params: clinicParams,
+          querystring: discrepanciesQuery,
+          response: { 200: z.array(discrepancySchema) },
+        },
+      },
+      async (request) =>
+        listDiscrepancies(ctx, signInOf(request).principal, request.params.clinicId, request.query),
+    )
+
+    app.post(
+      `${base}/discrepancies/:discrepancyId/resolve`,
+      {
+        schema: {
+          tags,
+          summary:
+            'Resolve a discrepancy with a reason and a witness: an adjustment entry for the difference, or a matching recount',
+          params: discrepancyParams,
+          body: resolveBody,
+          response: { 200: resolvedDiscrepancySchema },
+        },
+      },
+      async (request) =>
+        resolveDiscrepancy(
+          ctx,
+          signInOf(request).principal,
+          request.params.clinicId,
+          request.params.discrepancyId,
+          request.body,
+        ),
+    )
+  }
+}
+
+/** What a treatment session drew, gave and still owes as waste. */
+function sessionDoseRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
       `${base}/wastes-owed`,
       {
         schema: {
@@ -201,24 +273,12 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             'Sessions with a waste still owed (drawn and not given): a stopped pump, an aborted or cancelled session',
           params: clinicParams,
-          response: {
-            200: z.array(
-              z.object({
-                sessionId: z.string(),
-                sessionState: z.string(),
-                scheduledAt: z.date(),
-                patientName: z.string(),
-                owedMg: z.string(),
-                lots: z.array(z.object({ lotId: z.string(), lotNumber: z.string(), owedMg: z.string() })),
-              }),
-            ),
-          },
+          response: { 200: z.array(wasteOwedSchema) },
         },
       },
       async (request) => listWastesOwed(ctx, signInOf(request).principal, request.params.clinicId),
     )
 
-    const sessionParams = clinicParams.extend({ sessionId: z.uuid() })
     app.get(
       `${base}/sessions/:sessionId/dose`,
       {
@@ -226,7 +286,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary:
             "A treatment session's dose in the ledger: drawn, given, wasted and the waste owed, per lot",
-          params: sessionParams,
+          params: ledgerSessionParams,
           response: { 200: sessionDoseSchema },
         },
       },
@@ -241,7 +301,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags,
           summary:
             'Witnessed waste of what was drawn for a session and not given (exactly the amount owed for the lot)',
-          params: sessionParams,
+          params: ledgerSessionParams,
           body: sessionWasteBody,
           response: { 201: sessionDoseSchema },
         },
@@ -259,87 +319,12 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             ),
           ),
     )
+  }
+}
 
-    app.get(
-      `${base}/entries`,
-      {
-        schema: {
-          tags,
-          summary: 'Ledger entries, newest first',
-          params: clinicParams,
-          querystring: pageQuery.extend({
-            pageSize: z.coerce.number().int().min(1).max(500).default(50),
-            lotId: z.uuid().optional(),
-            kind: z.enum(entryKinds).optional(),
-            from: instant.optional(),
-            to: instant.optional(),
-          }),
-          response: { 200: paged(entrySchema) },
-        },
-      },
-      async (request) =>
-        ledger.listEntries(ctx, signInOf(request).principal, request.params.clinicId, request.query),
-    )
-
-    app.get(
-      `${base}/witnesses`,
-      {
-        schema: {
-          tags,
-          summary: 'Who may witness your entries: active nurses and prescribers of the clinic other than you',
-          params: clinicParams,
-          response: {
-            200: z.array(
-              z.object({
-                userId: z.string(),
-                displayName: z.string(),
-                role: z.string(),
-                hasAuthenticator: z.boolean(),
-              }),
-            ),
-          },
-        },
-      },
-      async (request) => ledger.listWitnesses(ctx, signInOf(request).principal, request.params.clinicId),
-    )
-
-    app.get(
-      `${base}/discrepancies`,
-      {
-        schema: {
-          tags,
-          summary: 'Discrepancies opened by counts, newest first',
-          params: clinicParams,
-          querystring: z.object({ status: z.enum(['open', 'resolved']).optional() }),
-          response: { 200: z.array(discrepancySchema) },
-        },
-      },
-      async (request) =>
-        listDiscrepancies(ctx, signInOf(request).principal, request.params.clinicId, request.query),
-    )
-
-    app.post(
-      `${base}/discrepancies/:discrepancyId/resolve`,
-      {
-        schema: {
-          tags,
-          summary:
-            'Resolve a discrepancy with a reason and a witness: an adjustment entry for the difference, or a matching recount',
-          params: clinicParams.extend({ discrepancyId: z.uuid() }),
-          body: resolveBody,
-          response: { 200: z.object({ discrepancy: discrepancySchema, entry: entrySchema }) },
-        },
-      },
-      async (request) =>
-        resolveDiscrepancy(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.discrepancyId,
-          request.body,
-        ),
-    )
-
+/** Theft and significant-loss reports and their two DEA steps. */
+function lossReportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
     app.get(
       `${base}/loss-reports`,
       {
@@ -362,7 +347,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'Report a theft or significant loss: a loss entry, the DEA notice due in 1 business day and Form 106 in 45 days',
           params: clinicParams,
           body: lossReportBody,
-          response: { 201: z.object({ report: lossReportSchema, entry: entrySchema }) },
+          response: { 201: lossReportFiledSchema },
         },
       },
       async (request, reply) =>
@@ -373,7 +358,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ),
     )
 
-    for (const step of ['dea-notice', 'form-106'] as const) {
+    for (const step of lossSteps) {
       app.post(
         `${base}/loss-reports/:reportId/${step}`,
         {
@@ -383,7 +368,7 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               step === 'dea-notice'
                 ? 'Record that the written notice went to the DEA Field Division'
                 : 'Record that DEA Form 106 was filed',
-            params: clinicParams.extend({ reportId: z.uuid() }),
+            params: lossReportParams,
             body: lossStepBody,
             response: { 200: lossReportSchema },
           },
@@ -399,7 +384,5 @@ export function ledgerRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ),
       )
     }
-
-    await app.register(reportRoutes(ctx))
   }
 }

@@ -1,4 +1,6 @@
 import { type Selectable, sql } from 'kysely'
+import type { z } from 'zod'
+import type { entryDetailSchema } from '../../../contract/ledger'
 import type { CsEntryTable } from '../../../db'
 import { hasPermission, type StaffRole } from '../../../domain/access/permissions'
 import { formatQuantity, type LedgerEntryKind, parseQuantity } from '../../../domain/ledger'
@@ -117,7 +119,8 @@ export function toEntryDto(
     discrepancyId: row.discrepancy_id,
     expectedMg: quantityText(row.expected),
     countedMg: quantityText(row.counted),
-    detail: row.detail,
+    // The column is jsonb written only by appendEntry; the reply schema checks its members.
+    detail: row.detail as z.output<typeof entryDetailSchema>,
     at: row.at,
     recordedAt: row.recorded_at,
     hash: row.hash,

@@ -147,7 +147,8 @@ export function describeMe(ctx: AppContext, patient: PortalPatient & { csrfToken
       csrfToken: patient.csrfToken,
       patient: { givenName: p.given_name, familyName: p.family_name },
       clinic: { name: p.name, phone: p.phone },
-      scope: patient.scope,
+      // runForPatient has refused a session still waiting for its code ('mfa-pending').
+      scope: patient.scope === 'survey' ? ('survey' as const) : ('full' as const),
       surveyId: patient.surveyId,
     }
   })

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { clinicParams, paged } from '../../../contract/common'
+import { publicClinicsSchema, referralReceivedSchema } from '../../../contract/public'
 import {
-  publicClinicsSchema,
   referralBody,
   referralListQuery,
   referralParams,
-  referralReceiptSchema,
   referralSchema,
   referralStatusBody,
 } from '../../../contract/referrals'
@@ -38,7 +37,7 @@ export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['public'],
           summary: "Send a self-check to a clinic's intake queue (no sign-in; consent to contact required)",
           body: referralBody,
-          response: { 201: referralReceiptSchema },
+          response: { 201: referralReceivedSchema },
         },
       },
       async (request, reply) =>

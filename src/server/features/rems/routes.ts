@@ -1,24 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { clinicParams, isoDate, optionalText, patientParams } from '../../../contract/common'
+import { clinicParams, patientParams } from '../../../contract/common'
+import { remsEntriesSchema, remsEntryBody } from '../../../contract/rems'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import * as rems from './service'
-
-const entrySchema = z.object({
-  id: z.string(),
-  identifier: z.string(),
-  effectiveOn: z.string(),
-  correctionReason: z.string().nullable(),
-  recordedBy: z.string(),
-  recordedAt: z.date(),
-})
-const entriesSchema = z.object({ current: entrySchema.nullable(), history: z.array(entrySchema) })
-const entryBody = z.object({
-  identifier: z.string().trim().min(1, 'give the REMS identifier').max(60),
-  effectiveOn: isoDate,
-  correctionReason: optionalText(500),
-})
 
 // Esketamine REMS records (clinical-reference §3): the clinic's setting certification and each
 // patient's enrolment. Writes append; the newest entry is in force.
@@ -32,7 +17,7 @@ export function remsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['rems'],
           summary: "The clinic's esketamine REMS healthcare-setting certification, with earlier entries",
           params: clinicParams,
-          response: { 200: entriesSchema },
+          response: { 200: remsEntriesSchema },
         },
       },
       async (request) =>
@@ -46,8 +31,8 @@ export function remsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             'Record the REMS setting certification (administrator or prescriber); a correction needs a reason',
           params: clinicParams,
-          body: entryBody,
-          response: { 200: entriesSchema },
+          body: remsEntryBody,
+          response: { 200: remsEntriesSchema },
         },
       },
       async (request) =>
@@ -67,7 +52,7 @@ export function remsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['rems'],
           summary: "The patient's esketamine REMS enrolment, with earlier entries",
           params: patientParams,
-          response: { 200: entriesSchema },
+          response: { 200: remsEntriesSchema },
         },
       },
       async (request) =>
@@ -85,8 +70,8 @@ export function remsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['rems'],
           summary: "Record the patient's REMS enrolment (prescriber or nurse); a correction needs a reason",
           params: patientParams,
-          body: entryBody,
-          response: { 200: entriesSchema },
+          body: remsEntryBody,
+          response: { 200: remsEntriesSchema },
         },
       },
       async (request) =>

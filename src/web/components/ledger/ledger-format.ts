@@ -1,4 +1,10 @@
-import { divideQuantity, formatQuantity, multiplyQuantity, parseQuantity } from '../../../domain/ledger'
+import {
+  divideQuantity,
+  formatQuantity,
+  ledgerInputLimits,
+  multiplyQuantity,
+  parseQuantity,
+} from '../../../domain/ledger'
 import type { EntryKind, Lot, LotUnit } from '../../api/ledger'
 
 // Display helpers for ledger quantities. Arithmetic stays exact (src/domain/ledger/quantity.ts);
@@ -40,7 +46,7 @@ export function unitsToMg(lot: Pick<Lot, 'strengthMg'>, units: string): string |
 }
 
 export function isMgText(text: string): boolean {
-  return /^\d{1,12}(\.\d{1,6})?$/.test(text.trim())
+  return ledgerInputLimits.positiveMgPattern.test(text.trim())
 }
 
 export const kindLabels: Record<EntryKind, string> = {

@@ -1,32 +1,19 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { type FormEvent, useState } from 'react'
 import { formatQuantity, multiplyQuantity, parseQuantity } from '../../../domain/ledger'
 import { type Drug, type Lot, type Party, useCreateLot, useMovement } from '../../api/ledger'
-import { FieldGroup } from '../field-group'
 import { MutationError } from '../mutation-error'
-import { fieldError } from './field-messages'
 import { formatMg, isMgText, unitLabel } from './ledger-format'
+import {
+  ContainerFields,
+  drugDefaults,
+  emptyContainers,
+  emptyProduct,
+  NewLotFields,
+  SupplierFields,
+} from './receive-fields'
 import { checkWitness, emptyWitness, toWitnessProof, WitnessPanel, witnessFields } from './witness-panel'
-
-// Starting values only, all editable: the usual 50 mg/mL 10 mL vial; a 28 mg esketamine device
-// (clinical-reference §3), sold in kits of 2 or 3.
-const drugDefaults: Record<Drug, { strengthMg: string; unitsPerContainer: string }> = {
-  'racemic-ketamine': { strengthMg: '50', unitsPerContainer: '10' },
-  esketamine: { strengthMg: '28', unitsPerContainer: '2' },
-}
 
 const placedFields = [
   'drug',
@@ -77,17 +64,8 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
   const mutation = lot ? receipt : createLot
   const error = mutation.error
   const [drug, setDrug] = useState<Drug>('racemic-ketamine')
-  const [product, setProduct] = useState({
-    ndc: '',
-    product: '',
-    strengthMg: drugDefaults['racemic-ketamine'].strengthMg,
-    unitsPerContainer: drugDefaults['racemic-ketamine'].unitsPerContainer,
-    lotNumber: '',
-    expiresOn: '',
-  })
-  const [containerCount, setContainerCount] = useState<number | string>('')
-  const [containerNumbers, setContainerNumbers] = useState('')
-  const [invoiceNumber, setInvoiceNumber] = useState('')
+  const [product, setProduct] = useState(emptyProduct)
+  const [containers, setContainers] = useState(emptyContainers)
   const [isOtherSupplier, setIsOtherSupplier] = useState(false)
   const [supplier, setSupplier] = useState<Party>({ name: '', address: '', dea: '' })
   const [witness, setWitness] = useState(emptyWitness)
@@ -95,7 +73,7 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
   const unit = (lot?.drug ?? drug) === 'esketamine' ? 'device' : 'mL'
   const strengthMg = lot?.strengthMg ?? product.strengthMg
   const unitsPerContainer = lot?.unitsPerContainer ?? product.unitsPerContainer
-  const total = totalMg(containerCount, unitsPerContainer, strengthMg)
+  const total = totalMg(containers.count, unitsPerContainer, strengthMg)
   const withSupplier = !lot || isOtherSupplier
 
   const chooseDrug = (next: Drug) => {
@@ -108,11 +86,11 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
     const missing = checkWitness(witness, false)
     setWitnessHint(missing)
     if (missing) return
-    const numbers = splitNumbers(containerNumbers)
+    const numbers = splitNumbers(containers.numbers)
     const common = {
-      containerCount: typeof containerCount === 'number' ? containerCount : 0,
+      containerCount: typeof containers.count === 'number' ? containers.count : 0,
       ...(numbers.length > 0 ? { containerNumbers: numbers } : {}),
-      invoiceNumber,
+      invoiceNumber: containers.invoiceNumber,
       ...(withSupplier ? { supplier } : {}),
       ...(toWitnessProof(witness) ? { witness: toWitnessProof(witness) } : {}),
     }
@@ -127,20 +105,6 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
     if (lot) receipt.mutate({ path: 'receipts', body: common }, { onSuccess: done, onError })
     else createLot.mutate({ ...common, drug, unit, ...product, supplier }, { onSuccess: done, onError })
   }
-
-  const text = (
-    key: keyof typeof product,
-    label: string,
-    extra: Partial<React.ComponentProps<typeof TextInput>> = {},
-  ) => (
-    <TextInput
-      label={label}
-      value={product[key]}
-      onChange={(e) => setProduct({ ...product, [key]: e.currentTarget.value })}
-      error={fieldError(error, key)}
-      {...extra}
-    />
-  )
 
   return (
     <Modal
@@ -159,67 +123,16 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
               per container
             </Text>
           ) : (
-            <>
-              <FieldGroup label="Drug" error={fieldError(error, 'drug') ?? fieldError(error, 'unit')}>
-                <SegmentedControl
-                  value={drug}
-                  onChange={(value) => chooseDrug(value as Drug)}
-                  data={[
-                    { value: 'racemic-ketamine', label: 'Ketamine HCl (vials)' },
-                    { value: 'esketamine', label: 'Esketamine (nasal devices)' },
-                  ]}
-                />
-              </FieldGroup>
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                {text('ndc', 'NDC', { placeholder: drug === 'esketamine' ? '50458-028-02' : '0409-2051-05' })}
-                {text('lotNumber', 'Lot number')}
-                {text('expiresOn', 'Expires on', { type: 'date' })}
-              </SimpleGrid>
-              {text('product', 'Product (finished form)', {
-                placeholder:
-                  drug === 'esketamine'
-                    ? 'Spravato (esketamine) nasal spray 28 mg device, 2-device kit'
-                    : 'Ketamine HCl injection, USP 50 mg/mL, 10 mL multiple-dose vial',
-              })}
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                {text('strengthMg', unit === 'mL' ? 'Strength (mg per mL)' : 'Strength (mg per device)', {
-                  inputMode: 'decimal',
-                })}
-                {text('unitsPerContainer', unit === 'mL' ? 'mL per vial' : 'Devices per package', {
-                  inputMode: 'decimal',
-                })}
-              </SimpleGrid>
-            </>
+            <NewLotFields
+              drug={drug}
+              onDrugChange={chooseDrug}
+              product={product}
+              onProductChange={setProduct}
+              unit={unit}
+              error={error}
+            />
           )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput
-              label="Number of containers"
-              value={containerCount}
-              onChange={setContainerCount}
-              min={1}
-              max={10_000}
-              allowDecimal={false}
-              error={fieldError(error, 'containerCount')}
-              description={total ? `${formatMg(total)} in all` : ' '}
-            />
-            <TextInput
-              label="Invoice number"
-              value={invoiceNumber}
-              onChange={(e) => setInvoiceNumber(e.currentTarget.value)}
-              error={fieldError(error, 'invoiceNumber')}
-              description=" "
-            />
-          </SimpleGrid>
-          <Textarea
-            label="Container numbers (optional)"
-            description="One per container, separated by commas or new lines"
-            placeholder="V-101, V-102, V-103"
-            value={containerNumbers}
-            onChange={(e) => setContainerNumbers(e.currentTarget.value)}
-            error={fieldError(error, 'containerNumbers')}
-            autosize
-            minRows={1}
-          />
+          <ContainerFields value={containers} onChange={setContainers} totalMg={total} error={error} />
           {lot && (
             <Checkbox
               label={`From a supplier other than ${lot.supplierName}`}
@@ -227,30 +140,7 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
               onChange={(e) => setIsOtherSupplier(e.currentTarget.checked)}
             />
           )}
-          {withSupplier && (
-            <Stack gap="xs">
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  label="Supplier name"
-                  value={supplier.name}
-                  onChange={(e) => setSupplier({ ...supplier, name: e.currentTarget.value })}
-                  error={fieldError(error, 'supplier.name')}
-                />
-                <TextInput
-                  label="Supplier DEA number"
-                  value={supplier.dea}
-                  onChange={(e) => setSupplier({ ...supplier, dea: e.currentTarget.value.toUpperCase() })}
-                  error={fieldError(error, 'supplier.dea')}
-                />
-              </SimpleGrid>
-              <TextInput
-                label="Supplier address"
-                value={supplier.address}
-                onChange={(e) => setSupplier({ ...supplier, address: e.currentTarget.value })}
-                error={fieldError(error, 'supplier.address')}
-              />
-            </Stack>
-          )}
+          {withSupplier && <SupplierFields supplier={supplier} onChange={setSupplier} error={error} />}
           <WitnessPanel
             clinicId={clinicId}
             value={witness}

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
+import { ledgerInputLimits } from '../../../domain/ledger'
 import { type SessionDose, useSessionDose, useSessionWaste } from '../../api/ledger'
 import { MutationError } from '../mutation-error'
 import { formatMg } from './ledger-format'
@@ -82,7 +83,7 @@ function OwedLot({
           label="How it was wasted"
           value={method}
           onChange={(e) => setMethod(e.currentTarget.value)}
-          maxLength={200}
+          maxLength={ledgerInputLimits.wasteMethodMaxLength}
           size="md"
           maw={420}
         />

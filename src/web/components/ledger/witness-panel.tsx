@@ -9,6 +9,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core'
+import { ledgerInputLimits } from '../../../domain/ledger'
 import type { WitnessProof } from '../../api/ledger'
 import { useWitnesses } from '../../api/ledger'
 import { roleLabel } from '../../lib/roles'
@@ -141,12 +142,17 @@ export function WitnessPanel(props: WitnessPanelProps) {
                 description="The 6 digits their app shows now"
                 value={value.secret}
                 onChange={(event) =>
-                  onChange({ ...value, secret: event.currentTarget.value.replace(/\D/g, '').slice(0, 6) })
+                  onChange({
+                    ...value,
+                    secret: event.currentTarget.value
+                      .replace(/\D/g, '')
+                      .slice(0, ledgerInputLimits.totpCodeLength),
+                  })
                 }
                 error={proofHint ?? fieldError(error, 'witness.totpCode')}
                 inputMode="numeric"
                 autoComplete="off"
-                maxLength={6}
+                maxLength={ledgerInputLimits.totpCodeLength}
                 size="md"
                 maw={260}
                 styles={{ input: { letterSpacing: '0.3em', fontFamily: 'monospace', fontSize: 18 } }}

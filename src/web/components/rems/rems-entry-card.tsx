@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query'
 import { type FormEvent, type ReactNode, useState } from 'react'
+import { remsInputLimits } from '../../../domain/rems'
 import type { RemsEntries, RemsEntryInput } from '../../api/rems'
 import { formatCalendarDate } from '../../lib/age'
 import { fieldError, MutationError } from '../mutation-error'
@@ -121,7 +122,7 @@ export function RemsEntryCard(props: RemsEntryCardProps) {
                 value={identifier}
                 onChange={(e) => setIdentifier(e.currentTarget.value)}
                 error={fieldError(record.error, 'identifier')}
-                maxLength={60}
+                maxLength={remsInputLimits.identifierMaxLength}
                 required
               />
               <TextInput

@@ -1,7 +1,9 @@
+import { passwordRules } from '../../../domain/access/credential-rules'
+
 // A gentle hint while the patient chooses a password. Length is what the server requires (12+);
 // the rest only nudges towards passwords that are harder to guess.
 
-export const MIN_PASSWORD_LENGTH = 12
+export const MIN_PASSWORD_LENGTH = passwordRules.minLength
 
 export interface PasswordHint {
   /** 0–4, for the strength bar. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { pinProblem } from './pin-rules'
+import { pinProblem } from './credential-rules'
 
 describe('unlock PIN rules', () => {
   it('accepts 4 to 8 digits that are not an obvious guess', () => {

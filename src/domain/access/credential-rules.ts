@@ -14,3 +14,6 @@ export function pinProblem(pin: string): string | null {
   if (steps.size === 1 && (steps.has(1) || steps.has(9))) return 'must not be a run such as 1234 or 4321'
   return null
 }
+
+/** A staff or portal password: long rather than complex (NIST SP 800-63B §5.1.1.2). */
+export const passwordRules = { minLength: 12, maxLength: 200 } as const
