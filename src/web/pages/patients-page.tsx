@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title } fr
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
 import { useState } from 'react'
 import { Link } from 'react-router'
+import { useClinicSummary } from '../api/clinic'
 import { pageCount } from '../api/page'
 import { usePatients } from '../api/patients'
 import { clinicPath } from '../clinic-pages'
@@ -26,7 +27,8 @@ export function PatientsPage() {
   const canRegister = hasClinicPermission(membership, 'demographics:write')
   // Stage and alerts are clinical; front desk sees whether a session can be booked (issue 13).
   const readsChart = hasClinicPermission(membership, 'clinical:read')
-  const today = new Date()
+  const now = new Date()
+  const timeZone = useClinicSummary(clinicId).data?.timeZone
 
   return (
     <Stack gap="md">
@@ -98,7 +100,7 @@ export function PatientsPage() {
                       {formatCalendarDate(patient.dateOfBirth)}
                       <Text span size="sm" c="dimmed">
                         {' '}
-                        · {ageInYears(patient.dateOfBirth, today)} y
+                        · {ageInYears(patient.dateOfBirth, now, timeZone)} y
                       </Text>
                     </Table.Td>
                     {readsChart && patient.stage !== null ? (

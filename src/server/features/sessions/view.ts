@@ -13,6 +13,7 @@ import {
   summarizeInfusion,
   withAlertRecheck,
 } from '../../../domain/session'
+import { ageInYearsAt } from '../../../domain/time'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { Tx } from '../../context'
 import { errorInfo } from '../../corrections'
@@ -48,13 +49,6 @@ export interface PreCheckItem {
   detail: string
 }
 
-const ageOn = (dob: string, at: Date) => {
-  const [y, m, d] = dob.split('-').map(Number) as [number, number, number]
-  let age = at.getUTCFullYear() - y
-  if (at.getUTCMonth() + 1 < m || (at.getUTCMonth() + 1 === m && at.getUTCDate() < d)) age--
-  return age
-}
-
 /** Everything the chair-side screen shows, computed from the stored record at `now`. */
 export async function loadSessionView(tx: Tx, clinicId: string, sessionId: string, now: Date) {
   const session = await store.findSession(tx, clinicId, sessionId)
@@ -72,7 +66,13 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
     priorPhq9,
     openSuicideAlerts,
   ] = await Promise.all([
-    tx.selectFrom('patient').selectAll().where('id', '=', session.patient_id).executeTakeFirstOrThrow(),
+    tx
+      .selectFrom('patient')
+      .innerJoin('clinic', 'clinic.id', 'patient.clinic_id')
+      .selectAll('patient')
+      .select('clinic.time_zone as clinic_time_zone')
+      .where('patient.id', '=', session.patient_id)
+      .executeTakeFirstOrThrow(),
     tx.selectFrom('treatment_plan').selectAll().where('id', '=', session.plan_id).executeTakeFirstOrThrow(),
     session.chair_id
       ? tx.selectFrom('chair').select(['id', 'name']).where('id', '=', session.chair_id).executeTakeFirst()
@@ -150,7 +150,7 @@ export async function loadSessionView(tx: Tx, clinicId: string, sessionId: strin
   const cssrs = [...responses].reverse().find((r) => r.instrument_id === 'cssrs-screen')
   const isConsentCurrent = consents.some((c) => c.isCurrent)
   const isPlanApproved = plan.status === 'approved'
-  const age = ageOn(patient.date_of_birth, now)
+  const age = ageInYearsAt(patient.date_of_birth, now, patient.clinic_time_zone)
   const needsPregnancyCheck = patient.sex === 'female' && age >= 12 && age <= 55
   const phq9Due = !priorPhq9 || nowMs - priorPhq9.administered_at.getTime() > 7 * 86_400_000
   const item = (id: string, label: string, status: PreCheckItem['status'], detail: string): PreCheckItem => ({

@@ -3,12 +3,12 @@ import { hasPermission, type Permission, type StaffRole } from '../../../domain/
 import { CONTRAINDICATION_QUESTIONS } from '../../../domain/eligibility'
 import { verifyChain } from '../../../domain/ledger'
 import { buildRuleCatalogue } from '../../../domain/rules'
+import { clinicDateOf, clinicDayBounds } from '../../../domain/time'
 import { auditContent } from '../../audit/append-audit'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import type { Principal } from '../../principal'
-import { zonedDayBounds, zonedToday } from '../../time'
 import { deriveStage } from '../chart/stage'
 import { verifyLedgerChains } from '../ledger/verify-chains'
 import { stageFactsSql } from '../patients/store'
@@ -188,8 +188,9 @@ export function getWorklist(
         .select(['time_zone'])
         .where('id', '=', clinicId)
         .executeTakeFirstOrThrow()
-      const today = zonedToday(clinic.time_zone, scope.now)
-      const day = { timeZone: clinic.time_zone, today, ...zonedDayBounds(today, clinic.time_zone) }
+      const today = clinicDateOf(scope.now, clinic.time_zone)
+      const { start, end } = clinicDayBounds(today, clinic.time_zone)
+      const day = { timeZone: clinic.time_zone, today, startMs: start.getTime(), endMs: end.getTime() }
       const role = scope.membership.role
       const result: WorklistSection[] = []
       // One section on its own (the Today board's safety alerts) for any role holding its permission.
