@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   addDaysTo,
+  clinicClockOf,
   clinicDateOf,
   clinicDateTimeText,
   clinicDayBounds,
+  clinicInstant,
   daysBetween,
   minutesBetween,
   startOfClinicDay,
@@ -76,6 +78,35 @@ describe("a clinic's date of an instant", () => {
   it('writes the wall-clock time for reports', () => {
     expect(clinicDateTimeText(new Date('2026-11-27T03:05:00Z'), 'America/Chicago')).toBe('2026-11-26 21:05')
     expect(clinicDateTimeText(new Date('2026-11-01T06:30:00Z'), 'America/New_York')).toBe('2026-11-01 01:30')
+  })
+})
+
+describe('a wall-clock time where the clinic is', () => {
+  it.each([
+    // date, time, zone, instant (UTC)
+    ['2026-11-27', '09:00', 'America/New_York', '2026-11-27T14:00:00.000Z'],
+    // Spring forward: 09:00 is already daylight time, 8 wall-clock hours after midnight.
+    ['2026-03-08', '09:00', 'America/New_York', '2026-03-08T13:00:00.000Z'],
+    ['2026-03-08', '01:30', 'America/New_York', '2026-03-08T06:30:00.000Z'],
+    // Fall back: 09:00 is standard time again, 10 elapsed hours after midnight.
+    ['2026-11-01', '09:00', 'America/New_York', '2026-11-01T14:00:00.000Z'],
+    ['2026-11-01', '09:00', 'America/Los_Angeles', '2026-11-01T17:00:00.000Z'],
+    ['2026-11-01', '23:59', 'Pacific/Honolulu', '2026-11-02T09:59:00.000Z'],
+    ['2026-11-27', '00:00', 'Pacific/Honolulu', '2026-11-27T10:00:00.000Z'],
+  ])('%s %s in %s is %s', (date, time, zone, iso) => {
+    const at = clinicInstant(date, time, zone)
+    expect(at.toISOString()).toBe(iso)
+    expect(clinicDateOf(at, zone)).toBe(date)
+    expect(clinicClockOf(at, zone)).toBe(time)
+  })
+
+  it('takes the seconds a time input may send', () => {
+    expect(clinicInstant('2026-11-27', '09:00:30', 'UTC').toISOString()).toBe('2026-11-27T09:00:30.000Z')
+  })
+
+  it('refuses a time that is not HH:mm', () => {
+    expect(() => clinicInstant('2026-11-27', '9am', 'UTC')).toThrow(/not a time of day/)
+    expect(() => clinicInstant('2026-11-27', '24:00', 'UTC')).toThrow(/not a time of day/)
   })
 })
 

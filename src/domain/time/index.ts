@@ -49,6 +49,33 @@ export function clinicDateTimeText(at: Date | number, timeZone: string): string 
   return format(at, 'yyyy-MM-dd HH:mm', { in: tz(timeZone) })
 }
 
+/** The wall-clock time 'HH:mm' (24-hour) where the clinic is. */
+export function clinicClockOf(at: Date | number, timeZone: string): string {
+  return format(at, 'HH:mm', { in: tz(timeZone) })
+}
+
+/**
+ * The instant of a wall-clock date and time ('HH:mm', or 'HH:mm:ss' as a time input may give) where
+ * the clinic is. On a daylight-saving day this is not the day's start plus the hours: 09:00 on a
+ * spring-forward day is 8 hours after 00:00.
+ */
+export function clinicInstant(isoDate: IsoDate, clockTime: string, timeZone: string): Date {
+  const [year, month, day] = partsOf(isoDate, 'date')
+  const match = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/.exec(clockTime)
+  if (!match) throw new DomainValidationError('time', `"${clockTime}" is not a time of day (HH:mm)`)
+  return new Date(
+    new TZDate(
+      year,
+      month - 1,
+      day,
+      Number(match[1]),
+      Number(match[2]),
+      Number(match[3] ?? 0),
+      timeZone,
+    ).getTime(),
+  )
+}
+
 /** The instant a calendar day starts where the clinic is (not always 00:00 UTC ± a fixed offset). */
 export function startOfClinicDay(isoDate: IsoDate, timeZone: string): Date {
   const [year, month, day] = partsOf(isoDate, 'date')
