@@ -26,12 +26,3 @@ export function toDayNumber(date: DateInput, field: string): number {
 export function toIsoDate(dayNumber: number): string {
   return new Date(dayNumber * msPerDay).toISOString().slice(0, 10)
 }
-
-/** Whole years from a birth date to a calendar date, both ISO `YYYY-MM-DD` (no time zones). */
-export function ageInYearsOn(dateOfBirth: string, onDate: string): number {
-  toDayNumber(dateOfBirth, 'dateOfBirth')
-  toDayNumber(onDate, 'onDate')
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number]
-  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number]
-  return y - by - (m > bm || (m === bm && d >= bd) ? 0 : 1)
-}

@@ -1,7 +1,7 @@
 export type { BodyMeasurements, DosingWeight, DosingWeightOptions, Sex, WeightBasis } from './body-weight'
 export { adjustedBodyWeightKg, defaultWeightBasis, dosingWeight, idealBodyWeightKg } from './body-weight'
 export type { DateInput } from './dates'
-export { ageInYearsOn, toDayNumber, toIsoDate } from './dates'
+export { toDayNumber, toIsoDate } from './dates'
 export type { DoseLimit, DoseSettings, DoseWarning, DoseWarningCode, IvDose, IvDoseInput } from './dose'
 export { calculateIvDose, calculateProtocolDose, defaultDoseSettings, doseWarningCodes } from './dose'
 export type { ApprovedDoseOverride, DoseLimitFinding, PlanDoseRequest } from './dose-limits'

@@ -1,4 +1,5 @@
 import { sha256Hex } from '../ledger/sha256'
+import { ageInYearsAt } from '../time'
 
 // De-identified research export (issue 8): the 18 HIPAA Safe Harbor identifiers are never copied
 // (names, addresses, dates of birth, contact details, record numbers, free text that may hold
@@ -31,9 +32,8 @@ export function shiftInstant(at: Date, days: number): string {
 
 /** Whole years between a date of birth ('YYYY-MM-DD') and a moment; "90+" above 89 (Safe Harbor). */
 export function exportAge(dateOfBirth: string, at: Date): number | '90+' {
-  const [y, m, d] = dateOfBirth.split('-').map(Number) as [number, number, number]
-  let age = at.getUTCFullYear() - y
-  if (at.getUTCMonth() + 1 < m || (at.getUTCMonth() + 1 === m && at.getUTCDate() < d)) age--
+  // On the UTC date, not a clinic's: the export spans clinics and keeps the ages earlier exports gave.
+  const age = ageInYearsAt(dateOfBirth, at, 'UTC')
   return age > 89 ? '90+' : age
 }
 

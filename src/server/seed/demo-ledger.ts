@@ -1,9 +1,9 @@
 import { formatQuantity, parseQuantity, subtractQuantity } from '../../domain/ledger'
+import { clinicDateOf, startOfClinicDay } from '../../domain/time'
 import { runInClinic } from '../clinic-scope'
 import type { AppContext } from '../context'
 import { listActiveMemberships } from '../features/auth/store'
 import { administer } from '../features/ledger/administer'
-import { localDate, startOfLocalDay } from '../features/ledger/clinic-time'
 import { submitCountSheet } from '../features/ledger/count-sheet'
 import { resolveDiscrepancy } from '../features/ledger/discrepancies'
 import * as ledger from '../features/ledger/service'
@@ -99,7 +99,7 @@ async function seedClinic(
   const tz = clinic.time_zone
   /** An instant `daysAgo` local days before today at a local hour. */
   const when = (daysAgo: number, hour: number) =>
-    startOfLocalDay(localDate(new Date(realNow - daysAgo * dayMs), tz), tz).getTime() + hour * 3_600_000
+    startOfClinicDay(clinicDateOf(realNow - daysAgo * dayMs, tz), tz).getTime() + hour * 3_600_000
   const witness = (p: Person) => ({ userId: p.principal.userId, password: p.password })
   const balances = new Map<string, string>()
   const events: { at: number; run: () => Promise<void> }[] = []
@@ -126,7 +126,7 @@ async function seedClinic(
     unitsPerContainer: '10',
     supplier,
   }
-  const inDays = (days: number) => localDate(new Date(realNow + days * dayMs), tz)
+  const inDays = (days: number) => clinicDateOf(realNow + days * dayMs, tz)
   receive('soon', 27, {
     ...vial,
     lotNumber: isLarge ? 'KX2201' : 'KX2207',

@@ -1,11 +1,13 @@
-/** Whole years between a 'YYYY-MM-DD' birth date and `today` (calendar arithmetic, no time zones). */
-export function ageInYears(dateOfBirth: string, today: Date): number | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(dateOfBirth)
-  if (!match) return null
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
-  const hasHadBirthday =
-    today.getMonth() + 1 > month || (today.getMonth() + 1 === month && today.getDate() >= day)
-  return today.getFullYear() - year - (hasHadBirthday ? 0 : 1)
+import { ageInYearsAt, isIsoDate } from '../../domain/time'
+import { zoneOrBrowser } from './time'
+
+/**
+ * Whole years from a 'YYYY-MM-DD' birth date to `now`, on the clinic's calendar (the server's
+ * session view and plan dosing count the same way); the browser's zone until the clinic is known.
+ */
+export function ageInYears(dateOfBirth: string, now: Date, timeZone?: string): number | null {
+  if (!isIsoDate(dateOfBirth)) return null
+  return ageInYearsAt(dateOfBirth, now, zoneOrBrowser(timeZone))
 }
 
 /** "12 Mar 1984" for a calendar date; shown as sent when it is not one. */

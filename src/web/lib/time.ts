@@ -1,5 +1,6 @@
-// Times are stored in UTC and shown in the clinic's time zone (design.md §4). The browser's Intl
-// knows every IANA zone, so no date library is needed for these two conversions.
+// Times are stored in UTC and shown in the clinic's time zone (design.md §4). Shown with the
+// browser's Intl; day bounds and dates come from the domain's time module, like the server's.
+import { addDaysTo, clinicDateOf, isIsoDate, startOfClinicDay } from '../../domain/time'
 
 function isKnownTimeZone(timeZone: string | undefined): timeZone is string {
   if (!timeZone) return false
@@ -37,21 +38,9 @@ export function formatDateAndTime(
   }
 }
 
-/** Milliseconds the zone is ahead of UTC at the given instant. */
-function zoneOffsetMs(instantMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instantMs))
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
-  return asUtc - Math.floor(instantMs / 1000) * 1000
+/** The clinic's zone when it is a known one, else the browser's own (before the clinic has loaded). */
+export function zoneOrBrowser(timeZone: string | undefined): string {
+  return isKnownTimeZone(timeZone) ? timeZone : Intl.DateTimeFormat().resolvedOptions().timeZone
 }
 
 /**
@@ -59,14 +48,8 @@ function zoneOffsetMs(instantMs: number, timeZone: string): number {
  * unknown). `dayOffset` 1 gives the start of the following day, for an end-of-day bound.
  */
 export function startOfDayIso(day: string, timeZone: string | undefined, dayOffset = 0): string {
-  const [year, month, date] = day.split('-').map(Number)
-  if (year === undefined || month === undefined || date === undefined) throw new Error(`Not a day: ${day}`)
-  if (!isKnownTimeZone(timeZone)) return new Date(year, month - 1, date + dayOffset).toISOString()
-  const wallClockMs = Date.UTC(year, month - 1, date + dayOffset)
-  // Two passes settle days on which the zone changes its offset (daylight saving).
-  let instantMs = wallClockMs - zoneOffsetMs(wallClockMs, timeZone)
-  instantMs = wallClockMs - zoneOffsetMs(instantMs, timeZone)
-  return new Date(instantMs).toISOString()
+  if (!isIsoDate(day)) throw new Error(`Not a day: ${day}`)
+  return startOfClinicDay(addDaysTo(day, dayOffset), zoneOrBrowser(timeZone)).toISOString()
 }
 
 /** The last millisecond of the calendar day in `timeZone`, for an inclusive upper bound. */
@@ -76,10 +59,5 @@ export function endOfDayIso(day: string, timeZone: string | undefined): string {
 
 /** Today's calendar date ('YYYY-MM-DD') on the clinic's wall clock (the browser's when no zone). */
 export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    ...(timeZone ? { timeZone } : {}),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now)
+  return clinicDateOf(now, zoneOrBrowser(timeZone))
 }

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
 import { Link } from 'react-router'
+import { useClinicSummary } from '../api/clinic'
 import { type PatientListItem, usePatients } from '../api/patients'
 import { clinicPath } from '../clinic-path'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
@@ -16,7 +17,12 @@ const pageSizes = [10, 25, 50, 100]
 const noShrink = { minWidth: 'max-content' }
 
 // Stage and alerts are clinical; front desk sees whether a session can be booked (issue 13).
-function columns(clinicId: string, readsChart: boolean, today: Date): Column<PatientListItem>[] {
+function columns(
+  clinicId: string,
+  readsChart: boolean,
+  now: Date,
+  timeZone: string | undefined,
+): Column<PatientListItem>[] {
   const identity: Column<PatientListItem>[] = [
     { header: 'MRN', cell: (patient) => patient.mrn, nowrap: true },
     {
@@ -35,7 +41,7 @@ function columns(clinicId: string, readsChart: boolean, today: Date): Column<Pat
           {formatCalendarDate(patient.dateOfBirth)}
           <Text span size="sm" c="dimmed">
             {' '}
-            · {ageInYears(patient.dateOfBirth, today)} y
+            · {ageInYears(patient.dateOfBirth, now, timeZone)} y
           </Text>
         </>
       ),
@@ -87,7 +93,8 @@ export function PatientsPage() {
   const patients = usePatients(clinicId, { page, pageSize, q, dateOfBirth })
   const canRegister = hasClinicPermission(membership, 'demographics:write')
   const readsChart = hasClinicPermission(membership, 'clinical:read')
-  const today = new Date()
+  const now = new Date()
+  const timeZone = useClinicSummary(clinicId).data?.timeZone
 
   return (
     <Stack gap="md">
@@ -119,7 +126,7 @@ export function PatientsPage() {
           label="Patients"
           minWidth={720}
           table={{ highlightOnHover: true }}
-          columns={columns(clinicId, readsChart, today)}
+          columns={columns(clinicId, readsChart, now, timeZone)}
           data={patients.data}
           rowKey={(patient) => patient.id}
           empty={q || dateOfBirth ? 'No patients match this search.' : 'No patients yet.'}

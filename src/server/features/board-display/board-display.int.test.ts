@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
+import { clinicDayBounds } from '../../../domain/time'
 import { hashToken } from '../../ids'
 import { seedDemoClinicalData } from '../../seed/demo'
-import { zonedDayBounds } from '../../time'
 
 let t: TestApp
 let admin: Client
@@ -104,14 +104,14 @@ describe('board display', () => {
     ).json()
     const hillcrest = (await readBoard(token)).json()
     const todayOf = async (clinicId: string, date: string, timeZone: string) => {
-      const { startMs, endMs } = zonedDayBounds(date, timeZone)
+      const { start, end } = clinicDayBounds(date, timeZone)
       return t.database.db
         .selectFrom('treatment_session')
         .select('id')
         .where('clinic_id', '=', clinicId)
         .where('state', '!=', 'cancelled')
-        .where('scheduled_at', '>=', new Date(startMs))
-        .where('scheduled_at', '<', new Date(endMs))
+        .where('scheduled_at', '>=', start)
+        .where('scheduled_at', '<', end)
         .execute()
     }
     expect(hillcrest.clinicName).toMatch(/^Hillcrest/)

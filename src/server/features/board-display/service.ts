@@ -1,3 +1,4 @@
+import { clinicDateOf, clinicDayBounds } from '../../../domain/time'
 import { appendAudit } from '../../audit/append-audit'
 import { inAuditedClinicTransaction, runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
@@ -5,7 +6,6 @@ import { AppError } from '../../errors'
 import { hashToken, randomToken, uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { inOwnerTransaction } from '../../tenancy'
-import { zonedDayBounds, zonedToday } from '../../time'
 import { listSessionsBetween } from '../sessions/store'
 import { loadSessionView } from '../sessions/view'
 import * as store from './store'
@@ -135,11 +135,11 @@ export async function readDisplayBoard(ctx: AppContext, token: string | undefine
         .select(['time_zone', 'name'])
         .where('id', '=', display.clinic_id)
         .executeTakeFirstOrThrow()
-      const day = zonedToday(clinic.time_zone, at)
-      const { startMs, endMs } = zonedDayBounds(day, clinic.time_zone)
-      const sessions = (await listSessionsBetween(tx, display.clinic_id, startMs, endMs)).filter(
-        (s) => s.state !== 'cancelled',
-      )
+      const day = clinicDateOf(at, clinic.time_zone)
+      const { start, end } = clinicDayBounds(day, clinic.time_zone)
+      const sessions = (
+        await listSessionsBetween(tx, display.clinic_id, start.getTime(), end.getTime())
+      ).filter((s) => s.state !== 'cancelled')
       const cards = []
       for (const s of sessions) {
         const view = s.state === 'scheduled' ? null : await loadSessionView(tx, display.clinic_id, s.id, at)

@@ -7,12 +7,12 @@ import {
   negateQuantity,
   parseQuantity,
 } from '../../../domain/ledger'
+import { clinicDateOf } from '../../../domain/time'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { appendEntry } from './append-entry'
-import { localDate } from './clinic-time'
 import { closeDiscrepancy, findOpenDiscrepancy } from './discrepancies'
 import { invalidField, type LedgerScope, positiveMg, runInLedger } from './scope'
 import { findEntryDto, findLot } from './store'
@@ -108,7 +108,7 @@ export function fileLossReport(
           )
       }
       const id = uuidv7(scope.now.getTime())
-      const discoveredOn = localDate(input.discoveredAt, scope.timeZone)
+      const discoveredOn = clinicDateOf(input.discoveredAt, scope.timeZone)
       const deadlines = lossReportDeadlines(discoveredOn)
       const { entry } = await appendEntry(scope, {
         lot,

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { CsDrug, CsLotTable } from '../../../db'
 import { divideQuantity, formatQuantity, parseQuantity } from '../../../domain/ledger'
-import { daysBetween } from './clinic-time'
+import { daysBetween } from '../../../domain/time'
 
 export const drugLabels: Record<CsDrug, string> = {
   'racemic-ketamine': 'Ketamine HCl (racemic)',

@@ -2,9 +2,9 @@ import { sql } from 'kysely'
 import { type inventoryTimings, type inventoryTypes, reportKinds } from '../../../contract/ledger'
 import type { CsDrug } from '../../../db'
 import { addQuantity, formatQuantity, parseQuantity, type Quantity, ZERO } from '../../../domain/ledger'
+import { addDaysTo, clinicDateTimeText, startOfClinicDay } from '../../../domain/time'
 import type { AppContext } from '../../context'
 import type { Principal } from '../../principal'
-import { localDate, localDateTime, nextDate, startOfLocalDay } from './clinic-time'
 import { drugLabels, toUnits } from './lot-view'
 import type { ReportTable } from './report-render'
 import { invalidField, type LedgerScope, runInLedger } from './scope'
@@ -46,7 +46,7 @@ export async function reportTable(scope: LedgerScope, request: ReportRequest): P
     .where('id', '=', scope.clinicId)
     .executeTakeFirstOrThrow()
   const registrant = `${clinic.name} — DEA registration ${clinic.dea_registration ?? '(not on file)'}`
-  const generated = `Generated ${localDateTime(scope.now, scope.timeZone)} (${scope.timeZone}) by ${scope.principal.displayName}`
+  const generated = `Generated ${clinicDateTimeText(scope.now, scope.timeZone)} (${scope.timeZone}) by ${scope.principal.displayName}`
   const table =
     request.kind === 'inventory'
       ? await inventory(scope, request, [registrant, generated])
@@ -61,15 +61,13 @@ export async function reportTable(scope: LedgerScope, request: ReportRequest): P
 
 function period(scope: LedgerScope, request: ReportRequest) {
   const to = request.to ?? scope.today
-  const from =
-    request.from ??
-    localDate(new Date(startOfLocalDay(to, scope.timeZone).getTime() - 29 * 86_400_000), scope.timeZone)
+  const from = request.from ?? addDaysTo(to, -29)
   if (from > to) throw invalidField('from', 'must be on or before to')
   return {
     from,
     to,
-    start: startOfLocalDay(from, scope.timeZone),
-    end: startOfLocalDay(nextDate(to), scope.timeZone),
+    start: startOfClinicDay(from, scope.timeZone),
+    end: startOfClinicDay(addDaysTo(to, 1), scope.timeZone),
   }
 }
 
@@ -82,7 +80,7 @@ async function inventory(
   const timing = request.timing ?? 'closing'
   const date = request.date ?? scope.today
   if (date > scope.today) throw invalidField('date', 'cannot be in the future')
-  const boundary = startOfLocalDay(timing === 'opening' ? date : nextDate(date), scope.timeZone)
+  const boundary = startOfClinicDay(timing === 'opening' ? date : addDaysTo(date, 1), scope.timeZone)
   // A close of business still to come is taken as of now, including what was just recorded.
   const isPast = boundary <= scope.now
   const asOf = isPast ? boundary : scope.now
@@ -132,7 +130,7 @@ async function inventory(
     title: `${label} of Schedule III controlled substances`,
     heading: [
       ...heading,
-      `Taken as of the ${timing === 'opening' ? 'opening' : 'close'} of business on ${date} (${localDateTime(asOf, scope.timeZone)}).`,
+      `Taken as of the ${timing === 'opening' ? 'opening' : 'close'} of business on ${date} (${clinicDateTimeText(asOf, scope.timeZone)}).`,
     ],
     columns: [
       { label: 'Drug', width: 12 },
@@ -161,7 +159,7 @@ async function periodReport(
 ): Promise<ReportTable> {
   const { from, to, start, end } = period(scope, request)
   const range = `Period ${from} to ${to} (${scope.timeZone}).`
-  const at = (d: Date) => localDateTime(d, scope.timeZone)
+  const at = (d: Date) => clinicDateTimeText(d, scope.timeZone)
   if (request.kind === 'discrepancies') {
     const rows = await scope.tx
       .selectFrom('cs_discrepancy as d')

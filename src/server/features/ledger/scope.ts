@@ -1,5 +1,6 @@
 import type { Permission } from '../../../domain/access/permissions'
 import { type LedgerSettings, parseQuantity, type Quantity, ZERO } from '../../../domain/ledger'
+import { clinicDateOf } from '../../../domain/time'
 import { appendAudit } from '../../audit/append-audit'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
@@ -7,7 +8,6 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import type { Principal } from '../../principal'
 import { inClinicTransaction } from '../../tenancy'
-import { localDate } from './clinic-time'
 
 export interface LedgerScope extends ClinicScope {
   timeZone: string
@@ -51,7 +51,7 @@ export async function withLedgerContext<T>(
     ...scope,
     timeZone: clinic.time_zone,
     settings: settings.ledger,
-    today: localDate(scope.now, clinic.time_zone),
+    today: clinicDateOf(scope.now, clinic.time_zone),
   })
 }
 

@@ -8,12 +8,12 @@ import {
   type SessionDoseAccount,
   sessionDoseAccount,
 } from '../../../domain/ledger'
+import { clinicDateOf } from '../../../domain/time'
 import type { ClinicScope } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import type { Principal } from '../../principal'
 import { appendEntry } from './append-entry'
-import { localDate } from './clinic-time'
 import { describeLot, drugLabels } from './lot-view'
 import { invalidField, type LedgerScope, positiveMg, runInLedger, withLedgerContext } from './scope'
 import { findLot, requirePatient, requireSession } from './store'
@@ -36,7 +36,7 @@ const ensureWriter = (scope: ClinicScope) => {
 
 /** A lot may be drawn through its expiry date, in the clinic's own calendar (409 naming `lotId`). */
 export function refuseExpired(lot: Selectable<CsLotTable>, at: Date, timeZone: string): void {
-  if (lot.expires_on < localDate(at, timeZone))
+  if (lot.expires_on < clinicDateOf(at, timeZone))
     throw new AppError('conflict', `${describeLot(lot)} expired on ${lot.expires_on}; it cannot be drawn.`, {
       fieldErrors: [{ field: 'lotId', message: `expired on ${lot.expires_on}` }],
       extra: { lotId: lot.id, lotNumber: lot.lot_number, expiresOn: lot.expires_on },

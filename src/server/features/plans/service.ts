@@ -2,7 +2,6 @@ import type { Selectable } from 'kysely'
 import type { TreatmentPlanTable } from '../../../db'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import {
-  ageInYearsOn,
   type BodyMeasurements,
   calculateProtocolDose,
   type DevicePlan,
@@ -21,13 +20,13 @@ import {
   type WeightBasis,
 } from '../../../domain/dosing'
 import { DomainValidationError } from '../../../domain/errors'
+import { ageInYearsAt } from '../../../domain/time'
 import { runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
-import { zonedToday } from '../../time'
 import { type SignerProof, signContent } from '../auth/signature'
 import { loadConsents } from '../consent/service'
 import { listDecisionsOf } from '../eligibility/service'
@@ -167,7 +166,7 @@ export function createPlan(
         .select('time_zone')
         .where('id', '=', clinicId)
         .executeTakeFirstOrThrow()
-      const ageYears = ageInYearsOn(patient.date_of_birth, zonedToday(clinic.time_zone, scope.now))
+      const ageYears = ageInYearsAt(patient.date_of_birth, scope.now, clinic.time_zone)
       const plan = normalizePlan(input, (await loadClinicSettings(scope.tx, clinicId)).dose, ageYears)
       const id = uuidv7(scope.now.getTime())
       await scope.tx

@@ -5,12 +5,12 @@ import {
   type RemsRequirement,
   remsRefusalMessage,
 } from '../../../domain/rems'
+import { clinicDateOf } from '../../../domain/time'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
-import { zonedToday } from '../../time'
 import { listRemsRecords, type RemsRow } from './store'
 
 // Esketamine REMS records (clinical-reference §3 ✅): the clinic's setting certification and each
@@ -79,7 +79,7 @@ async function appendEntry(
     .select('time_zone')
     .where('id', '=', scope.clinicId)
     .executeTakeFirstOrThrow()
-  const today = zonedToday(clinic.time_zone, scope.now)
+  const today = clinicDateOf(scope.now, clinic.time_zone)
   if (input.effectiveOn > today)
     throw new AppError('validation-failed', 'effectiveOn must not be in the future.', {
       fieldErrors: [{ field: 'effectiveOn', message: `must be on or before ${today}` }],

@@ -5,6 +5,7 @@ import {
   concomitantAnswers,
   concomitantClasses,
 } from '../../../domain/session'
+import { minutesBetween } from '../../../domain/time'
 import { runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
@@ -152,8 +153,7 @@ export function buildRemsForm(view: SessionView, clinicName: string, facts: Rems
     lotNumbers: [
       ...new Set(given.map((g) => (g.lotId ? facts.lotNumbers.get(g.lotId) : undefined)).filter((x) => !!x)),
     ] as string[],
-    minutesFirstDeviceToEndOfMonitoring:
-      firstDevice && end ? Math.round((end.getTime() - firstDevice.getTime()) / 60_000) : null,
+    minutesFirstDeviceToEndOfMonitoring: firstDevice && end ? minutesBetween(firstDevice, end) : null,
     /** As recorded during the session (charting, or the nurse's entry); never computed here. */
     readyWithoutTwoHourRuleAt: ready?.at ?? null,
     minutesToReadyWithoutTwoHourRule: ready?.minutesFromFirstDevice ?? null,

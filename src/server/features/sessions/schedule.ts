@@ -1,13 +1,13 @@
 import { hasPermission } from '../../../domain/access/permissions'
-import { benefitReviewDue, findProtocol, nextDueDates, toIsoDate } from '../../../domain/dosing'
+import { benefitReviewDue, findProtocol, nextDueDates } from '../../../domain/dosing'
 import { findSpacingViolations, minimumSpacingHours } from '../../../domain/session'
+import { addDaysTo, clinicDateOf, clinicDayBounds } from '../../../domain/time'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
-import { zonedDayBounds, zonedToday } from '../../time'
 import { requireRemsRecords } from '../rems/service'
 import * as store from './store'
 import { loadSessionView } from './view'
@@ -249,8 +249,8 @@ export function suggestDates(ctx: AppContext, principal: Principal, clinicId: st
       )
       const remaining = plan.planned_sessions - sessions.length
       const protocol = findProtocol(plan.protocol_id)
-      const pastDates = sessions.map((s) => zonedToday(clinic.time_zone, s.scheduled_at))
-      const today = zonedToday(clinic.time_zone, scope.now)
+      const pastDates = sessions.map((s) => clinicDateOf(s.scheduled_at, clinic.time_zone))
+      const today = clinicDateOf(scope.now, clinic.time_zone)
       const count = Math.max(0, Math.min(remaining, 6))
       // §3 ✅: benefit is reviewed after 4 weeks (TRD: end of induction; suicidal ideation: after
       // the 4-week course), counted from the first session (or today, before it is booked).
@@ -275,11 +275,9 @@ export function suggestDates(ctx: AppContext, principal: Principal, clinicId: st
       }
       const cadence = protocol.cadences.find((c) => c.id === plan.cadence) ?? protocol.cadences[0]!
       const gapDays = Math.floor(7 / cadence.sessionsPerWeek)
-      const start = pastDates.length
-        ? Date.parse(`${pastDates[pastDates.length - 1]}T12:00:00Z`) + gapDays * 86_400_000
-        : Date.parse(`${today}T12:00:00Z`)
+      const firstDate = pastDates.length ? addDaysTo(pastDates[pastDates.length - 1]!, gapDays) : today
       const dates = Array.from({ length: count }, (_, i) => ({
-        date: toIsoDate(Math.floor((start + i * gapDays * 86_400_000) / 86_400_000)),
+        date: addDaysTo(firstDate, i * gapDays),
         note: `Session ${sessions.length + i + 1} of ${plan.planned_sessions}`,
       }))
       return { planId: plan.id, route: protocol.route, remaining, dates, benefitReview }
@@ -305,8 +303,8 @@ export function getBoard(
         .select(['time_zone', 'name'])
         .where('id', '=', clinicId)
         .executeTakeFirstOrThrow()
-      const day = date ?? zonedToday(clinic.time_zone, scope.now)
-      const { startMs, endMs } = zonedDayBounds(day, clinic.time_zone)
+      const day = date ?? clinicDateOf(scope.now, clinic.time_zone)
+      const { start, end } = clinicDayBounds(day, clinic.time_zone)
       const [chairs, sessions] = await Promise.all([
         scope.tx
           .selectFrom('chair')
@@ -314,7 +312,7 @@ export function getBoard(
           .where('clinic_id', '=', clinicId)
           .orderBy('name')
           .execute(),
-        store.listSessionsBetween(scope.tx, clinicId, startMs, endMs),
+        store.listSessionsBetween(scope.tx, clinicId, start.getTime(), end.getTime()),
       ])
       const canSeeClinical = hasPermission(scope.membership.role, 'clinical:read')
       const cards = []

@@ -31,7 +31,14 @@ export async function loadSessionRecord(tx: Tx, clinicId: string, sessionId: str
     priorPhq9,
     suicideAlerts,
   ] = await Promise.all([
-    tx.selectFrom('patient').selectAll().where('id', '=', session.patient_id).executeTakeFirstOrThrow(),
+    tx
+      .selectFrom('patient')
+      .innerJoin('clinic', 'clinic.id', 'patient.clinic_id')
+      .selectAll('patient')
+      // A patient's age is counted on the clinic's calendar (src/domain/time).
+      .select('clinic.time_zone as clinic_time_zone')
+      .where('patient.id', '=', session.patient_id)
+      .executeTakeFirstOrThrow(),
     tx.selectFrom('treatment_plan').selectAll().where('id', '=', session.plan_id).executeTakeFirstOrThrow(),
     session.chair_id
       ? tx.selectFrom('chair').select(['id', 'name']).where('id', '=', session.chair_id).executeTakeFirst()

@@ -9,6 +9,7 @@ import {
   type PreCheckForm,
   type SessionContext,
 } from '../../../domain/session'
+import { ageInYearsAt } from '../../../domain/time'
 import type { Tx } from '../../context'
 import { errorInfo } from '../../corrections'
 import { toAlertDto, toResponseDto, toVitalDto } from '../assessments/service'
@@ -39,13 +40,6 @@ export const remsDueDays = 7
 
 type LiveEvent = SessionRecord['events'][number]
 type LiveVital = SessionRecord['vitals'][number]
-
-const ageOn = (dob: string, at: Date) => {
-  const [y, m, d] = dob.split('-').map(Number) as [number, number, number]
-  let age = at.getUTCFullYear() - y
-  if (at.getUTCMonth() + 1 < m || (at.getUTCMonth() + 1 === m && at.getUTCDate() < d)) age--
-  return age
-}
 
 /** Everything the chair-side screen shows, computed from the stored record at `now`. */
 export async function loadSessionView(tx: Tx, clinicId: string, sessionId: string, now: Date) {
@@ -158,7 +152,10 @@ function preChecksOf(
       cssrs: cssrs ? { band: cssrs.band, bandLabel: cssrs.band_label } : undefined,
       lastPhq9AtMs: record.lastPhq9At?.getTime() ?? null,
       hasPhq9ThisSession: responses.some((r) => r.instrument_id === 'phq9'),
-      patient: { sex: patient.sex, ageYears: ageOn(patient.date_of_birth, now) },
+      patient: {
+        sex: patient.sex,
+        ageYears: ageInYearsAt(record.patient.date_of_birth, now, record.patient.clinic_time_zone),
+      },
       cautions: cautionPreCheck(record.cautions),
       nowMs: now.getTime(),
     },
@@ -356,7 +353,7 @@ function patientPartOf({ patient }: SessionRecord, now: Date) {
     name: `${patient.given_name} ${patient.family_name}`,
     mrn: patient.mrn,
     dateOfBirth: patient.date_of_birth,
-    age: ageOn(patient.date_of_birth, now),
+    age: ageInYearsAt(patient.date_of_birth, now, patient.clinic_time_zone),
     sex: patient.sex,
   }
 }

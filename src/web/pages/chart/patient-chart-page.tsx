@@ -101,7 +101,7 @@ export function PatientChartPage() {
           <Group gap="xl" wrap="wrap">
             <HeaderFact label="MRN">{p.mrn}</HeaderFact>
             <HeaderFact label="Born">
-              {formatCalendarDate(p.dateOfBirth)} ({ageInYears(p.dateOfBirth, new Date())} y)
+              {formatCalendarDate(p.dateOfBirth)} ({ageInYears(p.dateOfBirth, new Date(), timeZone)} y)
             </HeaderFact>
             <HeaderFact label="Sex">{sexOptions.find((o) => o.value === p.sex)?.label ?? p.sex}</HeaderFact>
             {canReadClinical && (

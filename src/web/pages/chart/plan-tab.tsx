@@ -282,7 +282,7 @@ export function PlanTab(props: ChartTabProps) {
   if (plans.isError) return <ErrorAlert error={plans.error} title="Could not load the plans" />
   const hasDraft = plans.data.some((p) => p.status === 'draft')
   const hasApproved = plans.data.some((p) => p.status === 'approved')
-  const ageYears = patient.data ? ageInYears(patient.data.dateOfBirth, new Date()) : null
+  const ageYears = patient.data ? ageInYears(patient.data.dateOfBirth, new Date(), props.timeZone) : null
   return (
     <Stack gap="md">
       <Title order={2} size="h4">

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { Link } from 'react-router'
+import { clinicClockOf, clinicDateOf, clinicInstant } from '../../../domain/time'
 import { isApiError } from '../../api/client'
 import { useBookSession, useChairs, usePatientSessions, useSuggestedDates } from '../../api/sessions'
 import { clinicPath } from '../../clinic-path'
@@ -23,29 +24,20 @@ import { fieldError, MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { TimeCell } from '../../components/time-cell'
 import { routeLabels, stateColors, stateLabels } from '../../lib/session-labels'
-import { startOfDayIso } from '../../lib/time'
+import { zoneOrBrowser } from '../../lib/time'
 import type { ChartTabProps } from './chart-tab-props'
 import { RemsEnrolmentCard } from './rems-enrolment-card'
 
 /** Today's date and the time now (HH:MM) on the clinic's wall clock. */
 function clinicNow(timeZone: string | undefined): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    ...(timeZone ? { timeZone } : {}),
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date())
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00'
-  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` }
+  const now = new Date()
+  const zone = zoneOrBrowser(timeZone)
+  return { date: clinicDateOf(now, zone), time: clinicClockOf(now, zone) }
 }
 
 /** The instant of a wall-clock date and time in the clinic's zone. */
 export function zonedInstant(date: string, time: string, timeZone: string | undefined): string {
-  const [h = 0, m = 0] = time.split(':').map(Number)
-  return new Date(Date.parse(startOfDayIso(date, timeZone)) + (h * 60 + m) * 60_000).toISOString()
+  return clinicInstant(date, time, zoneOrBrowser(timeZone)).toISOString()
 }
 
 function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
