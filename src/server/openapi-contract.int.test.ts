@@ -42,9 +42,7 @@ const stillUntyped: readonly string[] = [
   'GET /api/v1/clinics/{clinicId}/sessions/{sessionId}/rems',
   'POST /api/v1/clinics/{clinicId}/sessions',
   'POST /api/v1/clinics/{clinicId}/sessions/*',
-  'GET /api/v1/portal/*',
   'POST /api/v1/portal/*',
-  'PUT /api/v1/portal/*',
   'POST /api/v1/auth/*',
   'PUT /api/v1/auth/*',
 ]
