@@ -1,4 +1,4 @@
-import { sha256Hex } from '../ledger/sha256'
+import { sha256Hex } from '../ledger/hash-chain'
 
 // De-identified research export (issue 8): the 18 HIPAA Safe Harbor identifiers are never copied
 // (names, addresses, dates of birth, contact details, record numbers, free text that may hold

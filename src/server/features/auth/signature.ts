@@ -1,5 +1,5 @@
 import { type CanonicalValue, canonicalize } from '../../../domain/ledger/hash-chain'
-import { sha256Hex } from '../../../domain/ledger/sha256'
+import { sha256Hex } from '../../sha256'
 import type { ClinicScope } from '../../clinic-scope'
 import { AppError } from '../../errors'
 import { verifyPassword } from './passwords'

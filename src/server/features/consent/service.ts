@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { ConsentTable, ConsentTextTable } from '../../../db'
 import { canonicalize } from '../../../domain/ledger/hash-chain'
-import { sha256Hex } from '../../../domain/ledger/sha256'
+import { sha256Hex } from '../../sha256'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
