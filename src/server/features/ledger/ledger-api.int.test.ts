@@ -643,6 +643,19 @@ describe('reports', () => {
     const backwards = await c.auditor.get(url('/reports/waste?from=2026-11-30&to=2026-11-01'))
     expect(backwards.json().errors[0].field).toBe('from')
   })
+
+  it('writes a formula typed as a lot number as text, never as a live formula', async () => {
+    const lot = await c.nurse.post(url('/lots'), {
+      ...ketamineLot,
+      lotNumber: '=HYPERLINK("http://x.example","open")',
+      containerCount: 1,
+      containerNumbers: [],
+    })
+    expect(lot.statusCode, lot.body).toBe(201)
+    const csv = (await c.auditor.get(url('/reports/inventory?format=csv&inventoryType=on-demand'))).body
+    expect(csv).toContain(`"'=HYPERLINK(""http://x.example"",""open"")"`)
+    expect(csv).not.toMatch(/(^|,)"?=/m)
+  })
 })
 
 describe('expiry', () => {

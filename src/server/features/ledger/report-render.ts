@@ -1,3 +1,4 @@
+import { toCsv } from '../../../domain/csv'
 import { type PdfDoc, renderPdf } from '../../pdf'
 
 /** A report as a titled table: the same model renders to CSV and to PDF. */
@@ -12,19 +13,9 @@ export interface ReportTable {
   filename: string
 }
 
-const numeric = /^-?\d+(\.\d+)?$/
-
-/**
- * RFC 4180 CSV. A text cell that a spreadsheet would run as a formula (=, +, -, @ …) gets a leading
- * apostrophe; plain numbers such as "-0.5" stay numbers.
- */
-export function toCsv(table: ReportTable): string {
-  const cell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) && !numeric.test(value) ? `'${value}` : value
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-  }
-  const lines = [table.columns.map((c) => c.label), ...table.rows].map((row) => row.map(cell).join(','))
-  return `${lines.join('\r\n')}\r\n`
+/** The table as CSV, header row first (one formula-injection policy: src/domain/csv.ts). */
+export function reportCsv(table: ReportTable): string {
+  return toCsv([table.columns.map((c) => c.label), ...table.rows])
 }
 
 const fontSize = 7.5
