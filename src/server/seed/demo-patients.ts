@@ -352,6 +352,19 @@ async function recordIntake(
   }
 }
 
+const refusals = {
+  declined: {
+    decision: 'decline',
+    reason:
+      'Known abdominal aortic aneurysm (label contraindication). Referred back to the psychiatrist for ECT assessment.',
+  },
+  deferred: {
+    decision: 'defer',
+    reason:
+      'Blood pressure 168/104 at intake. Defer until reviewed by the primary care physician and controlled.',
+  },
+} as const
+
 /** The signed eligibility decision; for an approved patient also consent, plan and REMS enrolment. */
 async function decideAndPlan(
   ctx: AppContext,
@@ -363,22 +376,8 @@ async function decideAndPlan(
   intakeAt: Date,
 ) {
   const sign = { password: staff.prescriberPassword }
-  if (p.stage === 'declined') {
-    await signDecision(ctx, staff.prescriber, clinicId, id, {
-      decision: 'decline',
-      reason:
-        'Known abdominal aortic aneurysm (label contraindication). Referred back to the psychiatrist for ECT assessment.',
-      ...sign,
-    })
-    return
-  }
-  if (p.stage === 'deferred') {
-    await signDecision(ctx, staff.prescriber, clinicId, id, {
-      decision: 'defer',
-      reason:
-        'Blood pressure 168/104 at intake. Defer until reviewed by the primary care physician and controlled.',
-      ...sign,
-    })
+  if (p.stage === 'declined' || p.stage === 'deferred') {
+    await signDecision(ctx, staff.prescriber, clinicId, id, { ...refusals[p.stage], ...sign })
     return
   }
   await signDecision(ctx, staff.prescriber, clinicId, id, {
