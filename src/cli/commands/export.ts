@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
 import { join } from 'node:path'
+import { type CsvCell, toCsv } from '../../domain/csv'
 import { type ExportRecordType, exportDeidentified } from '../../server/features/research/export'
 import type { CliCommand } from '../command'
 import { numberOption, parseOptions, UsageError } from '../command'
@@ -31,10 +32,9 @@ const csvFiles: Record<ExportRecordType, string> = {
   event: 'events.csv',
 }
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  const text = String(value)
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+/** One exported record as a CSV line, in its file's column order. */
+export function researchCsvLine(type: ExportRecordType, record: Record<string, unknown>): string {
+  return toCsv([csvColumns[type].map((c) => record[c] as CsvCell)], 'lf')
 }
 
 /** Writes with back-pressure, so a slow disk or pipe keeps memory flat. */
@@ -93,10 +93,9 @@ a terminal.`,
         for (const type of Object.keys(csvFiles) as ExportRecordType[]) {
           files[type] = createWriteStream(join(values.out!, csvFiles[type]))
           streams.push(files[type])
-          files[type].write(`${csvColumns[type].join(',')}\n`)
+          files[type].write(toCsv([csvColumns[type]], 'lf'))
         }
-        write = (type, record) =>
-          writeLine(files[type], `${csvColumns[type].map((c) => csvCell(record[c])).join(',')}\n`)
+        write = (type, record) => writeLine(files[type], researchCsvLine(type, record))
       } else {
         const target = values.out ? createWriteStream(values.out) : process.stdout
         if (values.out) streams.push(target as WriteStream)

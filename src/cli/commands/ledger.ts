@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs'
-import { toCsv, toPdf } from '../../server/features/ledger/report-render'
+import { reportCsv, toPdf } from '../../server/features/ledger/report-render'
 import { type ReportKind, reportKinds, reportTable } from '../../server/features/ledger/reports'
 import { runAsCli } from '../../server/features/ledger/scope'
 import { verifyLedgerChains } from '../../server/features/ledger/verify-chains'
@@ -124,10 +124,10 @@ out when there is one clinic. CSV goes to standard output unless --out is given;
         writeFileSync(values.out!, await toPdf(table))
         io.out(`Wrote ${table.title} (${table.rows.length} rows) to ${values.out}\n`)
       } else if (values.out) {
-        writeFileSync(values.out, toCsv(table))
+        writeFileSync(values.out, reportCsv(table))
         io.out(`Wrote ${table.title} (${table.rows.length} rows) to ${values.out}\n`)
       } else {
-        io.out(toCsv(table))
+        io.out(reportCsv(table))
       }
       return 0
     } finally {

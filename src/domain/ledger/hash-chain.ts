@@ -1,4 +1,5 @@
-import { sha256Hex } from './sha256'
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 
 // Tamper evidence for append-only records (audit trail, controlled-substance ledger; design.md §4,
 // clinical-reference §8): each entry's hash covers its canonical content and the previous hash, so
@@ -31,6 +32,14 @@ export function canonicalize(value: CanonicalValue): string {
     .sort()
     .map((k) => `${JSON.stringify(k)}:${canonicalize(record[k] as CanonicalValue)}`)
   return `{${members.join(',')}}`
+}
+
+/**
+ * SHA-256 of the text's UTF-8 bytes, as lowercase hex. From @noble/hashes (audited, synchronous)
+ * so the server, the CLI and the browser compute the same chains; Web Crypto is async-only.
+ */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)))
 }
 
 export function chainHash(prevHash: string, content: CanonicalValue): string {

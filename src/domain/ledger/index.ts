@@ -31,6 +31,5 @@ export type { SessionDoseAccount, SessionDoseEntry, SessionLotAccount } from './
 export { givenFromDispense, sessionDoseAccount } from './session-dose'
 export type { LedgerSettings } from './settings'
 export { DEFAULT_LEDGER_SETTINGS, validateLedgerSettings } from './settings'
-export { sha256Hex } from './sha256'
 export type { LedgerLink, LedgerVerdict } from './verify-ledger'
 export { verifyLedger } from './verify-ledger'

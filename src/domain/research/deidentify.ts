@@ -1,4 +1,4 @@
-import { sha256Hex } from '../ledger/sha256'
+import { sha256Hex } from '../ledger/hash-chain'
 import { ageInYearsAt } from '../time'
 
 // De-identified research export (issue 8): the 18 HIPAA Safe Harbor identifiers are never copied

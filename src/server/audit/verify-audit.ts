@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db'
+import type { Kysely, Selectable } from 'kysely'
+import type { AuditEventTable, Database } from '../../db'
 import { type ChainVerdict, verifyChain } from '../../domain/ledger/hash-chain'
 import { auditContent } from './append-audit'
 
@@ -22,15 +22,19 @@ export async function verifyAuditChains(db: Kysely<Database>): Promise<ChainRepo
       .where((eb) => (clinicId ? eb('clinic_id', '=', clinicId) : eb('clinic_id', 'is', null)))
       .orderBy('seq')
       .execute()
-    const verdict = verifyChain(
-      rows.map((r) => ({
-        id: `${r.id} (#${r.seq})`,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-        content: auditContent(r),
-      })),
-    )
-    reports.push({ chain: clinicId ?? 'installation', verdict })
+    reports.push({ chain: clinicId ?? 'installation', verdict: verifyAuditRows(rows) })
   }
   return reports
+}
+
+/** One chain's stored rows, in `seq` order, checked link by link. */
+export function verifyAuditRows(rows: readonly Selectable<AuditEventTable>[]): ChainVerdict {
+  return verifyChain(
+    rows.map((r) => ({
+      id: `${r.id} (#${r.seq})`,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+      content: auditContent(r),
+    })),
+  )
 }

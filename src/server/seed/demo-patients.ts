@@ -224,150 +224,187 @@ export async function seedDemoPatients(
   const list = which === 'riverside' ? riverside : hillcrest
   const now = ctx.now()
   for (const [index, p] of list.entries()) {
-    const patient = await createPatient(ctx, staff.frontDesk, clinicId, {
-      mrn: p.mrn,
-      givenName: p.givenName,
-      familyName: p.familyName,
-      dateOfBirth: p.dateOfBirth,
-      sex: p.sex,
-      phone: `555-01${String(20 + index).padStart(2, '0')}`,
-      email: `${p.givenName.toLowerCase()}.${p.familyName.toLowerCase()}@example.org`,
-      ...demoAddress(p.mrn),
-      escortName: index % 3 === 2 ? null : `${['Sam', 'Alex', 'Chris'][index % 3]} ${p.familyName}`,
-      escortPhone: index % 3 === 2 ? null : `555-02${String(20 + index).padStart(2, '0')}`,
-      emergencyContactName: `${['Sam', 'Alex', 'Chris'][index % 3]} ${p.familyName}`,
-      emergencyContactPhone: `555-02${String(20 + index).padStart(2, '0')}`,
-      emergencyContactRelation: ['spouse', 'sibling', 'parent'][index % 3]!,
-    })
-    const id = patient.id
     const intakeAt = daysAgo(now, 21 - index)
-    await addMeasurement(ctx, staff.nurse, clinicId, id, {
-      weightKg: p.weightKg,
-      heightCm: p.heightCm,
-      measuredAt: intakeAt,
-    })
-    const trialCount = p.stage === 'intake' ? 1 : 2 + (index % 3)
-    for (const t of trialsByClass.slice(0, trialCount)) {
-      await addTrial(ctx, staff.nurse, clinicId, id, {
-        ...t,
-        doseAdequate: true,
-        weeks: 6 + (index % 4) * 2,
-        adherence: 'good',
-        outcome: 'non-response',
-        augmentation: index % 4 === 1,
-        isCurrentEpisode: true,
-      })
-    }
+    const id = await registerPatient(ctx, clinicId, staff, p, index, intakeAt)
     if (p.stage === 'intake') continue
-    const contraindicationAnswers = Object.fromEntries(
-      CONTRAINDICATION_QUESTIONS.map((q) => [q.id, q.id === p.contraindication]),
+    await recordIntake(ctx, clinicId, staff, id, p, index, intakeAt)
+    if (p.stage === 'alert' || p.stage === 'awaiting-decision') continue
+    await decideAndPlan(ctx, clinicId, staff, id, p, index, intakeAt)
+  }
+  return list.length
+}
+
+/** The patient's record, body measurement and antidepressant history, as the front desk and nurse enter them. */
+async function registerPatient(
+  ctx: AppContext,
+  clinicId: string,
+  staff: DemoStaff,
+  p: DemoPatient,
+  index: number,
+  intakeAt: Date,
+): Promise<string> {
+  const patient = await createPatient(ctx, staff.frontDesk, clinicId, {
+    mrn: p.mrn,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    dateOfBirth: p.dateOfBirth,
+    sex: p.sex,
+    phone: `555-01${String(20 + index).padStart(2, '0')}`,
+    email: `${p.givenName.toLowerCase()}.${p.familyName.toLowerCase()}@example.org`,
+    ...demoAddress(p.mrn),
+    escortName: index % 3 === 2 ? null : `${['Sam', 'Alex', 'Chris'][index % 3]} ${p.familyName}`,
+    escortPhone: index % 3 === 2 ? null : `555-02${String(20 + index).padStart(2, '0')}`,
+    emergencyContactName: `${['Sam', 'Alex', 'Chris'][index % 3]} ${p.familyName}`,
+    emergencyContactPhone: `555-02${String(20 + index).padStart(2, '0')}`,
+    emergencyContactRelation: ['spouse', 'sibling', 'parent'][index % 3]!,
+  })
+  const id = patient.id
+  await addMeasurement(ctx, staff.nurse, clinicId, id, {
+    weightKg: p.weightKg,
+    heightCm: p.heightCm,
+    measuredAt: intakeAt,
+  })
+  const trialCount = p.stage === 'intake' ? 1 : 2 + (index % 3)
+  for (const t of trialsByClass.slice(0, trialCount)) {
+    await addTrial(ctx, staff.nurse, clinicId, id, {
+      ...t,
+      doseAdequate: true,
+      weeks: 6 + (index % 4) * 2,
+      adherence: 'good',
+      outcome: 'non-response',
+      augmentation: index % 4 === 1,
+      isCurrentEpisode: true,
+    })
+  }
+  return id
+}
+
+/** Screening, intake vitals and baseline scores; an `alert` patient also gets a later PHQ-9 with item 9. */
+async function recordIntake(
+  ctx: AppContext,
+  clinicId: string,
+  staff: DemoStaff,
+  id: string,
+  p: DemoPatient,
+  index: number,
+  intakeAt: Date,
+) {
+  const contraindicationAnswers = Object.fromEntries(
+    CONTRAINDICATION_QUESTIONS.map((q) => [q.id, q.id === p.contraindication]),
+  )
+  await saveScreening(ctx, staff.nurse, clinicId, id, {
+    contraindicationAnswers,
+    episodeDurationMonths: 9 + index * 3,
+    severity: p.severity ?? (index % 2 ? 'severe' : 'moderate'),
+    ect: { used: false, bilateral: false, failed: false },
+  })
+  await recordVitals(ctx, staff.nurse, clinicId, id, {
+    context: 'intake',
+    measuredAt: intakeAt,
+    systolicMmHg: p.contraindication === 'uncontrolled-hypertension' ? 168 : 118 + index * 2,
+    diastolicMmHg: p.contraindication === 'uncontrolled-hypertension' ? 104 : 76 + index,
+    heartRateBpm: 68 + index,
+    spo2Percent: 98,
+    respiratoryRate: 14,
+  })
+  const base = 2 + (index % 2)
+  await recordResponse(ctx, staff.nurse, clinicId, id, {
+    instrumentId: 'phq9',
+    context: 'intake',
+    administeredAt: intakeAt,
+    answers: answers('phq9', [base, 3, 2, base, 2, 2, 2, 1, 0]),
+  })
+  await recordResponse(ctx, staff.nurse, clinicId, id, {
+    instrumentId: 'gad7',
+    context: 'intake',
+    administeredAt: intakeAt,
+    answers: answers('gad7', [2, 2, 1, 2, 1, 1, base]),
+  })
+  const madrs = await recordResponse(ctx, staff.prescriber, clinicId, id, {
+    instrumentId: 'madrs',
+    context: 'intake',
+    administeredAt: intakeAt,
+    answers: answers('madrs', [4, 4, 3, 4, 3, 4, 3, 4, 4, 1 + (index % 2)]),
+  })
+  // MADRS item 10 at 1–2 opens a warning alert (§4); the interviewing prescriber acknowledges it.
+  for (const alert of madrs.alerts)
+    await acknowledgeAlert(
+      ctx,
+      staff.prescriber,
+      clinicId,
+      id,
+      alert.id,
+      'Passive thoughts of death at the intake interview, no intent or plan. Safety plan written with the patient; crisis numbers given.',
     )
-    await saveScreening(ctx, staff.nurse, clinicId, id, {
-      contraindicationAnswers,
-      episodeDurationMonths: 9 + index * 3,
-      severity: p.severity ?? (index % 2 ? 'severe' : 'moderate'),
-      ect: { used: false, bilateral: false, failed: false },
-    })
-    await recordVitals(ctx, staff.nurse, clinicId, id, {
-      context: 'intake',
-      measuredAt: intakeAt,
-      systolicMmHg: p.contraindication === 'uncontrolled-hypertension' ? 168 : 118 + index * 2,
-      diastolicMmHg: p.contraindication === 'uncontrolled-hypertension' ? 104 : 76 + index,
-      heartRateBpm: 68 + index,
-      spo2Percent: 98,
-      respiratoryRate: 14,
-    })
-    const base = 2 + (index % 2)
+  await recordResponse(ctx, staff.nurse, clinicId, id, {
+    instrumentId: 'cssrs-screen',
+    context: 'intake',
+    administeredAt: intakeAt,
+    answers: answers('cssrs-screen', [index % 2 === 1, false, null, null, null, false, null]),
+  })
+  if (p.stage === 'alert') {
+    // A later PHQ-9 endorsing item 9: the open alert a clinician sees on the chart.
     await recordResponse(ctx, staff.nurse, clinicId, id, {
       instrumentId: 'phq9',
       context: 'intake',
-      administeredAt: intakeAt,
-      answers: answers('phq9', [base, 3, 2, base, 2, 2, 2, 1, 0]),
+      answers: answers('phq9', [3, 3, 2, 3, 2, 2, 2, 1, 1]),
     })
-    await recordResponse(ctx, staff.nurse, clinicId, id, {
-      instrumentId: 'gad7',
-      context: 'intake',
-      administeredAt: intakeAt,
-      answers: answers('gad7', [2, 2, 1, 2, 1, 1, base]),
-    })
-    const madrs = await recordResponse(ctx, staff.prescriber, clinicId, id, {
-      instrumentId: 'madrs',
-      context: 'intake',
-      administeredAt: intakeAt,
-      answers: answers('madrs', [4, 4, 3, 4, 3, 4, 3, 4, 4, 1 + (index % 2)]),
-    })
-    // MADRS item 10 at 1–2 opens a warning alert (§4); the interviewing prescriber acknowledges it.
-    for (const alert of madrs.alerts)
-      await acknowledgeAlert(
-        ctx,
-        staff.prescriber,
-        clinicId,
-        id,
-        alert.id,
-        'Passive thoughts of death at the intake interview, no intent or plan. Safety plan written with the patient; crisis numbers given.',
-      )
-    await recordResponse(ctx, staff.nurse, clinicId, id, {
-      instrumentId: 'cssrs-screen',
-      context: 'intake',
-      administeredAt: intakeAt,
-      answers: answers('cssrs-screen', [index % 2 === 1, false, null, null, null, false, null]),
-    })
-    if (p.stage === 'alert') {
-      // A later PHQ-9 endorsing item 9: the open alert a clinician sees on the chart.
-      await recordResponse(ctx, staff.nurse, clinicId, id, {
-        instrumentId: 'phq9',
-        context: 'intake',
-        answers: answers('phq9', [3, 3, 2, 3, 2, 2, 2, 1, 1]),
-      })
-      continue
-    }
-    if (p.stage === 'awaiting-decision') continue
-    const sign = { password: staff.prescriberPassword }
-    if (p.stage === 'declined') {
-      await signDecision(ctx, staff.prescriber, clinicId, id, {
-        decision: 'decline',
-        reason:
-          'Known abdominal aortic aneurysm (label contraindication). Referred back to the psychiatrist for ECT assessment.',
-        ...sign,
-      })
-      continue
-    }
-    if (p.stage === 'deferred') {
-      await signDecision(ctx, staff.prescriber, clinicId, id, {
-        decision: 'defer',
-        reason:
-          'Blood pressure 168/104 at intake. Defer until reviewed by the primary care physician and controlled.',
-        ...sign,
-      })
-      continue
-    }
-    await signDecision(ctx, staff.prescriber, clinicId, id, {
-      decision: 'approve',
-      reason:
-        'Meets the TRD definition with failed adequate trials of two classes; no contraindications; consented to a standard course.',
-      ...sign,
-    })
-    const text = await getCurrentText(ctx, staff.nurse, clinicId)
-    const signerName = `${p.givenName} ${p.familyName}`
-    await signConsent(ctx, staff.nurse, clinicId, id, {
-      consentTextId: text.id,
-      signerName,
-      signatureKind: 'typed',
-      signatureData: signerName,
-      researchUse: index % 2 === 0,
-    })
-    const [plan] = await createPlan(ctx, staff.prescriber, clinicId, id, {
-      protocolId: p.protocolId ?? 'iv-racemic-standard',
-      doseBasis: 'actual',
-      note: 'Standard course; review response after infusion 3.',
-    })
-    if (p.stage === 'ready')
-      await approvePlan(ctx, staff.prescriber, clinicId, id, plan!.id, { version: plan!.version, ...sign })
-    if (p.remsEnrolment)
-      await recordPatientEnrolment(ctx, staff.nurse, clinicId, id, {
-        identifier: p.remsEnrolment,
-        effectiveOn: intakeAt.toISOString().slice(0, 10),
-      })
   }
-  return list.length
+}
+
+const refusals = {
+  declined: {
+    decision: 'decline',
+    reason:
+      'Known abdominal aortic aneurysm (label contraindication). Referred back to the psychiatrist for ECT assessment.',
+  },
+  deferred: {
+    decision: 'defer',
+    reason:
+      'Blood pressure 168/104 at intake. Defer until reviewed by the primary care physician and controlled.',
+  },
+} as const
+
+/** The signed eligibility decision; for an approved patient also consent, plan and REMS enrolment. */
+async function decideAndPlan(
+  ctx: AppContext,
+  clinicId: string,
+  staff: DemoStaff,
+  id: string,
+  p: DemoPatient,
+  index: number,
+  intakeAt: Date,
+) {
+  const sign = { password: staff.prescriberPassword }
+  if (p.stage === 'declined' || p.stage === 'deferred') {
+    await signDecision(ctx, staff.prescriber, clinicId, id, { ...refusals[p.stage], ...sign })
+    return
+  }
+  await signDecision(ctx, staff.prescriber, clinicId, id, {
+    decision: 'approve',
+    reason:
+      'Meets the TRD definition with failed adequate trials of two classes; no contraindications; consented to a standard course.',
+    ...sign,
+  })
+  const text = await getCurrentText(ctx, staff.nurse, clinicId)
+  const signerName = `${p.givenName} ${p.familyName}`
+  await signConsent(ctx, staff.nurse, clinicId, id, {
+    consentTextId: text.id,
+    signerName,
+    signatureKind: 'typed',
+    signatureData: signerName,
+    researchUse: index % 2 === 0,
+  })
+  const [plan] = await createPlan(ctx, staff.prescriber, clinicId, id, {
+    protocolId: p.protocolId ?? 'iv-racemic-standard',
+    doseBasis: 'actual',
+    note: 'Standard course; review response after infusion 3.',
+  })
+  if (p.stage === 'ready')
+    await approvePlan(ctx, staff.prescriber, clinicId, id, plan!.id, { version: plan!.version, ...sign })
+  if (p.remsEnrolment)
+    await recordPatientEnrolment(ctx, staff.nurse, clinicId, id, {
+      identifier: p.remsEnrolment,
+      effectiveOn: intakeAt.toISOString().slice(0, 10),
+    })
 }

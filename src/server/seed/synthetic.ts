@@ -2,7 +2,6 @@ import { type Insertable, sql } from 'kysely'
 import type { Database } from '../../db'
 import { findProtocol } from '../../domain/dosing'
 import { canonicalize } from '../../domain/ledger/hash-chain'
-import { sha256Hex } from '../../domain/ledger/sha256'
 import { generateSyntheticPatient, type SyntheticPatient } from '../../domain/outcomes'
 import { mulberry32, normalSampler } from '../../domain/pharmacology'
 import { appendAudit } from '../audit/append-audit'
@@ -11,6 +10,7 @@ import { defaultConsentBody, defaultConsentTitle } from '../features/consent/def
 import { loadUtilisation, refreshOutcomeSummaries } from '../features/outcomes/queries'
 import { chairCapacityHours, loadOutcomeThresholds } from '../features/outcomes/service'
 import { uuidv7 } from '../ids'
+import { sha256Hex } from '../sha256'
 
 const dayMs = 86_400_000
 const defaultBatchSize = 500

@@ -1,7 +1,7 @@
 import { type CanonicalValue, canonicalize } from '../../../domain/ledger/hash-chain'
-import { sha256Hex } from '../../../domain/ledger/sha256'
 import type { ClinicScope } from '../../clinic-scope'
 import { AppError } from '../../errors'
+import { sha256Hex } from '../../sha256'
 import { verifyPassword } from './passwords'
 import { reauthLimitError, recordReauthRefusal } from './reauth-limits'
 import { checkStoredTotp } from './totp'

@@ -1,12 +1,12 @@
 import type { Selectable } from 'kysely'
 import type { ConsentTable, ConsentTextTable } from '../../../db'
 import { canonicalize } from '../../../domain/ledger/hash-chain'
-import { sha256Hex } from '../../../domain/ledger/sha256'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
+import { sha256Hex } from '../../sha256'
 import { renderConsentPdf } from './consent-pdf'
 import { defaultConsentBody, defaultConsentTitle } from './default-consent-text'
 

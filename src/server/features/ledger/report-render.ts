@@ -1,4 +1,5 @@
-import { type PdfDoc, renderPdf } from '../../pdf'
+import { toCsv } from '../../../domain/csv'
+import { renderPdf } from '../../pdf'
 
 /** A report as a titled table: the same model renders to CSV and to PDF. */
 export interface ReportTable {
@@ -12,23 +13,12 @@ export interface ReportTable {
   filename: string
 }
 
-const numeric = /^-?\d+(\.\d+)?$/
-
-/**
- * RFC 4180 CSV. A text cell that a spreadsheet would run as a formula (=, +, -, @ …) gets a leading
- * apostrophe; plain numbers such as "-0.5" stay numbers.
- */
-export function toCsv(table: ReportTable): string {
-  const cell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) && !numeric.test(value) ? `'${value}` : value
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-  }
-  const lines = [table.columns.map((c) => c.label), ...table.rows].map((row) => row.map(cell).join(','))
-  return `${lines.join('\r\n')}\r\n`
+/** The table as CSV, header row first (one formula-injection policy: src/domain/csv.ts). */
+export function reportCsv(table: ReportTable): string {
+  return toCsv([table.columns.map((c) => c.label), ...table.rows])
 }
 
 const fontSize = 7.5
-const padding = 3
 
 export function toPdf(table: ReportTable): Promise<Buffer> {
   return renderPdf({ title: table.title }, (doc) => {
@@ -39,63 +29,23 @@ export function toPdf(table: ReportTable): Promise<Buffer> {
     const left = doc.page.margins.left
     const usable = doc.page.width - left - doc.page.margins.right
     const scale = usable / table.columns.reduce((sum, c) => sum + c.width, 0)
-    const widths = table.columns.map((c) => c.width * scale)
-    drawRow(
-      doc,
-      table.columns.map((c) => c.label),
-      widths,
-      table.columns,
-      true,
-    )
+    doc.font('Helvetica').fontSize(fontSize).fillColor('#000')
+    // pdfkit's table measures each row and starts a new page when the next one would not fit.
+    doc.table({
+      columnStyles: table.columns.map((c) => ({ width: c.width * scale, align: { x: c.align ?? 'left' } })),
+      defaultStyle: { padding: 3, border: { top: 0, right: 0, bottom: 0.3, left: 0 }, borderColor: '#bbb' },
+      data: [
+        table.columns.map((c) => ({
+          text: c.label,
+          type: 'TH' as const,
+          font: { src: 'Helvetica-Bold' },
+          backgroundColor: '#e8eef3',
+        })),
+        ...table.rows,
+      ],
+    })
     if (table.rows.length === 0) doc.fontSize(9).fillColor('#555').text('No entries in this period.', left)
-    for (const row of table.rows) drawRow(doc, row, widths, table.columns, false)
     doc.moveDown(0.8).fontSize(9).fillColor('#000')
     for (const line of table.footer) doc.text(line, left)
   })
-}
-
-function drawRow(
-  doc: PdfDoc,
-  cells: string[],
-  widths: number[],
-  columns: ReportTable['columns'],
-  isHeader: boolean,
-) {
-  doc.font(isHeader ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize)
-  const height =
-    Math.max(
-      ...cells.map((text, i) => doc.heightOfString(text || ' ', { width: widths[i]! - 2 * padding })),
-    ) +
-    2 * padding
-  const bottom = doc.page.height - doc.page.margins.bottom - 14
-  if (doc.y + height > bottom) doc.addPage()
-  const top = doc.y
-  let x = doc.page.margins.left
-  if (isHeader)
-    doc
-      .rect(
-        x,
-        top,
-        widths.reduce((a, b) => a + b, 0),
-        height,
-      )
-      .fill('#e8eef3')
-  doc.fillColor('#000')
-  cells.forEach((text, i) => {
-    doc.text(text, x + padding, top + padding, {
-      width: widths[i]! - 2 * padding,
-      align: columns[i]?.align ?? 'left',
-      lineBreak: true,
-    })
-    x += widths[i]!
-  })
-  doc
-    .moveTo(doc.page.margins.left, top + height)
-    .lineTo(x, top + height)
-    .lineWidth(0.3)
-    .strokeColor('#bbb')
-    .stroke()
-  doc.font('Helvetica')
-  doc.x = doc.page.margins.left
-  doc.y = top + height
 }

@@ -4,7 +4,7 @@ import { reportParams, reportQuery, verifyVerdictSchema } from '../../../contrac
 import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
-import { toCsv, toPdf } from './report-render'
+import { reportCsv, toPdf } from './report-render'
 import { buildReport } from './reports'
 import { verifyClinicLedger } from './verify-chains'
 
@@ -32,7 +32,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           return reply
             .type('text/csv; charset=utf-8')
             .header('content-disposition', disposition('csv'))
-            .send(toCsv(table))
+            .send(reportCsv(table))
         return reply
           .type('application/pdf')
           .header('content-disposition', disposition('pdf'))

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import type { Database } from '../../../db'
+import type { Kysely, Selectable } from 'kysely'
+import type { CsEntryTable, Database } from '../../../db'
 import { type LedgerVerdict, settlesDispense, verifyLedger } from '../../../domain/ledger'
 import type { AppContext } from '../../context'
 import type { Principal } from '../../principal'
@@ -47,20 +47,7 @@ export async function verifyLedgerChains(
       .orderBy('seq')
       .execute()
     if (rows.length === 0 && audited.length === 0) continue
-    let verdict: LedgerChainVerdict = verifyLedger(
-      rows.map((r) => ({
-        id: `${r.id} (#${r.seq}, ${r.kind})`,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-        content: entryContent(r),
-        lotId: r.lot_id,
-        kind: r.kind,
-        quantity: r.quantity,
-        change: r.change,
-        balanceAfter: r.balance_after,
-        settles: settlesDispense(r.kind, r.detail),
-      })),
-    )
+    let verdict: LedgerChainVerdict = verifyLedgerRows(rows)
     if (verdict.ok) {
       const present = new Set(rows.map((r) => r.id))
       const missing = audited.find((a) => !present.has(a.entity_id!))
@@ -76,6 +63,24 @@ export async function verifyLedgerChains(
     reports.push({ clinicId: clinic.id, clinicName: clinic.name, verdict })
   }
   return reports
+}
+
+/** One clinic's stored ledger rows, in `seq` order: the hash chain, then a balance replay. */
+export function verifyLedgerRows(rows: readonly Selectable<CsEntryTable>[]): LedgerVerdict {
+  return verifyLedger(
+    rows.map((r) => ({
+      id: `${r.id} (#${r.seq}, ${r.kind})`,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+      content: entryContent(r),
+      lotId: r.lot_id,
+      kind: r.kind,
+      quantity: r.quantity,
+      change: r.change,
+      balanceAfter: r.balance_after,
+      settles: settlesDispense(r.kind, r.detail),
+    })),
+  )
 }
 
 /** One clinic's verdict, for its auditors in the app (the CLI checks every clinic). */

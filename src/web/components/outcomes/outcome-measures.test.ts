@@ -101,4 +101,17 @@ describe('outcome measures', () => {
     expect(lines).toContain('Cohort,Patients,Riverside,,30,,,,patients,,')
     expect(lines).toContain('Cohort,Patients,Hillcrest,,10,,,,patients,,')
   })
+
+  it('writes a side-effect term that looks like a formula as text, and a negative figure as a number', () => {
+    const csv = buildOutcomesCsv({
+      ...dashboard,
+      adverseEvents: [
+        { term: '=HYPERLINK("http://x.example","open")', grade: 1, count: 3, per100Sessions: 1.5 },
+      ],
+      bloodPressure: { ...dashboard.bloodPressure, meanSystolicRiseMmHg: -3.5 },
+    })
+    expect(csv).toContain(`"'=HYPERLINK(""http://x.example"",""open"") (grade 1)"`)
+    expect(csv).not.toMatch(/(^|,)"?=/m)
+    expect(csv).toMatch(/,-3\.5,/)
+  })
 })

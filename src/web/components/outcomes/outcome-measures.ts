@@ -1,3 +1,4 @@
+import { toCsv } from '../../../domain/csv'
 import type { Benchmark, BenchmarkMetric } from '../../../domain/outcomes'
 import type { OutcomeDashboard, OutcomeTimepoint, Proportion } from '../../api/outcomes'
 
@@ -217,35 +218,22 @@ const csvColumns = [
   'literature_source',
 ] as const
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return ''
-  const text = String(value)
-  // Quote what would split a cell; prefix formula starters so a spreadsheet shows them as text.
-  const safe = /^[=+\-@]/.test(text) && typeof value === 'string' ? `'${text}` : text
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
-}
-
-/** RFC 4180 CSV, one row per measure; several literature figures are joined with "; " in order. */
+/** CSV (src/domain/csv.ts), one row per measure; several literature figures are joined with "; " in order. */
 export function buildOutcomesCsv(d: OutcomeDashboard, timeZone?: string): string {
-  const lines = [csvColumns.join(',')]
-  for (const r of buildMeasureRows(d, timeZone)) {
-    lines.push(
-      [
-        r.section,
-        r.measure,
-        r.timepoint,
-        r.count,
-        r.n,
-        r.value,
-        r.lower,
-        r.upper,
-        r.unit,
-        r.literatureValue.join('; ') || null,
-        r.literatureSource.join('; ') || null,
-      ]
-        .map(csvCell)
-        .join(','),
-    )
-  }
-  return `${lines.join('\r\n')}\r\n`
+  return toCsv([
+    csvColumns,
+    ...buildMeasureRows(d, timeZone).map((r) => [
+      r.section,
+      r.measure,
+      r.timepoint,
+      r.count,
+      r.n,
+      r.value,
+      r.lower,
+      r.upper,
+      r.unit,
+      r.literatureValue.join('; ') || null,
+      r.literatureSource.join('; ') || null,
+    ]),
+  ])
 }
