@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshTotpCode, patientIdByMrn, startDemoClinic } from '../../../../test/support/clinic-fixture'
+import {
+  freshTotpCode,
+  patientIdByMrn,
+  startNursePrescriberDesk,
+} from '../../../../test/support/clinic-fixture'
 import { aldrete10, cssrsNegative } from '../../../../test/support/session-answers'
 import { type Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
 
@@ -10,7 +14,7 @@ let t: TestApp
 let nurse: Client
 let frontDesk: Client
 let prescriber: Client
-let secret: string | undefined
+let secret: string
 let chairs: { id: string; name: string }[]
 const phq9 = {
   phq9_1: 2,
@@ -33,9 +37,9 @@ const step = async (event: string) => {
 }
 
 beforeAll(async () => {
-  const clinic = await startDemoClinic({ env: { KETACARE_SESSION_IDLE_MIN: '240' } })
-  ;({ t, prescriberSecret: secret } = clinic)
-  ;({ nurse, frontDesk, prescriber } = clinic.clients as Record<'nurse' | 'frontDesk' | 'prescriber', Client>)
+  ;({ t, nurse, frontDesk, prescriber, secret } = await startNursePrescriberDesk({
+    KETACARE_SESSION_IDLE_MIN: '240',
+  }))
   chairs = (await nurse.get(`${url()}/chairs`)).json()
 })
 afterAll(() => t.close())
