@@ -371,9 +371,6 @@ async function writeBatch(
           moaas: k === 1 ? 4 : 5,
           recorded_by: null,
           created_at: start,
-          entered_in_error_at: null,
-          entered_in_error_by: null,
-          error_reason: null,
         })
       })
       for (const e of s.sideEffects) {
@@ -390,9 +387,6 @@ async function writeBatch(
           is_serious: e.grade >= 3,
           recorded_by: null,
           created_at: start,
-          entered_in_error_at: null,
-          entered_in_error_by: null,
-          error_reason: null,
         })
       }
     }
@@ -434,9 +428,6 @@ async function writeBatch(
         administered_at: when,
         recorded_by: null,
         created_at: when,
-        entered_in_error_at: null,
-        entered_in_error_by: null,
-        error_reason: null,
       })
     }
     for (const x of p.phq9) score('phq9', x.day, x.total)

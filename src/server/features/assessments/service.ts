@@ -221,9 +221,6 @@ export async function insertScoredResponse(
       administered_at: input.administeredAt ?? scope.now,
       recorded_by: input.recordedBy === undefined ? scope.principal.userId : input.recordedBy,
       created_at: scope.now,
-      entered_in_error_at: null,
-      entered_in_error_by: null,
-      error_reason: null,
     })
     .execute()
   const alertIds: string[] = []

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { freshTotpCode, startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
 import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
-import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
+import { Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
 import { uuidv7 } from '../../ids'
-import { seedDemoClinicalData } from '../../seed/demo'
 
 // Issue 12 point 1 through the API: every depression instrument's suicidal-ideation item opens a
 // safety alert at the clinic's warning/urgent level (clinical-reference §4), a C-SSRS moderate
@@ -26,20 +26,12 @@ async function patientId(client: Client, clinicId: string, mrn: string): Promise
   return (await client.get(`/api/v1/clinics/${clinicId}/patients?q=${mrn}`)).json().items[0].id
 }
 
-function code(): string {
-  t.clock.advanceMinutes(0.5)
-  return totpCode(secret, t.clock)
-}
+const code = () => freshTotpCode(t, secret)
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '600' })
-  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  frontDesk = new Client(t)
-  await frontDesk.signIn(demoEmails.frontDesk)
-  prescriber = new Client(t)
-  secret = (await prescriber.signIn(demoEmails.prescriber))!
+  ;({ t, nurse, frontDesk, prescriber, secret } = await startNursePrescriberDesk({
+    KETACARE_SESSION_IDLE_MIN: '600',
+  }))
 })
 afterAll(() => t.close())
 

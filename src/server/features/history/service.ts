@@ -175,9 +175,6 @@ export function addTrial(
           note: input.note ?? null,
           recorded_by: principal.userId,
           created_at: scope.now,
-          entered_in_error_at: null,
-          entered_in_error_by: null,
-          error_reason: null,
         })
         .execute()
       await scope.audit({

@@ -1,97 +1,38 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pdfText } from '../../../../test/support/pdf-text'
 import {
-  Client,
-  demoEmails,
-  passwordOf,
-  startTestApp,
-  type TestApp,
-  totpCode,
-} from '../../../../test/support/test-app'
-import { runInClinic } from '../../clinic-scope'
+  administerAs,
+  insertDosingSession,
+  ketamineLot,
+  type LedgerFixture,
+  passwordWitness,
+  startLedgerFixture,
+  totpWitness,
+} from '../../../../test/support/ledger-fixture'
+import { pdfText } from '../../../../test/support/pdf-text'
+import { demoEmails, passwordOf, type TestApp } from '../../../../test/support/test-app'
 import { uuidv7 } from '../../ids'
 import { principalByEmail } from '../../seed/demo-ledger'
-import { recordAdministration } from './administer'
 
+// One journey: each block reads the balances the blocks before it left (receipts, waste, doses,
+// counts). Lot validation and expiry, which need none of it, are in ledger-lots.int.test.ts.
+
+let f: LedgerFixture
 let t: TestApp
-const c = {} as Record<'nurse' | 'prescriber' | 'auditor' | 'frontDesk' | 'admin' | 'nurse2', Client>
-let prescriberSecret: string
+let c: LedgerFixture['c']
 let prescriberId: string
-let nurseId: string
-let patientId: string
 let ketamineLotId: string
 let esketamineLotId: string
 
 const url = (path = '', clinic: 'riverside' | 'hillcrest' = 'riverside') =>
   `/api/v1/clinics/${t.clinics[clinic]}/ledger${path}`
-const witnessByPassword = () => ({ userId: prescriberId, password: passwordOf(t, demoEmails.prescriber) })
-const witnessByTotp = () => {
-  // A TOTP code works once per 30-second step: move the clock on so each signature gets a fresh one.
-  t.clock.advanceMinutes(1)
-  return { userId: prescriberId, totpCode: totpCode(prescriberSecret, t.clock) }
-}
-
-const ketamineLot = {
-  drug: 'racemic-ketamine',
-  ndc: '0409-2051-05',
-  product: 'Ketamine HCl injection, USP 50 mg/mL, 10 mL multiple-dose vial',
-  strengthMg: '50',
-  unit: 'mL',
-  unitsPerContainer: '10',
-  lotNumber: 'KX2291',
-  expiresOn: '2027-08-31',
-  containerCount: 5,
-  containerNumbers: ['V-101', 'V-102', 'V-103', 'V-104', 'V-105'],
-  invoiceNumber: 'INV-55012',
-  supplier: { name: 'Cardinal Health 110', address: '7000 Cardinal Pl, Dublin, OH 43017', dea: 'RC4028278' },
-}
+const witnessByPassword = () => passwordWitness(f)
+const witnessByTotp = () => totpWitness(f)
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
-  for (const [key, email] of Object.entries({
-    nurse: demoEmails.nurse,
-    auditor: demoEmails.auditor,
-    frontDesk: demoEmails.frontDesk,
-    admin: demoEmails.admin,
-    nurse2: demoEmails.nurse2,
-  })) {
-    c[key as keyof typeof c] = new Client(t)
-    await c[key as keyof typeof c].signIn(email)
-  }
-  c.prescriber = new Client(t)
-  prescriberSecret = (await c.prescriber.signIn(demoEmails.prescriber))!
-  prescriberId = (await principalByEmail(t.ctx, demoEmails.prescriber)).userId
-  nurseId = (await principalByEmail(t.ctx, demoEmails.nurse)).userId
-  const patient = await c.frontDesk.post(`/api/v1/clinics/${t.clinics.riverside}/patients`, {
-    mrn: 'RK-7001',
-    givenName: 'Robin',
-    familyName: 'Hale',
-    dateOfBirth: '1980-05-05',
-    sex: 'female',
-    addressStreet: '12 Elm Row',
-    addressCity: 'Springfield',
-    addressState: 'OH',
-    addressPostalCode: '45501',
-  })
-  expect(patient.statusCode).toBe(201)
-  patientId = patient.json().id
+  f = await startLedgerFixture()
+  ;({ t, c, prescriberId } = f)
 })
 afterAll(() => t.close())
-
-async function administerAs(email: string, lotId: string, quantity: string, sessionId?: string) {
-  const principal = await principalByEmail(t.ctx, email)
-  return runInClinic(
-    t.ctx,
-    principal,
-    {
-      clinicId: t.clinics.riverside,
-      permission: 'clinical:write',
-      action: 'sessions.dose',
-      entity: 'treatment_session',
-    },
-    (scope) => recordAdministration(scope, { lotId, quantity, sessionId: sessionId ?? '', patientId }),
-  )
-}
 
 describe('receiving stock', () => {
   it('a nurse receives a ketamine lot with a witness; the balance is exact mg and mL', async () => {
@@ -144,30 +85,6 @@ describe('receiving stock', () => {
     )
     expect(stock.wasteWitnessRequired).toBe(true)
   })
-
-  it('names the fields it refuses', async () => {
-    const bad = await c.nurse.post(url('/lots'), {
-      ...ketamineLot,
-      lotNumber: 'KX9999',
-      ndc: '409-2051',
-      supplier: { ...ketamineLot.supplier, dea: 'RC4028271' },
-      strengthMg: '5e1',
-    })
-    expect(bad.statusCode).toBe(400)
-    const fields = bad.json().errors.map((e: { field: string }) => e.field)
-    expect(fields).toEqual(expect.arrayContaining(['ndc', 'supplier.dea', 'strengthMg']))
-    const unit = await c.nurse.post(url('/lots'), { ...ketamineLot, lotNumber: 'KX9998', unit: 'device' })
-    expect(unit.json().errors[0]).toMatchObject({ field: 'unit' })
-    const numbers = await c.nurse.post(url('/lots'), {
-      ...ketamineLot,
-      lotNumber: 'KX9997',
-      containerCount: 4,
-    })
-    expect(numbers.json().errors[0]).toMatchObject({ field: 'containerNumbers' })
-    const again = await c.nurse.post(url('/lots'), ketamineLot)
-    expect(again.statusCode).toBe(409)
-    expect(again.json().errors[0]).toMatchObject({ field: 'lotNumber' })
-  })
 })
 
 describe('waste, breakage and witnesses', () => {
@@ -184,7 +101,7 @@ describe('waste, breakage and witnesses', () => {
     const self = await c.nurse.post(url(`/lots/${ketamineLotId}/waste`), {
       quantity: '5',
       reason: 'partial vial',
-      witness: { userId: nurseId, password: passwordOf(t, demoEmails.nurse) },
+      witness: { userId: f.nurseId, password: passwordOf(t, demoEmails.nurse) },
     })
     expect(self.json().errors[0].field).toBe('witness.userId')
     const frontDeskId = (await principalByEmail(t.ctx, demoEmails.frontDesk)).userId
@@ -216,7 +133,7 @@ describe('waste, breakage and witnesses', () => {
       quantity: '12.35',
       reason: 'Remainder of opened vial after infusion',
       method: 'Drug disposal container (Rx Destroyer)',
-      patientId,
+      patientId: f.patientId,
       witness: witnessByTotp(),
     })
     expect(waste.statusCode, waste.body).toBe(201)
@@ -272,110 +189,45 @@ describe('waste, breakage and witnesses', () => {
 
 describe('administrations from the sessions feature', () => {
   it('appends an administer entry in the caller’s transaction, linked to the session', async () => {
-    const planId = uuidv7()
-    const sessionId = uuidv7()
-    const now = t.clock.now()
-    await t.database.db
-      .insertInto('treatment_plan')
-      .values({
-        id: planId,
-        clinic_id: t.clinics.riverside,
-        patient_id: patientId,
-        protocol_id: 'iv-racemic-standard',
-        dose_basis: 'actual',
-        dose_mg_per_kg: '0.5',
-        dose_mg: null,
-        max_dose_mg_per_kg: null,
-        planned_sessions: 6,
-        cadence: 'twice weekly',
-        note: null,
-        status: 'approved',
-        created_by: prescriberId,
-        created_at: now,
-        approved_by: prescriberId,
-        approver_name: 'Dr. Priya Raman',
-        approved_at: now,
-        content_hash: 'x',
-      })
-      .execute()
-    await t.database.db
-      .insertInto('treatment_session')
-      .values({
-        id: sessionId,
-        clinic_id: t.clinics.riverside,
-        patient_id: patientId,
-        plan_id: planId,
-        chair_id: null,
-        session_number: 1,
-        scheduled_at: now,
-        planned_duration_min: 120,
-        state: 'dosing',
-        route: 'iv',
-        spacing_override_reason: null,
-        spacing_override_by: null,
-        supervising_prescriber_id: prescriberId,
-        primary_nurse_id: nurseId,
-        weight_kg: '70',
-        dose_basis: 'actual',
-        planned_dose_mg: '35',
-        vial_mg_per_ml: '50',
-        infusion_min: '40',
-        dose_checked_by: null,
-        dose_checked_at: null,
-        dose_started_at: null,
-        dose_ended_at: null,
-        escort_name: null,
-        is_escort_present: false,
-        discharged_at: null,
-        discharge_signed_by: null,
-        discharge_signer_name: null,
-        discharge_content_hash: null,
-        end_reason: null,
-        rems_submitted_at: null,
-        rems_submitted_by: null,
-        created_at: now,
-        created_by: nurseId,
-        updated_at: now,
-      })
-      .execute()
-    const result = await administerAs(demoEmails.nurse, ketamineLotId, '35', sessionId)
+    const sessionId = await insertDosingSession(f)
+    const result = await administerAs(f, demoEmails.nurse, ketamineLotId, '35', sessionId)
     expect(result.balanceAfter).toBe('1952.65')
     const entries = (await c.auditor.get(url(`/entries?kind=administer`))).json()
     expect(entries.items[0]).toMatchObject({
       sessionId,
-      patientId,
+      patientId: f.patientId,
       patientName: 'Robin Hale',
       quantityMg: '35',
     })
-    await expect(administerAs(demoEmails.nurse, ketamineLotId, '35', uuidv7())).rejects.toMatchObject({
+    await expect(administerAs(f, demoEmails.nurse, ketamineLotId, '35', uuidv7())).rejects.toMatchObject({
       code: 'validation-failed',
       fieldErrors: [{ field: 'sessionId', message: expect.any(String) }],
     })
-    await expect(administerAs(demoEmails.nurse, ketamineLotId, '5000', sessionId)).rejects.toMatchObject({
+    await expect(administerAs(f, demoEmails.nurse, ketamineLotId, '5000', sessionId)).rejects.toMatchObject({
       code: 'conflict',
       extra: { lotNumber: 'KX2291', balanceMg: '1952.65' },
     })
   })
 })
 
-describe('counts, discrepancies and losses', () => {
-  /** One count sheet for the clinic's two lots, witnessed by the prescriber's password. */
-  const countSheet = (ketamine: string, esketamine: string, occasion = 'shift') =>
-    c.nurse.post(url('/count-sheets'), {
-      occasion,
-      witness: witnessByPassword(),
-      counts: [
-        { lotId: ketamineLotId, counted: ketamine },
-        { lotId: esketamineLotId, counted: esketamine },
-      ],
-    })
-  const result = (res: { json: () => { results: { lotId: string }[] } }, lotId: string) =>
-    res.json().results.find((r) => r.lotId === lotId) as unknown as Record<string, unknown> & {
-      discrepancy: Record<string, unknown> | null
-    }
-  const countEntries = async () =>
-    (await c.nurse.get(url('/entries?kind=count&pageSize=500'))).json().items.length as number
+/** One count sheet for the clinic's two lots, witnessed by the prescriber's password. */
+const countSheet = (ketamine: string, esketamine: string, occasion = 'shift') =>
+  c.nurse.post(url('/count-sheets'), {
+    occasion,
+    witness: witnessByPassword(),
+    counts: [
+      { lotId: ketamineLotId, counted: ketamine },
+      { lotId: esketamineLotId, counted: esketamine },
+    ],
+  })
+const result = (res: { json: () => { results: { lotId: string }[] } }, lotId: string) =>
+  res.json().results.find((r) => r.lotId === lotId) as unknown as Record<string, unknown> & {
+    discrepancy: Record<string, unknown> | null
+  }
+const countEntries = async () =>
+  (await c.nurse.get(url('/entries?kind=count&pageSize=500'))).json().items.length as number
 
+describe('counts and the discrepancies they open', () => {
   it('the count sheet is blind: the lots to count, without their balances', async () => {
     const sheet = await c.nurse.get(url('/count-sheet'))
     expect(sheet.statusCode).toBe(200)
@@ -458,7 +310,9 @@ describe('counts, discrepancies and losses', () => {
     const lot = (await c.nurse.get(url(`/lots/${ketamineLotId}`))).json().lot
     expect(lot.openDiscrepancies).toBe(1)
   })
+})
 
+describe('resolving discrepancies and reporting losses', () => {
   it('resolves a discrepancy only with a reason and a witness, by an adjustment entry', async () => {
     const [open] = (await c.nurse.get(url('/discrepancies?status=open'))).json()
     const noReason = await c.nurse.post(url(`/discrepancies/${open.id}/resolve`), {
@@ -607,7 +461,7 @@ describe('who may see and change the ledger', () => {
     // The prescriber works in both clinics, but a Riverside lot is not found through Hillcrest.
     expect((await c.prescriber.get(url(`/lots/${ketamineLotId}`, 'hillcrest'))).statusCode).toBe(404)
     const viaOther = await c.prescriber.post(url('/count-sheets', 'hillcrest'), {
-      witness: { userId: nurseId, password: passwordOf(t, demoEmails.nurse) },
+      witness: { userId: f.nurseId, password: passwordOf(t, demoEmails.nurse) },
       counts: [{ lotId: ketamineLotId, counted: '1' }],
     })
     expect(viaOther.statusCode).toBe(400)
@@ -661,44 +515,5 @@ describe('reports', () => {
     const text = await pdfText(pdf.rawPayload)
     expect(text).toContain('Drug Product NDC Lot Expires Strength On hand (mg) Finished form Esketamine')
     expect(text).toMatch(/0409-2051-05 =HYPERLIN.*2027-08-31 50 mg\/mL 500 10 mL/)
-  })
-})
-
-describe('expiry', () => {
-  it('warns before expiry and refuses to draw from an expired lot', async () => {
-    const soon = await c.nurse.post(url('/lots'), {
-      ...ketamineLot,
-      lotNumber: 'KX0001',
-      expiresOn: '2026-12-01',
-      containerCount: 1,
-      containerNumbers: [],
-    })
-    expect(soon.json().lot).toMatchObject({ expiryStatus: 'expiring', daysToExpiry: 4 })
-    const lotId = soon.json().lot.id
-    const past = await c.nurse.post(url('/lots'), {
-      ...ketamineLot,
-      lotNumber: 'KX0002',
-      expiresOn: '2026-11-26',
-    })
-    expect(past.json().errors[0].field).toBe('expiresOn')
-    t.clock.advanceMinutes(5 * 24 * 60)
-    await expect(administerAs(demoEmails.nurse, lotId, '10')).rejects.toMatchObject({
-      code: 'conflict',
-      fieldErrors: [{ field: 'lotId', message: 'expired on 2026-12-01' }],
-    })
-    // An expired lot can still leave the books: returned to a reverse distributor.
-    const nurse = new Client(t)
-    await nurse.signIn(demoEmails.nurse)
-    const back = await nurse.post(url(`/lots/${lotId}/returns`), {
-      quantity: '500',
-      recipient: {
-        name: 'Inmar reverse distribution',
-        address: '635 Vine St, Winston-Salem, NC',
-        dea: 'BR1234563',
-      },
-      document: 'RA-7781',
-    })
-    expect(back.statusCode, back.body).toBe(201)
-    expect(back.json().lot).toMatchObject({ expiryStatus: 'expired', balanceMg: '0' })
   })
 })

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  Client,
-  demoEmails,
-  passwordOf,
-  startTestApp,
-  type TestApp,
-  totpCode,
-} from '../../../../test/support/test-app'
-import { seedDemoClinicalData } from '../../seed/demo'
+import { freshTotpCode, startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
+import { Client, demoEmails, passwordOf, type TestApp } from '../../../../test/support/test-app'
 import { principalByEmail } from '../../seed/demo-ledger'
 
 // Issue 14 B: the ledger records what the pump gave, not what was drawn; the remainder is owed as
@@ -22,21 +15,13 @@ let prescriberId: string
 let chairs: { id: string }[]
 const riverside = () => `/api/v1/clinics/${t.clinics.riverside}`
 const ledger = (path: string) => `${riverside()}/ledger${path}`
-const code = () => {
-  t.clock.advanceMinutes(0.5)
-  return totpCode(secret, t.clock)
-}
+const code = () => freshTotpCode(t, secret)
 const witness = () => ({ userId: prescriberId, password: passwordOf(t, demoEmails.prescriber) })
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '600' })
-  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  frontDesk = new Client(t)
-  await frontDesk.signIn(demoEmails.frontDesk)
-  prescriber = new Client(t)
-  secret = (await prescriber.signIn(demoEmails.prescriber))!
+  ;({ t, nurse, frontDesk, prescriber, secret } = await startNursePrescriberDesk({
+    KETACARE_SESSION_IDLE_MIN: '600',
+  }))
   prescriberId = (await principalByEmail(t.ctx, demoEmails.prescriber)).userId
   chairs = (await nurse.get(`${riverside()}/chairs`)).json()
 })

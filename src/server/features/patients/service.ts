@@ -352,9 +352,6 @@ export function addMeasurement(
           height_cm: input.heightCm == null ? null : input.heightCm.toFixed(1),
           recorded_by: principal.userId,
           created_at: scope.now,
-          entered_in_error_at: null,
-          entered_in_error_by: null,
-          error_reason: null,
         })
         .execute()
       await scope.audit({

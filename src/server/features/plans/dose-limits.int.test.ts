@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, passwordOf, startTestApp, type TestApp } from '../../../../test/support/test-app'
-import { seedDemoClinicalData } from '../../seed/demo'
+import { startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
+import { type Client, demoEmails, passwordOf, type TestApp } from '../../../../test/support/test-app'
 
 // Clinical-reference §2 (issue 12): the dosing weight is never above actual weight, the titration
 // ceiling is judged per kg of actual weight, and going beyond either needs the prescriber's signed
@@ -38,14 +38,9 @@ async function draft(body: Record<string, unknown>): Promise<Plan> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '240' })
-  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  frontDesk = new Client(t)
-  await frontDesk.signIn(demoEmails.frontDesk)
-  prescriber = new Client(t)
-  await prescriber.signIn(demoEmails.prescriber)
+  ;({ t, nurse, frontDesk, prescriber } = await startNursePrescriberDesk({
+    KETACARE_SESSION_IDLE_MIN: '240',
+  }))
   prescriberId = (await prescriber.get('/api/v1/auth/me')).json().user.id
   // Maya Chen: eligible, consented, a draft plan not yet approved.
   patientId = (await frontDesk.get(`${url()}/patients?q=RK-2024-0121`)).json().items[0].id

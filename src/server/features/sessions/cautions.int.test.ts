@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, passwordOf, startTestApp, type TestApp } from '../../../../test/support/test-app'
-import { seedDemoClinicalData } from '../../seed/demo'
+import { startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
+import { type Client, demoEmails, passwordOf, type TestApp } from '../../../../test/support/test-app'
 
 // §3 ✅ pre-dose cautions (esketamine label 5.6, 7.1–7.3): asked at intake, acknowledged by the
 // prescriber with the eligibility signature and again before each dose; warnings, never blocks.
@@ -31,14 +31,7 @@ async function answerYes(patientId: string, ids: string[]) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
-  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  prescriber = new Client(t)
-  await prescriber.signIn(demoEmails.prescriber)
-  frontDesk = new Client(t)
-  await frontDesk.signIn(demoEmails.frontDesk)
+  ;({ t, nurse, frontDesk, prescriber } = await startNursePrescriberDesk())
 })
 afterAll(() => t.close())
 

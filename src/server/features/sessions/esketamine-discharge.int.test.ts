@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
-import { seedDemoClinicalData } from '../../seed/demo'
+import { freshTotpCode, startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
+import { Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
 
 // Esketamine monitoring and discharge (clinical-reference §3) and the REMS Patient Monitoring Form
 // as a record of what happened, through the API.
@@ -23,10 +23,7 @@ const aldrete10 = {
   aldrete_spo2: 2,
 }
 const phq9 = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, i === 8 ? 0 : 2]))
-const code = () => {
-  t.clock.advanceMinutes(0.5)
-  return totpCode(secret, t.clock)
-}
+const code = () => freshTotpCode(t, secret)
 /** Moves the test clock to `m` minutes after the first device. */
 const atMinute = (m: number) =>
   t.clock.advanceMinutes((firstDeviceMs + m * minute - t.clock.now().getTime()) / minute)
@@ -36,14 +33,9 @@ const criterion = (v: { discharge: { criteria: { id: string; isMet: boolean }[] 
 const vitals = (body: Record<string, number>) => nurse.post(`${s}/vitals`, { context: 'post', ...body })
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '480' })
-  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  frontDesk = new Client(t)
-  await frontDesk.signIn(demoEmails.frontDesk)
-  prescriber = new Client(t)
-  secret = (await prescriber.signIn(demoEmails.prescriber))!
+  ;({ t, nurse, frontDesk, prescriber, secret } = await startNursePrescriberDesk({
+    KETACARE_SESSION_IDLE_MIN: '480',
+  }))
 })
 afterAll(() => t.close())
 

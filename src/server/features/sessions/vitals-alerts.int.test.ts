@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
+import { freshTotpCode, startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
+import type { Client, TestApp } from '../../../../test/support/test-app'
 import { uuidv7 } from '../../ids'
-import { seedDemoClinicalData } from '../../seed/demo'
 
 // Issue 14 C and 4: a first BP above 180/110 alerts with a 5-minute recheck, every reading of any
 // phase is evaluated (also after a back-dated pump start), chair-side times before the session or
@@ -15,10 +15,7 @@ let secret: string
 let chairs: { id: string }[]
 const minute = 60_000
 const url = () => `/api/v1/clinics/${t.clinics.riverside}`
-const code = () => {
-  t.clock.advanceMinutes(0.5)
-  return totpCode(secret, t.clock)
-}
+const code = () => freshTotpCode(t, secret)
 const ago = (min: number) => new Date(t.clock.now().getTime() - min * minute).toISOString()
 const later = (min: number) => new Date(t.clock.now().getTime() + min * minute).toISOString()
 
@@ -73,14 +70,9 @@ async function toDosing(mrn: string, chairId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '240' })
-  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  frontDesk = new Client(t)
-  await frontDesk.signIn(demoEmails.frontDesk)
-  prescriber = new Client(t)
-  secret = (await prescriber.signIn(demoEmails.prescriber))!
+  ;({ t, nurse, frontDesk, prescriber, secret } = await startNursePrescriberDesk({
+    KETACARE_SESSION_IDLE_MIN: '240',
+  }))
   chairs = (await nurse.get(`${url()}/chairs`)).json()
 })
 afterAll(() => t.close())

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
-import { seedDemoClinicalData } from '../../seed/demo'
+import {
+  freshTotpCode,
+  patientIdByMrn,
+  startNursePrescriberDesk,
+} from '../../../../test/support/clinic-fixture'
+import { aldrete10 } from '../../../../test/support/session-answers'
+import { Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
+
+// An IV session from booking to signed discharge through the API, in order: each block goes on
+// from where the one before left the session.
 
 let t: TestApp
 let nurse: Client
@@ -8,13 +16,8 @@ let frontDesk: Client
 let prescriber: Client
 let secret: string
 let chairs: { id: string; name: string }[]
-const aldrete10 = {
-  aldrete_activity: 2,
-  aldrete_respiration: 2,
-  aldrete_circulation: 2,
-  aldrete_consciousness: 2,
-  aldrete_spo2: 2,
-}
+let sessionUrl: string
+let patientId: string
 const phq9 = {
   phq9_1: 2,
   phq9_2: 2,
@@ -27,36 +30,20 @@ const phq9 = {
   phq9_9: 0,
 }
 const url = () => `/api/v1/clinics/${t.clinics.riverside}`
-
-async function patientByMrn(mrn: string): Promise<string> {
-  return (await frontDesk.get(`${url()}/patients?q=${mrn}`)).json().items[0].id
-}
-/** A fresh TOTP step for each signature (codes cannot be replayed). */
-function code(): string {
-  t.clock.advanceMinutes(0.5)
-  return totpCode(secret, t.clock)
-}
+const patientByMrn = (mrn: string) => patientIdByMrn(frontDesk, t.clinics.riverside, mrn)
+const code = () => freshTotpCode(t, secret)
+const view = async () => (await nurse.get(sessionUrl)).json()
 
 beforeAll(async () => {
   // Sessions run for hours of test-clock time; a long idle timeout keeps the staff signed in.
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '240' })
-  // Patients at every stage, but no demo sessions: this file books and runs its own.
-  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  frontDesk = new Client(t)
-  await frontDesk.signIn(demoEmails.frontDesk)
-  prescriber = new Client(t)
-  secret = (await prescriber.signIn(demoEmails.prescriber))!
+  ;({ t, nurse, frontDesk, prescriber, secret } = await startNursePrescriberDesk({
+    KETACARE_SESSION_IDLE_MIN: '240',
+  }))
   chairs = (await nurse.get(`${url()}/chairs`)).json()
 })
 afterAll(() => t.close())
 
-describe('an IV session from booking to signed discharge', () => {
-  let sessionUrl: string
-  let patientId: string
-  const view = async () => (await nurse.get(sessionUrl)).json()
-
+describe('an IV session: booking', () => {
   it('books from the approved plan, refusing close spacing unless a prescriber overrides', async () => {
     patientId = await patientByMrn('RK-2024-0107')
     const booked = await frontDesk.post(`${url()}/sessions`, {
@@ -107,7 +94,9 @@ describe('an IV session from booking to signed discharge', () => {
     })
     expect(notApproved.statusCode).toBe(409)
   })
+})
 
+describe('an IV session: pre-checks and the dose', () => {
   it('blocks dosing on a failed pre-check until a prescriber overrides with a signature', async () => {
     let v = await view()
     expect(
@@ -214,7 +203,9 @@ describe('an IV session from booking to signed discharge', () => {
     })
     expect(started.json().session.state).toBe('dosing')
   })
+})
 
+describe('an IV session: charting at the chair', () => {
   it('charts the pump, vitals and alerts; resends with one Idempotency-Key never duplicate', async () => {
     const start = await nurse.post(`${sessionUrl}/infusion`, { action: 'start' })
     expect(start.statusCode, start.body).toBe(200)
@@ -329,7 +320,9 @@ describe('an IV session from booking to signed discharge', () => {
     })
     expect(effect.json().sideEffects[0]).toMatchObject({ term: 'nausea', grade: 1 })
   })
+})
 
+describe('an IV session: end of dosing, discharge and the record', () => {
   it('computes the dose given from the pump record and finishes dosing', async () => {
     t.clock.advanceMinutes(20)
     await nurse.post(`${sessionUrl}/vitals`, {
@@ -433,124 +426,5 @@ describe('an IV session from booking to signed discharge', () => {
     const board = (await frontDesk.get(`${url()}/board?date=2026-11-27`)).json()
     expect(board.chairs).toHaveLength(4)
     expect(board.sessions.some((s: { state: string }) => s.state === 'discharged')).toBe(true)
-  })
-})
-
-describe('an esketamine session', () => {
-  it('spaces devices 5 minutes apart and holds discharge until 2 hours after the first', async () => {
-    const patientId = await patientByMrn('RK-2024-0112')
-    // §3 REMS hard stop: the demo records Riverside's setting certification and her enrolment;
-    // without either this booking is refused (rems.int.test.ts).
-    expect((await nurse.get(`${url()}/rems/certification`)).json().current).not.toBeNull()
-    expect((await nurse.get(`${url()}/patients/${patientId}/rems-enrolment`)).json().current).not.toBeNull()
-    const booked = (
-      await frontDesk.post(`${url()}/sessions`, {
-        patientId,
-        chairId: chairs[3]!.id,
-        scheduledAt: t.clock.now().toISOString(),
-      })
-    ).json()
-    const s = `${url()}/sessions/${booked.session.id}`
-    const step = async (event: string) => {
-      const v = (await nurse.get(s)).json()
-      return nurse.post(`${s}/transition`, { event, version: v.session.version })
-    }
-    await step('check-in')
-    await step('start-pre-checks')
-    await nurse.post(`${s}/pre-checks`, {
-      identityConfirmed: true,
-      fastingConfirmed: true,
-      escortConfirmed: true,
-      pregnancyStatus: 'not-applicable',
-      urinarySymptoms: false,
-    })
-    await nurse.post(`${s}/vitals`, {
-      context: 'pre',
-      systolicMmHg: 122,
-      diastolicMmHg: 78,
-      heartRateBpm: 70,
-      spo2Percent: 99,
-    })
-    await nurse.post(`${s}/scores`, {
-      instrumentId: 'cssrs-screen',
-      context: 'pre',
-      answers: { cssrs_1: false, cssrs_2: false, cssrs_6: false },
-    })
-    // Her last PHQ-9 was at intake, more than a week ago: it is due before dosing.
-    expect(
-      (await nurse.get(s)).json().preChecks.items.find((i: { id: string }) => i.id === 'phq9').status,
-    ).toBe('pending')
-    await nurse.post(`${s}/scores`, { instrumentId: 'phq9', context: 'pre', answers: phq9 })
-    await nurse.post(`${s}/dose`, { weightKg: 59 })
-    // On the nurse's tablet, the prescriber checks the dose with their own password.
-    const prescriberId = (await prescriber.get('/api/v1/auth/me')).json().user.id
-    const nurseId = (await nurse.get('/api/v1/auth/me')).json().user.id
-    const selfCheck = await nurse.post(`${s}/dose/check`, {
-      checker: { userId: nurseId, password: 'irrelevant' },
-    })
-    expect(selfCheck.statusCode).toBe(409)
-    const wrongPassword = await nurse.post(`${s}/dose/check`, {
-      checker: { userId: prescriberId, password: 'not-it' },
-    })
-    expect(wrongPassword.statusCode).toBe(401)
-    expect(wrongPassword.json().errors[0].field).toBe('witness.password')
-    const password = t.demo.find((d) => d.email === demoEmails.prescriber)!.password
-    const checkedHere = await nurse.post(`${s}/dose/check`, { checker: { userId: prescriberId, password } })
-    expect(checkedHere.json().dose.checkedBy).toBe('Dr. Priya Raman')
-    await prescriber.post(`${s}/supervision`, {})
-    expect((await step('start-dosing')).json().session.state).toBe('dosing')
-    const first = (await nurse.post(`${s}/devices`, {})).json()
-    expect(first.devices.plan.deviceCount).toBe(2)
-    const early = await nurse.post(`${s}/devices`, {})
-    expect(early.statusCode).toBe(409)
-    expect(early.json().detail).toMatch(/5 minutes/)
-    t.clock.advanceMinutes(5)
-    expect((await nurse.post(`${s}/devices`, {})).json().devices.isComplete).toBe(true)
-    await step('finish-dosing')
-    await nurse.post(`${s}/escort`, { isPresent: true })
-    await nurse.post(`${s}/scores`, { instrumentId: 'aldrete', context: 'post', answers: aldrete10 })
-    t.clock.advanceMinutes(60)
-    await await nurse.post(`${s}/vitals`, {
-      context: 'post',
-      systolicMmHg: 126,
-      diastolicMmHg: 80,
-      heartRateBpm: 72,
-      spo2Percent: 98,
-      moaas: 5,
-    })
-    let v = (await nurse.get(s)).json()
-    expect(v.discharge.criteria.find((c: { id: string }) => c.id === 'observation-time').isMet).toBe(false)
-    // §3: the nurse's dissociation check (see esketamine-discharge.int.test.ts for the rest).
-    await nurse.post(`${s}/dissociation-check`, { isResolved: true })
-    t.clock.advanceMinutes(56)
-    await await nurse.post(`${s}/vitals`, {
-      context: 'post',
-      systolicMmHg: 124,
-      diastolicMmHg: 80,
-      heartRateBpm: 70,
-      spo2Percent: 98,
-      moaas: 5,
-    })
-    v = (await nurse.get(s)).json()
-    expect(v.discharge.isReady).toBe(true)
-    v = (await nurse.post(`${s}/transition`, { event: 'mark-ready', version: v.session.version })).json()
-    v = (await prescriber.post(`${s}/discharge`, { version: v.session.version, totpCode: code() })).json()
-    expect(v.session.remsDueAt).toBeTruthy()
-    const rems = (await nurse.get(`${s}/rems`)).json()
-    expect(rems).toMatchObject({ doseMg: 56, isFirstTreatment: true, vitalsAcceptableBeforeDosing: true })
-    expect(rems.minutesFirstDeviceToEndOfMonitoring).toBeGreaterThanOrEqual(120)
-    const board = (await nurse.get(`${url()}/board?date=2026-11-27`)).json()
-    expect(board.remsOwed.map((r: { sessionId: string }) => r.sessionId)).toContain(booked.session.id)
-    const submitted = await nurse.post(`${s}/rems/submitted`, {
-      isEnrolled: true,
-      concomitant: {
-        benzodiazepines: false,
-        nonBenzodiazepineHypnotics: false,
-        psychostimulants: false,
-        maois: false,
-        opioids: false,
-      },
-    })
-    expect(submitted.json().session.remsSubmittedAt).toBeTruthy()
   })
 })

@@ -1,0 +1,98 @@
+import type { LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+  conflict,
+  expectOutcome,
+  expectProblem,
+  expectSameAsMissing,
+  forbidden,
+  notFound,
+  type Outcome,
+  type RefusalFixture,
+  type RiversideRole,
+  startRefusalFixture,
+} from '../../../../test/support/refusals'
+import { demoEmails, passwordOf } from '../../../../test/support/test-app'
+
+// Who may review (clinical:read) and sign (clinical:sign) an eligibility decision, and the
+// refusals of an unfinished assessment, an open safety alert, a wrong password or another clinic.
+
+let f: RefusalFixture
+beforeAll(async () => {
+  f = await startRefusalFixture()
+})
+afterAll(() => f.t.close())
+
+const patientUrl = (id: string) => `${f.riverside()}/patients/${id}`
+const decide = (
+  decision: 'approve' | 'decline' | 'defer',
+  password = passwordOf(f.t, demoEmails.prescriber),
+) => ({
+  decision,
+  reason: 'Reviewed with the patient; see the note.',
+  password,
+})
+
+describe('eligibility by role', () => {
+  test.each<[RiversideRole | 'nurse2', Outcome]>([
+    ['admin', forbidden],
+    ['prescriber', 200],
+    ['nurse', 200],
+    ['frontDesk', forbidden],
+    ['auditor', 200],
+    ['nurse2', forbidden],
+  ])('%s reads the review: %o', async (role, outcome) => {
+    const id = await f.patientByMrn('RK-2024-0125')
+    expectOutcome(await f.as(role).get(`${patientUrl(id)}/eligibility`), outcome)
+  })
+
+  test.each<[RiversideRole | 'nurse2', Outcome]>([
+    ['admin', forbidden],
+    ['nurse', forbidden],
+    ['frontDesk', forbidden],
+    ['auditor', forbidden],
+    ['nurse2', forbidden],
+  ])('%s may not sign a decision: %o', async (role, outcome) => {
+    const id = await f.patientByMrn('RK-2024-0125')
+    expectOutcome(
+      await f.as(role).post(`${patientUrl(id)}/eligibility-decisions`, decide('defer', 'whatever')),
+      outcome,
+    )
+  })
+})
+
+describe('eligibility in the wrong state', () => {
+  test.each<[string, string, 'approve' | 'defer', Outcome]>([
+    ['approving with an unacknowledged safety alert', 'RK-2024-0129', 'approve', conflict],
+    ['approving an assessment not yet complete', 'RK-2024-0136', 'approve', conflict],
+    // A decision can be taken again (a deferral reviewed later): the latest one counts.
+    ['deciding again for a patient decided already', 'RK-2024-0133', 'defer', 201],
+  ])('%s (%s): %o', async (_, mrn, decision, outcome) => {
+    const id = await f.patientByMrn(mrn)
+    expectOutcome(
+      await f.as('prescriber').post(`${patientUrl(id)}/eligibility-decisions`, decide(decision)),
+      outcome,
+    )
+  })
+
+  test('a wrong password makes no signature', async () => {
+    const id = await f.patientByMrn('RK-2024-0125')
+    const before = (await f.as('prescriber').get(`${patientUrl(id)}/eligibility`)).json().decisions.length
+    const refused = await f
+      .as('prescriber')
+      .post(`${patientUrl(id)}/eligibility-decisions`, decide('defer', 'not-it'))
+    expectProblem(refused, 401, 'invalid-credentials')
+    expect((await f.as('prescriber').get(`${patientUrl(id)}/eligibility`)).json().decisions).toHaveLength(
+      before,
+    )
+  })
+})
+
+describe('eligibility of another clinic’s patient', () => {
+  test.each<[string, (id: string) => Promise<LightMyRequestResponse>]>([
+    ['reviewing', (id) => f.as('prescriber').get(`${patientUrl(id)}/eligibility`)],
+    ['signing', (id) => f.as('prescriber').post(`${patientUrl(id)}/eligibility-decisions`, decide('defer'))],
+  ])('%s: the same answer as for a patient that does not exist', async (_, send) => {
+    await expectSameAsMissing(f, send, notFound)
+  })
+})

@@ -1,0 +1,114 @@
+import type { LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+  conflict,
+  expectOutcome,
+  expectProblem,
+  expectSameAsMissing,
+  forbidden,
+  notFound,
+  type Outcome,
+  type RefusalFixture,
+  type RiversideRole,
+  staleVersion,
+  startRefusalFixture,
+  unknownId,
+} from '../../../../test/support/refusals'
+import { demoEmails, passwordOf } from '../../../../test/support/test-app'
+
+// Who may read (clinical:read), draft and approve (clinical:sign) a treatment plan, and the
+// refusals of a plan that is not a draft, a stale one, a missing decision and another clinic.
+
+interface Plan {
+  id: string
+  version: number
+  status: string
+}
+
+let f: RefusalFixture
+beforeAll(async () => {
+  f = await startRefusalFixture()
+})
+afterAll(() => f.t.close())
+
+const plansUrl = async (mrn: string) => `${f.riverside()}/patients/${await f.patientByMrn(mrn)}/plans`
+const draftBody = { protocolId: 'iv-racemic-standard' }
+const approval = (version: number) => ({ version, password: passwordOf(f.t, demoEmails.prescriber) })
+const plansOf = async (url: string): Promise<Plan[]> => (await f.as('prescriber').get(url)).json()
+const approve = (url: string, plan: Plan, version = plan.version) =>
+  f.as('prescriber').post(`${url}/${plan.id}/approve`, approval(version))
+
+describe('plans by role', () => {
+  test.each<[RiversideRole | 'nurse2', Outcome]>([
+    ['admin', forbidden],
+    ['prescriber', 200],
+    ['nurse', 200],
+    ['frontDesk', forbidden],
+    ['auditor', 200],
+    ['nurse2', forbidden],
+  ])('%s reads the plans: %o', async (role, outcome) => {
+    expectOutcome(await f.as(role).get(await plansUrl('RK-2024-0107')), outcome)
+  })
+
+  test.each<[RiversideRole | 'nurse2', Outcome]>([
+    ['admin', forbidden],
+    ['nurse', forbidden],
+    ['frontDesk', forbidden],
+    ['auditor', forbidden],
+    ['nurse2', forbidden],
+  ])('%s may not draft or approve a plan: %o', async (role, outcome) => {
+    const url = await plansUrl('RK-2024-0121')
+    expectOutcome(await f.as(role).post(url, draftBody), outcome)
+    expectOutcome(await f.as(role).post(`${url}/${unknownId}/approve`, approval(1)), outcome)
+  })
+})
+
+describe('plans in the wrong state', () => {
+  test('approving an approved plan, or one superseded by a newer approval, is a conflict', async () => {
+    const url = await plansUrl('RK-2024-0107')
+    const approved = (await plansOf(url)).find((p) => p.status === 'approved')!
+    expectProblem(await approve(url, approved), ...conflict)
+    const drafted = await f.as('prescriber').post(url, draftBody)
+    expect(drafted.statusCode, drafted.body).toBe(201)
+    const draft = (drafted.json() as Plan[]).find((p) => p.status === 'draft')!
+    expect((await approve(url, draft)).statusCode).toBe(200)
+    const superseded = (await plansOf(url)).find((p) => p.id === approved.id)!
+    expect(superseded.status).toBe('superseded')
+    expectProblem(await approve(url, superseded), ...conflict)
+  })
+
+  test('approving on a stale version, an unknown plan, or without an approved decision', async () => {
+    const url = await plansUrl('RK-2024-0121')
+    const draft = (await plansOf(url)).find((p) => p.status === 'draft')!
+    expectProblem(await approve(url, draft, draft.version + 1), ...staleVersion)
+    expectProblem(await approve(url, { ...draft, id: unknownId }), ...notFound)
+    const undecided = await plansUrl('RK-2024-0125')
+    const drafted = await f.as('prescriber').post(undecided, draftBody)
+    expect(drafted.statusCode, drafted.body).toBe(201)
+    const blocked = await approve(undecided, (drafted.json() as Plan[]).find((p) => p.status === 'draft')!)
+    expectProblem(blocked, ...conflict)
+    expect(blocked.json().blockers).toEqual(['an approved eligibility decision', 'a current signed consent'])
+  })
+})
+
+describe('plans of another clinic’s patient', () => {
+  const url = (id: string) => `${f.riverside()}/patients/${id}/plans`
+  test.each<[string, Outcome, (id: string) => Promise<LightMyRequestResponse>]>([
+    ['listing', 200, (id) => f.as('prescriber').get(url(id))],
+    ['drafting', notFound, (id) => f.as('prescriber').post(url(id), draftBody)],
+  ])('%s: the same answer as for a patient that does not exist (%o)', async (_, outcome, send) => {
+    await expectSameAsMissing(f, send, outcome)
+  })
+
+  test('approving another clinic’s plan: not found', async () => {
+    const plan = await f.t.database.db
+      .selectFrom('treatment_plan')
+      .select(['id', 'patient_id', 'version'])
+      .where('clinic_id', '=', f.t.clinics.hillcrest)
+      .executeTakeFirstOrThrow()
+    const refused = await f
+      .as('prescriber')
+      .post(`${url(plan.patient_id)}/${plan.id}/approve`, approval(plan.version))
+    expectProblem(refused, ...notFound)
+  })
+})

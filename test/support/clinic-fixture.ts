@@ -1,0 +1,84 @@
+import { seedDemoClinicalData } from '../../src/server/seed/demo'
+import { Client, demoEmails, startTestApp, type TestApp, totpCode } from './test-app'
+
+/** The demo roles a fixture signs in; each gets its own client (cookie and CSRF token). */
+export type DemoRole = keyof typeof demoEmails
+
+export interface DemoClinic {
+  t: TestApp
+  /** Signed-in clients by role (only the roles asked for). */
+  clients: Partial<Record<DemoRole, Client>>
+  /** The prescriber's TOTP secret, when the prescriber was signed in. */
+  prescriberSecret: string | undefined
+}
+
+/**
+ * A test app with the demo organization and its clinical data (patients at every stage), and the
+ * given roles signed in — the set-up most database tests of the clinical features share.
+ */
+export async function startDemoClinic(
+  options: {
+    env?: Record<string, string>
+    roles?: DemoRole[]
+    /** Seed the demo treatment sessions too (default no: most files book and run their own). */
+    withSessions?: boolean
+    withRemsCertification?: boolean
+  } = {},
+): Promise<DemoClinic> {
+  const t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', ...options.env })
+  await seedDemoClinicalData(t.ctx, t.demo, {
+    withSessions: options.withSessions ?? false,
+    ...(options.withRemsCertification === undefined
+      ? {}
+      : { withRemsCertification: options.withRemsCertification }),
+  })
+  const clients: DemoClinic['clients'] = {}
+  let prescriberSecret: string | undefined
+  for (const role of options.roles ?? ['nurse', 'frontDesk', 'prescriber']) {
+    const client = new Client(t)
+    const secret = await client.signIn(demoEmails[role])
+    if (role === 'prescriber') prescriberSecret = secret
+    clients[role] = client
+  }
+  return { t, clients, prescriberSecret }
+}
+
+/** A fresh TOTP step for each signature: a code cannot be used twice, so the clock moves on. */
+export function freshTotpCode(t: TestApp, secret: string | undefined): string {
+  if (!secret) throw new Error('no TOTP secret: sign the prescriber in first')
+  t.clock.advanceMinutes(0.5)
+  return totpCode(secret, t.clock)
+}
+
+/** A patient's id from the clinic's patient search by MRN. */
+export async function patientIdByMrn(client: Client, clinicId: string, mrn: string): Promise<string> {
+  const response = await client.get(`/api/v1/clinics/${clinicId}/patients?q=${mrn}`)
+  const id = response.json().items?.[0]?.id
+  if (!id) throw new Error(`no patient ${mrn} in clinic ${clinicId}: ${response.body}`)
+  return id
+}
+
+export interface NursePrescriberDesk {
+  t: TestApp
+  nurse: Client
+  frontDesk: Client
+  prescriber: Client
+  /** The prescriber's TOTP secret, for signatures (see freshTotpCode). */
+  secret: string
+}
+
+/** The demo clinic with the chair-side trio signed in: a nurse, the front desk and a prescriber. */
+export async function startNursePrescriberDesk(
+  env: Record<string, string> = {},
+): Promise<NursePrescriberDesk> {
+  const { t, clients, prescriberSecret } = await startDemoClinic({ env })
+  if (!clients.nurse || !clients.frontDesk || !clients.prescriber || !prescriberSecret)
+    throw new Error('the demo nurse, front desk and prescriber must all sign in')
+  return {
+    t,
+    nurse: clients.nurse,
+    frontDesk: clients.frontDesk,
+    prescriber: clients.prescriber,
+    secret: prescriberSecret,
+  }
+}
