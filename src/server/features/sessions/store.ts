@@ -163,9 +163,6 @@ export async function insertVitalSign(
       moaas: row.moaas ?? null,
       recorded_by: row.recordedBy,
       created_at: row.now,
-      entered_in_error_at: null,
-      entered_in_error_by: null,
-      error_reason: null,
     })
     .execute()
 }
@@ -194,9 +191,6 @@ export async function insertEvent(
       payload: JSON.stringify(row.payload),
       recorded_by: row.recordedBy,
       created_at: row.now,
-      entered_in_error_at: null,
-      entered_in_error_by: null,
-      error_reason: null,
     })
     .execute()
 }

@@ -67,9 +67,6 @@ export const dose = defineAction({
         height_cm: input.heightCm ? input.heightCm.toFixed(1) : null,
         recorded_by: scope.principal.userId,
         created_at: scope.now,
-        entered_in_error_at: null,
-        entered_in_error_by: null,
-        error_reason: null,
       })
       .execute()
     await addEvent(scope, view.session.id, 'dose-set', {

@@ -28,9 +28,6 @@ export const sideEffect = defineAction({
         is_serious: input.isSerious ?? input.grade >= seriousFromGrade,
         recorded_by: scope.principal.userId,
         created_at: scope.now,
-        entered_in_error_at: null,
-        entered_in_error_by: null,
-        error_reason: null,
       })
       .execute()
     return { term: input.term, grade: input.grade }
