@@ -1,50 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { enteredInErrorSchema, errorReasonBody, instant, patientParams } from '../../../contract/common'
+import { alertSchema, responseSchema, vitalSchema, vitalSignField } from '../../../contract/assessments'
+import { errorReasonBody, instant, patientParams } from '../../../contract/common'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import * as assessments from './service'
 
-const responseSchema = z.object({
-  id: z.string(),
-  instrumentId: z.string(),
-  answers: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
-  total: z.number(),
-  band: z.object({ id: z.string(), label: z.string() }).nullable(),
-  subscales: z.record(z.string(), z.number()),
-  flags: z.array(z.object({ id: z.string(), severity: z.string(), message: z.string() })),
-  context: z.enum(['intake', 'pre', 'post', 'between', 'follow-up']),
-  sessionId: z.string().nullable(),
-  respondent: z.enum(['patient', 'clinician']),
-  administeredAt: z.date(),
-  recordedBy: z.string().nullable(),
-  enteredInError: enteredInErrorSchema,
-})
-const alertSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  severity: z.enum(['warning', 'urgent']),
-  message: z.string(),
-  instrumentResponseId: z.string().nullable(),
-  raisedAt: z.date(),
-  acknowledgedAt: z.date().nullable(),
-  acknowledgedBy: z.string().nullable(),
-  acknowledgementNote: z.string().nullable(),
-})
-const vitalSchema = z.object({
-  id: z.string(),
-  context: z.enum(['intake', 'pre', 'intra', 'post']),
-  sessionId: z.string().nullable(),
-  measuredAt: z.date(),
-  systolicMmHg: z.number().nullable(),
-  diastolicMmHg: z.number().nullable(),
-  heartRateBpm: z.number().nullable(),
-  spo2Percent: z.number().nullable(),
-  respiratoryRate: z.number().nullable(),
-  moaas: z.number().nullable(),
-  recordedBy: z.string().nullable(),
-  enteredInError: enteredInErrorSchema,
-})
 const entryParams = patientParams.extend({ entryId: z.uuid() })
 
 export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -163,11 +124,11 @@ export function assessmentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           body: z.object({
             context: z.enum(['intake', 'pre', 'intra', 'post']).default('intake'),
             measuredAt: instant.optional(),
-            systolicMmHg: z.number().int().min(40).max(300),
-            diastolicMmHg: z.number().int().min(20).max(200),
-            heartRateBpm: z.number().int().min(20).max(250),
-            spo2Percent: z.number().int().min(50).max(100).nullish(),
-            respiratoryRate: z.number().int().min(4).max(60).nullish(),
+            systolicMmHg: vitalSignField('systolicMmHg'),
+            diastolicMmHg: vitalSignField('diastolicMmHg'),
+            heartRateBpm: vitalSignField('heartRateBpm'),
+            spo2Percent: vitalSignField('spo2Percent').nullish(),
+            respiratoryRate: vitalSignField('respiratoryRatePerMin').nullish(),
           }),
           response: { 201: vitalSchema },
         },
