@@ -79,3 +79,23 @@ export const vitalsBody = z.object({
   respiratoryRate: vitalSignField('respiratoryRatePerMin').nullish(),
   moaas: vitalSignField('moaas').nullish(),
 })
+
+/** The vitals hot path's lean reply: the stored entry and the alerts that still need a clinician. */
+export const vitalsReply = z.object({
+  replayed: z.boolean(),
+  vital: vitalSchema.nullable(),
+  openAlerts: z.array(
+    sessionAlertSchema
+      .pick({
+        key: true,
+        code: true,
+        severity: true,
+        message: true,
+        rule: true,
+        recommendedAction: true,
+        atMs: true,
+        recheckByMs: true,
+      })
+      .extend({ isAcknowledged: z.boolean() }),
+  ),
+})

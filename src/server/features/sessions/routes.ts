@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { clinicParams, instant, optionalText } from '../../../contract/common'
-import { viewSchema, vitalsBody } from '../../../contract/sessions'
+import { viewSchema, vitalsBody, vitalsReply } from '../../../contract/sessions'
 import { inputLimits } from '../../../domain/dosing'
 import { alertAckActions, sideEffectTerms } from '../../../domain/session'
 import type { AppContext } from '../../context'
@@ -199,25 +199,7 @@ export function sessionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             'Vital signs (BP, HR, SpO2, RR, MOAA/S): acknowledged with the open alerts (send an Idempotency-Key header to make resends safe)',
           params: sessionParams,
           body: vitalsBody,
-          response: {
-            200: z.object({
-              replayed: z.boolean(),
-              vital: z.unknown(),
-              openAlerts: z.array(
-                z.object({
-                  key: z.string(),
-                  code: z.string(),
-                  severity: z.string(),
-                  message: z.string(),
-                  rule: z.string(),
-                  recommendedAction: z.string(),
-                  atMs: z.number(),
-                  recheckByMs: z.number().nullable(),
-                  isAcknowledged: z.boolean(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: vitalsReply },
         },
       },
       async (request) =>

@@ -1,14 +1,20 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
+import { vitalSignLimits } from '../../../domain/session'
 import { useRecordVitals } from '../../api/assessments'
 import { fieldError, MutationError } from '../../components/mutation-error'
 
 const fields = [
-  { key: 'systolicMmHg', label: 'Systolic BP (mmHg)', min: 40, max: 300, required: true },
-  { key: 'diastolicMmHg', label: 'Diastolic BP (mmHg)', min: 20, max: 200, required: true },
-  { key: 'heartRateBpm', label: 'Heart rate (bpm)', min: 20, max: 250, required: true },
-  { key: 'spo2Percent', label: 'SpO₂ (%)', min: 50, max: 100, required: false },
-  { key: 'respiratoryRate', label: 'Resp. rate (/min)', min: 4, max: 60, required: false },
+  { key: 'systolicMmHg', label: 'Systolic BP (mmHg)', ...vitalSignLimits.systolicMmHg, required: true },
+  { key: 'diastolicMmHg', label: 'Diastolic BP (mmHg)', ...vitalSignLimits.diastolicMmHg, required: true },
+  { key: 'heartRateBpm', label: 'Heart rate (bpm)', ...vitalSignLimits.heartRateBpm, required: true },
+  { key: 'spo2Percent', label: 'SpO₂ (%)', ...vitalSignLimits.spo2Percent, required: false },
+  {
+    key: 'respiratoryRate',
+    label: 'Resp. rate (/min)',
+    ...vitalSignLimits.respiratoryRatePerMin,
+    required: false,
+  },
 ] as const
 
 type Key = (typeof fields)[number]['key']
