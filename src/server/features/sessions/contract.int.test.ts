@@ -66,4 +66,23 @@ describe('the session replies match their contract', () => {
     expect(suggested.statusCode).toBe(200)
     expect(suggested.json().route).toBe('intranasal')
   })
+  it('documents every part of the view in /openapi.json, dates as date-time text', async () => {
+    const doc = (await nurse.get('/openapi.json')).json()
+    const reply = doc.paths['/api/v1/clinics/{clinicId}/sessions/{sessionId}'].get.responses['200']
+    const view = reply.content['application/json'].schema
+    const parts = Object.keys(view.properties).filter((k) => k !== 'replayed' && k !== 'generatedAt')
+    expect(parts).toHaveLength(20)
+    interface Described {
+      properties?: object
+      items?: object
+      additionalProperties?: object
+      anyOf?: Described[]
+    }
+    const describedOf = (schema: Described): boolean =>
+      Boolean(
+        schema.properties ?? schema.items ?? schema.additionalProperties ?? schema.anyOf?.some(describedOf),
+      )
+    for (const part of parts) expect(describedOf(view.properties[part]), part).toBe(true)
+    expect(view.properties.generatedAt).toMatchObject({ type: 'string', format: 'date-time' })
+  })
 })
