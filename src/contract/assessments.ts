@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { vitalSignRanges } from '../domain/session/vital-sign-ranges'
+import { type VitalSign, vitalSignLimits } from '../domain/session/vital-sign-limits'
 import { enteredInErrorSchema, instant, timestamp } from './common'
 
 // Assessments: scored instrument responses, the safety alerts they raise, and baseline vital signs.
@@ -73,14 +73,16 @@ export const acknowledgeAlertBody = z.object({
   note: z.string().trim().min(3, 'say what was done (at least 3 characters)').max(2000),
 })
 
-const inRange = (limits: { min: number; max: number }) => z.number().int().min(limits.min).max(limits.max)
+/** A whole-number vital sign within its typo-guard limits (src/domain/session/vital-sign-limits.ts). */
+export const vitalSignField = (sign: VitalSign) =>
+  z.number().int().min(vitalSignLimits[sign].min).max(vitalSignLimits[sign].max)
 
 export const baselineVitalsBody = z.object({
   context: z.enum(['intake', 'pre', 'intra', 'post']).default('intake'),
   measuredAt: instant.optional(),
-  systolicMmHg: inRange(vitalSignRanges.systolicMmHg),
-  diastolicMmHg: inRange(vitalSignRanges.diastolicMmHg),
-  heartRateBpm: inRange(vitalSignRanges.heartRateBpm),
-  spo2Percent: inRange(vitalSignRanges.spo2Percent).nullish(),
-  respiratoryRate: inRange(vitalSignRanges.respiratoryRate).nullish(),
+  systolicMmHg: vitalSignField('systolicMmHg'),
+  diastolicMmHg: vitalSignField('diastolicMmHg'),
+  heartRateBpm: vitalSignField('heartRateBpm'),
+  spo2Percent: vitalSignField('spo2Percent').nullish(),
+  respiratoryRate: vitalSignField('respiratoryRatePerMin').nullish(),
 })

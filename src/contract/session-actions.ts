@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { inputLimits } from '../domain/dosing'
 import { alertAckActions, sideEffectTerms } from '../domain/session'
-import { enteredInErrorSchema, instant, optionalText, signerProof, timestamp } from './common'
+import { vitalsSchema } from './assessments'
+import { instant, optionalText, signerProof, timestamp } from './common'
 import { viewSchema, vitalsBody } from './sessions'
 
 // Request bodies of the chair-side writes (src/server/features/sessions/actions/) and the lean reply
@@ -139,23 +140,6 @@ export const remsSubmittedBody = z.object({
   }),
 })
 
-/** The charted reading as the view lists it (the same fields as a patient's vital signs). */
-const chartedVital = z.object({
-  id: z.string(),
-  context: z.enum(['intake', 'pre', 'intra', 'post']),
-  sessionId: z.string().nullable(),
-  measuredAt: timestamp,
-  systolicMmHg: z.number().nullable(),
-  diastolicMmHg: z.number().nullable(),
-  heartRateBpm: z.number().nullable(),
-  spo2Percent: z.number().nullable(),
-  /** Breaths per minute (the wire name predates units in names). */
-  respiratoryRate: z.number().nullable(),
-  moaas: z.number().nullable(),
-  recordedBy: z.string().nullable(),
-  enteredInError: enteredInErrorSchema,
-})
-
 const openAlert = z.object({
   key: z.string(),
   code: z.string(),
@@ -178,7 +162,7 @@ export const vitalsReply = viewSchema
   .extend({
     generatedAt: timestamp,
     replayed: z.boolean(),
-    vital: chartedVital.nullable(),
+    vital: vitalsSchema.nullable(),
     /** The alerts that need a clinician: neither acknowledged nor resolved. */
     openAlerts: z.array(openAlert),
   })

@@ -27,8 +27,10 @@ import { planRoutes } from './features/plans/routes'
 import { portalRoutes } from './features/portal/routes'
 import { referralRoutes } from './features/referrals/routes'
 import { remsRoutes } from './features/rems/routes'
+import { sessionDocumentRoutes } from './features/sessions/document-routes'
 import { sessionLiveRoutes } from './features/sessions/live-routes'
 import { sessionRoutes } from './features/sessions/routes'
+import { sessionScheduleRoutes } from './features/sessions/schedule-routes'
 import { settingsRoutes } from './features/settings/routes'
 import { userRoutes } from './features/users/routes'
 import { worklistRoutes } from './features/worklist/routes'
@@ -149,7 +151,9 @@ export async function buildApp(
   await app.register(planRoutes(ctx))
   await app.register(chartRoutes(ctx))
   await app.register(ledgerRoutes(ctx))
+  await app.register(sessionScheduleRoutes(ctx))
   await app.register(sessionRoutes(ctx))
+  await app.register(sessionDocumentRoutes(ctx))
   await app.register(sessionLiveRoutes(ctx))
   await app.register(boardDisplayRoutes(ctx))
   await app.register(outboxRoutes(ctx))

@@ -4,7 +4,8 @@ import { checkInput } from './input-limits'
 export type Sex = 'F' | 'M'
 
 /** §2 ⚠️: the weight basis for obese patients is not settled — a clinic setting, default actual. */
-export type WeightBasis = 'actual' | 'ideal' | 'adjusted'
+export const weightBases = ['actual', 'ideal', 'adjusted'] as const
+export type WeightBasis = (typeof weightBases)[number]
 export const defaultWeightBasis: WeightBasis = 'actual'
 
 export interface BodyMeasurements {

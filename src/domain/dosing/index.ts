@@ -1,5 +1,11 @@
 export type { BodyMeasurements, DosingWeight, DosingWeightOptions, Sex, WeightBasis } from './body-weight'
-export { adjustedBodyWeightKg, defaultWeightBasis, dosingWeight, idealBodyWeightKg } from './body-weight'
+export {
+  adjustedBodyWeightKg,
+  defaultWeightBasis,
+  dosingWeight,
+  idealBodyWeightKg,
+  weightBases,
+} from './body-weight'
 export type { DateInput } from './dates'
 export { toDayNumber, toIsoDate } from './dates'
 export type { DoseLimit, DoseSettings, DoseWarning, DoseWarningCode, IvDose, IvDoseInput } from './dose'

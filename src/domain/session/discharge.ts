@@ -22,14 +22,16 @@ export const defaultDischargeSettings: DischargeSettings = Object.freeze({
   diastolicToleranceMmHg: 20,
 })
 
-export type DischargeCriterionId =
-  | 'aldrete'
-  | 'observation-time'
-  | 'vitals-near-baseline'
-  | 'sedation-resolved'
-  | 'dissociation-resolved'
-  | 'spo2-acceptable'
-  | 'escort-present'
+export const dischargeCriterionIds = [
+  'aldrete',
+  'observation-time',
+  'vitals-near-baseline',
+  'sedation-resolved',
+  'dissociation-resolved',
+  'spo2-acceptable',
+  'escort-present',
+] as const
+export type DischargeCriterionId = (typeof dischargeCriterionIds)[number]
 
 /**
  * The nurse's dissociation check (§3: observe "until dissociation has resolved"). Recorded as a

@@ -16,9 +16,9 @@ export type {
   DischargeSettings,
   DissociationCheck,
 } from './discharge'
-export { defaultDischargeSettings, evaluateDischarge } from './discharge'
+export { defaultDischargeSettings, dischargeCriterionIds, evaluateDischarge } from './discharge'
 export type { InfusionAction, InfusionMark, InfusionStatus, InfusionSummary } from './infusion-record'
-export { nextInfusionActions, summarizeInfusion } from './infusion-record'
+export { infusionActions, infusionStatuses, nextInfusionActions, summarizeInfusion } from './infusion-record'
 export type { PreCheckFacts, PreCheckForm, PreCheckItem } from './pre-checks'
 export { evaluatePreChecks } from './pre-checks'
 export type { ChartMedicationFact, ConcomitantAnswer, ConcomitantClass } from './rems-concomitant'
@@ -38,7 +38,18 @@ export type {
   TransitionOption,
   TransitionResult,
 } from './states'
-export { applyTransition, listTransitions, sessionStates, sessionTransitions, terminalStates } from './states'
+export {
+  applyTransition,
+  guardNames,
+  listTransitions,
+  preCheckStatuses,
+  sessionEvents,
+  sessionStates,
+  sessionTransitions,
+  terminalStates,
+} from './states'
+export type { VitalSign, VitalSignLimit } from './vital-sign-limits'
+export { vitalSignLimits } from './vital-sign-limits'
 export type {
   AlertAckAction,
   AlertPhase,
@@ -58,6 +69,8 @@ export {
   evaluateIntraSessionVitals,
   evaluatePreDoseVitals,
   nextVitalsDue,
+  vitalsAlertCodes,
+  vitalsMeasures,
   withAlertRecheck,
 } from './vitals-rules'
 export type { VitalsSettings } from './vitals-settings'

@@ -4,8 +4,10 @@ import { DomainValidationError } from '../errors'
 // resume, stop — never typed in: running minutes × the programmed rate, capped at the planned
 // dose, because the pump stops itself when the programmed volume is in (clinical-reference §2).
 
-export type InfusionAction = 'start' | 'pause' | 'resume' | 'stop'
-export type InfusionStatus = 'not-started' | 'running' | 'paused' | 'completed' | 'stopped'
+export const infusionActions = ['start', 'pause', 'resume', 'stop'] as const
+export type InfusionAction = (typeof infusionActions)[number]
+export const infusionStatuses = ['not-started', 'running', 'paused', 'completed', 'stopped'] as const
+export type InfusionStatus = (typeof infusionStatuses)[number]
 
 export interface InfusionMark {
   action: InfusionAction

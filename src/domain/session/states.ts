@@ -15,18 +15,21 @@ export const sessionStates = [
 ] as const
 export type SessionState = (typeof sessionStates)[number]
 
-export type SessionEvent =
-  | 'check-in'
-  | 'start-pre-checks'
-  | 'start-dosing'
-  | 'finish-dosing'
-  | 'mark-ready'
-  | 'resume-monitoring'
-  | 'discharge'
-  | 'cancel'
-  | 'abort'
+export const sessionEvents = [
+  'check-in',
+  'start-pre-checks',
+  'start-dosing',
+  'finish-dosing',
+  'mark-ready',
+  'resume-monitoring',
+  'discharge',
+  'cancel',
+  'abort',
+] as const
+export type SessionEvent = (typeof sessionEvents)[number]
 
-export type PreCheckStatus = 'pending' | 'passed' | 'failed' | 'overridden'
+export const preCheckStatuses = ['pending', 'passed', 'failed', 'overridden'] as const
+export type PreCheckStatus = (typeof preCheckStatuses)[number]
 
 /** Facts the guards read; the service assembles them from the record (no I/O here). */
 export interface SessionContext {
@@ -47,15 +50,17 @@ export interface SessionContext {
   reason?: string
 }
 
-export type GuardName =
-  | 'consent-current'
-  | 'plan-approved'
-  | 'pre-checks-passed-or-overridden'
-  | 'supervising-prescriber-present'
-  | 'dose-administered'
-  | 'discharge-criteria-met'
-  | 'suicide-alerts-acknowledged'
-  | 'reason-given'
+export const guardNames = [
+  'consent-current',
+  'plan-approved',
+  'pre-checks-passed-or-overridden',
+  'supervising-prescriber-present',
+  'dose-administered',
+  'discharge-criteria-met',
+  'suicide-alerts-acknowledged',
+  'reason-given',
+] as const
+export type GuardName = (typeof guardNames)[number]
 
 /** Each guard returns null when satisfied, else why it blocks. */
 const guards: Record<GuardName, (ctx: SessionContext) => string | null> = {

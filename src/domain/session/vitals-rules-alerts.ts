@@ -17,16 +17,19 @@ export interface VitalsReading {
   moaasScore?: number
 }
 
-export type VitalsAlertCode =
-  | 'bp-high'
-  | 'bp-high-sustained'
-  | 'bp-very-high'
-  | 'heart-rate-high'
-  | 'heart-rate-high-sustained'
-  | 'spo2-low'
-  | 'moaas-low'
+export const vitalsAlertCodes = [
+  'bp-high',
+  'bp-high-sustained',
+  'bp-very-high',
+  'heart-rate-high',
+  'heart-rate-high-sustained',
+  'spo2-low',
+  'moaas-low',
+] as const
+export type VitalsAlertCode = (typeof vitalsAlertCodes)[number]
 
-export type VitalsMeasure = 'blood-pressure' | 'heart-rate' | 'spo2' | 'moaas'
+export const vitalsMeasures = ['blood-pressure', 'heart-rate', 'spo2', 'moaas'] as const
+export type VitalsMeasure = (typeof vitalsMeasures)[number]
 
 export interface VitalsAlert {
   code: VitalsAlertCode

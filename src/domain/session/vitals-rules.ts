@@ -24,6 +24,8 @@ export {
   alertAckActions,
   earliestRecheck,
   evaluateIntraSessionVitals,
+  vitalsAlertCodes,
+  vitalsMeasures,
 } from './vitals-rules-alerts'
 
 const minuteMs = 60_000

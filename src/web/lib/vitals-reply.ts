@@ -6,12 +6,8 @@ import type { SessionView } from '../api/sessions'
 // whole view. The chair-side screen lays it over the view it has; the live stream or the next poll
 // brings the rest (discharge readiness, the chart's timeline).
 
-/**
- * The reply as the web app reads it. Until the view's schema is typed in the contract its parts are
- * `unknown` there, so they are read as the view's own types here.
- */
-export type VitalsReply = Omit<Wire<typeof vitalsReply>, 'alerts' | 'nextVitalsDue' | 'abnormalVitals'> &
-  Pick<SessionView, 'alerts' | 'nextVitalsDue' | 'abnormalVitals'>
+/** The reply as the web app reads it. */
+export type VitalsReply = Wire<typeof vitalsReply>
 
 /**
  * The view with the reply's reading, alerts, next vitals due and out-of-limit measures. A view that

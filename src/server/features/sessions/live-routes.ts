@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { clinicParams, isoDate } from '../../../contract/common'
+import { clinicParams } from '../../../contract/common'
+import { boardQuery } from '../../../contract/sessions'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { streamLiveView } from '../../live/event-stream'
+import { getBoard } from './board'
 import * as schedule from './schedule'
 
 /**
@@ -25,7 +27,7 @@ export function sessionLiveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             "The day's board as server-sent events: `board` at once and after every change in the clinic",
           params: clinicParams,
-          querystring: z.object({ date: isoDate.optional() }),
+          querystring: boardQuery,
         },
       },
       (request, reply) =>
@@ -34,7 +36,7 @@ export function sessionLiveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           event: 'board',
           isRelevant: () => true,
           load: (principal, isRefresh) =>
-            schedule.getBoard(ctx, principal, request.params.clinicId, request.query.date, { isRefresh }),
+            getBoard(ctx, principal, request.params.clinicId, request.query.date, { isRefresh }),
         }),
     )
     app.get(

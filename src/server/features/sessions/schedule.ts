@@ -1,7 +1,7 @@
 import { hasPermission } from '../../../domain/access/permissions'
 import { benefitReviewDue, findProtocol, nextDueDates } from '../../../domain/dosing'
 import { findSpacingViolations, minimumSpacingHours } from '../../../domain/session'
-import { addDaysTo, clinicDateOf, clinicDayBounds } from '../../../domain/time'
+import { addDaysTo, clinicDateOf } from '../../../domain/time'
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext } from '../../context'
@@ -54,12 +54,8 @@ export interface BookInput {
   spacingOverrideReason?: string | null | undefined
 }
 
-/**
- * Books the next session of the patient's approved plan. Sessions closer together than the
- * protocol's cadence allows are refused unless a prescriber overrides with a reason; a chair
- * cannot hold two sessions at once.
- */
-export async function bookSessionIn(scope: ClinicScope, input: BookInput): Promise<string> {
+/** The patient's approved plan and the chair, both required before anything else is checked. */
+async function requirePlanAndChair(scope: ClinicScope, input: BookInput) {
   const { tx, clinicId } = scope
   const plan = await tx
     .selectFrom('treatment_plan')
@@ -84,13 +80,82 @@ export async function bookSessionIn(scope: ClinicScope, input: BookInput): Promi
     throw new AppError('validation-failed', 'Choose an active chair of this clinic.', {
       fieldErrors: [{ field: 'chairId', message: 'not an active chair of this clinic' }],
     })
-  const protocol = findProtocol(plan.protocol_id)
-  const route = protocol.route === 'iv-infusion' ? 'iv' : 'intranasal'
+  return plan
+}
+
+type ApprovedPlan = Awaited<ReturnType<typeof requirePlanAndChair>>
+
+/**
+ * The spacing rule: closer to another booked session than the protocol's cadence allows is
+ * refused unless a prescriber gives a reason. Returns the override reason when one was needed.
+ */
+async function checkSpacing(
+  scope: ClinicScope,
+  plan: ApprovedPlan,
+  booked: readonly { scheduled_at: Date }[],
+  input: BookInput,
+): Promise<string | null> {
+  const minimumHours = minimumSpacingHours(
+    findProtocol(plan.protocol_id),
+    plan.cadence,
+    (await loadClinicSettings(scope.tx, scope.clinicId)).spacing,
+  )
+  const violations = findSpacingViolations(
+    input.scheduledAt.getTime(),
+    booked.map((s) => s.scheduled_at.getTime()),
+    minimumHours,
+  )
+  if (violations.length === 0) return null
+  const overrideReason = input.spacingOverrideReason?.trim() || null
+  if (!overrideReason) {
+    throw new AppError(
+      'conflict',
+      `Too close to another session (${violations.map((v) => `${v.gapHours.toFixed(0)} h`).join(', ')} apart; this protocol needs at least ${minimumHours} h, an unverified default). A prescriber may override with a reason.`,
+      {
+        extra: { minimumHours, violations },
+        fieldErrors: [{ field: 'scheduledAt', message: `less than ${minimumHours} h from another session` }],
+      },
+    )
+  }
+  if (!hasPermission(scope.membership.role, 'override:sign')) {
+    throw new AppError('forbidden', 'Only a prescriber can override the spacing between sessions.', {
+      fieldErrors: [{ field: 'spacingOverrideReason', message: 'only a prescriber can override' }],
+    })
+  }
+  return overrideReason
+}
+
+/** A chair cannot hold two sessions at once (sessions last at most 8 hours). */
+async function requireChairFree(scope: ClinicScope, chairId: string, startMs: number, endMs: number) {
+  const clash = await scope.tx
+    .selectFrom('treatment_session')
+    .select(['id', 'scheduled_at', 'planned_duration_min'])
+    .where('clinic_id', '=', scope.clinicId)
+    .where('chair_id', '=', chairId)
+    .where('state', '!=', 'cancelled')
+    .where('scheduled_at', '<', new Date(endMs))
+    .where('scheduled_at', '>', new Date(startMs - 8 * 3_600_000))
+    .execute()
+  if (clash.some((c) => c.scheduled_at.getTime() + c.planned_duration_min * 60_000 > startMs)) {
+    throw new AppError('conflict', 'That chair is already booked at this time.', {
+      fieldErrors: [{ field: 'chairId', message: 'already booked at this time' }],
+    })
+  }
+}
+
+/**
+ * Books the next session of the patient's approved plan. Sessions closer together than the
+ * protocol's cadence allows are refused unless a prescriber overrides with a reason; a chair
+ * cannot hold two sessions at once.
+ */
+export async function bookSessionIn(scope: ClinicScope, input: BookInput): Promise<string> {
+  const { tx, clinicId } = scope
+  const plan = await requirePlanAndChair(scope, input)
+  const route = findProtocol(plan.protocol_id).route === 'iv-infusion' ? 'iv' : 'intranasal'
   // REMS hard stop (clinical-reference §3): no override, whoever books.
   if (route === 'intranasal') await requireRemsRecords(tx, clinicId, input.patientId, 'booked')
   const duration = input.plannedDurationMin ?? defaultDurationMin[route]
   const startMs = input.scheduledAt.getTime()
-  const endMs = startMs + duration * 60_000
 
   const booked = (await store.listPatientSessions(tx, clinicId, input.patientId)).filter(
     (s) => s.state !== 'cancelled',
@@ -102,50 +167,8 @@ export async function bookSessionIn(scope: ClinicScope, input: BookInput): Promi
       `All ${plan.planned_sessions} planned sessions are booked. A prescriber can plan more sessions first.`,
     )
   }
-  const minimumHours = minimumSpacingHours(
-    protocol,
-    plan.cadence,
-    (await loadClinicSettings(tx, clinicId)).spacing,
-  )
-  const violations = findSpacingViolations(
-    startMs,
-    booked.map((s) => s.scheduled_at.getTime()),
-    minimumHours,
-  )
-  const overrideReason = input.spacingOverrideReason?.trim() || null
-  if (violations.length > 0) {
-    if (!overrideReason) {
-      throw new AppError(
-        'conflict',
-        `Too close to another session (${violations.map((v) => `${v.gapHours.toFixed(0)} h`).join(', ')} apart; this protocol needs at least ${minimumHours} h, an unverified default). A prescriber may override with a reason.`,
-        {
-          extra: { minimumHours, violations },
-          fieldErrors: [
-            { field: 'scheduledAt', message: `less than ${minimumHours} h from another session` },
-          ],
-        },
-      )
-    }
-    if (!hasPermission(scope.membership.role, 'override:sign')) {
-      throw new AppError('forbidden', 'Only a prescriber can override the spacing between sessions.', {
-        fieldErrors: [{ field: 'spacingOverrideReason', message: 'only a prescriber can override' }],
-      })
-    }
-  }
-  const clash = await tx
-    .selectFrom('treatment_session')
-    .select(['id', 'scheduled_at', 'planned_duration_min'])
-    .where('clinic_id', '=', clinicId)
-    .where('chair_id', '=', input.chairId)
-    .where('state', '!=', 'cancelled')
-    .where('scheduled_at', '<', new Date(endMs))
-    .where('scheduled_at', '>', new Date(startMs - 8 * 3_600_000))
-    .execute()
-  if (clash.some((c) => c.scheduled_at.getTime() + c.planned_duration_min * 60_000 > startMs)) {
-    throw new AppError('conflict', 'That chair is already booked at this time.', {
-      fieldErrors: [{ field: 'chairId', message: 'already booked at this time' }],
-    })
-  }
+  const spacingOverrideReason = await checkSpacing(scope, plan, booked, input)
+  await requireChairFree(scope, input.chairId, startMs, startMs + duration * 60_000)
   const patient = await tx
     .selectFrom('patient')
     .select(['escort_name'])
@@ -165,8 +188,8 @@ export async function bookSessionIn(scope: ClinicScope, input: BookInput): Promi
       planned_duration_min: duration,
       state: 'scheduled',
       route,
-      spacing_override_reason: violations.length > 0 ? overrideReason : null,
-      spacing_override_by: violations.length > 0 ? scope.principal.userId : null,
+      spacing_override_reason: spacingOverrideReason,
+      spacing_override_by: spacingOverrideReason !== null ? scope.principal.userId : null,
       supervising_prescriber_id: null,
       primary_nurse_id: null,
       weight_kg: null,
@@ -199,7 +222,7 @@ export async function bookSessionIn(scope: ClinicScope, input: BookInput): Promi
     detail: {
       patientId: input.patientId,
       scheduledAt: input.scheduledAt.toISOString(),
-      spacingOverride: violations.length > 0,
+      spacingOverride: spacingOverrideReason !== null,
     },
   })
   return id
@@ -281,107 +304,6 @@ export function suggestDates(ctx: AppContext, principal: Principal, clinicId: st
         note: `Session ${sessions.length + i + 1} of ${plan.planned_sessions}`,
       }))
       return { planId: plan.id, route: protocol.route, remaining, dates, benefitReview }
-    },
-  )
-}
-
-/** The day's board: every chair and its sessions with the live facts a charge nurse scans. */
-export function getBoard(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  date?: string | undefined,
-  options: { isRefresh?: boolean } = {},
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'patients:read', action: 'board.read', entity: 'treatment_session' },
-    async (scope) => {
-      const clinic = await scope.tx
-        .selectFrom('clinic')
-        .select(['time_zone', 'name'])
-        .where('id', '=', clinicId)
-        .executeTakeFirstOrThrow()
-      const day = date ?? clinicDateOf(scope.now, clinic.time_zone)
-      const { start, end } = clinicDayBounds(day, clinic.time_zone)
-      const [chairs, sessions] = await Promise.all([
-        scope.tx
-          .selectFrom('chair')
-          .select(['id', 'name', 'is_active'])
-          .where('clinic_id', '=', clinicId)
-          .orderBy('name')
-          .execute(),
-        store.listSessionsBetween(scope.tx, clinicId, start.getTime(), end.getTime()),
-      ])
-      const canSeeClinical = hasPermission(scope.membership.role, 'clinical:read')
-      const cards = []
-      for (const s of sessions) {
-        const view =
-          canSeeClinical && s.state !== 'scheduled' && s.state !== 'cancelled'
-            ? await loadSessionView(scope.tx, clinicId, s.id, scope.now)
-            : null
-        cards.push({
-          id: s.id,
-          chairId: s.chair_id,
-          chairName: s.chair_name,
-          patient: { id: s.patient_id, name: `${s.given_name} ${s.family_name}`, mrn: s.mrn },
-          scheduledAt: s.scheduled_at,
-          plannedDurationMin: s.planned_duration_min,
-          state: s.state,
-          route: s.route,
-          sessionNumber: s.session_number,
-          supervisingPrescriber: s.prescriber_name,
-          nurse: s.nurse_name,
-          doseStartedAt: view?.infusion?.runs[0]
-            ? new Date(view.infusion.runs[0].startMs)
-            : (view?.devices?.given[0]?.at ?? null),
-          nextVitalsDueAt: view?.nextVitalsDue?.dueAt ?? null,
-          openAlerts: view
-            ? view.alerts
-                .filter((a) => !a.acknowledged && !a.resolved)
-                .map((a) => ({ code: a.code, severity: a.severity, message: a.message }))
-            : [],
-          preChecks: view?.preChecks.status ?? null,
-          dischargeReadyAt: view?.discharge?.earliestReadyAtMs
-            ? new Date(view.discharge.earliestReadyAtMs)
-            : null,
-          remsDueAt: view?.session.remsDueAt ?? null,
-          remsSubmittedAt: s.rems_submitted_at,
-          version: s.version,
-        })
-      }
-      // REMS forms still owed from earlier days (due within 7 days of an esketamine session).
-      const remsOwed = await scope.tx
-        .selectFrom('treatment_session as s')
-        .innerJoin('patient as p', 'p.id', 's.patient_id')
-        .select(['s.id', 's.discharged_at', 'p.given_name', 'p.family_name', 'p.mrn'])
-        .where('s.clinic_id', '=', clinicId)
-        .where('s.route', '=', 'intranasal')
-        .where('s.state', '=', 'discharged')
-        .where('s.rems_submitted_at', 'is', null)
-        .orderBy('s.discharged_at')
-        .execute()
-      // A live refresh of an open board is not a new read (the opening was audited).
-      if (!options.isRefresh)
-        await scope.audit({
-          action: 'board.read',
-          entity: 'treatment_session',
-          detail: { date: day, sessions: sessions.length },
-        })
-      return {
-        date: day,
-        timeZone: clinic.time_zone,
-        generatedAt: scope.now,
-        chairs: chairs.map((c) => ({ id: c.id, name: c.name, isActive: c.is_active })),
-        sessions: cards,
-        remsOwed: remsOwed.map((r) => ({
-          sessionId: r.id,
-          patient: `${r.given_name} ${r.family_name}`,
-          mrn: r.mrn,
-          dueAt: new Date(r.discharged_at!.getTime() + 7 * 86_400_000),
-        })),
-      }
     },
   )
 }

@@ -1,15 +1,20 @@
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
-import { vitalSignRanges } from '../../../domain/session/vital-sign-ranges'
+import { vitalSignLimits } from '../../../domain/session'
 import { useRecordVitals } from '../../api/assessments'
 import { fieldError, MutationError } from '../../components/mutation-error'
 
 const fields = [
-  { key: 'systolicMmHg', label: 'Systolic BP (mmHg)', required: true },
-  { key: 'diastolicMmHg', label: 'Diastolic BP (mmHg)', required: true },
-  { key: 'heartRateBpm', label: 'Heart rate (bpm)', required: true },
-  { key: 'spo2Percent', label: 'SpO₂ (%)', required: false },
-  { key: 'respiratoryRate', label: 'Resp. rate (/min)', required: false },
+  { key: 'systolicMmHg', label: 'Systolic BP (mmHg)', ...vitalSignLimits.systolicMmHg, required: true },
+  { key: 'diastolicMmHg', label: 'Diastolic BP (mmHg)', ...vitalSignLimits.diastolicMmHg, required: true },
+  { key: 'heartRateBpm', label: 'Heart rate (bpm)', ...vitalSignLimits.heartRateBpm, required: true },
+  { key: 'spo2Percent', label: 'SpO₂ (%)', ...vitalSignLimits.spo2Percent, required: false },
+  {
+    key: 'respiratoryRate',
+    label: 'Resp. rate (/min)',
+    ...vitalSignLimits.respiratoryRatePerMin,
+    required: false,
+  },
 ] as const
 
 type Key = (typeof fields)[number]['key']
@@ -53,8 +58,8 @@ export function VitalsForm({ clinicId, patientId }: { clinicId: string; patientI
               value={values[f.key]}
               onChange={(value) => setValues({ ...values, [f.key]: value })}
               error={fieldError(record.error, f.key)}
-              min={vitalSignRanges[f.key].min}
-              max={vitalSignRanges[f.key].max}
+              min={f.min}
+              max={f.max}
               allowDecimal={false}
               required={f.required}
               withAsterisk={false}

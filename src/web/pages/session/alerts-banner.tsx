@@ -6,6 +6,7 @@ import {
   alertAckActions,
   nextInfusionActions,
   type VitalsMeasure,
+  vitalSignLimits,
 } from '../../../domain/session'
 import { type SessionAlert, type SessionAlertReading, useSessionAction } from '../../api/sessions'
 import { fieldError, MutationError } from '../../components/mutation-error'
@@ -152,8 +153,8 @@ function AcknowledgeModal({
                       label="Recheck systolic"
                       value={sbp}
                       onChange={setSbp}
-                      min={40}
-                      max={300}
+                      min={vitalSignLimits.systolicMmHg.min}
+                      max={vitalSignLimits.systolicMmHg.max}
                       w={170}
                       error={fieldError(ack.error, 'recheck.systolicMmHg')}
                       data-autofocus
@@ -163,8 +164,8 @@ function AcknowledgeModal({
                       label="Recheck diastolic"
                       value={dbp}
                       onChange={setDbp}
-                      min={20}
-                      max={200}
+                      min={vitalSignLimits.diastolicMmHg.min}
+                      max={vitalSignLimits.diastolicMmHg.max}
                       w={170}
                       error={fieldError(ack.error, 'recheck.diastolicMmHg')}
                       {...numeric}
@@ -175,8 +176,8 @@ function AcknowledgeModal({
                     label="Recheck heart rate"
                     value={hr}
                     onChange={setHr}
-                    min={20}
-                    max={250}
+                    min={vitalSignLimits.heartRateBpm.min}
+                    max={vitalSignLimits.heartRateBpm.max}
                     w={170}
                     error={fieldError(ack.error, 'recheck.heartRateBpm')}
                     data-autofocus

@@ -10,21 +10,27 @@ import {
   Title,
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
+import { vitalSignLimits } from '../../../domain/session'
 import { formatClock } from '../../lib/clock-format'
 import { moaasLabels } from '../../lib/session-labels'
 import { lastVitals } from './last-vitals'
 import { type SectionProps, writePath } from './section-props'
 import { MinutesAgoInput, takenAt } from './taken-at'
 
-// Ranges the server accepts (routes.ts vitalsBody); checked here too so an entry is not queued
-// only to be refused. `label` is the field's full name (what a screen reader says); `short` and
-// `unit` are what the compact pad shows.
+// Ranges the server accepts (src/domain/session/vital-sign-limits.ts); checked here too so an entry
+// is not queued only to be refused. `label` is the field's full name (what a screen reader says);
+// `short` and `unit` are what the compact pad shows.
 const fields = [
-  { key: 'systolicMmHg', label: 'Systolic (mmHg)', short: 'SBP', unit: 'mmHg', min: 40, max: 300 },
-  { key: 'diastolicMmHg', label: 'Diastolic (mmHg)', short: 'DBP', unit: 'mmHg', min: 20, max: 200 },
-  { key: 'heartRateBpm', label: 'Heart rate (bpm)', short: 'HR', unit: 'bpm', min: 20, max: 250 },
-  { key: 'spo2Percent', label: 'SpO₂ (%)', short: 'SpO₂', unit: '%', min: 50, max: 100 },
-  { key: 'respiratoryRate', label: 'Resp. rate (/min)', short: 'RR', unit: '/min', min: 4, max: 60 },
+  { key: 'systolicMmHg', label: 'Systolic (mmHg)', short: 'SBP', ...vitalSignLimits.systolicMmHg },
+  { key: 'diastolicMmHg', label: 'Diastolic (mmHg)', short: 'DBP', ...vitalSignLimits.diastolicMmHg },
+  { key: 'heartRateBpm', label: 'Heart rate (bpm)', short: 'HR', ...vitalSignLimits.heartRateBpm },
+  { key: 'spo2Percent', label: 'SpO₂ (%)', short: 'SpO₂', ...vitalSignLimits.spo2Percent },
+  {
+    key: 'respiratoryRate',
+    label: 'Resp. rate (/min)',
+    short: 'RR',
+    ...vitalSignLimits.respiratoryRatePerMin,
+  },
 ] as const
 type Key = (typeof fields)[number]['key']
 type Values = Record<Key, number | string>
