@@ -71,7 +71,6 @@ export const viewSchema = z
   .describe('SessionView (view.ts); `replayed` is true when an Idempotency-Key resend changed nothing')
 
 /** The view as the server builds it (Dates); the web app's is `Wire<typeof viewSchema>`. */
-export type SessionView = z.output<typeof viewSchema>
 
 export const vitalsBody = z.object({
   context: z.enum(['pre', 'intra', 'post']).default('intra'),

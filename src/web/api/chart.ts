@@ -1,10 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import type { chartSchema, checklistItemSchema } from '../../contract/chart'
+import type { chartSchema } from '../../contract/chart'
 import type { Wire } from '../../contract/common'
 import { apiFetch } from './client'
 import { patientApiPath, patientKey } from './patients'
-
-export type ChecklistItem = Wire<typeof checklistItemSchema>
 
 /** GET …/chart: the stage and what is done and missing before the first session. */
 export type Chart = Wire<typeof chartSchema>

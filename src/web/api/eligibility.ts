@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import type { signerProof, Wire } from '../../contract/common'
 import type {
-  bodyMeasuresSchema,
   decisionBody,
   decisionSchema,
   eligibilityOutcomeSchema,
@@ -13,7 +12,6 @@ import { patientApiPath, patientKey, usePatientWrite } from './patients'
 export type EligibilityOutcome = Wire<typeof eligibilityOutcomeSchema>
 /** A signed decision; `acknowledgedCautions` are the §3 pre-dose cautions acknowledged with an approval. */
 export type EligibilityDecision = Wire<typeof decisionSchema>
-export type BodyMeasures = Wire<typeof bodyMeasuresSchema>
 /** GET …/eligibility: everything the prescriber weighs on one screen. */
 export type EligibilityReview = Wire<typeof eligibilityReviewSchema>
 

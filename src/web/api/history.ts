@@ -1,19 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
-import type {
-  ectSchema,
-  historySchema,
-  screeningBody,
-  screeningSchema,
-  trialBody,
-  trialSchema,
-} from '../../contract/history'
+import type { ectSchema, historySchema, screeningBody, trialBody } from '../../contract/history'
 import { apiFetch } from './client'
 import { patientApiPath, patientKey, usePatientWrite } from './patients'
 
-export type Trial = Wire<typeof trialSchema>
 export type Ect = Wire<typeof ectSchema>
-export type Screening = Wire<typeof screeningSchema>
 
 /**
  * GET …/history: trials, screening answers and the server's live domain results; `trd` is null

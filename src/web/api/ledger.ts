@@ -7,14 +7,12 @@ import type {
   countSheetBody,
   countSheetLotSchema,
   countSheetReply,
-  countSheetResultSchema,
   countSheetSchema,
   createLotBody,
   discrepancySchema,
   drugs,
   entriesPageSchema,
   entrySchema,
-  expiryStatuses,
   lossKinds,
   lossReportBody,
   lossReportFiledSchema,
@@ -49,7 +47,6 @@ import { apiFetch } from './client'
 
 export type Drug = (typeof drugs)[number]
 export type LotUnit = (typeof lotUnits)[number]
-export type ExpiryStatus = (typeof expiryStatuses)[number]
 export type EntryKind = LedgerEntryKind
 export const entryKinds = ledgerEntryKinds
 export type DeadlineState = LossReport['deaNoticeState']
@@ -66,7 +63,6 @@ export type MovementReply = Wire<typeof movementReply>
 export type VerifyVerdict = Wire<typeof verifyVerdictSchema>
 /** A lot on the blind count sheet: no balance until the sheet is submitted. */
 export type CountSheetLot = Wire<typeof countSheetLotSchema>
-export type CountSheetResult = Wire<typeof countSheetResultSchema>
 export type CountSheetReply = Wire<typeof countSheetReply>
 /** A session's dose in the ledger: drawn, given, wasted and owed per lot. */
 export type SessionDose = Wire<typeof sessionDoseSchema>

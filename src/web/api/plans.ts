@@ -7,7 +7,6 @@ import { patientApiPath, patientKey, usePatientWrite } from './patients'
 type PlanWire = Wire<typeof planSchema>
 type DosePreview = NonNullable<PlanWire['dosePreview']>
 /** An IV plan's dose at the patient's latest weight (§2). */
-export type IvDosePreview = Extract<DosePreview, { kind: 'iv' }>
 /** An esketamine plan's dose as the 28 mg devices it takes, used 5 minutes apart (§3). */
 export type EsketamineDevicePreview = Extract<DosePreview, { kind: 'esketamine' }>
 

@@ -33,7 +33,6 @@ export type SurveyReason = (typeof surveyReasons)[number]
 export type SurveyAnswers = Wire<typeof surveyAnswers>
 export type PortalMe = Wire<typeof portalMeSchema>
 /** After the password: 'mfa-required' when the account has two-step sign-in on. */
-export type PortalSignInState = Wire<typeof portalSignInSchema>['state']
 export type PortalMfaStatus = Wire<typeof portalMfaStatusSchema>
 export type PortalMfaEnrolment = Wire<typeof mfaEnrolmentSchema>
 export type PortalInvite = Wire<typeof inviteSchema>

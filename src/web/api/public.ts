@@ -1,12 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
-import type { publicClinicSchema, publicClinicsSchema, referralReceivedSchema } from '../../contract/public'
+import type { publicClinicsSchema, referralReceivedSchema } from '../../contract/public'
 import type { SelfCheckAnswers } from '../../domain/self-check'
 import { apiFetch } from './client'
 
 // The public (no sign-in) endpoints the /learn pages use.
-
-export type PublicClinic = Wire<typeof publicClinicSchema>
 
 export interface ReferralRequest {
   clinicId: string

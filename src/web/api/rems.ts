@@ -1,14 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { Wire } from '../../contract/common'
-import type { remsEntriesSchema, remsEntryBody, remsEntrySchema } from '../../contract/rems'
+import type { remsEntriesSchema, remsEntryBody } from '../../contract/rems'
 import { apiFetch } from './client'
 import { clinicApiPath, patientApiPath, patientKey } from './patients'
 
 // Esketamine REMS records (src/server/features/rems): the clinic's setting certification and each
 // patient's enrolment. Entries are appended; `current` is the one in force.
 
-export type RemsEntry = Wire<typeof remsEntrySchema>
 export type RemsEntries = Wire<typeof remsEntriesSchema>
 export type RemsEntryInput = z.input<typeof remsEntryBody>
 

@@ -6,21 +6,15 @@ import type {
   boardSchema,
   bookBody,
   chairSchema,
-  dischargeCriterionSchema,
   patientSessionSchema,
   preCheckItemSchema,
   remsFormSchema,
   sessionAlertSchema,
-  sessionRoutes,
-  sideEffectSchema,
   suggestedDatesSchema,
-  timelineEntrySchema,
-  transitionOptionSchema,
   viewSchema,
 } from '../../contract/sessions'
 import type { SessionEvent } from '../../domain/session'
 import { apiFetch } from './client'
-import type { SignerProof } from './eligibility'
 import { type LiveStatus, useLiveView } from './live'
 import { clinicApiPath, patientApiPath, patientKey } from './patients'
 
@@ -28,7 +22,6 @@ import { clinicApiPath, patientApiPath, patientKey } from './patients'
 // (view.ts) and its writes. The reply types are the contract's (src/contract/sessions.ts) as they
 // arrive: dates are ISO strings.
 
-export type Route = (typeof sessionRoutes)[number]
 export type BoardCard = Wire<typeof boardCardSchema>
 export type Board = Wire<typeof boardSchema>
 export type Chair = Wire<typeof chairSchema>
@@ -36,10 +29,6 @@ export type PreCheckItem = Wire<typeof preCheckItemSchema>
 export type SessionAlertReading = Wire<typeof alertReadingSchema>
 /** A monitoring alert (view.ts → vitals-alerts.ts): the reading, the rule, what to do and by when. */
 export type SessionAlert = Wire<typeof sessionAlertSchema>
-export type DischargeCriterion = Wire<typeof dischargeCriterionSchema>
-export type TransitionOption = Wire<typeof transitionOptionSchema>
-export type SideEffect = Wire<typeof sideEffectSchema>
-export type TimelineEntry = Wire<typeof timelineEntrySchema>
 export type SessionView = Wire<typeof viewSchema>
 export type RemsForm = Wire<typeof remsFormSchema>
 export type PatientSession = Wire<typeof patientSessionSchema>
@@ -152,8 +141,6 @@ export function useBoardCheckIn(clinicId: string) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: boardKey(clinicId) }),
   })
 }
-
-export type SignedInput<T = object> = T & SignerProof
 
 export function useLotStock(clinicId: string, isEnabled: boolean) {
   return useQuery({

@@ -11,6 +11,7 @@ import {
   unlockedSchema,
   unlockPinBody,
 } from '../../../contract/auth'
+import { noContent } from '../../../contract/common'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { clearSessionCookie, sessionCookie, setSessionCookie, signInOf } from '../../plugins/auth'
@@ -117,7 +118,12 @@ function signInRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/api/v1/auth/logout',
       {
         config: { auth: 'pending', allowLocked: true },
-        schema: { tags: ['auth'], summary: 'Sign out (a locked sign-in too)', body: z.object({}).optional() },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out (a locked sign-in too)',
+          body: z.object({}).optional(),
+          response: { 204: noContent },
+        },
       },
       async (request, reply) => {
         await auth.signOut(ctx, signInOf(request))
@@ -180,6 +186,7 @@ function lockRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: 'Lock this sign-in now (the screen went idle or the user pressed Lock)',
           body: z.object({}).optional(),
+          response: { 204: noContent },
         },
       },
       async (request, reply) => {
@@ -213,6 +220,7 @@ function lockRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: 'Set or change your own unlock PIN (4–8 digits), confirmed with your password',
           body: unlockPinBody,
+          response: { 204: noContent },
         },
       },
       async (request, reply) => {
@@ -223,7 +231,7 @@ function lockRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.delete(
       '/api/v1/auth/unlock-pin',
-      { schema: { tags: ['auth'], summary: 'Remove your own unlock PIN' } },
+      { schema: { tags: ['auth'], summary: 'Remove your own unlock PIN', response: { 204: noContent } } },
       async (request, reply) => {
         await lock.removeUnlockPin(ctx, signInOf(request))
         return reply.status(204).send()

@@ -7,7 +7,7 @@ import {
   displayParams,
   displaySchema,
 } from '../../../contract/board-display'
-import { clinicParams } from '../../../contract/common'
+import { clinicParams, noContent } from '../../../contract/common'
 import type { AppContext } from '../../context'
 import { signInOf } from '../../plugins/auth'
 import * as displays from './service'
@@ -64,6 +64,7 @@ export function boardDisplayRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'Switch a board display off for good',
           params: displayParams,
           body: z.object({}).optional(),
+          response: { 204: noContent },
         },
       },
       async (request, reply) => {

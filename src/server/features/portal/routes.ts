@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { codeBody, mfaEnrolmentSchema } from '../../../contract/auth'
-import { patientParams } from '../../../contract/common'
+import { noContent, patientParams } from '../../../contract/common'
 import {
   acceptInviteBody,
   answersBody,
@@ -297,7 +297,10 @@ function linkRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     )
     app.post(
       '/api/v1/portal/logout',
-      { config: pub, schema: { tags, summary: 'Sign out', body: z.object({}).optional() } },
+      {
+        config: pub,
+        schema: { tags, summary: 'Sign out', body: z.object({}).optional(), response: { 204: noContent } },
+      },
       async (request, reply) => {
         await auth.signOutPatient(ctx, await patientOf(ctx, request, { allowMfaPending: true }))
         reply.clearCookie(auth.portalCookie, { path: '/' })

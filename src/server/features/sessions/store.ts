@@ -61,23 +61,6 @@ export function listEvents(tx: Tx, clinicId: string, sessionId: string) {
     .execute()
 }
 
-/**
- * The latest vital signs of a session, oldest first. Sixty readings are five hours at one every
- * five minutes; the cap keeps the charting hot path's cost bounded however long a session runs.
- */
-export async function listRecentSessionVitals(tx: Tx, clinicId: string, sessionId: string, limit = 60) {
-  const rows = await tx
-    .selectFrom('vital_sign')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('session_id', '=', sessionId)
-    .where('entered_in_error_at', 'is', null)
-    .orderBy('measured_at', 'desc')
-    .limit(limit)
-    .execute()
-  return rows.reverse()
-}
-
 export function listSessionVitals(tx: Tx, clinicId: string, sessionId: string) {
   return tx
     .selectFrom('vital_sign')

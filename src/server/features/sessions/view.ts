@@ -19,7 +19,6 @@ import { doseLimitsOf } from './dose-limits-view'
 import { loadSessionRecord, type SessionRecord } from './view-load'
 import { abnormalVitalsOf, sessionAlerts, toReading } from './vitals-alerts'
 
-export type { PreCheckItem } from '../../../domain/session'
 export { toReading }
 
 const minuteMs = 60_000

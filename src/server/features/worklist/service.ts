@@ -10,7 +10,7 @@ import { loadRemsFormsOwed, loadSafetyAlerts, loadTodaysSessions, loadToSign } f
 import { loadArrivals, loadReadyToBook, loadReferrals, loadRegistrationGaps } from './front-desk-sections'
 import type { SectionLoader, Urgency, WorklistItem } from './items'
 
-export type { Urgency, WorklistItem } from './items'
+export type { WorklistItem } from './items'
 
 export interface WorklistSection {
   id: SectionId
