@@ -51,6 +51,26 @@ describe('receiving stock', () => {
   })
 })
 
+describe('reports of what was received', () => {
+  it('writes a formula typed as a lot number as text, never as a live formula', async () => {
+    const lot = await c.nurse.post(url('/lots'), {
+      ...ketamineLot,
+      lotNumber: '=HYPERLINK("http://x.example","open")',
+      containerCount: 1,
+      containerNumbers: [],
+    })
+    expect(lot.statusCode, lot.body).toBe(201)
+    const csv = (await c.auditor.get(url('/reports/inventory?format=csv&inventoryType=on-demand'))).body
+    expect(csv).toContain(`"'=HYPERLINK(""http://x.example"",""open"")"`)
+    expect(csv).not.toMatch(/(^|,)"?=/m)
+    // The PDF shows the same table: the header row, then the new lot's row (the narrow lot column wraps).
+    const pdf = await c.auditor.get(url('/reports/inventory?format=pdf&inventoryType=on-demand'))
+    const text = await pdfText(pdf.rawPayload)
+    expect(text).toContain('Drug Product NDC Lot Expires Strength On hand (mg) Finished form')
+    expect(text).toMatch(/0409-2051-05 =HYPERLIN.*2027-08-31 50 mg\/mL 500 10 mL/)
+  })
+})
+
 describe('expiry', () => {
   it('warns before expiry and refuses to draw from an expired lot', async () => {
     const soon = await c.nurse.post(url('/lots'), {
@@ -87,25 +107,5 @@ describe('expiry', () => {
     })
     expect(back.statusCode, back.body).toBe(201)
     expect(back.json().lot).toMatchObject({ expiryStatus: 'expired', balanceMg: '0' })
-  })
-})
-
-describe('reports of what was received', () => {
-  it('writes a formula typed as a lot number as text, never as a live formula', async () => {
-    const lot = await c.nurse.post(url('/lots'), {
-      ...ketamineLot,
-      lotNumber: '=HYPERLINK("http://x.example","open")',
-      containerCount: 1,
-      containerNumbers: [],
-    })
-    expect(lot.statusCode, lot.body).toBe(201)
-    const csv = (await c.auditor.get(url('/reports/inventory?format=csv&inventoryType=on-demand'))).body
-    expect(csv).toContain(`"'=HYPERLINK(""http://x.example"",""open"")"`)
-    expect(csv).not.toMatch(/(^|,)"?=/m)
-    // The PDF shows the same table: the header row, then the new lot's row (the narrow lot column wraps).
-    const pdf = await c.auditor.get(url('/reports/inventory?format=pdf&inventoryType=on-demand'))
-    const text = await pdfText(pdf.rawPayload)
-    expect(text).toContain('Drug Product NDC Lot Expires Strength On hand (mg) Finished form Esketamine')
-    expect(text).toMatch(/0409-2051-05 =HYPERLIN.*2027-08-31 50 mg\/mL 500 10 mL/)
   })
 })
