@@ -24,6 +24,7 @@ import {
 } from '../../api/consent'
 import { usePatient } from '../../api/patients'
 import { ClinicalCard } from '../../components/clinical-card'
+import { useClinicalForm } from '../../components/clinical-form'
 import { ReasonModal } from '../../components/clinical-reason-modal'
 import { useCurrentClinic } from '../../components/current-clinic'
 import { type Column, TitledTable } from '../../components/data-table'
@@ -78,13 +79,14 @@ function SignConsentForm({
   defaultSigner: string
 }) {
   const { me } = useCurrentClinic()
-  const [signerName, setSignerName] = useState(defaultSigner)
-  const [kind, setKind] = useState<'drawn' | 'typed'>('drawn')
   const [drawing, setDrawing] = useState<string | null>(null)
-  const [typed, setTyped] = useState('')
-  const [researchUse, setResearchUse] = useState(false)
   const [hint, setHint] = useState<string | null>(null)
   const sign = useSignConsent(props.clinicId, props.patientId)
+  const { form, values, field, checkbox } = useClinicalForm(
+    { signerName: defaultSigner, kind: 'drawn' as 'drawn' | 'typed', typed: '', researchUse: false },
+    sign.error,
+  )
+  const { signerName, kind, typed, researchUse } = values
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -100,7 +102,7 @@ function SignConsentForm({
         signatureData: kind === 'drawn' ? drawing! : typed.trim(),
         researchUse,
       },
-      { onSuccess: () => setTyped('') },
+      { onSuccess: () => form.setFieldValue('typed', '') },
     )
   }
 
@@ -118,9 +120,7 @@ function SignConsentForm({
       <TextInput
         label="Signer's full name"
         description="The patient (or their legal representative)"
-        value={signerName}
-        onChange={(event) => setSignerName(event.currentTarget.value)}
-        error={fieldError(sign.error, 'signerName')}
+        {...field('signerName')}
         required
         withAsterisk={false}
         size="md"
@@ -134,7 +134,7 @@ function SignConsentForm({
         ]}
         value={kind}
         onChange={(value) => {
-          setKind(value as 'drawn' | 'typed')
+          form.setFieldValue('kind', value as 'drawn' | 'typed')
           setHint(null)
         }}
         w="fit-content"
@@ -150,8 +150,7 @@ function SignConsentForm({
         <TextInput
           label="Typed signature"
           description="Type the signer’s full name exactly as above"
-          value={typed}
-          onChange={(event) => setTyped(event.currentTarget.value)}
+          {...form.getInputProps('typed')}
           error={fieldError(sign.error, 'signatureData') ?? hint}
           size="md"
           maw={420}
@@ -161,8 +160,7 @@ function SignConsentForm({
       <Checkbox
         size="md"
         label="I agree that my de-identified data may be used for research (optional)"
-        checked={researchUse}
-        onChange={(event) => setResearchUse(event.currentTarget.checked)}
+        {...checkbox('researchUse')}
       />
       <Text size="sm" c="dimmed">
         Witness: <strong>{me.user.displayName}</strong> (you, signed in) is recorded as the witness to this

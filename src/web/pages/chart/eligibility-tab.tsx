@@ -12,7 +12,7 @@ import {
   Text,
   Textarea,
 } from '@mantine/core'
-import { type FormEvent, type ReactNode, useState } from 'react'
+import type { FormEvent, ReactNode } from 'react'
 import { eligibilityMeanings } from '../../../domain/access/signature-meanings'
 import { CONTRAINDICATION_QUESTIONS } from '../../../domain/eligibility'
 import { findInstrument } from '../../../domain/instruments'
@@ -23,8 +23,8 @@ import {
   useSignDecision,
 } from '../../api/eligibility'
 import { ClinicalCard } from '../../components/clinical-card'
+import { useClinicalForm } from '../../components/clinical-form'
 import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
-import { fieldError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { toSignerProof } from '../../components/signature-box'
 import { SignedRecord } from '../../components/signed-record'
@@ -68,14 +68,16 @@ function overrideNeeds(review: EligibilityReview): string[] {
 }
 
 function DecisionForm({ review, props }: { review: EligibilityReview; props: ChartTabProps }) {
-  const [decision, setDecision] = useState<EligibilityOutcome | null>(null)
-  const [reason, setReason] = useState('')
-  const [overrideReason, setOverrideReason] = useState('')
-  const [cautionsAcknowledged, setCautionsAcknowledged] = useState(false)
+  const sign = useSignDecision(props.clinicId, props.patientId)
+  const { form, values, field } = useClinicalForm(
+    { decision: '' as EligibilityOutcome | '', reason: '', overrideReason: '', cautionsAcknowledged: false },
+    sign.error,
+  )
+  const { reason, overrideReason, cautionsAcknowledged } = values
+  const decision = values.decision || null
   const cautions = review.history.contraindications?.cautions ?? []
   const needsCautionAck = decision === 'approve' && cautions.length > 0
   const signing = useSignature(props.hasAuthenticator)
-  const sign = useSignDecision(props.clinicId, props.patientId)
   const needs = decision === 'approve' ? overrideNeeds(review) : []
 
   const submit = (event: FormEvent) => {
@@ -91,9 +93,7 @@ function DecisionForm({ review, props }: { review: EligibilityReview; props: Cha
       },
       {
         onSuccess: () => {
-          setReason('')
-          setOverrideReason('')
-          setCautionsAcknowledged(false)
+          form.setValues({ reason: '', overrideReason: '', cautionsAcknowledged: false })
           signing.clear()
         },
       },
@@ -140,29 +140,17 @@ function DecisionForm({ review, props }: { review: EligibilityReview; props: Cha
           value,
           label: decisionLabels[value],
         }))}
-        value={decision ?? ''}
-        onChange={(value) => setDecision(value as EligibilityOutcome)}
+        {...form.getInputProps('decision')}
         color={decision ? decisionColors[decision] : undefined}
         size="md"
         w={{ base: '100%', sm: 420 }}
       />
-      <Textarea
-        label="Reason"
-        value={reason}
-        onChange={(event) => setReason(event.currentTarget.value)}
-        error={fieldError(sign.error, 'reason')}
-        autosize
-        minRows={2}
-        required
-        withAsterisk={false}
-      />
+      <Textarea label="Reason" {...field('reason')} autosize minRows={2} required withAsterisk={false} />
       {needs.length > 0 && (
         <Textarea
           label="Override reason"
           description={`Required because ${needs.join(' and ')}. Your clinical reasoning is recorded with the signature.`}
-          value={overrideReason}
-          onChange={(event) => setOverrideReason(event.currentTarget.value)}
-          error={fieldError(sign.error, 'overrideReason')}
+          {...field('overrideReason')}
           autosize
           minRows={2}
           required
@@ -174,9 +162,7 @@ function DecisionForm({ review, props }: { review: EligibilityReview; props: Cha
         <Checkbox
           size="md"
           color="orange"
-          checked={cautionsAcknowledged}
-          onChange={(event) => setCautionsAcknowledged(event.currentTarget.checked)}
-          error={fieldError(sign.error, 'cautionsAcknowledged')}
+          {...field('cautionsAcknowledged', { type: 'checkbox' })}
           label={`I acknowledge the pre-dose cautions: ${cautions.map((c) => questionText[c.id] ?? c.id).join(' ')}`}
           description="Warnings from the product label, not contraindications: the acknowledgement is signed with the decision and asked again before each dose."
         />

@@ -1,11 +1,12 @@
 import { Alert, Anchor, Badge, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
-import { type FormEvent, useState } from 'react'
+import type { FormEvent } from 'react'
 import { Link } from 'react-router'
 import { clinicClockOf, clinicDateOf, clinicInstant } from '../../../domain/time'
 import { isApiError } from '../../api/client'
 import { useBookSession, useChairs, usePatientSessions, useSuggestedDates } from '../../api/sessions'
 import { clinicPath } from '../../clinic-path'
 import { ClinicalCard } from '../../components/clinical-card'
+import { useClinicalForm } from '../../components/clinical-form'
 import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
 import { DataTable } from '../../components/data-table'
 import { fieldError, MutationError } from '../../components/mutation-error'
@@ -35,10 +36,11 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
   const suggested = useSuggestedDates(clinicId, patientId, true)
   const book = useBookSession(clinicId, patientId)
   const now = clinicNow(timeZone)
-  const [date, setDate] = useState(now.date)
-  const [time, setTime] = useState(now.time)
-  const [chairId, setChairId] = useState<string | null>(null)
-  const [overrideReason, setOverrideReason] = useState('')
+  const { form, values, field } = useClinicalForm(
+    { date: now.date, time: now.time, chairId: null as string | null, overrideReason: '' },
+    book.error,
+  )
+  const { date, time, chairId, overrideReason } = values
   const isSpacingRefusal = isApiError(book.error, 'conflict') && 'minimumHours' in book.error.problem
   // The REMS hard stop (§3) has no override: the message names what to record first.
   const isRemsRefusal = isApiError(book.error, 'conflict') && 'remsMissing' in book.error.problem
@@ -55,7 +57,7 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
           ? { spacingOverrideReason: overrideReason.trim() }
           : {}),
       },
-      { onSuccess: () => setOverrideReason('') },
+      { onSuccess: () => form.setFieldValue('overrideReason', '') },
     )
   }
   if (suggested.data && suggested.data.planId === null)
@@ -84,7 +86,7 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
               key={d.date}
               size="compact-sm"
               variant={d.date === date ? 'filled' : 'light'}
-              onClick={() => setDate(d.date)}
+              onClick={() => form.setFieldValue('date', d.date)}
               title={d.note}
             >
               {new Date(`${d.date}T12:00:00Z`).toLocaleDateString(undefined, {
@@ -101,24 +103,15 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
         <TextInput
           type="date"
           label="Date"
-          value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
+          {...form.getInputProps('date')}
           error={fieldError(book.error, 'scheduledAt')}
           required
         />
-        <TextInput
-          type="time"
-          label="Time"
-          value={time}
-          onChange={(e) => setTime(e.currentTarget.value)}
-          required
-        />
+        <TextInput type="time" label="Time" {...form.getInputProps('time')} required />
         <Select
           label="Chair"
           data={(chairs.data ?? []).filter((c) => c.isActive).map((c) => ({ value: c.id, label: c.name }))}
-          value={chairId}
-          onChange={setChairId}
-          error={fieldError(book.error, 'chairId')}
+          {...field('chairId')}
           w={160}
         />
         <Button type="submit" disabled={!chairId || !date || !time} loading={book.isPending}>
@@ -133,8 +126,7 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
               <Textarea
                 label="Override reason"
                 description="As the prescriber you may book it anyway; the reason is kept with the session."
-                value={overrideReason}
-                onChange={(e) => setOverrideReason(e.currentTarget.value)}
+                {...form.getInputProps('overrideReason')}
                 error={fieldError(book.error, 'spacingOverrideReason')}
                 autosize
                 minRows={2}
