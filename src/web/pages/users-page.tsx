@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, TextInput, Title, VisuallyHidden } from '@mantine/core'
+import { Badge, Button, TextInput, VisuallyHidden } from '@mantine/core'
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
 import { useClinicSummary } from '../api/clinic'
 import { type ClinicUser, useClinicUsers } from '../api/users'
@@ -6,7 +6,7 @@ import { AddUserModal } from '../components/add-user-modal'
 import { useCurrentClinic } from '../components/current-clinic'
 import { type Column, OrDimmed, PagedTable } from '../components/data-table'
 import { useListFilter, usePaging } from '../components/list-footer'
-import { ErrorAlert, PageLoader } from '../components/page-status'
+import { QueryStates, StaffPage } from '../components/pages-staff-page'
 import { TimeCell } from '../components/time-cell'
 import { UserActions } from '../components/user-actions'
 import { roleLabel } from '../lib/roles'
@@ -64,13 +64,7 @@ export function UsersPage() {
   const timeZone = useClinicSummary(clinicId).data?.timeZone
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Title order={1} size="h2">
-          Users
-        </Title>
-        <Button onClick={addModal.open}>Add user</Button>
-      </Group>
+    <StaffPage title="Users" action={<Button onClick={addModal.open}>Add user</Button>}>
       <TextInput
         label="Search users"
         placeholder="Name or e-mail"
@@ -78,23 +72,23 @@ export function UsersPage() {
         maw={360}
         type="search"
       />
-      {users.isPending && <PageLoader />}
-      {users.isError && <ErrorAlert error={users.error} title="Could not load users" />}
-      {users.data && (
-        <PagedTable
-          label="Users"
-          minWidth={760}
-          table={{ highlightOnHover: true }}
-          columns={columns(clinicId, timeZone)}
-          data={users.data}
-          rowKey={(user) => user.userId}
-          empty={q ? `No users match “${q}”.` : 'No users yet.'}
-          paging={paging}
-          pageSizes={pageSizes}
-          noun={['user', 'users']}
-        />
-      )}
+      <QueryStates query={users} errorTitle="Could not load users">
+        {(data) => (
+          <PagedTable
+            label="Users"
+            minWidth={760}
+            table={{ highlightOnHover: true }}
+            columns={columns(clinicId, timeZone)}
+            data={data}
+            rowKey={(user) => user.userId}
+            empty={q ? `No users match “${q}”.` : 'No users yet.'}
+            paging={paging}
+            pageSizes={pageSizes}
+            noun={['user', 'users']}
+          />
+        )}
+      </QueryStates>
       <AddUserModal clinicId={clinicId} opened={isAddOpen} onClose={addModal.close} />
-    </Stack>
+    </StaffPage>
   )
 }
