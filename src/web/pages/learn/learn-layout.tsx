@@ -1,10 +1,11 @@
 import '@mantine/charts/styles.css'
 import './learn.css'
 import { Anchor, Box, Container, Group, Stack, Text } from '@mantine/core'
-import { Outlet, Link as RouterLink, NavLink as RouterNavLink } from 'react-router'
+import { Outlet, Link as RouterLink } from 'react-router'
+import { PublicBrand, type PublicLink, PublicNav, SkipLink } from '../../components/pages-public-header'
 import { PatientDisclaimer } from '../../components/patient-disclaimer'
 
-const links = [
+const links: PublicLink[] = [
   { to: '/learn', label: 'About ketamine', end: true },
   { to: '/learn/self-check', label: 'Self-check', end: false },
 ]
@@ -13,32 +14,12 @@ const links = [
 export function LearnLayout() {
   return (
     <Box className="learn-root">
-      <a className="learn-skip-link" href="#learn-main">
-        Skip to content
-      </a>
+      <SkipLink to="learn-main" />
       <Box component="header" className="learn-header no-print" py="sm">
         <Container size="md">
           <Group justify="space-between" wrap="wrap" gap="xs">
-            <Anchor component={RouterLink} to="/learn" underline="never" c="teal.9" fw={700} fz="xl">
-              KetaCare{' '}
-              <Text span fw={400} c="dark.6" fz="md">
-                · Learn
-              </Text>
-            </Anchor>
-            <Group component="nav" aria-label="Learn pages" gap="md">
-              {links.map((link) => (
-                <Anchor
-                  key={link.to}
-                  component={RouterNavLink}
-                  to={link.to}
-                  end={link.end}
-                  className="learn-nav-link"
-                  fw={500}
-                >
-                  {link.label}
-                </Anchor>
-              ))}
-            </Group>
+            <PublicBrand to="/learn" area="Learn" />
+            <PublicNav label="Learn pages" links={links} gap="md" linkClassName="learn-nav-link" />
           </Group>
         </Container>
       </Box>

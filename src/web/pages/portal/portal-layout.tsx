@@ -2,11 +2,12 @@ import '@mantine/charts/styles.css'
 import '../learn/learn.css'
 import './portal.css'
 import { Anchor, Box, Button, Container, Group, Stack, Text } from '@mantine/core'
-import { Outlet, Link as RouterLink, NavLink as RouterNavLink } from 'react-router'
+import { Outlet } from 'react-router'
 import { usePortalLogout, usePortalMe } from '../../api/portal'
+import { PublicBrand, type PublicLink, PublicNav, SkipLink } from '../../components/pages-public-header'
 import { PatientDisclaimer } from '../../components/patient-disclaimer'
 
-const links = [
+const links: PublicLink[] = [
   { to: '/portal', label: 'Home', end: true },
   { to: '/portal/progress', label: 'Progress', end: false },
   { to: '/portal/documents', label: 'Documents', end: false },
@@ -45,45 +46,26 @@ export function PortalLayout() {
   const isFull = me.data?.scope === 'full'
   return (
     <Box className="learn-root">
-      <a className="learn-skip-link" href="#portal-main">
-        Skip to content
-      </a>
+      <SkipLink to="portal-main" />
       <Box component="header" className="learn-header" py="sm">
         <Container size="md">
           <Stack gap={4}>
             <Group justify="space-between" wrap="nowrap" gap="xs" align="center">
-              <Anchor
-                component={RouterLink}
+              <PublicBrand
                 to="/portal"
-                underline="never"
-                c="teal.9"
-                fw={700}
-                fz="xl"
+                area={me.data ? me.data.clinic.name : 'Patient portal'}
                 style={{ minWidth: 0 }}
-              >
-                KetaCare{' '}
-                <Text span fw={400} c="dark.6" fz="md">
-                  · {me.data ? me.data.clinic.name : 'Patient portal'}
-                </Text>
-              </Anchor>
+              />
               {me.data && <SignOutButton />}
             </Group>
             {isFull && (
-              <Group component="nav" aria-label="Portal pages" gap="lg">
-                {links.map((link) => (
-                  <Anchor
-                    key={link.to}
-                    component={RouterNavLink}
-                    to={link.to}
-                    end={link.end}
-                    className="portal-nav-link"
-                    fw={500}
-                    fz="md"
-                  >
-                    {link.label}
-                  </Anchor>
-                ))}
-              </Group>
+              <PublicNav
+                label="Portal pages"
+                links={links}
+                gap="lg"
+                linkClassName="portal-nav-link"
+                fz="md"
+              />
             )}
           </Stack>
         </Container>
