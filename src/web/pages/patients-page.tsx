@@ -1,12 +1,13 @@
 import { Anchor, Badge, Button, Group, Text, TextInput } from '@mantine/core'
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
+import { useDisclosure } from '@mantine/hooks'
 import { Link } from 'react-router'
 import { useClinicSummary } from '../api/clinic'
 import { type PatientListItem, usePatients } from '../api/patients'
 import { clinicPath } from '../clinic-path'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
 import { type Column, OrDimmed, PagedTable } from '../components/data-table'
-import { useListFilter, usePaging } from '../components/list-footer'
+import { useListFilter } from '../components/list-footer'
+import { useSearchPaging } from '../components/pages-search-paging'
 import { QueryStates, StaffPage } from '../components/pages-staff-page'
 import { RegisterPatientModal } from '../components/register-patient-modal'
 import { StageBadge } from '../components/stage-badge'
@@ -83,12 +84,10 @@ function columns(
 export function PatientsPage() {
   const { membership } = useCurrentClinic()
   const clinicId = membership.clinicId
-  const paging = usePaging(25)
+  const { paging, search, q } = useSearchPaging()
   const { page, setPage, pageSize } = paging
-  const search = useListFilter(setPage)
   const dateOfBirthFilter = useListFilter(setPage)
   const dateOfBirth = dateOfBirthFilter.value
-  const [q] = useDebouncedValue(search.value.trim(), 300)
   const [isRegisterOpen, registerModal] = useDisclosure(false)
   const patients = usePatients(clinicId, { page, pageSize, q, dateOfBirth })
   const canRegister = hasClinicPermission(membership, 'demographics:write')

@@ -1,11 +1,11 @@
 import { Badge, Button, TextInput, VisuallyHidden } from '@mantine/core'
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
+import { useDisclosure } from '@mantine/hooks'
 import { useClinicSummary } from '../api/clinic'
 import { type ClinicUser, useClinicUsers } from '../api/users'
 import { AddUserModal } from '../components/add-user-modal'
 import { useCurrentClinic } from '../components/current-clinic'
 import { type Column, OrDimmed, PagedTable } from '../components/data-table'
-import { useListFilter, usePaging } from '../components/list-footer'
+import { useSearchPaging } from '../components/pages-search-paging'
 import { QueryStates, StaffPage } from '../components/pages-staff-page'
 import { TimeCell } from '../components/time-cell'
 import { UserActions } from '../components/user-actions'
@@ -55,10 +55,8 @@ function columns(clinicId: string, timeZone: string | undefined): Column<ClinicU
 export function UsersPage() {
   const { membership } = useCurrentClinic()
   const clinicId = membership.clinicId
-  const paging = usePaging(25)
-  const { page, setPage, pageSize } = paging
-  const search = useListFilter(setPage)
-  const [q] = useDebouncedValue(search.value.trim(), 300)
+  const { paging, search, q } = useSearchPaging()
+  const { page, pageSize } = paging
   const [isAddOpen, addModal] = useDisclosure(false)
   const users = useClinicUsers(clinicId, { page, pageSize, q })
   const timeZone = useClinicSummary(clinicId).data?.timeZone

@@ -1,8 +1,8 @@
 import '@mantine/charts/styles.css'
 import './learn.css'
-import { Anchor, Box, Container, Group, Stack, Text } from '@mantine/core'
-import { Outlet, Link as RouterLink } from 'react-router'
-import { PublicBrand, type PublicLink, PublicNav, SkipLink } from '../../components/pages-public-header'
+import { Anchor, Group, Text } from '@mantine/core'
+import { Link as RouterLink } from 'react-router'
+import { PublicBrand, type PublicLink, PublicNav, PublicShell } from '../../components/pages-public-layout'
 import { PatientDisclaimer } from '../../components/patient-disclaimer'
 
 const links: PublicLink[] = [
@@ -13,21 +13,18 @@ const links: PublicLink[] = [
 /** The public pages' own light layout: no staff shell, no sign-in, the disclaimer on every page. */
 export function LearnLayout() {
   return (
-    <Box className="learn-root">
-      <SkipLink to="learn-main" />
-      <Box component="header" className="learn-header no-print" py="sm">
-        <Container size="md">
-          <Group justify="space-between" wrap="wrap" gap="xs">
-            <PublicBrand to="/learn" area="Learn" />
-            <PublicNav label="Learn pages" links={links} gap="md" linkClassName="learn-nav-link" />
-          </Group>
-        </Container>
-      </Box>
-      <Container size="md" component="main" id="learn-main" py="lg" tabIndex={-1}>
-        <Outlet />
-      </Container>
-      <Container size="md" component="footer" pb="xl">
-        <Stack gap="sm">
+    <PublicShell
+      mainId="learn-main"
+      size="md"
+      headerClassName="learn-header no-print"
+      header={
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <PublicBrand to="/learn" area="Learn" />
+          <PublicNav label="Learn pages" links={links} gap="md" linkClassName="learn-nav-link" />
+        </Group>
+      }
+      footer={
+        <>
           <PatientDisclaimer />
           <Text size="sm" c="dark.6" className="no-print">
             In crisis or thinking about suicide? In the US call or text <strong>988</strong> (Suicide & Crisis
@@ -39,8 +36,8 @@ export function LearnLayout() {
               sign in
             </Anchor>
           </Text>
-        </Stack>
-      </Container>
-    </Box>
+        </>
+      }
+    />
   )
 }

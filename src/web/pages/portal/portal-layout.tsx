@@ -1,10 +1,9 @@
 import '@mantine/charts/styles.css'
 import '../learn/learn.css'
 import './portal.css'
-import { Anchor, Box, Button, Container, Group, Stack, Text } from '@mantine/core'
-import { Outlet } from 'react-router'
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import { usePortalLogout, usePortalMe } from '../../api/portal'
-import { PublicBrand, type PublicLink, PublicNav, SkipLink } from '../../components/pages-public-header'
+import { PublicBrand, type PublicLink, PublicNav, PublicShell } from '../../components/pages-public-layout'
 import { PatientDisclaimer } from '../../components/patient-disclaimer'
 
 const links: PublicLink[] = [
@@ -45,36 +44,27 @@ export function PortalLayout() {
   const me = usePortalMe()
   const isFull = me.data?.scope === 'full'
   return (
-    <Box className="learn-root">
-      <SkipLink to="portal-main" />
-      <Box component="header" className="learn-header" py="sm">
-        <Container size="md">
-          <Stack gap={4}>
-            <Group justify="space-between" wrap="nowrap" gap="xs" align="center">
-              <PublicBrand
-                to="/portal"
-                area={me.data ? me.data.clinic.name : 'Patient portal'}
-                style={{ minWidth: 0 }}
-              />
-              {me.data && <SignOutButton />}
-            </Group>
-            {isFull && (
-              <PublicNav
-                label="Portal pages"
-                links={links}
-                gap="lg"
-                linkClassName="portal-nav-link"
-                fz="md"
-              />
-            )}
-          </Stack>
-        </Container>
-      </Box>
-      <Container size="sm" component="main" id="portal-main" py="lg" tabIndex={-1}>
-        <Outlet />
-      </Container>
-      <Container size="sm" component="footer" pb="xl">
-        <Stack gap="sm">
+    <PublicShell
+      mainId="portal-main"
+      size="sm"
+      headerClassName="learn-header"
+      header={
+        <Stack gap={4}>
+          <Group justify="space-between" wrap="nowrap" gap="xs" align="center">
+            <PublicBrand
+              to="/portal"
+              area={me.data ? me.data.clinic.name : 'Patient portal'}
+              style={{ minWidth: 0 }}
+            />
+            {me.data && <SignOutButton />}
+          </Group>
+          {isFull && (
+            <PublicNav label="Portal pages" links={links} gap="lg" linkClassName="portal-nav-link" fz="md" />
+          )}
+        </Stack>
+      }
+      footer={
+        <>
           <Text fw={600} c="red.9" data-testid="portal-crisis-line">
             If you are in crisis, call or text{' '}
             <Anchor href="tel:988" c="inherit" underline="always">
@@ -87,8 +77,8 @@ export function PortalLayout() {
             .
           </Text>
           <PatientDisclaimer />
-        </Stack>
-      </Container>
-    </Box>
+        </>
+      }
+    />
   )
 }

@@ -1,15 +1,48 @@
-import { Anchor, Group, type MantineSpacing, Text } from '@mantine/core'
+import {
+  Anchor,
+  Box,
+  Container,
+  Group,
+  type MantineSize,
+  type MantineSpacing,
+  Stack,
+  Text,
+} from '@mantine/core'
 import type { CSSProperties, ReactNode } from 'react'
-import { Link as RouterLink, NavLink as RouterNavLink } from 'react-router'
+import { Outlet, Link as RouterLink, NavLink as RouterNavLink } from 'react-router'
 
-/** The public pages' (/learn, /portal) header pieces, in the /learn look (`learn.css`). */
-
-/** The first tab stop: jumps past the header to the page's main content. */
-export function SkipLink({ to }: { to: string }) {
+/**
+ * The public pages' (/learn, /portal) layout in the /learn look (`learn.css`): a skip link, the
+ * header, the page (the route's outlet) and the footer.
+ */
+export function PublicShell({
+  mainId,
+  size,
+  headerClassName,
+  header,
+  footer,
+}: {
+  mainId: string
+  size: MantineSize
+  headerClassName: string
+  header: ReactNode
+  footer: ReactNode
+}) {
   return (
-    <a className="learn-skip-link" href={`#${to}`}>
-      Skip to content
-    </a>
+    <Box className="learn-root">
+      <a className="learn-skip-link" href={`#${mainId}`}>
+        Skip to content
+      </a>
+      <Box component="header" className={headerClassName} py="sm">
+        <Container size="md">{header}</Container>
+      </Box>
+      <Container size={size} component="main" id={mainId} py="lg" tabIndex={-1}>
+        <Outlet />
+      </Container>
+      <Container size={size} component="footer" pb="xl">
+        <Stack gap="sm">{footer}</Stack>
+      </Container>
+    </Box>
   )
 }
 
