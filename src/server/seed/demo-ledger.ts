@@ -86,36 +86,116 @@ export async function seedDemoLedger(baseCtx: AppContext, signIns: { email: stri
   }
 }
 
-async function seedClinic(
+/** One clinic's ledger history: the seed's moving clock, its stock and the events it replays in time order. */
+interface ClinicLedger {
+  ctx: AppContext
+  clinicId: string
+  tz: string
+  realNow: number
+  nurse: Person
+  prescriber: Person
+  /** An instant `daysAgo` local days before today at a local hour. */
+  when: (daysAgo: number, hour: number) => number
+  /** Schedules work at an instant in the past (anything later is left out). */
+  on: (at: number, run: () => Promise<void>) => void
+  lots: Record<'soon' | 'fresh' | 'spray', string>
+  balances: Map<string, string>
+  /** Replays the scheduled events in time order, the clock set to each one's instant. */
+  run: () => Promise<void>
+}
+
+function openClinicLedger(
   baseCtx: AppContext,
   clinic: { id: string; time_zone: string },
   nurse: Person,
   prescriber: Person,
-  isLarge: boolean,
-) {
+): ClinicLedger {
   const realNow = baseCtx.now().getTime()
   let clockMs = realNow
-  const ctx: AppContext = { ...baseCtx, now: () => new Date(clockMs) }
   const tz = clinic.time_zone
-  /** An instant `daysAgo` local days before today at a local hour. */
-  const when = (daysAgo: number, hour: number) =>
-    startOfClinicDay(clinicDateOf(realNow - daysAgo * dayMs, tz), tz).getTime() + hour * 3_600_000
-  const witness = (p: Person) => ({ userId: p.principal.userId, password: p.password })
-  const balances = new Map<string, string>()
   const events: { at: number; run: () => Promise<void> }[] = []
-  const on = (at: number, run: () => Promise<void>) => {
-    if (at < realNow) events.push({ at, run })
+  return {
+    ctx: { ...baseCtx, now: () => new Date(clockMs) },
+    clinicId: clinic.id,
+    tz,
+    realNow,
+    nurse,
+    prescriber,
+    when: (daysAgo, hour) =>
+      startOfClinicDay(clinicDateOf(realNow - daysAgo * dayMs, tz), tz).getTime() + hour * 3_600_000,
+    on: (at, run) => {
+      if (at < realNow) events.push({ at, run })
+    },
+    lots: { soon: '', fresh: '', spray: '' },
+    balances: new Map<string, string>(),
+    run: async () => {
+      events.sort((a, b) => a.at - b.at)
+      for (const event of events) {
+        clockMs = event.at
+        await event.run()
+      }
+    },
   }
+}
 
-  const lots: Record<'soon' | 'fresh' | 'spray', string> = { soon: '', fresh: '', spray: '' }
-  const receive = (key: keyof typeof lots, daysAgo: number, input: ledger.CreateLotInput) =>
-    on(when(daysAgo, 8), async () => {
-      const { lot } = await ledger.createLot(ctx, nurse.principal, clinic.id, {
+const witness = (p: Person) => ({ userId: p.principal.userId, password: p.password })
+
+/** Runs ledger work in the clinic's RLS transaction as `p`. */
+const inClinic = <T>(c: ClinicLedger, p: Person, work: Parameters<typeof runInClinic<T>>[3]) =>
+  runInClinic(
+    c.ctx,
+    p.principal,
+    { clinicId: c.clinicId, permission: 'ledger:write', action: 'ledger.administer', entity: 'cs_entry' },
+    work,
+  )
+
+async function give(c: ClinicLedger, lotId: string, mg: string, patientId: string, sessionId: string | null) {
+  const { balanceAfter } = await inClinic(c, c.nurse, (scope) =>
+    administer(scope, { lotId, quantity: mg, patientId, sessionId }),
+  )
+  c.balances.set(lotId, balanceAfter)
+}
+
+const afterMovement = (c: ClinicLedger, r: { lot: { id: string; balanceMg: string } }) =>
+  c.balances.set(r.lot.id, r.lot.balanceMg)
+
+/** A blind count sheet of every lot in stock, witnessed; `short` mg missing from one lot. */
+async function countSheet(
+  c: ClinicLedger,
+  occasion: 'opening' | 'closing',
+  short?: { lotId: string; mg: string },
+) {
+  const counts = [...c.balances]
+    .filter(([, balance]) => balance !== '0')
+    .map(([lotId, balance]) => ({
+      lotId,
+      counted:
+        short?.lotId === lotId
+          ? formatQuantity(subtractQuantity(parseQuantity(balance), parseQuantity(short.mg)))
+          : balance,
+    }))
+  if (counts.length === 0) return null
+  return submitCountSheet(c.ctx, c.nurse.principal, c.clinicId, {
+    occasion,
+    witness: witness(c.prescriber),
+    counts,
+  })
+}
+
+/** Vial numbers V-<first>… of a delivery of `count` vials. */
+const vialNumbers = (count: number, first: number) =>
+  Array.from({ length: count }, (_, i) => `V-${String(i + first).padStart(3, '0')}`)
+
+/** Receipts with a witness: a ketamine lot expiring within 60 days, an esketamine lot, a fresh ketamine lot. */
+function receiveLots(c: ClinicLedger, isLarge: boolean) {
+  const receive = (key: keyof ClinicLedger['lots'], daysAgo: number, input: ledger.CreateLotInput) =>
+    c.on(c.when(daysAgo, 8), async () => {
+      const { lot } = await ledger.createLot(c.ctx, c.nurse.principal, c.clinicId, {
         ...input,
-        witness: witness(prescriber),
+        witness: witness(c.prescriber),
       })
-      lots[key] = lot.id
-      balances.set(lot.id, lot.balanceMg)
+      c.lots[key] = lot.id
+      c.balances.set(lot.id, lot.balanceMg)
     })
   const vial = {
     drug: 'racemic-ketamine' as const,
@@ -126,16 +206,13 @@ async function seedClinic(
     unitsPerContainer: '10',
     supplier,
   }
-  const inDays = (days: number) => clinicDateOf(realNow + days * dayMs, tz)
+  const inDays = (days: number) => clinicDateOf(c.realNow + days * dayMs, c.tz)
   receive('soon', 27, {
     ...vial,
     lotNumber: isLarge ? 'KX2201' : 'KX2207',
     expiresOn: inDays(45),
     containerCount: isLarge ? 6 : 4,
-    containerNumbers: Array.from(
-      { length: isLarge ? 6 : 4 },
-      (_, i) => `V-${String(i + 1).padStart(3, '0')}`,
-    ),
+    containerNumbers: vialNumbers(isLarge ? 6 : 4, 1),
     invoiceNumber: isLarge ? 'CAH-448120' : 'CAH-448177',
   })
   receive('spray', 26, {
@@ -157,177 +234,157 @@ async function seedClinic(
     lotNumber: isLarge ? 'KX2388' : 'KX2391',
     expiresOn: inDays(420),
     containerCount: isLarge ? 10 : 5,
-    containerNumbers: Array.from(
-      { length: isLarge ? 10 : 5 },
-      (_, i) => `V-${String(i + 11).padStart(3, '0')}`,
-    ),
+    containerNumbers: vialNumbers(isLarge ? 10 : 5, 11),
     invoiceNumber: isLarge ? 'CAH-451902' : 'CAH-451960',
   })
+}
 
-  const inClinic = <T>(p: Person, work: Parameters<typeof runInClinic<T>>[3]) =>
-    runInClinic(
-      ctx,
-      p.principal,
-      { clinicId: clinic.id, permission: 'ledger:write', action: 'ledger.administer', entity: 'cs_entry' },
-      work,
-    )
-  const give = async (lotId: string, mg: string, patientId: string, sessionId: string | null) => {
-    const { balanceAfter } = await inClinic(nurse, (scope) =>
-      administer(scope, { lotId, quantity: mg, patientId, sessionId }),
-    )
-    balances.set(lotId, balanceAfter)
-  }
-  const afterMovement = (r: { lot: { id: string; balanceMg: string } }) =>
-    balances.set(r.lot.id, r.lot.balanceMg)
-
-  /** A blind count sheet of every lot in stock, witnessed; `short` mg missing from one lot. */
-  const countSheet = async (occasion: 'opening' | 'closing', short?: { lotId: string; mg: string }) => {
-    const counts = [...balances]
-      .filter(([, balance]) => balance !== '0')
-      .map(([lotId, balance]) => ({
-        lotId,
-        counted:
-          short?.lotId === lotId
-            ? formatQuantity(subtractQuantity(parseQuantity(balance), parseQuantity(short.mg)))
-            : balance,
-      }))
-    if (counts.length === 0) return null
-    return submitCountSheet(ctx, nurse.principal, clinic.id, {
-      occasion,
-      witness: witness(prescriber),
-      counts,
-    })
-  }
-
-  // Opening count of every lot in stock, each weekday, blind and witnessed.
+/** Opening count of every lot in stock, each weekday, blind and witnessed. */
+function scheduleOpeningCounts(c: ClinicLedger) {
   for (let d = 26; d >= 0; d--) {
-    const weekday = new Date(when(d, 12)).getUTCDay()
+    const weekday = new Date(c.when(d, 12)).getUTCDay()
     if (weekday === 0 || weekday === 6) continue
-    on(when(d, 7.5), async () => {
-      await countSheet('opening')
+    c.on(c.when(d, 7.5), async () => {
+      await countSheet(c, 'opening')
     })
   }
+}
 
-  // Twice-weekly infusions (Mon and Thu) for patients with an approved IV plan, before today's
-  // sessions took over; esketamine on Tue and Fri. The prepared syringe's remainder is wasted.
-  const approved = await baseCtx.db
+/** One course per patient with an approved plan, dosed by their latest weight. */
+async function loadCourses(c: ClinicLedger) {
+  const approved = await c.ctx.db
     .selectFrom('treatment_plan as t')
     .innerJoin('body_measurement as b', 'b.patient_id', 't.patient_id')
     .select(['t.patient_id', 't.protocol_id', 'b.weight_kg'])
-    .where('t.clinic_id', '=', clinic.id)
+    .where('t.clinic_id', '=', c.clinicId)
     .where('t.status', '=', 'approved')
     .orderBy('b.measured_at')
     .execute()
   // Esketamine was only ever given to REMS-enrolled patients (§3); the demo's unenrolled one has none.
   const enrolled = new Set(
     (
-      await baseCtx.db
+      await c.ctx.db
         .selectFrom('rems_record')
         .select('patient_id')
-        .where('clinic_id', '=', clinic.id)
+        .where('clinic_id', '=', c.clinicId)
         .where('kind', '=', 'patient-enrolment')
         .execute()
     ).map((r) => r.patient_id),
   )
-  // One course per patient, dosed by their latest weight.
-  const plans = [...new Map(approved.map((p) => [p.patient_id, p])).values()].filter(
+  return [...new Map(approved.map((p) => [p.patient_id, p])).values()].filter(
     (p) => !p.protocol_id.startsWith('esketamine') || enrolled.has(p.patient_id),
   )
+}
+
+/**
+ * Twice-weekly infusions (Mon and Thu) for patients with an approved IV plan, before today's
+ * sessions took over; esketamine on Tue and Fri. The prepared syringe's remainder is wasted.
+ */
+async function scheduleHistoricDoses(c: ClinicLedger) {
+  const plans = await loadCourses(c)
   for (let d = 25; d >= 4; d--) {
-    const weekday = new Date(when(d, 12)).getUTCDay()
+    const weekday = new Date(c.when(d, 12)).getUTCDay()
     for (const [i, plan] of plans.entries()) {
       const isSpray = plan.protocol_id.startsWith('esketamine')
       if (isSpray ? weekday !== 2 && weekday !== 5 : weekday !== 1 && weekday !== 4) continue
-      on(when(d, 10 + i), async () => {
+      c.on(c.when(d, 10 + i), async () => {
         if (isSpray) {
-          await give(lots.spray, d > 14 ? '56' : '84', plan.patient_id, null)
+          await give(c, c.lots.spray, d > 14 ? '56' : '84', plan.patient_id, null)
           return
         }
-        const lotId = d > 10 ? lots.soon : lots.fresh
+        const lotId = d > 10 ? c.lots.soon : c.lots.fresh
         const dose = formatQuantity(parseQuantity((Math.round(Number(plan.weight_kg) * 5) / 10).toFixed(1)))
         const drawn = parseQuantity(String(Math.ceil(Number(dose) / 5) * 5))
-        await give(lotId, dose, plan.patient_id, null)
+        await give(c, lotId, dose, plan.patient_id, null)
         const remainder = subtractQuantity(drawn, parseQuantity(dose))
         if (remainder > 0n && weekday === 1) {
           afterMovement(
-            await ledger.waste(ctx, nurse.principal, clinic.id, lotId, {
+            c,
+            await ledger.waste(c.ctx, c.nurse.principal, c.clinicId, lotId, {
               quantity: formatQuantity(remainder),
               reason: 'Remainder in the prepared syringe after the infusion',
               method: 'Rendered non-retrievable in a drug disposal container',
               patientId: plan.patient_id,
-              witness: witness(prescriber),
+              witness: witness(c.prescriber),
             }),
           )
         }
       })
     }
   }
+}
 
-  // One vial dropped at the larger clinic; one short count resolved by a witnessed adjustment.
+/** One vial dropped at the larger clinic; one short count resolved by a witnessed adjustment. */
+function scheduleLossAndShortCount(c: ClinicLedger, isLarge: boolean) {
   if (isLarge)
-    on(when(15, 16), async () => {
+    c.on(c.when(15, 16), async () => {
       afterMovement(
-        await ledger.breakage(ctx, nurse.principal, clinic.id, lots.soon, {
+        c,
+        await ledger.breakage(c.ctx, c.nurse.principal, c.clinicId, c.lots.soon, {
           quantity: '500',
           reason:
             'Vial V-004 slipped from the tray and broke while being drawn up; glass and spill cleaned up',
-          witness: witness(prescriber),
+          witness: witness(c.prescriber),
         }),
       )
     })
   let discrepancyId = ''
-  on(when(12, 17), async () => {
-    const r = await countSheet('closing', { lotId: lots.soon, mg: '1.5' })
-    discrepancyId = r!.results.find((x) => x.lotId === lots.soon)!.discrepancy!.id
+  c.on(c.when(12, 17), async () => {
+    const r = await countSheet(c, 'closing', { lotId: c.lots.soon, mg: '1.5' })
+    discrepancyId = r!.results.find((x) => x.lotId === c.lots.soon)!.discrepancy!.id
   })
-  on(when(11, 8), async () => {
-    const resolved = await resolveDiscrepancy(ctx, prescriber.principal, clinic.id, discrepancyId, {
+  c.on(c.when(11, 8), async () => {
+    const resolved = await resolveDiscrepancy(c.ctx, c.prescriber.principal, c.clinicId, discrepancyId, {
       reason:
         'Residual volume in the opened vial was estimated high at the last count; measured by syringe at 1.5 mg less',
-      witness: witness(nurse),
+      witness: witness(c.nurse),
       version: 1,
     })
-    balances.set(lots.soon, resolved.entry.balanceAfterMg)
+    c.balances.set(c.lots.soon, resolved.entry.balanceAfterMg)
   })
+}
 
-  // The doses of the demo sessions (today's board, the esketamine session three days ago and the
-  // aborted infusion): each infusion drawn as a dispense just before the pump started, what the
-  // pump record says was given recorded when delivery ended, and the remainder wasted with a
-  // witness — except the session whose waste the demo shows as still owed (HC-0041's stopped pump).
-  // Each esketamine device is taken from its lot when it is used.
-  const sessions = await baseCtx.db
+/**
+ * The doses of the demo sessions (today's board, the esketamine session three days ago and the
+ * aborted infusion): each infusion drawn as a dispense just before the pump started, what the
+ * pump record says was given recorded when delivery ended, and the remainder wasted with a
+ * witness — except the session whose waste the demo shows as still owed (HC-0041's stopped pump).
+ * Each esketamine device is taken from its lot when it is used.
+ */
+async function scheduleSessionDoses(c: ClinicLedger) {
+  const sessions = await c.ctx.db
     .selectFrom('treatment_session as s')
     .innerJoin('patient as p', 'p.id', 's.patient_id')
     .select(['s.id', 's.patient_id', 's.route', 's.planned_dose_mg', 'p.mrn'])
-    .where('s.clinic_id', '=', clinic.id)
+    .where('s.clinic_id', '=', c.clinicId)
     .where('s.state', 'in', ['dosing', 'monitoring', 'ready-for-discharge', 'discharged', 'aborted'])
     .where('s.planned_dose_mg', 'is not', null)
     .execute()
   for (const s of sessions) {
-    const view = await loadSessionView(baseCtx.db, clinic.id, s.id, new Date(realNow))
+    const view = await loadSessionView(c.ctx.db, c.clinicId, s.id, new Date(c.realNow))
     if (s.route === 'intranasal') {
       for (const device of view.devices?.given ?? [])
-        on(new Date(device.at).getTime(), () => give(lots.spray, '28', s.patient_id, s.id))
+        c.on(new Date(device.at).getTime(), () => give(c, c.lots.spray, '28', s.patient_id, s.id))
       continue
     }
     const infusion = view.infusion
     if (!infusion?.runs[0]) continue
-    on(infusion.runs[0].startMs - 2 * 60_000, async () => {
-      const { balanceAfter } = await inClinic(nurse, (scope) =>
+    c.on(infusion.runs[0].startMs - 2 * 60_000, async () => {
+      const { balanceAfter } = await inClinic(c, c.nurse, (scope) =>
         dispenseForSession(scope, {
-          lotId: lots.fresh,
+          lotId: c.lots.fresh,
           quantity: formatQuantity(parseQuantity(s.planned_dose_mg!)),
           sessionId: s.id,
           patientId: s.patient_id,
           concentrationMgPerMl: view.dose.vialMgPerMl === null ? null : String(view.dose.vialMgPerMl),
         }),
       )
-      balances.set(lots.fresh, balanceAfter)
+      c.balances.set(c.lots.fresh, balanceAfter)
     })
     if (infusion.endedAtMs === null) continue
     const endedAt = infusion.endedAtMs
-    on(endedAt, async () => {
-      await inClinic(nurse, (scope) =>
+    c.on(endedAt, async () => {
+      await inClinic(c, c.nurse, (scope) =>
         settleSessionDose(scope, {
           sessionId: s.id,
           patientId: s.patient_id,
@@ -337,21 +394,31 @@ async function seedClinic(
       )
     })
     if (s.mrn === 'HC-0041') continue
-    on(endedAt + 10 * 60_000, async () => {
-      const dose = await inClinic(nurse, (scope) => loadSessionDose(scope.tx, clinic.id, s.id))
+    c.on(endedAt + 10 * 60_000, async () => {
+      const dose = await inClinic(c, c.nurse, (scope) => loadSessionDose(scope.tx, c.clinicId, s.id))
       for (const owed of dose.lots.filter((l) => l.owedMg !== '0'))
-        await recordSessionWaste(ctx, nurse.principal, clinic.id, s.id, {
+        await recordSessionWaste(c.ctx, c.nurse.principal, c.clinicId, s.id, {
           lotId: owed.lotId,
           quantity: owed.owedMg,
           method: 'Rendered non-retrievable in a drug disposal container',
-          witness: witness(prescriber),
+          witness: witness(c.prescriber),
         })
     })
   }
+}
 
-  events.sort((a, b) => a.at - b.at)
-  for (const event of events) {
-    clockMs = event.at
-    await event.run()
-  }
+async function seedClinic(
+  baseCtx: AppContext,
+  clinic: { id: string; time_zone: string },
+  nurse: Person,
+  prescriber: Person,
+  isLarge: boolean,
+) {
+  const c = openClinicLedger(baseCtx, clinic, nurse, prescriber)
+  receiveLots(c, isLarge)
+  scheduleOpeningCounts(c)
+  await scheduleHistoricDoses(c)
+  scheduleLossAndShortCount(c, isLarge)
+  await scheduleSessionDoses(c)
+  await c.run()
 }

@@ -2,12 +2,10 @@ import type { StaffRole } from '../../domain/access/permissions'
 import { appendAudit } from '../audit/append-audit'
 import type { AppContext } from '../context'
 import { generatePassword, hashPassword } from '../features/auth/passwords'
-import { listActiveMemberships } from '../features/auth/store'
 import { recordSettingCertification } from '../features/rems/service'
 import { uuidv7 } from '../ids'
-import type { Principal } from '../principal'
 import { inOwnerTransaction } from '../tenancy'
-import { seedDemoLedger } from './demo-ledger'
+import { principalByEmail, seedDemoLedger } from './demo-ledger'
 import { type DemoStaff, seedDemoPatients } from './demo-patients'
 import { seedDemoReferrals } from './demo-referrals'
 import { seedDemoSessions } from './demo-sessions'
@@ -151,24 +149,6 @@ export async function seedDemoOrganization(ctx: AppContext): Promise<DemoSignIn[
   })
 }
 
-/** A service-level principal for a demo user (the seed acts as them, through the real services). */
-async function principalFor(ctx: AppContext, email: string): Promise<Principal> {
-  const user = await ctx.db
-    .selectFrom('app_user')
-    .select(['id', 'display_name'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow()
-  const memberships = await listActiveMemberships(ctx.db, user.id)
-  return {
-    userId: user.id,
-    email,
-    displayName: user.display_name,
-    sessionId: 'seed',
-    ip: null,
-    memberships: memberships.map(({ mfaRequiredRoles: _, ...m }) => m),
-  }
-}
-
 /**
  * Demo patients at every stage of intake in both clinics, so every screen has something real to
  * show after `npm start` on an empty folder.
@@ -185,16 +165,16 @@ export async function seedDemoClinicalData(
   const passwordOf = (email: string) => signIns.find((s) => s.email === email)!.password
   const clinics = await ctx.db.selectFrom('clinic').select(['id', 'name']).orderBy('name').execute()
   const clinicId = (name: string) => clinics.find((c) => c.name === name)!.id
-  const prescriber = await principalFor(ctx, 'prescriber@demo.ketacare.org')
+  const prescriber = await principalByEmail(ctx, 'prescriber@demo.ketacare.org')
   const staffRiverside: DemoStaff = {
-    nurse: await principalFor(ctx, 'nurse@demo.ketacare.org'),
+    nurse: await principalByEmail(ctx, 'nurse@demo.ketacare.org'),
     prescriber,
-    frontDesk: await principalFor(ctx, 'frontdesk@demo.ketacare.org'),
+    frontDesk: await principalByEmail(ctx, 'frontdesk@demo.ketacare.org'),
     prescriberPassword: passwordOf('prescriber@demo.ketacare.org'),
   }
   const staffHillcrest: DemoStaff = {
     ...staffRiverside,
-    nurse: await principalFor(ctx, 'nurse2@demo.ketacare.org'),
+    nurse: await principalByEmail(ctx, 'nurse2@demo.ketacare.org'),
     frontDesk: prescriber,
   }
   const riverside = clinicId(demoClinics[0]!.name)
@@ -202,7 +182,7 @@ export async function seedDemoClinicalData(
   // §3 REMS: Riverside treats with esketamine, so its setting is certified; Hillcrest (IV only)
   // has none, and its REMS page shows what is missing.
   if (options.withRemsCertification !== false)
-    await recordSettingCertification(ctx, await principalFor(ctx, 'admin@demo.ketacare.org'), riverside, {
+    await recordSettingCertification(ctx, await principalByEmail(ctx, 'admin@demo.ketacare.org'), riverside, {
       identifier: 'SPR-HCS-2090417',
       effectiveOn: new Date(ctx.now().getTime() - 90 * 86_400_000).toISOString().slice(0, 10),
     })

@@ -1,6 +1,5 @@
 import { type Insertable, sql } from 'kysely'
 import type { Database } from '../../db'
-import { findProtocol } from '../../domain/dosing'
 import { canonicalize } from '../../domain/ledger/hash-chain'
 import { generateSyntheticPatient, type SyntheticPatient } from '../../domain/outcomes'
 import { mulberry32, normalSampler } from '../../domain/pharmacology'
@@ -11,6 +10,7 @@ import { loadUtilisation, refreshOutcomeSummaries } from '../features/outcomes/q
 import { chairCapacityHours, loadOutcomeThresholds } from '../features/outcomes/service'
 import { uuidv7 } from '../ids'
 import { sha256Hex } from '../sha256'
+import { addSyntheticPatient, emptySyntheticRows, type SyntheticRows } from './synthetic-rows'
 
 const dayMs = 86_400_000
 const defaultBatchSize = 500
@@ -238,219 +238,14 @@ async function writeBatch(
   staffId: string,
   now: Date,
 ): Promise<number> {
-  const nowMs = now.getTime()
-  const patients: Insertable<Database['patient']>[] = []
-  const plans: Insertable<Database['treatment_plan']>[] = []
-  const consents: Insertable<Database['consent']>[] = []
-  const sessions: Insertable<Database['treatment_session']>[] = []
-  const vitals: Insertable<Database['vital_sign']>[] = []
-  const scores: Insertable<Database['instrument_response']>[] = []
-  const effects: Insertable<Database['side_effect']>[] = []
-  people.forEach((p, i) => {
-    const day0 = firstDays[i]!
-    const at = (day: number, minutes = 0) => new Date(day0 + day * dayMs + minutes * 60_000)
-    const patientId = uuidv7(day0)
-    const created = at(-14)
-    const dob = new Date(day0 - (p.ageYears * 365.25 + 100) * dayMs).toISOString().slice(0, 10)
-    patients.push({
-      id: patientId,
-      clinic_id: o.clinicId,
-      mrn: `SYN-${o.seed}-${p.index}`,
-      given_name: 'Synthetic',
-      family_name: `Patient ${p.index}`,
-      date_of_birth: dob,
-      sex: p.sex,
-      phone: null,
-      email: null,
-      address: null,
-      escort_name: null,
-      escort_phone: null,
-      emergency_contact_name: null,
-      emergency_contact_phone: null,
-      emergency_contact_relation: null,
-      created_at: created,
-      created_by: null,
-      updated_at: created,
-    })
-    const protocol = findProtocol(p.route === 'iv' ? 'iv-racemic-standard' : 'esketamine-trd')
-    const planId = uuidv7(day0)
-    plans.push({
-      id: planId,
-      clinic_id: o.clinicId,
-      patient_id: patientId,
-      protocol_id: protocol.id,
-      dose_basis: 'actual',
-      dose_mg_per_kg: p.route === 'iv' ? '0.5' : null,
-      dose_mg: p.route === 'iv' ? null : '56',
-      max_dose_mg_per_kg: p.route === 'iv' ? '1' : null,
-      planned_sessions: p.sessions.length,
-      cadence: p.route === 'iv' ? 'three-weekly-12-days' : 'label-schedule',
-      note: 'synthetic',
-      status: 'approved',
-      created_by: null,
-      created_at: at(-2),
-      approved_by: null,
-      approver_name: 'synthetic',
-      approved_at: at(-1),
-      content_hash: null,
-    })
-    consents.push({
-      id: uuidv7(day0),
-      clinic_id: o.clinicId,
-      patient_id: patientId,
-      consent_text_id: consentTextId,
-      signer_name: `Synthetic Patient ${p.index}`,
-      signature_kind: 'typed',
-      signature_data: `Synthetic Patient ${p.index}`,
-      research_use: p.consentsToResearch,
-      witness_user_id: staffId,
-      witness_name: 'synthetic',
-      content_hash: 'synthetic',
-      signed_at: at(-1),
-      withdrawn_at: null,
-      withdrawn_by: null,
-      withdrawal_reason: null,
-    })
-    for (const s of p.sessions) {
-      const start = at(s.day, 9 * 60)
-      if (start.getTime() + 3 * 3_600_000 > nowMs) continue
-      const sessionId = uuidv7(start.getTime())
-      const doseEnd = new Date(start.getTime() + (p.route === 'iv' ? 40 : 10) * 60_000)
-      const discharged = new Date(start.getTime() + (p.route === 'iv' ? 90 : 130) * 60_000)
-      sessions.push({
-        id: sessionId,
-        clinic_id: o.clinicId,
-        patient_id: patientId,
-        plan_id: planId,
-        chair_id: null,
-        session_number: s.number,
-        scheduled_at: start,
-        planned_duration_min: p.route === 'iv' ? 120 : 150,
-        state: 'discharged',
-        route: p.route,
-        spacing_override_reason: null,
-        spacing_override_by: null,
-        supervising_prescriber_id: null,
-        primary_nurse_id: null,
-        weight_kg: String(p.weightKg),
-        dose_basis: 'actual',
-        planned_dose_mg: String(s.doseMg),
-        vial_mg_per_ml: p.route === 'iv' ? '10' : null,
-        infusion_min: p.route === 'iv' ? '40' : null,
-        dose_checked_by: null,
-        dose_checked_at: null,
-        dose_started_at: start,
-        dose_ended_at: doseEnd,
-        escort_name: null,
-        is_escort_present: true,
-        discharged_at: discharged,
-        discharge_signed_by: null,
-        discharge_signer_name: 'synthetic',
-        discharge_content_hash: null,
-        end_reason: null,
-        rems_submitted_at: p.route === 'intranasal' ? discharged : null,
-        rems_submitted_by: null,
-        created_at: at(s.day - 2),
-        created_by: null,
-        updated_at: discharged,
-      })
-      const offsets = [-10, 40, p.route === 'iv' ? 85 : 125]
-      s.vitals.forEach(([sbp, dbp, hr], k) => {
-        vitals.push({
-          id: uuidv7(start.getTime()),
-          clinic_id: o.clinicId,
-          patient_id: patientId,
-          session_id: sessionId,
-          context: k === 0 ? 'pre' : k === 1 ? 'intra' : 'post',
-          measured_at: new Date(start.getTime() + offsets[k]! * 60_000),
-          systolic_mmhg: sbp,
-          diastolic_mmhg: dbp,
-          heart_rate_bpm: hr,
-          spo2_percent: 97,
-          respiratory_rate: 14,
-          moaas: k === 1 ? 4 : 5,
-          recorded_by: null,
-          created_at: start,
-        })
-      })
-      for (const e of s.sideEffects) {
-        effects.push({
-          id: uuidv7(start.getTime()),
-          clinic_id: o.clinicId,
-          session_id: sessionId,
-          patient_id: patientId,
-          term: e.term,
-          grade: e.grade,
-          onset_at: new Date(start.getTime() + 20 * 60_000),
-          action_taken: null,
-          resolved_at: new Date(start.getTime() + 70 * 60_000),
-          is_serious: e.grade >= 3,
-          recorded_by: null,
-          created_at: start,
-        })
-      }
-    }
-    const score = (instrument: 'phq9' | 'madrs', day: number, total: number) => {
-      const when = at(day, day === 0 ? 8 * 60 : 12 * 60)
-      if (when.getTime() > nowMs) return
-      const band =
-        instrument === 'phq9'
-          ? total <= 4
-            ? 'none-minimal'
-            : total <= 9
-              ? 'mild'
-              : total <= 14
-                ? 'moderate'
-                : total <= 19
-                  ? 'moderately-severe'
-                  : 'severe'
-          : total <= 6
-            ? 'normal'
-            : total <= 19
-              ? 'mild'
-              : total <= 34
-                ? 'moderate'
-                : 'severe'
-      scores.push({
-        id: uuidv7(when.getTime()),
-        clinic_id: o.clinicId,
-        patient_id: patientId,
-        instrument_id: instrument,
-        answers: '{}',
-        total: String(total),
-        band,
-        band_label: band,
-        subscales: '{}',
-        flags: '[]',
-        context: day === 0 ? 'intake' : 'follow-up',
-        session_id: null,
-        respondent: instrument === 'phq9' ? 'patient' : 'clinician',
-        administered_at: when,
-        recorded_by: null,
-        created_at: when,
-      })
-    }
-    for (const x of p.phq9) score('phq9', x.day, x.total)
-    for (const x of p.madrs) score('madrs', x.day, x.total)
-  })
-  await insertMany(tx, 'patient', patients)
-  await insertMany(tx, 'treatment_plan', plans)
-  await insertMany(tx, 'consent', consents)
-  await insertMany(tx, 'treatment_session', sessions)
-  await insertMany(tx, 'vital_sign', vitals)
-  await insertMany(tx, 'instrument_response', scores)
-  await insertMany(tx, 'side_effect', effects)
+  const rows = emptySyntheticRows()
+  const batch = { clinicId: o.clinicId, seed: o.seed, consentTextId, staffId, nowMs: now.getTime() }
+  for (const [i, p] of people.entries()) addSyntheticPatient(rows, batch, p, firstDays[i]!)
+  // In this order: each table's rows refer to the ones before.
+  for (const table of Object.keys(rows) as (keyof SyntheticRows)[]) await insertMany(tx, table, rows[table])
   await sql`INSERT INTO outcome_stale (patient_id, clinic_id)
-    SELECT unnest(${patients.map((p) => p.id)}::uuid[]), ${o.clinicId}::uuid ON CONFLICT DO NOTHING`.execute(
+    SELECT unnest(${rows.patient.map((p) => p.id)}::uuid[]), ${o.clinicId}::uuid ON CONFLICT DO NOTHING`.execute(
     tx,
   )
-  return (
-    patients.length +
-    plans.length +
-    consents.length +
-    sessions.length +
-    vitals.length +
-    scores.length +
-    effects.length
-  )
+  return Object.values(rows).reduce((sum, tableRows) => sum + tableRows.length, 0)
 }
