@@ -8,7 +8,7 @@ import { enqueueMessage, portalLinkPlaceholder } from '../../jobs/outbox'
 import { insertScoredResponse } from '../assessments/service'
 import { clinicService } from '../clinics/clinic-service'
 import { renderConsentPdf } from '../consent/consent-pdf'
-import { loadConsentForPrint } from '../consent/service'
+import { listConsentsOf, loadConsentForPrint } from '../consent/service'
 import { requirePatient } from '../patients/store'
 import { renderDischargeInstructions } from '../sessions/documents'
 import { loadSessionView } from '../sessions/view'
@@ -318,6 +318,15 @@ async function notifyClinicians(
   return staff.length
 }
 
+/** The patient's own treatment sessions that ended in discharge: what the portal shows of them. */
+function dischargedSessions(tx: Tx, patient: PortalPatient) {
+  return tx
+    .selectFrom('treatment_session')
+    .where('clinic_id', '=', patient.clinicId)
+    .where('patient_id', '=', patient.patientId)
+    .where('state', '=', 'discharged')
+}
+
 export function progress(ctx: AppContext, patient: PortalPatient) {
   requireFull(patient)
   return runForPatient(ctx, patient, async (scope) => {
@@ -330,12 +339,8 @@ export function progress(ctx: AppContext, patient: PortalPatient) {
       .where('instrument_id', 'in', ['phq9', 'gad7', 'qids-sr16', 'madrs'])
       .orderBy('administered_at')
       .execute()
-    const sessions = await scope.tx
-      .selectFrom('treatment_session')
+    const sessions = await dischargedSessions(scope.tx, patient)
       .select(['scheduled_at', 'session_number', 'dose_started_at'])
-      .where('clinic_id', '=', patient.clinicId)
-      .where('patient_id', '=', patient.patientId)
-      .where('state', '=', 'discharged')
       .orderBy('scheduled_at')
       .execute()
     const series = [...new Set(rows.map((r) => r.instrument_id))].map((instrumentId) => {
@@ -398,20 +403,9 @@ export function appointments(ctx: AppContext, patient: PortalPatient) {
 export function documents(ctx: AppContext, patient: PortalPatient) {
   requireFull(patient)
   return runForPatient(ctx, patient, async (scope) => {
-    const consents = await scope.tx
-      .selectFrom('consent as c')
-      .innerJoin('consent_text as t', 't.id', 'c.consent_text_id')
-      .select(['c.id', 'c.signed_at', 't.title', 't.version'])
-      .where('c.clinic_id', '=', patient.clinicId)
-      .where('c.patient_id', '=', patient.patientId)
-      .orderBy('c.signed_at', 'desc')
-      .execute()
-    const sessions = await scope.tx
-      .selectFrom('treatment_session')
+    const consents = await listConsentsOf(scope.tx, patient.clinicId, patient.patientId)
+    const sessions = await dischargedSessions(scope.tx, patient)
       .select(['id', 'session_number', 'discharged_at'])
-      .where('clinic_id', '=', patient.clinicId)
-      .where('patient_id', '=', patient.patientId)
-      .where('state', '=', 'discharged')
       .orderBy('discharged_at', 'desc')
       .execute()
     await scope.audit({ action: 'portal.documents', entity: 'patient' })
@@ -448,13 +442,9 @@ export function documentPdf(
       entityId: id,
     })
     if (kind === 'discharge') {
-      const s = await scope.tx
-        .selectFrom('treatment_session')
+      const s = await dischargedSessions(scope.tx, patient)
         .select('id')
-        .where('clinic_id', '=', patient.clinicId)
-        .where('patient_id', '=', patient.patientId)
         .where('id', '=', id)
-        .where('state', '=', 'discharged')
         .executeTakeFirst()
       if (!s) throw new AppError('not-found', 'No such document.')
       const view = await loadSessionView(scope.tx, patient.clinicId, id, scope.now)

@@ -1,6 +1,6 @@
 import type { StaffRole } from '../../../domain/access/permissions'
 import { appendAudit } from '../../audit/append-audit'
-import { type ClinicScope, runInClinic } from '../../clinic-scope'
+import type { ClinicScope } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
@@ -8,6 +8,7 @@ import type { Principal } from '../../principal'
 import { inClinicTransaction } from '../../tenancy'
 import { generatePassword, hashPassword } from '../auth/passwords'
 import { endAllSignInsOfUser } from '../auth/store'
+import { insertClinicRow } from '../clinics/clinic-rows'
 import { clinicService } from '../clinics/clinic-service'
 import { type PageRequest, pageReply, pageWindow } from '../clinics/paging'
 import * as store from './store'
@@ -35,65 +36,66 @@ export async function addUser(
   clinicId: string,
   input: { email: string; displayName: string; role: StaffRole },
 ) {
-  const email = input.email.trim().toLowerCase()
   // Hash outside the transaction: argon2 takes ~50 ms and holds no lock.
   const temporaryPassword = generatePassword()
   const passwordHash = await hashPassword(temporaryPassword)
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'users:manage', action: 'users.add', entity: 'membership' },
-    async (scope) => {
-      const clinic = await scope.tx
-        .selectFrom('clinic')
-        .select('organization_id')
-        .where('id', '=', clinicId)
-        .executeTakeFirstOrThrow()
-      const existing = await scope.tx
-        .selectFrom('app_user')
-        .select(['id', 'organization_id'])
-        .where('email', '=', email)
-        .executeTakeFirst()
-      if (existing && existing.organization_id !== clinic.organization_id) {
-        throw new AppError('conflict', 'This e-mail belongs to an account of another organization.', {
-          fieldErrors: [{ field: 'email', message: 'already used by another organization' }],
-        })
-      }
-      if (existing && (await store.findClinicUser(scope.tx, clinicId, existing.id))) {
-        throw new AppError('conflict', 'This person is already a member of this clinic.', {
-          fieldErrors: [{ field: 'email', message: 'already a member of this clinic' }],
-        })
-      }
-      const userId = existing?.id ?? uuidv7(scope.now.getTime())
-      if (!existing) {
-        await scope.tx
-          .insertInto('app_user')
-          .values({
-            id: userId,
-            organization_id: clinic.organization_id,
-            email,
-            display_name: input.displayName.trim(),
-            password_hash: passwordHash,
-            locked_until: null,
-            last_sign_in_at: null,
-          })
-          .execute()
-      }
-      await scope.tx
-        .insertInto('membership')
-        .values({ id: uuidv7(scope.now.getTime()), clinic_id: clinicId, user_id: userId, role: input.role })
-        .execute()
-      await scope.audit({
-        action: 'users.add',
-        entity: 'membership',
-        entityId: userId,
-        detail: { email, role: input.role, newAccount: !existing },
-      })
-      const user = await store.findClinicUser(scope.tx, clinicId, userId)
-      return { user: user!, temporaryPassword: existing ? null : temporaryPassword }
-    },
-  )
+  return addMember(ctx, principal, clinicId, input, { temporaryPassword, passwordHash })
 }
+
+const addMember = clinicService(
+  { permission: 'users:manage', action: 'users.add', entity: 'membership' },
+  async (
+    scope,
+    input: { email: string; displayName: string; role: StaffRole },
+    newAccount: { temporaryPassword: string; passwordHash: string },
+  ) => {
+    const email = input.email.trim().toLowerCase()
+    const clinic = await scope.tx
+      .selectFrom('clinic')
+      .select('organization_id')
+      .where('id', '=', scope.clinicId)
+      .executeTakeFirstOrThrow()
+    const existing = await scope.tx
+      .selectFrom('app_user')
+      .select(['id', 'organization_id'])
+      .where('email', '=', email)
+      .executeTakeFirst()
+    if (existing && existing.organization_id !== clinic.organization_id) {
+      throw new AppError('conflict', 'This e-mail belongs to an account of another organization.', {
+        fieldErrors: [{ field: 'email', message: 'already used by another organization' }],
+      })
+    }
+    if (existing && (await store.findClinicUser(scope.tx, scope.clinicId, existing.id))) {
+      throw new AppError('conflict', 'This person is already a member of this clinic.', {
+        fieldErrors: [{ field: 'email', message: 'already a member of this clinic' }],
+      })
+    }
+    const userId = existing?.id ?? uuidv7(scope.now.getTime())
+    if (!existing) {
+      await scope.tx
+        .insertInto('app_user')
+        .values({
+          id: userId,
+          organization_id: clinic.organization_id,
+          email,
+          display_name: input.displayName.trim(),
+          password_hash: newAccount.passwordHash,
+          locked_until: null,
+          last_sign_in_at: null,
+        })
+        .execute()
+    }
+    await insertClinicRow(scope, 'membership', { user_id: userId, role: input.role })
+    await scope.audit({
+      action: 'users.add',
+      entity: 'membership',
+      entityId: userId,
+      detail: { email, role: input.role, newAccount: !existing },
+    })
+    const user = await store.findClinicUser(scope.tx, scope.clinicId, userId)
+    return { user: user!, temporaryPassword: existing ? null : newAccount.temporaryPassword }
+  },
+)
 
 export const updateUser = clinicService(
   { permission: 'users:manage', action: 'users.update', entity: 'membership' },
