@@ -1,16 +1,18 @@
 import type { LightMyRequestResponse } from 'fastify'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import { type DemoClinic, type DemoRole, startDemoClinic } from './clinic-fixture'
 import type { Client, TestApp } from './test-app'
 
 /** Every staff role of the demo's Riverside clinic (src/domain/access), plus Hillcrest's nurse. */
 export const riversideRoles = ['admin', 'prescriber', 'nurse', 'frontDesk', 'auditor'] as const
-export type RiversideRole = (typeof riversideRoles)[number]
+type RiversideRole = (typeof riversideRoles)[number]
+/** A role a refusal table asks about: Riverside's five, and `nurse2`, a member of Hillcrest only. */
+export type TableRole = RiversideRole | 'nurse2'
 
 /** An id no row has: the answer for it is what a record of another clinic must get too. */
 export const unknownId = '01900000-0000-7000-8000-00000000dead'
 
-export interface RefusalFixture extends DemoClinic {
+interface RefusalFixture extends DemoClinic {
   as: (role: DemoRole) => Client
   riverside: () => string
   /** Riverside's patient by MRN, and a Hillcrest patient's id (outside Riverside's rows). */
@@ -19,9 +21,9 @@ export interface RefusalFixture extends DemoClinic {
 }
 
 /** The demo clinic with every role signed in, for tables of refusals. */
-export async function startRefusalFixture(env: Record<string, string> = {}): Promise<RefusalFixture> {
+async function startRefusalFixture(): Promise<RefusalFixture> {
   const clinic = await startDemoClinic({
-    env: { KETACARE_SESSION_IDLE_MIN: '600', ...env },
+    env: { KETACARE_SESSION_IDLE_MIN: '600' },
     roles: [...riversideRoles, 'nurse2'],
   })
   const t: TestApp = clinic.t
@@ -30,21 +32,12 @@ export async function startRefusalFixture(env: Record<string, string> = {}): Pro
     if (!client) throw new Error(`${role} is not signed in`)
     return client
   }
-  const patientByMrn = async (mrn: string) => {
+  const patientIn = async (clinicId: string, mrn: string) => {
     const row = await t.database.db
       .selectFrom('patient')
       .select('id')
-      .where('clinic_id', '=', t.clinics.riverside)
+      .where('clinic_id', '=', clinicId)
       .where('mrn', '=', mrn)
-      .executeTakeFirstOrThrow()
-    return row.id
-  }
-  const hillcrestPatientId = async () => {
-    const row = await t.database.db
-      .selectFrom('patient')
-      .select('id')
-      .where('clinic_id', '=', t.clinics.hillcrest)
-      .where('mrn', '=', 'HC-0041')
       .executeTakeFirstOrThrow()
     return row.id
   }
@@ -52,8 +45,8 @@ export async function startRefusalFixture(env: Record<string, string> = {}): Pro
     ...clinic,
     as,
     riverside: () => `/api/v1/clinics/${t.clinics.riverside}`,
-    patientByMrn,
-    hillcrestPatientId,
+    patientByMrn: (mrn) => patientIn(t.clinics.riverside, mrn),
+    hillcrestPatientId: () => patientIn(t.clinics.hillcrest, 'HC-0041'),
   }
 }
 
@@ -77,11 +70,14 @@ export const notFound = [404, 'not-found'] as const
 export const conflict = [409, 'conflict'] as const
 export const staleVersion = [409, 'stale-version'] as const
 
+/** A request of a table: method, URL and, for a write, its body. */
+export type Call = readonly ['GET', string] | readonly ['POST' | 'PATCH' | 'PUT', string, unknown]
+
 /**
  * Another clinic's record must get the answer a record that does not exist gets (row-level
  * security hides it): the same status and problem, or the same (empty) reply.
  */
-export async function expectSameAsMissing(
+async function expectSameAsMissing(
   f: RefusalFixture,
   send: (patientId: string) => Promise<LightMyRequestResponse>,
   outcome: Outcome,
@@ -93,4 +89,72 @@ export async function expectSameAsMissing(
   const strip = (body: unknown) => (Array.isArray(body) ? body : { ...(body as object), instance: undefined })
   if (missing.headers['content-type']?.toString().includes('json'))
     expect(strip(elsewhere.json())).toEqual(strip(missing.json()))
+}
+
+/** A file's table of refusals over one demo clinic, started before its tests and closed after. */
+export interface RefusalTable {
+  readonly t: TestApp
+  /** The patient the file was opened with (`patientMrn`). */
+  readonly patientId: string
+  as: (role: TableRole) => Client
+  /** Riverside's API root: `/api/v1/clinics/<id>`. */
+  riverside: () => string
+  patientByMrn: (mrn: string) => Promise<string>
+  /**
+   * One test per role (in the order given): every call the role makes gets that role's outcome.
+   * `title` has `%s` for the role and `%o` for its outcome.
+   */
+  byRole: (
+    title: string,
+    outcomes: Partial<Record<TableRole, Outcome>>,
+    calls: (role: TableRole) => Call[] | Promise<Call[]>,
+  ) => void
+  /**
+   * One test per case: `role` makes the call for a patient of another clinic and for one that does
+   * not exist; both get `outcome` and the same body.
+   */
+  likeMissing: (
+    cases: readonly (readonly [what: string, role: TableRole, outcome: Outcome, call: PatientCall])[],
+  ) => void
+}
+type PatientCall = (patientId: string) => Call | Promise<Call>
+
+export function refusalTable(options: { patientMrn?: string } = {}): RefusalTable {
+  let fixture: RefusalFixture | undefined
+  let patientId: string | undefined
+  const current = () => {
+    if (!fixture) throw new Error('the refusal fixture starts in beforeAll')
+    return fixture
+  }
+  beforeAll(async () => {
+    fixture = await startRefusalFixture()
+    if (options.patientMrn) patientId = await fixture.patientByMrn(options.patientMrn)
+  })
+  afterAll(() => fixture?.t.close())
+  const send = (role: TableRole, [method, url, body]: Call) => current().as(role).request(method, url, body)
+  return {
+    get t() {
+      return current().t
+    },
+    get patientId() {
+      if (!patientId) throw new Error('open the refusal table with a patientMrn')
+      return patientId
+    },
+    as: (role) => current().as(role),
+    riverside: () => current().riverside(),
+    patientByMrn: (mrn) => current().patientByMrn(mrn),
+    byRole: (title, outcomes, calls) => {
+      test.each(Object.entries(outcomes) as [TableRole, Outcome][])(title, async (role, outcome) => {
+        for (const call of await calls(role)) expectOutcome(await send(role, call), outcome)
+      })
+    },
+    likeMissing: (cases) => {
+      test.each(cases)(
+        '%s: the same answer as for a patient that does not exist (%s: %o)',
+        async (_, role, outcome, call) => {
+          await expectSameAsMissing(current(), async (id) => send(role, await call(id)), outcome)
+        },
+      )
+    },
+  }
 }

@@ -1,4 +1,12 @@
-import { Stack, Table, type TableProps, type TableTdProps, Text, Title } from '@mantine/core'
+import {
+  Stack,
+  Table,
+  type TableProps,
+  type TableTdProps,
+  type TableThProps,
+  Text,
+  Title,
+} from '@mantine/core'
 import type { CSSProperties, ReactNode } from 'react'
 import { type Page, pageCount } from '../api/page'
 import { ListFooter } from './list-footer'
@@ -9,6 +17,8 @@ export interface Column<T> {
   cell: (row: T) => ReactNode
   /** Cell props shared by every row of the column (alignment, weight, `nowrap`). */
   td?: TableTdProps
+  /** Header cell props (alignment over a right-aligned column). */
+  th?: TableThProps
   /** Keep the cell on one line; the table scrolls sideways instead. */
   nowrap?: boolean
 }
@@ -49,7 +59,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
           <Table.Tr>
             {columns.map((column, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a table's columns never reorder
-              <Table.Th key={index}>{column.header}</Table.Th>
+              <Table.Th key={index} {...column.th}>
+                {column.header}
+              </Table.Th>
             ))}
           </Table.Tr>
         </Table.Thead>

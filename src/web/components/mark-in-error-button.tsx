@@ -1,9 +1,9 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
+import { Button, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { useMarkInError } from '../api/patients'
 import type { Column } from './data-table'
-import { fieldError, MutationError } from './mutation-error'
+import { NoteModal } from './note-modal'
 
 interface MarkInErrorButtonProps {
   clinicId: string
@@ -32,52 +32,27 @@ export function MarkInErrorButton({
     setReason('')
     modal.close()
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    mark.mutate({ collection, entryId, reason: reason.trim() }, { onSuccess: close })
-  }
 
   return (
     <>
       <Button variant="subtle" color="gray" size="compact-sm" onClick={modal.open}>
         Entered in error
       </Button>
-      <Modal
+      <NoteModal
         opened={isOpen}
         onClose={close}
         title="Mark entered in error"
-        centered
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
-        <form onSubmit={submit}>
-          <Stack gap="md">
-            <Text size="sm">
-              The {description} stays in the record, struck through, with your name and the reason.
-            </Text>
-            <Textarea
-              label="Reason"
-              value={reason}
-              onChange={(event) => setReason(event.currentTarget.value)}
-              error={fieldError(mark.error, 'reason')}
-              minLength={3}
-              required
-              withAsterisk={false}
-              autosize
-              minRows={2}
-              data-autofocus
-            />
-            <MutationError error={mark.error} placedFields={['reason']} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" color="red" loading={mark.isPending}>
-                Mark in error
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        intro={`The ${description} stays in the record, struck through, with your name and the reason.`}
+        label="Reason"
+        minRows={2}
+        field="reason"
+        value={reason}
+        onChange={setReason}
+        onSubmit={() => mark.mutate({ collection, entryId, reason: reason.trim() }, { onSuccess: close })}
+        error={mark.error}
+        isPending={mark.isPending}
+        submitLabel="Mark in error"
+      />
     </>
   )
 }

@@ -1,8 +1,8 @@
-import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
-import { type FormEvent, useState } from 'react'
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
 import { type SafetyAlert, useAcknowledgeAlert } from '../api/assessments'
 import { formatDateTime } from '../lib/time'
-import { fieldError, MutationError } from './mutation-error'
+import { NoteModal } from './note-modal'
 
 interface SafetyAlertBannerProps {
   clinicId: string
@@ -40,8 +40,7 @@ export function SafetyAlertBanner({
     setNote('')
     setAcknowledging(null)
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     if (acknowledging)
       acknowledge.mutate(
         { alertId: acknowledging.id, note: note.trim() },
@@ -105,41 +104,22 @@ export function SafetyAlertBanner({
           </Text>
         </Stack>
       </Alert>
-      <Modal
+      <NoteModal
         opened={acknowledging !== null}
         onClose={close}
         title={`Acknowledge ${acknowledging ? severityLabels[acknowledging.severity].toLowerCase() : ''} safety alert`}
-        centered
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
-        <form onSubmit={submit}>
-          <Stack gap="md">
-            <Text size="sm">{acknowledging?.message}</Text>
-            <Textarea
-              label="What was done"
-              description="Recorded with your name and the time"
-              value={note}
-              onChange={(event) => setNote(event.currentTarget.value)}
-              error={fieldError(acknowledge.error, 'note')}
-              required
-              withAsterisk={false}
-              minLength={3}
-              autosize
-              minRows={3}
-              data-autofocus
-            />
-            <MutationError error={acknowledge.error} placedFields={['note']} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" color="red" loading={acknowledge.isPending}>
-                Acknowledge alert
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+        intro={acknowledging?.message}
+        label="What was done"
+        description="Recorded with your name and the time"
+        minRows={3}
+        field="note"
+        value={note}
+        onChange={setNote}
+        onSubmit={submit}
+        error={acknowledge.error}
+        isPending={acknowledge.isPending}
+        submitLabel="Acknowledge alert"
+      />
     </>
   )
 }

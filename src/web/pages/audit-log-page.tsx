@@ -1,11 +1,11 @@
-import { Badge, Stack, Text, Title } from '@mantine/core'
+import { Badge, Text } from '@mantine/core'
 import { useSearchParams } from 'react-router'
 import { type AuditEvent, type AuditOutcome, useAuditEvents } from '../api/audit'
 import { useClinicSummary } from '../api/clinic'
 import { AuditFilters, type AuditFilterValues } from '../components/audit-filters'
 import { useCurrentClinic } from '../components/current-clinic'
 import { type Column, OrDimmed, PagedTable } from '../components/data-table'
-import { ErrorAlert, PageLoader } from '../components/page-status'
+import { QueryStates, StaffPage } from '../components/pages-staff-page'
 import { TimeCell } from '../components/time-cell'
 import { endOfDayIso, startOfDayIso } from '../lib/time'
 
@@ -114,43 +114,40 @@ export function AuditLogPage() {
   }
 
   return (
-    <Stack gap="md">
-      <Title order={1} size="h2">
-        Audit log
-      </Title>
+    <StaffPage title="Audit log">
       <AuditFilters
         key={Object.values(filters).join('|')}
         applied={filters}
         onApply={(values) => update({ ...values, page: 1 })}
       />
-      {events.isPending && <PageLoader />}
-      {events.isError && <ErrorAlert error={events.error} title="Could not load the audit log" />}
-      {events.data && (
-        <>
-          {timeZone && (
-            <Text size="sm" c="dimmed">
-              Times are in the clinic’s time zone, {timeZone}.
-            </Text>
-          )}
-          <PagedTable
-            label="Audit events"
-            minWidth={860}
-            table={{ verticalSpacing: 'xs', fz: 'sm' }}
-            columns={columns(timeZone)}
-            data={events.data}
-            rowKey={(event) => event.id}
-            empty="No audit events match these filters."
-            paging={{
-              page,
-              pageSize,
-              setPage: (next) => update({ page: next }),
-              setPageSize: (size) => update({ pageSize: size, page: 1 }),
-            }}
-            pageSizes={pageSizes}
-            noun={['event', 'events']}
-          />
-        </>
-      )}
-    </Stack>
+      <QueryStates query={events} errorTitle="Could not load the audit log">
+        {(data) => (
+          <>
+            {timeZone && (
+              <Text size="sm" c="dimmed">
+                Times are in the clinic’s time zone, {timeZone}.
+              </Text>
+            )}
+            <PagedTable
+              label="Audit events"
+              minWidth={860}
+              table={{ verticalSpacing: 'xs', fz: 'sm' }}
+              columns={columns(timeZone)}
+              data={data}
+              rowKey={(event) => event.id}
+              empty="No audit events match these filters."
+              paging={{
+                page,
+                pageSize,
+                setPage: (next) => update({ page: next }),
+                setPageSize: (size) => update({ pageSize: size, page: 1 }),
+              }}
+              pageSizes={pageSizes}
+              noun={['event', 'events']}
+            />
+          </>
+        )}
+      </QueryStates>
+    </StaffPage>
   )
 }

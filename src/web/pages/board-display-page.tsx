@@ -2,6 +2,7 @@ import { Alert, Badge, Center, Group, Paper, SimpleGrid, Stack, Text, Title } fr
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { type DisplayBoard, DisplayRefused, fetchDisplayBoard } from '../api/board-displays'
+import { ClinicalFact } from '../components/clinical-fact'
 import { PageLoader } from '../components/page-status'
 import { useNow } from '../components/use-now'
 import { countdown, formatClock, formatDuration } from '../lib/clock-format'
@@ -31,14 +32,9 @@ function readToken(): string | null {
 
 function Timer({ label, children, color }: { label: string; children: React.ReactNode; color?: string }) {
   return (
-    <Group justify="space-between" gap="xs" wrap="nowrap">
-      <Text size="sm" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="xl" fw={700} c={color} ff="monospace">
-        {children}
-      </Text>
-    </Group>
+    <ClinicalFact isRow gap="xs" label={label} labelSize="sm" size="xl" fw={700} c={color} ff="monospace">
+      {children}
+    </ClinicalFact>
   )
 }
 

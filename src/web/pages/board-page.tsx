@@ -15,6 +15,7 @@ import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { type BoardCard, useBoard, useBoardCheckIn } from '../api/sessions'
 import { clinicPath } from '../clinic-path'
+import { ClinicalFact } from '../components/clinical-fact'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
 import { MutationError } from '../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../components/page-status'
@@ -23,16 +24,12 @@ import { SafetyAlertsPanel } from '../components/worklist/safety-alerts-panel'
 import { countdown, formatClock, formatDuration } from '../lib/clock-format'
 import { routeLabels, stateColors, stateLabels } from '../lib/session-labels'
 
+/** A line of a board card: what, and its value on the right. */
 function Fact({ label, children, color }: { label: string; children: React.ReactNode; color?: string }) {
   return (
-    <Group gap={6} wrap="nowrap" justify="space-between">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" fw={500} c={color} ta="right">
-        {children}
-      </Text>
-    </Group>
+    <ClinicalFact isRow gap={6} label={label} size="sm" fw={500} c={color} ta="right">
+      {children}
+    </ClinicalFact>
   )
 }
 

@@ -1,11 +1,11 @@
-import { Badge, Box, Button, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Badge, Box, Button, SegmentedControl, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useClinicSummary } from '../api/clinic'
 import { type Referral, type ReferralStatus, useReferrals } from '../api/referrals'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
 import { type Column, OrDimmed, PagedTable } from '../components/data-table'
 import { usePaging } from '../components/list-footer'
-import { ErrorAlert, PageLoader } from '../components/page-status'
+import { QueryStates, StaffPageTitle } from '../components/pages-staff-page'
 import { ReferralDrawer, referralStatusLabels } from '../components/referral-drawer'
 import { TimeCell } from '../components/time-cell'
 
@@ -75,9 +75,7 @@ export function IntakeQueuePage() {
   return (
     <Stack gap="md">
       <Stack gap={4}>
-        <Title order={1} size="h2">
-          Intake queue
-        </Title>
+        <StaffPageTitle>Intake queue</StaffPageTitle>
         <Text c="dimmed" size="sm">
           {readsAnswers
             ? 'Self-checks people chose to send from the public pages. A red flag means PHQ-9 item 9 was answered above 0: follow up the same day.'
@@ -97,22 +95,22 @@ export function IntakeQueuePage() {
           w="fit-content"
         />
       </Box>
-      {referrals.isPending && <PageLoader />}
-      {referrals.isError && <ErrorAlert error={referrals.error} title="Could not load the intake queue" />}
-      {referrals.data && (
-        <PagedTable
-          label="Referrals"
-          minWidth={720}
-          table={{ highlightOnHover: true }}
-          columns={columns(timeZone, readsAnswers, setOpened)}
-          data={referrals.data}
-          rowKey={(r) => r.id}
-          empty={`No referrals ${status ? `marked ${referralStatusLabels[status].toLowerCase()}` : 'yet'}.`}
-          paging={paging}
-          pageSizes={pageSizes}
-          noun={['referral', 'referrals']}
-        />
-      )}
+      <QueryStates query={referrals} errorTitle="Could not load the intake queue">
+        {(data) => (
+          <PagedTable
+            label="Referrals"
+            minWidth={720}
+            table={{ highlightOnHover: true }}
+            columns={columns(timeZone, readsAnswers, setOpened)}
+            data={data}
+            rowKey={(r) => r.id}
+            empty={`No referrals ${status ? `marked ${referralStatusLabels[status].toLowerCase()}` : 'yet'}.`}
+            paging={paging}
+            pageSizes={pageSizes}
+            noun={['referral', 'referrals']}
+          />
+        )}
+      </QueryStates>
       <ReferralDrawer
         clinicId={clinicId}
         referral={open}

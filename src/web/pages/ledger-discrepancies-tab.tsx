@@ -3,8 +3,9 @@ import { useState } from 'react'
 import { type Discrepancy, useDiscrepancies } from '../api/ledger'
 import type { LedgerAction } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits } from '../components/ledger/ledger-format'
-import { ListFooter, usePaging } from '../components/list-footer'
+import { usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
+import { PagingFooter, slicePage } from '../components/pages-paging-footer'
 import { TimeCell } from '../components/time-cell'
 
 const resolutionLabels: Record<NonNullable<Discrepancy['resolution']>, string> = {
@@ -31,14 +32,12 @@ export function LedgerDiscrepanciesTab({
   onAction,
 }: LedgerDiscrepanciesTabProps) {
   const [status, setStatus] = useState<'open' | 'all'>('open')
-  const { page, setPage, pageSize, setPageSize } = usePaging(25)
+  const paging = usePaging(25)
   const all = useDiscrepancies(clinicId)
   if (all.isPending) return <PageLoader />
   if (all.isError) return <ErrorAlert error={all.error} title="Could not load discrepancies" />
   const rows = status === 'open' ? all.data.filter((d) => d.status === 'open') : all.data
-  const pageCount = Math.max(1, Math.ceil(rows.length / pageSize))
-  const current = Math.min(page, pageCount)
-  const shown = rows.slice((current - 1) * pageSize, current * pageSize)
+  const { shown, ...shownPage } = slicePage(rows, paging)
 
   return (
     <Stack gap="md">
@@ -48,7 +47,7 @@ export function LedgerDiscrepanciesTab({
         value={status}
         onChange={(v) => {
           setStatus(v as typeof status)
-          setPage(1)
+          paging.setPage(1)
         }}
         data={[
           { value: 'open', label: 'To resolve' },
@@ -147,15 +146,11 @@ export function LedgerDiscrepanciesTab({
             : 'No discrepancies yet.'}
         </Text>
       )}
-      <ListFooter
-        total={rows.length}
-        page={current}
-        pageCount={pageCount}
-        pageSize={pageSize}
+      <PagingFooter
+        {...shownPage}
+        paging={paging}
         pageSizes={pageSizes}
-        noun={rows.length === 1 ? 'discrepancy' : 'discrepancies'}
-        onPage={setPage}
-        onPageSize={setPageSize}
+        noun={['discrepancy', 'discrepancies']}
       />
     </Stack>
   )

@@ -1,11 +1,11 @@
 import { Group, Select, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { type EntryKind, entryKinds, useEntries } from '../api/ledger'
-import { pageCount } from '../api/page'
 import { EntriesTable } from '../components/ledger/entries-table'
 import { kindLabels } from '../components/ledger/ledger-format'
-import { ListFooter, usePaging } from '../components/list-footer'
-import { ErrorAlert, PageLoader } from '../components/page-status'
+import { usePaging } from '../components/list-footer'
+import { PagingFooter, serverPage } from '../components/pages-paging-footer'
+import { QueryStates } from '../components/pages-staff-page'
 
 const pageSizes = [25, 50, 100]
 
@@ -20,7 +20,8 @@ export function LedgerLogTab({
   onOpenLot: (lotId: string) => void
 }) {
   const [kind, setKind] = useState<EntryKind | null>(null)
-  const { page, setPage, pageSize, setPageSize } = usePaging(25)
+  const paging = usePaging(25)
+  const { page, setPage, pageSize } = paging
   const entries = useEntries(clinicId, { page, pageSize, kind: kind ?? undefined })
   return (
     <Stack gap="md">
@@ -38,38 +39,34 @@ export function LedgerLogTab({
           w={220}
         />
       </Group>
-      {entries.isPending && <PageLoader />}
-      {entries.isError && <ErrorAlert error={entries.error} title="Could not load entries" />}
-      {entries.data && (
-        <>
-          {timeZone && (
-            <Text size="sm" c="dimmed">
-              Times are in the clinic’s time zone, {timeZone}. Balance is the lot’s balance after the entry.
-            </Text>
-          )}
-          <EntriesTable
-            clinicId={clinicId}
-            entries={entries.data.items}
-            timeZone={timeZone}
-            onOpenLot={onOpenLot}
-          />
-          {entries.data.items.length === 0 && (
-            <Text c="dimmed" ta="center" py="md">
-              No entries.
-            </Text>
-          )}
-          <ListFooter
-            total={entries.data.total}
-            page={page}
-            pageCount={pageCount(entries.data)}
-            pageSize={pageSize}
-            pageSizes={pageSizes}
-            noun={entries.data.total === 1 ? 'entry' : 'entries'}
-            onPage={setPage}
-            onPageSize={setPageSize}
-          />
-        </>
-      )}
+      <QueryStates query={entries} errorTitle="Could not load entries">
+        {(data) => (
+          <>
+            {timeZone && (
+              <Text size="sm" c="dimmed">
+                Times are in the clinic’s time zone, {timeZone}. Balance is the lot’s balance after the entry.
+              </Text>
+            )}
+            <EntriesTable
+              clinicId={clinicId}
+              entries={data.items}
+              timeZone={timeZone}
+              onOpenLot={onOpenLot}
+            />
+            {data.items.length === 0 && (
+              <Text c="dimmed" ta="center" py="md">
+                No entries.
+              </Text>
+            )}
+            <PagingFooter
+              {...serverPage(data, paging)}
+              paging={paging}
+              pageSizes={pageSizes}
+              noun={['entry', 'entries']}
+            />
+          </>
+        )}
+      </QueryStates>
     </Stack>
   )
 }

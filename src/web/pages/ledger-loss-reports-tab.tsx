@@ -1,8 +1,9 @@
 import { Stack, Text } from '@mantine/core'
 import { useLossReports } from '../api/ledger'
 import { LossReportCard } from '../components/ledger/loss-reports-panel'
-import { ListFooter, usePaging } from '../components/list-footer'
+import { usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
+import { PagingFooter, slicePage } from '../components/pages-paging-footer'
 
 const pageSizes = [5, 10, 25]
 
@@ -17,11 +18,10 @@ export function LedgerLossReportsTab({
   canWrite: boolean
 }) {
   const reports = useLossReports(clinicId)
-  const { page, setPage, pageSize, setPageSize } = usePaging(10)
+  const paging = usePaging(10)
   if (reports.isPending) return <PageLoader />
   if (reports.isError) return <ErrorAlert error={reports.error} title="Could not load loss reports" />
-  const pageCount = Math.max(1, Math.ceil(reports.data.length / pageSize))
-  const current = Math.min(page, pageCount)
+  const { shown, ...shownPage } = slicePage(reports.data, paging)
   return (
     <Stack gap="md">
       {reports.data.length === 0 && (
@@ -29,7 +29,7 @@ export function LedgerLossReportsTab({
           No theft or loss has been reported.
         </Text>
       )}
-      {reports.data.slice((current - 1) * pageSize, current * pageSize).map((report) => (
+      {shown.map((report) => (
         <LossReportCard
           key={report.id}
           clinicId={clinicId}
@@ -39,16 +39,7 @@ export function LedgerLossReportsTab({
         />
       ))}
       {reports.data.length > 0 && (
-        <ListFooter
-          total={reports.data.length}
-          page={current}
-          pageCount={pageCount}
-          pageSize={pageSize}
-          pageSizes={pageSizes}
-          noun={reports.data.length === 1 ? 'report' : 'reports'}
-          onPage={setPage}
-          onPageSize={setPageSize}
-        />
+        <PagingFooter {...shownPage} paging={paging} pageSizes={pageSizes} noun={['report', 'reports']} />
       )}
     </Stack>
   )

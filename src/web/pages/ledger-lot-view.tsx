@@ -1,13 +1,13 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useEntries, useLot } from '../api/ledger'
-import { pageCount } from '../api/page'
 import { EntriesTable } from '../components/ledger/entries-table'
 import { ExpiryCell } from '../components/ledger/expiry-badge'
 import type { LedgerAction } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits, unitLabel } from '../components/ledger/ledger-format'
-import { ListFooter, usePaging } from '../components/list-footer'
+import { usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
+import { PagingFooter, serverPage } from '../components/pages-paging-footer'
 import { formatDateTime } from '../lib/time'
 
 const pageSizes = [25, 50, 100]
@@ -37,7 +37,8 @@ interface LedgerLotViewProps {
 /** One lot: its receipt record, balance, and every entry with the running balance and hash. */
 export function LedgerLotView({ clinicId, lotId, timeZone, canWrite, onBack, onAction }: LedgerLotViewProps) {
   const lotQuery = useLot(clinicId, lotId)
-  const { page, setPage, pageSize, setPageSize } = usePaging(25)
+  const paging = usePaging(25)
+  const { page, pageSize } = paging
   const entries = useEntries(clinicId, { page, pageSize, lotId })
   const back = (
     <Anchor component="button" type="button" size="sm" onClick={onBack} w="fit-content">
@@ -134,15 +135,11 @@ export function LedgerLotView({ clinicId, lotId, timeZone, canWrite, onBack, onA
       {entries.data && (
         <>
           <EntriesTable clinicId={clinicId} entries={entries.data.items} timeZone={timeZone} lot={lot} />
-          <ListFooter
-            total={entries.data.total}
-            page={page}
-            pageCount={pageCount(entries.data)}
-            pageSize={pageSize}
+          <PagingFooter
+            {...serverPage(entries.data, paging)}
+            paging={paging}
             pageSizes={pageSizes}
-            noun={entries.data.total === 1 ? 'entry' : 'entries'}
-            onPage={setPage}
-            onPageSize={setPageSize}
+            noun={['entry', 'entries']}
           />
         </>
       )}

@@ -4,7 +4,8 @@ import type { Lot, Stock } from '../api/ledger'
 import { ExpiryCell } from '../components/ledger/expiry-badge'
 import { type LedgerAction, LotActionsMenu } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits, unitLabel } from '../components/ledger/ledger-format'
-import { ListFooter, usePaging } from '../components/list-footer'
+import { usePaging } from '../components/list-footer'
+import { PagingFooter, slicePage } from '../components/pages-paging-footer'
 
 const pageSizes = [10, 25, 50]
 
@@ -62,12 +63,11 @@ interface LedgerStockTabProps {
 /** Stock on hand by lot, soonest expiry first, with totals per drug. */
 export function LedgerStockTab({ stock, canWrite, onOpenLot, onAction }: LedgerStockTabProps) {
   const [isShowingEmpty, setIsShowingEmpty] = useState(false)
-  const { page, setPage, pageSize, setPageSize } = usePaging(25)
+  const paging = usePaging(25)
   const lots = stock.lots
     .filter((l) => isShowingEmpty || l.balanceMg !== '0')
     .sort((a, b) => a.drug.localeCompare(b.drug) || a.expiresOn.localeCompare(b.expiresOn))
-  const pageCount = Math.max(1, Math.ceil(lots.length / pageSize))
-  const shown = lots.slice((Math.min(page, pageCount) - 1) * pageSize, Math.min(page, pageCount) * pageSize)
+  const { shown, ...shownPage } = slicePage(lots, paging)
 
   return (
     <Stack gap="md">
@@ -81,7 +81,7 @@ export function LedgerStockTab({ stock, canWrite, onOpenLot, onAction }: LedgerS
           checked={isShowingEmpty}
           onChange={(e) => {
             setIsShowingEmpty(e.currentTarget.checked)
-            setPage(1)
+            paging.setPage(1)
           }}
         />
       </Group>
@@ -111,16 +111,7 @@ export function LedgerStockTab({ stock, canWrite, onOpenLot, onAction }: LedgerS
           No stock on hand.
         </Text>
       )}
-      <ListFooter
-        total={lots.length}
-        page={Math.min(page, pageCount)}
-        pageCount={pageCount}
-        pageSize={pageSize}
-        pageSizes={pageSizes}
-        noun={lots.length === 1 ? 'lot' : 'lots'}
-        onPage={setPage}
-        onPageSize={setPageSize}
-      />
+      <PagingFooter {...shownPage} paging={paging} pageSizes={pageSizes} noun={['lot', 'lots']} />
     </Stack>
   )
 }

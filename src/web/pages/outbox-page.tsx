@@ -1,11 +1,11 @@
-import { Alert, Badge, Group, SegmentedControl, Spoiler, Stack, Text, Title } from '@mantine/core'
+import { Alert, Badge, Group, SegmentedControl, Spoiler, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useClinicSummary } from '../api/clinic'
 import { type OutboxMessage, type OutboxStatus, useOutbox } from '../api/outbox'
 import { useCurrentClinic } from '../components/current-clinic'
 import { type Column, PagedTable } from '../components/data-table'
 import { usePaging } from '../components/list-footer'
-import { ErrorAlert, PageLoader } from '../components/page-status'
+import { QueryStates, StaffPage } from '../components/pages-staff-page'
 import { TimeCell } from '../components/time-cell'
 
 const statusColors: Record<OutboxStatus, string> = {
@@ -77,10 +77,7 @@ export function OutboxPage() {
   const messages = useOutbox(clinicId, { page, pageSize, ...(status === 'all' ? {} : { status }) })
 
   return (
-    <Stack gap="md">
-      <Title order={1} size="h2">
-        Outbox
-      </Title>
+    <StaffPage title="Outbox">
       <Text size="sm" c="dimmed">
         Reminders the clinic sends to patients. Without an SMTP server they are held here so you can see what
         would have gone out. Portal invitations and questionnaire links are never stored: each one-time link
@@ -98,25 +95,26 @@ export function OutboxPage() {
           label: s[0]!.toUpperCase() + s.slice(1),
         }))}
       />
-      {messages.isPending && <PageLoader />}
-      {messages.isError && <ErrorAlert error={messages.error} title="Could not load the outbox" />}
-      {messages.data && messages.data.total === 0 && (
-        <Alert color="gray">No messages{status === 'all' ? ' yet' : ` ${status}`}.</Alert>
-      )}
-      {messages.data && messages.data.total > 0 && (
-        <PagedTable
-          label="Outgoing messages"
-          minWidth={820}
-          table={{ verticalSpacing: 'xs', fz: 'sm' }}
-          columns={columns(timeZone)}
-          data={messages.data}
-          rowKey={(m) => m.id}
-          empty={null}
-          paging={paging}
-          pageSizes={[25, 50, 100]}
-          noun={['message', 'messages']}
-        />
-      )}
-    </Stack>
+      <QueryStates query={messages} errorTitle="Could not load the outbox">
+        {(data) =>
+          data.total === 0 ? (
+            <Alert color="gray">No messages{status === 'all' ? ' yet' : ` ${status}`}.</Alert>
+          ) : (
+            <PagedTable
+              label="Outgoing messages"
+              minWidth={820}
+              table={{ verticalSpacing: 'xs', fz: 'sm' }}
+              columns={columns(timeZone)}
+              data={data}
+              rowKey={(m) => m.id}
+              empty={null}
+              paging={paging}
+              pageSizes={[25, 50, 100]}
+              noun={['message', 'messages']}
+            />
+          )
+        }
+      </QueryStates>
+    </StaffPage>
   )
 }

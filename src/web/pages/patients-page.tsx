@@ -1,13 +1,14 @@
-import { Anchor, Badge, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
+import { Anchor, Badge, Button, Group, Text, TextInput } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
 import { Link } from 'react-router'
 import { useClinicSummary } from '../api/clinic'
 import { type PatientListItem, usePatients } from '../api/patients'
 import { clinicPath } from '../clinic-path'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
 import { type Column, OrDimmed, PagedTable } from '../components/data-table'
-import { useListFilter, usePaging } from '../components/list-footer'
-import { ErrorAlert, PageLoader } from '../components/page-status'
+import { useListFilter } from '../components/list-footer'
+import { useSearchPaging } from '../components/pages-search-paging'
+import { QueryStates, StaffPage } from '../components/pages-staff-page'
 import { RegisterPatientModal } from '../components/register-patient-modal'
 import { StageBadge } from '../components/stage-badge'
 import { ageInYears, formatCalendarDate } from '../lib/age'
@@ -83,12 +84,10 @@ function columns(
 export function PatientsPage() {
   const { membership } = useCurrentClinic()
   const clinicId = membership.clinicId
-  const paging = usePaging(25)
+  const { paging, search, q } = useSearchPaging()
   const { page, setPage, pageSize } = paging
-  const search = useListFilter(setPage)
   const dateOfBirthFilter = useListFilter(setPage)
   const dateOfBirth = dateOfBirthFilter.value
-  const [q] = useDebouncedValue(search.value.trim(), 300)
   const [isRegisterOpen, registerModal] = useDisclosure(false)
   const patients = usePatients(clinicId, { page, pageSize, q, dateOfBirth })
   const canRegister = hasClinicPermission(membership, 'demographics:write')
@@ -97,13 +96,10 @@ export function PatientsPage() {
   const timeZone = useClinicSummary(clinicId).data?.timeZone
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Title order={1} size="h2">
-          Patients
-        </Title>
-        {canRegister && <Button onClick={registerModal.open}>Register patient</Button>}
-      </Group>
+    <StaffPage
+      title="Patients"
+      action={canRegister && <Button onClick={registerModal.open}>Register patient</Button>}
+    >
       <Group align="flex-end" gap="md">
         <TextInput
           label="Search patients"
@@ -119,25 +115,25 @@ export function PatientsPage() {
           </Button>
         )}
       </Group>
-      {patients.isPending && <PageLoader />}
-      {patients.isError && <ErrorAlert error={patients.error} title="Could not load patients" />}
-      {patients.data && (
-        <PagedTable
-          label="Patients"
-          minWidth={720}
-          table={{ highlightOnHover: true }}
-          columns={columns(clinicId, readsChart, now, timeZone)}
-          data={patients.data}
-          rowKey={(patient) => patient.id}
-          empty={q || dateOfBirth ? 'No patients match this search.' : 'No patients yet.'}
-          paging={paging}
-          pageSizes={pageSizes}
-          noun={['patient', 'patients']}
-        />
-      )}
+      <QueryStates query={patients} errorTitle="Could not load patients">
+        {(data) => (
+          <PagedTable
+            label="Patients"
+            minWidth={720}
+            table={{ highlightOnHover: true }}
+            columns={columns(clinicId, readsChart, now, timeZone)}
+            data={data}
+            rowKey={(patient) => patient.id}
+            empty={q || dateOfBirth ? 'No patients match this search.' : 'No patients yet.'}
+            paging={paging}
+            pageSizes={pageSizes}
+            noun={['patient', 'patients']}
+          />
+        )}
+      </QueryStates>
       {canRegister && (
         <RegisterPatientModal clinicId={clinicId} opened={isRegisterOpen} onClose={registerModal.close} />
       )}
-    </Stack>
+    </StaffPage>
   )
 }

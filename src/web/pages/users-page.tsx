@@ -1,12 +1,12 @@
-import { Badge, Button, Group, Stack, TextInput, Title, VisuallyHidden } from '@mantine/core'
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks'
+import { Badge, Button, TextInput, VisuallyHidden } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
 import { useClinicSummary } from '../api/clinic'
 import { type ClinicUser, useClinicUsers } from '../api/users'
 import { AddUserModal } from '../components/add-user-modal'
 import { useCurrentClinic } from '../components/current-clinic'
 import { type Column, OrDimmed, PagedTable } from '../components/data-table'
-import { useListFilter, usePaging } from '../components/list-footer'
-import { ErrorAlert, PageLoader } from '../components/page-status'
+import { useSearchPaging } from '../components/pages-search-paging'
+import { QueryStates, StaffPage } from '../components/pages-staff-page'
 import { TimeCell } from '../components/time-cell'
 import { UserActions } from '../components/user-actions'
 import { roleLabel } from '../lib/roles'
@@ -55,22 +55,14 @@ function columns(clinicId: string, timeZone: string | undefined): Column<ClinicU
 export function UsersPage() {
   const { membership } = useCurrentClinic()
   const clinicId = membership.clinicId
-  const paging = usePaging(25)
-  const { page, setPage, pageSize } = paging
-  const search = useListFilter(setPage)
-  const [q] = useDebouncedValue(search.value.trim(), 300)
+  const { paging, search, q } = useSearchPaging()
+  const { page, pageSize } = paging
   const [isAddOpen, addModal] = useDisclosure(false)
   const users = useClinicUsers(clinicId, { page, pageSize, q })
   const timeZone = useClinicSummary(clinicId).data?.timeZone
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <Title order={1} size="h2">
-          Users
-        </Title>
-        <Button onClick={addModal.open}>Add user</Button>
-      </Group>
+    <StaffPage title="Users" action={<Button onClick={addModal.open}>Add user</Button>}>
       <TextInput
         label="Search users"
         placeholder="Name or e-mail"
@@ -78,23 +70,23 @@ export function UsersPage() {
         maw={360}
         type="search"
       />
-      {users.isPending && <PageLoader />}
-      {users.isError && <ErrorAlert error={users.error} title="Could not load users" />}
-      {users.data && (
-        <PagedTable
-          label="Users"
-          minWidth={760}
-          table={{ highlightOnHover: true }}
-          columns={columns(clinicId, timeZone)}
-          data={users.data}
-          rowKey={(user) => user.userId}
-          empty={q ? `No users match “${q}”.` : 'No users yet.'}
-          paging={paging}
-          pageSizes={pageSizes}
-          noun={['user', 'users']}
-        />
-      )}
+      <QueryStates query={users} errorTitle="Could not load users">
+        {(data) => (
+          <PagedTable
+            label="Users"
+            minWidth={760}
+            table={{ highlightOnHover: true }}
+            columns={columns(clinicId, timeZone)}
+            data={data}
+            rowKey={(user) => user.userId}
+            empty={q ? `No users match “${q}”.` : 'No users yet.'}
+            paging={paging}
+            pageSizes={pageSizes}
+            noun={['user', 'users']}
+          />
+        )}
+      </QueryStates>
       <AddUserModal clinicId={clinicId} opened={isAddOpen} onClose={addModal.close} />
-    </Stack>
+    </StaffPage>
   )
 }

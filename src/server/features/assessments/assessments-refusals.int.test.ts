@@ -1,81 +1,49 @@
-import type { LightMyRequestResponse } from 'fastify'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   conflict,
-  expectOutcome,
   expectProblem,
-  expectSameAsMissing,
   forbidden,
   notFound,
-  type Outcome,
-  type RefusalFixture,
-  type RiversideRole,
-  startRefusalFixture,
+  refusalTable,
   unknownId,
 } from '../../../../test/support/refusals'
 
 // Who may read and chart scored instruments, vital signs and safety alerts (clinical:read,
 // clinical:write), and the refusals of records in the wrong state or of another clinic.
 
-let f: RefusalFixture
-let patientId: string
-beforeAll(async () => {
-  f = await startRefusalFixture()
-  patientId = await f.patientByMrn('RK-2024-0107')
-})
-afterAll(() => f.t.close())
+const f = refusalTable({ patientMrn: 'RK-2024-0107' })
 
-const patientUrl = (id = patientId) => `${f.riverside()}/patients/${id}`
+const patientUrl = (id = f.patientId) => `${f.riverside()}/patients/${id}`
 const phq9 = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, i === 8 ? 0 : 1]))
 const response = { instrumentId: 'phq9', context: 'between', answers: phq9 }
 const vitals = { systolicMmHg: 122, diastolicMmHg: 78, heartRateBpm: 70 }
 
 describe('assessments by role', () => {
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['prescriber', 200],
-    ['nurse', 200],
-    ['frontDesk', forbidden],
-    ['auditor', 200],
-    ['nurse2', forbidden],
-  ])('%s reads a patient’s assessments: %o', async (role, outcome) => {
-    expectOutcome(await f.as(role).get(`${patientUrl()}/assessments`), outcome)
-  })
+  f.byRole(
+    '%s reads a patient’s assessments: %o',
+    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: forbidden, auditor: 200, nurse2: forbidden },
+    () => [['GET', `${patientUrl()}/assessments`]],
+  )
 
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['frontDesk', forbidden],
-    ['auditor', forbidden],
-    ['nurse2', forbidden],
-  ])(
+  f.byRole(
     '%s may not chart a score, a vital sign, an acknowledgement or a correction: %o',
-    async (role, outcome) => {
-      const client = f.as(role)
-      expectOutcome(await client.post(`${patientUrl()}/responses`, response), outcome)
-      expectOutcome(await client.post(`${patientUrl()}/vitals`, vitals), outcome)
-      expectOutcome(
-        await client.post(`${patientUrl()}/alerts/${unknownId}/acknowledge`, { note: 'seen' }),
-        outcome,
-      )
+    { admin: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
+    () => {
       const reason = { reason: 'wrong patient' }
-      expectOutcome(
-        await client.post(`${patientUrl()}/responses/${unknownId}/entered-in-error`, reason),
-        outcome,
-      )
-      expectOutcome(
-        await client.post(`${patientUrl()}/vitals/${unknownId}/entered-in-error`, reason),
-        outcome,
-      )
+      return [
+        ['POST', `${patientUrl()}/responses`, response],
+        ['POST', `${patientUrl()}/vitals`, vitals],
+        ['POST', `${patientUrl()}/alerts/${unknownId}/acknowledge`, { note: 'seen' }],
+        ['POST', `${patientUrl()}/responses/${unknownId}/entered-in-error`, reason],
+        ['POST', `${patientUrl()}/vitals/${unknownId}/entered-in-error`, reason],
+      ]
     },
   )
 
-  test.each<[RiversideRole, Outcome]>([
-    ['prescriber', 201],
-    ['nurse', 201],
-  ])('%s charts a score and a vital sign: %o', async (role, outcome) => {
-    expectOutcome(await f.as(role).post(`${patientUrl()}/responses`, response), outcome)
-    expectOutcome(await f.as(role).post(`${patientUrl()}/vitals`, vitals), outcome)
-  })
+  f.byRole('%s charts a score and a vital sign: %o', { prescriber: 201, nurse: 201 }, () => [
+    ['POST', `${patientUrl()}/responses`, response],
+    ['POST', `${patientUrl()}/vitals`, vitals],
+  ])
 })
 
 describe('assessments in the wrong state', () => {
@@ -115,11 +83,9 @@ describe('assessments in the wrong state', () => {
 })
 
 describe('assessments of another clinic’s patient', () => {
-  test.each<[string, (id: string) => Promise<LightMyRequestResponse>]>([
-    ['reading', (id) => f.as('nurse').get(`${patientUrl(id)}/assessments`)],
-    ['scoring', (id) => f.as('nurse').post(`${patientUrl(id)}/responses`, response)],
-    ['a vital sign', (id) => f.as('nurse').post(`${patientUrl(id)}/vitals`, vitals)],
-  ])('%s: the same answer as for a patient that does not exist', async (_, send) => {
-    await expectSameAsMissing(f, send, notFound)
-  })
+  f.likeMissing([
+    ['reading', 'nurse', notFound, (id) => ['GET', `${patientUrl(id)}/assessments`]],
+    ['scoring', 'nurse', notFound, (id) => ['POST', `${patientUrl(id)}/responses`, response]],
+    ['a vital sign', 'nurse', notFound, (id) => ['POST', `${patientUrl(id)}/vitals`, vitals]],
+  ])
 })

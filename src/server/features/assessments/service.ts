@@ -10,11 +10,14 @@ import { type Answers, getInstrument, type InstrumentId, isInstrumentId } from '
 import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
-import { errorInfo, markEnteredInError } from '../../corrections'
+import { errorInfo } from '../../corrections'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
-import { requirePatient } from '../patients/store'
+import { insertClinicRow } from '../clinics/clinic-rows'
+import { clinicService } from '../clinics/clinic-service'
+import { patientRecordReader, recordCorrection } from '../patients/record'
+import { listPatientRows, requirePatient } from '../patients/store'
 import { insertVitalSign } from '../sessions/store'
 
 export function toResponseDto(row: Selectable<InstrumentResponseTable>) {
@@ -67,56 +70,32 @@ export function toVitalDto(row: Selectable<VitalSignTable>) {
 }
 
 export function listResponsesOf(tx: Tx, clinicId: string, patientId: string) {
-  return tx
-    .selectFrom('instrument_response')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .orderBy('administered_at', 'desc')
-    .execute()
+  return listPatientRows(tx, 'instrument_response', clinicId, patientId, 'administered_at')
 }
 
 export function listAlertsOf(tx: Tx, clinicId: string, patientId: string) {
-  return tx
-    .selectFrom('safety_alert')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .orderBy('raised_at', 'desc')
-    .execute()
+  return listPatientRows(tx, 'safety_alert', clinicId, patientId, 'raised_at')
 }
 
 export function listVitalsOf(tx: Tx, clinicId: string, patientId: string) {
-  return tx
-    .selectFrom('vital_sign')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .orderBy('measured_at', 'desc')
-    .execute()
+  return listPatientRows(tx, 'vital_sign', clinicId, patientId, 'measured_at')
 }
 
-export function listAssessments(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:read', action: 'assessments.read', entity: 'instrument_response' },
-    async (scope) => {
-      await requirePatient(scope.tx, clinicId, patientId)
-      const [responses, alerts, vitals] = await Promise.all([
-        listResponsesOf(scope.tx, clinicId, patientId),
-        listAlertsOf(scope.tx, clinicId, patientId),
-        listVitalsOf(scope.tx, clinicId, patientId),
-      ])
-      await scope.audit({ action: 'assessments.read', entity: 'instrument_response', detail: { patientId } })
-      return {
-        responses: responses.map(toResponseDto),
-        alerts: alerts.map(toAlertDto),
-        vitals: vitals.map(toVitalDto),
-      }
-    },
-  )
-}
+export const listAssessments = patientRecordReader(
+  { action: 'assessments.read', entity: 'instrument_response', isPatientChecked: true },
+  async (tx, clinicId, patientId) => {
+    const [responses, alerts, vitals] = await Promise.all([
+      listResponsesOf(tx, clinicId, patientId),
+      listAlertsOf(tx, clinicId, patientId),
+      listVitalsOf(tx, clinicId, patientId),
+    ])
+    return {
+      responses: responses.map(toResponseDto),
+      alerts: alerts.map(toAlertDto),
+      vitals: vitals.map(toVitalDto),
+    }
+  },
+)
 
 /**
  * Scores an instrument with the domain registry and stores answers and result together. A
@@ -201,48 +180,36 @@ export async function insertScoredResponse(
   const settings = await loadClinicSettings(scope.tx, scope.clinicId)
   const instrument = getInstrument(input.instrumentId, { suicidalIdeation: settings.suicidalIdeation })
   const score = instrument.score(input.answers)
-  const id = uuidv7(scope.now.getTime())
-  await scope.tx
-    .insertInto('instrument_response')
-    .values({
-      id,
-      clinic_id: scope.clinicId,
-      patient_id: patientId,
-      instrument_id: instrument.id,
-      answers: JSON.stringify(input.answers),
-      total: String(score.total),
-      band: score.band?.id ?? null,
-      band_label: score.band?.label ?? null,
-      subscales: JSON.stringify(score.subscales),
-      flags: JSON.stringify(score.flags),
-      context: input.context,
-      session_id: input.sessionId,
-      respondent: input.recordedBy === null ? 'patient' : instrument.respondent,
-      administered_at: input.administeredAt ?? scope.now,
-      recorded_by: input.recordedBy === undefined ? scope.principal.userId : input.recordedBy,
-      created_at: scope.now,
-    })
-    .execute()
+  const id = await insertClinicRow(scope, 'instrument_response', {
+    patient_id: patientId,
+    instrument_id: instrument.id,
+    answers: JSON.stringify(input.answers),
+    total: String(score.total),
+    band: score.band?.id ?? null,
+    band_label: score.band?.label ?? null,
+    subscales: JSON.stringify(score.subscales),
+    flags: JSON.stringify(score.flags),
+    context: input.context,
+    session_id: input.sessionId,
+    respondent: input.recordedBy === null ? 'patient' : instrument.respondent,
+    administered_at: input.administeredAt ?? scope.now,
+    recorded_by: input.recordedBy === undefined ? scope.principal.userId : input.recordedBy,
+    created_at: scope.now,
+  })
   const alertIds: string[] = []
   for (const flag of score.flags) {
     if (!opensAlert(flag.severity)) continue
-    const alertId = uuidv7(scope.now.getTime())
-    await scope.tx
-      .insertInto('safety_alert')
-      .values({
-        id: alertId,
-        clinic_id: scope.clinicId,
-        patient_id: patientId,
-        instrument_response_id: id,
-        kind: flag.id,
-        severity: flag.severity,
-        message: `${instrument.name}: ${flag.message}`,
-        raised_at: scope.now,
-        acknowledged_at: null,
-        acknowledged_by: null,
-        acknowledgement_note: null,
-      })
-      .execute()
+    const alertId = await insertClinicRow(scope, 'safety_alert', {
+      patient_id: patientId,
+      instrument_response_id: id,
+      kind: flag.id,
+      severity: flag.severity,
+      message: `${instrument.name}: ${flag.message}`,
+      raised_at: scope.now,
+      acknowledged_at: null,
+      acknowledged_by: null,
+      acknowledgement_note: null,
+    })
     await scope.audit({
       action: 'safety-alert.raise',
       entity: 'safety_alert',
@@ -260,76 +227,50 @@ export async function insertScoredResponse(
   return { id, total: score.total, alertIds }
 }
 
-export function markResponseInError(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  responseId: string,
-  reason: string,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    {
-      clinicId,
-      permission: 'clinical:write',
-      action: 'instrument_response.entered-in-error',
-      entity: 'instrument_response',
-    },
-    (scope) => markEnteredInError(scope, 'instrument_response', patientId, responseId, reason),
-  )
-}
+export const markResponseInError = recordCorrection('instrument_response')
 
-export function acknowledgeAlert(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  alertId: string,
-  note: string,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:write', action: 'safety-alert.acknowledge', entity: 'safety_alert' },
-    async (scope) => {
-      const result = await scope.tx
-        .updateTable('safety_alert')
-        .set({ acknowledged_at: scope.now, acknowledged_by: principal.userId, acknowledgement_note: note })
-        .where('clinic_id', '=', clinicId)
+export const acknowledgeAlert = clinicService(
+  { permission: 'clinical:write', action: 'safety-alert.acknowledge', entity: 'safety_alert' },
+  async (scope, patientId: string, alertId: string, note: string) => {
+    const result = await scope.tx
+      .updateTable('safety_alert')
+      .set({
+        acknowledged_at: scope.now,
+        acknowledged_by: scope.principal.userId,
+        acknowledgement_note: note,
+      })
+      .where('clinic_id', '=', scope.clinicId)
+      .where('patient_id', '=', patientId)
+      .where('id', '=', alertId)
+      .where('acknowledged_at', 'is', null)
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n) {
+      const exists = await scope.tx
+        .selectFrom('safety_alert')
+        .select('id')
+        .where('clinic_id', '=', scope.clinicId)
         .where('patient_id', '=', patientId)
         .where('id', '=', alertId)
-        .where('acknowledged_at', 'is', null)
         .executeTakeFirst()
-      if (result.numUpdatedRows === 0n) {
-        const exists = await scope.tx
-          .selectFrom('safety_alert')
-          .select('id')
-          .where('clinic_id', '=', clinicId)
-          .where('patient_id', '=', patientId)
-          .where('id', '=', alertId)
-          .executeTakeFirst()
-        throw exists
-          ? new AppError('conflict', 'This alert was already acknowledged.')
-          : new AppError('not-found', 'No such alert for this patient.')
-      }
-      await scope.audit({
-        action: 'safety-alert.acknowledge',
-        entity: 'safety_alert',
-        entityId: alertId,
-        detail: { patientId, note },
-      })
-      return toAlertDto(
-        await scope.tx
-          .selectFrom('safety_alert')
-          .selectAll()
-          .where('id', '=', alertId)
-          .executeTakeFirstOrThrow(),
-      )
-    },
-  )
-}
+      throw exists
+        ? new AppError('conflict', 'This alert was already acknowledged.')
+        : new AppError('not-found', 'No such alert for this patient.')
+    }
+    await scope.audit({
+      action: 'safety-alert.acknowledge',
+      entity: 'safety_alert',
+      entityId: alertId,
+      detail: { patientId, note },
+    })
+    return toAlertDto(
+      await scope.tx
+        .selectFrom('safety_alert')
+        .selectAll()
+        .where('id', '=', alertId)
+        .executeTakeFirstOrThrow(),
+    )
+  },
+)
 
 export interface VitalsInput {
   context: VitalContext
@@ -341,65 +282,41 @@ export interface VitalsInput {
   respiratoryRate?: number | null | undefined
 }
 
-export function recordVitals(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  input: VitalsInput,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:write', action: 'vitals.add', entity: 'vital_sign' },
-    async (scope) => {
-      await requirePatient(scope.tx, clinicId, patientId)
-      if (input.diastolicMmHg >= input.systolicMmHg) {
-        throw new AppError('validation-failed', 'Diastolic pressure must be below systolic.', {
-          fieldErrors: [{ field: 'diastolicMmHg', message: 'must be below the systolic pressure' }],
-        })
-      }
-      const id = uuidv7(scope.now.getTime())
-      await insertVitalSign(scope.tx, {
-        id,
-        clinicId,
-        patientId,
-        sessionId: null,
-        context: input.context,
-        measuredAt: input.measuredAt ?? scope.now,
-        systolicMmHg: input.systolicMmHg,
-        diastolicMmHg: input.diastolicMmHg,
-        heartRateBpm: input.heartRateBpm,
-        spo2Percent: input.spo2Percent,
-        respiratoryRate: input.respiratoryRate,
-        recordedBy: principal.userId,
-        now: scope.now,
+export const recordVitals = clinicService(
+  { permission: 'clinical:write', action: 'vitals.add', entity: 'vital_sign' },
+  async (scope, patientId: string, input: VitalsInput) => {
+    await requirePatient(scope.tx, scope.clinicId, patientId)
+    if (input.diastolicMmHg >= input.systolicMmHg) {
+      throw new AppError('validation-failed', 'Diastolic pressure must be below systolic.', {
+        fieldErrors: [{ field: 'diastolicMmHg', message: 'must be below the systolic pressure' }],
       })
-      await scope.audit({
-        action: 'vitals.add',
-        entity: 'vital_sign',
-        entityId: id,
-        detail: { patientId, context: input.context },
-      })
-      return toVitalDto(
-        await scope.tx.selectFrom('vital_sign').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
-      )
-    },
-  )
-}
+    }
+    const id = uuidv7(scope.now.getTime())
+    await insertVitalSign(scope.tx, {
+      id,
+      clinicId: scope.clinicId,
+      patientId,
+      sessionId: null,
+      context: input.context,
+      measuredAt: input.measuredAt ?? scope.now,
+      systolicMmHg: input.systolicMmHg,
+      diastolicMmHg: input.diastolicMmHg,
+      heartRateBpm: input.heartRateBpm,
+      spo2Percent: input.spo2Percent,
+      respiratoryRate: input.respiratoryRate,
+      recordedBy: scope.principal.userId,
+      now: scope.now,
+    })
+    await scope.audit({
+      action: 'vitals.add',
+      entity: 'vital_sign',
+      entityId: id,
+      detail: { patientId, context: input.context },
+    })
+    return toVitalDto(
+      await scope.tx.selectFrom('vital_sign').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    )
+  },
+)
 
-export function markVitalsInError(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  vitalId: string,
-  reason: string,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:write', action: 'vital_sign.entered-in-error', entity: 'vital_sign' },
-    (scope) => markEnteredInError(scope, 'vital_sign', patientId, vitalId, reason),
-  )
-}
+export const markVitalsInError = recordCorrection('vital_sign')

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bookSessionNow, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
 import { freshTotpCode, startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
 import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
+import { aldrete10 } from '../../../../test/support/session-answers'
 import { Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
 import { uuidv7 } from '../../ids'
 
@@ -138,40 +140,13 @@ describe('a C-SSRS moderate alert holds discharge (§4)', () => {
   it('blocks the discharge sign-off until a clinician acknowledges it with a note', async () => {
     const id = await patientId(nurse, t.clinics.riverside, 'RK-2024-0107')
     const chairs = (await nurse.get(`${riverside()}/chairs`)).json()
-    const booked = await frontDesk.post(`${riverside()}/sessions`, {
-      patientId: id,
-      chairId: chairs[0].id,
-      scheduledAt: t.clock.now().toISOString(),
-    })
-    expect(booked.statusCode, booked.body).toBe(201)
-    const s = `${riverside()}/sessions/${booked.json().session.id}`
-    const view = async () => (await nurse.get(s)).json()
-    const step = async (client: Client, event: string) => {
-      const res = await client.post(`${s}/transition`, { event, version: (await view()).session.version })
-      expect(res.statusCode, res.body).toBe(200)
-    }
+    const { url: s } = await bookSessionNow(t, frontDesk, id, chairs[0].id)
+    const { view, stepOk: step } = sessionDriver(nurse, s)
     await step(frontDesk, 'check-in')
     await step(nurse, 'start-pre-checks')
-    await nurse.post(`${s}/pre-checks`, {
-      identityConfirmed: true,
-      fastingConfirmed: true,
-      escortConfirmed: true,
-      escortName: 'Sam Avery',
-      pregnancyStatus: 'negative',
-      urinarySymptoms: false,
-    })
-    await nurse.post(`${s}/vitals`, {
-      context: 'pre',
-      systolicMmHg: 124,
-      diastolicMmHg: 78,
-      heartRateBpm: 72,
-      spo2Percent: 98,
-    })
     // Item 3 (thought about how) without intent, plan or behaviour: moderate by the §4 mapping.
-    const screened = await nurse.post(`${s}/scores`, {
-      instrumentId: 'cssrs-screen',
-      context: 'pre',
-      answers: {
+    const screened = await chartPreDose(nurse, s, {
+      cssrs: {
         cssrs_1: true,
         cssrs_2: true,
         cssrs_3: true,
@@ -179,16 +154,12 @@ describe('a C-SSRS moderate alert holds discharge (§4)', () => {
         cssrs_5: false,
         cssrs_6: false,
       },
+      phq9: items('phq9', [2, 2, 2, 2, 1, 2, 1, 1, 0]),
     })
     expect(screened.statusCode, screened.body).toBe(200)
     expect(screened.json().safetyAlerts).toEqual([
       expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/moderate risk/) }),
     ])
-    await nurse.post(`${s}/scores`, {
-      instrumentId: 'phq9',
-      context: 'pre',
-      answers: items('phq9', [2, 2, 2, 2, 1, 2, 1, 1, 0]),
-    })
     expect((await view()).preChecks.status).toBe('passed')
     await nurse.post(`${s}/dose`, { weightKg: 70, vialMgPerMl: 50 })
     await prescriber.post(`${s}/dose/check`, { totpCode: code() })
@@ -214,13 +185,7 @@ describe('a C-SSRS moderate alert holds discharge (§4)', () => {
     await nurse.post(`${s}/scores`, {
       instrumentId: 'aldrete',
       context: 'post',
-      answers: {
-        aldrete_activity: 2,
-        aldrete_respiration: 2,
-        aldrete_circulation: 2,
-        aldrete_consciousness: 2,
-        aldrete_spo2: 2,
-      },
+      answers: aldrete10,
     })
     t.clock.advanceMinutes(31)
     await nurse.post(`${s}/vitals`, {

@@ -1,12 +1,9 @@
 import type { z } from 'zod'
 import type { auditEventSchema } from '../../../contract/audit-log'
-import { runInClinic } from '../../clinic-scope'
-import type { AppContext } from '../../context'
-import type { Principal } from '../../principal'
+import { clinicService } from '../clinics/clinic-service'
+import { type PageRequest, pageReply, pageWindow, selectPage } from '../clinics/paging'
 
-export interface AuditFilter {
-  page: number
-  pageSize: number
+export interface AuditFilter extends PageRequest {
   actor?: string | undefined
   action?: string | undefined
   entity?: string | undefined
@@ -19,56 +16,42 @@ type AuditEvent = z.output<typeof auditEventSchema>
 const like = (text: string) => `%${text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
 
 /** A clinic's audit trail, newest first; reading it is itself audited. */
-export async function listAuditEvents(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  filter: AuditFilter,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'audit:read', action: 'audit.list', entity: 'audit_event' },
-    async (scope) => {
-      // No clinic filter here on purpose: row-level security returns this clinic's chain plus the
-      // sign-in events of its own members (see the audit_event_read policy).
-      let query = scope.tx.selectFrom('audit_event')
-      if (filter.actor) query = query.where('actor_email', 'ilike', like(filter.actor))
-      if (filter.action) query = query.where('action', 'ilike', like(filter.action))
-      if (filter.entity) query = query.where('entity', 'ilike', like(filter.entity))
-      if (filter.from) query = query.where('at', '>=', filter.from)
-      if (filter.to) query = query.where('at', '<=', filter.to)
-      const [rows, total] = await Promise.all([
-        query
-          .select(['id', 'at', 'actor_email', 'action', 'entity', 'entity_id', 'outcome', 'ip', 'detail'])
-          .orderBy('seq', 'desc')
-          .limit(filter.pageSize)
-          .offset((filter.page - 1) * filter.pageSize)
-          .execute(),
-        query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-      ])
-      await scope.audit({
-        action: 'audit.list',
-        entity: 'audit_event',
-        detail: { page: filter.page, count: rows.length },
-      })
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          at: r.at,
-          actorEmail: r.actor_email,
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entity_id,
-          outcome: r.outcome,
-          ip: r.ip,
-          // jsonb: what PostgreSQL hands back is JSON by construction.
-          detail: r.detail as AuditEvent['detail'],
-        })),
-        total: Number(total.n),
-        page: filter.page,
-        pageSize: filter.pageSize,
-      }
-    },
-  )
-}
+export const listAuditEvents = clinicService(
+  { permission: 'audit:read', action: 'audit.list', entity: 'audit_event' },
+  async (scope, filter: AuditFilter) => {
+    // No clinic filter here on purpose: row-level security returns this clinic's chain plus the
+    // sign-in events of its own members (see the audit_event_read policy).
+    let query = scope.tx.selectFrom('audit_event')
+    if (filter.actor) query = query.where('actor_email', 'ilike', like(filter.actor))
+    if (filter.action) query = query.where('action', 'ilike', like(filter.action))
+    if (filter.entity) query = query.where('entity', 'ilike', like(filter.entity))
+    if (filter.from) query = query.where('at', '>=', filter.from)
+    if (filter.to) query = query.where('at', '<=', filter.to)
+    const { rows, total } = await selectPage(query, pageWindow(filter), (query) =>
+      query
+        .select(['id', 'at', 'actor_email', 'action', 'entity', 'entity_id', 'outcome', 'ip', 'detail'])
+        .orderBy('seq', 'desc'),
+    )
+    await scope.audit({
+      action: 'audit.list',
+      entity: 'audit_event',
+      detail: { page: filter.page, count: rows.length },
+    })
+    return pageReply(
+      rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        actorEmail: r.actor_email,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        outcome: r.outcome,
+        ip: r.ip,
+        // jsonb: what PostgreSQL hands back is JSON by construction.
+        detail: r.detail as AuditEvent['detail'],
+      })),
+      total,
+      filter,
+    )
+  },
+)

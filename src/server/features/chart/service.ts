@@ -2,7 +2,6 @@ import { findProtocol } from '../../../domain/dosing'
 import { describeMaudsley } from '../../../domain/eligibility'
 import { getInstrument } from '../../../domain/instruments'
 import { missingRemsRequirements, remsRequirementLabels } from '../../../domain/rems'
-import { runInClinic } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import type { Principal } from '../../principal'
 import { loadConsents } from '../consent/service'
@@ -11,6 +10,7 @@ import { toPatientDto } from '../patients/service'
 import type { PatientRow } from '../patients/store'
 import { loadPlans } from '../plans/service'
 import { loadRemsRecords } from '../rems/service'
+import { readInClinic } from '../sessions/audited-read'
 import { deriveStage } from './stage'
 
 const decisionLabels = { approve: 'Approved', decline: 'Declined', defer: 'Deferred' } as const
@@ -214,14 +214,10 @@ export async function loadChart(tx: Tx, clinicId: string, patientId: string) {
 }
 
 export function getChart(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
-  return runInClinic(
+  return readInClinic(
     ctx,
     principal,
-    { clinicId, permission: 'clinical:read', action: 'chart.read', entity: 'patient' },
-    async (scope) => {
-      const chart = await loadChart(scope.tx, clinicId, patientId)
-      await scope.audit({ action: 'chart.read', entity: 'patient', entityId: patientId })
-      return chart
-    },
+    { clinicId, permission: 'clinical:read', action: 'chart.read', entity: 'patient', entityId: patientId },
+    (scope) => loadChart(scope.tx, clinicId, patientId),
   )
 }

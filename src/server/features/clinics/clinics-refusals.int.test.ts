@@ -1,38 +1,28 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
-  expectOutcome,
   expectProblem,
   forbidden,
-  type Outcome,
-  type RefusalFixture,
-  type RiversideRole,
+  refusalTable,
   staleVersion,
-  startRefusalFixture,
   unknownId,
 } from '../../../../test/support/refusals'
 
 // Who may read and change a clinic's details (clinic:read, settings:manage), and the refusals of
 // a stale change and of another clinic.
 
-let f: RefusalFixture
-beforeAll(async () => {
-  f = await startRefusalFixture()
-})
-afterAll(() => f.t.close())
+const f = refusalTable()
 
 const details = () => `${f.riverside()}/details`
 
 describe('clinic summary and details: reading', () => {
-  test.each<[RiversideRole, Outcome]>([
-    ['admin', 200],
-    ['prescriber', 200],
-    ['nurse', 200],
-    ['frontDesk', 200],
-    ['auditor', 200],
-  ])('%s reads the details and the summary: %o', async (role, outcome) => {
-    expectOutcome(await f.as(role).get(details()), outcome)
-    expectOutcome(await f.as(role).get(`${f.riverside()}/summary`), outcome)
-  })
+  f.byRole(
+    '%s reads the details and the summary: %o',
+    { admin: 200, prescriber: 200, nurse: 200, frontDesk: 200, auditor: 200 },
+    () => [
+      ['GET', details()],
+      ['GET', `${f.riverside()}/summary`],
+    ],
+  )
 
   test('a member of another clinic is refused like a clinic that does not exist', async () => {
     expectProblem(await f.as('nurse2').get(details()), ...forbidden)
@@ -42,16 +32,14 @@ describe('clinic summary and details: reading', () => {
 })
 
 describe('clinic details: changing the phone', () => {
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['prescriber', forbidden],
-    ['nurse', forbidden],
-    ['frontDesk', forbidden],
-    ['auditor', forbidden],
-    ['nurse2', forbidden],
-  ])('%s may not change it: %o', async (role, outcome) => {
-    const { version } = (await f.as('admin').get(details())).json()
-    expectOutcome(await f.as(role).request('PUT', details(), { phone: '(614) 555-0100', version }), outcome)
-  })
+  f.byRole(
+    '%s may not change it: %o',
+    { prescriber: forbidden, nurse: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
+    async () => {
+      const { version } = (await f.as('admin').get(details())).json()
+      return [['PUT', details(), { phone: '(614) 555-0100', version }]]
+    },
+  )
 
   test('an administrator’s change on a stale version is refused and changes nothing', async () => {
     const before = (await f.as('admin').get(details())).json()

@@ -1,31 +1,19 @@
-import type { LightMyRequestResponse } from 'fastify'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   conflict,
-  expectOutcome,
   expectProblem,
-  expectSameAsMissing,
   forbidden,
   notFound,
-  type Outcome,
-  type RefusalFixture,
-  type RiversideRole,
-  startRefusalFixture,
+  refusalTable,
   unknownId,
 } from '../../../../test/support/refusals'
 
 // Who may read and publish consent texts (clinical:read, settings:manage) and record, withdraw and
 // print a patient's consent (clinical:write, clinical:read); refusals by state and clinic.
 
-let f: RefusalFixture
-let patientId: string
-beforeAll(async () => {
-  f = await startRefusalFixture()
-  patientId = await f.patientByMrn('RK-2024-0118')
-})
-afterAll(() => f.t.close())
+const f = refusalTable({ patientMrn: 'RK-2024-0118' })
 
-const patientUrl = (id = patientId) => `${f.riverside()}/patients/${id}`
+const patientUrl = (id = f.patientId) => `${f.riverside()}/patients/${id}`
 const currentTextId = async () =>
   (await f.as('nurse').get(`${f.riverside()}/consent-texts/current`)).json().id
 const signature = (consentTextId: string) => ({
@@ -37,41 +25,30 @@ const signature = (consentTextId: string) => ({
 const newText = { title: 'Consent v-next', body: 'I understand the treatment. '.repeat(10) }
 
 describe('consent by role', () => {
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['prescriber', 200],
-    ['nurse', 200],
-    ['frontDesk', forbidden],
-    ['auditor', 200],
-    ['nurse2', forbidden],
-  ])('%s reads the current text and a patient’s consents: %o', async (role, outcome) => {
-    expectOutcome(await f.as(role).get(`${f.riverside()}/consent-texts/current`), outcome)
-    expectOutcome(await f.as(role).get(`${patientUrl()}/consents`), outcome)
-  })
+  f.byRole(
+    '%s reads the current text and a patient’s consents: %o',
+    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: forbidden, auditor: 200, nurse2: forbidden },
+    () => [
+      ['GET', `${f.riverside()}/consent-texts/current`],
+      ['GET', `${patientUrl()}/consents`],
+    ],
+  )
 
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['prescriber', forbidden],
-    ['nurse', forbidden],
-    ['frontDesk', forbidden],
-    ['auditor', forbidden],
-    ['nurse2', forbidden],
-  ])('%s may not publish a consent text: %o', async (role, outcome) => {
-    expectOutcome(await f.as(role).post(`${f.riverside()}/consent-texts`, newText), outcome)
-  })
+  f.byRole(
+    '%s may not publish a consent text: %o',
+    { prescriber: forbidden, nurse: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
+    () => [['POST', `${f.riverside()}/consent-texts`, newText]],
+  )
 
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['frontDesk', forbidden],
-    ['auditor', forbidden],
-    ['nurse2', forbidden],
-  ])('%s may not record or withdraw a consent, nor print one: %o', async (role, outcome) => {
-    const client = f.as(role)
-    expectOutcome(await client.post(`${patientUrl()}/consents`, signature(unknownId)), outcome)
-    const reason = { reason: 'patient asked' }
-    expectOutcome(await client.post(`${patientUrl()}/consents/${unknownId}/withdraw`, reason), outcome)
-    if (role !== 'auditor')
-      expectOutcome(await client.get(`${patientUrl()}/consents/${unknownId}/pdf`), outcome)
-  })
+  f.byRole(
+    '%s may not record or withdraw a consent, nor print one: %o',
+    { admin: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
+    (role) => [
+      ['POST', `${patientUrl()}/consents`, signature(unknownId)],
+      ['POST', `${patientUrl()}/consents/${unknownId}/withdraw`, { reason: 'patient asked' }],
+      ...(role === 'auditor' ? [] : [['GET', `${patientUrl()}/consents/${unknownId}/pdf`] as const]),
+    ],
+  )
 })
 
 describe('consent in the wrong state', () => {
@@ -97,16 +74,15 @@ describe('consent in the wrong state', () => {
 })
 
 describe('consent of another clinic’s patient', () => {
-  test.each<[string, Outcome, (id: string) => Promise<LightMyRequestResponse>]>([
+  f.likeMissing([
     [
       'recording',
+      'nurse',
       notFound,
-      async (id) => f.as('nurse').post(`${patientUrl(id)}/consents`, signature(await currentTextId())),
+      async (id) => ['POST', `${patientUrl(id)}/consents`, signature(await currentTextId())],
     ],
-    ['listing', 200, (id) => f.as('nurse').get(`${patientUrl(id)}/consents`)],
-  ])('%s: the same answer as for a patient that does not exist (%o)', async (_, outcome, send) => {
-    await expectSameAsMissing(f, send, outcome)
-  })
+    ['listing', 'nurse', 200, (id) => ['GET', `${patientUrl(id)}/consents`]],
+  ])
 
   test('withdrawing or printing another clinic’s consent: not found', async () => {
     const consent = await f.t.database.db

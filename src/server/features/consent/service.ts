@@ -1,12 +1,14 @@
 import type { Selectable } from 'kysely'
 import type { ConsentTable, ConsentTextTable } from '../../../db'
 import { canonicalize } from '../../../domain/ledger/hash-chain'
-import { type ClinicScope, runInClinic } from '../../clinic-scope'
-import type { AppContext, Tx } from '../../context'
+import type { ClinicScope } from '../../clinic-scope'
+import type { Tx } from '../../context'
 import { AppError } from '../../errors'
-import { uuidv7 } from '../../ids'
-import type { Principal } from '../../principal'
 import { sha256Hex } from '../../sha256'
+import { insertClinicRow } from '../clinics/clinic-rows'
+import { clinicService } from '../clinics/clinic-service'
+import { patientRecordReader } from '../patients/record'
+import { requirePatient } from '../patients/store'
 import { renderConsentPdf } from './consent-pdf'
 import { defaultConsentBody, defaultConsentTitle } from './default-consent-text'
 
@@ -60,20 +62,14 @@ export async function ensureCurrentText(scope: ClinicScope): Promise<Selectable<
 }
 
 async function insertText(scope: ClinicScope, title: string, body: string, version: number) {
-  const id = uuidv7(scope.now.getTime())
-  await scope.tx
-    .insertInto('consent_text')
-    .values({
-      id,
-      clinic_id: scope.clinicId,
-      version,
-      title,
-      body,
-      content_hash: sha256Hex(canonicalize({ title, body })),
-      created_by: scope.principal.userId,
-      created_at: scope.now,
-    })
-    .execute()
+  const id = await insertClinicRow(scope, 'consent_text', {
+    version,
+    title,
+    body,
+    content_hash: sha256Hex(canonicalize({ title, body })),
+    created_by: scope.principal.userId,
+    created_at: scope.now,
+  })
   await scope.audit({
     action: 'consent-text.publish',
     entity: 'consent_text',
@@ -101,44 +97,20 @@ export async function loadConsents(tx: Tx, clinicId: string, patientId: string) 
   return rows.map((r) => toConsentDto(r, text?.version ?? 0))
 }
 
-export function getCurrentText(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:read', action: 'consent-text.read', entity: 'consent_text' },
-    async (scope) => toConsentTextDto(await ensureCurrentText(scope)),
-  )
-}
+export const getCurrentText = clinicService(
+  { permission: 'clinical:read', action: 'consent-text.read', entity: 'consent_text' },
+  async (scope) => toConsentTextDto(await ensureCurrentText(scope)),
+)
 
-export function publishText(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  input: { title: string; body: string },
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'settings:manage', action: 'consent-text.publish', entity: 'consent_text' },
-    async (scope) => {
-      const current = await latestText(scope.tx, clinicId)
-      return toConsentTextDto(await insertText(scope, input.title, input.body, (current?.version ?? 0) + 1))
-    },
-  )
-}
+export const publishText = clinicService(
+  { permission: 'settings:manage', action: 'consent-text.publish', entity: 'consent_text' },
+  async (scope, input: { title: string; body: string }) => {
+    const current = await latestText(scope.tx, scope.clinicId)
+    return toConsentTextDto(await insertText(scope, input.title, input.body, (current?.version ?? 0) + 1))
+  },
+)
 
-export function listConsents(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:read', action: 'consents.list', entity: 'consent' },
-    async (scope) => {
-      const consents = await loadConsents(scope.tx, clinicId, patientId)
-      await scope.audit({ action: 'consents.list', entity: 'consent', detail: { patientId } })
-      return consents
-    },
-  )
-}
+export const listConsents = patientRecordReader({ action: 'consents.list', entity: 'consent' }, loadConsents)
 
 export interface SignConsentInput {
   consentTextId: string
@@ -149,117 +121,84 @@ export interface SignConsentInput {
 }
 
 /** The patient signs on the tablet; the signed-in clinician is the witness. */
-export function signConsent(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  input: SignConsentInput,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:write', action: 'consents.sign', entity: 'consent' },
-    async (scope) => {
-      const patient = await scope.tx
-        .selectFrom('patient')
-        .select(['id', 'given_name', 'family_name'])
-        .where('clinic_id', '=', clinicId)
-        .where('id', '=', patientId)
-        .executeTakeFirst()
-      if (!patient) throw new AppError('not-found', 'No such patient in this clinic.')
-      const text = await ensureCurrentText(scope)
-      if (text.id !== input.consentTextId) {
-        throw new AppError(
-          'conflict',
-          `The clinic has published consent version ${text.version} since this form was opened. Reload and have the patient read the current text.`,
-          { fieldErrors: [{ field: 'consentTextId', message: 'is not the current consent text' }] },
-        )
-      }
-      if (
-        input.signatureKind === 'typed' &&
-        input.signatureData.trim().toLowerCase() !== input.signerName.trim().toLowerCase()
-      ) {
-        throw new AppError('validation-failed', 'A typed signature must be the signer’s full name.', {
-          fieldErrors: [{ field: 'signatureData', message: 'type the same full name as the signer' }],
-        })
-      }
-      const id = uuidv7(scope.now.getTime())
-      const contentHash = sha256Hex(
-        canonicalize({
-          textHash: text.content_hash,
-          patientId,
-          signerName: input.signerName,
-          signature: input.signatureData,
-          researchUse: input.researchUse,
-          signedAt: scope.now.toISOString(),
-          witness: principal.userId,
-        }),
+export const signConsent = clinicService(
+  { permission: 'clinical:write', action: 'consents.sign', entity: 'consent' },
+  async (scope, patientId: string, input: SignConsentInput) => {
+    await requirePatient(scope.tx, scope.clinicId, patientId)
+    const text = await ensureCurrentText(scope)
+    if (text.id !== input.consentTextId) {
+      throw new AppError(
+        'conflict',
+        `The clinic has published consent version ${text.version} since this form was opened. Reload and have the patient read the current text.`,
+        { fieldErrors: [{ field: 'consentTextId', message: 'is not the current consent text' }] },
       )
-      await scope.tx
-        .insertInto('consent')
-        .values({
-          id,
-          clinic_id: clinicId,
-          patient_id: patientId,
-          consent_text_id: text.id,
-          signer_name: input.signerName.trim(),
-          signature_kind: input.signatureKind,
-          signature_data: input.signatureData,
-          research_use: input.researchUse,
-          witness_user_id: principal.userId,
-          witness_name: principal.displayName,
-          content_hash: contentHash,
-          signed_at: scope.now,
-          withdrawn_at: null,
-          withdrawn_by: null,
-          withdrawal_reason: null,
-        })
-        .execute()
-      await scope.audit({
-        action: 'consents.sign',
-        entity: 'consent',
-        entityId: id,
-        detail: { patientId, textVersion: text.version, contentHash },
+    }
+    if (
+      input.signatureKind === 'typed' &&
+      input.signatureData.trim().toLowerCase() !== input.signerName.trim().toLowerCase()
+    ) {
+      throw new AppError('validation-failed', 'A typed signature must be the signer’s full name.', {
+        fieldErrors: [{ field: 'signatureData', message: 'type the same full name as the signer' }],
       })
-      return (await loadConsents(scope.tx, clinicId, patientId)).find((c) => c.id === id)!
-    },
-  )
-}
+    }
+    const contentHash = sha256Hex(
+      canonicalize({
+        textHash: text.content_hash,
+        patientId,
+        signerName: input.signerName,
+        signature: input.signatureData,
+        researchUse: input.researchUse,
+        signedAt: scope.now.toISOString(),
+        witness: scope.principal.userId,
+      }),
+    )
+    const id = await insertClinicRow(scope, 'consent', {
+      patient_id: patientId,
+      consent_text_id: text.id,
+      signer_name: input.signerName.trim(),
+      signature_kind: input.signatureKind,
+      signature_data: input.signatureData,
+      research_use: input.researchUse,
+      witness_user_id: scope.principal.userId,
+      witness_name: scope.principal.displayName,
+      content_hash: contentHash,
+      signed_at: scope.now,
+      withdrawn_at: null,
+      withdrawn_by: null,
+      withdrawal_reason: null,
+    })
+    await scope.audit({
+      action: 'consents.sign',
+      entity: 'consent',
+      entityId: id,
+      detail: { patientId, textVersion: text.version, contentHash },
+    })
+    return (await loadConsents(scope.tx, scope.clinicId, patientId)).find((c) => c.id === id)!
+  },
+)
 
-export function withdrawConsent(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  consentId: string,
-  reason: string,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:write', action: 'consents.withdraw', entity: 'consent' },
-    async (scope) => {
-      const result = await scope.tx
-        .updateTable('consent')
-        .set({ withdrawn_at: scope.now, withdrawn_by: principal.userId, withdrawal_reason: reason })
-        .where('clinic_id', '=', clinicId)
-        .where('patient_id', '=', patientId)
-        .where('id', '=', consentId)
-        .where('withdrawn_at', 'is', null)
-        .executeTakeFirst()
-      if (result.numUpdatedRows === 0n)
-        throw new AppError('not-found', 'No consent of this patient that could be withdrawn.')
-      await scope.audit({
-        action: 'consents.withdraw',
-        entity: 'consent',
-        entityId: consentId,
-        detail: { patientId, reason },
-      })
-      return (await loadConsents(scope.tx, clinicId, patientId)).find((c) => c.id === consentId)!
-    },
-  )
-}
+export const withdrawConsent = clinicService(
+  { permission: 'clinical:write', action: 'consents.withdraw', entity: 'consent' },
+  async (scope, patientId: string, consentId: string, reason: string) => {
+    const result = await scope.tx
+      .updateTable('consent')
+      .set({ withdrawn_at: scope.now, withdrawn_by: scope.principal.userId, withdrawal_reason: reason })
+      .where('clinic_id', '=', scope.clinicId)
+      .where('patient_id', '=', patientId)
+      .where('id', '=', consentId)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n)
+      throw new AppError('not-found', 'No consent of this patient that could be withdrawn.')
+    await scope.audit({
+      action: 'consents.withdraw',
+      entity: 'consent',
+      entityId: consentId,
+      detail: { patientId, reason },
+    })
+    return (await loadConsents(scope.tx, scope.clinicId, patientId)).find((c) => c.id === consentId)!
+  },
+)
 
 /** One patient's consent with its text, the patient and the clinic: what the printed form shows. */
 export function loadConsentForPrint(tx: Tx, clinicId: string, patientId: string, consentId: string) {
@@ -286,27 +225,17 @@ export function loadConsentForPrint(tx: Tx, clinicId: string, patientId: string,
     .executeTakeFirst()
 }
 
-export function consentPdf(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  consentId: string,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:read', action: 'consents.print', entity: 'consent' },
-    async (scope) => {
-      const row = await loadConsentForPrint(scope.tx, clinicId, patientId, consentId)
-      if (!row) throw new AppError('not-found', 'No such consent for this patient.')
-      await scope.audit({
-        action: 'consents.print',
-        entity: 'consent',
-        entityId: consentId,
-        detail: { patientId },
-      })
-      return { filename: `consent-${row.mrn}-v${row.version}.pdf`, pdf: await renderConsentPdf(row) }
-    },
-  )
-}
+export const consentPdf = clinicService(
+  { permission: 'clinical:read', action: 'consents.print', entity: 'consent' },
+  async (scope, patientId: string, consentId: string) => {
+    const row = await loadConsentForPrint(scope.tx, scope.clinicId, patientId, consentId)
+    if (!row) throw new AppError('not-found', 'No such consent for this patient.')
+    await scope.audit({
+      action: 'consents.print',
+      entity: 'consent',
+      entityId: consentId,
+      detail: { patientId },
+    })
+    return { filename: `consent-${row.mrn}-v${row.version}.pdf`, pdf: await renderConsentPdf(row) }
+  },
+)

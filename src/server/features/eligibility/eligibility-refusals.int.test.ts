@@ -1,27 +1,19 @@
-import type { LightMyRequestResponse } from 'fastify'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   conflict,
   expectOutcome,
   expectProblem,
-  expectSameAsMissing,
   forbidden,
   notFound,
   type Outcome,
-  type RefusalFixture,
-  type RiversideRole,
-  startRefusalFixture,
+  refusalTable,
 } from '../../../../test/support/refusals'
 import { demoEmails, passwordOf } from '../../../../test/support/test-app'
 
 // Who may review (clinical:read) and sign (clinical:sign) an eligibility decision, and the
 // refusals of an unfinished assessment, an open safety alert, a wrong password or another clinic.
 
-let f: RefusalFixture
-beforeAll(async () => {
-  f = await startRefusalFixture()
-})
-afterAll(() => f.t.close())
+const f = refusalTable()
 
 const patientUrl = (id: string) => `${f.riverside()}/patients/${id}`
 const decide = (
@@ -34,31 +26,19 @@ const decide = (
 })
 
 describe('eligibility by role', () => {
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['prescriber', 200],
-    ['nurse', 200],
-    ['frontDesk', forbidden],
-    ['auditor', 200],
-    ['nurse2', forbidden],
-  ])('%s reads the review: %o', async (role, outcome) => {
-    const id = await f.patientByMrn('RK-2024-0125')
-    expectOutcome(await f.as(role).get(`${patientUrl(id)}/eligibility`), outcome)
-  })
+  const undecided = async () => patientUrl(await f.patientByMrn('RK-2024-0125'))
 
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['nurse', forbidden],
-    ['frontDesk', forbidden],
-    ['auditor', forbidden],
-    ['nurse2', forbidden],
-  ])('%s may not sign a decision: %o', async (role, outcome) => {
-    const id = await f.patientByMrn('RK-2024-0125')
-    expectOutcome(
-      await f.as(role).post(`${patientUrl(id)}/eligibility-decisions`, decide('defer', 'whatever')),
-      outcome,
-    )
-  })
+  f.byRole(
+    '%s reads the review: %o',
+    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: forbidden, auditor: 200, nurse2: forbidden },
+    async () => [['GET', `${await undecided()}/eligibility`]],
+  )
+
+  f.byRole(
+    '%s may not sign a decision: %o',
+    { admin: forbidden, nurse: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
+    async () => [['POST', `${await undecided()}/eligibility-decisions`, decide('defer', 'whatever')]],
+  )
 })
 
 describe('eligibility in the wrong state', () => {
@@ -89,10 +69,13 @@ describe('eligibility in the wrong state', () => {
 })
 
 describe('eligibility of another clinic’s patient', () => {
-  test.each<[string, (id: string) => Promise<LightMyRequestResponse>]>([
-    ['reviewing', (id) => f.as('prescriber').get(`${patientUrl(id)}/eligibility`)],
-    ['signing', (id) => f.as('prescriber').post(`${patientUrl(id)}/eligibility-decisions`, decide('defer'))],
-  ])('%s: the same answer as for a patient that does not exist', async (_, send) => {
-    await expectSameAsMissing(f, send, notFound)
-  })
+  f.likeMissing([
+    ['reviewing', 'prescriber', notFound, (id) => ['GET', `${patientUrl(id)}/eligibility`]],
+    [
+      'signing',
+      'prescriber',
+      notFound,
+      (id) => ['POST', `${patientUrl(id)}/eligibility-decisions`, decide('defer')],
+    ],
+  ])
 })

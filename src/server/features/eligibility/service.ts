@@ -1,11 +1,8 @@
 import type { Selectable } from 'kysely'
 import type { EligibilityDecisionTable, EligibilityOutcome } from '../../../db'
 import { eligibilityMeanings } from '../../../domain/access/signature-meanings'
-import { runInClinic } from '../../clinic-scope'
-import type { AppContext, Tx } from '../../context'
+import type { Tx } from '../../context'
 import { AppError } from '../../errors'
-import { uuidv7 } from '../../ids'
-import type { Principal } from '../../principal'
 import {
   listAlertsOf,
   listResponsesOf,
@@ -15,7 +12,11 @@ import {
   toVitalDto,
 } from '../assessments/service'
 import { type SignerProof, signContent } from '../auth/signature'
+import { insertClinicRow } from '../clinics/clinic-rows'
+import { clinicService } from '../clinics/clinic-service'
 import { loadHistory } from '../history/service'
+import { patientRecordReader } from '../patients/record'
+import { listPatientRows, requirePatient } from '../patients/store'
 
 export function toDecisionDto(row: Selectable<EligibilityDecisionTable>) {
   return {
@@ -35,13 +36,7 @@ export function toDecisionDto(row: Selectable<EligibilityDecisionTable>) {
 }
 
 export function listDecisionsOf(tx: Tx, clinicId: string, patientId: string) {
-  return tx
-    .selectFrom('eligibility_decision')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .orderBy('signed_at', 'desc')
-    .execute()
+  return listPatientRows(tx, 'eligibility_decision', clinicId, patientId, 'signed_at')
 }
 
 /** Body mass index from the latest weight with a height (kg/m²); null without a height. */
@@ -53,13 +48,7 @@ function bodyMassIndex(weightKg: number, heightCm: number | null): number | null
 
 /** One screen's worth: TRD result, contraindications, latest scores, alerts, vitals and history. */
 export async function loadReview(tx: Tx, clinicId: string, patientId: string) {
-  const patient = await tx
-    .selectFrom('patient')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst()
-  if (!patient) throw new AppError('not-found', 'No such patient in this clinic.')
+  const patient = await requirePatient(tx, clinicId, patientId)
   const [history, responses, alerts, vitals, decisions, measurements] = await Promise.all([
     loadHistory(tx, clinicId, patientId),
     listResponsesOf(tx, clinicId, patientId),
@@ -101,22 +90,10 @@ export async function loadReview(tx: Tx, clinicId: string, patientId: string) {
   }
 }
 
-export function getReview(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:read', action: 'eligibility.review', entity: 'eligibility_decision' },
-    async (scope) => {
-      const review = await loadReview(scope.tx, clinicId, patientId)
-      await scope.audit({
-        action: 'eligibility.review',
-        entity: 'eligibility_decision',
-        detail: { patientId },
-      })
-      return review
-    },
-  )
-}
+export const getReview = patientRecordReader(
+  { action: 'eligibility.review', entity: 'eligibility_decision' },
+  loadReview,
+)
 
 const meanings: Record<EligibilityOutcome, string> = eligibilityMeanings
 
@@ -125,119 +102,107 @@ const meanings: Record<EligibilityOutcome, string> = eligibilityMeanings
  * the assessment is incomplete, and needs an override reason when an absolute contraindication is
  * present or the TRD definition is not met — the clinician decides, the record says why.
  */
-export function signDecision(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  input: {
-    decision: EligibilityOutcome
-    reason: string
-    overrideReason?: string | null | undefined
-    /** Approval with §3 cautions on the screen needs the prescriber to acknowledge them. */
-    cautionsAcknowledged?: boolean | undefined
-  } & SignerProof,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:sign', action: 'eligibility.sign', entity: 'eligibility_decision' },
-    async (scope) => {
-      const review = await loadReview(scope.tx, clinicId, patientId)
-      const overrideReason = input.overrideReason?.trim() || null
-      const cautions = (
-        (review.history.contraindications as { cautions?: { id: string }[] } | null)?.cautions ?? []
-      ).map((c) => c.id)
-      if (input.decision === 'approve') {
-        if (review.openAlerts.length > 0) {
-          throw new AppError(
-            'conflict',
-            'A safety alert is not yet acknowledged. Acknowledge it before approving.',
-            { extra: { openAlerts: review.openAlerts.map((a) => a.id) } },
-          )
-        }
-        const missing = [
-          ...review.history.trdMissing,
-          ...(review.history.contraindications ? [] : ['the contraindication screen']),
-          ...(review.latestScores.phq9 || review.latestScores.madrs ? [] : ['a baseline PHQ-9 or MADRS']),
-          ...(review.latestScores['cssrs-screen'] ? [] : ['a C-SSRS screen']),
-        ]
-        if (missing.length > 0)
-          throw new AppError('conflict', `The assessment is not complete: ${missing.join(', ')}.`, {
-            extra: { missing },
-          })
-        const needsOverride = [
-          ...(review.history.contraindications &&
-          (review.history.contraindications as { hasAbsolute: boolean }).hasAbsolute
-            ? ['an absolute contraindication is present']
-            : []),
-          ...(review.history.trd && !(review.history.trd as { isTrd: boolean }).isTrd
-            ? ['the TRD definition is not met']
-            : []),
-        ]
-        // §3 (label 5.6, 7.1–7.3): warnings, not contraindications — the signature carries the
-        // prescriber's acknowledgement of each one.
-        if (cautions.length > 0 && input.cautionsAcknowledged !== true)
-          throw new AppError(
-            'validation-failed',
-            `Approval needs the pre-dose cautions acknowledged: ${cautions.join(', ')}.`,
-            {
-              fieldErrors: [{ field: 'cautionsAcknowledged', message: 'acknowledge the pre-dose cautions' }],
-              extra: { cautions },
-            },
-          )
-        if (needsOverride.length > 0 && !overrideReason) {
-          throw new AppError(
-            'validation-failed',
-            `Approval needs an override reason: ${needsOverride.join('; ')}.`,
-            { fieldErrors: [{ field: 'overrideReason', message: `required: ${needsOverride.join('; ')}` }] },
-          )
-        }
+export const signDecision = clinicService(
+  { permission: 'clinical:sign', action: 'eligibility.sign', entity: 'eligibility_decision' },
+  async (
+    scope,
+    patientId: string,
+    input: {
+      decision: EligibilityOutcome
+      reason: string
+      overrideReason?: string | null | undefined
+      /** Approval with §3 cautions on the screen needs the prescriber to acknowledge them. */
+      cautionsAcknowledged?: boolean | undefined
+    } & SignerProof,
+  ) => {
+    const review = await loadReview(scope.tx, scope.clinicId, patientId)
+    const overrideReason = input.overrideReason?.trim() || null
+    const cautions = (
+      (review.history.contraindications as { cautions?: { id: string }[] } | null)?.cautions ?? []
+    ).map((c) => c.id)
+    if (input.decision === 'approve') {
+      if (review.openAlerts.length > 0) {
+        throw new AppError(
+          'conflict',
+          'A safety alert is not yet acknowledged. Acknowledge it before approving.',
+          { extra: { openAlerts: review.openAlerts.map((a) => a.id) } },
+        )
       }
-      const snapshot = {
-        review: { ...review, decisions: undefined },
-        decision: input.decision,
-        reason: input.reason,
-        overrideReason,
-        acknowledgedCautions: input.decision === 'approve' ? cautions : [],
-      }
-      const signature = await signContent(scope, principal, input, meanings[input.decision], snapshot)
-      const id = uuidv7(scope.now.getTime())
-      await scope.tx
-        .insertInto('eligibility_decision')
-        .values({
-          id,
-          clinic_id: clinicId,
-          patient_id: patientId,
-          decision: input.decision,
-          reason: input.reason,
-          override_reason: overrideReason,
-          snapshot: JSON.stringify(snapshot),
-          content_hash: signature.contentHash,
-          meaning: signature.meaning,
-          signed_by: signature.signedBy,
-          signer_name: signature.signerName,
-          signed_at: signature.signedAt,
+      const missing = [
+        ...review.history.trdMissing,
+        ...(review.history.contraindications ? [] : ['the contraindication screen']),
+        ...(review.latestScores.phq9 || review.latestScores.madrs ? [] : ['a baseline PHQ-9 or MADRS']),
+        ...(review.latestScores['cssrs-screen'] ? [] : ['a C-SSRS screen']),
+      ]
+      if (missing.length > 0)
+        throw new AppError('conflict', `The assessment is not complete: ${missing.join(', ')}.`, {
+          extra: { missing },
         })
-        .execute()
-      await scope.audit({
-        action: 'eligibility.sign',
-        entity: 'eligibility_decision',
-        entityId: id,
-        detail: {
-          patientId,
-          decision: input.decision,
-          contentHash: signature.contentHash,
-          override: overrideReason !== null,
-        },
-      })
-      return toDecisionDto(
-        await scope.tx
-          .selectFrom('eligibility_decision')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow(),
-      )
-    },
-  )
-}
+      const needsOverride = [
+        ...(review.history.contraindications &&
+        (review.history.contraindications as { hasAbsolute: boolean }).hasAbsolute
+          ? ['an absolute contraindication is present']
+          : []),
+        ...(review.history.trd && !(review.history.trd as { isTrd: boolean }).isTrd
+          ? ['the TRD definition is not met']
+          : []),
+      ]
+      // §3 (label 5.6, 7.1–7.3): warnings, not contraindications — the signature carries the
+      // prescriber's acknowledgement of each one.
+      if (cautions.length > 0 && input.cautionsAcknowledged !== true)
+        throw new AppError(
+          'validation-failed',
+          `Approval needs the pre-dose cautions acknowledged: ${cautions.join(', ')}.`,
+          {
+            fieldErrors: [{ field: 'cautionsAcknowledged', message: 'acknowledge the pre-dose cautions' }],
+            extra: { cautions },
+          },
+        )
+      if (needsOverride.length > 0 && !overrideReason) {
+        throw new AppError(
+          'validation-failed',
+          `Approval needs an override reason: ${needsOverride.join('; ')}.`,
+          { fieldErrors: [{ field: 'overrideReason', message: `required: ${needsOverride.join('; ')}` }] },
+        )
+      }
+    }
+    const snapshot = {
+      review: { ...review, decisions: undefined },
+      decision: input.decision,
+      reason: input.reason,
+      overrideReason,
+      acknowledgedCautions: input.decision === 'approve' ? cautions : [],
+    }
+    const signature = await signContent(scope, scope.principal, input, meanings[input.decision], snapshot)
+    const id = await insertClinicRow(scope, 'eligibility_decision', {
+      patient_id: patientId,
+      decision: input.decision,
+      reason: input.reason,
+      override_reason: overrideReason,
+      snapshot: JSON.stringify(snapshot),
+      content_hash: signature.contentHash,
+      meaning: signature.meaning,
+      signed_by: signature.signedBy,
+      signer_name: signature.signerName,
+      signed_at: signature.signedAt,
+    })
+    await scope.audit({
+      action: 'eligibility.sign',
+      entity: 'eligibility_decision',
+      entityId: id,
+      detail: {
+        patientId,
+        decision: input.decision,
+        contentHash: signature.contentHash,
+        override: overrideReason !== null,
+      },
+    })
+    return toDecisionDto(
+      await scope.tx
+        .selectFrom('eligibility_decision')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow(),
+    )
+  },
+)

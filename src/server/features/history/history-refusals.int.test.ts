@@ -1,32 +1,20 @@
-import type { LightMyRequestResponse } from 'fastify'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   conflict,
-  expectOutcome,
   expectProblem,
-  expectSameAsMissing,
   forbidden,
   notFound,
-  type Outcome,
-  type RefusalFixture,
-  type RiversideRole,
+  refusalTable,
   staleVersion,
-  startRefusalFixture,
   unknownId,
 } from '../../../../test/support/refusals'
 
 // Who may read (clinical:read) and chart (clinical:write) the treatment history: antidepressant
 // trials, their corrections and the contraindication screen; refusals by state and clinic.
 
-let f: RefusalFixture
-let patientId: string
-beforeAll(async () => {
-  f = await startRefusalFixture()
-  patientId = await f.patientByMrn('RK-2024-0136')
-})
-afterAll(() => f.t.close())
+const f = refusalTable({ patientMrn: 'RK-2024-0136' })
 
-const patientUrl = (id = patientId) => `${f.riverside()}/patients/${id}`
+const patientUrl = (id = f.patientId) => `${f.riverside()}/patients/${id}`
 const trial = {
   drug: 'sertraline',
   drugClass: 'ssri',
@@ -44,29 +32,21 @@ const screening = (version: number) => ({
 })
 
 describe('history by role', () => {
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['prescriber', 200],
-    ['nurse', 200],
-    ['frontDesk', forbidden],
-    ['auditor', 200],
-    ['nurse2', forbidden],
-  ])('%s reads the history: %o', async (role, outcome) => {
-    expectOutcome(await f.as(role).get(`${patientUrl()}/history`), outcome)
-  })
+  f.byRole(
+    '%s reads the history: %o',
+    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: forbidden, auditor: 200, nurse2: forbidden },
+    () => [['GET', `${patientUrl()}/history`]],
+  )
 
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['frontDesk', forbidden],
-    ['auditor', forbidden],
-    ['nurse2', forbidden],
-  ])('%s may not add or correct a trial, nor save the screen: %o', async (role, outcome) => {
-    const client = f.as(role)
-    expectOutcome(await client.post(`${patientUrl()}/trials`, trial), outcome)
-    const reason = { reason: 'wrong patient' }
-    expectOutcome(await client.post(`${patientUrl()}/trials/${unknownId}/entered-in-error`, reason), outcome)
-    expectOutcome(await client.request('PUT', `${patientUrl()}/screening`, screening(0)), outcome)
-  })
+  f.byRole(
+    '%s may not add or correct a trial, nor save the screen: %o',
+    { admin: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
+    () => [
+      ['POST', `${patientUrl()}/trials`, trial],
+      ['POST', `${patientUrl()}/trials/${unknownId}/entered-in-error`, { reason: 'wrong patient' }],
+      ['PUT', `${patientUrl()}/screening`, screening(0)],
+    ],
+  )
 })
 
 describe('history in the wrong state', () => {
@@ -94,11 +74,9 @@ describe('history in the wrong state', () => {
 })
 
 describe('history of another clinic’s patient', () => {
-  test.each<[string, (id: string) => Promise<LightMyRequestResponse>]>([
-    ['reading', (id) => f.as('nurse').get(`${patientUrl(id)}/history`)],
-    ['adding a trial', (id) => f.as('nurse').post(`${patientUrl(id)}/trials`, trial)],
-    ['saving the screen', (id) => f.as('nurse').request('PUT', `${patientUrl(id)}/screening`, screening(0))],
-  ])('%s: the same answer as for a patient that does not exist', async (_, send) => {
-    await expectSameAsMissing(f, send, notFound)
-  })
+  f.likeMissing([
+    ['reading', 'nurse', notFound, (id) => ['GET', `${patientUrl(id)}/history`]],
+    ['adding a trial', 'nurse', notFound, (id) => ['POST', `${patientUrl(id)}/trials`, trial]],
+    ['saving the screen', 'nurse', notFound, (id) => ['PUT', `${patientUrl(id)}/screening`, screening(0)]],
+  ])
 })

@@ -8,13 +8,14 @@ import {
   screenContraindications,
   type TrdAssessment,
 } from '../../../domain/eligibility'
-import { type ClinicScope, runInClinic } from '../../clinic-scope'
+import type { ClinicScope } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
-import type { AppContext, Tx } from '../../context'
-import { errorInfo, markEnteredInError } from '../../corrections'
+import type { Tx } from '../../context'
+import { errorInfo } from '../../corrections'
 import { AppError } from '../../errors'
-import { uuidv7 } from '../../ids'
-import type { Principal } from '../../principal'
+import { insertClinicRow } from '../clinics/clinic-rows'
+import { clinicService } from '../clinics/clinic-service'
+import { patientRecordReader, recordCorrection } from '../patients/record'
 import { requirePatient } from '../patients/store'
 
 export interface TrialInput extends AntidepressantTrial {
@@ -128,130 +129,73 @@ export async function loadHistory(tx: Tx, clinicId: string, patientId: string) {
   }
 }
 
-export function getHistory(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:read', action: 'history.read', entity: 'antidepressant_trial' },
-    async (scope) => {
-      await requirePatient(scope.tx, clinicId, patientId)
-      const history = await loadHistory(scope.tx, clinicId, patientId)
-      await scope.audit({ action: 'history.read', entity: 'antidepressant_trial', detail: { patientId } })
-      return history
-    },
-  )
-}
+export const getHistory = patientRecordReader(
+  { action: 'history.read', entity: 'antidepressant_trial', isPatientChecked: true },
+  loadHistory,
+)
 
-export function addTrial(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  input: TrialInput,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:write', action: 'trials.add', entity: 'antidepressant_trial' },
-    async (scope) => {
-      await requirePatient(scope.tx, clinicId, patientId)
-      const id = uuidv7(scope.now.getTime())
-      await scope.tx
-        .insertInto('antidepressant_trial')
-        .values({
-          id,
-          clinic_id: clinicId,
-          patient_id: patientId,
-          drug: input.drug.trim(),
-          drug_class: input.drugClass,
-          max_daily_dose_mg: input.maxDailyDoseMg == null ? null : String(input.maxDailyDoseMg),
-          dose_adequate: input.doseAdequate,
-          weeks: String(input.weeks),
-          adherence: input.adherence,
-          outcome: input.outcome,
-          augmentation: input.augmentation,
-          is_current_episode: input.isCurrentEpisode,
-          started_on: input.startedOn ?? null,
-          note: input.note ?? null,
-          recorded_by: principal.userId,
-          created_at: scope.now,
-        })
-        .execute()
-      await scope.audit({
-        action: 'trials.add',
-        entity: 'antidepressant_trial',
-        entityId: id,
-        detail: { patientId, drug: input.drug },
-      })
-      return loadHistory(scope.tx, clinicId, patientId)
-    },
-  )
-}
-
-export function markTrialInError(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  trialId: string,
-  reason: string,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    {
-      clinicId,
-      permission: 'clinical:write',
-      action: 'antidepressant_trial.entered-in-error',
+export const addTrial = clinicService(
+  { permission: 'clinical:write', action: 'trials.add', entity: 'antidepressant_trial' },
+  async (scope, patientId: string, input: TrialInput) => {
+    await requirePatient(scope.tx, scope.clinicId, patientId)
+    const id = await insertClinicRow(scope, 'antidepressant_trial', {
+      patient_id: patientId,
+      drug: input.drug.trim(),
+      drug_class: input.drugClass,
+      max_daily_dose_mg: input.maxDailyDoseMg == null ? null : String(input.maxDailyDoseMg),
+      dose_adequate: input.doseAdequate,
+      weeks: String(input.weeks),
+      adherence: input.adherence,
+      outcome: input.outcome,
+      augmentation: input.augmentation,
+      is_current_episode: input.isCurrentEpisode,
+      started_on: input.startedOn ?? null,
+      note: input.note ?? null,
+      recorded_by: scope.principal.userId,
+      created_at: scope.now,
+    })
+    await scope.audit({
+      action: 'trials.add',
       entity: 'antidepressant_trial',
-    },
-    async (scope) => {
-      await markEnteredInError(scope, 'antidepressant_trial', patientId, trialId, reason)
-      return loadHistory(scope.tx, clinicId, patientId)
-    },
-  )
-}
+      entityId: id,
+      detail: { patientId, drug: input.drug },
+    })
+    return loadHistory(scope.tx, scope.clinicId, patientId)
+  },
+)
 
-export function saveScreening(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  input: ScreeningInput,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:write', action: 'screening.save', entity: 'screening' },
-    async (scope) => {
-      await requirePatient(scope.tx, clinicId, patientId)
-      // Unknown question ids are refused before anything is written.
-      const known = new Set(CONTRAINDICATION_QUESTIONS.map((q) => q.id))
-      const unknown = Object.keys(input.contraindicationAnswers).filter((k) => !known.has(k))
-      if (unknown.length > 0) {
-        throw new AppError('validation-failed', 'Unknown contraindication questions.', {
-          fieldErrors: unknown.map((k) => ({
-            field: `contraindicationAnswers.${k}`,
-            message: 'is not a contraindication question',
-          })),
-        })
-      }
-      if (!input.ect.used && (input.ect.bilateral || input.ect.failed)) {
-        throw new AppError('validation-failed', 'ECT details need "ECT used".', {
-          fieldErrors: [{ field: 'ect.used', message: 'must be yes when ECT is bilateral or failed' }],
-        })
-      }
-      await upsertScreening(scope, patientId, input)
-      await scope.audit({
-        action: 'screening.save',
-        entity: 'screening',
-        entityId: patientId,
-        detail: { patientId },
+export const markTrialInError = recordCorrection('antidepressant_trial', loadHistory)
+
+export const saveScreening = clinicService(
+  { permission: 'clinical:write', action: 'screening.save', entity: 'screening' },
+  async (scope, patientId: string, input: ScreeningInput) => {
+    await requirePatient(scope.tx, scope.clinicId, patientId)
+    // Unknown question ids are refused before anything is written.
+    const known = new Set(CONTRAINDICATION_QUESTIONS.map((q) => q.id))
+    const unknown = Object.keys(input.contraindicationAnswers).filter((k) => !known.has(k))
+    if (unknown.length > 0) {
+      throw new AppError('validation-failed', 'Unknown contraindication questions.', {
+        fieldErrors: unknown.map((k) => ({
+          field: `contraindicationAnswers.${k}`,
+          message: 'is not a contraindication question',
+        })),
       })
-      return loadHistory(scope.tx, clinicId, patientId)
-    },
-  )
-}
+    }
+    if (!input.ect.used && (input.ect.bilateral || input.ect.failed)) {
+      throw new AppError('validation-failed', 'ECT details need "ECT used".', {
+        fieldErrors: [{ field: 'ect.used', message: 'must be yes when ECT is bilateral or failed' }],
+      })
+    }
+    await upsertScreening(scope, patientId, input)
+    await scope.audit({
+      action: 'screening.save',
+      entity: 'screening',
+      entityId: patientId,
+      detail: { patientId },
+    })
+    return loadHistory(scope.tx, scope.clinicId, patientId)
+  },
+)
 
 async function upsertScreening(scope: ClinicScope, patientId: string, input: ScreeningInput): Promise<void> {
   const values = {
@@ -276,15 +220,7 @@ async function upsertScreening(scope: ClinicScope, patientId: string, input: Scr
   )
   if (!current) {
     if (input.version !== undefined && input.version !== 0) throw staleError
-    await scope.tx
-      .insertInto('screening')
-      .values({
-        id: uuidv7(scope.now.getTime()),
-        clinic_id: scope.clinicId,
-        patient_id: patientId,
-        ...values,
-      })
-      .execute()
+    await insertClinicRow(scope, 'screening', { patient_id: patientId, ...values })
     return
   }
   if (input.version !== undefined && input.version !== current.version) throw staleError

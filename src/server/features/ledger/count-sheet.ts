@@ -3,8 +3,8 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import type { Principal } from '../../principal'
 import { appendEntry } from './append-entry'
-import { toDiscrepancyDto } from './discrepancies'
-import { drugLabels, expiryOf } from './lot-view'
+import { findDiscrepancyDto } from './discrepancies'
+import { drugLabels, lotIdentity } from './lot-view'
 import { invalidField, type LedgerScope, runInLedger } from './scope'
 import { listLotsWithBalance } from './store'
 import { signAsWitness, type WitnessInput } from './witness'
@@ -26,21 +26,9 @@ export function getCountSheet(ctx: AppContext, principal: Principal, clinicId: s
     { permission: 'ledger:write', action: 'ledger.count-sheet', entity: 'cs_lot' },
     async (scope) => ({
       today: scope.today,
-      lots: (await lotsToCount(scope)).map((l) => {
-        const expiry = expiryOf(l.expires_on, scope.today, scope.settings.expiryWarningDays)
-        return {
-          id: l.id,
-          drug: l.drug,
-          drugLabel: drugLabels[l.drug],
-          product: l.product,
-          lotNumber: l.lot_number,
-          expiresOn: l.expires_on,
-          expiryStatus: expiry.status,
-          daysToExpiry: expiry.daysLeft,
-          unit: l.unit,
-          strengthMg: formatQuantity(parseQuantity(l.strength_mg)),
-        }
-      }),
+      lots: (await lotsToCount(scope)).map((l) =>
+        lotIdentity(l, scope.today, scope.settings.expiryWarningDays),
+      ),
     }),
   )
 }
@@ -118,13 +106,6 @@ export function submitCountSheet(
           witness,
           detail: { occasion: input.occasion, sheet: 'blind' },
         })
-        const discrepancy = discrepancyId
-          ? await scope.tx
-              .selectFrom('cs_discrepancy')
-              .selectAll()
-              .where('id', '=', discrepancyId)
-              .executeTakeFirstOrThrow()
-          : null
         results.push({
           lotId: lot.id,
           lotNumber: lot.lot_number,
@@ -133,9 +114,7 @@ export function submitCountSheet(
           expectedMg: formatQuantity(balanceBefore),
           countedMg: formatQuantity(counted),
           differenceMg: formatQuantity(subtractQuantity(counted, balanceBefore)),
-          discrepancy: discrepancy
-            ? toDiscrepancyDto({ ...discrepancy, lot_number: lot.lot_number, drug: lot.drug })
-            : null,
+          discrepancy: await findDiscrepancyDto(scope, discrepancyId),
         })
       }
       return { occasion: input.occasion, witnessName: witness.name, results }

@@ -47,6 +47,14 @@ function discrepancies(scope: LedgerScope) {
     .where('d.clinic_id', '=', scope.clinicId)
 }
 
+/** The discrepancy a count opened, with its lot's number and drug, as a reply shows it; null for none. */
+export async function findDiscrepancyDto(scope: LedgerScope, discrepancyId: string | null) {
+  if (!discrepancyId) return null
+  return toDiscrepancyDto(
+    await discrepancies(scope).where('d.id', '=', discrepancyId).executeTakeFirstOrThrow(),
+  )
+}
+
 export function listDiscrepancies(
   ctx: AppContext,
   principal: Principal,
@@ -148,9 +156,8 @@ export function resolveDiscrepancy(
         detail: isRecount ? { occasion: 'recount' } : { differenceMg: formatQuantity(quantity) },
       })
       await closeDiscrepancy(scope, discrepancyId, isRecount ? 'recount' : 'adjustment', input.reason)
-      const closed = await discrepancies(scope).where('d.id', '=', discrepancyId).executeTakeFirstOrThrow()
       return {
-        discrepancy: toDiscrepancyDto(closed),
+        discrepancy: (await findDiscrepancyDto(scope, discrepancyId))!,
         entry: await findEntryDto(scope.tx, clinicId, entry.id),
       }
     },

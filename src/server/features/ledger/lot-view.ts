@@ -26,6 +26,23 @@ export function expiryOf(expiresOn: string, today: string, warningDays: number) 
   return { status, daysLeft }
 }
 
+/** What names a lot wherever it is listed: drug, product, number, expiry, unit and strength. */
+export function lotIdentity(lot: Selectable<CsLotTable>, today: string, warningDays: number) {
+  const expiry = expiryOf(lot.expires_on, today, warningDays)
+  return {
+    id: lot.id,
+    drug: lot.drug,
+    drugLabel: drugLabels[lot.drug],
+    product: lot.product,
+    lotNumber: lot.lot_number,
+    expiresOn: lot.expires_on,
+    expiryStatus: expiry.status,
+    daysToExpiry: expiry.daysLeft,
+    unit: lot.unit,
+    strengthMg: formatQuantity(parseQuantity(lot.strength_mg)),
+  }
+}
+
 export function toLotDto(
   lot: Selectable<CsLotTable>,
   balanceMg: string,
@@ -33,21 +50,11 @@ export function toLotDto(
   warningDays: number,
   openDiscrepancies: number,
 ) {
-  const expiry = expiryOf(lot.expires_on, today, warningDays)
   const balance = formatQuantity(parseQuantity(balanceMg))
   return {
-    id: lot.id,
-    drug: lot.drug,
-    drugLabel: drugLabels[lot.drug],
+    ...lotIdentity(lot, today, warningDays),
     ndc: lot.ndc,
-    product: lot.product,
-    strengthMg: formatQuantity(parseQuantity(lot.strength_mg)),
-    unit: lot.unit,
     unitsPerContainer: formatQuantity(parseQuantity(lot.units_per_container)),
-    lotNumber: lot.lot_number,
-    expiresOn: lot.expires_on,
-    expiryStatus: expiry.status,
-    daysToExpiry: expiry.daysLeft,
     containerNumbers: lot.container_numbers,
     supplierName: lot.supplier_name,
     supplierAddress: lot.supplier_address,

@@ -14,7 +14,7 @@ import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { appendEntry } from './append-entry'
-import { toDiscrepancyDto } from './discrepancies'
+import { findDiscrepancyDto } from './discrepancies'
 import { drugLabels, toLotDto } from './lot-view'
 import { invalidField, type LedgerScope, positiveMg, runInLedger } from './scope'
 import {
@@ -433,19 +433,10 @@ function movement(
     async (scope) => {
       const lot = await findLot(scope.tx, clinicId, lotId)
       const { entry, discrepancyId } = await work(scope, lot)
-      const discrepancy = discrepancyId
-        ? await scope.tx
-            .selectFrom('cs_discrepancy')
-            .selectAll()
-            .where('id', '=', discrepancyId)
-            .executeTakeFirstOrThrow()
-        : null
       return {
         entry: await findEntryDto(scope.tx, clinicId, entry.id),
         lot: await lotDto(scope, lotId),
-        discrepancy: discrepancy
-          ? toDiscrepancyDto({ ...discrepancy, lot_number: lot.lot_number, drug: lot.drug })
-          : null,
+        discrepancy: await findDiscrepancyDto(scope, discrepancyId),
       }
     },
   )

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshTotpCode, startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
+import { bookSessionNow, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
+import {
+  freshTotpCode,
+  patientIdByMrn,
+  startNursePrescriberDesk,
+} from '../../../../test/support/clinic-fixture'
 import { Client, demoEmails, passwordOf, type TestApp } from '../../../../test/support/test-app'
 import { principalByEmail } from '../../seed/demo-ledger'
 
@@ -56,52 +61,12 @@ const sessionEntries = async (sessionId: string) =>
 
 /** Books an IV session for the patient and brings it to a checked dose, pre-checks passed. */
 async function sessionWithCheckedDose(mrn: string, chair: number, vialMgPerMl: number) {
-  const patientId = (await frontDesk.get(`${riverside()}/patients?q=${mrn}`)).json().items[0].id
-  const booked = await frontDesk.post(`${riverside()}/sessions`, {
-    patientId,
-    chairId: chairs[chair]!.id,
-    scheduledAt: t.clock.now().toISOString(),
-  })
-  expect(booked.statusCode, booked.body).toBe(201)
-  const id: string = booked.json().session.id
-  const s = `${riverside()}/sessions/${id}`
-  const view = async () => (await nurse.get(s)).json()
-  const step = async (client: Client, event: string, reason?: string) => {
-    const res = await client.post(`${s}/transition`, {
-      event,
-      version: (await view()).session.version,
-      ...(reason ? { reason } : {}),
-    })
-    expect(res.statusCode, res.body).toBe(200)
-    return res.json()
-  }
+  const patientId = await patientIdByMrn(frontDesk, t.clinics.riverside, mrn)
+  const { id, url: s } = await bookSessionNow(t, frontDesk, patientId, chairs[chair]!.id)
+  const { view, stepOk: step } = sessionDriver(nurse, s)
   await step(frontDesk, 'check-in')
   await step(nurse, 'start-pre-checks')
-  await nurse.post(`${s}/pre-checks`, {
-    identityConfirmed: true,
-    fastingConfirmed: true,
-    escortConfirmed: true,
-    escortName: 'Sam Avery',
-    pregnancyStatus: 'negative',
-    urinarySymptoms: false,
-  })
-  await nurse.post(`${s}/vitals`, {
-    context: 'pre',
-    systolicMmHg: 124,
-    diastolicMmHg: 78,
-    heartRateBpm: 72,
-    spo2Percent: 98,
-  })
-  await nurse.post(`${s}/scores`, {
-    instrumentId: 'cssrs-screen',
-    context: 'pre',
-    answers: { cssrs_1: false, cssrs_2: false, cssrs_6: false },
-  })
-  await nurse.post(`${s}/scores`, {
-    instrumentId: 'phq9',
-    context: 'pre',
-    answers: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, i === 8 ? 0 : 2])),
-  })
+  await chartPreDose(nurse, s)
   expect((await view()).preChecks.status).toBe('passed')
   expect((await nurse.post(`${s}/dose`, { weightKg: 70, vialMgPerMl })).statusCode).toBe(200)
   expect((await prescriber.post(`${s}/dose/check`, { totpCode: code() })).statusCode).toBe(200)

@@ -13,6 +13,7 @@ import type { ClinicScope } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import type { Principal } from '../../principal'
+import { findSession } from '../sessions/store'
 import { appendEntry } from './append-entry'
 import { describeLot, drugLabels } from './lot-view'
 import { invalidField, type LedgerScope, positiveMg, runInLedger, withLedgerContext } from './scope'
@@ -220,12 +221,7 @@ export async function requireNoWasteOwed(
 }
 
 async function sessionPatient(scope: LedgerScope, sessionId: string): Promise<string> {
-  const session = await scope.tx
-    .selectFrom('treatment_session')
-    .select('patient_id')
-    .where('clinic_id', '=', scope.clinicId)
-    .where('id', '=', sessionId)
-    .executeTakeFirst()
+  const session = await findSession(scope.tx, scope.clinicId, sessionId)
   if (!session) throw new AppError('not-found', 'No such treatment session in this clinic.')
   return session.patient_id
 }

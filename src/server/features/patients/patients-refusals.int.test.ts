@@ -1,33 +1,21 @@
-import type { LightMyRequestResponse } from 'fastify'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   conflict,
-  expectOutcome,
   expectProblem,
-  expectSameAsMissing,
   forbidden,
   notFound,
-  type Outcome,
-  type RefusalFixture,
-  type RiversideRole,
+  refusalTable,
   staleVersion,
-  startRefusalFixture,
   unknownId,
 } from '../../../../test/support/refusals'
 
 // Who may find and register patients (patients:read, demographics:write) and chart their weight
 // (clinical:read, clinical:write); refusals of duplicates, stale edits and another clinic.
 
-let f: RefusalFixture
-let patientId: string
-beforeAll(async () => {
-  f = await startRefusalFixture()
-  patientId = await f.patientByMrn('RK-2024-0107')
-})
-afterAll(() => f.t.close())
+const f = refusalTable({ patientMrn: 'RK-2024-0107' })
 
 const patients = () => `${f.riverside()}/patients`
-const patientUrl = (id = patientId) => `${patients()}/${id}`
+const patientUrl = (id = f.patientId) => `${patients()}/${id}`
 let mrnCount = 0
 const registration = (mrn = `REF-${++mrnCount}`) => ({
   mrn,
@@ -40,57 +28,41 @@ const registration = (mrn = `REF-${++mrnCount}`) => ({
   addressState: 'OH',
   addressPostalCode: '43215',
 })
-const version = async (id = patientId) => (await f.as('frontDesk').get(patientUrl(id))).json().version
+const version = async (id = f.patientId) => (await f.as('frontDesk').get(patientUrl(id))).json().version
 
 describe('patients by role', () => {
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['prescriber', 200],
-    ['nurse', 200],
-    ['frontDesk', 200],
-    ['auditor', 200],
-    ['nurse2', forbidden],
-  ])('%s finds and opens a patient: %o', async (role, outcome) => {
-    expectOutcome(await f.as(role).get(`${patients()}?q=RK-2024`), outcome)
-    expectOutcome(await f.as(role).get(patientUrl()), outcome)
-  })
+  f.byRole(
+    '%s finds and opens a patient: %o',
+    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: 200, auditor: 200, nurse2: forbidden },
+    () => [
+      ['GET', `${patients()}?q=RK-2024`],
+      ['GET', patientUrl()],
+    ],
+  )
 
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['auditor', forbidden],
-    ['nurse2', forbidden],
-  ])('%s may not register or edit a patient: %o', async (role, outcome) => {
-    expectOutcome(await f.as(role).post(patients(), registration()), outcome)
-    expectOutcome(
-      await f.as(role).patch(patientUrl(), { phone: '555-0100', version: await version() }),
-      outcome,
-    )
-  })
+  f.byRole(
+    '%s may not register or edit a patient: %o',
+    { admin: forbidden, auditor: forbidden, nurse2: forbidden },
+    async () => [
+      ['POST', patients(), registration()],
+      ['PATCH', patientUrl(), { phone: '555-0100', version: await version() }],
+    ],
+  )
 
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['prescriber', 200],
-    ['nurse', 200],
-    ['frontDesk', forbidden],
-    ['auditor', 200],
-    ['nurse2', forbidden],
-  ])('%s reads the body measurements: %o', async (role, outcome) => {
-    expectOutcome(await f.as(role).get(`${patientUrl()}/measurements`), outcome)
-  })
+  f.byRole(
+    '%s reads the body measurements: %o',
+    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: forbidden, auditor: 200, nurse2: forbidden },
+    () => [['GET', `${patientUrl()}/measurements`]],
+  )
 
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['frontDesk', forbidden],
-    ['auditor', forbidden],
-    ['nurse2', forbidden],
-  ])('%s may not record or correct a measurement: %o', async (role, outcome) => {
-    expectOutcome(await f.as(role).post(`${patientUrl()}/measurements`, { weightKg: 70 }), outcome)
-    const reason = { reason: 'wrong scale' }
-    expectOutcome(
-      await f.as(role).post(`${patientUrl()}/measurements/${unknownId}/entered-in-error`, reason),
-      outcome,
-    )
-  })
+  f.byRole(
+    '%s may not record or correct a measurement: %o',
+    { admin: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
+    () => [
+      ['POST', `${patientUrl()}/measurements`, { weightKg: 70 }],
+      ['POST', `${patientUrl()}/measurements/${unknownId}/entered-in-error`, { reason: 'wrong scale' }],
+    ],
+  )
 })
 
 describe('patients in the wrong state', () => {
@@ -125,18 +97,17 @@ describe('patients in the wrong state', () => {
 })
 
 describe('another clinic’s patient', () => {
-  test.each<[string, Outcome, (id: string) => Promise<LightMyRequestResponse>]>([
-    ['opening', notFound, (id) => f.as('frontDesk').get(patientUrl(id))],
-    ['editing', notFound, (id) => f.as('frontDesk').patch(patientUrl(id), { phone: '555-0103', version: 1 })],
-    ['listing measurements', 200, (id) => f.as('nurse').get(`${patientUrl(id)}/measurements`)],
+  f.likeMissing([
+    ['opening', 'frontDesk', notFound, (id) => ['GET', patientUrl(id)]],
+    ['editing', 'frontDesk', notFound, (id) => ['PATCH', patientUrl(id), { phone: '555-0103', version: 1 }]],
+    ['listing measurements', 'nurse', 200, (id) => ['GET', `${patientUrl(id)}/measurements`]],
     [
       'recording a measurement',
+      'nurse',
       notFound,
-      (id) => f.as('nurse').post(`${patientUrl(id)}/measurements`, { weightKg: 70 }),
+      (id) => ['POST', `${patientUrl(id)}/measurements`, { weightKg: 70 }],
     ],
-  ])('%s: the same answer as for a patient that does not exist (%o)', async (_, outcome, send) => {
-    await expectSameAsMissing(f, send, outcome)
-  })
+  ])
 
   test('the patient search does not find another clinic’s patient', async () => {
     const found = (await f.as('frontDesk').get(`${patients()}?q=HC-0041`)).json()

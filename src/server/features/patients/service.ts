@@ -1,14 +1,15 @@
 import type { PatientSex } from '../../../db'
 import { hasPermission } from '../../../domain/access/permissions'
 import { CONTRAINDICATION_QUESTIONS } from '../../../domain/eligibility'
-import { type ClinicScope, runInClinic } from '../../clinic-scope'
-import type { AppContext } from '../../context'
-import { errorInfo, markEnteredInError } from '../../corrections'
+import type { ClinicScope } from '../../clinic-scope'
+import { errorInfo } from '../../corrections'
 import { AppError } from '../../errors'
-import { uuidv7 } from '../../ids'
-import type { Principal } from '../../principal'
 import { deriveStage } from '../chart/stage'
+import { insertClinicRow } from '../clinics/clinic-rows'
+import { clinicService } from '../clinics/clinic-service'
+import { type PageRequest, pageReply, pageWindow } from '../clinics/paging'
 import { type AddressPart, addressLine, mergeAddress } from './address'
+import { patientRecordReader, recordCorrection } from './record'
 import * as store from './store'
 
 export interface PatientInput {
@@ -107,34 +108,27 @@ function duplicateError(
   )
 }
 
-export function listPatients(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  q: { page: number; pageSize: number; q?: string | undefined; dateOfBirth?: string | undefined },
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'patients:read', action: 'patients.list', entity: 'patient' },
-    async (scope) => {
-      const { rows, total } = await store.searchPatients(scope.tx, clinicId, {
-        q: q.q,
-        dateOfBirth: q.dateOfBirth,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-        contraindicationQuestionCount: CONTRAINDICATION_QUESTIONS.length,
-      })
-      await scope.audit({
-        action: 'patients.list',
-        entity: 'patient',
-        detail: { query: q.q ?? null, count: rows.length, patientIds: rows.map((r) => r.id) },
-      })
-      const items = rows.map((r) => withStage(r, readsChart(scope)))
-      return { items, total, page: q.page, pageSize: q.pageSize }
-    },
-  )
-}
+export const listPatients = clinicService(
+  { permission: 'patients:read', action: 'patients.list', entity: 'patient' },
+  async (scope, q: PageRequest & { q?: string | undefined; dateOfBirth?: string | undefined }) => {
+    const { rows, total } = await store.searchPatients(scope.tx, scope.clinicId, {
+      q: q.q,
+      dateOfBirth: q.dateOfBirth,
+      window: pageWindow(q),
+      contraindicationQuestionCount: CONTRAINDICATION_QUESTIONS.length,
+    })
+    await scope.audit({
+      action: 'patients.list',
+      entity: 'patient',
+      detail: { query: q.q ?? null, count: rows.length, patientIds: rows.map((r) => r.id) },
+    })
+    return pageReply(
+      rows.map((r) => withStage(r, readsChart(scope))),
+      total,
+      q,
+    )
+  },
+)
 
 /**
  * The demographics plus where the patient stands. Stage and open safety alerts are clinical
@@ -161,146 +155,123 @@ function withStage(
 
 const readsChart = (scope: ClinicScope) => hasPermission(scope.membership.role, 'clinical:read')
 
-export function getPatient(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'patients:read', action: 'patients.read', entity: 'patient' },
-    async (scope) => {
-      const row = await store.findPatientWithStageFacts(
-        scope.tx,
-        clinicId,
-        patientId,
-        CONTRAINDICATION_QUESTIONS.length,
-      )
-      if (!row) throw new AppError('not-found', 'No such patient in this clinic.')
-      await scope.audit({ action: 'patients.read', entity: 'patient', entityId: patientId })
-      return withStage(row, readsChart(scope))
-    },
-  )
-}
+export const getPatient = clinicService(
+  { permission: 'patients:read', action: 'patients.read', entity: 'patient' },
+  async (scope, patientId: string) => {
+    const row = await store.findPatientWithStageFacts(
+      scope.tx,
+      scope.clinicId,
+      patientId,
+      CONTRAINDICATION_QUESTIONS.length,
+    )
+    if (!row) throw new AppError('not-found', 'No such patient in this clinic.')
+    await scope.audit({ action: 'patients.read', entity: 'patient', entityId: patientId })
+    return withStage(row, readsChart(scope))
+  },
+)
 
-export function createPatient(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  input: PatientInput & { confirmNotDuplicate?: boolean | undefined },
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'demographics:write', action: 'patients.create', entity: 'patient' },
-    async (scope) => {
-      const mrn = input.mrn.trim()
-      if (await store.findPatientByMrn(scope.tx, clinicId, mrn)) {
-        throw new AppError('conflict', `MRN ${mrn} is already used in this clinic.`, {
+export const createPatient = clinicService(
+  { permission: 'demographics:write', action: 'patients.create', entity: 'patient' },
+  async (scope, input: PatientInput & { confirmNotDuplicate?: boolean | undefined }) => {
+    const mrn = input.mrn.trim()
+    if (await store.findPatientByMrn(scope.tx, scope.clinicId, mrn)) {
+      throw new AppError('conflict', `MRN ${mrn} is already used in this clinic.`, {
+        fieldErrors: [{ field: 'mrn', message: 'already used in this clinic' }],
+      })
+    }
+    const dups = await store.findLikelyDuplicates(scope.tx, scope.clinicId, input)
+    if (dups.length > 0 && !input.confirmNotDuplicate) throw duplicateError(dups)
+    const id = await insertClinicRow(scope, 'patient', {
+      ...(toColumns(input) as Pick<
+        store.PatientRow,
+        'mrn' | 'given_name' | 'family_name' | 'date_of_birth' | 'sex'
+      >),
+      address: addressLine(input),
+      created_at: scope.now,
+      created_by: scope.principal.userId,
+      updated_at: scope.now,
+    })
+    await scope.audit({
+      action: 'patients.create',
+      entity: 'patient',
+      entityId: id,
+      detail: { mrn, confirmedNotDuplicate: dups.length > 0 },
+    })
+    return toPatientDto((await store.findPatient(scope.tx, scope.clinicId, id))!)
+  },
+)
+
+export const updatePatient = clinicService(
+  { permission: 'demographics:write', action: 'patients.update', entity: 'patient' },
+  async (
+    scope,
+    patientId: string,
+    input: Partial<Omit<PatientInput, AddressPart>> &
+      Partial<Record<AddressPart, string | null>> & {
+        version: number
+        confirmNotDuplicate?: boolean | undefined
+      },
+  ) => {
+    const current = await store.requirePatient(scope.tx, scope.clinicId, patientId)
+    if (current.version !== input.version) {
+      throw new AppError(
+        'stale-version',
+        'Someone else changed this patient since you opened the form. Reload to see their changes, then make yours again.',
+        { extra: { currentVersion: current.version } },
+      )
+    }
+    const { version, confirmNotDuplicate, ...fields } = input
+    const { addressStreet, addressCity, addressState, addressPostalCode, ...others } = fields
+    const changes = toColumns(others)
+    const address = mergeAddress(
+      {
+        addressStreet: current.address_street,
+        addressCity: current.address_city,
+        addressState: current.address_state,
+        addressPostalCode: current.address_postal_code,
+      },
+      { addressStreet, addressCity, addressState, addressPostalCode },
+    )
+    if (address) Object.assign(changes, toColumns(address), { address: addressLine(address) })
+    if (changes.mrn && changes.mrn !== current.mrn) {
+      const other = await store.findPatientByMrn(scope.tx, scope.clinicId, changes.mrn)
+      if (other)
+        throw new AppError('conflict', `MRN ${changes.mrn} is already used in this clinic.`, {
           fieldErrors: [{ field: 'mrn', message: 'already used in this clinic' }],
         })
-      }
-      const dups = await store.findLikelyDuplicates(scope.tx, clinicId, input)
-      if (dups.length > 0 && !input.confirmNotDuplicate) throw duplicateError(dups)
-      const id = uuidv7(scope.now.getTime())
-      await store.insertPatient(scope.tx, {
-        id,
-        clinic_id: clinicId,
-        ...(toColumns(input) as Pick<
-          store.PatientRow,
-          'mrn' | 'given_name' | 'family_name' | 'date_of_birth' | 'sex'
-        >),
-        address: addressLine(input),
-        created_at: scope.now,
-        created_by: principal.userId,
-        updated_at: scope.now,
-      })
-      await scope.audit({
-        action: 'patients.create',
-        entity: 'patient',
-        entityId: id,
-        detail: { mrn, confirmedNotDuplicate: dups.length > 0 },
-      })
-      return toPatientDto((await store.findPatient(scope.tx, clinicId, id))!)
-    },
-  )
-}
-
-export function updatePatient(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  input: Partial<Omit<PatientInput, AddressPart>> &
-    Partial<Record<AddressPart, string | null>> & {
-      version: number
-      confirmNotDuplicate?: boolean | undefined
-    },
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'demographics:write', action: 'patients.update', entity: 'patient' },
-    async (scope) => {
-      const current = await store.findPatient(scope.tx, clinicId, patientId)
-      if (!current) throw new AppError('not-found', 'No such patient in this clinic.')
-      if (current.version !== input.version) {
-        throw new AppError(
-          'stale-version',
-          'Someone else changed this patient since you opened the form. Reload to see their changes, then make yours again.',
-          { extra: { currentVersion: current.version } },
-        )
-      }
-      const { version, confirmNotDuplicate, ...fields } = input
-      const { addressStreet, addressCity, addressState, addressPostalCode, ...others } = fields
-      const changes = toColumns(others)
-      const address = mergeAddress(
-        {
-          addressStreet: current.address_street,
-          addressCity: current.address_city,
-          addressState: current.address_state,
-          addressPostalCode: current.address_postal_code,
-        },
-        { addressStreet, addressCity, addressState, addressPostalCode },
+    }
+    const next = {
+      givenName: changes.given_name ?? current.given_name,
+      familyName: changes.family_name ?? current.family_name,
+      dateOfBirth: changes.date_of_birth ?? current.date_of_birth,
+    }
+    const isIdentityChanged =
+      next.givenName !== current.given_name ||
+      next.familyName !== current.family_name ||
+      next.dateOfBirth !== current.date_of_birth
+    if (isIdentityChanged) {
+      const dups = await store.findLikelyDuplicates(scope.tx, scope.clinicId, next, patientId)
+      if (dups.length > 0 && !confirmNotDuplicate) throw duplicateError(dups)
+    }
+    const result = await store.updatePatient(scope.tx, scope.clinicId, patientId, version, changes, scope.now)
+    if (result.numUpdatedRows === 0n)
+      throw new AppError(
+        'stale-version',
+        'Someone else changed this patient since you opened the form. Reload to see their changes.',
       )
-      if (address) Object.assign(changes, toColumns(address), { address: addressLine(address) })
-      if (changes.mrn && changes.mrn !== current.mrn) {
-        const other = await store.findPatientByMrn(scope.tx, clinicId, changes.mrn)
-        if (other)
-          throw new AppError('conflict', `MRN ${changes.mrn} is already used in this clinic.`, {
-            fieldErrors: [{ field: 'mrn', message: 'already used in this clinic' }],
-          })
-      }
-      const next = {
-        givenName: changes.given_name ?? current.given_name,
-        familyName: changes.family_name ?? current.family_name,
-        dateOfBirth: changes.date_of_birth ?? current.date_of_birth,
-      }
-      const isIdentityChanged =
-        next.givenName !== current.given_name ||
-        next.familyName !== current.family_name ||
-        next.dateOfBirth !== current.date_of_birth
-      if (isIdentityChanged) {
-        const dups = await store.findLikelyDuplicates(scope.tx, clinicId, next, patientId)
-        if (dups.length > 0 && !confirmNotDuplicate) throw duplicateError(dups)
-      }
-      const result = await store.updatePatient(scope.tx, clinicId, patientId, version, changes, scope.now)
-      if (result.numUpdatedRows === 0n)
-        throw new AppError(
-          'stale-version',
-          'Someone else changed this patient since you opened the form. Reload to see their changes.',
-        )
-      // The audit keeps the values before the change, so the record's history can be rebuilt.
-      const before: Record<string, string | null> = {}
-      for (const column of Object.keys(changes))
-        before[column] = String(current[column as keyof store.PatientRow] ?? '') || null
-      await scope.audit({
-        action: 'patients.update',
-        entity: 'patient',
-        entityId: patientId,
-        detail: { changed: Object.keys(changes), before },
-      })
-      return toPatientDto((await store.findPatient(scope.tx, clinicId, patientId))!)
-    },
-  )
-}
+    // The audit keeps the values before the change, so the record's history can be rebuilt.
+    const before: Record<string, string | null> = {}
+    for (const column of Object.keys(changes))
+      before[column] = String(current[column as keyof store.PatientRow] ?? '') || null
+    await scope.audit({
+      action: 'patients.update',
+      entity: 'patient',
+      entityId: patientId,
+      detail: { changed: Object.keys(changes), before },
+    })
+    return toPatientDto((await store.findPatient(scope.tx, scope.clinicId, patientId))!)
+  },
+)
 
 function toMeasurementDto(row: Awaited<ReturnType<typeof store.listMeasurements>>[number]) {
   return {
@@ -313,76 +284,37 @@ function toMeasurementDto(row: Awaited<ReturnType<typeof store.listMeasurements>
   }
 }
 
-export function listMeasurements(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:read', action: 'measurements.list', entity: 'body_measurement' },
-    async (scope) => {
-      const rows = await store.listMeasurements(scope.tx, clinicId, patientId)
-      await scope.audit({ action: 'measurements.list', entity: 'body_measurement', detail: { patientId } })
-      return rows.map(toMeasurementDto)
-    },
-  )
-}
+export const listMeasurements = patientRecordReader(
+  { action: 'measurements.list', entity: 'body_measurement' },
+  async (tx, clinicId, patientId) =>
+    (await store.listMeasurements(tx, clinicId, patientId)).map(toMeasurementDto),
+)
 
-export function addMeasurement(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  input: { weightKg: number; heightCm?: number | null | undefined; measuredAt?: Date | undefined },
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:write', action: 'measurements.add', entity: 'body_measurement' },
-    async (scope) => {
-      if (!(await store.findPatient(scope.tx, clinicId, patientId)))
-        throw new AppError('not-found', 'No such patient in this clinic.')
-      const id = uuidv7(scope.now.getTime())
-      await scope.tx
-        .insertInto('body_measurement')
-        .values({
-          id,
-          clinic_id: clinicId,
-          patient_id: patientId,
-          measured_at: input.measuredAt ?? scope.now,
-          weight_kg: input.weightKg.toFixed(2),
-          height_cm: input.heightCm == null ? null : input.heightCm.toFixed(1),
-          recorded_by: principal.userId,
-          created_at: scope.now,
-        })
-        .execute()
-      await scope.audit({
-        action: 'measurements.add',
-        entity: 'body_measurement',
-        entityId: id,
-        detail: { patientId },
-      })
-      const rows = await store.listMeasurements(scope.tx, clinicId, patientId)
-      return toMeasurementDto(rows.find((r) => r.id === id)!)
-    },
-  )
-}
-
-export function markMeasurementInError(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  measurementId: string,
-  reason: string,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    {
-      clinicId,
-      permission: 'clinical:write',
-      action: 'body_measurement.entered-in-error',
+export const addMeasurement = clinicService(
+  { permission: 'clinical:write', action: 'measurements.add', entity: 'body_measurement' },
+  async (
+    scope,
+    patientId: string,
+    input: { weightKg: number; heightCm?: number | null | undefined; measuredAt?: Date | undefined },
+  ) => {
+    await store.requirePatient(scope.tx, scope.clinicId, patientId)
+    const id = await insertClinicRow(scope, 'body_measurement', {
+      patient_id: patientId,
+      measured_at: input.measuredAt ?? scope.now,
+      weight_kg: input.weightKg.toFixed(2),
+      height_cm: input.heightCm == null ? null : input.heightCm.toFixed(1),
+      recorded_by: scope.principal.userId,
+      created_at: scope.now,
+    })
+    await scope.audit({
+      action: 'measurements.add',
       entity: 'body_measurement',
-    },
-    (scope) => markEnteredInError(scope, 'body_measurement', patientId, measurementId, reason),
-  )
-}
+      entityId: id,
+      detail: { patientId },
+    })
+    const rows = await store.listMeasurements(scope.tx, scope.clinicId, patientId)
+    return toMeasurementDto(rows.find((r) => r.id === id)!)
+  },
+)
+
+export const markMeasurementInError = recordCorrection('body_measurement')

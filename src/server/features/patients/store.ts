@@ -1,7 +1,8 @@
-import { type Insertable, type Selectable, sql } from 'kysely'
-import type { PatientTable } from '../../../db'
+import { type Kysely, type Selectable, sql } from 'kysely'
+import type { Database, PatientTable } from '../../../db'
 import type { Tx } from '../../context'
 import { AppError } from '../../errors'
+import { type PageWindow, selectPage } from '../clinics/paging'
 
 export type PatientRow = Selectable<PatientTable>
 
@@ -13,8 +14,7 @@ export async function searchPatients(
   opts: {
     q?: string | undefined
     dateOfBirth?: string | undefined
-    limit: number
-    offset: number
+    window: PageWindow
     contraindicationQuestionCount: number
   },
 ) {
@@ -33,19 +33,14 @@ export async function searchPatients(
     }
   }
   if (opts.dateOfBirth) query = query.where('date_of_birth', '=', opts.dateOfBirth)
-  const [rows, total] = await Promise.all([
-    query
+  return selectPage(query, opts.window, (q) =>
+    q
       .selectAll()
       .select(stageFactsSql(opts.contraindicationQuestionCount))
       .orderBy('family_name')
       .orderBy('given_name')
-      .orderBy('id')
-      .limit(opts.limit)
-      .offset(opts.offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ])
-  return { rows, total: Number(total.n) }
+      .orderBy('id'),
+  )
 }
 
 export function findPatient(tx: Tx, clinicId: string, patientId: string) {
@@ -84,10 +79,6 @@ export function findLikelyDuplicates(
   return query.execute()
 }
 
-export async function insertPatient(tx: Tx, row: Insertable<PatientTable>): Promise<void> {
-  await tx.insertInto('patient').values(row).execute()
-}
-
 export async function updatePatient(
   tx: Tx,
   clinicId: string,
@@ -106,13 +97,7 @@ export async function updatePatient(
 }
 
 export function listMeasurements(tx: Tx, clinicId: string, patientId: string) {
-  return tx
-    .selectFrom('body_measurement')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .orderBy('measured_at', 'desc')
-    .execute()
+  return listPatientRows(tx, 'body_measurement', clinicId, patientId, 'measured_at')
 }
 
 /** One patient with the facts of its stage (as the list has them). */
@@ -162,13 +147,34 @@ export function stageFactsSql(contraindicationQuestionCount: number) {
   ] as const
 }
 
-/** 404 unless the patient exists in this clinic (row-level security makes other clinics invisible). */
-export async function requirePatient(tx: Tx, clinicId: string, patientId: string): Promise<void> {
-  const row = await tx
-    .selectFrom('patient')
-    .select('id')
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst()
+/** The patient, or a 404 when there is none in this clinic (row-level security hides other clinics'). */
+export async function requirePatient(tx: Tx, clinicId: string, patientId: string): Promise<PatientRow> {
+  const row = await findPatient(tx, clinicId, patientId)
   if (!row) throw new AppError('not-found', 'No such patient in this clinic.')
+  return row
+}
+
+/** Tables whose rows each belong to one patient of one clinic. */
+type PatientRecordTable = {
+  [T in keyof Database]: Database[T] extends { clinic_id: unknown; patient_id: unknown } ? T : never
+}[keyof Database]
+
+/** A patient's rows of one table of the record, newest first by `newestFirstBy`. */
+export function listPatientRows<T extends PatientRecordTable>(
+  tx: Tx,
+  table: T,
+  clinicId: string,
+  patientId: string,
+  newestFirstBy: keyof Database[T] & string,
+): Promise<Selectable<Database[T]>[]> {
+  // Kysely cannot resolve the columns of a table chosen by a type parameter; the constraint above
+  // guarantees the two this query filters on, so it is written against a table of that shape.
+  const db = tx as unknown as Kysely<{ patient_record: { clinic_id: string; patient_id: string } }>
+  return db
+    .selectFrom(table as 'patient_record')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .orderBy(sql.ref(newestFirstBy), 'desc')
+    .execute() as Promise<Selectable<Database[T]>[]>
 }

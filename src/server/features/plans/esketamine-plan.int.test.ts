@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, passwordOf, startTestApp, type TestApp } from '../../../../test/support/test-app'
-import { seedDemoClinicalData } from '../../seed/demo'
+import { startDemoClinic } from '../../../../test/support/clinic-fixture'
+import { type Client, demoEmails, passwordOf, type TestApp } from '../../../../test/support/test-app'
 
 // An esketamine plan's own shape (issue 14, point A): a fixed dose in 28 mg devices used 5 minutes
 // apart (clinical-reference §3), none of the IV fields (mg/kg, titration limit, ceiling), and an
@@ -21,12 +21,10 @@ async function plansOf(mrn: string) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '240' })
-  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  prescriber = new Client(t)
-  await prescriber.signIn(demoEmails.prescriber)
+  ;({
+    t,
+    clients: { nurse, prescriber },
+  } = await startDemoClinic({ env: { KETACARE_SESSION_IDLE_MIN: '240' }, roles: ['nurse', 'prescriber'] }))
 })
 afterAll(() => t.close())
 

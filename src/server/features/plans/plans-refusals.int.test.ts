@@ -1,17 +1,11 @@
-import type { LightMyRequestResponse } from 'fastify'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   conflict,
-  expectOutcome,
   expectProblem,
-  expectSameAsMissing,
   forbidden,
   notFound,
-  type Outcome,
-  type RefusalFixture,
-  type RiversideRole,
+  refusalTable,
   staleVersion,
-  startRefusalFixture,
   unknownId,
 } from '../../../../test/support/refusals'
 import { demoEmails, passwordOf } from '../../../../test/support/test-app'
@@ -25,11 +19,7 @@ interface Plan {
   status: string
 }
 
-let f: RefusalFixture
-beforeAll(async () => {
-  f = await startRefusalFixture()
-})
-afterAll(() => f.t.close())
+const f = refusalTable()
 
 const plansUrl = async (mrn: string) => `${f.riverside()}/patients/${await f.patientByMrn(mrn)}/plans`
 const draftBody = { protocolId: 'iv-racemic-standard' }
@@ -39,28 +29,23 @@ const approve = (url: string, plan: Plan, version = plan.version) =>
   f.as('prescriber').post(`${url}/${plan.id}/approve`, approval(version))
 
 describe('plans by role', () => {
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['prescriber', 200],
-    ['nurse', 200],
-    ['frontDesk', forbidden],
-    ['auditor', 200],
-    ['nurse2', forbidden],
-  ])('%s reads the plans: %o', async (role, outcome) => {
-    expectOutcome(await f.as(role).get(await plansUrl('RK-2024-0107')), outcome)
-  })
+  f.byRole(
+    '%s reads the plans: %o',
+    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: forbidden, auditor: 200, nurse2: forbidden },
+    async () => [['GET', await plansUrl('RK-2024-0107')]],
+  )
 
-  test.each<[RiversideRole | 'nurse2', Outcome]>([
-    ['admin', forbidden],
-    ['nurse', forbidden],
-    ['frontDesk', forbidden],
-    ['auditor', forbidden],
-    ['nurse2', forbidden],
-  ])('%s may not draft or approve a plan: %o', async (role, outcome) => {
-    const url = await plansUrl('RK-2024-0121')
-    expectOutcome(await f.as(role).post(url, draftBody), outcome)
-    expectOutcome(await f.as(role).post(`${url}/${unknownId}/approve`, approval(1)), outcome)
-  })
+  f.byRole(
+    '%s may not draft or approve a plan: %o',
+    { admin: forbidden, nurse: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
+    async () => {
+      const url = await plansUrl('RK-2024-0121')
+      return [
+        ['POST', url, draftBody],
+        ['POST', `${url}/${unknownId}/approve`, approval(1)],
+      ]
+    },
+  )
 })
 
 describe('plans in the wrong state', () => {
@@ -93,12 +78,10 @@ describe('plans in the wrong state', () => {
 
 describe('plans of another clinic’s patient', () => {
   const url = (id: string) => `${f.riverside()}/patients/${id}/plans`
-  test.each<[string, Outcome, (id: string) => Promise<LightMyRequestResponse>]>([
-    ['listing', 200, (id) => f.as('prescriber').get(url(id))],
-    ['drafting', notFound, (id) => f.as('prescriber').post(url(id), draftBody)],
-  ])('%s: the same answer as for a patient that does not exist (%o)', async (_, outcome, send) => {
-    await expectSameAsMissing(f, send, outcome)
-  })
+  f.likeMissing([
+    ['listing', 'prescriber', 200, (id) => ['GET', url(id)]],
+    ['drafting', 'prescriber', notFound, (id) => ['POST', url(id), draftBody]],
+  ])
 
   test('approving another clinic’s plan: not found', async () => {
     const plan = await f.t.database.db

@@ -21,15 +21,17 @@ import {
 } from '../../../domain/dosing'
 import { DomainValidationError } from '../../../domain/errors'
 import { ageInYearsAt } from '../../../domain/time'
-import { runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
-import type { AppContext, Tx } from '../../context'
+import type { Tx } from '../../context'
 import { AppError } from '../../errors'
-import { uuidv7 } from '../../ids'
-import type { Principal } from '../../principal'
 import { type SignerProof, signContent } from '../auth/signature'
+import { insertClinicRow } from '../clinics/clinic-rows'
+import { clinicService } from '../clinics/clinic-service'
 import { loadConsents } from '../consent/service'
 import { listDecisionsOf } from '../eligibility/service'
+import { patientRecordReader } from '../patients/record'
+import { findPatient, listPatientRows, requirePatient } from '../patients/store'
+import { latestHeightCm } from '../sessions/store'
 
 export interface PlanInput {
   protocolId: string
@@ -72,13 +74,7 @@ export function toPlanDto(row: Selectable<TreatmentPlanTable>) {
 }
 
 export function listPlansOf(tx: Tx, clinicId: string, patientId: string) {
-  return tx
-    .selectFrom('treatment_plan')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('patient_id', '=', patientId)
-    .orderBy('created_at', 'desc')
-    .execute()
+  return listPatientRows(tx, 'treatment_plan', clinicId, patientId, 'created_at')
 }
 
 function resolveProtocol(protocolId: string): Protocol {
@@ -142,77 +138,50 @@ function normalizePlan(input: PlanInput, settings: DoseSettings, ageYears: numbe
   }
 }
 
-export function createPlan(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  input: PlanInput,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:sign', action: 'plans.create', entity: 'treatment_plan' },
-    async (scope) => {
-      const patient = await scope.tx
-        .selectFrom('patient')
-        .select(['id', 'date_of_birth'])
-        .where('clinic_id', '=', clinicId)
-        .where('id', '=', patientId)
-        .executeTakeFirst()
-      if (!patient) throw new AppError('not-found', 'No such patient in this clinic.')
-      const clinic = await scope.tx
-        .selectFrom('clinic')
-        .select('time_zone')
-        .where('id', '=', clinicId)
-        .executeTakeFirstOrThrow()
-      const ageYears = ageInYearsAt(patient.date_of_birth, scope.now, clinic.time_zone)
-      const plan = normalizePlan(input, (await loadClinicSettings(scope.tx, clinicId)).dose, ageYears)
-      const id = uuidv7(scope.now.getTime())
-      await scope.tx
-        .insertInto('treatment_plan')
-        .values({
-          id,
-          clinic_id: clinicId,
-          patient_id: patientId,
-          protocol_id: plan.protocol.id,
-          dose_basis: input.doseBasis,
-          dose_mg_per_kg: plan.doseMgPerKg === null ? null : String(plan.doseMgPerKg),
-          dose_mg: plan.doseMg === null ? null : String(plan.doseMg),
-          max_dose_mg_per_kg: plan.maxDoseMgPerKg === null ? null : String(plan.maxDoseMgPerKg),
-          dose_above_actual_weight: plan.doseAboveActualWeight,
-          planned_sessions: plan.plannedSessions,
-          cadence: plan.cadence,
-          note: input.note ?? null,
-          status: 'draft',
-          created_by: principal.userId,
-          created_at: scope.now,
-          approved_by: null,
-          approver_name: null,
-          approved_at: null,
-          content_hash: null,
-        })
-        .execute()
-      await scope.audit({
-        action: 'plans.create',
-        entity: 'treatment_plan',
-        entityId: id,
-        detail: { patientId, protocolId: plan.protocol.id },
-      })
-      return loadPlans(scope.tx, clinicId, patientId)
-    },
-  )
-}
+export const createPlan = clinicService(
+  { permission: 'clinical:sign', action: 'plans.create', entity: 'treatment_plan' },
+  async (scope, patientId: string, input: PlanInput) => {
+    const patient = await requirePatient(scope.tx, scope.clinicId, patientId)
+    const clinic = await scope.tx
+      .selectFrom('clinic')
+      .select('time_zone')
+      .where('id', '=', scope.clinicId)
+      .executeTakeFirstOrThrow()
+    const ageYears = ageInYearsAt(patient.date_of_birth, scope.now, clinic.time_zone)
+    const plan = normalizePlan(input, (await loadClinicSettings(scope.tx, scope.clinicId)).dose, ageYears)
+    const id = await insertClinicRow(scope, 'treatment_plan', {
+      patient_id: patientId,
+      protocol_id: plan.protocol.id,
+      dose_basis: input.doseBasis,
+      dose_mg_per_kg: plan.doseMgPerKg === null ? null : String(plan.doseMgPerKg),
+      dose_mg: plan.doseMg === null ? null : String(plan.doseMg),
+      max_dose_mg_per_kg: plan.maxDoseMgPerKg === null ? null : String(plan.maxDoseMgPerKg),
+      dose_above_actual_weight: plan.doseAboveActualWeight,
+      planned_sessions: plan.plannedSessions,
+      cadence: plan.cadence,
+      note: input.note ?? null,
+      status: 'draft',
+      created_by: scope.principal.userId,
+      created_at: scope.now,
+      approved_by: null,
+      approver_name: null,
+      approved_at: null,
+      content_hash: null,
+    })
+    await scope.audit({
+      action: 'plans.create',
+      entity: 'treatment_plan',
+      entityId: id,
+      detail: { patientId, protocolId: plan.protocol.id },
+    })
+    return loadPlans(scope.tx, scope.clinicId, patientId)
+  },
+)
 
 /** The latest recorded weight (and latest height) of a patient, with the sex Devine needs. */
 async function latestBody(tx: Tx, clinicId: string, patientId: string) {
-  const [patient, measurement, height] = await Promise.all([
-    tx
-      .selectFrom('patient')
-      .select('sex')
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', patientId)
-      .executeTakeFirst(),
+  const [patient, measurement, heightCm] = await Promise.all([
+    findPatient(tx, clinicId, patientId),
     tx
       .selectFrom('body_measurement')
       .select(['weight_kg', 'measured_at'])
@@ -222,22 +191,13 @@ async function latestBody(tx: Tx, clinicId: string, patientId: string) {
       .orderBy('measured_at', 'desc')
       .limit(1)
       .executeTakeFirst(),
-    tx
-      .selectFrom('body_measurement')
-      .select('height_cm')
-      .where('clinic_id', '=', clinicId)
-      .where('patient_id', '=', patientId)
-      .where('entered_in_error_at', 'is', null)
-      .where('height_cm', 'is not', null)
-      .orderBy('measured_at', 'desc')
-      .limit(1)
-      .executeTakeFirst(),
+    latestHeightCm(tx, clinicId, patientId),
   ])
   if (!measurement) return null
   const sex = patient?.sex === 'female' ? 'F' : patient?.sex === 'male' ? 'M' : undefined
   const body: BodyMeasurements = {
     weightKg: Number(measurement.weight_kg),
-    ...(height ? { heightCm: Number(height.height_cm) } : {}),
+    ...(heightCm !== null ? { heightCm } : {}),
     ...(sex ? { sex } : {}),
   }
   return { body, weighedAt: measurement.measured_at }
@@ -328,18 +288,7 @@ export async function loadPlans(tx: Tx, clinicId: string, patientId: string) {
   })
 }
 
-export function listPlans(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:read', action: 'plans.list', entity: 'treatment_plan' },
-    async (scope) => {
-      const plans = await loadPlans(scope.tx, clinicId, patientId)
-      await scope.audit({ action: 'plans.list', entity: 'treatment_plan', detail: { patientId } })
-      return plans
-    },
-  )
-}
+export const listPlans = patientRecordReader({ action: 'plans.list', entity: 'treatment_plan' }, loadPlans)
 
 /**
  * Approves a draft with the prescriber's signature. Refused without an approved eligibility
@@ -349,123 +298,115 @@ export function listPlans(ctx: AppContext, principal: Principal, clinicId: strin
  * prescriber's override reason: the same signature then covers the override, which is stored on
  * the plan and audited.
  */
-export function approvePlan(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  patientId: string,
-  planId: string,
-  input: { version: number; doseOverride?: { reason: string } | undefined } & SignerProof,
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:sign', action: 'plans.approve', entity: 'treatment_plan' },
-    async (scope) => {
-      const plan = await scope.tx
-        .selectFrom('treatment_plan')
-        .selectAll()
-        .where('clinic_id', '=', clinicId)
-        .where('patient_id', '=', patientId)
-        .where('id', '=', planId)
-        .executeTakeFirst()
-      if (!plan) throw new AppError('not-found', 'No such plan for this patient.')
-      if (plan.version !== input.version)
-        throw new AppError('stale-version', 'This plan changed since you opened it. Reload before approving.')
-      if (plan.status !== 'draft')
-        throw new AppError('conflict', `Only a draft can be approved; this plan is ${plan.status}.`)
-      const [decision] = await listDecisionsOf(scope.tx, clinicId, patientId)
-      const blockers: string[] = []
-      if (decision?.decision !== 'approve') blockers.push('an approved eligibility decision')
-      if (!(await loadConsents(scope.tx, clinicId, patientId)).some((c) => c.isCurrent))
-        blockers.push('a current signed consent')
-      if (blockers.length > 0)
-        throw new AppError(
-          'conflict',
-          `The plan cannot be approved yet: it needs ${blockers.join(' and ')}.`,
-          { extra: { blockers } },
-        )
-      const dto = toPlanDto(plan)
-      const protocol = resolveProtocol(plan.protocol_id)
-      const findings =
-        protocol.route === 'iv-infusion'
-          ? ivDoseReview(
-              protocol,
-              dto,
-              await latestBody(scope.tx, clinicId, patientId),
-              (await loadClinicSettings(scope.tx, clinicId)).dose,
-            ).limitFindings
-          : []
-      const reason = input.doseOverride?.reason.trim() || null
-      if (findings.length > 0 && !reason)
-        throw new AppError(
-          'validation-failed',
-          `This plan goes beyond the clinic's dose limits: ${findings.map((f) => f.message).join('; ')}. Approving it needs your signed override with a reason.`,
-          {
-            fieldErrors: [
-              ...findings.map((f) => ({
-                field: f.field,
-                message: `${f.message}; needs a signed override with a reason`,
-              })),
-              {
-                field: 'doseOverride.reason',
-                message: "required to approve a plan beyond the clinic's dose limits",
-              },
-            ],
-            extra: { limits: [...new Set(findings.map((f) => f.limit))] },
-          },
-        )
-      if (findings.length === 0 && reason)
-        throw new AppError(
-          'validation-failed',
-          "This plan is within the clinic's dose limits; there is nothing to override.",
-          {
-            fieldErrors: [{ field: 'doseOverride.reason', message: 'no dose limit to override' }],
-          },
-        )
-      const doseOverride = reason ? { limits: [...new Set(findings.map((f) => f.limit))], reason } : null
-      const signature = await signContent(
-        scope,
-        principal,
-        input,
-        doseOverride ? signatureMeanings.planApproveWithDoseOverride : signatureMeanings.planApprove,
-        doseOverride ? { ...dto, doseOverride: { ...doseOverride, findings } } : dto,
+export const approvePlan = clinicService(
+  { permission: 'clinical:sign', action: 'plans.approve', entity: 'treatment_plan' },
+  async (
+    scope,
+    patientId: string,
+    planId: string,
+    input: { version: number; doseOverride?: { reason: string } | undefined } & SignerProof,
+  ) => {
+    const plan = await scope.tx
+      .selectFrom('treatment_plan')
+      .selectAll()
+      .where('clinic_id', '=', scope.clinicId)
+      .where('patient_id', '=', patientId)
+      .where('id', '=', planId)
+      .executeTakeFirst()
+    if (!plan) throw new AppError('not-found', 'No such plan for this patient.')
+    if (plan.version !== input.version)
+      throw new AppError('stale-version', 'This plan changed since you opened it. Reload before approving.')
+    if (plan.status !== 'draft')
+      throw new AppError('conflict', `Only a draft can be approved; this plan is ${plan.status}.`)
+    const [decision] = await listDecisionsOf(scope.tx, scope.clinicId, patientId)
+    const blockers: string[] = []
+    if (decision?.decision !== 'approve') blockers.push('an approved eligibility decision')
+    if (!(await loadConsents(scope.tx, scope.clinicId, patientId)).some((c) => c.isCurrent))
+      blockers.push('a current signed consent')
+    if (blockers.length > 0)
+      throw new AppError('conflict', `The plan cannot be approved yet: it needs ${blockers.join(' and ')}.`, {
+        extra: { blockers },
+      })
+    const dto = toPlanDto(plan)
+    const protocol = resolveProtocol(plan.protocol_id)
+    const findings =
+      protocol.route === 'iv-infusion'
+        ? ivDoseReview(
+            protocol,
+            dto,
+            await latestBody(scope.tx, scope.clinicId, patientId),
+            (await loadClinicSettings(scope.tx, scope.clinicId)).dose,
+          ).limitFindings
+        : []
+    const reason = input.doseOverride?.reason.trim() || null
+    if (findings.length > 0 && !reason)
+      throw new AppError(
+        'validation-failed',
+        `This plan goes beyond the clinic's dose limits: ${findings.map((f) => f.message).join('; ')}. Approving it needs your signed override with a reason.`,
+        {
+          fieldErrors: [
+            ...findings.map((f) => ({
+              field: f.field,
+              message: `${f.message}; needs a signed override with a reason`,
+            })),
+            {
+              field: 'doseOverride.reason',
+              message: "required to approve a plan beyond the clinic's dose limits",
+            },
+          ],
+          extra: { limits: [...new Set(findings.map((f) => f.limit))] },
+        },
       )
-      await scope.tx
-        .updateTable('treatment_plan')
-        .set((eb) => ({ status: 'superseded', version: eb('version', '+', 1) }))
-        .where('clinic_id', '=', clinicId)
-        .where('patient_id', '=', patientId)
-        .where('status', '=', 'approved')
-        .execute()
-      await scope.tx
-        .updateTable('treatment_plan')
-        .set((eb) => ({
-          status: 'approved',
-          approved_by: signature.signedBy,
-          approver_name: signature.signerName,
-          approved_at: signature.signedAt,
-          content_hash: signature.contentHash,
-          dose_override_limits: doseOverride ? JSON.stringify(doseOverride.limits) : null,
-          dose_override_reason: doseOverride?.reason ?? null,
-          version: eb('version', '+', 1),
-        }))
-        .where('id', '=', planId)
-        .execute()
+    if (findings.length === 0 && reason)
+      throw new AppError(
+        'validation-failed',
+        "This plan is within the clinic's dose limits; there is nothing to override.",
+        {
+          fieldErrors: [{ field: 'doseOverride.reason', message: 'no dose limit to override' }],
+        },
+      )
+    const doseOverride = reason ? { limits: [...new Set(findings.map((f) => f.limit))], reason } : null
+    const signature = await signContent(
+      scope,
+      scope.principal,
+      input,
+      doseOverride ? signatureMeanings.planApproveWithDoseOverride : signatureMeanings.planApprove,
+      doseOverride ? { ...dto, doseOverride: { ...doseOverride, findings } } : dto,
+    )
+    await scope.tx
+      .updateTable('treatment_plan')
+      .set((eb) => ({ status: 'superseded', version: eb('version', '+', 1) }))
+      .where('clinic_id', '=', scope.clinicId)
+      .where('patient_id', '=', patientId)
+      .where('status', '=', 'approved')
+      .execute()
+    await scope.tx
+      .updateTable('treatment_plan')
+      .set((eb) => ({
+        status: 'approved',
+        approved_by: signature.signedBy,
+        approver_name: signature.signerName,
+        approved_at: signature.signedAt,
+        content_hash: signature.contentHash,
+        dose_override_limits: doseOverride ? JSON.stringify(doseOverride.limits) : null,
+        dose_override_reason: doseOverride?.reason ?? null,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', planId)
+      .execute()
+    await scope.audit({
+      action: 'plans.approve',
+      entity: 'treatment_plan',
+      entityId: planId,
+      detail: { patientId, contentHash: signature.contentHash, doseOverride: doseOverride !== null },
+    })
+    if (doseOverride)
       await scope.audit({
-        action: 'plans.approve',
+        action: 'plans.dose-limit-override',
         entity: 'treatment_plan',
         entityId: planId,
-        detail: { patientId, contentHash: signature.contentHash, doseOverride: doseOverride !== null },
+        detail: { patientId, limits: doseOverride.limits.join(','), reason: doseOverride.reason },
       })
-      if (doseOverride)
-        await scope.audit({
-          action: 'plans.dose-limit-override',
-          entity: 'treatment_plan',
-          entityId: planId,
-          detail: { patientId, limits: doseOverride.limits.join(','), reason: doseOverride.reason },
-        })
-      return loadPlans(scope.tx, clinicId, patientId)
-    },
-  )
-}
+    return loadPlans(scope.tx, scope.clinicId, patientId)
+  },
+)

@@ -58,29 +58,39 @@ export async function issue(
   return { token, csrfToken, scope, surveyId }
 }
 
+/** Who a portal event is about and from where: the patient is the actor, in their clinic's chain. */
+interface PortalActor {
+  clinicId: string
+  patientId: string | null
+  email: string
+  ip: string | null
+}
+
+const accountActor = (
+  account: { clinic_id: string; patient_id: string; email: string },
+  ip: string | null,
+): PortalActor => ({ clinicId: account.clinic_id, patientId: account.patient_id, email: account.email, ip })
+
 /** The portal's audit helper: sign-in events go to the patient's clinic chain, the patient as actor. */
 export const audit = (
   tx: Tx,
-  clinicId: string,
-  patientId: string | null,
-  email: string,
+  actor: PortalActor,
   action: string,
   outcome: 'success' | 'failure' | 'denied',
   now: Date,
-  ip: string | null,
   detail?: Record<string, CanonicalValue>,
 ) =>
   appendAudit(
     tx,
     {
-      clinicId,
-      actorUserId: patientId,
-      actorEmail: `patient:${email}`,
+      clinicId: actor.clinicId,
+      actorUserId: actor.patientId,
+      actorEmail: `patient:${actor.email}`,
       action,
       entity: 'patient_account',
-      entityId: patientId,
+      entityId: actor.patientId,
       outcome,
-      ip,
+      ip: actor.ip,
       ...(detail ? { detail } : {}),
     },
     now,
@@ -182,13 +192,10 @@ export async function acceptInvite(
     if (before.activated_at && !row.reset_approved_by) {
       await audit(
         tx,
-        row.clinic_id,
-        row.patient_id,
-        before.email,
+        { clinicId: row.clinic_id, patientId: row.patient_id, email: before.email, ip },
         'portal.invite-accepted',
         'denied',
         now,
-        ip,
         {
           reason: 'account already active; the invite was not issued by a clinician',
         },
@@ -219,13 +226,10 @@ export async function acceptInvite(
       .executeTakeFirstOrThrow()
     await audit(
       tx,
-      account.clinic_id,
-      account.patient_id,
-      account.email,
+      accountActor(account, ip),
       'portal.invite-accepted',
       'success',
       now,
-      ip,
       before.mfa_enabled_at ? { reason: 'new password; two-step sign-in turned off' } : undefined,
     )
     return issue(tx, account, 'full', null, now)
@@ -255,13 +259,13 @@ export async function signInPatient(
     if (account.locked_until && account.locked_until > now) return lockedError(account.locked_until, now)
     if (!(await verifyPassword(account.password_hash, password))) {
       await recordFailedAttempt(tx, account, now)
-      await audit(tx, account.clinic_id, account.patient_id, email, 'portal.sign-in', 'failure', now, ip)
+      await audit(tx, accountActor(account, ip), 'portal.sign-in', 'failure', now)
       return new AppError('invalid-credentials', 'The e-mail or password is not right.')
     }
     if (account.mfa_enabled_at) {
       // The failure count is left alone until the code is right, so wrong codes add up to the
       // lockout even when the password is typed again in between.
-      await audit(tx, account.clinic_id, account.patient_id, email, 'portal.sign-in', 'success', now, ip, {
+      await audit(tx, accountActor(account, ip), 'portal.sign-in', 'success', now, {
         reason: 'password accepted; code required',
       })
       return issue(tx, account, 'mfa-pending', null, now)
@@ -271,7 +275,7 @@ export async function signInPatient(
       .set({ failed_login_count: 0, locked_until: null, last_sign_in_at: now })
       .where('patient_id', '=', account.patient_id)
       .execute()
-    await audit(tx, account.clinic_id, account.patient_id, email, 'portal.sign-in', 'success', now, ip)
+    await audit(tx, accountActor(account, ip), 'portal.sign-in', 'success', now)
     return issue(tx, account, 'full', null, now)
   })
   if (outcome instanceof AppError) throw outcome
@@ -293,16 +297,7 @@ export function openMagicLink(
       .select(['patient_id', 'clinic_id', 'email'])
       .where('patient_id', '=', row.patient_id)
       .executeTakeFirstOrThrow()
-    await audit(
-      tx,
-      account.clinic_id,
-      account.patient_id,
-      account.email,
-      'portal.magic-link',
-      'success',
-      now,
-      ip,
-    )
+    await audit(tx, accountActor(account, ip), 'portal.magic-link', 'success', now)
     return issue(tx, account, 'survey', row.survey_id, now)
   })
 }
@@ -366,16 +361,7 @@ export function signOutPatient(ctx: AppContext, patient: PortalPatient): Promise
       .set({ ended_at: now })
       .where('id', '=', patient.sessionId)
       .execute()
-    await audit(
-      tx,
-      patient.clinicId,
-      patient.patientId,
-      patient.email,
-      'portal.sign-out',
-      'success',
-      now,
-      patient.ip,
-    )
+    await audit(tx, patient, 'portal.sign-out', 'success', now)
   })
 }
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { patientIdByMrn, startDemoClinic } from '../../../../test/support/clinic-fixture'
 import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
-import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
+import { Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
 import { buildApp } from '../../app'
 import { loadConfig } from '../../config'
 import { deliverDueMessages } from '../../jobs/outbox'
 import { enqueueSurveyReminders } from '../../jobs/survey-reminders'
 import type { OutgoingMessage, Transport } from '../../jobs/transport'
-import { seedDemoClinicalData } from '../../seed/demo'
 import { inOwnerTransaction } from '../../tenancy'
 import { createInvite } from './auth'
 
@@ -36,14 +36,11 @@ async function drain(transport: Transport, workerId: string) {
 const tokenIn = (body: string) => /\/portal\/(?:invite|s)\/([\w-]+)/.exec(body)![1]!
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '600' })
-  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
-  frontDesk = new Client(t)
-  await frontDesk.signIn(demoEmails.frontDesk)
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  patientId = (await frontDesk.get(`/api/v1/clinics/${t.clinics.riverside}/patients?q=RK-2024-0107`)).json()
-    .items[0].id
+  ;({
+    t,
+    clients: { frontDesk, nurse },
+  } = await startDemoClinic({ env: { KETACARE_SESSION_IDLE_MIN: '600' }, roles: ['frontDesk', 'nurse'] }))
+  patientId = await patientIdByMrn(frontDesk, t.clinics.riverside, 'RK-2024-0107')
 })
 afterAll(() => t.close())
 

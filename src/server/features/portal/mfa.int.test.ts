@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { patientIdByMrn, startDemoClinic } from '../../../../test/support/clinic-fixture'
 import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
-import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
-import { seedDemoClinicalData } from '../../seed/demo'
+import { type Client, type TestApp, totpCode } from '../../../../test/support/test-app'
 
 let t: TestApp
 let staff: Client
@@ -48,14 +48,11 @@ async function enable(p: PortalClient): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '600' })
-  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false })
-  staff = new Client(t)
-  await staff.signIn(demoEmails.frontDesk)
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  patientId = (await staff.get(`/api/v1/clinics/${t.clinics.riverside}/patients?q=RK-2024-0107`)).json()
-    .items[0].id
+  ;({
+    t,
+    clients: { frontDesk: staff, nurse },
+  } = await startDemoClinic({ env: { KETACARE_SESSION_IDLE_MIN: '600' }, roles: ['frontDesk', 'nurse'] }))
+  patientId = await patientIdByMrn(staff, t.clinics.riverside, 'RK-2024-0107')
   const token = await invite()
   await new PortalClient(t).call('POST', `/api/v1/portal/invites/${token}/accept`, { password })
 })

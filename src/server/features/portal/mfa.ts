@@ -42,16 +42,7 @@ export function mfaStatus(ctx: AppContext, patient: PortalPatient) {
   const now = ctx.now()
   return inOwnerTransaction(ctx, async (tx) => {
     const account = await loadAccount(tx, patient.patientId)
-    await audit(
-      tx,
-      patient.clinicId,
-      patient.patientId,
-      patient.email,
-      'portal.mfa-status',
-      'success',
-      now,
-      patient.ip,
-    )
+    await audit(tx, patient, 'portal.mfa-status', 'success', now)
     return { isEnabled: account.mfa_enabled_at !== null, enabledAt: account.mfa_enabled_at }
   })
 }
@@ -70,16 +61,7 @@ export function startMfaEnrolment(ctx: AppContext, patient: PortalPatient) {
       .set({ mfa_pending_secret_base32: ctx.secrets.seal(secret) })
       .where('patient_id', '=', patient.patientId)
       .execute()
-    await audit(
-      tx,
-      patient.clinicId,
-      patient.patientId,
-      patient.email,
-      'portal.mfa-enrol-start',
-      'success',
-      now,
-      patient.ip,
-    )
+    await audit(tx, patient, 'portal.mfa-enrol-start', 'success', now)
     const otpauthUrl = totpUri(secret, account.email)
     return { secret, otpauthUrl, qrDataUrl: await totpQrDataUrl(otpauthUrl) }
   })
@@ -97,16 +79,7 @@ export function confirmMfaEnrolment(ctx: AppContext, patient: PortalPatient, cod
         return new AppError('conflict', 'Start the set-up again: no app is waiting to be confirmed.')
       const step = checkStoredTotp(ctx.secrets, pending, code, now, null)
       const log = (outcome: 'success' | 'failure') =>
-        audit(
-          tx,
-          patient.clinicId,
-          patient.patientId,
-          patient.email,
-          'portal.mfa-enrol-confirm',
-          outcome,
-          now,
-          patient.ip,
-        )
+        audit(tx, patient, 'portal.mfa-enrol-confirm', outcome, now)
       if (step === null) {
         await log('failure')
         return wrongCode('code')
@@ -150,17 +123,7 @@ export function disableMfa(
         return new AppError('conflict', 'Two-step sign-in is already off.')
       if (account.locked_until && account.locked_until > now) return lockedError(account.locked_until, now)
       const log = (outcome: 'success' | 'failure', reason: string) =>
-        audit(
-          tx,
-          patient.clinicId,
-          patient.patientId,
-          patient.email,
-          'portal.mfa-disable',
-          outcome,
-          now,
-          patient.ip,
-          { reason },
-        )
+        audit(tx, patient, 'portal.mfa-disable', outcome, now, { reason })
       let step: number | null = null
       if ('code' in proof) {
         step = checkStoredTotp(
@@ -220,17 +183,7 @@ export function verifyMfaSignIn(
       const endWaiting = () =>
         tx.updateTable('portal_session').set({ ended_at: now }).where('id', '=', patient.sessionId).execute()
       const log = (outcome: 'success' | 'failure' | 'denied', reason: string) =>
-        audit(
-          tx,
-          patient.clinicId,
-          patient.patientId,
-          patient.email,
-          'portal.mfa-verify',
-          outcome,
-          now,
-          patient.ip,
-          { reason },
-        )
+        audit(tx, patient, 'portal.mfa-verify', outcome, now, { reason })
       if (account.locked_until && account.locked_until > now) {
         await endWaiting()
         await log('denied', 'account locked')

@@ -1,15 +1,15 @@
 import { hasPermission } from '../../../domain/access/permissions'
 import { findProtocol } from '../../../domain/dosing'
 import { type Answers, getInstrument, type InstrumentId, isInstrumentId } from '../../../domain/instruments'
-import { runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { enqueueMessage, portalLinkPlaceholder } from '../../jobs/outbox'
-import type { Principal } from '../../principal'
 import { insertScoredResponse } from '../assessments/service'
+import { clinicService } from '../clinics/clinic-service'
 import { renderConsentPdf } from '../consent/consent-pdf'
 import { loadConsentForPrint } from '../consent/service'
+import { requirePatient } from '../patients/store'
 import { renderDischargeInstructions } from '../sessions/documents'
 import { loadSessionView } from '../sessions/view'
 import { createInvite, inviteDays } from './auth'
@@ -27,112 +27,98 @@ const remissionAt: Partial<Record<InstrumentId, number>> = { phq9: 4, 'qids-sr16
  * then sees that the invitation waits for a nurse or prescriber. Resetting an account already in
  * use takes a clinician's invite (see acceptInvite).
  */
-export function invitePatient(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'demographics:write', action: 'portal.invite', entity: 'patient_account' },
-    async (scope) => {
-      const patient = await scope.tx
-        .selectFrom('patient')
-        .select(['email', 'given_name'])
-        .where('clinic_id', '=', clinicId)
-        .where('id', '=', patientId)
-        .executeTakeFirst()
-      if (!patient) throw new AppError('not-found', 'No such patient in this clinic.')
-      if (!patient.email)
-        throw new AppError(
-          'validation-failed',
-          'Record the patient’s e-mail address first: it is their portal sign-in.',
-          { fieldErrors: [{ field: 'email', message: 'the patient has no e-mail address' }] },
-        )
-      const taken = await scope.tx
-        .selectFrom('patient_account')
-        .select('patient_id')
-        .where('email', '=', patient.email.toLowerCase())
-        .where('patient_id', '!=', patientId)
-        .executeTakeFirst()
-      if (taken)
-        throw new AppError('conflict', 'Another patient’s portal account uses this e-mail address.', {
-          fieldErrors: [{ field: 'email', message: 'already used by another portal account' }],
-        })
-      const isClinician = hasPermission(scope.membership.role, 'clinical:read')
-      const existing = await scope.tx
-        .selectFrom('patient_account')
-        .select('activated_at')
-        .where('clinic_id', '=', clinicId)
-        .where('patient_id', '=', patientId)
-        .executeTakeFirst()
-      if (existing?.activated_at && !isClinician)
-        throw new AppError(
-          'forbidden',
-          'This patient already uses the portal. Resetting their access (a new password, two-step sign-in off) needs a nurse or prescriber.',
-        )
-      const invite = await createInvite(
-        scope.tx,
-        clinicId,
-        patientId,
-        patient.email.toLowerCase(),
-        scope.now,
-        isClinician ? principal.userId : null,
+export const invitePatient = clinicService(
+  { permission: 'demographics:write', action: 'portal.invite', entity: 'patient_account' },
+  async (scope, patientId: string) => {
+    const patient = await requirePatient(scope.tx, scope.clinicId, patientId)
+    if (!patient.email)
+      throw new AppError(
+        'validation-failed',
+        'Record the patient’s e-mail address first: it is their portal sign-in.',
+        { fieldErrors: [{ field: 'email', message: 'the patient has no e-mail address' }] },
       )
-      const clinic = await scope.tx
-        .selectFrom('clinic')
-        .select('name')
-        .where('id', '=', clinicId)
-        .executeTakeFirstOrThrow()
-      await enqueueMessage(
-        scope.tx,
-        {
-          clinicId,
-          kind: 'portal-invite',
-          dedupeKey: `portal-invite:${patientId}:${scope.now.getTime()}`,
-          recipient: patient.email,
-          subject: `Your ${clinic.name} patient portal`,
-          body: `Hello ${patient.given_name},\n\n${clinic.name} has invited you to its patient portal, where you can fill in your symptom questionnaires, see your progress and upcoming visits.\n\nOpen this link within ${inviteDays} days to choose a password:\n${portalLinkPlaceholder}\n\nIf you did not expect this message, please call the clinic.\n\nThis message is general information from your clinic, not medical advice.`,
-          patientId,
-          portalTokenId: invite.id,
-        },
-        scope.now,
-      )
-      const showOnce = isClinician && !ctx.config.smtp.url
-      await scope.audit({
-        action: 'portal.invite',
-        entity: 'patient_account',
-        entityId: patientId,
-        detail: { delivery: showOnce ? 'shown once to the inviting clinician' : 'e-mail' },
+    const taken = await scope.tx
+      .selectFrom('patient_account')
+      .select('patient_id')
+      .where('email', '=', patient.email.toLowerCase())
+      .where('patient_id', '!=', patientId)
+      .executeTakeFirst()
+    if (taken)
+      throw new AppError('conflict', 'Another patient’s portal account uses this e-mail address.', {
+        fieldErrors: [{ field: 'email', message: 'already used by another portal account' }],
       })
-      return {
-        delivery: showOnce ? ('shown-once' as const) : ('email' as const),
-        emailConfigured: Boolean(ctx.config.smtp.url),
-        inviteUrl: showOnce ? `/portal/invite/${invite.token}` : null,
-        expiresAt: invite.expiresAt,
-      }
-    },
-  )
-}
+    const isClinician = hasPermission(scope.membership.role, 'clinical:read')
+    const existing = await scope.tx
+      .selectFrom('patient_account')
+      .select('activated_at')
+      .where('clinic_id', '=', scope.clinicId)
+      .where('patient_id', '=', patientId)
+      .executeTakeFirst()
+    if (existing?.activated_at && !isClinician)
+      throw new AppError(
+        'forbidden',
+        'This patient already uses the portal. Resetting their access (a new password, two-step sign-in off) needs a nurse or prescriber.',
+      )
+    const invite = await createInvite(
+      scope.tx,
+      scope.clinicId,
+      patientId,
+      patient.email.toLowerCase(),
+      scope.now,
+      isClinician ? scope.principal.userId : null,
+    )
+    const clinic = await scope.tx
+      .selectFrom('clinic')
+      .select('name')
+      .where('id', '=', scope.clinicId)
+      .executeTakeFirstOrThrow()
+    await enqueueMessage(
+      scope.tx,
+      {
+        clinicId: scope.clinicId,
+        kind: 'portal-invite',
+        dedupeKey: `portal-invite:${patientId}:${scope.now.getTime()}`,
+        recipient: patient.email,
+        subject: `Your ${clinic.name} patient portal`,
+        body: `Hello ${patient.given_name},\n\n${clinic.name} has invited you to its patient portal, where you can fill in your symptom questionnaires, see your progress and upcoming visits.\n\nOpen this link within ${inviteDays} days to choose a password:\n${portalLinkPlaceholder}\n\nIf you did not expect this message, please call the clinic.\n\nThis message is general information from your clinic, not medical advice.`,
+        patientId,
+        portalTokenId: invite.id,
+      },
+      scope.now,
+    )
+    const showOnce = isClinician && !scope.ctx.config.smtp.url
+    await scope.audit({
+      action: 'portal.invite',
+      entity: 'patient_account',
+      entityId: patientId,
+      detail: { delivery: showOnce ? 'shown once to the inviting clinician' : 'e-mail' },
+    })
+    return {
+      delivery: showOnce ? ('shown-once' as const) : ('email' as const),
+      emailConfigured: Boolean(scope.ctx.config.smtp.url),
+      inviteUrl: showOnce ? `/portal/invite/${invite.token}` : null,
+      expiresAt: invite.expiresAt,
+    }
+  },
+)
 
-export function portalStatus(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'patients:read', action: 'portal.status', entity: 'patient_account' },
-    async (scope) => {
-      const a = await scope.tx
-        .selectFrom('patient_account')
-        .select(['invited_at', 'activated_at', 'last_sign_in_at'])
-        .where('clinic_id', '=', clinicId)
-        .where('patient_id', '=', patientId)
-        .executeTakeFirst()
-      await scope.audit({ action: 'portal.status', entity: 'patient_account', entityId: patientId })
-      return {
-        hasAccount: Boolean(a?.activated_at),
-        invitedAt: a?.invited_at ?? null,
-        lastSignInAt: a?.last_sign_in_at ?? null,
-      }
-    },
-  )
-}
+export const portalStatus = clinicService(
+  { permission: 'patients:read', action: 'portal.status', entity: 'patient_account' },
+  async (scope, patientId: string) => {
+    const a = await scope.tx
+      .selectFrom('patient_account')
+      .select(['invited_at', 'activated_at', 'last_sign_in_at'])
+      .where('clinic_id', '=', scope.clinicId)
+      .where('patient_id', '=', patientId)
+      .executeTakeFirst()
+    await scope.audit({ action: 'portal.status', entity: 'patient_account', entityId: patientId })
+    return {
+      hasAccount: Boolean(a?.activated_at),
+      invitedAt: a?.invited_at ?? null,
+      lastSignInAt: a?.last_sign_in_at ?? null,
+    }
+  },
+)
 
 export function describeMe(ctx: AppContext, patient: PortalPatient & { csrfToken: string }) {
   return runForPatient(ctx, patient, async (scope) => {

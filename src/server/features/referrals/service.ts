@@ -2,13 +2,13 @@ import type { ReferralBody } from '../../../contract/referrals'
 import type { ReferralStatus } from '../../../db'
 import { hasPermission } from '../../../domain/access/permissions'
 import { type SelfCheckAnswers, summarizeSelfCheck } from '../../../domain/self-check'
-import { runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
-import type { Principal } from '../../principal'
 import { runPublicInClinic } from '../../public-scope'
 import { inOwnerTransaction } from '../../tenancy'
+import { clinicService } from '../clinics/clinic-service'
+import { type PageRequest, pageReply, pageWindow } from '../clinics/paging'
 import * as store from './store'
 
 // Which status changes staff may make, as data (style.md habit 11). "Registered" is final: the
@@ -86,74 +86,51 @@ function toFullReferralDto(row: store.ReferralRow) {
   }
 }
 
-export function listReferrals(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  q: { page: number; pageSize: number; status?: ReferralStatus | undefined },
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'patients:read', action: 'referrals.list', entity: 'referral' },
-    async (scope) => {
-      const { rows, total } = await store.listReferrals(scope.tx, clinicId, {
-        status: q.status,
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      })
-      const clinical = hasPermission(scope.membership.role, 'clinical:read')
-      await scope.audit({
-        action: 'referrals.list',
-        entity: 'referral',
-        detail: { status: q.status ?? null, referralIds: rows.map((r) => r.id), answersShown: clinical },
-      })
-      return { items: rows.map((r) => toReferralDto(r, clinical)), total, page: q.page, pageSize: q.pageSize }
-    },
-  )
-}
+export const listReferrals = clinicService(
+  { permission: 'patients:read', action: 'referrals.list', entity: 'referral' },
+  async (scope, q: PageRequest & { status?: ReferralStatus | undefined }) => {
+    const { rows, total } = await store.listReferrals(scope.tx, scope.clinicId, q.status, pageWindow(q))
+    const clinical = hasPermission(scope.membership.role, 'clinical:read')
+    await scope.audit({
+      action: 'referrals.list',
+      entity: 'referral',
+      detail: { status: q.status ?? null, referralIds: rows.map((r) => r.id), answersShown: clinical },
+    })
+    return pageReply(
+      rows.map((r) => toReferralDto(r, clinical)),
+      total,
+      q,
+    )
+  },
+)
 
-export function changeReferralStatus(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  referralId: string,
-  change: { status: ReferralStatus; version: number },
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'demographics:write', action: 'referral.status', entity: 'referral' },
-    async (scope) => {
-      const current = await store.findReferral(scope.tx, clinicId, referralId)
-      if (!current) throw new AppError('not-found', 'No such referral in this clinic.')
-      if (current.version !== change.version) {
-        throw new AppError('stale-version', 'This referral was changed by someone else. Reload it.')
-      }
-      if (current.status !== change.status && !allowedTransitions[current.status].includes(change.status)) {
-        throw new AppError(
-          'conflict',
-          `A referral that is ${current.status} cannot become ${change.status}.`,
-          {
-            fieldErrors: [{ field: 'status', message: `not allowed from ${current.status}` }],
-          },
-        )
-      }
-      const isUpdated = await store.updateReferralStatus(scope.tx, clinicId, referralId, {
-        ...change,
-        handledBy: principal.userId,
-        handledAt: scope.now,
+export const changeReferralStatus = clinicService(
+  { permission: 'demographics:write', action: 'referral.status', entity: 'referral' },
+  async (scope, referralId: string, change: { status: ReferralStatus; version: number }) => {
+    const current = await store.findReferral(scope.tx, scope.clinicId, referralId)
+    if (!current) throw new AppError('not-found', 'No such referral in this clinic.')
+    if (current.version !== change.version) {
+      throw new AppError('stale-version', 'This referral was changed by someone else. Reload it.')
+    }
+    if (current.status !== change.status && !allowedTransitions[current.status].includes(change.status)) {
+      throw new AppError('conflict', `A referral that is ${current.status} cannot become ${change.status}.`, {
+        fieldErrors: [{ field: 'status', message: `not allowed from ${current.status}` }],
       })
-      if (!isUpdated)
-        throw new AppError('stale-version', 'This referral was changed by someone else. Reload it.')
-      await scope.audit({
-        action: 'referral.status',
-        entity: 'referral',
-        entityId: referralId,
-        detail: { from: current.status, to: change.status },
-      })
-      const updated = await store.findReferral(scope.tx, clinicId, referralId)
-      return toReferralDto(updated!, hasPermission(scope.membership.role, 'clinical:read'))
-    },
-  )
-}
+    }
+    const isUpdated = await store.updateReferralStatus(scope.tx, scope.clinicId, referralId, {
+      ...change,
+      handledBy: scope.principal.userId,
+      handledAt: scope.now,
+    })
+    if (!isUpdated)
+      throw new AppError('stale-version', 'This referral was changed by someone else. Reload it.')
+    await scope.audit({
+      action: 'referral.status',
+      entity: 'referral',
+      entityId: referralId,
+      detail: { from: current.status, to: change.status },
+    })
+    const updated = await store.findReferral(scope.tx, scope.clinicId, referralId)
+    return toReferralDto(updated!, hasPermission(scope.membership.role, 'clinical:read'))
+  },
+)

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely'
 import type { ReferralStatus, ReferralTable } from '../../../db'
 import type { Tx } from '../../context'
+import { type PageWindow, selectPage } from '../clinics/paging'
 
 export async function insertReferral(tx: Tx, row: Insertable<ReferralTable>): Promise<void> {
   await tx.insertInto('referral').values(row).execute()
@@ -21,46 +22,37 @@ const referralColumns = [
   'referral.status',
   'referral.handled_at',
   'referral.version',
+  'app_user.display_name as handled_by_name',
 ] as const
 
-function selectReferrals(tx: Tx, clinicId: string) {
+// The handler's name comes from a left join on the user's key: one row per referral still.
+function referralsOf(tx: Tx, clinicId: string) {
   return tx
     .selectFrom('referral')
     .leftJoin('app_user', 'app_user.id', 'referral.handled_by')
-    .select([...referralColumns, 'app_user.display_name as handled_by_name'])
     .where('referral.clinic_id', '=', clinicId)
 }
 
 export type ReferralRow = Awaited<ReturnType<typeof findReferral>> & {}
 
-export async function listReferrals(
+export function listReferrals(
   tx: Tx,
   clinicId: string,
-  q: { status?: ReferralStatus | undefined; limit: number; offset: number },
+  status: ReferralStatus | undefined,
+  window: PageWindow,
 ) {
-  let count = tx
-    .selectFrom('referral')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('clinic_id', '=', clinicId)
-  let rows = selectReferrals(tx, clinicId)
-  if (q.status) {
-    count = count.where('status', '=', q.status)
-    rows = rows.where('referral.status', '=', q.status)
-  }
-  const [total, items] = await Promise.all([
-    count.executeTakeFirstOrThrow(),
-    rows
-      .orderBy('referral.received_at', 'desc')
-      .orderBy('referral.id', 'desc')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
-  ])
-  return { rows: items, total: Number(total.n) }
+  let query = referralsOf(tx, clinicId)
+  if (status) query = query.where('referral.status', '=', status)
+  return selectPage(query, window, (q) =>
+    q.select(referralColumns).orderBy('referral.received_at', 'desc').orderBy('referral.id', 'desc'),
+  )
 }
 
 export function findReferral(tx: Tx, clinicId: string, referralId: string) {
-  return selectReferrals(tx, clinicId).where('referral.id', '=', referralId).executeTakeFirst()
+  return referralsOf(tx, clinicId)
+    .select(referralColumns)
+    .where('referral.id', '=', referralId)
+    .executeTakeFirst()
 }
 
 /** Compare-and-set on version; false when someone else changed it first. */

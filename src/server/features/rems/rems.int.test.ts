@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
+import { startDemoClinic } from '../../../../test/support/clinic-fixture'
+import type { Client, TestApp } from '../../../../test/support/test-app'
 import { uuidv7 } from '../../ids'
-import { seedDemoClinicalData } from '../../seed/demo'
 
 // The esketamine REMS hard stop (clinical-reference §3 ✅): no esketamine session is booked or
 // dosed without the clinic's setting certification and the patient's enrolment. No override.
@@ -19,19 +19,15 @@ const patientByMrn = async (mrn: string): Promise<string> =>
 const hour = 3_600_000
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '240' })
   // Demo patients (Grace Kim enrolled, Elena Marsh not), but the clinic not yet certified.
-  await seedDemoClinicalData(t.ctx, t.demo, { withSessions: false, withRemsCertification: false })
-  admin = new Client(t)
-  await admin.signIn(demoEmails.admin)
-  prescriber = new Client(t)
-  await prescriber.signIn(demoEmails.prescriber)
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  frontDesk = new Client(t)
-  await frontDesk.signIn(demoEmails.frontDesk)
-  auditor = new Client(t)
-  await auditor.signIn(demoEmails.auditor)
+  ;({
+    t,
+    clients: { admin, prescriber, nurse, frontDesk, auditor },
+  } = await startDemoClinic({
+    env: { KETACARE_SESSION_IDLE_MIN: '240' },
+    roles: ['admin', 'prescriber', 'nurse', 'frontDesk', 'auditor'],
+    withRemsCertification: false,
+  }))
   chairs = (await nurse.get(`${url()}/chairs`)).json()
 })
 afterAll(() => t.close())

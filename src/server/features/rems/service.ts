@@ -11,6 +11,8 @@ import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
+import { requirePatient } from '../patients/store'
+import { readInClinic } from '../sessions/audited-read'
 import { listRemsRecords, type RemsRow } from './store'
 
 // Esketamine REMS records (clinical-reference §3 ✅): the clinic's setting certification and each
@@ -113,16 +115,38 @@ async function appendEntry(
 }
 
 export function getSettingCertification(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInClinic(
+  return readInClinic(
     ctx,
     principal,
     { clinicId, permission: 'clinic:read', action: 'rems.certification.read', entity: 'rems_record' },
-    async (scope) => {
-      const entries = await loadEntries(scope.tx, clinicId, 'setting-certification', null)
-      await scope.audit({ action: 'rems.certification.read', entity: 'rems_record' })
-      return entries
-    },
+    (scope) => loadEntries(scope.tx, clinicId, 'setting-certification', null),
   )
+}
+
+/**
+ * Appends an entry (the patient's enrolment, or with no patient the clinic's certification),
+ * audits it and replies with the kind's entries as they now stand.
+ */
+async function recordEntry(
+  scope: ClinicScope,
+  kind: RemsRecordKind,
+  patientId: string | null,
+  input: RemsEntryInput,
+  action: string,
+) {
+  const id = await appendEntry(scope, kind, patientId, input)
+  await scope.audit({
+    action,
+    entity: 'rems_record',
+    entityId: id,
+    detail: {
+      ...(patientId === null ? {} : { patientId }),
+      identifier: input.identifier.trim(),
+      effectiveOn: input.effectiveOn,
+      correction: Boolean(input.correctionReason?.trim()),
+    },
+  })
+  return loadEntries(scope.tx, scope.clinicId, kind, patientId)
 }
 
 /** An administrator or prescriber records the clinic's REMS healthcare-setting certification. */
@@ -136,31 +160,8 @@ export function recordSettingCertification(
     ctx,
     principal,
     { clinicId, permission: 'rems:certify', action: 'rems.certification.record', entity: 'rems_record' },
-    async (scope) => {
-      const id = await appendEntry(scope, 'setting-certification', null, input)
-      await scope.audit({
-        action: 'rems.certification.record',
-        entity: 'rems_record',
-        entityId: id,
-        detail: {
-          identifier: input.identifier.trim(),
-          effectiveOn: input.effectiveOn,
-          correction: Boolean(input.correctionReason?.trim()),
-        },
-      })
-      return loadEntries(scope.tx, clinicId, 'setting-certification', null)
-    },
+    (scope) => recordEntry(scope, 'setting-certification', null, input, 'rems.certification.record'),
   )
-}
-
-async function requirePatient(scope: ClinicScope, patientId: string): Promise<void> {
-  const patient = await scope.tx
-    .selectFrom('patient')
-    .select('id')
-    .where('clinic_id', '=', scope.clinicId)
-    .where('id', '=', patientId)
-    .executeTakeFirst()
-  if (!patient) throw new AppError('not-found', 'No such patient in this clinic.')
 }
 
 export function getPatientEnrolment(
@@ -169,15 +170,19 @@ export function getPatientEnrolment(
   clinicId: string,
   patientId: string,
 ) {
-  return runInClinic(
+  return readInClinic(
     ctx,
     principal,
-    { clinicId, permission: 'patients:read', action: 'rems.enrolment.read', entity: 'rems_record' },
+    {
+      clinicId,
+      permission: 'patients:read',
+      action: 'rems.enrolment.read',
+      entity: 'rems_record',
+      detail: { patientId },
+    },
     async (scope) => {
-      await requirePatient(scope, patientId)
-      const entries = await loadEntries(scope.tx, clinicId, 'patient-enrolment', patientId)
-      await scope.audit({ action: 'rems.enrolment.read', entity: 'rems_record', detail: { patientId } })
-      return entries
+      await requirePatient(scope.tx, clinicId, patientId)
+      return loadEntries(scope.tx, clinicId, 'patient-enrolment', patientId)
     },
   )
 }
@@ -195,20 +200,8 @@ export function recordPatientEnrolment(
     principal,
     { clinicId, permission: 'clinical:write', action: 'rems.enrolment.record', entity: 'rems_record' },
     async (scope) => {
-      await requirePatient(scope, patientId)
-      const id = await appendEntry(scope, 'patient-enrolment', patientId, input)
-      await scope.audit({
-        action: 'rems.enrolment.record',
-        entity: 'rems_record',
-        entityId: id,
-        detail: {
-          patientId,
-          identifier: input.identifier.trim(),
-          effectiveOn: input.effectiveOn,
-          correction: Boolean(input.correctionReason?.trim()),
-        },
-      })
-      return loadEntries(scope.tx, clinicId, 'patient-enrolment', patientId)
+      await requirePatient(scope.tx, clinicId, patientId)
+      return recordEntry(scope, 'patient-enrolment', patientId, input, 'rems.enrolment.record')
     },
   )
 }

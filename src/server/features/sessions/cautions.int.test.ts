@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
+import { bookSessionNow, sessionDriver } from '../../../../test/support/chair-side'
+import { patientIdByMrn, startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
 import { type Client, demoEmails, passwordOf, type TestApp } from '../../../../test/support/test-app'
 
 // §3 ✅ pre-dose cautions (esketamine label 5.6, 7.1–7.3): asked at intake, acknowledged by the
@@ -10,8 +11,7 @@ let nurse: Client
 let prescriber: Client
 let frontDesk: Client
 const url = () => `/api/v1/clinics/${t.clinics.riverside}`
-const patientByMrn = async (mrn: string): Promise<string> =>
-  (await frontDesk.get(`${url()}/patients?q=${mrn}`)).json().items[0].id
+const patientByMrn = (mrn: string) => patientIdByMrn(frontDesk, t.clinics.riverside, mrn)
 
 /** Re-saves the patient's screening with these caution answers set to yes. */
 async function answerYes(patientId: string, ids: string[]) {
@@ -61,17 +61,8 @@ describe('pre-dose cautions (clinical-reference §3, label 5.6, 7.1–7.3)', () 
     const marcus = await patientByMrn('RK-2024-0118')
     await answerYes(marcus, ['current-maoi', 'hypertensive-encephalopathy-history'])
     const chairs = (await nurse.get(`${url()}/chairs`)).json()
-    const booked = await frontDesk.post(`${url()}/sessions`, {
-      patientId: marcus,
-      chairId: chairs[0].id,
-      scheduledAt: t.clock.now().toISOString(),
-    })
-    expect(booked.statusCode).toBe(201)
-    const s = `${url()}/sessions/${booked.json().session.id}`
-    const step = async (event: string) => {
-      const v = (await nurse.get(s)).json()
-      return nurse.post(`${s}/transition`, { event, version: v.session.version })
-    }
+    const { url: s } = await bookSessionNow(t, frontDesk, marcus, chairs[0].id)
+    const step = (event: string) => sessionDriver(nurse, s).step(nurse, event)
     const tooEarly = await prescriber.post(`${s}/cautions-ack`, {})
     expect(tooEarly.statusCode).toBe(409)
     await step('check-in')

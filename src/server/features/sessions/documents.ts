@@ -12,6 +12,7 @@ import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { type PdfDoc, renderPdf } from '../../pdf'
 import type { Principal } from '../../principal'
+import { readInClinic } from './audited-read'
 import {
   type DischargeClinic,
   dischargeFooter,
@@ -183,16 +184,21 @@ export function buildRemsForm(view: SessionView, clinicName: string, facts: Rems
 }
 
 export function getRemsForm(ctx: AppContext, principal: Principal, clinicId: string, sessionId: string) {
-  return runInClinic(
+  return readInClinic(
     ctx,
     principal,
-    { clinicId, permission: 'clinical:read', action: 'sessions.rems-read', entity: 'treatment_session' },
+    {
+      clinicId,
+      permission: 'clinical:read',
+      action: 'sessions.rems-read',
+      entity: 'treatment_session',
+      entityId: sessionId,
+    },
     async (scope) => {
       const view = await loadSessionView(scope.tx, clinicId, sessionId, scope.now)
       if (view.session.route !== 'intranasal')
         throw new AppError('conflict', 'The REMS monitoring form is for esketamine sessions.')
       const clinic = await clinicOf(scope.tx, clinicId)
-      await scope.audit({ action: 'sessions.rems-read', entity: 'treatment_session', entityId: sessionId })
       return buildRemsForm(view, clinic.name, await loadRemsChartFacts(scope.tx, clinicId, view))
     },
   )

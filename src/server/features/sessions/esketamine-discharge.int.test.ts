@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshTotpCode, startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
+import { bookSessionNow, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
+import {
+  freshTotpCode,
+  patientIdByMrn,
+  startNursePrescriberDesk,
+} from '../../../../test/support/clinic-fixture'
+import { aldrete10 } from '../../../../test/support/session-answers'
 import { Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
 
 // Esketamine monitoring and discharge (clinical-reference §3) and the REMS Patient Monitoring Form
@@ -15,14 +21,6 @@ let firstDeviceMs: number
 let patientId: string
 const url = () => `/api/v1/clinics/${t.clinics.riverside}`
 const minute = 60_000
-const aldrete10 = {
-  aldrete_activity: 2,
-  aldrete_respiration: 2,
-  aldrete_circulation: 2,
-  aldrete_consciousness: 2,
-  aldrete_spo2: 2,
-}
-const phq9 = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, i === 8 ? 0 : 2]))
 const code = () => freshTotpCode(t, secret)
 /** Moves the test clock to `m` minutes after the first device. */
 const atMinute = (m: number) =>
@@ -41,40 +39,16 @@ afterAll(() => t.close())
 
 describe('an esketamine session (§3 monitoring and discharge)', () => {
   it('doses two devices from a lot', async () => {
-    patientId = (await frontDesk.get(`${url()}/patients?q=RK-2024-0112`)).json().items[0].id
+    patientId = await patientIdByMrn(frontDesk, t.clinics.riverside, 'RK-2024-0112')
     const chairs = (await nurse.get(`${url()}/chairs`)).json()
-    const booked = await frontDesk.post(`${url()}/sessions`, {
-      patientId,
-      chairId: chairs[3].id,
-      scheduledAt: t.clock.now().toISOString(),
-    })
-    expect(booked.statusCode).toBe(201)
-    s = `${url()}/sessions/${booked.json().session.id}`
-    const step = async (event: string) =>
-      nurse.post(`${s}/transition`, { event, version: (await view()).session.version })
+    ;({ url: s } = await bookSessionNow(t, frontDesk, patientId, chairs[3].id))
+    const step = (event: string) => sessionDriver(nurse, s).step(nurse, event)
     await step('check-in')
     await step('start-pre-checks')
-    await nurse.post(`${s}/pre-checks`, {
-      identityConfirmed: true,
-      fastingConfirmed: true,
-      escortConfirmed: true,
-      pregnancyStatus: 'not-applicable',
-      urinarySymptoms: false,
+    await chartPreDose(nurse, s, {
+      preChecks: { escortName: undefined, pregnancyStatus: 'not-applicable' },
+      vitals: { systolicMmHg: 122, heartRateBpm: 70, spo2Percent: 99, moaas: 5 },
     })
-    await nurse.post(`${s}/vitals`, {
-      context: 'pre',
-      systolicMmHg: 122,
-      diastolicMmHg: 78,
-      heartRateBpm: 70,
-      spo2Percent: 99,
-      moaas: 5,
-    })
-    await nurse.post(`${s}/scores`, {
-      instrumentId: 'cssrs-screen',
-      context: 'pre',
-      answers: { cssrs_1: false, cssrs_2: false, cssrs_6: false },
-    })
-    await nurse.post(`${s}/scores`, { instrumentId: 'phq9', context: 'pre', answers: phq9 })
     await nurse.post(`${s}/dose`, { weightKg: 59 })
     await prescriber.post(`${s}/dose/check`, { totpCode: code() })
     await prescriber.post(`${s}/supervision`, {})

@@ -9,6 +9,7 @@ import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { requireRemsRecords } from '../rems/service'
+import { readInClinic } from './audited-read'
 import * as store from './store'
 import { loadSessionView } from './view'
 
@@ -314,13 +315,18 @@ export function listSessionsOfPatient(
   clinicId: string,
   patientId: string,
 ) {
-  return runInClinic(
+  return readInClinic(
     ctx,
     principal,
-    { clinicId, permission: 'patients:read', action: 'sessions.list', entity: 'treatment_session' },
+    {
+      clinicId,
+      permission: 'patients:read',
+      action: 'sessions.list',
+      entity: 'treatment_session',
+      detail: { patientId },
+    },
     async (scope) => {
       const rows = await store.listPatientSessions(scope.tx, clinicId, patientId)
-      await scope.audit({ action: 'sessions.list', entity: 'treatment_session', detail: { patientId } })
       return rows.map((r) => ({
         id: r.id,
         sessionNumber: r.session_number,

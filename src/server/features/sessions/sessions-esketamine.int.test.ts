@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { bookSessionNow, chartPreDose } from '../../../../test/support/chair-side'
 import {
   freshTotpCode,
   patientIdByMrn,
   startNursePrescriberDesk,
 } from '../../../../test/support/clinic-fixture'
-import { aldrete10, cssrsNegative } from '../../../../test/support/session-answers'
+import { aldrete10 } from '../../../../test/support/session-answers'
 import { type Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
 
 // An esketamine session through the API: two devices 5 minutes apart, discharge held until 2 hours
@@ -51,35 +52,13 @@ describe('an esketamine session', () => {
     // without either this booking is refused (rems.int.test.ts).
     expect((await nurse.get(`${url()}/rems/certification`)).json().current).not.toBeNull()
     expect((await nurse.get(`${url()}/patients/${patientId}/rems-enrolment`)).json().current).not.toBeNull()
-    const booked = (
-      await frontDesk.post(`${url()}/sessions`, {
-        patientId,
-        chairId: chairs[3]!.id,
-        scheduledAt: t.clock.now().toISOString(),
-      })
-    ).json()
-    sessionId = booked.session.id
-    s = `${url()}/sessions/${sessionId}`
+    ;({ id: sessionId, url: s } = await bookSessionNow(t, frontDesk, patientId, chairs[3]!.id))
     await step('check-in')
     await step('start-pre-checks')
-    await nurse.post(`${s}/pre-checks`, {
-      identityConfirmed: true,
-      fastingConfirmed: true,
-      escortConfirmed: true,
-      pregnancyStatus: 'not-applicable',
-      urinarySymptoms: false,
-    })
-    await nurse.post(`${s}/vitals`, {
-      context: 'pre',
-      systolicMmHg: 122,
-      diastolicMmHg: 78,
-      heartRateBpm: 70,
-      spo2Percent: 99,
-    })
-    await nurse.post(`${s}/scores`, {
-      instrumentId: 'cssrs-screen',
-      context: 'pre',
-      answers: cssrsNegative,
+    await chartPreDose(nurse, s, {
+      preChecks: { escortName: undefined, pregnancyStatus: 'not-applicable' },
+      vitals: { systolicMmHg: 122, heartRateBpm: 70, spo2Percent: 99 },
+      phq9: null,
     })
     // Her last PHQ-9 was at intake, more than a week ago: it is due before dosing.
     expect(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
 import {
   freshTotpCode,
   patientIdByMrn,
@@ -98,42 +99,14 @@ describe('an IV session: booking', () => {
 
 describe('an IV session: pre-checks and the dose', () => {
   it('blocks dosing on a failed pre-check until a prescriber overrides with a signature', async () => {
-    let v = await view()
-    expect(
-      (await frontDesk.post(`${sessionUrl}/transition`, { event: 'check-in', version: v.session.version }))
-        .statusCode,
-    ).toBe(200)
-    v = await view()
-    expect(
-      (
-        await nurse.post(`${sessionUrl}/transition`, {
-          event: 'start-pre-checks',
-          version: v.session.version,
-        })
-      ).statusCode,
-    ).toBe(200)
-    await nurse.post(`${sessionUrl}/pre-checks`, {
-      identityConfirmed: true,
-      fastingConfirmed: true,
-      escortConfirmed: true,
-      escortName: 'Sam Avery',
-      pregnancyStatus: 'negative',
-      urinarySymptoms: false,
+    const { stepOk } = sessionDriver(nurse, sessionUrl)
+    await stepOk(frontDesk, 'check-in')
+    await stepOk(nurse, 'start-pre-checks')
+    await chartPreDose(nurse, sessionUrl, {
+      vitals: { systolicMmHg: 150, diastolicMmHg: 95, heartRateBpm: 80 },
+      phq9,
     })
-    await nurse.post(`${sessionUrl}/vitals`, {
-      context: 'pre',
-      systolicMmHg: 150,
-      diastolicMmHg: 95,
-      heartRateBpm: 80,
-      spo2Percent: 98,
-    })
-    await nurse.post(`${sessionUrl}/scores`, {
-      instrumentId: 'cssrs-screen',
-      context: 'pre',
-      answers: { cssrs_1: false, cssrs_2: false, cssrs_6: false },
-    })
-    await nurse.post(`${sessionUrl}/scores`, { instrumentId: 'phq9', context: 'pre', answers: phq9 })
-    v = await view()
+    const v = await view()
     expect(v.preChecks.status).toBe('failed')
     expect(v.preChecks.items.find((i: { id: string }) => i.id === 'vitals')).toMatchObject({ status: 'fail' })
     await nurse.post(`${sessionUrl}/dose`, { weightKg: 70, vialMgPerMl: 50 })

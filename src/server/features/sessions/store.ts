@@ -1,8 +1,18 @@
 import type { Selectable } from 'kysely'
+import type { z } from 'zod'
+import type { vitalsBody } from '../../../contract/sessions'
 import type { TreatmentSessionTable, VitalContext } from '../../../db'
 import type { Tx } from '../../context'
 
 export type SessionRow = Selectable<TreatmentSessionTable>
+
+/** The measures of one reading, as the API takes them (`vitalsBody`); each may be left out. */
+export type VitalMeasures = Partial<
+  Pick<
+    z.input<typeof vitalsBody>,
+    'systolicMmHg' | 'diastolicMmHg' | 'heartRateBpm' | 'spo2Percent' | 'respiratoryRate' | 'moaas'
+  >
+>
 
 export function findSession(tx: Tx, clinicId: string, sessionId: string) {
   return tx
@@ -119,15 +129,9 @@ export async function insertVitalSign(
     sessionId: string | null
     context: VitalContext
     measuredAt: Date
-    systolicMmHg?: number | null | undefined
-    diastolicMmHg?: number | null | undefined
-    heartRateBpm?: number | null | undefined
-    spo2Percent?: number | null | undefined
-    respiratoryRate?: number | null | undefined
-    moaas?: number | null | undefined
     recordedBy: string
     now: Date
-  },
+  } & VitalMeasures,
 ): Promise<void> {
   await tx
     .insertInto('vital_sign')

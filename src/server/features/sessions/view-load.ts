@@ -9,6 +9,16 @@ import * as store from './store'
 
 const noUser = '00000000-0000-0000-0000-000000000000'
 
+/** Promise.all over an object: its promises run together and come back under their names. */
+async function allByName<T extends Record<string, unknown>>(
+  promises: T,
+): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const entries = await Promise.all(
+    Object.entries(promises).map(async ([name, p]) => [name, await p] as const),
+  )
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> }
+}
+
 export async function loadSessionRecord(tx: Tx, clinicId: string, sessionId: string) {
   const session = await store.findSession(tx, clinicId, sessionId)
   if (!session) throw new AppError('not-found', 'No such session in this clinic.')
@@ -18,20 +28,8 @@ export async function loadSessionRecord(tx: Tx, clinicId: string, sessionId: str
     session.dose_checked_by,
     session.discharge_signed_by,
   ].filter((x): x is string => x !== null)
-  const [
-    patient,
-    plan,
-    chair,
-    events,
-    vitals,
-    responses,
-    sideEffects,
-    consents,
-    people,
-    priorPhq9,
-    suicideAlerts,
-  ] = await Promise.all([
-    tx
+  const { chair, priorPhq9, ...records } = await allByName({
+    patient: tx
       .selectFrom('patient')
       .innerJoin('clinic', 'clinic.id', 'patient.clinic_id')
       .selectAll('patient')
@@ -39,21 +37,25 @@ export async function loadSessionRecord(tx: Tx, clinicId: string, sessionId: str
       .select('clinic.time_zone as clinic_time_zone')
       .where('patient.id', '=', session.patient_id)
       .executeTakeFirstOrThrow(),
-    tx.selectFrom('treatment_plan').selectAll().where('id', '=', session.plan_id).executeTakeFirstOrThrow(),
-    session.chair_id
+    plan: tx
+      .selectFrom('treatment_plan')
+      .selectAll()
+      .where('id', '=', session.plan_id)
+      .executeTakeFirstOrThrow(),
+    chair: session.chair_id
       ? tx.selectFrom('chair').select(['id', 'name']).where('id', '=', session.chair_id).executeTakeFirst()
       : undefined,
-    store.listEvents(tx, clinicId, sessionId),
-    store.listSessionVitals(tx, clinicId, sessionId),
-    store.listSessionResponses(tx, clinicId, sessionId),
-    store.listSideEffects(tx, clinicId, sessionId),
-    loadConsents(tx, clinicId, session.patient_id),
-    tx
+    events: store.listEvents(tx, clinicId, sessionId),
+    vitals: store.listSessionVitals(tx, clinicId, sessionId),
+    responses: store.listSessionResponses(tx, clinicId, sessionId),
+    sideEffects: store.listSideEffects(tx, clinicId, sessionId),
+    consents: loadConsents(tx, clinicId, session.patient_id),
+    people: tx
       .selectFrom('app_user')
       .select(['id', 'display_name'])
       .where('id', 'in', staffIds.concat([noUser]))
       .execute(),
-    tx
+    priorPhq9: tx
       .selectFrom('instrument_response')
       .select('administered_at')
       .where('clinic_id', '=', clinicId)
@@ -65,7 +67,7 @@ export async function loadSessionRecord(tx: Tx, clinicId: string, sessionId: str
       .executeTakeFirst(),
     // Any open suicidal-ideation alert of the patient, from any instrument or the portal, holds
     // discharge until a clinician acknowledges it (clinical-reference §4).
-    tx
+    suicideAlerts: tx
       .selectFrom('safety_alert')
       .selectAll()
       .where('clinic_id', '=', clinicId)
@@ -74,8 +76,8 @@ export async function loadSessionRecord(tx: Tx, clinicId: string, sessionId: str
       .where('acknowledged_at', 'is', null)
       .orderBy('raised_at', 'desc')
       .execute(),
-  ])
-  const live = events.filter((e) => !e.entered_in_error_at)
+  })
+  const live = records.events.filter((e) => !e.entered_in_error_at)
   const [settings, cautions] = await Promise.all([
     // The clinic's thresholds (⚠️ settings, clinical-reference §2/§3), not the built-in defaults.
     loadClinicSettings(tx, clinicId),
@@ -83,17 +85,9 @@ export async function loadSessionRecord(tx: Tx, clinicId: string, sessionId: str
   ])
   return {
     session,
-    patient,
-    plan,
+    ...records,
     chair: chair ?? null,
-    events,
-    vitals,
-    responses,
-    sideEffects,
-    consents,
-    people,
     lastPhq9At: priorPhq9?.administered_at ?? null,
-    suicideAlerts,
     settings,
     cautions,
   }

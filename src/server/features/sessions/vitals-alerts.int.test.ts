@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { freshTotpCode, startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
+import { bookSessionNow, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
+import {
+  freshTotpCode,
+  patientIdByMrn,
+  startNursePrescriberDesk,
+} from '../../../../test/support/clinic-fixture'
 import type { Client, TestApp } from '../../../../test/support/test-app'
 import { uuidv7 } from '../../ids'
 
@@ -21,50 +26,21 @@ const later = (min: number) => new Date(t.clock.now().getTime() + min * minute).
 
 /** Books an IV session for the patient and drives it to dosing (pre-checks passed, dose checked). */
 async function toDosing(mrn: string, chairId: string): Promise<string> {
-  const patientId = (await frontDesk.get(`${url()}/patients?q=${mrn}`)).json().items[0].id
-  const booked = await frontDesk.post(`${url()}/sessions`, {
-    patientId,
-    chairId,
-    scheduledAt: t.clock.now().toISOString(),
-  })
-  expect(booked.statusCode, booked.body).toBe(201)
-  const sessionUrl = `${url()}/sessions/${booked.json().session.id}`
-  const version = async () => (await nurse.get(sessionUrl)).json().session.version
-  await frontDesk.post(`${sessionUrl}/transition`, { event: 'check-in', version: await version() })
+  const patientId = await patientIdByMrn(frontDesk, t.clinics.riverside, mrn)
+  const { url: sessionUrl } = await bookSessionNow(t, frontDesk, patientId, chairId)
+  const { step } = sessionDriver(nurse, sessionUrl)
+  await step(frontDesk, 'check-in')
   t.clock.advanceMinutes(2)
-  await nurse.post(`${sessionUrl}/transition`, { event: 'start-pre-checks', version: await version() })
-  await nurse.post(`${sessionUrl}/pre-checks`, {
-    identityConfirmed: true,
-    fastingConfirmed: true,
-    escortConfirmed: true,
-    escortName: 'A. Escort',
-    pregnancyStatus: 'not-applicable',
-    urinarySymptoms: false,
-  })
-  await nurse.post(`${sessionUrl}/vitals`, {
-    context: 'pre',
-    systolicMmHg: 124,
-    diastolicMmHg: 78,
-    heartRateBpm: 72,
-  })
-  await nurse.post(`${sessionUrl}/scores`, {
-    instrumentId: 'cssrs-screen',
-    context: 'pre',
-    answers: { cssrs_1: false, cssrs_2: false, cssrs_6: false },
-  })
-  await nurse.post(`${sessionUrl}/scores`, {
-    instrumentId: 'phq9',
-    context: 'pre',
-    answers: Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, i === 8 ? 0 : 2])),
+  await step(nurse, 'start-pre-checks')
+  await chartPreDose(nurse, sessionUrl, {
+    preChecks: { escortName: 'A. Escort', pregnancyStatus: 'not-applicable' },
+    vitals: { spo2Percent: undefined },
   })
   await nurse.post(`${sessionUrl}/dose`, { weightKg: 70, vialMgPerMl: 10 })
   await prescriber.post(`${sessionUrl}/dose/check`, { totpCode: code() })
   await prescriber.post(`${sessionUrl}/supervision`, {})
   t.clock.advanceMinutes(3)
-  const started = await nurse.post(`${sessionUrl}/transition`, {
-    event: 'start-dosing',
-    version: await version(),
-  })
+  const started = await step(nurse, 'start-dosing')
   expect(started.json().session?.state, started.body).toBe('dosing')
   return sessionUrl
 }

@@ -8,10 +8,9 @@ import {
   mergeClinicRuleSettings,
   overridesOf,
 } from '../../../domain/rules'
-import { runInClinic } from '../../clinic-scope'
-import type { AppContext, Tx } from '../../context'
+import type { Tx } from '../../context'
 import { AppError } from '../../errors'
-import type { Principal } from '../../principal'
+import { clinicService } from '../clinics/clinic-service'
 import { markClinicOutcomesStale } from '../outcomes/queries'
 import { outcomeThresholds } from '../outcomes/service'
 
@@ -29,36 +28,28 @@ async function readClinicRow(tx: Tx, clinicId: string) {
     .executeTakeFirstOrThrow()
 }
 
-export function getClinicSettings(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'settings:manage', action: 'clinic.settings.read', entity: 'clinic' },
-    async (scope): Promise<ClinicSettingsReply> => {
-      const row = await readClinicRow(scope.tx, clinicId)
-      await scope.audit({ action: 'clinic.settings.read', entity: 'clinic', entityId: clinicId })
-      return {
-        version: row.version,
-        values: mergeClinicRuleSettings(row.settings),
-        defaults: defaultClinicRuleSettings,
-      }
-    },
-  )
-}
+export const getClinicSettings = clinicService(
+  { permission: 'settings:manage', action: 'clinic.settings.read', entity: 'clinic' },
+  async (scope): Promise<ClinicSettingsReply> => {
+    const row = await readClinicRow(scope.tx, scope.clinicId)
+    await scope.audit({ action: 'clinic.settings.read', entity: 'clinic', entityId: scope.clinicId })
+    return {
+      version: row.version,
+      values: mergeClinicRuleSettings(row.settings),
+      defaults: defaultClinicRuleSettings,
+    }
+  },
+)
 
 /** The rule catalogue with this clinic's values beside the defaults; any member may review it. */
-export function getRuleCatalogue(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinic:read', action: 'clinic.rules.read', entity: 'clinic' },
-    async (scope) => {
-      const row = await readClinicRow(scope.tx, clinicId)
-      await scope.audit({ action: 'clinic.rules.read', entity: 'clinic', entityId: clinicId })
-      return { rules: buildRuleCatalogue(mergeClinicRuleSettings(row.settings)) }
-    },
-  )
-}
+export const getRuleCatalogue = clinicService(
+  { permission: 'clinic:read', action: 'clinic.rules.read', entity: 'clinic' },
+  async (scope) => {
+    const row = await readClinicRow(scope.tx, scope.clinicId)
+    await scope.audit({ action: 'clinic.rules.read', entity: 'clinic', entityId: scope.clinicId })
+    return { rules: buildRuleCatalogue(mergeClinicRuleSettings(row.settings)) }
+  },
+)
 
 const stale = (currentVersion: number) =>
   new AppError(
@@ -75,57 +66,48 @@ const stale = (currentVersion: number) =>
  * of `clinic.settings` are kept), and the audit event carries each field's old and new value. A
  * change to a threshold the outcome summaries use marks them stale, so they are rebuilt.
  */
-export function updateClinicSettings(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  input: { version: number; patch: Record<string, unknown> },
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'settings:manage', action: 'clinic.settings.update', entity: 'clinic' },
-    async (scope): Promise<ClinicSettingsReply> => {
-      const row = await readClinicRow(scope.tx, clinicId)
-      if (row.version !== input.version) throw stale(row.version)
-      const before = mergeClinicRuleSettings(row.settings)
-      const { values, unknownFields } = applySettingsPatch(before, input.patch)
-      const errors = [
-        ...unknownFields.map((field) => ({ field, message: 'is not a clinic setting' })),
-        ...findSettingErrors(values),
-      ]
-      if (errors.length > 0)
-        throw new AppError('validation-failed', `Check ${errors.map((e) => e.field).join(', ')}.`, {
-          fieldErrors: errors,
-        })
-      const changes = diffClinicRuleSettings(before, values)
-      if (changes.length === 0) return { version: row.version, values, defaults: defaultClinicRuleSettings }
-
-      const stored: Record<string, unknown> = { ...(row.settings as Record<string, unknown>) }
-      for (const group of Object.keys(defaultClinicRuleSettings)) delete stored[group]
-      Object.assign(stored, overridesOf(values))
-      const updated = await scope.tx
-        .updateTable('clinic')
-        .set((eb) => ({ settings: JSON.stringify(stored), version: eb('version', '+', 1) }))
-        .where('id', '=', clinicId)
-        .where('version', '=', input.version)
-        .returning('version')
-        .executeTakeFirst()
-      if (!updated) throw stale((await readClinicRow(scope.tx, clinicId)).version)
-
-      const isOutcomeThresholdChanged =
-        JSON.stringify(outcomeThresholds(before.vitals)) !== JSON.stringify(outcomeThresholds(values.vitals))
-      if (isOutcomeThresholdChanged) await markClinicOutcomesStale(scope.tx, clinicId)
-      await scope.audit({
-        action: 'clinic.settings.update',
-        entity: 'clinic',
-        entityId: clinicId,
-        detail: {
-          changes: changes.map((c) => ({ field: c.field, from: c.from, to: c.to })),
-          outcomeSummariesMarkedStale: isOutcomeThresholdChanged,
-        },
+export const updateClinicSettings = clinicService(
+  { permission: 'settings:manage', action: 'clinic.settings.update', entity: 'clinic' },
+  async (scope, input: { version: number; patch: Record<string, unknown> }): Promise<ClinicSettingsReply> => {
+    const row = await readClinicRow(scope.tx, scope.clinicId)
+    if (row.version !== input.version) throw stale(row.version)
+    const before = mergeClinicRuleSettings(row.settings)
+    const { values, unknownFields } = applySettingsPatch(before, input.patch)
+    const errors = [
+      ...unknownFields.map((field) => ({ field, message: 'is not a clinic setting' })),
+      ...findSettingErrors(values),
+    ]
+    if (errors.length > 0)
+      throw new AppError('validation-failed', `Check ${errors.map((e) => e.field).join(', ')}.`, {
+        fieldErrors: errors,
       })
-      return { version: updated.version, values, defaults: defaultClinicRuleSettings }
-    },
-  )
-}
+    const changes = diffClinicRuleSettings(before, values)
+    if (changes.length === 0) return { version: row.version, values, defaults: defaultClinicRuleSettings }
+
+    const stored: Record<string, unknown> = { ...(row.settings as Record<string, unknown>) }
+    for (const group of Object.keys(defaultClinicRuleSettings)) delete stored[group]
+    Object.assign(stored, overridesOf(values))
+    const updated = await scope.tx
+      .updateTable('clinic')
+      .set((eb) => ({ settings: JSON.stringify(stored), version: eb('version', '+', 1) }))
+      .where('id', '=', scope.clinicId)
+      .where('version', '=', input.version)
+      .returning('version')
+      .executeTakeFirst()
+    if (!updated) throw stale((await readClinicRow(scope.tx, scope.clinicId)).version)
+
+    const isOutcomeThresholdChanged =
+      JSON.stringify(outcomeThresholds(before.vitals)) !== JSON.stringify(outcomeThresholds(values.vitals))
+    if (isOutcomeThresholdChanged) await markClinicOutcomesStale(scope.tx, scope.clinicId)
+    await scope.audit({
+      action: 'clinic.settings.update',
+      entity: 'clinic',
+      entityId: scope.clinicId,
+      detail: {
+        changes: changes.map((c) => ({ field: c.field, from: c.from, to: c.to })),
+        outcomeSummariesMarkedStale: isOutcomeThresholdChanged,
+      },
+    })
+    return { version: updated.version, values, defaults: defaultClinicRuleSettings }
+  },
+)

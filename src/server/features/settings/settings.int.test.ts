@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
-import { seedDemoClinicalData } from '../../seed/demo'
+import { startDemoClinic } from '../../../../test/support/clinic-fixture'
+import { type Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
 
 let t: TestApp
 let admin: Client
@@ -11,15 +11,15 @@ const put = (c: Client, body: unknown) => c.request('PUT', `${url()}/settings`, 
 const currentVersion = async () => (await admin.get(`${url()}/settings`)).json().version as number
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000', KETACARE_SESSION_IDLE_MIN: '240' })
   // Today's demo board: one IV session dosing (SpO2 97 %), one in monitoring, discharged ones.
-  await seedDemoClinicalData(t.ctx, t.demo)
-  admin = new Client(t)
-  await admin.signIn(demoEmails.admin)
-  nurse = new Client(t)
-  await nurse.signIn(demoEmails.nurse)
-  frontDesk = new Client(t)
-  await frontDesk.signIn(demoEmails.frontDesk)
+  ;({
+    t,
+    clients: { admin, nurse, frontDesk },
+  } = await startDemoClinic({
+    env: { KETACARE_SESSION_IDLE_MIN: '240' },
+    roles: ['admin', 'nurse', 'frontDesk'],
+    withSessions: true,
+  }))
 })
 afterAll(() => t.close())
 

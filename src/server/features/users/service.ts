@@ -8,33 +8,22 @@ import type { Principal } from '../../principal'
 import { inClinicTransaction } from '../../tenancy'
 import { generatePassword, hashPassword } from '../auth/passwords'
 import { endAllSignInsOfUser } from '../auth/store'
+import { clinicService } from '../clinics/clinic-service'
+import { type PageRequest, pageReply, pageWindow } from '../clinics/paging'
 import * as store from './store'
 
-export async function listUsers(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  page: { page: number; pageSize: number; q?: string | undefined },
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'users:manage', action: 'users.list', entity: 'membership' },
-    async (scope) => {
-      const { rows, total } = await store.listClinicUsers(scope.tx, clinicId, {
-        q: page.q,
-        limit: page.pageSize,
-        offset: (page.page - 1) * page.pageSize,
-      })
-      await scope.audit({
-        action: 'users.list',
-        entity: 'membership',
-        detail: { page: page.page, count: rows.length },
-      })
-      return { items: rows, total, page: page.page, pageSize: page.pageSize }
-    },
-  )
-}
+export const listUsers = clinicService(
+  { permission: 'users:manage', action: 'users.list', entity: 'membership' },
+  async (scope, page: PageRequest & { q?: string | undefined }) => {
+    const { rows, total } = await store.listClinicUsers(scope.tx, scope.clinicId, page.q, pageWindow(page))
+    await scope.audit({
+      action: 'users.list',
+      entity: 'membership',
+      detail: { page: page.page, count: rows.length },
+    })
+    return pageReply(rows, total, page)
+  },
+)
 
 /**
  * Adds a staff member to a clinic. A new account gets a generated password, returned once for the
@@ -106,85 +95,75 @@ export async function addUser(
   )
 }
 
-export async function updateUser(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  userId: string,
-  input: { role?: StaffRole | undefined; isActive?: boolean | undefined; version: number },
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'users:manage', action: 'users.update', entity: 'membership' },
-    async (scope) => {
-      // Nobody raises or removes their own access (issue 13): an administrator could otherwise
-      // make themselves a prescriber and read every chart. Another administrator must do it.
-      if (userId === principal.userId) throw refuseSelfChange(scope, userId, input)
-      const current = await store.findClinicUser(scope.tx, clinicId, userId)
-      if (!current) throw new AppError('not-found', 'No such user in this clinic.')
-      if (current.version !== input.version) {
-        throw new AppError(
-          'stale-version',
-          'Someone else changed this user since you loaded it. Reload to see the current values.',
-          { extra: { currentVersion: current.version } },
-        )
-      }
-      const losesAdmin =
-        current.role === 'admin' &&
-        current.isActive &&
-        ((input.role !== undefined && input.role !== 'admin') || input.isActive === false)
-      if (losesAdmin && (await store.countActiveAdmins(scope.tx, clinicId)) <= 1) {
-        throw new AppError(
-          'conflict',
-          'A clinic needs at least one active administrator. Make someone else an administrator first.',
-        )
-      }
-      const result = await scope.tx
-        .updateTable('membership')
-        .set((eb) => ({
-          role: input.role ?? current.role,
-          is_active: input.isActive ?? current.isActive,
-          version: eb('version', '+', 1),
-        }))
-        .where('clinic_id', '=', clinicId)
-        .where('user_id', '=', userId)
-        .where('version', '=', input.version)
-        .executeTakeFirst()
-      if (result.numUpdatedRows === 0n)
-        throw new AppError(
-          'stale-version',
-          'Someone else changed this user since you loaded it. Reload to see the current values.',
-        )
-      ctx.signInCache?.forgetUser(userId)
-      await scope.audit({
-        action: 'users.update',
-        entity: 'membership',
-        entityId: userId,
-        detail: { role: input.role ?? null, isActive: input.isActive ?? null },
-      })
-      return (await store.findClinicUser(scope.tx, clinicId, userId))!
-    },
-  )
-}
+export const updateUser = clinicService(
+  { permission: 'users:manage', action: 'users.update', entity: 'membership' },
+  async (
+    scope,
+    userId: string,
+    input: { role?: StaffRole | undefined; isActive?: boolean | undefined; version: number },
+  ) => {
+    // Nobody raises or removes their own access (issue 13): an administrator could otherwise
+    // make themselves a prescriber and read every chart. Another administrator must do it.
+    if (userId === scope.principal.userId) throw refuseSelfChange(scope, userId, input)
+    const current = await store.findClinicUser(scope.tx, scope.clinicId, userId)
+    if (!current) throw new AppError('not-found', 'No such user in this clinic.')
+    if (current.version !== input.version) {
+      throw new AppError(
+        'stale-version',
+        'Someone else changed this user since you loaded it. Reload to see the current values.',
+        { extra: { currentVersion: current.version } },
+      )
+    }
+    const losesAdmin =
+      current.role === 'admin' &&
+      current.isActive &&
+      ((input.role !== undefined && input.role !== 'admin') || input.isActive === false)
+    if (losesAdmin && (await store.countActiveAdmins(scope.tx, scope.clinicId)) <= 1) {
+      throw new AppError(
+        'conflict',
+        'A clinic needs at least one active administrator. Make someone else an administrator first.',
+      )
+    }
+    const result = await scope.tx
+      .updateTable('membership')
+      .set((eb) => ({
+        role: input.role ?? current.role,
+        is_active: input.isActive ?? current.isActive,
+        version: eb('version', '+', 1),
+      }))
+      .where('clinic_id', '=', scope.clinicId)
+      .where('user_id', '=', userId)
+      .where('version', '=', input.version)
+      .executeTakeFirst()
+    if (result.numUpdatedRows === 0n)
+      throw new AppError(
+        'stale-version',
+        'Someone else changed this user since you loaded it. Reload to see the current values.',
+      )
+    scope.ctx.signInCache?.forgetUser(userId)
+    await scope.audit({
+      action: 'users.update',
+      entity: 'membership',
+      entityId: userId,
+      detail: { role: input.role ?? null, isActive: input.isActive ?? null },
+    })
+    return (await store.findClinicUser(scope.tx, scope.clinicId, userId))!
+  },
+)
 
 /** Removes a lost authenticator so the user enrols again at next sign-in; ends their sessions. */
-export async function resetMfa(ctx: AppContext, principal: Principal, clinicId: string, userId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'users:manage', action: 'users.reset-mfa', entity: 'mfa_secret' },
-    async (scope) => {
-      if (!(await store.findClinicUser(scope.tx, clinicId, userId)))
-        throw new AppError('not-found', 'No such user in this clinic.')
-      await scope.tx.deleteFrom('mfa_secret').where('user_id', '=', userId).execute()
-      await endAllSignInsOfUser(scope.tx, userId, scope.now)
-      ctx.signInCache?.forgetUser(userId)
-      await scope.audit({ action: 'users.reset-mfa', entity: 'mfa_secret', entityId: userId })
-      return (await store.findClinicUser(scope.tx, clinicId, userId))!
-    },
-  )
-}
+export const resetMfa = clinicService(
+  { permission: 'users:manage', action: 'users.reset-mfa', entity: 'mfa_secret' },
+  async (scope, userId: string) => {
+    if (!(await store.findClinicUser(scope.tx, scope.clinicId, userId)))
+      throw new AppError('not-found', 'No such user in this clinic.')
+    await scope.tx.deleteFrom('mfa_secret').where('user_id', '=', userId).execute()
+    await endAllSignInsOfUser(scope.tx, userId, scope.now)
+    scope.ctx.signInCache?.forgetUser(userId)
+    await scope.audit({ action: 'users.reset-mfa', entity: 'mfa_secret', entityId: userId })
+    return (await store.findClinicUser(scope.tx, scope.clinicId, userId))!
+  },
+)
 
 function refuseSelfChange(
   scope: ClinicScope,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { StaffRole } from '../../../domain/access/permissions'
 import type { Tx } from '../../context'
+import { type PageWindow, selectPage } from '../clinics/paging'
 
 export interface ClinicUserRow {
   userId: string
@@ -23,38 +24,29 @@ function clinicUsers(tx: Tx, clinicId: string) {
     .where('m.clinic_id', '=', clinicId)
 }
 
-export async function listClinicUsers(
-  tx: Tx,
-  clinicId: string,
-  opts: { q: string | undefined; limit: number; offset: number },
-) {
+const clinicUserColumns = [
+  'u.id as userId',
+  'u.email',
+  'u.display_name as displayName',
+  'm.role',
+  'm.is_active as isActive',
+  sql<boolean>`s.confirmed_at IS NOT NULL`.as('mfaEnrolled'),
+  'u.last_sign_in_at as lastSignInAt',
+  'm.version',
+] as const
+
+export async function listClinicUsers(tx: Tx, clinicId: string, q: string | undefined, window: PageWindow) {
   let query = clinicUsers(tx, clinicId)
-  if (opts.q) {
-    const pattern = `%${opts.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+  if (q) {
+    const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`
     query = query.where((eb) =>
       eb.or([eb('u.email', 'ilike', pattern), eb('u.display_name', 'ilike', pattern)]),
     )
   }
-  const [rows, total] = await Promise.all([
-    query
-      .select([
-        'u.id as userId',
-        'u.email',
-        'u.display_name as displayName',
-        'm.role',
-        'm.is_active as isActive',
-        sql<boolean>`s.confirmed_at IS NOT NULL`.as('mfaEnrolled'),
-        'u.last_sign_in_at as lastSignInAt',
-        'm.version',
-      ])
-      .orderBy('u.display_name')
-      .orderBy('u.id')
-      .limit(opts.limit)
-      .offset(opts.offset)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ])
-  return { rows: rows as ClinicUserRow[], total: Number(total.n) }
+  const { rows, total } = await selectPage(query, window, (q) =>
+    q.select(clinicUserColumns).orderBy('u.display_name').orderBy('u.id'),
+  )
+  return { rows: rows as ClinicUserRow[], total }
 }
 
 export async function findClinicUser(
@@ -64,16 +56,7 @@ export async function findClinicUser(
 ): Promise<ClinicUserRow | undefined> {
   const row = await clinicUsers(tx, clinicId)
     .where('u.id', '=', userId)
-    .select([
-      'u.id as userId',
-      'u.email',
-      'u.display_name as displayName',
-      'm.role',
-      'm.is_active as isActive',
-      sql<boolean>`s.confirmed_at IS NOT NULL`.as('mfaEnrolled'),
-      'u.last_sign_in_at as lastSignInAt',
-      'm.version',
-    ])
+    .select(clinicUserColumns)
     .executeTakeFirst()
   return row as ClinicUserRow | undefined
 }

@@ -1,6 +1,7 @@
 import type { ClinicScope } from '../../clinic-scope'
 import { loadSessionView } from '../sessions/view'
 import { countOf, type DayContext, formatClock, formatDay, patientItem, type WorklistItem } from './items'
+import { routineStepItem } from './routine-steps'
 import { openSessionsBetween, patientsAtStage, withoutDecision } from './store'
 
 // The prescriber's and the nurse's sections: safety, signatures, today's chairs, REMS forms.
@@ -56,27 +57,11 @@ export async function loadToSign(scope: ClinicScope, day: DayContext): Promise<W
     openSessionsBetween(scope, new Date(day.start.getTime() - weekMs), day.end),
   ])
   const items: WorklistItem[] = awaiting.map((p) =>
-    patientItem(p.id, p, {
-      id: `eligibility:${p.id}`,
-      kind: 'eligibility-decision',
-      title: 'Eligibility decision to sign',
-      detail: 'Intake is complete: history, screening and baseline scores are recorded.',
-      at: p.updated_at,
-      urgency: 'routine',
-      link: `patients/${p.id}?tab=eligibility`,
-    }),
+    routineStepItem('eligibility-decision', { recordId: p.id, patientId: p.id, at: p.updated_at }, p),
   )
   for (const t of drafts)
     items.push(
-      patientItem(t.patient_id, t, {
-        id: `plan:${t.id}`,
-        kind: 'plan-approval',
-        title: 'Treatment plan to approve',
-        detail: 'A draft plan waits for your signed approval.',
-        at: t.created_at,
-        urgency: 'routine',
-        link: `patients/${t.patient_id}?tab=plan`,
-      }),
+      routineStepItem('plan-approval', { recordId: t.id, patientId: t.patient_id, at: t.created_at }, t),
     )
   for (const s of sessions) if (s.state !== 'scheduled') items.push(...(await sessionDecisions(scope, s)))
   return items

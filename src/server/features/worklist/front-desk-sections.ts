@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { ClinicScope } from '../../clinic-scope'
 import { sessionLine } from './clinical-sections'
 import { clinicItem, type DayContext, formatClock, formatDay, patientItem, type WorklistItem } from './items'
+import { routineStepItem } from './routine-steps'
 import { openSessionsBetween, patientsAtStage, withoutSession } from './store'
 
 // Front desk: who to call, check in, book or complete, and no clinical facts (design.md §2, issue 13).
@@ -50,15 +51,7 @@ export async function loadArrivals(scope: ClinicScope, day: DayContext): Promise
 export async function loadReadyToBook(scope: ClinicScope): Promise<WorklistItem[]> {
   const rows = await patientsAtStage(scope, 'ready-for-treatment', withoutSession)
   return rows.map((p) =>
-    patientItem(p.id, p, {
-      id: `book:${p.id}`,
-      kind: 'first-booking',
-      title: 'Book the first treatment session',
-      detail: 'Ready for treatment, nothing booked yet.',
-      at: p.updated_at,
-      urgency: 'routine',
-      link: `patients/${p.id}?tab=sessions`,
-    }),
+    routineStepItem('first-booking', { recordId: p.id, patientId: p.id, at: p.updated_at }, p),
   )
 }
 

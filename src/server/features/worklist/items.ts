@@ -29,7 +29,7 @@ export interface DayContext {
 
 export type SectionLoader = (scope: ClinicScope, day: DayContext) => Promise<WorklistItem[]>
 
-interface NamedPatient {
+export interface NamedPatient {
   given_name: string
   family_name: string
   mrn: string

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core'
+import { Anchor, Badge, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import type { Entry, Lot } from '../../api/ledger'
 import { clinicPath } from '../../clinic-path'
+import { type Column, DataTable } from '../data-table'
 import { TimeCell } from '../time-cell'
 import { formatMg, groupDigits, kindColors, kindLabels, mgInUnits, shortHash } from './ledger-format'
 
@@ -35,122 +36,140 @@ interface EntriesTableProps {
   onOpenLot?: (lotId: string) => void
 }
 
-/** Ledger entries with the running balance of their lot, who did it, who witnessed and the hash. */
-export function EntriesTable({ clinicId, entries, timeZone, lot, onOpenLot }: EntriesTableProps) {
+/** The patient a dose or waste was for, and whether it was given in a treatment session. */
+function PatientCell({ clinicId, entry }: { clinicId: string; entry: Entry }) {
   return (
-    <Table.ScrollContainer minWidth={lot ? 900 : 980}>
-      <Table
-        striped
-        verticalSpacing="xs"
-        fz="sm"
-        aria-label={lot ? `Entries of lot ${lot.lotNumber}` : 'Ledger entries'}
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Time</Table.Th>
-            {!lot && <Table.Th>Lot</Table.Th>}
-            <Table.Th>Entry</Table.Th>
-            <Table.Th ta="right">Change</Table.Th>
-            <Table.Th ta="right">Balance</Table.Th>
-            <Table.Th>By · witness</Table.Th>
-            <Table.Th>Reason / detail</Table.Th>
-            <Table.Th>Patient</Table.Th>
-            <Table.Th>Hash</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => {
-            const note = entryNote(entry)
-            return (
-              <Table.Tr key={entry.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <TimeCell iso={entry.at} timeZone={timeZone} />
-                </Table.Td>
-                {!lot && (
-                  <Table.Td>
-                    {onOpenLot ? (
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        onClick={() => onOpenLot(entry.lotId)}
-                      >
-                        {entry.lotNumber}
-                      </Anchor>
-                    ) : (
-                      entry.lotNumber
-                    )}
-                  </Table.Td>
-                )}
-                <Table.Td>
-                  <Badge color={kindColors[entry.kind]} variant="light" style={{ minWidth: 'max-content' }}>
-                    {kindLabels[entry.kind]}
-                  </Badge>
-                  <Text size="xs" c="dimmed">
-                    #{entry.lotSeq}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {entry.changeMg === '0'
-                    ? '—'
-                    : `${entry.changeMg.startsWith('-') ? '' : '+'}${groupDigits(entry.changeMg)} mg`}
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  <Text size="sm" fw={600}>
-                    {formatMg(entry.balanceAfterMg)}
-                  </Text>
-                  {lot && (
-                    <Text size="xs" c="dimmed">
-                      {mgInUnits(lot, entry.balanceAfterMg)}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{entry.actorName}</Text>
-                  {entry.witnessName && (
-                    <Text size="xs" c="dimmed">
-                      witness {entry.witnessName}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td maw={260}>
-                  {entry.reason && <Text size="sm">{entry.reason}</Text>}
-                  {note && (
-                    <Text size="xs" c="dimmed">
-                      {note}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {entry.patientId ? (
-                    <Anchor
-                      component={Link}
-                      to={clinicPath(clinicId, `patients/${entry.patientId}`)}
-                      size="sm"
-                    >
-                      {entry.patientName ?? 'Patient'}
-                    </Anchor>
-                  ) : (
-                    <Text span c="dimmed" size="sm">
-                      —
-                    </Text>
-                  )}
-                  {entry.sessionId && (
-                    <Text size="xs" c="dimmed" title={`Treatment session ${entry.sessionId}`}>
-                      in session
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs" ff="monospace" title={entry.hash} style={{ whiteSpace: 'nowrap' }}>
-                    {shortHash(entry.hash)}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <>
+      {entry.patientId ? (
+        <Anchor component={Link} to={clinicPath(clinicId, `patients/${entry.patientId}`)} size="sm">
+          {entry.patientName ?? 'Patient'}
+        </Anchor>
+      ) : (
+        <Text span c="dimmed" size="sm">
+          —
+        </Text>
+      )}
+      {entry.sessionId && (
+        <Text size="xs" c="dimmed" title={`Treatment session ${entry.sessionId}`}>
+          in session
+        </Text>
+      )}
+    </>
+  )
+}
+
+const right = { td: { ta: 'right' }, th: { ta: 'right' }, nowrap: true } as const
+
+/** The columns of the entries table; within one lot there is no lot column. */
+function entryColumns({
+  clinicId,
+  timeZone,
+  lot,
+  onOpenLot,
+}: Omit<EntriesTableProps, 'entries'>): Column<Entry>[] {
+  const lotColumn: Column<Entry> = {
+    header: 'Lot',
+    cell: (entry) =>
+      onOpenLot ? (
+        <Anchor component="button" type="button" size="sm" onClick={() => onOpenLot(entry.lotId)}>
+          {entry.lotNumber}
+        </Anchor>
+      ) : (
+        entry.lotNumber
+      ),
+  }
+  return [
+    { header: 'Time', nowrap: true, cell: (entry) => <TimeCell iso={entry.at} timeZone={timeZone} /> },
+    ...(lot ? [] : [lotColumn]),
+    {
+      header: 'Entry',
+      cell: (entry) => (
+        <>
+          <Badge color={kindColors[entry.kind]} variant="light" style={{ minWidth: 'max-content' }}>
+            {kindLabels[entry.kind]}
+          </Badge>
+          <Text size="xs" c="dimmed">
+            #{entry.lotSeq}
+          </Text>
+        </>
+      ),
+    },
+    {
+      header: 'Change',
+      ...right,
+      cell: (entry) =>
+        entry.changeMg === '0'
+          ? '—'
+          : `${entry.changeMg.startsWith('-') ? '' : '+'}${groupDigits(entry.changeMg)} mg`,
+    },
+    {
+      header: 'Balance',
+      ...right,
+      cell: (entry) => (
+        <>
+          <Text size="sm" fw={600}>
+            {formatMg(entry.balanceAfterMg)}
+          </Text>
+          {lot && (
+            <Text size="xs" c="dimmed">
+              {mgInUnits(lot, entry.balanceAfterMg)}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      header: 'By · witness',
+      cell: (entry) => (
+        <>
+          <Text size="sm">{entry.actorName}</Text>
+          {entry.witnessName && (
+            <Text size="xs" c="dimmed">
+              witness {entry.witnessName}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      header: 'Reason / detail',
+      td: { maw: 260 },
+      cell: (entry) => {
+        const note = entryNote(entry)
+        return (
+          <>
+            {entry.reason && <Text size="sm">{entry.reason}</Text>}
+            {note && (
+              <Text size="xs" c="dimmed">
+                {note}
+              </Text>
+            )}
+          </>
+        )
+      },
+    },
+    { header: 'Patient', cell: (entry) => <PatientCell clinicId={clinicId} entry={entry} /> },
+    {
+      header: 'Hash',
+      cell: (entry) => (
+        <Text size="xs" ff="monospace" title={entry.hash} style={{ whiteSpace: 'nowrap' }}>
+          {shortHash(entry.hash)}
+        </Text>
+      ),
+    },
+  ]
+}
+
+/** Ledger entries with the running balance of their lot, who did it, who witnessed and the hash. */
+export function EntriesTable({ entries, ...props }: EntriesTableProps) {
+  return (
+    <DataTable
+      label={props.lot ? `Entries of lot ${props.lot.lotNumber}` : 'Ledger entries'}
+      minWidth={props.lot ? 900 : 980}
+      columns={entryColumns(props)}
+      rows={entries}
+      rowKey={(entry) => entry.id}
+      table={{ striped: true, fz: 'sm' }}
+    />
   )
 }

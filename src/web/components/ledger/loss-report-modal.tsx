@@ -1,23 +1,14 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { Alert, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { formatQuantity, negateQuantity, parseQuantity } from '../../../domain/ledger'
 import { type Discrepancy, type LossKind, type Lot, useFileLossReport } from '../../api/ledger'
 import { formatCalendarDate } from '../../lib/age'
+import { FormActions } from '../form-actions'
 import { MutationError } from '../mutation-error'
 import { fromLocalInput, toLocalInput } from './datetime'
 import { fieldError } from './field-messages'
+import { LedgerFormModal } from './ledger-form-modal'
 import { formatMg } from './ledger-format'
 import { draftToMg, type QuantityDraft, QuantityField } from './quantity-field'
 
@@ -55,8 +46,7 @@ export function LossReportModal({ clinicId, lots, discrepancy, onClose }: LossRe
   const lot = lots.find((l) => l.id === lotId)
   const mg = lot ? draftToMg(lot, quantity) : null
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     const at = fromLocalInput(discoveredAt)
     const next = {
       lotId: lotId ? null : 'Choose the lot.',
@@ -88,92 +78,74 @@ export function LossReportModal({ clinicId, lots, discrepancy, onClose }: LossRe
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      title="Report theft or significant loss"
-      size="lg"
-      centered
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Alert color="orange" variant="light" p="sm">
-            <Text size="sm">
-              Filing takes the quantity off the books as a loss and starts two deadlines: written notice to
-              the DEA Field Division within 1 business day of discovery, and DEA Form 106 within 45 days.
-            </Text>
-          </Alert>
-          {discrepancy && (
-            <Text size="sm">
-              For the count on lot {discrepancy.lotNumber} that was short by {formatMg(shortfall || '0')}.
-              Filing closes that discrepancy.
-            </Text>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label="Lot"
-              data={lots.map((l) => ({ value: l.id, label: `${l.lotNumber} · ${l.drugLabel}` }))}
-              value={lotId}
-              onChange={setLotId}
-              disabled={Boolean(discrepancy)}
-              error={hints.lotId ?? fieldError(error, 'lotId') ?? fieldError(error, 'discrepancyId')}
-              allowDeselect={false}
-            />
-            <Select
-              label="Kind"
-              data={Object.entries(lossKindLabels).map(([value, label]) => ({ value, label }))}
-              value={kind}
-              onChange={(v) => v && setKind(v as LossKind)}
-              error={fieldError(error, 'kind')}
-              allowDeselect={false}
-            />
-          </SimpleGrid>
-          <TextInput
-            label="Discovered at"
-            type="datetime-local"
-            value={discoveredAt}
-            max={toLocalInput()}
-            onChange={(e) => setDiscoveredAt(e.currentTarget.value)}
-            error={hints.discoveredAt ?? fieldError(error, 'discoveredAt')}
-            maw={260}
-          />
-          {lot ? (
-            <QuantityField
-              lot={lot}
-              label="Quantity lost"
-              value={quantity}
-              onChange={setQuantity}
-              error={hints.quantity ?? fieldError(error, 'quantity')}
-            />
-          ) : (
-            <Text size="sm" c="dimmed">
-              Choose the lot to enter the quantity.
-            </Text>
-          )}
-          <Textarea
-            label="What happened"
-            placeholder="What is missing, where it was kept, who discovered it and how"
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={fieldError(error, 'description')}
-            autosize
-            minRows={3}
-          />
-          <MutationError
-            error={error}
-            placedFields={['lotId', 'kind', 'discoveredAt', 'description', 'quantity', 'discrepancyId']}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" color="red" loading={file.isPending}>
-              File loss report
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <LedgerFormModal title="Report theft or significant loss" onClose={onClose} onSubmit={submit}>
+      <Alert color="orange" variant="light" p="sm">
+        <Text size="sm">
+          Filing takes the quantity off the books as a loss and starts two deadlines: written notice to the
+          DEA Field Division within 1 business day of discovery, and DEA Form 106 within 45 days.
+        </Text>
+      </Alert>
+      {discrepancy && (
+        <Text size="sm">
+          For the count on lot {discrepancy.lotNumber} that was short by {formatMg(shortfall || '0')}. Filing
+          closes that discrepancy.
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label="Lot"
+          data={lots.map((l) => ({ value: l.id, label: `${l.lotNumber} · ${l.drugLabel}` }))}
+          value={lotId}
+          onChange={setLotId}
+          disabled={Boolean(discrepancy)}
+          error={hints.lotId ?? fieldError(error, 'lotId') ?? fieldError(error, 'discrepancyId')}
+          allowDeselect={false}
+        />
+        <Select
+          label="Kind"
+          data={Object.entries(lossKindLabels).map(([value, label]) => ({ value, label }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as LossKind)}
+          error={fieldError(error, 'kind')}
+          allowDeselect={false}
+        />
+      </SimpleGrid>
+      <TextInput
+        label="Discovered at"
+        type="datetime-local"
+        value={discoveredAt}
+        max={toLocalInput()}
+        onChange={(e) => setDiscoveredAt(e.currentTarget.value)}
+        error={hints.discoveredAt ?? fieldError(error, 'discoveredAt')}
+        maw={260}
+      />
+      {lot ? (
+        <QuantityField
+          lot={lot}
+          label="Quantity lost"
+          value={quantity}
+          onChange={setQuantity}
+          error={hints.quantity ?? fieldError(error, 'quantity')}
+        />
+      ) : (
+        <Text size="sm" c="dimmed">
+          Choose the lot to enter the quantity.
+        </Text>
+      )}
+      <Textarea
+        label="What happened"
+        placeholder="What is missing, where it was kept, who discovered it and how"
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={fieldError(error, 'description')}
+        autosize
+        minRows={3}
+      />
+      <MutationError
+        error={error}
+        placedFields={['lotId', 'kind', 'discoveredAt', 'description', 'quantity', 'discrepancyId']}
+      />
+      <FormActions submitLabel="File loss report" onCancel={onClose} color="red" isPending={file.isPending} />
+    </LedgerFormModal>
   )
 }

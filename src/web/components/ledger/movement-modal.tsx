@@ -1,12 +1,21 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { type Lot, type Movement, useMovement } from '../../api/ledger'
+import { FormActions } from '../form-actions'
 import { MutationError } from '../mutation-error'
 import { fieldError } from './field-messages'
+import { LedgerFormModal } from './ledger-form-modal'
 import { formatMg } from './ledger-format'
 import { draftToMg, emptyQuantity, QuantityField } from './quantity-field'
-import { checkWitness, emptyWitness, toWitnessProof, WitnessPanel, witnessFields } from './witness-panel'
+import {
+  checkWitness,
+  emptyWitness,
+  toWitnessProof,
+  WitnessPanel,
+  withoutSecret,
+  witnessFields,
+} from './witness-panel'
 
 export type MovementKind = 'waste' | 'breakage' | 'return' | 'transfer'
 
@@ -59,8 +68,7 @@ export function MovementModal({ clinicId, lot, kind, wasteWitnessRequired, onClo
   const error = movement.error
   const mg = draftToMg(lot, quantity)
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     const missing = checkWitness(witness, isWitnessRequired)
     setWitnessHint(missing)
     setHint(mg === null ? 'Enter the quantity.' : null)
@@ -83,108 +91,91 @@ export function MovementModal({ clinicId, lot, kind, wasteWitnessRequired, onClo
         })
         onClose()
       },
-      // A failed witness proof must be typed again, never resent from memory.
-      onError: () => setWitness((w) => ({ ...w, secret: '' })),
+      onError: () => setWitness(withoutSecret),
     })
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      title={`${titles[kind]} — lot ${lot.lotNumber}`}
-      size="lg"
-      centered
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {lot.drugLabel} · {lot.product} · on hand {formatMg(lot.balanceMg)}
-          </Text>
-          {lot.expiryStatus === 'expired' && kind === 'waste' && (
-            <Alert color="red" variant="light" p="xs">
-              This lot has expired: expired stock is usually returned to a reverse distributor.
-            </Alert>
-          )}
-          <QuantityField
-            lot={lot}
-            label="Quantity"
-            value={quantity}
-            onChange={setQuantity}
-            error={hint ?? fieldError(error, 'quantity')}
-          />
-          {isShipment && (
-            <>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  label="Recipient name"
-                  value={recipient.name}
-                  onChange={(e) => setRecipient({ ...recipient, name: e.currentTarget.value })}
-                  error={fieldError(error, 'recipient.name')}
-                />
-                <TextInput
-                  label="Recipient DEA number"
-                  value={recipient.dea}
-                  onChange={(e) => setRecipient({ ...recipient, dea: e.currentTarget.value.toUpperCase() })}
-                  error={fieldError(error, 'recipient.dea')}
-                />
-              </SimpleGrid>
-              <TextInput
-                label="Recipient address"
-                value={recipient.address}
-                onChange={(e) => setRecipient({ ...recipient, address: e.currentTarget.value })}
-                error={fieldError(error, 'recipient.address')}
-              />
-              <TextInput
-                label={
-                  kind === 'return' ? 'Invoice or return authorization number' : 'Transfer record number'
-                }
-                value={document}
-                onChange={(e) => setDocument(e.currentTarget.value)}
-                error={fieldError(error, 'document')}
-              />
-            </>
-          )}
-          <Textarea
-            label={isShipment ? 'Note (optional)' : 'Reason'}
-            placeholder={kind === 'waste' ? 'e.g. Remainder of opened vial after infusion' : undefined}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={fieldError(error, 'reason')}
-            autosize
-            minRows={2}
-          />
-          {kind === 'waste' && (
+    <LedgerFormModal title={`${titles[kind]} — lot ${lot.lotNumber}`} onClose={onClose} onSubmit={submit}>
+      <Text size="sm" c="dimmed">
+        {lot.drugLabel} · {lot.product} · on hand {formatMg(lot.balanceMg)}
+      </Text>
+      {lot.expiryStatus === 'expired' && kind === 'waste' && (
+        <Alert color="red" variant="light" p="xs">
+          This lot has expired: expired stock is usually returned to a reverse distributor.
+        </Alert>
+      )}
+      <QuantityField
+        lot={lot}
+        label="Quantity"
+        value={quantity}
+        onChange={setQuantity}
+        error={hint ?? fieldError(error, 'quantity')}
+      />
+      {isShipment && (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
-              label="Method (optional)"
-              placeholder="e.g. Drug disposal container"
-              value={method}
-              onChange={(e) => setMethod(e.currentTarget.value)}
-              error={fieldError(error, 'method')}
+              label="Recipient name"
+              value={recipient.name}
+              onChange={(e) => setRecipient({ ...recipient, name: e.currentTarget.value })}
+              error={fieldError(error, 'recipient.name')}
             />
-          )}
-          <WitnessPanel
-            clinicId={clinicId}
-            value={witness}
-            onChange={setWitness}
-            error={error}
-            isRequired={isWitnessRequired}
-            hint={witnessHint}
-            vouchesFor={`${verbs[kind]} of ${mg ? formatMg(mg) : 'this quantity'} from lot ${lot.lotNumber}`}
+            <TextInput
+              label="Recipient DEA number"
+              value={recipient.dea}
+              onChange={(e) => setRecipient({ ...recipient, dea: e.currentTarget.value.toUpperCase() })}
+              error={fieldError(error, 'recipient.dea')}
+            />
+          </SimpleGrid>
+          <TextInput
+            label="Recipient address"
+            value={recipient.address}
+            onChange={(e) => setRecipient({ ...recipient, address: e.currentTarget.value })}
+            error={fieldError(error, 'recipient.address')}
           />
-          <MutationError error={error} placedFields={placedFields} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={movement.isPending}>
-              Record {titles[kind].toLowerCase()}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <TextInput
+            label={kind === 'return' ? 'Invoice or return authorization number' : 'Transfer record number'}
+            value={document}
+            onChange={(e) => setDocument(e.currentTarget.value)}
+            error={fieldError(error, 'document')}
+          />
+        </>
+      )}
+      <Textarea
+        label={isShipment ? 'Note (optional)' : 'Reason'}
+        placeholder={kind === 'waste' ? 'e.g. Remainder of opened vial after infusion' : undefined}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={fieldError(error, 'reason')}
+        autosize
+        minRows={2}
+      />
+      {kind === 'waste' && (
+        <TextInput
+          label="Method (optional)"
+          placeholder="e.g. Drug disposal container"
+          value={method}
+          onChange={(e) => setMethod(e.currentTarget.value)}
+          error={fieldError(error, 'method')}
+        />
+      )}
+      <WitnessPanel
+        clinicId={clinicId}
+        value={witness}
+        onChange={setWitness}
+        error={error}
+        isRequired={isWitnessRequired}
+        hint={witnessHint}
+        vouchesFor={`${verbs[kind]} of ${mg ? formatMg(mg) : 'this quantity'} from lot ${lot.lotNumber}`}
+      />
+      <MutationError error={error} placedFields={placedFields} />
+      <FormActions
+        submitLabel={`Record ${titles[kind].toLowerCase()}`}
+        onCancel={onClose}
+        isPending={movement.isPending}
+      />
+    </LedgerFormModal>
   )
 }
 

@@ -1,9 +1,11 @@
-import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core'
+import { Checkbox, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { formatQuantity, multiplyQuantity, parseQuantity } from '../../../domain/ledger'
 import { type Drug, type Lot, type Party, useCreateLot, useMovement } from '../../api/ledger'
+import { FormActions } from '../form-actions'
 import { MutationError } from '../mutation-error'
+import { LedgerFormModal } from './ledger-form-modal'
 import { formatMg, isMgText, unitLabel } from './ledger-format'
 import {
   ContainerFields,
@@ -13,7 +15,14 @@ import {
   NewLotFields,
   SupplierFields,
 } from './receive-fields'
-import { checkWitness, emptyWitness, toWitnessProof, WitnessPanel, witnessFields } from './witness-panel'
+import {
+  checkWitness,
+  emptyWitness,
+  toWitnessProof,
+  WitnessPanel,
+  withoutSecret,
+  witnessFields,
+} from './witness-panel'
 
 const placedFields = [
   'drug',
@@ -81,8 +90,7 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
     setProduct({ ...product, ...drugDefaults[next] })
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     const missing = checkWitness(witness, false)
     setWitnessHint(missing)
     if (missing) return
@@ -101,66 +109,57 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
       })
       onClose()
     }
-    const onError = () => setWitness((w) => ({ ...w, secret: '' }))
+    const onError = () => setWitness(withoutSecret)
     if (lot) receipt.mutate({ path: 'receipts', body: common }, { onSuccess: done, onError })
     else createLot.mutate({ ...common, drug, unit, ...product, supplier }, { onSuccess: done, onError })
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': 'Close' }}
+    <LedgerFormModal
       title={lot ? `Receive more of lot ${lot.lotNumber}` : 'Receive a new lot'}
       size="xl"
-      centered
+      onClose={onClose}
+      onSubmit={submit}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {lot ? (
-            <Text size="sm" c="dimmed">
-              {lot.drugLabel} · {lot.product} · NDC {lot.ndc} · {unitLabel(lot.unit, lot.unitsPerContainer)}{' '}
-              per container
-            </Text>
-          ) : (
-            <NewLotFields
-              drug={drug}
-              onDrugChange={chooseDrug}
-              product={product}
-              onProductChange={setProduct}
-              unit={unit}
-              error={error}
-            />
-          )}
-          <ContainerFields value={containers} onChange={setContainers} totalMg={total} error={error} />
-          {lot && (
-            <Checkbox
-              label={`From a supplier other than ${lot.supplierName}`}
-              checked={isOtherSupplier}
-              onChange={(e) => setIsOtherSupplier(e.currentTarget.checked)}
-            />
-          )}
-          {withSupplier && <SupplierFields supplier={supplier} onChange={setSupplier} error={error} />}
-          <WitnessPanel
-            clinicId={clinicId}
-            value={witness}
-            onChange={setWitness}
-            error={error}
-            isRequired={false}
-            hint={witnessHint}
-            vouchesFor={`they saw ${total ? formatMg(total) : 'this delivery'} received and checked against the invoice`}
-          />
-          <MutationError error={error} placedFields={placedFields} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {lot ? 'Record receipt' : 'Receive lot'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {lot ? (
+        <Text size="sm" c="dimmed">
+          {lot.drugLabel} · {lot.product} · NDC {lot.ndc} · {unitLabel(lot.unit, lot.unitsPerContainer)} per
+          container
+        </Text>
+      ) : (
+        <NewLotFields
+          drug={drug}
+          onDrugChange={chooseDrug}
+          product={product}
+          onProductChange={setProduct}
+          unit={unit}
+          error={error}
+        />
+      )}
+      <ContainerFields value={containers} onChange={setContainers} totalMg={total} error={error} />
+      {lot && (
+        <Checkbox
+          label={`From a supplier other than ${lot.supplierName}`}
+          checked={isOtherSupplier}
+          onChange={(e) => setIsOtherSupplier(e.currentTarget.checked)}
+        />
+      )}
+      {withSupplier && <SupplierFields supplier={supplier} onChange={setSupplier} error={error} />}
+      <WitnessPanel
+        clinicId={clinicId}
+        value={witness}
+        onChange={setWitness}
+        error={error}
+        isRequired={false}
+        hint={witnessHint}
+        vouchesFor={`they saw ${total ? formatMg(total) : 'this delivery'} received and checked against the invoice`}
+      />
+      <MutationError error={error} placedFields={placedFields} />
+      <FormActions
+        submitLabel={lot ? 'Record receipt' : 'Receive lot'}
+        onCancel={onClose}
+        isPending={mutation.isPending}
+      />
+    </LedgerFormModal>
   )
 }

@@ -1,23 +1,22 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core'
+import { Alert, Button, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { type Discrepancy, type Lot, useResolveDiscrepancy } from '../../api/ledger'
 import { FieldGroup } from '../field-group'
+import { FormActions } from '../form-actions'
 import { MutationError } from '../mutation-error'
 import { fieldError } from './field-messages'
+import { LedgerFormModal } from './ledger-form-modal'
 import { formatMg, groupDigits, mgInUnits } from './ledger-format'
 import { draftToMg, emptyQuantity, QuantityField } from './quantity-field'
-import { checkWitness, emptyWitness, toWitnessProof, WitnessPanel, witnessFields } from './witness-panel'
+import {
+  checkWitness,
+  emptyWitness,
+  toWitnessProof,
+  WitnessPanel,
+  withoutSecret,
+  witnessFields,
+} from './witness-panel'
 
 function Fact({ label, value, hint }: { label: string; value: string; hint?: string | null }) {
   return (
@@ -68,8 +67,7 @@ export function ResolveModal({
   const strength = lot ?? { strengthMg: '1', unit: 'mL' as const }
   const recounted = draftToMg(strength, recount)
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     const next = {
       witness: checkWitness(witness, true),
       recounted: way === 'recount' && recounted === null ? 'Enter the recount.' : null,
@@ -95,100 +93,82 @@ export function ResolveModal({
           })
           onClose()
         },
-        onError: () => setWitness((w) => ({ ...w, secret: '' })),
+        onError: () => setWitness(withoutSecret),
       },
     )
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      title={`Resolve discrepancy — lot ${d.lotNumber}`}
-      size="lg"
-      centered
-    >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <SimpleGrid cols={3}>
-            <Fact
-              label="Expected"
-              value={formatMg(d.expectedMg)}
-              hint={lot && mgInUnits(lot, d.expectedMg)}
+    <LedgerFormModal title={`Resolve discrepancy — lot ${d.lotNumber}`} onClose={onClose} onSubmit={submit}>
+      <SimpleGrid cols={3}>
+        <Fact label="Expected" value={formatMg(d.expectedMg)} hint={lot && mgInUnits(lot, d.expectedMg)} />
+        <Fact label="Counted" value={formatMg(d.countedMg)} hint={lot && mgInUnits(lot, d.countedMg)} />
+        <Fact label="Difference" value={`${groupDigits(d.differenceMg)} mg`} />
+      </SimpleGrid>
+      {d.status !== 'open' ? (
+        <Alert color="blue" variant="light">
+          This discrepancy is already resolved.
+        </Alert>
+      ) : (
+        <>
+          <FieldGroup label="Resolve by">
+            <SegmentedControl
+              value={way}
+              onChange={(v) => setWay(v as typeof way)}
+              data={[
+                { value: 'adjustment', label: `Adjust balance by ${groupDigits(d.differenceMg)} mg` },
+                { value: 'recount', label: 'Recount matches balance' },
+              ]}
             />
-            <Fact label="Counted" value={formatMg(d.countedMg)} hint={lot && mgInUnits(lot, d.countedMg)} />
-            <Fact label="Difference" value={`${groupDigits(d.differenceMg)} mg`} />
-          </SimpleGrid>
-          {d.status !== 'open' ? (
-            <Alert color="blue" variant="light">
-              This discrepancy is already resolved.
-            </Alert>
-          ) : (
-            <>
-              <FieldGroup label="Resolve by">
-                <SegmentedControl
-                  value={way}
-                  onChange={(v) => setWay(v as typeof way)}
-                  data={[
-                    { value: 'adjustment', label: `Adjust balance by ${groupDigits(d.differenceMg)} mg` },
-                    { value: 'recount', label: 'Recount matches balance' },
-                  ]}
-                />
-              </FieldGroup>
-              {way === 'recount' && lot && (
-                <QuantityField
-                  lot={lot}
-                  label="Recounted"
-                  description={`Must equal the balance, ${formatMg(d.expectedMg)}, to close without an adjustment`}
-                  value={recount}
-                  onChange={setRecount}
-                  error={hints.recounted ?? fieldError(error, 'recounted')}
-                />
-              )}
-              <Textarea
-                label="Reason"
-                placeholder="What explains the difference"
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                error={fieldError(error, 'reason')}
-                autosize
-                minRows={2}
-              />
-              <WitnessPanel
-                clinicId={clinicId}
-                value={witness}
-                onChange={setWitness}
-                error={error}
-                isRequired
-                hint={hints.witness}
-                vouchesFor={`this resolution of the ${groupDigits(d.differenceMg)} mg difference on lot ${d.lotNumber}`}
-              />
-              <MutationError
-                error={error}
-                placedFields={['reason', 'recounted', ...witnessFields]}
-                onReload={() => {
-                  resolve.reset()
-                  onReload()
-                }}
-              />
-              <Group justify="space-between">
-                <Button variant="subtle" color="red" onClick={() => onReportLoss(d)}>
-                  Report as theft or loss instead…
-                </Button>
-                <Group>
-                  <Button variant="default" onClick={onClose}>
-                    Cancel
-                  </Button>
-                  <Button type="submit" loading={resolve.isPending}>
-                    Resolve
-                  </Button>
-                </Group>
-              </Group>
-            </>
+          </FieldGroup>
+          {way === 'recount' && lot && (
+            <QuantityField
+              lot={lot}
+              label="Recounted"
+              description={`Must equal the balance, ${formatMg(d.expectedMg)}, to close without an adjustment`}
+              value={recount}
+              onChange={setRecount}
+              error={hints.recounted ?? fieldError(error, 'recounted')}
+            />
           )}
-        </Stack>
-      </form>
-    </Modal>
+          <Textarea
+            label="Reason"
+            placeholder="What explains the difference"
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={fieldError(error, 'reason')}
+            autosize
+            minRows={2}
+          />
+          <WitnessPanel
+            clinicId={clinicId}
+            value={witness}
+            onChange={setWitness}
+            error={error}
+            isRequired
+            hint={hints.witness}
+            vouchesFor={`this resolution of the ${groupDigits(d.differenceMg)} mg difference on lot ${d.lotNumber}`}
+          />
+          <MutationError
+            error={error}
+            placedFields={['reason', 'recounted', ...witnessFields]}
+            onReload={() => {
+              resolve.reset()
+              onReload()
+            }}
+          />
+          <FormActions
+            submitLabel="Resolve"
+            onCancel={onClose}
+            isPending={resolve.isPending}
+            aside={
+              <Button variant="subtle" color="red" onClick={() => onReportLoss(d)}>
+                Report as theft or loss instead…
+              </Button>
+            }
+          />
+        </>
+      )}
+    </LedgerFormModal>
   )
 }

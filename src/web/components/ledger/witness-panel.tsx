@@ -25,6 +25,9 @@ export interface WitnessDraft {
 export const emptyWitness: WitnessDraft = { userId: null, method: 'password', secret: '' }
 
 /** Says what is missing before anything is sent; null when the witness part is complete. */
+/** A failed witness proof must be typed again, never resent from memory. */
+export const withoutSecret = (draft: WitnessDraft): WitnessDraft => ({ ...draft, secret: '' })
+
 export function checkWitness(draft: WitnessDraft, isRequired: boolean): string | null {
   if (!draft.userId) return isRequired ? 'Choose the witness.' : null
   if (!draft.secret) return 'The witness enters their password or code.'

@@ -1,4 +1,5 @@
-import { Table, Text } from '@mantine/core'
+import { Text } from '@mantine/core'
+import { type Column, DataTable } from '../data-table'
 import { formatInterval, formatLiterature, formatNumber } from './format'
 import { type MeasureRow, minReadableN } from './outcome-measures'
 
@@ -9,65 +10,79 @@ interface MeasureTableProps {
   countHeader?: string
 }
 
+const right = { td: { ta: 'right' }, th: { ta: 'right' }, nowrap: true } as const
+
+const measureColumn: Column<MeasureRow> = {
+  header: 'Measure',
+  cell: (r) => (
+    <>
+      {r.measure}
+      {r.timepoint && (
+        <Text c="dimmed" size="xs">
+          {r.timepoint}
+        </Text>
+      )}
+    </>
+  ),
+}
+
+const countColumn = (header: string): Column<MeasureRow> => ({
+  header,
+  ...right,
+  cell: (r) => (
+    <>
+      {r.count === null ? '' : `${formatNumber(r.count)} / `}
+      {formatNumber(r.n)}
+      {r.n !== null && r.n < minReadableN && (
+        <Text c="orange.8" size="xs">
+          too few to read
+        </Text>
+      )}
+    </>
+  ),
+})
+
+const valueColumn = (hasInterval: boolean): Column<MeasureRow> => ({
+  header: hasInterval ? 'Value (95 % CI)' : 'Value',
+  ...right,
+  cell: (r) => (
+    <>
+      {formatNumber(r.value, r.unit)}
+      {r.lower !== null && (
+        <Text c="dimmed" size="xs">
+          {formatInterval(r)}
+        </Text>
+      )}
+    </>
+  ),
+})
+
+const literatureColumn: Column<MeasureRow> = {
+  header: 'Literature',
+  cell: (r) =>
+    formatLiterature(r).map((l) => (
+      <Text key={l.source} size="sm">
+        {l.text}{' '}
+        <Text span c="dimmed" size="xs">
+          {l.source}
+        </Text>
+      </Text>
+    )),
+}
+
 /** The numbers behind a chart, as the CSV download has them; compact enough for a half-width card. */
 export function MeasureTable({ label, rows, countHeader = 'Count / n' }: MeasureTableProps) {
   const hasInterval = rows.some((r) => r.lower !== null)
   const hasLiterature = rows.some((r) => r.literatureValue.length > 0)
+  const columns = [measureColumn, countColumn(countHeader), valueColumn(hasInterval)]
   return (
-    <Table.ScrollContainer minWidth={420}>
-      <Table striped fz="sm" verticalSpacing={4} horizontalSpacing="xs" aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Measure</Table.Th>
-            <Table.Th ta="right">{countHeader}</Table.Th>
-            <Table.Th ta="right">{hasInterval ? 'Value (95 % CI)' : 'Value'}</Table.Th>
-            {hasLiterature && <Table.Th>Literature</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={`${r.measure}|${r.timepoint}`}>
-              <Table.Td>
-                {r.measure}
-                {r.timepoint && (
-                  <Text c="dimmed" size="xs">
-                    {r.timepoint}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {r.count === null ? '' : `${formatNumber(r.count)} / `}
-                {formatNumber(r.n)}
-                {r.n !== null && r.n < minReadableN && (
-                  <Text c="orange.8" size="xs">
-                    too few to read
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatNumber(r.value, r.unit)}
-                {r.lower !== null && (
-                  <Text c="dimmed" size="xs">
-                    {formatInterval(r)}
-                  </Text>
-                )}
-              </Table.Td>
-              {hasLiterature && (
-                <Table.Td>
-                  {formatLiterature(r).map((l) => (
-                    <Text key={l.source} size="sm">
-                      {l.text}{' '}
-                      <Text span c="dimmed" size="xs">
-                        {l.source}
-                      </Text>
-                    </Text>
-                  ))}
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={label}
+      minWidth={420}
+      columns={hasLiterature ? [...columns, literatureColumn] : columns}
+      rows={rows}
+      rowKey={(r) => `${r.measure}|${r.timepoint}`}
+      table={{ striped: true, fz: 'sm', verticalSpacing: 4, horizontalSpacing: 'xs' }}
+    />
   )
 }

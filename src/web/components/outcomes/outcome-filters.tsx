@@ -48,6 +48,26 @@ export const severityLabels = Object.fromEntries(severityOptions.map((o) => [o.v
   string
 >
 
+/** The choice filters, one select each; a protocol is offered only under its own treatment. */
+const choiceFilters = [
+  { key: 'protocol', label: 'Protocol', placeholder: 'All protocols', options: protocolOptions },
+  { key: 'ageBand', label: 'Age band', placeholder: 'All ages', options: ageBandOptions },
+  { key: 'severity', label: 'Baseline severity', placeholder: 'All severities', options: severityOptions },
+] as const
+const dayFilters = [
+  { key: 'from', label: 'First dose from' },
+  { key: 'to', label: 'First dose to' },
+] as const
+const noFilters: OutcomeFilterValues = {
+  clinics: '',
+  route: '',
+  protocol: '',
+  ageBand: '',
+  severity: '',
+  from: '',
+  to: '',
+}
+
 const isOneOf = <T extends string>(options: readonly { value: T }[], value: string | null): value is T =>
   options.some((o) => o.value === value)
 
@@ -124,60 +144,40 @@ export function OutcomeFilters({ values, onChange, readableClinics }: OutcomeFil
           />
         </Box>
         {hasAny && (
-          <Button
-            variant="subtle"
-            onClick={() =>
-              onChange({ clinics: '', route: '', protocol: '', ageBand: '', severity: '', from: '', to: '' })
-            }
-          >
+          <Button variant="subtle" onClick={() => onChange(noFilters)}>
             Clear filters
           </Button>
         )}
       </Group>
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
-        <Select
-          label="Protocol"
-          placeholder="All protocols"
-          data={protocolOptions
-            .filter((o) => !values.route || o.route === values.route)
-            .map(({ value, label }) => ({ value, label }))}
-          value={values.protocol || null}
-          onChange={(value) => onChange({ protocol: isOneOf(protocolOptions, value) ? value : '' })}
-          clearable
-        />
-        <Select
-          label="Age band"
-          placeholder="All ages"
-          data={ageBandOptions}
-          value={values.ageBand || null}
-          onChange={(value) => onChange({ ageBand: isOneOf(ageBandOptions, value) ? value : '' })}
-          clearable
-        />
-        <Select
-          label="Baseline severity"
-          placeholder="All severities"
-          data={severityOptions}
-          value={values.severity || null}
-          onChange={(value) => onChange({ severity: isOneOf(severityOptions, value) ? value : '' })}
-          clearable
-        />
-        <DateInput
-          label="First dose from"
-          placeholder="YYYY-MM-DD"
-          valueFormat="YYYY-MM-DD"
-          value={values.from || null}
-          onChange={(value) => onChange({ from: value ?? '' })}
-          clearable
-        />
-        <DateInput
-          label="First dose to"
-          placeholder="YYYY-MM-DD"
-          valueFormat="YYYY-MM-DD"
-          value={values.to || null}
-          onChange={(value) => onChange({ to: value ?? '' })}
-          error={isReversed ? 'Must be on or after the start' : undefined}
-          clearable
-        />
+        {choiceFilters.map(({ key, label, placeholder, options }) => (
+          <Select
+            key={key}
+            label={label}
+            placeholder={placeholder}
+            data={options
+              .filter((o) => !('route' in o) || !values.route || o.route === values.route)
+              .map((o) => ({ value: o.value, label: o.label }))}
+            value={values[key] || null}
+            // The value is one of the key's own options (or '' when cleared), so it fits the key.
+            onChange={(value) =>
+              onChange({ [key]: isOneOf(options, value) ? value : '' } as Partial<OutcomeFilterValues>)
+            }
+            clearable
+          />
+        ))}
+        {dayFilters.map(({ key, label }) => (
+          <DateInput
+            key={key}
+            label={label}
+            placeholder="YYYY-MM-DD"
+            valueFormat="YYYY-MM-DD"
+            value={values[key] || null}
+            onChange={(value) => onChange({ [key]: value ?? '' })}
+            error={key === 'to' && isReversed ? 'Must be on or after the start' : undefined}
+            clearable
+          />
+        ))}
       </SimpleGrid>
     </Stack>
   )

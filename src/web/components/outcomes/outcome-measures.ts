@@ -49,12 +49,30 @@ export interface MeasureRow {
 
 const toPercent = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10)
 
+type Figure = { value: number; source: string }
+
+/** The published figures beside a row, as its two columns. */
+function literatureColumns(literature: readonly Figure[]) {
+  return {
+    literatureValue: literature.map((l) => l.value),
+    literatureSource: literature.map((l) => l.source),
+  }
+}
+
+/** A row with no numerator, interval or literature unless it names them. */
+function measureRow(
+  fields: Pick<MeasureRow, 'section' | 'measure' | 'timepoint' | 'n' | 'value' | 'unit'> &
+    Partial<MeasureRow>,
+): MeasureRow {
+  return { count: null, lower: null, upper: null, literatureValue: [], literatureSource: [], ...fields }
+}
+
 function proportionRow(
   section: string,
   measure: string,
   timepoint: string,
   p: Proportion,
-  literature: { value: number; source: string }[] = [],
+  literature: readonly Figure[] = [],
 ): MeasureRow {
   return {
     section,
@@ -66,8 +84,7 @@ function proportionRow(
     lower: toPercent(p.lower),
     upper: toPercent(p.upper),
     unit: '%',
-    literatureValue: literature.map((l) => l.value),
-    literatureSource: literature.map((l) => l.source),
+    ...literatureColumns(literature),
   }
 }
 
@@ -92,75 +109,47 @@ function formatDay(iso: string, timeZone: string | undefined): string {
 
 /** `timeZone` (the clinic's) names the days of the chair-use period; its end is exclusive. */
 export function buildMeasureRows(d: OutcomeDashboard, timeZone?: string): MeasureRow[] {
+  const patientsRow = (timepoint: string, n: number) =>
+    measureRow({ section: 'Cohort', measure: 'Patients', timepoint, n, value: null, unit: 'patients' })
   const rows: MeasureRow[] = [
-    {
-      section: 'Cohort',
-      measure: 'Patients',
-      timepoint: '',
-      count: null,
-      n: d.cohort.patients,
-      value: null,
-      lower: null,
-      upper: null,
-      unit: 'patients',
-      literatureValue: [],
-      literatureSource: [],
-    },
+    patientsRow('', d.cohort.patients),
     // Added up over several clinics: each clinic's share, so the file says what it is made of.
-    ...(d.cohort.clinics.length > 1
-      ? d.cohort.clinics.map((c) => ({
-          section: 'Cohort',
-          measure: 'Patients',
-          timepoint: c.name,
-          count: null,
-          n: c.patients,
-          value: null,
-          lower: null,
-          upper: null,
-          unit: 'patients',
-          literatureValue: [],
-          literatureSource: [],
-        }))
-      : []),
+    ...(d.cohort.clinics.length > 1 ? d.cohort.clinics.map((c) => patientsRow(c.name, c.patients)) : []),
   ]
   for (const t of timepoints) {
     for (const metric of ['response', 'remission'] as const) {
-      const literature = matchBenchmarks(d.benchmarks, metric, t).map((b) => ({
-        value: b.value,
-        source: b.source,
-      }))
+      const literature = matchBenchmarks(d.benchmarks, metric, t)
       const label = metric === 'response' ? 'Response' : 'Remission'
       rows.push(proportionRow('Efficacy', label, timepointLabels[t], d.outcomes[t][metric], literature))
     }
   }
   const relapseLiterature = matchBenchmarks(d.benchmarks, 'median-days-to-relapse', null)
-  rows.push({
-    section: 'Relapse',
-    measure: 'Median days to relapse among responders',
-    timepoint: 'After course end',
-    count: d.relapse?.events ?? 0,
-    n: d.relapse?.responders ?? 0,
-    value: d.relapse?.medianDays ?? null,
-    lower: d.relapse?.medianLowerDays ?? null,
-    upper: d.relapse?.medianUpperDays ?? null,
-    unit: 'days',
-    literatureValue: relapseLiterature.map((b) => b.value),
-    literatureSource: relapseLiterature.map((b) => b.source),
-  })
+  rows.push(
+    measureRow({
+      section: 'Relapse',
+      measure: 'Median days to relapse among responders',
+      timepoint: 'After course end',
+      count: d.relapse?.events ?? 0,
+      n: d.relapse?.responders ?? 0,
+      value: d.relapse?.medianDays ?? null,
+      lower: d.relapse?.medianLowerDays ?? null,
+      upper: d.relapse?.medianUpperDays ?? null,
+      unit: 'days',
+      ...literatureColumns(relapseLiterature),
+    }),
+  )
   for (const e of d.adverseEvents) {
-    rows.push({
-      section: 'Side effects',
-      measure: `${e.term} (grade ${e.grade})`,
-      timepoint: '',
-      count: e.count,
-      n: d.cohort.sessions,
-      value: e.per100Sessions,
-      lower: null,
-      upper: null,
-      unit: 'per 100 sessions',
-      literatureValue: [],
-      literatureSource: [],
-    })
+    rows.push(
+      measureRow({
+        section: 'Side effects',
+        measure: `${e.term} (grade ${e.grade})`,
+        timepoint: '',
+        count: e.count,
+        n: d.cohort.sessions,
+        value: e.per100Sessions,
+        unit: 'per 100 sessions',
+      }),
+    )
   }
   const bp = d.bloodPressure
   // The Yale series is IV ketamine: beside an IV cohort only (issue 14, like with like).
@@ -173,33 +162,27 @@ export function buildMeasureRows(d: OutcomeDashboard, timeZone?: string): Measur
       bp.excursions,
       bpLiterature ? [{ value: bpLiterature.excursionPercentOfSessions, source: bpLiterature.source }] : [],
     ),
-    {
+    measureRow({
       section: 'Blood pressure',
       measure: 'Mean systolic rise',
       timepoint: 'Peak during infusion vs pre-dose',
-      count: null,
       n: bp.sessions,
       value: bp.meanSystolicRiseMmHg,
-      lower: null,
-      upper: null,
       unit: 'mmHg',
-      literatureValue: bpLiterature ? [bpLiterature.meanSystolicRiseMmHg] : [],
-      literatureSource: bpLiterature ? [bpLiterature.source] : [],
-    },
+      ...literatureColumns(
+        bpLiterature ? [{ value: bpLiterature.meanSystolicRiseMmHg, source: bpLiterature.source }] : [],
+      ),
+    }),
     proportionRow('Early non-response', 'No response after 3 sessions', '1 week', d.noResponseAfterThree),
-    {
+    measureRow({
       section: 'Chair utilisation',
       measure: 'Booked hours of chair capacity',
       timepoint: `${formatDay(d.chairUtilisation.from, timeZone)} to ${formatDay(new Date(Date.parse(d.chairUtilisation.to) - 1).toISOString(), timeZone)}`,
       count: Math.round(d.chairUtilisation.bookedHours * 10) / 10,
       n: d.chairUtilisation.capacityHours,
       value: toPercent(d.chairUtilisation.rate),
-      lower: null,
-      upper: null,
       unit: '%',
-      literatureValue: [],
-      literatureSource: [],
-    },
+    }),
   )
   return rows
 }

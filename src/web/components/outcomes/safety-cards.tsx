@@ -1,4 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core'
+import type { ReactNode } from 'react'
 import { useClinicSummary } from '../../api/clinic'
 import type { OutcomeDashboard } from '../../api/outcomes'
 import { useCurrentClinic } from '../current-clinic'
@@ -17,6 +18,41 @@ import { SideEffectsChart } from './side-effects-chart'
 import { TooFew } from './too-few-alert'
 
 const section = (rows: MeasureRow[], name: string) => rows.filter((r) => r.section === name)
+
+/** A figure's caption and value on one line, over its meter (and any note under it). */
+function MeterRow({
+  caption,
+  figure,
+  children,
+}: {
+  caption: ReactNode
+  figure: ReactNode
+  children: ReactNode
+}) {
+  return (
+    <div>
+      <Group justify="space-between" gap="xs">
+        <Text size="sm">{caption}</Text>
+        <Text size="sm" fw={600}>
+          {figure}
+        </Text>
+      </Group>
+      {children}
+    </div>
+  )
+}
+
+/** A rate in percent with its 95 % interval beside it. */
+function PercentWithInterval({ row }: { row: MeasureRow }) {
+  return (
+    <>
+      {formatNumber(row.value, '%')}{' '}
+      <Text span size="xs" c="dimmed" fw={400}>
+        CI {formatInterval(row)}
+      </Text>
+    </>
+  )
+}
 
 export function SideEffectsCard({ data }: { data: OutcomeDashboard }) {
   const rows = section(buildMeasureRows(data), 'Side effects')
@@ -54,21 +90,17 @@ export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
       warning={isTooFew && <TooFew data={data} n={data.bloodPressure.sessions} what="sessions with vitals" />}
       chart={
         <Stack gap="sm">
-          <div>
-            <Group justify="space-between" gap="xs">
-              <Text size="sm">
+          <MeterRow
+            caption={
+              <>
                 Sessions above 180/110:{' '}
                 <FlagLink flag="bp-excursion">
                   {excursions.count ?? 0} of {excursions.n ?? 0}
                 </FlagLink>
-              </Text>
-              <Text size="sm" fw={600}>
-                {formatNumber(excursions.value, '%')}{' '}
-                <Text span size="xs" c="dimmed" fw={400}>
-                  CI {formatInterval(excursions)}
-                </Text>
-              </Text>
-            </Group>
+              </>
+            }
+            figure={<PercentWithInterval row={excursions} />}
+          >
             <IntervalMeter
               label="Sessions with blood pressure above 180/110, percent"
               value={excursions.value}
@@ -82,14 +114,11 @@ export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
                 literature && { value: literature.excursionPercentOfSessions, source: literature.source }
               }
             />
-          </div>
-          <div>
-            <Group justify="space-between" gap="xs">
-              <Text size="sm">Mean systolic rise</Text>
-              <Text size="sm" fw={600}>
-                {rise.value === null ? '–' : `+${formatNumber(rise.value, 'mmHg')}`}
-              </Text>
-            </Group>
+          </MeterRow>
+          <MeterRow
+            caption="Mean systolic rise"
+            figure={rise.value === null ? '–' : `+${formatNumber(rise.value, 'mmHg')}`}
+          >
             <IntervalMeter
               label="Mean systolic rise, mmHg"
               value={rise.value}
@@ -99,7 +128,7 @@ export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
               isFaded={isTooFew}
               literature={literature && { value: literature.meanSystolicRiseMmHg, source: literature.source }}
             />
-          </div>
+          </MeterRow>
           <Text size="xs" c="dimmed">
             The bar: your figure; the line through it, where the true figure most likely lies.{' '}
             {literature
@@ -125,21 +154,17 @@ export function NoResponseCard({ data }: { data: OutcomeDashboard }) {
         isTooFew && <TooFew data={data} n={row.n ?? 0} what="patients with a 1-week score after 3 sessions" />
       }
       chart={
-        <div>
-          <Group justify="space-between" gap="xs">
-            <Text size="sm">
+        <MeterRow
+          caption={
+            <>
               <FlagLink flag="no-response-after-three">
                 {row.count ?? 0} of {row.n ?? 0} patients
               </FlagLink>{' '}
               flagged
-            </Text>
-            <Text size="sm" fw={600}>
-              {formatNumber(row.value, '%')}{' '}
-              <Text span size="xs" c="dimmed" fw={400}>
-                CI {formatInterval(row)}
-              </Text>
-            </Text>
-          </Group>
+            </>
+          }
+          figure={<PercentWithInterval row={row} />}
+        >
           <IntervalMeter
             label="Patients without response after 3 sessions, percent"
             value={row.value}
@@ -150,7 +175,7 @@ export function NoResponseCard({ data }: { data: OutcomeDashboard }) {
             color="grape.6"
             isFaded={isTooFew}
           />
-        </div>
+        </MeterRow>
       }
       table={
         <MeasureTable label="No response after 3 sessions" rows={rows} countHeader="Flagged / patients" />
@@ -170,16 +195,15 @@ export function ChairCard({ data }: { data: OutcomeDashboard }) {
       title="Chair utilisation"
       description={`Booked session hours against 8 hours a working day per active chair, ${row.timepoint}.`}
       chart={
-        <div>
-          <Group justify="space-between" gap="xs">
-            <Text size="sm">
+        <MeterRow
+          caption={
+            <>
               {formatNumber(Math.round(use.bookedHours))} of {formatNumber(use.capacityHours)} chair-hours
               booked
-            </Text>
-            <Text size="sm" fw={600}>
-              {formatNumber(row.value, '%')}
-            </Text>
-          </Group>
+            </>
+          }
+          figure={formatNumber(row.value, '%')}
+        >
           <IntervalMeter
             label="Chair utilisation, percent"
             value={row.value}
@@ -193,7 +217,7 @@ export function ChairCard({ data }: { data: OutcomeDashboard }) {
               active, or that sessions are not double-booked.
             </Text>
           )}
-        </div>
+        </MeterRow>
       }
       table={<MeasureTable label="Chair utilisation" rows={rows} countHeader="Booked / capacity h" />}
     />

@@ -2,10 +2,11 @@ import { Badge, Stack, Text } from '@mantine/core'
 import { findInstrument } from '../../../domain/instruments'
 import { type InstrumentResponse, useAssessments, type Vitals } from '../../api/assessments'
 import { useClientPages } from '../../components/client-pages'
-import { type Column, TitledTable } from '../../components/data-table'
-import { markInErrorColumn, struckIfInError } from '../../components/mark-in-error-button'
+import type { Column } from '../../components/data-table'
+import { markInErrorColumn } from '../../components/mark-in-error-button'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { TimeCell } from '../../components/time-cell'
+import { ChartRecordTable } from './chart-record-table'
 import type { ChartTabProps } from './chart-tab-props'
 import { InstrumentEntry } from './instrument-entry'
 import { VitalsForm } from './vitals-form'
@@ -80,25 +81,17 @@ export function AssessmentsTab(props: ChartTabProps) {
       )}
       {assessments.data && (
         <>
-          <TitledTable
+          <ChartRecordTable
             title="Scores"
             emptyText="No scores recorded."
-            label="Scores"
-            minWidth={640}
             rows={responses.rows}
-            rowKey={(r) => r.id}
-            rowStyle={struckIfInError}
             columns={scoreColumns(props)}
             footer={responses.footer}
           />
-          <TitledTable
+          <ChartRecordTable
             title="Vital signs"
             emptyText="No vital signs recorded."
-            label="Vital signs"
-            minWidth={640}
             rows={vitals.rows}
-            rowKey={(v) => v.id}
-            rowStyle={struckIfInError}
             columns={vitalsColumns(props)}
             footer={vitals.footer}
           />

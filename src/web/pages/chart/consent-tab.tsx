@@ -5,13 +5,10 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
-  Paper,
   ScrollArea,
   SegmentedControl,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core'
@@ -26,6 +23,9 @@ import {
   useWithdrawConsent,
 } from '../../api/consent'
 import { usePatient } from '../../api/patients'
+import { ClinicalCard } from '../../components/clinical-card'
+import { useClinicalForm } from '../../components/clinical-form'
+import { ReasonModal } from '../../components/clinical-reason-modal'
 import { useCurrentClinic } from '../../components/current-clinic'
 import { type Column, TitledTable } from '../../components/data-table'
 import { fieldError, MutationError } from '../../components/mutation-error'
@@ -79,13 +79,14 @@ function SignConsentForm({
   defaultSigner: string
 }) {
   const { me } = useCurrentClinic()
-  const [signerName, setSignerName] = useState(defaultSigner)
-  const [kind, setKind] = useState<'drawn' | 'typed'>('drawn')
   const [drawing, setDrawing] = useState<string | null>(null)
-  const [typed, setTyped] = useState('')
-  const [researchUse, setResearchUse] = useState(false)
   const [hint, setHint] = useState<string | null>(null)
   const sign = useSignConsent(props.clinicId, props.patientId)
+  const { form, values, field, checkbox } = useClinicalForm(
+    { signerName: defaultSigner, kind: 'drawn' as 'drawn' | 'typed', typed: '', researchUse: false },
+    sign.error,
+  )
+  const { signerName, kind, typed, researchUse } = values
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -101,7 +102,7 @@ function SignConsentForm({
         signatureData: kind === 'drawn' ? drawing! : typed.trim(),
         researchUse,
       },
-      { onSuccess: () => setTyped('') },
+      { onSuccess: () => form.setFieldValue('typed', '') },
     )
   }
 
@@ -115,69 +116,63 @@ function SignConsentForm({
   }
 
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Sign consent">
-      <Stack gap="md">
+    <ClinicalCard label="Sign consent" gap="md" onSubmit={submit}>
+      <TextInput
+        label="Signer's full name"
+        description="The patient (or their legal representative)"
+        {...field('signerName')}
+        required
+        withAsterisk={false}
+        size="md"
+        maw={420}
+      />
+      <SegmentedControl
+        aria-label="Signature kind"
+        data={[
+          { value: 'drawn', label: 'Draw signature' },
+          { value: 'typed', label: 'Type name' },
+        ]}
+        value={kind}
+        onChange={(value) => {
+          form.setFieldValue('kind', value as 'drawn' | 'typed')
+          setHint(null)
+        }}
+        w="fit-content"
+        size="md"
+      />
+      {kind === 'drawn' ? (
+        <SignaturePad
+          label="Patient signature"
+          onChange={setDrawing}
+          error={fieldError(sign.error, 'signatureData') ?? hint ?? undefined}
+        />
+      ) : (
         <TextInput
-          label="Signer's full name"
-          description="The patient (or their legal representative)"
-          value={signerName}
-          onChange={(event) => setSignerName(event.currentTarget.value)}
-          error={fieldError(sign.error, 'signerName')}
-          required
-          withAsterisk={false}
+          label="Typed signature"
+          description="Type the signer’s full name exactly as above"
+          {...form.getInputProps('typed')}
+          error={fieldError(sign.error, 'signatureData') ?? hint}
           size="md"
           maw={420}
+          styles={{ input: { fontFamily: 'cursive', fontSize: 22 } }}
         />
-        <SegmentedControl
-          aria-label="Signature kind"
-          data={[
-            { value: 'drawn', label: 'Draw signature' },
-            { value: 'typed', label: 'Type name' },
-          ]}
-          value={kind}
-          onChange={(value) => {
-            setKind(value as 'drawn' | 'typed')
-            setHint(null)
-          }}
-          w="fit-content"
-          size="md"
-        />
-        {kind === 'drawn' ? (
-          <SignaturePad
-            label="Patient signature"
-            onChange={setDrawing}
-            error={fieldError(sign.error, 'signatureData') ?? hint ?? undefined}
-          />
-        ) : (
-          <TextInput
-            label="Typed signature"
-            description="Type the signer’s full name exactly as above"
-            value={typed}
-            onChange={(event) => setTyped(event.currentTarget.value)}
-            error={fieldError(sign.error, 'signatureData') ?? hint}
-            size="md"
-            maw={420}
-            styles={{ input: { fontFamily: 'cursive', fontSize: 22 } }}
-          />
-        )}
-        <Checkbox
-          size="md"
-          label="I agree that my de-identified data may be used for research (optional)"
-          checked={researchUse}
-          onChange={(event) => setResearchUse(event.currentTarget.checked)}
-        />
-        <Text size="sm" c="dimmed">
-          Witness: <strong>{me.user.displayName}</strong> (you, signed in) is recorded as the witness to this
-          signature.
-        </Text>
-        <MutationError error={sign.error} placedFields={['signerName', 'signatureData']} />
-        <Group justify="flex-end">
-          <Button type="submit" size="md" loading={sign.isPending}>
-            Sign consent
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      )}
+      <Checkbox
+        size="md"
+        label="I agree that my de-identified data may be used for research (optional)"
+        {...checkbox('researchUse')}
+      />
+      <Text size="sm" c="dimmed">
+        Witness: <strong>{me.user.displayName}</strong> (you, signed in) is recorded as the witness to this
+        signature.
+      </Text>
+      <MutationError error={sign.error} placedFields={['signerName', 'signatureData']} />
+      <Group justify="flex-end">
+        <Button type="submit" size="md" loading={sign.isPending}>
+          Sign consent
+        </Button>
+      </Group>
+    </ClinicalCard>
   )
 }
 
@@ -258,47 +253,31 @@ function WithdrawModal({
     setReason('')
     onClose()
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (consent) withdraw.mutate({ consentId: consent.id, reason: reason.trim() }, { onSuccess: close })
-  }
   return (
-    <Modal
+    <ReasonModal
       opened={consent !== null}
       onClose={close}
       title="Withdraw consent"
-      centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
-      <form onSubmit={submit}>
-        <Stack gap="md">
-          <Text size="sm">
-            Record that {consent?.signerName} withdrew this consent. No dose can be given until a new consent
-            is signed.
-          </Text>
-          <Textarea
-            label="Reason"
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={fieldError(withdraw.error, 'reason')}
-            required
-            withAsterisk={false}
-            autosize
-            minRows={2}
-            data-autofocus
-          />
-          <MutationError error={withdraw.error} placedFields={['reason']} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" color="red" loading={withdraw.isPending}>
-              Withdraw consent
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      intro={
+        <Text size="sm">
+          Record that {consent?.signerName} withdrew this consent. No dose can be given until a new consent is
+          signed.
+        </Text>
+      }
+      reasonLabel="Reason"
+      reason={reason}
+      onReason={setReason}
+      reasonField="reason"
+      isRequired
+      hasAutofocus
+      error={withdraw.error}
+      confirmLabel="Withdraw consent"
+      confirmColor="red"
+      isPending={withdraw.isPending}
+      onConfirm={() =>
+        consent && withdraw.mutate({ consentId: consent.id, reason: reason.trim() }, { onSuccess: close })
+      }
+    />
   )
 }
 

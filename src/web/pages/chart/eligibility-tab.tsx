@@ -11,9 +11,8 @@ import {
   Stack,
   Text,
   Textarea,
-  Title,
 } from '@mantine/core'
-import { type FormEvent, type ReactNode, useState } from 'react'
+import type { FormEvent, ReactNode } from 'react'
 import { eligibilityMeanings } from '../../../domain/access/signature-meanings'
 import { CONTRAINDICATION_QUESTIONS } from '../../../domain/eligibility'
 import { findInstrument } from '../../../domain/instruments'
@@ -23,11 +22,14 @@ import {
   useEligibilityReview,
   useSignDecision,
 } from '../../api/eligibility'
-import { fieldError, MutationError } from '../../components/mutation-error'
+import { ClinicalCard } from '../../components/clinical-card'
+import { useClinicalForm } from '../../components/clinical-form'
+import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
-import { emptySignature, isSignatureReady, SignatureBox, toSignerProof } from '../../components/signature-box'
+import { toSignerProof } from '../../components/signature-box'
 import { SignedRecord } from '../../components/signed-record'
 import { formatDateTime } from '../../lib/time'
+import { ChartSection } from './chart-record-table'
 import type { ChartTabProps } from './chart-tab-props'
 import { TrdSummary } from './trd-summary'
 
@@ -66,14 +68,16 @@ function overrideNeeds(review: EligibilityReview): string[] {
 }
 
 function DecisionForm({ review, props }: { review: EligibilityReview; props: ChartTabProps }) {
-  const [decision, setDecision] = useState<EligibilityOutcome | null>(null)
-  const [reason, setReason] = useState('')
-  const [overrideReason, setOverrideReason] = useState('')
-  const [cautionsAcknowledged, setCautionsAcknowledged] = useState(false)
+  const sign = useSignDecision(props.clinicId, props.patientId)
+  const { form, values, field } = useClinicalForm(
+    { decision: '' as EligibilityOutcome | '', reason: '', overrideReason: '', cautionsAcknowledged: false },
+    sign.error,
+  )
+  const { reason, overrideReason, cautionsAcknowledged } = values
+  const decision = values.decision || null
   const cautions = review.history.contraindications?.cautions ?? []
   const needsCautionAck = decision === 'approve' && cautions.length > 0
-  const [signature, setSignature] = useState(() => emptySignature(props.hasAuthenticator))
-  const sign = useSignDecision(props.clinicId, props.patientId)
+  const signing = useSignature(props.hasAuthenticator)
   const needs = decision === 'approve' ? overrideNeeds(review) : []
 
   const submit = (event: FormEvent) => {
@@ -85,14 +89,12 @@ function DecisionForm({ review, props }: { review: EligibilityReview; props: Cha
         reason: reason.trim(),
         overrideReason: needs.length ? overrideReason.trim() : null,
         ...(needsCautionAck ? { cautionsAcknowledged } : {}),
-        ...toSignerProof(signature),
+        ...toSignerProof(signing.signature),
       },
       {
         onSuccess: () => {
-          setReason('')
-          setOverrideReason('')
-          setCautionsAcknowledged(false)
-          setSignature(emptySignature(props.hasAuthenticator))
+          form.setValues({ reason: '', overrideReason: '', cautionsAcknowledged: false })
+          signing.clear()
         },
       },
     )
@@ -126,94 +128,61 @@ function DecisionForm({ review, props }: { review: EligibilityReview; props: Cha
   }
 
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Eligibility decision">
-      <Stack gap="md">
-        <Title order={2} size="h4">
-          Decision
-        </Title>
-        {review.openAlerts.length > 0 && (
-          <Alert color="red" variant="light">
-            Approval is blocked while a safety alert is open: acknowledge it first.
-          </Alert>
-        )}
-        <SegmentedControl
-          aria-label="Decision"
-          data={(['approve', 'decline', 'defer'] as const).map((value) => ({
-            value,
-            label: decisionLabels[value],
-          }))}
-          value={decision ?? ''}
-          onChange={(value) => setDecision(value as EligibilityOutcome)}
-          color={decision ? decisionColors[decision] : undefined}
-          size="md"
-          w={{ base: '100%', sm: 420 }}
-        />
+    <ClinicalCard label="Eligibility decision" title="Decision" order={2} gap="md" onSubmit={submit}>
+      {review.openAlerts.length > 0 && (
+        <Alert color="red" variant="light">
+          Approval is blocked while a safety alert is open: acknowledge it first.
+        </Alert>
+      )}
+      <SegmentedControl
+        aria-label="Decision"
+        data={(['approve', 'decline', 'defer'] as const).map((value) => ({
+          value,
+          label: decisionLabels[value],
+        }))}
+        {...form.getInputProps('decision')}
+        color={decision ? decisionColors[decision] : undefined}
+        size="md"
+        w={{ base: '100%', sm: 420 }}
+      />
+      <Textarea label="Reason" {...field('reason')} autosize minRows={2} required withAsterisk={false} />
+      {needs.length > 0 && (
         <Textarea
-          label="Reason"
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={fieldError(sign.error, 'reason')}
+          label="Override reason"
+          description={`Required because ${needs.join(' and ')}. Your clinical reasoning is recorded with the signature.`}
+          {...field('overrideReason')}
           autosize
           minRows={2}
           required
           withAsterisk={false}
+          styles={{ input: { borderColor: 'var(--mantine-color-orange-6)' } }}
         />
-        {needs.length > 0 && (
-          <Textarea
-            label="Override reason"
-            description={`Required because ${needs.join(' and ')}. Your clinical reasoning is recorded with the signature.`}
-            value={overrideReason}
-            onChange={(event) => setOverrideReason(event.currentTarget.value)}
-            error={fieldError(sign.error, 'overrideReason')}
-            autosize
-            minRows={2}
-            required
-            withAsterisk={false}
-            styles={{ input: { borderColor: 'var(--mantine-color-orange-6)' } }}
-          />
-        )}
-        {needsCautionAck && (
-          <Checkbox
-            size="md"
-            color="orange"
-            checked={cautionsAcknowledged}
-            onChange={(event) => setCautionsAcknowledged(event.currentTarget.checked)}
-            error={fieldError(sign.error, 'cautionsAcknowledged')}
-            label={`I acknowledge the pre-dose cautions: ${cautions.map((c) => questionText[c.id] ?? c.id).join(' ')}`}
-            description="Warnings from the product label, not contraindications: the acknowledgement is signed with the decision and asked again before each dose."
-          />
-        )}
-        {decision && (
-          <SignatureBox
-            meaning={meanings[decision]}
-            value={signature}
-            onChange={setSignature}
-            error={sign.error}
-            hasAuthenticator={props.hasAuthenticator}
-          />
-        )}
-        <MutationError
-          error={sign.error}
-          placedFields={['reason', 'overrideReason', 'cautionsAcknowledged', 'totpCode', 'password']}
+      )}
+      {needsCautionAck && (
+        <Checkbox
+          size="md"
+          color="orange"
+          {...field('cautionsAcknowledged', { type: 'checkbox' })}
+          label={`I acknowledge the pre-dose cautions: ${cautions.map((c) => questionText[c.id] ?? c.id).join(' ')}`}
+          description="Warnings from the product label, not contraindications: the acknowledgement is signed with the decision and asked again before each dose."
         />
-        <Group justify="flex-end">
-          <Button
-            type="submit"
-            size="md"
-            loading={sign.isPending}
-            disabled={
-              !decision ||
-              reason.trim().length < 3 ||
-              !isSignatureReady(signature) ||
-              (needs.length > 0 && overrideReason.trim().length < 3) ||
-              (needsCautionAck && !cautionsAcknowledged)
-            }
-          >
-            Sign decision
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      )}
+      <SignAndSubmit
+        meaning={decision && meanings[decision]}
+        signing={signing}
+        hasAuthenticator={props.hasAuthenticator}
+        error={sign.error}
+        placedFields={['reason', 'overrideReason', 'cautionsAcknowledged', 'totpCode', 'password']}
+        submitLabel="Sign decision"
+        isBlocked={
+          !decision ||
+          reason.trim().length < 3 ||
+          (needs.length > 0 && overrideReason.trim().length < 3) ||
+          (needsCautionAck && !cautionsAcknowledged)
+        }
+        isPending={sign.isPending}
+      />
+    </ClinicalCard>
   )
 }
 
@@ -309,15 +278,12 @@ export function EligibilityTab(props: ChartTabProps) {
           Only a prescriber signs the eligibility decision.
         </Text>
       )}
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          Earlier decisions
-        </Title>
-        {r.decisions.length === 0 && (
-          <Text size="sm" c="dimmed">
-            No decision yet.
-          </Text>
-        )}
+      <ChartSection
+        title="Earlier decisions"
+        emptyText="No decision yet."
+        isEmpty={r.decisions.length === 0}
+        gap="xs"
+      >
         {r.decisions.map((d) => (
           <Paper key={d.id} withBorder p="sm" radius="md">
             <Stack gap={4}>
@@ -345,7 +311,7 @@ export function EligibilityTab(props: ChartTabProps) {
             </Stack>
           </Paper>
         ))}
-      </Stack>
+      </ChartSection>
     </Stack>
   )
 }

@@ -2,10 +2,11 @@ import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core'
 import { useState } from 'react'
 import { assessTrd, type TrdAssessment } from '../../../domain/eligibility'
 import { type History, useHistory } from '../../api/history'
-import { type Column, TitledTable } from '../../components/data-table'
-import { markInErrorColumn, struckIfInError } from '../../components/mark-in-error-button'
+import type { Column } from '../../components/data-table'
+import { markInErrorColumn } from '../../components/mark-in-error-button'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { adherenceLabels, drugClassLabels, outcomeLabels } from '../../lib/intake-labels'
+import { ChartRecordTable } from './chart-record-table'
 import type { ChartTabProps } from './chart-tab-props'
 import { type ScreeningDraft, ScreeningForm } from './screening-form'
 import { TrdSummary } from './trd-summary'
@@ -127,14 +128,11 @@ function HistoryEditor({
   return (
     <Stack gap="lg">
       <TrdSummary trd={trd} missing={history.trdMissing} isLive={isEdited && trd !== null} />
-      <TitledTable
+      <ChartRecordTable
         title="Antidepressant trials"
         emptyText="No trials recorded."
-        label="Antidepressant trials"
         minWidth={820}
         rows={history.trials}
-        rowKey={(trial) => trial.id}
-        rowStyle={struckIfInError}
         columns={trialColumns(props, (trial) => (trial.enteredInError ? undefined : reviewOf(trial.id)))}
         footer={canWriteClinical && <TrialForm clinicId={clinicId} patientId={patientId} />}
       />

@@ -12,13 +12,18 @@ import {
   Title,
 } from '@mantine/core'
 import { useState } from 'react'
-import { type Answers, type AnswerValue, getInstrument } from '../../../domain/instruments'
+import type { Answers, AnswerValue } from '../../../domain/instruments'
 import { useRecordResponse } from '../../api/assessments'
 import { isApiError } from '../../api/client'
+import {
+  instrumentChoices,
+  instrumentShortName,
+  ScoreFlagAlerts,
+  useLiveScore,
+} from '../../components/clinical-live-score'
 import { InstrumentForm } from '../../components/instrument-form'
 import { MutationError } from '../../components/mutation-error'
 import { intakeInstrumentIds } from '../../lib/intake-labels'
-import { scoreLive } from '../../lib/live-score'
 
 const severityColor = { urgent: 'red', warning: 'orange', info: 'blue' } as Record<string, string>
 
@@ -27,10 +32,8 @@ export function InstrumentEntry({ clinicId, patientId }: { clinicId: string; pat
   const [instrumentId, setInstrumentId] = useState<string>(intakeInstrumentIds[0])
   const [answers, setAnswers] = useState<Answers>({})
   const record = useRecordResponse(clinicId, patientId)
-  const instrument = getInstrument(instrumentId)
-  const live = scoreLive(instrument, answers)
-  const urgent = live?.flags.filter((f) => f.severity === 'urgent') ?? []
-  const warnings = live?.flags.filter((f) => f.severity === 'warning') ?? []
+  const scored = useLiveScore(instrumentId, answers)
+  const { instrument, live, urgent } = scored
   const otherFlags = live?.flags.filter((f) => f.severity !== 'urgent') ?? []
   const itemErrors = isApiError(record.error) ? record.error.fieldErrors : {}
 
@@ -52,37 +55,23 @@ export function InstrumentEntry({ clinicId, patientId }: { clinicId: string; pat
     <Stack gap="md">
       <SegmentedControl
         aria-label="Instrument"
-        data={intakeInstrumentIds.map((id) => ({
-          value: id,
-          label: getInstrument(id).name.replace(' screener', ''),
-        }))}
+        data={instrumentChoices(intakeInstrumentIds)}
         value={instrumentId}
         onChange={pick}
         fullWidth
         size="md"
       />
-      {urgent.map((flag) => (
-        <Alert
-          key={flag.id}
-          color="red"
-          variant="filled"
-          role="alert"
-          title="Urgent: clinician follow-up needed now"
-        >
-          {flag.message} Saving records a safety alert that a clinician must acknowledge.
-        </Alert>
-      ))}
-      {warnings.map((flag) => (
-        <Alert
-          key={flag.id}
-          color="orange"
-          variant="light"
-          role="alert"
-          title="Warning: clinician review before discharge"
-        >
-          {flag.message} Saving records a warning-level safety alert that a clinician must acknowledge.
-        </Alert>
-      ))}
+      <ScoreFlagAlerts
+        live={scored}
+        urgent={{
+          title: 'Urgent: clinician follow-up needed now',
+          consequence: 'Saving records a safety alert that a clinician must acknowledge.',
+        }}
+        warning={{
+          title: 'Warning: clinician review before discharge',
+          consequence: 'Saving records a warning-level safety alert that a clinician must acknowledge.',
+        }}
+      />
       {record.isSuccess && (
         <Alert color="teal" variant="light" role="status" title={`${instrument.name} saved`}>
           Total {record.data.response.total}
@@ -153,7 +142,7 @@ export function InstrumentEntry({ clinicId, patientId }: { clinicId: string; pat
                 placedFields={Object.keys(itemErrors).filter((f) => f.startsWith('items.'))}
               />
               <Button onClick={save} disabled={!live?.isComplete} loading={record.isPending} size="md">
-                Save {instrument.name.replace(' screener', '')}
+                Save {instrumentShortName(instrumentId)}
               </Button>
               {Object.keys(answers).length > 0 && (
                 <Button variant="subtle" color="gray" onClick={() => setAnswers({})}>

@@ -5,14 +5,11 @@ import {
   Group,
   List,
   NumberInput,
-  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
-  Stack,
   Text,
   Textarea,
-  Title,
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import {
@@ -35,6 +32,7 @@ import { DomainValidationError } from '../../../domain/errors'
 import { type Chart, useChart } from '../../api/chart'
 import { type PlanInput, useCreatePlan } from '../../api/plans'
 import { useClinicSetting } from '../../api/settings'
+import { ClinicalCard } from '../../components/clinical-card'
 import { FieldGroup } from '../../components/field-group'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { EsketamineDosePreview, frequencyLabels } from './esketamine-dose-preview'
@@ -399,87 +397,82 @@ export function PlanForm({
   }
 
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="New treatment plan">
-      <Stack gap="md">
-        <Title order={2} size="h4">
-          New plan
-        </Title>
-        <Select
-          label="Protocol"
-          data={protocols.map((p) => ({ value: p.id, label: p.name }))}
-          value={draft.protocolId}
-          onChange={(id) => {
-            const next = protocols.find((p) => p.id === id)
-            if (next) setDraft(draftFor(next, ageYears))
-          }}
-          error={fieldError(create.error, 'protocolId')}
-          allowDeselect={false}
-          size="md"
-        />
-        <Text size="xs" c="dimmed">
-          Based on {sourceLabel(protocol)}.
-        </Text>
-        {isIv && <DoseBasisFields draft={draft} set={set} error={create.error} />}
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          {isIv ? (
-            <IvDoseInputs
-              protocol={protocol}
-              draft={draft}
-              set={set}
-              errors={{ dose: doseError, max: maxError }}
-              ceilingMgPerKg={doseSettings.titrationCeilingMgPerKg}
-              error={create.error}
-            />
-          ) : (
-            <EsketamineDoseSelect
-              protocol={protocol}
-              ageYears={ageYears}
-              draft={draft}
-              set={set}
-              error={create.error}
-            />
-          )}
-          <NumberInput
-            label="Planned sessions"
-            description={isIv ? `Protocol course: ${protocol.courseSessions}` : 'Sessions to book now'}
-            value={draft.plannedSessions}
-            onChange={(value) => set({ plannedSessions: value })}
-            error={fieldError(create.error, 'plannedSessions')}
-            min={1}
-            max={100}
-            allowDecimal={false}
+    <ClinicalCard label="New treatment plan" title="New plan" order={2} gap="md" onSubmit={submit}>
+      <Select
+        label="Protocol"
+        data={protocols.map((p) => ({ value: p.id, label: p.name }))}
+        value={draft.protocolId}
+        onChange={(id) => {
+          const next = protocols.find((p) => p.id === id)
+          if (next) setDraft(draftFor(next, ageYears))
+        }}
+        error={fieldError(create.error, 'protocolId')}
+        allowDeselect={false}
+        size="md"
+      />
+      <Text size="xs" c="dimmed">
+        Based on {sourceLabel(protocol)}.
+      </Text>
+      {isIv && <DoseBasisFields draft={draft} set={set} error={create.error} />}
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        {isIv ? (
+          <IvDoseInputs
+            protocol={protocol}
+            draft={draft}
+            set={set}
+            errors={{ dose: doseError, max: maxError }}
+            ceilingMgPerKg={doseSettings.titrationCeilingMgPerKg}
+            error={create.error}
           />
-        </SimpleGrid>
-        <DosePreviews
-          protocol={protocol}
-          draft={draft}
-          preview={preview}
-          weightKg={chart.data?.body.weightKg ?? null}
-          settings={doseSettings}
-          ageYears={ageYears}
+        ) : (
+          <EsketamineDoseSelect
+            protocol={protocol}
+            ageYears={ageYears}
+            draft={draft}
+            set={set}
+            error={create.error}
+          />
+        )}
+        <NumberInput
+          label="Planned sessions"
+          description={isIv ? `Protocol course: ${protocol.courseSessions}` : 'Sessions to book now'}
+          value={draft.plannedSessions}
+          onChange={(value) => set({ plannedSessions: value })}
+          error={fieldError(create.error, 'plannedSessions')}
+          min={1}
+          max={100}
+          allowDecimal={false}
         />
-        <Select
-          label="Cadence"
-          data={cadenceOptions(protocol)}
-          value={draft.cadence}
-          onChange={(value) => value && set({ cadence: value })}
-          error={fieldError(create.error, 'cadence')}
-          allowDeselect={false}
-        />
-        <Textarea
-          label="Note"
-          value={draft.note}
-          onChange={(event) => set({ note: event.currentTarget.value })}
-          autosize
-          minRows={1}
-        />
-        <MutationError error={create.error} placedFields={placedFields} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending}>
-            Create draft plan
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      </SimpleGrid>
+      <DosePreviews
+        protocol={protocol}
+        draft={draft}
+        preview={preview}
+        weightKg={chart.data?.body.weightKg ?? null}
+        settings={doseSettings}
+        ageYears={ageYears}
+      />
+      <Select
+        label="Cadence"
+        data={cadenceOptions(protocol)}
+        value={draft.cadence}
+        onChange={(value) => value && set({ cadence: value })}
+        error={fieldError(create.error, 'cadence')}
+        allowDeselect={false}
+      />
+      <Textarea
+        label="Note"
+        value={draft.note}
+        onChange={(event) => set({ note: event.currentTarget.value })}
+        autosize
+        minRows={1}
+      />
+      <MutationError error={create.error} placedFields={placedFields} />
+      <Group justify="flex-end">
+        <Button type="submit" loading={create.isPending}>
+          Create draft plan
+        </Button>
+      </Group>
+    </ClinicalCard>
   )
 }

@@ -1,27 +1,18 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  List,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core'
+import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Textarea } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import { doseLimitLabels, type EsketamineProtocol, findProtocol } from '../../../domain/dosing'
 import { isApiError } from '../../api/client'
 import { usePatient } from '../../api/patients'
 import { type TreatmentPlan, useApprovePlan, usePlans } from '../../api/plans'
-import { fieldError, MutationError } from '../../components/mutation-error'
+import { ClinicalFact } from '../../components/clinical-fact'
+import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
+import { fieldError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
-import { emptySignature, isSignatureReady, SignatureBox, toSignerProof } from '../../components/signature-box'
+import { toSignerProof } from '../../components/signature-box'
 import { SignedRecord } from '../../components/signed-record'
 import { ageInYears } from '../../lib/age'
+import { ChartSection } from './chart-record-table'
 import type { ChartTabProps } from './chart-tab-props'
 import { EsketamineDosePreview } from './esketamine-dose-preview'
 import { IvDosePreview } from './iv-dose-preview'
@@ -34,17 +25,6 @@ const statusColors: Record<TreatmentPlan['status'], string> = {
   approved: 'green',
   superseded: 'gray',
   cancelled: 'gray',
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm">{value}</Text>
-    </Stack>
-  )
 }
 
 function cadenceLabel(plan: TreatmentPlan): string {
@@ -154,7 +134,7 @@ function DoseOverrideField({
 }
 
 function ApproveForm({ plan, props }: { plan: TreatmentPlan; props: ChartTabProps }) {
-  const [signature, setSignature] = useState(() => emptySignature(props.hasAuthenticator))
+  const signing = useSignature(props.hasAuthenticator)
   const [overrideReason, setOverrideReason] = useState('')
   const needsOverride = plan.limitsNeedingOverride.length > 0
   const approve = useApprovePlan(props.clinicId, props.patientId)
@@ -168,7 +148,7 @@ function ApproveForm({ plan, props }: { plan: TreatmentPlan; props: ChartTabProp
       planId: plan.id,
       version: plan.version,
       ...(needsOverride ? { doseOverride: { reason: overrideReason.trim() } } : {}),
-      ...toSignerProof(signature),
+      ...toSignerProof(signing.signature),
     })
   }
   return (
@@ -181,38 +161,28 @@ function ApproveForm({ plan, props }: { plan: TreatmentPlan; props: ChartTabProp
           error={approve.error}
         />
       )}
-      <SignatureBox
+      <SignAndSubmit
         meaning={needsOverride ? signatureMeanings.planApproveWithDoseOverride : approvalMeaning}
-        value={signature}
-        onChange={setSignature}
-        error={approve.error}
+        signing={signing}
         hasAuthenticator={props.hasAuthenticator}
+        error={approve.error}
+        placedFields={['totpCode', 'password', ...(needsOverride ? ['doseOverride.reason'] : [])]}
+        errorSummary={
+          blockers.length > 0 ? (
+            <Alert color="orange" variant="light" role="alert" title="This plan cannot be approved yet">
+              <Text size="sm">It needs:</Text>
+              <List size="sm">
+                {blockers.map((b) => (
+                  <List.Item key={b}>{b}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          ) : undefined
+        }
+        submitLabel="Approve plan"
+        isBlocked={needsOverride && overrideReason.trim().length < 5}
+        isPending={approve.isPending}
       />
-      {blockers.length > 0 ? (
-        <Alert color="orange" variant="light" role="alert" title="This plan cannot be approved yet">
-          <Text size="sm">It needs:</Text>
-          <List size="sm">
-            {blockers.map((b) => (
-              <List.Item key={b}>{b}</List.Item>
-            ))}
-          </List>
-        </Alert>
-      ) : (
-        <MutationError
-          error={approve.error}
-          placedFields={['totpCode', 'password', ...(needsOverride ? ['doseOverride.reason'] : [])]}
-        />
-      )}
-      <Group justify="flex-end">
-        <Button
-          type="submit"
-          size="md"
-          loading={approve.isPending}
-          disabled={!isSignatureReady(signature) || (needsOverride && overrideReason.trim().length < 5)}
-        >
-          Approve plan
-        </Button>
-      </Group>
     </Stack>
   )
 }
@@ -237,10 +207,16 @@ function PlanCard({
         </Group>
         <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
           {doseFacts(plan).map((f) => (
-            <Fact key={f.label} label={f.label} value={f.value} />
+            <ClinicalFact key={f.label} label={f.label} size="sm">
+              {f.value}
+            </ClinicalFact>
           ))}
-          <Fact label="Planned sessions" value={String(plan.plannedSessions)} />
-          <Fact label="Cadence" value={cadenceLabel(plan)} />
+          <ClinicalFact label="Planned sessions" size="sm">
+            {String(plan.plannedSessions)}
+          </ClinicalFact>
+          <ClinicalFact label="Cadence" size="sm">
+            {cadenceLabel(plan)}
+          </ClinicalFact>
         </SimpleGrid>
         {plan.note && <Text size="sm">Note: {plan.note}</Text>}
         {plan.route === 'iv-infusion' && plan.doseAboveActualWeight && (
@@ -284,15 +260,7 @@ export function PlanTab(props: ChartTabProps) {
   const hasApproved = plans.data.some((p) => p.status === 'approved')
   const ageYears = patient.data ? ageInYears(patient.data.dateOfBirth, new Date(), props.timeZone) : null
   return (
-    <Stack gap="md">
-      <Title order={2} size="h4">
-        Treatment plans
-      </Title>
-      {plans.data.length === 0 && (
-        <Text size="sm" c="dimmed">
-          No plan yet.
-        </Text>
-      )}
+    <ChartSection title="Treatment plans" emptyText="No plan yet." isEmpty={plans.data.length === 0} gap="md">
       {plans.data.map((plan) => (
         <PlanCard key={plan.id} plan={plan} props={props} ageYears={ageYears} />
       ))}
@@ -309,6 +277,6 @@ export function PlanTab(props: ChartTabProps) {
       {props.canSign && !hasDraft && (!hasApproved || isFormOpen) && (
         <PlanForm clinicId={props.clinicId} patientId={props.patientId} ageYears={ageYears} />
       )}
-    </Stack>
+    </ChartSection>
   )
 }

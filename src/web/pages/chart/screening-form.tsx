@@ -14,7 +14,11 @@ import {
   Title,
 } from '@mantine/core'
 import type { FormEvent } from 'react'
-import { CONTRAINDICATION_QUESTIONS, type EpisodeSeverity } from '../../../domain/eligibility'
+import {
+  CONTRAINDICATION_QUESTIONS,
+  type ContraindicationSeverity,
+  type EpisodeSeverity,
+} from '../../../domain/eligibility'
 import type { Ect } from '../../api/history'
 import { useSaveScreening } from '../../api/history'
 import { fieldError, MutationError } from '../../components/mutation-error'
@@ -31,6 +35,19 @@ const yesNo = [
   { value: 'yes', label: 'Yes' },
   { value: 'no', label: 'No' },
 ]
+
+const ectChecks: { key: keyof Ect; label: string }[] = [
+  { key: 'used', label: 'ECT used' },
+  { key: 'bilateral', label: 'Bilateral ECT' },
+  { key: 'failed', label: 'ECT failed' },
+]
+
+/** How a contraindication's severity shows: its badge, and the colour of its explanation once answered yes. */
+const severityLooks: Record<ContraindicationSeverity, { color: string; label: string; textColor: string }> = {
+  absolute: { color: 'red', label: 'Absolute', textColor: 'red.8' },
+  caution: { color: 'grape', label: 'Caution', textColor: 'grape.8' },
+  relative: { color: 'yellow', label: 'Relative', textColor: 'orange.8' },
+}
 
 interface ScreeningFormProps {
   clinicId: string
@@ -104,26 +121,16 @@ export function ScreeningForm({
             />
           </SimpleGrid>
           <Group gap="xl">
-            <Checkbox
-              label="ECT used"
-              size="md"
-              checked={draft.ect.used}
-              onChange={(e) => setEct({ used: e.currentTarget.checked })}
-            />
-            <Checkbox
-              label="Bilateral ECT"
-              size="md"
-              checked={draft.ect.bilateral}
-              disabled={!draft.ect.used}
-              onChange={(e) => setEct({ bilateral: e.currentTarget.checked })}
-            />
-            <Checkbox
-              label="ECT failed"
-              size="md"
-              checked={draft.ect.failed}
-              disabled={!draft.ect.used}
-              onChange={(e) => setEct({ failed: e.currentTarget.checked })}
-            />
+            {ectChecks.map((c) => (
+              <Checkbox
+                key={c.key}
+                label={c.label}
+                size="md"
+                checked={draft.ect[c.key]}
+                disabled={c.key !== 'used' && !draft.ect.used}
+                onChange={(e) => setEct({ [c.key]: e.currentTarget.checked })}
+              />
+            ))}
           </Group>
           <Divider />
           <Group justify="space-between">
@@ -153,19 +160,9 @@ export function ScreeningForm({
                       {q.question}
                     </Text>
                     <Group gap={6}>
-                      {q.severity === 'absolute' ? (
-                        <Badge color="red" size="xs" variant="light">
-                          Absolute
-                        </Badge>
-                      ) : q.severity === 'caution' ? (
-                        <Badge color="grape" size="xs" variant="light">
-                          Caution
-                        </Badge>
-                      ) : (
-                        <Badge color="yellow" size="xs" variant="light">
-                          Relative
-                        </Badge>
-                      )}
+                      <Badge color={severityLooks[q.severity].color} size="xs" variant="light">
+                        {severityLooks[q.severity].label}
+                      </Badge>
                       {q.isUnverified && (
                         <Badge color="gray" size="xs" variant="outline">
                           Not yet verified by the clinic
@@ -173,16 +170,7 @@ export function ScreeningForm({
                       )}
                     </Group>
                     {answer === true && (
-                      <Text
-                        size="xs"
-                        c={
-                          q.severity === 'absolute'
-                            ? 'red.8'
-                            : q.severity === 'caution'
-                              ? 'grape.8'
-                              : 'orange.8'
-                        }
-                      >
+                      <Text size="xs" c={severityLooks[q.severity].textColor}>
                         {q.explanation}
                       </Text>
                     )}

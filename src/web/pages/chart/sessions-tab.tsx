@@ -1,23 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core'
-import { type FormEvent, useState } from 'react'
+import { Alert, Anchor, Badge, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import type { FormEvent } from 'react'
 import { Link } from 'react-router'
 import { clinicClockOf, clinicDateOf, clinicInstant } from '../../../domain/time'
 import { isApiError } from '../../api/client'
 import { useBookSession, useChairs, usePatientSessions, useSuggestedDates } from '../../api/sessions'
 import { clinicPath } from '../../clinic-path'
+import { ClinicalCard } from '../../components/clinical-card'
+import { useClinicalForm } from '../../components/clinical-form'
 import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
 import { DataTable } from '../../components/data-table'
 import { fieldError, MutationError } from '../../components/mutation-error'
@@ -47,10 +36,11 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
   const suggested = useSuggestedDates(clinicId, patientId, true)
   const book = useBookSession(clinicId, patientId)
   const now = clinicNow(timeZone)
-  const [date, setDate] = useState(now.date)
-  const [time, setTime] = useState(now.time)
-  const [chairId, setChairId] = useState<string | null>(null)
-  const [overrideReason, setOverrideReason] = useState('')
+  const { form, values, field } = useClinicalForm(
+    { date: now.date, time: now.time, chairId: null as string | null, overrideReason: '' },
+    book.error,
+  )
+  const { date, time, chairId, overrideReason } = values
   const isSpacingRefusal = isApiError(book.error, 'conflict') && 'minimumHours' in book.error.problem
   // The REMS hard stop (§3) has no override: the message names what to record first.
   const isRemsRefusal = isApiError(book.error, 'conflict') && 'remsMissing' in book.error.problem
@@ -67,7 +57,7 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
           ? { spacingOverrideReason: overrideReason.trim() }
           : {}),
       },
-      { onSuccess: () => setOverrideReason('') },
+      { onSuccess: () => form.setFieldValue('overrideReason', '') },
     )
   }
   if (suggested.data && suggested.data.planId === null)
@@ -77,108 +67,93 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
       </Alert>
     )
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Book a session">
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          Book a session
-        </Title>
-        {suggested.data?.benefitReview && (
-          <Text size="sm" aria-label="Benefit review">
-            <Badge color="violet" variant="light" mr={6}>
-              Review
-            </Badge>
-            {suggested.data.benefitReview.note}
+    <ClinicalCard label="Book a session" title="Book a session" titleSize="h5" onSubmit={submit}>
+      {suggested.data?.benefitReview && (
+        <Text size="sm" aria-label="Benefit review">
+          <Badge color="violet" variant="light" mr={6}>
+            Review
+          </Badge>
+          {suggested.data.benefitReview.note}
+        </Text>
+      )}
+      {suggested.data && suggested.data.dates.length > 0 && (
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">
+            Suggested by the plan ({suggested.data.remaining} left):
           </Text>
-        )}
-        {suggested.data && suggested.data.dates.length > 0 && (
-          <Group gap="xs">
-            <Text size="sm" c="dimmed">
-              Suggested by the plan ({suggested.data.remaining} left):
-            </Text>
-            {suggested.data.dates.map((d) => (
-              <Button
-                key={d.date}
-                size="compact-sm"
-                variant={d.date === date ? 'filled' : 'light'}
-                onClick={() => setDate(d.date)}
-                title={d.note}
-              >
-                {new Date(`${d.date}T12:00:00Z`).toLocaleDateString(undefined, {
-                  weekday: 'short',
-                  day: 'numeric',
-                  month: 'short',
-                  timeZone: 'UTC',
-                })}
-              </Button>
-            ))}
-          </Group>
-        )}
-        <Group align="flex-end" gap="md">
-          <TextInput
-            type="date"
-            label="Date"
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-            error={fieldError(book.error, 'scheduledAt')}
-            required
-          />
-          <TextInput
-            type="time"
-            label="Time"
-            value={time}
-            onChange={(e) => setTime(e.currentTarget.value)}
-            required
-          />
-          <Select
-            label="Chair"
-            data={(chairs.data ?? []).filter((c) => c.isActive).map((c) => ({ value: c.id, label: c.name }))}
-            value={chairId}
-            onChange={setChairId}
-            error={fieldError(book.error, 'chairId')}
-            w={160}
-          />
-          <Button type="submit" disabled={!chairId || !date || !time} loading={book.isPending}>
-            {isSpacingRefusal && overrideReason.trim() ? 'Book with override' : 'Book session'}
-          </Button>
+          {suggested.data.dates.map((d) => (
+            <Button
+              key={d.date}
+              size="compact-sm"
+              variant={d.date === date ? 'filled' : 'light'}
+              onClick={() => form.setFieldValue('date', d.date)}
+              title={d.note}
+            >
+              {new Date(`${d.date}T12:00:00Z`).toLocaleDateString(undefined, {
+                weekday: 'short',
+                day: 'numeric',
+                month: 'short',
+                timeZone: 'UTC',
+              })}
+            </Button>
+          ))}
         </Group>
-        {isSpacingRefusal && (
-          <Alert color="orange" variant="light" title="Too close to another session">
-            <Stack gap="xs">
-              <Text size="sm">{isApiError(book.error) ? book.error.detail : ''}</Text>
-              {canOverride ? (
-                <Textarea
-                  label="Override reason"
-                  description="As the prescriber you may book it anyway; the reason is kept with the session."
-                  value={overrideReason}
-                  onChange={(e) => setOverrideReason(e.currentTarget.value)}
-                  error={fieldError(book.error, 'spacingOverrideReason')}
-                  autosize
-                  minRows={2}
-                />
-              ) : (
-                <Text size="sm">Choose a later date, or ask a prescriber to book it with an override.</Text>
-              )}
-            </Stack>
-          </Alert>
-        )}
-        {isRemsRefusal && (
-          <Alert color="red" variant="light" role="alert" title="Not booked: esketamine REMS requirement">
+      )}
+      <Group align="flex-end" gap="md">
+        <TextInput
+          type="date"
+          label="Date"
+          {...form.getInputProps('date')}
+          error={fieldError(book.error, 'scheduledAt')}
+          required
+        />
+        <TextInput type="time" label="Time" {...form.getInputProps('time')} required />
+        <Select
+          label="Chair"
+          data={(chairs.data ?? []).filter((c) => c.isActive).map((c) => ({ value: c.id, label: c.name }))}
+          {...field('chairId')}
+          w={160}
+        />
+        <Button type="submit" disabled={!chairId || !date || !time} loading={book.isPending}>
+          {isSpacingRefusal && overrideReason.trim() ? 'Book with override' : 'Book session'}
+        </Button>
+      </Group>
+      {isSpacingRefusal && (
+        <Alert color="orange" variant="light" title="Too close to another session">
+          <Stack gap="xs">
             <Text size="sm">{isApiError(book.error) ? book.error.detail : ''}</Text>
-          </Alert>
-        )}
-        {!isSpacingRefusal && !isRemsRefusal && (
-          <MutationError
-            error={book.error}
-            placedFields={['scheduledAt', 'chairId', 'spacingOverrideReason']}
-          />
-        )}
-        {book.isSuccess && (
-          <Text size="sm" c="teal.8" role="status">
-            Session {book.data.session.sessionNumber} booked.
-          </Text>
-        )}
-      </Stack>
-    </Paper>
+            {canOverride ? (
+              <Textarea
+                label="Override reason"
+                description="As the prescriber you may book it anyway; the reason is kept with the session."
+                {...form.getInputProps('overrideReason')}
+                error={fieldError(book.error, 'spacingOverrideReason')}
+                autosize
+                minRows={2}
+              />
+            ) : (
+              <Text size="sm">Choose a later date, or ask a prescriber to book it with an override.</Text>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      {isRemsRefusal && (
+        <Alert color="red" variant="light" role="alert" title="Not booked: esketamine REMS requirement">
+          <Text size="sm">{isApiError(book.error) ? book.error.detail : ''}</Text>
+        </Alert>
+      )}
+      {!isSpacingRefusal && !isRemsRefusal && (
+        <MutationError
+          error={book.error}
+          placedFields={['scheduledAt', 'chairId', 'spacingOverrideReason']}
+        />
+      )}
+      {book.isSuccess && (
+        <Text size="sm" c="teal.8" role="status">
+          Session {book.data.session.sessionNumber} booked.
+        </Text>
+      )}
+    </ClinicalCard>
   )
 }
 

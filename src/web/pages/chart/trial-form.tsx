@@ -3,29 +3,28 @@ import {
   Checkbox,
   Group,
   NumberInput,
-  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
-  Stack,
   Text,
   TextInput,
-  Title,
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import type { Adherence, DrugClass, TrialOutcome } from '../../../domain/eligibility'
 import { useAddTrial } from '../../api/history'
+import { ClinicalCard } from '../../components/clinical-card'
+import { useClinicalForm } from '../../components/clinical-form'
 import { FieldGroup } from '../../components/field-group'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { adherenceLabels, drugClassLabels, optionsOf, outcomeLabels } from '../../lib/intake-labels'
 
-interface TrialDraft {
+type TrialDraft = {
   drug: string
   drugClass: DrugClass | null
   maxDailyDoseMg: number | string
-  doseAdequate: 'yes' | 'no' | null
+  doseAdequate: 'yes' | 'no' | ''
   weeks: number | string
-  adherence: Adherence | null
+  adherence: Adherence | ''
   outcome: TrialOutcome | null
   augmentation: boolean
   isCurrentEpisode: boolean
@@ -35,20 +34,24 @@ const emptyTrial: TrialDraft = {
   drug: '',
   drugClass: null,
   maxDailyDoseMg: '',
-  doseAdequate: null,
+  doseAdequate: '',
   weeks: '',
-  adherence: null,
+  adherence: '',
   outcome: null,
   augmentation: false,
   isCurrentEpisode: true,
 }
 
+const yesNo = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+]
+
 /** Adds one antidepressant trial; the TRD result updates from the server's reply. */
 export function TrialForm({ clinicId, patientId }: { clinicId: string; patientId: string }) {
-  const [draft, setDraft] = useState<TrialDraft>(emptyTrial)
   const [hint, setHint] = useState<string | null>(null)
   const add = useAddTrial(clinicId, patientId)
-  const set = (change: Partial<TrialDraft>) => setDraft({ ...draft, ...change })
+  const { form, values: draft, field, checkbox } = useClinicalForm(emptyTrial, add.error)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -70,122 +73,68 @@ export function TrialForm({ clinicId, patientId }: { clinicId: string; patientId
         augmentation: draft.augmentation,
         isCurrentEpisode: draft.isCurrentEpisode,
       },
-      { onSuccess: () => setDraft(emptyTrial) },
+      { onSuccess: () => form.reset() },
     )
   }
 
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="form"
+    <ClinicalCard
+      label="Add antidepressant trial"
+      title="Add a trial"
+      titleSize="h5"
+      gap="md"
       onSubmit={submit}
-      aria-label="Add antidepressant trial"
     >
-      <Stack gap="md">
-        <Title order={3} size="h5">
-          Add a trial
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
-          <TextInput
-            label="Drug"
-            value={draft.drug}
-            onChange={(event) => set({ drug: event.currentTarget.value })}
-            error={fieldError(add.error, 'drug')}
-            required
-            withAsterisk={false}
-          />
-          <Select
-            label="Class"
-            data={optionsOf(drugClassLabels)}
-            value={draft.drugClass}
-            onChange={(value) => set({ drugClass: value as DrugClass | null })}
-            error={fieldError(add.error, 'drugClass')}
-            allowDeselect={false}
-          />
-          <NumberInput
-            label="Max daily dose (mg)"
-            value={draft.maxDailyDoseMg}
-            onChange={(value) => set({ maxDailyDoseMg: value })}
-            error={fieldError(add.error, 'maxDailyDoseMg')}
-            min={0}
-          />
-          <NumberInput
-            label="Weeks at that dose"
-            value={draft.weeks}
-            onChange={(value) => set({ weeks: value })}
-            error={fieldError(add.error, 'weeks')}
-            min={0}
-            max={520}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-          <FieldGroup label="Adequate dose" error={fieldError(add.error, 'doseAdequate')}>
-            <SegmentedControl
-              data={[
-                { value: 'yes', label: 'Yes' },
-                { value: 'no', label: 'No' },
-              ]}
-              value={draft.doseAdequate ?? ''}
-              onChange={(value) => set({ doseAdequate: value as 'yes' | 'no' })}
-              fullWidth
-            />
-          </FieldGroup>
-          <FieldGroup label="Adherence" error={fieldError(add.error, 'adherence')}>
-            <SegmentedControl
-              data={optionsOf(adherenceLabels)}
-              value={draft.adherence ?? ''}
-              onChange={(value) => set({ adherence: value as Adherence })}
-              fullWidth
-            />
-          </FieldGroup>
-          <Select
-            label="Outcome"
-            data={optionsOf(outcomeLabels)}
-            value={draft.outcome}
-            onChange={(value) => set({ outcome: value as TrialOutcome | null })}
-            error={fieldError(add.error, 'outcome')}
-            allowDeselect={false}
-          />
-        </SimpleGrid>
-        <Group gap="xl">
-          <Checkbox
-            label="Augmentation added"
-            checked={draft.augmentation}
-            onChange={(event) => set({ augmentation: event.currentTarget.checked })}
-            size="md"
-          />
-          <Checkbox
-            label="In the current episode"
-            checked={draft.isCurrentEpisode}
-            onChange={(event) => set({ isCurrentEpisode: event.currentTarget.checked })}
-            size="md"
-          />
-        </Group>
-        {hint && (
-          <Text size="sm" c="red" role="alert">
-            {hint}
-          </Text>
-        )}
-        <MutationError
-          error={add.error}
-          placedFields={[
-            'drug',
-            'drugClass',
-            'maxDailyDoseMg',
-            'weeks',
-            'doseAdequate',
-            'adherence',
-            'outcome',
-          ]}
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+        <TextInput label="Drug" {...field('drug')} required withAsterisk={false} />
+        <Select
+          label="Class"
+          data={optionsOf(drugClassLabels)}
+          {...field('drugClass')}
+          allowDeselect={false}
         />
-        <Group justify="flex-end">
-          <Button type="submit" loading={add.isPending}>
-            Add trial
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+        <NumberInput label="Max daily dose (mg)" {...field('maxDailyDoseMg')} min={0} />
+        <NumberInput label="Weeks at that dose" {...field('weeks')} min={0} max={520} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <FieldGroup label="Adequate dose" error={fieldError(add.error, 'doseAdequate')}>
+          <SegmentedControl data={yesNo} {...form.getInputProps('doseAdequate')} fullWidth />
+        </FieldGroup>
+        <FieldGroup label="Adherence" error={fieldError(add.error, 'adherence')}>
+          <SegmentedControl
+            data={optionsOf(adherenceLabels)}
+            {...form.getInputProps('adherence')}
+            fullWidth
+          />
+        </FieldGroup>
+        <Select label="Outcome" data={optionsOf(outcomeLabels)} {...field('outcome')} allowDeselect={false} />
+      </SimpleGrid>
+      <Group gap="xl">
+        <Checkbox label="Augmentation added" {...checkbox('augmentation')} size="md" />
+        <Checkbox label="In the current episode" {...checkbox('isCurrentEpisode')} size="md" />
+      </Group>
+      {hint && (
+        <Text size="sm" c="red" role="alert">
+          {hint}
+        </Text>
+      )}
+      <MutationError
+        error={add.error}
+        placedFields={[
+          'drug',
+          'drugClass',
+          'maxDailyDoseMg',
+          'weeks',
+          'doseAdequate',
+          'adherence',
+          'outcome',
+        ]}
+      />
+      <Group justify="flex-end">
+        <Button type="submit" loading={add.isPending}>
+          Add trial
+        </Button>
+      </Group>
+    </ClinicalCard>
   )
 }

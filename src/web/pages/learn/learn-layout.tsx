@@ -1,10 +1,11 @@
 import '@mantine/charts/styles.css'
 import './learn.css'
-import { Anchor, Box, Container, Group, Stack, Text } from '@mantine/core'
-import { Outlet, Link as RouterLink, NavLink as RouterNavLink } from 'react-router'
+import { Anchor, Group, Text } from '@mantine/core'
+import { Link as RouterLink } from 'react-router'
+import { PublicBrand, type PublicLink, PublicNav, PublicShell } from '../../components/pages-public-layout'
 import { PatientDisclaimer } from '../../components/patient-disclaimer'
 
-const links = [
+const links: PublicLink[] = [
   { to: '/learn', label: 'About ketamine', end: true },
   { to: '/learn/self-check', label: 'Self-check', end: false },
 ]
@@ -12,41 +13,18 @@ const links = [
 /** The public pages' own light layout: no staff shell, no sign-in, the disclaimer on every page. */
 export function LearnLayout() {
   return (
-    <Box className="learn-root">
-      <a className="learn-skip-link" href="#learn-main">
-        Skip to content
-      </a>
-      <Box component="header" className="learn-header no-print" py="sm">
-        <Container size="md">
-          <Group justify="space-between" wrap="wrap" gap="xs">
-            <Anchor component={RouterLink} to="/learn" underline="never" c="teal.9" fw={700} fz="xl">
-              KetaCare{' '}
-              <Text span fw={400} c="dark.6" fz="md">
-                · Learn
-              </Text>
-            </Anchor>
-            <Group component="nav" aria-label="Learn pages" gap="md">
-              {links.map((link) => (
-                <Anchor
-                  key={link.to}
-                  component={RouterNavLink}
-                  to={link.to}
-                  end={link.end}
-                  className="learn-nav-link"
-                  fw={500}
-                >
-                  {link.label}
-                </Anchor>
-              ))}
-            </Group>
-          </Group>
-        </Container>
-      </Box>
-      <Container size="md" component="main" id="learn-main" py="lg" tabIndex={-1}>
-        <Outlet />
-      </Container>
-      <Container size="md" component="footer" pb="xl">
-        <Stack gap="sm">
+    <PublicShell
+      mainId="learn-main"
+      size="md"
+      headerClassName="learn-header no-print"
+      header={
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <PublicBrand to="/learn" area="Learn" />
+          <PublicNav label="Learn pages" links={links} gap="md" linkClassName="learn-nav-link" />
+        </Group>
+      }
+      footer={
+        <>
           <PatientDisclaimer />
           <Text size="sm" c="dark.6" className="no-print">
             In crisis or thinking about suicide? In the US call or text <strong>988</strong> (Suicide & Crisis
@@ -58,8 +36,8 @@ export function LearnLayout() {
               sign in
             </Anchor>
           </Text>
-        </Stack>
-      </Container>
-    </Box>
+        </>
+      }
+    />
   )
 }

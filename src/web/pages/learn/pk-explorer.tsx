@@ -29,6 +29,49 @@ function simulateOrExplain(doseMgPerKg: number, infusionMin: number) {
   }
 }
 
+/** One of the model's inputs: its value in words above a slider with a few marked values. */
+function ModelSlider({
+  id,
+  label,
+  thumbLabel,
+  value,
+  onChange,
+  range,
+  step,
+  format,
+  marks,
+}: {
+  id: string
+  label: string
+  thumbLabel: string
+  value: number
+  onChange: (value: number) => void
+  range: { min: number; max: number }
+  step: number
+  format: (value: number) => string
+  marks: { value: number; label: string }[]
+}) {
+  return (
+    <Box>
+      <Text id={id} fw={500} size="sm">
+        {label}
+      </Text>
+      <Slider
+        aria-labelledby={id}
+        thumbLabel={thumbLabel}
+        value={value}
+        onChange={onChange}
+        min={range.min}
+        max={range.max}
+        step={step}
+        label={format}
+        marks={marks}
+        mb="lg"
+      />
+    </Box>
+  )
+}
+
 export function PkExplorer() {
   const [doseMgPerKg, setDose] = useState(0.5)
   const [infusionMin, setInfusionMin] = useState(40)
@@ -58,48 +101,36 @@ export function PkExplorer() {
           </Text>
         </Alert>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-          <Box>
-            <Text id="pk-dose-label" fw={500} size="sm">
-              Dose in the model: {doseMgPerKg.toFixed(2)} mg per kg of body weight
-            </Text>
-            <Slider
-              aria-labelledby="pk-dose-label"
-              thumbLabel="Dose in the model, in mg per kg"
-              value={doseMgPerKg}
-              onChange={setDose}
-              min={doseRange.min}
-              max={doseRange.max}
-              step={0.05}
-              label={(v) => `${v.toFixed(2)} mg/kg`}
-              marks={[
-                { value: 0.1, label: '0.1' },
-                { value: 0.5, label: '0.5' },
-                { value: 1, label: '1.0' },
-              ]}
-              mb="lg"
-            />
-          </Box>
-          <Box>
-            <Text id="pk-length-label" fw={500} size="sm">
-              Drip time in the model: {infusionMin} minutes
-            </Text>
-            <Slider
-              aria-labelledby="pk-length-label"
-              thumbLabel="Drip time in the model, in minutes"
-              value={infusionMin}
-              onChange={setInfusionMin}
-              min={lengthRange.min}
-              max={lengthRange.max}
-              step={5}
-              label={(v) => `${v} min`}
-              marks={[
-                { value: 10, label: '10' },
-                { value: 40, label: '40' },
-                { value: 100, label: '100' },
-              ]}
-              mb="lg"
-            />
-          </Box>
+          <ModelSlider
+            id="pk-dose-label"
+            label={`Dose in the model: ${doseMgPerKg.toFixed(2)} mg per kg of body weight`}
+            thumbLabel="Dose in the model, in mg per kg"
+            value={doseMgPerKg}
+            onChange={setDose}
+            range={doseRange}
+            step={0.05}
+            format={(v) => `${v.toFixed(2)} mg/kg`}
+            marks={[
+              { value: 0.1, label: '0.1' },
+              { value: 0.5, label: '0.5' },
+              { value: 1, label: '1.0' },
+            ]}
+          />
+          <ModelSlider
+            id="pk-length-label"
+            label={`Drip time in the model: ${infusionMin} minutes`}
+            thumbLabel="Drip time in the model, in minutes"
+            value={infusionMin}
+            onChange={setInfusionMin}
+            range={lengthRange}
+            step={5}
+            format={(v) => `${v} min`}
+            marks={[
+              { value: 10, label: '10' },
+              { value: 40, label: '40' },
+              { value: 100, label: '100' },
+            ]}
+          />
         </SimpleGrid>
         <Text size="sm" aria-live="polite" data-testid="pk-summary">
           For {doseMgPerKg.toFixed(2)} mg/kg over {infusionMin} minutes, the model's highest blood level is

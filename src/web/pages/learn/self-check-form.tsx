@@ -61,15 +61,14 @@ function ChoiceGroup({
   )
 }
 
-export function HistoryQuestions({
-  draft,
-  onChange,
-  errors,
-}: {
+/** A step of the history questions: the draft so far, its change, and the missing answers by field. */
+interface DraftQuestionsProps {
   draft: HistoryDraft
   onChange: (draft: HistoryDraft) => void
   errors: Record<string, string>
-}) {
+}
+
+export function HistoryQuestions({ draft, onChange, errors }: DraftQuestionsProps) {
   const setCount = (value: string | number) => {
     const count = value === '' ? '' : Math.max(0, Math.min(maxTrials, Math.round(Number(value) || 0)))
     const n = count === '' ? 0 : count
@@ -127,15 +126,7 @@ export function HistoryQuestions({
   )
 }
 
-export function SafetyQuestions({
-  draft,
-  onChange,
-  errors,
-}: {
-  draft: HistoryDraft
-  onChange: (draft: HistoryDraft) => void
-  errors: Record<string, string>
-}) {
+export function SafetyQuestions({ draft, onChange, errors }: DraftQuestionsProps) {
   return (
     <Stack gap="md">
       {safetyQuestions.map((q) => (

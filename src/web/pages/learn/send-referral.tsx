@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { type FormEvent, useState } from 'react'
+import { useForm } from '@mantine/form'
 import type { SelfCheckAnswers } from '../../../domain/self-check'
 import { usePublicClinics, useSendReferral } from '../../api/public'
 import { fieldError, MutationError } from '../../components/mutation-error'
@@ -28,12 +28,22 @@ export const referralReplyWorkingDays = 2
 export function SendReferral({ answers, isUrgent }: { answers: SelfCheckAnswers; isUrgent: boolean }) {
   const clinics = usePublicClinics()
   const send = useSendReferral()
-  const [clinicId, setClinicId] = useState<string | null>(null)
-  const [name, setName] = useState('')
-  const [email, setEmail] = useState('')
-  const [phone, setPhone] = useState('')
-  const [preferredContact, setPreferredContact] = useState<'email' | 'phone'>('email')
-  const [consentToContact, setConsent] = useState(false)
+  const form = useForm({
+    initialValues: {
+      clinicId: null as string | null,
+      name: '',
+      email: '',
+      phone: '',
+      preferredContact: 'email' as 'email' | 'phone',
+      consentToContact: false,
+    },
+  })
+  const { clinicId, preferredContact, consentToContact } = form.values
+  /** A field's value and change from the form, and the problem the API named for it. */
+  const field = (name: 'clinicId' | 'name' | 'email' | 'phone') => ({
+    ...form.getInputProps(name),
+    error: fieldError(send.error, name),
+  })
 
   if (send.isSuccess) {
     const clinic = clinics.data?.items.find((c) => c.id === clinicId)
@@ -60,18 +70,9 @@ export function SendReferral({ answers, isUrgent }: { answers: SelfCheckAnswers;
     )
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    send.mutate({
-      clinicId: clinicId ?? '',
-      name,
-      email,
-      phone,
-      preferredContact,
-      consentToContact,
-      selfCheck: answers,
-    })
-  }
+  const submit = form.onSubmit((values) =>
+    send.mutate({ ...values, clinicId: values.clinicId ?? '', selfCheck: answers }),
+  )
 
   return (
     <Paper
@@ -97,37 +98,14 @@ export function SendReferral({ answers, isUrgent }: { answers: SelfCheckAnswers;
             label="Clinic"
             placeholder={clinics.isPending ? 'Loading…' : 'Choose a clinic'}
             data={(clinics.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            value={clinicId}
-            onChange={setClinicId}
-            error={fieldError(send.error, 'clinicId')}
+            {...field('clinicId')}
             allowDeselect={false}
             required
           />
-          <TextInput
-            label="Your name"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={fieldError(send.error, 'name')}
-            autoComplete="name"
-            required
-          />
+          <TextInput label="Your name" {...field('name')} autoComplete="name" required />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label="E-mail"
-              type="email"
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={fieldError(send.error, 'email')}
-              autoComplete="email"
-            />
-            <TextInput
-              label="Phone"
-              type="tel"
-              value={phone}
-              onChange={(e) => setPhone(e.currentTarget.value)}
-              error={fieldError(send.error, 'phone')}
-              autoComplete="tel"
-            />
+            <TextInput label="E-mail" type="email" {...field('email')} autoComplete="email" />
+            <TextInput label="Phone" type="tel" {...field('phone')} autoComplete="tel" />
           </SimpleGrid>
           <Stack gap={4}>
             <Text size="sm" fw={500} id="preferred-contact-label">
@@ -135,8 +113,7 @@ export function SendReferral({ answers, isUrgent }: { answers: SelfCheckAnswers;
             </Text>
             <SegmentedControl
               aria-labelledby="preferred-contact-label"
-              value={preferredContact}
-              onChange={(v) => setPreferredContact(v as 'email' | 'phone')}
+              {...form.getInputProps('preferredContact')}
               data={[
                 { value: 'email', label: 'E-mail' },
                 { value: 'phone', label: 'Phone' },
@@ -146,8 +123,7 @@ export function SendReferral({ answers, isUrgent }: { answers: SelfCheckAnswers;
           </Stack>
           <Checkbox
             label="I agree that this clinic may get in touch with me about my self-check."
-            checked={consentToContact}
-            onChange={(e) => setConsent(e.currentTarget.checked)}
+            {...form.getInputProps('consentToContact', { type: 'checkbox' })}
             error={fieldError(send.error, 'consentToContact')}
           />
           <MutationError error={send.error} placedFields={placedFields} />

@@ -1,5 +1,6 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Group, Paper, Stack, Text } from '@mantine/core'
 import { type PortalDocument, usePortalDocuments } from '../../api/portal'
+import { PortalHeading } from './portal-fields'
 import { formatShortDate } from './portal-format'
 import { PortalLoader, PortalProblem } from './portal-status'
 
@@ -13,10 +14,10 @@ export function DocumentsPage() {
   const documents = usePortalDocuments()
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1}>Your documents</Title>
-        <Text fz="lg">The consent you signed, and what to do after each visit. They open as PDF files.</Text>
-      </Stack>
+      <PortalHeading
+        title="Your documents"
+        lead="The consent you signed, and what to do after each visit. They open as PDF files."
+      />
       {documents.isPending && <PortalLoader />}
       {documents.isError && <PortalProblem error={documents.error} />}
       {documents.data?.length === 0 && <Text>There are no documents here yet.</Text>}

@@ -7,6 +7,7 @@ import {
   usePortalMe,
   usePortalSurveys,
 } from '../../api/portal'
+import { PortalHeading } from './portal-fields'
 import { dueText, formatDay, formatTime, reasonText, routeText } from './portal-format'
 import { PortalLoader, PortalProblem } from './portal-status'
 import { answeredCount, findPatientInstrument } from './survey-flow'
@@ -86,10 +87,10 @@ export function PortalHomePage() {
   const sorted = [...(surveys.data ?? [])].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))
   return (
     <Stack gap="xl">
-      <Stack gap={4}>
-        <Title order={1}>Hello, {me.data?.patient.givenName}</Title>
-        <Text fz="lg">Thank you for keeping in touch with {me.data?.clinic.name} between visits.</Text>
-      </Stack>
+      <PortalHeading
+        title={<>Hello, {me.data?.patient.givenName}</>}
+        lead={<>Thank you for keeping in touch with {me.data?.clinic.name} between visits.</>}
+      />
 
       <Stack gap="sm" component="section" aria-labelledby="portal-surveys-title">
         <Title order={2} size="h3" id="portal-surveys-title">

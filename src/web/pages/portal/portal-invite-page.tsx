@@ -5,6 +5,7 @@ import { isApiError } from '../../api/client'
 import { useAcceptInvite, useInvite } from '../../api/portal'
 import { NewPasswordField } from '../../components/portal/new-password-field'
 import { MIN_PASSWORD_LENGTH } from './password-hint'
+import { PortalHeading } from './portal-fields'
 import { PortalLoader, PortalProblem } from './portal-status'
 
 function LinkNotUsable({ isUsed }: { isUsed: boolean }) {
@@ -58,14 +59,11 @@ export function PortalInvitePage() {
   const { givenName, clinicName, email } = invite.data
   return (
     <Stack gap="lg">
-      <Stack gap="xs">
-        <Title order={1}>Welcome, {givenName}</Title>
-        <Text fz="lg">
-          {clinicName} has invited you to your patient portal. Here you can fill in short check-ins between
-          visits. You can see your next visits and how to get ready, follow your progress, and read your
-          papers.
-        </Text>
-      </Stack>
+      <PortalHeading
+        gap="xs"
+        title={`Welcome, ${givenName}`}
+        lead={`${clinicName} has invited you to your patient portal. Here you can fill in short check-ins between visits. You can see your next visits and how to get ready, follow your progress, and read your papers.`}
+      />
       <Paper withBorder radius="md" p="lg">
         <form onSubmit={submit} noValidate>
           <Stack gap="md">

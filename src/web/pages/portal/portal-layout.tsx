@@ -1,12 +1,12 @@
 import '@mantine/charts/styles.css'
 import '../learn/learn.css'
 import './portal.css'
-import { Anchor, Box, Button, Container, Group, Stack, Text } from '@mantine/core'
-import { Outlet, Link as RouterLink, NavLink as RouterNavLink } from 'react-router'
+import { Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import { usePortalLogout, usePortalMe } from '../../api/portal'
+import { PublicBrand, type PublicLink, PublicNav, PublicShell } from '../../components/pages-public-layout'
 import { PatientDisclaimer } from '../../components/patient-disclaimer'
 
-const links = [
+const links: PublicLink[] = [
   { to: '/portal', label: 'Home', end: true },
   { to: '/portal/progress', label: 'Progress', end: false },
   { to: '/portal/documents', label: 'Documents', end: false },
@@ -44,55 +44,27 @@ export function PortalLayout() {
   const me = usePortalMe()
   const isFull = me.data?.scope === 'full'
   return (
-    <Box className="learn-root">
-      <a className="learn-skip-link" href="#portal-main">
-        Skip to content
-      </a>
-      <Box component="header" className="learn-header" py="sm">
-        <Container size="md">
-          <Stack gap={4}>
-            <Group justify="space-between" wrap="nowrap" gap="xs" align="center">
-              <Anchor
-                component={RouterLink}
-                to="/portal"
-                underline="never"
-                c="teal.9"
-                fw={700}
-                fz="xl"
-                style={{ minWidth: 0 }}
-              >
-                KetaCare{' '}
-                <Text span fw={400} c="dark.6" fz="md">
-                  · {me.data ? me.data.clinic.name : 'Patient portal'}
-                </Text>
-              </Anchor>
-              {me.data && <SignOutButton />}
-            </Group>
-            {isFull && (
-              <Group component="nav" aria-label="Portal pages" gap="lg">
-                {links.map((link) => (
-                  <Anchor
-                    key={link.to}
-                    component={RouterNavLink}
-                    to={link.to}
-                    end={link.end}
-                    className="portal-nav-link"
-                    fw={500}
-                    fz="md"
-                  >
-                    {link.label}
-                  </Anchor>
-                ))}
-              </Group>
-            )}
-          </Stack>
-        </Container>
-      </Box>
-      <Container size="sm" component="main" id="portal-main" py="lg" tabIndex={-1}>
-        <Outlet />
-      </Container>
-      <Container size="sm" component="footer" pb="xl">
-        <Stack gap="sm">
+    <PublicShell
+      mainId="portal-main"
+      size="sm"
+      headerClassName="learn-header"
+      header={
+        <Stack gap={4}>
+          <Group justify="space-between" wrap="nowrap" gap="xs" align="center">
+            <PublicBrand
+              to="/portal"
+              area={me.data ? me.data.clinic.name : 'Patient portal'}
+              style={{ minWidth: 0 }}
+            />
+            {me.data && <SignOutButton />}
+          </Group>
+          {isFull && (
+            <PublicNav label="Portal pages" links={links} gap="lg" linkClassName="portal-nav-link" fz="md" />
+          )}
+        </Stack>
+      }
+      footer={
+        <>
           <Text fw={600} c="red.9" data-testid="portal-crisis-line">
             If you are in crisis, call or text{' '}
             <Anchor href="tel:988" c="inherit" underline="always">
@@ -105,8 +77,8 @@ export function PortalLayout() {
             .
           </Text>
           <PatientDisclaimer />
-        </Stack>
-      </Container>
-    </Box>
+        </>
+      }
+    />
   )
 }

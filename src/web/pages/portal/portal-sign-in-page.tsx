@@ -1,11 +1,11 @@
-import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
-import { type FormEvent, useState } from 'react'
+import { Alert, Anchor, Button, Paper, Stack, Text, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import { isApiError } from '../../api/client'
 import { usePortalLogin, usePortalLogout, useVerifyPortalMfa } from '../../api/portal'
-import { MfaCodeForm } from '../../components/mfa-code-form'
+import { PortalCodeForm, PortalHeading, PortalPasswordInput, patientField } from './portal-fields'
 import { waitText } from './portal-format'
-import { describeTwoStepError } from './two-step-text'
 
 function describeError(error: unknown, lockedUntilMs: number | null, nowMs: number): string {
   if (!isApiError(error))
@@ -28,22 +28,17 @@ function CodeStep({ onDone, onStartAgain }: { onDone: () => void; onStartAgain: 
   const logout = usePortalLogout()
   return (
     <Stack gap="lg">
-      <Stack gap="xs">
-        <Title order={1}>Enter your sign-in code</Title>
-        <Text fz="lg">
-          Your password was right. Now open the code app on your phone. Type the 6-digit code it shows for
-          KetaCare.
-        </Text>
-      </Stack>
+      <PortalHeading
+        gap="xs"
+        title="Enter your sign-in code"
+        lead="Your password was right. Now open the code app on your phone. Type the 6-digit code it shows for KetaCare."
+      />
       <Paper withBorder radius="md" p="lg">
-        <MfaCodeForm
+        <PortalCodeForm
           label="Sign-in code"
           description="6 digits, from your authenticator app"
-          size="lg"
           submitLabel="Continue"
-          isPending={verify.isPending}
-          error={verify.error}
-          describeError={describeTwoStepError}
+          mutation={verify}
           onSubmit={(code) => verify.mutate(code, { onSuccess: onDone })}
         />
       </Paper>
@@ -69,15 +64,13 @@ export function PortalSignInPage() {
   const [searchParams] = useSearchParams()
   const navigate = useNavigate()
   const login = usePortalLogin()
-  const [email, setEmail] = useState('')
-  const [password, setPassword] = useState('')
+  const form = useForm({ initialValues: { email: '', password: '' } })
   const [lockedUntilMs, setLockedUntilMs] = useState<number | null>(null)
   const [isWaitingForCode, setIsWaitingForCode] = useState(false)
   const next = searchParams.get('next')
   const target = next?.startsWith('/portal') ? next : '/portal'
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = ({ email, password }: typeof form.values) => {
     login.mutate(
       { email: email.trim(), password },
       {
@@ -97,7 +90,7 @@ export function PortalSignInPage() {
       <CodeStep
         onDone={() => navigate(target, { replace: true })}
         onStartAgain={() => {
-          setPassword('')
+          form.setFieldValue('password', '')
           login.reset()
           setIsWaitingForCode(false)
         }}
@@ -106,10 +99,11 @@ export function PortalSignInPage() {
   }
   return (
     <Stack gap="lg">
-      <Stack gap="xs">
-        <Title order={1}>Sign in to your patient portal</Title>
-        <Text fz="lg">Your check-ins, visits, progress and papers, all in one place.</Text>
-      </Stack>
+      <PortalHeading
+        gap="xs"
+        title="Sign in to your patient portal"
+        lead="Your check-ins, visits, progress and papers, all in one place."
+      />
       {searchParams.get('signedOut') && (
         <Alert color="teal" variant="light" role="status">
           You are signed out. Thank you.
@@ -121,30 +115,16 @@ export function PortalSignInPage() {
         </Alert>
       )}
       <Paper withBorder radius="md" p="lg">
-        <form onSubmit={submit}>
+        <form onSubmit={form.onSubmit(submit)}>
           <Stack gap="md">
             <TextInput
               label="E-mail address"
               type="email"
               autoComplete="username"
-              size="lg"
-              required
-              withAsterisk={false}
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
+              {...patientField}
+              {...form.getInputProps('email')}
             />
-            <PasswordInput
-              label="Password"
-              autoComplete="current-password"
-              size="lg"
-              required
-              withAsterisk={false}
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              rightSectionWidth={52}
-              classNames={{ visibilityToggle: 'portal-password-toggle' }}
-              visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}
-            />
+            <PortalPasswordInput label="Password" {...form.getInputProps('password')} />
             {login.isError && (
               <Alert color="red" variant="light" role="alert">
                 {describeError(login.error, lockedUntilMs, Date.now())}

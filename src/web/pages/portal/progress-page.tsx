@@ -1,6 +1,7 @@
 import { LineChart } from '@mantine/charts'
 import { List, Paper, Stack, Text, Title } from '@mantine/core'
 import { type ProgressSeries, usePortalProgress } from '../../api/portal'
+import { PortalHeading } from './portal-fields'
 import { formatShortDate } from './portal-format'
 import { PortalLoader, PortalProblem } from './portal-status'
 import { chartPoints, describeSeries, referenceLevels, sessionMarks, timeDomain } from './progress-data'
@@ -88,13 +89,10 @@ export function ProgressPage() {
   const progress = usePortalProgress()
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1}>Your progress</Title>
-        <Text fz="lg">
-          Each dot is one of your check-ins. A lower score means fewer or milder symptoms. The grey lines (S1,
-          S2, and so on) show the days of your visits.
-        </Text>
-      </Stack>
+      <PortalHeading
+        title="Your progress"
+        lead="Each dot is one of your check-ins. A lower score means fewer or milder symptoms. The grey lines (S1, S2, and so on) show the days of your visits."
+      />
       {progress.isPending && <PortalLoader />}
       {progress.isError && <PortalProblem error={progress.error} />}
       {progress.data?.series.length === 0 && (

@@ -1,5 +1,6 @@
-import { Alert, Anchor, Button, List, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
-import { type FormEvent, useState } from 'react'
+import { Alert, Anchor, Button, List, Paper, Stack, Text, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useState } from 'react'
 import {
   type PortalMfaStatus,
   useConfirmPortalMfa,
@@ -7,8 +8,8 @@ import {
   usePortalMfaStatus,
   useStartPortalMfa,
 } from '../../api/portal'
-import { MfaCodeForm } from '../../components/mfa-code-form'
 import { TotpSetupKey } from '../../components/totp-setup-key'
+import { PortalCodeForm, PortalHeading, PortalPasswordInput } from './portal-fields'
 import { formatShortDate } from './portal-format'
 import { PortalLoader, PortalProblem } from './portal-status'
 import { describeTwoStepError } from './two-step-text'
@@ -39,14 +40,11 @@ function TurnOn() {
         <List.Item>To check that it works, type the 6-digit code the app now shows for KetaCare.</List.Item>
       </List>
       <TotpSetupKey secret={start.data.secret} qrDataUrl={start.data.qrDataUrl} buttonSize="lg" />
-      <MfaCodeForm
+      <PortalCodeForm
         label="Code from your app"
         description="6 digits; a new one appears every 30 seconds"
-        size="lg"
         submitLabel="Check the code and turn on"
-        isPending={confirm.isPending}
-        error={confirm.error}
-        describeError={describeTwoStepError}
+        mutation={confirm}
         onSubmit={(code) => confirm.mutate(code)}
       />
       <Button variant="default" size="lg" w="fit-content" onClick={() => start.reset()}>
@@ -60,14 +58,10 @@ function TurnOn() {
 function TurnOff({ status }: { status: PortalMfaStatus }) {
   const disable = useDisablePortalMfa()
   const [isUsingCode, setIsUsingCode] = useState(false)
-  const [password, setPassword] = useState('')
+  const form = useForm({ initialValues: { password: '' } })
   const switchProof = () => {
     disable.reset()
     setIsUsingCode((using) => !using)
-  }
-  const submitPassword = (event: FormEvent) => {
-    event.preventDefault()
-    disable.mutate({ password })
   }
   const message = describeTwoStepError(disable.error)
   return (
@@ -78,31 +72,17 @@ function TurnOff({ status }: { status: PortalMfaStatus }) {
       </Alert>
       <Text>To turn it off, confirm it is you.</Text>
       {isUsingCode ? (
-        <MfaCodeForm
+        <PortalCodeForm
           label="Code from your app"
           description="6 digits, from your authenticator app"
-          size="lg"
           submitLabel="Turn off two-step sign-in"
-          isPending={disable.isPending}
-          error={disable.error}
-          describeError={describeTwoStepError}
+          mutation={disable}
           onSubmit={(code) => disable.mutate({ code })}
         />
       ) : (
-        <form onSubmit={submitPassword}>
+        <form onSubmit={form.onSubmit(({ password }) => disable.mutate({ password }))}>
           <Stack gap="md">
-            <PasswordInput
-              label="Your password"
-              autoComplete="current-password"
-              size="lg"
-              required
-              withAsterisk={false}
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              rightSectionWidth={52}
-              classNames={{ visibilityToggle: 'portal-password-toggle' }}
-              visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the password' }}
-            />
+            <PortalPasswordInput label="Your password" {...form.getInputProps('password')} />
             {message && (
               <Alert color="red" variant="light" role="alert">
                 {message}
@@ -133,10 +113,7 @@ export function SecurityPage() {
   const status = usePortalMfaStatus()
   return (
     <Stack gap="lg">
-      <Stack gap={4}>
-        <Title order={1}>Security</Title>
-        <Text fz="lg">Keep your portal for your eyes only.</Text>
-      </Stack>
+      <PortalHeading title="Security" lead="Keep your portal for your eyes only." />
       <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="two-step-title">
         <Stack gap="md">
           <Title order={2} id="two-step-title">

@@ -9,6 +9,7 @@ import {
   vitalSignLimits,
 } from '../../../domain/session'
 import { type SessionAlert, type SessionAlertReading, useSessionAction } from '../../api/sessions'
+import { ReasonModal } from '../../components/clinical-reason-modal'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { useNow } from '../../components/use-now'
 import { formatClock } from '../../lib/clock-format'
@@ -67,11 +68,30 @@ function PumpActions({ props }: { props: SectionProps }) {
   )
 }
 
+type RecheckKey = 'systolicMmHg' | 'diastolicMmHg' | 'heartRateBpm'
+
 interface AckBody {
   key: string
   actions: AlertAckAction[]
   note?: string
-  recheck?: { systolicMmHg?: number; diastolicMmHg?: number; heartRateBpm?: number }
+  recheck?: Partial<Record<RecheckKey, number>>
+}
+
+/** The readings an alert's recheck asks for, by measure; none for SpO₂ and sedation. */
+const recheckFields: Partial<Record<VitalsMeasure, { key: RecheckKey; label: string }[]>> = {
+  'blood-pressure': [
+    { key: 'systolicMmHg', label: 'Recheck systolic' },
+    { key: 'diastolicMmHg', label: 'Recheck diastolic' },
+  ],
+  'heart-rate': [{ key: 'heartRateBpm', label: 'Recheck heart rate' }],
+}
+
+const numeric = {
+  allowDecimal: false,
+  inputMode: 'numeric' as const,
+  size: 'lg' as const,
+  hideControls: true,
+  w: 170,
 }
 
 /** The structured acknowledgement: what was done (chips), the recheck it asks for, a note. */
@@ -86,16 +106,13 @@ function AcknowledgeModal({
 }) {
   const [actions, setActions] = useState<string[]>([])
   const [note, setNote] = useState('')
-  const [sbp, setSbp] = useState<number | string>('')
-  const [dbp, setDbp] = useState<number | string>('')
-  const [hr, setHr] = useState<number | string>('')
+  const [recheck, setRecheck] = useState<Partial<Record<RecheckKey, number | string>>>({})
   const ack = useSessionAction<AckBody>(props.clinicId, props.sessionId, (body) => ({
     path: '/alerts/acknowledge',
     body,
   }))
-  const isBp = alert.measure === 'blood-pressure'
-  const isHr = alert.measure === 'heart-rate'
-  const hasRecheck = (isBp && sbp !== '' && dbp !== '') || (isHr && hr !== '')
+  const fields = recheckFields[alert.measure] ?? []
+  const hasRecheck = fields.length > 0 && fields.every((f) => (recheck[f.key] ?? '') !== '')
   // Entering the recheck is itself "rechecked": one tap less.
   const chosen = [...new Set([...actions, ...(hasRecheck ? ['rechecked'] : [])])] as AlertAckAction[]
   const needsNote = chosen.includes('other') && note.trim().length < 3
@@ -108,21 +125,11 @@ function AcknowledgeModal({
         actions: chosen,
         ...(note.trim() ? { note: note.trim() } : {}),
         ...(hasRecheck
-          ? {
-              recheck: isBp
-                ? { systolicMmHg: Number(sbp), diastolicMmHg: Number(dbp) }
-                : { heartRateBpm: Number(hr) },
-            }
+          ? { recheck: Object.fromEntries(fields.map((f) => [f.key, Number(recheck[f.key])])) }
           : {}),
       },
       { onSuccess: onClose },
     )
-  }
-  const numeric = {
-    allowDecimal: false,
-    inputMode: 'numeric' as const,
-    size: 'lg' as const,
-    hideControls: true,
   }
   return (
     <Modal
@@ -141,49 +148,25 @@ function AcknowledgeModal({
               {alert.rule}
             </Text>
           </Stack>
-          {(isBp || isHr) && (
+          {fields.length > 0 && (
             <Stack gap={4}>
               <Text fw={600} c="dark.9" id={`recheck-${alert.key}`}>
                 Recheck {recheckNames[alert.measure]} now (saved as a vital sign)
               </Text>
               <Group gap="sm" aria-labelledby={`recheck-${alert.key}`}>
-                {isBp ? (
-                  <>
-                    <NumberInput
-                      label="Recheck systolic"
-                      value={sbp}
-                      onChange={setSbp}
-                      min={vitalSignLimits.systolicMmHg.min}
-                      max={vitalSignLimits.systolicMmHg.max}
-                      w={170}
-                      error={fieldError(ack.error, 'recheck.systolicMmHg')}
-                      data-autofocus
-                      {...numeric}
-                    />
-                    <NumberInput
-                      label="Recheck diastolic"
-                      value={dbp}
-                      onChange={setDbp}
-                      min={vitalSignLimits.diastolicMmHg.min}
-                      max={vitalSignLimits.diastolicMmHg.max}
-                      w={170}
-                      error={fieldError(ack.error, 'recheck.diastolicMmHg')}
-                      {...numeric}
-                    />
-                  </>
-                ) : (
+                {fields.map((f, i) => (
                   <NumberInput
-                    label="Recheck heart rate"
-                    value={hr}
-                    onChange={setHr}
-                    min={vitalSignLimits.heartRateBpm.min}
-                    max={vitalSignLimits.heartRateBpm.max}
-                    w={170}
-                    error={fieldError(ack.error, 'recheck.heartRateBpm')}
-                    data-autofocus
+                    key={f.key}
+                    label={f.label}
+                    value={recheck[f.key] ?? ''}
+                    onChange={(value) => setRecheck((r) => ({ ...r, [f.key]: value }))}
+                    min={vitalSignLimits[f.key].min}
+                    max={vitalSignLimits[f.key].max}
+                    error={fieldError(ack.error, `recheck.${f.key}`)}
+                    data-autofocus={i === 0 || undefined}
                     {...numeric}
                   />
-                )}
+                ))}
               </Group>
             </Stack>
           )}
@@ -257,49 +240,50 @@ function ResolveModal({
     }),
   )
   return (
-    <Modal
+    <ReasonModal
       opened
       onClose={onClose}
       title="Resolve alert"
-      centered
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
-      <Stack gap="md">
-        <Text fw={700}>{alert.message}</Text>
-        <Textarea
-          label="Why it is resolved"
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={fieldError(resolve.error, 'note')}
-          autosize
-          minRows={2}
-          styles={{ label: { color: 'var(--mantine-color-dark-9)', fontWeight: 600 } }}
-        />
-        <MutationError error={resolve.error} placedFields={['note']} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            disabled={note.trim().length < 3}
-            loading={resolve.isPending}
-            onClick={() => resolve.mutate({ key: alert.key, note: note.trim() }, { onSuccess: onClose })}
-          >
-            Resolve
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      intro={<Text fw={700}>{alert.message}</Text>}
+      reasonLabel="Why it is resolved"
+      reason={note}
+      onReason={setNote}
+      reasonField="note"
+      hasStrongLabel
+      error={resolve.error}
+      confirmLabel="Resolve"
+      isBlocked={note.trim().length < 3}
+      isPending={resolve.isPending}
+      onConfirm={() => resolve.mutate({ key: alert.key, note: note.trim() }, { onSuccess: onClose })}
+    />
+  )
+}
+
+/** "Recheck BP by 10:40", and whether that time has passed. */
+function RecheckBy({
+  alert,
+  timeZone,
+  size,
+}: {
+  alert: SessionAlert
+  timeZone: string | undefined
+  size: 'sm' | 'md'
+}) {
+  const nowMs = useNow()
+  if (alert.recheckByMs === null) return null
+  return (
+    <Text span={size === 'md'} size={size} fw={size === 'md' ? 800 : 700}>
+      Recheck {recheckNames[alert.measure]} by {formatClock(alert.recheckByMs, timeZone)}
+      {alert.recheckByMs < nowMs ? ' — overdue' : ''}
+    </Text>
   )
 }
 
 function AlertCard({ alert, props }: { alert: SessionAlert; props: SectionProps }) {
-  const nowMs = useNow()
   const [dialog, setDialog] = useState<'ack' | 'resolve' | null>(null)
   const { timeZone } = props
   const acked = alert.acknowledged
   const isDimmed = acked !== null
-  const isOverdue = alert.recheckByMs !== null && alert.recheckByMs < nowMs
   const color = alert.severity === 'critical' ? 'red' : 'orange.9'
   return (
     <Alert
@@ -322,24 +306,12 @@ function AlertCard({ alert, props }: { alert: SessionAlert; props: SectionProps 
             <Text size="xs">Rule: {alert.rule}</Text>
             <Text size="sm" fw={700}>
               What to do: {alert.recommendedAction}
-              {alert.recheckByMs !== null && (
-                <>
-                  {' '}
-                  <Text span size="md" fw={800}>
-                    Recheck {recheckNames[alert.measure]} by {formatClock(alert.recheckByMs, timeZone)}
-                    {isOverdue ? ' — overdue' : ''}
-                  </Text>
-                </>
-              )}
+              {alert.recheckByMs !== null && ' '}
+              <RecheckBy alert={alert} timeZone={timeZone} size="md" />
             </Text>
           </>
         )}
-        {isDimmed && alert.recheckByMs !== null && (
-          <Text size="sm" fw={700}>
-            Recheck {recheckNames[alert.measure]} by {formatClock(alert.recheckByMs, timeZone)}
-            {isOverdue ? ' — overdue' : ''}
-          </Text>
-        )}
+        {isDimmed && <RecheckBy alert={alert} timeZone={timeZone} size="sm" />}
         {acked && (
           <Text size="xs">
             Acknowledged by {acked.by ?? 'a clinician'} at {formatClock(acked.at, timeZone)}:{' '}

@@ -4,28 +4,22 @@ import {
   Button,
   Checkbox,
   Group,
-  Paper,
   SimpleGrid,
   Stack,
   Switch,
   Text,
   TextInput,
   ThemeIcon,
-  Title,
 } from '@mantine/core'
 import { useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import { type ConcomitantClass, concomitantClasses, isAfterDosing } from '../../../domain/session'
 import type { SignerProof } from '../../api/eligibility'
 import { sessionPdfUrl, useRemsForm, useSessionAction, useTransition } from '../../api/sessions'
+import { ClinicalCard } from '../../components/clinical-card'
+import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
 import { MutationError } from '../../components/mutation-error'
-import {
-  emptySignature,
-  isSignatureReady,
-  SignatureBox,
-  type SignatureInput,
-  toSignerProof,
-} from '../../components/signature-box'
+import { toSignerProof } from '../../components/signature-box'
 import { SignedRecord } from '../../components/signed-record'
 import { formatClock } from '../../lib/clock-format'
 import { dischargeCriterionLabels } from '../../lib/session-labels'
@@ -43,72 +37,54 @@ function Escort(props: SectionProps) {
     body,
   }))
   return (
-    <Paper withBorder p="md" radius="md" aria-label="Escort">
-      <Stack gap="xs">
-        <Group align="flex-end" gap="md">
-          <TextInput
-            label="Escort name"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            disabled={!canWrite}
-            size="md"
-          />
-          <Switch
-            size="xl"
-            label="Escort present"
-            checked={view.session.isEscortPresent}
-            disabled={!canWrite || escort.isPending}
-            onChange={(e) =>
-              escort.mutate({
-                isPresent: e.currentTarget.checked,
-                ...(name.trim() ? { name: name.trim() } : {}),
-              })
-            }
-          />
-        </Group>
-        <MutationError error={escort.error} />
-      </Stack>
-    </Paper>
+    <ClinicalCard label="Escort" gap="xs">
+      <Group align="flex-end" gap="md">
+        <TextInput
+          label="Escort name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          disabled={!canWrite}
+          size="md"
+        />
+        <Switch
+          size="xl"
+          label="Escort present"
+          checked={view.session.isEscortPresent}
+          disabled={!canWrite || escort.isPending}
+          onChange={(e) =>
+            escort.mutate({
+              isPresent: e.currentTarget.checked,
+              ...(name.trim() ? { name: name.trim() } : {}),
+            })
+          }
+        />
+      </Group>
+      <MutationError error={escort.error} />
+    </ClinicalCard>
   )
 }
 
 function SignOff(props: SectionProps) {
   const { view, clinicId, sessionId, hasAuthenticator } = props
-  const [signature, setSignature] = useState<SignatureInput>(emptySignature(hasAuthenticator))
+  const signing = useSignature(hasAuthenticator)
   const sign = useSessionAction<SignerProof & { version: number }>(clinicId, sessionId, (body) => ({
     path: '/discharge',
     body,
   }))
   return (
-    <Paper withBorder p="md" radius="md" aria-label="Discharge sign-off">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          Prescriber discharge sign-off
-        </Title>
-        <SignatureBox
-          meaning={signatureMeanings.discharge}
-          value={signature}
-          onChange={setSignature}
-          error={sign.error}
-          hasAuthenticator={hasAuthenticator}
-        />
-        <MutationError
-          error={sign.error}
-          placedFields={['totpCode', 'password']}
-          onReload={() => sign.reset()}
-        />
-        <Group justify="flex-end">
-          <Button
-            size="lg"
-            disabled={!isSignatureReady(signature)}
-            loading={sign.isPending}
-            onClick={() => sign.mutate({ version: view.session.version, ...toSignerProof(signature) })}
-          >
-            Sign discharge
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <ClinicalCard label="Discharge sign-off" title="Prescriber discharge sign-off">
+      <SignAndSubmit
+        meaning={signatureMeanings.discharge}
+        signing={signing}
+        hasAuthenticator={hasAuthenticator}
+        error={sign.error}
+        onReload={() => sign.reset()}
+        submitLabel="Sign discharge"
+        size="lg"
+        isPending={sign.isPending}
+        onClick={() => sign.mutate({ version: view.session.version, ...toSignerProof(signing.signature) })}
+      />
+    </ClinicalCard>
   )
 }
 
@@ -147,105 +123,124 @@ function RemsPanel(props: SectionProps) {
   const current = meds ?? fromChart
   const yes = (b: boolean | null) => (b === null ? '—' : b ? 'yes' : 'no')
   return (
-    <Paper withBorder p="md" radius="md" aria-label="REMS monitoring form">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          REMS Patient Monitoring Form
-        </Title>
-        {f && (
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4}>
-            <Text size="sm">First treatment: {yes(f.isFirstTreatment)}</Text>
-            <Text size="sm">
-              Dose administered: {f.doseMg} mg ({f.devices.length} device{f.devices.length === 1 ? '' : 's'})
-            </Text>
-            <Text size="sm">
-              Lot numbers:{' '}
-              {f.devices.map((d) => `#${d.number} ${d.lotNumber ?? 'not recorded'}`).join(', ') || '—'}
-            </Text>
-            <Text size="sm">Monitoring clinician: {f.monitoringClinician ?? '—'}</Text>
-            <Text size="sm">
-              First device to end of monitoring: {f.minutesFirstDeviceToEndOfMonitoring ?? '—'} min
-            </Text>
-            <Text size="sm">
-              BP before / 40 min / end: {f.bpBeforeDose ?? '—'} / {f.bpAt40Min ?? '—'} /{' '}
-              {f.bpBeforeEnd ?? '—'}
-            </Text>
-            <Text size="sm">
-              Ready without the 2-hour rule:{' '}
-              {f.readyWithoutTwoHourRuleAt
-                ? `${f.minutesToReadyWithoutTwoHourRule} min (${formatClock(f.readyWithoutTwoHourRuleAt, timeZone)}, ${f.readyWithoutTwoHourRuleSource})`
-                : 'not recorded'}
-            </Text>
-            <Text size="sm">
-              Sedation {yes(f.sedation)} · dissociation {yes(f.dissociation)} · respiratory depression{' '}
-              {yes(f.respiratoryDepression)}
-            </Text>
-            <Text size="sm">Adverse events: {f.adverseEvents.join(', ') || 'none'}</Text>
-            <Text size="sm" c={submittedAt ? 'teal.8' : 'orange.8'} fw={600}>
-              {submittedAt
-                ? `Submitted ${new Date(submittedAt).toLocaleString(undefined, { timeZone })}`
-                : f.dueAt
-                  ? `Due by ${new Date(f.dueAt).toLocaleDateString(undefined, { timeZone })}`
-                  : 'Due within 7 days of discharge'}
-            </Text>
-          </SimpleGrid>
-        )}
-        <Anchor href={sessionPdfUrl(clinicId, sessionId, 'rems')} target="_blank">
-          REMS form (PDF)
-        </Anchor>
-        {f && (
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              Concomitant medicines
-            </Text>
-            {concomitantClasses.map((c) => {
-              const a = f.concomitantMedicines[c]
-              const canEdit = canWrite && view.session.state === 'discharged' && !view.session.remsSubmittedAt
-              return (
-                <Stack key={c} gap={0}>
-                  {canEdit && current ? (
-                    <Checkbox
-                      label={concomitantLabels[c]}
-                      checked={current[c]}
-                      onChange={(e) => setMeds({ ...current, [c]: e.currentTarget.checked })}
-                    />
-                  ) : (
-                    <Text size="sm">
-                      {concomitantLabels[c]}: {a.value === null ? 'to complete' : yes(a.value)}
-                    </Text>
-                  )}
-                  <Text
-                    size="xs"
-                    c={a.origin === 'not-recorded' ? 'orange.8' : 'dimmed'}
-                    pl={canEdit ? 32 : 0}
-                  >
-                    {a.source}
+    <ClinicalCard label="REMS monitoring form" title="REMS Patient Monitoring Form">
+      {f && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4}>
+          <Text size="sm">First treatment: {yes(f.isFirstTreatment)}</Text>
+          <Text size="sm">
+            Dose administered: {f.doseMg} mg ({f.devices.length} device{f.devices.length === 1 ? '' : 's'})
+          </Text>
+          <Text size="sm">
+            Lot numbers:{' '}
+            {f.devices.map((d) => `#${d.number} ${d.lotNumber ?? 'not recorded'}`).join(', ') || '—'}
+          </Text>
+          <Text size="sm">Monitoring clinician: {f.monitoringClinician ?? '—'}</Text>
+          <Text size="sm">
+            First device to end of monitoring: {f.minutesFirstDeviceToEndOfMonitoring ?? '—'} min
+          </Text>
+          <Text size="sm">
+            BP before / 40 min / end: {f.bpBeforeDose ?? '—'} / {f.bpAt40Min ?? '—'} / {f.bpBeforeEnd ?? '—'}
+          </Text>
+          <Text size="sm">
+            Ready without the 2-hour rule:{' '}
+            {f.readyWithoutTwoHourRuleAt
+              ? `${f.minutesToReadyWithoutTwoHourRule} min (${formatClock(f.readyWithoutTwoHourRuleAt, timeZone)}, ${f.readyWithoutTwoHourRuleSource})`
+              : 'not recorded'}
+          </Text>
+          <Text size="sm">
+            Sedation {yes(f.sedation)} · dissociation {yes(f.dissociation)} · respiratory depression{' '}
+            {yes(f.respiratoryDepression)}
+          </Text>
+          <Text size="sm">Adverse events: {f.adverseEvents.join(', ') || 'none'}</Text>
+          <Text size="sm" c={submittedAt ? 'teal.8' : 'orange.8'} fw={600}>
+            {submittedAt
+              ? `Submitted ${new Date(submittedAt).toLocaleString(undefined, { timeZone })}`
+              : f.dueAt
+                ? `Due by ${new Date(f.dueAt).toLocaleDateString(undefined, { timeZone })}`
+                : 'Due within 7 days of discharge'}
+          </Text>
+        </SimpleGrid>
+      )}
+      <Anchor href={sessionPdfUrl(clinicId, sessionId, 'rems')} target="_blank">
+        REMS form (PDF)
+      </Anchor>
+      {f && (
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            Concomitant medicines
+          </Text>
+          {concomitantClasses.map((c) => {
+            const a = f.concomitantMedicines[c]
+            const canEdit = canWrite && view.session.state === 'discharged' && !view.session.remsSubmittedAt
+            return (
+              <Stack key={c} gap={0}>
+                {canEdit && current ? (
+                  <Checkbox
+                    label={concomitantLabels[c]}
+                    checked={current[c]}
+                    onChange={(e) => setMeds({ ...current, [c]: e.currentTarget.checked })}
+                  />
+                ) : (
+                  <Text size="sm">
+                    {concomitantLabels[c]}: {a.value === null ? 'to complete' : yes(a.value)}
                   </Text>
-                </Stack>
-              )
-            })}
-          </Stack>
-        )}
-        {canWrite && view.session.state === 'discharged' && !view.session.remsSubmittedAt && current && (
-          <Stack gap="xs">
-            <Checkbox
-              label="Patient enrolled in the REMS"
-              checked={isEnrolled}
-              onChange={(e) => setIsEnrolled(e.currentTarget.checked)}
-            />
-            <MutationError error={submit.error} />
-            <Group justify="flex-end">
-              <Button
-                loading={submit.isPending}
-                onClick={() => submit.mutate({ isEnrolled, concomitant: current })}
-              >
-                Record as submitted
-              </Button>
-            </Group>
-          </Stack>
-        )}
+                )}
+                <Text size="xs" c={a.origin === 'not-recorded' ? 'orange.8' : 'dimmed'} pl={canEdit ? 32 : 0}>
+                  {a.source}
+                </Text>
+              </Stack>
+            )
+          })}
+        </Stack>
+      )}
+      {canWrite && view.session.state === 'discharged' && !view.session.remsSubmittedAt && current && (
+        <Stack gap="xs">
+          <Checkbox
+            label="Patient enrolled in the REMS"
+            checked={isEnrolled}
+            onChange={(e) => setIsEnrolled(e.currentTarget.checked)}
+          />
+          <MutationError error={submit.error} />
+          <Group justify="flex-end">
+            <Button
+              loading={submit.isPending}
+              onClick={() => submit.mutate({ isEnrolled, concomitant: current })}
+            >
+              Record as submitted
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </ClinicalCard>
+  )
+}
+
+/** One discharge criterion: met or not, and why. */
+function CriterionRow({
+  color,
+  mark,
+  title,
+  detail,
+}: {
+  color: string
+  mark: string
+  title: string
+  detail: string
+}) {
+  return (
+    <Group gap="sm" wrap="nowrap" align="flex-start">
+      <ThemeIcon color={color} variant="light" radius="xl" aria-hidden>
+        {mark}
+      </ThemeIcon>
+      <Stack gap={0}>
+        <Text size="sm" fw={600}>
+          {title}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {detail}
+        </Text>
       </Stack>
-    </Paper>
+    </Group>
   )
 }
 
@@ -260,71 +255,50 @@ export function DischargeSection(props: SectionProps) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <Stack gap="md">
-        <Paper withBorder p="md" radius="md" aria-label="Discharge readiness">
-          <Stack gap="xs">
-            <Title order={3} size="h4">
-              Discharge readiness
-            </Title>
-            {!discharge && (
-              <Text size="sm" c="dimmed">
-                Readiness is assessed once the dose has started and pre-dose vitals are recorded.
-              </Text>
-            )}
-            {discharge?.criteria.map((c) => (
-              <Group key={c.id} gap="sm" wrap="nowrap" align="flex-start">
-                <ThemeIcon color={c.isMet ? 'teal' : 'orange'} variant="light" radius="xl" aria-hidden>
-                  {c.isMet ? '✓' : '…'}
-                </ThemeIcon>
-                <Stack gap={0}>
-                  <Text size="sm" fw={600}>
-                    {criterionLabels[c.id] ?? c.id} — {c.isMet ? 'met' : 'not met'}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {c.reason}
-                    {!c.isMet && c.earliestMetAtMs
-                      ? ` Earliest ${formatClock(c.earliestMetAtMs, timeZone)}.`
-                      : ''}
-                  </Text>
-                </Stack>
-              </Group>
-            ))}
-            {view.safetyAlerts.length > 0 && (
-              <Group gap="sm" wrap="nowrap" align="flex-start">
-                <ThemeIcon color="red" variant="light" radius="xl" aria-hidden>
-                  !
-                </ThemeIcon>
-                <Stack gap={0}>
-                  <Text size="sm" fw={600}>
-                    Suicidal-ideation alert acknowledged — not yet
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    Acknowledge it with a note on the banner above; the discharge sign-off waits for it.
-                  </Text>
-                </Stack>
-              </Group>
-            )}
-            {discharge && (
-              <Text size="sm" fw={600} c={discharge.isReady ? 'teal.8' : undefined} role="status">
-                {discharge.isReady
-                  ? 'All criteria met.'
-                  : discharge.earliestReadyAtMs
-                    ? `Earliest ready ${formatClock(discharge.earliestReadyAtMs, timeZone)}.`
-                    : 'Waiting for a reassessment.'}
-              </Text>
-            )}
-            {canWrite && markReady && (
-              <Button
-                size="lg"
-                disabled={!markReady.isAllowed}
-                loading={transition.isPending}
-                onClick={() => transition.mutate({ event: 'mark-ready', version: view.session.version })}
-              >
-                Mark ready for discharge
-              </Button>
-            )}
-            <MutationError error={transition.error} onReload={() => transition.reset()} />
-          </Stack>
-        </Paper>
+        <ClinicalCard label="Discharge readiness" title="Discharge readiness" gap="xs">
+          {!discharge && (
+            <Text size="sm" c="dimmed">
+              Readiness is assessed once the dose has started and pre-dose vitals are recorded.
+            </Text>
+          )}
+          {discharge?.criteria.map((c) => (
+            <CriterionRow
+              key={c.id}
+              color={c.isMet ? 'teal' : 'orange'}
+              mark={c.isMet ? '✓' : '…'}
+              title={`${criterionLabels[c.id] ?? c.id} — ${c.isMet ? 'met' : 'not met'}`}
+              detail={`${c.reason}${!c.isMet && c.earliestMetAtMs ? ` Earliest ${formatClock(c.earliestMetAtMs, timeZone)}.` : ''}`}
+            />
+          ))}
+          {view.safetyAlerts.length > 0 && (
+            <CriterionRow
+              color="red"
+              mark="!"
+              title="Suicidal-ideation alert acknowledged — not yet"
+              detail="Acknowledge it with a note on the banner above; the discharge sign-off waits for it."
+            />
+          )}
+          {discharge && (
+            <Text size="sm" fw={600} c={discharge.isReady ? 'teal.8' : undefined} role="status">
+              {discharge.isReady
+                ? 'All criteria met.'
+                : discharge.earliestReadyAtMs
+                  ? `Earliest ready ${formatClock(discharge.earliestReadyAtMs, timeZone)}.`
+                  : 'Waiting for a reassessment.'}
+            </Text>
+          )}
+          {canWrite && markReady && (
+            <Button
+              size="lg"
+              disabled={!markReady.isAllowed}
+              loading={transition.isPending}
+              onClick={() => transition.mutate({ event: 'mark-ready', version: view.session.version })}
+            >
+              Mark ready for discharge
+            </Button>
+          )}
+          <MutationError error={transition.error} onReload={() => transition.reset()} />
+        </ClinicalCard>
         {view.session.route === 'intranasal' && isOpen && <DissociationCheckPanel {...props} />}
         {isOpen && <Escort {...props} />}
         {state === 'discharged' && view.session.dischargeSignerName && (

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Alert, Badge, Button, Group, NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import {
@@ -24,30 +12,21 @@ import { isActionAllowed } from '../../../domain/session'
 import { isApiError } from '../../api/client'
 import type { SignerProof } from '../../api/eligibility'
 import { type SessionView, type StockLot, useLotStock, useSessionAction } from '../../api/sessions'
+import { ClinicalCard } from '../../components/clinical-card'
+import { ClinicalFact } from '../../components/clinical-fact'
+import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
 import { fieldError, MutationError } from '../../components/mutation-error'
-import {
-  emptySignature,
-  isSignatureReady,
-  SignatureBox,
-  type SignatureInput,
-  toSignerProof,
-} from '../../components/signature-box'
+import { toSignerProof } from '../../components/signature-box'
 import { formatClock } from '../../lib/clock-format'
 import { DoseOverridePanel, emptyDoseOverride, toDoseOverride } from './dose-override-panel'
 import type { SectionProps } from './section-props'
 
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fz={22} fw={700}>
-        {value}
-      </Text>
-    </Stack>
-  )
-}
+/** A dose figure: its name small above, the value large. */
+const Figure = ({ label, children }: { label: string; children: string }) => (
+  <ClinicalFact label={label} fz={22} fw={700}>
+    {children}
+  </ClinicalFact>
+)
 
 export const mg = (n: number | null | undefined) =>
   n === null || n === undefined ? '—' : `${Math.round(n * 100) / 100} mg`
@@ -133,98 +112,93 @@ function DoseForm(props: SectionProps & { lotId: string | null; onLot: (lotId: s
     )
   }
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Dose calculation">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          Today's dose
-        </Title>
-        <Text size="sm" c="dimmed">
-          {view.plan.protocolName}
-          {view.plan.doseMgPerKg ? ` · ${view.plan.doseMgPerKg} mg/kg (${view.plan.doseBasis} weight)` : ''}
-          {view.plan.doseMg ? ` · ${view.plan.doseMg} mg` : ''}
-        </Text>
-        <Group align="flex-end" gap="md">
-          <NumberInput
-            label="Today's weight (kg)"
-            value={weight}
-            onChange={setWeight}
-            min={inputLimits.weightKg.min}
-            max={inputLimits.weightKg.max}
-            clampBehavior="none"
-            decimalScale={1}
-            size="lg"
-            w={200}
-            error={weightError ?? fieldError(setDose.error, 'weightKg')}
-          />
-          {isIv && props.canDraw && (
-            <LotChoice
-              lots={ivLots}
-              value={props.lotId}
-              onChange={(lot) => {
-                props.onLot(lot?.id ?? null)
-                if (lot?.strengthMg) setVial(Number(lot.strengthMg))
-              }}
-            />
-          )}
-          {isIv && (
-            <NumberInput
-              label="Vial concentration (mg/mL)"
-              description={chosenLot?.strengthMg ? `From lot ${chosenLot.lotNumber}` : undefined}
-              value={vial}
-              onChange={setVial}
-              min={inputLimits.vialMgPerMl.min}
-              max={inputLimits.vialMgPerMl.max}
-              clampBehavior="none"
-              size="lg"
-              w={240}
-              error={vialError ?? fieldError(setDose.error, 'vialMgPerMl')}
-            />
-          )}
-          <Button
-            type="submit"
-            size="lg"
-            loading={setDose.isPending}
-            disabled={
-              weight === '' ||
-              (isIv && vial === '') ||
-              Boolean(weightError || vialError) ||
-              (refusal !== null && !signedOverride)
-            }
-          >
-            {refusal
-              ? 'Calculate with override'
-              : view.dose.plannedDoseMg === null
-                ? 'Calculate dose'
-                : 'Recalculate'}
-          </Button>
-        </Group>
-        {refusal && (
-          <DoseOverridePanel
-            clinicId={clinicId}
-            self={{ userId: props.userId, canOverride: props.canOverride }}
-            refusal={refusal}
-            value={override}
-            onChange={setOverride}
-            error={setDose.error}
+    <ClinicalCard label="Dose calculation" title="Today's dose" onSubmit={submit}>
+      <Text size="sm" c="dimmed">
+        {view.plan.protocolName}
+        {view.plan.doseMgPerKg ? ` · ${view.plan.doseMgPerKg} mg/kg (${view.plan.doseBasis} weight)` : ''}
+        {view.plan.doseMg ? ` · ${view.plan.doseMg} mg` : ''}
+      </Text>
+      <Group align="flex-end" gap="md">
+        <NumberInput
+          label="Today's weight (kg)"
+          value={weight}
+          onChange={setWeight}
+          min={inputLimits.weightKg.min}
+          max={inputLimits.weightKg.max}
+          clampBehavior="none"
+          decimalScale={1}
+          size="lg"
+          w={200}
+          error={weightError ?? fieldError(setDose.error, 'weightKg')}
+        />
+        {isIv && props.canDraw && (
+          <LotChoice
+            lots={ivLots}
+            value={props.lotId}
+            onChange={(lot) => {
+              props.onLot(lot?.id ?? null)
+              if (lot?.strengthMg) setVial(Number(lot.strengthMg))
+            }}
           />
         )}
-        <MutationError
+        {isIv && (
+          <NumberInput
+            label="Vial concentration (mg/mL)"
+            description={chosenLot?.strengthMg ? `From lot ${chosenLot.lotNumber}` : undefined}
+            value={vial}
+            onChange={setVial}
+            min={inputLimits.vialMgPerMl.min}
+            max={inputLimits.vialMgPerMl.max}
+            clampBehavior="none"
+            size="lg"
+            w={240}
+            error={vialError ?? fieldError(setDose.error, 'vialMgPerMl')}
+          />
+        )}
+        <Button
+          type="submit"
+          size="lg"
+          loading={setDose.isPending}
+          disabled={
+            weight === '' ||
+            (isIv && vial === '') ||
+            Boolean(weightError || vialError) ||
+            (refusal !== null && !signedOverride)
+          }
+        >
+          {refusal
+            ? 'Calculate with override'
+            : view.dose.plannedDoseMg === null
+              ? 'Calculate dose'
+              : 'Recalculate'}
+        </Button>
+      </Group>
+      {refusal && (
+        <DoseOverridePanel
+          clinicId={clinicId}
+          self={{ userId: props.userId, canOverride: props.canOverride }}
+          refusal={refusal}
+          value={override}
+          onChange={setOverride}
           error={setDose.error}
-          placedFields={[
-            'weightKg',
-            'vialMgPerMl',
-            ...(refusal
-              ? [
-                  'override.reason',
-                  'override.signer.userId',
-                  'override.signer.password',
-                  'override.signer.totpCode',
-                ]
-              : []),
-          ]}
         />
-      </Stack>
-    </Paper>
+      )}
+      <MutationError
+        error={setDose.error}
+        placedFields={[
+          'weightKg',
+          'vialMgPerMl',
+          ...(refusal
+            ? [
+                'override.reason',
+                'override.signer.userId',
+                'override.signer.password',
+                'override.signer.totpCode',
+              ]
+            : []),
+        ]}
+      />
+    </ClinicalCard>
   )
 }
 
@@ -271,35 +245,34 @@ function DoseFigures({ view }: { view: SessionView }) {
   const d = view.dose
   if (d.plannedDoseMg === null) return null
   return (
-    <Paper withBorder p="md" radius="md" aria-label="Dose" bg="gray.0">
+    <ClinicalCard label="Dose" bg="gray.0" gap={0}>
       <SimpleGrid cols={{ base: 2, sm: view.session.route === 'iv' ? 5 : 3 }}>
-        <Figure label="Dose" value={mg(d.plannedDoseMg)} />
+        <Figure label="Dose">{mg(d.plannedDoseMg)}</Figure>
         {view.session.route === 'iv' ? (
           <>
-            <Figure label="Over" value={d.infusionMin ? `${d.infusionMin} min` : '—'} />
-            <Figure
-              label="Rate"
-              value={d.rateMgPerMin ? `${Math.round(d.rateMgPerMin * 1000) / 1000} mg/min` : '—'}
-            />
-            <Figure label="Pump" value={d.rateMlPerHour ? `${d.rateMlPerHour} mL/h` : '—'} />
-            <Figure label="Volume" value={d.volumeMl ? `${d.volumeMl} mL` : '—'} />
+            <Figure label="Over">{d.infusionMin ? `${d.infusionMin} min` : '—'}</Figure>
+            <Figure label="Rate">
+              {d.rateMgPerMin ? `${Math.round(d.rateMgPerMin * 1000) / 1000} mg/min` : '—'}
+            </Figure>
+            <Figure label="Pump">{d.rateMlPerHour ? `${d.rateMlPerHour} mL/h` : '—'}</Figure>
+            <Figure label="Volume">{d.volumeMl ? `${d.volumeMl} mL` : '—'}</Figure>
           </>
         ) : (
           <>
-            <Figure label="Devices" value={view.devices ? `${view.devices.plan.deviceCount} × 28 mg` : '—'} />
-            <Figure label="Weight" value={d.weightKg ? `${d.weightKg} kg` : '—'} />
+            <Figure label="Devices">{view.devices ? `${view.devices.plan.deviceCount} × 28 mg` : '—'}</Figure>
+            <Figure label="Weight">{d.weightKg ? `${d.weightKg} kg` : '—'}</Figure>
           </>
         )}
       </SimpleGrid>
       <CeilingCheck view={view} />
-    </Paper>
+    </ClinicalCard>
   )
 }
 
 /** Second-person check: signed by someone other than who set the dose, on their own sign-in. */
 function DoseCheck(props: SectionProps) {
   const { view, clinicId, sessionId, userId, hasAuthenticator, timeZone } = props
-  const [signature, setSignature] = useState<SignatureInput>(emptySignature(hasAuthenticator))
+  const signing = useSignature(hasAuthenticator)
   const check = useSessionAction<SignerProof>(clinicId, sessionId, (body) => ({ path: '/dose/check', body }))
   const setBy = [...view.timeline].reverse().find((e) => e.kind === 'dose-set' && !e.enteredInError)
   if (view.dose.plannedDoseMg === null) return null
@@ -319,39 +292,21 @@ function DoseCheck(props: SectionProps) {
       </Alert>
     )
   return (
-    <Paper withBorder p="md" radius="md" aria-label="Second-person check">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          Second-person check
-        </Title>
-        <Text size="sm">
-          Set by {setBy?.recordedBy ?? 'a colleague'}. Check the weight, dose, rate and volume against the
-          plan independently, then sign as yourself.
-        </Text>
-        <SignatureBox
-          meaning={signatureMeanings.doseCheck}
-          value={signature}
-          onChange={setSignature}
-          error={check.error}
-          hasAuthenticator={hasAuthenticator}
-        />
-        <MutationError error={check.error} placedFields={['totpCode', 'password']} />
-        <Group justify="flex-end">
-          <Button
-            size="md"
-            disabled={!isSignatureReady(signature)}
-            loading={check.isPending}
-            onClick={() =>
-              check.mutate(toSignerProof(signature), {
-                onSuccess: () => setSignature(emptySignature(hasAuthenticator)),
-              })
-            }
-          >
-            Sign dose check
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <ClinicalCard label="Second-person check" title="Second-person check">
+      <Text size="sm">
+        Set by {setBy?.recordedBy ?? 'a colleague'}. Check the weight, dose, rate and volume against the plan
+        independently, then sign as yourself.
+      </Text>
+      <SignAndSubmit
+        meaning={signatureMeanings.doseCheck}
+        signing={signing}
+        hasAuthenticator={hasAuthenticator}
+        error={check.error}
+        submitLabel="Sign dose check"
+        isPending={check.isPending}
+        onClick={() => check.mutate(toSignerProof(signing.signature), { onSuccess: signing.clear })}
+      />
+    </ClinicalCard>
   )
 }
 
@@ -398,45 +353,40 @@ function DrawDose(props: SectionProps & { lotId: string | null }) {
     )
   }
   return (
-    <Paper withBorder p="md" radius="md" aria-label="Draw the dose">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          Draw {mg(needed)} from a lot
-        </Title>
-        {!stock.isPending && lots.length === 0 && view.dose.vialMgPerMl !== null && (
-          <Alert color="orange" variant="light">
-            No lot at {view.dose.vialMgPerMl} mg/mL with enough stock. Recalculate the dose with the
-            concentration of a lot you have.
-          </Alert>
-        )}
-        <Select
-          label="Lot"
-          placeholder={stock.isPending ? 'Loading stock…' : lots.length ? 'Choose a lot' : 'No usable lot'}
-          data={lots.map(lotOption)}
-          value={lotId}
-          onChange={setLotId}
+    <ClinicalCard label="Draw the dose" title={`Draw ${mg(needed)} from a lot`}>
+      {!stock.isPending && lots.length === 0 && view.dose.vialMgPerMl !== null && (
+        <Alert color="orange" variant="light">
+          No lot at {view.dose.vialMgPerMl} mg/mL with enough stock. Recalculate the dose with the
+          concentration of a lot you have.
+        </Alert>
+      )}
+      <Select
+        label="Lot"
+        placeholder={stock.isPending ? 'Loading stock…' : lots.length ? 'Choose a lot' : 'No usable lot'}
+        data={lots.map(lotOption)}
+        value={lotId}
+        onChange={setLotId}
+        size="md"
+        error={fieldError(draw.error, 'lotId')}
+        nothingFoundMessage="No lot with enough unexpired stock"
+      />
+      <MutationError error={draw.error} placedFields={['lotId']} />
+      {fieldError(draw.error, 'concentrationMgPerMl') && (
+        <Text size="sm" c="red.8">
+          Concentration {fieldError(draw.error, 'concentrationMgPerMl')}
+        </Text>
+      )}
+      <Group justify="flex-end">
+        <Button
           size="md"
-          error={fieldError(draw.error, 'lotId')}
-          nothingFoundMessage="No lot with enough unexpired stock"
-        />
-        <MutationError error={draw.error} placedFields={['lotId']} />
-        {fieldError(draw.error, 'concentrationMgPerMl') && (
-          <Text size="sm" c="red.8">
-            Concentration {fieldError(draw.error, 'concentrationMgPerMl')}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button
-            size="md"
-            disabled={!lotId}
-            loading={draw.isPending}
-            onClick={() => lotId && draw.mutate({ lotId })}
-          >
-            Draw dose
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+          disabled={!lotId}
+          loading={draw.isPending}
+          onClick={() => lotId && draw.mutate({ lotId })}
+        >
+          Draw dose
+        </Button>
+      </Group>
+    </ClinicalCard>
   )
 }
 

@@ -17,14 +17,10 @@ import { type FormEvent, useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import { isActionAllowed } from '../../../domain/session'
 import { type PreCheckItem, useSessionAction } from '../../api/sessions'
+import { ClinicalCard } from '../../components/clinical-card'
+import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
 import { fieldError, MutationError } from '../../components/mutation-error'
-import {
-  emptySignature,
-  isSignatureReady,
-  SignatureBox,
-  type SignatureInput,
-  toSignerProof,
-} from '../../components/signature-box'
+import { toSignerProof } from '../../components/signature-box'
 import { ScoreEntry } from './score-entry'
 import type { SectionProps } from './section-props'
 
@@ -83,6 +79,30 @@ interface FormPayload {
   notes: string | null
 }
 
+/** A question answered by one of a few segments, named by the text above it. */
+function LabelledChoice({
+  id,
+  label,
+  value,
+  onChange,
+  data,
+}: {
+  id: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  data: { value: string; label: string }[]
+}) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id={id}>
+        {label}
+      </Text>
+      <SegmentedControl aria-labelledby={id} value={value} onChange={onChange} data={data} size="md" />
+    </Stack>
+  )
+}
+
 function PreCheckForm(props: SectionProps) {
   const { view, clinicId, sessionId } = props
   const last = [...view.timeline].reverse().find((e) => e.kind === 'pre-check-form' && !e.enteredInError)
@@ -112,79 +132,64 @@ function PreCheckForm(props: SectionProps) {
     />
   )
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Pre-check questions">
-      <Stack gap="md">
-        <Title order={3} size="h4">
-          Pre-check questions
-        </Title>
-        {check('identityConfirmed', 'Identity confirmed (two identifiers)')}
-        {check('fastingConfirmed', 'Fasting as instructed')}
-        <Group align="flex-end" gap="md">
-          {check('escortConfirmed', 'Escort home confirmed')}
-          <TextInput
-            label="Escort name"
-            value={form.escortName ?? ''}
-            onChange={(e) => setForm({ ...form, escortName: e.currentTarget.value })}
-            error={fieldError(save.error, 'escortName')}
-            size="md"
-          />
-        </Group>
-        <SimpleGrid cols={1} spacing="md">
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="pregnancy-label">
-              Pregnancy status
-            </Text>
-            <SegmentedControl
-              aria-labelledby="pregnancy-label"
-              value={form.pregnancyStatus}
-              onChange={(v) => setForm({ ...form, pregnancyStatus: v as FormPayload['pregnancyStatus'] })}
-              data={[
-                { value: 'not-applicable', label: 'N/A' },
-                { value: 'negative', label: 'Negative' },
-                { value: 'positive', label: 'Positive' },
-                { value: 'declined', label: 'Declined' },
-              ]}
-              size="md"
-            />
-          </Stack>
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="urinary-label">
-              Urinary symptoms
-            </Text>
-            <SegmentedControl
-              aria-labelledby="urinary-label"
-              value={form.urinarySymptoms ? 'yes' : 'no'}
-              onChange={(v) => setForm({ ...form, urinarySymptoms: v === 'yes' })}
-              data={[
-                { value: 'no', label: 'None' },
-                { value: 'yes', label: 'Reports symptoms' },
-              ]}
-              size="md"
-            />
-          </Stack>
-        </SimpleGrid>
-        <Textarea
-          label="Notes"
-          value={form.notes ?? ''}
-          onChange={(e) => setForm({ ...form, notes: e.currentTarget.value })}
-          autosize
-          minRows={1}
+    <ClinicalCard label="Pre-check questions" title="Pre-check questions" gap="md" onSubmit={submit}>
+      {check('identityConfirmed', 'Identity confirmed (two identifiers)')}
+      {check('fastingConfirmed', 'Fasting as instructed')}
+      <Group align="flex-end" gap="md">
+        {check('escortConfirmed', 'Escort home confirmed')}
+        <TextInput
+          label="Escort name"
+          value={form.escortName ?? ''}
+          onChange={(e) => setForm({ ...form, escortName: e.currentTarget.value })}
+          error={fieldError(save.error, 'escortName')}
+          size="md"
         />
-        <MutationError error={save.error} placedFields={['escortName']} />
-        <Group justify="space-between">
-          <Text size="sm" c={save.isSuccess ? 'teal.8' : 'dimmed'} role="status">
-            {save.isSuccess
-              ? 'Pre-check questions saved.'
-              : last
-                ? 'Answered before; saving records them again.'
-                : ''}
-          </Text>
-          <Button type="submit" size="md" loading={save.isPending}>
-            Save pre-checks
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+      </Group>
+      <SimpleGrid cols={1} spacing="md">
+        <LabelledChoice
+          id="pregnancy-label"
+          label="Pregnancy status"
+          value={form.pregnancyStatus}
+          onChange={(v) => setForm({ ...form, pregnancyStatus: v as FormPayload['pregnancyStatus'] })}
+          data={[
+            { value: 'not-applicable', label: 'N/A' },
+            { value: 'negative', label: 'Negative' },
+            { value: 'positive', label: 'Positive' },
+            { value: 'declined', label: 'Declined' },
+          ]}
+        />
+        <LabelledChoice
+          id="urinary-label"
+          label="Urinary symptoms"
+          value={form.urinarySymptoms ? 'yes' : 'no'}
+          onChange={(v) => setForm({ ...form, urinarySymptoms: v === 'yes' })}
+          data={[
+            { value: 'no', label: 'None' },
+            { value: 'yes', label: 'Reports symptoms' },
+          ]}
+        />
+      </SimpleGrid>
+      <Textarea
+        label="Notes"
+        value={form.notes ?? ''}
+        onChange={(e) => setForm({ ...form, notes: e.currentTarget.value })}
+        autosize
+        minRows={1}
+      />
+      <MutationError error={save.error} placedFields={['escortName']} />
+      <Group justify="space-between">
+        <Text size="sm" c={save.isSuccess ? 'teal.8' : 'dimmed'} role="status">
+          {save.isSuccess
+            ? 'Pre-check questions saved.'
+            : last
+              ? 'Answered before; saving records them again.'
+              : ''}
+        </Text>
+        <Button type="submit" size="md" loading={save.isPending}>
+          Save pre-checks
+        </Button>
+      </Group>
+    </ClinicalCard>
   )
 }
 
@@ -192,7 +197,7 @@ function PreCheckForm(props: SectionProps) {
 function OverrideForm(props: SectionProps) {
   const { clinicId, sessionId, hasAuthenticator } = props
   const [reason, setReason] = useState('')
-  const [signature, setSignature] = useState<SignatureInput>(emptySignature(hasAuthenticator))
+  const signing = useSignature(hasAuthenticator)
   const override = useSessionAction<{ reason: string } & ReturnType<typeof toSignerProof>>(
     clinicId,
     sessionId,
@@ -201,48 +206,35 @@ function OverrideForm(props: SectionProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     override.mutate(
-      { reason: reason.trim(), ...toSignerProof(signature) },
-      { onSuccess: () => setSignature(emptySignature(hasAuthenticator)) },
+      { reason: reason.trim(), ...toSignerProof(signing.signature) },
+      { onSuccess: signing.clear },
     )
   }
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Prescriber override">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          Prescriber override
-        </Title>
-        <Text size="sm">
-          Dosing is blocked until every check passes or a prescriber overrides with a reason.
-        </Text>
-        <Textarea
-          label="Reason for the override"
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={fieldError(override.error, 'reason')}
-          minRows={2}
-          autosize
-        />
-        <SignatureBox
-          meaning={signatureMeanings.preCheckOverride}
-          value={signature}
-          onChange={setSignature}
-          error={override.error}
-          hasAuthenticator={hasAuthenticator}
-        />
-        <MutationError error={override.error} placedFields={['reason', 'totpCode', 'password']} />
-        <Group justify="flex-end">
-          <Button
-            type="submit"
-            color="orange"
-            size="md"
-            disabled={reason.trim().length < 5 || !isSignatureReady(signature)}
-            loading={override.isPending}
-          >
-            Sign override
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <ClinicalCard label="Prescriber override" title="Prescriber override" onSubmit={submit}>
+      <Text size="sm">
+        Dosing is blocked until every check passes or a prescriber overrides with a reason.
+      </Text>
+      <Textarea
+        label="Reason for the override"
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={fieldError(override.error, 'reason')}
+        minRows={2}
+        autosize
+      />
+      <SignAndSubmit
+        meaning={signatureMeanings.preCheckOverride}
+        signing={signing}
+        hasAuthenticator={hasAuthenticator}
+        error={override.error}
+        placedFields={['reason', 'totpCode', 'password']}
+        submitLabel="Sign override"
+        color="orange"
+        isBlocked={reason.trim().length < 5}
+        isPending={override.isPending}
+      />
+    </ClinicalCard>
   )
 }
 

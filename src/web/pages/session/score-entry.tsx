@@ -1,8 +1,14 @@
-import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Badge, Button, Group, SegmentedControl, Text } from '@mantine/core'
 import { useState } from 'react'
-import { type Answers, type AnswerValue, getInstrument, type InstrumentId } from '../../../domain/instruments'
+import type { Answers, AnswerValue, InstrumentId } from '../../../domain/instruments'
+import { ClinicalCard } from '../../components/clinical-card'
+import {
+  instrumentChoices,
+  instrumentShortName,
+  ScoreFlagAlerts,
+  useLiveScore,
+} from '../../components/clinical-live-score'
 import { InstrumentForm } from '../../components/instrument-form'
-import { scoreLive } from '../../lib/live-score'
 import { type SectionProps, writePath } from './section-props'
 
 /**
@@ -28,11 +34,9 @@ export function ScoreEntry({
   const [instrumentId, setInstrumentId] = useState<InstrumentId>(instrumentIds[0]!)
   const [answers, setAnswers] = useState<Answers>({})
   const [queued, setQueued] = useState<string | null>(null)
-  const instrument = getInstrument(instrumentId)
-  const live = scoreLive(instrument, answers)
-  const urgent = live?.flags.filter((f) => f.severity === 'urgent') ?? []
-  const warnings = live?.flags.filter((f) => f.severity === 'warning') ?? []
-  const name = instrument.name.replace(' screener', '')
+  const scored = useLiveScore(instrumentId, answers)
+  const { live, instrument, urgent } = scored
+  const name = instrumentShortName(instrumentId)
 
   const save = () => {
     if (!live?.isComplete) return
@@ -51,115 +55,91 @@ export function ScoreEntry({
 
   if (!isOpen)
     return (
-      <Paper withBorder p="md" radius="md" aria-label={title}>
-        <Stack gap="sm">
-          <Title order={3} size="h4">
-            {title}
-          </Title>
-          {queued && (
-            <Text size="sm" c="teal.8" role="status">
-              {queued} queued.
-            </Text>
-          )}
-          <Group gap="sm">
-            {instrumentIds.map((id) => (
-              <Button
-                key={id}
-                variant="light"
-                size="md"
-                onClick={() => {
-                  setInstrumentId(id)
-                  setAnswers({})
-                  setIsOpen(true)
-                }}
-              >
-                Record {getInstrument(id).name.replace(' screener', '')}
-              </Button>
-            ))}
-          </Group>
-        </Stack>
-      </Paper>
+      <ClinicalCard label={title} title={title}>
+        {queued && (
+          <Text size="sm" c="teal.8" role="status">
+            {queued} queued.
+          </Text>
+        )}
+        <Group gap="sm">
+          {instrumentIds.map((id) => (
+            <Button
+              key={id}
+              variant="light"
+              size="md"
+              onClick={() => {
+                setInstrumentId(id)
+                setAnswers({})
+                setIsOpen(true)
+              }}
+            >
+              Record {instrumentShortName(id)}
+            </Button>
+          ))}
+        </Group>
+      </ClinicalCard>
     )
   return (
-    <Paper withBorder p="md" radius="md" aria-label={title}>
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="wrap">
-          <Title order={3} size="h4">
-            {title}
-          </Title>
-          {instrumentIds.length > 1 && (
-            <SegmentedControl
-              aria-label="Instrument"
-              value={instrumentId}
-              onChange={(id) => {
-                setInstrumentId(id as InstrumentId)
-                setAnswers({})
-                setQueued(null)
-              }}
-              data={instrumentIds.map((id) => ({
-                value: id,
-                label: getInstrument(id).name.replace(' screener', ''),
-              }))}
-            />
+    <ClinicalCard
+      label={title}
+      title={title}
+      aside={
+        instrumentIds.length > 1 && (
+          <SegmentedControl
+            aria-label="Instrument"
+            value={instrumentId}
+            onChange={(id) => {
+              setInstrumentId(id as InstrumentId)
+              setAnswers({})
+              setQueued(null)
+            }}
+            data={instrumentChoices(instrumentIds)}
+          />
+        )
+      }
+    >
+      <ScoreFlagAlerts
+        live={scored}
+        urgent={{ title: 'Urgent: clinician follow-up now' }}
+        warning={{
+          title: 'Warning: review before discharge',
+          consequence: 'Saving opens a safety alert a clinician acknowledges with a note.',
+        }}
+      />
+      <InstrumentForm
+        instrument={instrument}
+        answers={answers}
+        onAnswer={(itemId: string, value: AnswerValue) => {
+          setQueued(null)
+          setAnswers({ ...answers, [itemId]: value })
+        }}
+      />
+      <Group justify="space-between" wrap="wrap">
+        <Group gap="xs">
+          {live && (
+            <Badge size="lg" variant="light" color={urgent.length ? 'red' : 'blue'}>
+              {name} {live.total}
+              {live.isComplete ? '' : ' so far'}
+              {live.band ? ` · ${live.band.label}` : ''}
+            </Badge>
           )}
+          <Text size="sm" c={queued ? 'teal.8' : 'dimmed'} role="status">
+            {queued
+              ? `${queued} queued.`
+              : `${live?.answeredCount ?? 0} of ${live?.askedCount ?? 0} answered`}
+          </Text>
         </Group>
-        {urgent.map((flag) => (
-          <Alert
-            key={flag.id}
-            color="red"
-            variant="filled"
-            role="alert"
-            title="Urgent: clinician follow-up now"
-          >
-            {flag.message}
-          </Alert>
-        ))}
-        {warnings.map((flag) => (
-          <Alert
-            key={flag.id}
-            color="orange"
-            variant="light"
-            role="alert"
-            title="Warning: review before discharge"
-          >
-            {flag.message} Saving opens a safety alert a clinician acknowledges with a note.
-          </Alert>
-        ))}
-        <InstrumentForm
-          instrument={instrument}
-          answers={answers}
-          onAnswer={(itemId: string, value: AnswerValue) => {
-            setQueued(null)
-            setAnswers({ ...answers, [itemId]: value })
-          }}
-        />
-        <Group justify="space-between" wrap="wrap">
-          <Group gap="xs">
-            {live && (
-              <Badge size="lg" variant="light" color={urgent.length ? 'red' : 'blue'}>
-                {name} {live.total}
-                {live.isComplete ? '' : ' so far'}
-                {live.band ? ` · ${live.band.label}` : ''}
-              </Badge>
-            )}
-            <Text size="sm" c={queued ? 'teal.8' : 'dimmed'} role="status">
-              {queued
-                ? `${queued} queued.`
-                : `${live?.answeredCount ?? 0} of ${live?.askedCount ?? 0} answered`}
-            </Text>
-          </Group>
-          <Group gap="xs">
-            {isCollapsed && (
-              <Button variant="default" size="md" onClick={() => setIsOpen(false)}>
-                Close
-              </Button>
-            )}
-            <Button onClick={save} disabled={!live?.isComplete} size="md">
-              Save {name}
+        <Group gap="xs">
+          {isCollapsed && (
+            <Button variant="default" size="md" onClick={() => setIsOpen(false)}>
+              Close
             </Button>
-          </Group>
+          )}
+          <Button onClick={save} disabled={!live?.isComplete} size="md">
+            Save {name}
+          </Button>
         </Group>
-      </Stack>
-    </Paper>
+      </Group>
+    </ClinicalCard>
   )
 }

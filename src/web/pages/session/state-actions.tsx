@@ -1,7 +1,8 @@
-import { Button, Group, List, Modal, Paper, Stack, Stepper, Text, Textarea } from '@mantine/core'
+import { Button, Group, List, Paper, Stack, Stepper, Text } from '@mantine/core'
 import { useState } from 'react'
 import type { SessionEvent } from '../../../domain/session'
 import { useTransition } from '../../api/sessions'
+import { ReasonModal } from '../../components/clinical-reason-modal'
 import { MutationError } from '../../components/mutation-error'
 import {
   dischargeCriterionLabels,
@@ -124,38 +125,23 @@ export function StateActions(props: SectionProps & { onDischarge: () => void }) 
         )}
         <MutationError error={transition.error} onReload={() => transition.reset()} />
       </Stack>
-      <Modal
+      <ReasonModal
         opened={reasonFor !== null}
         onClose={() => setReasonFor(null)}
         title={reasonFor ? eventLabels[reasonFor] : ''}
-        centered
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
-        <Stack gap="sm">
-          <Textarea
-            label="Reason"
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            data-autofocus
-          />
-          <MutationError error={transition.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setReasonFor(null)}>
-              Back
-            </Button>
-            <Button
-              color="red"
-              disabled={!reason.trim()}
-              loading={transition.isPending}
-              onClick={() => reasonFor && go(reasonFor, reason.trim())}
-            >
-              {reasonFor ? eventLabels[reasonFor] : ''}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        reasonLabel="Reason"
+        reason={reason}
+        onReason={setReason}
+        hasAutofocus
+        gap="sm"
+        error={transition.error}
+        cancelLabel="Back"
+        confirmLabel={reasonFor ? eventLabels[reasonFor] : ''}
+        confirmColor="red"
+        isBlocked={!reason.trim()}
+        isPending={transition.isPending}
+        onConfirm={() => reasonFor && go(reasonFor, reason.trim())}
+      />
     </Paper>
   )
 }

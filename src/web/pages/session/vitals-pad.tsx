@@ -1,16 +1,7 @@
-import {
-  Button,
-  Group,
-  Paper,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Button, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { vitalSignLimits } from '../../../domain/session'
+import { ClinicalCard } from '../../components/clinical-card'
 import { formatClock } from '../../lib/clock-format'
 import { moaasLabels } from '../../lib/session-labels'
 import { lastVitals } from './last-vitals'
@@ -145,86 +136,84 @@ export function VitalsPad({
   }
 
   return (
-    <Paper withBorder p="sm" radius="md" component="form" onSubmit={submit} aria-label="Vital signs">
-      <Stack gap="xs">
-        <Group justify="space-between" gap="xs" wrap="nowrap">
-          <Stack gap={0} style={{ minWidth: 0 }}>
-            <Title order={3} size="h5">
-              {context === 'pre' ? 'Pre-dose vital signs' : 'Vital signs'}
-            </Title>
-            <Text size="xs" c="dimmed" truncate>
-              {last ? describeLast(last, timeZone) : 'Nothing charted yet this session.'}
-            </Text>
-          </Stack>
-          <Button variant="light" size="sm" onClick={sameAsLast} disabled={!last} style={{ flexShrink: 0 }}>
-            Same as last
-          </Button>
-        </Group>
-        <SimpleGrid cols={5} spacing={6}>
-          {fields.map((f) => (
-            <TextInput
-              key={f.key}
-              aria-label={f.label}
-              label={f.short}
-              description={f.unit}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              value={values[f.key]}
-              onChange={(event) => {
-                const digits = event.currentTarget.value.replace(/\D/g, '')
-                setValues((v) => ({ ...v, [f.key]: digits }))
-              }}
-              error={errors[f.key]}
-              // Whole numbers only: the numeric keypad, Next between fields, Done on the last.
-              inputMode="numeric"
-              pattern="[0-9]*"
-              maxLength={3}
-              enterKeyHint={f.key === 'respiratoryRate' ? 'done' : 'next'}
-              autoComplete="off"
-              size="lg"
-              styles={{
-                input: { fontSize: 22, fontWeight: 600, paddingInline: 6, textAlign: 'center' },
-                label: { fontSize: 13, whiteSpace: 'nowrap' },
-                description: { fontSize: 11, textAlign: 'center' },
-                error: { fontSize: 11 },
-              }}
-            />
-          ))}
-        </SimpleGrid>
-        <Group gap="xs" wrap="nowrap" align="center">
-          <Text size="sm" fw={500} id={`moaas-label-${context}`} style={{ whiteSpace: 'nowrap' }}>
-            MOAA/S
+    <ClinicalCard label="Vital signs" p="sm" gap="xs" onSubmit={submit}>
+      <Group justify="space-between" gap="xs" wrap="nowrap">
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Title order={3} size="h5">
+            {context === 'pre' ? 'Pre-dose vital signs' : 'Vital signs'}
+          </Title>
+          <Text size="xs" c="dimmed" truncate>
+            {last ? describeLast(last, timeZone) : 'Nothing charted yet this session.'}
           </Text>
-          <SegmentedControl
-            aria-labelledby={`moaas-label-${context}`}
-            value={moaas ?? ''}
-            onChange={(value) => setMoaas(value === moaas ? null : value)}
-            data={[5, 4, 3, 2, 1, 0].map((n) => ({ value: String(n), label: String(n) }))}
-            size="md"
-            style={{ flex: 1 }}
+        </Stack>
+        <Button variant="light" size="sm" onClick={sameAsLast} disabled={!last} style={{ flexShrink: 0 }}>
+          Same as last
+        </Button>
+      </Group>
+      <SimpleGrid cols={5} spacing={6}>
+        {fields.map((f) => (
+          <TextInput
+            key={f.key}
+            aria-label={f.label}
+            label={f.short}
+            description={f.unit}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            value={values[f.key]}
+            onChange={(event) => {
+              const digits = event.currentTarget.value.replace(/\D/g, '')
+              setValues((v) => ({ ...v, [f.key]: digits }))
+            }}
+            error={errors[f.key]}
+            // Whole numbers only: the numeric keypad, Next between fields, Done on the last.
+            inputMode="numeric"
+            pattern="[0-9]*"
+            maxLength={3}
+            enterKeyHint={f.key === 'respiratoryRate' ? 'done' : 'next'}
+            autoComplete="off"
+            size="lg"
+            styles={{
+              input: { fontSize: 22, fontWeight: 600, paddingInline: 6, textAlign: 'center' },
+              label: { fontSize: 13, whiteSpace: 'nowrap' },
+              description: { fontSize: 11, textAlign: 'center' },
+              error: { fontSize: 11 },
+            }}
           />
-        </Group>
-        {moaas !== null && (
-          <Text size="xs" c="dimmed">
-            MOAA/S {moaas}: {moaasLabels[Number(moaas)]}
-          </Text>
-        )}
-        {errors.form && (
-          <Text c="red.8" size="sm" role="alert">
-            {errors.form}
-          </Text>
-        )}
-        <Group gap="xs" wrap="nowrap" align="flex-end">
-          <MinutesAgoInput value={minutesAgo} onChange={setMinutesAgo} />
-          <Button type="submit" size="lg" style={{ flex: 1 }}>
-            Save vitals
-          </Button>
-        </Group>
-        <Text size="xs" c={queued ? 'teal.8' : 'dimmed'} role="status">
-          {queued
-            ? `${queued}: queued, shown under Charting when saved.`
-            : 'Enter saves. Each entry is saved on its own.'}
+        ))}
+      </SimpleGrid>
+      <Group gap="xs" wrap="nowrap" align="center">
+        <Text size="sm" fw={500} id={`moaas-label-${context}`} style={{ whiteSpace: 'nowrap' }}>
+          MOAA/S
         </Text>
-      </Stack>
-    </Paper>
+        <SegmentedControl
+          aria-labelledby={`moaas-label-${context}`}
+          value={moaas ?? ''}
+          onChange={(value) => setMoaas(value === moaas ? null : value)}
+          data={[5, 4, 3, 2, 1, 0].map((n) => ({ value: String(n), label: String(n) }))}
+          size="md"
+          style={{ flex: 1 }}
+        />
+      </Group>
+      {moaas !== null && (
+        <Text size="xs" c="dimmed">
+          MOAA/S {moaas}: {moaasLabels[Number(moaas)]}
+        </Text>
+      )}
+      {errors.form && (
+        <Text c="red.8" size="sm" role="alert">
+          {errors.form}
+        </Text>
+      )}
+      <Group gap="xs" wrap="nowrap" align="flex-end">
+        <MinutesAgoInput value={minutesAgo} onChange={setMinutesAgo} />
+        <Button type="submit" size="lg" style={{ flex: 1 }}>
+          Save vitals
+        </Button>
+      </Group>
+      <Text size="xs" c={queued ? 'teal.8' : 'dimmed'} role="status">
+        {queued
+          ? `${queued}: queued, shown under Charting when saved.`
+          : 'Enter saves. Each entry is saved on its own.'}
+      </Text>
+    </ClinicalCard>
   )
 }
