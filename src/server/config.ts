@@ -45,74 +45,6 @@ export interface Config {
   backup: { dir: string; keep: number; intervalHours: number }
 }
 
-export const envVariables = [
-  ['PORT', '3000', 'HTTP port'],
-  ['HOST', '127.0.0.1', 'interface to listen on (0.0.0.0 to accept other machines)'],
-  ['KETACARE_DATA_DIR', './data', 'folder of the embedded PostgreSQL (PGlite) database'],
-  ['DATABASE_URL', '(unset)', 'PostgreSQL server URL; when set, used instead of the embedded database'],
-  ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent'],
-  [
-    'KETACARE_PUBLIC_URL',
-    'http://localhost:PORT',
-    'the address users reach; https:// turns on Secure cookies and HSTS',
-  ],
-  [
-    'KETACARE_SESSION_IDLE_MIN',
-    '15',
-    'lock the screen and the sign-in after this many idle minutes (HIPAA automatic logoff)',
-  ],
-  ['KETACARE_SESSION_ABSOLUTE_HOURS', '12', 'a sign-in lasts at most this many hours'],
-  [
-    'KETACARE_SESSION_LOCKED_MAX_HOURS',
-    '12',
-    'a locked sign-in ends this many hours after it locked (sooner if the sign-in itself expires)',
-  ],
-  ['KETACARE_LOGIN_MAX_FAILURES', '5', 'failed sign-ins before an account is locked'],
-  ['KETACARE_LOGIN_LOCK_MIN', '1', 'first lock length in minutes; doubles with each further lock'],
-  ['KETACARE_LOGIN_RATE_PER_MIN', '20', 'sign-in attempts allowed per client address per minute'],
-  [
-    'KETACARE_REFERRAL_RATE_PER_HOUR',
-    '10',
-    'self-check referrals accepted per client address per hour (stops a script filling the intake queue)',
-  ],
-  ['KETACARE_SEED_DEMO', 'true', 'create the demo organization on first start of an empty database'],
-  [
-    'KETACARE_DEMO_HISTORY_PATIENTS',
-    '300',
-    'synthetic past patients the demo adds to its first clinic so the outcome dashboard has a cohort; 0 for none',
-  ],
-  ['KETACARE_WEB_DIR', 'dist/web', 'built web app to serve at /'],
-  [
-    'SMTP_URL',
-    '(unset)',
-    'smtp://user:pass@host:port for outgoing e-mail; unset keeps messages in the outbox',
-  ],
-  ['SMTP_FROM', 'KetaCare <no-reply@localhost>', 'sender address of outgoing e-mail'],
-  [
-    'KETACARE_OUTBOX_INTERVAL_SEC',
-    '15',
-    'how often the outbox worker sends due messages and queues reminders; 0 turns it off',
-  ],
-  ['KETACARE_METRICS', 'false', 'serve /metrics in the Prometheus format (no patient data in it)'],
-  [
-    'KETACARE_METRICS_TOKEN',
-    '(unset)',
-    'when set (16+ characters), /metrics answers only `Authorization: Bearer <token>`',
-  ],
-  [
-    'KETACARE_SECRET_KEY',
-    '(unset: <data dir>/secret.key)',
-    'base64 or hex of 32 random bytes that encrypts TOTP secrets; required with DATABASE_URL; keep it apart from backups',
-  ],
-  ['KETACARE_BACKUP_DIR', './backups', 'folder of the automatic backups of the embedded database'],
-  ['KETACARE_BACKUP_KEEP', '7', 'how many automatic backups to keep (the oldest are deleted)'],
-  [
-    'KETACARE_BACKUP_INTERVAL_HOURS',
-    '24',
-    'hours between automatic backups of the embedded database; 0 turns them off',
-  ],
-] as const
-
 /** Never echoed back in an error message. */
 const secretVariables: ReadonlySet<string> = new Set([
   'KETACARE_SECRET_KEY',
@@ -121,18 +53,6 @@ const secretVariables: ReadonlySet<string> = new Set([
   'SMTP_URL',
 ])
 
-type EnvName = (typeof envVariables)[number][0]
-export type RawEnv = Partial<Record<EnvName, string>>
-
-export function readEnv(env: Record<string, string | undefined>): RawEnv {
-  const raw: RawEnv = {}
-  for (const [name] of envVariables) {
-    const value = env[name]
-    if (value !== undefined && value !== '') raw[name] = value
-  }
-  return raw
-}
-
 export class ConfigError extends Error {}
 
 const intIn = (min: number, max: number) => z.coerce.number().int().min(min).max(max)
@@ -140,34 +60,57 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => ['true', '1', 'yes'].includes(v))
 
+// Every variable KetaCare reads, its rule and its default: the one list (README.md documents them).
 const schema = z.object({
+  // HTTP port
   PORT: intIn(0, 65535).default(3000),
+  // interface to listen on (0.0.0.0 to accept other machines)
   HOST: z.string().min(1).default('127.0.0.1'),
+  // folder of the embedded PostgreSQL (PGlite) database
   KETACARE_DATA_DIR: z.string().min(1).default('./data'),
+  // PostgreSQL server URL; when set, used instead of the embedded database
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // the address users reach (default http://localhost:PORT); https:// turns on Secure cookies and HSTS
   KETACARE_PUBLIC_URL: z.url().optional(),
+  // lock the screen and the sign-in after this many idle minutes (HIPAA automatic logoff)
   KETACARE_SESSION_IDLE_MIN: intIn(1, 24 * 60).default(15),
+  // a sign-in lasts at most this many hours
   KETACARE_SESSION_ABSOLUTE_HOURS: intIn(1, 24 * 7).default(12),
+  // a locked sign-in ends this many hours after it locked (sooner if the sign-in itself expires)
   KETACARE_SESSION_LOCKED_MAX_HOURS: intIn(1, 24 * 7).default(12),
+  // failed sign-ins before an account is locked
   KETACARE_LOGIN_MAX_FAILURES: intIn(1, 100).default(5),
+  // first lock length in minutes; doubles with each further lock
   KETACARE_LOGIN_LOCK_MIN: intIn(1, 24 * 60).default(1),
+  // sign-in attempts allowed per client address per minute
   KETACARE_LOGIN_RATE_PER_MIN: intIn(1, 10_000).default(20),
+  // self-check referrals accepted per client address per hour (stops a script filling the intake queue)
   KETACARE_REFERRAL_RATE_PER_HOUR: intIn(1, 10_000).default(10),
+  // create the demo organization on first start of an empty database
   KETACARE_SEED_DEMO: bool.default(true),
+  // synthetic past patients the demo adds to its first clinic so the outcome dashboard has a cohort; 0 for none
   KETACARE_DEMO_HISTORY_PATIENTS: intIn(0, 100_000).default(300),
+  // built web app to serve at / (the CLI falls back to dist/web)
   KETACARE_WEB_DIR: z.string().min(1).optional(),
+  // smtp://user:pass@host:port for outgoing e-mail; unset keeps messages in the outbox
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
+  // sender address of outgoing e-mail
   SMTP_FROM: z.string().min(3).default('KetaCare <no-reply@localhost>'),
+  // how often the outbox worker sends due messages and queues reminders; 0 turns it off
   KETACARE_OUTBOX_INTERVAL_SEC: intIn(0, 3600).default(15),
+  // serve /metrics in the Prometheus format (no patient data in it)
   KETACARE_METRICS: bool.default(false),
+  // when set, /metrics answers only `Authorization: Bearer <token>`
   KETACARE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  // base64 or hex of 32 random bytes that encrypts TOTP secrets (unset: <data dir>/secret.key);
+  // required with DATABASE_URL; keep it apart from backups
   KETACARE_SECRET_KEY: z
     .string()
     .transform((value, context) => {
@@ -180,10 +123,25 @@ const schema = z.object({
       return key as SecretKey
     })
     .optional(),
+  // folder of the automatic backups of the embedded database
   KETACARE_BACKUP_DIR: z.string().min(1).default('./backups'),
+  // how many automatic backups to keep (the oldest are deleted)
   KETACARE_BACKUP_KEEP: intIn(1, 1000).default(7),
+  // hours between automatic backups of the embedded database; 0 turns them off
   KETACARE_BACKUP_INTERVAL_HOURS: intIn(0, 24 * 31).default(24),
 })
+
+type RawEnv = Partial<Record<keyof typeof schema.shape, string>>
+
+/** The variables KetaCare owns, set and not empty. */
+function readEnv(env: Record<string, string | undefined>): RawEnv {
+  const raw: RawEnv = {}
+  for (const name of Object.keys(schema.shape) as (keyof RawEnv)[]) {
+    const value = env[name]
+    if (value !== undefined && value !== '') raw[name] = value
+  }
+  return raw
+}
 
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = schema.safeParse(readEnv(env))

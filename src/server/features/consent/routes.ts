@@ -8,140 +8,51 @@ import {
   consentTextSchema,
   signConsentBody,
 } from '../../../contract/consent'
-import { contentDisposition } from '../../content-disposition'
 import type { AppContext } from '../../context'
-import { signInOf } from '../../plugins/auth'
+import { clinic, patient, routeTable, sendPdf } from '../../route-table'
 import * as consent from './service'
 
 export function consentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  return async (app) => {
-    app.get(
-      '/api/v1/clinics/:clinicId/consent-texts/current',
-      {
-        schema: {
-          tags: ['consent'],
-          summary: "The clinic's current consent text (version 1 is KetaCare's default)",
-          params: clinicParams,
-          response: { 200: consentTextSchema },
-        },
-      },
-      async (request) => consent.getCurrentText(ctx, signInOf(request).principal, request.params.clinicId),
+  return routeTable(ctx, ['consent'], ({ get, post, call }) => {
+    const texts = '/api/v1/clinics/:clinicId/consent-texts'
+    get(
+      `${texts}/current`,
+      "The clinic's current consent text (version 1 is KetaCare's default)",
+      { params: clinicParams, 200: consentTextSchema },
+      call(clinic, consent.getCurrentText),
     )
-
-    app.post(
-      '/api/v1/clinics/:clinicId/consent-texts',
-      {
-        schema: {
-          tags: ['consent'],
-          summary: 'Publish a new consent text version (administrator); earlier consents stop being current',
-          params: clinicParams,
-          body: consentTextBody,
-          response: { 201: consentTextSchema },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await consent.publishText(
-              ctx,
-              signInOf(request).principal,
-              request.params.clinicId,
-              request.body,
-            ),
-          ),
+    post(
+      texts,
+      'Publish a new consent text version (administrator); earlier consents stop being current',
+      { params: clinicParams, body: consentTextBody, 201: consentTextSchema },
+      call(clinic, consent.publishText),
     )
-
-    app.get(
-      '/api/v1/clinics/:clinicId/patients/:patientId/consents',
-      {
-        schema: {
-          tags: ['consent'],
-          summary: "A patient's consents, newest first",
-          params: patientParams,
-          response: { 200: z.array(consentSchema) },
-        },
-      },
-      async (request) =>
-        consent.listConsents(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-        ),
+    const consents = '/api/v1/clinics/:clinicId/patients/:patientId/consents'
+    get(
+      consents,
+      "A patient's consents, newest first",
+      { params: patientParams, 200: z.array(consentSchema) },
+      call(patient, consent.listConsents),
     )
-
-    app.post(
-      '/api/v1/clinics/:clinicId/patients/:patientId/consents',
-      {
-        schema: {
-          tags: ['consent'],
-          summary:
-            'Record the patient’s signature (drawn or typed) on the current text; the signed-in clinician witnesses',
-          params: patientParams,
-          body: signConsentBody,
-          response: { 201: consentSchema },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await consent.signConsent(
-              ctx,
-              signInOf(request).principal,
-              request.params.clinicId,
-              request.params.patientId,
-              request.body,
-            ),
-          ),
+    post(
+      consents,
+      'Record the patient’s signature (drawn or typed) on the current text; the signed-in clinician witnesses',
+      { params: patientParams, body: signConsentBody, 201: consentSchema },
+      call(patient, consent.signConsent),
     )
-
-    app.post(
-      '/api/v1/clinics/:clinicId/patients/:patientId/consents/:consentId/withdraw',
-      {
-        schema: {
-          tags: ['consent'],
-          summary: 'Record that the patient withdrew consent',
-          params: consentParams,
-          body: errorReasonBody,
-          response: { 200: consentSchema },
-        },
-      },
-      async (request) =>
-        consent.withdrawConsent(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-          request.params.consentId,
-          request.body.reason,
-        ),
+    post(
+      `${consents}/:consentId/withdraw`,
+      'Record that the patient withdrew consent',
+      { params: consentParams, body: errorReasonBody, 200: consentSchema },
+      ({ principal, clinicId, patientId, consentId, body }) =>
+        consent.withdrawConsent(ctx, principal, clinicId, patientId, consentId, body.reason),
     )
-
-    app.get(
-      '/api/v1/clinics/:clinicId/patients/:patientId/consents/:consentId/pdf',
-      {
-        schema: {
-          tags: ['consent'],
-          summary: 'The signed consent as a printable PDF',
-          params: consentParams,
-          response: { 200: pdfReply },
-        },
-      },
-      async (request, reply) => {
-        const { filename, pdf } = await consent.consentPdf(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-          request.params.consentId,
-        )
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', contentDisposition('inline', filename))
-          .send(pdf)
-      },
+    get(
+      `${consents}/:consentId/pdf`,
+      'The signed consent as a printable PDF',
+      { params: consentParams, 200: pdfReply },
+      async ({ principal, clinicId, patientId, consentId, reply }) =>
+        sendPdf(reply, await consent.consentPdf(ctx, principal, clinicId, patientId, consentId)),
     )
-  }
+  })
 }

@@ -2,99 +2,37 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { entryParams, errorReasonBody, patientParams } from '../../../contract/common'
 import { historySchema, screeningBody, trialBody } from '../../../contract/history'
 import type { AppContext } from '../../context'
-import { signInOf } from '../../plugins/auth'
+import { patient, routeTable } from '../../route-table'
 import * as history from './service'
 
 export function historyRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  return async (app) => {
+  return routeTable(ctx, ['history'], ({ get, post, put, call }) => {
     const base = '/api/v1/clinics/:clinicId/patients/:patientId'
-    app.get(
+    get(
       `${base}/history`,
-      {
-        schema: {
-          tags: ['history'],
-          summary:
-            'Antidepressant trials, screening answers, and the live TRD, Thase–Rush, Maudsley and contraindication results',
-          params: patientParams,
-          response: { 200: historySchema },
-        },
-      },
-      async (request) =>
-        history.getHistory(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-        ),
+      'Antidepressant trials, screening answers, and the live TRD, Thase–Rush, Maudsley and contraindication results',
+      { params: patientParams, 200: historySchema },
+      call(patient, history.getHistory),
     )
-
-    app.post(
+    post(
       `${base}/trials`,
-      {
-        schema: {
-          tags: ['history'],
-          summary: 'Add an antidepressant trial; returns the updated history',
-          params: patientParams,
-          body: trialBody,
-          response: { 201: historySchema },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await history.addTrial(
-              ctx,
-              signInOf(request).principal,
-              request.params.clinicId,
-              request.params.patientId,
-              request.body,
-            ),
-          ),
+      'Add an antidepressant trial; returns the updated history',
+      { params: patientParams, body: trialBody, 201: historySchema },
+      call(patient, history.addTrial),
     )
-
-    app.post(
+    // Unlike the other entered-in-error routes, this one answers with the updated history.
+    post(
       `${base}/trials/:entryId/entered-in-error`,
-      {
-        schema: {
-          tags: ['history'],
-          summary: 'Mark a trial entered in error; returns the updated history',
-          params: entryParams,
-          body: errorReasonBody,
-          response: { 200: historySchema },
-        },
-      },
-      async (request) =>
-        history.markTrialInError(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-          request.params.entryId,
-          request.body.reason,
-        ),
+      'Mark a trial entered in error; returns the updated history',
+      { params: entryParams, body: errorReasonBody, 200: historySchema },
+      ({ principal, clinicId, patientId, entryId, body }) =>
+        history.markTrialInError(ctx, principal, clinicId, patientId, entryId, body.reason),
     )
-
-    app.put(
+    put(
       `${base}/screening`,
-      {
-        schema: {
-          tags: ['history'],
-          summary:
-            'Save the contraindication screen and the current episode (send the version you loaded; 0 for a first save)',
-          params: patientParams,
-          body: screeningBody,
-          response: { 200: historySchema },
-        },
-      },
-      async (request) =>
-        history.saveScreening(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-          request.body,
-        ),
+      'Save the contraindication screen and the current episode (send the version you loaded; 0 for a first save)',
+      { params: patientParams, body: screeningBody, 200: historySchema },
+      call(patient, history.saveScreening),
     )
-  }
+  })
 }

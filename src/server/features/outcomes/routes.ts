@@ -7,50 +7,23 @@ import {
   outcomeDashboardSchema,
 } from '../../../contract/outcomes'
 import type { AppContext } from '../../context'
-import { signInOf } from '../../plugins/auth'
+import { routeTable } from '../../route-table'
 import { getDashboard, listFlaggedPatients } from './service'
 
 export function outcomeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  return async (app) => {
-    app.get(
+  return routeTable(ctx, ['outcomes'], ({ get }) => {
+    get(
       '/api/v1/clinics/:clinicId/outcomes',
-      {
-        schema: {
-          tags: ['outcomes'],
-          summary:
-            'Outcome dashboard: response/remission at 24 h, 1 week and course end (95 % CI) beside the literature, time to relapse, side effects per 100 sessions, BP excursions, no-response flags, chair use',
-          params: clinicParams,
-          querystring: dashboardQuery,
-          response: { 200: outcomeDashboardSchema },
-        },
-      },
-      async (request) => {
-        const { clinics, ...filter } = request.query
-        return getDashboard(ctx, signInOf(request).principal, {
-          clinicId: request.params.clinicId,
-          allClinics: clinics === 'all',
-          ...filter,
-        })
-      },
+      'Outcome dashboard: response/remission at 24 h, 1 week and course end (95 % CI) beside the literature, time to relapse, side effects per 100 sessions, BP excursions, no-response flags, chair use',
+      { params: clinicParams, query: dashboardQuery, 200: outcomeDashboardSchema },
+      ({ principal, clinicId, query: { clinics, ...filter } }) =>
+        getDashboard(ctx, principal, { clinicId, allClinics: clinics === 'all', ...filter }),
     )
-
-    app.get(
+    get(
       '/api/v1/clinics/:clinicId/outcomes/patients',
-      {
-        schema: {
-          tags: ['outcomes'],
-          summary:
-            "The patients behind one of this clinic's outcome counts (same filter as the dashboard); needs chart access, audited",
-          params: clinicParams,
-          querystring: flaggedPatientsQuery,
-          response: { 200: flaggedPatientsSchema },
-        },
-      },
-      async (request) =>
-        listFlaggedPatients(ctx, signInOf(request).principal, {
-          clinicId: request.params.clinicId,
-          ...request.query,
-        }),
+      "The patients behind one of this clinic's outcome counts (same filter as the dashboard); needs chart access, audited",
+      { params: clinicParams, query: flaggedPatientsQuery, 200: flaggedPatientsSchema },
+      ({ principal, clinicId, query }) => listFlaggedPatients(ctx, principal, { clinicId, ...query }),
     )
-  }
+  })
 }

@@ -1,13 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import {
-  clinicParams,
-  entryParams,
-  errorReasonBody,
-  noContent,
-  paged,
-  patientParams,
-} from '../../../contract/common'
+import { clinicParams, paged, patientParams } from '../../../contract/common'
 import {
   createPatientBody,
   measurementBody,
@@ -18,172 +11,58 @@ import {
   updatePatientBody,
 } from '../../../contract/patients'
 import type { AppContext } from '../../context'
-import { signInOf } from '../../plugins/auth'
+import { clinic, enteredInErrorRoute, patient, routeTable } from '../../route-table'
 import * as patients from './service'
 
+const base = '/api/v1/clinics/:clinicId/patients'
+
 export function patientRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  return async (app) => {
-    await app.register(patientRecordRoutes(ctx))
-    await app.register(measurementRoutes(ctx))
-  }
-}
-
-/** Search, registration and demographics. */
-function patientRecordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  return async (app) => {
-    app.get(
-      '/api/v1/clinics/:clinicId/patients',
-      {
-        schema: {
-          tags: ['patients'],
-          summary: 'Search patients by name, MRN or date of birth',
-          params: clinicParams,
-          querystring: patientListQuery,
-          response: {
-            200: paged(patientWithStageSchema),
-          },
-        },
-      },
-      async (request) =>
-        patients.listPatients(ctx, signInOf(request).principal, request.params.clinicId, request.query),
+  return routeTable(ctx, ['patients'], (routes) => {
+    const { get, post, patch, call } = routes
+    // Search, registration and demographics.
+    get(
+      base,
+      'Search patients by name, MRN or date of birth',
+      { params: clinicParams, query: patientListQuery, 200: paged(patientWithStageSchema) },
+      call(clinic, patients.listPatients),
     )
-
-    app.post(
-      '/api/v1/clinics/:clinicId/patients',
-      {
-        schema: {
-          tags: ['patients'],
-          summary:
-            'Register a patient (409 with duplicateOf when the same name and date of birth exist, unless confirmNotDuplicate)',
-          params: clinicParams,
-          body: createPatientBody,
-          response: { 201: patientSchema },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await patients.createPatient(
-              ctx,
-              signInOf(request).principal,
-              request.params.clinicId,
-              request.body,
-            ),
-          ),
+    post(
+      base,
+      'Register a patient (409 with duplicateOf when the same name and date of birth exist, unless confirmNotDuplicate)',
+      { params: clinicParams, body: createPatientBody, 201: patientSchema },
+      call(clinic, patients.createPatient),
     )
-
-    app.get(
-      '/api/v1/clinics/:clinicId/patients/:patientId',
-      {
-        schema: {
-          tags: ['patients'],
-          summary: "A patient's demographics",
-          params: patientParams,
-          response: { 200: patientWithStageSchema },
-        },
-      },
-      async (request) =>
-        patients.getPatient(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-        ),
+    get(
+      `${base}/:patientId`,
+      "A patient's demographics",
+      { params: patientParams, 200: patientWithStageSchema },
+      call(patient, patients.getPatient),
     )
-
-    app.patch(
-      '/api/v1/clinics/:clinicId/patients/:patientId',
-      {
-        schema: {
-          tags: ['patients'],
-          summary: "Edit a patient's demographics (optimistic concurrency: send the version you loaded)",
-          params: patientParams,
-          body: updatePatientBody,
-          response: { 200: patientSchema },
-        },
-      },
-      async (request) =>
-        patients.updatePatient(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-          request.body,
-        ),
+    patch(
+      `${base}/:patientId`,
+      "Edit a patient's demographics (optimistic concurrency: send the version you loaded)",
+      { params: patientParams, body: updatePatientBody, 200: patientSchema },
+      call(patient, patients.updatePatient),
     )
-  }
-}
-
-/** Weight and height history. */
-function measurementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  return async (app) => {
-    app.get(
-      '/api/v1/clinics/:clinicId/patients/:patientId/measurements',
-      {
-        schema: {
-          tags: ['patients'],
-          summary: 'Weight and height history, newest first',
-          params: patientParams,
-          response: { 200: z.array(measurementSchema) },
-        },
-      },
-      async (request) =>
-        patients.listMeasurements(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-        ),
+    // Weight and height history.
+    get(
+      `${base}/:patientId/measurements`,
+      'Weight and height history, newest first',
+      { params: patientParams, 200: z.array(measurementSchema) },
+      call(patient, patients.listMeasurements),
     )
-
-    app.post(
-      '/api/v1/clinics/:clinicId/patients/:patientId/measurements',
-      {
-        schema: {
-          tags: ['patients'],
-          summary: 'Record weight (and height)',
-          params: patientParams,
-          body: measurementBody,
-          response: { 201: measurementSchema },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await patients.addMeasurement(
-              ctx,
-              signInOf(request).principal,
-              request.params.clinicId,
-              request.params.patientId,
-              request.body,
-            ),
-          ),
+    post(
+      `${base}/:patientId/measurements`,
+      'Record weight (and height)',
+      { params: patientParams, body: measurementBody, 201: measurementSchema },
+      call(patient, patients.addMeasurement),
     )
-
-    app.post(
-      '/api/v1/clinics/:clinicId/patients/:patientId/measurements/:entryId/entered-in-error',
-      {
-        schema: {
-          tags: ['patients'],
-          summary: 'Mark a measurement entered in error',
-          params: entryParams,
-          body: errorReasonBody,
-          response: { 204: noContent },
-        },
-      },
-      async (request, reply) => {
-        await patients.markMeasurementInError(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-          request.params.entryId,
-          request.body.reason,
-        )
-        return reply.status(204).send()
-      },
+    enteredInErrorRoute(
+      routes,
+      ctx,
+      `${base}/:patientId/measurements`,
+      'a measurement',
+      patients.markMeasurementInError,
     )
-  }
+  })
 }

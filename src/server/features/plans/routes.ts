@@ -3,73 +3,29 @@ import { z } from 'zod'
 import { patientParams } from '../../../contract/common'
 import { approvePlanBody, createPlanBody, planParams, planSchema } from '../../../contract/plans'
 import type { AppContext } from '../../context'
-import { signInOf } from '../../plugins/auth'
+import { patient, routeTable } from '../../route-table'
 import * as plans from './service'
 
 export function planRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  return async (app) => {
+  return routeTable(ctx, ['plans'], ({ get, post, call }) => {
     const base = '/api/v1/clinics/:clinicId/patients/:patientId/plans'
-    app.get(
+    get(
       base,
-      {
-        schema: {
-          tags: ['plans'],
-          summary: "A patient's treatment plans, newest first",
-          params: patientParams,
-          response: { 200: z.array(planSchema) },
-        },
-      },
-      async (request) =>
-        plans.listPlans(ctx, signInOf(request).principal, request.params.clinicId, request.params.patientId),
+      "A patient's treatment plans, newest first",
+      { params: patientParams, 200: z.array(planSchema) },
+      call(patient, plans.listPlans),
     )
-
-    app.post(
+    post(
       base,
-      {
-        schema: {
-          tags: ['plans'],
-          summary:
-            'Draft a treatment plan from a protocol (prescriber); protocol defaults fill what is left out',
-          params: patientParams,
-          body: createPlanBody,
-          response: { 201: z.array(planSchema) },
-        },
-      },
-      async (request, reply) =>
-        reply
-          .status(201)
-          .send(
-            await plans.createPlan(
-              ctx,
-              signInOf(request).principal,
-              request.params.clinicId,
-              request.params.patientId,
-              request.body,
-            ),
-          ),
+      'Draft a treatment plan from a protocol (prescriber); protocol defaults fill what is left out',
+      { params: patientParams, body: createPlanBody, 201: z.array(planSchema) },
+      call(patient, plans.createPlan),
     )
-
-    app.post(
+    post(
       `${base}/:planId/approve`,
-      {
-        schema: {
-          tags: ['plans'],
-          summary:
-            'Approve a draft plan with a signature (needs an approved eligibility decision and a current consent)',
-          params: planParams,
-          body: approvePlanBody,
-          response: { 200: z.array(planSchema) },
-        },
-      },
-      async (request) =>
-        plans.approvePlan(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-          request.params.planId,
-          request.body,
-        ),
+      'Approve a draft plan with a signature (needs an approved eligibility decision and a current consent)',
+      { params: planParams, body: approvePlanBody, 200: z.array(planSchema) },
+      call([...patient, 'planId'], plans.approvePlan),
     )
-  }
+  })
 }

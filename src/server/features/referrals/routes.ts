@@ -9,75 +9,53 @@ import {
   referralStatusBody,
 } from '../../../contract/referrals'
 import type { AppContext } from '../../context'
-import { signInOf } from '../../plugins/auth'
+import { clinic, routeTable } from '../../route-table'
 import * as referrals from './service'
 
 export function referralRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
+    await app.register(publicRoutes(ctx))
+    await app.register(queueRoutes(ctx))
+  }
+}
+
+/** The public self-check: where it may be sent, and sending it. */
+function publicRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return routeTable(ctx, ['public'], ({ get, post }) => {
+    get(
       '/api/v1/public/clinics',
-      {
-        config: { auth: 'public' },
-        schema: {
-          tags: ['public'],
-          summary:
-            "Clinics a self-check can be sent to (id, name and the clinic's phone for patients; no sign-in)",
-          response: { 200: publicClinicsSchema },
-        },
-      },
+      "Clinics a self-check can be sent to (id, name and the clinic's phone for patients; no sign-in)",
+      { config: { auth: 'public' }, 200: publicClinicsSchema },
       async () => ({ items: await referrals.listPublicClinics(ctx) }),
     )
-
-    app.post(
+    post(
       '/api/v1/public/referrals',
+      "Send a self-check to a clinic's intake queue (no sign-in; consent to contact required)",
       {
         // A person sends a self-check a few times at most; this stops a script filling the queue.
         config: { auth: 'public', rateLimit: { max: ctx.config.referralRatePerHour, timeWindow: '1 hour' } },
-        schema: {
-          tags: ['public'],
-          summary: "Send a self-check to a clinic's intake queue (no sign-in; consent to contact required)",
-          body: referralBody,
-          response: { 201: referralReceivedSchema },
-        },
+        body: referralBody,
+        201: referralReceivedSchema,
       },
-      async (request, reply) =>
-        reply.status(201).send(await referrals.submitReferral(ctx, request.body, request.ip)),
+      ({ body, request }) => referrals.submitReferral(ctx, body, request.ip),
     )
+  })
+}
 
-    app.get(
+/** The clinic's intake queue. */
+function queueRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return routeTable(ctx, ['referrals'], ({ get, patch, call }) => {
+    get(
       '/api/v1/clinics/:clinicId/referrals',
-      {
-        schema: {
-          tags: ['referrals'],
-          summary: "The clinic's intake queue: referrals from the public self-check, newest first",
-          params: clinicParams,
-          querystring: referralListQuery,
-          response: { 200: paged(referralSchema) },
-        },
-      },
-      async (request) =>
-        referrals.listReferrals(ctx, signInOf(request).principal, request.params.clinicId, request.query),
+      "The clinic's intake queue: referrals from the public self-check, newest first",
+      { params: clinicParams, query: referralListQuery, 200: paged(referralSchema) },
+      call(clinic, referrals.listReferrals),
     )
-
-    app.patch(
+    patch(
       '/api/v1/clinics/:clinicId/referrals/:referralId',
-      {
-        schema: {
-          tags: ['referrals'],
-          summary: "Change a referral's status (optimistic concurrency: send the version you loaded)",
-          params: referralParams,
-          body: referralStatusBody,
-          response: { 200: referralSchema },
-        },
-      },
-      async (request) =>
-        referrals.changeReferralStatus(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.referralId,
-          request.body,
-        ),
+      "Change a referral's status (optimistic concurrency: send the version you loaded)",
+      { params: referralParams, body: referralStatusBody, 200: referralSchema },
+      call(['clinicId', 'referralId'], referrals.changeReferralStatus),
     )
-  }
+  })
 }

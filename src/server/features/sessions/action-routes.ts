@@ -1,12 +1,12 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { clinicParams } from '../../../contract/common'
 import { viewSchema } from '../../../contract/sessions'
 import type { AppContext } from '../../context'
-import { signInOf } from '../../plugins/auth'
+import type { RouteTable } from '../../route-table'
 import { chairSideActions } from './actions'
 
 export const sessionParams = clinicParams.extend({ sessionId: z.uuid() })
+export const session = ['clinicId', 'sessionId'] as const
 
 const headerKey = (headers: Record<string, unknown>) => {
   const value = headers['idempotency-key']
@@ -14,32 +14,14 @@ const headerKey = (headers: Record<string, unknown>) => {
 }
 
 /** `POST …/sessions/:sessionId/<path>` for every chair-side write of the table (actions/index.ts). */
-export function registerActionRoutes(
-  app: Parameters<FastifyPluginAsyncZod>[0],
-  ctx: AppContext,
-  tags: string[],
-): void {
+export function registerActionRoutes(routes: RouteTable, ctx: AppContext): void {
   for (const action of chairSideActions) {
-    app.post(
+    routes.post(
       `/api/v1/clinics/:clinicId/sessions/:sessionId${action.path}`,
-      {
-        schema: {
-          tags,
-          summary: `${action.summary} (send an Idempotency-Key header to make resends safe)`,
-          params: sessionParams,
-          body: action.body,
-          response: { 200: action.reply ?? viewSchema },
-        },
-      },
-      async (request) =>
-        action.execute(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.sessionId,
-          request.body,
-          headerKey(request.headers),
-        ),
+      `${action.summary} (send an Idempotency-Key header to make resends safe)`,
+      { params: sessionParams, body: action.body, 200: action.reply ?? viewSchema },
+      ({ principal, clinicId, sessionId, body, request }) =>
+        action.execute(ctx, principal, clinicId, sessionId, body, headerKey(request.headers)),
     )
   }
 }

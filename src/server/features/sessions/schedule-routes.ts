@@ -12,111 +12,49 @@ import {
   viewSchema,
 } from '../../../contract/sessions'
 import type { AppContext } from '../../context'
-import { signInOf } from '../../plugins/auth'
+import { clinic, patient, routeTable } from '../../route-table'
 import { getBoard } from './board'
 import * as schedule from './schedule'
 
 /** Chairs, booking, a patient's sessions and the day's board (its live stream: live-routes.ts). */
 export function sessionScheduleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  return async (app) => {
-    const tags = ['sessions']
-    app.get(
-      '/api/v1/clinics/:clinicId/chairs',
-      {
-        schema: {
-          tags,
-          summary: "The clinic's treatment chairs",
-          params: clinicParams,
-          response: { 200: z.array(chairSchema) },
-        },
-      },
-      async (request) => schedule.listChairs(ctx, signInOf(request).principal, request.params.clinicId),
+  return routeTable(ctx, ['sessions'], ({ get, post, call }) => {
+    const base = '/api/v1/clinics/:clinicId'
+    get(
+      `${base}/chairs`,
+      "The clinic's treatment chairs",
+      { params: clinicParams, 200: z.array(chairSchema) },
+      call(clinic, schedule.listChairs),
     )
-    app.post(
-      '/api/v1/clinics/:clinicId/chairs',
-      {
-        schema: {
-          tags,
-          summary: 'Add a chair (administrator)',
-          params: clinicParams,
-          body: addChairBody,
-          response: { 201: chairSchema },
-        },
-      },
-      async (request, reply) => {
-        const { principal } = signInOf(request)
-        const chair = await schedule.addChair(ctx, principal, request.params.clinicId, request.body.name)
-        return reply.status(201).send(chair)
-      },
+    post(
+      `${base}/chairs`,
+      'Add a chair (administrator)',
+      { params: clinicParams, body: addChairBody, 201: chairSchema },
+      ({ principal, clinicId, body }) => schedule.addChair(ctx, principal, clinicId, body.name),
     )
-    app.get(
-      '/api/v1/clinics/:clinicId/board',
-      {
-        schema: {
-          tags,
-          summary:
-            "The day's board: chairs, sessions, states, next vitals due, open alerts, REMS forms owed (for live updates open …/board/live)",
-          params: clinicParams,
-          querystring: boardQuery,
-          response: { 200: boardSchema },
-        },
-      },
-      async (request) =>
-        getBoard(ctx, signInOf(request).principal, request.params.clinicId, request.query.date),
+    get(
+      `${base}/board`,
+      "The day's board: chairs, sessions, states, next vitals due, open alerts, REMS forms owed (for live updates open …/board/live)",
+      { params: clinicParams, query: boardQuery, 200: boardSchema },
+      ({ principal, clinicId, query }) => getBoard(ctx, principal, clinicId, query.date),
     )
-    app.post(
-      '/api/v1/clinics/:clinicId/sessions',
-      {
-        schema: {
-          tags,
-          summary:
-            'Book the next session of the patient’s approved plan (spacing is checked; a prescriber may override with a reason)',
-          params: clinicParams,
-          body: bookBody,
-          response: { 201: viewSchema },
-        },
-      },
-      async (request, reply) => {
-        const { principal } = signInOf(request)
-        const view = await schedule.bookSession(ctx, principal, request.params.clinicId, request.body)
-        return reply.status(201).send(view)
-      },
+    post(
+      `${base}/sessions`,
+      'Book the next session of the patient’s approved plan (spacing is checked; a prescriber may override with a reason)',
+      { params: clinicParams, body: bookBody, 201: viewSchema },
+      call(clinic, schedule.bookSession),
     )
-    app.get(
-      '/api/v1/clinics/:clinicId/patients/:patientId/sessions',
-      {
-        schema: {
-          tags,
-          summary: "A patient's sessions",
-          params: patientParams,
-          response: { 200: z.array(patientSessionSchema) },
-        },
-      },
-      async (request) =>
-        schedule.listSessionsOfPatient(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-        ),
+    get(
+      `${base}/patients/:patientId/sessions`,
+      "A patient's sessions",
+      { params: patientParams, 200: z.array(patientSessionSchema) },
+      call(patient, schedule.listSessionsOfPatient),
     )
-    app.get(
-      '/api/v1/clinics/:clinicId/patients/:patientId/sessions/suggested-dates',
-      {
-        schema: {
-          tags,
-          summary: 'Next dates by the plan’s cadence or the esketamine label schedule',
-          params: patientParams,
-          response: { 200: suggestedDatesSchema },
-        },
-      },
-      async (request) =>
-        schedule.suggestDates(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.patientId,
-        ),
+    get(
+      `${base}/patients/:patientId/sessions/suggested-dates`,
+      'Next dates by the plan’s cadence or the esketamine label schedule',
+      { params: patientParams, 200: suggestedDatesSchema },
+      call(patient, schedule.suggestDates),
     )
-  }
+  })
 }

@@ -10,82 +10,37 @@ import {
   userParams,
 } from '../../../contract/users'
 import type { AppContext } from '../../context'
-import { signInOf } from '../../plugins/auth'
+import { clinic, routeTable } from '../../route-table'
 import * as users from './service'
 
+const user = ['clinicId', 'userId'] as const
+
 export function userRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  return async (app) => {
-    app.get(
-      '/api/v1/clinics/:clinicId/users',
-      {
-        schema: {
-          tags: ['users'],
-          summary: "List a clinic's staff",
-          params: clinicParams,
-          querystring: userListQuery,
-          response: { 200: paged(clinicUserSchema) },
-        },
-      },
-      async (request) =>
-        users.listUsers(ctx, signInOf(request).principal, request.params.clinicId, request.query),
+  return routeTable(ctx, ['users'], ({ get, post, patch, call }) => {
+    const base = '/api/v1/clinics/:clinicId/users'
+    get(
+      base,
+      "List a clinic's staff",
+      { params: clinicParams, query: userListQuery, 200: paged(clinicUserSchema) },
+      call(clinic, users.listUsers),
     )
-
-    app.post(
-      '/api/v1/clinics/:clinicId/users',
-      {
-        schema: {
-          tags: ['users'],
-          summary: 'Add a staff member to the clinic',
-          params: clinicParams,
-          body: addUserBody,
-          response: { 201: addedUserSchema },
-        },
-      },
-      async (request, reply) => {
-        const result = await users.addUser(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.body,
-        )
-        return reply.status(201).send(result)
-      },
+    post(
+      base,
+      'Add a staff member to the clinic',
+      { params: clinicParams, body: addUserBody, 201: addedUserSchema },
+      call(clinic, users.addUser),
     )
-
-    app.patch(
-      '/api/v1/clinics/:clinicId/users/:userId',
-      {
-        schema: {
-          tags: ['users'],
-          summary: "Change a staff member's role or deactivate them in this clinic",
-          params: userParams,
-          body: updateUserBody,
-          response: { 200: clinicUserSchema },
-        },
-      },
-      async (request) =>
-        users.updateUser(
-          ctx,
-          signInOf(request).principal,
-          request.params.clinicId,
-          request.params.userId,
-          request.body,
-        ),
+    patch(
+      `${base}/:userId`,
+      "Change a staff member's role or deactivate them in this clinic",
+      { params: userParams, body: updateUserBody, 200: clinicUserSchema },
+      call(user, users.updateUser),
     )
-
-    app.post(
-      '/api/v1/clinics/:clinicId/users/:userId/reset-mfa',
-      {
-        schema: {
-          tags: ['users'],
-          summary: "Reset a staff member's authenticator",
-          params: userParams,
-          body: z.object({}).optional(),
-          response: { 200: clinicUserSchema },
-        },
-      },
-      async (request) =>
-        users.resetMfa(ctx, signInOf(request).principal, request.params.clinicId, request.params.userId),
+    post(
+      `${base}/:userId/reset-mfa`,
+      "Reset a staff member's authenticator",
+      { params: userParams, body: z.object({}).optional(), 200: clinicUserSchema },
+      ({ principal, clinicId, userId }) => users.resetMfa(ctx, principal, clinicId, userId),
     )
-  }
+  })
 }

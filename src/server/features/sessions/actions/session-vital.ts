@@ -6,16 +6,11 @@ import * as store from '../store'
 // A vital sign charted in a session: from the vitals pad (vitals.ts) or as the recheck entered with
 // an alert's acknowledgement (alert-ack.ts).
 
-export interface SessionVitalsInput {
-  context: 'pre' | 'intra' | 'post'
-  measuredAt?: Date | undefined
-  systolicMmHg?: number | null | undefined
-  diastolicMmHg?: number | null | undefined
-  heartRateBpm?: number | null | undefined
-  spo2Percent?: number | null | undefined
-  respiratoryRate?: number | null | undefined
-  moaas?: number | null | undefined
-}
+/** The measures of a session's reading: those of the vital-sign row, in a chair-side context. */
+export type SessionVitalsInput = Omit<
+  Parameters<typeof store.insertVitalSign>[1],
+  'id' | 'clinicId' | 'patientId' | 'sessionId' | 'context' | 'measuredAt' | 'recordedBy' | 'now'
+> & { context: 'pre' | 'intra' | 'post'; measuredAt?: Date | undefined }
 
 /** Diastolic below systolic; a 400 naming the field (with a prefix for a nested reading). */
 export function checkVitalsInput(input: SessionVitalsInput, prefix = ''): void {
