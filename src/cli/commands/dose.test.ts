@@ -55,7 +55,9 @@ describe('ketacare dose', () => {
     expect(parsed.doseMg).toBeCloseTo(46.5, 6)
     expect(parsed.warnings).toEqual([])
   })
+})
 
+describe('ketacare dose: the §2 limits', () => {
   it('§2: an underweight tall patient on ideal weight is dosed on actual weight; ceiling on actual', async () => {
     const args = ['dose', '--protocol', 'iv-racemic-standard', '--weight-kg', '45', '--height-cm', '185']
     const { code, out } = await run(...args, '--sex', 'M', '--basis', 'ideal')
@@ -88,7 +90,9 @@ describe('ketacare dose', () => {
     })
     expect(json.doseMgPerKgOfActual).toBeCloseTo(1.2, 10)
   })
+})
 
+describe('ketacare dose: bad input and the esketamine schedule', () => {
   it('issue 12: refuses impossible input naming the option, negative numbers included', async () => {
     const iv = ['--protocol', 'iv-racemic-standard']
     const cases: [string[], RegExp][] = [

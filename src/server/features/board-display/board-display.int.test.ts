@@ -129,7 +129,9 @@ describe('board display', () => {
     await nurse.signIn(demoEmails.nurse)
     expect((await nurse.post(displaysUrl(t.clinics.riverside), { name: 'Mine' })).statusCode).toBe(403)
   })
+})
 
+describe('board display: auditing and revoking', () => {
   it('audits the opening, not every refresh, and refuses a revoked or unknown token', async () => {
     const created = await admin.post(displaysUrl(t.clinics.riverside), { name: 'Hall screen' })
     const { id, token } = created.json()

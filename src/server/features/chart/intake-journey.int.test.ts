@@ -99,7 +99,9 @@ describe('intake to an approved plan', () => {
     ).toBe(403)
     expect((await c.frontDesk.get(`${patientUrl}/chart`)).statusCode).toBe(403)
   })
+})
 
+describe('intake to an approved plan: the nurse’s assessment', () => {
   it('nurse records history, screening, weight, vitals and scores; TRD staging is live', async () => {
     for (const drug of [
       { drug: 'Sertraline', drugClass: 'ssri' },
@@ -196,7 +198,9 @@ describe('intake to an approved plan', () => {
       (await c.nurse.post(`${patientUrl}/alerts/${alert.id}/acknowledge`, { note: 'again' })).statusCode,
     ).toBe(409)
   })
+})
 
+describe('intake to an approved plan: eligibility', () => {
   it('lets only a prescriber sign eligibility, re-checking the password or code', async () => {
     for (const who of [c.nurse, c.frontDesk, c.auditor, c.admin]) {
       expect(
@@ -231,7 +235,9 @@ describe('intake to an approved plan', () => {
     expect(signed.json()).toMatchObject({ decision: 'approve', signerName: 'Dr. Priya Raman' })
     expect(signed.json().contentHash).toMatch(/^[0-9a-f]{64}$/)
   })
+})
 
+describe('intake to an approved plan: the plan', () => {
   it('refuses plan approval until consent is signed, then approves with a signature', async () => {
     const drafted = await c.prescriber.post(`${patientUrl}/plans`, {
       protocolId: 'iv-racemic-standard',
@@ -321,7 +327,9 @@ describe('intake to an approved plan', () => {
     ])
     expect(chart.checklist.every((i: { isDone: boolean }) => i.isDone)).toBe(true)
   })
+})
 
+describe('intake to an approved plan: reading and correcting', () => {
   it('shows the auditor everything read-only, and another clinic nothing', async () => {
     expect((await c.auditor.get(`${patientUrl}/chart`)).statusCode).toBe(200)
     expect((await c.auditor.post(`${patientUrl}/measurements`, { weightKg: 70 })).statusCode).toBe(403)

@@ -153,7 +153,9 @@ describe('outcome dashboard', () => {
       total: expected.measured24,
     })
   })
+})
 
+describe('outcome dashboard: clinics, cohorts and routes', () => {
   it('adds up every clinic the user may read, each counted once', async () => {
     await seedSyntheticPopulation(t.ctx, { clinicId: t.clinics.hillcrest, patients: 120, seed: 4 })
     const get = async (clinic: string, query = '') =>

@@ -135,7 +135,9 @@ describe('portal two-step sign-in', () => {
       .execute()
     expect(failures.map((f) => f.outcome).sort()).toEqual(['failure', 'success'])
   })
+})
 
+describe('portal two-step sign-in: codes, links and turning off', () => {
   it('accepts a code only once', async () => {
     const first = new PortalClient(t)
     await first.call('POST', '/api/v1/portal/login', { email, password })

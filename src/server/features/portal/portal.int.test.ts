@@ -80,7 +80,9 @@ describe('patient portal', () => {
     })
     expect(again.statusCode).toBe(410)
   })
+})
 
+describe('patient portal: answering questionnaires', () => {
   it('saves answers as they come, refuses an incomplete submit, and alerts the clinic on item 9', async () => {
     const p = new PortalClient(t)
     expect(
@@ -137,7 +139,9 @@ describe('patient portal', () => {
       (await p.call('GET', '/api/v1/portal/surveys')).json().some((s: { id: string }) => s.id === survey.id),
     ).toBe(false)
   })
+})
 
+describe('patient portal: records, links and lockout', () => {
   it('shows progress, appointments and documents, and only the patient’s own', async () => {
     const p = new PortalClient(t)
     await p.call('POST', '/api/v1/portal/login', {

@@ -139,7 +139,9 @@ describe('public referrals', () => {
         .statusCode,
     ).toBe(201)
   })
+})
 
+describe('public referrals: the staff intake queue', () => {
   it('lets front desk change the status with the version, refuses stale versions and read-only roles', async () => {
     const sent = await new Client(t, '10.0.0.5').post(
       '/api/v1/public/referrals',

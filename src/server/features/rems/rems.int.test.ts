@@ -115,7 +115,9 @@ describe('esketamine REMS hard stop (clinical-reference §3)', () => {
       expect.arrayContaining(['rems.certification.record', 'rems.certification.read']),
     )
   })
+})
 
+describe('esketamine REMS hard stop (clinical-reference §3): the patient’s enrolment', () => {
   it('refuses the dose of a session whose patient is not enrolled (a session from before the rule)', async () => {
     // Booking is refused for her, so the session is put in as an upgrade would leave one: booked
     // before the REMS records were required. The dose step checks again.

@@ -97,7 +97,9 @@ describe('an esketamine session (§3 monitoring and discharge)', () => {
     expect(check.statusCode).toBe(200)
     expect(check.json().dissociation.latest).toMatchObject({ isResolved: false, by: 'Nina Okafor, RN' })
   })
+})
 
+describe('an esketamine session: the §3 discharge criteria', () => {
   it('§3: at 2 hours with dissociation unresolved, discharge is refused naming the criterion', async () => {
     atMinute(124)
     await vitals({ systolicMmHg: 126, diastolicMmHg: 80, spo2Percent: 98, moaas: 5 })
@@ -160,7 +162,9 @@ describe('an esketamine session (§3 monitoring and discharge)', () => {
     expect(signed.statusCode).toBe(200)
     expect(signed.json().session.state).toBe('discharged')
   })
+})
 
+describe('an esketamine session: the REMS monitoring form', () => {
   it('the REMS form holds what was recorded, with lot numbers, and is the same when opened later', async () => {
     const form = (await nurse.get(`${s}/rems`)).json()
     expect(form).toMatchObject({

@@ -53,10 +53,10 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-describe('blood-pressure alerts at the chair', () => {
-  let sessionUrl: string
-  const view = async () => (await nurse.get(sessionUrl)).json()
+let sessionUrl: string
+const view = async () => (await nurse.get(sessionUrl)).json()
 
+describe('blood-pressure alerts at the chair', () => {
   it('refuses a pump start back-dated to before the pre-checks, or in the future, naming the field', async () => {
     sessionUrl = await toDosing('RK-2024-0107', chairs[0]!.id)
     const before = await nurse.post(`${sessionUrl}/infusion`, { action: 'start', at: ago(30) })
@@ -110,7 +110,9 @@ describe('blood-pressure alerts at the chair', () => {
       recheck: { measure: 'blood-pressure', alertCode: 'bp-high' },
     })
   })
+})
 
+describe('blood-pressure alerts at the chair: acknowledging and resolving', () => {
   it('acknowledges with what was done and the recheck in one request; the recheck is a normal vital sign', async () => {
     const { alerts } = await view()
     t.clock.advanceMinutes(5)

@@ -85,7 +85,9 @@ describe('clinic settings API (issue 12 point 10)', () => {
     expect(crossed.json().errors[0].field).toBe('vitals.preDoseNoStartAbove.systolicMmHg')
     expect(await currentVersion()).toBe(version)
   })
+})
 
+describe('clinic settings API: a change takes effect', () => {
   it('§2: a changed SpO2 threshold changes the chair-side alert on a session, audited with old and new value', async () => {
     const sessionUrl = await dosingSessionUrl()
     const codes = async () =>
@@ -136,7 +138,9 @@ describe('clinic settings API (issue 12 point 10)', () => {
     expect(reset.statusCode).toBe(200)
     expect(await codes()).not.toContain('spo2-low')
   })
+})
 
+describe('clinic settings API: stale saves, spacing and summaries', () => {
   it('refuses a stale save with 409, so a second administrator cannot overwrite unseen', async () => {
     const version = await currentVersion()
     expect((await put(admin, { version, discharge: { ivMinObservationMin: 45 } })).statusCode).toBe(200)
