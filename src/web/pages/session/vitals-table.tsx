@@ -1,5 +1,6 @@
-import { Paper, Table, Text, Title } from '@mantine/core'
+import { Table, Text } from '@mantine/core'
 import type { VitalsMeasure } from '../../../domain/session'
+import { ClinicalCard } from '../../components/clinical-card'
 import { struckStyle } from '../../components/mark-in-error-button'
 import { formatClock } from '../../lib/clock-format'
 import type { SectionProps } from './section-props'
@@ -32,10 +33,7 @@ export function VitalsTable(props: SectionProps) {
   const flagged = (id: string, measure: VitalsMeasure) =>
     view.abnormalVitals?.[id]?.includes(measure) ?? false
   return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={3} size="h4" mb="xs">
-        Vital signs
-      </Title>
+    <ClinicalCard title="Vital signs" gap="xs">
       <Table striped aria-label="Session vital signs" fz="sm">
         <Table.Thead>
           <Table.Tr>
@@ -85,6 +83,6 @@ export function VitalsTable(props: SectionProps) {
           )}
         </Table.Tbody>
       </Table>
-    </Paper>
+    </ClinicalCard>
   )
 }
