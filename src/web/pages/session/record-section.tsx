@@ -4,6 +4,7 @@ import type { EnteredInError } from '../../api/patients'
 import { useSessionAction } from '../../api/sessions'
 import { ClinicalCard } from '../../components/clinical-card'
 import { ReasonModal } from '../../components/clinical-reason-modal'
+import { ClinicalTableHead } from '../../components/clinical-table-head'
 import { struckStyle } from '../../components/mark-in-error-button'
 import { formatClock } from '../../lib/clock-format'
 import type { SectionProps } from './section-props'
@@ -173,15 +174,7 @@ export function RecordSection(props: SectionProps) {
   return (
     <ClinicalCard title="Record" gap="xs">
       <Table striped aria-label="Session record" fz="sm" verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Time</Table.Th>
-            <Table.Th>Entry</Table.Th>
-            <Table.Th>Detail</Table.Th>
-            <Table.Th>By</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <ClinicalTableHead headers={['Time', 'Entry', 'Detail', 'By', '']} />
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={`${row.kind}-${row.id}`}>
