@@ -1,7 +1,7 @@
 import { Tabs } from '@mantine/core'
 import type { ComponentType } from 'react'
 
-export interface PanelTab<Props> {
+interface PanelTab<Props> {
   value: string
   label: string
   Panel: ComponentType<Props>
