@@ -2,8 +2,8 @@ import { Group, Paper, Stack, type StackProps, Title, type TitleOrder } from '@m
 import type { CSSProperties, FormEvent, ReactNode } from 'react'
 
 interface ClinicalCardProps {
-  /** The card's accessible name (often its title, sometimes shorter or fuller). */
-  label: string
+  /** The card's accessible name (often its title, sometimes shorter or fuller); none for a card its table names. */
+  label?: string
   /** The heading shown at the top; none when left out. */
   title?: ReactNode
   /** Beside the title, pushed to the right (a picker, a badge). */

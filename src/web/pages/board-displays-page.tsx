@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  CopyButton,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Alert, Badge, Button, CopyButton, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import {
   type CreatedBoardDisplay,
@@ -19,9 +7,11 @@ import {
   useCreateBoardDisplay,
   useRevokeBoardDisplay,
 } from '../api/board-displays'
+import { useClinicalForm } from '../components/clinical-form'
 import { ConfirmModal } from '../components/confirm-modal'
 import { useCurrentClinic } from '../components/current-clinic'
-import { fieldError, MutationError } from '../components/mutation-error'
+import { DataTable } from '../components/data-table'
+import { MutationError } from '../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—')
@@ -32,16 +22,16 @@ export function BoardDisplaysPage() {
   const displays = useBoardDisplays(membership.clinicId)
   const create = useCreateBoardDisplay(membership.clinicId)
   const revoke = useRevokeBoardDisplay(membership.clinicId)
-  const [name, setName] = useState('')
+  const { form, values, field } = useClinicalForm({ name: '' }, create.error)
   const [created, setCreated] = useState<CreatedBoardDisplay | null>(null)
   const [toRevoke, setToRevoke] = useState<{ id: string; name: string } | null>(null)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    create.mutate(name, {
+    create.mutate(values.name, {
       onSuccess: (display) => {
         setCreated(display)
-        setName('')
+        form.reset()
       },
     })
   }
@@ -62,9 +52,7 @@ export function BoardDisplaysPage() {
             <TextInput
               label="Screen name"
               placeholder="Nurses' station"
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={fieldError(create.error, 'name')}
+              {...field('name')}
               style={{ flex: 1, minWidth: 200 }}
               required
             />
@@ -111,44 +99,32 @@ export function BoardDisplaysPage() {
       ) : displays.data.length === 0 ? (
         <Text c="dimmed">No displays yet.</Text>
       ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Screen</Table.Th>
-                <Table.Th>Made by</Table.Th>
-                <Table.Th>Last shown</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {displays.data.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>{d.name}</Table.Td>
-                  <Table.Td>
-                    {d.createdBy}, {when(d.createdAt)}
-                  </Table.Td>
-                  <Table.Td>{when(d.lastUsedAt)}</Table.Td>
-                  <Table.Td>
-                    {d.revokedAt ? (
-                      <Badge color="gray">Switched off</Badge>
-                    ) : (
-                      <Badge color="teal">In use</Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {!d.revokedAt && (
-                      <Button size="xs" variant="light" color="red" onClick={() => setToRevoke(d)}>
-                        Switch off
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          label="Board displays"
+          minWidth={600}
+          table={{ striped: true, verticalSpacing: undefined }}
+          rows={displays.data}
+          rowKey={(d) => d.id}
+          columns={[
+            { header: 'Screen', cell: (d) => d.name },
+            { header: 'Made by', cell: (d) => `${d.createdBy}, ${when(d.createdAt)}` },
+            { header: 'Last shown', cell: (d) => when(d.lastUsedAt) },
+            {
+              header: 'Status',
+              cell: (d) =>
+                d.revokedAt ? <Badge color="gray">Switched off</Badge> : <Badge color="teal">In use</Badge>,
+            },
+            {
+              header: null,
+              cell: (d) =>
+                !d.revokedAt && (
+                  <Button size="xs" variant="light" color="red" onClick={() => setToRevoke(d)}>
+                    Switch off
+                  </Button>
+                ),
+            },
+          ]}
+        />
       )}
 
       <ConfirmModal

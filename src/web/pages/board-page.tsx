@@ -15,6 +15,7 @@ import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { type BoardCard, useBoard, useBoardCheckIn } from '../api/sessions'
 import { clinicPath } from '../clinic-path'
+import { formatClinicDay } from '../components/clinical-day'
 import { ClinicalFact } from '../components/clinical-fact'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
 import { MutationError } from '../components/mutation-error'
@@ -151,13 +152,8 @@ export function BoardPage() {
             {params.get('date') ? 'Board' : 'Today'}
           </Title>
           <Text size="sm" c="dimmed" role="status">
-            {new Date(`${board.data.date}T12:00:00Z`).toLocaleDateString(undefined, {
-              weekday: 'long',
-              day: 'numeric',
-              month: 'long',
-              timeZone: 'UTC',
-            })}{' '}
-            · updated {formatClock(board.data.generatedAt, timeZone)}
+            {formatClinicDay(board.data.date, 'long')} · updated{' '}
+            {formatClock(board.data.generatedAt, timeZone)}
             {board.live === 'open' ? ' · live' : ''}
             {board.live === 'reconnecting' || board.isRefetchError
               ? ' · offline, showing the last update'

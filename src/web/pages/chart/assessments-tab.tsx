@@ -1,7 +1,6 @@
 import { Badge, Stack, Text } from '@mantine/core'
 import { findInstrument } from '../../../domain/instruments'
 import { type InstrumentResponse, useAssessments, type Vitals } from '../../api/assessments'
-import { useClientPages } from '../../components/client-pages'
 import type { Column } from '../../components/data-table'
 import { markInErrorColumn } from '../../components/mark-in-error-button'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
@@ -68,8 +67,6 @@ function vitalsColumns({ clinicId, patientId, timeZone, canWriteClinical }: Char
 export function AssessmentsTab(props: ChartTabProps) {
   const { clinicId, patientId, canWriteClinical } = props
   const assessments = useAssessments(clinicId, patientId)
-  const responses = useClientPages(assessments.data?.responses ?? [])
-  const vitals = useClientPages(assessments.data?.vitals ?? [])
 
   return (
     <Stack gap="xl">
@@ -84,16 +81,16 @@ export function AssessmentsTab(props: ChartTabProps) {
           <ChartRecordTable
             title="Scores"
             emptyText="No scores recorded."
-            rows={responses.rows}
+            rows={assessments.data.responses}
             columns={scoreColumns(props)}
-            footer={responses.footer}
+            isPaged
           />
           <ChartRecordTable
             title="Vital signs"
             emptyText="No vital signs recorded."
-            rows={vitals.rows}
+            rows={assessments.data.vitals}
             columns={vitalsColumns(props)}
-            footer={vitals.footer}
+            isPaged
           />
         </>
       )}

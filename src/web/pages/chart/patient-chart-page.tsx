@@ -1,9 +1,11 @@
-import { Anchor, Badge, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Group, Paper, Stack, Title } from '@mantine/core'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { useChart } from '../../api/chart'
 import { useClinicSummary } from '../../api/clinic'
 import { usePatient } from '../../api/patients'
 import { clinicPath } from '../../clinic-path'
+import { ClinicalFact } from '../../components/clinical-fact'
+import { PanelTabs } from '../../components/clinical-tabs'
 import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { SafetyAlertBanner } from '../../components/safety-alert-banner'
@@ -31,12 +33,9 @@ const clinicalTabs = [
 
 function HeaderFact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm">{children}</Text>
-    </Stack>
+    <ClinicalFact label={label} size="sm">
+      {children}
+    </ClinicalFact>
   )
 }
 
@@ -126,24 +125,13 @@ export function PatientChartPage() {
         />
       )}
       {chart.isError && <ErrorAlert error={chart.error} title="Could not load the chart summary" />}
-      <Tabs
+      <PanelTabs
         value={tab}
-        onChange={(value) => value && setSearchParams({ tab: value }, { replace: true })}
-        keepMounted={false}
-      >
-        <Tabs.List>
-          {tabs.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value} fz="md" py="sm">
-              {t.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        {tabs.map(({ value, Panel }) => (
-          <Tabs.Panel key={value} value={value} pt="md">
-            <Panel {...props} />
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+        onChange={(value) => setSearchParams({ tab: value }, { replace: true })}
+        tabs={tabs}
+        panelProps={props}
+        panelTop="md"
+      />
     </Stack>
   )
 }

@@ -245,33 +245,37 @@ function IvDoseInputs({
   ceilingMgPerKg: number
   error: unknown
 }) {
-  return (
-    <>
-      <NumberInput
-        label="Dose (mg/kg)"
-        description={`Protocol: ${protocol.doseMgPerKg} mg/kg over ${protocol.infusionMin} min`}
-        value={draft.doseMgPerKg}
-        onChange={(value) => set({ doseMgPerKg: value })}
-        error={errors.dose ?? fieldError(error, 'doseMgPerKg')}
-        min={0.05}
-        max={inputLimits.doseMgPerKg.max}
-        step={0.05}
-        decimalScale={2}
-      />
-      <NumberInput
-        label="Titration limit (mg/kg)"
-        description={`Clinic ceiling ${ceilingMgPerKg} mg/kg of actual weight; leave empty to use it`}
-        placeholder={String(ceilingMgPerKg)}
-        value={draft.maxDoseMgPerKg}
-        onChange={(value) => set({ maxDoseMgPerKg: value })}
-        error={errors.max ?? fieldError(error, 'maxDoseMgPerKg')}
-        min={0.05}
-        max={inputLimits.doseMgPerKg.max}
-        step={0.05}
-        decimalScale={2}
-      />
-    </>
-  )
+  const fields = [
+    {
+      key: 'doseMgPerKg',
+      label: 'Dose (mg/kg)',
+      description: `Protocol: ${protocol.doseMgPerKg} mg/kg over ${protocol.infusionMin} min`,
+      placeholder: undefined,
+      limitError: errors.dose,
+    },
+    {
+      key: 'maxDoseMgPerKg',
+      label: 'Titration limit (mg/kg)',
+      description: `Clinic ceiling ${ceilingMgPerKg} mg/kg of actual weight; leave empty to use it`,
+      placeholder: String(ceilingMgPerKg),
+      limitError: errors.max,
+    },
+  ] as const
+  return fields.map((f) => (
+    <NumberInput
+      key={f.key}
+      label={f.label}
+      description={f.description}
+      placeholder={f.placeholder}
+      value={draft[f.key]}
+      onChange={(value) => set({ [f.key]: value })}
+      error={f.limitError ?? fieldError(error, f.key)}
+      min={0.05}
+      max={inputLimits.doseMgPerKg.max}
+      step={0.05}
+      decimalScale={2}
+    />
+  ))
 }
 
 /** Esketamine: a fixed dose in whole 28 mg devices, from the label's options for the patient's age. */

@@ -6,6 +6,7 @@ import { isApiError } from '../../api/client'
 import { useBookSession, useChairs, usePatientSessions, useSuggestedDates } from '../../api/sessions'
 import { clinicPath } from '../../clinic-path'
 import { ClinicalCard } from '../../components/clinical-card'
+import { formatClinicDay } from '../../components/clinical-day'
 import { useClinicalForm } from '../../components/clinical-form'
 import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
 import { DataTable } from '../../components/data-table'
@@ -89,12 +90,7 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
               onClick={() => form.setFieldValue('date', d.date)}
               title={d.note}
             >
-              {new Date(`${d.date}T12:00:00Z`).toLocaleDateString(undefined, {
-                weekday: 'short',
-                day: 'numeric',
-                month: 'short',
-                timeZone: 'UTC',
-              })}
+              {formatClinicDay(d.date, 'short')}
             </Button>
           ))}
         </Group>

@@ -94,16 +94,14 @@ const numeric = {
   w: 170,
 }
 
-/** The structured acknowledgement: what was done (chips), the recheck it asks for, a note. */
-function AcknowledgeModal({
-  alert,
-  props,
-  onClose,
-}: {
+interface AlertDialogProps {
   alert: SessionAlert
   props: SectionProps
   onClose: () => void
-}) {
+}
+
+/** The structured acknowledgement: what was done (chips), the recheck it asks for, a note. */
+function AcknowledgeModal({ alert, props, onClose }: AlertDialogProps) {
   const [actions, setActions] = useState<string[]>([])
   const [note, setNote] = useState('')
   const [recheck, setRecheck] = useState<Partial<Record<RecheckKey, number | string>>>({})
@@ -221,15 +219,7 @@ function AcknowledgeModal({
 }
 
 /** A clinician closes an alert no later reading has resolved, with a note. */
-function ResolveModal({
-  alert,
-  props,
-  onClose,
-}: {
-  alert: SessionAlert
-  props: SectionProps
-  onClose: () => void
-}) {
+function ResolveModal({ alert, props, onClose }: AlertDialogProps) {
   const [note, setNote] = useState('')
   const resolve = useSessionAction<{ key: string; note: string }>(
     props.clinicId,

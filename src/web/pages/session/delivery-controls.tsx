@@ -2,6 +2,7 @@ import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } f
 import { useState } from 'react'
 import { nextInfusionActions } from '../../../domain/session'
 import { type SessionView, useLotStock } from '../../api/sessions'
+import { ClinicalFact } from '../../components/clinical-fact'
 import { useNow } from '../../components/use-now'
 import type { ChartingQueueEntry } from '../../lib/charting-queue'
 import { countdown, formatClock } from '../../lib/clock-format'
@@ -36,14 +37,9 @@ export function optimisticPumpStatus(
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text fz="md" fw={700} lh={1.2}>
-        {value}
-      </Text>
-    </Stack>
+    <ClinicalFact label={label} fz="md" fw={700} lh={1.2}>
+      {value}
+    </ClinicalFact>
   )
 }
 

@@ -40,6 +40,46 @@ export function toDoseOverride(draft: DoseOverrideDraft) {
   }
 }
 
+/** How the prescriber proves who they are: the input, its label and the request field it fills. */
+const secretInputs = {
+  password: {
+    Input: PasswordInput,
+    label: "Prescriber's password",
+    field: 'override.signer.password',
+    props: { autoComplete: 'off' },
+  },
+  totp: {
+    Input: TextInput,
+    label: "Prescriber's 6-digit code",
+    field: 'override.signer.totpCode',
+    props: { inputMode: 'numeric', autoComplete: 'one-time-code' },
+  },
+} as const
+
+function SecretInput({
+  method,
+  value,
+  onChange,
+  error,
+}: {
+  method: DoseOverrideDraft['method']
+  value: string
+  onChange: (secret: string) => void
+  error: unknown
+}) {
+  const { Input, label, field, props } = secretInputs[method]
+  return (
+    <Input
+      key={method}
+      label={label}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      error={fieldError(error, field)}
+      {...props}
+    />
+  )
+}
+
 interface Props {
   clinicId: string
   /** The signed-in user, offered as signer when their role may sign overrides. */
@@ -110,24 +150,12 @@ export function DoseOverridePanel({ clinicId, self, refusal, value, onChange, er
                 ]}
               />
             </FieldGroup>
-            {value.method === 'password' ? (
-              <PasswordInput
-                label="Prescriber's password"
-                value={value.secret}
-                onChange={(event) => onChange({ ...value, secret: event.currentTarget.value })}
-                error={fieldError(error, 'override.signer.password')}
-                autoComplete="off"
-              />
-            ) : (
-              <TextInput
-                label="Prescriber's 6-digit code"
-                value={value.secret}
-                onChange={(event) => onChange({ ...value, secret: event.currentTarget.value })}
-                error={fieldError(error, 'override.signer.totpCode')}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-              />
-            )}
+            <SecretInput
+              method={value.method}
+              value={value.secret}
+              onChange={(secret) => onChange({ ...value, secret })}
+              error={error}
+            />
           </>
         )}
       </Stack>

@@ -18,6 +18,7 @@ import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import { isActionAllowed } from '../../../domain/session'
 import { type PreCheckItem, useSessionAction } from '../../api/sessions'
 import { ClinicalCard } from '../../components/clinical-card'
+import { useClinicalForm } from '../../components/clinical-form'
 import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
 import { fieldError, MutationError } from '../../components/mutation-error'
 import { toSignerProof } from '../../components/signature-box'
@@ -196,13 +197,14 @@ function PreCheckForm(props: SectionProps) {
 /** A prescriber overrides failing pre-checks with a reason and a signature. */
 function OverrideForm(props: SectionProps) {
   const { clinicId, sessionId, hasAuthenticator } = props
-  const [reason, setReason] = useState('')
   const signing = useSignature(hasAuthenticator)
   const override = useSessionAction<{ reason: string } & ReturnType<typeof toSignerProof>>(
     clinicId,
     sessionId,
     (body) => ({ path: '/pre-checks/override', body }),
   )
+  const { values, field } = useClinicalForm({ reason: '' }, override.error)
+  const reason = values.reason
   const submit = (event: FormEvent) => {
     event.preventDefault()
     override.mutate(
@@ -215,14 +217,7 @@ function OverrideForm(props: SectionProps) {
       <Text size="sm">
         Dosing is blocked until every check passes or a prescriber overrides with a reason.
       </Text>
-      <Textarea
-        label="Reason for the override"
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
-        error={fieldError(override.error, 'reason')}
-        minRows={2}
-        autosize
-      />
+      <Textarea label="Reason for the override" {...field('reason')} minRows={2} autosize />
       <SignAndSubmit
         meaning={signatureMeanings.preCheckOverride}
         signing={signing}

@@ -1,9 +1,11 @@
-import { Button, Group, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core'
+import { Button, Table, Text } from '@mantine/core'
 import { useState } from 'react'
 import type { EnteredInError } from '../../api/patients'
 import { useSessionAction } from '../../api/sessions'
+import { ClinicalCard } from '../../components/clinical-card'
+import { ReasonModal } from '../../components/clinical-reason-modal'
+import { ClinicalTableHead } from '../../components/clinical-table-head'
 import { struckStyle } from '../../components/mark-in-error-button'
-import { fieldError, MutationError } from '../../components/mutation-error'
 import { formatClock } from '../../lib/clock-format'
 import type { SectionProps } from './section-props'
 
@@ -134,47 +136,33 @@ function MarkButton({ row, props }: { row: Row; props: SectionProps }) {
       <Button variant="subtle" color="gray" size="compact-sm" onClick={() => setIsOpen(true)}>
         Entered in error
       </Button>
-      <Modal
+      <ReasonModal
         opened={isOpen}
         onClose={() => setIsOpen(false)}
         title="Mark entered in error"
-        centered
-        closeButtonProps={{ 'aria-label': 'Close' }}
-      >
-        <Stack gap="sm">
+        intro={
           <Text size="sm">
             “{row.what}: {row.detail}” stays in the record, struck through, with your name and the reason.
           </Text>
-          <Textarea
-            label="Reason"
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={fieldError(mark.error, 'reason')}
-            autosize
-            minRows={2}
-            data-autofocus
-          />
-          <MutationError error={mark.error} placedFields={['reason']} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setIsOpen(false)}>
-              Cancel
-            </Button>
-            <Button
-              color="red"
-              disabled={reason.trim().length < 3}
-              loading={mark.isPending}
-              onClick={() =>
-                mark.mutate(
-                  { kind: row.kind, entryId: row.id, reason: reason.trim() },
-                  { onSuccess: () => setIsOpen(false) },
-                )
-              }
-            >
-              Mark in error
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        }
+        reasonLabel="Reason"
+        reason={reason}
+        onReason={setReason}
+        reasonField="reason"
+        hasAutofocus
+        gap="sm"
+        error={mark.error}
+        confirmLabel="Mark in error"
+        confirmColor="red"
+        isBlocked={reason.trim().length < 3}
+        isPending={mark.isPending}
+        onConfirm={() =>
+          mark.mutate(
+            { kind: row.kind, entryId: row.id, reason: reason.trim() },
+            { onSuccess: () => setIsOpen(false) },
+          )
+        }
+      />
     </>
   )
 }
@@ -184,20 +172,9 @@ export function RecordSection(props: SectionProps) {
   const { view, timeZone, canWrite } = props
   const rows = rowsOf(view)
   return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={3} size="h4" mb="xs">
-        Record
-      </Title>
+    <ClinicalCard title="Record" gap="xs">
       <Table striped aria-label="Session record" fz="sm" verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Time</Table.Th>
-            <Table.Th>Entry</Table.Th>
-            <Table.Th>Detail</Table.Th>
-            <Table.Th>By</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <ClinicalTableHead headers={['Time', 'Entry', 'Detail', 'By', '']} />
         <Table.Tbody>
           {rows.map((row) => (
             <Table.Tr key={`${row.kind}-${row.id}`}>
@@ -225,6 +202,6 @@ export function RecordSection(props: SectionProps) {
           ))}
         </Table.Tbody>
       </Table>
-    </Paper>
+    </ClinicalCard>
   )
 }

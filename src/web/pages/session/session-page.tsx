@@ -1,4 +1,4 @@
-import { Stack, Tabs, Text } from '@mantine/core'
+import { Stack, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useParams, useSearchParams } from 'react-router'
@@ -6,6 +6,7 @@ import { type SessionState, vitalsContextOf } from '../../../domain/session'
 import { useChartingQueue } from '../../api/charting-queue-store'
 import { useClinicSummary } from '../../api/clinic'
 import { sessionKey, useSessionView } from '../../api/sessions'
+import { PanelTabs } from '../../components/clinical-tabs'
 import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
 import { SessionWasteCard } from '../../components/ledger/session-waste-card'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
@@ -148,20 +149,14 @@ export function SessionPage() {
               canWrite={props.canDraw}
             />
             <StateActions {...props} onDischarge={() => open('discharge')} />
-            <Tabs value={section} onChange={(value) => value && open(value)} keepMounted={false}>
-              <Tabs.List grow>
-                {sections.map((s) => (
-                  <Tabs.Tab key={s.value} value={s.value} fz="md" py="sm">
-                    {s.label}
-                  </Tabs.Tab>
-                ))}
-              </Tabs.List>
-              {sections.map(({ value, Panel }) => (
-                <Tabs.Panel key={value} value={value} pt="sm">
-                  <Panel {...props} />
-                </Tabs.Panel>
-              ))}
-            </Tabs>
+            <PanelTabs
+              value={section}
+              onChange={open}
+              tabs={sections}
+              panelProps={props}
+              isGrow
+              panelTop="sm"
+            />
           </div>
         </div>
       </div>

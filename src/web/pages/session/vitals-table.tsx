@@ -1,5 +1,7 @@
-import { Paper, Table, Text, Title } from '@mantine/core'
+import { Table, Text } from '@mantine/core'
 import type { VitalsMeasure } from '../../../domain/session'
+import { ClinicalCard } from '../../components/clinical-card'
+import { ClinicalTableHead } from '../../components/clinical-table-head'
 import { struckStyle } from '../../components/mark-in-error-button'
 import { formatClock } from '../../lib/clock-format'
 import type { SectionProps } from './section-props'
@@ -32,22 +34,9 @@ export function VitalsTable(props: SectionProps) {
   const flagged = (id: string, measure: VitalsMeasure) =>
     view.abnormalVitals?.[id]?.includes(measure) ?? false
   return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={3} size="h4" mb="xs">
-        Vital signs
-      </Title>
+    <ClinicalCard title="Vital signs" gap="xs">
       <Table striped aria-label="Session vital signs" fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Time</Table.Th>
-            <Table.Th>When</Table.Th>
-            <Table.Th>BP</Table.Th>
-            <Table.Th>HR</Table.Th>
-            <Table.Th>SpO₂</Table.Th>
-            <Table.Th>RR</Table.Th>
-            <Table.Th>MOAA/S</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ClinicalTableHead headers={['Time', 'When', 'BP', 'HR', 'SpO₂', 'RR', 'MOAA/S']} />
         <Table.Tbody>
           {queued.map((e) => (
             <Table.Tr key={e.id} c="orange.9">
@@ -85,6 +74,6 @@ export function VitalsTable(props: SectionProps) {
           )}
         </Table.Tbody>
       </Table>
-    </Paper>
+    </ClinicalCard>
   )
 }
