@@ -1,7 +1,7 @@
 import { Box, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core'
-import { DateInput } from '@mantine/dates'
 import { builtInProtocols } from '../../../domain/dosing'
 import type { AgeBand, BaselineSeverity, OutcomeRoute } from '../../api/outcomes'
+import { DayRangeInputs } from '../day-range-inputs'
 
 export interface OutcomeFilterValues {
   /** 'all': every clinic the user may read reports for, added up. */
@@ -54,10 +54,6 @@ const choiceFilters = [
   { key: 'ageBand', label: 'Age band', placeholder: 'All ages', options: ageBandOptions },
   { key: 'severity', label: 'Baseline severity', placeholder: 'All severities', options: severityOptions },
 ] as const
-const dayFilters = [
-  { key: 'from', label: 'First dose from' },
-  { key: 'to', label: 'First dose to' },
-] as const
 const noFilters: OutcomeFilterValues = {
   clinics: '',
   route: '',
@@ -99,7 +95,6 @@ interface OutcomeFiltersProps {
 
 /** The cohort: each change applies at once and lands in the URL, so a view can be shared. */
 export function OutcomeFilters({ values, onChange, readableClinics }: OutcomeFiltersProps) {
-  const isReversed = values.from !== '' && values.to !== '' && values.from > values.to
   const hasAny = Object.values(values).some((v) => v !== '')
   return (
     <Stack gap="xs" component="form" aria-label="Cohort filters" onSubmit={(event) => event.preventDefault()}>
@@ -166,18 +161,12 @@ export function OutcomeFilters({ values, onChange, readableClinics }: OutcomeFil
             clearable
           />
         ))}
-        {dayFilters.map(({ key, label }) => (
-          <DateInput
-            key={key}
-            label={label}
-            placeholder="YYYY-MM-DD"
-            valueFormat="YYYY-MM-DD"
-            value={values[key] || null}
-            onChange={(value) => onChange({ [key]: value ?? '' })}
-            error={key === 'to' && isReversed ? 'Must be on or after the start' : undefined}
-            clearable
-          />
-        ))}
+        <DayRangeInputs
+          value={values}
+          onChange={onChange}
+          labels={{ from: 'First dose from', to: 'First dose to' }}
+          reversedMessage="Must be on or after the start"
+        />
       </SimpleGrid>
     </Stack>
   )
