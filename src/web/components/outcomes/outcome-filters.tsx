@@ -1,4 +1,14 @@
-import { Box, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core'
+import {
+  Box,
+  Button,
+  Group,
+  SegmentedControl,
+  type SegmentedControlProps,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core'
 import { builtInProtocols } from '../../../domain/dosing'
 import type { AgeBand, BaselineSeverity, OutcomeRoute } from '../../api/outcomes'
 import { DayRangeInputs } from '../day-range-inputs'
@@ -86,6 +96,18 @@ export function readOutcomeFilters(params: URLSearchParams): OutcomeFilterValues
   }
 }
 
+/** Segmented choices under a label of their own (a segmented control has no label). */
+function LabelledSegments({ id, label, ...control }: { id: string; label: string } & SegmentedControlProps) {
+  return (
+    <>
+      <Text size="sm" fw={500} mb={4} id={id}>
+        {label}
+      </Text>
+      <SegmentedControl aria-labelledby={id} {...control} />
+    </>
+  )
+}
+
 interface OutcomeFiltersProps {
   values: OutcomeFilterValues
   onChange: (changes: Partial<OutcomeFilterValues>) => void
@@ -101,11 +123,9 @@ export function OutcomeFilters({ values, onChange, readableClinics }: OutcomeFil
       <Group gap="sm" align="flex-end">
         {readableClinics > 1 && (
           <div>
-            <Text size="sm" fw={500} mb={4} id="outcome-clinics-label">
-              Clinics
-            </Text>
-            <SegmentedControl
-              aria-labelledby="outcome-clinics-label"
+            <LabelledSegments
+              id="outcome-clinics-label"
+              label="Clinics"
               value={values.clinics || 'this'}
               onChange={(value) => onChange({ clinics: value === 'all' ? 'all' : '' })}
               data={[
@@ -116,11 +136,9 @@ export function OutcomeFilters({ values, onChange, readableClinics }: OutcomeFil
           </div>
         )}
         <Box maw="100%" style={{ overflowX: 'auto' }}>
-          <Text size="sm" fw={500} mb={4} id="outcome-route-label">
-            Treatment
-          </Text>
-          <SegmentedControl
-            aria-labelledby="outcome-route-label"
+          <LabelledSegments
+            id="outcome-route-label"
+            label="Treatment"
             value={values.route || 'all'}
             onChange={(value) => {
               const next = value === 'all' ? '' : (value as OutcomeRoute)
