@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query'
 import type {
   assessmentsSchema,
   baselineVitalsBody,
@@ -9,8 +8,7 @@ import type {
 } from '../../contract/assessments'
 import type { Wire } from '../../contract/common'
 import type { AnswerValue } from '../../domain/instruments'
-import { apiFetch } from './client'
-import { patientApiPath, patientKey, usePatientWrite } from './patients'
+import { usePatientRead, usePatientWrite } from './patients'
 
 export type InstrumentResponse = Wire<typeof instrumentResponseSchema>
 /** Clinical-reference §4: warning (review before discharge) or urgent (same-day follow-up). */
@@ -21,12 +19,7 @@ export type Assessments = Wire<typeof assessmentsSchema>
 export type VitalsInput = Omit<Wire<typeof baselineVitalsBody>, 'context' | 'measuredAt'>
 
 export function useAssessments(clinicId: string, patientId: string, isEnabled = true) {
-  return useQuery({
-    queryKey: [...patientKey(clinicId, patientId), 'assessments'],
-    queryFn: ({ signal }) =>
-      apiFetch<Assessments>(`${patientApiPath(clinicId, patientId)}/assessments`, { signal }),
-    enabled: isEnabled,
-  })
+  return usePatientRead<Assessments>(clinicId, patientId, 'assessments', isEnabled)
 }
 
 export function useRecordResponse(clinicId: string, patientId: string) {

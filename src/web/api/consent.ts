@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
 import type { consentSchema, consentTextSchema, signConsentBody } from '../../contract/consent'
 import { apiFetch } from './client'
-import { clinicApiPath, patientApiPath, patientKey, usePatientWrite } from './patients'
+import { clinicApiPath, patientApiPath, usePatientRead, usePatientWrite } from './patients'
 
 export type ConsentText = Wire<typeof consentTextSchema>
 export type Consent = Wire<typeof consentSchema>
@@ -18,11 +18,7 @@ export function useCurrentConsentText(clinicId: string) {
 }
 
 export function useConsents(clinicId: string, patientId: string) {
-  return useQuery({
-    queryKey: [...patientKey(clinicId, patientId), 'consents'],
-    queryFn: ({ signal }) =>
-      apiFetch<Consent[]>(`${patientApiPath(clinicId, patientId)}/consents`, { signal }),
-  })
+  return usePatientRead<Consent[]>(clinicId, patientId, 'consents')
 }
 
 export function useSignConsent(clinicId: string, patientId: string) {

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query'
 import type { signerProof, Wire } from '../../contract/common'
 import type {
   decisionBody,
@@ -6,8 +5,7 @@ import type {
   eligibilityOutcomeSchema,
   eligibilityReviewSchema,
 } from '../../contract/eligibility'
-import { apiFetch } from './client'
-import { patientApiPath, patientKey, usePatientWrite } from './patients'
+import { usePatientRead, usePatientWrite } from './patients'
 
 export type EligibilityOutcome = Wire<typeof eligibilityOutcomeSchema>
 /** A signed decision; `acknowledgedCautions` are the §3 pre-dose cautions acknowledged with an approval. */
@@ -19,11 +17,7 @@ export type EligibilityReview = Wire<typeof eligibilityReviewSchema>
 export type SignerProof = Pick<Wire<typeof decisionBody>, keyof typeof signerProof>
 
 export function useEligibilityReview(clinicId: string, patientId: string) {
-  return useQuery({
-    queryKey: [...patientKey(clinicId, patientId), 'eligibility'],
-    queryFn: ({ signal }) =>
-      apiFetch<EligibilityReview>(`${patientApiPath(clinicId, patientId)}/eligibility`, { signal }),
-  })
+  return usePatientRead<EligibilityReview>(clinicId, patientId, 'eligibility')
 }
 
 export function useSignDecision(clinicId: string, patientId: string) {

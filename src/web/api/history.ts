@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
 import type { ectSchema, historySchema, screeningBody, trialBody } from '../../contract/history'
-import { apiFetch } from './client'
-import { patientApiPath, patientKey, usePatientWrite } from './patients'
+import { usePatientRead, usePatientWrite } from './patients'
 
 export type Ect = Wire<typeof ectSchema>
 
@@ -17,10 +15,7 @@ export type TrialInput = Wire<typeof trialBody>
 export type ScreeningInput = Wire<typeof screeningBody>
 
 export function useHistory(clinicId: string, patientId: string) {
-  return useQuery({
-    queryKey: [...patientKey(clinicId, patientId), 'history'],
-    queryFn: ({ signal }) => apiFetch<History>(`${patientApiPath(clinicId, patientId)}/history`, { signal }),
-  })
+  return usePatientRead<History>(clinicId, patientId, 'history')
 }
 
 export function useAddTrial(clinicId: string, patientId: string) {

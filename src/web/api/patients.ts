@@ -91,12 +91,7 @@ export function useUpdatePatient(clinicId: string, patientId: string) {
 }
 
 export function useMeasurements(clinicId: string, patientId: string, isEnabled = true) {
-  return useQuery({
-    queryKey: [...patientKey(clinicId, patientId), 'measurements'],
-    queryFn: ({ signal }) =>
-      apiFetch<Measurement[]>(`${patientApiPath(clinicId, patientId)}/measurements`, { signal }),
-    enabled: isEnabled,
-  })
+  return usePatientRead<Measurement[]>(clinicId, patientId, 'measurements', isEnabled)
 }
 
 /** Invalidates everything cached about one patient (chart, history, scores, plans …) and the list. */
@@ -110,6 +105,18 @@ export function useInvalidatePatient(clinicId: string, patientId: string) {
 }
 
 /** A POST to a path under the patient that changes the chart; everything about the patient reloads. */
+/**
+ * One part of a patient's record: GET `…/patients/:id/<part>`, cached under the patient's key and
+ * the part's segments, so every patient write (`usePatientWrite`) refreshes it.
+ */
+export function usePatientRead<T>(clinicId: string, patientId: string, part: string, isEnabled = true) {
+  return useQuery({
+    queryKey: [...patientKey(clinicId, patientId), ...part.split('/')],
+    queryFn: ({ signal }) => apiFetch<T>(`${patientApiPath(clinicId, patientId)}/${part}`, { signal }),
+    enabled: isEnabled,
+  })
+}
+
 export function usePatientWrite<TInput, TResult = unknown>(
   clinicId: string,
   patientId: string,

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
 import type { approvePlanBody, createPlanBody, planSchema } from '../../contract/plans'
-import { apiFetch } from './client'
-import { patientApiPath, patientKey, usePatientWrite } from './patients'
+import { usePatientRead, usePatientWrite } from './patients'
 
 type PlanWire = Wire<typeof planSchema>
 type DosePreview = NonNullable<PlanWire['dosePreview']>
@@ -42,11 +40,7 @@ export type TreatmentPlan = IvPlan | EsketaminePlan
 export type PlanInput = Wire<typeof createPlanBody>
 
 export function usePlans(clinicId: string, patientId: string) {
-  return useQuery({
-    queryKey: [...patientKey(clinicId, patientId), 'plans'],
-    queryFn: ({ signal }) =>
-      apiFetch<TreatmentPlan[]>(`${patientApiPath(clinicId, patientId)}/plans`, { signal }),
-  })
+  return usePatientRead<TreatmentPlan[]>(clinicId, patientId, 'plans')
 }
 
 export function useCreatePlan(clinicId: string, patientId: string) {

@@ -1,20 +1,16 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
 import type { publicClinicsSchema, referralReceivedSchema } from '../../contract/public'
-import type { SelfCheckAnswers } from '../../domain/self-check'
+import type { referralBody } from '../../contract/referrals'
 import { apiFetch } from './client'
 
 // The public (no sign-in) endpoints the /learn pages use.
 
-export interface ReferralRequest {
-  clinicId: string
-  name: string
-  email: string
-  phone: string
-  preferredContact: 'email' | 'phone'
-  consentToContact: boolean
-  selfCheck: SelfCheckAnswers
-}
+/**
+ * The referral body of the contract; the form may send the consent box unticked, and the server
+ * then answers with its field message ('tick the box to let the clinic contact you').
+ */
+type ReferralRequest = Omit<Wire<typeof referralBody>, 'consentToContact'> & { consentToContact: boolean }
 
 export function usePublicClinics() {
   return useQuery({

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { Wire } from '../../contract/common'
 import type { remsEntriesSchema, remsEntryBody } from '../../contract/rems'
 import { apiFetch } from './client'
-import { clinicApiPath, patientApiPath, patientKey } from './patients'
+import { clinicApiPath, patientApiPath, patientKey, usePatientRead } from './patients'
 
 // Esketamine REMS records (src/server/features/rems): the clinic's setting certification and each
 // patient's enrolment. Entries are appended; `current` is the one in force.
@@ -34,10 +34,7 @@ export function useRecordRemsCertification(clinicId: string) {
 }
 
 export function useRemsEnrolment(clinicId: string, patientId: string) {
-  return useQuery({
-    queryKey: [...patientKey(clinicId, patientId), 'rems-enrolment'],
-    queryFn: ({ signal }) => apiFetch<RemsEntries>(enrolmentPath(clinicId, patientId), { signal }),
-  })
+  return usePatientRead<RemsEntries>(clinicId, patientId, 'rems-enrolment')
 }
 
 export function useRecordRemsEnrolment(clinicId: string, patientId: string) {

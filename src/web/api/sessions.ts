@@ -16,7 +16,7 @@ import type {
 import type { SessionEvent } from '../../domain/session'
 import { apiFetch } from './client'
 import { type LiveStatus, useLiveView } from './live'
-import { clinicApiPath, patientApiPath, patientKey } from './patients'
+import { clinicApiPath, patientKey, usePatientRead } from './patients'
 
 // The treatment-session API (src/server/features/sessions): the day's board, the chair-side view
 // (view.ts) and its writes. The reply types are the contract's (src/contract/sessions.ts) as they
@@ -170,20 +170,11 @@ export function useChairs(clinicId: string) {
 }
 
 export function usePatientSessions(clinicId: string, patientId: string) {
-  return useQuery({
-    queryKey: [...patientKey(clinicId, patientId), 'sessions'],
-    queryFn: ({ signal }) =>
-      apiFetch<PatientSession[]>(`${patientApiPath(clinicId, patientId)}/sessions`, { signal }),
-  })
+  return usePatientRead<PatientSession[]>(clinicId, patientId, 'sessions')
 }
 
 export function useSuggestedDates(clinicId: string, patientId: string, isEnabled: boolean) {
-  return useQuery({
-    queryKey: [...patientKey(clinicId, patientId), 'sessions', 'suggested-dates'],
-    queryFn: ({ signal }) =>
-      apiFetch<SuggestedDates>(`${patientApiPath(clinicId, patientId)}/sessions/suggested-dates`, { signal }),
-    enabled: isEnabled,
-  })
+  return usePatientRead<SuggestedDates>(clinicId, patientId, 'sessions/suggested-dates', isEnabled)
 }
 
 /** The booking body; the time is sent as ISO text. */

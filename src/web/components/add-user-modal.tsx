@@ -1,9 +1,10 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core'
-import { type FormEvent, useState } from 'react'
+import { useForm } from '@mantine/form'
 import type { StaffRole } from '../../domain/access/permissions'
 import { isApiError } from '../api/client'
 import { type AddedUser, useAddUser } from '../api/users'
 import { staffRoleOptions } from '../lib/roles'
+import { FormActions } from './form-actions'
 
 function TemporaryPassword({ added, onDone }: { added: AddedUser; onDone: () => void }) {
   const { user, temporaryPassword } = added
@@ -61,31 +62,23 @@ export function AddUserModal({
   onClose: () => void
 }) {
   const addUser = useAddUser(clinicId)
-  const [email, setEmail] = useState('')
-  const [displayName, setDisplayName] = useState('')
-  const [role, setRole] = useState<string | null>(null)
-  const [roleHint, setRoleHint] = useState<string | null>(null)
+  const form = useForm({
+    initialValues: { email: '', displayName: '', role: null as string | null },
+    validate: { role: (role) => (role ? null : 'Choose a role.') },
+    // The role hint stays until the next try, as the server's messages do.
+    clearInputErrorOnChange: false,
+  })
   const fieldErrors = isApiError(addUser.error) ? addUser.error.fieldErrors : {}
 
   const close = () => {
     addUser.reset()
-    setEmail('')
-    setDisplayName('')
-    setRole(null)
-    setRoleHint(null)
+    form.reset()
     onClose()
   }
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    if (!role) {
-      setRoleHint('Choose a role.')
-      return
-    }
-    setRoleHint(null)
+  const submit = ({ email, displayName, role }: typeof form.values) =>
     // The select offers the staff roles only.
     addUser.mutate({ email: email.trim(), displayName: displayName.trim(), role: role as StaffRole })
-  }
 
   return (
     <Modal
@@ -100,13 +93,12 @@ export function AddUserModal({
       {addUser.data ? (
         <TemporaryPassword added={addUser.data} onDone={close} />
       ) : (
-        <form onSubmit={submit}>
+        <form onSubmit={form.onSubmit(submit)}>
           <Stack gap="md">
             <TextInput
               label="E-mail"
               type="email"
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
+              {...form.getInputProps('email')}
               error={fieldErrors.email}
               required
               withAsterisk={false}
@@ -115,8 +107,7 @@ export function AddUserModal({
             <TextInput
               label="Name"
               description="As it should appear on records and signatures"
-              value={displayName}
-              onChange={(event) => setDisplayName(event.currentTarget.value)}
+              {...form.getInputProps('displayName')}
               error={fieldErrors.displayName}
               required
               withAsterisk={false}
@@ -124,9 +115,8 @@ export function AddUserModal({
             <Select
               label="Role"
               data={staffRoleOptions}
-              value={role}
-              onChange={setRole}
-              error={roleHint ?? fieldErrors.role}
+              {...form.getInputProps('role')}
+              error={form.errors.role ?? fieldErrors.role}
               required
               withAsterisk={false}
               allowDeselect={false}
@@ -139,14 +129,7 @@ export function AddUserModal({
                   : addUser.error.message}
               </Alert>
             )}
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={addUser.isPending}>
-                Add user
-              </Button>
-            </Group>
+            <FormActions submitLabel="Add user" onCancel={close} isPending={addUser.isPending} gap="sm" />
           </Stack>
         </form>
       )}

@@ -1,6 +1,6 @@
 import { Button, Group, SimpleGrid, TextInput } from '@mantine/core'
-import { DateInput } from '@mantine/dates'
 import { type FormEvent, useState } from 'react'
+import { DayRangeInputs, isReversedRange } from './day-range-inputs'
 
 export interface AuditFilterValues {
   actor: string
@@ -18,15 +18,19 @@ interface AuditFiltersProps {
   onApply: (values: AuditFilterValues) => void
 }
 
+const textFilters = [
+  { key: 'actor', label: 'Actor e-mail', placeholder: 'Part of an e-mail' },
+  { key: 'action', label: 'Action', placeholder: 'e.g. user.update' },
+  { key: 'entity', label: 'Entity', placeholder: 'e.g. user' },
+] as const
+
 export function AuditFilters({ applied, onApply }: AuditFiltersProps) {
   const [values, setValues] = useState(applied)
-  const set = (key: keyof AuditFilterValues) => (value: string | null) =>
-    setValues((current) => ({ ...current, [key]: value ?? '' }))
-  const isReversed = values.from !== '' && values.to !== '' && values.from > values.to
+  const change = (changes: Partial<AuditFilterValues>) => setValues((current) => ({ ...current, ...changes }))
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (isReversed) return
+    if (isReversedRange(values)) return
     onApply({
       ...values,
       actor: values.actor.trim(),
@@ -38,40 +42,20 @@ export function AuditFilters({ applied, onApply }: AuditFiltersProps) {
   return (
     <form onSubmit={submit} aria-label="Audit log filters">
       <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }} spacing="sm">
-        <TextInput
-          label="Actor e-mail"
-          placeholder="Part of an e-mail"
-          value={values.actor}
-          onChange={(event) => set('actor')(event.currentTarget.value)}
-        />
-        <TextInput
-          label="Action"
-          placeholder="e.g. user.update"
-          value={values.action}
-          onChange={(event) => set('action')(event.currentTarget.value)}
-        />
-        <TextInput
-          label="Entity"
-          placeholder="e.g. user"
-          value={values.entity}
-          onChange={(event) => set('entity')(event.currentTarget.value)}
-        />
-        <DateInput
-          label="From"
-          placeholder="YYYY-MM-DD"
-          valueFormat="YYYY-MM-DD"
-          value={values.from || null}
-          onChange={set('from')}
-          clearable
-        />
-        <DateInput
-          label="To"
-          placeholder="YYYY-MM-DD"
-          valueFormat="YYYY-MM-DD"
-          value={values.to || null}
-          onChange={set('to')}
-          error={isReversed ? 'Must be on or after From' : undefined}
-          clearable
+        {textFilters.map(({ key, label, placeholder }) => (
+          <TextInput
+            key={key}
+            label={label}
+            placeholder={placeholder}
+            value={values[key]}
+            onChange={(event) => change({ [key]: event.currentTarget.value })}
+          />
+        ))}
+        <DayRangeInputs
+          value={values}
+          onChange={change}
+          labels={{ from: 'From', to: 'To' }}
+          reversedMessage="Must be on or after From"
         />
       </SimpleGrid>
       <Group gap="sm" mt="sm">

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
-import { type FormEvent, useState } from 'react'
+import { useForm } from '@mantine/form'
 import { type ClinicDetails, useClinicDetails, useSaveClinicPhone } from '../api/clinic'
 import { fieldError, MutationError } from './mutation-error'
 import { ErrorAlert, PageLoader } from './page-status'
@@ -14,21 +14,17 @@ function PhoneForm({
   onReload: () => void
 }) {
   const save = useSaveClinicPhone(clinicId)
-  const [phone, setPhone] = useState(details.phone ?? '')
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    save.mutate({ phone, version: details.version })
-  }
+  const form = useForm({ initialValues: { phone: details.phone ?? '' } })
+  const { phone } = form.getValues()
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={form.onSubmit(() => save.mutate({ phone, version: details.version }))}>
       <Stack gap="sm">
         <TextInput
           label="Clinic phone number for patients"
           description="Shown on the portal's crisis screen, on the discharge sheet and after a self-check is sent."
           type="tel"
           autoComplete="off"
-          value={phone}
-          onChange={(e) => setPhone(e.currentTarget.value)}
+          {...form.getInputProps('phone')}
           error={fieldError(save.error, 'phone')}
           maw={420}
         />

@@ -1,31 +1,26 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core'
-import { type FormEvent, useState } from 'react'
+import { useForm } from '@mantine/form'
 import { type AuthState, useLogin } from '../api/auth'
-import { isApiError } from '../api/client'
+import { fieldError } from './mutation-error'
 import { describeSignInError } from './sign-in-errors'
 
 export function CredentialsForm({ onStep }: { onStep: (state: AuthState) => void }) {
   const login = useLogin()
-  const [email, setEmail] = useState('')
-  const [password, setPassword] = useState('')
-  const fieldErrors = isApiError(login.error) ? login.error.fieldErrors : {}
+  const form = useForm({ initialValues: { email: '', password: '' } })
   const message = describeSignInError(login.error)
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = ({ email, password }: typeof form.values) =>
     login.mutate({ email: email.trim(), password }, { onSuccess: (reply) => onStep(reply.state) })
-  }
 
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={form.onSubmit(submit)}>
       <Stack gap="md">
         <TextInput
           label="E-mail"
           type="email"
           autoComplete="username"
-          value={email}
-          onChange={(event) => setEmail(event.currentTarget.value)}
-          error={fieldErrors.email}
+          {...form.getInputProps('email')}
+          error={fieldError(login.error, 'email')}
           required
           withAsterisk={false}
           autoFocus
@@ -33,9 +28,8 @@ export function CredentialsForm({ onStep }: { onStep: (state: AuthState) => void
         <PasswordInput
           label="Password"
           autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.currentTarget.value)}
-          error={fieldErrors.password}
+          {...form.getInputProps('password')}
+          error={fieldError(login.error, 'password')}
           required
           withAsterisk={false}
         />

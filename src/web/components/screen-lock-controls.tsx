@@ -1,7 +1,9 @@
 import { ActionIcon, Button, Group, Menu, Modal, PasswordInput, Stack, Text } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { type Me, useRemoveUnlockPin, useSetUnlockPin } from '../api/auth'
+import { FormActions } from './form-actions'
 import { fieldError, MutationError } from './mutation-error'
 import { lockNow } from './use-idle-sign-out'
 
@@ -59,6 +61,9 @@ export function ScreenLockControls({ me, onSignOut }: { me: Me; onSignOut: () =>
   )
 }
 
+/** The PIN and its repeat: digits on a phone's keypad, never offered by the password manager. */
+const pinInputProps = { inputMode: 'numeric', autoComplete: 'off', maxLength: 8, required: true } as const
+
 function UnlockPinModal({
   opened,
   onClose,
@@ -68,20 +73,16 @@ function UnlockPinModal({
   onClose: () => void
   hasPin: boolean
 }) {
-  const [pin, setPin] = useState('')
-  const [repeat, setRepeat] = useState('')
-  const [password, setPassword] = useState('')
+  const form = useForm({ initialValues: { pin: '', repeat: '', password: '' } })
+  const { pin, repeat, password } = form.getValues()
   const save = useSetUnlockPin()
   const mismatch = repeat && pin !== repeat ? 'The two PINs are not the same.' : undefined
   const close = () => {
-    setPin('')
-    setRepeat('')
-    setPassword('')
+    form.reset()
     save.reset()
     onClose()
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const submit = () => {
     if (mismatch || !pin || !password) return
     save.mutate(
       { pin, password },
@@ -101,7 +102,7 @@ function UnlockPinModal({
       centered
       closeButtonProps={{ 'aria-label': 'Close' }}
     >
-      <form onSubmit={submit}>
+      <form onSubmit={form.onSubmit(submit)}>
         <Stack gap="md">
           <Text size="sm">
             The PIN unlocks your own locked screen on a device you signed in on. Choose 4 to 8 digits that are
@@ -110,42 +111,26 @@ function UnlockPinModal({
           </Text>
           <PasswordInput
             label="New PIN"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={pin}
-            onChange={(e) => setPin(e.currentTarget.value)}
+            {...pinInputProps}
+            {...form.getInputProps('pin')}
             error={fieldError(save.error, 'pin')}
-            required
           />
           <PasswordInput
             label="New PIN again"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={8}
-            value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
+            {...pinInputProps}
+            {...form.getInputProps('repeat')}
             error={mismatch}
-            required
           />
           <PasswordInput
             label="Your password"
             description="To confirm it is you."
             autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            {...form.getInputProps('password')}
             error={fieldError(save.error, 'password')}
             required
           />
           <MutationError error={save.error} placedFields={['pin', 'password']} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save PIN
-            </Button>
-          </Group>
+          <FormActions submitLabel="Save PIN" onCancel={close} isPending={save.isPending} gap="sm" />
         </Stack>
       </form>
     </Modal>

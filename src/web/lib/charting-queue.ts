@@ -21,9 +21,7 @@ export interface OutboxProblem {
   fieldErrors: Record<string, string>
 }
 
-export interface ChartingQueueEntry {
-  /** Also the Idempotency-Key of the request. */
-  id: string
+export interface NewEntry {
   /** Whose entry: a shared tablet must never send one user's charting under another's sign-in. */
   userId: string
   clinicId: string
@@ -34,6 +32,11 @@ export interface ChartingQueueEntry {
   body: Record<string, unknown>
   /** What the nurse charted, in words ("BP 128/82, HR 74"). */
   label: string
+}
+
+export interface ChartingQueueEntry extends NewEntry {
+  /** Also the Idempotency-Key of the request. */
+  id: string
   /** When the nurse charted it (ms); sent as measuredAt / at, so late delivery keeps clinical time. */
   takenAtMs: number
   status: OutboxStatus
@@ -41,16 +44,6 @@ export interface ChartingQueueEntry {
   nextAttemptAtMs: number
   problem: OutboxProblem | null
   sentAtMs: number | null
-}
-
-export interface NewEntry {
-  userId: string
-  clinicId: string
-  sessionId: string
-  kind: OutboxKind
-  path: string
-  body: Record<string, unknown>
-  label: string
 }
 
 /** The field of each kind's body that carries the clinical time. */

@@ -38,6 +38,20 @@ interface CountSheetProps {
  * one count per lot, a witness who counted alongside, and one submission for the whole sheet. Only
  * after it is recorded are the expected balances and any discrepancies shown.
  */
+/** A count row's lot: its number, and the drug under it. */
+function LotName({ lotNumber, drugLabel }: { lotNumber: string; drugLabel: string }) {
+  return (
+    <>
+      <Text fw={600} size="sm">
+        {lotNumber}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {drugLabel}
+      </Text>
+    </>
+  )
+}
+
 export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onRecorded }: CountSheetProps) {
   const sheet = useCountSheet(clinicId)
   const submit = useSubmitCountSheet(clinicId)
@@ -135,12 +149,7 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onReco
             {lots.map((lot, i) => (
               <Table.Tr key={lot.id}>
                 <Table.Td>
-                  <Text fw={600} size="sm">
-                    {lot.lotNumber}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {lot.drugLabel}
-                  </Text>
+                  <LotName lotNumber={lot.lotNumber} drugLabel={lot.drugLabel} />
                   <ExpiryCell lot={lot} />
                 </Table.Td>
                 <Table.Td>
@@ -242,12 +251,7 @@ function CountResults({
             {reply.results.map((r) => (
               <Table.Tr key={r.lotId}>
                 <Table.Td>
-                  <Text fw={600} size="sm">
-                    {r.lotNumber}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {r.drugLabel}
-                  </Text>
+                  <LotName lotNumber={r.lotNumber} drugLabel={r.drugLabel} />
                 </Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                   {formatMg(r.countedMg)}

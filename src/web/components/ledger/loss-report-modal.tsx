@@ -1,4 +1,5 @@
 import { Alert, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { formatQuantity, negateQuantity, parseQuantity } from '../../../domain/ledger'
@@ -39,8 +40,8 @@ export function LossReportModal({ clinicId, lots, discrepancy, onClose }: LossRe
     : ''
   const [lotId, setLotId] = useState<string | null>(discrepancy?.lotId ?? null)
   const [kind, setKind] = useState<LossKind>('theft')
-  const [discoveredAt, setDiscoveredAt] = useState(toLocalInput())
-  const [description, setDescription] = useState('')
+  const form = useForm({ initialValues: { discoveredAt: toLocalInput(), description: '' } })
+  const { discoveredAt, description } = form.getValues()
   const [quantity, setQuantity] = useState<QuantityDraft>({ amount: shortfall, isInUnits: false })
   const [hints, setHints] = useState<Record<string, string | null>>({})
   const lot = lots.find((l) => l.id === lotId)
@@ -113,9 +114,8 @@ export function LossReportModal({ clinicId, lots, discrepancy, onClose }: LossRe
       <TextInput
         label="Discovered at"
         type="datetime-local"
-        value={discoveredAt}
+        {...form.getInputProps('discoveredAt')}
         max={toLocalInput()}
-        onChange={(e) => setDiscoveredAt(e.currentTarget.value)}
         error={hints.discoveredAt ?? fieldError(error, 'discoveredAt')}
         maw={260}
       />
@@ -135,8 +135,7 @@ export function LossReportModal({ clinicId, lots, discrepancy, onClose }: LossRe
       <Textarea
         label="What happened"
         placeholder="What is missing, where it was kept, who discovered it and how"
-        value={description}
-        onChange={(e) => setDescription(e.currentTarget.value)}
+        {...form.getInputProps('description')}
         error={fieldError(error, 'description')}
         autosize
         minRows={3}

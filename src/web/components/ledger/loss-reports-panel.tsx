@@ -19,6 +19,16 @@ const stateBadge: Record<DeadlineState, { color: string; label: string }> = {
 
 type Step = 'dea-notice' | 'form-106'
 
+/** One of a loss report's two DEA deadlines. */
+interface Deadline {
+  step: Step
+  label: string
+  dueOn: string
+  state: DeadlineState
+  doneAt: string | null
+  reference: string | null
+}
+
 interface LossReportCardProps {
   clinicId: string
   report: LossReport
@@ -28,14 +38,7 @@ interface LossReportCardProps {
 
 /** One loss report with its two DEA deadlines as a checklist, each marked done when sent. */
 export function LossReportCard({ clinicId, report, canWrite, timeZone }: LossReportCardProps) {
-  const steps: {
-    step: Step
-    label: string
-    dueOn: string
-    state: DeadlineState
-    doneAt: string | null
-    reference: string | null
-  }[] = [
+  const steps: Deadline[] = [
     {
       step: 'dea-notice',
       label: 'Written notice to the DEA Field Division (1 business day)',
@@ -102,18 +105,7 @@ export function LossReportCard({ clinicId, report, canWrite, timeZone }: LossRep
   )
 }
 
-interface DeadlineRowProps {
-  clinicId: string
-  report: LossReport
-  canWrite: boolean
-  timeZone: string | undefined
-  step: Step
-  label: string
-  dueOn: string
-  state: DeadlineState
-  doneAt: string | null
-  reference: string | null
-}
+type DeadlineRowProps = LossReportCardProps & Deadline
 
 function DeadlineRow(props: DeadlineRowProps) {
   const { clinicId, report, canWrite, timeZone, step, label, dueOn, state, doneAt, reference } = props

@@ -1,4 +1,5 @@
 import { Alert, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { type Lot, type Movement, useMovement } from '../../api/ledger'
@@ -8,14 +9,7 @@ import { fieldError } from './field-messages'
 import { LedgerFormModal } from './ledger-form-modal'
 import { formatMg } from './ledger-format'
 import { draftToMg, emptyQuantity, QuantityField } from './quantity-field'
-import {
-  checkWitness,
-  emptyWitness,
-  toWitnessProof,
-  WitnessPanel,
-  withoutSecret,
-  witnessFields,
-} from './witness-panel'
+import { useWitnessDraft, WitnessPanel, witnessFields } from './witness-panel'
 
 export type MovementKind = 'waste' | 'breakage' | 'return' | 'transfer'
 
@@ -56,24 +50,22 @@ interface MovementModalProps {
 export function MovementModal({ clinicId, lot, kind, wasteWitnessRequired, onClose }: MovementModalProps) {
   const movement = useMovement(clinicId, lot.id)
   const [quantity, setQuantity] = useState(emptyQuantity)
-  const [reason, setReason] = useState('')
-  const [method, setMethod] = useState('')
-  const [recipient, setRecipient] = useState({ name: '', address: '', dea: '' })
-  const [document, setDocument] = useState('')
-  const [witness, setWitness] = useState(emptyWitness)
+  const form = useForm({
+    initialValues: { reason: '', method: '', recipient: { name: '', address: '', dea: '' }, document: '' },
+  })
+  const { reason, method, recipient, document } = form.getValues()
+  const witness = useWitnessDraft()
   const [hint, setHint] = useState<string | null>(null)
-  const [witnessHint, setWitnessHint] = useState<string | null>(null)
   const isShipment = kind === 'return' || kind === 'transfer'
   const isWitnessRequired = kind === 'breakage' || (kind === 'waste' && wasteWitnessRequired)
   const error = movement.error
   const mg = draftToMg(lot, quantity)
 
   const submit = () => {
-    const missing = checkWitness(witness, isWitnessRequired)
-    setWitnessHint(missing)
+    const isWitnessComplete = witness.check(isWitnessRequired)
     setHint(mg === null ? 'Enter the quantity.' : null)
-    if (mg === null || missing) return
-    const proof = toWitnessProof(witness)
+    if (mg === null || !isWitnessComplete) return
+    const proof = witness.proof()
     const request: Movement =
       kind === 'waste'
         ? { path: 'waste', body: { quantity: mg, reason, method: method || null, ...withWitness(proof) } }
@@ -91,7 +83,7 @@ export function MovementModal({ clinicId, lot, kind, wasteWitnessRequired, onClo
         })
         onClose()
       },
-      onError: () => setWitness(withoutSecret),
+      onError: witness.forgetSecret,
     })
   }
 
@@ -117,27 +109,24 @@ export function MovementModal({ clinicId, lot, kind, wasteWitnessRequired, onClo
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label="Recipient name"
-              value={recipient.name}
-              onChange={(e) => setRecipient({ ...recipient, name: e.currentTarget.value })}
+              {...form.getInputProps('recipient.name')}
               error={fieldError(error, 'recipient.name')}
             />
             <TextInput
               label="Recipient DEA number"
-              value={recipient.dea}
-              onChange={(e) => setRecipient({ ...recipient, dea: e.currentTarget.value.toUpperCase() })}
+              {...form.getInputProps('recipient.dea')}
+              onChange={(e) => form.setFieldValue('recipient.dea', e.currentTarget.value.toUpperCase())}
               error={fieldError(error, 'recipient.dea')}
             />
           </SimpleGrid>
           <TextInput
             label="Recipient address"
-            value={recipient.address}
-            onChange={(e) => setRecipient({ ...recipient, address: e.currentTarget.value })}
+            {...form.getInputProps('recipient.address')}
             error={fieldError(error, 'recipient.address')}
           />
           <TextInput
             label={kind === 'return' ? 'Invoice or return authorization number' : 'Transfer record number'}
-            value={document}
-            onChange={(e) => setDocument(e.currentTarget.value)}
+            {...form.getInputProps('document')}
             error={fieldError(error, 'document')}
           />
         </>
@@ -145,8 +134,7 @@ export function MovementModal({ clinicId, lot, kind, wasteWitnessRequired, onClo
       <Textarea
         label={isShipment ? 'Note (optional)' : 'Reason'}
         placeholder={kind === 'waste' ? 'e.g. Remainder of opened vial after infusion' : undefined}
-        value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
+        {...form.getInputProps('reason')}
         error={fieldError(error, 'reason')}
         autosize
         minRows={2}
@@ -155,18 +143,15 @@ export function MovementModal({ clinicId, lot, kind, wasteWitnessRequired, onClo
         <TextInput
           label="Method (optional)"
           placeholder="e.g. Drug disposal container"
-          value={method}
-          onChange={(e) => setMethod(e.currentTarget.value)}
+          {...form.getInputProps('method')}
           error={fieldError(error, 'method')}
         />
       )}
       <WitnessPanel
         clinicId={clinicId}
-        value={witness}
-        onChange={setWitness}
+        {...witness.panel}
         error={error}
         isRequired={isWitnessRequired}
-        hint={witnessHint}
         vouchesFor={`${verbs[kind]} of ${mg ? formatMg(mg) : 'this quantity'} from lot ${lot.lotNumber}`}
       />
       <MutationError error={error} placedFields={placedFields} />

@@ -15,14 +15,7 @@ import {
   NewLotFields,
   SupplierFields,
 } from './receive-fields'
-import {
-  checkWitness,
-  emptyWitness,
-  toWitnessProof,
-  WitnessPanel,
-  withoutSecret,
-  witnessFields,
-} from './witness-panel'
+import { useWitnessDraft, WitnessPanel, witnessFields } from './witness-panel'
 
 const placedFields = [
   'drug',
@@ -77,8 +70,7 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
   const [containers, setContainers] = useState(emptyContainers)
   const [isOtherSupplier, setIsOtherSupplier] = useState(false)
   const [supplier, setSupplier] = useState<Party>({ name: '', address: '', dea: '' })
-  const [witness, setWitness] = useState(emptyWitness)
-  const [witnessHint, setWitnessHint] = useState<string | null>(null)
+  const witness = useWitnessDraft()
   const unit = (lot?.drug ?? drug) === 'esketamine' ? 'device' : 'mL'
   const strengthMg = lot?.strengthMg ?? product.strengthMg
   const unitsPerContainer = lot?.unitsPerContainer ?? product.unitsPerContainer
@@ -91,16 +83,15 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
   }
 
   const submit = () => {
-    const missing = checkWitness(witness, false)
-    setWitnessHint(missing)
-    if (missing) return
+    if (!witness.check(false)) return
+    const proof = witness.proof()
     const numbers = splitNumbers(containers.numbers)
     const common = {
       containerCount: typeof containers.count === 'number' ? containers.count : 0,
       ...(numbers.length > 0 ? { containerNumbers: numbers } : {}),
       invoiceNumber: containers.invoiceNumber,
       ...(withSupplier ? { supplier } : {}),
-      ...(toWitnessProof(witness) ? { witness: toWitnessProof(witness) } : {}),
+      ...(proof ? { witness: proof } : {}),
     }
     const done = (reply: { lot: Lot }) => {
       notifications.show({
@@ -109,7 +100,7 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
       })
       onClose()
     }
-    const onError = () => setWitness(withoutSecret)
+    const onError = witness.forgetSecret
     if (lot) receipt.mutate({ path: 'receipts', body: common }, { onSuccess: done, onError })
     else createLot.mutate({ ...common, drug, unit, ...product, supplier }, { onSuccess: done, onError })
   }
@@ -147,11 +138,9 @@ export function ReceiveModal({ clinicId, lot, onClose }: ReceiveModalProps) {
       {withSupplier && <SupplierFields supplier={supplier} onChange={setSupplier} error={error} />}
       <WitnessPanel
         clinicId={clinicId}
-        value={witness}
-        onChange={setWitness}
+        {...witness.panel}
         error={error}
         isRequired={false}
-        hint={witnessHint}
         vouchesFor={`they saw ${total ? formatMg(total) : 'this delivery'} received and checked against the invoice`}
       />
       <MutationError error={error} placedFields={placedFields} />

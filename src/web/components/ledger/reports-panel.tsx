@@ -41,6 +41,11 @@ function ReportCard({ title, about, children }: { title: string; about: string; 
  * Plain links: the browser sends the session cookie and saves the file. The server sends PDFs as
  * attachments too, so both are downloads (opening a PDF in the tab would need `inline`).
  */
+const files = [
+  { format: 'csv', name: 'CSV', variant: 'light' },
+  { format: 'pdf', name: 'PDF', variant: 'default' },
+] as const
+
 function FileButtons({
   url,
   label,
@@ -52,26 +57,19 @@ function FileButtons({
 }) {
   return (
     <Group gap="sm">
-      <Button
-        component="a"
-        href={disabled ? undefined : url('csv')}
-        download
-        variant="light"
-        disabled={disabled}
-        aria-label={`Download ${label} CSV`}
-      >
-        Download CSV
-      </Button>
-      <Button
-        component="a"
-        href={disabled ? undefined : url('pdf')}
-        download
-        variant="default"
-        disabled={disabled}
-        aria-label={`Download ${label} PDF`}
-      >
-        Download PDF
-      </Button>
+      {files.map(({ format, name, variant }) => (
+        <Button
+          key={format}
+          component="a"
+          href={disabled ? undefined : url(format)}
+          download
+          variant={variant}
+          disabled={disabled}
+          aria-label={`Download ${label} ${name}`}
+        >
+          {`Download ${name}`}
+        </Button>
+      ))}
     </Group>
   )
 }
@@ -89,27 +87,23 @@ function PeriodReport({
   about: string
   today: string
 }) {
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
+  const [range, setRange] = useState({ from: '', to: '' })
+  const { from, to } = range
   const isReversed = Boolean(from && to && from > to)
   return (
     <ReportCard title={title} about={about}>
       <Group gap="sm" grow>
-        <TextInput
-          label="From"
-          type="date"
-          value={from}
-          max={today}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-        />
-        <TextInput
-          label="To"
-          type="date"
-          value={to}
-          max={today}
-          onChange={(e) => setTo(e.currentTarget.value)}
-          error={isReversed ? 'Must be on or after From' : undefined}
-        />
+        {(['from', 'to'] as const).map((key) => (
+          <TextInput
+            key={key}
+            label={key === 'from' ? 'From' : 'To'}
+            type="date"
+            value={range[key]}
+            max={today}
+            onChange={(e) => setRange({ ...range, [key]: e.currentTarget.value })}
+            error={key === 'to' && isReversed ? 'Must be on or after From' : undefined}
+          />
+        ))}
       </Group>
       {!from && !to && (
         <Text size="xs" c="dimmed">

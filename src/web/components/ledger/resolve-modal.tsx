@@ -1,4 +1,5 @@
 import { Alert, Button, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { type Discrepancy, type Lot, useResolveDiscrepancy } from '../../api/ledger'
@@ -9,14 +10,7 @@ import { fieldError } from './field-messages'
 import { LedgerFormModal } from './ledger-form-modal'
 import { formatMg, groupDigits, mgInUnits } from './ledger-format'
 import { draftToMg, emptyQuantity, QuantityField } from './quantity-field'
-import {
-  checkWitness,
-  emptyWitness,
-  toWitnessProof,
-  WitnessPanel,
-  withoutSecret,
-  witnessFields,
-} from './witness-panel'
+import { useWitnessDraft, WitnessPanel, witnessFields } from './witness-panel'
 
 function Fact({ label, value, hint }: { label: string; value: string; hint?: string | null }) {
   return (
@@ -60,26 +54,25 @@ export function ResolveModal({
   const resolve = useResolveDiscrepancy(clinicId)
   const [way, setWay] = useState<'adjustment' | 'recount'>('adjustment')
   const [recount, setRecount] = useState(emptyQuantity)
-  const [reason, setReason] = useState('')
-  const [witness, setWitness] = useState(emptyWitness)
-  const [hints, setHints] = useState<{ witness?: string | null; recounted?: string | null }>({})
+  const form = useForm({ initialValues: { reason: '' } })
+  const { reason } = form.getValues()
+  const witness = useWitnessDraft()
+  const [recountHint, setRecountHint] = useState<string | null>(null)
   const error = resolve.error
   const strength = lot ?? { strengthMg: '1', unit: 'mL' as const }
   const recounted = draftToMg(strength, recount)
 
   const submit = () => {
-    const next = {
-      witness: checkWitness(witness, true),
-      recounted: way === 'recount' && recounted === null ? 'Enter the recount.' : null,
-    }
-    setHints(next)
-    if (next.witness || next.recounted) return
+    const isWitnessComplete = witness.check(true)
+    const missingRecount = way === 'recount' && recounted === null ? 'Enter the recount.' : null
+    setRecountHint(missingRecount)
+    if (!isWitnessComplete || missingRecount) return
     resolve.mutate(
       {
         discrepancyId: d.id,
         reason,
         ...(way === 'recount' && recounted ? { recounted } : {}),
-        witness: toWitnessProof(witness)!,
+        witness: witness.proof()!,
         version: d.version,
       },
       {
@@ -93,7 +86,7 @@ export function ResolveModal({
           })
           onClose()
         },
-        onError: () => setWitness(withoutSecret),
+        onError: witness.forgetSecret,
       },
     )
   }
@@ -128,25 +121,22 @@ export function ResolveModal({
               description={`Must equal the balance, ${formatMg(d.expectedMg)}, to close without an adjustment`}
               value={recount}
               onChange={setRecount}
-              error={hints.recounted ?? fieldError(error, 'recounted')}
+              error={recountHint ?? fieldError(error, 'recounted')}
             />
           )}
           <Textarea
             label="Reason"
             placeholder="What explains the difference"
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            {...form.getInputProps('reason')}
             error={fieldError(error, 'reason')}
             autosize
             minRows={2}
           />
           <WitnessPanel
             clinicId={clinicId}
-            value={witness}
-            onChange={setWitness}
+            {...witness.panel}
             error={error}
             isRequired
-            hint={hints.witness}
             vouchesFor={`this resolution of the ${groupDigits(d.differenceMg)} mg difference on lot ${d.lotNumber}`}
           />
           <MutationError

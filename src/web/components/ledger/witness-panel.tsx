@@ -9,6 +9,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core'
+import { useState } from 'react'
 import { ledgerInputLimits } from '../../../domain/ledger'
 import type { WitnessProof } from '../../api/ledger'
 import { useWitnesses } from '../../api/ledger'
@@ -25,9 +26,6 @@ export interface WitnessDraft {
 export const emptyWitness: WitnessDraft = { userId: null, method: 'password', secret: '' }
 
 /** Says what is missing before anything is sent; null when the witness part is complete. */
-/** A failed witness proof must be typed again, never resent from memory. */
-export const withoutSecret = (draft: WitnessDraft): WitnessDraft => ({ ...draft, secret: '' })
-
 export function checkWitness(draft: WitnessDraft, isRequired: boolean): string | null {
   if (!draft.userId) return isRequired ? 'Choose the witness.' : null
   if (!draft.secret) return 'The witness enters their password or code.'
@@ -40,6 +38,27 @@ export function toWitnessProof(draft: WitnessDraft): WitnessProof | undefined {
   return draft.method === 'totp'
     ? { userId: draft.userId, totpCode: draft.secret }
     : { userId: draft.userId, password: draft.secret }
+}
+
+/**
+ * A dialog's witness: the draft, the hint shown after a submit that found something missing, and
+ * forgetting the typed secret when the server refused the proof (it is typed again, never resent).
+ */
+export function useWitnessDraft() {
+  const [draft, setDraft] = useState(emptyWitness)
+  const [hint, setHint] = useState<string | null>(null)
+  return {
+    /** The WitnessPanel's value, onChange and hint. */
+    panel: { value: draft, onChange: setDraft, hint },
+    /** Shows what is missing, if anything; true when the witness part may be sent. */
+    check: (isRequired: boolean) => {
+      const missing = checkWitness(draft, isRequired)
+      setHint(missing)
+      return missing === null
+    },
+    proof: () => toWitnessProof(draft),
+    forgetSecret: () => setDraft((d) => ({ ...d, secret: '' })),
+  }
 }
 
 interface WitnessPanelProps {

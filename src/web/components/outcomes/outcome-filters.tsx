@@ -1,7 +1,17 @@
-import { Box, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text } from '@mantine/core'
-import { DateInput } from '@mantine/dates'
+import {
+  Box,
+  Button,
+  Group,
+  SegmentedControl,
+  type SegmentedControlProps,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+} from '@mantine/core'
 import { builtInProtocols } from '../../../domain/dosing'
 import type { AgeBand, BaselineSeverity, OutcomeRoute } from '../../api/outcomes'
+import { DayRangeInputs } from '../day-range-inputs'
 
 export interface OutcomeFilterValues {
   /** 'all': every clinic the user may read reports for, added up. */
@@ -54,10 +64,6 @@ const choiceFilters = [
   { key: 'ageBand', label: 'Age band', placeholder: 'All ages', options: ageBandOptions },
   { key: 'severity', label: 'Baseline severity', placeholder: 'All severities', options: severityOptions },
 ] as const
-const dayFilters = [
-  { key: 'from', label: 'First dose from' },
-  { key: 'to', label: 'First dose to' },
-] as const
 const noFilters: OutcomeFilterValues = {
   clinics: '',
   route: '',
@@ -90,6 +96,18 @@ export function readOutcomeFilters(params: URLSearchParams): OutcomeFilterValues
   }
 }
 
+/** Segmented choices under a label of their own (a segmented control has no label). */
+function LabelledSegments({ id, label, ...control }: { id: string; label: string } & SegmentedControlProps) {
+  return (
+    <>
+      <Text size="sm" fw={500} mb={4} id={id}>
+        {label}
+      </Text>
+      <SegmentedControl aria-labelledby={id} {...control} />
+    </>
+  )
+}
+
 interface OutcomeFiltersProps {
   values: OutcomeFilterValues
   onChange: (changes: Partial<OutcomeFilterValues>) => void
@@ -99,18 +117,15 @@ interface OutcomeFiltersProps {
 
 /** The cohort: each change applies at once and lands in the URL, so a view can be shared. */
 export function OutcomeFilters({ values, onChange, readableClinics }: OutcomeFiltersProps) {
-  const isReversed = values.from !== '' && values.to !== '' && values.from > values.to
   const hasAny = Object.values(values).some((v) => v !== '')
   return (
     <Stack gap="xs" component="form" aria-label="Cohort filters" onSubmit={(event) => event.preventDefault()}>
       <Group gap="sm" align="flex-end">
         {readableClinics > 1 && (
           <div>
-            <Text size="sm" fw={500} mb={4} id="outcome-clinics-label">
-              Clinics
-            </Text>
-            <SegmentedControl
-              aria-labelledby="outcome-clinics-label"
+            <LabelledSegments
+              id="outcome-clinics-label"
+              label="Clinics"
               value={values.clinics || 'this'}
               onChange={(value) => onChange({ clinics: value === 'all' ? 'all' : '' })}
               data={[
@@ -121,11 +136,9 @@ export function OutcomeFilters({ values, onChange, readableClinics }: OutcomeFil
           </div>
         )}
         <Box maw="100%" style={{ overflowX: 'auto' }}>
-          <Text size="sm" fw={500} mb={4} id="outcome-route-label">
-            Treatment
-          </Text>
-          <SegmentedControl
-            aria-labelledby="outcome-route-label"
+          <LabelledSegments
+            id="outcome-route-label"
+            label="Treatment"
             value={values.route || 'all'}
             onChange={(value) => {
               const next = value === 'all' ? '' : (value as OutcomeRoute)
@@ -166,18 +179,12 @@ export function OutcomeFilters({ values, onChange, readableClinics }: OutcomeFil
             clearable
           />
         ))}
-        {dayFilters.map(({ key, label }) => (
-          <DateInput
-            key={key}
-            label={label}
-            placeholder="YYYY-MM-DD"
-            valueFormat="YYYY-MM-DD"
-            value={values[key] || null}
-            onChange={(value) => onChange({ [key]: value ?? '' })}
-            error={key === 'to' && isReversed ? 'Must be on or after the start' : undefined}
-            clearable
-          />
-        ))}
+        <DayRangeInputs
+          value={values}
+          onChange={onChange}
+          labels={{ from: 'First dose from', to: 'First dose to' }}
+          reversedMessage="Must be on or after the start"
+        />
       </SimpleGrid>
     </Stack>
   )

@@ -1,4 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query'
 import { type FormEvent, type ReactNode, useState } from 'react'
 import { remsInputLimits } from '../../../domain/rems'
@@ -32,9 +33,8 @@ interface RemsEntryCardProps {
 export function RemsEntryCard(props: RemsEntryCardProps) {
   const { entries, record, canRecord } = props
   const [isFormOpen, setFormOpen] = useState(false)
-  const [identifier, setIdentifier] = useState('')
-  const [effectiveOn, setEffectiveOn] = useState(props.today)
-  const [reason, setReason] = useState('')
+  const form = useForm({ initialValues: { identifier: '', effectiveOn: props.today, reason: '' } })
+  const { identifier, effectiveOn, reason } = form.getValues()
   if (entries.isPending) return <PageLoader />
   if (entries.isError) return <ErrorAlert error={entries.error} title={`Could not load ${props.title}`} />
   const { current, history } = entries.data
@@ -52,8 +52,7 @@ export function RemsEntryCard(props: RemsEntryCardProps) {
       {
         onSuccess: () => {
           setFormOpen(false)
-          setIdentifier('')
-          setReason('')
+          form.setValues({ identifier: '', reason: '' })
         },
       },
     )
@@ -119,8 +118,7 @@ export function RemsEntryCard(props: RemsEntryCardProps) {
             <Group align="flex-start" gap="md" grow preventGrowOverflow={false}>
               <TextInput
                 label={props.identifierLabel}
-                value={identifier}
-                onChange={(e) => setIdentifier(e.currentTarget.value)}
+                {...form.getInputProps('identifier')}
                 error={fieldError(record.error, 'identifier')}
                 maxLength={remsInputLimits.identifierMaxLength}
                 required
@@ -128,9 +126,8 @@ export function RemsEntryCard(props: RemsEntryCardProps) {
               <TextInput
                 type="date"
                 label={props.dateLabel}
-                value={effectiveOn}
+                {...form.getInputProps('effectiveOn')}
                 max={props.today}
-                onChange={(e) => setEffectiveOn(e.currentTarget.value)}
                 error={fieldError(record.error, 'effectiveOn')}
                 required
               />
@@ -139,8 +136,7 @@ export function RemsEntryCard(props: RemsEntryCardProps) {
               <Textarea
                 label="Reason for the correction"
                 description="The earlier entry is kept; this one replaces it."
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
+                {...form.getInputProps('reason')}
                 error={fieldError(record.error, 'correctionReason')}
                 autosize
                 minRows={2}
