@@ -1,11 +1,11 @@
 import { clinicDateOf, clinicDayBounds } from '../../../domain/time'
 import { appendAudit } from '../../audit/append-audit'
-import { inAuditedClinicTransaction, runInClinic } from '../../clinic-scope'
+import { type ClinicScope, inAuditedClinicTransaction } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { hashToken, randomToken, uuidv7 } from '../../ids'
-import type { Principal } from '../../principal'
 import { inOwnerTransaction } from '../../tenancy'
+import { clinicOperation } from '../sessions/clinic-operation'
 import { listSessionsBetween } from '../sessions/store'
 import { loadSessionView } from '../sessions/view'
 import * as store from './store'
@@ -18,80 +18,67 @@ import * as store from './store'
 /** A polling display is audited when it opens and then at most this often, not on every refresh. */
 const auditEveryMs = 10 * 60_000
 
-export function listDisplays(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'settings:manage', action: 'board-display.list', entity: 'board_display' },
-    async (scope) => {
-      const rows = await store.listDisplays(scope.tx, clinicId)
-      return rows.map((r) => ({
-        id: r.id,
-        name: r.name,
-        createdAt: r.created_at,
-        createdBy: r.created_by_name,
-        lastUsedAt: r.last_used_at,
-        revokedAt: r.revoked_at,
-      }))
-    },
-  )
+/** An administrator's work on the clinic's displays (settings:manage), audited under its action. */
+function displayOperation<A extends unknown[], T>(
+  action: string,
+  work: (scope: ClinicScope, ...args: A) => Promise<T>,
+) {
+  return clinicOperation({ permission: 'settings:manage', action, entity: 'board_display' }, work)
 }
+
+export const listDisplays = displayOperation('board-display.list', async (scope) => {
+  const rows = await store.listDisplays(scope.tx, scope.clinicId)
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.created_at,
+    createdBy: r.created_by_name,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
+  }))
+})
 
 /** Creates a display and returns its token: the only time anyone sees it. */
-export function createDisplay(ctx: AppContext, principal: Principal, clinicId: string, name: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'settings:manage', action: 'board-display.create', entity: 'board_display' },
-    async (scope) => {
-      const id = uuidv7(scope.now.getTime())
-      const token = randomToken()
-      await scope.tx
-        .insertInto('board_display')
-        .values({
-          id,
-          clinic_id: clinicId,
-          name,
-          token_hash: hashToken(token),
-          created_by: principal.userId,
-          created_at: scope.now,
-        })
-        .execute()
-      await scope.audit({
-        action: 'board-display.create',
-        entity: 'board_display',
-        entityId: id,
-        detail: { name },
-      })
-      return { id, name, token }
-    },
-  )
-}
+export const createDisplay = displayOperation('board-display.create', async (scope, name: string) => {
+  const id = uuidv7(scope.now.getTime())
+  const token = randomToken()
+  await scope.tx
+    .insertInto('board_display')
+    .values({
+      id,
+      clinic_id: scope.clinicId,
+      name,
+      token_hash: hashToken(token),
+      created_by: scope.principal.userId,
+      created_at: scope.now,
+    })
+    .execute()
+  await scope.audit({
+    action: 'board-display.create',
+    entity: 'board_display',
+    entityId: id,
+    detail: { name },
+  })
+  return { id, name, token }
+})
 
-export function revokeDisplay(ctx: AppContext, principal: Principal, clinicId: string, displayId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'settings:manage', action: 'board-display.revoke', entity: 'board_display' },
-    async (scope) => {
-      const row = await scope.tx
-        .updateTable('board_display')
-        .set({ revoked_at: scope.now, revoked_by: principal.userId })
-        .where('id', '=', displayId)
-        .where('clinic_id', '=', clinicId)
-        .where('revoked_at', 'is', null)
-        .returning(['name'])
-        .executeTakeFirst()
-      if (!row) throw new AppError('not-found', 'No such board display in use at this clinic.')
-      await scope.audit({
-        action: 'board-display.revoke',
-        entity: 'board_display',
-        entityId: displayId,
-        detail: { name: row.name },
-      })
-    },
-  )
-}
+export const revokeDisplay = displayOperation('board-display.revoke', async (scope, displayId: string) => {
+  const row = await scope.tx
+    .updateTable('board_display')
+    .set({ revoked_at: scope.now, revoked_by: scope.principal.userId })
+    .where('id', '=', displayId)
+    .where('clinic_id', '=', scope.clinicId)
+    .where('revoked_at', 'is', null)
+    .returning(['name'])
+    .executeTakeFirst()
+  if (!row) throw new AppError('not-found', 'No such board display in use at this clinic.')
+  await scope.audit({
+    action: 'board-display.revoke',
+    entity: 'board_display',
+    entityId: displayId,
+    detail: { name: row.name },
+  })
+})
 
 const refused = () =>
   new AppError(

@@ -10,7 +10,7 @@ import { toPatientDto } from '../patients/service'
 import type { PatientRow } from '../patients/store'
 import { loadPlans } from '../plans/service'
 import { loadRemsRecords } from '../rems/service'
-import { readInClinic } from '../sessions/audited-read'
+import { readInClinic } from '../sessions/clinic-operation'
 import { deriveStage } from './stage'
 
 const decisionLabels = { approve: 'Approved', decline: 'Declined', defer: 'Deferred' } as const

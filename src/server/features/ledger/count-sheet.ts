@@ -1,11 +1,9 @@
 import { formatQuantity, parseQuantity, type Quantity, subtractQuantity, ZERO } from '../../../domain/ledger'
-import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
-import type { Principal } from '../../principal'
 import { appendEntry } from './append-entry'
 import { findDiscrepancyDto } from './discrepancies'
 import { drugLabels, lotIdentity } from './lot-view'
-import { invalidField, type LedgerScope, runInLedger } from './scope'
+import { invalidField, type LedgerScope, ledgerOperation } from './scope'
 import { listLotsWithBalance } from './store'
 import { signAsWitness, type WitnessInput } from './witness'
 
@@ -18,20 +16,15 @@ import { signAsWitness, type WitnessInput } from './witness'
 export type CountOccasion = 'opening' | 'closing' | 'shift' | 'other'
 
 /** The lots to count, as the counting screen sees them: no balance, nothing derived from it. */
-export function getCountSheet(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:write', action: 'ledger.count-sheet', entity: 'cs_lot' },
-    async (scope) => ({
-      today: scope.today,
-      lots: (await lotsToCount(scope)).map((l) =>
-        lotIdentity(l, scope.today, scope.settings.expiryWarningDays),
-      ),
-    }),
-  )
-}
+export const getCountSheet = ledgerOperation(
+  { permission: 'ledger:write', action: 'ledger.count-sheet', entity: 'cs_lot' },
+  async (scope) => ({
+    today: scope.today,
+    lots: (await lotsToCount(scope)).map((l) =>
+      lotIdentity(l, scope.today, scope.settings.expiryWarningDays),
+    ),
+  }),
+)
 
 /** Lots on the sheet: every lot whose balance is not zero. */
 async function lotsToCount(scope: LedgerScope) {
@@ -50,74 +43,64 @@ export interface CountSheetInput {
  * licensed member who re-authenticates once for the sheet. Replies with each lot's expected
  * balance, what was counted and the discrepancy a difference opened.
  */
-export function submitCountSheet(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  input: CountSheetInput,
-) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:write', action: 'ledger.count-sheet.submit' },
-    async (scope) => {
-      const onSheet = await lotsToCount(scope)
-      const allLots = await listLotsWithBalance(scope.tx, scope.clinicId)
-      const seen = new Set<string>()
-      const rows: { lot: (typeof allLots)[number]; counted: Quantity }[] = []
-      for (const [i, row] of input.counts.entries()) {
-        const lot = allLots.find((l) => l.id === row.lotId)
-        if (!lot) throw invalidField(`counts.${i}.lotId`, 'is not a lot of this clinic')
-        if (seen.has(row.lotId)) throw invalidField(`counts.${i}.lotId`, `lists lot ${lot.lot_number} twice`)
-        seen.add(row.lotId)
-        let counted: Quantity
-        try {
-          counted = parseQuantity(row.counted, `counts.${i}.counted`)
-        } catch {
-          throw invalidField(`counts.${i}.counted`, 'must be a number of mg, e.g. "12.5"')
-        }
-        if (counted < ZERO) throw invalidField(`counts.${i}.counted`, 'cannot be negative')
-        rows.push({ lot, counted })
+export const submitCountSheet = ledgerOperation(
+  { permission: 'ledger:write', action: 'ledger.count-sheet.submit' },
+  async (scope, input: CountSheetInput) => {
+    const onSheet = await lotsToCount(scope)
+    const allLots = await listLotsWithBalance(scope.tx, scope.clinicId)
+    const seen = new Set<string>()
+    const rows: { lot: (typeof allLots)[number]; counted: Quantity }[] = []
+    for (const [i, row] of input.counts.entries()) {
+      const lot = allLots.find((l) => l.id === row.lotId)
+      if (!lot) throw invalidField(`counts.${i}.lotId`, 'is not a lot of this clinic')
+      if (seen.has(row.lotId)) throw invalidField(`counts.${i}.lotId`, `lists lot ${lot.lot_number} twice`)
+      seen.add(row.lotId)
+      let counted: Quantity
+      try {
+        counted = parseQuantity(row.counted, `counts.${i}.counted`)
+      } catch {
+        throw invalidField(`counts.${i}.counted`, 'must be a number of mg, e.g. "12.5"')
       }
-      const missing = onSheet.filter((l) => !seen.has(l.id))
-      if (missing.length > 0)
-        throw new AppError(
-          'validation-failed',
-          `Count every lot on the sheet: ${missing.map((l) => `lot ${l.lot_number}`).join(', ')} not counted.`,
-          {
-            fieldErrors: missing.map((l) => ({
-              field: 'counts',
-              message: `lot ${l.lot_number} is not counted`,
-            })),
-            extra: { missingLotIds: missing.map((l) => l.id) },
-          },
-        )
-      const witness = await signAsWitness(scope, input.witness, 'witnessed count of a controlled substance', {
-        occasion: input.occasion,
-        counts: rows.map((r) => ({ lotId: r.lot.id, countedMg: formatQuantity(r.counted) })),
+      if (counted < ZERO) throw invalidField(`counts.${i}.counted`, 'cannot be negative')
+      rows.push({ lot, counted })
+    }
+    const missing = onSheet.filter((l) => !seen.has(l.id))
+    if (missing.length > 0)
+      throw new AppError(
+        'validation-failed',
+        `Count every lot on the sheet: ${missing.map((l) => `lot ${l.lot_number}`).join(', ')} not counted.`,
+        {
+          fieldErrors: missing.map((l) => ({
+            field: 'counts',
+            message: `lot ${l.lot_number} is not counted`,
+          })),
+          extra: { missingLotIds: missing.map((l) => l.id) },
+        },
+      )
+    const witness = await signAsWitness(scope, input.witness, 'witnessed count of a controlled substance', {
+      occasion: input.occasion,
+      counts: rows.map((r) => ({ lotId: r.lot.id, countedMg: formatQuantity(r.counted) })),
+    })
+    const results = []
+    for (const { lot, counted } of rows) {
+      const { entry, balanceBefore, discrepancyId } = await appendEntry(scope, {
+        lot,
+        kind: 'count',
+        quantity: counted,
+        witness,
+        detail: { occasion: input.occasion, sheet: 'blind' },
       })
-      const results = []
-      for (const { lot, counted } of rows) {
-        const { entry, balanceBefore, discrepancyId } = await appendEntry(scope, {
-          lot,
-          kind: 'count',
-          quantity: counted,
-          witness,
-          detail: { occasion: input.occasion, sheet: 'blind' },
-        })
-        results.push({
-          lotId: lot.id,
-          lotNumber: lot.lot_number,
-          drugLabel: drugLabels[lot.drug],
-          entryId: entry.id,
-          expectedMg: formatQuantity(balanceBefore),
-          countedMg: formatQuantity(counted),
-          differenceMg: formatQuantity(subtractQuantity(counted, balanceBefore)),
-          discrepancy: await findDiscrepancyDto(scope, discrepancyId),
-        })
-      }
-      return { occasion: input.occasion, witnessName: witness.name, results }
-    },
-  )
-}
+      results.push({
+        lotId: lot.id,
+        lotNumber: lot.lot_number,
+        drugLabel: drugLabels[lot.drug],
+        entryId: entry.id,
+        expectedMg: formatQuantity(balanceBefore),
+        countedMg: formatQuantity(counted),
+        differenceMg: formatQuantity(subtractQuantity(counted, balanceBefore)),
+        discrepancy: await findDiscrepancyDto(scope, discrepancyId),
+      })
+    }
+    return { occasion: input.occasion, witnessName: witness.name, results }
+  },
+)

@@ -1,11 +1,9 @@
 import type { Selectable } from 'kysely'
 import type { CsDiscrepancyTable, DiscrepancyStatus } from '../../../db'
 import { formatQuantity, parseQuantity, ZERO } from '../../../domain/ledger'
-import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
-import type { Principal } from '../../principal'
 import { appendEntry } from './append-entry'
-import { invalidField, type LedgerScope, runInLedger } from './scope'
+import { invalidField, type LedgerScope, ledgerOperation } from './scope'
 import { findEntryDto, findLot } from './store'
 import { signAsWitness, type WitnessInput } from './witness'
 
@@ -55,25 +53,15 @@ export async function findDiscrepancyDto(scope: LedgerScope, discrepancyId: stri
   )
 }
 
-export function listDiscrepancies(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  filter: { status?: DiscrepancyStatus | undefined },
-) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:read', action: 'ledger.discrepancies', entity: 'cs_discrepancy' },
-    async (scope) => {
-      let query = discrepancies(scope)
-      if (filter.status) query = query.where('d.status', '=', filter.status)
-      const rows = await query.orderBy('d.opened_at', 'desc').execute()
-      return rows.map(toDiscrepancyDto)
-    },
-  )
-}
+export const listDiscrepancies = ledgerOperation(
+  { permission: 'ledger:read', action: 'ledger.discrepancies', entity: 'cs_discrepancy' },
+  async (scope, filter: { status?: DiscrepancyStatus | undefined }) => {
+    let query = discrepancies(scope)
+    if (filter.status) query = query.where('d.status', '=', filter.status)
+    const rows = await query.orderBy('d.opened_at', 'desc').execute()
+    return rows.map(toDiscrepancyDto)
+  },
+)
 
 export async function findOpenDiscrepancy(scope: LedgerScope, discrepancyId: string, version?: number) {
   const row = await discrepancies(scope).where('d.id', '=', discrepancyId).executeTakeFirst()
@@ -119,47 +107,36 @@ export interface ResolveInput {
   version: number
 }
 
-export function resolveDiscrepancy(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  discrepancyId: string,
-  input: ResolveInput,
-) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:write', action: 'ledger.discrepancy.resolve', entity: 'cs_discrepancy' },
-    async (scope) => {
-      const d = await findOpenDiscrepancy(scope, discrepancyId, input.version)
-      const lot = await findLot(scope.tx, clinicId, d.lot_id)
-      const isRecount = input.recounted !== undefined
-      const quantity = isRecount ? parseQuantity(input.recounted!, 'recounted') : parseQuantity(d.difference)
-      if (isRecount && quantity < ZERO) throw invalidField('recounted', 'cannot be negative')
-      const witness = await signAsWitness(
-        scope,
-        input.witness,
-        isRecount
-          ? 'witnessed recount resolving a discrepancy'
-          : 'witnessed adjustment resolving a discrepancy',
-        { discrepancyId, lotId: lot.id, quantityMg: formatQuantity(quantity), reason: input.reason },
-      )
-      const { entry } = await appendEntry(scope, {
-        lot,
-        kind: isRecount ? 'count' : 'adjustment',
-        quantity,
-        countMustMatch: true,
-        witness,
-        reason: input.reason,
-        discrepancyId,
-        detail: isRecount ? { occasion: 'recount' } : { differenceMg: formatQuantity(quantity) },
-      })
-      await closeDiscrepancy(scope, discrepancyId, isRecount ? 'recount' : 'adjustment', input.reason)
-      return {
-        discrepancy: (await findDiscrepancyDto(scope, discrepancyId))!,
-        entry: await findEntryDto(scope.tx, clinicId, entry.id),
-      }
-    },
-  )
-}
+export const resolveDiscrepancy = ledgerOperation(
+  { permission: 'ledger:write', action: 'ledger.discrepancy.resolve', entity: 'cs_discrepancy' },
+  async (scope, discrepancyId: string, input: ResolveInput) => {
+    const d = await findOpenDiscrepancy(scope, discrepancyId, input.version)
+    const lot = await findLot(scope.tx, scope.clinicId, d.lot_id)
+    const isRecount = input.recounted !== undefined
+    const quantity = isRecount ? parseQuantity(input.recounted!, 'recounted') : parseQuantity(d.difference)
+    if (isRecount && quantity < ZERO) throw invalidField('recounted', 'cannot be negative')
+    const witness = await signAsWitness(
+      scope,
+      input.witness,
+      isRecount
+        ? 'witnessed recount resolving a discrepancy'
+        : 'witnessed adjustment resolving a discrepancy',
+      { discrepancyId, lotId: lot.id, quantityMg: formatQuantity(quantity), reason: input.reason },
+    )
+    const { entry } = await appendEntry(scope, {
+      lot,
+      kind: isRecount ? 'count' : 'adjustment',
+      quantity,
+      countMustMatch: true,
+      witness,
+      reason: input.reason,
+      discrepancyId,
+      detail: isRecount ? { occasion: 'recount' } : { differenceMg: formatQuantity(quantity) },
+    })
+    await closeDiscrepancy(scope, discrepancyId, isRecount ? 'recount' : 'adjustment', input.reason)
+    return {
+      discrepancy: (await findDiscrepancyDto(scope, discrepancyId))!,
+      entry: await findEntryDto(scope.tx, scope.clinicId, entry.id),
+    }
+  },
+)

@@ -14,7 +14,7 @@ import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { appendEntry } from './append-entry'
 import { closeDiscrepancy, findOpenDiscrepancy } from './discrepancies'
-import { invalidField, type LedgerScope, positiveMg, runInLedger } from './scope'
+import { invalidField, type LedgerScope, ledgerOperation, positiveMg, runInLedger } from './scope'
 import { findEntryDto, findLot } from './store'
 
 // Theft or significant loss (clinical-reference §8): the quantity comes off the books as a `loss`
@@ -60,18 +60,13 @@ function reports(scope: LedgerScope) {
     .where('r.clinic_id', '=', scope.clinicId)
 }
 
-export function listLossReports(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:read', action: 'ledger.loss-reports', entity: 'cs_loss_report' },
-    async (scope) => {
-      const rows = await reports(scope).orderBy('r.discovered_at', 'desc').execute()
-      return rows.map((r) => toLossReportDto(r, scope.today))
-    },
-  )
-}
+export const listLossReports = ledgerOperation(
+  { permission: 'ledger:read', action: 'ledger.loss-reports', entity: 'cs_loss_report' },
+  async (scope) => {
+    const rows = await reports(scope).orderBy('r.discovered_at', 'desc').execute()
+    return rows.map((r) => toLossReportDto(r, scope.today))
+  },
+)
 
 export interface LossReportInput {
   lotId: string
@@ -83,82 +78,72 @@ export interface LossReportInput {
   discrepancyId?: string | undefined
 }
 
-export function fileLossReport(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  input: LossReportInput,
-) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:write', action: 'ledger.loss-report.file', entity: 'cs_loss_report' },
-    async (scope) => {
-      if (input.discoveredAt > scope.now) throw invalidField('discoveredAt', 'cannot be in the future')
-      const lot = await findLot(scope.tx, clinicId, input.lotId)
-      const quantity = positiveMg(input.quantity)
-      if (input.discrepancyId) {
-        const d = await findOpenDiscrepancy(scope, input.discrepancyId)
-        if (d.lot_id !== lot.id) throw invalidField('discrepancyId', 'belongs to another lot')
-        if (negateQuantity(parseQuantity(d.difference)) !== quantity)
-          throw invalidField(
-            'quantity',
-            `must be the ${formatQuantity(negateQuantity(parseQuantity(d.difference)))} mg missing in the discrepancy`,
-          )
-      }
-      const id = uuidv7(scope.now.getTime())
-      const discoveredOn = clinicDateOf(input.discoveredAt, scope.timeZone)
-      const deadlines = lossReportDeadlines(discoveredOn)
-      const { entry } = await appendEntry(scope, {
-        lot,
-        kind: 'loss',
-        quantity,
-        reason: `${input.kind}: ${input.description}`,
-        discrepancyId: input.discrepancyId ?? null,
-        detail: { lossReportId: id, lossKind: input.kind, discoveredAt: input.discoveredAt.toISOString() },
+export const fileLossReport = ledgerOperation(
+  { permission: 'ledger:write', action: 'ledger.loss-report.file', entity: 'cs_loss_report' },
+  async (scope, input: LossReportInput) => {
+    if (input.discoveredAt > scope.now) throw invalidField('discoveredAt', 'cannot be in the future')
+    const lot = await findLot(scope.tx, scope.clinicId, input.lotId)
+    const quantity = positiveMg(input.quantity)
+    if (input.discrepancyId) {
+      const d = await findOpenDiscrepancy(scope, input.discrepancyId)
+      if (d.lot_id !== lot.id) throw invalidField('discrepancyId', 'belongs to another lot')
+      if (negateQuantity(parseQuantity(d.difference)) !== quantity)
+        throw invalidField(
+          'quantity',
+          `must be the ${formatQuantity(negateQuantity(parseQuantity(d.difference)))} mg missing in the discrepancy`,
+        )
+    }
+    const id = uuidv7(scope.now.getTime())
+    const discoveredOn = clinicDateOf(input.discoveredAt, scope.timeZone)
+    const deadlines = lossReportDeadlines(discoveredOn)
+    const { entry } = await appendEntry(scope, {
+      lot,
+      kind: 'loss',
+      quantity,
+      reason: `${input.kind}: ${input.description}`,
+      discrepancyId: input.discrepancyId ?? null,
+      detail: { lossReportId: id, lossKind: input.kind, discoveredAt: input.discoveredAt.toISOString() },
+    })
+    await scope.tx
+      .insertInto('cs_loss_report')
+      .values({
+        id,
+        clinic_id: scope.clinicId,
+        lot_id: lot.id,
+        entry_id: entry.id,
+        discrepancy_id: input.discrepancyId ?? null,
+        kind: input.kind,
+        discovered_at: input.discoveredAt,
+        discovered_on: discoveredOn,
+        description: input.description,
+        quantity: formatQuantity(quantity),
+        dea_notice_due_on: deadlines.deaNoticeDueOn,
+        form_106_due_on: deadlines.form106DueOn,
+        notice_sent_at: null,
+        notice_sent_by: null,
+        notice_reference: null,
+        form_106_filed_at: null,
+        form_106_filed_by: null,
+        form_106_reference: null,
+        created_at: scope.now,
+        created_by: scope.principal.userId,
       })
-      await scope.tx
-        .insertInto('cs_loss_report')
-        .values({
-          id,
-          clinic_id: clinicId,
-          lot_id: lot.id,
-          entry_id: entry.id,
-          discrepancy_id: input.discrepancyId ?? null,
-          kind: input.kind,
-          discovered_at: input.discoveredAt,
-          discovered_on: discoveredOn,
-          description: input.description,
-          quantity: formatQuantity(quantity),
-          dea_notice_due_on: deadlines.deaNoticeDueOn,
-          form_106_due_on: deadlines.form106DueOn,
-          notice_sent_at: null,
-          notice_sent_by: null,
-          notice_reference: null,
-          form_106_filed_at: null,
-          form_106_filed_by: null,
-          form_106_reference: null,
-          created_at: scope.now,
-          created_by: principal.userId,
-        })
-        .execute()
-      await scope.audit({
-        action: 'ledger.loss-report.file',
-        entity: 'cs_loss_report',
-        entityId: id,
-        detail: { lotId: lot.id, quantityMg: formatQuantity(quantity), kind: input.kind, ...deadlines },
-      })
-      if (input.discrepancyId)
-        await closeDiscrepancy(scope, input.discrepancyId, 'loss-report', input.description)
-      const row = await reports(scope).where('r.id', '=', id).executeTakeFirstOrThrow()
-      return {
-        report: toLossReportDto(row, scope.today),
-        entry: await findEntryDto(scope.tx, clinicId, entry.id),
-      }
-    },
-  )
-}
+      .execute()
+    await scope.audit({
+      action: 'ledger.loss-report.file',
+      entity: 'cs_loss_report',
+      entityId: id,
+      detail: { lotId: lot.id, quantityMg: formatQuantity(quantity), kind: input.kind, ...deadlines },
+    })
+    if (input.discrepancyId)
+      await closeDiscrepancy(scope, input.discrepancyId, 'loss-report', input.description)
+    const row = await reports(scope).where('r.id', '=', id).executeTakeFirstOrThrow()
+    return {
+      report: toLossReportDto(row, scope.today),
+      entry: await findEntryDto(scope.tx, scope.clinicId, entry.id),
+    }
+  },
+)
 
 export interface LossStepInput {
   at: Date

@@ -8,6 +8,8 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import type { Principal } from '../../principal'
 import { inClinicTransaction } from '../../tenancy'
+import { clinicOperation } from '../sessions/clinic-operation'
+import { clinicTimeZone } from '../sessions/store'
 
 export interface LedgerScope extends ClinicScope {
   timeZone: string
@@ -37,21 +39,27 @@ export function runInLedger<T>(
   )
 }
 
+/** clinicOperation for the ledger: `work` gets the ledger scope (time zone, settings, today). */
+export function ledgerOperation<A extends unknown[], T>(
+  request: { permission: Permission; action: string; entity?: string },
+  work: (scope: LedgerScope, ...args: A) => Promise<T>,
+) {
+  return clinicOperation({ ...request, entity: request.entity ?? 'cs_entry' }, (scope, ...args: A) =>
+    withLedgerContext(scope, (ledger) => work(ledger, ...args)),
+  )
+}
+
 export async function withLedgerContext<T>(
   scope: ClinicScope,
   work: (scope: LedgerScope) => Promise<T>,
 ): Promise<T> {
-  const clinic = await scope.tx
-    .selectFrom('clinic')
-    .select('time_zone')
-    .where('id', '=', scope.clinicId)
-    .executeTakeFirstOrThrow()
+  const timeZone = await clinicTimeZone(scope.tx, scope.clinicId)
   const settings = await loadClinicSettings(scope.tx, scope.clinicId)
   return work({
     ...scope,
-    timeZone: clinic.time_zone,
+    timeZone,
     settings: settings.ledger,
-    today: clinicDateOf(scope.now, clinic.time_zone),
+    today: clinicDateOf(scope.now, timeZone),
   })
 }
 

@@ -16,7 +16,7 @@ import type { Principal } from '../../principal'
 import { appendEntry } from './append-entry'
 import { findDiscrepancyDto } from './discrepancies'
 import { drugLabels, toLotDto } from './lot-view'
-import { invalidField, type LedgerScope, positiveMg, runInLedger } from './scope'
+import { invalidField, type LedgerScope, ledgerOperation, positiveMg, runInLedger } from './scope'
 import {
   type EntryFilter,
   findEntryDto,
@@ -74,91 +74,66 @@ async function lotDto(scope: LedgerScope, lotId: string) {
 }
 
 /** Stock on hand: every lot with its balance and expiry state, and totals per drug. */
-export function listStock(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:read', action: 'ledger.stock', entity: 'cs_lot' },
-    async (scope) => {
-      const rows = await listLotsWithBalance(scope.tx, clinicId)
-      const lots = rows.map((r) =>
-        toLotDto(
-          r,
-          r.balance ?? '0',
-          scope.today,
-          scope.settings.expiryWarningDays,
-          Number(r.open_discrepancies ?? 0),
-        ),
-      )
-      const totals = new Map<CsDrug, { balance: Quantity; lots: number }>()
-      for (const lot of lots) {
-        const t = totals.get(lot.drug) ?? { balance: ZERO, lots: 0 }
-        totals.set(lot.drug, {
-          balance: addQuantity(t.balance, parseQuantity(lot.balanceMg)),
-          lots: t.lots + (lot.balanceMg === '0' ? 0 : 1),
-        })
-      }
-      return {
-        today: scope.today,
-        expiryWarningDays: scope.settings.expiryWarningDays,
-        wasteWitnessRequired: scope.settings.wasteWitnessRequired,
-        lots,
-        drugs: [...totals].map(([drug, t]) => ({
-          drug,
-          drugLabel: drugLabels[drug],
-          balanceMg: formatQuantity(t.balance),
-          lotsInStock: t.lots,
-        })),
-      }
-    },
-  )
-}
-
-export function getLot(ctx: AppContext, principal: Principal, clinicId: string, lotId: string) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:read', action: 'ledger.lot.read', entity: 'cs_lot' },
-    async (scope) => {
-      await findLot(scope.tx, clinicId, lotId)
-      const { rows } = await listEntryRows(scope.tx, clinicId, { lotId }, { limit: 1000, offset: 0 })
-      return { lot: await lotDto(scope, lotId), entries: rows.map(toEntryDto) }
-    },
-  )
-}
-
-export function listEntries(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  filter: EntryFilter & { page: number; pageSize: number },
-) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:read', action: 'ledger.entries' },
-    async (scope) => {
-      const { rows, total } = await listEntryRows(scope.tx, clinicId, filter, {
-        limit: filter.pageSize,
-        offset: (filter.page - 1) * filter.pageSize,
+export const listStock = ledgerOperation(
+  { permission: 'ledger:read', action: 'ledger.stock', entity: 'cs_lot' },
+  async (scope) => {
+    const rows = await listLotsWithBalance(scope.tx, scope.clinicId)
+    const lots = rows.map((r) =>
+      toLotDto(
+        r,
+        r.balance ?? '0',
+        scope.today,
+        scope.settings.expiryWarningDays,
+        Number(r.open_discrepancies ?? 0),
+      ),
+    )
+    const totals = new Map<CsDrug, { balance: Quantity; lots: number }>()
+    for (const lot of lots) {
+      const t = totals.get(lot.drug) ?? { balance: ZERO, lots: 0 }
+      totals.set(lot.drug, {
+        balance: addQuantity(t.balance, parseQuantity(lot.balanceMg)),
+        lots: t.lots + (lot.balanceMg === '0' ? 0 : 1),
       })
-      return { items: rows.map(toEntryDto), total, page: filter.page, pageSize: filter.pageSize }
-    },
-  )
-}
+    }
+    return {
+      today: scope.today,
+      expiryWarningDays: scope.settings.expiryWarningDays,
+      wasteWitnessRequired: scope.settings.wasteWitnessRequired,
+      lots,
+      drugs: [...totals].map(([drug, t]) => ({
+        drug,
+        drugLabel: drugLabels[drug],
+        balanceMg: formatQuantity(t.balance),
+        lotsInStock: t.lots,
+      })),
+    }
+  },
+)
 
-export function listWitnesses(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:write', action: 'ledger.witnesses', entity: 'membership' },
-    (scope) => listWitnessCandidates(scope.tx, clinicId, principal.userId),
-  )
-}
+export const getLot = ledgerOperation(
+  { permission: 'ledger:read', action: 'ledger.lot.read', entity: 'cs_lot' },
+  async (scope, lotId: string) => {
+    await findLot(scope.tx, scope.clinicId, lotId)
+    const { rows } = await listEntryRows(scope.tx, scope.clinicId, { lotId }, { limit: 1000, offset: 0 })
+    return { lot: await lotDto(scope, lotId), entries: rows.map(toEntryDto) }
+  },
+)
+
+export const listEntries = ledgerOperation(
+  { permission: 'ledger:read', action: 'ledger.entries' },
+  async (scope, filter: EntryFilter & { page: number; pageSize: number }) => {
+    const { rows, total } = await listEntryRows(scope.tx, scope.clinicId, filter, {
+      limit: filter.pageSize,
+      offset: (filter.page - 1) * filter.pageSize,
+    })
+    return { items: rows.map(toEntryDto), total, page: filter.page, pageSize: filter.pageSize }
+  },
+)
+
+export const listWitnesses = ledgerOperation(
+  { permission: 'ledger:write', action: 'ledger.witnesses', entity: 'membership' },
+  (scope) => listWitnessCandidates(scope.tx, scope.clinicId, scope.principal.userId),
+)
 
 function receiptQuantity(
   lot: Pick<Selectable<CsLotTable>, 'strength_mg' | 'units_per_container'>,
@@ -192,73 +167,66 @@ async function receiptWitness(
 }
 
 /** Receives a new lot: the lot record (21 CFR 1304.22(c) receipt data) and its receive entry. */
-export function createLot(ctx: AppContext, principal: Principal, clinicId: string, input: CreateLotInput) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:write', action: 'ledger.lot.create', entity: 'cs_lot' },
-    async (scope) => {
-      if (unitOfDrug[input.drug] !== input.unit)
-        throw invalidField('unit', `must be ${unitOfDrug[input.drug]} for ${drugLabels[input.drug]}`)
-      positiveMg(input.strengthMg, 'strengthMg')
-      positiveMg(input.unitsPerContainer, 'unitsPerContainer')
-      if (input.expiresOn < scope.today)
-        throw invalidField('expiresOn', 'has passed: an expired lot cannot be received into stock')
-      const duplicate = await scope.tx
-        .selectFrom('cs_lot')
-        .select('id')
-        .where('clinic_id', '=', clinicId)
-        .where('ndc', '=', input.ndc)
-        .where('lot_number', '=', input.lotNumber)
-        .executeTakeFirst()
-      if (duplicate)
-        throw new AppError(
-          'conflict',
-          `Lot ${input.lotNumber} of NDC ${input.ndc} is already in stock; record a further receipt on it.`,
-          {
-            fieldErrors: [
-              { field: 'lotNumber', message: 'is already received; add a receipt to it instead' },
-            ],
-            extra: { lotId: duplicate.id },
-          },
-        )
-      const lot: Selectable<CsLotTable> = {
-        id: uuidv7(scope.now.getTime()),
-        clinic_id: clinicId,
-        drug: input.drug,
-        ndc: input.ndc,
-        product: input.product,
-        strength_mg: formatQuantity(parseQuantity(input.strengthMg, 'strengthMg')),
-        unit: input.unit,
-        units_per_container: formatQuantity(parseQuantity(input.unitsPerContainer, 'unitsPerContainer')),
-        lot_number: input.lotNumber,
-        expires_on: input.expiresOn,
-        container_numbers: input.containerNumbers ?? [],
-        supplier_name: input.supplier.name,
-        supplier_address: input.supplier.address,
-        supplier_dea: input.supplier.dea,
-        invoice_number: input.invoiceNumber,
-        received_at: scope.now,
-        received_by: principal.userId,
-        witness_user_id: null,
-        created_at: scope.now,
-      }
-      const quantity = receiptQuantity(lot, input)
-      const detail = receiptDetail(input, input.supplier)
-      const witness = await receiptWitness(scope, input.witness, {
-        ndc: input.ndc,
-        lotNumber: input.lotNumber,
-        quantityMg: formatQuantity(quantity),
-        ...detail,
-      })
-      lot.witness_user_id = witness?.userId ?? null
-      await scope.tx.insertInto('cs_lot').values(lot).execute()
-      const { entry } = await appendEntry(scope, { lot, kind: 'receive', quantity, witness, detail })
-      return { lot: await lotDto(scope, lot.id), entry: await findEntryDto(scope.tx, clinicId, entry.id) }
-    },
-  )
-}
+export const createLot = ledgerOperation(
+  { permission: 'ledger:write', action: 'ledger.lot.create', entity: 'cs_lot' },
+  async (scope, input: CreateLotInput) => {
+    if (unitOfDrug[input.drug] !== input.unit)
+      throw invalidField('unit', `must be ${unitOfDrug[input.drug]} for ${drugLabels[input.drug]}`)
+    positiveMg(input.strengthMg, 'strengthMg')
+    positiveMg(input.unitsPerContainer, 'unitsPerContainer')
+    if (input.expiresOn < scope.today)
+      throw invalidField('expiresOn', 'has passed: an expired lot cannot be received into stock')
+    const duplicate = await scope.tx
+      .selectFrom('cs_lot')
+      .select('id')
+      .where('clinic_id', '=', scope.clinicId)
+      .where('ndc', '=', input.ndc)
+      .where('lot_number', '=', input.lotNumber)
+      .executeTakeFirst()
+    if (duplicate)
+      throw new AppError(
+        'conflict',
+        `Lot ${input.lotNumber} of NDC ${input.ndc} is already in stock; record a further receipt on it.`,
+        {
+          fieldErrors: [{ field: 'lotNumber', message: 'is already received; add a receipt to it instead' }],
+          extra: { lotId: duplicate.id },
+        },
+      )
+    const lot: Selectable<CsLotTable> = {
+      id: uuidv7(scope.now.getTime()),
+      clinic_id: scope.clinicId,
+      drug: input.drug,
+      ndc: input.ndc,
+      product: input.product,
+      strength_mg: formatQuantity(parseQuantity(input.strengthMg, 'strengthMg')),
+      unit: input.unit,
+      units_per_container: formatQuantity(parseQuantity(input.unitsPerContainer, 'unitsPerContainer')),
+      lot_number: input.lotNumber,
+      expires_on: input.expiresOn,
+      container_numbers: input.containerNumbers ?? [],
+      supplier_name: input.supplier.name,
+      supplier_address: input.supplier.address,
+      supplier_dea: input.supplier.dea,
+      invoice_number: input.invoiceNumber,
+      received_at: scope.now,
+      received_by: scope.principal.userId,
+      witness_user_id: null,
+      created_at: scope.now,
+    }
+    const quantity = receiptQuantity(lot, input)
+    const detail = receiptDetail(input, input.supplier)
+    const witness = await receiptWitness(scope, input.witness, {
+      ndc: input.ndc,
+      lotNumber: input.lotNumber,
+      quantityMg: formatQuantity(quantity),
+      ...detail,
+    })
+    lot.witness_user_id = witness?.userId ?? null
+    await scope.tx.insertInto('cs_lot').values(lot).execute()
+    const { entry } = await appendEntry(scope, { lot, kind: 'receive', quantity, witness, detail })
+    return { lot: await lotDto(scope, lot.id), entry: await findEntryDto(scope.tx, scope.clinicId, entry.id) }
+  },
+)
 
 function receiptDetail(input: ReceiptInput, supplier: Party): Record<string, CanonicalValue> {
   return {
@@ -272,29 +240,21 @@ function receiptDetail(input: ReceiptInput, supplier: Party): Record<string, Can
 }
 
 /** A further receipt of a lot already in stock (same NDC and lot number, another invoice). */
-export function receive(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  lotId: string,
-  input: ReceiptInput,
-) {
-  return movement(ctx, principal, clinicId, lotId, 'receive', async (scope, lot) => {
-    const supplier = input.supplier ?? {
-      name: lot.supplier_name,
-      address: lot.supplier_address,
-      dea: lot.supplier_dea,
-    }
-    const quantity = receiptQuantity(lot, input)
-    const detail = receiptDetail(input, supplier)
-    const witness = await receiptWitness(scope, input.witness, {
-      lotId,
-      quantityMg: formatQuantity(quantity),
-      ...detail,
-    })
-    return appendEntry(scope, { lot, kind: 'receive', quantity, witness, detail })
+export const receive = movementOperation('receive', async (scope, lot, input: ReceiptInput, lotId) => {
+  const supplier = input.supplier ?? {
+    name: lot.supplier_name,
+    address: lot.supplier_address,
+    dea: lot.supplier_dea,
+  }
+  const quantity = receiptQuantity(lot, input)
+  const detail = receiptDetail(input, supplier)
+  const witness = await receiptWitness(scope, input.witness, {
+    lotId,
+    quantityMg: formatQuantity(quantity),
+    ...detail,
   })
-}
+  return appendEntry(scope, { lot, kind: 'receive', quantity, witness, detail })
+})
 
 export interface WasteInput {
   quantity: string
@@ -306,46 +266,38 @@ export interface WasteInput {
 }
 
 /** Partial-vial or unused waste; witnessed when the clinic requires it (default on, §8 ⚠️). */
-export function waste(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  lotId: string,
-  input: WasteInput,
-) {
-  return movement(ctx, principal, clinicId, lotId, 'waste', async (scope, lot) => {
-    const quantity = positiveMg(input.quantity)
-    if (input.patientId) await requirePatient(scope.tx, clinicId, input.patientId)
-    if (input.sessionId) {
-      if (!input.patientId) throw invalidField('patientId', 'is required with a sessionId')
-      await requireSession(scope.tx, clinicId, input.sessionId, input.patientId)
-    }
-    if (scope.settings.wasteWitnessRequired && !input.witness)
-      throw invalidField(
-        'witness',
-        'is required: this clinic has waste witnessed by a second nurse or prescriber',
-      )
-    const detail = { method: input.method ?? null }
-    const witness = input.witness
-      ? await signAsWitness(scope, input.witness, 'witnessed waste of a controlled substance', {
-          lotId,
-          quantityMg: formatQuantity(quantity),
-          reason: input.reason,
-          ...detail,
-        })
-      : null
-    return appendEntry(scope, {
-      lot,
-      kind: 'waste',
-      quantity,
-      witness,
-      reason: input.reason,
-      patientId: input.patientId ?? null,
-      sessionId: input.sessionId ?? null,
-      detail,
-    })
+export const waste = movementOperation('waste', async (scope, lot, input: WasteInput, lotId) => {
+  const quantity = positiveMg(input.quantity)
+  if (input.patientId) await requirePatient(scope.tx, scope.clinicId, input.patientId)
+  if (input.sessionId) {
+    if (!input.patientId) throw invalidField('patientId', 'is required with a sessionId')
+    await requireSession(scope.tx, scope.clinicId, input.sessionId, input.patientId)
+  }
+  if (scope.settings.wasteWitnessRequired && !input.witness)
+    throw invalidField(
+      'witness',
+      'is required: this clinic has waste witnessed by a second nurse or prescriber',
+    )
+  const detail = { method: input.method ?? null }
+  const witness = input.witness
+    ? await signAsWitness(scope, input.witness, 'witnessed waste of a controlled substance', {
+        lotId,
+        quantityMg: formatQuantity(quantity),
+        reason: input.reason,
+        ...detail,
+      })
+    : null
+  return appendEntry(scope, {
+    lot,
+    kind: 'waste',
+    quantity,
+    witness,
+    reason: input.reason,
+    patientId: input.patientId ?? null,
+    sessionId: input.sessionId ?? null,
+    detail,
   })
-}
+})
 
 export interface BreakageInput {
   quantity: string
@@ -354,28 +306,20 @@ export interface BreakageInput {
 }
 
 /** Witnessed breakage or spillage: recorded, not a loss (clinical-reference §8). */
-export function breakage(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  lotId: string,
-  input: BreakageInput,
-) {
-  return movement(ctx, principal, clinicId, lotId, 'breakage', async (scope, lot) => {
-    const quantity = positiveMg(input.quantity)
-    const witness = await signAsWitness(
-      scope,
-      input.witness,
-      'witnessed breakage or spillage of a controlled substance',
-      {
-        lotId,
-        quantityMg: formatQuantity(quantity),
-        reason: input.reason,
-      },
-    )
-    return appendEntry(scope, { lot, kind: 'breakage', quantity, witness, reason: input.reason })
-  })
-}
+export const breakage = movementOperation('breakage', async (scope, lot, input: BreakageInput, lotId) => {
+  const quantity = positiveMg(input.quantity)
+  const witness = await signAsWitness(
+    scope,
+    input.witness,
+    'witnessed breakage or spillage of a controlled substance',
+    {
+      lotId,
+      quantityMg: formatQuantity(quantity),
+      reason: input.reason,
+    },
+  )
+  return appendEntry(scope, { lot, kind: 'breakage', quantity, witness, reason: input.reason })
+})
 
 export interface ShipmentInput {
   quantity: string
@@ -413,6 +357,28 @@ export function ship(
   })
 }
 
+/**
+ * A movement service of one kind: `(ctx, principal, clinicId, lotId, input)`, run by `movement`;
+ * `work` gets the lot id as requested, which is what the witness signs.
+ */
+function movementOperation<I>(
+  kind: string,
+  work: (
+    scope: LedgerScope,
+    lot: Selectable<CsLotTable>,
+    input: I,
+    lotId: string,
+  ) => ReturnType<MovementWork>,
+) {
+  return (ctx: AppContext, principal: Principal, clinicId: string, lotId: string, input: I) =>
+    movement(ctx, principal, clinicId, lotId, kind, (scope, lot) => work(scope, lot, input, lotId))
+}
+
+type MovementWork = (
+  scope: LedgerScope,
+  lot: Selectable<CsLotTable>,
+) => Promise<{ entry: { id: string }; discrepancyId: string | null }>
+
 /** Runs one movement on a lot and shapes the reply: the entry, the lot after it, any discrepancy. */
 function movement(
   ctx: AppContext,
@@ -420,10 +386,7 @@ function movement(
   clinicId: string,
   lotId: string,
   kind: string,
-  work: (
-    scope: LedgerScope,
-    lot: Selectable<CsLotTable>,
-  ) => Promise<{ entry: { id: string }; discrepancyId: string | null }>,
+  work: MovementWork,
 ) {
   return runInLedger(
     ctx,

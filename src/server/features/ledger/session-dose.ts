@@ -10,13 +10,12 @@ import {
 } from '../../../domain/ledger'
 import { clinicDateOf } from '../../../domain/time'
 import type { ClinicScope } from '../../clinic-scope'
-import type { AppContext, Tx } from '../../context'
+import type { Tx } from '../../context'
 import { AppError } from '../../errors'
-import type { Principal } from '../../principal'
 import { findSession } from '../sessions/store'
 import { appendEntry } from './append-entry'
 import { describeLot, drugLabels } from './lot-view'
-import { invalidField, type LedgerScope, positiveMg, runInLedger, withLedgerContext } from './scope'
+import { invalidField, type LedgerScope, ledgerOperation, positiveMg, withLedgerContext } from './scope'
 import { findLot, requirePatient, requireSession } from './store'
 import { signAsWitness, type WitnessInput } from './witness'
 
@@ -227,25 +226,20 @@ async function sessionPatient(scope: LedgerScope, sessionId: string): Promise<st
 }
 
 /** What the session page shows: drawn, given, wasted and owed per lot. Audited as a read. */
-export function getSessionDose(ctx: AppContext, principal: Principal, clinicId: string, sessionId: string) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:read', action: 'ledger.session-dose.read' },
-    async (scope) => {
-      const patientId = await sessionPatient(scope, sessionId)
-      const dose = await loadSessionDose(scope.tx, scope.clinicId, sessionId)
-      await scope.audit({
-        action: 'ledger.session-dose.read',
-        entity: 'treatment_session',
-        entityId: sessionId,
-        detail: { patientId, owedMg: dose.owedMg },
-      })
-      return dose
-    },
-  )
-}
+export const getSessionDose = ledgerOperation(
+  { permission: 'ledger:read', action: 'ledger.session-dose.read' },
+  async (scope, sessionId: string) => {
+    const patientId = await sessionPatient(scope, sessionId)
+    const dose = await loadSessionDose(scope.tx, scope.clinicId, sessionId)
+    await scope.audit({
+      action: 'ledger.session-dose.read',
+      entity: 'treatment_session',
+      entityId: sessionId,
+      detail: { patientId, owedMg: dose.owedMg },
+    })
+    return dose
+  },
+)
 
 export interface SessionWasteInput {
   lotId: string
@@ -261,122 +255,99 @@ export interface SessionWasteInput {
  * re-authenticates (witness.ts). The amount must be what is owed for the lot; 409 while the dose is
  * still being given or when nothing is owed.
  */
-export function recordSessionWaste(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  sessionId: string,
-  input: SessionWasteInput,
-) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:write', action: 'ledger.session-waste' },
-    async (scope) => {
-      const patientId = await sessionPatient(scope, sessionId)
-      const dose = await loadSessionDose(scope.tx, scope.clinicId, sessionId)
-      const account = dose.lots.find((l) => l.lotId === input.lotId)
-      if (!account) throw invalidField('lotId', 'was not drawn for this session')
-      if (account.givenMg === null)
-        throw new AppError(
-          'conflict',
-          'The dose is still being given: the remainder is wasted once the pump is stopped or the session ends.',
-        )
-      const owed = parseQuantity(account.owedMg)
-      if (owed === 0n) throw new AppError('conflict', `Nothing is owed for lot ${account.lotNumber}.`)
-      const quantity = positiveMg(input.quantity)
-      if (quantity !== owed)
-        throw invalidField('quantity', `must be the ${account.owedMg} mg owed for lot ${account.lotNumber}`)
-      const reason = input.reason?.trim() || 'Remainder of the session dose, drawn and not given'
-      const detail = { method: input.method ?? null, dispenseEntryId: account.dispenseEntryId }
-      const witness = await signAsWitness(scope, input.witness, 'witnessed waste of a controlled substance', {
-        lotId: input.lotId,
-        sessionId,
-        quantityMg: account.owedMg,
-        reason,
-        ...detail,
-      })
-      const lot = await findLot(scope.tx, scope.clinicId, input.lotId)
-      const { entry } = await appendEntry(scope, {
-        lot,
-        kind: 'waste',
-        quantity,
-        witness,
-        reason,
-        sessionId,
-        patientId,
-        detail,
-      })
-      await scope.audit({
-        action: 'ledger.session-waste',
-        entity: 'treatment_session',
-        entityId: sessionId,
-        detail: { patientId, entryId: entry.id, quantityMg: account.owedMg },
-      })
-      return loadSessionDose(scope.tx, scope.clinicId, sessionId)
-    },
-  )
-}
+export const recordSessionWaste = ledgerOperation(
+  { permission: 'ledger:write', action: 'ledger.session-waste' },
+  async (scope, sessionId: string, input: SessionWasteInput) => {
+    const patientId = await sessionPatient(scope, sessionId)
+    const dose = await loadSessionDose(scope.tx, scope.clinicId, sessionId)
+    const account = dose.lots.find((l) => l.lotId === input.lotId)
+    if (!account) throw invalidField('lotId', 'was not drawn for this session')
+    if (account.givenMg === null)
+      throw new AppError(
+        'conflict',
+        'The dose is still being given: the remainder is wasted once the pump is stopped or the session ends.',
+      )
+    const owed = parseQuantity(account.owedMg)
+    if (owed === 0n) throw new AppError('conflict', `Nothing is owed for lot ${account.lotNumber}.`)
+    const quantity = positiveMg(input.quantity)
+    if (quantity !== owed)
+      throw invalidField('quantity', `must be the ${account.owedMg} mg owed for lot ${account.lotNumber}`)
+    const reason = input.reason?.trim() || 'Remainder of the session dose, drawn and not given'
+    const detail = { method: input.method ?? null, dispenseEntryId: account.dispenseEntryId }
+    const witness = await signAsWitness(scope, input.witness, 'witnessed waste of a controlled substance', {
+      lotId: input.lotId,
+      sessionId,
+      quantityMg: account.owedMg,
+      reason,
+      ...detail,
+    })
+    const lot = await findLot(scope.tx, scope.clinicId, input.lotId)
+    const { entry } = await appendEntry(scope, {
+      lot,
+      kind: 'waste',
+      quantity,
+      witness,
+      reason,
+      sessionId,
+      patientId,
+      detail,
+    })
+    await scope.audit({
+      action: 'ledger.session-waste',
+      entity: 'treatment_session',
+      entityId: sessionId,
+      detail: { patientId, entryId: entry.id, quantityMg: account.owedMg },
+    })
+    return loadSessionDose(scope.tx, scope.clinicId, sessionId)
+  },
+)
 
 /**
  * Every session of the clinic with a waste still owed (a stopped pump, an aborted or cancelled
  * session), for the ledger's stock screen: an aborted session has no discharge to hold it.
  */
-export function listWastesOwed(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:read', action: 'ledger.wastes-owed', entity: 'treatment_session' },
-    async (scope) => {
-      // One pass over the clinic's session entries finds the candidates; the account decides.
-      const settled = await sql<{ session_id: string }>`
-        SELECT session_id FROM cs_entry
-        WHERE clinic_id = ${scope.clinicId} AND session_id IS NOT NULL
-          AND kind IN ('dispense', 'administer', 'waste')
-        GROUP BY session_id
-        HAVING bool_or(kind = 'administer' AND detail ? 'dispenseEntryId')
-          AND sum(CASE WHEN kind = 'dispense' THEN quantity ELSE 0 END)
-            > sum(CASE WHEN kind <> 'dispense' AND detail ? 'dispenseEntryId' THEN quantity ELSE 0 END)`
-        .execute(scope.tx)
-        .then((r) => r.rows)
-      const owed = []
-      for (const { session_id } of settled) {
-        const dose = await loadSessionDose(scope.tx, scope.clinicId, session_id)
-        if (dose.owedMg === '0') continue
-        const session = await scope.tx
-          .selectFrom('treatment_session as s')
-          .innerJoin('patient as p', 'p.id', 's.patient_id')
-          .select([
-            's.id',
-            's.state',
-            's.scheduled_at',
-            'p.id as patient_id',
-            'p.given_name',
-            'p.family_name',
-          ])
-          .where('s.clinic_id', '=', scope.clinicId)
-          .where('s.id', '=', session_id)
-          .executeTakeFirstOrThrow()
-        owed.push({
-          sessionId: session.id,
-          sessionState: session.state,
-          scheduledAt: session.scheduled_at,
-          patientName: `${session.given_name} ${session.family_name}`,
-          owedMg: dose.owedMg,
-          lots: dose.lots
-            .filter((l) => l.owedMg !== '0')
-            .map((l) => ({ lotId: l.lotId, lotNumber: l.lotNumber, owedMg: l.owedMg })),
-        })
-        await scope.audit({
-          action: 'ledger.wastes-owed.read',
-          entity: 'treatment_session',
-          entityId: session.id,
-          detail: { patientId: session.patient_id },
-        })
-      }
-      return owed
-    },
-  )
-}
+export const listWastesOwed = ledgerOperation(
+  { permission: 'ledger:read', action: 'ledger.wastes-owed', entity: 'treatment_session' },
+  async (scope) => {
+    // One pass over the clinic's session entries finds the candidates; the account decides.
+    const settled = await sql<{ session_id: string }>`
+      SELECT session_id FROM cs_entry
+      WHERE clinic_id = ${scope.clinicId} AND session_id IS NOT NULL
+        AND kind IN ('dispense', 'administer', 'waste')
+      GROUP BY session_id
+      HAVING bool_or(kind = 'administer' AND detail ? 'dispenseEntryId')
+        AND sum(CASE WHEN kind = 'dispense' THEN quantity ELSE 0 END)
+          > sum(CASE WHEN kind <> 'dispense' AND detail ? 'dispenseEntryId' THEN quantity ELSE 0 END)`
+      .execute(scope.tx)
+      .then((r) => r.rows)
+    const owed = []
+    for (const { session_id } of settled) {
+      const dose = await loadSessionDose(scope.tx, scope.clinicId, session_id)
+      if (dose.owedMg === '0') continue
+      const session = await scope.tx
+        .selectFrom('treatment_session as s')
+        .innerJoin('patient as p', 'p.id', 's.patient_id')
+        .select(['s.id', 's.state', 's.scheduled_at', 'p.id as patient_id', 'p.given_name', 'p.family_name'])
+        .where('s.clinic_id', '=', scope.clinicId)
+        .where('s.id', '=', session_id)
+        .executeTakeFirstOrThrow()
+      owed.push({
+        sessionId: session.id,
+        sessionState: session.state,
+        scheduledAt: session.scheduled_at,
+        patientName: `${session.given_name} ${session.family_name}`,
+        owedMg: dose.owedMg,
+        lots: dose.lots
+          .filter((l) => l.owedMg !== '0')
+          .map((l) => ({ lotId: l.lotId, lotNumber: l.lotNumber, owedMg: l.owedMg })),
+      })
+      await scope.audit({
+        action: 'ledger.wastes-owed.read',
+        entity: 'treatment_session',
+        entityId: session.id,
+        detail: { patientId: session.patient_id },
+      })
+    }
+    return owed
+  },
+)

@@ -1,10 +1,8 @@
 import type { Kysely, Selectable } from 'kysely'
 import type { CsEntryTable, Database } from '../../../db'
 import { type LedgerVerdict, settlesDispense, verifyLedger } from '../../../domain/ledger'
-import type { AppContext } from '../../context'
-import type { Principal } from '../../principal'
 import { entryContent } from './append-entry'
-import { runInLedger } from './scope'
+import { ledgerOperation } from './scope'
 
 export type LedgerChainVerdict =
   | LedgerVerdict
@@ -84,19 +82,13 @@ export function verifyLedgerRows(rows: readonly Selectable<CsEntryTable>[]): Led
 }
 
 /** One clinic's verdict, for its auditors in the app (the CLI checks every clinic). */
-export function verifyClinicLedger(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInLedger(
-    ctx,
-    principal,
-    clinicId,
-    { permission: 'ledger:read', action: 'ledger.verify' },
-    async (scope) => {
-      const [report] = await verifyLedgerChains(scope.tx, scope.clinicId)
-      const v = report?.verdict
-      await scope.audit({ action: 'ledger.verify', entity: 'cs_entry', detail: { ok: v?.ok ?? true } })
-      if (!v || v.ok)
-        return { ok: true, checked: v?.checked ?? 0, brokenAt: null, reason: null, detail: null }
-      return { ok: false, checked: v.checked, brokenAt: v.brokenAt, reason: v.reason, detail: v.detail }
-    },
-  )
-}
+export const verifyClinicLedger = ledgerOperation(
+  { permission: 'ledger:read', action: 'ledger.verify' },
+  async (scope) => {
+    const [report] = await verifyLedgerChains(scope.tx, scope.clinicId)
+    const v = report?.verdict
+    await scope.audit({ action: 'ledger.verify', entity: 'cs_entry', detail: { ok: v?.ok ?? true } })
+    if (!v || v.ok) return { ok: true, checked: v?.checked ?? 0, brokenAt: null, reason: null, detail: null }
+    return { ok: false, checked: v.checked, brokenAt: v.brokenAt, reason: v.reason, detail: v.detail }
+  },
+)

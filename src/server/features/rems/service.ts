@@ -1,4 +1,5 @@
 import type { RemsRecordKind } from '../../../db'
+import type { Permission } from '../../../domain/access/permissions'
 import {
   missingRemsRequirements,
   type RemsRecords,
@@ -12,7 +13,8 @@ import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { requirePatient } from '../patients/store'
-import { readInClinic } from '../sessions/audited-read'
+import { readInClinic } from '../sessions/clinic-operation'
+import { clinicTimeZone } from '../sessions/store'
 import { listRemsRecords, type RemsRow } from './store'
 
 // Esketamine REMS records (clinical-reference §3 ✅): the clinic's setting certification and each
@@ -76,12 +78,7 @@ async function appendEntry(
   patientId: string | null,
   input: RemsEntryInput,
 ): Promise<string> {
-  const clinic = await scope.tx
-    .selectFrom('clinic')
-    .select('time_zone')
-    .where('id', '=', scope.clinicId)
-    .executeTakeFirstOrThrow()
-  const today = clinicDateOf(scope.now, clinic.time_zone)
+  const today = clinicDateOf(scope.now, await clinicTimeZone(scope.tx, scope.clinicId))
   if (input.effectiveOn > today)
     throw new AppError('validation-failed', 'effectiveOn must not be in the future.', {
       fieldErrors: [{ field: 'effectiveOn', message: `must be on or before ${today}` }],
@@ -114,39 +111,78 @@ async function appendEntry(
   return id
 }
 
-export function getSettingCertification(ctx: AppContext, principal: Principal, clinicId: string) {
+/**
+ * The two kinds of entry, one flow: the clinic's certification has no patient, a patient's
+ * enrolment names one (checked in this clinic and audited with the read).
+ */
+const entryKinds = {
+  'setting-certification': {
+    read: { permission: 'clinic:read', action: 'rems.certification.read' },
+    record: { permission: 'rems:certify', action: 'rems.certification.record' },
+  },
+  'patient-enrolment': {
+    read: { permission: 'patients:read', action: 'rems.enrolment.read' },
+    record: { permission: 'clinical:write', action: 'rems.enrolment.record' },
+  },
+} as const satisfies Record<
+  RemsRecordKind,
+  Record<'read' | 'record', { permission: Permission; action: string }>
+>
+
+function readEntries(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  kind: RemsRecordKind,
+  patientId: string | null,
+) {
+  const request = { clinicId, ...entryKinds[kind].read, entity: 'rems_record' }
   return readInClinic(
     ctx,
     principal,
-    { clinicId, permission: 'clinic:read', action: 'rems.certification.read', entity: 'rems_record' },
-    (scope) => loadEntries(scope.tx, clinicId, 'setting-certification', null),
+    patientId === null ? request : { ...request, detail: { patientId } },
+    async (scope) => {
+      if (patientId !== null) await requirePatient(scope.tx, clinicId, patientId)
+      return loadEntries(scope.tx, clinicId, kind, patientId)
+    },
   )
 }
 
-/**
- * Appends an entry (the patient's enrolment, or with no patient the clinic's certification),
- * audits it and replies with the kind's entries as they now stand.
- */
-async function recordEntry(
-  scope: ClinicScope,
+/** Appends an entry, audits it and replies with the kind's entries as they now stand. */
+function recordEntry(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
   kind: RemsRecordKind,
   patientId: string | null,
   input: RemsEntryInput,
-  action: string,
 ) {
-  const id = await appendEntry(scope, kind, patientId, input)
-  await scope.audit({
-    action,
-    entity: 'rems_record',
-    entityId: id,
-    detail: {
-      ...(patientId === null ? {} : { patientId }),
-      identifier: input.identifier.trim(),
-      effectiveOn: input.effectiveOn,
-      correction: Boolean(input.correctionReason?.trim()),
+  const { permission, action } = entryKinds[kind].record
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission, action, entity: 'rems_record' },
+    async (scope) => {
+      if (patientId !== null) await requirePatient(scope.tx, clinicId, patientId)
+      const id = await appendEntry(scope, kind, patientId, input)
+      await scope.audit({
+        action,
+        entity: 'rems_record',
+        entityId: id,
+        detail: {
+          ...(patientId === null ? {} : { patientId }),
+          identifier: input.identifier.trim(),
+          effectiveOn: input.effectiveOn,
+          correction: Boolean(input.correctionReason?.trim()),
+        },
+      })
+      return loadEntries(scope.tx, clinicId, kind, patientId)
     },
-  })
-  return loadEntries(scope.tx, scope.clinicId, kind, patientId)
+  )
+}
+
+export function getSettingCertification(ctx: AppContext, principal: Principal, clinicId: string) {
+  return readEntries(ctx, principal, clinicId, 'setting-certification', null)
 }
 
 /** An administrator or prescriber records the clinic's REMS healthcare-setting certification. */
@@ -156,12 +192,7 @@ export function recordSettingCertification(
   clinicId: string,
   input: RemsEntryInput,
 ) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'rems:certify', action: 'rems.certification.record', entity: 'rems_record' },
-    (scope) => recordEntry(scope, 'setting-certification', null, input, 'rems.certification.record'),
-  )
+  return recordEntry(ctx, principal, clinicId, 'setting-certification', null, input)
 }
 
 export function getPatientEnrolment(
@@ -170,21 +201,7 @@ export function getPatientEnrolment(
   clinicId: string,
   patientId: string,
 ) {
-  return readInClinic(
-    ctx,
-    principal,
-    {
-      clinicId,
-      permission: 'patients:read',
-      action: 'rems.enrolment.read',
-      entity: 'rems_record',
-      detail: { patientId },
-    },
-    async (scope) => {
-      await requirePatient(scope.tx, clinicId, patientId)
-      return loadEntries(scope.tx, clinicId, 'patient-enrolment', patientId)
-    },
-  )
+  return readEntries(ctx, principal, clinicId, 'patient-enrolment', patientId)
 }
 
 /** A prescriber or nurse records the patient's REMS enrolment. */
@@ -195,13 +212,5 @@ export function recordPatientEnrolment(
   patientId: string,
   input: RemsEntryInput,
 ) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:write', action: 'rems.enrolment.record', entity: 'rems_record' },
-    async (scope) => {
-      await requirePatient(scope.tx, clinicId, patientId)
-      return recordEntry(scope, 'patient-enrolment', patientId, input, 'rems.enrolment.record')
-    },
-  )
+  return recordEntry(ctx, principal, clinicId, 'patient-enrolment', patientId, input)
 }

@@ -12,7 +12,7 @@ import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { type PdfDoc, renderPdf } from '../../pdf'
 import type { Principal } from '../../principal'
-import { readInClinic } from './audited-read'
+import { readInClinic } from './clinic-operation'
 import {
   type DischargeClinic,
   dischargeFooter,

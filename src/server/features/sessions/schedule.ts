@@ -9,7 +9,7 @@ import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { requireRemsRecords } from '../rems/service'
-import { readInClinic } from './audited-read'
+import { readInClinic } from './clinic-operation'
 import * as store from './store'
 import { loadSessionView } from './view'
 
@@ -263,18 +263,14 @@ export function suggestDates(ctx: AppContext, principal: Principal, clinicId: st
           dates: [] as { date: string; note: string }[],
           benefitReview: null,
         }
-      const clinic = await scope.tx
-        .selectFrom('clinic')
-        .select('time_zone')
-        .where('id', '=', clinicId)
-        .executeTakeFirstOrThrow()
+      const timeZone = await store.clinicTimeZone(scope.tx, clinicId)
       const sessions = (await store.listPatientSessions(scope.tx, clinicId, patientId)).filter(
         (s) => s.state !== 'cancelled' && s.plan_id === plan.id,
       )
       const remaining = plan.planned_sessions - sessions.length
       const protocol = findProtocol(plan.protocol_id)
-      const pastDates = sessions.map((s) => clinicDateOf(s.scheduled_at, clinic.time_zone))
-      const today = clinicDateOf(scope.now, clinic.time_zone)
+      const pastDates = sessions.map((s) => clinicDateOf(s.scheduled_at, timeZone))
+      const today = clinicDateOf(scope.now, timeZone)
       const count = Math.max(0, Math.min(remaining, 6))
       // §3 ✅: benefit is reviewed after 4 weeks (TRD: end of induction; suicidal ideation: after
       // the 4-week course), counted from the first session (or today, before it is booked).

@@ -2,7 +2,7 @@ import type { ClinicScope } from '../../clinic-scope'
 import { loadSessionView } from '../sessions/view'
 import { countOf, type DayContext, formatClock, formatDay, patientItem, type WorklistItem } from './items'
 import { routineStepItem } from './routine-steps'
-import { openSessionsBetween, patientsAtStage, withoutDecision } from './store'
+import { namedPatientColumns, openSessionsBetween, patientsAtStage, withoutDecision } from './store'
 
 // The prescriber's and the nurse's sections: safety, signatures, today's chairs, REMS forms.
 
@@ -14,6 +14,7 @@ export async function loadSafetyAlerts(scope: ClinicScope): Promise<WorklistItem
     .innerJoin('patient as p', 'p.id', 'a.patient_id')
     .leftJoin('instrument_response as r', 'r.id', 'a.instrument_response_id')
     .select([
+      ...namedPatientColumns,
       'a.id',
       'a.patient_id',
       'a.severity',
@@ -21,9 +22,6 @@ export async function loadSafetyAlerts(scope: ClinicScope): Promise<WorklistItem
       'a.raised_at',
       'r.id as response_id',
       'r.recorded_by',
-      'p.given_name',
-      'p.family_name',
-      'p.mrn',
     ])
     .where('a.clinic_id', '=', scope.clinicId)
     .where('a.acknowledged_at', 'is', null)
@@ -50,7 +48,7 @@ export async function loadToSign(scope: ClinicScope, day: DayContext): Promise<W
     scope.tx
       .selectFrom('treatment_plan as t')
       .innerJoin('patient as p', 'p.id', 't.patient_id')
-      .select(['t.id', 't.patient_id', 't.created_at', 'p.given_name', 'p.family_name', 'p.mrn'])
+      .select([...namedPatientColumns, 't.id', 't.patient_id', 't.created_at'])
       .where('t.clinic_id', '=', scope.clinicId)
       .where('t.status', '=', 'draft')
       .execute(),
@@ -144,15 +142,7 @@ export async function loadRemsFormsOwed(scope: ClinicScope, day: DayContext): Pr
   const rows = await scope.tx
     .selectFrom('treatment_session as s')
     .innerJoin('patient as p', 'p.id', 's.patient_id')
-    .select([
-      's.id',
-      's.patient_id',
-      's.discharged_at',
-      's.session_number',
-      'p.given_name',
-      'p.family_name',
-      'p.mrn',
-    ])
+    .select([...namedPatientColumns, 's.id', 's.patient_id', 's.discharged_at', 's.session_number'])
     .where('s.clinic_id', '=', scope.clinicId)
     .where('s.route', '=', 'intranasal')
     .where('s.state', '=', 'discharged')

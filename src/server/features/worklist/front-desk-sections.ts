@@ -3,7 +3,7 @@ import type { ClinicScope } from '../../clinic-scope'
 import { sessionLine } from './clinical-sections'
 import { clinicItem, type DayContext, formatClock, formatDay, patientItem, type WorklistItem } from './items'
 import { routineStepItem } from './routine-steps'
-import { openSessionsBetween, patientsAtStage, withoutSession } from './store'
+import { namedPatientColumns, openSessionsBetween, patientsAtStage, withoutSession } from './store'
 
 // Front desk: who to call, check in, book or complete, and no clinical facts (design.md §2, issue 13).
 
@@ -58,7 +58,7 @@ export async function loadReadyToBook(scope: ClinicScope): Promise<WorklistItem[
 export async function loadRegistrationGaps(scope: ClinicScope, day: DayContext): Promise<WorklistItem[]> {
   const rows = await scope.tx
     .selectFrom('patient as p')
-    .select(['p.id', 'p.given_name', 'p.family_name', 'p.mrn', 'p.phone', 'p.escort_name', 'p.escort_phone'])
+    .select([...namedPatientColumns, 'p.id', 'p.phone', 'p.escort_name', 'p.escort_phone'])
     .select(
       sql<Date>`(SELECT min(s.scheduled_at) FROM treatment_session s WHERE s.patient_id = p.id
         AND s.state = 'scheduled' AND s.scheduled_at >= ${day.start}

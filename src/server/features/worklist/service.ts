@@ -4,6 +4,7 @@ import { clinicDateOf, clinicDayBounds } from '../../../domain/time'
 import { runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import type { Principal } from '../../principal'
+import { clinicTimeZone } from '../sessions/store'
 import { loadAccounts, loadClinicSetup } from './admin-sections'
 import { loadIntegrity, loadLedger } from './auditor-sections'
 import { loadRemsFormsOwed, loadSafetyAlerts, loadTodaysSessions, loadToSign } from './clinical-sections'
@@ -140,13 +141,9 @@ export function getWorklist(
     principal,
     { clinicId, permission: 'clinic:read', action: 'worklist.read', entity: 'clinic' },
     async (scope) => {
-      const clinic = await scope.tx
-        .selectFrom('clinic')
-        .select(['time_zone'])
-        .where('id', '=', clinicId)
-        .executeTakeFirstOrThrow()
-      const today = clinicDateOf(scope.now, clinic.time_zone)
-      const day = { timeZone: clinic.time_zone, today, ...clinicDayBounds(today, clinic.time_zone) }
+      const timeZone = await clinicTimeZone(scope.tx, clinicId)
+      const today = clinicDateOf(scope.now, timeZone)
+      const day = { timeZone, today, ...clinicDayBounds(today, timeZone) }
       const role = scope.membership.role
       const result: WorklistSection[] = []
       // One section on its own (the Today board's safety alerts) for any role holding its permission.
@@ -179,7 +176,7 @@ export function getWorklist(
           patientIds,
         },
       })
-      return { role, date: today, timeZone: clinic.time_zone, generatedAt: scope.now, sections: result }
+      return { role, date: today, timeZone, generatedAt: scope.now, sections: result }
     },
   )
 }

@@ -6,6 +6,9 @@ import { stageFactsSql } from '../patients/store'
 
 // Queries more than one role's sections read.
 
+/** The columns `patientItem` names a patient by, from a query that calls the patient `p`. */
+export const namedPatientColumns = ['p.given_name', 'p.family_name', 'p.mrn'] as const
+
 /** Sessions booked between two instants that have not ended, with patient and chair. */
 export function openSessionsBetween(scope: ClinicScope, from: Date, to: Date) {
   return scope.tx
@@ -13,6 +16,7 @@ export function openSessionsBetween(scope: ClinicScope, from: Date, to: Date) {
     .innerJoin('patient as p', 'p.id', 's.patient_id')
     .leftJoin('chair as c', 'c.id', 's.chair_id')
     .select([
+      ...namedPatientColumns,
       's.id',
       's.patient_id',
       's.state',
@@ -20,9 +24,6 @@ export function openSessionsBetween(scope: ClinicScope, from: Date, to: Date) {
       's.session_number',
       's.scheduled_at',
       's.updated_at',
-      'p.given_name',
-      'p.family_name',
-      'p.mrn',
       'c.name as chair_name',
     ])
     .where('s.clinic_id', '=', scope.clinicId)

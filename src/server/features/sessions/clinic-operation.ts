@@ -4,8 +4,21 @@ import { type ClinicScope, runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import type { Principal } from '../../principal'
 
-// A generic service helper, kept here until it moves beside runInClinic in src/server/clinic-scope.ts
-// (the server core, which this sitting's helpers may not edit).
+// Generic service helpers over runInClinic, kept here until they move beside it in
+// src/server/clinic-scope.ts (the server core, which this sitting's helpers may not edit).
+
+/**
+ * A service declared by what it asks for: the function it returns takes
+ * `(ctx, principal, clinicId, ...args)` like any service, and runs `work(scope, ...args)` in
+ * runInClinic with this permission, action and entity.
+ */
+export function clinicOperation<A extends unknown[], T>(
+  request: { permission: Permission; action: string; entity: string },
+  work: (scope: ClinicScope, ...args: A) => Promise<T>,
+) {
+  return (ctx: AppContext, principal: Principal, clinicId: string, ...args: A): Promise<T> =>
+    runInClinic(ctx, principal, { clinicId, ...request }, (scope) => work(scope, ...args))
+}
 
 /**
  * A read that is audited as what it was asked for: runInClinic's permission check and
