@@ -16,8 +16,9 @@ type ServiceScope = ClinicScope & { ctx: AppContext }
 /**
  * Declares a service function of one clinic: called as `(ctx, principal, clinicId, ...args)`, it
  * checks the permission (auditing a denial) and runs `work` in the clinic's row-level-secured
- * transaction (`runInClinic`). Work that must come before the permission check (validating a
- * request, hashing a password outside the transaction) stays in a plain function around runInClinic.
+ * transaction (`runInClinic`). Work that must come before the permission check (refusing a bad
+ * request, hashing a password outside the transaction) goes in a plain function that calls runInClinic
+ * or a declared service after it (`addUser`).
  */
 export function clinicService<A extends unknown[], R>(
   request: ClinicServiceRequest,
