@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db'
 import type { Config } from '../config'
 import { finishInterruptedRotation, keyFileExists, keyFilePath, readKeyFile, writeKeyFile } from './key-file'
+import { rewritePatientSecrets } from './patient-secrets'
 import { isSealed, SecretBox, SecretKey, SecretKeyError } from './secret-box'
 
 // Start-up of anything that opens the database (serve, migrate, the CLI): find the key, prove it is
@@ -100,16 +101,8 @@ export async function sealClearSecrets(tx: Kysely<Database>, box: SecretBox): Pr
     )
     .forUpdate()
     .execute()
+  await rewritePatientSecrets(tx, patients, (value) => (isSealed(value) ? value : box.seal(value)))
   for (const row of patients) {
-    const seal = (value: string | null) => (value === null || isSealed(value) ? value : box.seal(value))
-    await tx
-      .updateTable('patient_account')
-      .set({
-        mfa_secret_base32: seal(row.mfa_secret_base32),
-        mfa_pending_secret_base32: seal(row.mfa_pending_secret_base32),
-      })
-      .where('patient_id', '=', row.patient_id)
-      .execute()
     count += Number(row.mfa_secret_base32 !== null && !isSealed(row.mfa_secret_base32))
     count += Number(row.mfa_pending_secret_base32 !== null && !isSealed(row.mfa_pending_secret_base32))
   }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db'
+import { rewritePatientSecrets } from './patient-secrets'
 import { checkText } from './prepare'
 import { isSealed, type SecretBox } from './secret-box'
 
@@ -47,22 +48,10 @@ export async function rotateSecretKey(
       )
       .forUpdate()
       .execute()
-    let patients = 0
-    for (const row of patientRows) {
-      const open = (value: string | null) => {
-        if (value === null) return null
-        patients++
-        return reseal(value)
-      }
-      await tx
-        .updateTable('patient_account')
-        .set({
-          mfa_secret_base32: open(row.mfa_secret_base32),
-          mfa_pending_secret_base32: open(row.mfa_pending_secret_base32),
-        })
-        .where('patient_id', '=', row.patient_id)
-        .execute()
-    }
+    await rewritePatientSecrets(tx, patientRows, reseal)
+    const patients = patientRows
+      .flatMap((row) => [row.mfa_secret_base32, row.mfa_pending_secret_base32])
+      .filter((value) => value !== null).length
     progress(`re-encrypted ${patients} patient secret(s)`)
     await tx
       .updateTable('secret_keyring')
