@@ -1,16 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { clinicDetailsSchema, clinicPhoneBody, clinicSummarySchema } from '../../contract/clinics'
 import type { Wire } from '../../contract/common'
 import { apiFetch } from './client'
+import { useApiRead } from './read'
 
 export type ClinicSummary = Wire<typeof clinicSummarySchema>
 
 export function useClinicSummary(clinicId: string) {
-  return useQuery({
-    queryKey: ['clinics', clinicId, 'summary'],
-    queryFn: ({ signal }) =>
-      apiFetch<ClinicSummary>(`/clinics/${encodeURIComponent(clinicId)}/summary`, { signal }),
-  })
+  return useApiRead<ClinicSummary>(
+    ['clinics', clinicId, 'summary'],
+    `/clinics/${encodeURIComponent(clinicId)}/summary`,
+  )
 }
 
 /** The number patients are told to call (portal crisis screen, discharge sheet); null if not set. */
@@ -19,10 +19,7 @@ export type ClinicDetails = Wire<typeof clinicDetailsSchema>
 const detailsPath = (clinicId: string) => `/clinics/${encodeURIComponent(clinicId)}/details`
 
 export function useClinicDetails(clinicId: string) {
-  return useQuery({
-    queryKey: ['clinics', clinicId, 'details'],
-    queryFn: ({ signal }) => apiFetch<ClinicDetails>(detailsPath(clinicId), { signal }),
-  })
+  return useApiRead<ClinicDetails>(['clinics', clinicId, 'details'], detailsPath(clinicId))
 }
 
 /** The administrator saves the clinic's phone; the clinic row's version guards it (a stale one is a 409). */

@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
 import type { consentSchema, consentTextSchema, signConsentBody } from '../../contract/consent'
-import { apiFetch } from './client'
 import { clinicApiPath, patientApiPath, usePatientRead, usePatientWrite } from './patients'
+import { useApiRead } from './read'
 
 export type ConsentText = Wire<typeof consentTextSchema>
 export type Consent = Wire<typeof consentSchema>
@@ -10,11 +9,10 @@ export type Consent = Wire<typeof consentSchema>
 export type ConsentInput = Wire<typeof signConsentBody>
 
 export function useCurrentConsentText(clinicId: string) {
-  return useQuery({
-    queryKey: ['clinics', clinicId, 'consent-texts', 'current'],
-    queryFn: ({ signal }) =>
-      apiFetch<ConsentText>(`${clinicApiPath(clinicId)}/consent-texts/current`, { signal }),
-  })
+  return useApiRead<ConsentText>(
+    ['clinics', clinicId, 'consent-texts', 'current'],
+    `${clinicApiPath(clinicId)}/consent-texts/current`,
+  )
 }
 
 export function useConsents(clinicId: string, patientId: string) {

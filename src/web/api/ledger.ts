@@ -41,6 +41,7 @@ import type {
 } from '../../contract/ledger'
 import { type LedgerEntryKind, ledgerEntryKinds } from '../../domain/ledger'
 import { apiFetch } from './client'
+import { useApiRead } from './read'
 
 // The controlled-substance ledger (src/server/features/ledger); shapes from src/contract/ledger.ts.
 // Quantities are mg as exact decimal text; the pages never turn them into floating-point numbers.
@@ -97,11 +98,7 @@ export function reportUrl(
 
 /** Stock with balances; not fetched while a blind count is being taken (`isEnabled` false). */
 export function useStock(clinicId: string, isEnabled = true) {
-  return useQuery({
-    queryKey: [...ledgerKey(clinicId), 'stock'],
-    queryFn: ({ signal }) => apiFetch<Stock>(ledgerPath(clinicId, '/stock'), { signal }),
-    enabled: isEnabled,
-  })
+  return useApiRead<Stock>([...ledgerKey(clinicId), 'stock'], ledgerPath(clinicId, '/stock'), isEnabled)
 }
 
 export function useLot(clinicId: string, lotId: string) {
@@ -139,11 +136,11 @@ export function useEntries(clinicId: string, query: EntryQuery) {
 }
 
 export function useWitnesses(clinicId: string, isEnabled = true) {
-  return useQuery({
-    queryKey: [...ledgerKey(clinicId), 'witnesses'],
-    queryFn: ({ signal }) => apiFetch<Witness[]>(ledgerPath(clinicId, '/witnesses'), { signal }),
-    enabled: isEnabled,
-  })
+  return useApiRead<Witness[]>(
+    [...ledgerKey(clinicId), 'witnesses'],
+    ledgerPath(clinicId, '/witnesses'),
+    isEnabled,
+  )
 }
 
 export function useDiscrepancies(clinicId: string, status?: 'open' | 'resolved') {
@@ -155,10 +152,10 @@ export function useDiscrepancies(clinicId: string, status?: 'open' | 'resolved')
 }
 
 export function useLossReports(clinicId: string) {
-  return useQuery({
-    queryKey: [...ledgerKey(clinicId), 'loss-reports'],
-    queryFn: ({ signal }) => apiFetch<LossReport[]>(ledgerPath(clinicId, '/loss-reports'), { signal }),
-  })
+  return useApiRead<LossReport[]>(
+    [...ledgerKey(clinicId), 'loss-reports'],
+    ledgerPath(clinicId, '/loss-reports'),
+  )
 }
 
 /** Every write changes balances, lists and reports: refresh the whole ledger. */
@@ -240,11 +237,10 @@ export function useVerifyLedger(clinicId: string) {
 }
 
 export function useCountSheet(clinicId: string) {
-  return useQuery({
-    queryKey: [...ledgerKey(clinicId), 'count-sheet'],
-    queryFn: ({ signal }) =>
-      apiFetch<Wire<typeof countSheetSchema>>(ledgerPath(clinicId, '/count-sheet'), { signal }),
-  })
+  return useApiRead<Wire<typeof countSheetSchema>>(
+    [...ledgerKey(clinicId), 'count-sheet'],
+    ledgerPath(clinicId, '/count-sheet'),
+  )
 }
 
 /** The whole count sheet in one request: every lot, one witness; nothing is written if a row is bad. */
@@ -287,9 +283,9 @@ export function useSessionWaste(clinicId: string, sessionId: string) {
 
 /** Sessions with a waste still owed (a stopped pump, an aborted session), for the stock screen. */
 export function useWastesOwed(clinicId: string, isEnabled: boolean) {
-  return useQuery({
-    queryKey: [...ledgerKey(clinicId), 'wastes-owed'],
-    queryFn: ({ signal }) => apiFetch<WasteOwed[]>(ledgerPath(clinicId, '/wastes-owed'), { signal }),
-    enabled: isEnabled,
-  })
+  return useApiRead<WasteOwed[]>(
+    [...ledgerKey(clinicId), 'wastes-owed'],
+    ledgerPath(clinicId, '/wastes-owed'),
+    isEnabled,
+  )
 }

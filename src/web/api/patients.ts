@@ -11,6 +11,7 @@ import type {
 } from '../../contract/patients'
 import { apiFetch } from './client'
 import type { Page } from './page'
+import { useApiRead } from './read'
 
 export type Sex = Wire<typeof sexSchema>
 export type PatientStage = Wire<typeof patientStageSchema>
@@ -75,10 +76,10 @@ export function useRegisterPatient(clinicId: string) {
 }
 
 export function usePatient(clinicId: string, patientId: string) {
-  return useQuery({
-    queryKey: [...patientKey(clinicId, patientId), 'demographics'],
-    queryFn: ({ signal }) => apiFetch<Patient>(patientApiPath(clinicId, patientId), { signal }),
-  })
+  return useApiRead<Patient>(
+    [...patientKey(clinicId, patientId), 'demographics'],
+    patientApiPath(clinicId, patientId),
+  )
 }
 
 export function useUpdatePatient(clinicId: string, patientId: string) {
@@ -110,11 +111,11 @@ export function useInvalidatePatient(clinicId: string, patientId: string) {
  * the part's segments, so every patient write (`usePatientWrite`) refreshes it.
  */
 export function usePatientRead<T>(clinicId: string, patientId: string, part: string, isEnabled = true) {
-  return useQuery({
-    queryKey: [...patientKey(clinicId, patientId), ...part.split('/')],
-    queryFn: ({ signal }) => apiFetch<T>(`${patientApiPath(clinicId, patientId)}/${part}`, { signal }),
-    enabled: isEnabled,
-  })
+  return useApiRead<T>(
+    [...patientKey(clinicId, patientId), ...part.split('/')],
+    `${patientApiPath(clinicId, patientId)}/${part}`,
+    isEnabled,
+  )
 }
 
 export function usePatientWrite<TInput, TResult = unknown>(

@@ -24,6 +24,7 @@ import type {
   surveyResultSchema,
 } from '../../contract/portal'
 import { apiFetch, forgetSession, rememberCsrfToken } from './client'
+import { useApiRead } from './read'
 
 // The patient portal API (issue 7 item 3). The portal has its own session cookie (`kc_portal`);
 // every write echoes the CSRF token of the latest accept/login/magic/me reply, as staff writes do.
@@ -133,10 +134,7 @@ export function useVerifyPortalMfa() {
 const mfaKey = [...portalKey, 'mfa'] as const
 
 export function usePortalMfaStatus() {
-  return useQuery({
-    queryKey: mfaKey,
-    queryFn: ({ signal }) => apiFetch<PortalMfaStatus>('/portal/mfa', { signal }),
-  })
+  return useApiRead<PortalMfaStatus>(mfaKey, '/portal/mfa')
 }
 
 export function useStartPortalMfa() {
@@ -225,10 +223,7 @@ export function useSubmitSurvey(surveyId: string) {
 }
 
 export function usePortalProgress() {
-  return useQuery({
-    queryKey: [...portalKey, 'progress'],
-    queryFn: ({ signal }) => apiFetch<PortalProgress>('/portal/progress', { signal }),
-  })
+  return useApiRead<PortalProgress>([...portalKey, 'progress'], '/portal/progress')
 }
 
 export function usePortalAppointments(enabled = true) {
@@ -240,10 +235,7 @@ export function usePortalAppointments(enabled = true) {
 }
 
 export function usePortalDocuments() {
-  return useQuery({
-    queryKey: [...portalKey, 'documents'],
-    queryFn: ({ signal }) => apiFetch<PortalDocument[]>('/portal/documents', { signal }),
-  })
+  return useApiRead<PortalDocument[]>([...portalKey, 'documents'], '/portal/documents')
 }
 
 // Staff side (staff session): the chart's portal status and the invite.
@@ -253,11 +245,10 @@ function patientPortalPath(clinicId: string, patientId: string): string {
 }
 
 export function usePatientPortalStatus(clinicId: string, patientId: string) {
-  return useQuery({
-    queryKey: ['clinics', clinicId, 'patients', patientId, 'portal'],
-    queryFn: ({ signal }) =>
-      apiFetch<PortalStatus>(`${patientPortalPath(clinicId, patientId)}/portal`, { signal }),
-  })
+  return useApiRead<PortalStatus>(
+    ['clinics', clinicId, 'patients', patientId, 'portal'],
+    `${patientPortalPath(clinicId, patientId)}/portal`,
+  )
 }
 
 export function useInviteToPortal(clinicId: string, patientId: string) {

@@ -1,9 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { Wire } from '../../contract/common'
 import type { remsEntriesSchema, remsEntryBody } from '../../contract/rems'
 import { apiFetch } from './client'
 import { clinicApiPath, patientApiPath, patientKey, usePatientRead } from './patients'
+import { useApiRead } from './read'
 
 // Esketamine REMS records (src/server/features/rems): the clinic's setting certification and each
 // patient's enrolment. Entries are appended; `current` is the one in force.
@@ -17,10 +18,7 @@ const enrolmentPath = (clinicId: string, patientId: string) =>
   `${patientApiPath(clinicId, patientId)}/rems-enrolment`
 
 export function useRemsCertification(clinicId: string) {
-  return useQuery({
-    queryKey: certificationKey(clinicId),
-    queryFn: ({ signal }) => apiFetch<RemsEntries>(certificationPath(clinicId), { signal }),
-  })
+  return useApiRead<RemsEntries>(certificationKey(clinicId), certificationPath(clinicId))
 }
 
 export function useRecordRemsCertification(clinicId: string) {

@@ -17,6 +17,7 @@ import type { SessionEvent } from '../../domain/session'
 import { apiFetch } from './client'
 import { type LiveStatus, useLiveView } from './live'
 import { clinicApiPath, patientKey, usePatientRead } from './patients'
+import { useApiRead } from './read'
 
 // The treatment-session API (src/server/features/sessions): the day's board, the chair-side view
 // (view.ts) and its writes. The reply types are the contract's (src/contract/sessions.ts) as they
@@ -154,11 +155,11 @@ export function useLotStock(clinicId: string, isEnabled: boolean) {
 }
 
 export function useRemsForm(clinicId: string, sessionId: string, isEnabled: boolean) {
-  return useQuery({
-    queryKey: [...sessionKey(clinicId, sessionId), 'rems'],
-    queryFn: ({ signal }) => apiFetch<RemsForm>(`${sessionApiPath(clinicId, sessionId)}/rems`, { signal }),
-    enabled: isEnabled,
-  })
+  return useApiRead<RemsForm>(
+    [...sessionKey(clinicId, sessionId), 'rems'],
+    `${sessionApiPath(clinicId, sessionId)}/rems`,
+    isEnabled,
+  )
 }
 
 export function useChairs(clinicId: string) {

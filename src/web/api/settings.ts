@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
 import type { catalogueSchema, settingsReplySchema } from '../../contract/settings'
 import { apiFetch } from './client'
+import { useApiRead } from './read'
 
 export type ClinicSettings = Wire<typeof settingsReplySchema>
 
@@ -9,10 +10,7 @@ const settingsPath = (clinicId: string) => `/clinics/${encodeURIComponent(clinic
 const settingsKey = (clinicId: string) => ['clinics', clinicId, 'settings'] as const
 
 export function useClinicSettings(clinicId: string) {
-  return useQuery({
-    queryKey: settingsKey(clinicId),
-    queryFn: ({ signal }) => apiFetch<ClinicSettings>(settingsPath(clinicId), { signal }),
-  })
+  return useApiRead<ClinicSettings>(settingsKey(clinicId), settingsPath(clinicId))
 }
 
 /** Saves the changed settings (nested by group) against the version read; a stale one is a 409. */

@@ -23,6 +23,9 @@ export interface Column<T> {
   nowrap?: boolean
 }
 
+/** A column of figures: right-aligned under a right-aligned header, kept on one line. */
+export const figureColumn = { td: { ta: 'right' }, th: { ta: 'right' }, nowrap: true } as const
+
 /** The list's page and page size, as `usePaging` holds them (or the URL, for bookmarkable lists). */
 export interface Paging {
   page: number

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Alert, Badge, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import {
   type CountOccasion,
@@ -8,6 +8,7 @@ import {
   useCountSheet,
   useSubmitCountSheet,
 } from '../../api/ledger'
+import { type Column, DataTable, figureColumn } from '../data-table'
 import { FieldGroup } from '../field-group'
 import { MutationError } from '../mutation-error'
 import { ErrorAlert, PageLoader } from '../page-status'
@@ -137,47 +138,48 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onReco
           />
         </FieldGroup>
       </Group>
-      <Table.ScrollContainer minWidth={320}>
-        <Table verticalSpacing="sm" aria-label="Count sheet">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Lot</Table.Th>
-              <Table.Th>Counted</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {lots.map((lot, i) => (
-              <Table.Tr key={lot.id}>
-                <Table.Td>
-                  <LotName lotNumber={lot.lotNumber} drugLabel={lot.drugLabel} />
-                  <ExpiryCell lot={lot} />
-                </Table.Td>
-                <Table.Td>
-                  <TextInput
-                    aria-label={`Counted, lot ${lot.lotNumber}`}
-                    value={amounts[lot.id] ?? ''}
-                    onChange={(e) => {
-                      const value = e.currentTarget.value.replace(/[^\d.]/g, '')
-                      setAmounts((a) => ({ ...a, [lot.id]: value }))
-                      setHints((h) => ({ ...h, rows: { ...h.rows, [lot.id]: '' } }))
-                    }}
-                    inputMode="decimal"
-                    rightSection={
-                      <Text size="xs" c="dimmed">
-                        {isInUnits ? (lot.unit === 'mL' ? 'mL' : 'dev') : 'mg'}
-                      </Text>
-                    }
-                    rightSectionWidth={36}
-                    error={hints.rows[lot.id] || fieldError(submit.error, `counts.${i}.counted`)}
-                    w={120}
-                    size="md"
-                  />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label="Count sheet"
+        minWidth={320}
+        rows={lots}
+        rowKey={(lot) => lot.id}
+        table={{ verticalSpacing: 'sm' }}
+        columns={[
+          {
+            header: 'Lot',
+            cell: (lot) => (
+              <>
+                <LotName lotNumber={lot.lotNumber} drugLabel={lot.drugLabel} />
+                <ExpiryCell lot={lot} />
+              </>
+            ),
+          },
+          {
+            header: 'Counted',
+            cell: (lot) => (
+              <TextInput
+                aria-label={`Counted, lot ${lot.lotNumber}`}
+                value={amounts[lot.id] ?? ''}
+                onChange={(e) => {
+                  const value = e.currentTarget.value.replace(/[^\d.]/g, '')
+                  setAmounts((a) => ({ ...a, [lot.id]: value }))
+                  setHints((h) => ({ ...h, rows: { ...h.rows, [lot.id]: '' } }))
+                }}
+                inputMode="decimal"
+                rightSection={
+                  <Text size="xs" c="dimmed">
+                    {isInUnits ? (lot.unit === 'mL' ? 'mL' : 'dev') : 'mg'}
+                  </Text>
+                }
+                rightSectionWidth={36}
+                error={hints.rows[lot.id] || fieldError(submit.error, `counts.${lots.indexOf(lot)}.counted`)}
+                w={120}
+                size="md"
+              />
+            ),
+          },
+        ]}
+      />
       {lots.length === 0 ? (
         <Text c="dimmed" ta="center" py="md">
           No lots in stock to count.
@@ -211,6 +213,43 @@ export function CountSheet({ clinicId, resolvedDiscrepancyIds, onResolve, onReco
   )
 }
 
+type CountResult = CountSheetReply['results'][number]
+
+function resultColumns(
+  isOpen: (discrepancyId: string) => boolean,
+  onResolve: (discrepancy: Discrepancy) => void,
+): Column<CountResult>[] {
+  return [
+    { header: 'Lot', cell: (r) => <LotName lotNumber={r.lotNumber} drugLabel={r.drugLabel} /> },
+    { header: 'Counted', ...figureColumn, cell: (r) => formatMg(r.countedMg) },
+    { header: 'Expected', ...figureColumn, cell: (r) => formatMg(r.expectedMg) },
+    {
+      header: 'Result',
+      cell: (r) =>
+        r.discrepancy ? (
+          <Group gap="xs">
+            <Badge color="red" variant="filled">
+              Discrepancy {groupDigits(r.differenceMg)} mg
+            </Badge>
+            {isOpen(r.discrepancy.id) ? (
+              <Button size="compact-sm" color="red" variant="light" onClick={() => onResolve(r.discrepancy!)}>
+                Resolve now
+              </Button>
+            ) : (
+              <Text size="xs" c="teal.8">
+                Resolved
+              </Text>
+            )}
+          </Group>
+        ) : (
+          <Badge color="teal" variant="light">
+            Matches
+          </Badge>
+        ),
+    },
+  ]
+}
+
 function CountResults({
   reply,
   isOpen,
@@ -237,60 +276,14 @@ function CountResults({
         Witnessed by {reply.witnessName}. A difference opens a discrepancy, resolved with a reason and a
         witness.
       </Alert>
-      <Table.ScrollContainer minWidth={620}>
-        <Table verticalSpacing="sm" aria-label="Count results">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Lot</Table.Th>
-              <Table.Th ta="right">Counted</Table.Th>
-              <Table.Th ta="right">Expected</Table.Th>
-              <Table.Th>Result</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {reply.results.map((r) => (
-              <Table.Tr key={r.lotId}>
-                <Table.Td>
-                  <LotName lotNumber={r.lotNumber} drugLabel={r.drugLabel} />
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {formatMg(r.countedMg)}
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {formatMg(r.expectedMg)}
-                </Table.Td>
-                <Table.Td>
-                  {r.discrepancy ? (
-                    <Group gap="xs">
-                      <Badge color="red" variant="filled">
-                        Discrepancy {groupDigits(r.differenceMg)} mg
-                      </Badge>
-                      {isOpen(r.discrepancy.id) ? (
-                        <Button
-                          size="compact-sm"
-                          color="red"
-                          variant="light"
-                          onClick={() => onResolve(r.discrepancy!)}
-                        >
-                          Resolve now
-                        </Button>
-                      ) : (
-                        <Text size="xs" c="teal.8">
-                          Resolved
-                        </Text>
-                      )}
-                    </Group>
-                  ) : (
-                    <Badge color="teal" variant="light">
-                      Matches
-                    </Badge>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label="Count results"
+        minWidth={620}
+        columns={resultColumns(isOpen, onResolve)}
+        rows={reply.results}
+        rowKey={(r) => r.lotId}
+        table={{ verticalSpacing: 'sm' }}
+      />
       <Group justify="flex-end">
         <Button variant="default" onClick={onNewCount}>
           Start a new count

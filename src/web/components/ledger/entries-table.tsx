@@ -2,7 +2,7 @@ import { Anchor, Badge, Text } from '@mantine/core'
 import { Link } from 'react-router'
 import type { Entry, Lot } from '../../api/ledger'
 import { clinicPath } from '../../clinic-path'
-import { type Column, DataTable } from '../data-table'
+import { type Column, DataTable, figureColumn } from '../data-table'
 import { TimeCell } from '../time-cell'
 import { formatMg, groupDigits, kindColors, kindLabels, mgInUnits, shortHash } from './ledger-format'
 
@@ -58,8 +58,6 @@ function PatientCell({ clinicId, entry }: { clinicId: string; entry: Entry }) {
   )
 }
 
-const right = { td: { ta: 'right' }, th: { ta: 'right' }, nowrap: true } as const
-
 /** The columns of the entries table; within one lot there is no lot column. */
 function entryColumns({
   clinicId,
@@ -96,7 +94,7 @@ function entryColumns({
     },
     {
       header: 'Change',
-      ...right,
+      ...figureColumn,
       cell: (entry) =>
         entry.changeMg === '0'
           ? '—'
@@ -104,7 +102,7 @@ function entryColumns({
     },
     {
       header: 'Balance',
-      ...right,
+      ...figureColumn,
       cell: (entry) => (
         <>
           <Text size="sm" fw={600}>

@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core'
-import { type Column, DataTable } from '../data-table'
+import { type Column, DataTable, figureColumn } from '../data-table'
 import { formatInterval, formatLiterature, formatNumber } from './format'
 import { type MeasureRow, minReadableN } from './outcome-measures'
 
@@ -9,8 +9,6 @@ interface MeasureTableProps {
   /** Header of the "count / n" column, naming both: "Met / measured", "Reports / sessions" … */
   countHeader?: string
 }
-
-const right = { td: { ta: 'right' }, th: { ta: 'right' }, nowrap: true } as const
 
 const measureColumn: Column<MeasureRow> = {
   header: 'Measure',
@@ -28,7 +26,7 @@ const measureColumn: Column<MeasureRow> = {
 
 const countColumn = (header: string): Column<MeasureRow> => ({
   header,
-  ...right,
+  ...figureColumn,
   cell: (r) => (
     <>
       {r.count === null ? '' : `${formatNumber(r.count)} / `}
@@ -44,7 +42,7 @@ const countColumn = (header: string): Column<MeasureRow> => ({
 
 const valueColumn = (hasInterval: boolean): Column<MeasureRow> => ({
   header: hasInterval ? 'Value (95 % CI)' : 'Value',
-  ...right,
+  ...figureColumn,
   cell: (r) => (
     <>
       {formatNumber(r.value, r.unit)}
