@@ -1,8 +1,8 @@
 import { buildRatingOptions } from './define-instrument'
 import {
+  buildSuicidalIdeationFlags,
   defaultSuicidalIdeationSettings,
   type SuicidalIdeationSettings,
-  suicidalIdeationFlag,
 } from './suicidal-ideation'
 import { defineSummedInstrument } from './summed-instrument'
 import type { Instrument, InstrumentItem, ScoreBand } from './types'
@@ -69,10 +69,7 @@ export function createHamd17(
     respondent: 'clinician',
     items: HAMD_ITEMS,
     bands: HAMD_BANDS,
-    buildFlags(values) {
-      const flag = suicidalIdeationFlag('hamdItem3', values.hamd_3 ?? 0, settings)
-      return flag ? [flag] : []
-    },
+    buildFlags: buildSuicidalIdeationFlags('hamdItem3', settings),
   })
 }
 

@@ -1,8 +1,8 @@
 import { buildItems, buildNumericOptions } from './define-instrument'
 import {
+  buildSuicidalIdeationFlags,
   defaultSuicidalIdeationSettings,
   type SuicidalIdeationSettings,
-  suicidalIdeationFlag,
 } from './suicidal-ideation'
 import { defineSummedInstrument } from './summed-instrument'
 import type { Instrument, ScoreBand } from './types'
@@ -46,10 +46,7 @@ export function createMadrs(
     respondent: 'clinician',
     items: MADRS_ITEMS,
     bands: MADRS_BANDS,
-    buildFlags(values) {
-      const flag = suicidalIdeationFlag('madrsItem10', values.madrs_10 ?? 0, settings)
-      return flag ? [flag] : []
-    },
+    buildFlags: buildSuicidalIdeationFlags('madrsItem10', settings),
   })
 }
 

@@ -1,8 +1,8 @@
 import { buildRatingOptions } from './define-instrument'
 import {
+  buildSuicidalIdeationFlags,
   defaultSuicidalIdeationSettings,
   type SuicidalIdeationSettings,
-  suicidalIdeationFlag,
 } from './suicidal-ideation'
 import { defineSummedInstrument } from './summed-instrument'
 import type { Instrument, InstrumentItem, ScoreBand } from './types'
@@ -60,11 +60,8 @@ export function createPhq9(settings: SuicidalIdeationSettings = defaultSuicidalI
     items: PHQ9_ITEMS,
     bands: PHQ9_BANDS,
     loinc: { panel: '44249-1', total: '44261-6' }, // §4 "Codes" (✅)
-    buildFlags(values) {
-      // Endorsement of item 9 needs same-day clinician follow-up (§4, ✅): urgent, no warning level.
-      const flag = suicidalIdeationFlag('phq9Item9', values.phq9_9 ?? 0, settings)
-      return flag ? [flag] : []
-    },
+    // Endorsement of item 9 needs same-day clinician follow-up (§4, ✅): urgent, no warning level.
+    buildFlags: buildSuicidalIdeationFlags('phq9Item9', settings),
   })
 }
 

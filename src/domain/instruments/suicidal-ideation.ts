@@ -133,3 +133,14 @@ export function suicidalIdeationFlag(
     }
   return null
 }
+
+/** A summed instrument's `buildFlags`: the `suicide-risk` flag of its suicidal-ideation item, if raised. */
+export function buildSuicidalIdeationFlags(
+  key: SuicidalIdeationSettingKey,
+  settings: SuicidalIdeationSettings,
+): (values: Readonly<Record<string, number>>) => ScoreFlag[] {
+  return (values) => {
+    const flag = suicidalIdeationFlag(key, values[suicidalIdeationItems[key].itemId] ?? 0, settings)
+    return flag ? [flag] : []
+  }
+}

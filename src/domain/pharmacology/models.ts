@@ -2,16 +2,8 @@ import { DomainValidationError } from '../errors'
 
 export type PkModelId = 'domino' | 'clements'
 
-/**
- * A mammillary compartment model: central volume per kg and first-order rate constants per minute.
- * A model with k13 = k31 = 0 is two-compartment (Clements); the engine drops the empty compartment.
- */
-export interface PkModel {
-  id: PkModelId
-  name: string
-  /** Where the numbers come from (clinical-reference.md §5). */
-  source: string
-  v1LPerKg: number
+/** First-order rate constants per minute, the same for every body weight. */
+interface PkRateConstants {
   k10PerMin: number
   k12PerMin: number
   k13PerMin: number
@@ -19,18 +11,24 @@ export interface PkModel {
   k31PerMin: number
   /** Effect-site equilibration constant; ⚠️ unverified for every model (§5), shown as such. */
   ke0PerMin: number
+}
+
+/**
+ * A mammillary compartment model: central volume per kg and first-order rate constants per minute.
+ * A model with k13 = k31 = 0 is two-compartment (Clements); the engine drops the empty compartment.
+ */
+export interface PkModel extends PkRateConstants {
+  id: PkModelId
+  name: string
+  /** Where the numbers come from (clinical-reference.md §5). */
+  source: string
+  v1LPerKg: number
   isKe0Unverified: boolean
 }
 
 /** One patient's parameters: the model scaled to a body weight (volumes in litres, rates per minute). */
-export interface PkParameters {
+export interface PkParameters extends PkRateConstants {
   v1L: number
-  k10PerMin: number
-  k12PerMin: number
-  k13PerMin: number
-  k21PerMin: number
-  k31PerMin: number
-  ke0PerMin: number
 }
 
 // §5 table (opentiva, citing Domino 1982, PMID 7198883). ke0 0.652 ⚠️.

@@ -39,36 +39,39 @@ export interface PreDoseVitalsFinding {
   atMs: number
 }
 
+/** The pre-dose BP limits, the stricter first: the first one exceeded is the finding. */
+const preDoseBpLimits = [
+  {
+    setting: 'preDoseNoStartAbove',
+    code: 'pre-dose-bp-no-start',
+    severity: 'critical',
+    recommendedAction: 'Do not start; notify the prescriber.',
+  },
+  {
+    setting: 'preDoseDeferAbove',
+    code: 'pre-dose-bp-defer',
+    severity: 'warning',
+    recommendedAction: 'Defer the start pending prescriber review; recheck BP.',
+  },
+] as const
+
 /** §2 ⚠️: before the dose, > 140/90 defers pending prescriber review and > 180/110 stops the start. */
 export function evaluatePreDoseVitals(
   reading: VitalsReading,
   settings: VitalsSettings = defaultVitalsSettings,
 ): PreDoseVitalsFinding[] {
-  if (isBpAbove(reading, settings.preDoseNoStartAbove)) {
-    const { systolicMmHg: s, diastolicMmHg: d } = settings.preDoseNoStartAbove
-    return [
-      {
-        code: 'pre-dose-bp-no-start',
-        severity: 'critical',
-        message: `Pre-dose BP ${bpText(reading)} is above ${s}/${d}.`,
-        recommendedAction: 'Do not start; notify the prescriber.',
-        atMs: reading.takenAtMs,
-      },
-    ]
-  }
-  if (isBpAbove(reading, settings.preDoseDeferAbove)) {
-    const { systolicMmHg: s, diastolicMmHg: d } = settings.preDoseDeferAbove
-    return [
-      {
-        code: 'pre-dose-bp-defer',
-        severity: 'warning',
-        message: `Pre-dose BP ${bpText(reading)} is above ${s}/${d}.`,
-        recommendedAction: 'Defer the start pending prescriber review; recheck BP.',
-        atMs: reading.takenAtMs,
-      },
-    ]
-  }
-  return []
+  const limit = preDoseBpLimits.find((l) => isBpAbove(reading, settings[l.setting]))
+  if (!limit) return []
+  const { systolicMmHg: s, diastolicMmHg: d } = settings[limit.setting]
+  return [
+    {
+      code: limit.code,
+      severity: limit.severity,
+      message: `Pre-dose BP ${bpText(reading)} is above ${s}/${d}.`,
+      recommendedAction: limit.recommendedAction,
+      atMs: reading.takenAtMs,
+    },
+  ]
 }
 
 export interface NextVitalsInput {
