@@ -59,7 +59,7 @@ export async function chartPreDose(
     preChecks?: Record<string, unknown>
     vitals?: Record<string, number | undefined>
     cssrs?: Record<string, boolean>
-    phq9?: Record<string, number> | null
+    phq9?: Record<string, number | null> | null
   } = {},
 ): Promise<LightMyRequestResponse> {
   await nurse.post(`${sessionUrl}/pre-checks`, {

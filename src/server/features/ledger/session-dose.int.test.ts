@@ -5,6 +5,7 @@ import {
   patientIdByMrn,
   startNursePrescriberDesk,
 } from '../../../../test/support/clinic-fixture'
+import { aldrete10 } from '../../../../test/support/session-answers'
 import { Client, demoEmails, passwordOf, type TestApp } from '../../../../test/support/test-app'
 import { principalByEmail } from '../../seed/demo-ledger'
 
@@ -132,13 +133,7 @@ describe('an infusion stopped early', () => {
     await nurse.post(`${session.s}/scores`, {
       instrumentId: 'aldrete',
       context: 'post',
-      answers: {
-        aldrete_activity: 2,
-        aldrete_respiration: 2,
-        aldrete_circulation: 2,
-        aldrete_consciousness: 2,
-        aldrete_spo2: 2,
-      },
+      answers: aldrete10,
     })
     t.clock.advanceMinutes(45)
     await nurse.post(`${session.s}/vitals`, {

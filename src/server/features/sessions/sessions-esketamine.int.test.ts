@@ -5,7 +5,7 @@ import {
   patientIdByMrn,
   startNursePrescriberDesk,
 } from '../../../../test/support/clinic-fixture'
-import { aldrete10 } from '../../../../test/support/session-answers'
+import { aldrete10, phq9Moderate as phq9 } from '../../../../test/support/session-answers'
 import { type Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
 
 // An esketamine session through the API: two devices 5 minutes apart, discharge held until 2 hours
@@ -17,17 +17,6 @@ let frontDesk: Client
 let prescriber: Client
 let secret: string
 let chairs: { id: string; name: string }[]
-const phq9 = {
-  phq9_1: 2,
-  phq9_2: 2,
-  phq9_3: 2,
-  phq9_4: 2,
-  phq9_5: 1,
-  phq9_6: 2,
-  phq9_7: 1,
-  phq9_8: 1,
-  phq9_9: 0,
-}
 const url = () => `/api/v1/clinics/${t.clinics.riverside}`
 const code = () => freshTotpCode(t, secret)
 let sessionId: string

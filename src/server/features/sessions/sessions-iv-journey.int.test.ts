@@ -5,7 +5,7 @@ import {
   patientIdByMrn,
   startNursePrescriberDesk,
 } from '../../../../test/support/clinic-fixture'
-import { aldrete10 } from '../../../../test/support/session-answers'
+import { aldrete10, phq9Moderate as phq9 } from '../../../../test/support/session-answers'
 import { Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
 
 // An IV session from booking to signed discharge through the API, in order: each block goes on
@@ -19,17 +19,6 @@ let secret: string
 let chairs: { id: string; name: string }[]
 let sessionUrl: string
 let patientId: string
-const phq9 = {
-  phq9_1: 2,
-  phq9_2: 2,
-  phq9_3: 2,
-  phq9_4: 2,
-  phq9_5: 1,
-  phq9_6: 2,
-  phq9_7: 1,
-  phq9_8: 1,
-  phq9_9: 0,
-}
 const url = () => `/api/v1/clinics/${t.clinics.riverside}`
 const patientByMrn = (mrn: string) => patientIdByMrn(frontDesk, t.clinics.riverside, mrn)
 const code = () => freshTotpCode(t, secret)
