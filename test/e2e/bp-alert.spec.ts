@@ -1,6 +1,18 @@
-import { expect, type Locator, type Page, test } from '@playwright/test'
-import { type E2eServer, startServer } from './support/server'
-import { signInStaff, totpCodes } from './support/staff'
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
+import {
+  bookOnChair,
+  bookWithOverride,
+  calculateIvDose,
+  checkInFromBoard,
+  fillVitals,
+  openPatient,
+  saveCssrsScreen,
+  savePreCheckQuestions,
+  signDoseCheck,
+  startPumpAfterRefusedBackdating,
+} from './support/chair-side'
+import { serverForSpec } from './support/spec-server'
+import { signInEnrolling, signInStaff, totpCodes } from './support/staff'
 
 // Issue 14 C, 3 and 4 on a tablet (1024×768): a first blood pressure of 185/112 during the
 // infusion raises the alert at once — the reading, the rule, "Recheck BP by HH:MM" and the pump's
@@ -8,14 +20,8 @@ import { signInStaff, totpCodes } from './support/staff'
 // was done and the recheck BP in one dialog, the acknowledged alert stays dimmed, and the high
 // value is highlighted in the vitals table.
 
-let server: E2eServer
+const server = serverForSpec()
 test.use({ actionTimeout: 20_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const saved = { timeout: 30_000 }
 const freshCode = totpCodes()
@@ -36,19 +42,6 @@ function counter() {
   }
 }
 
-async function fillVitals(form: Locator, values: Record<string, string>) {
-  for (const [label, value] of Object.entries(values))
-    await form.getByLabel(label, { exact: true }).fill(value)
-  await form.getByRole('button', { name: 'Save vitals' }).click()
-}
-
-async function answer(scope: Locator, question: RegExp, option: string) {
-  await scope
-    .getByRole('radiogroup', { name: question })
-    .getByRole('radio', { name: option })
-    .check({ force: true })
-}
-
 async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1024, height: 768 })
   await page.evaluate(() => window.scrollTo(0, 0))
@@ -58,87 +51,39 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1024, height: 768 })
 }
 
-test('a first BP of 185/112 during the infusion: alert, recheck timer, one-dialog acknowledgement with the recheck', async ({
-  browser,
-}) => {
-  test.setTimeout(300_000)
-  const nurse = await signInStaff(browser, server, 'nurse@demo.ketacare.org', { expectShell: true })
-  const clinicPath = new URL(nurse.url()).pathname
+/** The prescriber (enrolling an authenticator) books Marcus Holloway on Chair 4 with a spacing override. */
+async function bookWithSpacingOverride(browser: Browser, clinicUrl: string) {
+  const prescriber = await signInEnrolling(browser, server, 'prescriber@demo.ketacare.org', freshCode)
+  await openPatient(prescriber.page, clinicUrl, 'RK-2024-0118', 'Holloway, Marcus')
+  const booking = await bookOnChair(prescriber.page, 'Chair 4')
+  await bookWithOverride(booking, 'Second infusion today by plan review.')
+  return prescriber
+}
 
-  // The prescriber (enrolling an authenticator) books Marcus Holloway on Chair 4 with a spacing override.
-  const prescriber = await signInStaff(browser, server, 'prescriber@demo.ketacare.org')
-  const secret = (await prescriber.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
-  await prescriber
-    .getByLabel('Authentication code', { exact: true })
-    .fill(await freshCode(prescriber, secret))
-  await prescriber.getByRole('button', { name: 'Confirm and sign in' }).click()
-  await prescriber.waitForURL(/\/c\/[0-9a-f-]+$/)
-  await prescriber.goto(`${server.url}${clinicPath}/patients`)
-  await prescriber.getByLabel('Search patients', { exact: true }).fill('RK-2024-0118')
-  await prescriber.getByRole('link', { name: 'Holloway, Marcus' }).click()
-  await prescriber.getByRole('tab', { name: 'Sessions' }).click()
-  const booking = prescriber.getByRole('form', { name: 'Book a session' })
-  await booking.getByLabel('Chair', { exact: true }).click()
-  await prescriber.getByRole('option', { name: 'Chair 4', exact: true }).click()
-  await booking.getByRole('button', { name: 'Book session' }).click()
-  await booking.getByLabel('Override reason', { exact: true }).fill('Second infusion today by plan review.')
-  await booking.getByRole('button', { name: 'Book with override' }).click()
-  await expect(booking.getByText(/Session \d+ booked/)).toBeVisible()
-
-  // The nurse checks him in, does the pre-checks and the dose; the prescriber checks it.
-  await nurse.goto(`${server.url}${clinicPath}/today`)
-  const chair4 = nurse.getByRole('region', { name: 'Chair 4' })
-  await chair4.getByRole('button', { name: 'Check in Marcus Holloway' }).click()
-  await expect(chair4.getByText('Checked in', { exact: true })).toBeVisible(saved)
-  await chair4.getByRole('link', { name: 'Marcus Holloway' }).click()
+/** The nurse checks him in, does the pre-checks and the dose; the prescriber checks it. */
+async function preCheckAndDose(nurse: Page, prescriber: { page: Page; secret: string }, clinicUrl: string) {
+  await checkInFromBoard(nurse, clinicUrl, 'Chair 4', 'Marcus Holloway')
   const sessionUrl = nurse.url()
   await nurse.getByRole('button', { name: 'Start pre-checks' }).click()
-  const questions = nurse.getByRole('form', { name: 'Pre-check questions' })
-  await questions.getByLabel('Identity confirmed (two identifiers)').check()
-  await questions.getByLabel('Fasting as instructed').check()
-  await questions.getByLabel('Escort home confirmed').check()
-  await questions.getByLabel('Escort name', { exact: true }).fill('Dana Holloway')
-  await questions.getByRole('button', { name: 'Save pre-checks' }).click()
-  await expect(questions.getByText('Pre-check questions saved.')).toBeVisible()
+  await savePreCheckQuestions(nurse, 'Dana Holloway')
   await fillVitals(nurse.getByRole('form', { name: 'Vital signs' }), {
     'Systolic (mmHg)': '124',
     'Diastolic (mmHg)': '78',
     'Heart rate (bpm)': '70',
   })
   await expect(nurse.getByText(/Saved: Pre-dose vitals: BP 124\/78/)).toBeVisible(saved)
-  const scores = nurse.getByLabel('Pre-dose scores')
-  for (const n of [1, 2, 6]) await answer(scores, new RegExp(`^${n}\\. `), 'No')
-  await scores.getByRole('button', { name: 'Save C-SSRS' }).click()
+  await saveCssrsScreen(nurse)
   await expect(nurse.getByText('passed', { exact: true })).toBeVisible(saved)
-  await nurse.getByRole('tab', { name: 'Dosing' }).click()
-  const doseForm = nurse.getByRole('form', { name: 'Dose calculation' })
-  await doseForm.getByLabel("Today's weight (kg)", { exact: true }).fill('91.2')
-  await doseForm.getByLabel('Vial concentration (mg/mL)', { exact: true }).fill('10')
-  await doseForm.getByRole('button', { name: 'Calculate dose' }).click()
-  await prescriber.goto(sessionUrl)
-  await prescriber.getByRole('button', { name: 'I am supervising' }).click()
-  await prescriber.getByRole('tab', { name: 'Dosing' }).click()
-  const check = prescriber.getByLabel('Second-person check')
-  await check.getByLabel('Authenticator code', { exact: true }).fill(await freshCode(prescriber, secret))
-  await check.getByRole('button', { name: 'Sign dose check' }).click()
-  await expect(prescriber.getByText('Dose checked by a second person')).toBeVisible()
+  await calculateIvDose(nurse, '91.2', '10')
+  await prescriber.page.goto(sessionUrl)
+  await prescriber.page.getByRole('button', { name: 'I am supervising' }).click()
+  await signDoseCheck(prescriber.page, await freshCode(prescriber.page, prescriber.secret))
   await expect(nurse.getByRole('button', { name: 'Start dosing' })).toBeEnabled(saved)
   await nurse.getByRole('button', { name: 'Start dosing' }).click()
+}
 
-  // A pump start back-dated to before the pre-checks is refused, naming the reason.
-  const pump = nurse.getByLabel('Infusion pump')
-  await pump.getByLabel('Minutes ago', { exact: true }).fill('90')
-  await pump.getByRole('button', { name: 'Start infusion' }).click()
-  await expect(nurse.getByLabel('Charting outbox')).toContainText(/before the pre-checks began/, saved)
-  await nurse
-    .getByLabel('Charting outbox')
-    .getByRole('button', { name: /Discard/ })
-    .first()
-    .click()
-  await pump.getByRole('button', { name: 'Start infusion' }).click()
-  await expect(pump.getByText('running', { exact: true })).toBeVisible(saved)
-
-  // The first reading of the infusion is 185/112.
+/** The first reading of the infusion is 185/112: the alert, its rule and recheck time, the timer. */
+async function expectHighBpAlert(nurse: Page): Promise<Locator> {
   await fillVitals(nurse.getByRole('form', { name: 'Vital signs' }), {
     'Systolic (mmHg)': '185',
     'Diastolic (mmHg)': '112',
@@ -155,8 +100,11 @@ test('a first BP of 185/112 during the infusion: alert, recheck timer, one-dialo
   // The timer counts down to the recheck, 5 minutes at most, labelled as a BP recheck.
   await expect(nurse.getByRole('timer')).toHaveAccessibleName(/^BP recheck in (?:[0-4]:\d\d|5:00)$/)
   await shoot(nurse, 'bp-alert-open')
+  return alert
+}
 
-  // Acknowledge with the recheck in the same dialog: count what the nurse does.
+/** Acknowledge with the recheck in the same dialog: count what the nurse does. */
+async function acknowledgeWithRecheck(nurse: Page, alert: Locator) {
   const nurseDoes = counter()
   await nurseDoes.tap(alert.getByRole('button', { name: 'Acknowledge' }))
   const dialog = nurse.getByRole('dialog', { name: 'Acknowledge alert' })
@@ -173,6 +121,19 @@ test('a first BP of 185/112 during the infusion: alert, recheck timer, one-dialo
   await expect(dialog).toHaveCount(0, saved)
   console.log(`acknowledge + recheck: ${nurseDoes.counts.taps} taps, ${nurseDoes.counts.fields} typed fields`)
   expect(nurseDoes.counts.taps + nurseDoes.counts.fields).toBeLessThanOrEqual(4)
+}
+
+test('a first BP of 185/112 during the infusion: alert, recheck timer, one-dialog acknowledgement with the recheck', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000)
+  const nurse = await signInStaff(browser, server, 'nurse@demo.ketacare.org', { expectShell: true })
+  const clinicUrl = `${server.url}${new URL(nurse.url()).pathname}`
+  const prescriber = await bookWithSpacingOverride(browser, clinicUrl)
+  await preCheckAndDose(nurse, prescriber, clinicUrl)
+  await startPumpAfterRefusedBackdating(nurse, '90')
+  const alert = await expectHighBpAlert(nurse)
+  await acknowledgeWithRecheck(nurse, alert)
 
   // Still above 180/110: the acknowledged alert stays, dimmed, with what was done.
   const acked = nurse.getByRole('status', { name: /^Acknowledged — BP 185\/112/ })

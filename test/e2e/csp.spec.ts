@@ -1,18 +1,12 @@
 import { expect, type Page, test } from '@playwright/test'
-import { type E2eServer, startServer } from './support/server'
+import { serverForSpec } from './support/spec-server'
 import { signInStaff } from './support/staff'
 
 // Issue 13: the Content-Security-Policy allows styles only from our origin or with the page's
 // nonce (no 'unsafe-inline'). The app must still look right: Mantine's <style> tags carry the
 // nonce, and the browser reports no violation on the screens with the most styling.
 
-let server: E2eServer
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
+const server = serverForSpec()
 
 /** Collects CSP violations as the browser reports them: the DOM event and the console message. */
 async function watchViolations(page: Page): Promise<string[]> {

@@ -1,19 +1,13 @@
 import { expect, test } from '@playwright/test'
-import { type E2eServer, startServer } from './support/server'
-import { signInStaff, totpCodes } from './support/staff'
+import { serverForSpec } from './support/spec-server'
+import { enrolAuthenticator, signInStaff, totpCodes } from './support/staff'
 
 // Clinical-reference §3: an esketamine patient is observed at least 2 hours AND until sedation,
 // dissociation and respiratory depression have resolved. The demo has Luis Reyes in monitoring,
 // his first device 2½ hours ago, escort here, but dissociation not resolved at the last check.
 
-let server: E2eServer
+const server = serverForSpec()
 test.use({ actionTimeout: 20_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const saved = { timeout: 30_000 }
 const freshCode = totpCodes()
@@ -75,11 +69,7 @@ test('§3: an esketamine session past 2 hours cannot be discharged while the pat
 
   // The prescriber enrols an authenticator at first sign-in, then signs the discharge.
   const prescriber = await signInStaff(browser, server, 'prescriber@demo.ketacare.org')
-  const secret = (await prescriber.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
-  await prescriber
-    .getByLabel('Authentication code', { exact: true })
-    .fill(await freshCode(prescriber, secret))
-  await prescriber.getByRole('button', { name: 'Confirm and sign in' }).click()
+  const secret = await enrolAuthenticator(prescriber, freshCode)
   await prescriber.waitForURL(/\/c\/[0-9a-f-]+$/)
   await prescriber.goto(sessionUrl)
   await prescriber.getByRole('tab', { name: 'Discharge' }).click()

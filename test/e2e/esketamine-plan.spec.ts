@@ -1,19 +1,13 @@
 import { expect, test } from '@playwright/test'
-import { type E2eServer, startServer } from './support/server'
-import { signInStaff, totpCodes } from './support/staff'
+import { serverForSpec } from './support/spec-server'
+import { enrolAuthenticator, signInStaff, totpCodes } from './support/staff'
 
 // An esketamine plan on the Plan tab (issue 14, point A): the demo's approved esketamine plan opens
 // without a crash and shows its own preview (devices of 28 mg, 5 minutes apart, the sessions
 // schedule), and a prescriber drafts and signs a new esketamine plan, which supersedes it.
 
-let server: E2eServer
+const server = serverForSpec()
 test.use({ actionTimeout: 20_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const freshCode = totpCodes()
 
@@ -23,11 +17,7 @@ test('a prescriber opens an approved esketamine plan, drafts a new one and signs
   const prescriber = await signInStaff(browser, server, 'prescriber@demo.ketacare.org')
   const errors: string[] = []
   prescriber.on('pageerror', (error) => errors.push(error.message))
-  const secret = (await prescriber.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
-  await prescriber
-    .getByLabel('Authentication code', { exact: true })
-    .fill(await freshCode(prescriber, secret))
-  await prescriber.getByRole('button', { name: 'Confirm and sign in' }).click()
+  const secret = await enrolAuthenticator(prescriber, freshCode)
   await prescriber.waitForURL(/\/c\/[0-9a-f-]+$/)
   // Riverside treats with esketamine; the prescriber works at both demo clinics.
   const clinic = prescriber.getByRole('combobox', { name: 'Clinic' })

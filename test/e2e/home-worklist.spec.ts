@@ -1,21 +1,14 @@
 import { expect, type Page, test } from '@playwright/test'
-import { generateSync } from 'otplib'
-import { type E2eServer, startServer } from './support/server'
-import { signInStaff } from './support/staff'
+import { serverForSpec } from './support/spec-server'
+import { chooseClinic, enrolAuthenticator, signInStaff } from './support/staff'
 
 // Issue 14 "Also seen": Home is each role's worklist, a portal safety answer shows on Home and on
 // the Today board (not only on the chart), and the staff menu stays in view on a 1024 px tablet.
 // The demo: Grace Kim (RK-2024-0112) answered QIDS-SR16 item 12 at 2 in the portal; Luis Ortega
 // waits for an eligibility decision; an esketamine session's REMS form is owed.
 
-let server: E2eServer
+const server = serverForSpec()
 test.use({ actionTimeout: 20_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const tablet = { viewport: { width: 1024, height: 768 } }
 const sizes = [
@@ -98,16 +91,10 @@ test('a prescriber sees the decisions to sign, each opening the chart tab where 
   test.setTimeout(120_000)
   const email = 'prescriber@demo.ketacare.org'
   const page = await signInStaff(browser, server, email, { context: tablet })
-  const key = (await page.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
-  await page.getByLabel('Authentication code').fill(generateSync({ secret: key }))
-  await page.getByRole('button', { name: 'Confirm and sign in' }).click()
+  await enrolAuthenticator(page)
   await expect(page.getByText('Dr. Priya Raman', { exact: true })).toBeVisible()
   // The prescriber works at both clinics; Luis Ortega is at Riverside.
-  const clinic = page.getByRole('combobox', { name: 'Clinic' })
-  if ((await clinic.inputValue()) !== 'Riverside Ketamine Clinic') {
-    await clinic.click()
-    await page.getByRole('option', { name: 'Riverside Ketamine Clinic' }).click()
-  }
+  await chooseClinic(page, 'Riverside Ketamine Clinic')
   await expectMenuInView(page)
 
   const toSign = page.getByRole('region', { name: 'Waiting for your signature' })

@@ -1,16 +1,10 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
 import { CONTRAINDICATION_QUESTIONS } from '../../src/domain/eligibility'
-import { type E2eServer, startServer } from './support/server'
-import { signInStaff, totpCodes } from './support/staff'
+import { serverForSpec } from './support/spec-server'
+import { enrolAuthenticator, signInStaff, totpCodes } from './support/staff'
 
-let server: E2eServer
+const server = serverForSpec()
 test.use({ actionTimeout: 15_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const emails = {
   frontDesk: 'frontdesk@demo.ketacare.org',
@@ -50,24 +44,20 @@ async function answer(page: Page, question: RegExp, option: string) {
   await page.getByRole('radiogroup', { name: question }).getByRole('radio', { name: option }).click()
 }
 
-test('intake to an approved plan: register, assess, sign eligibility, consent, approve the plan', async ({
-  browser,
-}) => {
-  // Up to three fresh TOTP steps (30 s each) plus many screens.
-  test.setTimeout(300_000)
-
-  // Front desk registers the patient and sees demographics only.
-  const desk = await signIn(browser, emails.frontDesk)
-  // At tablet width the navbar folds behind a burger; the address of the clinic is enough.
-  await desk.waitForURL(/\/c\/[0-9a-f-]+$/)
-  const clinicPath = new URL(desk.url()).pathname
-  await desk.goto(`${server.url}${clinicPath}/patients`)
-  await desk.getByRole('button', { name: 'Register patient' }).click()
-  const form = desk.getByRole('dialog', { name: 'Register patient' })
-  await form.getByLabel('MRN', { exact: true }).fill(mrn)
+/** Jordan Rivers's identity on the registration form, under this MRN. */
+async function fillIdentity(form: Locator, mrnOfRecord: string) {
+  await form.getByLabel('MRN', { exact: true }).fill(mrnOfRecord)
   await form.getByLabel('Given name', { exact: true }).fill('Jordan')
   await form.getByLabel('Family name', { exact: true }).fill('Rivers')
   await form.getByLabel('Date of birth', { exact: true }).fill('1984-03-12')
+}
+
+/** Front desk registers the patient and sees demographics only. */
+async function registerPatient(desk: Page, clinicPath: string) {
+  await desk.goto(`${server.url}${clinicPath}/patients`)
+  await desk.getByRole('button', { name: 'Register patient' }).click()
+  const form = desk.getByRole('dialog', { name: 'Register patient' })
+  await fillIdentity(form, mrn)
   await form.getByText('Female', { exact: true }).click()
   await form.getByLabel('Phone', { exact: true }).fill('555-0101')
   await form.getByLabel('Escort name', { exact: true }).fill('Sam Rivers')
@@ -76,24 +66,24 @@ test('intake to an approved plan: register, assess, sign eligibility, consent, a
   await form.getByRole('button', { name: 'Register patient' }).click()
   await expect(desk.getByRole('heading', { level: 1, name: 'Jordan Rivers' })).toBeVisible()
   await expect(desk.getByRole('tab')).toHaveText(['Demographics', 'Sessions'])
+}
 
-  // The same name and date of birth again is caught as a likely duplicate, with a link to the chart.
+/** The same name and date of birth again is caught as a likely duplicate, with a link to the chart. */
+async function expectDuplicateCaught(desk: Page) {
+  const form = desk.getByRole('dialog', { name: 'Register patient' })
   await desk.getByRole('link', { name: '← Patients' }).click()
   await desk.getByRole('button', { name: 'Register patient' }).click()
-  await form.getByLabel('MRN', { exact: true }).fill(`${mrn}-2`)
-  await form.getByLabel('Given name', { exact: true }).fill('Jordan')
-  await form.getByLabel('Family name', { exact: true }).fill('Rivers')
-  await form.getByLabel('Date of birth', { exact: true }).fill('1984-03-12')
+  await fillIdentity(form, `${mrn}-2`)
   await fillAddress(form)
   await form.getByRole('button', { name: 'Register patient' }).click()
   await expect(form.getByRole('alert')).toContainText('This may be a patient already registered')
   await expect(form.getByRole('link', { name: new RegExp(`MRN ${mrn}, born`) })).toBeVisible()
   await expect(form.getByRole('button', { name: /different person — register anyway/ })).toBeVisible()
   await form.getByRole('button', { name: 'Cancel' }).click()
+}
 
-  // Nurse: trials, episode and contraindication screen.
-  const nurse = await signIn(browser, emails.nurse)
-  await expect(nurse.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+/** Nurse: trials, episode and contraindication screen. */
+async function recordHistory(nurse: Page, clinicPath: string) {
   await openChart(nurse, clinicPath, 'History')
   const trialForm = nurse.getByRole('form', { name: 'Add antidepressant trial' })
   for (const [drug, drugClass] of [
@@ -119,8 +109,10 @@ test('intake to an approved plan: register, assess, sign eligibility, consent, a
   await screening.getByRole('button', { name: 'Save episode and screening' }).click()
   await expect(nurse.getByText('Meets TRD definition')).toBeVisible()
   await expect(nurse.getByText('Thase–Rush stage II')).toBeVisible()
+}
 
-  // Weight and height.
+/** Weight and height, then the baseline PHQ-9 (item 9 = 0), C-SSRS screen and vital signs. */
+async function recordBaseline(nurse: Page) {
   await nurse.getByRole('tab', { name: 'Demographics' }).click()
   await nurse.getByLabel('Weight (kg)', { exact: true }).fill('72.5')
   await nurse.getByLabel('Height (cm)', { exact: true }).fill('168')
@@ -158,15 +150,10 @@ test('intake to an approved plan: register, assess, sign eligibility, consent, a
   await expect(nurse.getByRole('table', { name: 'Vital signs' })).toContainText('128/82')
   await nurse.getByRole('tab', { name: 'Overview' }).click()
   await expect(nurse.getByText('Awaiting decision')).toBeVisible()
+}
 
-  // Prescriber: first sign-in enrols an authenticator, then signs eligibility with a TOTP code.
-  const prescriber = await signIn(browser, emails.prescriber)
-  const secret = (await prescriber.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
-  await prescriber
-    .getByLabel('Authentication code', { exact: true })
-    .fill(await freshCode(prescriber, secret))
-  await prescriber.getByRole('button', { name: 'Confirm and sign in' }).click()
-  await expect(prescriber.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+/** The prescriber signs eligibility with a TOTP code. */
+async function signEligibility(prescriber: Page, clinicPath: string, secret: string) {
   await openChart(prescriber, clinicPath, 'Eligibility')
   const decision = prescriber.getByRole('form', { name: 'Eligibility decision' })
   await decision.getByText('Approve', { exact: true }).click()
@@ -178,8 +165,10 @@ test('intake to an approved plan: register, assess, sign eligibility, consent, a
   await decision.getByRole('button', { name: 'Sign decision' }).click()
   await expect(prescriber.getByText('Decision signed: Approve')).toBeVisible()
   await expect(prescriber.getByText(/Signed by Dr\. Priya Raman/).first()).toBeVisible()
+}
 
-  // The patient signs consent on the nurse's tablet by drawing; the nurse is the witness.
+/** The patient signs consent on the nurse's tablet by drawing; the nurse is the witness. */
+async function signConsent(nurse: Page) {
   await nurse.getByRole('tab', { name: 'Consent' }).click()
   await expect(nurse.getByRole('heading', { name: /Consent to ketamine treatment/ })).toBeVisible()
   await expect(nurse.getByLabel("Signer's full name", { exact: true })).toHaveValue('Jordan Rivers')
@@ -198,8 +187,10 @@ test('intake to an approved plan: register, assess, sign eligibility, consent, a
   const consents = nurse.getByRole('table', { name: 'Signed consents' })
   await expect(consents).toContainText('Witness Nina Okafor, RN')
   await expect(consents.getByText('Current')).toBeVisible()
+}
 
-  // Prescriber drafts and approves the plan; the chart is ready for treatment.
+/** The prescriber drafts and approves the plan; the chart is ready for treatment. */
+async function approvePlan(prescriber: Page, secret: string) {
   await prescriber.getByRole('tab', { name: 'Plan' }).click()
   await prescriber.getByRole('button', { name: 'Create draft plan' }).click()
   const plan = prescriber.getByLabel(/Plan: IV racemic ketamine/)
@@ -209,4 +200,31 @@ test('intake to an approved plan: register, assess, sign eligibility, consent, a
   await expect(plan.getByText('approved', { exact: true })).toBeVisible()
   await prescriber.getByRole('tab', { name: 'Overview' }).click()
   await expect(prescriber.getByText('Ready for treatment').first()).toBeVisible()
+}
+
+test('intake to an approved plan: register, assess, sign eligibility, consent, approve the plan', async ({
+  browser,
+}) => {
+  // Up to three fresh TOTP steps (30 s each) plus many screens.
+  test.setTimeout(300_000)
+
+  const desk = await signIn(browser, emails.frontDesk)
+  // At tablet width the navbar folds behind a burger; the address of the clinic is enough.
+  await desk.waitForURL(/\/c\/[0-9a-f-]+$/)
+  const clinicPath = new URL(desk.url()).pathname
+  await registerPatient(desk, clinicPath)
+  await expectDuplicateCaught(desk)
+
+  const nurse = await signIn(browser, emails.nurse)
+  await expect(nurse.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+  await recordHistory(nurse, clinicPath)
+  await recordBaseline(nurse)
+
+  // Prescriber: first sign-in enrols an authenticator, then signs eligibility with a TOTP code.
+  const prescriber = await signIn(browser, emails.prescriber)
+  const secret = await enrolAuthenticator(prescriber, freshCode)
+  await expect(prescriber.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+  await signEligibility(prescriber, clinicPath, secret)
+  await signConsent(nurse)
+  await approvePlan(prescriber, secret)
 })

@@ -1,16 +1,10 @@
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import { expectAccessible, expectPlainLanguage, snapBothSizes } from './support/patient-text'
-import { type E2eServer, startServer } from './support/server'
+import { serverForSpec } from './support/spec-server'
 import { signInStaff } from './support/staff'
 
-let server: E2eServer
+const server = serverForSpec()
 test.use({ actionTimeout: 15_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const visitorName = `Quinn Visitor ${Date.now().toString(36)}`
 const phq9Labels = ['Not at all', 'Several days', 'More than half the days', 'Nearly every day']

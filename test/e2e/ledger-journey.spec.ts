@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
-import { type E2eServer, startServer } from './support/server'
+import { serverForSpec } from './support/spec-server'
 import { signInStaff } from './support/staff'
 
-let server: E2eServer
+const server = serverForSpec()
 test.use({ actionTimeout: 15_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const emails = {
   nurse: 'nurse@demo.ketacare.org',
@@ -49,16 +43,8 @@ async function witness(
   await scope.getByLabel('Witness password', { exact: true }).fill(password)
 }
 
-test('receive a lot, see the sessions’ doses, witnessed waste, a short count resolved, reports, verify', async ({
-  browser,
-}) => {
-  test.setTimeout(180_000)
-  const nurse = await signIn(browser, emails.nurse)
-  const clinicPath = new URL(nurse.url()).pathname
-  const ledger = `${server.url}${clinicPath}/ledger`
-  const api = `${server.url}/api/v1/clinics/${clinicPath.split('/').pop()}/ledger`
-
-  // Receive a new lot of two 10 mL vials at 50 mg/mL, witnessed by the prescriber.
+/** Receive a new lot of two 10 mL vials at 50 mg/mL, witnessed by the prescriber. */
+async function receiveLot(nurse: Page, ledger: string): Promise<Locator> {
   await nurse.goto(ledger)
   await nurse.getByRole('button', { name: 'Receive new lot' }).click()
   const receive = nurse.getByRole('dialog', { name: 'Receive a new lot' })
@@ -82,16 +68,21 @@ test('receive a lot, see the sessions’ doses, witnessed waste, a short count r
   const ourRow = stock.getByRole('row').filter({ hasText: lotNumber })
   await expect(ourRow).toContainText('1,000 mg')
   await expect(ourRow).toContainText('20 mL')
+  return ourRow
+}
 
-  // Today's demo sessions drew their doses through the ledger: the administration log lists them.
+/** Today's demo sessions drew their doses through the ledger: the administration log lists them. */
+async function expectSessionDosesLogged(nurse: Page, api: string) {
   const administered = await nurse.request.get(`${api}/entries?kind=administer&pageSize=100`)
   const doses = (await administered.json()).items as { sessionId: string | null; patientName: string }[]
   const sessionDoses = doses.filter((d) => d.sessionId !== null)
   expect(sessionDoses.length).toBeGreaterThan(0)
   const log = await (await nurse.request.get(`${api}/reports/administrations?format=csv`)).text()
   for (const dose of sessionDoses) expect(log).toContain(dose.patientName)
+}
 
-  // Waste from the new lot: a wrong witness password is refused beside the field, then it records.
+/** Waste from the new lot: a wrong witness password is refused beside the field, then it records. */
+async function wasteWithWitness(nurse: Page, ourRow: Locator) {
   await ourRow.getByRole('button', { name: lotNumber, exact: true }).click()
   await expect(nurse.getByRole('heading', { name: `Lot ${lotNumber}` })).toBeVisible()
   await nurse.getByRole('button', { name: 'Waste', exact: true }).click()
@@ -109,10 +100,14 @@ test('receive a lot, see the sessions’ doses, witnessed waste, a short count r
   await expect(lotEntries.getByRole('row').nth(1)).toContainText('Wasted')
   await expect(lotEntries.getByRole('row').nth(1)).toContainText('987.5 mg')
   await expect(lotEntries.getByRole('row').nth(1)).toContainText('witness Dr. Priya Raman')
+}
 
-  // A blind count sheet: no expected balance on the counting screen; every lot counted, one
-  // witness, one submission. Ours is 2.5 mg short; the others are counted as they are (the test
-  // reads their balances from the API, as the person at the safe would count them).
+/**
+ * A blind count sheet: no expected balance on the counting screen; every lot counted, one
+ * witness, one submission. Ours is 2.5 mg short; the others are counted as they are (the test
+ * reads their balances from the API, as the person at the safe would count them).
+ */
+async function countBlindAndResolve(nurse: Page, ledger: string, api: string) {
   const balances = (await (await nurse.request.get(`${api}/stock`)).json()).lots as {
     lotNumber: string
     balanceMg: string
@@ -158,8 +153,10 @@ test('receive a lot, see the sessions’ doses, witnessed waste, a short count r
     .filter({ hasText: lotNumber })
   await expect(resolvedRow).toContainText('Adjustment')
   await expect(resolvedRow).toContainText('Resolved')
+}
 
-  // Reports: the inventory CSV holds the lot at its adjusted balance; the PDF is a PDF.
+/** Reports: the inventory CSV holds the lot at its adjusted balance; the PDF is a PDF. */
+async function downloadReportsAndVerify(nurse: Page) {
   await nurse.getByRole('tab', { name: 'Reports', exact: true }).click()
   const [download] = await Promise.all([
     nurse.waitForEvent('download'),
@@ -178,8 +175,10 @@ test('receive a lot, see the sessions’ doses, witnessed waste, a short count r
   // The chain recomputes from the first entry to the last.
   await nurse.getByRole('button', { name: 'Verify chain' }).click()
   await expect(nurse.getByRole('status').filter({ hasText: 'Chain intact' })).toBeVisible()
+}
 
-  // The auditor sees the same ledger, read-only.
+/** The auditor sees the same ledger, read-only. */
+async function expectAuditorReadOnly(browser: Browser, ledger: string) {
   const auditor = await signIn(browser, emails.auditor)
   await auditor.goto(ledger)
   await expect(auditor.getByRole('table', { name: 'Stock on hand by lot' })).toContainText(lotNumber)
@@ -187,6 +186,22 @@ test('receive a lot, see the sessions’ doses, witnessed waste, a short count r
   await expect(auditor.getByRole('button', { name: 'Receive new lot' })).toHaveCount(0)
   await expect(auditor.getByRole('tab', { name: 'Count', exact: true })).toHaveCount(0)
   await expect(auditor.getByRole('button', { name: /^Record/ })).toHaveCount(0)
+}
+
+test('receive a lot, see the sessions’ doses, witnessed waste, a short count resolved, reports, verify', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  const nurse = await signIn(browser, emails.nurse)
+  const clinicPath = new URL(nurse.url()).pathname
+  const ledger = `${server.url}${clinicPath}/ledger`
+  const api = `${server.url}/api/v1/clinics/${clinicPath.split('/').pop()}/ledger`
+  const ourRow = await receiveLot(nurse, ledger)
+  await expectSessionDosesLogged(nurse, api)
+  await wasteWithWitness(nurse, ourRow)
+  await countBlindAndResolve(nurse, ledger, api)
+  await downloadReportsAndVerify(nurse)
+  await expectAuditorReadOnly(browser, ledger)
 })
 
 test('a pump stopped early: the session page shows the waste owed, witnessed on the spot', async ({

@@ -1,39 +1,85 @@
 import { readFile } from 'node:fs/promises'
-import { expect, test } from '@playwright/test'
-import { generateSync } from 'otplib'
-import { type E2eServer, startServer } from './support/server'
+import { expect, type Page, test } from '@playwright/test'
+import { serverForSpec } from './support/spec-server'
+import { chooseClinic, signInOnPage } from './support/staff'
 
-let server: E2eServer
-test.beforeAll(async () => {
-  // A small synthetic population so the charts have something to draw.
-  server = await startServer({ syntheticPatients: 150 })
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
+// A small synthetic population so the charts have something to draw.
+const server = serverForSpec({ syntheticPatients: 150 })
 
 const prescriber = 'prescriber@demo.ketacare.org'
+
+/** Screenshots at a tablet's and a phone's width, once the menu has folded or unfolded. */
+async function shootBothSizes(page: Page, name: string, isFullPage: boolean) {
+  for (const [width, height] of [
+    [1024, 768],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.waitForTimeout(500) // the menu's fold transition
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: isFullPage })
+  }
+}
+
+/** Each flagged count opens the patients behind it, each a link to the chart. */
+async function expectFlaggedPatients(page: Page) {
+  const flagged = page.getByRole('region', { name: 'No response after 3 sessions' })
+  const flaggedLink = flagged.getByRole('button', { name: /No response after 3 sessions: show the patients/ })
+  const flaggedCount = Number((await flaggedLink.textContent())!.match(/^(\d+) of/)![1])
+  await flaggedLink.click()
+  const dialog = page.getByRole('dialog', { name: 'No response after 3 sessions' })
+  await expect(dialog).toBeVisible()
+  if (flaggedCount > 0) {
+    await expect(dialog.getByRole('table', { name: 'Patients in this count' }).getByRole('link')).toHaveCount(
+      flaggedCount,
+    )
+  } else await expect(dialog.getByText('No patient in this count.')).toBeVisible()
+  await expect(page).toHaveURL(/[?&]flag=no-response-after-three/)
+  await shootBothSizes(page, 'outcomes-flagged', false)
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toBeHidden()
+}
+
+/**
+ * Narrow to a protocol: only the esketamine ones are offered now; every synthetic esketamine
+ * patient is on the TRD label schedule, so the cohort stays the same.
+ */
+async function narrowToTrdProtocol(page: Page, eskSize: number) {
+  const protocol = page.getByRole('combobox', { name: 'Protocol' })
+  await protocol.click()
+  await expect(page.getByRole('option', { name: /IV racemic/i })).toHaveCount(0)
+  const byProtocol = page.waitForResponse((r) => /[?&]protocol=esketamine-trd/.test(r.url()))
+  await page.getByRole('option', { name: 'Esketamine nasal spray, TRD label schedule (adults < 65)' }).click()
+  expect((await byProtocol).status()).toBe(200)
+  await expect(page).toHaveURL(/[?&]protocol=esketamine-trd/)
+  await expect(page.getByText('Updating')).toBeHidden()
+  await expect(page.getByTestId('cohort-size')).toHaveText(`${eskSize.toLocaleString('en-US')} patients`)
+}
+
+/** The CSV is built in the browser from the same reply. */
+async function expectCsvOfTheSameReply(page: Page) {
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Download CSV' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^outcomes-\d{4}-\d{2}-\d{2}-intranasal-esketamine-trd\.csv$/)
+  const csv = await readFile((await download.path())!, 'utf8')
+  const lines = csv.trim().split('\r\n')
+  expect(lines[0]).toBe(
+    'section,measure,timepoint,count,n,value,ci95_lower,ci95_upper,unit,literature_value,literature_source',
+  )
+  expect(lines).toContainEqual(expect.stringMatching(/^Efficacy,Response,24 hours,\d+,\d+,/))
+  expect(lines).toContainEqual(expect.stringMatching(/^Cohort,Patients,,,\d+,/))
+}
 
 test('a prescriber reads the outcomes dashboard, opens a table, filters to esketamine and downloads the CSV', async ({
   page,
 }) => {
   test.setTimeout(180_000)
   await page.setViewportSize({ width: 1440, height: 900 })
-  await page.goto(server.url)
-  await page.getByLabel('E-mail', { exact: true }).fill(prescriber)
-  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(prescriber)!)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  const key = (await page.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
-  await page.getByLabel('Authentication code').fill(generateSync({ secret: key }))
-  await page.getByRole('button', { name: 'Confirm and sign in' }).click()
+  await signInOnPage(page, server, prescriber)
   await expect(page.getByText('Dr. Priya Raman', { exact: true })).toBeVisible()
 
   // The synthetic patients are at Riverside.
-  const clinic = page.getByRole('combobox', { name: 'Clinic' })
-  if ((await clinic.inputValue()) !== 'Riverside Ketamine Clinic') {
-    await clinic.click()
-    await page.getByRole('option', { name: 'Riverside Ketamine Clinic' }).click()
-  }
+  await chooseClinic(page, 'Riverside Ketamine Clinic')
   await page
     .getByRole('navigation', { name: 'Main navigation' })
     .getByRole('link', { name: 'Outcomes' })
@@ -87,37 +133,8 @@ test('a prescriber reads the outcomes dashboard, opens a table, filters to esket
   await expect(table.getByRole('row').filter({ hasText: /^Response\s*24 hours/ })).toContainText('52.2 %')
   await response.getByRole('button', { name: 'Hide table' }).click()
 
-  // Each flagged count opens the patients behind it, each a link to the chart.
-  const flagged = page.getByRole('region', { name: 'No response after 3 sessions' })
-  const flaggedLink = flagged.getByRole('button', { name: /No response after 3 sessions: show the patients/ })
-  const flaggedCount = Number((await flaggedLink.textContent())!.match(/^(\d+) of/)![1])
-  await flaggedLink.click()
-  const dialog = page.getByRole('dialog', { name: 'No response after 3 sessions' })
-  await expect(dialog).toBeVisible()
-  if (flaggedCount > 0) {
-    await expect(dialog.getByRole('table', { name: 'Patients in this count' }).getByRole('link')).toHaveCount(
-      flaggedCount,
-    )
-  } else await expect(dialog.getByText('No patient in this count.')).toBeVisible()
-  await expect(page).toHaveURL(/[?&]flag=no-response-after-three/)
-  for (const [width, height] of [
-    [1024, 768],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height })
-    await page.waitForTimeout(500) // the menu's fold transition
-    await page.screenshot({ path: test.info().outputPath(`outcomes-flagged-${width}.png`) })
-  }
-  await dialog.getByRole('button', { name: 'Close' }).click()
-  await expect(dialog).toBeHidden()
-  for (const [width, height] of [
-    [1024, 768],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height })
-    await page.waitForTimeout(500) // the menu's fold transition
-    await page.screenshot({ path: test.info().outputPath(`outcomes-iv-${width}.png`), fullPage: true })
-  }
+  await expectFlaggedPatients(page)
+  await shootBothSizes(page, 'outcomes-iv', true)
   await page.setViewportSize({ width: 1440, height: 900 })
 
   // Filter to esketamine: the URL keeps it, the cohort shrinks, the IV literature goes.
@@ -131,28 +148,7 @@ test('a prescriber reads the outcomes dashboard, opens a table, filters to esket
   if (eskSize < 20) await expect(page.getByText('Cohort too small to read')).toBeVisible()
   await expect(legend).not.toContainText('Han et al.')
 
-  // Narrow to a protocol: only the esketamine ones are offered now; every synthetic esketamine
-  // patient is on the TRD label schedule, so the cohort stays the same.
-  const protocol = page.getByRole('combobox', { name: 'Protocol' })
-  await protocol.click()
-  await expect(page.getByRole('option', { name: /IV racemic/i })).toHaveCount(0)
-  const byProtocol = page.waitForResponse((r) => /[?&]protocol=esketamine-trd/.test(r.url()))
-  await page.getByRole('option', { name: 'Esketamine nasal spray, TRD label schedule (adults < 65)' }).click()
-  expect((await byProtocol).status()).toBe(200)
-  await expect(page).toHaveURL(/[?&]protocol=esketamine-trd/)
-  await expect(page.getByText('Updating')).toBeHidden()
-  await expect(page.getByTestId('cohort-size')).toHaveText(`${eskSize.toLocaleString('en-US')} patients`)
+  await narrowToTrdProtocol(page, eskSize)
 
-  // The CSV is built in the browser from the same reply.
-  const downloading = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Download CSV' }).click()
-  const download = await downloading
-  expect(download.suggestedFilename()).toMatch(/^outcomes-\d{4}-\d{2}-\d{2}-intranasal-esketamine-trd\.csv$/)
-  const csv = await readFile((await download.path())!, 'utf8')
-  const lines = csv.trim().split('\r\n')
-  expect(lines[0]).toBe(
-    'section,measure,timepoint,count,n,value,ci95_lower,ci95_upper,unit,literature_value,literature_source',
-  )
-  expect(lines).toContainEqual(expect.stringMatching(/^Efficacy,Response,24 hours,\d+,\d+,/))
-  expect(lines).toContainEqual(expect.stringMatching(/^Cohort,Patients,,,\d+,/))
+  await expectCsvOfTheSameReply(page)
 })

@@ -6,19 +6,13 @@ import {
   expectPlainLanguage,
   snapBothSizes,
 } from './support/patient-text'
-import { type E2eServer, startServer } from './support/server'
+import { serverForSpec } from './support/spec-server'
 import { signInStaff, totpCodes } from './support/staff'
 
-let server: E2eServer
+const server = serverForSpec()
 // The sign-in test uses the password the journey sets.
 test.describe.configure({ mode: 'serial' })
 test.use({ actionTimeout: 15_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const phone = { width: 390, height: 844 }
 const tablet = { width: 768, height: 1024 }

@@ -1,18 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { type E2eServer, startServer } from './support/server'
+import { serverForSpec } from './support/spec-server'
 import { signInStaff } from './support/staff'
 
 // The esketamine REMS hard stop (clinical-reference §3): a booking is refused while the patient's
 // REMS enrolment is missing, with a message naming it; once a nurse records it, the booking goes in.
 
-let server: E2eServer
+const server = serverForSpec()
 test.use({ actionTimeout: 20_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 test('an esketamine booking is refused for a missing REMS enrolment, then accepted once it is recorded', async ({
   browser,

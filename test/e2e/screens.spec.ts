@@ -1,19 +1,13 @@
 import { expect, type Page, test } from '@playwright/test'
-import { type E2eServer, startServer } from './support/server'
+import { serverForSpec } from './support/spec-server'
 import { signInStaff, totpCodes } from './support/staff'
 
 // Every screen at a tablet (1024×768, staff in landscape) and a phone (390×844, patients) size
 // (issue 14): a full-page screenshot in test-results/screens/<name>-<w>x<h>.png to look at, no
 // error boundary, and no sideways scrolling of the page. The demo data fills each screen.
 
-let server: E2eServer
+const server = serverForSpec()
 test.use({ actionTimeout: 20_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const sizes = [
   { width: 1024, height: 768 },

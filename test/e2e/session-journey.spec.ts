@@ -1,15 +1,22 @@
-import { type Browser, expect, type Locator, test } from '@playwright/test'
-import { type E2eServer, startServer } from './support/server'
-import { signInStaff, totpCodes } from './support/staff'
+import { type Browser, expect, type Page, test } from '@playwright/test'
+import {
+  answer,
+  bookOnChair,
+  bookWithOverride,
+  calculateIvDose,
+  checkInFromBoard,
+  fillVitals,
+  openPatient,
+  saveCssrsScreen,
+  savePreCheckQuestions,
+  signDoseCheck,
+  startPumpAfterRefusedBackdating,
+} from './support/chair-side'
+import { serverForSpec } from './support/spec-server'
+import { signInEnrolling, signInStaff, totpCodes } from './support/staff'
 
-let server: E2eServer
+const server = serverForSpec()
 test.use({ actionTimeout: 20_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const emails = {
   nurse: 'nurse@demo.ketacare.org',
@@ -17,76 +24,29 @@ const emails = {
 }
 const saved = { timeout: 30_000 }
 
-/** A fresh browser context per person, as on separate tablets. */
-const signIn = (browser: Browser, email: string) => signInStaff(browser, server, email)
-
 const freshCode = totpCodes()
 
-async function fillVitals(form: Locator, values: Record<string, string>) {
-  for (const [label, value] of Object.entries(values))
-    await form.getByLabel(label, { exact: true }).fill(value)
-  await form.getByRole('button', { name: 'Save vitals' }).click()
-}
-
-async function answer(scope: Locator, question: RegExp, option: string | number) {
-  const group = scope.getByRole('radiogroup', { name: question })
-  if (typeof option === 'number') await group.getByRole('radio').nth(option).check({ force: true })
-  else await group.getByRole('radio', { name: option }).check({ force: true })
-}
-
-test('an IV session: book, check in, pre-checks, dose with a second-person check, infusion, offline charting, alert, discharge readiness', async ({
-  browser,
-}) => {
-  // Three fresh TOTP steps (up to 30 s each) and many screens.
-  test.setTimeout(420_000)
-
-  // The nurse works at Riverside only: her landing page names the clinic.
-  const nurse = await signIn(browser, emails.nurse)
-  await nurse.waitForURL(/\/c\/[0-9a-f-]+$/)
-  const clinicPath = new URL(nurse.url()).pathname
-
-  // The prescriber signs in (enrolling an authenticator) and books Marcus Holloway today. His
-  // session this morning is closer than the protocol allows, so the booking needs an override.
-  const prescriber = await signIn(browser, emails.prescriber)
-  const secret = (await prescriber.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
-  await prescriber
-    .getByLabel('Authentication code', { exact: true })
-    .fill(await freshCode(prescriber, secret))
-  await prescriber.getByRole('button', { name: 'Confirm and sign in' }).click()
-  await prescriber.waitForURL(/\/c\/[0-9a-f-]+$/)
-  await prescriber.goto(`${server.url}${clinicPath}/patients`)
-  await prescriber.getByLabel('Search patients', { exact: true }).fill('RK-2024-0118')
-  await prescriber.getByRole('link', { name: 'Holloway, Marcus' }).click()
-  await prescriber.getByRole('tab', { name: 'Sessions' }).click()
-  const booking = prescriber.getByRole('form', { name: 'Book a session' })
-  await booking.getByLabel('Chair', { exact: true }).click()
-  await prescriber.getByRole('option', { name: 'Chair 4', exact: true }).click()
-  await booking.getByRole('button', { name: 'Book session' }).click()
+/**
+ * The prescriber signs in (enrolling an authenticator) and books Marcus Holloway today. His
+ * session this morning is closer than the protocol allows, so the booking needs an override.
+ */
+async function bookWithSpacingOverride(browser: Browser, clinicUrl: string) {
+  const prescriber = await signInEnrolling(browser, server, emails.prescriber, freshCode)
+  await openPatient(prescriber.page, clinicUrl, 'RK-2024-0118', 'Holloway, Marcus')
+  const booking = await bookOnChair(prescriber.page, 'Chair 4')
   await expect(booking.getByText('Too close to another session', { exact: true })).toBeVisible()
-  await booking
-    .getByLabel('Override reason', { exact: true })
-    .fill('Second infusion today by plan review; spacing discussed with the patient.')
-  await booking.getByRole('button', { name: 'Book with override' }).click()
-  await expect(booking.getByText(/Session \d+ booked/)).toBeVisible()
+  await bookWithOverride(booking, 'Second infusion today by plan review; spacing discussed with the patient.')
+  return prescriber
+}
 
-  // The nurse checks him in from the board and opens the session.
-  await nurse.goto(`${server.url}${clinicPath}/today`)
-  const chair4 = nurse.getByRole('region', { name: 'Chair 4' })
-  await chair4.getByRole('button', { name: 'Check in Marcus Holloway' }).click()
-  await expect(chair4.getByText('Checked in', { exact: true })).toBeVisible(saved)
-  await chair4.getByRole('link', { name: 'Marcus Holloway' }).click()
+/** The nurse checks him in from the board, opens the session and does the pre-checks. */
+async function checkInAndPreCheck(nurse: Page, clinicUrl: string) {
+  await checkInFromBoard(nurse, clinicUrl, 'Chair 4', 'Marcus Holloway')
   await expect(nurse.getByRole('heading', { level: 1, name: 'Marcus Holloway' })).toBeVisible()
-  const sessionUrl = nurse.url()
   await nurse.getByRole('button', { name: 'Start pre-checks' }).click()
 
   // Pre-checks: the questions, pre-dose vitals and the C-SSRS screen.
-  const questions = nurse.getByRole('form', { name: 'Pre-check questions' })
-  await questions.getByLabel('Identity confirmed (two identifiers)').check()
-  await questions.getByLabel('Fasting as instructed').check()
-  await questions.getByLabel('Escort home confirmed').check()
-  await questions.getByLabel('Escort name', { exact: true }).fill('Dana Holloway')
-  await questions.getByRole('button', { name: 'Save pre-checks' }).click()
-  await expect(questions.getByText('Pre-check questions saved.')).toBeVisible()
+  await savePreCheckQuestions(nurse, 'Dana Holloway')
   await fillVitals(nurse.getByRole('form', { name: 'Vital signs' }), {
     'Systolic (mmHg)': '124',
     'Diastolic (mmHg)': '78',
@@ -94,31 +54,24 @@ test('an IV session: book, check in, pre-checks, dose with a second-person check
     'SpO₂ (%)': '98',
   })
   await expect(nurse.getByText(/Saved: Pre-dose vitals: BP 124\/78/)).toBeVisible(saved)
-  const scores = nurse.getByLabel('Pre-dose scores')
-  await answer(scores, /^1\. /, 'No')
-  await answer(scores, /^2\. /, 'No')
-  await answer(scores, /^6\. /, 'No')
-  await scores.getByRole('button', { name: 'Save C-SSRS' }).click()
+  await saveCssrsScreen(nurse)
   await expect(nurse.getByText('passed', { exact: true })).toBeVisible(saved)
+}
 
-  // Today's weight → dose; the nurse who set it cannot check it.
-  await nurse.getByRole('tab', { name: 'Dosing' }).click()
-  const doseForm = nurse.getByRole('form', { name: 'Dose calculation' })
-  await doseForm.getByLabel("Today's weight (kg)", { exact: true }).fill('91.2')
-  await doseForm.getByLabel('Vial concentration (mg/mL)', { exact: true }).fill('50')
-  await doseForm.getByRole('button', { name: 'Calculate dose' }).click()
+/**
+ * Today's weight → dose; the nurse who set it cannot check it. The prescriber, on their own
+ * device, supervises and checks the dose with a fresh code; the nurse draws it from a lot.
+ */
+async function doseWithSecondPersonCheck(nurse: Page, prescriber: { page: Page; secret: string }) {
+  const sessionUrl = nurse.url()
+  await calculateIvDose(nurse, '91.2', '50')
   await expect(nurse.getByLabel('Dose', { exact: true })).toContainText('45.6 mg')
   await expect(nurse.getByText('Second-person check needed')).toBeVisible()
 
-  // The prescriber, on their own device: supervises and checks the dose with a fresh code.
-  await prescriber.goto(sessionUrl)
-  await prescriber.getByRole('button', { name: 'I am supervising' }).click()
-  await expect(prescriber.getByLabel('Supervision').getByText('Dr. Priya Raman')).toBeVisible()
-  await prescriber.getByRole('tab', { name: 'Dosing' }).click()
-  const check = prescriber.getByLabel('Second-person check')
-  await check.getByLabel('Authenticator code', { exact: true }).fill(await freshCode(prescriber, secret))
-  await check.getByRole('button', { name: 'Sign dose check' }).click()
-  await expect(prescriber.getByText('Dose checked by a second person')).toBeVisible()
+  await prescriber.page.goto(sessionUrl)
+  await prescriber.page.getByRole('button', { name: 'I am supervising' }).click()
+  await expect(prescriber.page.getByLabel('Supervision').getByText('Dr. Priya Raman')).toBeVisible()
+  await signDoseCheck(prescriber.page, await freshCode(prescriber.page, prescriber.secret))
 
   // The nurse sees the check (the page polls), draws the dose from a lot and starts dosing.
   const draw = nurse.getByLabel('Draw the dose')
@@ -128,18 +81,14 @@ test('an IV session: book, check in, pre-checks, dose with a second-person check
   await draw.getByRole('button', { name: 'Draw dose' }).click()
   await expect(nurse.getByText('Dose drawn')).toBeVisible()
   await nurse.getByRole('button', { name: 'Start dosing' }).click()
+}
 
-  // A pump start back-dated to before the pre-checks is refused (issue 14 C); started now it runs.
+/**
+ * The network drops while the nurse charts a very high blood pressure: it waits in the outbox,
+ * is sent once, and the alert it raised is paused and acknowledged from the banner.
+ */
+async function chartOfflineAndAnswerTheAlert(nurse: Page) {
   const pump = nurse.getByLabel('Infusion pump')
-  await pump.getByLabel('Minutes ago', { exact: true }).fill('75')
-  await pump.getByRole('button', { name: 'Start infusion' }).click()
-  const outboxPanel = nurse.getByLabel('Charting outbox')
-  await expect(outboxPanel).toContainText(/before the pre-checks began/, saved)
-  await outboxPanel.getByRole('button', { name: 'Discard' }).click()
-  await pump.getByRole('button', { name: 'Start infusion' }).click()
-  await expect(pump.getByText('running', { exact: true })).toBeVisible(saved)
-
-  // The network drops while the nurse charts a very high blood pressure: it waits in the outbox.
   await nurse.context().setOffline(true)
   const vitals = nurse.getByRole('form', { name: 'Vital signs' })
   await fillVitals(vitals, {
@@ -175,6 +124,23 @@ test('an IV session: book, check in, pre-checks, dose with a second-person check
   await nurse.getByRole('tab', { name: 'Dosing' }).click()
   await pump.getByRole('button', { name: 'Stop infusion' }).click()
   await expect(pump.getByText('stopped', { exact: true })).toBeVisible(saved)
+}
+
+test('an IV session: book, check in, pre-checks, dose with a second-person check, infusion, offline charting, alert, discharge readiness', async ({
+  browser,
+}) => {
+  // Three fresh TOTP steps (up to 30 s each) and many screens.
+  test.setTimeout(420_000)
+
+  // The nurse works at Riverside only: her landing page names the clinic.
+  const nurse = await signInStaff(browser, server, emails.nurse)
+  await nurse.waitForURL(/\/c\/[0-9a-f-]+$/)
+  const clinicUrl = `${server.url}${new URL(nurse.url()).pathname}`
+  const prescriber = await bookWithSpacingOverride(browser, clinicUrl)
+  await checkInAndPreCheck(nurse, clinicUrl)
+  await doseWithSecondPersonCheck(nurse, prescriber)
+  await startPumpAfterRefusedBackdating(nurse, '75')
+  await chartOfflineAndAnswerTheAlert(nurse)
 
   // Monitoring: vitals back near baseline, a side effect, the chart.
   await nurse.getByRole('button', { name: 'Finish dosing' }).click()

@@ -1,20 +1,15 @@
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test'
-import { type E2eServer, startServer } from './support/server'
-import { signInStaff, totpCodes } from './support/staff'
+import { fillVitals, saveCssrsScreen, savePreCheckQuestions } from './support/chair-side'
+import { serverForSpec } from './support/spec-server'
+import { signInEnrolling, signInStaff, totpCodes } from './support/staff'
 
 // Issue 14, chair-side: on a landscape tablet (1024×768) the next-vitals timer, the vitals pad and
 // the pump (IV) or device (esketamine) control are on the first screen in every phase, and the
 // frequent charting takes few taps. KETACARE_SESSION_SHOTS=<folder> saves a screenshot per phase at
 // tablet and phone size.
 
-let server: E2eServer
+const server = serverForSpec()
 test.use({ actionTimeout: 20_000 })
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
 
 const tablet = { width: 1024, height: 768 }
 const phone = { width: 390, height: 844 }
@@ -135,37 +130,11 @@ async function checkInBooked(page: Page, clinicPath: string, mrn: string, name: 
   await expect(page.getByText('Pre-check questions', { exact: true })).toBeVisible(saved)
 }
 
-async function answer(scope: Locator, question: RegExp, option: string | number) {
-  const group = scope.getByRole('radiogroup', { name: question })
-  if (typeof option === 'number') await group.getByRole('radio').nth(option).check({ force: true })
-  else await group.getByRole('radio', { name: option }).check({ force: true })
-}
-
-async function signInPrescriber(browser: Browser) {
-  const prescriber = await signInStaff(browser, server, 'prescriber@demo.ketacare.org')
-  const secret = (await prescriber.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
-  await prescriber
-    .getByLabel('Authentication code', { exact: true })
-    .fill(await freshCode(prescriber, secret))
-  await prescriber.getByRole('button', { name: 'Confirm and sign in' }).click()
-  await prescriber.waitForURL(/\/c\/[0-9a-f-]+$/)
-  return prescriber
-}
-
-test('the chair-side essentials fit a tablet screen in every phase, and charting takes few taps', async ({
-  browser,
-}) => {
-  test.setTimeout(300_000)
-  const nurse = await signInStaff(browser, server, 'nurse@demo.ketacare.org', { expectShell: true })
-  const clinicPath = new URL(nurse.url()).pathname
-  const journey = new Journey(nurse)
-
-  // IV, dosing: the demo's Jordan Avery, pump running. A full set of vitals.
-  await openFromToday(nurse, clinicPath, 'Jordan Avery')
-  await expectEssentialsOnFirstScreen(nurse, 'iv', 'IV dosing')
-  await screenshots(nurse, 'iv-dosing')
-  // Vitals, a full set read off the monitor: MOAA/S tapped, the first field tapped, the keypad's
-  // Next between fields, Enter saves. Before issue 14: 7 taps (each field, MOAA/S, Save), 5 fields.
+/**
+ * Vitals, a full set read off the monitor: MOAA/S tapped, the first field tapped, the keypad's
+ * Next between fields, Enter saves. Before issue 14: 7 taps (each field, MOAA/S, Save), 5 fields.
+ */
+async function chartVitalsInFewTaps(nurse: Page, journey: Journey) {
   const vitals = nurse.getByRole('form', { name: 'Vital signs' })
   journey.reset()
   await journey.tap(vitals.getByText('5', { exact: true }))
@@ -200,8 +169,10 @@ test('the chair-side essentials fit a tablet screen in every phase, and charting
     'Resp. rate (/min)',
   ])
     await expect(vitals.getByLabel(label, { exact: true })).toHaveAttribute('inputmode', 'numeric')
+}
 
-  // IV, monitoring: the pump stopped, dosing finished.
+/** IV, monitoring: the pump stopped, dosing finished. */
+async function chartIvMonitoring(nurse: Page, journey: Journey) {
   await nurse
     .getByLabel('Infusion pump', { exact: true })
     .getByRole('button', { name: 'Stop infusion' })
@@ -224,8 +195,10 @@ test('the chair-side essentials fit a tablet screen in every phase, and charting
   await journey.tap(effects.getByRole('button', { name: 'dizziness', exact: true }))
   await expect(effects.getByText(/dizziness.*grade 1/).first()).toBeVisible(saved)
   expect({ taps: journey.taps, typed: journey.typed }).toEqual({ taps: 1, typed: 0 })
+}
 
-  // Esketamine, monitoring then ready for discharge: the demo's Luis Reyes.
+/** Esketamine, monitoring then ready for discharge: the demo's Luis Reyes. */
+async function readyEsketamineForDischarge(nurse: Page, clinicPath: string) {
   await openFromToday(nurse, clinicPath, 'Luis Reyes')
   await expectEssentialsOnFirstScreen(nurse, 'intranasal', 'esketamine monitoring')
   await screenshots(nurse, 'esk-monitoring')
@@ -241,40 +214,19 @@ test('the chair-side essentials fit a tablet screen in every phase, and charting
   await nurse.reload()
   await expectEssentialsOnFirstScreen(nurse, 'intranasal', 'esketamine ready for discharge')
   await screenshots(nurse, 'esk-discharge')
+}
 
-  // IV, discharged this morning: the record.
-  await openFromChart(nurse, clinicPath, 'RK-2024-0118', /Holloway, Marcus/, /Discharged/)
-  await screenshots(nurse, 'iv-discharged')
-
-  // IV, pre-checks: Marcus Holloway's next booked session, checked in early.
-  await checkInBooked(nurse, clinicPath, 'RK-2024-0118', /Holloway, Marcus/)
-  await expectEssentialsOnFirstScreen(nurse, 'iv', 'IV pre-checks')
-  await screenshots(nurse, 'iv-pre-checks')
-
-  // Esketamine, pre-checks then dosing: Grace Kim's booked session.
-  await checkInBooked(nurse, clinicPath, 'RK-2024-0112', /Kim, Grace/)
-  const sessionUrl = nurse.url()
-  await expectEssentialsOnFirstScreen(nurse, 'intranasal', 'esketamine pre-checks')
-  await screenshots(nurse, 'esk-pre-checks')
-  const questions = nurse.getByRole('form', { name: 'Pre-check questions' })
-  await questions.getByLabel('Identity confirmed (two identifiers)').check()
-  await questions.getByLabel('Fasting as instructed').check()
-  await questions.getByLabel('Escort home confirmed').check()
-  await questions.getByLabel('Escort name', { exact: true }).fill('Daniel Kim')
-  await questions.getByRole('button', { name: 'Save pre-checks' }).click()
-  await expect(questions.getByText('Pre-check questions saved.')).toBeVisible()
-  const pre = nurse.getByRole('form', { name: 'Vital signs' })
-  await pre.getByLabel('Systolic (mmHg)', { exact: true }).fill('122')
-  await pre.getByLabel('Diastolic (mmHg)', { exact: true }).fill('78')
-  await pre.getByLabel('Heart rate (bpm)', { exact: true }).fill('70')
-  await pre.getByLabel('SpO₂ (%)', { exact: true }).fill('98')
-  await pre.getByRole('button', { name: 'Save vitals' }).click()
+/** Grace Kim's esketamine pre-checks and dose; the prescriber, on their own device, supervises. */
+async function preCheckEsketamine(browser: Browser, nurse: Page, sessionUrl: string) {
+  await savePreCheckQuestions(nurse, 'Daniel Kim')
+  await fillVitals(nurse.getByRole('form', { name: 'Vital signs' }), {
+    'Systolic (mmHg)': '122',
+    'Diastolic (mmHg)': '78',
+    'Heart rate (bpm)': '70',
+    'SpO₂ (%)': '98',
+  })
   await expect(nurse.getByText(/Saved: Pre-dose vitals: BP 122\/78/)).toBeVisible(saved)
-  const scores = nurse.getByLabel('Pre-dose scores')
-  await answer(scores, /^1\. /, 'No')
-  await answer(scores, /^2\. /, 'No')
-  await answer(scores, /^6\. /, 'No')
-  await scores.getByRole('button', { name: 'Save C-SSRS' }).click()
+  await saveCssrsScreen(nurse)
   await expect(nurse.getByText('passed', { exact: true }).first()).toBeVisible(saved)
   await nurse.getByRole('tab', { name: 'Dosing' }).click()
   const doseForm = nurse.getByRole('form', { name: 'Dose calculation' })
@@ -282,14 +234,22 @@ test('the chair-side essentials fit a tablet screen in every phase, and charting
   await doseForm.getByRole('button', { name: /Calculate dose|Recalculate/ }).click()
   await expect(nurse.getByLabel('Dose', { exact: true })).toContainText('mg')
 
-  const prescriber = await signInPrescriber(browser)
+  const { page: prescriber } = await signInEnrolling(
+    browser,
+    server,
+    'prescriber@demo.ketacare.org',
+    freshCode,
+  )
   await prescriber.goto(sessionUrl)
   await prescriber.getByRole('tab', { name: 'Pre-checks' }).click()
   const cautions = prescriber.getByRole('button', { name: 'I acknowledge these cautions' })
   if (await cautions.isVisible()) await cautions.click()
   await prescriber.getByRole('button', { name: 'I am supervising' }).click()
   await expect(prescriber.getByLabel('Supervision').getByText('Dr. Priya Raman')).toBeVisible()
+}
 
+/** Esketamine dosing, and the first device: the countdown to the next one is on the first screen. */
+async function doseEsketamine(nurse: Page) {
   await expect(nurse.getByRole('button', { name: 'Start dosing' })).toBeEnabled(saved)
   await nurse.getByRole('button', { name: 'Start dosing' }).click()
   await expect(nurse.getByRole('tab', { name: 'Dosing', selected: true })).toBeVisible(saved)
@@ -309,4 +269,38 @@ test('the chair-side essentials fit a tablet screen in every phase, and charting
   await expect(wait).toContainText('Next device')
   expect.soft(await isOnFirstScreen(wait), 'the next-device countdown').toBe(true)
   await screenshots(nurse, 'esk-dosing-device-1')
+}
+
+test('the chair-side essentials fit a tablet screen in every phase, and charting takes few taps', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000)
+  const nurse = await signInStaff(browser, server, 'nurse@demo.ketacare.org', { expectShell: true })
+  const clinicPath = new URL(nurse.url()).pathname
+  const journey = new Journey(nurse)
+
+  // IV, dosing: the demo's Jordan Avery, pump running. A full set of vitals.
+  await openFromToday(nurse, clinicPath, 'Jordan Avery')
+  await expectEssentialsOnFirstScreen(nurse, 'iv', 'IV dosing')
+  await screenshots(nurse, 'iv-dosing')
+  await chartVitalsInFewTaps(nurse, journey)
+  await chartIvMonitoring(nurse, journey)
+  await readyEsketamineForDischarge(nurse, clinicPath)
+
+  // IV, discharged this morning: the record.
+  await openFromChart(nurse, clinicPath, 'RK-2024-0118', /Holloway, Marcus/, /Discharged/)
+  await screenshots(nurse, 'iv-discharged')
+
+  // IV, pre-checks: Marcus Holloway's next booked session, checked in early.
+  await checkInBooked(nurse, clinicPath, 'RK-2024-0118', /Holloway, Marcus/)
+  await expectEssentialsOnFirstScreen(nurse, 'iv', 'IV pre-checks')
+  await screenshots(nurse, 'iv-pre-checks')
+
+  // Esketamine, pre-checks then dosing: Grace Kim's booked session.
+  await checkInBooked(nurse, clinicPath, 'RK-2024-0112', /Kim, Grace/)
+  const sessionUrl = nurse.url()
+  await expectEssentialsOnFirstScreen(nurse, 'intranasal', 'esketamine pre-checks')
+  await screenshots(nurse, 'esk-pre-checks')
+  await preCheckEsketamine(browser, nurse, sessionUrl)
+  await doseEsketamine(nurse)
 })

@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test'
-import { generateSync } from 'otplib'
-import { type E2eServer, startServer } from './support/server'
+import { serverForSpec } from './support/spec-server'
+import { signInOnPage } from './support/staff'
 
-let server: E2eServer
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
+const server = serverForSpec()
 
 const admin = 'admin@demo.ketacare.org'
 
@@ -17,13 +11,7 @@ test('an administrator reviews the rules, changes the SpO2 alert threshold and s
 }) => {
   test.setTimeout(120_000)
   await page.setViewportSize({ width: 1440, height: 900 })
-  await page.goto(server.url)
-  await page.getByLabel('E-mail', { exact: true }).fill(admin)
-  await page.getByLabel('Password', { exact: true }).fill(server.passwords.get(admin)!)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  const key = (await page.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
-  await page.getByLabel('Authentication code').fill(generateSync({ secret: key }))
-  await page.getByRole('button', { name: 'Confirm and sign in' }).click()
+  await signInOnPage(page, server, admin)
   await page
     .getByRole('navigation', { name: 'Main navigation' })
     .getByRole('link', { name: 'Settings' })

@@ -1,23 +1,11 @@
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { generateSync } from 'otplib'
-import { type E2eServer, startServer } from './support/server'
+import { serverForSpec } from './support/spec-server'
+import { enterCredentials } from './support/staff'
 
-let server: E2eServer
-test.beforeAll(async () => {
-  server = await startServer()
-})
-test.afterAll(async () => {
-  await server?.stop()
-})
+const server = serverForSpec()
 
 const prescriber = 'prescriber@demo.ketacare.org'
-
-async function enterCredentials(page: Page, email: string, password: string) {
-  await page.goto(server.url)
-  await page.getByLabel('E-mail', { exact: true }).fill(email)
-  await page.getByLabel('Password', { exact: true }).fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
 
 test('a prescriber signs in, sets up and passes MFA, sees the shell, signs out and back in', async ({
   page,
@@ -27,10 +15,10 @@ test('a prescriber signs in, sets up and passes MFA, sees the shell, signs out a
   const password = server.passwords.get(prescriber)
   expect(password, 'the server printed the demo sign-ins').toBeTruthy()
 
-  await enterCredentials(page, prescriber, 'not-the-password')
+  await enterCredentials(page, server, prescriber, 'not-the-password')
   await expect(page.getByRole('alert')).toContainText(/not (right|correct)/i)
 
-  await enterCredentials(page, prescriber, password!)
+  await enterCredentials(page, server, prescriber, password!)
   // First sign-in: enrol an authenticator from the setup key shown on screen.
   // The key is shown in groups of four for typing; authenticator apps ignore the spaces.
   const key = (await page.getByLabel(/setup key/i).textContent())!.replace(/\s/g, '')
@@ -50,7 +38,7 @@ test('a prescriber signs in, sets up and passes MFA, sees the shell, signs out a
   // Second sign-in asks for a code from the same authenticator. A fresh 30-second step avoids the
   // replay guard refusing the code used a moment ago.
   await page.waitForTimeout(((30 - (Math.floor(Date.now() / 1000) % 30)) % 30) * 1000 + 500)
-  await enterCredentials(page, prescriber, password!)
+  await enterCredentials(page, server, prescriber, password!)
   await page.getByLabel('Authentication code').fill(generateSync({ secret: key }))
   await page.getByRole('button', { name: 'Verify', exact: true }).click()
   await expect(page.getByText('Dr. Priya Raman', { exact: true })).toBeVisible()
