@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs'
 import { join } from 'node:path'
 import { type CsvCell, toCsv } from '../../domain/csv'
 import { type ExportRecordType, exportDeidentified } from '../../server/features/research/export'
+import { findClinicOption } from '../clinic-option'
 import type { CliCommand } from '../command'
 import { numberOption, parseOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
@@ -77,9 +78,7 @@ a terminal.`,
       let clinicId: string | undefined
       if (values.clinic) {
         const clinics = await runtime.database.db.selectFrom('clinic').select(['id', 'name']).execute()
-        const match = clinics.find(
-          (c) => c.id === values.clinic || c.name.toLowerCase() === values.clinic!.toLowerCase(),
-        )
+        const match = findClinicOption(clinics, values.clinic)
         if (!match)
           throw new UsageError(
             `no clinic "${values.clinic}"; clinics: ${clinics.map((c) => c.name).join(', ')}`,

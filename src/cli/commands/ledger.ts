@@ -3,6 +3,7 @@ import { reportCsv, toPdf } from '../../server/features/ledger/report-render'
 import { type ReportKind, reportKinds, reportTable } from '../../server/features/ledger/reports'
 import { runAsCli } from '../../server/features/ledger/scope'
 import { verifyLedgerChains } from '../../server/features/ledger/verify-chains'
+import { findClinicOption } from '../clinic-option'
 import type { CliCommand } from '../command'
 import { parseOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
@@ -97,7 +98,7 @@ out when there is one clinic. CSV goes to standard output unless --out is given;
         .orderBy('name')
         .execute()
       const clinic = values.clinic
-        ? clinics.find((c) => c.id === values.clinic || c.name.toLowerCase() === values.clinic!.toLowerCase())
+        ? findClinicOption(clinics, values.clinic)
         : clinics.length === 1
           ? clinics[0]
           : undefined

@@ -6,6 +6,7 @@ import {
 } from '../../domain/rules'
 import { loadClinicSettings } from '../../server/clinic-settings'
 import { inOwnerTransaction } from '../../server/tenancy'
+import { findClinicOption } from '../clinic-option'
 import type { CliCommand, CliIo } from '../command'
 import { parseOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
@@ -47,7 +48,7 @@ async function loadClinicValues(
   try {
     return await inOwnerTransaction(runtime.ctx, async (tx) => {
       const clinics = await tx.selectFrom('clinic').select(['id', 'name']).execute()
-      const found = clinics.find((c) => c.id === clinic || c.name.toLowerCase() === clinic.toLowerCase())
+      const found = findClinicOption(clinics, clinic)
       if (!found)
         throw new UsageError(
           `no clinic "${clinic}"; clinics: ${clinics.map((c) => c.name).join(', ') || '(none — run ketacare seed)'}`,

@@ -7,6 +7,7 @@ import {
   seedDemoOrganization,
 } from '../../server/seed/demo'
 import { seedSyntheticPopulation } from '../../server/seed/synthetic'
+import { findClinicOption } from '../clinic-option'
 import type { CliCommand } from '../command'
 import { numberOption, parseOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
@@ -64,7 +65,7 @@ batches with a progress bar on a terminal.`,
         .orderBy('name')
         .execute()
       const clinic = values.clinic
-        ? clinics.find((c) => c.id === values.clinic || c.name.toLowerCase() === values.clinic!.toLowerCase())
+        ? findClinicOption(clinics, values.clinic)
         : (clinics.find((c) => c.name.startsWith('Riverside')) ?? clinics[0])
       if (!clinic)
         throw new UsageError(

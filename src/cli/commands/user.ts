@@ -4,6 +4,7 @@ import { generatePassword, hashPassword, passwordRules } from '../../server/feat
 import { endAllSignInsOfUser } from '../../server/features/auth/store'
 import { uuidv7 } from '../../server/ids'
 import { inOwnerTransaction } from '../../server/tenancy'
+import { findClinicOption } from '../clinic-option'
 import type { CliCommand } from '../command'
 import { parseOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
@@ -40,9 +41,7 @@ role in that clinic and leaves the password alone.`,
       const now = runtime.ctx.now()
       const result = await inOwnerTransaction(runtime.ctx, async (tx) => {
         const clinics = await tx.selectFrom('clinic').select(['id', 'name', 'organization_id']).execute()
-        const clinic = clinics.find(
-          (c) => c.id === values.clinic || c.name.toLowerCase() === values.clinic!.toLowerCase(),
-        )
+        const clinic = findClinicOption(clinics, values.clinic!)
         if (!clinic)
           throw new UsageError(
             `no clinic "${values.clinic}"; clinics: ${clinics.map((c) => c.name).join(', ') || '(none — run ketacare seed)'}`,
