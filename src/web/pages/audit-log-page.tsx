@@ -5,7 +5,7 @@ import { useClinicSummary } from '../api/clinic'
 import { AuditFilters, type AuditFilterValues } from '../components/audit-filters'
 import { useCurrentClinic } from '../components/current-clinic'
 import { type Column, OrDimmed, PagedTable } from '../components/data-table'
-import { QueryStates, StaffPage } from '../components/pages-staff-page'
+import { QueryStates, StaffPage } from '../components/staff-page'
 import { TimeCell } from '../components/time-cell'
 import { endOfDayIso, startOfDayIso } from '../lib/time'
 

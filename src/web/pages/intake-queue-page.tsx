@@ -5,8 +5,8 @@ import { type Referral, type ReferralStatus, useReferrals } from '../api/referra
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
 import { type Column, OrDimmed, PagedTable } from '../components/data-table'
 import { usePaging } from '../components/list-footer'
-import { QueryStates, StaffPageTitle } from '../components/pages-staff-page'
 import { ReferralDrawer, referralStatusLabels } from '../components/referral-drawer'
+import { QueryStates, StaffPageTitle } from '../components/staff-page'
 import { TimeCell } from '../components/time-cell'
 
 const pageSizes = [10, 25, 50]

@@ -5,7 +5,7 @@ import type { LedgerAction } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits } from '../components/ledger/ledger-format'
 import { usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
-import { PagingFooter, slicePage } from '../components/pages-paging-footer'
+import { PagingFooter, slicePage } from '../components/paging-footer'
 import { TimeCell } from '../components/time-cell'
 
 const resolutionLabels: Record<NonNullable<Discrepancy['resolution']>, string> = {

@@ -4,8 +4,8 @@ import { type EntryKind, entryKinds, useEntries } from '../api/ledger'
 import { EntriesTable } from '../components/ledger/entries-table'
 import { kindLabels } from '../components/ledger/ledger-format'
 import { usePaging } from '../components/list-footer'
-import { PagingFooter, serverPage } from '../components/pages-paging-footer'
-import { QueryStates } from '../components/pages-staff-page'
+import { PagingFooter, serverPage } from '../components/paging-footer'
+import { QueryStates } from '../components/staff-page'
 
 const pageSizes = [25, 50, 100]
 

@@ -3,7 +3,7 @@ import { useLossReports } from '../api/ledger'
 import { LossReportCard } from '../components/ledger/loss-reports-panel'
 import { usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
-import { PagingFooter, slicePage } from '../components/pages-paging-footer'
+import { PagingFooter, slicePage } from '../components/paging-footer'
 
 const pageSizes = [5, 10, 25]
 

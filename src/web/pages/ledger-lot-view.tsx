@@ -7,7 +7,7 @@ import type { LedgerAction } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits, unitLabel } from '../components/ledger/ledger-format'
 import { usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
-import { PagingFooter, serverPage } from '../components/pages-paging-footer'
+import { PagingFooter, serverPage } from '../components/paging-footer'
 import { formatDateTime } from '../lib/time'
 
 const pageSizes = [25, 50, 100]

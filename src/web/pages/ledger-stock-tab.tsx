@@ -5,7 +5,7 @@ import { ExpiryCell } from '../components/ledger/expiry-badge'
 import { type LedgerAction, LotActionsMenu } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits, unitLabel } from '../components/ledger/ledger-format'
 import { usePaging } from '../components/list-footer'
-import { PagingFooter, slicePage } from '../components/pages-paging-footer'
+import { PagingFooter, slicePage } from '../components/paging-footer'
 
 const pageSizes = [10, 25, 50]
 

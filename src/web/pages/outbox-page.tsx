@@ -5,7 +5,7 @@ import { type OutboxMessage, type OutboxStatus, useOutbox } from '../api/outbox'
 import { useCurrentClinic } from '../components/current-clinic'
 import { type Column, PagedTable } from '../components/data-table'
 import { usePaging } from '../components/list-footer'
-import { QueryStates, StaffPage } from '../components/pages-staff-page'
+import { QueryStates, StaffPage } from '../components/staff-page'
 import { TimeCell } from '../components/time-cell'
 
 const statusColors: Record<OutboxStatus, string> = {

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core'
-import { StaffPage } from '../components/pages-staff-page'
 import { RemsCertificationCard } from '../components/rems/rems-certification-card'
+import { StaffPage } from '../components/staff-page'
 
 /** Where an administrator or prescriber records the clinic's esketamine REMS certification. */
 export function RemsPage() {

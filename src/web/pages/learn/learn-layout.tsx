@@ -2,8 +2,8 @@ import '@mantine/charts/styles.css'
 import './learn.css'
 import { Anchor, Group, Text } from '@mantine/core'
 import { Link as RouterLink } from 'react-router'
-import { PublicBrand, type PublicLink, PublicNav, PublicShell } from '../../components/pages-public-layout'
 import { PatientDisclaimer } from '../../components/patient-disclaimer'
+import { PublicBrand, type PublicLink, PublicNav, PublicShell } from '../../components/public-layout'
 
 const links: PublicLink[] = [
   { to: '/learn', label: 'About ketamine', end: true },

@@ -3,8 +3,8 @@ import '../learn/learn.css'
 import './portal.css'
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import { usePortalLogout, usePortalMe } from '../../api/portal'
-import { PublicBrand, type PublicLink, PublicNav, PublicShell } from '../../components/pages-public-layout'
 import { PatientDisclaimer } from '../../components/patient-disclaimer'
+import { PublicBrand, type PublicLink, PublicNav, PublicShell } from '../../components/public-layout'
 
 const links: PublicLink[] = [
   { to: '/portal', label: 'Home', end: true },
