@@ -129,3 +129,52 @@ function requireClinicPermission(principal: Principal, clinicId: string, permiss
   }
   return membership
 }
+
+/** The clinic scope with the application's context, for the few services that need its config or caches. */
+export type ServiceScope = ClinicScope & { ctx: AppContext }
+
+/**
+ * Declares a service function of one clinic: called as `(ctx, principal, clinicId, ...args)`, it
+ * checks the permission (auditing a denial) and runs `work` in the clinic's row-level-secured
+ * transaction (`runInClinic`). Work that must come before the permission check (refusing a bad
+ * request, hashing a password outside the transaction) goes in a plain function that calls
+ * runInClinic or a declared service after it.
+ */
+export function clinicService<A extends unknown[], R>(
+  request: { permission: Permission; action: string; entity: string },
+  work: (scope: ServiceScope, ...args: A) => Promise<R>,
+): (ctx: AppContext, principal: Principal, clinicId: string, ...args: A) => Promise<R> {
+  return (ctx, principal, clinicId, ...args) =>
+    runInClinic(ctx, principal, { clinicId, ...request }, (scope) => work({ ...scope, ctx }, ...args))
+}
+
+/**
+ * A read audited as what it was asked for: runInClinic's permission check and row-level-secured
+ * transaction, then one success event with the request's own action and entity (and the record or
+ * detail it names). A load that throws records nothing: its transaction rolls back.
+ */
+export function readInClinic<T>(
+  ctx: AppContext,
+  principal: Principal,
+  request: {
+    clinicId: string
+    permission: Permission
+    action: string
+    entity: string
+    entityId?: string
+    detail?: Record<string, CanonicalValue>
+  },
+  load: (scope: ClinicScope) => Promise<T>,
+): Promise<T> {
+  const { clinicId, permission, ...event } = request
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission, action: event.action, entity: event.entity },
+    async (scope) => {
+      const result = await load(scope)
+      await scope.audit(event)
+      return result
+    },
+  )
+}

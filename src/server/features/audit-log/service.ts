@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { auditEventSchema } from '../../../contract/audit-log'
-import { clinicService } from '../clinics/clinic-service'
+import { clinicService } from '../../clinic-scope'
 import { type PageRequest, pageReply, pageWindow, selectPage } from '../clinics/paging'
 
 export interface AuditFilter extends PageRequest {

@@ -1,11 +1,10 @@
 import { clinicDateOf, clinicDayBounds } from '../../../domain/time'
 import { appendAudit } from '../../audit/append-audit'
-import { type ClinicScope, inAuditedClinicTransaction } from '../../clinic-scope'
+import { type ClinicScope, clinicService, inAuditedClinicTransaction } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { hashToken, randomToken, uuidv7 } from '../../ids'
 import { inOwnerTransaction } from '../../tenancy'
-import { clinicOperation } from '../sessions/clinic-operation'
 import { listSessionsBetween } from '../sessions/store'
 import { loadSessionView } from '../sessions/view'
 import * as store from './store'
@@ -23,7 +22,7 @@ function displayOperation<A extends unknown[], T>(
   action: string,
   work: (scope: ClinicScope, ...args: A) => Promise<T>,
 ) {
-  return clinicOperation({ permission: 'settings:manage', action, entity: 'board_display' }, work)
+  return clinicService({ permission: 'settings:manage', action, entity: 'board_display' }, work)
 }
 
 export const listDisplays = displayOperation('board-display.list', async (scope) => {

@@ -1,6 +1,6 @@
+import { clinicService } from '../../clinic-scope'
 import type { Tx } from '../../context'
 import { AppError } from '../../errors'
-import { clinicService } from './clinic-service'
 
 export const getClinicSummary = clinicService(
   { permission: 'clinic:read', action: 'clinic.summary', entity: 'clinic' },

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { EligibilityDecisionTable, EligibilityOutcome } from '../../../db'
 import { eligibilityMeanings } from '../../../domain/access/signature-meanings'
+import { clinicService } from '../../clinic-scope'
 import type { Tx } from '../../context'
 import { AppError } from '../../errors'
 import {
@@ -13,7 +14,6 @@ import {
 } from '../assessments/service'
 import { type SignerProof, signContent } from '../auth/signature'
 import { insertClinicRow } from '../clinics/clinic-rows'
-import { clinicService } from '../clinics/clinic-service'
 import { loadHistory } from '../history/service'
 import { patientRecordReader } from '../patients/record'
 import { listPatientRows, requirePatient } from '../patients/store'

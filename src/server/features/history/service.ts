@@ -9,12 +9,12 @@ import {
   type TrdAssessment,
 } from '../../../domain/eligibility'
 import type { ClinicScope } from '../../clinic-scope'
+import { clinicService } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { Tx } from '../../context'
 import { errorInfo } from '../../corrections'
 import { AppError } from '../../errors'
 import { insertClinicRow } from '../clinics/clinic-rows'
-import { clinicService } from '../clinics/clinic-service'
 import { patientRecordReader, recordCorrection } from '../patients/record'
 import { requirePatient } from '../patients/store'
 

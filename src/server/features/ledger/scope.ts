@@ -2,13 +2,12 @@ import type { Permission } from '../../../domain/access/permissions'
 import { type LedgerSettings, parseQuantity, type Quantity, ZERO } from '../../../domain/ledger'
 import { clinicDateOf } from '../../../domain/time'
 import { appendAudit } from '../../audit/append-audit'
-import { type ClinicScope, runInClinic } from '../../clinic-scope'
+import { type ClinicScope, clinicService, runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import type { Principal } from '../../principal'
 import { inClinicTransaction } from '../../tenancy'
-import { clinicOperation } from '../sessions/clinic-operation'
 import { clinicTimeZone } from '../sessions/store'
 
 export interface LedgerScope extends ClinicScope {
@@ -39,12 +38,12 @@ export function runInLedger<T>(
   )
 }
 
-/** clinicOperation for the ledger: `work` gets the ledger scope (time zone, settings, today). */
+/** clinicService for the ledger: `work` gets the ledger scope (time zone, settings, today). */
 export function ledgerOperation<A extends unknown[], T>(
   request: { permission: Permission; action: string; entity?: string },
   work: (scope: LedgerScope, ...args: A) => Promise<T>,
 ) {
-  return clinicOperation({ ...request, entity: request.entity ?? 'cs_entry' }, (scope, ...args: A) =>
+  return clinicService({ ...request, entity: request.entity ?? 'cs_entry' }, (scope, ...args: A) =>
     withLedgerContext(scope, (ledger) => work(ledger, ...args)),
   )
 }

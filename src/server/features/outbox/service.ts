@@ -1,5 +1,5 @@
 import type { OutboxStatus } from '../../../db'
-import { clinicService } from '../clinics/clinic-service'
+import { clinicService } from '../../clinic-scope'
 import { type PageRequest, pageReply, pageWindow, selectPage } from '../clinics/paging'
 
 /** The clinic's outbox, newest first: what was sent, what is held (no SMTP), what keeps failing. */

@@ -1,7 +1,7 @@
 import type { Permission } from '../../../domain/access/permissions'
+import { clinicService } from '../../clinic-scope'
 import type { Tx } from '../../context'
 import { type CorrectableTable, markEnteredInError } from '../../corrections'
-import { clinicService } from '../clinics/clinic-service'
 import { requirePatient } from './store'
 
 // Service functions every part of a patient's record has alike: reading it (audited with the

@@ -7,13 +7,12 @@ import {
   remsRefusalMessage,
 } from '../../../domain/rems'
 import { clinicDateOf } from '../../../domain/time'
-import { type ClinicScope, runInClinic } from '../../clinic-scope'
+import { type ClinicScope, readInClinic, runInClinic } from '../../clinic-scope'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { requirePatient } from '../patients/store'
-import { readInClinic } from '../sessions/clinic-operation'
 import { clinicTimeZone } from '../sessions/store'
 import { listRemsRecords, type RemsRow } from './store'
 

@@ -6,13 +6,12 @@ import {
   concomitantClasses,
 } from '../../../domain/session'
 import { minutesBetween } from '../../../domain/time'
-import { runInClinic } from '../../clinic-scope'
+import { readInClinic, runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { type PdfDoc, renderPdf } from '../../pdf'
 import type { Principal } from '../../principal'
-import { readInClinic } from './clinic-operation'
 import {
   type DischargeClinic,
   dischargeFooter,

@@ -8,9 +8,9 @@ import {
   mergeClinicRuleSettings,
   overridesOf,
 } from '../../../domain/rules'
+import { clinicService } from '../../clinic-scope'
 import type { Tx } from '../../context'
 import { AppError } from '../../errors'
-import { clinicService } from '../clinics/clinic-service'
 import { markClinicOutcomesStale } from '../outcomes/queries'
 import { outcomeThresholds } from '../outcomes/service'
 
