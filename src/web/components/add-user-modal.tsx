@@ -1,9 +1,9 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import type { StaffRole } from '../../domain/access/permissions'
 import { isApiError } from '../api/client'
 import { type AddedUser, useAddUser } from '../api/users'
 import { staffRoleOptions } from '../lib/roles'
+import { useClinicalForm } from './clinical-form'
 import { FormActions } from './form-actions'
 
 function TemporaryPassword({ added, onDone }: { added: AddedUser; onDone: () => void }) {
@@ -62,12 +62,15 @@ export function AddUserModal({
   onClose: () => void
 }) {
   const addUser = useAddUser(clinicId)
-  const form = useForm({
-    initialValues: { email: '', displayName: '', role: null as string | null },
-    validate: { role: (role) => (role ? null : 'Choose a role.') },
-    // The role hint stays until the next try, as the server's messages do.
-    clearInputErrorOnChange: false,
-  })
+  const { form, field } = useClinicalForm(
+    { email: '', displayName: '', role: null as string | null },
+    addUser.error,
+    {
+      validate: { role: (role) => (role ? null : 'Choose a role.') },
+      // The role hint stays until the next try, as the server's messages do.
+      clearInputErrorOnChange: false,
+    },
+  )
   const fieldErrors = isApiError(addUser.error) ? addUser.error.fieldErrors : {}
 
   const close = () => {
@@ -98,8 +101,7 @@ export function AddUserModal({
             <TextInput
               label="E-mail"
               type="email"
-              {...form.getInputProps('email')}
-              error={fieldErrors.email}
+              {...field('email')}
               required
               withAsterisk={false}
               data-autofocus
@@ -107,16 +109,14 @@ export function AddUserModal({
             <TextInput
               label="Name"
               description="As it should appear on records and signatures"
-              {...form.getInputProps('displayName')}
-              error={fieldErrors.displayName}
+              {...field('displayName')}
               required
               withAsterisk={false}
             />
             <Select
               label="Role"
               data={staffRoleOptions}
-              {...form.getInputProps('role')}
-              error={form.errors.role ?? fieldErrors.role}
+              {...field('role')}
               required
               withAsterisk={false}
               allowDeselect={false}

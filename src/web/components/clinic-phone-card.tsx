@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { type ClinicDetails, useClinicDetails, useSaveClinicPhone } from '../api/clinic'
-import { fieldError, MutationError } from './mutation-error'
+import { useClinicalForm } from './clinical-form'
+import { MutationError } from './mutation-error'
 import { ErrorAlert, PageLoader } from './page-status'
 
 function PhoneForm({
@@ -14,8 +14,8 @@ function PhoneForm({
   onReload: () => void
 }) {
   const save = useSaveClinicPhone(clinicId)
-  const form = useForm({ initialValues: { phone: details.phone ?? '' } })
-  const { phone } = form.getValues()
+  const { form, values, field } = useClinicalForm({ phone: details.phone ?? '' }, save.error)
+  const { phone } = values
   return (
     <form onSubmit={form.onSubmit(() => save.mutate({ phone, version: details.version }))}>
       <Stack gap="sm">
@@ -24,8 +24,7 @@ function PhoneForm({
           description="Shown on the portal's crisis screen, on the discharge sheet and after a self-check is sent."
           type="tel"
           autoComplete="off"
-          {...form.getInputProps('phone')}
-          error={fieldError(save.error, 'phone')}
+          {...field('phone')}
           maw={420}
         />
         <MutationError

@@ -1,21 +1,34 @@
-import { type GetInputPropsOptions, type LooseKeys, useForm } from '@mantine/form'
+import { type GetInputPropsOptions, type LooseKeys, type UseFormInput, useForm } from '@mantine/form'
 import { fieldError } from './mutation-error'
+
+interface FieldOptions extends GetInputPropsOptions {
+  /** The body field the server names when it refuses this input, where the two differ. */
+  serverField?: string
+}
 
 /**
  * A clinical form's values with @mantine/form; `field(path)` gives an input its value and change
  * handler and, once the server refused the write, the server's message for that field (the API
- * validates; the form does not guess its rules).
+ * validates; the form does not guess its rules). A check the form itself runs (`validate`) shows
+ * first.
  */
 // biome-ignore lint/suspicious/noExplicitAny: the constraint @mantine/form itself puts on form values
 export function useClinicalForm<Values extends Record<string, any>>(
   initialValues: Values,
   serverError: unknown,
+  {
+    messageOf = fieldError,
+    ...formOptions
+  }: Pick<UseFormInput<Values>, 'validate' | 'clearInputErrorOnChange'> & {
+    /** The server's message for a field as it reads beside the input (the ledger's reads as a sentence). */
+    messageOf?: (error: unknown, field: string) => string | undefined
+  } = {},
 ) {
-  const form = useForm<Values>({ mode: 'controlled', initialValues })
-  const field = (path: LooseKeys<Values>, options?: GetInputPropsOptions) => ({
-    ...form.getInputProps(path, options),
-    error: fieldError(serverError, String(path)),
-  })
+  const form = useForm<Values>({ ...formOptions, mode: 'controlled', initialValues })
+  const field = (path: LooseKeys<Values>, { serverField, ...inputOptions }: FieldOptions = {}) => {
+    const input = form.getInputProps(path, inputOptions)
+    return { ...input, error: input.error ?? messageOf(serverError, serverField ?? String(path)) }
+  }
   const checkbox = (path: LooseKeys<Values>) => form.getInputProps(path, { type: 'checkbox' })
   return { form, values: form.getValues(), field, checkbox }
 }

@@ -1,12 +1,11 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { type AuthState, useLogin } from '../api/auth'
-import { fieldError } from './mutation-error'
+import { useClinicalForm } from './clinical-form'
 import { describeSignInError } from './sign-in-errors'
 
 export function CredentialsForm({ onStep }: { onStep: (state: AuthState) => void }) {
   const login = useLogin()
-  const form = useForm({ initialValues: { email: '', password: '' } })
+  const { form, field } = useClinicalForm({ email: '', password: '' }, login.error)
   const message = describeSignInError(login.error)
 
   const submit = ({ email, password }: typeof form.values) =>
@@ -19,8 +18,7 @@ export function CredentialsForm({ onStep }: { onStep: (state: AuthState) => void
           label="E-mail"
           type="email"
           autoComplete="username"
-          {...form.getInputProps('email')}
-          error={fieldError(login.error, 'email')}
+          {...field('email')}
           required
           withAsterisk={false}
           autoFocus
@@ -28,8 +26,7 @@ export function CredentialsForm({ onStep }: { onStep: (state: AuthState) => void
         <PasswordInput
           label="Password"
           autoComplete="current-password"
-          {...form.getInputProps('password')}
-          error={fieldError(login.error, 'password')}
+          {...field('password')}
           required
           withAsterisk={false}
         />

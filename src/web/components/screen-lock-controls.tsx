@@ -1,10 +1,10 @@
 import { ActionIcon, Button, Group, Menu, Modal, PasswordInput, Stack, Text } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { type Me, useRemoveUnlockPin, useSetUnlockPin } from '../api/auth'
+import { useClinicalForm } from './clinical-form'
 import { FormActions } from './form-actions'
-import { fieldError, MutationError } from './mutation-error'
+import { MutationError } from './mutation-error'
 import { lockNow } from './use-idle-sign-out'
 
 /** The header's Lock button and the user's own unlock PIN (set, change, remove). */
@@ -73,9 +73,9 @@ function UnlockPinModal({
   onClose: () => void
   hasPin: boolean
 }) {
-  const form = useForm({ initialValues: { pin: '', repeat: '', password: '' } })
-  const { pin, repeat, password } = form.getValues()
   const save = useSetUnlockPin()
+  const { form, values, field } = useClinicalForm({ pin: '', repeat: '', password: '' }, save.error)
+  const { pin, repeat, password } = values
   const mismatch = repeat && pin !== repeat ? 'The two PINs are not the same.' : undefined
   const close = () => {
     form.reset()
@@ -109,12 +109,7 @@ function UnlockPinModal({
             not easy to guess (not 1234 or 0000). Five wrong tries lock your account for a while, as wrong
             passwords do.
           </Text>
-          <PasswordInput
-            label="New PIN"
-            {...pinInputProps}
-            {...form.getInputProps('pin')}
-            error={fieldError(save.error, 'pin')}
-          />
+          <PasswordInput label="New PIN" {...pinInputProps} {...field('pin')} />
           <PasswordInput
             label="New PIN again"
             {...pinInputProps}
@@ -125,8 +120,7 @@ function UnlockPinModal({
             label="Your password"
             description="To confirm it is you."
             autoComplete="current-password"
-            {...form.getInputProps('password')}
-            error={fieldError(save.error, 'password')}
+            {...field('password')}
             required
           />
           <MutationError error={save.error} placedFields={['pin', 'password']} />

@@ -1,10 +1,10 @@
 import { Alert, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { formatQuantity, negateQuantity, parseQuantity } from '../../../domain/ledger'
 import { type Discrepancy, type LossKind, type Lot, useFileLossReport } from '../../api/ledger'
 import { formatCalendarDate } from '../../lib/age'
+import { useClinicalForm } from '../clinical-form'
 import { FormActions } from '../form-actions'
 import { MutationError } from '../mutation-error'
 import { fromLocalInput, toLocalInput } from './datetime'
@@ -40,8 +40,10 @@ export function LossReportModal({ clinicId, lots, discrepancy, onClose }: LossRe
     : ''
   const [lotId, setLotId] = useState<string | null>(discrepancy?.lotId ?? null)
   const [kind, setKind] = useState<LossKind>('theft')
-  const form = useForm({ initialValues: { discoveredAt: toLocalInput(), description: '' } })
-  const { discoveredAt, description } = form.getValues()
+  const { form, values, field } = useClinicalForm({ discoveredAt: toLocalInput(), description: '' }, error, {
+    messageOf: fieldError,
+  })
+  const { discoveredAt, description } = values
   const [quantity, setQuantity] = useState<QuantityDraft>({ amount: shortfall, isInUnits: false })
   const [hints, setHints] = useState<Record<string, string | null>>({})
   const lot = lots.find((l) => l.id === lotId)
@@ -135,8 +137,7 @@ export function LossReportModal({ clinicId, lots, discrepancy, onClose }: LossRe
       <Textarea
         label="What happened"
         placeholder="What is missing, where it was kept, who discovered it and how"
-        {...form.getInputProps('description')}
-        error={fieldError(error, 'description')}
+        {...field('description')}
         autosize
         minRows={3}
       />

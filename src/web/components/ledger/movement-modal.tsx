@@ -1,8 +1,8 @@
 import { Alert, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { type Lot, type Movement, useMovement } from '../../api/ledger'
+import { useClinicalForm } from '../clinical-form'
 import { FormActions } from '../form-actions'
 import { MutationError } from '../mutation-error'
 import { fieldError } from './field-messages'
@@ -50,10 +50,12 @@ interface MovementModalProps {
 export function MovementModal({ clinicId, lot, kind, wasteWitnessRequired, onClose }: MovementModalProps) {
   const movement = useMovement(clinicId, lot.id)
   const [quantity, setQuantity] = useState(emptyQuantity)
-  const form = useForm({
-    initialValues: { reason: '', method: '', recipient: { name: '', address: '', dea: '' }, document: '' },
-  })
-  const { reason, method, recipient, document } = form.getValues()
+  const { form, values, field } = useClinicalForm(
+    { reason: '', method: '', recipient: { name: '', address: '', dea: '' }, document: '' },
+    movement.error,
+    { messageOf: fieldError },
+  )
+  const { reason, method, recipient, document } = values
   const witness = useWitnessDraft()
   const [hint, setHint] = useState<string | null>(null)
   const isShipment = kind === 'return' || kind === 'transfer'
@@ -107,35 +109,24 @@ export function MovementModal({ clinicId, lot, kind, wasteWitnessRequired, onClo
       {isShipment && (
         <>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Recipient name"
-              {...form.getInputProps('recipient.name')}
-              error={fieldError(error, 'recipient.name')}
-            />
+            <TextInput label="Recipient name" {...field('recipient.name')} />
             <TextInput
               label="Recipient DEA number"
-              {...form.getInputProps('recipient.dea')}
+              {...field('recipient.dea')}
               onChange={(e) => form.setFieldValue('recipient.dea', e.currentTarget.value.toUpperCase())}
-              error={fieldError(error, 'recipient.dea')}
             />
           </SimpleGrid>
-          <TextInput
-            label="Recipient address"
-            {...form.getInputProps('recipient.address')}
-            error={fieldError(error, 'recipient.address')}
-          />
+          <TextInput label="Recipient address" {...field('recipient.address')} />
           <TextInput
             label={kind === 'return' ? 'Invoice or return authorization number' : 'Transfer record number'}
-            {...form.getInputProps('document')}
-            error={fieldError(error, 'document')}
+            {...field('document')}
           />
         </>
       )}
       <Textarea
         label={isShipment ? 'Note (optional)' : 'Reason'}
         placeholder={kind === 'waste' ? 'e.g. Remainder of opened vial after infusion' : undefined}
-        {...form.getInputProps('reason')}
-        error={fieldError(error, 'reason')}
+        {...field('reason')}
         autosize
         minRows={2}
       />
@@ -143,8 +134,7 @@ export function MovementModal({ clinicId, lot, kind, wasteWitnessRequired, onClo
         <TextInput
           label="Method (optional)"
           placeholder="e.g. Drug disposal container"
-          {...form.getInputProps('method')}
-          error={fieldError(error, 'method')}
+          {...field('method')}
         />
       )}
       <WitnessPanel

@@ -1,8 +1,8 @@
 import { Alert, Button, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { type Discrepancy, type Lot, useResolveDiscrepancy } from '../../api/ledger'
+import { useClinicalForm } from '../clinical-form'
 import { FieldGroup } from '../field-group'
 import { FormActions } from '../form-actions'
 import { MutationError } from '../mutation-error'
@@ -54,8 +54,8 @@ export function ResolveModal({
   const resolve = useResolveDiscrepancy(clinicId)
   const [way, setWay] = useState<'adjustment' | 'recount'>('adjustment')
   const [recount, setRecount] = useState(emptyQuantity)
-  const form = useForm({ initialValues: { reason: '' } })
-  const { reason } = form.getValues()
+  const { values, field } = useClinicalForm({ reason: '' }, resolve.error, { messageOf: fieldError })
+  const { reason } = values
   const witness = useWitnessDraft()
   const [recountHint, setRecountHint] = useState<string | null>(null)
   const error = resolve.error
@@ -127,8 +127,7 @@ export function ResolveModal({
           <Textarea
             label="Reason"
             placeholder="What explains the difference"
-            {...form.getInputProps('reason')}
-            error={fieldError(error, 'reason')}
+            {...field('reason')}
             autosize
             minRows={2}
           />

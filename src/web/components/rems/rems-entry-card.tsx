@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query'
 import { type FormEvent, type ReactNode, useState } from 'react'
 import { remsInputLimits } from '../../../domain/rems'
 import type { RemsEntries, RemsEntryInput } from '../../api/rems'
 import { formatCalendarDate } from '../../lib/age'
-import { fieldError, MutationError } from '../mutation-error'
+import { useClinicalForm } from '../clinical-form'
+import { MutationError } from '../mutation-error'
 import { ErrorAlert, PageLoader } from '../page-status'
 
 interface RemsEntryCardProps {
@@ -33,8 +33,11 @@ interface RemsEntryCardProps {
 export function RemsEntryCard(props: RemsEntryCardProps) {
   const { entries, record, canRecord } = props
   const [isFormOpen, setFormOpen] = useState(false)
-  const form = useForm({ initialValues: { identifier: '', effectiveOn: props.today, reason: '' } })
-  const { identifier, effectiveOn, reason } = form.getValues()
+  const { form, values, field } = useClinicalForm(
+    { identifier: '', effectiveOn: props.today, reason: '' },
+    record.error,
+  )
+  const { identifier, effectiveOn, reason } = values
   if (entries.isPending) return <PageLoader />
   if (entries.isError) return <ErrorAlert error={entries.error} title={`Could not load ${props.title}`} />
   const { current, history } = entries.data
@@ -118,17 +121,15 @@ export function RemsEntryCard(props: RemsEntryCardProps) {
             <Group align="flex-start" gap="md" grow preventGrowOverflow={false}>
               <TextInput
                 label={props.identifierLabel}
-                {...form.getInputProps('identifier')}
-                error={fieldError(record.error, 'identifier')}
+                {...field('identifier')}
                 maxLength={remsInputLimits.identifierMaxLength}
                 required
               />
               <TextInput
                 type="date"
                 label={props.dateLabel}
-                {...form.getInputProps('effectiveOn')}
+                {...field('effectiveOn')}
                 max={props.today}
-                error={fieldError(record.error, 'effectiveOn')}
                 required
               />
             </Group>
@@ -136,8 +137,7 @@ export function RemsEntryCard(props: RemsEntryCardProps) {
               <Textarea
                 label="Reason for the correction"
                 description="The earlier entry is kept; this one replaces it."
-                {...form.getInputProps('reason')}
-                error={fieldError(record.error, 'correctionReason')}
+                {...field('reason', { serverField: 'correctionReason' })}
                 autosize
                 minRows={2}
                 required

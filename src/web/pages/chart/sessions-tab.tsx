@@ -10,7 +10,7 @@ import { formatClinicDay } from '../../components/clinical-day'
 import { useClinicalForm } from '../../components/clinical-form'
 import { hasClinicPermission, useCurrentClinic } from '../../components/current-clinic'
 import { DataTable } from '../../components/data-table'
-import { fieldError, MutationError } from '../../components/mutation-error'
+import { MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { TimeCell } from '../../components/time-cell'
 import { routeLabels, stateColors, stateLabels } from '../../lib/session-labels'
@@ -96,13 +96,7 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
         </Group>
       )}
       <Group align="flex-end" gap="md">
-        <TextInput
-          type="date"
-          label="Date"
-          {...form.getInputProps('date')}
-          error={fieldError(book.error, 'scheduledAt')}
-          required
-        />
+        <TextInput type="date" label="Date" {...field('date', { serverField: 'scheduledAt' })} required />
         <TextInput type="time" label="Time" {...form.getInputProps('time')} required />
         <Select
           label="Chair"
@@ -122,8 +116,7 @@ function BookForm({ clinicId, patientId, timeZone }: ChartTabProps) {
               <Textarea
                 label="Override reason"
                 description="As the prescriber you may book it anyway; the reason is kept with the session."
-                {...form.getInputProps('overrideReason')}
-                error={fieldError(book.error, 'spacingOverrideReason')}
+                {...field('overrideReason', { serverField: 'spacingOverrideReason' })}
                 autosize
                 minRows={2}
               />
