@@ -1,7 +1,8 @@
-import { Alert, Stack, Title } from '@mantine/core'
+import { Alert } from '@mantine/core'
 import type { ReactNode } from 'react'
 import type { Permission } from '../../domain/access/permissions'
 import { hasClinicPermission, useCurrentClinic } from './current-clinic'
+import { StaffPage } from './staff-page'
 
 /** Hides a page from members whose role lacks the permission (the API refuses them too). */
 export function RequirePermission({
@@ -14,13 +15,10 @@ export function RequirePermission({
   const { membership } = useCurrentClinic()
   if (hasClinicPermission(membership, permission)) return children
   return (
-    <Stack gap="md" maw={600}>
-      <Title order={1} size="h2">
-        No access
-      </Title>
+    <StaffPage title="No access" maw={600}>
       <Alert color="yellow" variant="light">
         Your role in {membership.clinicName} does not give access to this page.
       </Alert>
-    </Stack>
+    </StaffPage>
   )
 }

@@ -1,9 +1,10 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useClinicSummary } from '../api/clinic'
 import { useWorklist, type WorklistSection } from '../api/worklist'
+import { formatClinicDay } from '../components/clinical-day'
 import { useCurrentClinic } from '../components/current-clinic'
 import { ErrorAlert, PageLoader } from '../components/page-status'
-import { WorklistItemRow } from '../components/worklist/worklist-item-row'
+import { ShownOfTotal, WorklistItemRow } from '../components/worklist/worklist-item-row'
 import { roleLabel } from '../lib/roles'
 
 function SectionCard(props: { section: WorklistSection; clinicId: string; timeZone: string; today: string }) {
@@ -37,11 +38,7 @@ function SectionCard(props: { section: WorklistSection; clinicId: string; timeZo
             ))}
           </Stack>
         )}
-        {section.total > section.items.length && (
-          <Text size="xs" c="dimmed">
-            Showing the {section.items.length} most pressing of {section.total}.
-          </Text>
-        )}
+        <ShownOfTotal section={section} />
       </Stack>
     </Paper>
   )
@@ -62,14 +59,7 @@ export function HomePage() {
         </Title>
         <Text c="dimmed">
           {me.user.displayName} · {roleLabel(membership.role)}
-          {data
-            ? ` · ${new Date(`${data.date}T12:00:00Z`).toLocaleDateString(undefined, {
-                weekday: 'long',
-                day: 'numeric',
-                month: 'long',
-                timeZone: 'UTC',
-              })}`
-            : ''}
+          {data ? ` · ${formatClinicDay(data.date, 'long')}` : ''}
         </Text>
       </Stack>
       {worklist.isPending && <PageLoader />}

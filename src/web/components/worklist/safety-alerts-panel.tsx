@@ -1,6 +1,6 @@
-import { Alert, Stack, Text } from '@mantine/core'
+import { Alert, Stack } from '@mantine/core'
 import { useWorklist } from '../../api/worklist'
-import { WorklistItemRow } from './worklist-item-row'
+import { ShownOfTotal, WorklistItemRow } from './worklist-item-row'
 
 /**
  * The clinic's open suicidal-ideation alerts — answered at the chair or in the patient portal —
@@ -28,11 +28,7 @@ export function SafetyAlertsPanel({ clinicId }: { clinicId: string }) {
             today={worklist.data.date}
           />
         ))}
-        {section.total > section.items.length && (
-          <Text size="xs" c="dimmed">
-            Showing the {section.items.length} most pressing of {section.total}.
-          </Text>
-        )}
+        <ShownOfTotal section={section} />
       </Stack>
     </Alert>
   )

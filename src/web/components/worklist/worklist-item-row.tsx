@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
 import { Link } from 'react-router'
-import type { Urgency, WorklistItem } from '../../api/worklist'
+import type { Urgency, WorklistItem, WorklistSection } from '../../api/worklist'
 import { clinicPath } from '../../clinic-path'
 
 const urgencyColor: Record<Urgency, string> = { urgent: 'red', soon: 'orange', routine: 'gray', ok: 'teal' }
@@ -78,5 +78,15 @@ export function WorklistItemRow(props: {
         </Group>
       </Paper>
     </UnstyledButton>
+  )
+}
+
+/** Under a section the server cut short: how many of its items are listed. */
+export function ShownOfTotal({ section }: { section: WorklistSection }) {
+  if (section.total <= section.items.length) return null
+  return (
+    <Text size="xs" c="dimmed">
+      Showing the {section.items.length} most pressing of {section.total}.
+    </Text>
   )
 }
