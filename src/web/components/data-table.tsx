@@ -102,22 +102,46 @@ interface TitledTableProps<T> extends DataTableProps<T> {
   footer?: ReactNode
 }
 
-/** A chart section: a heading, then its table or a sentence saying there is nothing yet. */
-export function TitledTable<T>({ title, emptyText, footer, ...table }: TitledTableProps<T>) {
+/**
+ * A chart section: its heading, then its content (a table, cards) or the sentence saying there is
+ * nothing yet.
+ */
+export function TitledSection({
+  title,
+  emptyText,
+  isEmpty,
+  gap,
+  children,
+}: {
+  title: string
+  emptyText: string
+  isEmpty: boolean
+  gap: 'xs' | 'sm' | 'md'
+  children: ReactNode
+}) {
   return (
-    <Stack gap="sm">
+    <Stack gap={gap}>
       <Title order={2} size="h4">
         {title}
       </Title>
-      {table.rows.length === 0 ? (
+      {isEmpty && (
         <Text size="sm" c="dimmed">
           {emptyText}
         </Text>
-      ) : (
-        <DataTable {...table} />
       )}
-      {footer}
+      {children}
     </Stack>
+  )
+}
+
+/** A chart section of one table. */
+export function TitledTable<T>({ title, emptyText, footer, ...table }: TitledTableProps<T>) {
+  const isEmpty = table.rows.length === 0
+  return (
+    <TitledSection title={title} emptyText={emptyText} isEmpty={isEmpty} gap="sm">
+      {!isEmpty && <DataTable {...table} />}
+      {footer}
+    </TitledSection>
   )
 }
 

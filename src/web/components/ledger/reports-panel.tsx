@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core'
 import { type ReactNode, useState } from 'react'
 import { reportUrl, useVerifyLedger } from '../../api/ledger'
 import { ErrorAlert } from '../page-status'
+import { SectionHeading } from '../section-heading'
 
 type PeriodKind = 'administrations' | 'waste' | 'discrepancies'
 
@@ -23,14 +24,7 @@ function ReportCard({ title, about, children }: { title: string; about: string; 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
       <Stack gap="sm">
-        <div>
-          <Title order={3} size="h4">
-            {title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {about}
-          </Text>
-        </div>
+        <SectionHeading title={title} note={about} order={3} />
         {children}
       </Stack>
     </Paper>

@@ -1,5 +1,6 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, Stack } from '@mantine/core'
 import { type ReactNode, useId, useState } from 'react'
+import { SectionHeading } from '../section-heading'
 
 interface ChartCardProps {
   title: string
@@ -19,16 +20,7 @@ export function ChartCard({ title, description, warning, chart, table }: ChartCa
     <Paper withBorder radius="md" p="md" component="section" aria-label={title}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <div style={{ flex: 1, minWidth: 0 }}>
-            <Title order={2} size="h4">
-              {title}
-            </Title>
-            {description && (
-              <Text size="sm" c="dimmed">
-                {description}
-              </Text>
-            )}
-          </div>
+          <SectionHeading title={title} note={description} order={2} style={{ flex: 1, minWidth: 0 }} />
           <Button
             variant="subtle"
             size="compact-sm"

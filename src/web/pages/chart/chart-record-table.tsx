@@ -1,4 +1,3 @@
-import { Stack, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useClientPages } from '../../components/client-pages'
 import { type Column, TitledTable } from '../../components/data-table'
@@ -34,34 +33,5 @@ export function ChartRecordTable<T extends { id: string; enteredInError: unknown
       rowKey={(row) => row.id}
       rowStyle={struckIfInError}
     />
-  )
-}
-
-/** A chart section of cards (plans, decisions): its heading, then the cards or why there are none. */
-export function ChartSection({
-  title,
-  emptyText,
-  isEmpty,
-  gap,
-  children,
-}: {
-  title: string
-  emptyText: string
-  isEmpty: boolean
-  gap: 'xs' | 'md'
-  children: ReactNode
-}) {
-  return (
-    <Stack gap={gap}>
-      <Title order={2} size="h4">
-        {title}
-      </Title>
-      {isEmpty && (
-        <Text size="sm" c="dimmed">
-          {emptyText}
-        </Text>
-      )}
-      {children}
-    </Stack>
   )
 }

@@ -25,11 +25,11 @@ import {
 import { ClinicalCard } from '../../components/clinical-card'
 import { useClinicalForm } from '../../components/clinical-form'
 import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
+import { TitledSection } from '../../components/data-table'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { toSignerProof } from '../../components/signature-box'
 import { SignedRecord } from '../../components/signed-record'
 import { formatDateTime } from '../../lib/time'
-import { ChartSection } from './chart-record-table'
 import type { ChartTabProps } from './chart-tab-props'
 import { TrdSummary } from './trd-summary'
 
@@ -278,7 +278,7 @@ export function EligibilityTab(props: ChartTabProps) {
           Only a prescriber signs the eligibility decision.
         </Text>
       )}
-      <ChartSection
+      <TitledSection
         title="Earlier decisions"
         emptyText="No decision yet."
         isEmpty={r.decisions.length === 0}
@@ -311,7 +311,7 @@ export function EligibilityTab(props: ChartTabProps) {
             </Stack>
           </Paper>
         ))}
-      </ChartSection>
+      </TitledSection>
     </Stack>
   )
 }

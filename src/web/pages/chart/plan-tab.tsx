@@ -7,12 +7,12 @@ import { usePatient } from '../../api/patients'
 import { type TreatmentPlan, useApprovePlan, usePlans } from '../../api/plans'
 import { ClinicalFact } from '../../components/clinical-fact'
 import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
+import { TitledSection } from '../../components/data-table'
 import { fieldError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { toSignerProof } from '../../components/signature-box'
 import { SignedRecord } from '../../components/signed-record'
 import { ageInYears } from '../../lib/age'
-import { ChartSection } from './chart-record-table'
 import type { ChartTabProps } from './chart-tab-props'
 import { EsketamineDosePreview } from './esketamine-dose-preview'
 import { IvDosePreview } from './iv-dose-preview'
@@ -260,7 +260,12 @@ export function PlanTab(props: ChartTabProps) {
   const hasApproved = plans.data.some((p) => p.status === 'approved')
   const ageYears = patient.data ? ageInYears(patient.data.dateOfBirth, new Date(), props.timeZone) : null
   return (
-    <ChartSection title="Treatment plans" emptyText="No plan yet." isEmpty={plans.data.length === 0} gap="md">
+    <TitledSection
+      title="Treatment plans"
+      emptyText="No plan yet."
+      isEmpty={plans.data.length === 0}
+      gap="md"
+    >
       {plans.data.map((plan) => (
         <PlanCard key={plan.id} plan={plan} props={props} ageYears={ageYears} />
       ))}
@@ -277,6 +282,6 @@ export function PlanTab(props: ChartTabProps) {
       {props.canSign && !hasDraft && (!hasApproved || isFormOpen) && (
         <PlanForm clinicId={props.clinicId} patientId={props.patientId} ageYears={ageYears} />
       )}
-    </ChartSection>
+    </TitledSection>
   )
 }
