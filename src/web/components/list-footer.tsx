@@ -13,17 +13,24 @@ export function usePaging(initialPageSize: number) {
 }
 
 /**
- * A list filter's text (search, date): `field` spreads onto the input, and typing goes back to page 1
+ * A list filter (a status, a kind, a switch) as `[value, change]`: changing it goes back to page 1
  * so the first matches show.
  */
+export function usePageFilter<T>(initial: T, setPage: (page: number) => void) {
+  const [value, setValue] = useState(initial)
+  const change = (next: T) => {
+    setValue(next)
+    setPage(1)
+  }
+  return [value, change, setValue] as const
+}
+
+/** A list filter's text (search, date): `field` spreads onto the input; `setValue` keeps the page. */
 export function useListFilter(setPage: (page: number) => void) {
-  const [value, setValue] = useState('')
+  const [value, change, setValue] = usePageFilter('', setPage)
   const field = {
     value,
-    onChange: (event: ChangeEvent<HTMLInputElement>) => {
-      setValue(event.currentTarget.value)
-      setPage(1)
-    },
+    onChange: (event: ChangeEvent<HTMLInputElement>) => change(event.currentTarget.value),
   }
   return { value, setValue, field }
 }

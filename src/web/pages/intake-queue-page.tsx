@@ -4,7 +4,7 @@ import { useClinicSummary } from '../api/clinic'
 import { type Referral, type ReferralStatus, useReferrals } from '../api/referrals'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
 import { type Column, OrDimmed, PagedTable } from '../components/data-table'
-import { usePaging } from '../components/list-footer'
+import { usePageFilter, usePaging } from '../components/list-footer'
 import { ReferralDrawer, referralStatusLabels } from '../components/referral-drawer'
 import { QueryStates, StaffPageTitle } from '../components/staff-page'
 import { TimeCell } from '../components/time-cell'
@@ -61,9 +61,9 @@ function columns(
 export function IntakeQueuePage() {
   const { membership } = useCurrentClinic()
   const clinicId = membership.clinicId
-  const [status, setStatus] = useState<ReferralStatus | ''>('new')
   const paging = usePaging(25)
-  const { page, setPage, pageSize } = paging
+  const { page, pageSize } = paging
+  const [status, changeStatus] = usePageFilter<ReferralStatus | ''>('new', paging.setPage)
   // The drawer keeps the referral it opened even when a status change moves it out of the filter.
   const [opened, setOpened] = useState<Referral | null>(null)
   const referrals = useReferrals(clinicId, { page, pageSize, status })
@@ -87,10 +87,7 @@ export function IntakeQueuePage() {
         <SegmentedControl
           aria-label="Show referrals"
           value={status}
-          onChange={(v) => {
-            setStatus(v as ReferralStatus | '')
-            setPage(1)
-          }}
+          onChange={(v) => changeStatus(v as ReferralStatus | '')}
           data={filters}
           w="fit-content"
         />

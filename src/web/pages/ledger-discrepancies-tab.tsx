@@ -1,9 +1,8 @@
 import { Anchor, Badge, Button, SegmentedControl, Stack, Table, Text } from '@mantine/core'
-import { useState } from 'react'
 import { type Discrepancy, useDiscrepancies } from '../api/ledger'
 import type { LedgerAction } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits } from '../components/ledger/ledger-format'
-import { usePaging } from '../components/list-footer'
+import { usePageFilter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 import { PagingFooter, slicePage } from '../components/paging-footer'
 import { TimeCell } from '../components/time-cell'
@@ -31,8 +30,8 @@ export function LedgerDiscrepanciesTab({
   onOpenLot,
   onAction,
 }: LedgerDiscrepanciesTabProps) {
-  const [status, setStatus] = useState<'open' | 'all'>('open')
   const paging = usePaging(25)
+  const [status, changeStatus] = usePageFilter<'open' | 'all'>('open', paging.setPage)
   const all = useDiscrepancies(clinicId)
   if (all.isPending) return <PageLoader />
   if (all.isError) return <ErrorAlert error={all.error} title="Could not load discrepancies" />
@@ -45,10 +44,7 @@ export function LedgerDiscrepanciesTab({
         w="fit-content"
         aria-label="Show"
         value={status}
-        onChange={(v) => {
-          setStatus(v as typeof status)
-          paging.setPage(1)
-        }}
+        onChange={(v) => changeStatus(v as typeof status)}
         data={[
           { value: 'open', label: 'To resolve' },
           { value: 'all', label: 'Discrepancy log (all)' },

@@ -1,9 +1,8 @@
 import { Group, Select, Stack, Text } from '@mantine/core'
-import { useState } from 'react'
 import { type EntryKind, entryKinds, useEntries } from '../api/ledger'
 import { EntriesTable } from '../components/ledger/entries-table'
 import { kindLabels } from '../components/ledger/ledger-format'
-import { usePaging } from '../components/list-footer'
+import { usePageFilter, usePaging } from '../components/list-footer'
 import { PagingFooter, serverPage } from '../components/paging-footer'
 import { QueryStates } from '../components/staff-page'
 
@@ -19,9 +18,9 @@ export function LedgerLogTab({
   timeZone: string | undefined
   onOpenLot: (lotId: string) => void
 }) {
-  const [kind, setKind] = useState<EntryKind | null>(null)
   const paging = usePaging(25)
-  const { page, setPage, pageSize } = paging
+  const { page, pageSize } = paging
+  const [kind, changeKind] = usePageFilter<EntryKind | null>(null, paging.setPage)
   const entries = useEntries(clinicId, { page, pageSize, kind: kind ?? undefined })
   return (
     <Stack gap="md">
@@ -31,10 +30,7 @@ export function LedgerLogTab({
           placeholder="All entries"
           data={entryKinds.map((k) => ({ value: k, label: kindLabels[k] }))}
           value={kind}
-          onChange={(v) => {
-            setKind(v as EntryKind | null)
-            setPage(1)
-          }}
+          onChange={(v) => changeKind(v as EntryKind | null)}
           clearable
           w={220}
         />

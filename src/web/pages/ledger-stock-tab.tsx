@@ -1,10 +1,9 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core'
-import { useState } from 'react'
 import type { Lot, Stock } from '../api/ledger'
 import { ExpiryCell } from '../components/ledger/expiry-badge'
 import { type LedgerAction, LotActionsMenu } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits, unitLabel } from '../components/ledger/ledger-format'
-import { usePaging } from '../components/list-footer'
+import { usePageFilter, usePaging } from '../components/list-footer'
 import { PagingFooter, slicePage } from '../components/paging-footer'
 
 const pageSizes = [10, 25, 50]
@@ -62,8 +61,8 @@ interface LedgerStockTabProps {
 
 /** Stock on hand by lot, soonest expiry first, with totals per drug. */
 export function LedgerStockTab({ stock, canWrite, onOpenLot, onAction }: LedgerStockTabProps) {
-  const [isShowingEmpty, setIsShowingEmpty] = useState(false)
   const paging = usePaging(25)
+  const [isShowingEmpty, changeShowingEmpty] = usePageFilter(false, paging.setPage)
   const lots = stock.lots
     .filter((l) => isShowingEmpty || l.balanceMg !== '0')
     .sort((a, b) => a.drug.localeCompare(b.drug) || a.expiresOn.localeCompare(b.expiresOn))
@@ -79,10 +78,7 @@ export function LedgerStockTab({ stock, canWrite, onOpenLot, onAction }: LedgerS
         <Switch
           label="Show empty lots"
           checked={isShowingEmpty}
-          onChange={(e) => {
-            setIsShowingEmpty(e.currentTarget.checked)
-            paging.setPage(1)
-          }}
+          onChange={(e) => changeShowingEmpty(e.currentTarget.checked)}
         />
       </Group>
       <Table.ScrollContainer minWidth={900}>

@@ -1,10 +1,9 @@
 import { Alert, Badge, Group, SegmentedControl, Spoiler, Text } from '@mantine/core'
-import { useState } from 'react'
 import { useClinicSummary } from '../api/clinic'
 import { type OutboxMessage, type OutboxStatus, useOutbox } from '../api/outbox'
 import { useCurrentClinic } from '../components/current-clinic'
 import { type Column, PagedTable } from '../components/data-table'
-import { usePaging } from '../components/list-footer'
+import { usePageFilter, usePaging } from '../components/list-footer'
 import { QueryStates, StaffPage } from '../components/staff-page'
 import { TimeCell } from '../components/time-cell'
 
@@ -71,9 +70,9 @@ export function OutboxPage() {
   const { membership } = useCurrentClinic()
   const clinicId = membership.clinicId
   const timeZone = useClinicSummary(clinicId).data?.timeZone
-  const [status, setStatus] = useState<OutboxStatus | 'all'>('all')
   const paging = usePaging(25)
-  const { page, setPage, pageSize } = paging
+  const { page, pageSize } = paging
+  const [status, changeStatus] = usePageFilter<OutboxStatus | 'all'>('all', paging.setPage)
   const messages = useOutbox(clinicId, { page, pageSize, ...(status === 'all' ? {} : { status }) })
 
   return (
@@ -86,10 +85,7 @@ export function OutboxPage() {
       <SegmentedControl
         aria-label="Status"
         value={status}
-        onChange={(value) => {
-          setStatus(value as OutboxStatus | 'all')
-          setPage(1)
-        }}
+        onChange={(value) => changeStatus(value as OutboxStatus | 'all')}
         data={['all', 'queued', 'held', 'sent', 'failed', 'sending'].map((s) => ({
           value: s,
           label: s[0]!.toUpperCase() + s.slice(1),
