@@ -106,7 +106,7 @@ interface TitledTableProps<T> extends DataTableProps<T> {
  * A chart section: its heading, then its content (a table, cards) or the sentence saying there is
  * nothing yet.
  */
-export function TitledSection({
+export function ChartSection({
   title,
   emptyText,
   isEmpty,
@@ -138,10 +138,10 @@ export function TitledSection({
 export function TitledTable<T>({ title, emptyText, footer, ...table }: TitledTableProps<T>) {
   const isEmpty = table.rows.length === 0
   return (
-    <TitledSection title={title} emptyText={emptyText} isEmpty={isEmpty} gap="sm">
+    <ChartSection title={title} emptyText={emptyText} isEmpty={isEmpty} gap="sm">
       {!isEmpty && <DataTable {...table} />}
       {footer}
-    </TitledSection>
+    </ChartSection>
   )
 }
 

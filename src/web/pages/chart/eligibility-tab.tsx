@@ -25,7 +25,7 @@ import {
 import { ClinicalCard } from '../../components/clinical-card'
 import { useClinicalForm } from '../../components/clinical-form'
 import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
-import { TitledSection } from '../../components/data-table'
+import { ChartSection } from '../../components/data-table'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { toSignerProof } from '../../components/signature-box'
 import { SignedRecord } from '../../components/signed-record'
@@ -278,7 +278,7 @@ export function EligibilityTab(props: ChartTabProps) {
           Only a prescriber signs the eligibility decision.
         </Text>
       )}
-      <TitledSection
+      <ChartSection
         title="Earlier decisions"
         emptyText="No decision yet."
         isEmpty={r.decisions.length === 0}
@@ -311,7 +311,7 @@ export function EligibilityTab(props: ChartTabProps) {
             </Stack>
           </Paper>
         ))}
-      </TitledSection>
+      </ChartSection>
     </Stack>
   )
 }

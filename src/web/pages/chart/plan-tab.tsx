@@ -7,7 +7,7 @@ import { usePatient } from '../../api/patients'
 import { type TreatmentPlan, useApprovePlan, usePlans } from '../../api/plans'
 import { ClinicalFact } from '../../components/clinical-fact'
 import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
-import { TitledSection } from '../../components/data-table'
+import { ChartSection } from '../../components/data-table'
 import { fieldError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { toSignerProof } from '../../components/signature-box'
@@ -260,12 +260,7 @@ export function PlanTab(props: ChartTabProps) {
   const hasApproved = plans.data.some((p) => p.status === 'approved')
   const ageYears = patient.data ? ageInYears(patient.data.dateOfBirth, new Date(), props.timeZone) : null
   return (
-    <TitledSection
-      title="Treatment plans"
-      emptyText="No plan yet."
-      isEmpty={plans.data.length === 0}
-      gap="md"
-    >
+    <ChartSection title="Treatment plans" emptyText="No plan yet." isEmpty={plans.data.length === 0} gap="md">
       {plans.data.map((plan) => (
         <PlanCard key={plan.id} plan={plan} props={props} ageYears={ageYears} />
       ))}
@@ -282,6 +277,6 @@ export function PlanTab(props: ChartTabProps) {
       {props.canSign && !hasDraft && (!hasApproved || isFormOpen) && (
         <PlanForm clinicId={props.clinicId} patientId={props.patientId} ageYears={ageYears} />
       )}
-    </TitledSection>
+    </ChartSection>
   )
 }
