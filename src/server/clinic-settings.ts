@@ -1,6 +1,19 @@
+import type { ClinicTable } from '../db'
 import { resolveSuicidalIdeationSettings } from '../domain/instruments'
 import { type ClinicRuleSettings, mergeClinicRuleSettings } from '../domain/rules'
 import type { Tx } from './context'
+
+type ClinicColumn = keyof ClinicTable & string
+
+/** Columns of one clinic's row (the clinic is known to exist: the caller is scoped to it). */
+export function readClinic<C extends ClinicColumn>(tx: Tx, clinicId: string, columns: readonly C[]) {
+  return tx.selectFrom('clinic').select(columns).where('id', '=', clinicId).executeTakeFirstOrThrow()
+}
+
+/** The clinic's IANA time zone: its days, dates and wall-clock times are read in it (src/domain/time). */
+export async function clinicTimeZone(tx: Tx, clinicId: string): Promise<string> {
+  return (await readClinic(tx, clinicId, ['time_zone'])).time_zone
+}
 
 /**
  * A clinic's settings merged over the clinical-reference defaults. Every threshold is a setting
@@ -12,11 +25,7 @@ export interface ClinicSettingsView extends ClinicRuleSettings {
 }
 
 export async function loadClinicSettings(tx: Tx, clinicId: string): Promise<ClinicSettingsView> {
-  const row = await tx
-    .selectFrom('clinic')
-    .select('settings')
-    .where('id', '=', clinicId)
-    .executeTakeFirstOrThrow()
+  const row = await readClinic(tx, clinicId, ['settings'])
   const s = row.settings as { mfaRequiredRoles?: string[] }
   const merged = mergeClinicRuleSettings(row.settings)
   return {

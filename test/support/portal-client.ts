@@ -1,4 +1,4 @@
-import { createToken } from '../../src/server/features/portal/auth'
+import { createToken } from '../../src/server/features/portal/store'
 import { inOwnerTransaction } from '../../src/server/tenancy'
 import type { TestApp } from './test-app'
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { OutboxMessageTable } from '../../db'
 import { appendAudit } from '../audit/append-audit'
 import type { AppContext, Tx } from '../context'
-import { reissueToken } from '../features/portal/auth'
+import { reissueToken } from '../features/portal/store'
 import { uuidv7 } from '../ids'
 import type { Transport } from './transport'
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context'
-import { createToken, magicLinkDays } from '../features/portal/auth'
+import { createToken, magicLinkDays } from '../features/portal/store'
 import { ensureSurveyAssignments } from '../features/portal/surveys'
 import { enqueueMessage, portalLinkPlaceholder } from './outbox'
 

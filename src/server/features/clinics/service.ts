@@ -1,15 +1,12 @@
 import { clinicService } from '../../clinic-scope'
+import { readClinic } from '../../clinic-settings'
 import type { Tx } from '../../context'
 import { AppError } from '../../errors'
 
 export const getClinicSummary = clinicService(
   { permission: 'clinic:read', action: 'clinic.summary', entity: 'clinic' },
   async (scope) => {
-    const clinic = await scope.tx
-      .selectFrom('clinic')
-      .select(['name', 'time_zone'])
-      .where('id', '=', scope.clinicId)
-      .executeTakeFirstOrThrow()
+    const clinic = await readClinic(scope.tx, scope.clinicId, ['name', 'time_zone'])
     const [users, events] = await Promise.all([
       scope.tx
         .selectFrom('membership')
@@ -33,11 +30,7 @@ export const getClinicSummary = clinicService(
 )
 
 function readClinicDetails(tx: Tx, clinicId: string) {
-  return tx
-    .selectFrom('clinic')
-    .select(['name', 'phone', 'version'])
-    .where('id', '=', clinicId)
-    .executeTakeFirstOrThrow()
+  return readClinic(tx, clinicId, ['name', 'phone', 'version'])
 }
 
 /** The clinic's details patients see: its name and the phone number they are told to call. */

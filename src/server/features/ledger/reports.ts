@@ -3,6 +3,7 @@ import { type inventoryTimings, type inventoryTypes, reportKinds } from '../../.
 import type { CsDrug } from '../../../db'
 import { addQuantity, formatQuantity, parseQuantity, type Quantity, ZERO } from '../../../domain/ledger'
 import { addDaysTo, clinicDateTimeText, startOfClinicDay } from '../../../domain/time'
+import { readClinic } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import type { Principal } from '../../principal'
 import { drugLabels, toUnits } from './lot-view'
@@ -40,11 +41,7 @@ export function buildReport(ctx: AppContext, principal: Principal, clinicId: str
 
 /** The report inside a clinic's transaction (the API's, or the CLI's read-only one); audited. */
 export async function reportTable(scope: LedgerScope, request: ReportRequest): Promise<ReportTable> {
-  const clinic = await scope.tx
-    .selectFrom('clinic')
-    .select(['name', 'dea_registration'])
-    .where('id', '=', scope.clinicId)
-    .executeTakeFirstOrThrow()
+  const clinic = await readClinic(scope.tx, scope.clinicId, ['name', 'dea_registration'])
   const registrant = `${clinic.name} — DEA registration ${clinic.dea_registration ?? '(not on file)'}`
   const generated = `Generated ${clinicDateTimeText(scope.now, scope.timeZone)} (${scope.timeZone}) by ${scope.principal.displayName}`
   const table =

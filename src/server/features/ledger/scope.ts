@@ -3,12 +3,11 @@ import { type LedgerSettings, parseQuantity, type Quantity, ZERO } from '../../.
 import { clinicDateOf } from '../../../domain/time'
 import { appendAudit } from '../../audit/append-audit'
 import { type ClinicScope, clinicService, runInClinic } from '../../clinic-scope'
-import { loadClinicSettings } from '../../clinic-settings'
+import { clinicTimeZone, loadClinicSettings } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import type { Principal } from '../../principal'
 import { inClinicTransaction } from '../../tenancy'
-import { clinicTimeZone } from '../sessions/store'
 
 export interface LedgerScope extends ClinicScope {
   timeZone: string

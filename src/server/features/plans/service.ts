@@ -22,7 +22,7 @@ import {
 import { DomainValidationError } from '../../../domain/errors'
 import { ageInYearsAt } from '../../../domain/time'
 import { clinicService } from '../../clinic-scope'
-import { loadClinicSettings } from '../../clinic-settings'
+import { clinicTimeZone, loadClinicSettings } from '../../clinic-settings'
 import type { Tx } from '../../context'
 import { AppError } from '../../errors'
 import { type SignerProof, signContent } from '../auth/signature'
@@ -46,20 +46,29 @@ export interface PlanInput {
   note?: string | null | undefined
 }
 
-export function toPlanDto(row: Selectable<TreatmentPlanTable>) {
+const numberOrNull = (value: string | null) => (value === null ? null : Number(value))
+
+/** A plan's dose as the plan and the session view show it. */
+export function planDoseOf(row: Selectable<TreatmentPlanTable>) {
   return {
-    id: row.id,
-    protocolId: row.protocol_id,
     doseBasis: row.dose_basis,
-    doseMgPerKg: row.dose_mg_per_kg === null ? null : Number(row.dose_mg_per_kg),
-    doseMg: row.dose_mg === null ? null : Number(row.dose_mg),
-    maxDoseMgPerKg: row.max_dose_mg_per_kg === null ? null : Number(row.max_dose_mg_per_kg),
+    doseMgPerKg: numberOrNull(row.dose_mg_per_kg),
+    doseMg: numberOrNull(row.dose_mg),
+    maxDoseMgPerKg: numberOrNull(row.max_dose_mg_per_kg),
     doseAboveActualWeight: row.dose_above_actual_weight,
     // The §2 limits the approval signature overrides, and why (the approval's content hash covers it).
     doseOverride:
       row.dose_override_limits && row.dose_override_reason
         ? { limits: row.dose_override_limits, reason: row.dose_override_reason }
         : null,
+  }
+}
+
+export function toPlanDto(row: Selectable<TreatmentPlanTable>) {
+  return {
+    id: row.id,
+    protocolId: row.protocol_id,
+    ...planDoseOf(row),
     plannedSessions: row.planned_sessions,
     cadence: row.cadence,
     note: row.note,
@@ -142,12 +151,8 @@ export const createPlan = clinicService(
   { permission: 'clinical:sign', action: 'plans.create', entity: 'treatment_plan' },
   async (scope, patientId: string, input: PlanInput) => {
     const patient = await requirePatient(scope.tx, scope.clinicId, patientId)
-    const clinic = await scope.tx
-      .selectFrom('clinic')
-      .select('time_zone')
-      .where('id', '=', scope.clinicId)
-      .executeTakeFirstOrThrow()
-    const ageYears = ageInYearsAt(patient.date_of_birth, scope.now, clinic.time_zone)
+    const timeZone = await clinicTimeZone(scope.tx, scope.clinicId)
+    const ageYears = ageInYearsAt(patient.date_of_birth, scope.now, timeZone)
     const plan = normalizePlan(input, (await loadClinicSettings(scope.tx, scope.clinicId)).dose, ageYears)
     const id = await insertClinicRow(scope, 'treatment_plan', {
       patient_id: patientId,

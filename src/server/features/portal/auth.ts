@@ -7,13 +7,12 @@ import { hashToken, randomToken, uuidv7 } from '../../ids'
 import { inOwnerTransaction } from '../../tenancy'
 import { burnPasswordCheck, hashPassword, passwordRules, verifyPassword } from '../auth/passwords'
 import type { PortalPatient } from './patient-scope'
+import { createToken, inviteDays } from './store'
 
 // Patient sign-in, kept apart from staff sign-in: its own accounts, cookie and sessions. Tokens
 // (invites, magic links, session cookies) are stored as SHA-256 hashes and used once.
 
 export const portalCookie = 'kc_portal'
-export const inviteDays = 7
-export const magicLinkDays = 3
 const sessionHours = 8
 /** A session waiting for its code: long enough to open the app, short enough to be worthless. */
 const pendingMin = 10
@@ -411,56 +410,4 @@ export async function createInvite(
     now,
     resetApprovedBy,
   )
-}
-
-export async function createToken(
-  tx: Tx,
-  clinicId: string,
-  patientId: string,
-  kind: 'invite' | 'survey',
-  surveyId: string | null,
-  expiresAt: Date,
-  now: Date,
-  resetApprovedBy: string | null = null,
-) {
-  const token = randomToken()
-  const id = uuidv7(now.getTime())
-  await tx
-    .insertInto('portal_token')
-    .values({
-      id,
-      clinic_id: clinicId,
-      patient_id: patientId,
-      kind,
-      token_hash: hashToken(token),
-      survey_id: surveyId,
-      expires_at: expiresAt,
-      used_at: null,
-      created_at: now,
-      reset_approved_by: resetApprovedBy,
-    })
-    .execute()
-  return { id, token, expiresAt }
-}
-
-/**
- * Issues a new clear token for a token row at send time (the outbox keeps only the row's id): the
- * stored hash is replaced, so only the link in the e-mail being sent works. Null when the row was
- * used, replaced or has expired meanwhile.
- */
-export async function reissueToken(
-  tx: Tx,
-  tokenId: string,
-  now: Date,
-): Promise<{ kind: 'invite' | 'survey'; token: string } | null> {
-  const token = randomToken()
-  const row = await tx
-    .updateTable('portal_token')
-    .set({ token_hash: hashToken(token) })
-    .where('id', '=', tokenId)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .returning('kind')
-    .executeTakeFirst()
-  return row ? { kind: row.kind, token } : null
 }

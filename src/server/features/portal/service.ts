@@ -12,8 +12,9 @@ import { listConsentsOf, loadConsentForPrint } from '../consent/service'
 import { requirePatient } from '../patients/store'
 import { renderDischargeInstructions } from '../sessions/documents'
 import { loadSessionView } from '../sessions/view'
-import { createInvite, inviteDays } from './auth'
+import { createInvite } from './auth'
 import { type PortalPatient, runForPatient } from './patient-scope'
+import { inviteDays } from './store'
 import { ensureSurveyAssignments } from './surveys'
 
 // Remission thresholds the progress chart draws (clinical-reference §4, outcome definitions).

@@ -8,12 +8,12 @@ import {
 } from '../../../domain/rems'
 import { clinicDateOf } from '../../../domain/time'
 import { type ClinicScope, readInClinic, runInClinic } from '../../clinic-scope'
+import { clinicTimeZone } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
 import { requirePatient } from '../patients/store'
-import { clinicTimeZone } from '../sessions/store'
 import { listRemsRecords, type RemsRow } from './store'
 
 // Esketamine REMS records (clinical-reference §3 ✅): the clinic's setting certification and each

@@ -3,7 +3,7 @@ import { benefitReviewDue, findProtocol, nextDueDates } from '../../../domain/do
 import { findSpacingViolations, minimumSpacingHours } from '../../../domain/session'
 import { addDaysTo, clinicDateOf } from '../../../domain/time'
 import { type ClinicScope, readInClinic, runInClinic } from '../../clinic-scope'
-import { loadClinicSettings } from '../../clinic-settings'
+import { clinicTimeZone, loadClinicSettings } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
@@ -262,7 +262,7 @@ export function suggestDates(ctx: AppContext, principal: Principal, clinicId: st
           dates: [] as { date: string; note: string }[],
           benefitReview: null,
         }
-      const timeZone = await store.clinicTimeZone(scope.tx, clinicId)
+      const timeZone = await clinicTimeZone(scope.tx, clinicId)
       const sessions = (await store.listPatientSessions(scope.tx, clinicId, patientId)).filter(
         (s) => s.state !== 'cancelled' && s.plan_id === plan.id,
       )

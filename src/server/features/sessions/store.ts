@@ -201,16 +201,6 @@ export async function updateSession(
   return result.numUpdatedRows > 0n
 }
 
-/** The clinic's IANA time zone: its days, dates and wall-clock times are read in it (src/domain/time). */
-export async function clinicTimeZone(tx: Tx, clinicId: string): Promise<string> {
-  const clinic = await tx
-    .selectFrom('clinic')
-    .select('time_zone')
-    .where('id', '=', clinicId)
-    .executeTakeFirstOrThrow()
-  return clinic.time_zone
-}
-
 /** The patient's latest recorded height (cm), for ideal and adjusted body weight (§2). */
 export async function latestHeightCm(tx: Tx, clinicId: string, patientId: string): Promise<number | null> {
   const row = await tx

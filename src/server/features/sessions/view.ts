@@ -13,6 +13,7 @@ import { ageInYearsAt } from '../../../domain/time'
 import type { Tx } from '../../context'
 import { errorInfo } from '../../corrections'
 import { toAlertDto, toResponseDto, toVitalDto } from '../assessments/service'
+import { planDoseOf } from '../plans/service'
 import { cautionPreCheck } from './cautions'
 import { type Delivery, deliveryOf, intraReadingsOf, nextVitalsDueOf } from './delivery-record'
 import { doseLimitsOf } from './dose-limits-view'
@@ -364,15 +365,7 @@ function planPartOf({ plan }: SessionRecord) {
     id: plan.id,
     protocolId: plan.protocol_id,
     protocolName: findProtocol(plan.protocol_id).name,
-    doseMgPerKg: numberOrNull(plan.dose_mg_per_kg),
-    doseMg: numberOrNull(plan.dose_mg),
-    doseBasis: plan.dose_basis,
-    maxDoseMgPerKg: numberOrNull(plan.max_dose_mg_per_kg),
-    doseAboveActualWeight: plan.dose_above_actual_weight,
-    doseOverride:
-      plan.dose_override_limits && plan.dose_override_reason
-        ? { limits: plan.dose_override_limits, reason: plan.dose_override_reason }
-        : null,
+    ...planDoseOf(plan),
     cadence: plan.cadence,
   }
 }

@@ -9,6 +9,7 @@ import {
   overridesOf,
 } from '../../../domain/rules'
 import { clinicService } from '../../clinic-scope'
+import { readClinic } from '../../clinic-settings'
 import type { Tx } from '../../context'
 import { AppError } from '../../errors'
 import { markClinicOutcomesStale } from '../outcomes/queries'
@@ -21,11 +22,7 @@ export interface ClinicSettingsReply {
 }
 
 async function readClinicRow(tx: Tx, clinicId: string) {
-  return tx
-    .selectFrom('clinic')
-    .select(['settings', 'version'])
-    .where('id', '=', clinicId)
-    .executeTakeFirstOrThrow()
+  return readClinic(tx, clinicId, ['settings', 'version'])
 }
 
 export const getClinicSettings = clinicService(

@@ -2,6 +2,7 @@ import type { StaffRole } from '../../../domain/access/permissions'
 import { appendAudit } from '../../audit/append-audit'
 import type { ClinicScope } from '../../clinic-scope'
 import { clinicService } from '../../clinic-scope'
+import { readClinic } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
@@ -50,11 +51,7 @@ const addMember = clinicService(
     newAccount: { temporaryPassword: string; passwordHash: string },
   ) => {
     const email = input.email.trim().toLowerCase()
-    const clinic = await scope.tx
-      .selectFrom('clinic')
-      .select('organization_id')
-      .where('id', '=', scope.clinicId)
-      .executeTakeFirstOrThrow()
+    const clinic = await readClinic(scope.tx, scope.clinicId, ['organization_id'])
     const existing = await scope.tx
       .selectFrom('app_user')
       .select(['id', 'organization_id'])
