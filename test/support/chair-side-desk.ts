@@ -1,6 +1,14 @@
+import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll } from 'vitest'
 import { freshTotpCode, patientIdByMrn, startDemoClinic } from './clinic-fixture'
 import type { Client, TestApp } from './test-app'
+
+/** A booking: chair by index in `chairs`, hours after the test clock's now, and any other fields. */
+export interface Booking {
+  chair?: number
+  hoursAhead?: number
+  spacingOverrideReason?: string
+}
 
 /** The demo clinic with the chair-side trio signed in, as a test file's tests read it. */
 export interface ChairSideDesk {
@@ -18,6 +26,8 @@ export interface ChairSideDesk {
   code: () => string
   /** A Riverside patient's id by MRN, as the front desk finds it. */
   patientIdByMrn: (mrn: string) => Promise<string>
+  /** `client` books the patient a session (the reply is the caller's to judge). */
+  book: (client: Client, patientId: string, booking?: Booking) => Promise<LightMyRequestResponse>
 }
 
 /**
@@ -29,6 +39,13 @@ export function chairSideDesk(env: Record<string, string> = {}): ChairSideDesk {
   const desk = {
     code: () => freshTotpCode(desk.t, desk.secret),
     patientIdByMrn: (mrn: string) => patientIdByMrn(desk.frontDesk, desk.t.clinics.riverside, mrn),
+    book: (client: Client, patientId: string, { chair = 0, hoursAhead = 0, ...rest }: Booking = {}) =>
+      client.post(`${desk.clinicUrl}/sessions`, {
+        patientId,
+        chairId: desk.chairs[chair]!.id,
+        scheduledAt: new Date(desk.t.clock.now().getTime() + hoursAhead * 3_600_000).toISOString(),
+        ...rest,
+      }),
   } as ChairSideDesk
   beforeAll(async () => {
     const { t, clients, prescriberSecret } = await startDemoClinic({ env })

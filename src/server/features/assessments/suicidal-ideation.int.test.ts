@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { bookSessionNow, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
+import {
+  bookSessionNow,
+  chartPostVitals,
+  chartPreDose,
+  chartRecovery,
+  sessionDriver,
+} from '../../../../test/support/chair-side'
 import { chairSideDesk } from '../../../../test/support/chair-side-desk'
 import { patientIdByMrn } from '../../../../test/support/clinic-fixture'
 import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
-import { aldrete10 } from '../../../../test/support/session-answers'
 import { Client, demoEmails } from '../../../../test/support/test-app'
 import { uuidv7 } from '../../ids'
 
@@ -163,21 +168,9 @@ describe('a C-SSRS moderate alert holds discharge (§4)', () => {
       spo2Percent: 98,
     })
     await step(desk.nurse, 'finish-dosing')
-    await desk.nurse.post(`${s}/escort`, { isPresent: true })
-    await desk.nurse.post(`${s}/scores`, {
-      instrumentId: 'aldrete',
-      context: 'post',
-      answers: aldrete10,
-    })
+    await chartRecovery(desk.nurse, s)
     desk.t.clock.advanceMinutes(31)
-    await desk.nurse.post(`${s}/vitals`, {
-      context: 'post',
-      systolicMmHg: 126,
-      diastolicMmHg: 80,
-      heartRateBpm: 74,
-      spo2Percent: 98,
-      moaas: 5,
-    })
+    await chartPostVitals(desk.nurse, s)
     // Marking ready is the nurse's call; only the sign-off waits for the acknowledgement.
     await step(desk.nurse, 'mark-ready')
     let v = await view()

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { bookSessionNow, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
+import {
+  bookSessionNow,
+  chartPostVitals,
+  chartPreDose,
+  chartRecovery,
+  sessionDriver,
+} from '../../../../test/support/chair-side'
 import { chairSideDesk } from '../../../../test/support/chair-side-desk'
-import { aldrete10 } from '../../../../test/support/session-answers'
 import { Client, demoEmails, passwordOf } from '../../../../test/support/test-app'
 import { principalByEmail } from '../../seed/demo-ledger'
 
@@ -117,21 +122,9 @@ describe('an infusion stopped early', () => {
 
   it('refuses discharge with a 409 naming the owed waste until it is witnessed', async () => {
     await session.step(desk.nurse, 'finish-dosing')
-    await desk.nurse.post(`${session.s}/escort`, { isPresent: true })
-    await desk.nurse.post(`${session.s}/scores`, {
-      instrumentId: 'aldrete',
-      context: 'post',
-      answers: aldrete10,
-    })
+    await chartRecovery(desk.nurse, session.s)
     desk.t.clock.advanceMinutes(45)
-    await desk.nurse.post(`${session.s}/vitals`, {
-      context: 'post',
-      systolicMmHg: 126,
-      diastolicMmHg: 80,
-      heartRateBpm: 74,
-      spo2Percent: 98,
-      moaas: 5,
-    })
+    await chartPostVitals(desk.nurse, session.s)
     const ready = await session.step(desk.nurse, 'mark-ready')
     const refused = await desk.prescriber.post(`${session.s}/discharge`, {
       version: ready.session.version,

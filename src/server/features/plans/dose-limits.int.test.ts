@@ -134,11 +134,7 @@ describe('the session dose step beyond the §2 dose limits', () => {
       doseOverride: { reason: 'Low muscle mass after illness; dose on ideal weight as before.' },
     })
     expect(approved.statusCode, approved.body).toBe(200)
-    const booked = await desk.frontDesk.post(`${desk.clinicUrl}/sessions`, {
-      patientId,
-      chairId: desk.chairs[0]!.id,
-      scheduledAt: desk.t.clock.now().toISOString(),
-    })
+    const booked = await desk.book(desk.frontDesk, patientId)
     expect(booked.statusCode, booked.body).toBe(201)
     sessionUrl = `${desk.clinicUrl}/sessions/${booked.json().session.id}`
     const version = (await desk.nurse.get(sessionUrl)).json().session.version

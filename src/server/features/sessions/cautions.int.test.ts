@@ -89,11 +89,7 @@ describe('pre-dose cautions (clinical-reference §3, label 5.6, 7.1–7.3)', () 
 
   it('a patient with no cautions passes that pre-check without an acknowledgement', async () => {
     const grace = await desk.patientIdByMrn('RK-2024-0112')
-    const booked = await desk.frontDesk.post(`${desk.clinicUrl}/sessions`, {
-      patientId: grace,
-      chairId: desk.chairs[1]!.id,
-      scheduledAt: desk.t.clock.now().toISOString(),
-    })
+    const booked = await desk.book(desk.frontDesk, grace, { chair: 1 })
     const s = `${desk.clinicUrl}/sessions/${booked.json().session.id}`
     const v = (await desk.nurse.get(s)).json()
     expect(v.preChecks.items.find((i: { id: string }) => i.id === 'cautions')).toMatchObject({

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { bookSessionNow, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
+import {
+  bookSessionNow,
+  chartPreDose,
+  chartRecovery,
+  sessionDriver,
+} from '../../../../test/support/chair-side'
 import { chairSideDesk } from '../../../../test/support/chair-side-desk'
-import { aldrete10 } from '../../../../test/support/session-answers'
 import { Client, demoEmails } from '../../../../test/support/test-app'
 
 // Esketamine monitoring and discharge (clinical-reference §3) and the REMS Patient Monitoring Form
@@ -55,8 +59,7 @@ describe('an esketamine session (§3 monitoring and discharge)', () => {
     expect(v.nextVitalsDue.prompts).toEqual(['spo2'])
     expect(Date.parse(v.nextVitalsDue.dueAt)).toBe(firstDeviceMs + 15 * minute)
     atMinute(10)
-    await desk.nurse.post(`${s}/escort`, { isPresent: true })
-    await desk.nurse.post(`${s}/scores`, { instrumentId: 'aldrete', context: 'post', answers: aldrete10 })
+    await chartRecovery(desk.nurse, s)
     atMinute(40)
     await vitals({ systolicMmHg: 134, diastolicMmHg: 84, spo2Percent: 97, moaas: 4 })
     v = await view()

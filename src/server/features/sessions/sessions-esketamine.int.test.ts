@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { bookSessionNow, chartPreDose } from '../../../../test/support/chair-side'
+import {
+  bookSessionNow,
+  chartPostVitals,
+  chartPreDose,
+  chartRecovery,
+} from '../../../../test/support/chair-side'
 import { chairSideDesk } from '../../../../test/support/chair-side-desk'
-import { aldrete10, phq9Moderate as phq9 } from '../../../../test/support/session-answers'
+import { phq9Moderate as phq9 } from '../../../../test/support/session-answers'
 import { demoEmails } from '../../../../test/support/test-app'
 
 // An esketamine session through the API: two devices 5 minutes apart, discharge held until 2 hours
@@ -68,30 +73,15 @@ describe('an esketamine session', () => {
     desk.t.clock.advanceMinutes(5)
     expect((await desk.nurse.post(`${s}/devices`, {})).json().devices.isComplete).toBe(true)
     await step('finish-dosing')
-    await desk.nurse.post(`${s}/escort`, { isPresent: true })
-    await desk.nurse.post(`${s}/scores`, { instrumentId: 'aldrete', context: 'post', answers: aldrete10 })
+    await chartRecovery(desk.nurse, s)
     desk.t.clock.advanceMinutes(60)
-    await await desk.nurse.post(`${s}/vitals`, {
-      context: 'post',
-      systolicMmHg: 126,
-      diastolicMmHg: 80,
-      heartRateBpm: 72,
-      spo2Percent: 98,
-      moaas: 5,
-    })
+    await chartPostVitals(desk.nurse, s, { heartRateBpm: 72 })
     let v = (await desk.nurse.get(s)).json()
     expect(v.discharge.criteria.find((c: { id: string }) => c.id === 'observation-time').isMet).toBe(false)
     // §3: the nurse's dissociation check (see esketamine-discharge.int.test.ts for the rest).
     await desk.nurse.post(`${s}/dissociation-check`, { isResolved: true })
     desk.t.clock.advanceMinutes(56)
-    await await desk.nurse.post(`${s}/vitals`, {
-      context: 'post',
-      systolicMmHg: 124,
-      diastolicMmHg: 80,
-      heartRateBpm: 70,
-      spo2Percent: 98,
-      moaas: 5,
-    })
+    await chartPostVitals(desk.nurse, s, { systolicMmHg: 124, heartRateBpm: 70 })
     v = (await desk.nurse.get(s)).json()
     expect(v.discharge.isReady).toBe(true)
     v = (await desk.nurse.post(`${s}/transition`, { event: 'mark-ready', version: v.session.version })).json()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
+import { chartPostVitals, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
 import { chairSideDesk } from '../../../../test/support/chair-side-desk'
 import { aldrete10, phq9Moderate as phq9 } from '../../../../test/support/session-answers'
 import { Client, demoEmails } from '../../../../test/support/test-app'
@@ -16,51 +16,33 @@ const view = async () => (await desk.nurse.get(sessionUrl)).json()
 describe('an IV session: booking', () => {
   it('books from the approved plan, refusing close spacing unless a prescriber overrides', async () => {
     patientId = await desk.patientIdByMrn('RK-2024-0107')
-    const booked = await desk.frontDesk.post(`${desk.clinicUrl}/sessions`, {
-      patientId,
-      chairId: desk.chairs[0]!.id,
-      scheduledAt: desk.t.clock.now().toISOString(),
-    })
+    const booked = await desk.book(desk.frontDesk, patientId)
     expect(booked.statusCode).toBe(201)
     expect(booked.json().session).toMatchObject({ state: 'scheduled', sessionNumber: 1, route: 'iv' })
     sessionUrl = `${desk.clinicUrl}/sessions/${booked.json().session.id}`
 
-    const tooSoon = new Date(desk.t.clock.now().getTime() + 12 * 3_600_000).toISOString()
-    const refused = await desk.frontDesk.post(`${desk.clinicUrl}/sessions`, {
-      patientId,
-      chairId: desk.chairs[1]!.id,
-      scheduledAt: tooSoon,
-    })
+    const tooSoon = { chair: 1, hoursAhead: 12 }
+    const refused = await desk.book(desk.frontDesk, patientId, tooSoon)
     expect(refused.statusCode).toBe(409)
     expect(refused.json().minimumHours).toBe(36)
-    const nurseOverride = await desk.nurse.post(`${desk.clinicUrl}/sessions`, {
-      patientId,
-      chairId: desk.chairs[1]!.id,
-      scheduledAt: tooSoon,
+    const nurseOverride = await desk.book(desk.nurse, patientId, {
+      ...tooSoon,
       spacingOverrideReason: 'patient travelling',
     })
     expect(nurseOverride.statusCode).toBe(403)
-    const overridden = await desk.prescriber.post(`${desk.clinicUrl}/sessions`, {
-      patientId,
-      chairId: desk.chairs[1]!.id,
-      scheduledAt: tooSoon,
+    const overridden = await desk.book(desk.prescriber, patientId, {
+      ...tooSoon,
       spacingOverrideReason: 'Travelling abroad; discussed risks.',
     })
     expect(overridden.statusCode).toBe(201)
     expect(overridden.json().session.spacingOverrideReason).toMatch(/Travelling/)
 
     const other = await desk.patientIdByMrn('RK-2024-0118')
-    const clash = await desk.frontDesk.post(`${desk.clinicUrl}/sessions`, {
-      patientId: other,
-      chairId: desk.chairs[0]!.id,
-      scheduledAt: new Date(desk.t.clock.now().getTime() + 30 * 60_000).toISOString(),
-    })
+    const clash = await desk.book(desk.frontDesk, other, { hoursAhead: 0.5 })
     expect(clash.statusCode).toBe(409)
     expect(clash.json().errors[0].field).toBe('chairId')
-    const notApproved = await desk.frontDesk.post(`${desk.clinicUrl}/sessions`, {
-      patientId: await desk.patientIdByMrn('RK-2024-0125'),
-      chairId: desk.chairs[2]!.id,
-      scheduledAt: desk.t.clock.now().toISOString(),
+    const notApproved = await desk.book(desk.frontDesk, await desk.patientIdByMrn('RK-2024-0125'), {
+      chair: 2,
     })
     expect(notApproved.statusCode).toBe(409)
   })
@@ -312,14 +294,7 @@ describe('an IV session: end of dosing, discharge and the record', () => {
       ).statusCode,
     ).toBe(200)
     desk.t.clock.advanceMinutes(31)
-    await await desk.nurse.post(`${sessionUrl}/vitals`, {
-      context: 'post',
-      systolicMmHg: 148,
-      diastolicMmHg: 90,
-      heartRateBpm: 78,
-      spo2Percent: 98,
-      moaas: 5,
-    })
+    await chartPostVitals(desk.nurse, sessionUrl, { systolicMmHg: 148, diastolicMmHg: 90, heartRateBpm: 78 })
     v = (await desk.nurse.get(sessionUrl)).json()
     expect(v.discharge.criteria.map((c: { id: string; isMet: boolean }) => [c.id, c.isMet])).toEqual([
       ['aldrete', true],
