@@ -34,6 +34,7 @@ import { sessionScheduleRoutes } from './features/sessions/schedule-routes'
 import { settingsRoutes } from './features/settings/routes'
 import { userRoutes } from './features/users/routes'
 import { worklistRoutes } from './features/worklist/routes'
+import { fhirBasePath, fhirRoutes } from './fhir/routes'
 import { LiveHub } from './live/live-hub'
 import { serializeRequest } from './log-redaction'
 import { registerAuth } from './plugins/auth'
@@ -162,6 +163,7 @@ export async function buildApp(
   await app.register(referralRoutes(ctx))
   await app.register(settingsRoutes(ctx))
   await app.register(remsRoutes(ctx))
+  await app.register(fhirRoutes(ctx), { prefix: fhirBasePath })
   if (options.backupToken) registerBackupRoute(app, ctx, options.backupToken)
   await registerWeb(app, config.webDir)
   return app

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { expect } from 'vitest'
-import { cssrsNegative } from './session-answers'
+import { aldrete10, cssrsNegative } from './session-answers'
 import type { Client, TestApp } from './test-app'
 
 /** Steps the chair-side journeys take again and again: booking, transitions, the pre-dose record. */
@@ -87,4 +87,27 @@ export async function chartPreDose(
   const phq9 = record.phq9 === undefined ? phq9AllTwos : record.phq9
   if (phq9) await nurse.post(`${sessionUrl}/scores`, { instrumentId: 'phq9', context: 'pre', answers: phq9 })
   return screened
+}
+
+/** The recovery record after dosing: the escort present and an Aldrete score of 10. */
+export async function chartRecovery(nurse: Client, sessionUrl: string): Promise<void> {
+  await nurse.post(`${sessionUrl}/escort`, { isPresent: true })
+  await nurse.post(`${sessionUrl}/scores`, { instrumentId: 'aldrete', context: 'post', answers: aldrete10 })
+}
+
+/** Post-dose vital signs within the discharge limits, the patient alert (MOAA/S 5); `vitals` overrides. */
+export function chartPostVitals(
+  nurse: Client,
+  sessionUrl: string,
+  vitals: Record<string, number> = {},
+): Promise<LightMyRequestResponse> {
+  return nurse.post(`${sessionUrl}/vitals`, {
+    context: 'post',
+    systolicMmHg: 126,
+    diastolicMmHg: 80,
+    heartRateBpm: 74,
+    spo2Percent: 98,
+    moaas: 5,
+    ...vitals,
+  })
 }

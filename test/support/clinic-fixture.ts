@@ -58,27 +58,3 @@ export async function patientIdByMrn(client: Client, clinicId: string, mrn: stri
   if (!id) throw new Error(`no patient ${mrn} in clinic ${clinicId}: ${response.body}`)
   return id
 }
-
-export interface NursePrescriberDesk {
-  t: TestApp
-  nurse: Client
-  frontDesk: Client
-  prescriber: Client
-  /** The prescriber's TOTP secret, for signatures (see freshTotpCode). */
-  secret: string
-}
-
-/** The demo clinic with the chair-side trio signed in: a nurse, the front desk and a prescriber. */
-export async function startNursePrescriberDesk(
-  env: Record<string, string> = {},
-): Promise<NursePrescriberDesk> {
-  const { t, clients, prescriberSecret } = await startDemoClinic({ env })
-  if (!prescriberSecret) throw new Error('the demo prescriber must sign in with TOTP')
-  return {
-    t,
-    nurse: clients.nurse,
-    frontDesk: clients.frontDesk,
-    prescriber: clients.prescriber,
-    secret: prescriberSecret,
-  }
-}

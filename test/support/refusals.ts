@@ -70,6 +70,31 @@ export const notFound = [404, 'not-found'] as const
 export const conflict = [409, 'conflict'] as const
 export const staleVersion = [409, 'stale-version'] as const
 
+/** clinical:read (src/domain/access): the prescriber, the nurse and the auditor; no one at Hillcrest. */
+export const clinicalReaders = {
+  admin: forbidden,
+  prescriber: 200,
+  nurse: 200,
+  frontDesk: forbidden,
+  auditor: 200,
+  nurse2: forbidden,
+} as const
+/** Refused clinical:write: all but the prescriber and the nurse (and Hillcrest's nurse, elsewhere). */
+export const clinicalWriteRefused = {
+  admin: forbidden,
+  frontDesk: forbidden,
+  auditor: forbidden,
+  nurse2: forbidden,
+}
+/** Refused clinical:sign: all but the prescriber. */
+export const clinicalSignRefused = {
+  admin: forbidden,
+  nurse: forbidden,
+  frontDesk: forbidden,
+  auditor: forbidden,
+  nurse2: forbidden,
+}
+
 /** A request of a table: method, URL and, for a write, its body. */
 export type Call = readonly ['GET', string] | readonly ['POST' | 'PATCH' | 'PUT', string, unknown]
 
@@ -99,6 +124,8 @@ export interface RefusalTable {
   as: (role: TableRole) => Client
   /** Riverside's API root: `/api/v1/clinics/<id>`. */
   riverside: () => string
+  /** A patient's API root under Riverside (by default the patient the file was opened with). */
+  patientUrl: (id?: string) => string
   patientByMrn: (mrn: string) => Promise<string>
   /**
    * One test per role (in the order given): every call the role makes gets that role's outcome.
@@ -132,7 +159,7 @@ export function refusalTable(options: { patientMrn?: string } = {}): RefusalTabl
   })
   afterAll(() => fixture?.t.close())
   const send = (role: TableRole, [method, url, body]: Call) => current().as(role).request(method, url, body)
-  return {
+  const table: RefusalTable = {
     get t() {
       return current().t
     },
@@ -142,6 +169,7 @@ export function refusalTable(options: { patientMrn?: string } = {}): RefusalTabl
     },
     as: (role) => current().as(role),
     riverside: () => current().riverside(),
+    patientUrl: (id = table.patientId) => `${current().riverside()}/patients/${id}`,
     patientByMrn: (mrn) => current().patientByMrn(mrn),
     byRole: (title, outcomes, calls) => {
       test.each(Object.entries(outcomes) as [TableRole, Outcome][])(title, async (role, outcome) => {
@@ -157,4 +185,5 @@ export function refusalTable(options: { patientMrn?: string } = {}): RefusalTabl
       )
     },
   }
+  return table
 }

@@ -93,6 +93,18 @@ describe('phaseForDate', () => {
   })
 })
 
+/** The eight twice-weekly sessions of induction, from Monday 3 March 2025. */
+const inductionDates = [
+  '2025-03-03',
+  '2025-03-06',
+  '2025-03-10',
+  '2025-03-13',
+  '2025-03-17',
+  '2025-03-20',
+  '2025-03-24',
+  '2025-03-27',
+]
+
 describe('nextDueDates', () => {
   it('alternates 3- and 4-day gaps twice weekly in induction', () => {
     const due = nextDueDates(trd, ['2025-03-03'], { count: 3 })
@@ -101,16 +113,7 @@ describe('nextDueDates', () => {
   })
 
   it('moves to weekly maintenance with a benefit review, then every 2 weeks or weekly', () => {
-    const induction = [
-      '2025-03-03',
-      '2025-03-06',
-      '2025-03-10',
-      '2025-03-13',
-      '2025-03-17',
-      '2025-03-20',
-      '2025-03-24',
-      '2025-03-27',
-    ]
+    const induction = inductionDates
     const due = nextDueDates(trd, induction, { count: 6 })
     expect(due.map((d) => [d.date, d.phase, d.isBenefitReview])).toEqual([
       ['2025-03-31', 'maintenance', true],
@@ -131,16 +134,7 @@ describe('nextDueDates', () => {
   })
 
   it('stops when a finite protocol ends', () => {
-    const sessions = [
-      '2025-03-03',
-      '2025-03-06',
-      '2025-03-10',
-      '2025-03-13',
-      '2025-03-17',
-      '2025-03-20',
-      '2025-03-24',
-      '2025-03-27',
-    ]
+    const sessions = inductionDates
     expect(nextDueDates(si, sessions)).toEqual([])
     expect(nextDueDates(si, sessions.slice(0, 7))[0]?.date).toBe('2025-03-27')
   })

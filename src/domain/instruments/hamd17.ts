@@ -1,11 +1,6 @@
 import { buildRatingOptions } from './define-instrument'
-import {
-  buildSuicidalIdeationFlags,
-  defaultSuicidalIdeationSettings,
-  type SuicidalIdeationSettings,
-} from './suicidal-ideation'
-import { defineSummedInstrument } from './summed-instrument'
-import type { Instrument, InstrumentItem, ScoreBand } from './types'
+import { defineSummedWithSuicidalIdeation } from './summed-instrument'
+import type { InstrumentItem, ScoreBand } from './types'
 
 // HAM-D is public domain (§4 "Licensing"); labels and anchors are our own concise wording.
 const item = (n: number, label: string, anchors: readonly string[]): InstrumentItem => ({
@@ -60,17 +55,12 @@ const HAMD_BANDS: ScoreBand[] = [
 ]
 
 /** Builds the HAM-D17 with a clinic's item 3 (suicide) thresholds (default 1 / 3, §4 🔶). */
-export function createHamd17(
-  settings: SuicidalIdeationSettings = defaultSuicidalIdeationSettings,
-): Instrument {
-  return defineSummedInstrument({
-    id: 'hamd17',
-    name: 'HAM-D17',
-    respondent: 'clinician',
-    items: HAMD_ITEMS,
-    bands: HAMD_BANDS,
-    buildFlags: buildSuicidalIdeationFlags('hamdItem3', settings),
-  })
-}
+export const createHamd17 = defineSummedWithSuicidalIdeation('hamdItem3', {
+  id: 'hamd17',
+  name: 'HAM-D17',
+  respondent: 'clinician',
+  items: HAMD_ITEMS,
+  bands: HAMD_BANDS,
+})
 
 export const hamd17 = createHamd17()

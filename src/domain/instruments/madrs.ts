@@ -1,11 +1,6 @@
 import { buildItems, buildNumericOptions } from './define-instrument'
-import {
-  buildSuicidalIdeationFlags,
-  defaultSuicidalIdeationSettings,
-  type SuicidalIdeationSettings,
-} from './suicidal-ideation'
-import { defineSummedInstrument } from './summed-instrument'
-import type { Instrument, ScoreBand } from './types'
+import { defineSummedWithSuicidalIdeation } from './summed-instrument'
+import type { ScoreBand } from './types'
 
 // MADRS item wording and anchors are not cleared for shipping (§4 "Licensing"): item names only,
 // numeric ratings 0–6. No LOINC code exists (§4 "Codes"), so none is declared.
@@ -37,17 +32,12 @@ const MADRS_BANDS: ScoreBand[] = [
 ]
 
 /** Builds the MADRS with a clinic's item 10 (suicidal thoughts) thresholds (default 1 / 4, §4 🔶). */
-export function createMadrs(
-  settings: SuicidalIdeationSettings = defaultSuicidalIdeationSettings,
-): Instrument {
-  return defineSummedInstrument({
-    id: 'madrs',
-    name: 'MADRS',
-    respondent: 'clinician',
-    items: MADRS_ITEMS,
-    bands: MADRS_BANDS,
-    buildFlags: buildSuicidalIdeationFlags('madrsItem10', settings),
-  })
-}
+export const createMadrs = defineSummedWithSuicidalIdeation('madrsItem10', {
+  id: 'madrs',
+  name: 'MADRS',
+  respondent: 'clinician',
+  items: MADRS_ITEMS,
+  bands: MADRS_BANDS,
+})
 
 export const madrs = createMadrs()

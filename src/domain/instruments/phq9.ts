@@ -1,11 +1,6 @@
 import { buildRatingOptions } from './define-instrument'
-import {
-  buildSuicidalIdeationFlags,
-  defaultSuicidalIdeationSettings,
-  type SuicidalIdeationSettings,
-} from './suicidal-ideation'
-import { defineSummedInstrument } from './summed-instrument'
-import type { Instrument, InstrumentItem, ScoreBand } from './types'
+import { defineSummedWithSuicidalIdeation } from './summed-instrument'
+import type { InstrumentItem, ScoreBand } from './types'
 
 // PHQ-9 is free to use (clinical-reference §4 "Licensing"); labels are our own concise wording.
 const PHQ9_OPTIONS = buildRatingOptions([
@@ -51,18 +46,17 @@ const PHQ9_BANDS: ScoreBand[] = [
   { id: 'severe', label: 'Severe', minTotal: 20, maxTotal: 27 },
 ]
 
-/** Builds the PHQ-9 with a clinic's suicidal-ideation threshold (default: item 9 ≥ 1, §4 ✅). */
-export function createPhq9(settings: SuicidalIdeationSettings = defaultSuicidalIdeationSettings): Instrument {
-  return defineSummedInstrument({
-    id: 'phq9',
-    name: 'PHQ-9',
-    respondent: 'patient',
-    items: PHQ9_ITEMS,
-    bands: PHQ9_BANDS,
-    loinc: { panel: '44249-1', total: '44261-6' }, // §4 "Codes" (✅)
-    // Endorsement of item 9 needs same-day clinician follow-up (§4, ✅): urgent, no warning level.
-    buildFlags: buildSuicidalIdeationFlags('phq9Item9', settings),
-  })
-}
+/**
+ * Builds the PHQ-9 with a clinic's suicidal-ideation threshold (default: item 9 ≥ 1, §4 ✅).
+ * Endorsement of item 9 needs same-day clinician follow-up (§4, ✅): urgent, no warning level.
+ */
+export const createPhq9 = defineSummedWithSuicidalIdeation('phq9Item9', {
+  id: 'phq9',
+  name: 'PHQ-9',
+  respondent: 'patient',
+  items: PHQ9_ITEMS,
+  bands: PHQ9_BANDS,
+  loinc: { panel: '44249-1', total: '44261-6' }, // §4 "Codes" (✅)
+})
 
 export const phq9 = createPhq9()

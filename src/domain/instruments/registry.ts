@@ -9,7 +9,7 @@ import { createMadrs, madrs } from './madrs'
 import { moaas } from './moaas'
 import { createPhq9, phq9 } from './phq9'
 import { createQidsSr16, qidsSr16 } from './qids-sr16'
-import { defaultSuicidalIdeationSettings, type SuicidalIdeationSettings } from './suicidal-ideation'
+import type { SuicidalIdeationSettings } from './suicidal-ideation'
 import type { Answers, Instrument, InstrumentScore } from './types'
 
 /** A clinic's settings that change how instruments flag; anything left out keeps the §4 default. */
@@ -53,10 +53,10 @@ export function isInstrumentId(id: string): id is InstrumentId {
 
 /** The instruments whose flags depend on clinic settings, built from them. */
 const configurable: Readonly<Record<string, (settings: InstrumentSettings) => Instrument>> = {
-  phq9: (s) => createPhq9(s.suicidalIdeation ?? defaultSuicidalIdeationSettings),
-  madrs: (s) => createMadrs(s.suicidalIdeation ?? defaultSuicidalIdeationSettings),
-  'qids-sr16': (s) => createQidsSr16(s.suicidalIdeation ?? defaultSuicidalIdeationSettings),
-  hamd17: (s) => createHamd17(s.suicidalIdeation ?? defaultSuicidalIdeationSettings),
+  phq9: (s) => createPhq9(s.suicidalIdeation),
+  madrs: (s) => createMadrs(s.suicidalIdeation),
+  'qids-sr16': (s) => createQidsSr16(s.suicidalIdeation),
+  hamd17: (s) => createHamd17(s.suicidalIdeation),
   'cssrs-screen': (s) => (s.cssrsRisk ? createCssrsScreen(s.cssrsRisk) : cssrsScreen),
 }
 

@@ -1,4 +1,10 @@
 import { findBand, readNumericAnswer, rejectUnknownItems } from './define-instrument'
+import {
+  buildSuicidalIdeationFlags,
+  defaultSuicidalIdeationSettings,
+  type SuicidalIdeationSettingKey,
+  type SuicidalIdeationSettings,
+} from './suicidal-ideation'
 import type {
   Answers,
   Instrument,
@@ -53,4 +59,16 @@ export function defineSummedInstrument(definition: SummedInstrumentDefinition): 
       }
     },
   }
+}
+
+/**
+ * A summed instrument with one of the §4 suicidal-ideation items: its builder from a clinic's
+ * thresholds for `settingKey` (the §4 defaults when none are given), which raise the flag.
+ */
+export function defineSummedWithSuicidalIdeation(
+  settingKey: SuicidalIdeationSettingKey,
+  definition: Omit<SummedInstrumentDefinition, 'buildFlags'>,
+): (settings?: SuicidalIdeationSettings) => Instrument {
+  return (settings = defaultSuicidalIdeationSettings) =>
+    defineSummedInstrument({ ...definition, buildFlags: buildSuicidalIdeationFlags(settingKey, settings) })
 }

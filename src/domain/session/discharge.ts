@@ -1,5 +1,5 @@
 import { DomainValidationError } from '../errors'
-import type { VitalsReading } from './vitals-rules'
+import type { VitalsReading } from './vitals-rules-alerts'
 import { defaultVitalsSettings, type VitalsSettings } from './vitals-settings'
 
 export interface DischargeSettings {

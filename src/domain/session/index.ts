@@ -50,28 +50,24 @@ export {
 } from './states'
 export type { VitalSign, VitalSignLimit } from './vital-sign-limits'
 export { vitalSignLimits } from './vital-sign-limits'
+export type { NextVitalsDue, NextVitalsInput, PreDoseVitalsFinding } from './vitals-rules'
+export { evaluatePreDoseVitals, nextVitalsDue, withAlertRecheck } from './vitals-rules'
 export type {
   AlertAckAction,
   AlertPhase,
-  NextVitalsDue,
-  NextVitalsInput,
-  PreDoseVitalsFinding,
   VitalsAlert,
   VitalsAlertCode,
   VitalsMeasure,
   VitalsReading,
-} from './vitals-rules'
+} from './vitals-rules-alerts'
 export {
   abnormalMeasures,
   alertAckActionLabels,
   alertAckActions,
   earliestRecheck,
   evaluateIntraSessionVitals,
-  evaluatePreDoseVitals,
-  nextVitalsDue,
   vitalsAlertCodes,
   vitalsMeasures,
-  withAlertRecheck,
-} from './vitals-rules'
+} from './vitals-rules-alerts'
 export type { VitalsSettings } from './vitals-settings'
 export { defaultVitalsSettings } from './vitals-settings'

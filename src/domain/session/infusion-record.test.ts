@@ -11,9 +11,12 @@ describe('summarizeInfusion', () => {
   // 35 mg over 40 min = 0.875 mg/min (0.5 mg/kg, 70 kg; clinical-reference §2)
   const rate = 0.875
   const planned = 35
+  /** The record of these marks at `nowMin` minutes after t0. */
+  const summarizeAt = (marks: InfusionMark[], nowMin: number) =>
+    summarizeInfusion(marks, rate, planned, at(nowMin))
 
   it('computes the dose given so far while running, and when it will end', () => {
-    const s = summarizeInfusion([{ action: 'start', atMs: at(0) }], rate, planned, at(10))
+    const s = summarizeAt([{ action: 'start', atMs: at(0) }], 10)
     expect(s).toMatchObject({
       status: 'running',
       doseGivenMg: 8.75,
@@ -23,7 +26,7 @@ describe('summarizeInfusion', () => {
   })
 
   it('completes on its own when the planned dose is in', () => {
-    const s = summarizeInfusion([{ action: 'start', atMs: at(0) }], rate, planned, at(55))
+    const s = summarizeAt([{ action: 'start', atMs: at(0) }], 55)
     expect(s).toMatchObject({ status: 'completed', doseGivenMg: 35, endedAtMs: at(40), runningMin: 40 })
   })
 
@@ -33,9 +36,9 @@ describe('summarizeInfusion', () => {
       { action: 'pause', atMs: at(20) },
       { action: 'resume', atMs: at(30) },
     ]
-    const running = summarizeInfusion(marks, rate, planned, at(35))
+    const running = summarizeAt(marks, 35)
     expect(running).toMatchObject({ status: 'running', doseGivenMg: 21.875, expectedEndMs: at(50) })
-    expect(summarizeInfusion(marks, rate, planned, at(60))).toMatchObject({
+    expect(summarizeAt(marks, 60)).toMatchObject({
       status: 'completed',
       endedAtMs: at(50),
       doseGivenMg: 35,
@@ -43,43 +46,35 @@ describe('summarizeInfusion', () => {
   })
 
   it('records an early stop with the partial dose actually given', () => {
-    const s = summarizeInfusion(
+    const s = summarizeAt(
       [
         { action: 'start', atMs: at(0) },
         { action: 'pause', atMs: at(12) },
         { action: 'stop', atMs: at(15) },
       ],
-      rate,
-      planned,
-      at(60),
+      60,
     )
     expect(s).toMatchObject({ status: 'stopped', doseGivenMg: 10.5, endedAtMs: at(15) })
   })
 
   it('refuses impossible sequences, naming the mark', () => {
-    expect(() => summarizeInfusion([{ action: 'pause', atMs: at(0) }], rate, planned, at(1))).toThrow(
-      /marks\[0\]\.action/,
-    )
+    expect(() => summarizeAt([{ action: 'pause', atMs: at(0) }], 1)).toThrow(/marks\[0\]\.action/)
     expect(() =>
-      summarizeInfusion(
+      summarizeAt(
         [
           { action: 'start', atMs: at(5) },
           { action: 'stop', atMs: at(1) },
         ],
-        rate,
-        planned,
-        at(9),
+        9,
       ),
     ).toThrow(DomainValidationError)
     expect(() =>
-      summarizeInfusion(
+      summarizeAt(
         [
           { action: 'start', atMs: at(0) },
           { action: 'resume', atMs: at(1) },
         ],
-        rate,
-        planned,
-        at(9),
+        9,
       ),
     ).toThrow(/not possible while the infusion is running/)
   })
@@ -97,8 +92,8 @@ describe('summarizeInfusion', () => {
             marks.push({ action: i === 0 ? 'start' : i % 2 === 1 ? 'pause' : 'resume', atMs: at(t) })
           })
           try {
-            const a = summarizeInfusion(marks, rate, planned, at(t + 1))
-            const b = summarizeInfusion(marks, rate, planned, at(t + 1 + extra))
+            const a = summarizeAt(marks, t + 1)
+            const b = summarizeAt(marks, t + 1 + extra)
             expect(a.doseGivenMg).toBeLessThanOrEqual(planned)
             expect(b.doseGivenMg).toBeGreaterThanOrEqual(a.doseGivenMg)
           } catch (error) {

@@ -1,5 +1,6 @@
 import type { PreCheckStatus } from './states'
-import { evaluatePreDoseVitals, type VitalsReading } from './vitals-rules'
+import { evaluatePreDoseVitals } from './vitals-rules'
+import type { VitalsReading } from './vitals-rules-alerts'
 import type { VitalsSettings } from './vitals-settings'
 
 // Pre-checks before a dose (issue 5 item 3; clinical-reference §2/§3): the nurse's form plus what

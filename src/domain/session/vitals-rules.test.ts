@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  evaluateIntraSessionVitals,
-  evaluatePreDoseVitals,
-  nextVitalsDue,
-  type VitalsReading,
-  withAlertRecheck,
-} from './vitals-rules'
-import { defaultVitalsSettings } from './vitals-settings'
+import { evaluatePreDoseVitals, nextVitalsDue, withAlertRecheck } from './vitals-rules'
+import { evaluateIntraSessionVitals, type VitalsReading } from './vitals-rules-alerts'
+import { defaultVitalsSettings, type VitalsSettings } from './vitals-settings'
 
 const t0 = Date.UTC(2025, 2, 3, 9, 0)
 const at = (min: number, v: Omit<VitalsReading, 'takenAtMs'>): VitalsReading => ({
@@ -33,6 +28,10 @@ describe('evaluatePreDoseVitals (§2 ⚠️)', () => {
 })
 
 describe('nextVitalsDue', () => {
+  /** When the next vitals are due in an esketamine session dosed at t0, after these readings. */
+  const esketamineDue = (readings: VitalsReading[], settings?: VitalsSettings) =>
+    nextVitalsDue({ route: 'intranasal', doseStartedAtMs: t0, readings }, settings)
+
   it('every 10 min during an infusion, then the post-infusion interval', () => {
     expect(nextVitalsDue({ route: 'iv', doseStartedAtMs: t0, readings: [] }).dueAtMs).toBe(t0 + 10 * 60_000)
     expect(
@@ -54,54 +53,36 @@ describe('nextVitalsDue', () => {
 
   it('esketamine: BP recheck at 40 min, then only while unstable (§3)', () => {
     // SpO2 charted on each reading, so only the BP rule decides here.
-    const early = nextVitalsDue({
-      route: 'intranasal',
-      doseStartedAtMs: t0,
-      readings: [at(30, { systolicMmHg: 150, spo2Percent: 97 })],
-    })
+    const early = esketamineDue([at(30, { systolicMmHg: 150, spo2Percent: 97 })])
     expect(early.dueAtMs).toBe(t0 + 40 * 60_000)
     expect(early.prompts).toEqual(['blood-pressure'])
-    const unstable = nextVitalsDue({
-      route: 'intranasal',
-      doseStartedAtMs: t0,
-      readings: [at(41, { systolicMmHg: 150, diastolicMmHg: 85, spo2Percent: 97 })],
-    })
+    const unstable = esketamineDue([at(41, { systolicMmHg: 150, diastolicMmHg: 85, spo2Percent: 97 })])
     expect(unstable.dueAtMs).toBe(t0 + 56 * 60_000)
     expect(unstable.prompts).toEqual(['blood-pressure', 'spo2'])
   })
 
   it('esketamine: pulse oximetry prompted throughout monitoring, not only the 40-minute BP (§3)', () => {
     // Straight after the first device: SpO2 is due before the BP recheck.
-    const first = nextVitalsDue({ route: 'intranasal', doseStartedAtMs: t0, readings: [] })
+    const first = esketamineDue([])
     expect(first.dueAtMs).toBe(t0 + 15 * 60_000)
     expect(first.prompts).toEqual(['spo2'])
     expect(first.reason).toMatch(/SpO2 every 15 min.*default not yet verified/)
     // BP stable after the recheck: SpO2 keeps being prompted, from the last SpO2 reading.
-    const stable = nextVitalsDue({
-      route: 'intranasal',
-      doseStartedAtMs: t0,
-      readings: [
-        at(38, { systolicMmHg: 128, diastolicMmHg: 80, spo2Percent: 98 }),
-        at(100, { spo2Percent: 97 }),
-      ],
-    })
+    const stable = esketamineDue([
+      at(38, { systolicMmHg: 128, diastolicMmHg: 80, spo2Percent: 98 }),
+      at(100, { spo2Percent: 97 }),
+    ])
     expect(stable.dueAtMs).toBe(t0 + 115 * 60_000)
     expect(stable.prompts).toEqual(['spo2'])
     // A reading without SpO2 does not reset the pulse-oximetry clock.
-    const bpOnly = nextVitalsDue({
-      route: 'intranasal',
-      doseStartedAtMs: t0,
-      readings: [
-        at(38, { systolicMmHg: 128, diastolicMmHg: 80, spo2Percent: 98 }),
-        at(50, { systolicMmHg: 126 }),
-      ],
-    })
+    const bpOnly = esketamineDue([
+      at(38, { systolicMmHg: 128, diastolicMmHg: 80, spo2Percent: 98 }),
+      at(50, { systolicMmHg: 126 }),
+    ])
     expect(bpOnly.dueAtMs).toBe(t0 + 53 * 60_000)
     // The interval is a clinic setting.
     const settings = { ...defaultVitalsSettings, esketamineSpo2IntervalMin: 10 }
-    expect(nextVitalsDue({ route: 'intranasal', doseStartedAtMs: t0, readings: [] }, settings).dueAtMs).toBe(
-      t0 + 10 * 60_000,
-    )
+    expect(esketamineDue([], settings).dueAtMs).toBe(t0 + 10 * 60_000)
   })
 })
 

@@ -10,24 +10,6 @@ import {
 } from './vitals-rules-alerts'
 import { defaultVitalsSettings, type VitalsSettings } from './vitals-settings'
 
-export type {
-  AlertAckAction,
-  AlertPhase,
-  VitalsAlert,
-  VitalsAlertCode,
-  VitalsMeasure,
-  VitalsReading,
-} from './vitals-rules-alerts'
-export {
-  abnormalMeasures,
-  alertAckActionLabels,
-  alertAckActions,
-  earliestRecheck,
-  evaluateIntraSessionVitals,
-  vitalsAlertCodes,
-  vitalsMeasures,
-} from './vitals-rules-alerts'
-
 const minuteMs = 60_000
 
 /** A pre-check finding on the last pre-dose reading (the monitoring alerts are separate). */

@@ -23,9 +23,11 @@ declare module 'fastify' {
 }
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** The REST API and the FHIR API (src/server/fhir) take the same staff sign-in. */
+const signedInPrefixes = ['/api/', '/fhir/']
 
 /**
- * Resolves the sign-in cookie of every /api route that is not public, enforces the MFA step, and
+ * Resolves the sign-in cookie of every /api and /fhir route that is not public, enforces the MFA step, and
  * checks the CSRF token on cookie-authenticated writes (the cookie is SameSite=Strict as well).
  * `resolveSignIn` is features/auth's, passed in by app.ts: the core never imports a feature.
  */
@@ -34,7 +36,7 @@ export function registerAuth(app: FastifyInstance, resolveSignIn: SignInResolver
   app.decorateRequest('recheckSignIn', null)
   app.addHook('preHandler', async (request) => {
     const auth = request.routeOptions.config.auth ?? 'signed-in'
-    if (auth === 'public' || !request.url.startsWith('/api/')) return
+    if (auth === 'public' || !signedInPrefixes.some((p) => request.url.startsWith(p))) return
     const token = request.cookies[sessionCookie]
     if (!token) throw new AppError('not-signed-in', 'Please sign in.')
     const signIn = await resolveSignIn(token, request.ip, {

@@ -1,8 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import type { auditEventSchema, auditOutcomeSchema } from '../../contract/audit-log'
 import type { Wire } from '../../contract/common'
-import { apiFetch } from './client'
 import type { Page } from './page'
+import { useApiSearch } from './read'
 
 export type AuditOutcome = Wire<typeof auditOutcomeSchema>
 
@@ -21,13 +20,9 @@ export interface AuditQuery {
 }
 
 export function useAuditEvents(clinicId: string, query: AuditQuery) {
-  return useQuery({
-    queryKey: ['clinics', clinicId, 'audit-events', query],
-    queryFn: ({ signal }) =>
-      apiFetch<Page<AuditEvent>>(`/clinics/${encodeURIComponent(clinicId)}/audit-events`, {
-        query: { ...query },
-        signal,
-      }),
-    placeholderData: keepPreviousData,
-  })
+  return useApiSearch<Page<AuditEvent>>(
+    ['clinics', clinicId, 'audit-events'],
+    `/clinics/${encodeURIComponent(clinicId)}/audit-events`,
+    { ...query },
+  )
 }

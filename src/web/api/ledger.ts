@@ -41,7 +41,7 @@ import type {
 } from '../../contract/ledger'
 import { type LedgerEntryKind, ledgerEntryKinds } from '../../domain/ledger'
 import { apiFetch } from './client'
-import { useApiRead } from './read'
+import { useApiRead, useApiSearch } from './read'
 
 // The controlled-substance ledger (src/server/features/ledger); shapes from src/contract/ledger.ts.
 // Quantities are mg as exact decimal text; the pages never turn them into floating-point numbers.
@@ -124,15 +124,11 @@ export interface EntryQuery {
 }
 
 export function useEntries(clinicId: string, query: EntryQuery) {
-  return useQuery({
-    queryKey: [...ledgerKey(clinicId), 'entries', query],
-    queryFn: ({ signal }) =>
-      apiFetch<Wire<typeof entriesPageSchema>>(ledgerPath(clinicId, '/entries'), {
-        query: { ...query },
-        signal,
-      }),
-    placeholderData: keepPreviousData,
-  })
+  return useApiSearch<Wire<typeof entriesPageSchema>>(
+    [...ledgerKey(clinicId), 'entries'],
+    ledgerPath(clinicId, '/entries'),
+    { ...query },
+  )
 }
 
 export function useWitnesses(clinicId: string, isEnabled = true) {

@@ -1,8 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
 import type { outboxMessageSchema, outboxStatusSchema } from '../../contract/outbox'
-import { apiFetch } from './client'
 import type { Page } from './page'
+import { useApiSearch } from './read'
 
 export type OutboxStatus = Wire<typeof outboxStatusSchema>
 export type OutboxMessage = Wire<typeof outboxMessageSchema>
@@ -11,14 +10,10 @@ export function useOutbox(
   clinicId: string,
   query: { page: number; pageSize: number; status?: OutboxStatus },
 ) {
-  return useQuery({
-    queryKey: ['clinics', clinicId, 'outbox', query],
-    queryFn: ({ signal }) =>
-      apiFetch<Page<OutboxMessage>>(`/clinics/${encodeURIComponent(clinicId)}/outbox`, {
-        query: { ...query },
-        signal,
-      }),
-    placeholderData: keepPreviousData,
-    refetchInterval: 15_000,
-  })
+  return useApiSearch<Page<OutboxMessage>>(
+    ['clinics', clinicId, 'outbox'],
+    `/clinics/${encodeURIComponent(clinicId)}/outbox`,
+    { ...query },
+    { refetchInterval: 15_000 },
+  )
 }

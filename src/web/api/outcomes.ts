@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
 import type {
   ageBandSchema,
@@ -8,6 +8,7 @@ import type {
   outcomeRouteSchema,
 } from '../../contract/outcomes'
 import { apiFetch } from './client'
+import { useApiSearch } from './read'
 
 // The outcome dashboard (src/server/features/outcomes): the clinic's cohort beside the literature.
 export type OutcomeRoute = Wire<typeof outcomeRouteSchema>
@@ -40,19 +41,17 @@ export function useOutcomeDashboard(
   query: OutcomeQuery,
   options: { isEnabled?: boolean } = {},
 ) {
-  return useQuery({
-    queryKey: ['clinics', clinicId, 'outcomes', query],
-    queryFn: ({ signal }) =>
-      apiFetch<OutcomeDashboard>(`/clinics/${encodeURIComponent(clinicId)}/outcomes`, {
-        query: { ...query },
-        signal,
-      }),
-    enabled: options.isEnabled ?? true,
-    placeholderData: keepPreviousData,
-    // A population summary changes slowly and costs a scan of the cohort; no refetch on focus.
-    staleTime: 5 * 60_000,
-    refetchOnWindowFocus: false,
-  })
+  return useApiSearch<OutcomeDashboard>(
+    ['clinics', clinicId, 'outcomes'],
+    `/clinics/${encodeURIComponent(clinicId)}/outcomes`,
+    { ...query },
+    {
+      enabled: options.isEnabled ?? true,
+      // A population summary changes slowly and costs a scan of the cohort; no refetch on focus.
+      staleTime: 5 * 60_000,
+      refetchOnWindowFocus: false,
+    },
+  )
 }
 
 /** The counts a user can open as a list of patients (server `outcomes/patients`). */

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { enteredInErrorSchema, Wire } from '../../contract/common'
 import type {
   measurementBody,
@@ -11,7 +11,7 @@ import type {
 } from '../../contract/patients'
 import { apiFetch } from './client'
 import type { Page } from './page'
-import { useApiRead } from './read'
+import { useApiRead, useApiSearch } from './read'
 
 export type Sex = Wire<typeof sexSchema>
 export type PatientStage = Wire<typeof patientStageSchema>
@@ -55,15 +55,11 @@ export const patientKey = (clinicId: string, patientId: string) =>
   ['clinics', clinicId, 'patients', patientId] as const
 
 export function usePatients(clinicId: string, params: PatientListParams) {
-  return useQuery({
-    queryKey: ['clinics', clinicId, 'patients', 'list', params],
-    queryFn: ({ signal }) =>
-      apiFetch<Page<PatientListItem>>(`${clinicApiPath(clinicId)}/patients`, {
-        query: { ...params },
-        signal,
-      }),
-    placeholderData: keepPreviousData,
-  })
+  return useApiSearch<Page<PatientListItem>>(
+    ['clinics', clinicId, 'patients', 'list'],
+    `${clinicApiPath(clinicId)}/patients`,
+    { ...params },
+  )
 }
 
 export function useRegisterPatient(clinicId: string) {

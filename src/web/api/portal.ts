@@ -50,12 +50,6 @@ export type PortalInviteCreated = Wire<typeof inviteCreatedSchema>
 const portalKey = ['portal'] as const
 export const portalMeKey = [...portalKey, 'me'] as const
 
-async function startSession<T extends { csrfToken: string }>(reply: Promise<T>): Promise<T> {
-  const started = await reply
-  rememberCsrfToken(started.csrfToken)
-  return started
-}
-
 export function usePortalMe() {
   return useQuery({
     queryKey: portalMeKey,
@@ -78,6 +72,25 @@ function useResetPortalCache() {
   return () => queryClient.resetQueries({ queryKey: portalKey })
 }
 
+/**
+ * A POST that starts a portal session (accepting an invite, signing in, the second step, a magic
+ * link): later writes echo the reply's CSRF token, and an earlier session's cache is dropped.
+ */
+function useSessionStart<I, T extends { csrfToken: string }>(
+  toRequest: (input: I) => { path: string; body: unknown },
+) {
+  const onStarted = useResetPortalCache()
+  return useMutation({
+    mutationFn: async (input: I) => {
+      const { path, body } = toRequest(input)
+      const started = await apiFetch<T>(path, { method: 'POST', body })
+      rememberCsrfToken(started.csrfToken)
+      return started
+    },
+    onSuccess: onStarted,
+  })
+}
+
 export function useInvite(token: string) {
   return useQuery({
     queryKey: [...portalKey, 'invite', token],
@@ -89,46 +102,25 @@ export function useInvite(token: string) {
 }
 
 export function useAcceptInvite(token: string) {
-  const onStarted = useResetPortalCache()
-  return useMutation({
-    mutationFn: (password: string) =>
-      startSession(
-        apiFetch<Wire<typeof sessionStartedSchema>>(`/portal/invites/${encodeURIComponent(token)}/accept`, {
-          method: 'POST',
-          body: { password },
-        }),
-      ),
-    onSuccess: onStarted,
-  })
+  return useSessionStart<string, Wire<typeof sessionStartedSchema>>((password) => ({
+    path: `/portal/invites/${encodeURIComponent(token)}/accept`,
+    body: { password },
+  }))
 }
 
 export function usePortalLogin() {
-  const onStarted = useResetPortalCache()
-  return useMutation({
-    mutationFn: (credentials: z.input<typeof portalLoginBody>) =>
-      startSession(
-        apiFetch<Wire<typeof portalSignInSchema>>('/portal/login', {
-          method: 'POST',
-          body: credentials,
-        }),
-      ),
-    onSuccess: onStarted,
-  })
+  return useSessionStart<z.input<typeof portalLoginBody>, Wire<typeof portalSignInSchema>>((credentials) => ({
+    path: '/portal/login',
+    body: credentials,
+  }))
 }
 
 /** The second sign-in step: a code turns the waiting session into a full one (a new cookie). */
 export function useVerifyPortalMfa() {
-  const onStarted = useResetPortalCache()
-  return useMutation({
-    mutationFn: (code: string) =>
-      startSession(
-        apiFetch<Wire<typeof mfaVerifiedSchema>>('/portal/mfa/verify', {
-          method: 'POST',
-          body: { code },
-        }),
-      ),
-    onSuccess: onStarted,
-  })
+  return useSessionStart<string, Wire<typeof mfaVerifiedSchema>>((code) => ({
+    path: '/portal/mfa/verify',
+    body: { code },
+  }))
 }
 
 const mfaKey = [...portalKey, 'mfa'] as const
@@ -167,17 +159,10 @@ export function useDisablePortalMfa() {
 }
 
 export function useOpenMagicLink() {
-  const onStarted = useResetPortalCache()
-  return useMutation({
-    mutationFn: (token: string) =>
-      startSession(
-        apiFetch<Wire<typeof magicLinkSchema>>(`/portal/magic/${encodeURIComponent(token)}`, {
-          method: 'POST',
-          body: {},
-        }),
-      ),
-    onSuccess: onStarted,
-  })
+  return useSessionStart<string, Wire<typeof magicLinkSchema>>((token) => ({
+    path: `/portal/magic/${encodeURIComponent(token)}`,
+    body: {},
+  }))
 }
 
 export function usePortalLogout() {
@@ -192,11 +177,7 @@ export function usePortalLogout() {
 }
 
 export function usePortalSurveys(enabled = true) {
-  return useQuery({
-    queryKey: [...portalKey, 'surveys'],
-    queryFn: ({ signal }) => apiFetch<PortalSurvey[]>('/portal/surveys', { signal }),
-    enabled,
-  })
+  return useApiRead<PortalSurvey[]>([...portalKey, 'surveys'], '/portal/surveys', enabled)
 }
 
 /** Saves partial answers; nothing is scored until the survey is submitted. */
@@ -227,11 +208,7 @@ export function usePortalProgress() {
 }
 
 export function usePortalAppointments(enabled = true) {
-  return useQuery({
-    queryKey: [...portalKey, 'appointments'],
-    queryFn: ({ signal }) => apiFetch<PortalAppointment[]>('/portal/appointments', { signal }),
-    enabled,
-  })
+  return useApiRead<PortalAppointment[]>([...portalKey, 'appointments'], '/portal/appointments', enabled)
 }
 
 export function usePortalDocuments() {

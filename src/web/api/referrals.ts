@@ -1,9 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
 import type { referralSchema, referralStatusSchema } from '../../contract/referrals'
 import { apiFetch } from './client'
 import type { Page } from './page'
 import { clinicApiPath } from './patients'
+import { useApiSearch } from './read'
 
 export type ReferralStatus = Wire<typeof referralStatusSchema>
 /** `selfCheck` is null for roles that may not read the chart (front desk): contact and urgency only. */
@@ -15,11 +16,8 @@ export function useReferrals(
   clinicId: string,
   params: { page: number; pageSize: number; status: ReferralStatus | '' },
 ) {
-  return useQuery({
-    queryKey: [...referralsKey(clinicId), params],
-    queryFn: ({ signal }) =>
-      apiFetch<Page<Referral>>(`${clinicApiPath(clinicId)}/referrals`, { query: { ...params }, signal }),
-    placeholderData: keepPreviousData,
+  return useApiSearch<Page<Referral>>(referralsKey(clinicId), `${clinicApiPath(clinicId)}/referrals`, {
+    ...params,
   })
 }
 

@@ -1,8 +1,9 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
 import type { addedUserSchema, addUserBody, clinicUserSchema, updateUserBody } from '../../contract/users'
 import { apiFetch } from './client'
 import type { Page } from './page'
+import { useApiSearch } from './read'
 
 export type ClinicUser = Wire<typeof clinicUserSchema>
 /** `temporaryPassword` is shown once to the admin; null when the e-mail already had an account elsewhere. */
@@ -18,12 +19,7 @@ const usersPath = (clinicId: string) => `/clinics/${encodeURIComponent(clinicId)
 const usersKey = (clinicId: string) => ['clinics', clinicId, 'users'] as const
 
 export function useClinicUsers(clinicId: string, params: UserListParams) {
-  return useQuery({
-    queryKey: [...usersKey(clinicId), params],
-    queryFn: ({ signal }) =>
-      apiFetch<Page<ClinicUser>>(usersPath(clinicId), { query: { ...params }, signal }),
-    placeholderData: keepPreviousData,
-  })
+  return useApiSearch<Page<ClinicUser>>(usersKey(clinicId), usersPath(clinicId), { ...params })
 }
 
 function useInvalidateUsers(clinicId: string) {

@@ -8,8 +8,8 @@ import {
   Title,
 } from '@mantine/core'
 import type { CSSProperties, ReactNode } from 'react'
-import { type Page, pageCount } from '../api/page'
-import { ListFooter } from './list-footer'
+import type { Page } from '../api/page'
+import { type PageShown, type Paging, PagingFooter, serverPage, slicePage } from './paging-footer'
 
 /** One column of a list: its header and how a row fills its cell. */
 export interface Column<T> {
@@ -26,12 +26,14 @@ export interface Column<T> {
 /** A column of figures: right-aligned under a right-aligned header, kept on one line. */
 export const figureColumn = { td: { ta: 'right' }, th: { ta: 'right' }, nowrap: true } as const
 
-/** The list's page and page size, as `usePaging` holds them (or the URL, for bookmarkable lists). */
-export interface Paging {
-  page: number
-  setPage: (page: number) => void
-  pageSize: number
-  setPageSize: (pageSize: number) => void
+/** The columns, and for someone who may act on the rows a last column of actions, right-aligned. */
+export function withActions<T>(
+  columns: Column<T>[],
+  canAct: boolean,
+  cell: (row: T) => ReactNode,
+): Column<T>[] {
+  if (!canAct) return columns
+  return [...columns, { header: null, th: { 'aria-label': 'Actions' }, td: { ta: 'right' }, cell }]
 }
 
 interface DataTableProps<T> {
@@ -146,7 +148,6 @@ export function TitledTable<T>({ title, emptyText, footer, ...table }: TitledTab
 }
 
 interface PagedTableProps<T> extends Omit<DataTableProps<T>, 'rows'> {
-  data: Page<T>
   /** Shown under the headers when the page has no rows (null: show nothing). */
   empty: ReactNode
   paging: Paging
@@ -155,32 +156,38 @@ interface PagedTableProps<T> extends Omit<DataTableProps<T>, 'rows'> {
   noun: [string, string]
 }
 
-/** A paginated list: the table, "no rows" text and the page footer. */
-export function PagedTable<T>({ data, empty, paging, pageSizes, noun, ...table }: PagedTableProps<T>) {
+/** One page of a list: the table, "no rows" text and the page footer. */
+function TablePage<T>({
+  rows,
+  shown,
+  empty,
+  paging,
+  pageSizes,
+  noun,
+  ...table
+}: PagedTableProps<T> & { rows: T[]; shown: PageShown }) {
   return (
     <>
-      <DataTable
-        {...table}
-        table={{ striped: true, verticalSpacing: 'sm', ...table.table }}
-        rows={data.items}
-      />
-      {data.items.length === 0 && empty !== null && (
+      <DataTable {...table} table={{ striped: true, verticalSpacing: 'sm', ...table.table }} rows={rows} />
+      {rows.length === 0 && empty !== null && (
         <Text c="dimmed" ta="center" py="md">
           {empty}
         </Text>
       )}
-      <ListFooter
-        total={data.total}
-        page={paging.page}
-        pageCount={pageCount(data)}
-        pageSize={paging.pageSize}
-        pageSizes={pageSizes}
-        noun={data.total === 1 ? noun[0] : noun[1]}
-        onPage={paging.setPage}
-        onPageSize={paging.setPageSize}
-      />
+      <PagingFooter {...shown} paging={paging} pageSizes={pageSizes} noun={noun} />
     </>
   )
+}
+
+/** A list the API pages: the page it sent. */
+export function PagedTable<T>({ data, ...props }: PagedTableProps<T> & { data: Page<T> }) {
+  return <TablePage {...props} rows={data.items} shown={serverPage(data, props.paging)} />
+}
+
+/** A list held whole in memory, paged here. */
+export function SlicedTable<T>({ rows, ...props }: PagedTableProps<T> & { rows: readonly T[] }) {
+  const { shown, ...page } = slicePage(rows, props.paging)
+  return <TablePage {...props} rows={shown} shown={page} />
 }
 
 /** A value's cell, or a dimmed word when there is none ("Never", "None", "—"). */

@@ -1,10 +1,16 @@
 import { type Page, pageCount } from '../api/page'
-import { ListFooter, type usePaging } from './list-footer'
+import { ListFooter } from './list-footer'
 
-type Paging = ReturnType<typeof usePaging>
+/** The list's page and page size, as `usePaging` holds them (or the URL, for bookmarkable lists). */
+export interface Paging {
+  page: number
+  setPage: (page: number) => void
+  pageSize: number
+  setPageSize: (pageSize: number) => void
+}
 
 /** Which page of a list is shown, and how many there are. */
-interface PageShown {
+export interface PageShown {
   total: number
   page: number
   pageCount: number

@@ -1,10 +1,10 @@
-import { Anchor, Badge, Button, SegmentedControl, Stack, Table, Text } from '@mantine/core'
+import { Anchor, Badge, Button, SegmentedControl, Stack, Text } from '@mantine/core'
 import { type Discrepancy, useDiscrepancies } from '../api/ledger'
+import { type Column, figureColumn, SlicedTable, withActions } from '../components/data-table'
 import type { LedgerAction } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits } from '../components/ledger/ledger-format'
 import { usePageFilter, usePaging } from '../components/list-footer'
 import { ErrorAlert, PageLoader } from '../components/page-status'
-import { PagingFooter, slicePage } from '../components/paging-footer'
 import { TimeCell } from '../components/time-cell'
 
 const resolutionLabels: Record<NonNullable<Discrepancy['resolution']>, string> = {
@@ -22,6 +22,81 @@ interface LedgerDiscrepanciesTabProps {
   onAction: (action: LedgerAction) => void
 }
 
+function discrepancyColumns({
+  timeZone,
+  canWrite,
+  onOpenLot,
+  onAction,
+}: Omit<LedgerDiscrepanciesTabProps, 'clinicId'>): Column<Discrepancy>[] {
+  const columns: Column<Discrepancy>[] = [
+    { header: 'Opened', cell: (d) => <TimeCell iso={d.openedAt} timeZone={timeZone} />, nowrap: true },
+    {
+      header: 'Lot',
+      cell: (d) => (
+        <Anchor component="button" type="button" size="sm" fw={600} onClick={() => onOpenLot(d.lotId)}>
+          {d.lotNumber}
+        </Anchor>
+      ),
+    },
+    { header: 'Expected', cell: (d) => formatMg(d.expectedMg), ...figureColumn },
+    { header: 'Counted', cell: (d) => formatMg(d.countedMg), ...figureColumn },
+    {
+      header: 'Difference',
+      cell: (d) => (
+        <Text size="sm" fw={700} c={d.status === 'open' ? 'red.8' : undefined}>
+          {groupDigits(d.differenceMg)} mg
+        </Text>
+      ),
+      ...figureColumn,
+    },
+    {
+      header: 'Status',
+      cell: (d) => (
+        <Badge
+          color={d.status === 'open' ? 'red' : 'teal'}
+          variant={d.status === 'open' ? 'filled' : 'light'}
+        >
+          {d.status === 'open' ? 'Open' : 'Resolved'}
+        </Badge>
+      ),
+    },
+    {
+      header: 'Resolution',
+      td: { maw: 300 },
+      cell: (d) =>
+        d.resolution ? (
+          <>
+            <Text size="sm">{resolutionLabels[d.resolution]}</Text>
+            {d.resolutionReason && (
+              <Text size="xs" c="dimmed">
+                {d.resolutionReason}
+              </Text>
+            )}
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ),
+    },
+  ]
+  return withActions(
+    columns,
+    canWrite,
+    (d) =>
+      d.status === 'open' && (
+        <Button
+          size="xs"
+          color="red"
+          variant="light"
+          onClick={() => onAction({ type: 'resolve', discrepancy: d })}
+        >
+          Resolve
+        </Button>
+      ),
+  )
+}
+
 /** Counts that differed from the balance: the open ones to resolve, and the log of all. */
 export function LedgerDiscrepanciesTab({
   clinicId,
@@ -36,7 +111,6 @@ export function LedgerDiscrepanciesTab({
   if (all.isPending) return <PageLoader />
   if (all.isError) return <ErrorAlert error={all.error} title="Could not load discrepancies" />
   const rows = status === 'open' ? all.data.filter((d) => d.status === 'open') : all.data
-  const { shown, ...shownPage } = slicePage(rows, paging)
 
   return (
     <Stack gap="md">
@@ -50,100 +124,17 @@ export function LedgerDiscrepanciesTab({
           { value: 'all', label: 'Discrepancy log (all)' },
         ]}
       />
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped verticalSpacing="sm" aria-label="Discrepancies">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Opened</Table.Th>
-              <Table.Th>Lot</Table.Th>
-              <Table.Th ta="right">Expected</Table.Th>
-              <Table.Th ta="right">Counted</Table.Th>
-              <Table.Th ta="right">Difference</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Resolution</Table.Th>
-              {canWrite && <Table.Th aria-label="Actions" />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <TimeCell iso={d.openedAt} timeZone={timeZone} />
-                </Table.Td>
-                <Table.Td>
-                  <Anchor
-                    component="button"
-                    type="button"
-                    size="sm"
-                    fw={600}
-                    onClick={() => onOpenLot(d.lotId)}
-                  >
-                    {d.lotNumber}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {formatMg(d.expectedMg)}
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  {formatMg(d.countedMg)}
-                </Table.Td>
-                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                  <Text size="sm" fw={700} c={d.status === 'open' ? 'red.8' : undefined}>
-                    {groupDigits(d.differenceMg)} mg
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge
-                    color={d.status === 'open' ? 'red' : 'teal'}
-                    variant={d.status === 'open' ? 'filled' : 'light'}
-                  >
-                    {d.status === 'open' ? 'Open' : 'Resolved'}
-                  </Badge>
-                </Table.Td>
-                <Table.Td maw={300}>
-                  {d.resolution ? (
-                    <>
-                      <Text size="sm">{resolutionLabels[d.resolution]}</Text>
-                      {d.resolutionReason && (
-                        <Text size="xs" c="dimmed">
-                          {d.resolutionReason}
-                        </Text>
-                      )}
-                    </>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      —
-                    </Text>
-                  )}
-                </Table.Td>
-                {canWrite && (
-                  <Table.Td ta="right">
-                    {d.status === 'open' && (
-                      <Button
-                        size="xs"
-                        color="red"
-                        variant="light"
-                        onClick={() => onAction({ type: 'resolve', discrepancy: d })}
-                      >
-                        Resolve
-                      </Button>
-                    )}
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {rows.length === 0 && (
-        <Text c="dimmed" ta="center" py="md">
-          {status === 'open'
+      <SlicedTable
+        label="Discrepancies"
+        minWidth={900}
+        columns={discrepancyColumns({ timeZone, canWrite, onOpenLot, onAction })}
+        rows={rows}
+        rowKey={(d) => d.id}
+        empty={
+          status === 'open'
             ? 'No open discrepancies: every count matched or has been resolved.'
-            : 'No discrepancies yet.'}
-        </Text>
-      )}
-      <PagingFooter
-        {...shownPage}
+            : 'No discrepancies yet.'
+        }
         paging={paging}
         pageSizes={pageSizes}
         noun={['discrepancy', 'discrepancies']}

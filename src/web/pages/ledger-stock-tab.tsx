@@ -1,10 +1,10 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Switch, Table, Text } from '@mantine/core'
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Switch, Text } from '@mantine/core'
 import type { Lot, Stock } from '../api/ledger'
+import { type Column, figureColumn, SlicedTable, withActions } from '../components/data-table'
 import { ExpiryCell } from '../components/ledger/expiry-badge'
 import { type LedgerAction, LotActionsMenu } from '../components/ledger/ledger-actions'
 import { formatMg, groupDigits, unitLabel } from '../components/ledger/ledger-format'
 import { usePageFilter, usePaging } from '../components/list-footer'
-import { PagingFooter, slicePage } from '../components/paging-footer'
 
 const pageSizes = [10, 25, 50]
 
@@ -52,6 +52,70 @@ function DrugTotals({ stock }: { stock: Stock }) {
   )
 }
 
+function lotColumns(
+  canWrite: boolean,
+  onOpenLot: (lotId: string) => void,
+  onAction: (action: LedgerAction) => void,
+): Column<Lot>[] {
+  const columns: Column<Lot>[] = [
+    {
+      header: 'Lot',
+      cell: (lot) => (
+        <Anchor component="button" type="button" fw={600} onClick={() => onOpenLot(lot.id)}>
+          {lot.lotNumber}
+        </Anchor>
+      ),
+    },
+    {
+      header: 'Drug',
+      td: { maw: 260 },
+      cell: (lot) => (
+        <>
+          <Text size="sm">{lot.drugLabel}</Text>
+          <Text size="xs" c="dimmed" lineClamp={1} title={lot.product}>
+            {lot.product}
+          </Text>
+        </>
+      ),
+    },
+    { header: 'NDC', cell: (lot) => lot.ndc, nowrap: true },
+    {
+      header: 'Strength',
+      cell: (lot) => `${groupDigits(lot.strengthMg)} mg/${lot.unit === 'mL' ? 'mL' : 'device'}`,
+      nowrap: true,
+    },
+    {
+      header: 'Balance',
+      cell: (lot) => (
+        <>
+          <Text size="sm" fw={700}>
+            {formatMg(lot.balanceMg)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {unitLabel(lot.unit, lot.balanceUnits)}
+          </Text>
+        </>
+      ),
+      ...figureColumn,
+    },
+    { header: 'Expiry', cell: (lot) => <ExpiryCell lot={lot} /> },
+    {
+      header: 'Discrepancies',
+      cell: (lot) =>
+        lot.openDiscrepancies > 0 ? (
+          <Badge color="red" variant="filled">
+            {lot.openDiscrepancies} open
+          </Badge>
+        ) : (
+          <Text size="sm" c="dimmed">
+            —
+          </Text>
+        ),
+    },
+  ]
+  return withActions(columns, canWrite, (lot) => <LotActionsMenu lot={lot} onAction={onAction} />)
+}
+
 interface LedgerStockTabProps {
   stock: Stock
   canWrite: boolean
@@ -66,7 +130,6 @@ export function LedgerStockTab({ stock, canWrite, onOpenLot, onAction }: LedgerS
   const lots = stock.lots
     .filter((l) => isShowingEmpty || l.balanceMg !== '0')
     .sort((a, b) => a.drug.localeCompare(b.drug) || a.expiresOn.localeCompare(b.expiresOn))
-  const { shown, ...shownPage } = slicePage(lots, paging)
 
   return (
     <Stack gap="md">
@@ -81,93 +144,21 @@ export function LedgerStockTab({ stock, canWrite, onOpenLot, onAction }: LedgerS
           onChange={(e) => changeShowingEmpty(e.currentTarget.checked)}
         />
       </Group>
-      <Table.ScrollContainer minWidth={900}>
-        <Table striped highlightOnHover verticalSpacing="sm" aria-label="Stock on hand by lot">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Lot</Table.Th>
-              <Table.Th>Drug</Table.Th>
-              <Table.Th>NDC</Table.Th>
-              <Table.Th>Strength</Table.Th>
-              <Table.Th ta="right">Balance</Table.Th>
-              <Table.Th>Expiry</Table.Th>
-              <Table.Th>Discrepancies</Table.Th>
-              {canWrite && <Table.Th aria-label="Actions" />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((lot) => (
-              <LotRow key={lot.id} lot={lot} canWrite={canWrite} onOpenLot={onOpenLot} onAction={onAction} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {lots.length === 0 && (
-        <Text c="dimmed" ta="center" py="md">
-          No stock on hand.
-        </Text>
-      )}
-      <PagingFooter {...shownPage} paging={paging} pageSizes={pageSizes} noun={['lot', 'lots']} />
+      <SlicedTable
+        label="Stock on hand by lot"
+        minWidth={900}
+        table={{ highlightOnHover: true }}
+        columns={lotColumns(canWrite, onOpenLot, onAction)}
+        rows={lots}
+        rowKey={(lot) => lot.id}
+        rowStyle={(lot) =>
+          lot.expiryStatus === 'expired' ? { backgroundColor: 'var(--mantine-color-red-0)' } : undefined
+        }
+        empty="No stock on hand."
+        paging={paging}
+        pageSizes={pageSizes}
+        noun={['lot', 'lots']}
+      />
     </Stack>
-  )
-}
-
-function LotRow({
-  lot,
-  canWrite,
-  onOpenLot,
-  onAction,
-}: {
-  lot: Lot
-  canWrite: boolean
-  onOpenLot: (lotId: string) => void
-  onAction: (action: LedgerAction) => void
-}) {
-  const tint = lot.expiryStatus === 'expired' ? 'var(--mantine-color-red-0)' : undefined
-  return (
-    <Table.Tr style={tint ? { backgroundColor: tint } : undefined}>
-      <Table.Td>
-        <Anchor component="button" type="button" fw={600} onClick={() => onOpenLot(lot.id)}>
-          {lot.lotNumber}
-        </Anchor>
-      </Table.Td>
-      <Table.Td maw={260}>
-        <Text size="sm">{lot.drugLabel}</Text>
-        <Text size="xs" c="dimmed" lineClamp={1} title={lot.product}>
-          {lot.product}
-        </Text>
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>{lot.ndc}</Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        {groupDigits(lot.strengthMg)} mg/{lot.unit === 'mL' ? 'mL' : 'device'}
-      </Table.Td>
-      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-        <Text size="sm" fw={700}>
-          {formatMg(lot.balanceMg)}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {unitLabel(lot.unit, lot.balanceUnits)}
-        </Text>
-      </Table.Td>
-      <Table.Td>
-        <ExpiryCell lot={lot} />
-      </Table.Td>
-      <Table.Td>
-        {lot.openDiscrepancies > 0 ? (
-          <Badge color="red" variant="filled">
-            {lot.openDiscrepancies} open
-          </Badge>
-        ) : (
-          <Text size="sm" c="dimmed">
-            —
-          </Text>
-        )}
-      </Table.Td>
-      {canWrite && (
-        <Table.Td ta="right">
-          <LotActionsMenu lot={lot} onAction={onAction} />
-        </Table.Td>
-      )}
-    </Table.Tr>
   )
 }

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import {
+  clinicalReaders,
+  clinicalWriteRefused,
   conflict,
   expectProblem,
-  forbidden,
   notFound,
   refusalTable,
   unknownId,
@@ -13,36 +14,33 @@ import {
 
 const f = refusalTable({ patientMrn: 'RK-2024-0107' })
 
-const patientUrl = (id = f.patientId) => `${f.riverside()}/patients/${id}`
 const phq9 = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, i === 8 ? 0 : 1]))
 const response = { instrumentId: 'phq9', context: 'between', answers: phq9 }
 const vitals = { systolicMmHg: 122, diastolicMmHg: 78, heartRateBpm: 70 }
 
 describe('assessments by role', () => {
-  f.byRole(
-    '%s reads a patient’s assessments: %o',
-    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: forbidden, auditor: 200, nurse2: forbidden },
-    () => [['GET', `${patientUrl()}/assessments`]],
-  )
+  f.byRole('%s reads a patient’s assessments: %o', clinicalReaders, () => [
+    ['GET', `${f.patientUrl()}/assessments`],
+  ])
 
   f.byRole(
     '%s may not chart a score, a vital sign, an acknowledgement or a correction: %o',
-    { admin: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
+    clinicalWriteRefused,
     () => {
       const reason = { reason: 'wrong patient' }
       return [
-        ['POST', `${patientUrl()}/responses`, response],
-        ['POST', `${patientUrl()}/vitals`, vitals],
-        ['POST', `${patientUrl()}/alerts/${unknownId}/acknowledge`, { note: 'seen' }],
-        ['POST', `${patientUrl()}/responses/${unknownId}/entered-in-error`, reason],
-        ['POST', `${patientUrl()}/vitals/${unknownId}/entered-in-error`, reason],
+        ['POST', `${f.patientUrl()}/responses`, response],
+        ['POST', `${f.patientUrl()}/vitals`, vitals],
+        ['POST', `${f.patientUrl()}/alerts/${unknownId}/acknowledge`, { note: 'seen' }],
+        ['POST', `${f.patientUrl()}/responses/${unknownId}/entered-in-error`, reason],
+        ['POST', `${f.patientUrl()}/vitals/${unknownId}/entered-in-error`, reason],
       ]
     },
   )
 
   f.byRole('%s charts a score and a vital sign: %o', { prescriber: 201, nurse: 201 }, () => [
-    ['POST', `${patientUrl()}/responses`, response],
-    ['POST', `${patientUrl()}/vitals`, vitals],
+    ['POST', `${f.patientUrl()}/responses`, response],
+    ['POST', `${f.patientUrl()}/vitals`, vitals],
   ])
 })
 
@@ -51,32 +49,32 @@ describe('assessments in the wrong state', () => {
     'an entry of %s corrected twice: the second is a conflict, an unknown entry not found',
     async (kind) => {
       const nurse = f.as('nurse')
-      const created = await nurse.post(`${patientUrl()}/${kind}`, kind === 'vitals' ? vitals : response)
+      const created = await nurse.post(`${f.patientUrl()}/${kind}`, kind === 'vitals' ? vitals : response)
       expect(created.statusCode, created.body).toBe(201)
       const id = kind === 'vitals' ? created.json().id : created.json().response.id
       const reason = { reason: 'charted on the wrong patient' }
-      expect((await nurse.post(`${patientUrl()}/${kind}/${id}/entered-in-error`, reason)).statusCode).toBe(
+      expect((await nurse.post(`${f.patientUrl()}/${kind}/${id}/entered-in-error`, reason)).statusCode).toBe(
         204,
       )
-      expectProblem(await nurse.post(`${patientUrl()}/${kind}/${id}/entered-in-error`, reason), ...conflict)
+      expectProblem(await nurse.post(`${f.patientUrl()}/${kind}/${id}/entered-in-error`, reason), ...conflict)
       expectProblem(
-        await nurse.post(`${patientUrl()}/${kind}/${unknownId}/entered-in-error`, reason),
+        await nurse.post(`${f.patientUrl()}/${kind}/${unknownId}/entered-in-error`, reason),
         ...notFound,
       )
     },
   )
 
   test('an alert acknowledged already is a conflict; an unknown alert is not found', async () => {
-    const { alerts } = (await f.as('nurse').get(`${patientUrl()}/assessments`)).json()
+    const { alerts } = (await f.as('nurse').get(`${f.patientUrl()}/assessments`)).json()
     const acknowledged = alerts.find((a: { acknowledgedAt: string | null }) => a.acknowledgedAt !== null)
     expect(acknowledged).toBeDefined()
     const note = { note: 'Discussed again.' }
     expectProblem(
-      await f.as('nurse').post(`${patientUrl()}/alerts/${acknowledged.id}/acknowledge`, note),
+      await f.as('nurse').post(`${f.patientUrl()}/alerts/${acknowledged.id}/acknowledge`, note),
       ...conflict,
     )
     expectProblem(
-      await f.as('nurse').post(`${patientUrl()}/alerts/${unknownId}/acknowledge`, note),
+      await f.as('nurse').post(`${f.patientUrl()}/alerts/${unknownId}/acknowledge`, note),
       ...notFound,
     )
   })
@@ -84,8 +82,8 @@ describe('assessments in the wrong state', () => {
 
 describe('assessments of another clinic’s patient', () => {
   f.likeMissing([
-    ['reading', 'nurse', notFound, (id) => ['GET', `${patientUrl(id)}/assessments`]],
-    ['scoring', 'nurse', notFound, (id) => ['POST', `${patientUrl(id)}/responses`, response]],
-    ['a vital sign', 'nurse', notFound, (id) => ['POST', `${patientUrl(id)}/vitals`, vitals]],
+    ['reading', 'nurse', notFound, (id) => ['GET', `${f.patientUrl(id)}/assessments`]],
+    ['scoring', 'nurse', notFound, (id) => ['POST', `${f.patientUrl(id)}/responses`, response]],
+    ['a vital sign', 'nurse', notFound, (id) => ['POST', `${f.patientUrl(id)}/vitals`, vitals]],
   ])
 })

@@ -1,21 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bookSessionNow, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
-import { freshTotpCode, startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
+import { describe, expect, it } from 'vitest'
+import {
+  bookSessionNow,
+  chartPostVitals,
+  chartPreDose,
+  chartRecovery,
+  sessionDriver,
+} from '../../../../test/support/chair-side'
+import { chairSideDesk } from '../../../../test/support/chair-side-desk'
+import { patientIdByMrn } from '../../../../test/support/clinic-fixture'
 import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
-import { aldrete10 } from '../../../../test/support/session-answers'
-import { Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
+import { Client, demoEmails } from '../../../../test/support/test-app'
 import { uuidv7 } from '../../ids'
 
 // Issue 12 point 1 through the API: every depression instrument's suicidal-ideation item opens a
 // safety alert at the clinic's warning/urgent level (clinical-reference §4), a C-SSRS moderate
 // alert holds discharge until acknowledged, and a portal answer notifies staff.
 
-let t: TestApp
-let nurse: Client
-let prescriber: Client
-let frontDesk: Client
-let secret: string
-const riverside = () => `/api/v1/clinics/${t.clinics.riverside}`
+const desk = chairSideDesk({ KETACARE_SESSION_IDLE_MIN: '600' })
 
 /** Item values in order, keyed as the instrument's items (`qids_1` …); null leaves one blank. */
 const items = (prefix: string, values: (number | null)[]) =>
@@ -24,23 +25,10 @@ const items = (prefix: string, values: (number | null)[]) =>
 const qids = (item12: number) => items('qids', [1, 1, 1, 0, 2, 1, null, 1, null, 1, 1, item12, 1, 1, 1, 0])
 const madrs = (item10: number) => items('madrs', [3, 3, 2, 3, 2, 3, 2, 3, 3, item10])
 
-async function patientId(client: Client, clinicId: string, mrn: string): Promise<string> {
-  return (await client.get(`/api/v1/clinics/${clinicId}/patients?q=${mrn}`)).json().items[0].id
-}
-
-const code = () => freshTotpCode(t, secret)
-
-beforeAll(async () => {
-  ;({ t, nurse, frontDesk, prescriber, secret } = await startNursePrescriberDesk({
-    KETACARE_SESSION_IDLE_MIN: '600',
-  }))
-})
-afterAll(() => t.close())
-
 describe('suicidal-ideation items open safety alerts (§4)', () => {
   it('QIDS-SR16 item 12 = 2 opens an urgent alert; the form with 7 and 9 blank is complete', async () => {
-    const id = await patientId(nurse, t.clinics.riverside, 'RK-2024-0125')
-    const res = await nurse.post(`${riverside()}/patients/${id}/responses`, {
+    const id = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0125')
+    const res = await desk.nurse.post(`${desk.clinicUrl}/patients/${id}/responses`, {
       instrumentId: 'qids-sr16',
       context: 'between',
       answers: qids(2),
@@ -57,8 +45,8 @@ describe('suicidal-ideation items open safety alerts (§4)', () => {
   })
 
   it('refuses a QIDS-SR16 with both of items 6 and 7 blank, naming the pair (§4 form)', async () => {
-    const id = await patientId(nurse, t.clinics.riverside, 'RK-2024-0125')
-    const res = await nurse.post(`${riverside()}/patients/${id}/responses`, {
+    const id = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0125')
+    const res = await desk.nurse.post(`${desk.clinicUrl}/patients/${id}/responses`, {
       instrumentId: 'qids-sr16',
       context: 'between',
       answers: { ...qids(0), qids_6: null },
@@ -71,8 +59,8 @@ describe('suicidal-ideation items open safety alerts (§4)', () => {
   })
 
   it('MADRS item 10 = 2 opens a warning alert, acknowledged with a note like an urgent one', async () => {
-    const id = await patientId(nurse, t.clinics.riverside, 'RK-2024-0125')
-    const res = await prescriber.post(`${riverside()}/patients/${id}/responses`, {
+    const id = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0125')
+    const res = await desk.prescriber.post(`${desk.clinicUrl}/patients/${id}/responses`, {
       instrumentId: 'madrs',
       context: 'follow-up',
       answers: madrs(2),
@@ -80,9 +68,9 @@ describe('suicidal-ideation items open safety alerts (§4)', () => {
     expect(res.statusCode, res.body).toBe(201)
     const [alert] = res.json().alerts
     expect(alert).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^MADRS: Item 10/) })
-    const ackUrl = `${riverside()}/patients/${id}/alerts/${alert.id}/acknowledge`
-    expect((await nurse.post(ackUrl, { note: '' })).statusCode).toBe(400)
-    const acked = await nurse.post(ackUrl, {
+    const ackUrl = `${desk.clinicUrl}/patients/${id}/alerts/${alert.id}/acknowledge`
+    expect((await desk.nurse.post(ackUrl, { note: '' })).statusCode).toBe(400)
+    const acked = await desk.nurse.post(ackUrl, {
       note: 'Discussed; passive thoughts only, safety plan in place.',
     })
     expect(acked.statusCode).toBe(200)
@@ -90,13 +78,13 @@ describe('suicidal-ideation items open safety alerts (§4)', () => {
   })
 
   it('uses the clinic’s own thresholds when it changed them (§4 clinic setting)', async () => {
-    const hillcrest = t.clinics.hillcrest
-    const { settings } = await t.database.db
+    const hillcrest = desk.t.clinics.hillcrest
+    const { settings } = await desk.t.database.db
       .selectFrom('clinic')
       .select('settings')
       .where('id', '=', hillcrest)
       .executeTakeFirstOrThrow()
-    await t.database.db
+    await desk.t.database.db
       .updateTable('clinic')
       .set({
         settings: JSON.stringify({
@@ -109,9 +97,9 @@ describe('suicidal-ideation items open safety alerts (§4)', () => {
       })
       .where('id', '=', hillcrest)
       .execute()
-    const nurse2 = new Client(t)
+    const nurse2 = new Client(desk.t)
     await nurse2.signIn(demoEmails.nurse2)
-    const id = await patientId(nurse2, hillcrest, 'HC-0044')
+    const id = await patientIdByMrn(nurse2, hillcrest, 'HC-0044')
     const record = (instrumentId: string, answers: Record<string, number | null>) =>
       nurse2.post(`/api/v1/clinics/${hillcrest}/patients/${id}/responses`, {
         instrumentId,
@@ -126,8 +114,8 @@ describe('suicidal-ideation items open safety alerts (§4)', () => {
     expect(m2.alerts).toEqual([])
     expect((await record('madrs', madrs(5))).json().alerts[0].severity).toBe('urgent')
     // Riverside keeps the defaults.
-    const other = await patientId(nurse, t.clinics.riverside, 'RK-2024-0125')
-    const r2 = await prescriber.post(`${riverside()}/patients/${other}/responses`, {
+    const other = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0125')
+    const r2 = await desk.prescriber.post(`${desk.clinicUrl}/patients/${other}/responses`, {
       instrumentId: 'madrs',
       context: 'follow-up',
       answers: madrs(2),
@@ -138,14 +126,13 @@ describe('suicidal-ideation items open safety alerts (§4)', () => {
 
 describe('a C-SSRS moderate alert holds discharge (§4)', () => {
   it('blocks the discharge sign-off until a clinician acknowledges it with a note', async () => {
-    const id = await patientId(nurse, t.clinics.riverside, 'RK-2024-0107')
-    const chairs = (await nurse.get(`${riverside()}/chairs`)).json()
-    const { url: s } = await bookSessionNow(t, frontDesk, id, chairs[0].id)
-    const { view, stepOk: step } = sessionDriver(nurse, s)
-    await step(frontDesk, 'check-in')
-    await step(nurse, 'start-pre-checks')
+    const id = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0107')
+    const { url: s } = await bookSessionNow(desk.t, desk.frontDesk, id, desk.chairs[0]!.id)
+    const { view, stepOk: step } = sessionDriver(desk.nurse, s)
+    await step(desk.frontDesk, 'check-in')
+    await step(desk.nurse, 'start-pre-checks')
     // Item 3 (thought about how) without intent, plan or behaviour: moderate by the §4 mapping.
-    const screened = await chartPreDose(nurse, s, {
+    const screened = await chartPreDose(desk.nurse, s, {
       cssrs: {
         cssrs_1: true,
         cssrs_2: true,
@@ -161,62 +148,53 @@ describe('a C-SSRS moderate alert holds discharge (§4)', () => {
       expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/moderate risk/) }),
     ])
     expect((await view()).preChecks.status).toBe('passed')
-    await nurse.post(`${s}/dose`, { weightKg: 70, vialMgPerMl: 50 })
-    await prescriber.post(`${s}/dose/check`, { totpCode: code() })
-    const stock = (await nurse.get(`${riverside()}/ledger/stock`)).json()
+    await desk.nurse.post(`${s}/dose`, { weightKg: 70, vialMgPerMl: 50 })
+    await desk.prescriber.post(`${s}/dose/check`, { totpCode: desk.code() })
+    const stock = (await desk.nurse.get(`${desk.clinicUrl}/ledger/stock`)).json()
     const lot = stock.lots.find(
       (l: { drug: string; expiryStatus: string; balanceMg: string }) =>
         l.drug === 'racemic-ketamine' && l.expiryStatus !== 'expired' && Number(l.balanceMg) >= 35,
     )
-    expect((await nurse.post(`${s}/dose/draw`, { lotId: lot.id })).statusCode).toBe(200)
-    await prescriber.post(`${s}/supervision`, {})
-    await step(nurse, 'start-dosing')
-    await nurse.post(`${s}/infusion`, { action: 'start' })
-    t.clock.advanceMinutes(41)
-    await nurse.post(`${s}/vitals`, {
+    expect((await desk.nurse.post(`${s}/dose/draw`, { lotId: lot.id })).statusCode).toBe(200)
+    await desk.prescriber.post(`${s}/supervision`, {})
+    await step(desk.nurse, 'start-dosing')
+    await desk.nurse.post(`${s}/infusion`, { action: 'start' })
+    desk.t.clock.advanceMinutes(41)
+    await desk.nurse.post(`${s}/vitals`, {
       context: 'intra',
       systolicMmHg: 132,
       diastolicMmHg: 82,
       heartRateBpm: 78,
       spo2Percent: 98,
     })
-    await step(nurse, 'finish-dosing')
-    await nurse.post(`${s}/escort`, { isPresent: true })
-    await nurse.post(`${s}/scores`, {
-      instrumentId: 'aldrete',
-      context: 'post',
-      answers: aldrete10,
-    })
-    t.clock.advanceMinutes(31)
-    await nurse.post(`${s}/vitals`, {
-      context: 'post',
-      systolicMmHg: 126,
-      diastolicMmHg: 80,
-      heartRateBpm: 74,
-      spo2Percent: 98,
-      moaas: 5,
-    })
+    await step(desk.nurse, 'finish-dosing')
+    await chartRecovery(desk.nurse, s)
+    desk.t.clock.advanceMinutes(31)
+    await chartPostVitals(desk.nurse, s)
     // Marking ready is the nurse's call; only the sign-off waits for the acknowledgement.
-    await step(nurse, 'mark-ready')
+    await step(desk.nurse, 'mark-ready')
     let v = await view()
     expect(v.transitions.find((o: { event: string }) => o.event === 'discharge')).toMatchObject({
       isAllowed: false,
       blockedBy: [{ guard: 'suicide-alerts-acknowledged', reason: expect.stringMatching(/acknowledge/) }],
     })
-    const blocked = await prescriber.post(`${s}/discharge`, { version: v.session.version, totpCode: code() })
+    const blocked = await desk.prescriber.post(`${s}/discharge`, {
+      version: v.session.version,
+      totpCode: desk.code(),
+    })
     expect(blocked.statusCode).toBe(409)
     expect(blocked.json().detail).toMatch(/suicidal-ideation safety alert is open/)
 
     const [alert] = v.safetyAlerts
-    const ack = await nurse.post(`${riverside()}/patients/${id}/alerts/${alert.id}/acknowledge`, {
+    const ack = await desk.nurse.post(`${desk.clinicUrl}/patients/${id}/alerts/${alert.id}/acknowledge`, {
       note: 'Reviewed with Dr. Raman: no intent; safety plan updated, escort aware.',
     })
     expect(ack.statusCode).toBe(200)
     v = await view()
     expect(v.safetyAlerts).toEqual([])
-    const discharged = await prescriber.post(`${s}/discharge`, {
+    const discharged = await desk.prescriber.post(`${s}/discharge`, {
       version: v.session.version,
-      totpCode: code(),
+      totpCode: desk.code(),
     })
     expect(discharged.statusCode, discharged.body).toBe(200)
     expect(discharged.json().session.state).toBe('discharged')
@@ -225,14 +203,14 @@ describe('a C-SSRS moderate alert holds discharge (§4)', () => {
 
 describe('portal QIDS-SR16 with a suicidal-ideation answer (§4)', () => {
   it('shows crisis resources, opens the alert and e-mails staff without patient details', async () => {
-    const id = await patientId(nurse, t.clinics.riverside, 'RK-2024-0121')
-    const now = t.clock.now()
+    const id = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0121')
+    const now = desk.t.clock.now()
     const surveyId = uuidv7(now.getTime())
-    await t.database.db
+    await desk.t.database.db
       .insertInto('survey_assignment')
       .values({
         id: surveyId,
-        clinic_id: t.clinics.riverside,
+        clinic_id: desk.t.clinics.riverside,
         patient_id: id,
         instrument_id: 'qids-sr16',
         reason: 'after-session',
@@ -247,13 +225,13 @@ describe('portal QIDS-SR16 with a suicidal-ideation answer (§4)', () => {
       })
       .execute()
     // A chart reader is shown the link once when no e-mail server is configured (issue 13).
-    const invite = await nurse.post(`${riverside()}/patients/${id}/portal-invite`, {})
-    const p = new PortalClient(t)
+    const invite = await desk.nurse.post(`${desk.clinicUrl}/patients/${id}/portal-invite`, {})
+    const p = new PortalClient(desk.t)
     await p.call('POST', `/api/v1/portal/invites/${invite.json().inviteUrl.split('/').pop()}/accept`, {
       password: 'a patient chosen passphrase',
     })
     // A link from the reminder e-mail opens just this questionnaire, as after a session.
-    await p.call('POST', `/api/v1/portal/magic/${await issueSurveyLink(t, id, surveyId)}`, {})
+    await p.call('POST', `/api/v1/portal/magic/${await issueSurveyLink(desk.t, id, surveyId)}`, {})
     const listed = await p.call('GET', '/api/v1/portal/surveys')
     expect(listed.statusCode, listed.body).toBe(200)
     const [survey] = listed.json()
@@ -262,11 +240,11 @@ describe('portal QIDS-SR16 with a suicidal-ideation answer (§4)', () => {
     const submitted = await p.call('POST', `/api/v1/portal/surveys/${surveyId}/submit`, { answers: qids(1) })
     expect(submitted.statusCode, submitted.body).toBe(200)
     expect(submitted.json()).toMatchObject({ isCrisis: true })
-    const chart = (await nurse.get(`${riverside()}/patients/${id}/chart`)).json()
+    const chart = (await desk.nurse.get(`${desk.clinicUrl}/patients/${id}/chart`)).json()
     expect(chart.openAlerts).toEqual([
       expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^QIDS-SR16: Item 12/) }),
     ])
-    const notices = await t.database.db
+    const notices = await desk.t.database.db
       .selectFrom('outbox_message')
       .select(['recipient', 'body'])
       .where('kind', '=', 'safety-alert')

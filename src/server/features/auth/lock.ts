@@ -1,12 +1,12 @@
 import { pinProblem } from '../../../domain/access/credential-rules'
 import type { CanonicalValue } from '../../../domain/ledger/hash-chain'
-import { appendAudit } from '../../audit/append-audit'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import type { ResolvedSignIn } from '../../sign-in'
 import { inOwnerTransaction } from '../../tenancy'
 import { lockedError, nextLock, type Outcome } from './lockout'
 import { hashPassword, verifyPassword } from './passwords'
+import { actorOf, auditSignIn } from './sign-in-audit'
 import * as store from './store'
 
 // The lock screen's server side (issue 14, ARCHITECTURE.md "Lock screen"): locking a sign-in,
@@ -19,19 +19,10 @@ function auditFor(tx: Tx, signIn: ResolvedSignIn, now: Date) {
     outcome: 'success' | 'failure' | 'denied',
     detail: Record<string, CanonicalValue>,
   ) =>
-    appendAudit(
+    auditSignIn(
       tx,
-      {
-        clinicId: null,
-        actorUserId: signIn.userId,
-        actorEmail: signIn.email,
-        action,
-        entity: 'login_session',
-        entityId: signIn.signInId,
-        outcome,
-        ip: signIn.principal.ip,
-        detail,
-      },
+      actorOf(signIn),
+      { action, entity: 'login_session', entityId: signIn.signInId, outcome, detail },
       now,
     )
 }

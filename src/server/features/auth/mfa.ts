@@ -1,10 +1,10 @@
-import { appendAudit } from '../../audit/append-audit'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import type { ResolvedSignIn } from '../../sign-in'
 import { inOwnerTransaction } from '../../tenancy'
 import { lockedError, nextLock, type Outcome } from './lockout'
 import { type IssuedSignIn, issueSignIn } from './service'
+import { actorOf, auditSignIn } from './sign-in-audit'
 import * as store from './store'
 import { checkStoredTotp, newTotpSecret, totpQrDataUrl, totpUri } from './totp'
 
@@ -39,17 +39,14 @@ export async function verifyMfa(
         await store.endSignIn(tx, signIn.signInId, now)
         ctx.signInCache?.forgetSignIn(signIn.signInId)
       }
-      await appendAudit(
+      await auditSignIn(
         tx,
+        actorOf(signIn),
         {
-          clinicId: null,
-          actorUserId: signIn.userId,
-          actorEmail: signIn.email,
           action: 'auth.mfa-verify',
           entity: 'app_user',
           entityId: signIn.userId,
           outcome: 'failure',
-          ip: signIn.principal.ip,
           detail: { reason: lock ? 'wrong code; account locked' : 'wrong code' },
         },
         now,
@@ -85,17 +82,14 @@ async function completeSignIn(
   await store.endSignIn(tx, signIn.signInId, now)
   ctx.signInCache?.forgetSignIn(signIn.signInId)
   await store.recordSuccessfulLogin(tx, signIn.userId, now)
-  await appendAudit(
+  await auditSignIn(
     tx,
+    actorOf(signIn),
     {
-      clinicId: null,
-      actorUserId: signIn.userId,
-      actorEmail: signIn.email,
       action,
       entity: 'app_user',
       entityId: signIn.userId,
       outcome: 'success',
-      ip: signIn.principal.ip,
       detail: { reason: 'signed in' },
     },
     now,
@@ -127,18 +121,10 @@ export async function startMfaEnrolment(ctx: AppContext, signIn: ResolvedSignIn)
         created_at: now,
       })
       .execute()
-    await appendAudit(
+    await auditSignIn(
       tx,
-      {
-        clinicId: null,
-        actorUserId: signIn.userId,
-        actorEmail: signIn.email,
-        action: 'auth.mfa-enrol-start',
-        entity: 'mfa_secret',
-        entityId: signIn.userId,
-        outcome: 'success',
-        ip: signIn.principal.ip,
-      },
+      actorOf(signIn),
+      { action: 'auth.mfa-enrol-start', entity: 'mfa_secret', entityId: signIn.userId, outcome: 'success' },
       now,
     )
     const otpauthUrl = totpUri(secret, signIn.email)

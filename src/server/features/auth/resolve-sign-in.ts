@@ -1,10 +1,10 @@
-import { appendAudit } from '../../audit/append-audit'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { hashToken } from '../../ids'
 import type { ResolvedSignIn, ResolveSignInOptions } from '../../sign-in'
 import { inOwnerTransaction } from '../../tenancy'
 import type { Outcome } from './lockout'
+import { auditSignIn } from './sign-in-audit'
 import * as store from './store'
 
 /** The 401 a locked sign-in answers: the web shows its lock screen, naming whose sign-in it is. */
@@ -37,6 +37,7 @@ export async function resolveSignIn(
   const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<ResolvedSignIn>> => {
     const row = await store.findSignInByTokenHash(tx, tokenHash)
     if (!row || row.ended_at) return { ok: false, error: new AppError('not-signed-in', 'Please sign in.') }
+    const actor = { userId: row.user_id, email: row.email, ip }
     const idleLimit = new Date(row.last_seen_at.getTime() + ctx.config.sessionIdleMin * 60_000)
     const isIdle = idleLimit <= now
     const lockedAt = row.locked_at ?? (isIdle && row.state === 'signed-in' ? idleLimit : null)
@@ -54,17 +55,14 @@ export async function resolveSignIn(
               : null
     if (endReason) {
       await store.endSignIn(tx, row.id, now)
-      await appendAudit(
+      await auditSignIn(
         tx,
+        actor,
         {
-          clinicId: null,
-          actorUserId: row.user_id,
-          actorEmail: row.email,
           action: 'auth.session-expired',
           entity: 'login_session',
           entityId: row.id,
           outcome: 'success',
-          ip,
           detail: { reason: endReason },
         },
         now,
@@ -76,17 +74,14 @@ export async function resolveSignIn(
     }
     if (lockedAt && !row.locked_at) {
       await store.lockSignIn(tx, row.id, lockedAt)
-      await appendAudit(
+      await auditSignIn(
         tx,
+        actor,
         {
-          clinicId: null,
-          actorUserId: row.user_id,
-          actorEmail: row.email,
           action: 'auth.session-locked',
           entity: 'login_session',
           entityId: row.id,
           outcome: 'success',
-          ip,
           detail: { reason: 'idle timeout' },
         },
         now,

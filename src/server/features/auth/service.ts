@@ -1,6 +1,5 @@
 import type { LoginSessionState } from '../../../db'
 import { permissionsOf } from '../../../domain/access/permissions'
-import { appendAudit } from '../../audit/append-audit'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
 import { hashToken, randomToken, uuidv7 } from '../../ids'
@@ -8,6 +7,7 @@ import type { ResolvedSignIn } from '../../sign-in'
 import { inOwnerTransaction } from '../../tenancy'
 import { lockedError, nextLock, type Outcome } from './lockout'
 import { burnPasswordCheck, verifyPassword } from './passwords'
+import { actorOf, auditSignIn } from './sign-in-audit'
 import * as store from './store'
 
 // A staff sign-in's password step, its issue, sign-out and what the web app is told about it.
@@ -40,19 +40,10 @@ export async function signIn(
   const now = ctx.now()
   const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<IssuedSignIn>> => {
     const audit = (userId: string | null, outcome: 'success' | 'failure' | 'denied', reason: string) =>
-      appendAudit(
+      auditSignIn(
         tx,
-        {
-          clinicId: null,
-          actorUserId: userId,
-          actorEmail: email,
-          action: 'auth.sign-in',
-          entity: 'app_user',
-          entityId: userId,
-          outcome,
-          ip: input.ip,
-          detail: { reason },
-        },
+        { userId, email, ip: input.ip },
+        { action: 'auth.sign-in', entity: 'app_user', entityId: userId, outcome, detail: { reason } },
         now,
       )
 
@@ -139,18 +130,10 @@ export async function signOut(ctx: AppContext, signIn: ResolvedSignIn): Promise<
   await inOwnerTransaction(ctx, async (tx) => {
     await store.endSignIn(tx, signIn.signInId, now)
     ctx.signInCache?.forgetSignIn(signIn.signInId)
-    await appendAudit(
+    await auditSignIn(
       tx,
-      {
-        clinicId: null,
-        actorUserId: signIn.userId,
-        actorEmail: signIn.email,
-        action: 'auth.sign-out',
-        entity: 'login_session',
-        entityId: signIn.signInId,
-        outcome: 'success',
-        ip: signIn.principal.ip,
-      },
+      actorOf(signIn),
+      { action: 'auth.sign-out', entity: 'login_session', entityId: signIn.signInId, outcome: 'success' },
       now,
     )
   })

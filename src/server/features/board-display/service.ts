@@ -1,11 +1,10 @@
-import { clinicDateOf, clinicDayBounds } from '../../../domain/time'
 import { appendAudit } from '../../audit/append-audit'
 import { type ClinicScope, clinicService, inAuditedClinicTransaction } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { hashToken, randomToken, uuidv7 } from '../../ids'
 import { inOwnerTransaction } from '../../tenancy'
-import { listSessionsBetween } from '../sessions/store'
+import { doseTimersOf, sessionsOfClinicDay } from '../sessions/board'
 import { loadSessionView } from '../sessions/view'
 import * as store from './store'
 
@@ -116,16 +115,8 @@ export async function readDisplayBoard(ctx: AppContext, token: string | undefine
     display.clinic_id,
     { userId: null, email: `board display: ${display.name}`, ip },
     async (tx, at, audit) => {
-      const clinic = await tx
-        .selectFrom('clinic')
-        .select(['time_zone', 'name'])
-        .where('id', '=', display.clinic_id)
-        .executeTakeFirstOrThrow()
-      const day = clinicDateOf(at, clinic.time_zone)
-      const { start, end } = clinicDayBounds(day, clinic.time_zone)
-      const sessions = (
-        await listSessionsBetween(tx, display.clinic_id, start.getTime(), end.getTime())
-      ).filter((s) => s.state !== 'cancelled')
+      const { clinic, day, sessions: all } = await sessionsOfClinicDay(tx, display.clinic_id, at)
+      const sessions = all.filter((s) => s.state !== 'cancelled')
       const cards = []
       for (const s of sessions) {
         const view = s.state === 'scheduled' ? null : await loadSessionView(tx, display.clinic_id, s.id, at)
@@ -134,10 +125,7 @@ export async function readDisplayBoard(ctx: AppContext, token: string | undefine
           initial: `${Array.from(s.given_name.trim())[0]?.toUpperCase() ?? '?'}.`,
           phase: s.state,
           scheduledAt: s.scheduled_at,
-          doseStartedAt: view?.infusion?.runs[0]
-            ? new Date(view.infusion.runs[0].startMs)
-            : (view?.devices?.given[0]?.at ?? null),
-          nextVitalsDueAt: view?.nextVitalsDue?.dueAt ?? null,
+          ...doseTimersOf(view),
           dischargeReadyAt: view?.discharge?.earliestReadyAtMs
             ? new Date(view.discharge.earliestReadyAtMs)
             : null,

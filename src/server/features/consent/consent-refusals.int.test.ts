@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import {
+  clinicalReaders,
+  clinicalWriteRefused,
   conflict,
   expectProblem,
   forbidden,
@@ -13,7 +15,6 @@ import {
 
 const f = refusalTable({ patientMrn: 'RK-2024-0118' })
 
-const patientUrl = (id = f.patientId) => `${f.riverside()}/patients/${id}`
 const currentTextId = async () =>
   (await f.as('nurse').get(`${f.riverside()}/consent-texts/current`)).json().id
 const signature = (consentTextId: string) => ({
@@ -25,14 +26,10 @@ const signature = (consentTextId: string) => ({
 const newText = { title: 'Consent v-next', body: 'I understand the treatment. '.repeat(10) }
 
 describe('consent by role', () => {
-  f.byRole(
-    '%s reads the current text and a patient’s consents: %o',
-    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: forbidden, auditor: 200, nurse2: forbidden },
-    () => [
-      ['GET', `${f.riverside()}/consent-texts/current`],
-      ['GET', `${patientUrl()}/consents`],
-    ],
-  )
+  f.byRole('%s reads the current text and a patient’s consents: %o', clinicalReaders, () => [
+    ['GET', `${f.riverside()}/consent-texts/current`],
+    ['GET', `${f.patientUrl()}/consents`],
+  ])
 
   f.byRole(
     '%s may not publish a consent text: %o',
@@ -40,34 +37,30 @@ describe('consent by role', () => {
     () => [['POST', `${f.riverside()}/consent-texts`, newText]],
   )
 
-  f.byRole(
-    '%s may not record or withdraw a consent, nor print one: %o',
-    { admin: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
-    (role) => [
-      ['POST', `${patientUrl()}/consents`, signature(unknownId)],
-      ['POST', `${patientUrl()}/consents/${unknownId}/withdraw`, { reason: 'patient asked' }],
-      ...(role === 'auditor' ? [] : [['GET', `${patientUrl()}/consents/${unknownId}/pdf`] as const]),
-    ],
-  )
+  f.byRole('%s may not record or withdraw a consent, nor print one: %o', clinicalWriteRefused, (role) => [
+    ['POST', `${f.patientUrl()}/consents`, signature(unknownId)],
+    ['POST', `${f.patientUrl()}/consents/${unknownId}/withdraw`, { reason: 'patient asked' }],
+    ...(role === 'auditor' ? [] : [['GET', `${f.patientUrl()}/consents/${unknownId}/pdf`] as const]),
+  ])
 })
 
 describe('consent in the wrong state', () => {
   test('a consent withdrawn already cannot be withdrawn again: not found, like an unknown one', async () => {
     const nurse = f.as('nurse')
-    const signed = await nurse.post(`${patientUrl()}/consents`, signature(await currentTextId()))
+    const signed = await nurse.post(`${f.patientUrl()}/consents`, signature(await currentTextId()))
     expect(signed.statusCode, signed.body).toBe(201)
     const withdraw = (id: string) =>
-      nurse.post(`${patientUrl()}/consents/${id}/withdraw`, { reason: 'changed mind' })
+      nurse.post(`${f.patientUrl()}/consents/${id}/withdraw`, { reason: 'changed mind' })
     expect((await withdraw(signed.json().id)).statusCode).toBe(200)
     expectProblem(await withdraw(signed.json().id), ...notFound)
     expectProblem(await withdraw(unknownId), ...notFound)
-    expectProblem(await nurse.get(`${patientUrl()}/consents/${unknownId}/pdf`), ...notFound)
+    expectProblem(await nurse.get(`${f.patientUrl()}/consents/${unknownId}/pdf`), ...notFound)
   })
 
   test('signing a text that is no longer current is a conflict naming consentTextId', async () => {
     const old = await currentTextId()
     expect((await f.as('admin').post(`${f.riverside()}/consent-texts`, newText)).statusCode).toBe(201)
-    const refused = await f.as('nurse').post(`${patientUrl()}/consents`, signature(old))
+    const refused = await f.as('nurse').post(`${f.patientUrl()}/consents`, signature(old))
     expectProblem(refused, ...conflict)
     expect(refused.json().errors[0].field).toBe('consentTextId')
   })
@@ -79,9 +72,9 @@ describe('consent of another clinic’s patient', () => {
       'recording',
       'nurse',
       notFound,
-      async (id) => ['POST', `${patientUrl(id)}/consents`, signature(await currentTextId())],
+      async (id) => ['POST', `${f.patientUrl(id)}/consents`, signature(await currentTextId())],
     ],
-    ['listing', 'nurse', 200, (id) => ['GET', `${patientUrl(id)}/consents`]],
+    ['listing', 'nurse', 200, (id) => ['GET', `${f.patientUrl(id)}/consents`]],
   ])
 
   test('withdrawing or printing another clinic’s consent: not found', async () => {
@@ -90,7 +83,7 @@ describe('consent of another clinic’s patient', () => {
       .select(['id', 'patient_id'])
       .where('clinic_id', '=', f.t.clinics.hillcrest)
       .executeTakeFirstOrThrow()
-    const url = `${patientUrl(consent.patient_id)}/consents/${consent.id}`
+    const url = `${f.patientUrl(consent.patient_id)}/consents/${consent.id}`
     expectProblem(await f.as('nurse').post(`${url}/withdraw`, { reason: 'not ours' }), ...notFound)
     expectProblem(await f.as('nurse').get(`${url}/pdf`), ...notFound)
   })

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import {
+  clinicalReaders,
+  clinicalSignRefused,
   conflict,
   expectOutcome,
   expectProblem,
-  forbidden,
   notFound,
   type Outcome,
   refusalTable,
@@ -15,7 +16,6 @@ import { demoEmails, passwordOf } from '../../../../test/support/test-app'
 
 const f = refusalTable()
 
-const patientUrl = (id: string) => `${f.riverside()}/patients/${id}`
 const decide = (
   decision: 'approve' | 'decline' | 'defer',
   password = passwordOf(f.t, demoEmails.prescriber),
@@ -26,19 +26,15 @@ const decide = (
 })
 
 describe('eligibility by role', () => {
-  const undecided = async () => patientUrl(await f.patientByMrn('RK-2024-0125'))
+  const undecided = async () => f.patientUrl(await f.patientByMrn('RK-2024-0125'))
 
-  f.byRole(
-    '%s reads the review: %o',
-    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: forbidden, auditor: 200, nurse2: forbidden },
-    async () => [['GET', `${await undecided()}/eligibility`]],
-  )
+  f.byRole('%s reads the review: %o', clinicalReaders, async () => [
+    ['GET', `${await undecided()}/eligibility`],
+  ])
 
-  f.byRole(
-    '%s may not sign a decision: %o',
-    { admin: forbidden, nurse: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
-    async () => [['POST', `${await undecided()}/eligibility-decisions`, decide('defer', 'whatever')]],
-  )
+  f.byRole('%s may not sign a decision: %o', clinicalSignRefused, async () => [
+    ['POST', `${await undecided()}/eligibility-decisions`, decide('defer', 'whatever')],
+  ])
 })
 
 describe('eligibility in the wrong state', () => {
@@ -50,19 +46,19 @@ describe('eligibility in the wrong state', () => {
   ])('%s (%s): %o', async (_, mrn, decision, outcome) => {
     const id = await f.patientByMrn(mrn)
     expectOutcome(
-      await f.as('prescriber').post(`${patientUrl(id)}/eligibility-decisions`, decide(decision)),
+      await f.as('prescriber').post(`${f.patientUrl(id)}/eligibility-decisions`, decide(decision)),
       outcome,
     )
   })
 
   test('a wrong password makes no signature', async () => {
     const id = await f.patientByMrn('RK-2024-0125')
-    const before = (await f.as('prescriber').get(`${patientUrl(id)}/eligibility`)).json().decisions.length
+    const before = (await f.as('prescriber').get(`${f.patientUrl(id)}/eligibility`)).json().decisions.length
     const refused = await f
       .as('prescriber')
-      .post(`${patientUrl(id)}/eligibility-decisions`, decide('defer', 'not-it'))
+      .post(`${f.patientUrl(id)}/eligibility-decisions`, decide('defer', 'not-it'))
     expectProblem(refused, 401, 'invalid-credentials')
-    expect((await f.as('prescriber').get(`${patientUrl(id)}/eligibility`)).json().decisions).toHaveLength(
+    expect((await f.as('prescriber').get(`${f.patientUrl(id)}/eligibility`)).json().decisions).toHaveLength(
       before,
     )
   })
@@ -70,12 +66,12 @@ describe('eligibility in the wrong state', () => {
 
 describe('eligibility of another clinic’s patient', () => {
   f.likeMissing([
-    ['reviewing', 'prescriber', notFound, (id) => ['GET', `${patientUrl(id)}/eligibility`]],
+    ['reviewing', 'prescriber', notFound, (id) => ['GET', `${f.patientUrl(id)}/eligibility`]],
     [
       'signing',
       'prescriber',
       notFound,
-      (id) => ['POST', `${patientUrl(id)}/eligibility-decisions`, decide('defer')],
+      (id) => ['POST', `${f.patientUrl(id)}/eligibility-decisions`, decide('defer')],
     ],
   ])
 })

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import {
+  clinicalReaders,
+  clinicalWriteRefused,
   conflict,
   expectProblem,
   forbidden,
@@ -15,7 +17,6 @@ import {
 const f = refusalTable({ patientMrn: 'RK-2024-0107' })
 
 const patients = () => `${f.riverside()}/patients`
-const patientUrl = (id = f.patientId) => `${patients()}/${id}`
 let mrnCount = 0
 const registration = (mrn = `REF-${++mrnCount}`) => ({
   mrn,
@@ -28,7 +29,7 @@ const registration = (mrn = `REF-${++mrnCount}`) => ({
   addressState: 'OH',
   addressPostalCode: '43215',
 })
-const version = async (id = f.patientId) => (await f.as('frontDesk').get(patientUrl(id))).json().version
+const version = async (id = f.patientId) => (await f.as('frontDesk').get(f.patientUrl(id))).json().version
 
 describe('patients by role', () => {
   f.byRole(
@@ -36,7 +37,7 @@ describe('patients by role', () => {
     { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: 200, auditor: 200, nurse2: forbidden },
     () => [
       ['GET', `${patients()}?q=RK-2024`],
-      ['GET', patientUrl()],
+      ['GET', f.patientUrl()],
     ],
   )
 
@@ -45,24 +46,18 @@ describe('patients by role', () => {
     { admin: forbidden, auditor: forbidden, nurse2: forbidden },
     async () => [
       ['POST', patients(), registration()],
-      ['PATCH', patientUrl(), { phone: '555-0100', version: await version() }],
+      ['PATCH', f.patientUrl(), { phone: '555-0100', version: await version() }],
     ],
   )
 
-  f.byRole(
-    '%s reads the body measurements: %o',
-    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: forbidden, auditor: 200, nurse2: forbidden },
-    () => [['GET', `${patientUrl()}/measurements`]],
-  )
+  f.byRole('%s reads the body measurements: %o', clinicalReaders, () => [
+    ['GET', `${f.patientUrl()}/measurements`],
+  ])
 
-  f.byRole(
-    '%s may not record or correct a measurement: %o',
-    { admin: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
-    () => [
-      ['POST', `${patientUrl()}/measurements`, { weightKg: 70 }],
-      ['POST', `${patientUrl()}/measurements/${unknownId}/entered-in-error`, { reason: 'wrong scale' }],
-    ],
-  )
+  f.byRole('%s may not record or correct a measurement: %o', clinicalWriteRefused, () => [
+    ['POST', `${f.patientUrl()}/measurements`, { weightKg: 70 }],
+    ['POST', `${f.patientUrl()}/measurements/${unknownId}/entered-in-error`, { reason: 'wrong scale' }],
+  ])
 })
 
 describe('patients in the wrong state', () => {
@@ -75,21 +70,21 @@ describe('patients in the wrong state', () => {
   test('an edit on a version someone else changed is refused', async () => {
     const loaded = await version()
     expect(
-      (await f.as('frontDesk').patch(patientUrl(), { phone: '555-0101', version: loaded })).statusCode,
+      (await f.as('frontDesk').patch(f.patientUrl(), { phone: '555-0101', version: loaded })).statusCode,
     ).toBe(200)
     expectProblem(
-      await f.as('nurse').patch(patientUrl(), { phone: '555-0102', version: loaded }),
+      await f.as('nurse').patch(f.patientUrl(), { phone: '555-0102', version: loaded }),
       ...staleVersion,
     )
   })
 
   test('a measurement corrected twice: the second is a conflict, an unknown one not found', async () => {
-    const added = await f.as('nurse').post(`${patientUrl()}/measurements`, { weightKg: 71.5 })
+    const added = await f.as('nurse').post(`${f.patientUrl()}/measurements`, { weightKg: 71.5 })
     expect(added.statusCode, added.body).toBe(201)
     const correct = (id: string) =>
       f
         .as('nurse')
-        .post(`${patientUrl()}/measurements/${id}/entered-in-error`, { reason: 'scale not zeroed' })
+        .post(`${f.patientUrl()}/measurements/${id}/entered-in-error`, { reason: 'scale not zeroed' })
     expect((await correct(added.json().id)).statusCode).toBe(204)
     expectProblem(await correct(added.json().id), ...conflict)
     expectProblem(await correct(unknownId), ...notFound)
@@ -98,14 +93,19 @@ describe('patients in the wrong state', () => {
 
 describe('another clinic’s patient', () => {
   f.likeMissing([
-    ['opening', 'frontDesk', notFound, (id) => ['GET', patientUrl(id)]],
-    ['editing', 'frontDesk', notFound, (id) => ['PATCH', patientUrl(id), { phone: '555-0103', version: 1 }]],
-    ['listing measurements', 'nurse', 200, (id) => ['GET', `${patientUrl(id)}/measurements`]],
+    ['opening', 'frontDesk', notFound, (id) => ['GET', f.patientUrl(id)]],
+    [
+      'editing',
+      'frontDesk',
+      notFound,
+      (id) => ['PATCH', f.patientUrl(id), { phone: '555-0103', version: 1 }],
+    ],
+    ['listing measurements', 'nurse', 200, (id) => ['GET', `${f.patientUrl(id)}/measurements`]],
     [
       'recording a measurement',
       'nurse',
       notFound,
-      (id) => ['POST', `${patientUrl(id)}/measurements`, { weightKg: 70 }],
+      (id) => ['POST', `${f.patientUrl(id)}/measurements`, { weightKg: 70 }],
     ],
   ])
 

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startNursePrescriberDesk } from '../../../../test/support/clinic-fixture'
-import { type Client, demoEmails, passwordOf, type TestApp } from '../../../../test/support/test-app'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { chairSideDesk } from '../../../../test/support/chair-side-desk'
+import { demoEmails, passwordOf } from '../../../../test/support/test-app'
 
 // Clinical-reference §2 (issue 12): the dosing weight is never above actual weight, the titration
 // ceiling is judged per kg of actual weight, and going beyond either needs the prescriber's signed
 // override with a reason — at plan approval and at the session dose step.
 
-let t: TestApp
-let nurse: Client
-let frontDesk: Client
-let prescriber: Client
+const desk = chairSideDesk({ KETACARE_SESSION_IDLE_MIN: '240' })
 let patientId: string
 let prescriberId: string
-const url = () => `/api/v1/clinics/${t.clinics.riverside}`
-const plansUrl = () => `${url()}/patients/${patientId}/plans`
+const plansUrl = () => `${desk.clinicUrl}/patients/${patientId}/plans`
 type Plan = {
   id: string
   version: number
@@ -23,7 +19,7 @@ type Plan = {
 }
 
 async function auditOf(action: string, entityId: string) {
-  return t.database.db
+  return desk.t.database.db
     .selectFrom('audit_event')
     .selectAll()
     .where('action', '=', action)
@@ -32,20 +28,16 @@ async function auditOf(action: string, entityId: string) {
 }
 
 async function draft(body: Record<string, unknown>): Promise<Plan> {
-  const response = await prescriber.post(plansUrl(), { protocolId: 'iv-racemic-standard', ...body })
+  const response = await desk.prescriber.post(plansUrl(), { protocolId: 'iv-racemic-standard', ...body })
   expect(response.statusCode, response.body).toBe(201)
   return (response.json() as Plan[]).find((p) => p.status === 'draft')!
 }
 
 beforeAll(async () => {
-  ;({ t, nurse, frontDesk, prescriber } = await startNursePrescriberDesk({
-    KETACARE_SESSION_IDLE_MIN: '240',
-  }))
-  prescriberId = (await prescriber.get('/api/v1/auth/me')).json().user.id
+  prescriberId = (await desk.prescriber.get('/api/v1/auth/me')).json().user.id
   // Maya Chen: eligible, consented, a draft plan not yet approved.
-  patientId = (await frontDesk.get(`${url()}/patients?q=RK-2024-0121`)).json().items[0].id
+  patientId = await desk.patientIdByMrn('RK-2024-0121')
 })
-afterAll(() => t.close())
 
 describe('plan approval beyond the §2 dose limits', () => {
   it('issue 12: refuses impossible doses with a 400 naming the field', async () => {
@@ -54,7 +46,7 @@ describe('plan approval beyond the §2 dose limits', () => {
       ['doseMgPerKg', 5],
       ['maxDoseMgPerKg', 0],
     ] as const) {
-      const response = await prescriber.post(plansUrl(), {
+      const response = await desk.prescriber.post(plansUrl(), {
         protocolId: 'iv-racemic-standard',
         [field]: value,
       })
@@ -62,7 +54,7 @@ describe('plan approval beyond the §2 dose limits', () => {
       expect(response.headers['content-type']).toMatch(/problem\+json/)
       expect(response.json().errors.map((e: { field: string }) => e.field)).toContain(field)
     }
-    const onActual = await prescriber.post(plansUrl(), {
+    const onActual = await desk.prescriber.post(plansUrl(), {
       protocolId: 'iv-racemic-standard',
       doseAboveActualWeight: true,
     })
@@ -76,8 +68,8 @@ describe('plan approval beyond the §2 dose limits', () => {
       'doseMgPerKg',
       'maxDoseMgPerKg',
     ])
-    const password = passwordOf(t, demoEmails.prescriber)
-    const refused = await prescriber.post(`${plansUrl()}/${plan.id}/approve`, {
+    const password = passwordOf(desk.t, demoEmails.prescriber)
+    const refused = await desk.prescriber.post(`${plansUrl()}/${plan.id}/approve`, {
       version: plan.version,
       password,
     })
@@ -90,7 +82,7 @@ describe('plan approval beyond the §2 dose limits', () => {
     )
     expect((await auditOf('plans.approve', plan.id)).length).toBe(0)
 
-    const approved = await prescriber.post(`${plansUrl()}/${plan.id}/approve`, {
+    const approved = await desk.prescriber.post(`${plansUrl()}/${plan.id}/approve`, {
       version: plan.version,
       password,
       doseOverride: {
@@ -115,9 +107,9 @@ describe('plan approval beyond the §2 dose limits', () => {
   it('a plan within the limits has nothing to override', async () => {
     const plan = await draft({ doseBasis: 'actual', doseMgPerKg: 0.5 })
     expect(plan.limitsNeedingOverride).toEqual([])
-    const response = await prescriber.post(`${plansUrl()}/${plan.id}/approve`, {
+    const response = await desk.prescriber.post(`${plansUrl()}/${plan.id}/approve`, {
       version: plan.version,
-      password: passwordOf(t, demoEmails.prescriber),
+      password: passwordOf(desk.t, demoEmails.prescriber),
       doseOverride: { reason: 'not needed at all' },
     })
     expect(response.statusCode).toBe(400)
@@ -128,7 +120,7 @@ describe('plan approval beyond the §2 dose limits', () => {
 describe('the session dose step beyond the §2 dose limits', () => {
   let sessionUrl: string
   const setDose = (body: Record<string, unknown>) =>
-    nurse.post(`${sessionUrl}/dose`, { vialMgPerMl: 10, ...body })
+    desk.nurse.post(`${sessionUrl}/dose`, { vialMgPerMl: 10, ...body })
 
   beforeAll(async () => {
     // An ideal-weight plan that, with a signed override, may dose above actual weight (§2).
@@ -136,23 +128,18 @@ describe('the session dose step beyond the §2 dose limits', () => {
     expect(plan.limitsNeedingOverride.map((f) => (f as { limit: string }).limit)).toEqual([
       'dosing-weight-above-actual',
     ])
-    const approved = await prescriber.post(`${plansUrl()}/${plan.id}/approve`, {
+    const approved = await desk.prescriber.post(`${plansUrl()}/${plan.id}/approve`, {
       version: plan.version,
-      password: passwordOf(t, demoEmails.prescriber),
+      password: passwordOf(desk.t, demoEmails.prescriber),
       doseOverride: { reason: 'Low muscle mass after illness; dose on ideal weight as before.' },
     })
     expect(approved.statusCode, approved.body).toBe(200)
-    const chairs = (await nurse.get(`${url()}/chairs`)).json()
-    const booked = await frontDesk.post(`${url()}/sessions`, {
-      patientId,
-      chairId: chairs[0].id,
-      scheduledAt: t.clock.now().toISOString(),
-    })
+    const booked = await desk.book(desk.frontDesk, patientId)
     expect(booked.statusCode, booked.body).toBe(201)
-    sessionUrl = `${url()}/sessions/${booked.json().session.id}`
-    const version = (await nurse.get(sessionUrl)).json().session.version
+    sessionUrl = `${desk.clinicUrl}/sessions/${booked.json().session.id}`
+    const version = (await desk.nurse.get(sessionUrl)).json().session.version
     expect(
-      (await frontDesk.post(`${sessionUrl}/transition`, { event: 'check-in', version })).statusCode,
+      (await desk.frontDesk.post(`${sessionUrl}/transition`, { event: 'check-in', version })).statusCode,
     ).toBe(200)
   })
 
@@ -180,15 +167,15 @@ describe('the session dose step beyond the §2 dose limits', () => {
       message: expect.stringMatching(/titration ceiling.*1\.59 mg\/kg of actual weight/),
     })
     // Still the 65 kg dose: nothing half-written.
-    expect((await nurse.get(sessionUrl)).json().dose.weightKg).toBe(65)
+    expect((await desk.nurse.get(sessionUrl)).json().dose.weightKg).toBe(65)
 
-    const nurseId = (await nurse.get('/api/v1/auth/me')).json().user.id
+    const nurseId = (await desk.nurse.get('/api/v1/auth/me')).json().user.id
     const byNurse = await setDose({
       weightKg: 40,
       heightCm: 180,
       override: {
         reason: 'I think it is fine to go ahead.',
-        signer: { userId: nurseId, password: passwordOf(t, demoEmails.nurse) },
+        signer: { userId: nurseId, password: passwordOf(desk.t, demoEmails.nurse) },
       },
     })
     expect(byNurse.statusCode).toBe(400)
@@ -200,7 +187,10 @@ describe('the session dose step beyond the §2 dose limits', () => {
     const accepted = await setDose({
       weightKg: 40,
       heightCm: 180,
-      override: { reason, signer: { userId: prescriberId, password: passwordOf(t, demoEmails.prescriber) } },
+      override: {
+        reason,
+        signer: { userId: prescriberId, password: passwordOf(desk.t, demoEmails.prescriber) },
+      },
     })
     expect(accepted.statusCode, accepted.body).toBe(200)
     const view = accepted.json()

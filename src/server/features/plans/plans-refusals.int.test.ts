@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import {
+  clinicalReaders,
+  clinicalSignRefused,
   conflict,
   expectProblem,
-  forbidden,
   notFound,
   refusalTable,
   staleVersion,
@@ -29,23 +30,15 @@ const approve = (url: string, plan: Plan, version = plan.version) =>
   f.as('prescriber').post(`${url}/${plan.id}/approve`, approval(version))
 
 describe('plans by role', () => {
-  f.byRole(
-    '%s reads the plans: %o',
-    { admin: forbidden, prescriber: 200, nurse: 200, frontDesk: forbidden, auditor: 200, nurse2: forbidden },
-    async () => [['GET', await plansUrl('RK-2024-0107')]],
-  )
+  f.byRole('%s reads the plans: %o', clinicalReaders, async () => [['GET', await plansUrl('RK-2024-0107')]])
 
-  f.byRole(
-    '%s may not draft or approve a plan: %o',
-    { admin: forbidden, nurse: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
-    async () => {
-      const url = await plansUrl('RK-2024-0121')
-      return [
-        ['POST', url, draftBody],
-        ['POST', `${url}/${unknownId}/approve`, approval(1)],
-      ]
-    },
-  )
+  f.byRole('%s may not draft or approve a plan: %o', clinicalSignRefused, async () => {
+    const url = await plansUrl('RK-2024-0121')
+    return [
+      ['POST', url, draftBody],
+      ['POST', `${url}/${unknownId}/approve`, approval(1)],
+    ]
+  })
 })
 
 describe('plans in the wrong state', () => {

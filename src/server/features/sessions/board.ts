@@ -1,8 +1,8 @@
 import { hasPermission } from '../../../domain/access/permissions'
 import { clinicDateOf, clinicDayBounds } from '../../../domain/time'
-import { runInClinic } from '../../clinic-scope'
-import type { AppContext } from '../../context'
-import type { Principal } from '../../principal'
+import { clinicService } from '../../clinic-scope'
+import { readClinic } from '../../clinic-settings'
+import type { Tx } from '../../context'
 import * as store from './store'
 import { loadSessionView, remsDueDays, type SessionView } from './view'
 
@@ -10,6 +10,25 @@ import { loadSessionView, remsDueDays, type SessionView } from './view'
 // charge nurse scans, read from each session's view so the board and the chair agree.
 
 type BoardSession = Awaited<ReturnType<typeof store.listSessionsBetween>>[number]
+
+/** A clinic's day (the date asked for, else today on the clinic's calendar) and its sessions. */
+export async function sessionsOfClinicDay(tx: Tx, clinicId: string, now: Date, date?: string) {
+  const clinic = await readClinic(tx, clinicId, ['time_zone', 'name'])
+  const day = date ?? clinicDateOf(now, clinic.time_zone)
+  const { start, end } = clinicDayBounds(day, clinic.time_zone)
+  const sessions = await store.listSessionsBetween(tx, clinicId, start.getTime(), end.getTime())
+  return { clinic, day, sessions }
+}
+
+/** When the dose started and when the next vital signs are due: the timers every board shows. */
+export function doseTimersOf(view: SessionView | null) {
+  return {
+    doseStartedAt: view?.infusion?.runs[0]
+      ? new Date(view.infusion.runs[0].startMs)
+      : (view?.devices?.given[0]?.at ?? null),
+    nextVitalsDueAt: view?.nextVitalsDue?.dueAt ?? null,
+  }
+}
 
 /** One card; `view` is null for a session not under way or for a role without clinical access. */
 function toBoardCard(s: BoardSession, view: SessionView | null) {
@@ -25,10 +44,7 @@ function toBoardCard(s: BoardSession, view: SessionView | null) {
     sessionNumber: s.session_number,
     supervisingPrescriber: s.prescriber_name,
     nurse: s.nurse_name,
-    doseStartedAt: view?.infusion?.runs[0]
-      ? new Date(view.infusion.runs[0].startMs)
-      : (view?.devices?.given[0]?.at ?? null),
-    nextVitalsDueAt: view?.nextVitalsDue?.dueAt ?? null,
+    ...doseTimersOf(view),
     openAlerts: view
       ? view.alerts
           .filter((a) => !a.acknowledged && !a.resolved)
@@ -42,74 +58,56 @@ function toBoardCard(s: BoardSession, view: SessionView | null) {
   }
 }
 
-export function getBoard(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  date?: string | undefined,
-  options: { isRefresh?: boolean } = {},
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'patients:read', action: 'board.read', entity: 'treatment_session' },
-    async (scope) => {
-      const clinic = await scope.tx
-        .selectFrom('clinic')
-        .select(['time_zone', 'name'])
-        .where('id', '=', clinicId)
-        .executeTakeFirstOrThrow()
-      const day = date ?? clinicDateOf(scope.now, clinic.time_zone)
-      const { start, end } = clinicDayBounds(day, clinic.time_zone)
-      const [chairs, sessions] = await Promise.all([
-        scope.tx
-          .selectFrom('chair')
-          .select(['id', 'name', 'is_active'])
-          .where('clinic_id', '=', clinicId)
-          .orderBy('name')
-          .execute(),
-        store.listSessionsBetween(scope.tx, clinicId, start.getTime(), end.getTime()),
-      ])
-      const canSeeClinical = hasPermission(scope.membership.role, 'clinical:read')
-      const cards = []
-      for (const s of sessions) {
-        const view =
-          canSeeClinical && s.state !== 'scheduled' && s.state !== 'cancelled'
-            ? await loadSessionView(scope.tx, clinicId, s.id, scope.now)
-            : null
-        cards.push(toBoardCard(s, view))
-      }
-      // REMS forms still owed from earlier days (due within 7 days of an esketamine session).
-      const remsOwed = await scope.tx
-        .selectFrom('treatment_session as s')
-        .innerJoin('patient as p', 'p.id', 's.patient_id')
-        .select(['s.id', 's.discharged_at', 'p.given_name', 'p.family_name', 'p.mrn'])
-        .where('s.clinic_id', '=', clinicId)
-        .where('s.route', '=', 'intranasal')
-        .where('s.state', '=', 'discharged')
-        .where('s.rems_submitted_at', 'is', null)
-        .orderBy('s.discharged_at')
-        .execute()
-      // A live refresh of an open board is not a new read (the opening was audited).
-      if (!options.isRefresh)
-        await scope.audit({
-          action: 'board.read',
-          entity: 'treatment_session',
-          detail: { date: day, sessions: sessions.length },
-        })
-      return {
-        date: day,
-        timeZone: clinic.time_zone,
-        generatedAt: scope.now,
-        chairs: chairs.map((c) => ({ id: c.id, name: c.name, isActive: c.is_active })),
-        sessions: cards,
-        remsOwed: remsOwed.map((r) => ({
-          sessionId: r.id,
-          patient: `${r.given_name} ${r.family_name}`,
-          mrn: r.mrn,
-          dueAt: new Date(r.discharged_at!.getTime() + remsDueDays * 86_400_000),
-        })),
-      }
-    },
-  )
-}
+export const getBoard = clinicService(
+  { permission: 'patients:read', action: 'board.read', entity: 'treatment_session' },
+  async (scope, date?: string | undefined, options: { isRefresh?: boolean } = {}) => {
+    const clinicId = scope.clinicId
+    const { clinic, day, sessions } = await sessionsOfClinicDay(scope.tx, clinicId, scope.now, date)
+    const chairs = await scope.tx
+      .selectFrom('chair')
+      .select(['id', 'name', 'is_active'])
+      .where('clinic_id', '=', clinicId)
+      .orderBy('name')
+      .execute()
+    const canSeeClinical = hasPermission(scope.membership.role, 'clinical:read')
+    const cards = []
+    for (const s of sessions) {
+      const view =
+        canSeeClinical && s.state !== 'scheduled' && s.state !== 'cancelled'
+          ? await loadSessionView(scope.tx, clinicId, s.id, scope.now)
+          : null
+      cards.push(toBoardCard(s, view))
+    }
+    // REMS forms still owed from earlier days (due within 7 days of an esketamine session).
+    const remsOwed = await scope.tx
+      .selectFrom('treatment_session as s')
+      .innerJoin('patient as p', 'p.id', 's.patient_id')
+      .select(['s.id', 's.discharged_at', 'p.given_name', 'p.family_name', 'p.mrn'])
+      .where('s.clinic_id', '=', clinicId)
+      .where('s.route', '=', 'intranasal')
+      .where('s.state', '=', 'discharged')
+      .where('s.rems_submitted_at', 'is', null)
+      .orderBy('s.discharged_at')
+      .execute()
+    // A live refresh of an open board is not a new read (the opening was audited).
+    if (!options.isRefresh)
+      await scope.audit({
+        action: 'board.read',
+        entity: 'treatment_session',
+        detail: { date: day, sessions: sessions.length },
+      })
+    return {
+      date: day,
+      timeZone: clinic.time_zone,
+      generatedAt: scope.now,
+      chairs: chairs.map((c) => ({ id: c.id, name: c.name, isActive: c.is_active })),
+      sessions: cards,
+      remsOwed: remsOwed.map((r) => ({
+        sessionId: r.id,
+        patient: `${r.given_name} ${r.family_name}`,
+        mrn: r.mrn,
+        dueAt: new Date(r.discharged_at!.getTime() + remsDueDays * 86_400_000),
+      })),
+    }
+  },
+)

@@ -1,69 +1,55 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bookSessionNow, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
+import { describe, expect, it } from 'vitest'
 import {
-  freshTotpCode,
-  patientIdByMrn,
-  startNursePrescriberDesk,
-} from '../../../../test/support/clinic-fixture'
-import { aldrete10 } from '../../../../test/support/session-answers'
-import { Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
+  bookSessionNow,
+  chartPreDose,
+  chartRecovery,
+  sessionDriver,
+} from '../../../../test/support/chair-side'
+import { chairSideDesk } from '../../../../test/support/chair-side-desk'
+import { Client, demoEmails } from '../../../../test/support/test-app'
 
 // Esketamine monitoring and discharge (clinical-reference §3) and the REMS Patient Monitoring Form
 // as a record of what happened, through the API.
 
-let t: TestApp
-let nurse: Client
-let frontDesk: Client
-let prescriber: Client
-let secret: string
+const desk = chairSideDesk({ KETACARE_SESSION_IDLE_MIN: '480' })
 let s: string
 let firstDeviceMs: number
 let patientId: string
-const url = () => `/api/v1/clinics/${t.clinics.riverside}`
 const minute = 60_000
-const code = () => freshTotpCode(t, secret)
 /** Moves the test clock to `m` minutes after the first device. */
 const atMinute = (m: number) =>
-  t.clock.advanceMinutes((firstDeviceMs + m * minute - t.clock.now().getTime()) / minute)
-const view = async () => (await nurse.get(s)).json()
+  desk.t.clock.advanceMinutes((firstDeviceMs + m * minute - desk.t.clock.now().getTime()) / minute)
+const view = async () => (await desk.nurse.get(s)).json()
 const criterion = (v: { discharge: { criteria: { id: string; isMet: boolean }[] } }, id: string) =>
   v.discharge.criteria.find((c) => c.id === id)!
-const vitals = (body: Record<string, number>) => nurse.post(`${s}/vitals`, { context: 'post', ...body })
-
-beforeAll(async () => {
-  ;({ t, nurse, frontDesk, prescriber, secret } = await startNursePrescriberDesk({
-    KETACARE_SESSION_IDLE_MIN: '480',
-  }))
-})
-afterAll(() => t.close())
+const vitals = (body: Record<string, number>) => desk.nurse.post(`${s}/vitals`, { context: 'post', ...body })
 
 describe('an esketamine session (§3 monitoring and discharge)', () => {
   it('doses two devices from a lot', async () => {
-    patientId = await patientIdByMrn(frontDesk, t.clinics.riverside, 'RK-2024-0112')
-    const chairs = (await nurse.get(`${url()}/chairs`)).json()
-    ;({ url: s } = await bookSessionNow(t, frontDesk, patientId, chairs[3].id))
-    const step = (event: string) => sessionDriver(nurse, s).step(nurse, event)
+    patientId = await desk.patientIdByMrn('RK-2024-0112')
+    ;({ url: s } = await bookSessionNow(desk.t, desk.frontDesk, patientId, desk.chairs[3]!.id))
+    const step = (event: string) => sessionDriver(desk.nurse, s).step(desk.nurse, event)
     await step('check-in')
     await step('start-pre-checks')
-    await chartPreDose(nurse, s, {
+    await chartPreDose(desk.nurse, s, {
       preChecks: { escortName: undefined, pregnancyStatus: 'not-applicable' },
       vitals: { systolicMmHg: 122, heartRateBpm: 70, spo2Percent: 99, moaas: 5 },
     })
-    await nurse.post(`${s}/dose`, { weightKg: 59 })
-    await prescriber.post(`${s}/dose/check`, { totpCode: code() })
-    await prescriber.post(`${s}/supervision`, {})
+    await desk.nurse.post(`${s}/dose`, { weightKg: 59 })
+    await desk.prescriber.post(`${s}/dose/check`, { totpCode: desk.code() })
+    await desk.prescriber.post(`${s}/supervision`, {})
     expect((await step('start-dosing')).json().session.state).toBe('dosing')
-    const lot = await t.database.db
+    const lot = await desk.t.database.db
       .selectFrom('cs_lot')
       .select('id')
-      .where('clinic_id', '=', t.clinics.riverside)
+      .where('clinic_id', '=', desk.t.clinics.riverside)
       .where('lot_number', '=', 'SP4415')
       .executeTakeFirstOrThrow()
-    const first = await nurse.post(`${s}/devices`, { lotId: lot.id })
+    const first = await desk.nurse.post(`${s}/devices`, { lotId: lot.id })
     expect(first.statusCode).toBe(200)
     firstDeviceMs = Date.parse(first.json().devices.given[0].at)
     atMinute(5)
-    expect((await nurse.post(`${s}/devices`, { lotId: lot.id })).json().devices.isComplete).toBe(true)
+    expect((await desk.nurse.post(`${s}/devices`, { lotId: lot.id })).json().devices.isComplete).toBe(true)
     expect((await step('finish-dosing')).json().session.state).toBe('monitoring')
   })
 
@@ -73,8 +59,7 @@ describe('an esketamine session (§3 monitoring and discharge)', () => {
     expect(v.nextVitalsDue.prompts).toEqual(['spo2'])
     expect(Date.parse(v.nextVitalsDue.dueAt)).toBe(firstDeviceMs + 15 * minute)
     atMinute(10)
-    await nurse.post(`${s}/escort`, { isPresent: true })
-    await nurse.post(`${s}/scores`, { instrumentId: 'aldrete', context: 'post', answers: aldrete10 })
+    await chartRecovery(desk.nurse, s)
     atMinute(40)
     await vitals({ systolicMmHg: 134, diastolicMmHg: 84, spo2Percent: 97, moaas: 4 })
     v = await view()
@@ -84,13 +69,13 @@ describe('an esketamine session (§3 monitoring and discharge)', () => {
 
   it('a dissociation check is charted by the nurse, at or after the first device', async () => {
     atMinute(70)
-    const before = await nurse.post(`${s}/dissociation-check`, {
+    const before = await desk.nurse.post(`${s}/dissociation-check`, {
       isResolved: false,
       at: new Date(firstDeviceMs - minute).toISOString(),
     })
     expect(before.statusCode).toBe(400)
     expect(before.json().errors[0].field).toBe('at')
-    const check = await nurse.post(`${s}/dissociation-check`, {
+    const check = await desk.nurse.post(`${s}/dissociation-check`, {
       isResolved: false,
       note: 'Says the room still feels far away.',
     })
@@ -109,7 +94,10 @@ describe('an esketamine session: the §3 discharge criteria', () => {
     expect(criterion(v, 'dissociation-resolved').isMet).toBe(false)
     expect(v.discharge.isReady).toBe(false)
     expect(v.readyWithoutTimeRule).toBeNull()
-    const refused = await nurse.post(`${s}/transition`, { event: 'mark-ready', version: v.session.version })
+    const refused = await desk.nurse.post(`${s}/transition`, {
+      event: 'mark-ready',
+      version: v.session.version,
+    })
     expect(refused.statusCode).toBe(409)
     expect(refused.json().detail).toMatch(/dissociation resolved/)
     expect(refused.json().unmetCriteria.map((c: { id: string }) => c.id)).toEqual(['dissociation-resolved'])
@@ -133,7 +121,7 @@ describe('an esketamine session: the §3 discharge criteria', () => {
 
   it('records the ready-without-the-2-hour-rule moment in the write that makes the criteria met', async () => {
     atMinute(128)
-    const v = (await nurse.post(`${s}/dissociation-check`, { isResolved: true })).json()
+    const v = (await desk.nurse.post(`${s}/dissociation-check`, { isResolved: true })).json()
     expect(v.discharge.isReady).toBe(true)
     expect(v.readyWithoutTimeRule).toMatchObject({ source: 'charting', minutesFromFirstDevice: 128 })
     const recorded = v.timeline.filter((e: { kind: string }) => e.kind === 'ready-without-time-rule')
@@ -146,19 +134,25 @@ describe('an esketamine session: the §3 discharge criteria', () => {
 
   it('§3: MOAA/S below the pre-dose baseline blocks the sign-off, with a 409 naming it', async () => {
     let v = await view()
-    v = (await nurse.post(`${s}/transition`, { event: 'mark-ready', version: v.session.version })).json()
+    v = (await desk.nurse.post(`${s}/transition`, { event: 'mark-ready', version: v.session.version })).json()
     expect(v.session.state).toBe('ready-for-discharge')
     atMinute(140)
     await vitals({ moaas: 3 })
     v = await view()
-    const refused = await prescriber.post(`${s}/discharge`, { version: v.session.version, totpCode: code() })
+    const refused = await desk.prescriber.post(`${s}/discharge`, {
+      version: v.session.version,
+      totpCode: desk.code(),
+    })
     expect(refused.statusCode).toBe(409)
     expect(refused.json().unmetCriteria.map((c: { id: string }) => c.id)).toEqual(['sedation-resolved'])
     expect(refused.json().errors[0].field).toBe('discharge.sedation-resolved')
     atMinute(150)
     await vitals({ moaas: 5, spo2Percent: 98 })
     v = await view()
-    const signed = await prescriber.post(`${s}/discharge`, { version: v.session.version, totpCode: code() })
+    const signed = await desk.prescriber.post(`${s}/discharge`, {
+      version: v.session.version,
+      totpCode: desk.code(),
+    })
     expect(signed.statusCode).toBe(200)
     expect(signed.json().session.state).toBe('discharged')
   })
@@ -166,7 +160,7 @@ describe('an esketamine session: the §3 discharge criteria', () => {
 
 describe('an esketamine session: the REMS monitoring form', () => {
   it('the REMS form holds what was recorded, with lot numbers, and is the same when opened later', async () => {
-    const form = (await nurse.get(`${s}/rems`)).json()
+    const form = (await desk.nurse.get(`${s}/rems`)).json()
     expect(form).toMatchObject({
       doseMg: 56,
       lotNumbers: ['SP4415'],
@@ -186,35 +180,35 @@ describe('an esketamine session: the REMS monitoring form', () => {
     expect(form.minutesFirstDeviceToEndOfMonitoring).toBeGreaterThanOrEqual(150)
     expect(form.concomitantMedicines.opioids).toMatchObject({ value: null, origin: 'not-recorded' })
     // Opened three days later (a fresh sign-in): the same values, nothing computed at opening.
-    t.clock.advanceMinutes(3 * 24 * 60)
-    nurse = new Client(t)
-    await nurse.signIn(demoEmails.nurse)
-    expect((await nurse.get(`${s}/rems`)).json()).toEqual(form)
+    desk.t.clock.advanceMinutes(3 * 24 * 60)
+    desk.nurse = new Client(desk.t)
+    await desk.nurse.signIn(demoEmails.nurse)
+    expect((await desk.nurse.get(`${s}/rems`)).json()).toEqual(form)
   })
 
   it('the nurse can correct the ready moment; the form shows her entry and says so', async () => {
-    const early = await nurse.post(`${s}/ready-without-time-rule`, {
+    const early = await desk.nurse.post(`${s}/ready-without-time-rule`, {
       at: new Date(firstDeviceMs - 10 * minute).toISOString(),
     })
     expect(early.statusCode).toBe(400)
     expect(early.json().errors[0].field).toBe('at')
-    const after = await nurse.post(`${s}/ready-without-time-rule`, {
+    const after = await desk.nurse.post(`${s}/ready-without-time-rule`, {
       at: new Date(firstDeviceMs + 300 * minute).toISOString(),
     })
     expect(after.statusCode).toBe(400)
-    const ok = await nurse.post(`${s}/ready-without-time-rule`, {
+    const ok = await desk.nurse.post(`${s}/ready-without-time-rule`, {
       at: new Date(firstDeviceMs + 110 * minute).toISOString(),
       note: 'Alert and oriented at 110 min; check was charted late.',
     })
     expect(ok.statusCode).toBe(200)
-    const form = (await nurse.get(`${s}/rems`)).json()
+    const form = (await desk.nurse.get(`${s}/rems`)).json()
     expect(form.minutesToReadyWithoutTwoHourRule).toBe(110)
     expect(form.readyWithoutTwoHourRuleSource).toBe('entered by Nina Okafor, RN')
   })
 
   it('concomitant medicines come from the chart where it has them, and the form entry wins', async () => {
-    const startedOn = new Date(t.clock.now().getTime() - 14 * 86_400_000).toISOString().slice(0, 10)
-    const added = await nurse.post(`${url()}/patients/${patientId}/trials`, {
+    const startedOn = new Date(desk.t.clock.now().getTime() - 14 * 86_400_000).toISOString().slice(0, 10)
+    const added = await desk.nurse.post(`${desk.clinicUrl}/patients/${patientId}/trials`, {
       drug: 'Phenelzine',
       drugClass: 'maoi',
       doseAdequate: true,
@@ -225,13 +219,13 @@ describe('an esketamine session: the REMS monitoring form', () => {
       startedOn,
     })
     expect(added.statusCode).toBe(201)
-    let form = (await nurse.get(`${s}/rems`)).json()
+    let form = (await desk.nurse.get(`${s}/rems`)).json()
     expect(form.concomitantMedicines.maois).toMatchObject({
       value: true,
       origin: 'chart',
       source: expect.stringMatching(/Phenelzine/),
     })
-    await nurse.post(`${s}/rems/submitted`, {
+    await desk.nurse.post(`${s}/rems/submitted`, {
       isEnrolled: true,
       concomitant: {
         benzodiazepines: false,
@@ -241,10 +235,10 @@ describe('an esketamine session: the REMS monitoring form', () => {
         opioids: false,
       },
     })
-    form = (await nurse.get(`${s}/rems`)).json()
+    form = (await desk.nurse.get(`${s}/rems`)).json()
     expect(form.concomitantMedicines.opioids).toMatchObject({ value: false, origin: 'form' })
     expect(form.concomitantMedicines.maois.source).toMatch(/Nina Okafor/)
-    const pdf = await nurse.get(`${s}/rems.pdf`)
+    const pdf = await desk.nurse.get(`${s}/rems.pdf`)
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
   })
 })

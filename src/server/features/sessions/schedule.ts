@@ -2,7 +2,7 @@ import { hasPermission } from '../../../domain/access/permissions'
 import { benefitReviewDue, findProtocol, nextDueDates } from '../../../domain/dosing'
 import { findSpacingViolations, minimumSpacingHours } from '../../../domain/session'
 import { addDaysTo, clinicDateOf } from '../../../domain/time'
-import { type ClinicScope, readInClinic, runInClinic } from '../../clinic-scope'
+import { type ClinicScope, clinicService, readInClinic } from '../../clinic-scope'
 import { clinicTimeZone, loadClinicSettings } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
@@ -14,37 +14,29 @@ import { loadSessionView } from './view'
 
 const defaultDurationMin = { iv: 120, intranasal: 150 } as const
 
-export function listChairs(ctx: AppContext, principal: Principal, clinicId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinic:read', action: 'chairs.list', entity: 'chair' },
-    (scope) =>
-      scope.tx
-        .selectFrom('chair')
-        .select(['id', 'name', 'is_active as isActive'])
-        .where('clinic_id', '=', clinicId)
-        .orderBy('name')
-        .execute(),
-  )
-}
+export const listChairs = clinicService(
+  { permission: 'clinic:read', action: 'chairs.list', entity: 'chair' },
+  (scope) =>
+    scope.tx
+      .selectFrom('chair')
+      .select(['id', 'name', 'is_active as isActive'])
+      .where('clinic_id', '=', scope.clinicId)
+      .orderBy('name')
+      .execute(),
+)
 
-export function addChair(ctx: AppContext, principal: Principal, clinicId: string, name: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'settings:manage', action: 'chairs.add', entity: 'chair' },
-    async (scope) => {
-      const id = uuidv7(scope.now.getTime())
-      await scope.tx
-        .insertInto('chair')
-        .values({ id, clinic_id: clinicId, name: name.trim(), is_active: true, created_at: scope.now })
-        .execute()
-      await scope.audit({ action: 'chairs.add', entity: 'chair', entityId: id, detail: { name } })
-      return { id, name: name.trim(), isActive: true }
-    },
-  )
-}
+export const addChair = clinicService(
+  { permission: 'settings:manage', action: 'chairs.add', entity: 'chair' },
+  async (scope, name: string) => {
+    const id = uuidv7(scope.now.getTime())
+    await scope.tx
+      .insertInto('chair')
+      .values({ id, clinic_id: scope.clinicId, name: name.trim(), is_active: true, created_at: scope.now })
+      .execute()
+    await scope.audit({ action: 'chairs.add', entity: 'chair', entityId: id, detail: { name } })
+    return { id, name: name.trim(), isActive: true }
+  },
+)
 
 export interface BookInput {
   patientId: string
@@ -228,81 +220,73 @@ export async function bookSessionIn(scope: ClinicScope, input: BookInput): Promi
   return id
 }
 
-export function bookSession(ctx: AppContext, principal: Principal, clinicId: string, input: BookInput) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'scheduling:write', action: 'sessions.book', entity: 'treatment_session' },
-    async (scope) => {
-      const id = await bookSessionIn(scope, input)
-      return loadSessionView(scope.tx, clinicId, id, scope.now)
-    },
-  )
-}
+export const bookSession = clinicService(
+  { permission: 'scheduling:write', action: 'sessions.book', entity: 'treatment_session' },
+  async (scope, input: BookInput) => {
+    const id = await bookSessionIn(scope, input)
+    return loadSessionView(scope.tx, scope.clinicId, id, scope.now)
+  },
+)
 
 /** Dates the plan's cadence (IV) or the esketamine label schedule suggests for the next sessions. */
-export function suggestDates(ctx: AppContext, principal: Principal, clinicId: string, patientId: string) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'scheduling:write', action: 'sessions.suggest', entity: 'treatment_session' },
-    async (scope) => {
-      const plan = await scope.tx
-        .selectFrom('treatment_plan')
-        .selectAll()
-        .where('clinic_id', '=', clinicId)
-        .where('patient_id', '=', patientId)
-        .where('status', '=', 'approved')
-        .executeTakeFirst()
-      if (!plan)
-        return {
-          planId: null,
-          remaining: 0,
-          route: null,
-          dates: [] as { date: string; note: string }[],
-          benefitReview: null,
-        }
-      const timeZone = await clinicTimeZone(scope.tx, clinicId)
-      const sessions = (await store.listPatientSessions(scope.tx, clinicId, patientId)).filter(
-        (s) => s.state !== 'cancelled' && s.plan_id === plan.id,
-      )
-      const remaining = plan.planned_sessions - sessions.length
-      const protocol = findProtocol(plan.protocol_id)
-      const pastDates = sessions.map((s) => clinicDateOf(s.scheduled_at, timeZone))
-      const today = clinicDateOf(scope.now, timeZone)
-      const count = Math.max(0, Math.min(remaining, 6))
-      // §3 ✅: benefit is reviewed after 4 weeks (TRD: end of induction; suicidal ideation: after
-      // the 4-week course), counted from the first session (or today, before it is booked).
-      const review =
-        protocol.route === 'intranasal' ? benefitReviewDue(protocol, [...pastDates].sort()[0] ?? today) : null
-      const benefitReview = review
-        ? {
-            date: review.date,
-            note: `Benefit review due ${review.date} (${review.afterWeek} weeks after the first session)`,
-          }
-        : null
-      if (count === 0) return { planId: plan.id, route: protocol.route, remaining, dates: [], benefitReview }
-      if (protocol.route === 'intranasal') {
-        const dates =
-          pastDates.length === 0
-            ? [{ date: today, note: 'First session (week 1)' }]
-            : nextDueDates(protocol, pastDates, { count }).map((d) => ({
-                date: d.date,
-                note: `Week ${d.weekNumber}, ${d.phase}${d.isBenefitReview ? ' — review benefit' : ''}`,
-              }))
-        return { planId: plan.id, route: protocol.route, remaining, dates, benefitReview }
+export const suggestDates = clinicService(
+  { permission: 'scheduling:write', action: 'sessions.suggest', entity: 'treatment_session' },
+  async (scope, patientId: string) => {
+    const plan = await scope.tx
+      .selectFrom('treatment_plan')
+      .selectAll()
+      .where('clinic_id', '=', scope.clinicId)
+      .where('patient_id', '=', patientId)
+      .where('status', '=', 'approved')
+      .executeTakeFirst()
+    if (!plan)
+      return {
+        planId: null,
+        remaining: 0,
+        route: null,
+        dates: [] as { date: string; note: string }[],
+        benefitReview: null,
       }
-      const cadence = protocol.cadences.find((c) => c.id === plan.cadence) ?? protocol.cadences[0]!
-      const gapDays = Math.floor(7 / cadence.sessionsPerWeek)
-      const firstDate = pastDates.length ? addDaysTo(pastDates[pastDates.length - 1]!, gapDays) : today
-      const dates = Array.from({ length: count }, (_, i) => ({
-        date: addDaysTo(firstDate, i * gapDays),
-        note: `Session ${sessions.length + i + 1} of ${plan.planned_sessions}`,
-      }))
+    const timeZone = await clinicTimeZone(scope.tx, scope.clinicId)
+    const sessions = (await store.listPatientSessions(scope.tx, scope.clinicId, patientId)).filter(
+      (s) => s.state !== 'cancelled' && s.plan_id === plan.id,
+    )
+    const remaining = plan.planned_sessions - sessions.length
+    const protocol = findProtocol(plan.protocol_id)
+    const pastDates = sessions.map((s) => clinicDateOf(s.scheduled_at, timeZone))
+    const today = clinicDateOf(scope.now, timeZone)
+    const count = Math.max(0, Math.min(remaining, 6))
+    // §3 ✅: benefit is reviewed after 4 weeks (TRD: end of induction; suicidal ideation: after
+    // the 4-week course), counted from the first session (or today, before it is booked).
+    const review =
+      protocol.route === 'intranasal' ? benefitReviewDue(protocol, [...pastDates].sort()[0] ?? today) : null
+    const benefitReview = review
+      ? {
+          date: review.date,
+          note: `Benefit review due ${review.date} (${review.afterWeek} weeks after the first session)`,
+        }
+      : null
+    if (count === 0) return { planId: plan.id, route: protocol.route, remaining, dates: [], benefitReview }
+    if (protocol.route === 'intranasal') {
+      const dates =
+        pastDates.length === 0
+          ? [{ date: today, note: 'First session (week 1)' }]
+          : nextDueDates(protocol, pastDates, { count }).map((d) => ({
+              date: d.date,
+              note: `Week ${d.weekNumber}, ${d.phase}${d.isBenefitReview ? ' — review benefit' : ''}`,
+            }))
       return { planId: plan.id, route: protocol.route, remaining, dates, benefitReview }
-    },
-  )
-}
+    }
+    const cadence = protocol.cadences.find((c) => c.id === plan.cadence) ?? protocol.cadences[0]!
+    const gapDays = Math.floor(7 / cadence.sessionsPerWeek)
+    const firstDate = pastDates.length ? addDaysTo(pastDates[pastDates.length - 1]!, gapDays) : today
+    const dates = Array.from({ length: count }, (_, i) => ({
+      date: addDaysTo(firstDate, i * gapDays),
+      note: `Session ${sessions.length + i + 1} of ${plan.planned_sessions}`,
+    }))
+    return { planId: plan.id, route: protocol.route, remaining, dates, benefitReview }
+  },
+)
 
 export function listSessionsOfPatient(
   ctx: AppContext,
@@ -336,27 +320,17 @@ export function listSessionsOfPatient(
   )
 }
 
-export function getSession(
-  ctx: AppContext,
-  principal: Principal,
-  clinicId: string,
-  sessionId: string,
-  options: { isRefresh?: boolean } = {},
-) {
-  return runInClinic(
-    ctx,
-    principal,
-    { clinicId, permission: 'clinical:read', action: 'sessions.read', entity: 'treatment_session' },
-    async (scope) => {
-      const view = await loadSessionView(scope.tx, clinicId, sessionId, scope.now)
-      if (options.isRefresh) return view
-      await scope.audit({
-        action: 'sessions.read',
-        entity: 'treatment_session',
-        entityId: sessionId,
-        detail: { patientId: view.patient.id },
-      })
-      return view
-    },
-  )
-}
+export const getSession = clinicService(
+  { permission: 'clinical:read', action: 'sessions.read', entity: 'treatment_session' },
+  async (scope, sessionId: string, options: { isRefresh?: boolean } = {}) => {
+    const view = await loadSessionView(scope.tx, scope.clinicId, sessionId, scope.now)
+    if (options.isRefresh) return view
+    await scope.audit({
+      action: 'sessions.read',
+      entity: 'treatment_session',
+      entityId: sessionId,
+      detail: { patientId: view.patient.id },
+    })
+    return view
+  },
+)

@@ -1,126 +1,103 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bookSessionNow, chartPreDose } from '../../../../test/support/chair-side'
+import { describe, expect, it } from 'vitest'
 import {
-  freshTotpCode,
-  patientIdByMrn,
-  startNursePrescriberDesk,
-} from '../../../../test/support/clinic-fixture'
-import { aldrete10, phq9Moderate as phq9 } from '../../../../test/support/session-answers'
-import { type Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
+  bookSessionNow,
+  chartPostVitals,
+  chartPreDose,
+  chartRecovery,
+} from '../../../../test/support/chair-side'
+import { chairSideDesk } from '../../../../test/support/chair-side-desk'
+import { phq9Moderate as phq9 } from '../../../../test/support/session-answers'
+import { demoEmails } from '../../../../test/support/test-app'
 
 // An esketamine session through the API: two devices 5 minutes apart, discharge held until 2 hours
 // after the first, and the REMS monitoring form (esketamine-discharge.int.test.ts has the rest).
 
-let t: TestApp
-let nurse: Client
-let frontDesk: Client
-let prescriber: Client
-let secret: string
-let chairs: { id: string; name: string }[]
-const url = () => `/api/v1/clinics/${t.clinics.riverside}`
-const code = () => freshTotpCode(t, secret)
+const desk = chairSideDesk({ KETACARE_SESSION_IDLE_MIN: '240' })
 let sessionId: string
 let s: string
 const step = async (event: string) => {
-  const v = (await nurse.get(s)).json()
-  return nurse.post(`${s}/transition`, { event, version: v.session.version })
+  const v = (await desk.nurse.get(s)).json()
+  return desk.nurse.post(`${s}/transition`, { event, version: v.session.version })
 }
-
-beforeAll(async () => {
-  ;({ t, nurse, frontDesk, prescriber, secret } = await startNursePrescriberDesk({
-    KETACARE_SESSION_IDLE_MIN: '240',
-  }))
-  chairs = (await nurse.get(`${url()}/chairs`)).json()
-})
-afterAll(() => t.close())
 
 describe('an esketamine session', () => {
   it('books with the REMS records in place; the prescriber checks the dose on the nurse’s tablet', async () => {
-    const patientId = await patientIdByMrn(frontDesk, t.clinics.riverside, 'RK-2024-0112')
+    const patientId = await desk.patientIdByMrn('RK-2024-0112')
     // §3 REMS hard stop: the demo records Riverside's setting certification and her enrolment;
     // without either this booking is refused (rems.int.test.ts).
-    expect((await nurse.get(`${url()}/rems/certification`)).json().current).not.toBeNull()
-    expect((await nurse.get(`${url()}/patients/${patientId}/rems-enrolment`)).json().current).not.toBeNull()
-    ;({ id: sessionId, url: s } = await bookSessionNow(t, frontDesk, patientId, chairs[3]!.id))
+    expect((await desk.nurse.get(`${desk.clinicUrl}/rems/certification`)).json().current).not.toBeNull()
+    expect(
+      (await desk.nurse.get(`${desk.clinicUrl}/patients/${patientId}/rems-enrolment`)).json().current,
+    ).not.toBeNull()
+    ;({ id: sessionId, url: s } = await bookSessionNow(desk.t, desk.frontDesk, patientId, desk.chairs[3]!.id))
     await step('check-in')
     await step('start-pre-checks')
-    await chartPreDose(nurse, s, {
+    await chartPreDose(desk.nurse, s, {
       preChecks: { escortName: undefined, pregnancyStatus: 'not-applicable' },
       vitals: { systolicMmHg: 122, heartRateBpm: 70, spo2Percent: 99 },
       phq9: null,
     })
     // Her last PHQ-9 was at intake, more than a week ago: it is due before dosing.
     expect(
-      (await nurse.get(s)).json().preChecks.items.find((i: { id: string }) => i.id === 'phq9').status,
+      (await desk.nurse.get(s)).json().preChecks.items.find((i: { id: string }) => i.id === 'phq9').status,
     ).toBe('pending')
-    await nurse.post(`${s}/scores`, { instrumentId: 'phq9', context: 'pre', answers: phq9 })
-    await nurse.post(`${s}/dose`, { weightKg: 59 })
+    await desk.nurse.post(`${s}/scores`, { instrumentId: 'phq9', context: 'pre', answers: phq9 })
+    await desk.nurse.post(`${s}/dose`, { weightKg: 59 })
     // On the nurse's tablet, the prescriber checks the dose with their own password.
-    const prescriberId = (await prescriber.get('/api/v1/auth/me')).json().user.id
-    const nurseId = (await nurse.get('/api/v1/auth/me')).json().user.id
-    const selfCheck = await nurse.post(`${s}/dose/check`, {
+    const prescriberId = (await desk.prescriber.get('/api/v1/auth/me')).json().user.id
+    const nurseId = (await desk.nurse.get('/api/v1/auth/me')).json().user.id
+    const selfCheck = await desk.nurse.post(`${s}/dose/check`, {
       checker: { userId: nurseId, password: 'irrelevant' },
     })
     expect(selfCheck.statusCode).toBe(409)
-    const wrongPassword = await nurse.post(`${s}/dose/check`, {
+    const wrongPassword = await desk.nurse.post(`${s}/dose/check`, {
       checker: { userId: prescriberId, password: 'not-it' },
     })
     expect(wrongPassword.statusCode).toBe(401)
     expect(wrongPassword.json().errors[0].field).toBe('witness.password')
-    const password = t.demo.find((d) => d.email === demoEmails.prescriber)!.password
-    const checkedHere = await nurse.post(`${s}/dose/check`, { checker: { userId: prescriberId, password } })
+    const password = desk.t.demo.find((d) => d.email === demoEmails.prescriber)!.password
+    const checkedHere = await desk.nurse.post(`${s}/dose/check`, {
+      checker: { userId: prescriberId, password },
+    })
     expect(checkedHere.json().dose.checkedBy).toBe('Dr. Priya Raman')
   })
 
   it('spaces devices 5 minutes apart and holds discharge until 2 hours after the first', async () => {
-    await prescriber.post(`${s}/supervision`, {})
+    await desk.prescriber.post(`${s}/supervision`, {})
     expect((await step('start-dosing')).json().session.state).toBe('dosing')
-    const first = (await nurse.post(`${s}/devices`, {})).json()
+    const first = (await desk.nurse.post(`${s}/devices`, {})).json()
     expect(first.devices.plan.deviceCount).toBe(2)
-    const early = await nurse.post(`${s}/devices`, {})
+    const early = await desk.nurse.post(`${s}/devices`, {})
     expect(early.statusCode).toBe(409)
     expect(early.json().detail).toMatch(/5 minutes/)
-    t.clock.advanceMinutes(5)
-    expect((await nurse.post(`${s}/devices`, {})).json().devices.isComplete).toBe(true)
+    desk.t.clock.advanceMinutes(5)
+    expect((await desk.nurse.post(`${s}/devices`, {})).json().devices.isComplete).toBe(true)
     await step('finish-dosing')
-    await nurse.post(`${s}/escort`, { isPresent: true })
-    await nurse.post(`${s}/scores`, { instrumentId: 'aldrete', context: 'post', answers: aldrete10 })
-    t.clock.advanceMinutes(60)
-    await await nurse.post(`${s}/vitals`, {
-      context: 'post',
-      systolicMmHg: 126,
-      diastolicMmHg: 80,
-      heartRateBpm: 72,
-      spo2Percent: 98,
-      moaas: 5,
-    })
-    let v = (await nurse.get(s)).json()
+    await chartRecovery(desk.nurse, s)
+    desk.t.clock.advanceMinutes(60)
+    await chartPostVitals(desk.nurse, s, { heartRateBpm: 72 })
+    let v = (await desk.nurse.get(s)).json()
     expect(v.discharge.criteria.find((c: { id: string }) => c.id === 'observation-time').isMet).toBe(false)
     // §3: the nurse's dissociation check (see esketamine-discharge.int.test.ts for the rest).
-    await nurse.post(`${s}/dissociation-check`, { isResolved: true })
-    t.clock.advanceMinutes(56)
-    await await nurse.post(`${s}/vitals`, {
-      context: 'post',
-      systolicMmHg: 124,
-      diastolicMmHg: 80,
-      heartRateBpm: 70,
-      spo2Percent: 98,
-      moaas: 5,
-    })
-    v = (await nurse.get(s)).json()
+    await desk.nurse.post(`${s}/dissociation-check`, { isResolved: true })
+    desk.t.clock.advanceMinutes(56)
+    await chartPostVitals(desk.nurse, s, { systolicMmHg: 124, heartRateBpm: 70 })
+    v = (await desk.nurse.get(s)).json()
     expect(v.discharge.isReady).toBe(true)
-    v = (await nurse.post(`${s}/transition`, { event: 'mark-ready', version: v.session.version })).json()
-    v = (await prescriber.post(`${s}/discharge`, { version: v.session.version, totpCode: code() })).json()
+    v = (await desk.nurse.post(`${s}/transition`, { event: 'mark-ready', version: v.session.version })).json()
+    v = (
+      await desk.prescriber.post(`${s}/discharge`, { version: v.session.version, totpCode: desk.code() })
+    ).json()
     expect(v.session.remsDueAt).toBeTruthy()
-    const rems = (await nurse.get(`${s}/rems`)).json()
+    const rems = (await desk.nurse.get(`${s}/rems`)).json()
     expect(rems).toMatchObject({ doseMg: 56, isFirstTreatment: true, vitalsAcceptableBeforeDosing: true })
     expect(rems.minutesFirstDeviceToEndOfMonitoring).toBeGreaterThanOrEqual(120)
-    const board = (await nurse.get(`${url()}/board?date=2026-11-27`)).json()
+    const board = (await desk.nurse.get(`${desk.clinicUrl}/board?date=2026-11-27`)).json()
     expect(board.remsOwed.map((r: { sessionId: string }) => r.sessionId)).toContain(sessionId)
   })
 
   it('records the REMS monitoring form as submitted', async () => {
-    const submitted = await nurse.post(`${s}/rems/submitted`, {
+    const submitted = await desk.nurse.post(`${s}/rems/submitted`, {
       isEnrolled: true,
       concomitant: {
         benzodiazepines: false,

@@ -1,86 +1,48 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
-import {
-  freshTotpCode,
-  patientIdByMrn,
-  startNursePrescriberDesk,
-} from '../../../../test/support/clinic-fixture'
+import { describe, expect, it } from 'vitest'
+import { chartPostVitals, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
+import { chairSideDesk } from '../../../../test/support/chair-side-desk'
 import { aldrete10, phq9Moderate as phq9 } from '../../../../test/support/session-answers'
-import { Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
+import { Client, demoEmails } from '../../../../test/support/test-app'
 
 // An IV session from booking to signed discharge through the API, in order: each block goes on
 // from where the one before left the session.
 
-let t: TestApp
-let nurse: Client
-let frontDesk: Client
-let prescriber: Client
-let secret: string
-let chairs: { id: string; name: string }[]
+// Sessions run for hours of test-clock time; a long idle timeout keeps the staff signed in.
+const desk = chairSideDesk({ KETACARE_SESSION_IDLE_MIN: '240' })
 let sessionUrl: string
 let patientId: string
-const url = () => `/api/v1/clinics/${t.clinics.riverside}`
-const patientByMrn = (mrn: string) => patientIdByMrn(frontDesk, t.clinics.riverside, mrn)
-const code = () => freshTotpCode(t, secret)
-const view = async () => (await nurse.get(sessionUrl)).json()
-
-beforeAll(async () => {
-  // Sessions run for hours of test-clock time; a long idle timeout keeps the staff signed in.
-  ;({ t, nurse, frontDesk, prescriber, secret } = await startNursePrescriberDesk({
-    KETACARE_SESSION_IDLE_MIN: '240',
-  }))
-  chairs = (await nurse.get(`${url()}/chairs`)).json()
-})
-afterAll(() => t.close())
+const view = async () => (await desk.nurse.get(sessionUrl)).json()
 
 describe('an IV session: booking', () => {
   it('books from the approved plan, refusing close spacing unless a prescriber overrides', async () => {
-    patientId = await patientByMrn('RK-2024-0107')
-    const booked = await frontDesk.post(`${url()}/sessions`, {
-      patientId,
-      chairId: chairs[0]!.id,
-      scheduledAt: t.clock.now().toISOString(),
-    })
+    patientId = await desk.patientIdByMrn('RK-2024-0107')
+    const booked = await desk.book(desk.frontDesk, patientId)
     expect(booked.statusCode).toBe(201)
     expect(booked.json().session).toMatchObject({ state: 'scheduled', sessionNumber: 1, route: 'iv' })
-    sessionUrl = `${url()}/sessions/${booked.json().session.id}`
+    sessionUrl = `${desk.clinicUrl}/sessions/${booked.json().session.id}`
 
-    const tooSoon = new Date(t.clock.now().getTime() + 12 * 3_600_000).toISOString()
-    const refused = await frontDesk.post(`${url()}/sessions`, {
-      patientId,
-      chairId: chairs[1]!.id,
-      scheduledAt: tooSoon,
-    })
+    const tooSoon = { chair: 1, hoursAhead: 12 }
+    const refused = await desk.book(desk.frontDesk, patientId, tooSoon)
     expect(refused.statusCode).toBe(409)
     expect(refused.json().minimumHours).toBe(36)
-    const nurseOverride = await nurse.post(`${url()}/sessions`, {
-      patientId,
-      chairId: chairs[1]!.id,
-      scheduledAt: tooSoon,
+    const nurseOverride = await desk.book(desk.nurse, patientId, {
+      ...tooSoon,
       spacingOverrideReason: 'patient travelling',
     })
     expect(nurseOverride.statusCode).toBe(403)
-    const overridden = await prescriber.post(`${url()}/sessions`, {
-      patientId,
-      chairId: chairs[1]!.id,
-      scheduledAt: tooSoon,
+    const overridden = await desk.book(desk.prescriber, patientId, {
+      ...tooSoon,
       spacingOverrideReason: 'Travelling abroad; discussed risks.',
     })
     expect(overridden.statusCode).toBe(201)
     expect(overridden.json().session.spacingOverrideReason).toMatch(/Travelling/)
 
-    const other = await patientByMrn('RK-2024-0118')
-    const clash = await frontDesk.post(`${url()}/sessions`, {
-      patientId: other,
-      chairId: chairs[0]!.id,
-      scheduledAt: new Date(t.clock.now().getTime() + 30 * 60_000).toISOString(),
-    })
+    const other = await desk.patientIdByMrn('RK-2024-0118')
+    const clash = await desk.book(desk.frontDesk, other, { hoursAhead: 0.5 })
     expect(clash.statusCode).toBe(409)
     expect(clash.json().errors[0].field).toBe('chairId')
-    const notApproved = await frontDesk.post(`${url()}/sessions`, {
-      patientId: await patientByMrn('RK-2024-0125'),
-      chairId: chairs[2]!.id,
-      scheduledAt: t.clock.now().toISOString(),
+    const notApproved = await desk.book(desk.frontDesk, await desk.patientIdByMrn('RK-2024-0125'), {
+      chair: 2,
     })
     expect(notApproved.statusCode).toBe(409)
   })
@@ -88,18 +50,18 @@ describe('an IV session: booking', () => {
 
 describe('an IV session: pre-checks and the dose', () => {
   it('blocks dosing on a failed pre-check until a prescriber overrides with a signature', async () => {
-    const { stepOk } = sessionDriver(nurse, sessionUrl)
-    await stepOk(frontDesk, 'check-in')
-    await stepOk(nurse, 'start-pre-checks')
-    await chartPreDose(nurse, sessionUrl, {
+    const { stepOk } = sessionDriver(desk.nurse, sessionUrl)
+    await stepOk(desk.frontDesk, 'check-in')
+    await stepOk(desk.nurse, 'start-pre-checks')
+    await chartPreDose(desk.nurse, sessionUrl, {
       vitals: { systolicMmHg: 150, diastolicMmHg: 95, heartRateBpm: 80 },
       phq9,
     })
     const v = await view()
     expect(v.preChecks.status).toBe('failed')
     expect(v.preChecks.items.find((i: { id: string }) => i.id === 'vitals')).toMatchObject({ status: 'fail' })
-    await nurse.post(`${sessionUrl}/dose`, { weightKg: 70, vialMgPerMl: 50 })
-    const blocked = await nurse.post(`${sessionUrl}/transition`, {
+    await desk.nurse.post(`${sessionUrl}/dose`, { weightKg: 70, vialMgPerMl: 50 })
+    const blocked = await desk.nurse.post(`${sessionUrl}/transition`, {
       event: 'start-dosing',
       version: (await view()).session.version,
     })
@@ -113,20 +75,20 @@ describe('an IV session: pre-checks and the dose', () => {
 
     expect(
       (
-        await nurse.post(`${sessionUrl}/pre-checks/override`, {
+        await desk.nurse.post(`${sessionUrl}/pre-checks/override`, {
           reason: 'nurse would like to',
           password: 'y',
         })
       ).statusCode,
     ).toBe(403)
-    const override = await prescriber.post(`${sessionUrl}/pre-checks/override`, {
+    const override = await desk.prescriber.post(`${sessionUrl}/pre-checks/override`, {
       reason: 'BP 150/95 is her usual; reviewed, proceed with monitoring every 10 min.',
-      totpCode: code(),
+      totpCode: desk.code(),
     })
     expect(override.statusCode).toBe(200)
     expect(override.json().preChecks.status).toBe('overridden')
     expect(
-      (await prescriber.post(`${sessionUrl}/supervision`, {})).json().session.supervisingPrescriber.name,
+      (await desk.prescriber.post(`${sessionUrl}/supervision`, {})).json().session.supervisingPrescriber.name,
     ).toBe('Dr. Priya Raman')
   })
 
@@ -139,27 +101,27 @@ describe('an IV session: pre-checks and the dose', () => {
       volumeMl: 0.7,
       rateMlPerHour: 1.05,
     })
-    const self = await nurse.post(`${sessionUrl}/dose/check`, {
-      password: t.demo.find((d) => d.email === demoEmails.nurse)!.password,
+    const self = await desk.nurse.post(`${sessionUrl}/dose/check`, {
+      password: desk.t.demo.find((d) => d.email === demoEmails.nurse)!.password,
     })
     expect(self.statusCode).toBe(409)
-    const checked = await prescriber.post(`${sessionUrl}/dose/check`, { totpCode: code() })
+    const checked = await desk.prescriber.post(`${sessionUrl}/dose/check`, { totpCode: desk.code() })
     expect(checked.json().dose.checkedBy).toBe('Dr. Priya Raman')
     // Drawing the checked dose books an administration in the controlled-substance ledger.
-    const stock = (await nurse.get(`${url()}/ledger/stock`)).json()
+    const stock = (await desk.nurse.get(`${desk.clinicUrl}/ledger/stock`)).json()
     const lot = stock.lots.find(
       (l: { drug: string; expiryStatus: string; balanceMg: string }) =>
         l.drug === 'racemic-ketamine' && l.expiryStatus !== 'expired' && Number(l.balanceMg) >= 35,
     )
-    const drawn = await nurse.post(`${sessionUrl}/dose/draw`, { lotId: lot.id })
+    const drawn = await desk.nurse.post(`${sessionUrl}/dose/draw`, { lotId: lot.id })
     expect(drawn.statusCode, drawn.body).toBe(200)
     expect(drawn.json().dose.drawnFromLots[0]).toMatchObject({ lotId: lot.id, quantityMg: 35 })
-    const after = (await nurse.get(`${url()}/ledger/stock`))
+    const after = (await desk.nurse.get(`${desk.clinicUrl}/ledger/stock`))
       .json()
       .lots.find((l: { id: string }) => l.id === lot.id)
     expect(Number(after.balanceMg)).toBe(Number(lot.balanceMg) - 35)
-    expect((await nurse.post(`${sessionUrl}/dose/draw`, { lotId: lot.id })).statusCode).toBe(409)
-    const started = await nurse.post(`${sessionUrl}/transition`, {
+    expect((await desk.nurse.post(`${sessionUrl}/dose/draw`, { lotId: lot.id })).statusCode).toBe(409)
+    const started = await desk.nurse.post(`${sessionUrl}/transition`, {
       event: 'start-dosing',
       version: drawn.json().session.version,
     })
@@ -169,17 +131,17 @@ describe('an IV session: pre-checks and the dose', () => {
 
 describe('an IV session: charting at the chair', () => {
   it('charts the pump, vitals and alerts; resends with one Idempotency-Key never duplicate', async () => {
-    const start = await nurse.post(`${sessionUrl}/infusion`, { action: 'start' })
+    const start = await desk.nurse.post(`${sessionUrl}/infusion`, { action: 'start' })
     expect(start.statusCode, start.body).toBe(200)
-    t.clock.advanceMinutes(10)
+    desk.t.clock.advanceMinutes(10)
     const key = 'tablet-7:vitals:0001'
     const send = () =>
-      nurse.t.app.inject({
+      desk.nurse.t.app.inject({
         method: 'POST',
         url: `${sessionUrl}/vitals`,
         headers: {
-          cookie: `kc_session=${nurse.cookie}`,
-          'x-csrf-token': nurse.csrfToken!,
+          cookie: `kc_session=${desk.nurse.cookie}`,
+          'x-csrf-token': desk.nurse.csrfToken!,
           'idempotency-key': key,
         },
         payload: {
@@ -197,12 +159,12 @@ describe('an IV session: charting at the chair', () => {
     expect(again.json().replayed).toBe(true)
     expect(again.json().vital.id).toBe(first.json().vital.id)
     expect((await view()).vitals.filter((x: { context: string }) => x.context === 'intra')).toHaveLength(1)
-    const reused = await nurse.t.app.inject({
+    const reused = await desk.nurse.t.app.inject({
       method: 'POST',
       url: `${sessionUrl}/vitals`,
       headers: {
-        cookie: `kc_session=${nurse.cookie}`,
-        'x-csrf-token': nurse.csrfToken!,
+        cookie: `kc_session=${desk.nurse.cookie}`,
+        'x-csrf-token': desk.nurse.csrfToken!,
         'idempotency-key': key,
       },
       payload: { context: 'intra', systolicMmHg: 120, diastolicMmHg: 80 },
@@ -211,12 +173,12 @@ describe('an IV session: charting at the chair', () => {
     // Two resends racing each other (a flaky network) still write once.
     const racing = await Promise.all(
       [1, 2, 3].map(() =>
-        nurse.t.app.inject({
+        desk.nurse.t.app.inject({
           method: 'POST',
           url: `${sessionUrl}/vitals`,
           headers: {
-            cookie: `kc_session=${nurse.cookie}`,
-            'x-csrf-token': nurse.csrfToken!,
+            cookie: `kc_session=${desk.nurse.cookie}`,
+            'x-csrf-token': desk.nurse.csrfToken!,
             'idempotency-key': 'tablet-7:vitals:0002',
           },
           payload: { context: 'intra', systolicMmHg: 136, diastolicMmHg: 84 },
@@ -231,17 +193,17 @@ describe('an IV session: charting at the chair', () => {
     expect(v.nextVitalsDue.dueAt).toBeTruthy()
     expect(v.pk.plasmaNgPerMl[10]).toBeGreaterThan(100)
 
-    t.clock.advanceMinutes(10)
-    await nurse.post(`${sessionUrl}/vitals`, {
+    desk.t.clock.advanceMinutes(10)
+    await desk.nurse.post(`${sessionUrl}/vitals`, {
       context: 'intra',
       systolicMmHg: 186,
       diastolicMmHg: 104,
       heartRateBpm: 96,
       spo2Percent: 97,
     })
-    t.clock.advanceMinutes(5)
+    desk.t.clock.advanceMinutes(5)
     const charted = (
-      await nurse.post(`${sessionUrl}/vitals`, {
+      await desk.nurse.post(`${sessionUrl}/vitals`, {
         context: 'intra',
         systolicMmHg: 188,
         diastolicMmHg: 106,
@@ -256,8 +218,8 @@ describe('an IV session: charting at the chair', () => {
       severity: expect.any(String),
       recommendedAction: expect.stringMatching(/pause/i),
     })
-    await nurse.post(`${sessionUrl}/infusion`, { action: 'pause' })
-    const acked = await nurse.post(`${sessionUrl}/alerts/acknowledge`, {
+    await desk.nurse.post(`${sessionUrl}/infusion`, { action: 'pause' })
+    const acked = await desk.nurse.post(`${sessionUrl}/alerts/acknowledge`, {
       key: alert.key,
       actions: ['paused-infusion', 'prescriber-notified'],
       note: 'Dr. Raman informed; recheck in 5 min.',
@@ -265,17 +227,17 @@ describe('an IV session: charting at the chair', () => {
     expect(acked.json().alerts.find((a: { key: string }) => a.key === alert.key).acknowledged.by).toBe(
       'Nina Okafor, RN',
     )
-    t.clock.advanceMinutes(5)
-    await nurse.post(`${sessionUrl}/vitals`, {
+    desk.t.clock.advanceMinutes(5)
+    await desk.nurse.post(`${sessionUrl}/vitals`, {
       context: 'intra',
       systolicMmHg: 150,
       diastolicMmHg: 90,
       heartRateBpm: 88,
       spo2Percent: 98,
     })
-    await nurse.post(`${sessionUrl}/infusion`, { action: 'resume' })
-    expect((await nurse.post(`${sessionUrl}/infusion`, { action: 'resume' })).statusCode).toBe(400)
-    const effect = await nurse.post(`${sessionUrl}/side-effects`, {
+    await desk.nurse.post(`${sessionUrl}/infusion`, { action: 'resume' })
+    expect((await desk.nurse.post(`${sessionUrl}/infusion`, { action: 'resume' })).statusCode).toBe(400)
+    const effect = await desk.nurse.post(`${sessionUrl}/side-effects`, {
       term: 'nausea',
       grade: 1,
       actionTaken: 'Ondansetron 4 mg per standing order',
@@ -286,8 +248,8 @@ describe('an IV session: charting at the chair', () => {
 
 describe('an IV session: end of dosing, discharge and the record', () => {
   it('computes the dose given from the pump record and finishes dosing', async () => {
-    t.clock.advanceMinutes(20)
-    await nurse.post(`${sessionUrl}/vitals`, {
+    desk.t.clock.advanceMinutes(20)
+    await desk.nurse.post(`${sessionUrl}/vitals`, {
       context: 'intra',
       systolicMmHg: 140,
       diastolicMmHg: 85,
@@ -298,16 +260,19 @@ describe('an IV session: end of dosing, discharge and the record', () => {
     expect(v.infusion.status).toBe('completed')
     expect(v.dose.doseGivenMg).toBe(35)
     v = (
-      await nurse.post(`${sessionUrl}/transition`, { event: 'finish-dosing', version: v.session.version })
+      await desk.nurse.post(`${sessionUrl}/transition`, {
+        event: 'finish-dosing',
+        version: v.session.version,
+      })
     ).json()
     expect(v.session.state).toBe('monitoring')
   })
 
   it('two nurses moving one session at once: one wins, the other gets a conflict', async () => {
-    const nurseB = new Client(t)
+    const nurseB = new Client(desk.t)
     await nurseB.signIn(demoEmails.nurse)
     const version = (await view()).session.version
-    await nurse.post(`${sessionUrl}/escort`, { isPresent: true })
+    await desk.nurse.post(`${sessionUrl}/escort`, { isPresent: true })
     const stale = await nurseB.post(`${sessionUrl}/transition`, { event: 'mark-ready', version })
     expect(stale.statusCode).toBe(409)
   })
@@ -316,28 +281,21 @@ describe('an IV session: end of dosing, discharge and the record', () => {
     let v = await view()
     expect(v.discharge.isReady).toBe(false)
     expect(
-      (await nurse.post(`${sessionUrl}/transition`, { event: 'mark-ready', version: v.session.version }))
+      (await desk.nurse.post(`${sessionUrl}/transition`, { event: 'mark-ready', version: v.session.version }))
         .statusCode,
     ).toBe(409)
     expect(
       (
-        await nurse.post(`${sessionUrl}/scores`, {
+        await desk.nurse.post(`${sessionUrl}/scores`, {
           instrumentId: 'aldrete',
           context: 'post',
           answers: aldrete10,
         })
       ).statusCode,
     ).toBe(200)
-    t.clock.advanceMinutes(31)
-    await await nurse.post(`${sessionUrl}/vitals`, {
-      context: 'post',
-      systolicMmHg: 148,
-      diastolicMmHg: 90,
-      heartRateBpm: 78,
-      spo2Percent: 98,
-      moaas: 5,
-    })
-    v = (await nurse.get(sessionUrl)).json()
+    desk.t.clock.advanceMinutes(31)
+    await chartPostVitals(desk.nurse, sessionUrl, { systolicMmHg: 148, diastolicMmHg: 90, heartRateBpm: 78 })
+    v = (await desk.nurse.get(sessionUrl)).json()
     expect(v.discharge.criteria.map((c: { id: string; isMet: boolean }) => [c.id, c.isMet])).toEqual([
       ['aldrete', true],
       ['observation-time', true],
@@ -345,32 +303,33 @@ describe('an IV session: end of dosing, discharge and the record', () => {
       ['escort-present', true],
     ])
     v = (
-      await nurse.post(`${sessionUrl}/transition`, { event: 'mark-ready', version: v.session.version })
+      await desk.nurse.post(`${sessionUrl}/transition`, { event: 'mark-ready', version: v.session.version })
     ).json()
     expect(v.session.state).toBe('ready-for-discharge')
     expect(
-      (await nurse.post(`${sessionUrl}/discharge`, { version: v.session.version, password: 'x' })).statusCode,
+      (await desk.nurse.post(`${sessionUrl}/discharge`, { version: v.session.version, password: 'x' }))
+        .statusCode,
     ).toBe(403)
-    const discharged = await prescriber.post(`${sessionUrl}/discharge`, {
+    const discharged = await desk.prescriber.post(`${sessionUrl}/discharge`, {
       version: v.session.version,
-      totpCode: code(),
+      totpCode: desk.code(),
     })
     expect(discharged.statusCode).toBe(200)
     expect(discharged.json().session).toMatchObject({
       state: 'discharged',
       dischargeSignerName: 'Dr. Priya Raman',
     })
-    const pdf = await nurse.get(`${sessionUrl}/record.pdf`)
+    const pdf = await desk.nurse.get(`${sessionUrl}/record.pdf`)
     expect(pdf.headers['content-type']).toBe('application/pdf')
     expect(
-      (await nurse.get(`${sessionUrl}/discharge-instructions.pdf`)).rawPayload.subarray(0, 5).toString(),
+      (await desk.nurse.get(`${sessionUrl}/discharge-instructions.pdf`)).rawPayload.subarray(0, 5).toString(),
     ).toBe('%PDF-')
   })
 
   it('corrects a charted value by marking it, and keeps it in the record', async () => {
     const v = await view()
     const vital = v.vitals.find((x: { context: string }) => x.context === 'post')
-    const res = await nurse.post(`${sessionUrl}/entered-in-error`, {
+    const res = await desk.nurse.post(`${sessionUrl}/entered-in-error`, {
       kind: 'vitals',
       entryId: vital.id,
       reason: 'Cuff on the wrong arm',
@@ -381,11 +340,11 @@ describe('an IV session: end of dosing, discharge and the record', () => {
   })
 
   it('keeps other clinics and the front desk out of the chart, but shows the board', async () => {
-    const nurse2 = new Client(t)
+    const nurse2 = new Client(desk.t)
     await nurse2.signIn(demoEmails.nurse2)
     expect((await nurse2.get(sessionUrl)).statusCode).toBe(403)
-    expect((await frontDesk.get(sessionUrl)).statusCode).toBe(403)
-    const board = (await frontDesk.get(`${url()}/board?date=2026-11-27`)).json()
+    expect((await desk.frontDesk.get(sessionUrl)).statusCode).toBe(403)
+    const board = (await desk.frontDesk.get(`${desk.clinicUrl}/board?date=2026-11-27`)).json()
     expect(board.chairs).toHaveLength(4)
     expect(board.sessions.some((s: { state: string }) => s.state === 'discharged')).toBe(true)
   })

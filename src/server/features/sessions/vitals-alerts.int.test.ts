@@ -1,78 +1,58 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { bookSessionNow, chartPreDose, sessionDriver } from '../../../../test/support/chair-side'
-import {
-  freshTotpCode,
-  patientIdByMrn,
-  startNursePrescriberDesk,
-} from '../../../../test/support/clinic-fixture'
-import type { Client, TestApp } from '../../../../test/support/test-app'
+import { chairSideDesk } from '../../../../test/support/chair-side-desk'
 import { uuidv7 } from '../../ids'
 
 // Issue 14 C and 4: a first BP above 180/110 alerts with a 5-minute recheck, every reading of any
 // phase is evaluated (also after a back-dated pump start), chair-side times before the session or
 // in the future are refused, and the acknowledgement is structured with the recheck in it.
 
-let t: TestApp
-let nurse: Client
-let frontDesk: Client
-let prescriber: Client
-let secret: string
-let chairs: { id: string }[]
+const desk = chairSideDesk({ KETACARE_SESSION_IDLE_MIN: '240' })
 const minute = 60_000
-const url = () => `/api/v1/clinics/${t.clinics.riverside}`
-const code = () => freshTotpCode(t, secret)
-const ago = (min: number) => new Date(t.clock.now().getTime() - min * minute).toISOString()
-const later = (min: number) => new Date(t.clock.now().getTime() + min * minute).toISOString()
+const ago = (min: number) => new Date(desk.t.clock.now().getTime() - min * minute).toISOString()
+const later = (min: number) => new Date(desk.t.clock.now().getTime() + min * minute).toISOString()
 
 /** Books an IV session for the patient and drives it to dosing (pre-checks passed, dose checked). */
 async function toDosing(mrn: string, chairId: string): Promise<string> {
-  const patientId = await patientIdByMrn(frontDesk, t.clinics.riverside, mrn)
-  const { url: sessionUrl } = await bookSessionNow(t, frontDesk, patientId, chairId)
-  const { step } = sessionDriver(nurse, sessionUrl)
-  await step(frontDesk, 'check-in')
-  t.clock.advanceMinutes(2)
-  await step(nurse, 'start-pre-checks')
-  await chartPreDose(nurse, sessionUrl, {
+  const patientId = await desk.patientIdByMrn(mrn)
+  const { url: sessionUrl } = await bookSessionNow(desk.t, desk.frontDesk, patientId, chairId)
+  const { step } = sessionDriver(desk.nurse, sessionUrl)
+  await step(desk.frontDesk, 'check-in')
+  desk.t.clock.advanceMinutes(2)
+  await step(desk.nurse, 'start-pre-checks')
+  await chartPreDose(desk.nurse, sessionUrl, {
     preChecks: { escortName: 'A. Escort', pregnancyStatus: 'not-applicable' },
     vitals: { spo2Percent: undefined },
   })
-  await nurse.post(`${sessionUrl}/dose`, { weightKg: 70, vialMgPerMl: 10 })
-  await prescriber.post(`${sessionUrl}/dose/check`, { totpCode: code() })
-  await prescriber.post(`${sessionUrl}/supervision`, {})
-  t.clock.advanceMinutes(3)
-  const started = await step(nurse, 'start-dosing')
+  await desk.nurse.post(`${sessionUrl}/dose`, { weightKg: 70, vialMgPerMl: 10 })
+  await desk.prescriber.post(`${sessionUrl}/dose/check`, { totpCode: desk.code() })
+  await desk.prescriber.post(`${sessionUrl}/supervision`, {})
+  desk.t.clock.advanceMinutes(3)
+  const started = await step(desk.nurse, 'start-dosing')
   expect(started.json().session?.state, started.body).toBe('dosing')
   return sessionUrl
 }
 
-beforeAll(async () => {
-  ;({ t, nurse, frontDesk, prescriber, secret } = await startNursePrescriberDesk({
-    KETACARE_SESSION_IDLE_MIN: '240',
-  }))
-  chairs = (await nurse.get(`${url()}/chairs`)).json()
-})
-afterAll(() => t.close())
-
 let sessionUrl: string
-const view = async () => (await nurse.get(sessionUrl)).json()
+const view = async () => (await desk.nurse.get(sessionUrl)).json()
 
 describe('blood-pressure alerts at the chair', () => {
   it('refuses a pump start back-dated to before the pre-checks, or in the future, naming the field', async () => {
-    sessionUrl = await toDosing('RK-2024-0107', chairs[0]!.id)
-    const before = await nurse.post(`${sessionUrl}/infusion`, { action: 'start', at: ago(30) })
+    sessionUrl = await toDosing('RK-2024-0107', desk.chairs[0]!.id)
+    const before = await desk.nurse.post(`${sessionUrl}/infusion`, { action: 'start', at: ago(30) })
     expect(before.statusCode).toBe(400)
     expect(before.json().errors[0]).toMatchObject({
       field: 'at',
       message: expect.stringMatching(/before the pre-checks began/),
     })
-    const future = await nurse.post(`${sessionUrl}/infusion`, { action: 'start', at: later(5) })
+    const future = await desk.nurse.post(`${sessionUrl}/infusion`, { action: 'start', at: later(5) })
     expect(future.statusCode).toBe(400)
     expect(future.json().errors[0]).toMatchObject({ field: 'at', message: 'is in the future' })
     // A tablet a few seconds ahead is fine; nothing was written by the refusals.
-    const ok = await nurse.post(`${sessionUrl}/infusion`, { action: 'start', at: later(0.5) })
+    const ok = await desk.nurse.post(`${sessionUrl}/infusion`, { action: 'start', at: later(0.5) })
     expect(ok.statusCode, ok.body).toBe(200)
     expect(ok.json().timeline.filter((e: { kind: string }) => e.kind === 'infusion')).toHaveLength(1)
-    const early = await nurse.post(`${sessionUrl}/vitals`, {
+    const early = await desk.nurse.post(`${sessionUrl}/vitals`, {
       context: 'intra',
       systolicMmHg: 130,
       diastolicMmHg: 80,
@@ -86,9 +66,9 @@ describe('blood-pressure alerts at the chair', () => {
   })
 
   it('a first reading of 185/112 raises the alert at once and brings the timer to a 5-minute BP recheck', async () => {
-    t.clock.advanceMinutes(4)
-    const readAtMs = t.clock.now().getTime()
-    const reply = await nurse.post(`${sessionUrl}/vitals`, {
+    desk.t.clock.advanceMinutes(4)
+    const readAtMs = desk.t.clock.now().getTime()
+    const reply = await desk.nurse.post(`${sessionUrl}/vitals`, {
       context: 'intra',
       systolicMmHg: 185,
       diastolicMmHg: 112,
@@ -115,28 +95,28 @@ describe('blood-pressure alerts at the chair', () => {
 describe('blood-pressure alerts at the chair: acknowledging and resolving', () => {
   it('acknowledges with what was done and the recheck in one request; the recheck is a normal vital sign', async () => {
     const { alerts } = await view()
-    t.clock.advanceMinutes(5)
-    const other = await nurse.post(`${sessionUrl}/alerts/acknowledge`, {
+    desk.t.clock.advanceMinutes(5)
+    const other = await desk.nurse.post(`${sessionUrl}/alerts/acknowledge`, {
       key: alerts[0].key,
       actions: ['other'],
     })
     expect(other.statusCode).toBe(400)
     expect(other.json().errors[0].field).toBe('note')
-    const half = await nurse.post(`${sessionUrl}/alerts/acknowledge`, {
+    const half = await desk.nurse.post(`${sessionUrl}/alerts/acknowledge`, {
       key: alerts[0].key,
       actions: ['rechecked'],
       recheck: { systolicMmHg: 183 },
     })
     expect(half.statusCode).toBe(400)
     expect(half.json().errors[0].field).toBe('recheck.diastolicMmHg')
-    const unknown = await nurse.post(`${sessionUrl}/alerts/acknowledge`, {
+    const unknown = await desk.nurse.post(`${sessionUrl}/alerts/acknowledge`, {
       key: alerts[0].key,
       actions: ['prayed'],
     })
     expect(unknown.statusCode).toBe(400)
     expect((await view()).vitals).toHaveLength(2)
 
-    const acked = await nurse.post(`${sessionUrl}/alerts/acknowledge`, {
+    const acked = await desk.nurse.post(`${sessionUrl}/alerts/acknowledge`, {
       key: alerts[0].key,
       actions: ['rechecked', 'prescriber-notified'],
       note: 'Dr. Raman aware',
@@ -159,10 +139,10 @@ describe('blood-pressure alerts at the chair: acknowledging and resolving', () =
       acknowledged: null,
       recommendedAction: expect.stringMatching(/Pause/),
     })
-    const audited = await t.database.db
+    const audited = await desk.t.database.db
       .selectFrom('audit_event')
       .select(['action', 'entity'])
-      .where('clinic_id', '=', t.clinics.riverside)
+      .where('clinic_id', '=', desk.t.clinics.riverside)
       .where('action', 'in', ['sessions.alert-ack', 'sessions.vitals'])
       .where('entity_id', 'in', [v.session.id, recheck.id])
       .execute()
@@ -173,39 +153,44 @@ describe('blood-pressure alerts at the chair: acknowledging and resolving', () =
       ]),
     )
     expect(
-      (await nurse.post(`${sessionUrl}/alerts/acknowledge`, { key: alerts[0].key, actions: ['rechecked'] }))
-        .statusCode,
+      (
+        await desk.nurse.post(`${sessionUrl}/alerts/acknowledge`, {
+          key: alerts[0].key,
+          actions: ['rechecked'],
+        })
+      ).statusCode,
     ).toBe(409)
   })
 
   it('evaluates readings while the pump is paused; a reading back under 180/110 resolves the alerts', async () => {
-    await nurse.post(`${sessionUrl}/infusion`, { action: 'pause' })
-    t.clock.advanceMinutes(3)
-    const stillHigh = await nurse.post(`${sessionUrl}/vitals`, {
+    await desk.nurse.post(`${sessionUrl}/infusion`, { action: 'pause' })
+    desk.t.clock.advanceMinutes(3)
+    const stillHigh = await desk.nurse.post(`${sessionUrl}/vitals`, {
       context: 'intra',
       systolicMmHg: 190,
       diastolicMmHg: 100,
     })
     expect(stillHigh.json().openAlerts.map((a: { code: string }) => a.code)).toEqual(['bp-high-sustained'])
-    t.clock.advanceMinutes(3)
-    await nurse.post(`${sessionUrl}/vitals`, { context: 'intra', systolicMmHg: 150, diastolicMmHg: 90 })
+    desk.t.clock.advanceMinutes(3)
+    await desk.nurse.post(`${sessionUrl}/vitals`, { context: 'intra', systolicMmHg: 150, diastolicMmHg: 90 })
     const v = await view()
     expect(v.alerts.every((a: { resolved: { how: string } | null }) => a.resolved?.how === 'reading')).toBe(
       true,
     )
     expect(v.nextVitalsDue.recheck).toBeNull()
     expect(
-      (await nurse.get(`${url()}/board`)).json().sessions.find((s: { id: string }) => s.id === v.session.id)
-        .openAlerts,
+      (await desk.nurse.get(`${desk.clinicUrl}/board`))
+        .json()
+        .sessions.find((s: { id: string }) => s.id === v.session.id).openAlerts,
     ).toEqual([])
   })
 
   it('a clinician can resolve an alert explicitly, with a note', async () => {
-    t.clock.advanceMinutes(2)
-    const reply = await nurse.post(`${sessionUrl}/vitals`, { context: 'intra', heartRateBpm: 130 })
+    desk.t.clock.advanceMinutes(2)
+    const reply = await desk.nurse.post(`${sessionUrl}/vitals`, { context: 'intra', heartRateBpm: 130 })
     const [hr] = reply.json().openAlerts
     expect(hr.code).toBe('heart-rate-high')
-    const resolved = await nurse.post(`${sessionUrl}/alerts/resolve`, {
+    const resolved = await desk.nurse.post(`${sessionUrl}/alerts/resolve`, {
       key: hr.key,
       note: 'Probe on a moving finger; manual pulse 88.',
     })
@@ -215,44 +200,44 @@ describe('blood-pressure alerts at the chair: acknowledging and resolving', () =
       by: 'Nina Okafor, RN',
     })
     expect(
-      (await nurse.post(`${sessionUrl}/alerts/resolve`, { key: hr.key, note: 'again' })).statusCode,
+      (await desk.nurse.post(`${sessionUrl}/alerts/resolve`, { key: hr.key, note: 'again' })).statusCode,
     ).toBe(409)
   })
 })
 
 describe('readings after a pump start recorded before the pre-checks (an old record)', () => {
   it('are still evaluated, on the hot path and in the view', async () => {
-    const sessionUrl = await toDosing('RK-2024-0118', chairs[1]!.id)
+    const sessionUrl = await toDosing('RK-2024-0118', desk.chairs[1]!.id)
     const sessionId = sessionUrl.split('/').at(-1)!
     // Written directly, as a record from before the refusal existed would be.
-    await t.database.db
+    await desk.t.database.db
       .insertInto('session_event')
       .values({
-        id: uuidv7(t.clock.now().getTime()),
-        clinic_id: t.clinics.riverside,
+        id: uuidv7(desk.t.clock.now().getTime()),
+        clinic_id: desk.t.clinics.riverside,
         session_id: sessionId,
         kind: 'infusion',
-        at: new Date(t.clock.now().getTime() - 90 * minute),
+        at: new Date(desk.t.clock.now().getTime() - 90 * minute),
         payload: JSON.stringify({ action: 'start' }),
-        recorded_by: (await nurse.get('/api/v1/auth/me')).json().user.id,
-        created_at: t.clock.now(),
+        recorded_by: (await desk.nurse.get('/api/v1/auth/me')).json().user.id,
+        created_at: desk.t.clock.now(),
         entered_in_error_at: null,
         entered_in_error_by: null,
         error_reason: null,
       })
       .execute()
-    t.clock.advanceMinutes(1)
-    const a = await nurse.post(`${sessionUrl}/vitals`, {
+    desk.t.clock.advanceMinutes(1)
+    const a = await desk.nurse.post(`${sessionUrl}/vitals`, {
       context: 'intra',
       systolicMmHg: 186,
       diastolicMmHg: 112,
     })
     expect(a.json().openAlerts.map((x: { code: string }) => x.code)).toEqual(['bp-high'])
-    t.clock.advanceMinutes(2)
-    await nurse.post(`${sessionUrl}/vitals`, { context: 'intra', systolicMmHg: 188, diastolicMmHg: 114 })
-    const v = (await nurse.get(sessionUrl)).json()
+    desk.t.clock.advanceMinutes(2)
+    await desk.nurse.post(`${sessionUrl}/vitals`, { context: 'intra', systolicMmHg: 188, diastolicMmHg: 114 })
+    const v = (await desk.nurse.get(sessionUrl)).json()
     expect(v.alerts).toHaveLength(1)
     expect(v.alerts[0]).toMatchObject({ code: 'bp-high', resolved: null })
-    expect(Date.parse(v.nextVitalsDue.dueAt)).toBe(t.clock.now().getTime() + 5 * minute)
+    expect(Date.parse(v.nextVitalsDue.dueAt)).toBe(desk.t.clock.now().getTime() + 5 * minute)
   })
 })

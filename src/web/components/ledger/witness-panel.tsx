@@ -1,25 +1,15 @@
-import {
-  Alert,
-  Group,
-  Paper,
-  PasswordInput,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core'
+import { Alert, Group, Paper, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { ledgerInputLimits } from '../../../domain/ledger'
 import type { WitnessProof } from '../../api/ledger'
 import { useWitnesses } from '../../api/ledger'
 import { roleLabel } from '../../lib/roles'
-import { FieldGroup } from '../field-group'
+import { memberProof, type ProofMethod, ProofMethodField } from '../member-proof'
 import { fieldError } from './field-messages'
 
 export interface WitnessDraft {
   userId: string | null
-  method: 'password' | 'totp'
+  method: ProofMethod
   secret: string
 }
 
@@ -35,9 +25,7 @@ export function checkWitness(draft: WitnessDraft, isRequired: boolean): string |
 /** The witness part of a request body; undefined when nobody was chosen. */
 export function toWitnessProof(draft: WitnessDraft): WitnessProof | undefined {
   if (!draft.userId) return undefined
-  return draft.method === 'totp'
-    ? { userId: draft.userId, totpCode: draft.secret }
-    : { userId: draft.userId, password: draft.secret }
+  return memberProof(draft.userId, draft.method, draft.secret)
 }
 
 /**
@@ -131,19 +119,13 @@ export function WitnessPanel(props: WitnessPanelProps) {
         />
         {value.userId && (
           <>
-            <FieldGroup label="Proves it with">
-              <SegmentedControl
-                value={value.method}
-                onChange={(method) =>
-                  onChange({ ...value, method: method as WitnessDraft['method'], secret: '' })
-                }
-                data={[
-                  { value: 'password', label: 'Their password' },
-                  { value: 'totp', label: 'Authenticator code', disabled: !canUseCode },
-                ]}
-                size="md"
-              />
-            </FieldGroup>
+            <ProofMethodField
+              value={value}
+              onChange={onChange}
+              passwordLabel="Their password"
+              canUseCode={canUseCode}
+              size="md"
+            />
             {value.method === 'password' ? (
               <PasswordInput
                 label="Witness password"

@@ -1,5 +1,5 @@
 import { Group, Stack, Text } from '@mantine/core'
-import type { ReactNode } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { useClinicSummary } from '../../api/clinic'
 import type { OutcomeDashboard } from '../../api/outcomes'
 import { useCurrentClinic } from '../current-clinic'
@@ -42,15 +42,29 @@ function MeterRow({
   )
 }
 
-/** A rate in percent with its 95 % interval beside it. */
-function PercentWithInterval({ row }: { row: MeasureRow }) {
+/** A rate in percent with its 95 % interval beside it, over its meter. */
+function PercentMeterRow({
+  caption,
+  row,
+  ...meter
+}: {
+  caption: ReactNode
+  row: MeasureRow
+} & Omit<ComponentProps<typeof IntervalMeter>, 'value' | 'lower' | 'upper' | 'unit'>) {
   return (
-    <>
-      {formatNumber(row.value, '%')}{' '}
-      <Text span size="xs" c="dimmed" fw={400}>
-        CI {formatInterval(row)}
-      </Text>
-    </>
+    <MeterRow
+      caption={caption}
+      figure={
+        <>
+          {formatNumber(row.value, '%')}{' '}
+          <Text span size="xs" c="dimmed" fw={400}>
+            CI {formatInterval(row)}
+          </Text>
+        </>
+      }
+    >
+      <IntervalMeter {...meter} value={row.value} lower={row.lower} upper={row.upper} unit="%" />
+    </MeterRow>
   )
 }
 
@@ -90,7 +104,7 @@ export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
       warning={isTooFew && <TooFew data={data} n={data.bloodPressure.sessions} what="sessions with vitals" />}
       chart={
         <Stack gap="sm">
-          <MeterRow
+          <PercentMeterRow
             caption={
               <>
                 Sessions above 180/110:{' '}
@@ -99,22 +113,15 @@ export function BloodPressureCard({ data }: { data: OutcomeDashboard }) {
                 </FlagLink>
               </>
             }
-            figure={<PercentWithInterval row={excursions} />}
-          >
-            <IntervalMeter
-              label="Sessions with blood pressure above 180/110, percent"
-              value={excursions.value}
-              lower={excursions.lower}
-              upper={excursions.upper}
-              max={Math.max(5, Math.ceil(((excursions.upper ?? 0) * 1.2) / 5) * 5)}
-              unit="%"
-              color="red.6"
-              isFaded={isTooFew}
-              literature={
-                literature && { value: literature.excursionPercentOfSessions, source: literature.source }
-              }
-            />
-          </MeterRow>
+            row={excursions}
+            label="Sessions with blood pressure above 180/110, percent"
+            max={Math.max(5, Math.ceil(((excursions.upper ?? 0) * 1.2) / 5) * 5)}
+            color="red.6"
+            isFaded={isTooFew}
+            literature={
+              literature && { value: literature.excursionPercentOfSessions, source: literature.source }
+            }
+          />
           <MeterRow
             caption="Mean systolic rise"
             figure={rise.value === null ? '–' : `+${formatNumber(rise.value, 'mmHg')}`}
@@ -154,7 +161,7 @@ export function NoResponseCard({ data }: { data: OutcomeDashboard }) {
         isTooFew && <TooFew data={data} n={row.n ?? 0} what="patients with a 1-week score after 3 sessions" />
       }
       chart={
-        <MeterRow
+        <PercentMeterRow
           caption={
             <>
               <FlagLink flag="no-response-after-three">
@@ -163,19 +170,12 @@ export function NoResponseCard({ data }: { data: OutcomeDashboard }) {
               flagged
             </>
           }
-          figure={<PercentWithInterval row={row} />}
-        >
-          <IntervalMeter
-            label="Patients without response after 3 sessions, percent"
-            value={row.value}
-            lower={row.lower}
-            upper={row.upper}
-            max={100}
-            unit="%"
-            color="grape.6"
-            isFaded={isTooFew}
-          />
-        </MeterRow>
+          row={row}
+          label="Patients without response after 3 sessions, percent"
+          max={100}
+          color="grape.6"
+          isFaded={isTooFew}
+        />
       }
       table={
         <MeasureTable label="No response after 3 sessions" rows={rows} countHeader="Flagged / patients" />

@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, NumberInput, Stack, Text, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import {
   type Measurement,
@@ -8,6 +8,7 @@ import {
   usePatient,
   useUpdatePatient,
 } from '../../api/patients'
+import { ClinicalCard } from '../../components/clinical-card'
 import { DataTable } from '../../components/data-table'
 import { markInErrorColumn, struckIfInError } from '../../components/mark-in-error-button'
 import { fieldError, MutationError } from '../../components/mutation-error'
@@ -166,23 +167,18 @@ export function DemographicsTab(props: ChartTabProps) {
   if (patient.isError) return <ErrorAlert error={patient.error} />
   return (
     <Stack gap="xl">
-      <Paper withBorder p="md" radius="md">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            Demographics
-          </Title>
-          <DemographicsForm
-            key={patient.data.version}
-            patient={patient.data}
-            canWrite={canWriteDemographics}
-            onReload={() => {
-              update.reset()
-              void patient.refetch()
-            }}
-            update={update}
-          />
-        </Stack>
-      </Paper>
+      <ClinicalCard order={2} title="Demographics">
+        <DemographicsForm
+          key={patient.data.version}
+          patient={patient.data}
+          canWrite={canWriteDemographics}
+          onReload={() => {
+            update.reset()
+            void patient.refetch()
+          }}
+          update={update}
+        />
+      </ClinicalCard>
       <PortalInvitePanel
         clinicId={clinicId}
         patientId={patientId}

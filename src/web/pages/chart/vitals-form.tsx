@@ -1,7 +1,8 @@
-import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, NumberInput, SimpleGrid, Text } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { vitalSignLimits } from '../../../domain/session'
 import { useRecordVitals } from '../../api/assessments'
+import { ClinicalCard } from '../../components/clinical-card'
 import { fieldError, MutationError } from '../../components/mutation-error'
 
 const fields = [
@@ -45,38 +46,33 @@ export function VitalsForm({ clinicId, patientId }: { clinicId: string; patientI
     )
   }
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} aria-label="Baseline vital signs">
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          Baseline vital signs
-        </Title>
-        <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md">
-          {fields.map((f) => (
-            <NumberInput
-              key={f.key}
-              label={f.label}
-              value={values[f.key]}
-              onChange={(value) => setValues({ ...values, [f.key]: value })}
-              error={fieldError(record.error, f.key)}
-              min={f.min}
-              max={f.max}
-              allowDecimal={false}
-              required={f.required}
-              withAsterisk={false}
-              size="md"
-            />
-          ))}
-        </SimpleGrid>
-        <MutationError error={record.error} placedFields={fields.map((f) => f.key)} />
-        <Group justify="space-between">
-          <Text size="sm" c={record.isSuccess ? 'teal.8' : 'dimmed'} role="status">
-            {record.isSuccess ? 'Vital signs saved.' : 'Blood pressure and heart rate are required.'}
-          </Text>
-          <Button type="submit" loading={record.isPending}>
-            Save vital signs
-          </Button>
-        </Group>
-      </Stack>
-    </Paper>
+    <ClinicalCard label="Baseline vital signs" titleSize="h5" onSubmit={submit} title="Baseline vital signs">
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md">
+        {fields.map((f) => (
+          <NumberInput
+            key={f.key}
+            label={f.label}
+            value={values[f.key]}
+            onChange={(value) => setValues({ ...values, [f.key]: value })}
+            error={fieldError(record.error, f.key)}
+            min={f.min}
+            max={f.max}
+            allowDecimal={false}
+            required={f.required}
+            withAsterisk={false}
+            size="md"
+          />
+        ))}
+      </SimpleGrid>
+      <MutationError error={record.error} placedFields={fields.map((f) => f.key)} />
+      <Group justify="space-between">
+        <Text size="sm" c={record.isSuccess ? 'teal.8' : 'dimmed'} role="status">
+          {record.isSuccess ? 'Vital signs saved.' : 'Blood pressure and heart rate are required.'}
+        </Text>
+        <Button type="submit" loading={record.isPending}>
+          Save vital signs
+        </Button>
+      </Group>
+    </ClinicalCard>
   )
 }

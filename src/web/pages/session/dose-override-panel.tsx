@@ -1,23 +1,14 @@
-import {
-  Alert,
-  PasswordInput,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { Alert, PasswordInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { hasPermission, type StaffRole } from '../../../domain/access/permissions'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import { useWitnesses } from '../../api/ledger'
-import { FieldGroup } from '../../components/field-group'
+import { memberProof, type ProofMethod, ProofMethodField } from '../../components/member-proof'
 import { fieldError } from '../../components/mutation-error'
 
 export interface DoseOverrideDraft {
   reason: string
   signerId: string | null
-  method: 'password' | 'totp'
+  method: ProofMethod
   secret: string
 }
 
@@ -33,10 +24,7 @@ export function toDoseOverride(draft: DoseOverrideDraft) {
   if (draft.reason.trim().length < 5 || !draft.signerId || !draft.secret) return undefined
   return {
     reason: draft.reason.trim(),
-    signer:
-      draft.method === 'totp'
-        ? { userId: draft.signerId, totpCode: draft.secret }
-        : { userId: draft.signerId, password: draft.secret },
+    signer: memberProof(draft.signerId, draft.method, draft.secret),
   }
 }
 
@@ -138,18 +126,7 @@ export function DoseOverridePanel({ clinicId, self, refusal, value, onChange, er
         />
         {value.signerId && (
           <>
-            <FieldGroup label="Proves it with">
-              <SegmentedControl
-                value={value.method}
-                onChange={(method) =>
-                  onChange({ ...value, method: method as DoseOverrideDraft['method'], secret: '' })
-                }
-                data={[
-                  { value: 'password', label: 'Password' },
-                  { value: 'totp', label: 'Authenticator code' },
-                ]}
-              />
-            </FieldGroup>
+            <ProofMethodField value={value} onChange={onChange} passwordLabel="Password" />
             <SecretInput
               method={value.method}
               value={value.secret}

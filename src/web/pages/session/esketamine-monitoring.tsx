@@ -1,7 +1,8 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, NumberInput, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { isActionAllowed } from '../../../domain/session'
 import { useSessionAction } from '../../api/sessions'
+import { ClinicalCard } from '../../components/clinical-card'
 import { MutationError } from '../../components/mutation-error'
 import { useNow } from '../../components/use-now'
 import { countdown, formatClock } from '../../lib/clock-format'
@@ -55,48 +56,43 @@ export function DissociationCheckPanel(props: SectionProps) {
     setMinutesAgo(0)
   }
   return (
-    <Paper withBorder p="md" radius="md" aria-label="Dissociation check">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          Dissociation check
-        </Title>
-        <Text size="sm" c={latest ? (latest.isResolved ? 'teal.8' : 'orange.8') : 'dimmed'} fw={500}>
-          {latest
-            ? `${latest.isResolved ? 'Resolved' : 'Not resolved'} at ${formatClock(latest.at, timeZone)}${latest.by ? ` (${latest.by})` : ''}${latest.note ? `: ${latest.note}` : ''}`
-            : 'Not checked since the dose.'}
+    <ClinicalCard label="Dissociation check" title="Dissociation check">
+      <Text size="sm" c={latest ? (latest.isResolved ? 'teal.8' : 'orange.8') : 'dimmed'} fw={500}>
+        {latest
+          ? `${latest.isResolved ? 'Resolved' : 'Not resolved'} at ${formatClock(latest.at, timeZone)}${latest.by ? ` (${latest.by})` : ''}${latest.note ? `: ${latest.note}` : ''}`
+          : 'Not checked since the dose.'}
+      </Text>
+      {queued.map((e) => (
+        <Text key={e.id} size="xs" c="orange.9">
+          {e.label} — unsent
         </Text>
-        {queued.map((e) => (
-          <Text key={e.id} size="xs" c="orange.9">
-            {e.label} — unsent
+      ))}
+      {canWrite && isOpen && (
+        <>
+          <Text size="xs" c="dimmed">
+            Ask and observe: is the patient still detached, unreal or disoriented? Discharge waits until it
+            has resolved.
           </Text>
-        ))}
-        {canWrite && isOpen && (
-          <>
-            <Text size="xs" c="dimmed">
-              Ask and observe: is the patient still detached, unreal or disoriented? Discharge waits until it
-              has resolved.
-            </Text>
-            <Group align="flex-end" gap="sm">
-              <TextInput
-                label="Note (optional)"
-                value={note}
-                onChange={(e) => setNote(e.currentTarget.value)}
-                style={{ flex: 1, minWidth: 180 }}
-              />
-              <MinutesAgoInput value={minutesAgo} onChange={setMinutesAgo} />
-            </Group>
-            <Group grow>
-              <Button size="lg" color="teal" onClick={() => record(true)}>
-                Resolved
-              </Button>
-              <Button size="lg" color="orange" variant="light" onClick={() => record(false)}>
-                Not resolved
-              </Button>
-            </Group>
-          </>
-        )}
-      </Stack>
-    </Paper>
+          <Group align="flex-end" gap="sm">
+            <TextInput
+              label="Note (optional)"
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              style={{ flex: 1, minWidth: 180 }}
+            />
+            <MinutesAgoInput value={minutesAgo} onChange={setMinutesAgo} />
+          </Group>
+          <Group grow>
+            <Button size="lg" color="teal" onClick={() => record(true)}>
+              Resolved
+            </Button>
+            <Button size="lg" color="orange" variant="light" onClick={() => record(false)}>
+              Not resolved
+            </Button>
+          </Group>
+        </>
+      )}
+    </ClinicalCard>
   )
 }
 
@@ -122,46 +118,41 @@ export function ReadyMomentPanel(props: SectionProps) {
     entry.mutate({ at, ...(note.trim() ? { note: note.trim() } : {}) }, { onSuccess: () => setMinutes('') })
   }
   return (
-    <Paper withBorder p="md" radius="md" aria-label="Ready without the 2-hour rule">
-      <Stack gap="xs">
-        <Title order={3} size="h4">
-          Ready without the 2-hour rule
-        </Title>
-        <Text size="sm" fw={500}>
-          {ready
-            ? `${ready.minutesFromFirstDevice} min after the first device (${formatClock(ready.at, timeZone)}) — ${
-                ready.source === 'nurse'
-                  ? `entered by ${ready.recordedBy ?? 'the nurse'}${ready.note ? `: ${ready.note}` : ''}`
-                  : 'recorded when the charting first met every other criterion'
-              }`
-            : 'Not yet: recorded when every criterion but the 2-hour rule is first met.'}
-        </Text>
-        {canEnter && (
-          <Group align="flex-end" gap="sm">
-            <NumberInput
-              label="Minutes"
-              description="after the first device"
-              value={minutes}
-              onChange={setMinutes}
-              min={0}
-              max={600}
-              allowDecimal={false}
-              allowNegative={false}
-              w={170}
-            />
-            <TextInput
-              label="Note (optional)"
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              style={{ flex: 1, minWidth: 160 }}
-            />
-            <Button variant="light" onClick={submit} loading={entry.isPending} disabled={minutes === ''}>
-              {ready ? 'Correct' : 'Record'}
-            </Button>
-          </Group>
-        )}
-        <MutationError error={entry.error} />
-      </Stack>
-    </Paper>
+    <ClinicalCard label="Ready without the 2-hour rule" gap="xs" title="Ready without the 2-hour rule">
+      <Text size="sm" fw={500}>
+        {ready
+          ? `${ready.minutesFromFirstDevice} min after the first device (${formatClock(ready.at, timeZone)}) — ${
+              ready.source === 'nurse'
+                ? `entered by ${ready.recordedBy ?? 'the nurse'}${ready.note ? `: ${ready.note}` : ''}`
+                : 'recorded when the charting first met every other criterion'
+            }`
+          : 'Not yet: recorded when every criterion but the 2-hour rule is first met.'}
+      </Text>
+      {canEnter && (
+        <Group align="flex-end" gap="sm">
+          <NumberInput
+            label="Minutes"
+            description="after the first device"
+            value={minutes}
+            onChange={setMinutes}
+            min={0}
+            max={600}
+            allowDecimal={false}
+            allowNegative={false}
+            w={170}
+          />
+          <TextInput
+            label="Note (optional)"
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            style={{ flex: 1, minWidth: 160 }}
+          />
+          <Button variant="light" onClick={submit} loading={entry.isPending} disabled={minutes === ''}>
+            {ready ? 'Correct' : 'Record'}
+          </Button>
+        </Group>
+      )}
+      <MutationError error={entry.error} />
+    </ClinicalCard>
   )
 }

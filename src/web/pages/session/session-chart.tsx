@@ -1,7 +1,8 @@
 import '@mantine/charts/styles.css'
 import { CompositeChart } from '@mantine/charts'
-import { Paper, Stack, Text, Title } from '@mantine/core'
+import { Paper, Text } from '@mantine/core'
 import type { SessionView } from '../../api/sessions'
+import { ClinicalCard } from '../../components/clinical-card'
 import { useNow } from '../../components/use-now'
 
 interface Point {
@@ -67,79 +68,80 @@ export function SessionChart({ view }: { view: SessionView }) {
   const rightMax = Math.ceil(Math.max(300, maxPlasma * 1.15) / 50) * 50
   const hasPk = view.pk !== null
   return (
-    <Paper withBorder p="sm" radius="md" aria-label="Session chart">
-      <Stack gap="xs">
-        <Title order={3} size="h5">
-          Vitals and predicted ketamine level
-        </Title>
-        <CompositeChart
-          h={240}
-          data={points}
-          dataKey="t"
-          withLegend
-          withDots
-          connectNulls
-          curveType="linear"
-          xAxisProps={{
-            type: 'number',
-            domain: [Math.floor(minT), Math.ceil(Math.min(maxT, nowMin + 60))],
-            allowDataOverflow: true,
-            tickFormatter: (t: number) => `${Math.round(t)}′`,
-          }}
-          yAxisProps={{ domain: [0, 220] }}
-          yAxisLabel="mmHg · bpm"
-          withRightYAxis={hasPk}
-          rightYAxisLabel="ng/mL (model)"
-          rightYAxisProps={{ domain: [0, rightMax] }}
-          xAxisLabel="minutes from dose start"
-          lineProps={(s) => (s.yAxisId === 'right' ? { dot: false, activeDot: false } : {})}
-          series={[
-            { name: 'sbp', label: 'Systolic', color: 'red.7', type: 'line' },
-            { name: 'dbp', label: 'Diastolic', color: 'orange.6', type: 'line' },
-            { name: 'hr', label: 'Heart rate', color: 'blue.6', type: 'line' },
-            ...(hasPk
-              ? [
-                  {
-                    name: 'plasma',
-                    label: 'Plasma (predicted)',
-                    color: 'violet.7',
-                    type: 'line' as const,
-                    yAxisId: 'right',
-                  },
-                  {
-                    name: 'effect',
-                    label: 'Effect site (predicted)',
-                    color: 'violet.4',
-                    type: 'line' as const,
-                    yAxisId: 'right',
-                    strokeDasharray: '6 4',
-                  },
-                ]
-              : []),
-          ]}
-          referenceAreas={
-            view.pk?.effectBands
-              .filter((b) => b.fromNgPerMl < rightMax)
-              .map((b) => ({
-                yAxisId: 'right',
-                y1: b.fromNgPerMl,
-                y2: Math.min(b.toNgPerMl, rightMax),
-                color: bandColors[b.id] ?? 'gray',
-                label: b.label,
-                labelPosition: 'insideTopLeft' as const,
-                fillOpacity: 0.08,
-              })) ?? []
-          }
-          referenceLines={[
-            { x: Math.round(nowMin * 10) / 10, color: 'dark.4', label: 'now', labelPosition: 'top' },
-          ]}
-        />
-        <Text size="xs" c="dimmed">
-          {view.pk
-            ? `${view.pk.note} Shaded: the concentration ranges for analgesia and dissociation reported in published studies (a model, not a target).`
-            : 'No prediction for this session (esketamine, or no pump record yet).'}
-        </Text>
-      </Stack>
-    </Paper>
+    <ClinicalCard
+      label="Session chart"
+      titleSize="h5"
+      p="sm"
+      gap="xs"
+      title="Vitals and predicted ketamine level"
+    >
+      <CompositeChart
+        h={240}
+        data={points}
+        dataKey="t"
+        withLegend
+        withDots
+        connectNulls
+        curveType="linear"
+        xAxisProps={{
+          type: 'number',
+          domain: [Math.floor(minT), Math.ceil(Math.min(maxT, nowMin + 60))],
+          allowDataOverflow: true,
+          tickFormatter: (t: number) => `${Math.round(t)}′`,
+        }}
+        yAxisProps={{ domain: [0, 220] }}
+        yAxisLabel="mmHg · bpm"
+        withRightYAxis={hasPk}
+        rightYAxisLabel="ng/mL (model)"
+        rightYAxisProps={{ domain: [0, rightMax] }}
+        xAxisLabel="minutes from dose start"
+        lineProps={(s) => (s.yAxisId === 'right' ? { dot: false, activeDot: false } : {})}
+        series={[
+          { name: 'sbp', label: 'Systolic', color: 'red.7', type: 'line' },
+          { name: 'dbp', label: 'Diastolic', color: 'orange.6', type: 'line' },
+          { name: 'hr', label: 'Heart rate', color: 'blue.6', type: 'line' },
+          ...(hasPk
+            ? [
+                {
+                  name: 'plasma',
+                  label: 'Plasma (predicted)',
+                  color: 'violet.7',
+                  type: 'line' as const,
+                  yAxisId: 'right',
+                },
+                {
+                  name: 'effect',
+                  label: 'Effect site (predicted)',
+                  color: 'violet.4',
+                  type: 'line' as const,
+                  yAxisId: 'right',
+                  strokeDasharray: '6 4',
+                },
+              ]
+            : []),
+        ]}
+        referenceAreas={
+          view.pk?.effectBands
+            .filter((b) => b.fromNgPerMl < rightMax)
+            .map((b) => ({
+              yAxisId: 'right',
+              y1: b.fromNgPerMl,
+              y2: Math.min(b.toNgPerMl, rightMax),
+              color: bandColors[b.id] ?? 'gray',
+              label: b.label,
+              labelPosition: 'insideTopLeft' as const,
+              fillOpacity: 0.08,
+            })) ?? []
+        }
+        referenceLines={[
+          { x: Math.round(nowMin * 10) / 10, color: 'dark.4', label: 'now', labelPosition: 'top' },
+        ]}
+      />
+      <Text size="xs" c="dimmed">
+        {view.pk
+          ? `${view.pk.note} Shaded: the concentration ranges for analgesia and dissociation reported in published studies (a model, not a target).`
+          : 'No prediction for this session (esketamine, or no pump record yet).'}
+      </Text>
+    </ClinicalCard>
   )
 }

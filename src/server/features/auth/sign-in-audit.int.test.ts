@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
+
+// Every event of a staff sign-in, field by field: on the installation chain (no clinic), for the
+// account and the address that asked, about the account or the sign-in.
+
+let t: TestApp
+beforeAll(async () => {
+  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
+})
+afterAll(() => t.close())
+
+const ip = '10.20.30.40'
+
+async function lastEvent(action: string) {
+  return t.database.db
+    .selectFrom('audit_event')
+    .select(['clinic_id', 'actor_user_id', 'actor_email', 'ip', 'entity', 'entity_id', 'outcome', 'detail'])
+    .where('action', '=', action)
+    .orderBy('at', 'desc')
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow()
+}
+
+async function userId(email: string): Promise<string> {
+  const row = await t.database.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+async function latestSignInId(email: string): Promise<string> {
+  const row = await t.database.db
+    .selectFrom('login_session')
+    .select('id')
+    .where('user_id', '=', await userId(email))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+const about = (actorUserId: string | null, actorEmail: string) => ({
+  clinic_id: null,
+  actor_user_id: actorUserId,
+  actor_email: actorEmail,
+  ip,
+})
+
+describe('the audit events of a staff sign-in', () => {
+  it('records a refused sign-in of an unknown address without an account', async () => {
+    const c = new Client(t, ip)
+    expect((await c.login('nobody@example.org', 'wrong password 1')).statusCode).toBe(401)
+    expect(await lastEvent('auth.sign-in')).toEqual({
+      ...about(null, 'nobody@example.org'),
+      entity: 'app_user',
+      entity_id: null,
+      outcome: 'failure',
+      detail: { reason: expect.any(String) },
+    })
+  })
+
+  it('records signing in, enrolling an authenticator, the second factor and signing out', async () => {
+    const admin = await userId(demoEmails.admin)
+    const c = new Client(t, ip)
+    const secret = await c.signIn(demoEmails.admin)
+    expect(await lastEvent('auth.sign-in')).toMatchObject({
+      ...about(admin, demoEmails.admin),
+      entity: 'app_user',
+      entity_id: admin,
+      outcome: 'success',
+    })
+    expect(await lastEvent('auth.mfa-enrol-start')).toEqual({
+      ...about(admin, demoEmails.admin),
+      entity: 'mfa_secret',
+      entity_id: admin,
+      outcome: 'success',
+      detail: null,
+    })
+    expect(await lastEvent('auth.mfa-enrol-confirm')).toEqual({
+      ...about(admin, demoEmails.admin),
+      entity: 'app_user',
+      entity_id: admin,
+      outcome: 'success',
+      detail: { reason: 'signed in' },
+    })
+
+    const again = new Client(t, ip)
+    expect((await again.login(demoEmails.admin)).json().state).toBe('mfa-required')
+    const wrong = await again.post('/api/v1/auth/mfa/verify', { code: '000000' })
+    expect(wrong.statusCode).toBe(401)
+    expect(await lastEvent('auth.mfa-verify')).toEqual({
+      ...about(admin, demoEmails.admin),
+      entity: 'app_user',
+      entity_id: admin,
+      outcome: 'failure',
+      detail: { reason: 'wrong code' },
+    })
+    t.clock.advanceMinutes(1)
+    const right = await again.post('/api/v1/auth/mfa/verify', { code: totpCode(secret!, t.clock) })
+    expect(right.statusCode).toBe(200)
+    expect(await lastEvent('auth.mfa-verify')).toEqual({
+      ...about(admin, demoEmails.admin),
+      entity: 'app_user',
+      entity_id: admin,
+      outcome: 'success',
+      detail: { reason: 'signed in' },
+    })
+
+    const signInId = await latestSignInId(demoEmails.admin)
+    expect((await again.post('/api/v1/auth/logout')).statusCode).toBe(204)
+    expect(await lastEvent('auth.sign-out')).toEqual({
+      ...about(admin, demoEmails.admin),
+      entity: 'login_session',
+      entity_id: signInId,
+      outcome: 'success',
+      detail: null,
+    })
+  })
+
+  it('records a sign-in locked on screen, one locked when idle, and one ended while waiting for its code', async () => {
+    const nurse = await userId(demoEmails.nurse)
+    const c = new Client(t, ip)
+    await c.signIn(demoEmails.nurse)
+    const signInId = await latestSignInId(demoEmails.nurse)
+    expect((await c.post('/api/v1/auth/lock')).statusCode).toBe(204)
+    expect(await lastEvent('auth.session-locked')).toEqual({
+      ...about(nurse, demoEmails.nurse),
+      entity: 'login_session',
+      entity_id: signInId,
+      outcome: 'success',
+      detail: { reason: 'locked on screen' },
+    })
+
+    const idle = new Client(t, ip)
+    await idle.signIn(demoEmails.nurse)
+    const idleId = await latestSignInId(demoEmails.nurse)
+    t.clock.advanceMinutes(16)
+    expect((await idle.get('/api/v1/auth/me')).json().code).toBe('session-locked')
+    expect(await lastEvent('auth.session-locked')).toEqual({
+      ...about(nurse, demoEmails.nurse),
+      entity: 'login_session',
+      entity_id: idleId,
+      outcome: 'success',
+      detail: { reason: 'idle timeout' },
+    })
+
+    const admin = await userId(demoEmails.admin)
+    const waiting = new Client(t, ip)
+    expect((await waiting.login(demoEmails.admin)).json().state).toBe('mfa-required')
+    const waitingId = await latestSignInId(demoEmails.admin)
+    t.clock.advanceMinutes(16)
+    expect((await waiting.get('/api/v1/auth/me')).json().code).toBe('session-expired')
+    expect(await lastEvent('auth.session-expired')).toEqual({
+      ...about(admin, demoEmails.admin),
+      entity: 'login_session',
+      entity_id: waitingId,
+      outcome: 'success',
+      detail: { reason: 'idle timeout' },
+    })
+  })
+})

@@ -1,0 +1,22 @@
+// The code systems and identifier systems KetaCare's FHIR resources use. External systems are the
+// HL7/LOINC/UCUM canonical URLs; KetaCare's own codes (instruments without a LOINC total, staff
+// roles) live under one base URL so a receiving system can tell them apart.
+
+export const ketacareBase = 'https://ketacare.org/fhir'
+export const loinc = 'http://loinc.org'
+export const ucum = 'http://unitsofmeasure.org'
+export const observationCategory = 'http://terminology.hl7.org/CodeSystem/observation-category'
+export const actCode = 'http://terminology.hl7.org/CodeSystem/v3-ActCode'
+export const participationType = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType'
+export const identifierType = 'http://terminology.hl7.org/CodeSystem/v2-0203'
+
+/** Instrument totals without a LOINC code (MADRS, QIDS-SR16, C-SSRS …): code = the instrument id. */
+export const instrumentSystem = `${ketacareBase}/CodeSystem/instrument-total`
+/** Staff roles (PractitionerRole.code): admin, prescriber, nurse, front_desk, auditor. */
+export const staffRoleSystem = `${ketacareBase}/CodeSystem/staff-role`
+/** Chair-side sedation level read with the vital signs (MOAA/S, clinical-reference §4). */
+export const sedationSystem = `${ketacareBase}/CodeSystem/sedation`
+/** A clinic's medical record numbers: unique within the clinic, so the system names the clinic. */
+export const mrnSystem = (clinicId: string) => `${ketacareBase}/sid/mrn/${clinicId}`
+/** A treatment session's number within its patient's course. */
+export const sessionNumberSystem = `${ketacareBase}/sid/session-number`

@@ -1,0 +1,142 @@
+import type { Bundle, Observation, Patient } from '@medplum/fhirtypes'
+import { Client as FhirClient } from 'fhir-kit-client'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDemoClinic } from '../../../test/support/clinic-fixture'
+import type { TestApp } from '../../../test/support/test-app'
+
+// Search, paging and read driven by a real FHIR client library (fhir-kit-client) over HTTP against
+// the running app, signed in as the demo clinic's nurse (a member of Riverside only).
+
+let t: TestApp
+let fhir: FhirClient
+let patientId: string
+
+const ids = (bundle: Bundle) =>
+  (bundle.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource!.id!)
+const search = async (resourceType: string, searchParams: Record<string, string>) =>
+  (await fhir.search({ resourceType, searchParams })) as Bundle
+
+beforeAll(async () => {
+  const demo = await startDemoClinic({ roles: ['nurse'], withSessions: true })
+  t = demo.t
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' })
+  fhir = new FhirClient({
+    baseUrl: `${address}/fhir/R4`,
+    customHeaders: { cookie: `kc_session=${demo.clients.nurse.cookie}` },
+  })
+  // The Riverside patient with the most vital-sign readings.
+  const busiest = await t.database.db
+    .selectFrom('vital_sign')
+    .select(['patient_id', (eb) => eb.fn.countAll().as('n')])
+    .where('clinic_id', '=', t.clinics.riverside)
+    .groupBy('patient_id')
+    .orderBy('n', 'desc')
+    .executeTakeFirstOrThrow()
+  patientId = busiest.patient_id
+})
+afterAll(() => t.close())
+
+describe('FHIR search through fhir-kit-client', () => {
+  it('reads the CapabilityStatement', async () => {
+    const statement = (await fhir.capabilityStatement()) as { fhirVersion: string; format: string[] }
+    expect(statement).toMatchObject({ fhirVersion: '4.0.1', format: ['json'] })
+  })
+
+  it('pages a patient’s Observations by next links: the same matches, in order, as one page', async () => {
+    const whole = await search('Observation', { patient: patientId, _count: '1000' })
+    expect(whole.link!.some((l) => l.relation === 'next')).toBe(false)
+    const expected = ids(whole)
+    expect(expected.length).toBeGreaterThan(20)
+    const paged: string[] = []
+    let pages = 0
+    let bundle: Bundle | undefined = await search('Observation', { patient: patientId, _count: '7' })
+    while (bundle) {
+      pages++
+      expect(ids(bundle).length).toBeLessThanOrEqual(7)
+      paged.push(...ids(bundle))
+      bundle = (await fhir.nextPage({ bundle })) as Bundle | undefined
+    }
+    expect(paged).toEqual(expected)
+    expect(pages).toBe(Math.ceil(expected.length / 7))
+    const resources = (whole.entry ?? []).map((e) => e.resource as Observation)
+    expect(new Set(resources.map((o) => o.subject!.reference))).toEqual(new Set([`Patient/${patientId}`]))
+  })
+
+  it('date prefixes split the record at an instant: lt and ge partition it', async () => {
+    const all = (await search('Observation', { subject: `Patient/${patientId}`, _count: '1000' })).entry!.map(
+      (e) => e.resource as Observation,
+    )
+    const times = all.map((o) => o.effectiveDateTime!).sort()
+    const middle = times[Math.floor(times.length / 2)]!
+    const before = ids(
+      await search('Observation', { patient: patientId, date: `lt${middle}`, _count: '1000' }),
+    )
+    const after = ids(
+      await search('Observation', { patient: patientId, date: `ge${middle}`, _count: '1000' }),
+    )
+    expect(before.length + after.length).toBe(all.length)
+    expect(before.length).toBe(times.filter((x) => x < middle).length)
+    const day = middle.slice(0, 10)
+    const sameDay = await search('Observation', { patient: patientId, date: day, _count: '1000' })
+    expect(ids(sameDay).length).toBeGreaterThan(0)
+    for (const e of sameDay.entry!) {
+      const at = Date.parse((e.resource as Observation).effectiveDateTime!)
+      expect(Math.abs(at - Date.parse(middle))).toBeLessThan(2 * 86_400_000)
+    }
+  })
+
+  it('code (system|code or code) and category select the kind of Observation', async () => {
+    const heart = await search('Observation', { code: 'http://loinc.org|8867-4', _count: '1000' })
+    expect(ids(heart).length).toBeGreaterThan(0)
+    expect(ids(heart).every((id) => id.endsWith('-hr'))).toBe(true)
+    const phq9 = await search('Observation', { code: '44261-6', _count: '1000' })
+    for (const e of phq9.entry!) expect((e.resource as Observation).code.coding![0]!.code).toBe('44261-6')
+    const madrs = await search('Observation', {
+      code: 'https://ketacare.org/fhir/CodeSystem/instrument-total|madrs',
+      _count: '1000',
+    })
+    expect(ids(madrs).length).toBeGreaterThan(0)
+    const surveys = await search('Observation', { category: 'survey', _count: '1000' })
+    expect(ids(surveys).every((id) => id.endsWith('-total'))).toBe(true)
+    expect(ids(await search('Observation', { code: 'http://snomed.info/sct|8867-4' }))).toEqual([])
+  })
+
+  it('_include=Observation:patient adds the patient once, as an include', async () => {
+    const bundle = await search('Observation', {
+      patient: patientId,
+      _include: 'Observation:patient',
+      _count: '5',
+    })
+    const included = bundle.entry!.filter((e) => e.search?.mode === 'include')
+    expect(included.map((e) => e.resource!.id)).toEqual([patientId])
+    expect(included[0]!.fullUrl).toMatch(new RegExp(`/fhir/R4/Patient/${patientId}$`))
+  })
+
+  it('reads Patient, Encounter and Observation by id; finds a patient by MRN; Encounters by status', async () => {
+    const patient = (await fhir.read({ resourceType: 'Patient', id: patientId })) as Patient
+    expect(patient.id).toBe(patientId)
+    const mrn = patient.identifier![0]!.value!
+    expect(ids(await search('Patient', { identifier: mrn }))).toEqual([patientId])
+    const finished = await search('Encounter', { patient: patientId, status: 'finished', _count: '1000' })
+    expect(ids(finished).length).toBeGreaterThan(0)
+    for (const e of finished.entry!) expect(e.resource).toMatchObject({ status: 'finished' })
+    const encounter = await fhir.read({ resourceType: 'Encounter', id: ids(finished)[0]! })
+    expect(encounter).toMatchObject({
+      resourceType: 'Encounter',
+      subject: { reference: `Patient/${patientId}` },
+    })
+    const observationId = ids(await search('Observation', { patient: patientId, _count: '1' }))[0]!
+    expect(await fhir.read({ resourceType: 'Observation', id: observationId })).toMatchObject({
+      id: observationId,
+    })
+    expect(ids(await search('Observation', { _id: observationId }))).toEqual([observationId])
+  })
+
+  it('_lastUpdated filters on the record’s version time', async () => {
+    const future = new Date(t.clock.now().getTime() + 86_400_000).toISOString()
+    expect(ids(await search('Patient', { _lastUpdated: `gt${future}` }))).toEqual([])
+    expect(
+      ids(await search('Patient', { _lastUpdated: `le${future}`, _count: '1000' })).length,
+    ).toBeGreaterThan(0)
+  })
+})

@@ -1,0 +1,134 @@
+import type { Observation, Resource } from '@medplum/fhirtypes'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startDemoClinic } from '../../../test/support/clinic-fixture'
+import { fhirGet, r4Errors, searchAll } from '../../../test/support/fhir'
+import type { Client, TestApp } from '../../../test/support/test-app'
+import { sources } from './registry'
+
+// Done means (issue 17): every resource KetaCare emits for the whole demo organization validates
+// against the FHIR R4 base definitions with a validator we did not write (@medplum/core's), read
+// through the API as a client gets them — and the search finds every stored row.
+
+let t: TestApp
+let auditor: Client
+let nurse: Client
+const emitted = new Map<string, Resource[]>()
+
+beforeAll(async () => {
+  ;({
+    t,
+    clients: { auditor, nurse },
+  } = await startDemoClinic({ roles: ['auditor', 'nurse'], withSessions: true }))
+  // One vital-sign row and one instrument response marked in error, so that status is emitted too.
+  const vital = await t.database.db
+    .selectFrom('vital_sign')
+    .select(['id', 'patient_id'])
+    .where('clinic_id', '=', t.clinics.riverside)
+    .where('heart_rate_bpm', 'is not', null)
+    .where('session_id', 'is', null)
+    .executeTakeFirstOrThrow()
+  const marked = await nurse.post(
+    `/api/v1/clinics/${t.clinics.riverside}/patients/${vital.patient_id}/vitals/${vital.id}/entered-in-error`,
+    { reason: 'charted on the wrong patient' },
+  )
+  expect(marked.statusCode).toBe(204)
+  for (const clinicId of [t.clinics.riverside, t.clinics.hillcrest])
+    for (const { type } of sources)
+      emitted.set(`${clinicId} ${type}`, await searchAll(auditor, type, clinicId))
+})
+afterAll(() => t.close())
+
+const all = () => [...emitted.values()].flat()
+
+describe('the demo organization as FHIR R4', () => {
+  it('every resource of both clinics validates against the R4 base definitions', () => {
+    expect(all().length).toBeGreaterThan(200)
+    const invalid = all()
+      .map((resource) => ({ id: `${resource.resourceType}/${resource.id}`, errors: r4Errors(resource) }))
+      .filter((r) => r.errors.length > 0)
+    expect(invalid).toEqual([])
+  })
+
+  // @medplum/core checks structure, cardinality and formats, not value-set bindings: the required
+  // codes (gender, status …) are held by @medplum/fhirtypes' literal types when the mappers compile.
+  it('the validator is live: it refuses a resource that breaks R4', () => {
+    const patient = emitted.get(`${t.clinics.riverside} Patient`)![0]!
+    const observation = emitted.get(`${t.clinics.riverside} Observation`)![0]!
+    expect(r4Errors({ ...observation, code: undefined } as unknown as Resource).length).toBeGreaterThan(0)
+    expect(r4Errors({ ...patient, birthDate: '1980-02-30T' } as Resource).length).toBeGreaterThan(0)
+    expect(r4Errors({ ...patient, mrn: 'K-1' } as Resource).length).toBeGreaterThan(0)
+  })
+
+  it('emits every type in each clinic, and every stored patient, session and reading', async () => {
+    const db = t.database.db
+    for (const clinicId of [t.clinics.riverside, t.clinics.hillcrest]) {
+      for (const { type } of sources)
+        expect(emitted.get(`${clinicId} ${type}`)!.length, type).toBeGreaterThan(0)
+      const count = async (
+        table: 'patient' | 'treatment_session' | 'instrument_response' | 'body_measurement',
+      ) =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('clinic_id', '=', clinicId)
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      expect(emitted.get(`${clinicId} Patient`)!.length).toBe(await count('patient'))
+      expect(emitted.get(`${clinicId} Encounter`)!.length).toBe(await count('treatment_session'))
+      const observations = emitted.get(`${clinicId} Observation`) as Observation[]
+      expect(observations.filter((o) => o.id!.endsWith('-total')).length).toBe(
+        await count('instrument_response'),
+      )
+      expect(observations.filter((o) => o.id!.endsWith('-weight')).length).toBe(
+        await count('body_measurement'),
+      )
+      expect(new Set(observations.map((o) => o.id)).size).toBe(observations.length)
+    }
+  })
+
+  it('vital signs have the US Core shape: LOINC codes, UCUM units, the BP panel with components', () => {
+    const observations = all().filter((r): r is Observation => r.resourceType === 'Observation')
+    const bp = observations.find((o) => o.id!.endsWith('-bp'))!
+    expect(bp.category![0]!.coding![0]).toMatchObject({ code: 'vital-signs' })
+    expect(bp.code.coding![0]!.code).toBe('85354-9')
+    expect(bp.component!.map((c) => c.code.coding![0]!.code)).toEqual(['8480-6', '8462-4'])
+    expect(bp.component![0]!.valueQuantity).toMatchObject({
+      system: 'http://unitsofmeasure.org',
+      code: 'mm[Hg]',
+    })
+    const spo2 = observations.find((o) => o.id!.endsWith('-spo2'))!
+    expect(spo2.code.coding!.map((c) => c.code)).toEqual(['2708-6', '59408-5'])
+    expect(observations.find((o) => o.id!.endsWith('-hr'))!.valueQuantity!.code).toBe('/min')
+    const phq9 = observations.find((o) => o.code.coding!.some((c) => c.code === '44261-6'))!
+    expect(phq9.category![0]!.coding![0]!.code).toBe('survey')
+    expect(observations.filter((o) => o.status === 'entered-in-error').length).toBeGreaterThan(0)
+  })
+
+  it('a read carries the version as a weak ETag and the update time as Last-Modified', async () => {
+    const patient = emitted.get(`${t.clinics.riverside} Patient`)![0]!
+    const res = await fhirGet(auditor, `Patient/${patient.id}`, t.clinics.riverside)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('application/fhir+json')
+    expect(res.headers.etag).toBe(`W/"${patient.meta!.versionId}"`)
+    expect(res.headers['last-modified']).toBe(new Date(patient.meta!.lastUpdated!).toUTCString())
+    expect(res.json()).toEqual(patient)
+  })
+
+  it('the CapabilityStatement validates and lists exactly the served types and parameters', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/fhir/R4/metadata' })
+    expect(res.statusCode).toBe(200)
+    const statement = res.json()
+    expect(r4Errors(statement)).toEqual([])
+    const rest = statement.rest[0].resource as { type: string; searchParam: { name: string }[] }[]
+    expect(rest.map((r) => r.type)).toEqual(sources.map((s) => s.type))
+    const observation = rest.find((r) => r.type === 'Observation')!
+    expect(observation.searchParam.map((p) => p.name)).toEqual([
+      ...sources.find((s) => s.type === 'Observation')!.params,
+      '_count',
+      '_cursor',
+    ])
+  })
+})

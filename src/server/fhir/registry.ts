@@ -1,0 +1,23 @@
+import { locationSource, organizationSource } from './sources/clinic-sources'
+import { encounterSource } from './sources/encounter-source'
+import { observationSource } from './sources/observation-source'
+import { patientSource } from './sources/patient-source'
+import type { ResourceSource } from './sources/source'
+import { practitionerRoleSource, practitionerSource } from './sources/staff-sources'
+
+/** Every resource type served, in the CapabilityStatement's order. To add a type, add its source here. */
+export const sources: readonly ResourceSource[] = [
+  patientSource,
+  encounterSource,
+  observationSource,
+  organizationSource,
+  locationSource,
+  practitionerSource,
+  practitionerRoleSource,
+]
+
+const byType = new Map(sources.map((s) => [s.type as string, s]))
+
+export function sourceOf(type: string): ResourceSource | undefined {
+  return byType.get(type)
+}

@@ -1,0 +1,109 @@
+import type { Resource } from '@medplum/fhirtypes'
+import { hasPermission } from '../../domain/access/permissions'
+import { readInClinic, runInClinic } from '../clinic-scope'
+import type { AppContext } from '../context'
+import { AppError } from '../errors'
+import type { Principal } from '../principal'
+import { sourceOf } from './registry'
+import { parseSearch } from './search-params'
+import { patientSource, patientsByIds } from './sources/patient-source'
+import type { ResourceSource, SourceScope } from './sources/source'
+
+// Reads and searches run like every other patient read: the permission the type needs, the clinic's
+// row-level-secured transaction, and an audit event naming what was read (the ids returned).
+
+export interface SearchResult {
+  matches: Resource[]
+  included: Resource[]
+  hasMore: boolean
+}
+
+type Query = Record<string, string | string[] | undefined>
+
+function requireSource(type: string): ResourceSource {
+  const source = sourceOf(type)
+  if (!source)
+    throw new AppError('not-found', `The resource type "${type}" is not served here; see /fhir/R4/metadata.`)
+  return source
+}
+
+async function sourceScope(tx: SourceScope['tx'], clinicId: string): Promise<SourceScope> {
+  const clinic = await tx
+    .selectFrom('clinic')
+    .select('time_zone')
+    .where('id', '=', clinicId)
+    .executeTakeFirstOrThrow()
+  return { tx, clinicId, timeZone: clinic.time_zone }
+}
+
+/** `GET /fhir/R4/<type>/<id>`: 404 for an id that is not this clinic's. */
+export async function readResource(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  type: string,
+  id: string,
+): Promise<Resource> {
+  const source = requireSource(type)
+  return readInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: source.permission, action: 'fhir.read', entity: type, entityId: id },
+    async (scope) => {
+      const resource = await source.read(await sourceScope(scope.tx, clinicId), id)
+      if (!resource) throw new AppError('not-found', `${type}/${id} is not known here.`)
+      return resource
+    },
+  )
+}
+
+/** `GET /fhir/R4/<type>?…`: one keyset page, `_include`d patients, audited with the ids returned. */
+export async function searchResources(
+  ctx: AppContext,
+  principal: Principal,
+  clinicId: string,
+  type: string,
+  query: Query,
+): Promise<SearchResult> {
+  const source = requireSource(type)
+  return runInClinic(
+    ctx,
+    principal,
+    { clinicId, permission: source.permission, action: 'fhir.search', entity: type },
+    async (scope) => {
+      const sourceScopeOf = await sourceScope(scope.tx, clinicId)
+      const request = parseSearch(query, source.params, source.includes, sourceScopeOf.timeZone)
+      const found = await source.search(sourceScopeOf, request)
+      const matches = found.slice(0, request.count)
+      const patientIds = [...new Set(matches.flatMap(patientIdOf))]
+      let included: Resource[] = []
+      if (request.includes.length > 0 && patientIds.length > 0) {
+        if (!hasPermission(scope.membership.role, patientSource.permission))
+          throw new AppError(
+            'forbidden',
+            `Your role (${scope.membership.role}) may not read Patient resources.`,
+          )
+        included = await patientsByIds(sourceScopeOf, patientIds)
+      }
+      await scope.audit({
+        action: 'fhir.search',
+        entity: type,
+        detail: {
+          query: JSON.stringify(query),
+          count: matches.length,
+          ids: matches.map((r) => r.id!),
+          patientIds,
+        },
+      })
+      return { matches, included, hasMore: found.length > request.count }
+    },
+  )
+}
+
+/** The patient a resource is about (itself for a Patient). */
+function patientIdOf(resource: Resource): string[] {
+  if (resource.resourceType === 'Patient') return [resource.id!]
+  const subject = 'subject' in resource ? (resource.subject as { reference?: string } | undefined) : undefined
+  const match = /^Patient\/(.+)$/.exec(subject?.reference ?? '')
+  return match ? [match[1]!] : []
+}

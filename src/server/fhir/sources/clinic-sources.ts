@@ -1,0 +1,69 @@
+import type { Resource } from '@medplum/fhirtypes'
+import {
+  toChairLocation,
+  toClinicLocation,
+  toClinicOrganization,
+  toNetworkOrganization,
+} from '../resources/organization'
+import type { SearchRequest } from '../search-params'
+import type { ResourceSource, SourceScope } from './source'
+
+// A clinic's reference data is a handful of resources (its network, itself, its chairs), so these
+// types load them whole and page in memory; _id is their one search parameter.
+
+async function loadClinic({ tx, clinicId }: SourceScope) {
+  return tx
+    .selectFrom('clinic')
+    .select(['id', 'organization_id', 'name', 'phone', 'time_zone', 'version', 'created_at'])
+    .where('id', '=', clinicId)
+    .executeTakeFirstOrThrow()
+}
+
+/** The small set's page: `_id` applied, id order, after the cursor, one more than the count. */
+export function pageInMemory(resources: Resource[], request: SearchRequest): Resource[] {
+  return resources
+    .filter((r) => !request.ids || request.ids.includes(r.id!))
+    .filter((r) => request.cursor === undefined || r.id! > request.cursor)
+    .sort((a, b) => (a.id! < b.id! ? -1 : 1))
+    .slice(0, request.count + 1)
+}
+
+async function organizations(scope: SourceScope): Promise<Resource[]> {
+  const clinic = await loadClinic(scope)
+  const network = await scope.tx
+    .selectFrom('organization')
+    .selectAll()
+    .where('id', '=', clinic.organization_id)
+    .executeTakeFirstOrThrow()
+  return [toNetworkOrganization(network), toClinicOrganization(clinic)]
+}
+
+async function locations(scope: SourceScope): Promise<Resource[]> {
+  const clinic = await loadClinic(scope)
+  const chairs = await scope.tx
+    .selectFrom('chair')
+    .selectAll()
+    .where('clinic_id', '=', scope.clinicId)
+    .execute()
+  return [toClinicLocation(clinic), ...chairs.map(toChairLocation)]
+}
+
+/** The clinic and the network it belongs to. */
+export const organizationSource: ResourceSource = {
+  type: 'Organization',
+  permission: 'clinic:read',
+  params: ['_id'],
+  includes: [],
+  read: async (scope, id) => (await organizations(scope)).find((r) => r.id === id),
+  search: async (scope, request) => pageInMemory(await organizations(scope), request),
+}
+
+/** The clinic's building and its treatment chairs. */
+export const locationSource: ResourceSource = {
+  type: 'Location',
+  permission: 'clinic:read',
+  params: ['_id'],
+  includes: [],
+  read: async (scope, id) => (await locations(scope)).find((r) => r.id === id),
+  search: async (scope, request) => pageInMemory(await locations(scope), request),
+}

@@ -1,0 +1,183 @@
+import type { Coding, Observation } from '@medplum/fhirtypes'
+import { sql } from 'kysely'
+import { observationCategory } from '../code-systems'
+import {
+  instrumentIds,
+  instrumentObservation,
+  instrumentTotalCodings,
+} from '../resources/observation-instrument'
+import {
+  type BodyKind,
+  bodyKinds,
+  bodyObservations,
+  type VitalKind,
+  type VitalRow,
+  vitalKinds,
+  vitalObservations,
+} from '../resources/observation-vitals'
+import type { SearchRequest, Token } from '../search-params'
+import { allOf, anyOf, type Condition, commonConditions, isUuid, textIn } from '../sql-filters'
+import type { ResourceSource, SourceScope } from './source'
+
+// Observations come from three tables: a vital-sign row holds up to five (blood pressure, heart
+// rate, MOAA/S, respiratory rate, SpO2), a body measurement weight and height, an instrument
+// response its total. An Observation's id is its row's id and a suffix (`<row id>-hr`), so id order
+// is row order, and a page is merged from each table's next rows in id order. A row is selected
+// only if it holds a wanted kind, so each fetched row yields at least one Observation.
+
+const rowIdOf = (id: string) => id.slice(0, 36)
+const suffixOf = (id: string) => id.slice(37)
+
+const matchesToken = (codings: readonly Coding[], token: Token) =>
+  codings.some((c) => c.code === token.code && (token.system === undefined || c.system === token.system))
+
+/** Whether a kind is wanted by the search's `code` and `category`. */
+function isWanted(kind: { category: string; codings: readonly Coding[] }, request: SearchRequest): boolean {
+  if (request.codes && !request.codes.some((t) => matchesToken(kind.codings, t))) return false
+  const category = { system: observationCategory, code: kind.category }
+  return !request.categories || request.categories.some((t) => matchesToken([category], t))
+}
+
+const wantedKeys = <K extends string>(
+  kinds: Record<K, { category: string; codings: readonly Coding[] }>,
+  request: SearchRequest,
+) => (Object.keys(kinds) as K[]).filter((k) => isWanted(kinds[k], request))
+
+const vitalPresent: Record<VitalKind, Condition> = {
+  bp: sql`(systolic_mmhg IS NOT NULL OR diastolic_mmhg IS NOT NULL)`,
+  hr: sql`heart_rate_bpm IS NOT NULL`,
+  moaas: sql`moaas IS NOT NULL`,
+  rr: sql`respiratory_rate IS NOT NULL`,
+  spo2: sql`spo2_percent IS NOT NULL`,
+}
+const bodyPresent: Record<BodyKind, Condition> = { weight: sql`true`, height: sql`height_cm IS NOT NULL` }
+
+/** The conditions every table shares: patient, date, status, _id, _lastUpdated and the cursor. */
+function sharedConditions(request: SearchRequest, dateColumn: string): Condition[] {
+  const conditions = commonConditions(
+    { ...request, ids: request.ids?.map(rowIdOf) },
+    {
+      id: sql.ref('id'),
+      lastUpdated: sql`coalesce(entered_in_error_at, created_at)`,
+      patient: sql.ref('patient_id'),
+      date: sql.ref(dateColumn),
+    },
+    request.cursor === undefined ? undefined : { id: rowIdOf(request.cursor), inclusive: true },
+  )
+  if (request.statuses) {
+    const byStatus: Record<string, Condition> = {
+      final: sql`entered_in_error_at IS NULL`,
+      'entered-in-error': sql`entered_in_error_at IS NOT NULL`,
+    }
+    conditions.push(
+      anyOf(request.statuses.flatMap((s) => (Object.hasOwn(byStatus, s) ? [byStatus[s]!] : []))),
+    )
+  }
+  return conditions
+}
+
+async function searchVitals({ tx, clinicId }: SourceScope, request: SearchRequest, rows: number) {
+  const kinds = wantedKeys(vitalKinds, request)
+  if (kinds.length === 0) return []
+  const found = await tx
+    .selectFrom('vital_sign')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where(allOf([...sharedConditions(request, 'measured_at'), anyOf(kinds.map((k) => vitalPresent[k]))]))
+    .orderBy('id')
+    .limit(rows)
+    .execute()
+  return found.flatMap((row) => vitalObservations(row, kinds))
+}
+
+async function searchBody({ tx, clinicId }: SourceScope, request: SearchRequest, rows: number) {
+  const kinds = wantedKeys(bodyKinds, request)
+  if (kinds.length === 0) return []
+  const found = await tx
+    .selectFrom('body_measurement')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where(allOf([...sharedConditions(request, 'measured_at'), anyOf(kinds.map((k) => bodyPresent[k]))]))
+    .orderBy('id')
+    .limit(rows)
+    .execute()
+  return found.flatMap((row) => bodyObservations(row, kinds))
+}
+
+async function searchInstruments({ tx, clinicId }: SourceScope, request: SearchRequest, rows: number) {
+  const ids = instrumentIds().filter((id) =>
+    isWanted({ category: 'survey', codings: instrumentTotalCodings(id) }, request),
+  )
+  if (ids.length === 0) return []
+  const found = await tx
+    .selectFrom('instrument_response')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where(allOf([...sharedConditions(request, 'administered_at'), textIn(sql.ref('instrument_id'), ids)]))
+    .orderBy('id')
+    .limit(rows)
+    .execute()
+  return found.map(instrumentObservation)
+}
+
+async function search(scope: SourceScope, request: SearchRequest): Promise<Observation[]> {
+  if (request.cursor !== undefined && !isUuid(rowIdOf(request.cursor))) return []
+  // The row at the cursor may have nothing left to send: one row more than the page needs.
+  const rows = Math.max(request.count + 2, request.ids?.length ?? 0)
+  // One after another: the three queries share the transaction's one connection.
+  const vitals = await searchVitals(scope, request, rows)
+  const body = await searchBody(scope, request, rows)
+  const totals = await searchInstruments(scope, request, rows)
+  return [...vitals, ...body, ...totals]
+    .filter((o) => request.cursor === undefined || o.id! > request.cursor)
+    .filter((o) => !request.ids || request.ids.includes(o.id!))
+    .sort((a, b) => (a.id! < b.id! ? -1 : 1))
+    .slice(0, request.count + 1)
+}
+
+async function read({ tx, clinicId }: SourceScope, id: string): Promise<Observation | undefined> {
+  const rowId = rowIdOf(id)
+  const suffix = suffixOf(id)
+  if (!isUuid(rowId) || id[36] !== '-') return undefined
+  if (Object.hasOwn(vitalKinds, suffix)) {
+    const row: VitalRow | undefined = await tx
+      .selectFrom('vital_sign')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', rowId)
+      .executeTakeFirst()
+    return row && vitalObservations(row, [suffix as VitalKind])[0]
+  }
+  if (Object.hasOwn(bodyKinds, suffix)) {
+    const row = await tx
+      .selectFrom('body_measurement')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', rowId)
+      .executeTakeFirst()
+    return row && bodyObservations(row, [suffix as BodyKind])[0]
+  }
+  if (suffix !== 'total') return undefined
+  const row = await tx
+    .selectFrom('instrument_response')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', rowId)
+    .executeTakeFirst()
+  return row && instrumentObservation(row)
+}
+
+/** Vital signs, body measurements and instrument totals as Observations. */
+export const observationSource: ResourceSource = {
+  type: 'Observation',
+  permission: 'clinical:read',
+  params: ['_id', '_lastUpdated', 'patient', 'subject', 'date', 'code', 'status', 'category'],
+  includes: ['Observation:patient', 'Observation:subject'],
+  paramDocs: {
+    code: 'LOINC (vital signs, PHQ-9 and GAD-7 totals) or https://ketacare.org/fhir/CodeSystem/instrument-total.',
+    category: 'vital-signs, exam (MOAA/S) or survey (instrument totals).',
+    status: 'final, or entered-in-error for records marked in error.',
+  },
+  read,
+  search,
+}

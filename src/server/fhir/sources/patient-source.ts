@@ -1,0 +1,66 @@
+import type { Patient } from '@medplum/fhirtypes'
+import { sql } from 'kysely'
+import { mrnSystem } from '../code-systems'
+import { toPatient } from '../resources/patient'
+import type { SearchRequest } from '../search-params'
+import { allOf, commonConditions, isUuid, textIn, uuidIn } from '../sql-filters'
+import type { ResourceSource, SourceScope } from './source'
+
+/** Patients of the clinic (the `patient` table). */
+export const patientSource: ResourceSource = {
+  type: 'Patient',
+  permission: 'patients:read',
+  params: ['_id', '_lastUpdated', 'identifier'],
+  includes: [],
+  paramDocs: {
+    identifier: 'The clinic’s MRN: `<mrn>` or `https://ketacare.org/fhir/sid/mrn/<clinic id>|<mrn>`.',
+  },
+  read: async ({ tx, clinicId }, id) => {
+    if (!isUuid(id)) return undefined
+    const row = await tx
+      .selectFrom('patient')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', id)
+      .executeTakeFirst()
+    return row && toPatient(row)
+  },
+  search: async (scope, request) => (await loadPatients(scope, request)).map(toPatient),
+}
+
+async function loadPatients({ tx, clinicId }: SourceScope, request: SearchRequest) {
+  const conditions = commonConditions(request, {
+    id: sql.ref('patient.id'),
+    lastUpdated: sql.ref('patient.updated_at'),
+  })
+  if (request.identifiers) {
+    const system = mrnSystem(clinicId)
+    const mrns = request.identifiers
+      .filter((t) => t.system === undefined || t.system === system)
+      .map((t) => t.code)
+    conditions.push(textIn(sql.ref('patient.mrn'), mrns))
+  }
+  return tx
+    .selectFrom('patient')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where(allOf(conditions))
+    .orderBy('id')
+    .limit(request.count + 1)
+    .execute()
+}
+
+/** The clinic's patients with these ids (`_include` of the resources about them). */
+export async function patientsByIds(
+  { tx, clinicId }: SourceScope,
+  ids: readonly string[],
+): Promise<Patient[]> {
+  const rows = await tx
+    .selectFrom('patient')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where(uuidIn(sql.ref('id'), ids))
+    .orderBy('id')
+    .execute()
+  return rows.map(toPatient)
+}

@@ -1,0 +1,86 @@
+import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
+import type { DateBound, DatePrefix, SearchRequest } from './search-params'
+
+// Search parameters as SQL conditions on a resource's columns, so the database filters and pages
+// (keyset on the row id: UUIDv7, so id order is creation order) and nothing is filtered in memory.
+
+export type Condition = RawBuilder<SqlBool>
+
+const never: Condition = sql<SqlBool>`false`
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+export const isUuid = (value: string): boolean => uuidPattern.test(value)
+
+type Column = Expression<unknown>
+
+/** `column IN (values)` over UUID columns; values that are not UUIDs match nothing (not a 500). */
+export function uuidIn(column: Column, values: readonly string[]): Condition {
+  const ids = values.filter(isUuid)
+  if (ids.length === 0) return never
+  return sql<SqlBool>`${column} IN (${sql.join(ids)})`
+}
+
+export function textIn(column: Column, values: readonly string[]): Condition {
+  if (values.length === 0) return never
+  return sql<SqlBool>`${column} IN (${sql.join(values)})`
+}
+
+const byPrefix: Record<DatePrefix, (column: Column, start: Date, end: Date) => Condition> = {
+  eq: (c, start, end) => sql<SqlBool>`(${c} >= ${start} AND ${c} < ${end})`,
+  ne: (c, start, end) => sql<SqlBool>`NOT (${c} >= ${start} AND ${c} < ${end})`,
+  lt: (c, start) => sql<SqlBool>`${c} < ${start}`,
+  le: (c, _start, end) => sql<SqlBool>`${c} < ${end}`,
+  gt: (c, _start, end) => sql<SqlBool>`${c} >= ${end}`,
+  ge: (c, start) => sql<SqlBool>`${c} >= ${start}`,
+}
+
+/** A date parameter's prefixes over the range its precision gives (R4 §3.1.1.5.8). */
+export function dateConditions(column: Column, bounds: readonly DateBound[]): Condition[] {
+  return bounds.map(({ prefix, start, end }) => byPrefix[prefix](column, start, end))
+}
+
+/** The columns a resource's common parameters search. */
+export interface SearchColumns {
+  id: Column
+  lastUpdated: Column
+  patient?: Column
+  date?: Column
+}
+
+/**
+ * The conditions of `_id`, `_lastUpdated`, `patient`/`subject` and `date`, and the keyset cursor.
+ * The cursor is the row id to resume after: the last resource's id unless a row holds several
+ * resources (Observation), whose source resumes at the row and drops what it already sent.
+ */
+export function commonConditions(
+  request: SearchRequest,
+  columns: SearchColumns,
+  cursor = request.cursor === undefined ? undefined : { id: request.cursor, inclusive: false },
+): Condition[] {
+  const conditions: Condition[] = []
+  if (request.ids) conditions.push(uuidIn(columns.id, request.ids))
+  if (request.patients && columns.patient) conditions.push(uuidIn(columns.patient, request.patients))
+  if (columns.date) conditions.push(...dateConditions(columns.date, request.date))
+  conditions.push(...dateConditions(columns.lastUpdated, request.lastUpdated))
+  if (cursor) {
+    if (!isUuid(cursor.id)) return [never]
+    conditions.push(
+      cursor.inclusive
+        ? sql<SqlBool>`${columns.id} >= ${cursor.id}`
+        : sql<SqlBool>`${columns.id} > ${cursor.id}`,
+    )
+  }
+  return conditions
+}
+
+/** Every condition at once (`true` when there are none). */
+export function allOf(conditions: readonly Condition[]): Condition {
+  if (conditions.length === 0) return sql<SqlBool>`true`
+  return sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`
+}
+
+/** Any of the conditions (`false` when there are none). */
+export function anyOf(conditions: readonly Condition[]): Condition {
+  if (conditions.length === 0) return never
+  return sql<SqlBool>`(${sql.join(conditions, sql` OR `)})`
+}
