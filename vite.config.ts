@@ -4,6 +4,14 @@ import { defineConfig } from 'vite'
 // The staff web app lives in src/web; the server serves the built files from dist/web with an
 // SPA fallback. In development the API runs separately on port 3000 (`npm run dev`).
 const apiTarget = 'http://127.0.0.1:3000'
+/** The prefix of a route chunk's file name: learn-, portal- or staff- (shared chunks have none). */
+function areaOf(facadeModuleId: string | null): string {
+  if (!facadeModuleId?.includes('/src/web/')) return ''
+  if (facadeModuleId.includes('/src/web/pages/learn/')) return 'learn-'
+  if (facadeModuleId.includes('/src/web/pages/portal/')) return 'portal-'
+  return 'staff-'
+}
+
 const proxiedPaths = ['/api', '/docs', '/openapi.json', '/healthz', '/readyz']
 
 export default defineConfig({
@@ -17,14 +25,26 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    // Libraries change less often than our code: separate chunks stay cached across releases.
+    // prerender.mjs reads which files each public page's route modules need (and deletes the file).
+    manifest: true,
     rolldownOptions: {
       output: {
+        // Each route loads its own chunk (app.tsx); the name says whose it is, so a test can check that
+        // /learn loads no staff- or portal- chunk (test/e2e/learn-delivery.spec.ts).
+        chunkFileNames: (chunk) => `assets/${areaOf(chunk.facadeModuleId)}[name]-[hash].js`,
         codeSplitting: {
+          // A group holds only the libraries it names: the charts' dependencies (Mantine, React) stay
+          // where the rest of the app finds them instead of joining the charts chunk.
+          includeDependenciesRecursively: false,
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|dayjs)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // Libraries change less often than our code: separate chunks stay cached across releases.
+            // React and the router are on every page; the charts only where a chart is drawn.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/ },
+            {
+              name: 'charts',
+              test: /node_modules[\\/](@mantine[\\/]charts|recharts|victory-vendor|d3-[a-z-]+|decimal\.js-light)[\\/].*\.[cm]?js$/,
+            },
           ],
         },
       },

@@ -1,88 +1,145 @@
-import { createBrowserRouter } from 'react-router'
+import type { ComponentType } from 'react'
+import type { RouteObject } from 'react-router'
 import { clinicPages } from './clinic-pages'
-import { ClinicLayout } from './components/clinic-layout'
-import { RequirePermission } from './components/require-permission'
-import { RequireSession } from './components/require-session'
 import { RouteError } from './components/route-error'
-import { BoardDisplayPage } from './pages/board-display-page'
-import { LearnLayout } from './pages/learn/learn-layout'
-import { LearnPage } from './pages/learn/learn-page'
-import { SelfCheckPage } from './pages/learn/self-check-page'
-import { NotFoundPage } from './pages/not-found-page'
-import { DocumentsPage } from './pages/portal/documents-page'
-import { MagicLinkPage } from './pages/portal/magic-link-page'
-import { PortalHomePage } from './pages/portal/portal-home-page'
-import { PortalInvitePage } from './pages/portal/portal-invite-page'
-import { PortalLayout } from './pages/portal/portal-layout'
-import { PortalSignInPage } from './pages/portal/portal-sign-in-page'
-import { ProgressPage } from './pages/portal/progress-page'
-import { RequirePortalSession } from './pages/portal/require-portal-session'
-import { SecurityPage } from './pages/portal/security-page'
-import { SurveyPage } from './pages/portal/survey-page'
-import { SignInPage } from './pages/sign-in-page'
-import { StartPage } from './pages/start-page'
+
+// Every route's code loads when the route is first visited (react-router `lazy`), so /learn and
+// /portal never download the staff app, its charts or the signature pad, and a staff screen loads
+// only its own page. vite.config.ts names the chunks by area (learn-, portal-, staff-).
+// main.tsx loads the routes of the first address before it renders or hydrates.
+
+/** A route whose component loads on first visit. */
+const page = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() })
+
+/** As `page`, with all of Mantine's styles (the public /learn pages import only the ones they use). */
+const styledPage = (load: () => Promise<ComponentType>) =>
+  page(async () => (await Promise.all([load(), import('./mantine-styles')]))[0])
 
 // Every staff page lives under /c/:clinicId so the clinic in view is part of the address.
-export const router = createBrowserRouter([
-  { path: '/signin', element: <SignInPage />, errorElement: <RouteError /> },
+export const routes: RouteObject[] = [
+  {
+    path: '/signin',
+    lazy: styledPage(() => import('./pages/sign-in-page').then((m) => m.SignInPage)),
+    errorElement: <RouteError />,
+  },
   // A nurses' station screen (issue 14): its own display token, no staff sign-in, never locks.
-  { path: '/display/board', element: <BoardDisplayPage />, errorElement: <RouteError /> },
-  // Public education and self-check (issue 7): no sign-in, their own light layout.
+  {
+    path: '/display/board',
+    lazy: styledPage(() => import('./pages/board-display-page').then((m) => m.BoardDisplayPage)),
+    errorElement: <RouteError />,
+  },
+  // Public education and self-check (issue 7): no sign-in, their own light layout. Prerendered to
+  // static HTML at build time (prerender-entry.tsx) and hydrated by main.tsx.
   {
     path: '/learn',
-    element: <LearnLayout />,
+    lazy: page(() => import('./pages/learn/learn-layout').then((m) => m.LearnLayout)),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <LearnPage /> },
-      { path: 'self-check', element: <SelfCheckPage /> },
+      { index: true, lazy: page(() => import('./pages/learn/learn-page').then((m) => m.LearnPage)) },
+      {
+        path: 'self-check',
+        lazy: page(() => import('./pages/learn/self-check-page').then((m) => m.SelfCheckPage)),
+      },
     ],
   },
   // Patient portal (issue 7): its own session; a magic link's session reaches only its survey.
   {
     path: '/portal',
-    element: <PortalLayout />,
+    lazy: styledPage(() => import('./pages/portal/portal-layout').then((m) => m.PortalLayout)),
     errorElement: <RouteError />,
     children: [
-      { path: 'sign-in', element: <PortalSignInPage /> },
-      { path: 'invite/:token', element: <PortalInvitePage /> },
-      { path: 's/:token', element: <MagicLinkPage /> },
       {
-        element: <RequirePortalSession allowSurveyScope />,
-        children: [{ path: 'surveys/:id', element: <SurveyPage /> }],
+        path: 'sign-in',
+        lazy: page(() => import('./pages/portal/portal-sign-in-page').then((m) => m.PortalSignInPage)),
       },
       {
-        element: <RequirePortalSession />,
+        path: 'invite/:token',
+        lazy: page(() => import('./pages/portal/portal-invite-page').then((m) => m.PortalInvitePage)),
+      },
+      {
+        path: 's/:token',
+        lazy: page(() => import('./pages/portal/magic-link-page').then((m) => m.MagicLinkPage)),
+      },
+      {
+        lazy: async () => {
+          const { RequirePortalSession } = await import('./pages/portal/require-portal-session')
+          return { element: <RequirePortalSession allowSurveyScope /> }
+        },
         children: [
-          { index: true, element: <PortalHomePage /> },
-          { path: 'progress', element: <ProgressPage /> },
-          { path: 'documents', element: <DocumentsPage /> },
-          { path: 'security', element: <SecurityPage /> },
+          {
+            path: 'surveys/:id',
+            lazy: page(() => import('./pages/portal/survey-page').then((m) => m.SurveyPage)),
+          },
+        ],
+      },
+      {
+        lazy: page(() => import('./pages/portal/require-portal-session').then((m) => m.RequirePortalSession)),
+        children: [
+          {
+            index: true,
+            lazy: page(() => import('./pages/portal/portal-home-page').then((m) => m.PortalHomePage)),
+          },
+          {
+            path: 'progress',
+            lazy: page(() => import('./pages/portal/progress-page').then((m) => m.ProgressPage)),
+          },
+          {
+            path: 'documents',
+            lazy: page(() => import('./pages/portal/documents-page').then((m) => m.DocumentsPage)),
+          },
+          {
+            path: 'security',
+            lazy: page(() => import('./pages/portal/security-page').then((m) => m.SecurityPage)),
+          },
         ],
       },
     ],
   },
   {
-    element: <RequireSession />,
+    // The staff app's toasts (notifications.show) appear only in its shell: the public pages skip the library.
+    lazy: async () => {
+      const [{ RequireSession }, { Notifications }] = await Promise.all([
+        import('./components/require-session'),
+        import('@mantine/notifications'),
+        import('./mantine-styles'),
+      ])
+      return {
+        element: (
+          <>
+            <Notifications position="bottom-right" />
+            <RequireSession />
+          </>
+        ),
+      }
+    },
     errorElement: <RouteError />,
     children: [
-      { path: '/', element: <StartPage /> },
+      { path: '/', lazy: page(() => import('./pages/start-page').then((m) => m.StartPage)) },
       {
         path: '/c/:clinicId',
-        element: <ClinicLayout />,
+        lazy: page(() => import('./components/clinic-layout').then((m) => m.ClinicLayout)),
         errorElement: <RouteError />,
-        children: clinicPages.map((page) => {
-          const element = (
-            <RequirePermission key={page.path} permission={page.permission}>
-              {page.element}
-            </RequirePermission>
-          )
-          const errorElement = <RouteError key={page.path} />
-          return page.path === ''
-            ? { index: true, element, errorElement }
-            : { path: page.path, element, errorElement }
+        children: clinicPages.map((clinicPage) => {
+          const lazy = async () => {
+            const [{ RequirePermission }, Page] = await Promise.all([
+              import('./components/require-permission'),
+              clinicPage.load(),
+            ])
+            return {
+              element: (
+                <RequirePermission permission={clinicPage.permission}>
+                  <Page />
+                </RequirePermission>
+              ),
+            }
+          }
+          const errorElement = <RouteError key={clinicPage.path} />
+          return clinicPage.path === ''
+            ? { index: true, lazy, errorElement }
+            : { path: clinicPage.path, lazy, errorElement }
         }),
       },
     ],
   },
-  { path: '*', element: <NotFoundPage /> },
-])
+  { path: '*', lazy: styledPage(() => import('./pages/not-found-page').then((m) => m.NotFoundPage)) },
+]

@@ -1,19 +1,5 @@
-import type { ReactNode } from 'react'
+import type { ComponentType } from 'react'
 import type { Permission } from '../domain/access/permissions'
-import { AuditLogPage } from './pages/audit-log-page'
-import { BoardDisplaysPage } from './pages/board-displays-page'
-import { BoardPage } from './pages/board-page'
-import { PatientChartPage } from './pages/chart/patient-chart-page'
-import { HomePage } from './pages/home-page'
-import { IntakeQueuePage } from './pages/intake-queue-page'
-import { LedgerPage } from './pages/ledger-page'
-import { OutboxPage } from './pages/outbox-page'
-import { OutcomesPage } from './pages/outcomes-page'
-import { PatientsPage } from './pages/patients-page'
-import { RemsPage } from './pages/rems-page'
-import { SessionPage } from './pages/session/session-page'
-import { SettingsPage } from './pages/settings/settings-page'
-import { UsersPage } from './pages/users-page'
 
 export interface ClinicPage {
   /** Path under /c/:clinicId; '' is the clinic's home page. */
@@ -21,42 +7,93 @@ export interface ClinicPage {
   label: string
   /** Permission from /auth/me that the page needs; undefined means any member. */
   permission?: Permission
-  element: ReactNode
+  /** Loads the page's code the first time it is visited: each page is its own chunk (vite.config.ts). */
+  load: () => Promise<ComponentType>
   /** A page reached from another page (a patient's chart), not from the navbar. */
   isHiddenFromNav?: boolean
 }
 
 // One line per page: the navbar and the routes are both built from this list, in this order.
 export const clinicPages: ClinicPage[] = [
-  { path: '', label: 'Home', element: <HomePage /> },
-  { path: 'today', label: 'Today', permission: 'patients:read', element: <BoardPage /> },
+  { path: '', label: 'Home', load: () => import('./pages/home-page').then((m) => m.HomePage) },
+  {
+    path: 'today',
+    label: 'Today',
+    permission: 'patients:read',
+    load: () => import('./pages/board-page').then((m) => m.BoardPage),
+  },
   {
     path: 'sessions/:sessionId',
     label: 'Treatment session',
     permission: 'clinical:read',
-    element: <SessionPage />,
+    load: () => import('./pages/session/session-page').then((m) => m.SessionPage),
     isHiddenFromNav: true,
   },
-  { path: 'patients', label: 'Patients', permission: 'patients:read', element: <PatientsPage /> },
-  { path: 'intake', label: 'Intake queue', permission: 'patients:read', element: <IntakeQueuePage /> },
+  {
+    path: 'patients',
+    label: 'Patients',
+    permission: 'patients:read',
+    load: () => import('./pages/patients-page').then((m) => m.PatientsPage),
+  },
+  {
+    path: 'intake',
+    label: 'Intake queue',
+    permission: 'patients:read',
+    load: () => import('./pages/intake-queue-page').then((m) => m.IntakeQueuePage),
+  },
   {
     path: 'patients/:patientId',
     label: 'Patient chart',
     permission: 'patients:read',
-    element: <PatientChartPage />,
+    load: () => import('./pages/chart/patient-chart-page').then((m) => m.PatientChartPage),
     isHiddenFromNav: true,
   },
-  { path: 'outcomes', label: 'Outcomes', permission: 'reports:read', element: <OutcomesPage /> },
-  { path: 'ledger', label: 'Controlled substances', permission: 'ledger:read', element: <LedgerPage /> },
-  { path: 'users', label: 'Users', permission: 'users:manage', element: <UsersPage /> },
-  { path: 'audit', label: 'Audit log', permission: 'audit:read', element: <AuditLogPage /> },
-  { path: 'outbox', label: 'Outbox', permission: 'settings:manage', element: <OutboxPage /> },
-  { path: 'settings', label: 'Settings', permission: 'settings:manage', element: <SettingsPage /> },
+  {
+    path: 'outcomes',
+    label: 'Outcomes',
+    permission: 'reports:read',
+    load: () => import('./pages/outcomes-page').then((m) => m.OutcomesPage),
+  },
+  {
+    path: 'ledger',
+    label: 'Controlled substances',
+    permission: 'ledger:read',
+    load: () => import('./pages/ledger-page').then((m) => m.LedgerPage),
+  },
+  {
+    path: 'users',
+    label: 'Users',
+    permission: 'users:manage',
+    load: () => import('./pages/users-page').then((m) => m.UsersPage),
+  },
+  {
+    path: 'audit',
+    label: 'Audit log',
+    permission: 'audit:read',
+    load: () => import('./pages/audit-log-page').then((m) => m.AuditLogPage),
+  },
+  {
+    path: 'outbox',
+    label: 'Outbox',
+    permission: 'settings:manage',
+    load: () => import('./pages/outbox-page').then((m) => m.OutboxPage),
+  },
+  {
+    path: 'settings',
+    label: 'Settings',
+    permission: 'settings:manage',
+    load: () => import('./pages/settings/settings-page').then((m) => m.SettingsPage),
+  },
   {
     path: 'board-displays',
     label: 'Board displays',
     permission: 'settings:manage',
-    element: <BoardDisplaysPage />,
+    load: () => import('./pages/board-displays-page').then((m) => m.BoardDisplaysPage),
   },
-  { path: 'rems', label: 'Esketamine REMS', permission: 'rems:certify', element: <RemsPage /> },
+  {
+    path: 'rems',
+    label: 'Esketamine REMS',
+    permission: 'rems:certify',
+    load: () => import('./pages/rems-page').then((m) => m.RemsPage),
+  },
 ]

@@ -1,27 +1,14 @@
-import '@mantine/core/styles.css'
-import '@mantine/dates/styles.css'
-import '@mantine/notifications/styles.css'
+import '@mantine/core/styles/baseline.css'
+import '@mantine/core/styles/default-css-variables.css'
+import '@mantine/core/styles/global.css'
 
-import { MantineProvider } from '@mantine/core'
-import { Notifications } from '@mantine/notifications'
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { RouterProvider } from 'react-router'
-import { isApiError, setSessionEndHandler } from './api/client'
-import { router } from './app'
+import { createRoot, hydrateRoot } from 'react-dom/client'
+import { createBrowserRouter, matchRoutes, RouterProvider } from 'react-router'
+import { setSessionEndHandler } from './api/client'
+import { routes } from './app'
+import { AppProviders } from './app-providers'
 import { currentPath, signInUrl } from './components/sign-in-state'
-import { theme } from './theme'
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // Client errors (4xx) will not succeed on a retry; network blips and 5xx might.
-      retry: (failureCount, error) => failureCount < 2 && !(isApiError(error) && error.status < 500),
-      staleTime: 15_000,
-    },
-  },
-})
+import { adoptPrerenderedStyles } from './prerendered-styles'
 
 // A 401 anywhere means the server session is gone: reload the sign-in page, which also drops
 // every cached answer. On the sign-in page itself a 401 is expected and needs nothing; the patient
@@ -35,18 +22,26 @@ setSessionEndHandler((reason) => {
 // carrying it (no 'unsafe-inline' for styles); Mantine adds it to the <style> tags it writes.
 // Styles set from script (React's style props) go through the CSSOM, which CSP does not restrict.
 const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? ''
-const getStyleNonce = () => styleNonce
 
 const rootElement = document.getElementById('root')
 if (!rootElement) throw new Error('index.html has no #root element')
 
-createRoot(rootElement).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={getStyleNonce}>
-      <Notifications position="bottom-right" />
-      <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
+// Routes load their code on first visit (app.tsx). Load the first address's routes before the
+// first render, as react-router's docs advise, so a prerendered page hydrates without a gap.
+const lazyMatches = matchRoutes(routes, window.location)?.filter((m) => m.route.lazy) ?? []
+await Promise.all(
+  lazyMatches.map(async ({ route }) => {
+    const loaded = await (route.lazy as () => Promise<object>)()
+    Object.assign(route, { ...loaded, lazy: undefined })
+  }),
 )
+const app = (
+  <AppProviders styleNonce={styleNonce}>
+    <RouterProvider router={createBrowserRouter(routes)} />
+  </AppProviders>
+)
+// The public pages arrive prerendered (scripts/prerender.mjs): hydrate them; the rest render here.
+if (rootElement.hasChildNodes()) {
+  adoptPrerenderedStyles(rootElement)
+  hydrateRoot(rootElement, app)
+} else createRoot(rootElement).render(app)

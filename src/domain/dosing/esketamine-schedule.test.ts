@@ -66,22 +66,14 @@ describe('esketamine suicidal-ideation protocol (§3, label §2)', () => {
 
 describe('phaseForDate', () => {
   it('maps treatment weeks to phases', () => {
-    expect(phaseForDate(trd, '2025-03-03', '2025-03-03')).toMatchObject({
-      weekNumber: 1,
-      phase: { name: 'induction' },
-    })
-    expect(phaseForDate(trd, '2025-03-03', '2025-03-30')).toMatchObject({
-      weekNumber: 4,
-      phase: { name: 'induction' },
-    })
-    expect(phaseForDate(trd, '2025-03-03', '2025-03-31')).toMatchObject({
-      weekNumber: 5,
-      phase: { name: 'maintenance' },
-    })
-    expect(phaseForDate(trd, '2025-03-03', '2025-04-28')).toMatchObject({
-      weekNumber: 9,
-      phase: { name: 'continuation' },
-    })
+    for (const [date, weekNumber, name] of [
+      ['2025-03-03', 1, 'induction'],
+      ['2025-03-30', 4, 'induction'],
+      ['2025-03-31', 5, 'maintenance'],
+      ['2025-04-28', 9, 'continuation'],
+    ] as const) {
+      expect(phaseForDate(trd, '2025-03-03', date), date).toMatchObject({ weekNumber, phase: { name } })
+    }
     expect(phaseForDate(si, '2025-03-03', '2025-03-31')).toBeNull()
     expect(phaseForDate(trd, '2025-03-03', '2025-03-02')).toBeNull()
   })

@@ -2,8 +2,9 @@ import { appendAudit } from '../../audit/append-audit'
 import { type ClinicScope, clinicService, inAuditedClinicTransaction } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
-import { hashToken, randomToken, uuidv7 } from '../../ids'
+import { hashToken, randomToken } from '../../ids'
 import { inOwnerTransaction } from '../../tenancy'
+import { insertClinicRow } from '../clinics/clinic-rows'
 import { doseTimersOf, sessionsOfClinicDay } from '../sessions/board'
 import { loadSessionView } from '../sessions/view'
 import * as store from './store'
@@ -38,19 +39,13 @@ export const listDisplays = displayOperation('board-display.list', async (scope)
 
 /** Creates a display and returns its token: the only time anyone sees it. */
 export const createDisplay = displayOperation('board-display.create', async (scope, name: string) => {
-  const id = uuidv7(scope.now.getTime())
   const token = randomToken()
-  await scope.tx
-    .insertInto('board_display')
-    .values({
-      id,
-      clinic_id: scope.clinicId,
-      name,
-      token_hash: hashToken(token),
-      created_by: scope.principal.userId,
-      created_at: scope.now,
-    })
-    .execute()
+  const id = await insertClinicRow(scope, 'board_display', {
+    name,
+    token_hash: hashToken(token),
+    created_by: scope.principal.userId,
+    created_at: scope.now,
+  })
   await scope.audit({
     action: 'board-display.create',
     entity: 'board_display',

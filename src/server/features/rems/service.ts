@@ -11,8 +11,8 @@ import { type ClinicScope, readInClinic, runInClinic } from '../../clinic-scope'
 import { clinicTimeZone } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
 import { AppError } from '../../errors'
-import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
+import { insertClinicRow } from '../clinics/clinic-rows'
 import { requirePatient } from '../patients/store'
 import { listRemsRecords, type RemsRow } from './store'
 
@@ -90,24 +90,17 @@ async function appendEntry(
       'An entry is already recorded: say why this one replaces it (the earlier entry is kept).',
       { fieldErrors: [{ field: 'correctionReason', message: 'required to correct an existing entry' }] },
     )
-  const id = uuidv7(scope.now.getTime())
-  await scope.tx
-    .insertInto('rems_record')
-    .values({
-      id,
-      clinic_id: scope.clinicId,
-      kind,
-      patient_id: patientId,
-      entry_no: (existing[0]?.entry_no ?? 0) + 1,
-      identifier: input.identifier.trim(),
-      effective_on: input.effectiveOn,
-      correction_reason: existing.length > 0 ? correctionReason : null,
-      recorded_by: scope.principal.userId,
-      recorder_name: scope.principal.displayName,
-      recorded_at: scope.now,
-    })
-    .execute()
-  return id
+  return insertClinicRow(scope, 'rems_record', {
+    kind,
+    patient_id: patientId,
+    entry_no: (existing[0]?.entry_no ?? 0) + 1,
+    identifier: input.identifier.trim(),
+    effective_on: input.effectiveOn,
+    correction_reason: existing.length > 0 ? correctionReason : null,
+    recorded_by: scope.principal.userId,
+    recorder_name: scope.principal.displayName,
+    recorded_at: scope.now,
+  })
 }
 
 /**

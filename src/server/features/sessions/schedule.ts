@@ -8,6 +8,7 @@ import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
+import { insertClinicRow } from '../clinics/clinic-rows'
 import { requireRemsRecords } from '../rems/service'
 import * as store from './store'
 import { loadSessionView } from './view'
@@ -28,11 +29,11 @@ export const listChairs = clinicService(
 export const addChair = clinicService(
   { permission: 'settings:manage', action: 'chairs.add', entity: 'chair' },
   async (scope, name: string) => {
-    const id = uuidv7(scope.now.getTime())
-    await scope.tx
-      .insertInto('chair')
-      .values({ id, clinic_id: scope.clinicId, name: name.trim(), is_active: true, created_at: scope.now })
-      .execute()
+    const id = await insertClinicRow(scope, 'chair', {
+      name: name.trim(),
+      is_active: true,
+      created_at: scope.now,
+    })
     await scope.audit({ action: 'chairs.add', entity: 'chair', entityId: id, detail: { name } })
     return { id, name: name.trim(), isActive: true }
   },

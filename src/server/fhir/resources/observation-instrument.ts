@@ -23,13 +23,6 @@ export function instrumentTotalCodings(instrumentId: string): Coding[] {
   return codings
 }
 
-/** The instruments whose total carries this code (`system|code`, either part optional). */
-export function instrumentIdsForCode(system: string | undefined, code: string): string[] {
-  return [...byId.keys()].filter((id) =>
-    instrumentTotalCodings(id).some((c) => c.code === code && (system === undefined || c.system === system)),
-  )
-}
-
 export const instrumentIds = (): string[] => [...byId.keys()]
 
 /** A scored instrument's total as a survey Observation. */

@@ -1,10 +1,12 @@
 import { Accordion, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { Link } from 'react-router'
 import { LearnBenefit } from './learn-benefit'
 import { LearnQuestions, LearnRisks, LearnSupervision } from './learn-safety'
 import { LearnCost, LearnVisit } from './learn-visit'
-import { PkExplorer } from './pk-explorer'
+
+// The model and its chart library load when a person opens "How they may work", not with the page.
+const PkExplorer = lazy(() => import('./pk-explorer').then((m) => ({ default: m.PkExplorer })))
 
 // Written for patients in our own words from clinical-reference §1–§3, §5–§7 (design.md §1 "Learn"),
 // at US grade 8 or below (issue 14; test/e2e/learn-self-check.spec.ts measures it). §3: IV racemic
@@ -58,7 +60,7 @@ function LearnWhat() {
   )
 }
 
-function LearnHow() {
+function LearnHow({ showsModel }: { showsModel: boolean }) {
   return (
     <>
       <Text>This is what scientists think today. They are still studying it, and it may change.</Text>
@@ -84,7 +86,11 @@ function LearnHow() {
         level falls by half about every 7 to 12 hours. When mood gets better, it can stay better for much
         longer than that.
       </Text>
-      <PkExplorer />
+      {showsModel && (
+        <Suspense fallback={<Text c="dimmed">Loading the model…</Text>}>
+          <PkExplorer />
+        </Suspense>
+      )}
     </>
   )
 }
@@ -92,7 +98,7 @@ function LearnHow() {
 const sections = [
   { id: 'trd', label: 'What is treatment-resistant depression?', body: <LearnTrd /> },
   { id: 'what', label: 'What are ketamine and esketamine?', body: <LearnWhat /> },
-  { id: 'how', label: 'How they may work', body: <LearnHow /> },
+  { id: 'how', label: 'How they may work', body: null },
   { id: 'benefit', label: 'How fast it may help, and for how long', body: <LearnBenefit /> },
   { id: 'risks', label: 'Side effects and risks', body: <LearnRisks /> },
   { id: 'supervision', label: 'Why it is only given in a clinic', body: <LearnSupervision /> },
@@ -105,10 +111,15 @@ const sectionIds: readonly string[] = sections.map((s) => s.id)
 
 export function LearnPage() {
   // Short sections a person opens one at a time (issue 14); a link to #section opens that one.
-  const [opened, setOpened] = useState<string[]>(() => {
-    const hash = typeof window === 'undefined' ? '' : window.location.hash.slice(1)
-    return sectionIds.includes(hash) ? [hash] : []
-  })
+  // The page is prerendered with every section closed; the address's #section opens after hydration.
+  const [opened, setOpened] = useState<string[]>([])
+  useEffect(() => {
+    const hash = window.location.hash.slice(1)
+    if (sectionIds.includes(hash)) setOpened([hash])
+  }, [])
+  // The model stays loaded once its section has been opened.
+  const [showsModel, setShowsModel] = useState(false)
+  if (opened.includes('how') && !showsModel) setShowsModel(true)
   const isAllOpen = opened.length === sections.length
   const open = (id: SectionId) => {
     setOpened((current) => (current.includes(id) ? current : [...current, id]))
@@ -182,7 +193,7 @@ export function LearnPage() {
           <Accordion.Item key={s.id} value={s.id} id={`learn-${s.id}`}>
             <Accordion.Control>{s.label}</Accordion.Control>
             <Accordion.Panel>
-              <Stack gap="sm">{s.body}</Stack>
+              <Stack gap="sm">{s.id === 'how' ? <LearnHow showsModel={showsModel} /> : s.body}</Stack>
             </Accordion.Panel>
           </Accordion.Item>
         ))}

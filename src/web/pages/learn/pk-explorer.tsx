@@ -1,3 +1,4 @@
+import '@mantine/charts/styles.css'
 import { LineChart } from '@mantine/charts'
 import { Alert, Box, Group, Paper, SimpleGrid, Slider, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'

@@ -1,4 +1,3 @@
-import '@mantine/charts/styles.css'
 import '../learn/learn.css'
 import './portal.css'
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core'

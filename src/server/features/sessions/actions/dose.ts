@@ -8,7 +8,7 @@ import {
 import type { CanonicalValue } from '../../../../domain/ledger/hash-chain'
 import type { ClinicScope } from '../../../clinic-scope'
 import { AppError } from '../../../errors'
-import { uuidv7 } from '../../../ids'
+import { insertClinicRow } from '../../clinics/clinic-rows'
 import { requireRemsRecords } from '../../rems/service'
 import { type DoseOverrideInput, planDoseApproval, signDoseOverride } from '../dose-override'
 import * as store from '../store'
@@ -56,19 +56,14 @@ export const dose = defineAction({
       dose_checked_by: null,
       dose_checked_at: null,
     })
-    await scope.tx
-      .insertInto('body_measurement')
-      .values({
-        id: uuidv7(scope.now.getTime()),
-        clinic_id: scope.clinicId,
-        patient_id: view.patient.id,
-        measured_at: scope.now,
-        weight_kg: input.weightKg.toFixed(2),
-        height_cm: input.heightCm ? input.heightCm.toFixed(1) : null,
-        recorded_by: scope.principal.userId,
-        created_at: scope.now,
-      })
-      .execute()
+    await insertClinicRow(scope, 'body_measurement', {
+      patient_id: view.patient.id,
+      measured_at: scope.now,
+      weight_kg: input.weightKg.toFixed(2),
+      height_cm: input.heightCm ? input.heightCm.toFixed(1) : null,
+      recorded_by: scope.principal.userId,
+      created_at: scope.now,
+    })
     await addEvent(scope, view.session.id, 'dose-set', {
       weightKg: input.weightKg,
       basis,
