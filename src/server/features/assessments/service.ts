@@ -10,7 +10,7 @@ import { type Answers, getInstrument, type InstrumentId, isInstrumentId } from '
 import { type ClinicScope, clinicService, runInClinic } from '../../clinic-scope'
 import { loadClinicSettings } from '../../clinic-settings'
 import type { AppContext, Tx } from '../../context'
-import { errorInfo } from '../../corrections'
+import { errorInfo, markPatientRowOnce } from '../../corrections'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
@@ -231,30 +231,16 @@ export const markResponseInError = recordCorrection('instrument_response')
 export const acknowledgeAlert = clinicService(
   { permission: 'clinical:write', action: 'safety-alert.acknowledge', entity: 'safety_alert' },
   async (scope, patientId: string, alertId: string, note: string) => {
-    const result = await scope.tx
-      .updateTable('safety_alert')
-      .set({
+    await markPatientRowOnce(scope, 'safety_alert', patientId, alertId, {
+      set: {
         acknowledged_at: scope.now,
         acknowledged_by: scope.principal.userId,
         acknowledgement_note: note,
-      })
-      .where('clinic_id', '=', scope.clinicId)
-      .where('patient_id', '=', patientId)
-      .where('id', '=', alertId)
-      .where('acknowledged_at', 'is', null)
-      .executeTakeFirst()
-    if (result.numUpdatedRows === 0n) {
-      const exists = await scope.tx
-        .selectFrom('safety_alert')
-        .select('id')
-        .where('clinic_id', '=', scope.clinicId)
-        .where('patient_id', '=', patientId)
-        .where('id', '=', alertId)
-        .executeTakeFirst()
-      throw exists
-        ? new AppError('conflict', 'This alert was already acknowledged.')
-        : new AppError('not-found', 'No such alert for this patient.')
-    }
+      },
+      marked: 'acknowledged_at',
+      alreadyMarked: 'This alert was already acknowledged.',
+      missing: 'No such alert for this patient.',
+    })
     await scope.audit({
       action: 'safety-alert.acknowledge',
       entity: 'safety_alert',

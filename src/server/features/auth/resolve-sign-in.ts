@@ -37,7 +37,14 @@ export async function resolveSignIn(
   const outcome = await inOwnerTransaction(ctx, async (tx): Promise<Outcome<ResolvedSignIn>> => {
     const row = await store.findSignInByTokenHash(tx, tokenHash)
     if (!row || row.ended_at) return { ok: false, error: new AppError('not-signed-in', 'Please sign in.') }
-    const actor = { userId: row.user_id, email: row.email, ip }
+    // The sign-in ending or locking itself, on the installation chain.
+    const auditChange = (action: string, reason: string) =>
+      auditSignIn(
+        tx,
+        { userId: row.user_id, email: row.email, ip },
+        { action, entity: 'login_session', entityId: row.id, outcome: 'success', detail: { reason } },
+        now,
+      )
     const idleLimit = new Date(row.last_seen_at.getTime() + ctx.config.sessionIdleMin * 60_000)
     const isIdle = idleLimit <= now
     const lockedAt = row.locked_at ?? (isIdle && row.state === 'signed-in' ? idleLimit : null)
@@ -55,18 +62,7 @@ export async function resolveSignIn(
               : null
     if (endReason) {
       await store.endSignIn(tx, row.id, now)
-      await auditSignIn(
-        tx,
-        actor,
-        {
-          action: 'auth.session-expired',
-          entity: 'login_session',
-          entityId: row.id,
-          outcome: 'success',
-          detail: { reason: endReason },
-        },
-        now,
-      )
+      await auditChange('auth.session-expired', endReason)
       return {
         ok: false,
         error: new AppError('session-expired', 'Your session ended; please sign in again.'),
@@ -74,18 +70,7 @@ export async function resolveSignIn(
     }
     if (lockedAt && !row.locked_at) {
       await store.lockSignIn(tx, row.id, lockedAt)
-      await auditSignIn(
-        tx,
-        actor,
-        {
-          action: 'auth.session-locked',
-          entity: 'login_session',
-          entityId: row.id,
-          outcome: 'success',
-          detail: { reason: 'idle timeout' },
-        },
-        now,
-      )
+      await auditChange('auth.session-locked', 'idle timeout')
     }
     // Writing last_seen_at on every request would serialize them; a 15 s grain is enough for a
     // timeout measured in minutes.
