@@ -3,7 +3,7 @@ import { reportCsv, toPdf } from '../../server/features/ledger/report-render'
 import { type ReportKind, reportKinds, reportTable } from '../../server/features/ledger/reports'
 import { runAsCli } from '../../server/features/ledger/scope'
 import { verifyLedgerChains } from '../../server/features/ledger/verify-chains'
-import { findClinicOption } from '../clinic-option'
+import { chooseClinic, clinicsByName } from '../clinic-option'
 import type { CliCommand } from '../command'
 import { parseOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
@@ -92,20 +92,8 @@ out when there is one clinic. CSV goes to standard output unless --out is given;
       throw new UsageError('--timing must be opening or closing')
     const runtime = await openRuntime(io)
     try {
-      const clinics = await runtime.database.db
-        .selectFrom('clinic')
-        .select(['id', 'name'])
-        .orderBy('name')
-        .execute()
-      const clinic = values.clinic
-        ? findClinicOption(clinics, values.clinic)
-        : clinics.length === 1
-          ? clinics[0]
-          : undefined
-      if (!clinic)
-        throw new UsageError(
-          `${values.clinic ? `no clinic "${values.clinic}"` : '--clinic is required'}; clinics: ${clinics.map((c) => c.name).join(', ') || '(none — run ketacare seed)'}`,
-        )
+      const clinics = await clinicsByName(runtime)
+      const clinic = chooseClinic(clinics, values.clinic, clinics.length === 1 ? clinics[0] : undefined)
       const table = await runAsCli(runtime.ctx, clinic.id, (scope) =>
         reportTable(scope, {
           kind,

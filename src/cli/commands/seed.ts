@@ -1,13 +1,6 @@
-import {
-  demoDataLine,
-  formatSignIns,
-  hasAnyOrganization,
-  seedDemoClinicalData,
-  seedDemoHistory,
-  seedDemoOrganization,
-} from '../../server/seed/demo'
+import { formatSignIns, hasAnyOrganization, seedDemoOrganization, seedFullDemo } from '../../server/seed/demo'
 import { seedSyntheticPopulation } from '../../server/seed/synthetic'
-import { findClinicOption } from '../clinic-option'
+import { chooseClinic, clinicsByName } from '../clinic-option'
 import type { CliCommand } from '../command'
 import { numberOption, parseOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
@@ -44,10 +37,7 @@ batches with a progress bar on a terminal.`,
           )
           return 1
         }
-        const signIns = await seedDemoOrganization(runtime.ctx)
-        const patients = await seedDemoClinicalData(runtime.ctx, signIns)
-        const history = await seedDemoHistory(runtime.ctx, runtime.config.demoHistoryPatients)
-        io.out(`${formatSignIns(signIns, runtime.config.publicUrl)}${demoDataLine(patients, history)}`)
+        io.out(await seedFullDemo(runtime.ctx))
         return 0
       }
       const count = numberOption(values.patients, 'patients')
@@ -59,18 +49,12 @@ batches with a progress bar on a terminal.`,
         const signIns = await seedDemoOrganization(runtime.ctx)
         io.out(formatSignIns(signIns, runtime.config.publicUrl))
       }
-      const clinics = await runtime.database.db
-        .selectFrom('clinic')
-        .select(['id', 'name'])
-        .orderBy('name')
-        .execute()
-      const clinic = values.clinic
-        ? findClinicOption(clinics, values.clinic)
-        : (clinics.find((c) => c.name.startsWith('Riverside')) ?? clinics[0])
-      if (!clinic)
-        throw new UsageError(
-          `no clinic "${values.clinic}"; clinics: ${clinics.map((c) => c.name).join(', ')}`,
-        )
+      const clinics = await clinicsByName(runtime)
+      const clinic = chooseClinic(
+        clinics,
+        values.clinic,
+        clinics.find((c) => c.name.startsWith('Riverside')) ?? clinics[0],
+      )
       const started = performance.now()
       const result = await seedSyntheticPopulation(runtime.ctx, {
         clinicId: clinic.id,

@@ -4,14 +4,7 @@ import { startBackupSchedule } from '../../server/backup/schedule'
 import { findRunningServer, newBackupToken, writeServerFile } from '../../server/backup/server-file'
 import { createTransport } from '../../server/jobs/transport'
 import { startWorker } from '../../server/jobs/worker'
-import {
-  demoDataLine,
-  formatSignIns,
-  hasAnyOrganization,
-  seedDemoClinicalData,
-  seedDemoHistory,
-  seedDemoOrganization,
-} from '../../server/seed/demo'
+import { hasAnyOrganization, seedFullDemo } from '../../server/seed/demo'
 import { type CliCommand, UsageError } from '../command'
 import { describeDatabase, openRuntime, readConfig } from '../runtime'
 
@@ -39,12 +32,7 @@ On the embedded database the server backs it up automatically into KETACARE_BACK
     const runtime = await openRuntime(io)
     const { config, ctx } = runtime
     let demoText = ''
-    if (config.seedDemo && !(await hasAnyOrganization(ctx))) {
-      const signIns = await seedDemoOrganization(ctx)
-      const patients = await seedDemoClinicalData(ctx, signIns)
-      const history = await seedDemoHistory(ctx, config.demoHistoryPatients)
-      demoText = `${formatSignIns(signIns, config.publicUrl)}${demoDataLine(patients, history)}`
-    }
+    if (config.seedDemo && !(await hasAnyOrganization(ctx))) demoText = await seedFullDemo(ctx)
     const backupToken = runtime.database.kind === 'pglite' ? newBackupToken() : undefined
     const app = await buildApp(config, runtime.database, {
       logger: config.logLevel !== 'silent',

@@ -215,6 +215,17 @@ export interface DemoStaff {
   prescriberPassword: string
 }
 
+/** One demo patient as the steps of their record see it: who enters it, where, and when intake was. */
+interface DemoPatientSeed {
+  ctx: AppContext
+  clinicId: string
+  staff: DemoStaff
+  p: DemoPatient
+  /** The patient's place in the clinic's list, which varies the made-up details. */
+  index: number
+  intakeAt: Date
+}
+
 export async function seedDemoPatients(
   ctx: AppContext,
   clinicId: string,
@@ -224,25 +235,19 @@ export async function seedDemoPatients(
   const list = which === 'riverside' ? riverside : hillcrest
   const now = ctx.now()
   for (const [index, p] of list.entries()) {
-    const intakeAt = daysAgo(now, 21 - index)
-    const id = await registerPatient(ctx, clinicId, staff, p, index, intakeAt)
+    const seed: DemoPatientSeed = { ctx, clinicId, staff, p, index, intakeAt: daysAgo(now, 21 - index) }
+    const id = await registerPatient(seed)
     if (p.stage === 'intake') continue
-    await recordIntake(ctx, clinicId, staff, id, p, index, intakeAt)
+    await recordIntake(seed, id)
     if (p.stage === 'alert' || p.stage === 'awaiting-decision') continue
-    await decideAndPlan(ctx, clinicId, staff, id, p, index, intakeAt)
+    await decideAndPlan(seed, id)
   }
   return list.length
 }
 
 /** The patient's record, body measurement and antidepressant history, as the front desk and nurse enter them. */
-async function registerPatient(
-  ctx: AppContext,
-  clinicId: string,
-  staff: DemoStaff,
-  p: DemoPatient,
-  index: number,
-  intakeAt: Date,
-): Promise<string> {
+async function registerPatient(seed: DemoPatientSeed): Promise<string> {
+  const { ctx, clinicId, staff, p, index, intakeAt } = seed
   const patient = await createPatient(ctx, staff.frontDesk, clinicId, {
     mrn: p.mrn,
     givenName: p.givenName,
@@ -280,15 +285,8 @@ async function registerPatient(
 }
 
 /** Screening, intake vitals and baseline scores; an `alert` patient also gets a later PHQ-9 with item 9. */
-async function recordIntake(
-  ctx: AppContext,
-  clinicId: string,
-  staff: DemoStaff,
-  id: string,
-  p: DemoPatient,
-  index: number,
-  intakeAt: Date,
-) {
+async function recordIntake(seed: DemoPatientSeed, id: string) {
+  const { ctx, clinicId, staff, p, index, intakeAt } = seed
   const contraindicationAnswers = Object.fromEntries(
     CONTRAINDICATION_QUESTIONS.map((q) => [q.id, q.id === p.contraindication]),
   )
@@ -366,15 +364,8 @@ const refusals = {
 } as const
 
 /** The signed eligibility decision; for an approved patient also consent, plan and REMS enrolment. */
-async function decideAndPlan(
-  ctx: AppContext,
-  clinicId: string,
-  staff: DemoStaff,
-  id: string,
-  p: DemoPatient,
-  index: number,
-  intakeAt: Date,
-) {
+async function decideAndPlan(seed: DemoPatientSeed, id: string) {
+  const { ctx, clinicId, staff, p, index, intakeAt } = seed
   const sign = { password: staff.prescriberPassword }
   if (p.stage === 'declined' || p.stage === 'deferred') {
     await signDecision(ctx, staff.prescriber, clinicId, id, { ...refusals[p.stage], ...sign })

@@ -225,7 +225,18 @@ export async function seedDemoHistory(ctx: AppContext, patients: number): Promis
   return result.patients
 }
 
-export function demoDataLine(patients: number, history: number): string {
+/**
+ * The whole demo (organization, clinical data and the synthetic history) and the text that
+ * announces it once: the sign-ins and what was created.
+ */
+export async function seedFullDemo(ctx: AppContext): Promise<string> {
+  const signIns = await seedDemoOrganization(ctx)
+  const patients = await seedDemoClinicalData(ctx, signIns)
+  const history = await seedDemoHistory(ctx, ctx.config.demoHistoryPatients)
+  return `${formatSignIns(signIns, ctx.config.publicUrl)}${demoDataLine(patients, history)}`
+}
+
+function demoDataLine(patients: number, history: number): string {
   return `Demo data: ${patients} patients at every stage of intake${
     history
       ? `, and ${history} synthetic past patients at ${demoClinics[0]!.name} for the outcome dashboard`
