@@ -1,4 +1,4 @@
-import type { Observation, Resource } from '@medplum/fhirtypes'
+import type { Observation, Questionnaire, QuestionnaireResponse, Resource } from '@medplum/fhirtypes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoClinic } from '../../../test/support/clinic-fixture'
 import { fhirGet, r4Errors, searchAll } from '../../../test/support/fhir'
@@ -86,6 +86,17 @@ describe('the demo organization as FHIR R4', () => {
         await count('body_measurement'),
       )
       expect(new Set(observations.map((o) => o.id)).size).toBe(observations.length)
+      const responses = emitted.get(`${clinicId} QuestionnaireResponse`)!
+      expect(responses.length).toBe(await count('instrument_response'))
+      // Every total is derived from a response that is served, answering a served Questionnaire.
+      const responseRefs = new Set(responses.map((r) => `QuestionnaireResponse/${r.id}`))
+      for (const o of observations.filter((x) => x.id!.endsWith('-total')))
+        expect(responseRefs.has(o.derivedFrom![0]!.reference!)).toBe(true)
+      const questionnaireUrls = new Set(
+        (emitted.get(`${clinicId} Questionnaire`) as Questionnaire[]).map((q) => q.url),
+      )
+      for (const r of responses as QuestionnaireResponse[])
+        expect(questionnaireUrls.has(r.questionnaire)).toBe(true)
     }
   })
 

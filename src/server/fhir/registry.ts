@@ -2,6 +2,7 @@ import { locationSource, organizationSource } from './sources/clinic-sources'
 import { encounterSource } from './sources/encounter-source'
 import { observationSource } from './sources/observation-source'
 import { patientSource } from './sources/patient-source'
+import { questionnaireResponseSource, questionnaireSource } from './sources/questionnaire-sources'
 import type { ResourceSource } from './sources/source'
 import { practitionerRoleSource, practitionerSource } from './sources/staff-sources'
 
@@ -10,6 +11,8 @@ export const sources: readonly ResourceSource[] = [
   patientSource,
   encounterSource,
   observationSource,
+  questionnaireResponseSource,
+  questionnaireSource,
   organizationSource,
   locationSource,
   practitionerSource,

@@ -84,3 +84,22 @@ export function anyOf(conditions: readonly Condition[]): Condition {
   if (conditions.length === 0) return never
   return sql<SqlBool>`(${sql.join(conditions, sql` OR `)})`
 }
+
+/** When an append-only row last changed: its marking in error, else its recording. */
+export const appendOnlyLastUpdated: Expression<unknown> = sql`coalesce(entered_in_error_at, created_at)`
+
+/**
+ * A status search over an append-only row: `current` (Observation `final`, QuestionnaireResponse
+ * `completed`) is a row not marked, `entered-in-error` a marked one; any other status matches none.
+ */
+export function markedStatusIn(statuses: readonly string[], current: string): Condition {
+  return anyOf(
+    statuses.flatMap((s) =>
+      s === current
+        ? [sql<SqlBool>`entered_in_error_at IS NULL`]
+        : s === 'entered-in-error'
+          ? [sql<SqlBool>`entered_in_error_at IS NOT NULL`]
+          : [],
+    ),
+  )
+}

@@ -42,6 +42,7 @@ export function instrumentObservation(row: InstrumentRow): Observation {
     effectiveDateTime: row.administered_at.toISOString(),
     issued: row.created_at.toISOString(),
     ...(row.recorded_by ? { performer: [ref('Practitioner', row.recorded_by)] } : {}),
+    derivedFrom: [ref('QuestionnaireResponse', row.id)],
     valueQuantity: {
       value: Number(row.total),
       unit: '{score}',

@@ -16,7 +16,16 @@ import {
   vitalObservations,
 } from '../resources/observation-vitals'
 import type { SearchRequest, Token } from '../search-params'
-import { allOf, anyOf, type Condition, commonConditions, isUuid, textIn } from '../sql-filters'
+import {
+  allOf,
+  anyOf,
+  appendOnlyLastUpdated,
+  type Condition,
+  commonConditions,
+  isUuid,
+  markedStatusIn,
+  textIn,
+} from '../sql-filters'
 import type { ResourceSource, SourceScope } from './source'
 
 // Observations come from three tables: a vital-sign row holds up to five (blood pressure, heart
@@ -58,21 +67,13 @@ function sharedConditions(request: SearchRequest, dateColumn: string): Condition
     { ...request, ids: request.ids?.map(rowIdOf) },
     {
       id: sql.ref('id'),
-      lastUpdated: sql`coalesce(entered_in_error_at, created_at)`,
+      lastUpdated: appendOnlyLastUpdated,
       patient: sql.ref('patient_id'),
       date: sql.ref(dateColumn),
     },
     request.cursor === undefined ? undefined : { id: rowIdOf(request.cursor), inclusive: true },
   )
-  if (request.statuses) {
-    const byStatus: Record<string, Condition> = {
-      final: sql`entered_in_error_at IS NULL`,
-      'entered-in-error': sql`entered_in_error_at IS NOT NULL`,
-    }
-    conditions.push(
-      anyOf(request.statuses.flatMap((s) => (Object.hasOwn(byStatus, s) ? [byStatus[s]!] : []))),
-    )
-  }
+  if (request.statuses) conditions.push(markedStatusIn(request.statuses, 'final'))
   return conditions
 }
 
