@@ -38,11 +38,12 @@ import { fhirBasePath, fhirRoutes } from './fhir/routes'
 import { LiveHub } from './live/live-hub'
 import { serializeRequest } from './log-redaction'
 import { registerAuth } from './plugins/auth'
+import { registerCompression } from './plugins/compression'
 import { registerErrorHandling } from './plugins/errors'
 import { registerInputGuard } from './plugins/input-guard'
 import { registerMetrics } from './plugins/metrics'
 import { registerOpenApi } from './plugins/openapi'
-import { registerWeb } from './plugins/web'
+import { registerPages, registerStaticFiles } from './plugins/web'
 import { SecretBox } from './secrets/secret-box'
 import { SignInCache } from './sign-in-cache'
 import { installValidationMessages } from './validation-messages'
@@ -123,6 +124,10 @@ export async function buildApp(
     },
   })
   await app.register(cookie)
+  // The order matters: the web app's files are routes before compression is (they are sent as the
+  // copies compressed at build time), every other route after it.
+  await registerStaticFiles(app, config.webDir)
+  await registerCompression(app)
   registerAuth(app, (token, ip, options) => resolveSignIn(ctx, token, ip, options))
   registerMetrics(app, ctx, database)
   await registerOpenApi(app)
@@ -165,6 +170,6 @@ export async function buildApp(
   await app.register(remsRoutes(ctx))
   await app.register(fhirRoutes(ctx), { prefix: fhirBasePath })
   if (options.backupToken) registerBackupRoute(app, ctx, options.backupToken)
-  await registerWeb(app, config.webDir)
+  registerPages(app, config.webDir)
   return app
 }

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { AppError } from '../errors'
@@ -9,22 +9,87 @@ import { sendProblem } from './errors'
 /** Written by Vite into index.html (vite.config.ts `html.cspNonce`) where each page's nonce goes. */
 const noncePlaceholder = 'KETACARE_CSP_NONCE'
 
+/** Vite's content-hashed output: a changed file gets a new name, so a copy never goes stale. */
+const hashedAssetCache = 'public, max-age=31536000, immutable'
+/** favicon, robots.txt, sitemap.xml: same name across releases, so kept for an hour at most. */
+const plainFileCache = 'public, max-age=3600'
+/** Pages are revalidated every time: each carries a nonce good for one response. */
+const pageCache = 'no-cache'
+
 /**
- * Serves the built React app at `/` with a fallback to index.html for client-side routes.
- * Unknown /api paths stay problem+json 404s. index.html is never served as a static file: each
- * copy carries this response's CSP style nonce (from @fastify/helmet's `enableCSPNonces`), and is
- * not cached, since a nonce is good for one response only.
+ * The built web app's files at `/`, except HTML: each file is sent as its Brotli or gzip copy
+ * written at build time (scripts/compress-web.mjs) when the client accepts it, with
+ * `Vary: Accept-Encoding`. Registered before the compression plugin, which must not touch them.
+ * The file list is read once at start (`wildcard: false`), so only files that exist are routes.
  */
-export async function registerWeb(app: FastifyInstance, webDir: string | undefined): Promise<void> {
+export async function registerStaticFiles(app: FastifyInstance, webDir: string | undefined): Promise<void> {
+  if (webDir === undefined || !existsSync(join(webDir, 'index.html'))) return
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+    // HTML never goes out as stored (its nonce placeholder); the compressed copies are not URLs
+    // of their own but alternative encodings of the file they sit beside.
+    globIgnore: ['**/*.html', '**/*.br', '**/*.gz'],
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      const isHashed = relative(webDir, path).startsWith(`assets${sep}`)
+      reply.header('cache-control', isHashed ? hashedAssetCache : plainFileCache)
+    },
+  })
+}
+
+/** One URL segment of a prerendered page's folder (anything else is not made a route). */
+const pageSegment = /^[a-z0-9][a-z0-9_-]*$/i
+
+/** `<dir>/index.html` below the web root, as route → HTML (the build prerenders /learn and its pages). */
+function readPrerenderedPages(webDir: string): Map<string, string> {
+  const pages = new Map<string, string>()
+  const visit = (dir: string, route: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || entry.name === 'assets' || !pageSegment.test(entry.name)) continue
+      const path = join(dir, entry.name)
+      const pageRoute = `${route}/${entry.name}`
+      const indexPath = join(path, 'index.html')
+      if (existsSync(indexPath)) pages.set(pageRoute, readFileSync(indexPath, 'utf8'))
+      visit(path, pageRoute)
+    }
+  }
+  visit(webDir, '')
+  return pages
+}
+
+function sendPage(reply: FastifyReply, html: string) {
+  return (
+    reply
+      .status(200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', pageCache)
+      // Compressed or not by the client's Accept-Encoding (the compression plugin), so a shared cache
+      // must key on it even when this reply went out plain.
+      .header('vary', 'accept-encoding')
+      .send(html.replaceAll(noncePlaceholder, reply.cspNonce?.style ?? ''))
+  )
+}
+
+/**
+ * The pages: each prerendered page (`dist/web/<route>/index.html`, read once here) at its route,
+ * and index.html for every other GET outside /api, /fhir and /docs, so the React app routes it.
+ * Each copy carries this response's CSP style nonce (from @fastify/helmet's `enableCSPNonces`) in
+ * place of the placeholder. The prerendered pages are ordinary routes, so the compression plugin
+ * compresses them per response (a stored compressed copy could not carry the nonce). Unknown /api
+ * paths and missing /assets files stay problem+json 404s.
+ */
+export function registerPages(app: FastifyInstance, webDir: string | undefined): void {
   const indexPath = webDir === undefined ? undefined : join(webDir, 'index.html')
   const indexHtml = indexPath && existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : undefined
-  if (indexHtml !== undefined)
-    await app.register(fastifyStatic, {
-      root: webDir!,
-      wildcard: false,
-      index: false,
-      allowedPath: (pathName) => pathName !== '/index.html',
-    })
+  if (webDir !== undefined && indexHtml !== undefined)
+    for (const [route, html] of readPrerenderedPages(webDir)) {
+      const options = { config: { auth: 'public' as const }, schema: { hide: true } }
+      app.get(route, options, (_request, reply) => sendPage(reply, html))
+      app.get(`${route}/`, options, (_request, reply) => sendPage(reply, html))
+    }
   const sendIndex = (reply: FastifyReply) => {
     if (indexHtml === undefined)
       return reply
@@ -33,16 +98,13 @@ export async function registerWeb(app: FastifyInstance, webDir: string | undefin
         .send(
           '<!doctype html><title>KetaCare</title><p>The KetaCare server is running, but the web app is not built. Run <code>npm run build</code>.</p>',
         )
-    const nonce = reply.cspNonce?.style ?? ''
-    return reply
-      .status(200)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-store')
-      .send(indexHtml.replaceAll(noncePlaceholder, nonce))
+    return sendPage(reply, indexHtml)
   }
   app.setNotFoundHandler((request, reply) => {
-    const isApi = ['/api/', '/fhir/', '/docs/'].some((p) => request.url.startsWith(p))
-    if (request.method === 'GET' && !isApi) return sendIndex(reply)
+    // A missing /assets file (a chunk of an older build) is a 404, not the page: a browser would
+    // otherwise try to run HTML as a script.
+    const isNotPage = ['/api/', '/fhir/', '/docs/', '/assets/'].some((p) => request.url.startsWith(p))
+    if (request.method === 'GET' && !isNotPage) return sendIndex(reply)
     return sendProblem(
       reply,
       request,
