@@ -11,6 +11,10 @@ export interface Measurement {
   /** Target the median (or p99 where given) must beat, or undefined for an informational row. */
   targetMs?: number
   isPass?: boolean
+  /** For a row that is not a time (a score, a size): its unit; the `…Ms` fields then hold the value. */
+  unit?: string
+  /** The target as text, for rows with a unit (e.g. '≥ 95'). */
+  target?: string
 }
 
 export interface MeasureOptions {
@@ -58,13 +62,13 @@ const fmt = (ms: number) => (ms < 1 ? ms.toFixed(4) : ms.toFixed(1))
 export function report(suite: string, rows: Measurement[]): void {
   const header = ['benchmark', 'reps', 'median ms', 'p95 ms', 'p99 ms', 'min ms', 'target ms', 'result']
   const body = rows.map((r) => [
-    r.name,
+    r.unit === undefined ? r.name : `${r.name} (${r.unit})`,
     String(r.repetitions),
     fmt(r.medianMs),
     fmt(r.p95Ms),
     r.p99Ms === undefined ? '' : fmt(r.p99Ms),
     fmt(r.minMs),
-    r.targetMs === undefined ? '' : `< ${r.targetMs}`,
+    r.target ?? (r.targetMs === undefined ? '' : `< ${r.targetMs}`),
     r.isPass === undefined ? '' : r.isPass ? 'PASS' : 'FAIL',
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)))
