@@ -1,13 +1,9 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../../test/support/test-app'
+import { describe, expect, it } from 'vitest'
+import { testAppForFile } from '../../test/support/test-app'
 import { inClinicTransaction } from './tenancy'
 
-let t: TestApp
-beforeAll(async () => {
-  t = await startTestApp()
-})
-afterAll(() => t.close())
+const t = testAppForFile()
 
 describe('row-level security (design.md §2)', () => {
   it('returns only the request clinic rows from queries that forget the clinic filter', async () => {

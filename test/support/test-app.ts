@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { generateSync } from 'otplib'
+import { afterAll, beforeAll } from 'vitest'
 import type { DatabaseHandle } from '../../src/db'
 import { buildApp } from '../../src/server/app'
 import { type Config, loadConfig } from '../../src/server/config'
@@ -64,6 +65,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await database.close()
     },
   }
+}
+
+/**
+ * A test app for the file's tests: started before them (`beforeAll`) and closed after them
+ * (`afterAll`). Its fields are filled in by `beforeAll`: read them inside hooks and tests.
+ */
+export function testAppForFile(env: Record<string, string> = {}): TestApp {
+  const t = {} as TestApp
+  beforeAll(async () => {
+    Object.assign(t, await startTestApp(env))
+  })
+  afterAll(() => t.close())
+  return t
 }
 
 export function passwordOf(t: TestApp, email: string): string {

@@ -1,16 +1,12 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../../../test/support/test-app'
+import { describe, expect, it } from 'vitest'
+import { testAppForFile } from '../../../test/support/test-app'
 import { inspectBackupFile } from './restore'
 import { backupFileName, listBackups, runScheduledBackup, startBackupSchedule } from './schedule'
 
-let t: TestApp
-beforeAll(async () => {
-  t = await startTestApp()
-})
-afterAll(() => t.close())
+const t = testAppForFile()
 
 describe('automatic backups of the embedded database', () => {
   it('writes a dated, complete backup each run and keeps only the newest N', async () => {

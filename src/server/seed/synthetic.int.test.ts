@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../../../test/support/test-app'
+import { describe, expect, it } from 'vitest'
+import { testAppForFile } from '../../../test/support/test-app'
 import { loadUtilisation } from '../features/outcomes/queries'
 import { seedSyntheticPopulation } from './synthetic'
 
-let t: TestApp
-beforeAll(async () => {
-  t = await startTestApp()
-})
-afterAll(() => t.close())
+const t = testAppForFile()
 
 describe('synthetic population', () => {
   it('writes patients with plans, sessions, vitals, scores and consents, nothing after its horizon', async () => {

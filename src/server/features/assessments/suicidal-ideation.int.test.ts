@@ -25,14 +25,20 @@ const items = (prefix: string, values: (number | null)[]) =>
 const qids = (item12: number) => items('qids', [1, 1, 1, 0, 2, 1, null, 1, null, 1, 1, item12, 1, 1, 1, 0])
 const madrs = (item10: number) => items('madrs', [3, 3, 2, 3, 2, 3, 2, 3, 3, item10])
 
+/** `client` charts an instrument for Luis Reyes (RK-2024-0125): his id and the reply. */
+async function chartForLuis(client: Client, instrumentId: string, context: string, answers: object) {
+  const id = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0125')
+  const res = await client.post(`${desk.clinicUrl}/patients/${id}/responses`, {
+    instrumentId,
+    context,
+    answers,
+  })
+  return { id, res }
+}
+
 describe('suicidal-ideation items open safety alerts (§4)', () => {
   it('QIDS-SR16 item 12 = 2 opens an urgent alert; the form with 7 and 9 blank is complete', async () => {
-    const id = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0125')
-    const res = await desk.nurse.post(`${desk.clinicUrl}/patients/${id}/responses`, {
-      instrumentId: 'qids-sr16',
-      context: 'between',
-      answers: qids(2),
-    })
+    const { res } = await chartForLuis(desk.nurse, 'qids-sr16', 'between', qids(2))
     expect(res.statusCode, res.body).toBe(201)
     expect(res.json().response.total).toBe(11)
     expect(res.json().alerts).toEqual([
@@ -45,12 +51,7 @@ describe('suicidal-ideation items open safety alerts (§4)', () => {
   })
 
   it('refuses a QIDS-SR16 with both of items 6 and 7 blank, naming the pair (§4 form)', async () => {
-    const id = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0125')
-    const res = await desk.nurse.post(`${desk.clinicUrl}/patients/${id}/responses`, {
-      instrumentId: 'qids-sr16',
-      context: 'between',
-      answers: { ...qids(0), qids_6: null },
-    })
+    const { res } = await chartForLuis(desk.nurse, 'qids-sr16', 'between', { ...qids(0), qids_6: null })
     expect(res.statusCode).toBe(400)
     expect(res.json().errors[0]).toMatchObject({
       field: 'items.qids_6',
@@ -59,12 +60,7 @@ describe('suicidal-ideation items open safety alerts (§4)', () => {
   })
 
   it('MADRS item 10 = 2 opens a warning alert, acknowledged with a note like an urgent one', async () => {
-    const id = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0125')
-    const res = await desk.prescriber.post(`${desk.clinicUrl}/patients/${id}/responses`, {
-      instrumentId: 'madrs',
-      context: 'follow-up',
-      answers: madrs(2),
-    })
+    const { id, res } = await chartForLuis(desk.prescriber, 'madrs', 'follow-up', madrs(2))
     expect(res.statusCode, res.body).toBe(201)
     const [alert] = res.json().alerts
     expect(alert).toMatchObject({ severity: 'warning', message: expect.stringMatching(/^MADRS: Item 10/) })
@@ -114,12 +110,7 @@ describe('suicidal-ideation items open safety alerts (§4)', () => {
     expect(m2.alerts).toEqual([])
     expect((await record('madrs', madrs(5))).json().alerts[0].severity).toBe('urgent')
     // Riverside keeps the defaults.
-    const other = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0125')
-    const r2 = await desk.prescriber.post(`${desk.clinicUrl}/patients/${other}/responses`, {
-      instrumentId: 'madrs',
-      context: 'follow-up',
-      answers: madrs(2),
-    })
+    const { res: r2 } = await chartForLuis(desk.prescriber, 'madrs', 'follow-up', madrs(2))
     expect(r2.json().alerts[0].severity).toBe('warning')
   })
 })

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
+import { describe, expect, it } from 'vitest'
+import { Client, demoEmails, testAppForFile, totpCode } from '../../../../test/support/test-app'
 
-let t: TestApp
-beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
-})
-afterAll(() => t.close())
+const t = testAppForFile({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
 
 const wrongCode = (right: string) => (right === '000000' ? '111111' : '000000')
 

@@ -134,8 +134,8 @@ describe('an IV session: charting at the chair', () => {
     const start = await desk.nurse.post(`${sessionUrl}/infusion`, { action: 'start' })
     expect(start.statusCode, start.body).toBe(200)
     desk.t.clock.advanceMinutes(10)
-    const key = 'tablet-7:vitals:0001'
-    const send = () =>
+    // The nurse's tablet sends a reading under an Idempotency-Key, as its charting queue does.
+    const sendWithKey = (key: string, payload: object) =>
       desk.nurse.t.app.inject({
         method: 'POST',
         url: `${sessionUrl}/vitals`,
@@ -144,14 +144,17 @@ describe('an IV session: charting at the chair', () => {
           'x-csrf-token': desk.nurse.csrfToken!,
           'idempotency-key': key,
         },
-        payload: {
-          context: 'intra',
-          systolicMmHg: 138,
-          diastolicMmHg: 86,
-          heartRateBpm: 84,
-          spo2Percent: 97,
-          moaas: 4,
-        },
+        payload,
+      })
+    const key = 'tablet-7:vitals:0001'
+    const send = () =>
+      sendWithKey(key, {
+        context: 'intra',
+        systolicMmHg: 138,
+        diastolicMmHg: 86,
+        heartRateBpm: 84,
+        spo2Percent: 97,
+        moaas: 4,
       })
     const first = await send()
     const again = await send()
@@ -159,30 +162,12 @@ describe('an IV session: charting at the chair', () => {
     expect(again.json().replayed).toBe(true)
     expect(again.json().vital.id).toBe(first.json().vital.id)
     expect((await view()).vitals.filter((x: { context: string }) => x.context === 'intra')).toHaveLength(1)
-    const reused = await desk.nurse.t.app.inject({
-      method: 'POST',
-      url: `${sessionUrl}/vitals`,
-      headers: {
-        cookie: `kc_session=${desk.nurse.cookie}`,
-        'x-csrf-token': desk.nurse.csrfToken!,
-        'idempotency-key': key,
-      },
-      payload: { context: 'intra', systolicMmHg: 120, diastolicMmHg: 80 },
-    })
+    const reused = await sendWithKey(key, { context: 'intra', systolicMmHg: 120, diastolicMmHg: 80 })
     expect(reused.statusCode).toBe(409)
     // Two resends racing each other (a flaky network) still write once.
     const racing = await Promise.all(
       [1, 2, 3].map(() =>
-        desk.nurse.t.app.inject({
-          method: 'POST',
-          url: `${sessionUrl}/vitals`,
-          headers: {
-            cookie: `kc_session=${desk.nurse.cookie}`,
-            'x-csrf-token': desk.nurse.csrfToken!,
-            'idempotency-key': 'tablet-7:vitals:0002',
-          },
-          payload: { context: 'intra', systolicMmHg: 136, diastolicMmHg: 84 },
-        }),
+        sendWithKey('tablet-7:vitals:0002', { context: 'intra', systolicMmHg: 136, diastolicMmHg: 84 }),
       ),
     )
     expect(racing.map((r) => r.statusCode)).toEqual([200, 200, 200])
