@@ -1,6 +1,7 @@
 /**
- * Start to ready on an existing data folder (issue: under 3 s): spawns the built server on a
- * PGlite folder that already holds the demo organization and times until /readyz answers 200.
+ * Start to ready on an existing data folder (issue 16: under 1.5 s, median): spawns the built server
+ * on a PGlite folder that already holds the demo organization (with its default history of synthetic
+ * patients) and times from process start until /readyz answers 200.
  */
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -8,8 +9,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Measurement, report } from './harness'
 
-const targetMs = 3000
-const repetitions = 5
+const targetMs = 1500
+const repetitions = 7
 
 async function timeStartToReady(dataDir: string, port: number): Promise<number> {
   const started = performance.now()
@@ -67,7 +68,7 @@ export async function run(): Promise<Measurement[]> {
         p95Ms,
         minMs: samples[0]!,
         targetMs,
-        isPass: p95Ms < targetMs,
+        isPass: medianMs < targetMs,
       },
     ]
     report('server start-up (embedded PGlite)', rows)

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
-import { Kysely, PGliteDialect, PGliteDriver, PostgresDialect } from 'kysely'
+import { Kysely, PGliteDialect, PGliteDriver, PostgresDialect, sql } from 'kysely'
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration'
-import pg from 'pg'
+import type { Client } from 'pg'
 import { migrations } from './migrations'
 import type { Database } from './schema'
 
@@ -84,11 +84,18 @@ class QueuedPGliteDialect extends PGliteDialect {
 // as its 'YYYY-MM-DD' text (a Date would shift with the server's time zone), timestamptz as Date.
 const DATE_OID = 1082
 const INT8_OID = 20
-pg.types.setTypeParser(DATE_OID, (value: string) => value)
 const pgliteParsers = { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => value }
+
+/** The PostgreSQL client loads only with DATABASE_URL: the embedded database starts without it (issue 16). */
+async function loadPg() {
+  const { default: pg } = await import('pg')
+  pg.types.setTypeParser(DATE_OID, (value: string) => value)
+  return pg
+}
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
+    const pg = await loadPg()
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
     // An idle connection the server closes (restart, failover, a dropped database) is already
     // removed from the pool; without a listener pg would throw it out of the process instead.
@@ -133,7 +140,8 @@ const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`
  * listener that notifications may have been missed meanwhile.
  */
 async function listenOnServer(connectionString: string, channel: string, handlers: ListenHandlers) {
-  let client: pg.Client | undefined
+  const pg = await loadPg()
+  let client: Client | undefined
   let isStopped = false
   let retryMs = 500
   let retryTimer: NodeJS.Timeout | undefined
@@ -150,7 +158,7 @@ async function listenOnServer(connectionString: string, channel: string, handler
     retryMs = 500
     if (isReconnect) handlers.onResync?.()
   }
-  const scheduleReconnect = (dropped: pg.Client) => {
+  const scheduleReconnect = (dropped: Client) => {
     if (isStopped || client !== dropped) return
     client = undefined
     dropped.end().catch(() => {})
@@ -176,8 +184,15 @@ function createMigrator(db: Kysely<Database>): Migrator {
   })
 }
 
-/** Runs pending migrations; returns Kysely's result set (it never throws). */
-export function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+/**
+ * Runs pending migrations; returns Kysely's result set (it never throws). A database that already
+ * has exactly the code's migrations is answered from one query, without the migrator's table
+ * checks and lock (issue 16: most starts have nothing to migrate).
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const applied = await appliedMigrations(db).catch(() => undefined)
+  if (applied?.size === migrationNames.length && migrationNames.every((name) => applied.has(name)))
+    return { results: [] }
   return createMigrator(db).migrateToLatest()
 }
 
@@ -186,11 +201,25 @@ export function migrateTo(db: Kysely<Database>, name: string): Promise<Migration
   return createMigrator(db).migrateTo(name)
 }
 
+/** PostgreSQL's SQLSTATE for a missing table. */
+const undefinedTable = '42P01'
+
 /** Every migration the code knows, in order. */
 export const migrationNames: readonly string[] = Object.keys(migrations).sort()
 
+/** Migrations recorded in Kysely's table; empty when the table is not there yet. */
+async function appliedMigrations(db: Kysely<Database>): Promise<Set<string>> {
+  try {
+    const { rows } = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db)
+    return new Set(rows.map((row) => row.name))
+  } catch (error) {
+    if ((error as { code?: unknown }).code === undefinedTable) return new Set()
+    throw error
+  }
+}
+
 /** Names of migrations not yet applied (empty when the schema is current). */
 export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
-  const infos = await createMigrator(db).getMigrations()
-  return infos.filter((m) => !m.executedAt).map((m) => m.name)
+  const applied = await appliedMigrations(db)
+  return migrationNames.filter((name) => !applied.has(name))
 }

@@ -129,15 +129,19 @@ export async function buildApp(
   await registerStaticFiles(app, config.webDir)
   await registerCompression(app)
   registerAuth(app, (token, ip, options) => resolveSignIn(ctx, token, ip, options))
-  registerMetrics(app, ctx, database)
+  await registerMetrics(app, ctx, database)
   await registerOpenApi(app)
 
   app.get('/healthz', { config: { auth: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }))
+  // Once this process has seen every migration of its code applied, that stays true (migrations
+  // only go forward), so later probes only check the database answers.
+  let isSchemaCurrent = false
   app.get('/readyz', { config: { auth: 'public' }, schema: { hide: true } }, async (_request, reply) => {
     try {
       await sql`SELECT 1`.execute(ctx.db)
-      const pending = await pendingMigrations(ctx.db)
+      const pending = isSchemaCurrent ? [] : await pendingMigrations(ctx.db)
       if (pending.length > 0) return reply.status(503).send({ status: 'migrations-pending', pending })
+      isSchemaCurrent = true
       return { status: 'ready', database: ctx.dbKind }
     } catch {
       return reply.status(503).send({ status: 'database-unreachable' })

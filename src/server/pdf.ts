@@ -1,14 +1,19 @@
-import PDFDocument from 'pdfkit'
+import type PDFDocument from 'pdfkit'
 
 export type PdfDoc = PDFKit.PDFDocument
 
+/** pdfkit (and its fonts) load at the first PDF, not at start-up (issue 16: start-up under 1.5 s). */
+let pdfkit: Promise<typeof PDFDocument> | undefined
+
 /** Renders a printable US-letter document into memory; records are small, so no streaming. */
-export function renderPdf(
+export async function renderPdf(
   info: { title: string; subject?: string },
   build: (doc: PdfDoc) => void,
 ): Promise<Buffer> {
+  pdfkit ??= import('pdfkit').then((module) => module.default)
+  const Document = await pdfkit
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
+    const doc = new Document({
       size: 'LETTER',
       margin: 54,
       info: { Title: info.title, Subject: info.subject ?? info.title, Producer: 'KetaCare' },

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 
 export interface OutgoingMessage {
   recipient: string
@@ -18,11 +18,14 @@ export interface Transport {
 
 export function createTransport(smtp: { url: string | undefined; from: string }): Transport {
   if (!smtp.url) return { kind: 'held', send: async () => {} }
-  const mailer = nodemailer.createTransport(smtp.url)
+  const url = smtp.url
+  // Loaded at the first message rather than at start-up (issue 16: start-up under 1.5 s).
+  let mailer: Promise<Transporter> | undefined
   return {
     kind: 'smtp',
     send: async (m) => {
-      await mailer.sendMail({ from: smtp.from, to: m.recipient, subject: m.subject, text: m.body })
+      mailer ??= import('nodemailer').then((nodemailer) => nodemailer.default.createTransport(url))
+      await (await mailer).sendMail({ from: smtp.from, to: m.recipient, subject: m.subject, text: m.body })
     },
   }
 }

@@ -9,6 +9,7 @@ import { enqueueSurveyReminders } from './survey-reminders'
 import type { Transport } from './transport'
 
 const analyzeEveryMs = 6 * 3_600_000
+const firstPassDelayMs = 5_000
 
 export interface Worker {
   /** One pass now (tests and the CLI call this; the timer calls it too). */
@@ -54,7 +55,16 @@ export function startWorker(
   }
   const timer = options.intervalMs > 0 ? setInterval(() => void tick(), options.intervalMs) : null
   timer?.unref()
-  // A first pass right away, so reminders due at start-up do not wait a whole interval.
-  if (timer) void tick()
-  return { tick, stop: () => timer && clearInterval(timer) }
+  // A first pass soon after start, so reminders due at start-up do not wait a whole interval; not
+  // at once, since on the embedded database its ANALYZE would hold the one connection while the
+  // first requests (and the readiness probe) wait (issue 16).
+  const first = timer ? setTimeout(() => void tick(), Math.min(options.intervalMs, firstPassDelayMs)) : null
+  first?.unref()
+  return {
+    tick,
+    stop: () => {
+      if (first) clearTimeout(first)
+      if (timer) clearInterval(timer)
+    },
+  }
 }

@@ -1,17 +1,19 @@
-import { hash, verify } from '@node-rs/argon2'
 import { randomToken } from '../../ids'
 
 // argon2id with OWASP's recommended minimum (19 MiB, 2 passes); the hash string carries its
 // parameters, so raising them later still verifies old hashes.
 const options = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, options)
+/** The native argon2 binding loads at the first sign-in, not at start-up (issue 16). */
+const argon2 = () => import('@node-rs/argon2')
+
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, options)
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password)
+    return await (await argon2()).verify(passwordHash, password)
   } catch {
     return false
   }

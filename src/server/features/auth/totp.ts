@@ -1,5 +1,4 @@
 import { generateSecret, generateURI, verifySync } from 'otplib'
-import QRCode from 'qrcode'
 import type { SecretBox } from '../../secrets/secret-box'
 
 const periodSec = 30
@@ -12,7 +11,9 @@ export function totpUri(secret: string, accountEmail: string): string {
   return generateURI({ issuer: 'KetaCare', label: accountEmail, secret })
 }
 
-export function totpQrDataUrl(uri: string): Promise<string> {
+export async function totpQrDataUrl(uri: string): Promise<string> {
+  // Loaded when someone sets up an authenticator, not at start-up (issue 16).
+  const { default: QRCode } = await import('qrcode')
   return QRCode.toDataURL(uri, { margin: 1, width: 220 })
 }
 
