@@ -51,8 +51,9 @@ for (const page of publicPages) {
   const html = template
     .replace('<html lang="en">', '<html lang="en" data-mantine-color-scheme="light">')
     .replace(
+      // The moved inline styles follow the stylesheets, so they win over them as inline styles would.
       /<title>[^<]*<\/title>/,
-      `<title>${page.title}</title>\n    ${head}\n    ${links.join('\n    ')}`,
+      `<title>${page.title}</title>\n    ${links.join('\n    ')}\n    ${head}`,
     )
     .replace('<div id="root"></div>', `<div id="root">${root}</div>`)
   if (!html.includes(root)) throw new Error(`prerender: the template has no empty #root for ${page.path}`)

@@ -1,4 +1,4 @@
-import '@mantine/charts/styles.css'
+import '@mantine/charts/styles.layer.css'
 import { LineChart } from '@mantine/charts'
 import { Alert, Box, Group, Paper, SimpleGrid, Slider, Stack, Text, Title } from '@mantine/core'
 import { useMemo, useState } from 'react'
