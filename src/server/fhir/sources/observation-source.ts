@@ -11,7 +11,6 @@ import {
   bodyKinds,
   bodyObservations,
   type VitalKind,
-  type VitalRow,
   vitalKinds,
   vitalObservations,
 } from '../resources/observation-vitals'
@@ -26,7 +25,7 @@ import {
   markedStatusIn,
   textIn,
 } from '../sql-filters'
-import type { ResourceSource, SourceScope } from './source'
+import { clinicRow, type ResourceSource, type SourceScope } from './source'
 
 // Observations come from three tables: a vital-sign row holds up to five (blood pressure, heart
 // rate, MOAA/S, respiratory rate, SpO2), a body measurement weight and height, an instrument
@@ -136,35 +135,20 @@ async function search(scope: SourceScope, request: SearchRequest): Promise<Obser
     .slice(0, request.count + 1)
 }
 
-async function read({ tx, clinicId }: SourceScope, id: string): Promise<Observation | undefined> {
+async function read(scope: SourceScope, id: string): Promise<Observation | undefined> {
   const rowId = rowIdOf(id)
   const suffix = suffixOf(id)
-  if (!isUuid(rowId) || id[36] !== '-') return undefined
+  if (id[36] !== '-') return undefined
   if (Object.hasOwn(vitalKinds, suffix)) {
-    const row: VitalRow | undefined = await tx
-      .selectFrom('vital_sign')
-      .selectAll()
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', rowId)
-      .executeTakeFirst()
+    const row = await clinicRow(scope, 'vital_sign', rowId)
     return row && vitalObservations(row, [suffix as VitalKind])[0]
   }
   if (Object.hasOwn(bodyKinds, suffix)) {
-    const row = await tx
-      .selectFrom('body_measurement')
-      .selectAll()
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', rowId)
-      .executeTakeFirst()
+    const row = await clinicRow(scope, 'body_measurement', rowId)
     return row && bodyObservations(row, [suffix as BodyKind])[0]
   }
   if (suffix !== 'total') return undefined
-  const row = await tx
-    .selectFrom('instrument_response')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where('id', '=', rowId)
-    .executeTakeFirst()
+  const row = await clinicRow(scope, 'instrument_response', rowId)
   return row && instrumentObservation(row)
 }
 

@@ -3,8 +3,8 @@ import { sql } from 'kysely'
 import { mrnSystem } from '../code-systems'
 import { toPatient } from '../resources/patient'
 import type { SearchRequest } from '../search-params'
-import { allOf, commonConditions, isUuid, textIn, uuidIn } from '../sql-filters'
-import type { ResourceSource, SourceScope } from './source'
+import { allOf, commonConditions, textIn, uuidIn } from '../sql-filters'
+import { clinicRow, type ResourceSource, type SourceScope } from './source'
 
 /** Patients of the clinic (the `patient` table). */
 export const patientSource: ResourceSource = {
@@ -15,14 +15,8 @@ export const patientSource: ResourceSource = {
   paramDocs: {
     identifier: 'The clinic’s MRN: `<mrn>` or `https://ketacare.org/fhir/sid/mrn/<clinic id>|<mrn>`.',
   },
-  read: async ({ tx, clinicId }, id) => {
-    if (!isUuid(id)) return undefined
-    const row = await tx
-      .selectFrom('patient')
-      .selectAll()
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', id)
-      .executeTakeFirst()
+  read: async (scope, id) => {
+    const row = await clinicRow(scope, 'patient', id)
     return row && toPatient(row)
   },
   search: async (scope, request) => (await loadPatients(scope, request)).map(toPatient),

@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import { questionnaires, toQuestionnaireResponse } from '../resources/questionnaire'
-import { allOf, appendOnlyLastUpdated, commonConditions, isUuid, markedStatusIn } from '../sql-filters'
+import { allOf, appendOnlyLastUpdated, commonConditions, markedStatusIn } from '../sql-filters'
 import { pageInMemory } from './clinic-sources'
-import type { ResourceSource } from './source'
+import { clinicRow, type ResourceSource } from './source'
 
 /** The instruments as Questionnaires: the same for every clinic, read from the domain. */
 export const questionnaireSource: ResourceSource = {
@@ -21,14 +21,8 @@ export const questionnaireResponseSource: ResourceSource = {
   params: ['_id', '_lastUpdated', 'patient', 'subject', 'status'],
   includes: [],
   paramDocs: { status: 'completed, or entered-in-error for responses marked in error.' },
-  read: async ({ tx, clinicId }, id) => {
-    if (!isUuid(id)) return undefined
-    const row = await tx
-      .selectFrom('instrument_response')
-      .selectAll()
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', id)
-      .executeTakeFirst()
+  read: async (scope, id) => {
+    const row = await clinicRow(scope, 'instrument_response', id)
     return row && toQuestionnaireResponse(row)
   },
   search: async ({ tx, clinicId }, request) => {

@@ -1,7 +1,10 @@
 import type { Resource, ResourceType } from '@medplum/fhirtypes'
+import type { Selectable } from 'kysely'
+import type { Database } from '../../../db'
 import type { Permission } from '../../../domain/access/permissions'
 import type { Tx } from '../../context'
 import type { SearchParamName, SearchRequest } from '../search-params'
+import { isUuid } from '../sql-filters'
 
 /** What a search or read runs against: the clinic's row-level-secured transaction. */
 export interface SourceScope {
@@ -27,4 +30,23 @@ export interface ResourceSource {
   paramDocs?: Partial<Record<SearchParamName, string>>
   read: (scope: SourceScope, id: string) => Promise<Resource | undefined>
   search: (scope: SourceScope, request: SearchRequest) => Promise<Resource[]>
+}
+
+/** The clinic's tables a resource is read from by its row id. */
+type RowTable = 'patient' | 'instrument_response' | 'vital_sign' | 'body_measurement'
+
+/** One row of the clinic by id; an id that is not a UUID is no row (a 404, not a database error). */
+export async function clinicRow<T extends RowTable>(
+  { tx, clinicId }: SourceScope,
+  table: T,
+  id: string,
+): Promise<Selectable<Database[T]> | undefined> {
+  if (!isUuid(id)) return undefined
+  const row = await tx
+    .selectFrom(table as RowTable)
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row as Selectable<Database[T]> | undefined
 }
