@@ -174,6 +174,6 @@ export async function buildApp(
   await app.register(remsRoutes(ctx))
   await app.register(fhirRoutes(ctx), { prefix: fhirBasePath })
   if (options.backupToken) registerBackupRoute(app, ctx, options.backupToken)
-  registerPages(app, config.webDir)
+  registerPages(app, config.webDir, config.publicUrl)
   return app
 }

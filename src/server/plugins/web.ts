@@ -8,6 +8,13 @@ import { sendProblem } from './errors'
 
 /** Written by Vite into index.html (vite.config.ts `html.cspNonce`) where each page's nonce goes. */
 const noncePlaceholder = 'KETACARE_CSP_NONCE'
+/**
+ * Written by the prerender step (src/web/prerender-entry.tsx) where the public address goes: canonical
+ * links and sitemap entries must be absolute, and the address is only known when the server starts.
+ */
+const publicUrlPlaceholder = 'KETACARE_PUBLIC_URL'
+/** Holds the public address, so it is served from memory with the address filled in. */
+const sitemapFile = 'sitemap.xml'
 
 /** Vite's content-hashed output: a changed file gets a new name, so a copy never goes stale. */
 const hashedAssetCache = 'public, max-age=31536000, immutable'
@@ -31,7 +38,7 @@ export async function registerStaticFiles(app: FastifyInstance, webDir: string |
     preCompressed: true,
     // HTML never goes out as stored (its nonce placeholder); the compressed copies are not URLs
     // of their own but alternative encodings of the file they sit beside.
-    globIgnore: ['**/*.html', '**/*.br', '**/*.gz'],
+    globIgnore: ['**/*.html', '**/*.br', '**/*.gz', sitemapFile],
     cacheControl: false,
     setHeaders: (reply, path) => {
       const isHashed = relative(webDir, path).startsWith(`assets${sep}`)
@@ -44,7 +51,7 @@ export async function registerStaticFiles(app: FastifyInstance, webDir: string |
 const pageSegment = /^[a-z0-9][a-z0-9_-]*$/i
 
 /** `<dir>/index.html` below the web root, as route → HTML (the build prerenders /learn and its pages). */
-function readPrerenderedPages(webDir: string): Map<string, string> {
+function readPrerenderedPages(webDir: string, publicUrl: string): Map<string, string> {
   const pages = new Map<string, string>()
   const visit = (dir: string, route: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -52,12 +59,18 @@ function readPrerenderedPages(webDir: string): Map<string, string> {
       const path = join(dir, entry.name)
       const pageRoute = `${route}/${entry.name}`
       const indexPath = join(path, 'index.html')
-      if (existsSync(indexPath)) pages.set(pageRoute, readFileSync(indexPath, 'utf8'))
+      if (existsSync(indexPath))
+        pages.set(pageRoute, withPublicUrl(readFileSync(indexPath, 'utf8'), publicUrl))
       visit(path, pageRoute)
     }
   }
   visit(webDir, '')
   return pages
+}
+
+/** The address without a trailing slash: the pages' paths start with one. */
+function withPublicUrl(text: string, publicUrl: string): string {
+  return text.replaceAll(publicUrlPlaceholder, publicUrl.replace(/\/+$/, ''))
 }
 
 function sendPage(reply: FastifyReply, html: string) {
@@ -81,15 +94,23 @@ function sendPage(reply: FastifyReply, html: string) {
  * compresses them per response (a stored compressed copy could not carry the nonce). Unknown /api
  * paths and missing /assets files stay problem+json 404s.
  */
-export function registerPages(app: FastifyInstance, webDir: string | undefined): void {
+export function registerPages(app: FastifyInstance, webDir: string | undefined, publicUrl: string): void {
   const indexPath = webDir === undefined ? undefined : join(webDir, 'index.html')
   const indexHtml = indexPath && existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : undefined
-  if (webDir !== undefined && indexHtml !== undefined)
-    for (const [route, html] of readPrerenderedPages(webDir)) {
-      const options = { config: { auth: 'public' as const }, schema: { hide: true } }
+  const options = { config: { auth: 'public' as const }, schema: { hide: true } }
+  if (webDir !== undefined && indexHtml !== undefined) {
+    for (const [route, html] of readPrerenderedPages(webDir, publicUrl)) {
       app.get(route, options, (_request, reply) => sendPage(reply, html))
       app.get(`${route}/`, options, (_request, reply) => sendPage(reply, html))
     }
+    const sitemapPath = join(webDir, sitemapFile)
+    if (existsSync(sitemapPath)) {
+      const sitemap = withPublicUrl(readFileSync(sitemapPath, 'utf8'), publicUrl)
+      app.get(`/${sitemapFile}`, options, (_request, reply) =>
+        reply.type('application/xml; charset=utf-8').header('cache-control', plainFileCache).send(sitemap),
+      )
+    }
+  }
   const sendIndex = (reply: FastifyReply) => {
     if (indexHtml === undefined)
       return reply
