@@ -12,6 +12,9 @@ import { seedDemoClinicalData } from './seed/demo'
 let t: TestApp
 let nurse: Client
 const clinicUrl = () => `/api/v1/clinics/${t.clinics.riverside}`
+/** The nurse registers Ada, a female patient, with these MRN, family name and date of birth. */
+const registerAda = (fields: { mrn: string; familyName: string; dateOfBirth: string }) =>
+  nurse.post(`${clinicUrl()}/patients`, { givenName: 'Ada', sex: 'female', ...fields })
 const problem = (res: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }) => ({
   status: res.statusCode,
   type: String(res.headers['content-type']),
@@ -60,13 +63,7 @@ describe('a NUL character is a 400 naming the field, on every route (PostgreSQL 
   it('nested fields, the query string and the path are named by their place; nothing is written', async () => {
     const before = await sql<{ n: number }>`SELECT count(*)::int AS n FROM patient`.execute(t.database.db)
     const nested = problem(
-      await nurse.post(`${clinicUrl()}/patients`, {
-        mrn: 'NUL-1',
-        givenName: 'Ada',
-        familyName: 'Lovelace\u0000',
-        dateOfBirth: '1980-01-01',
-        sex: 'female',
-      }),
+      await registerAda({ mrn: 'NUL-1', familyName: 'Lovelace\u0000', dateOfBirth: '1980-01-01' }),
     )
     expect(nested.status).toBe(400)
     expect(nested.body.errors?.[0]?.field).toBe('familyName')
@@ -103,15 +100,7 @@ describe('dates outside what PostgreSQL stores are a 400 naming the field', () =
         measuredAt === '+300000-01-01T00:00:00Z' ? 'must be a date' : 'must be between the years 1 and 9999'
       expect(res.body.errors).toEqual([{ field: 'measuredAt', message }])
     }
-    const born = problem(
-      await nurse.post(`${clinicUrl()}/patients`, {
-        mrn: 'YEAR-0',
-        givenName: 'Ada',
-        familyName: 'Zero',
-        dateOfBirth: '0000-06-01',
-        sex: 'female',
-      }),
-    )
+    const born = problem(await registerAda({ mrn: 'YEAR-0', familyName: 'Zero', dateOfBirth: '0000-06-01' }))
     expect(born.status).toBe(400)
     expect(born.body.errors?.[0]?.field).toBe('dateOfBirth')
 
