@@ -12,6 +12,16 @@ function areaOf(facadeModuleId: string | null): string {
   return 'staff-'
 }
 
+/** Route chunks are named by area (app.tsx), so a test can check that /learn loads no staff- or portal- chunk. */
+export const chunkFileNames = (chunk: { facadeModuleId: string | null }) =>
+  `assets/${areaOf(chunk.facadeModuleId)}[name]-[hash].js`
+
+/** The charts' libraries, loaded only where a chart is drawn (also by the /learn build, vite.learn.config.ts). */
+export const chartsGroup = {
+  name: 'charts',
+  test: /node_modules[\\/](@mantine[\\/]charts|recharts|victory-vendor|d3-[a-z-]+|decimal\.js-light)[\\/].*\.[cm]?js$/,
+}
+
 const proxiedPaths = ['/api', '/docs', '/openapi.json', '/healthz', '/readyz']
 
 export default defineConfig({
@@ -31,7 +41,7 @@ export default defineConfig({
       output: {
         // Each route loads its own chunk (app.tsx); the name says whose it is, so a test can check that
         // /learn loads no staff- or portal- chunk (test/e2e/learn-delivery.spec.ts).
-        chunkFileNames: (chunk) => `assets/${areaOf(chunk.facadeModuleId)}[name]-[hash].js`,
+        chunkFileNames,
         codeSplitting: {
           // A group holds only the libraries it names: the charts' dependencies (Mantine, React) stay
           // where the rest of the app finds them instead of joining the charts chunk.
@@ -41,10 +51,7 @@ export default defineConfig({
             // React and the router are on every page; the charts only where a chart is drawn.
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             { name: 'router', test: /node_modules[\\/](react-router|cookie|set-cookie-parser)[\\/]/ },
-            {
-              name: 'charts',
-              test: /node_modules[\\/](@mantine[\\/]charts|recharts|victory-vendor|d3-[a-z-]+|decimal\.js-light)[\\/].*\.[cm]?js$/,
-            },
+            chartsGroup,
           ],
         },
       },

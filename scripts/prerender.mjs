@@ -1,7 +1,8 @@
 // Prerenders the public pages (src/web/prerender-entry.tsx lists them) to static HTML after the
-// client build: dist/web/<path>/index.html, each from dist/web/index.html with the page's HTML in
-// #root, its title, description, canonical link, and its route chunks preloaded. main.tsx hydrates
-// them. Also writes robots.txt and sitemap.xml. Runs before the compression step of `npm run build`.
+// client build: dist/web/<path>/index.html, each from its built template (learn.html: the slim /learn
+// entry, learn-main.tsx; index.html: the React app, main.tsx, which hydrates it) with the page's HTML
+// in #root, its title, description, canonical link, and its route chunks preloaded. Also writes
+// robots.txt and sitemap.xml. Runs before the compression step of `npm run build`.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -14,17 +15,24 @@ await build({
   logLevel: 'warn',
   build: { ssr: resolve('src/web/prerender-entry.tsx'), outDir: ssrDir, emptyOutDir: true, manifest: false },
 })
+// The slim /learn entry (learn.html) has its own client build, beside the app's (vite.learn.config.ts).
+await build({ logLevel: 'warn', configFile: resolve('vite.learn.config.ts') })
 const { publicPages, publicUrlPlaceholder, renderPage } = await import(
   pathToFileURL(join(ssrDir, 'prerender-entry.js')).href
 )
 
-const template = readFileSync(join(webDir, 'index.html'), 'utf8')
+/** The built HTML of each entry (prerender-entry.tsx `template`): index.html, learn.html. */
+const templates = new Map()
+function templateOf(name) {
+  if (!templates.has(name)) templates.set(name, readFileSync(join(webDir, name), 'utf8'))
+  return templates.get(name)
+}
 const manifestPath = join(webDir, '.vite', 'manifest.json')
 /** @type {Record<string, { file: string; css?: string[]; imports?: string[] }>} */
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'))
 
-/** The JS and CSS files a route module needs (itself and its static imports), not already in index.html. */
-function filesOf(modules) {
+/** The JS and CSS files a route module needs (itself and its static imports), not already in the template. */
+function filesOf(modules, template) {
   const js = new Set()
   const css = new Set()
   const visit = (key) => {
@@ -43,7 +51,8 @@ function filesOf(modules) {
 const nonce = 'KETACARE_CSP_NONCE'
 for (const page of publicPages) {
   const { root, head } = await renderPage(page)
-  const { js, css } = filesOf(page.modules)
+  const template = templateOf(page.template)
+  const { js, css } = filesOf(page.modules, template)
   const links = [
     ...css.map((file) => `<link rel="stylesheet" crossorigin href="/${file}" nonce="${nonce}">`),
     ...js.map((file) => `<link rel="modulepreload" crossorigin href="/${file}" nonce="${nonce}">`),
@@ -85,4 +94,6 @@ writeFileSync(
     .join('\n')}\n</urlset>\n`,
 )
 rmSync(ssrDir, { recursive: true })
+// learn.html lives on only as /learn (its content without a page would be an empty #root).
+rmSync(join(webDir, 'learn.html'))
 rmSync(join(webDir, '.vite'), { recursive: true })

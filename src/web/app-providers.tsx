@@ -1,8 +1,9 @@
-import { MantineProvider } from '@mantine/core'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { type ReactNode, StrictMode, useState } from 'react'
+import { type ReactNode, useState } from 'react'
+import { Link, NavLink } from 'react-router'
 import { isApiError } from './api/client'
-import { theme } from './theme'
+import type { PublicLinks } from './components/public-links'
+import { MantineProviders } from './mantine-providers'
 
 function newQueryClient() {
   return new QueryClient({
@@ -16,18 +17,19 @@ function newQueryClient() {
   })
 }
 
+/** The public pages' links in the React app: the router's, so moving between pages loads nothing. */
+const routerLinks: PublicLinks = { Link, NavLink }
+
 /**
- * What every page renders inside: Mantine and the query cache. The browser
+ * What every page of the React app renders inside: Mantine and the query cache. The browser
  * (main.tsx) and the build-time prerender of the public pages (prerender-entry.tsx) use the same
  * tree, so the prerendered HTML hydrates without a mismatch.
  */
 export function AppProviders({ styleNonce, children }: { styleNonce: string; children: ReactNode }) {
   const [queryClient] = useState(newQueryClient)
   return (
-    <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={() => styleNonce}>
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-      </MantineProvider>
-    </StrictMode>
+    <MantineProviders styleNonce={styleNonce} links={routerLinks}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </MantineProviders>
   )
 }

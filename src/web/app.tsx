@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import type { RouteObject } from 'react-router'
+import { Outlet, type RouteObject } from 'react-router'
 import { clinicPages } from './clinic-pages'
 import { RouteError } from './components/route-error'
 
@@ -29,10 +29,20 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
   },
   // Public education and self-check (issue 7): no sign-in, their own light layout. Prerendered to
-  // static HTML at build time (prerender-entry.tsx) and hydrated by main.tsx.
+  // static HTML at build time (prerender-entry.tsx) and hydrated: /learn by its own slim entry
+  // (learn-main.tsx, no router), its sub-pages by main.tsx. These routes serve moves within the app.
   {
     path: '/learn',
-    lazy: page(() => import('./pages/learn/learn-layout').then((m) => m.LearnLayout)),
+    lazy: async () => {
+      const { LearnLayout } = await import('./pages/learn/learn-layout')
+      return {
+        element: (
+          <LearnLayout>
+            <Outlet />
+          </LearnLayout>
+        ),
+      }
+    },
     errorElement: <RouteError />,
     children: [
       { index: true, lazy: page(() => import('./pages/learn/learn-page').then((m) => m.LearnPage)) },

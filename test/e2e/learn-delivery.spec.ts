@@ -55,6 +55,10 @@ for (const { path, heading } of learnPages) {
     await page.waitForLoadState('networkidle')
     expect(scripts.filter(areaChunk('learn')).length).toBeGreaterThan(0)
     for (const area of ['staff', 'portal', 'charts']) expect(scripts.filter(areaChunk(area))).toEqual([])
+    // /learn hydrates from its slim entry (learn-main.tsx): no router, query cache or staff route table.
+    if (path === '/learn')
+      for (const chunk of ['router', 'mutation', 'clinic-pages', 'index'])
+        expect(scripts.filter(areaChunk(chunk))).toEqual([])
     expect(errors).toEqual([])
   })
 }

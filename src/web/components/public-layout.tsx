@@ -9,11 +9,11 @@ import {
   Text,
 } from '@mantine/core'
 import type { CSSProperties, ReactNode } from 'react'
-import { Outlet, Link as RouterLink, NavLink as RouterNavLink } from 'react-router'
+import { usePublicLinks } from './public-links'
 
 /**
  * The public pages' (/learn, /portal) layout in the /learn look (`learn.css`): a skip link, the
- * header, the page (the route's outlet) and the footer.
+ * header, the page (`children`: the route's outlet, or the page itself in learn-main.tsx) and the footer.
  */
 export function PublicShell({
   mainId,
@@ -21,12 +21,14 @@ export function PublicShell({
   headerClassName,
   header,
   footer,
+  children,
 }: {
   mainId: string
   size: MantineSize
   headerClassName: string
   header: ReactNode
   footer: ReactNode
+  children: ReactNode
 }) {
   return (
     <Box className="learn-root">
@@ -37,7 +39,7 @@ export function PublicShell({
         <Container size="md">{header}</Container>
       </Box>
       <Container size={size} component="main" id={mainId} py="lg" tabIndex={-1}>
-        <Outlet />
+        {children}
       </Container>
       <Container size={size} component="footer" pb="xl">
         <Stack gap="sm">{footer}</Stack>
@@ -48,8 +50,9 @@ export function PublicShell({
 
 /** "KetaCare · <area>", linking to the area's first page. */
 export function PublicBrand({ to, area, style }: { to: string; area: ReactNode; style?: CSSProperties }) {
+  const { Link } = usePublicLinks()
   return (
-    <Anchor component={RouterLink} to={to} underline="never" c="teal.9" fw={700} fz="xl" style={style}>
+    <Anchor component={Link} to={to} underline="never" c="teal.9" fw={700} fz="xl" style={style}>
       KetaCare{' '}
       <Text span fw={400} c="dark.6" fz="md">
         · {area}
@@ -65,7 +68,7 @@ export interface PublicLink {
   end: boolean
 }
 
-/** The area's pages; the current one is marked by `linkClassName` (`aria-current` from NavLink). */
+/** The area's pages; the current one is marked by `linkClassName` (`aria-current` from the NavLink of public-links.tsx). */
 export function PublicNav({
   label,
   links,
@@ -79,12 +82,13 @@ export function PublicNav({
   linkClassName: string
   fz?: string
 }) {
+  const { NavLink } = usePublicLinks()
   return (
     <Group component="nav" aria-label={label} gap={gap}>
       {links.map((link) => (
         <Anchor
           key={link.to}
-          component={RouterNavLink}
+          component={NavLink}
           to={link.to}
           end={link.end}
           className={linkClassName}

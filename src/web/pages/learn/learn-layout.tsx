@@ -39,17 +39,22 @@ import '@mantine/core/styles/ThemeIcon.layer.css'
 import '@mantine/core/styles/Title.layer.css'
 import './learn.css'
 import { Anchor, Group, Text } from '@mantine/core'
-import { Link as RouterLink } from 'react-router'
+import type { ReactNode } from 'react'
 import { PatientDisclaimer } from '../../components/patient-disclaimer'
 import { PublicBrand, type PublicLink, PublicNav, PublicShell } from '../../components/public-layout'
+import { usePublicLinks } from '../../components/public-links'
 
 const links: PublicLink[] = [
   { to: '/learn', label: 'About ketamine', end: true },
   { to: '/learn/self-check', label: 'Self-check', end: false },
 ]
 
-/** The public pages' own light layout: no staff shell, no sign-in, the disclaimer on every page. */
-export function LearnLayout() {
+/**
+ * The public pages' own light layout: no staff shell, no sign-in, the disclaimer on every page.
+ * `children`: the page (the route's outlet in the React app, the page itself in learn-main.tsx).
+ */
+export function LearnLayout({ children }: { children: ReactNode }) {
+  const { Link } = usePublicLinks()
   return (
     <PublicShell
       mainId="learn-main"
@@ -70,12 +75,14 @@ export function LearnLayout() {
           </Text>
           <Text size="xs" c="dark.5" className="no-print">
             Clinic staff:{' '}
-            <Anchor component={RouterLink} to="/signin" size="xs" underline="always">
+            <Anchor component={Link} to="/signin" size="xs" underline="always">
               sign in
             </Anchor>
           </Text>
         </>
       }
-    />
+    >
+      {children}
+    </PublicShell>
   )
 }

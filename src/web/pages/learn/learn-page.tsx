@@ -1,6 +1,6 @@
 import { Accordion, Anchor, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
 import { lazy, Suspense, useEffect, useState } from 'react'
-import { Link } from 'react-router'
+import { usePublicLinks } from '../../components/public-links'
 import { LearnBenefit } from './learn-benefit'
 import { LearnQuestions, LearnRisks, LearnSupervision } from './learn-safety'
 import { LearnCost, LearnVisit } from './learn-visit'
@@ -113,6 +113,7 @@ export function LearnPage() {
   // Short sections a person opens one at a time (issue 14); a link to #section opens that one.
   // The page is prerendered with every section closed; the address's #section opens after hydration.
   const [opened, setOpened] = useState<string[]>([])
+  const { Link } = usePublicLinks()
   useEffect(() => {
     const hash = window.location.hash.slice(1)
     if (sectionIds.includes(hash)) setOpened([hash])

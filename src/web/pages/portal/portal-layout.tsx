@@ -1,6 +1,7 @@
 import '../learn/learn.css'
 import './portal.css'
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core'
+import { Outlet } from 'react-router'
 import { usePortalLogout, usePortalMe } from '../../api/portal'
 import { PatientDisclaimer } from '../../components/patient-disclaimer'
 import { PublicBrand, type PublicLink, PublicNav, PublicShell } from '../../components/public-layout'
@@ -78,6 +79,8 @@ export function PortalLayout() {
           <PatientDisclaimer />
         </>
       }
-    />
+    >
+      <Outlet />
+    </PublicShell>
   )
 }
