@@ -93,6 +93,26 @@ test('after hydration the model and the self-check respond; the chart code loads
   expect(errors).toEqual([])
 })
 
+test('from the self-check (the React app) the learn page opens without a page load, and its model works', async ({
+  page,
+}) => {
+  const { errors } = watch(page)
+  await page.goto(`${server.url}/learn/self-check`)
+  await page.waitForLoadState('networkidle')
+  // A full page load would drop this mark: the app's router shows /learn itself.
+  await page.evaluate(() => Object.assign(window, { stillHere: true }))
+  await page
+    .getByRole('navigation', { name: 'Learn pages' })
+    .getByRole('link', { name: 'About ketamine' })
+    .click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(learnPages[0]!.heading)
+  await expect(page.getByRole('link', { name: 'About ketamine' })).toHaveAttribute('aria-current', 'page')
+  expect(await page.evaluate(() => (window as { stillHere?: boolean }).stillHere)).toBe(true)
+  await page.getByRole('button', { name: 'How they may work' }).click()
+  await expect(page.getByTestId('pk-summary')).toBeVisible()
+  expect(errors).toEqual([])
+})
+
 test('robots.txt allows the public pages and keeps crawlers out of the API, the portal and the staff app; the sitemap lists the public pages', async ({
   request,
 }) => {
