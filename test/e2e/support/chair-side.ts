@@ -49,6 +49,9 @@ export async function checkInFromBoard(page: Page, clinicUrl: string, chair: str
   await region.getByRole('button', { name: `Check in ${patient}` }).click()
   await expect(region.getByText('Checked in', { exact: true })).toBeVisible(saved)
   await region.getByRole('link', { name: patient }).click()
+  // The session page's code loads on first visit (lazy routes), and the address changes once it
+  // has: callers read page.url() as the session's address.
+  await page.waitForURL(/\/sessions\/[^/]+$/)
 }
 
 /** The pre-check questions: identity, fasting, escort (by name), saved. */
