@@ -1,4 +1,5 @@
 /** Shared helpers for `bench/*.bench.ts` modules: timing, and the table + JSON report format. */
+import { type ChildProcess, spawn } from 'node:child_process'
 
 export interface Measurement {
   name: string
@@ -79,4 +80,54 @@ export function report(suite: string, rows: Measurement[]): void {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const row of body) console.log(line(row))
   console.log(`BENCH ${JSON.stringify({ suite, results: rows })}`)
+}
+
+/** The built server (`dist/cli.js serve`) on a PGlite folder, and how long it took to answer /readyz. */
+export interface BuiltServer {
+  child: ChildProcess
+  readyMs: number
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts the built server on `dataDir` and waits for /readyz to answer 200, polling every `pollMs`
+ * (start-up is timed from the spawn). Throws when the process exits or is not ready in `timeoutMs`.
+ */
+export async function startBuiltServer(
+  dataDir: string,
+  port: number,
+  { pollMs, timeoutMs }: { pollMs: number; timeoutMs: number },
+): Promise<BuiltServer> {
+  const started = performance.now()
+  const child = spawn(process.execPath, ['dist/cli.js', 'serve'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      KETACARE_DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: '',
+    },
+    stdio: 'ignore',
+  })
+  const stop = async () => {
+    if (child.exitCode !== null) return
+    child.kill('SIGTERM')
+    await new Promise((r) => child.once('exit', r))
+  }
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+      if (ok) return { child, readyMs: performance.now() - started, stop }
+      if (performance.now() - started > timeoutMs)
+        throw new Error(`server not ready in ${timeoutMs / 1000} s`)
+      await new Promise((r) => setTimeout(r, pollMs))
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
 }

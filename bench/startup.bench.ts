@@ -3,42 +3,18 @@
  * on a PGlite folder that already holds the demo organization (with its default history of synthetic
  * patients) and times from process start until /readyz answers 200.
  */
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Measurement, report } from './harness'
+import { type Measurement, report, startBuiltServer } from './harness'
 
 const targetMs = 1500
 const repetitions = 7
 
 async function timeStartToReady(dataDir: string, port: number): Promise<number> {
-  const started = performance.now()
-  const child = spawn(process.execPath, ['dist/cli.js', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      KETACARE_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: '',
-    },
-    stdio: 'ignore',
-  })
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
-      const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-      if (ok) return performance.now() - started
-      if (performance.now() - started > 30_000) throw new Error('server not ready in 30 s')
-      await new Promise((r) => setTimeout(r, 20))
-    }
-  } finally {
-    child.kill('SIGTERM')
-    await new Promise((r) => child.once('exit', r))
-  }
+  const server = await startBuiltServer(dataDir, port, { pollMs: 20, timeoutMs: 30_000 })
+  await server.stop()
+  return server.readyMs
 }
 
 export async function run(): Promise<Measurement[]> {

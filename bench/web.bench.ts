@@ -5,14 +5,13 @@
  * CPU) on /learn, then on the staff sign-in page (what a signed-out staff user first sees) for the
  * bytes it transfers. Chromium is started by chrome-launcher (Lighthouse's own launcher).
  */
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { type Measurement, report } from './harness'
+import { type Measurement, report, startBuiltServer } from './harness'
 
 const learnRuns = 3
 const chromiumFlags = [
@@ -38,30 +37,6 @@ function freePort(): Promise<number> {
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()))
     })
   })
-}
-
-async function startServer(dataDir: string, port: number) {
-  const child = spawn(process.execPath, ['dist/cli.js', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      KETACARE_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: '',
-    },
-    stdio: 'ignore',
-  })
-  const started = performance.now()
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
-    const ok = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (r) => r.ok,
-      () => false,
-    )
-    if (ok) return child
-    if (performance.now() - started > 60_000) throw new Error('server not ready in 60 s')
-    await new Promise((r) => setTimeout(r, 100))
-  }
 }
 
 /** Bytes over the wire (compressed when the server compresses) of one kind of request. */
@@ -99,7 +74,7 @@ export async function run(): Promise<Measurement[]> {
     throw new Error('the web bench needs the built server and web app: npm run build')
   const dataDir = mkdtempSync(join(tmpdir(), 'ketacare-bench-web-'))
   const serverPort = await freePort()
-  const server = await startServer(dataDir, serverPort)
+  const server = await startBuiltServer(dataDir, serverPort, { pollMs: 100, timeoutMs: 60_000 })
   const chrome = await launch({
     chromePath: process.env.KETACARE_CHROMIUM ?? '/usr/bin/chromium',
     chromeFlags: chromiumFlags,
@@ -185,8 +160,7 @@ export async function run(): Promise<Measurement[]> {
     return rows
   } finally {
     chrome.kill()
-    server.kill('SIGTERM')
-    await new Promise((r) => server.once('exit', r))
+    await server.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
