@@ -78,6 +78,9 @@ async function preCheckAndDose(nurse: Page, prescriber: { page: Page; secret: st
   await prescriber.page.goto(sessionUrl)
   await prescriber.page.getByRole('button', { name: 'I am supervising' }).click()
   await signDoseCheck(prescriber.page, await freshCode(prescriber.page, prescriber.secret))
+  // The nurse starts once her screen shows the check (pushed live); a start sent from the view before
+  // it is refused as a stale record (409), as it should be.
+  await expect(nurse.getByText('Dose checked by a second person')).toBeVisible(saved)
   await expect(nurse.getByRole('button', { name: 'Start dosing' })).toBeEnabled(saved)
   await nurse.getByRole('button', { name: 'Start dosing' }).click()
 }
