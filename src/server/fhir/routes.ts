@@ -1,10 +1,9 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { AppContext } from '../context'
 import { AppError } from '../errors'
-import { signInOf } from '../plugins/auth'
 import { toAppError } from '../plugins/errors'
-import type { Principal } from '../principal'
 import { searchBundle } from './bundle'
+import { baseUrlOf, fhirBasePath, fhirCallerOf } from './caller'
 import { capabilityStatement } from './capability'
 import { fhirJson, sendOperationOutcome } from './operation-outcome'
 import { readResource, searchResources } from './service'
@@ -12,30 +11,6 @@ import { readResource, searchResources } from './service'
 // /fhir/R4 (registered under that prefix by app.ts): the CapabilityStatement, read and search.
 // The staff sign-in of the rest of the API (plugins/auth.ts resolves it for /fhir/ too); errors,
 // unknown routes included, are OperationOutcomes from the one AppError.
-
-export const fhirBasePath = '/fhir/R4'
-
-/** The header naming the clinic for a member of several (a member of one may leave it out). */
-export const clinicHeader = 'x-ketacare-clinic'
-
-function baseUrlOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}${fhirBasePath}`
-}
-
-/** The clinic the request is about: the header's, or the caller's only clinic. */
-function clinicOf(request: FastifyRequest, principal: Principal): string {
-  const named = request.headers[clinicHeader]
-  if (typeof named === 'string' && named !== '') return named
-  const [only, ...others] = principal.memberships
-  if (only && others.length === 0) return only.clinicId
-  throw new AppError(
-    'bad-request',
-    `You are a member of several clinics: name one in the ${clinicHeader} header.`,
-    {
-      fieldErrors: [{ field: clinicHeader, message: 'is required for a member of several clinics' }],
-    },
-  )
-}
 
 function sendResource(
   reply: FastifyReply,
@@ -66,14 +41,14 @@ export function fhirRoutes(ctx: AppContext): FastifyPluginAsync {
     )
     app.get('/:type/:id', hidden, async (request, reply) => {
       const { type, id } = request.params as { type: string; id: string }
-      const principal = signInOf(request).principal
-      return sendResource(reply, await readResource(ctx, principal, clinicOf(request, principal), type, id))
+      const { principal, clinicId } = fhirCallerOf(request)
+      return sendResource(reply, await readResource(ctx, principal, clinicId, type, id))
     })
     app.get('/:type', hidden, async (request, reply) => {
       const { type } = request.params as { type: string }
       const query = request.query as Record<string, string | string[]>
-      const principal = signInOf(request).principal
-      const result = await searchResources(ctx, principal, clinicOf(request, principal), type, query)
+      const { principal, clinicId } = fhirCallerOf(request)
+      const result = await searchResources(ctx, principal, clinicId, type, query)
       return reply.type(fhirJson).send(searchBundle(baseUrlOf(request), type, query, result))
     })
   }
