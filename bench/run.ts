@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- name…]`: runs every `bench/<name>.bench.ts` in turn. Adding a benchmark is
+ * `npm run bench [-- name…]`: runs every `bench/<name>.bench.ts` in turn (a name also selects its
+ * family: `fhir` runs fhir.bench.ts and fhir-export.bench.ts). Adding a benchmark is
  * adding a file that exports `run(): Promise<Measurement[]>` (see harness.ts); no list to edit.
  * Exit code 1 when any row with a target fails it.
  */
@@ -16,7 +17,10 @@ const benchDir = dirname(fileURLToPath(import.meta.url))
 const only = process.argv.slice(2)
 const files = readdirSync(benchDir)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.includes(f.replace(/\.bench\.ts$/, '')))
+  .filter((f) => {
+    const name = f.replace(/\.bench\.ts$/, '')
+    return only.length === 0 || only.some((o) => name === o || name.startsWith(`${o}-`))
+  })
   .sort()
 
 let failed = 0
