@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { calculateIvDose, calculateProtocolDose } from './dose'
 import { findProtocol, type IvProtocol } from './protocols'
+import { idealWeightOverrideDose, underweightTall } from './test-patients'
 
 const standard = findProtocol('iv-racemic-standard') as IvProtocol
 
@@ -91,9 +92,6 @@ describe('calculateIvDose', () => {
 })
 
 describe('§2 weight basis: dosing weight never above actual, ceiling on actual weight', () => {
-  // Devine for a 185 cm man: 50 + 2.3 × (72.83 − 60) = 79.5 kg, far above his actual 45 kg.
-  const underweightTall = { weightKg: 45, heightCm: 185, sex: 'M' as const }
-
   it('§2: an underweight tall patient on ideal weight is dosed on actual weight', () => {
     const dose = calculateIvDose({ doseMgPerKg: 0.5, infusionMin: 40, body: underweightTall, basis: 'ideal' })
     expect(dose.basisWeightKg).toBeCloseTo(79.52, 2)
@@ -110,13 +108,7 @@ describe('§2 weight basis: dosing weight never above actual, ceiling on actual 
     expect(dose.doseMgPerKgOfActual).toBeCloseTo(1, 10)
     expect(dose.isAboveCeiling).toBe(false)
     // Only a signed override may dose on the ideal weight; then 79.5 mg is 1.77 mg/kg of actual weight.
-    const overridden = calculateIvDose({
-      doseMgPerKg: 1,
-      infusionMin: 40,
-      body: underweightTall,
-      basis: 'ideal',
-      isAboveActualAllowed: true,
-    })
+    const overridden = idealWeightOverrideDose(1)
     expect(overridden.dosingWeightKg).toBeCloseTo(79.52, 2)
     expect(overridden.doseMgPerKgOfActual).toBeCloseTo(1.767, 3)
     expect(overridden.isAboveCeiling).toBe(true)
