@@ -1,6 +1,7 @@
 /**
  * An AFTER INSERT and an AFTER UPDATE trigger on `table`, once per statement, each handing the
  * statement's rows (the transition table `changed`) to `fn(argument)`: a bulk write costs one call.
+ * Applied migrations use it: what it writes must never change (add a new helper instead).
  */
 export function statementTriggersSql(table: string, name: string, fn: string, argument: string): string {
   return ['INSERT', 'UPDATE']
