@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { weightBases } from './body-weight'
 import { calculateIvDose, calculateProtocolDose } from './dose'
 import { findProtocol, type IvProtocol } from './protocols'
 import { idealWeightOverrideDose, underweightTall } from './test-patients'
@@ -142,7 +143,7 @@ describe('§2 weight basis: dosing weight never above actual, ceiling on actual 
         fc.double({ min: 20, max: 350, noNaN: true }),
         fc.double({ min: 120, max: 250, noNaN: true }),
         fc.constantFrom('F' as const, 'M' as const),
-        fc.constantFrom('actual' as const, 'ideal' as const, 'adjusted' as const),
+        fc.constantFrom(...weightBases),
         fc.boolean(),
         fc.double({ min: 0.2, max: 2, noNaN: true }),
         (doseMgPerKg, weightKg, heightCm, sex, basis, isAboveActualAllowed, ceiling) => {
