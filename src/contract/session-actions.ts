@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { inputLimits } from '../domain/dosing'
-import { alertAckActions, sideEffectTerms } from '../domain/session'
+import { alertAckActions, sessionEvents, sideEffectTerms } from '../domain/session'
 import { vitalsSchema } from './assessments'
 import { instant, optionalText, signerProof, timestamp } from './common'
 import { viewSchema, vitalsBody } from './sessions'
@@ -23,20 +23,9 @@ const colleagueSigner = z.object({
   totpCode,
 })
 
-/** Transitions the nurse or front desk sends; discharge has its own signed route. */
-export const transitionEvents = [
-  'check-in',
-  'start-pre-checks',
-  'start-dosing',
-  'finish-dosing',
-  'mark-ready',
-  'resume-monitoring',
-  'cancel',
-  'abort',
-] as const
-
 export const transitionBody = z.object({
-  event: z.enum(transitionEvents),
+  /** Transitions the nurse or front desk sends; discharge has its own signed route. */
+  event: z.enum(sessionEvents).exclude(['discharge']),
   version: z.number().int().min(1),
   reason: optionalText(1000),
 })

@@ -45,6 +45,14 @@ export function splitSqlScript(script: string): string[] {
   return statements
 }
 
-export async function runSqlScript(db: Kysely<unknown>, script: string): Promise<void> {
+async function runSqlScript(db: Kysely<unknown>, script: string): Promise<void> {
   for (const statement of splitSqlScript(script)) await sql.raw(statement).execute(db)
+}
+
+/**
+ * A migration that is one SQL script: `export const up = sqlMigration(\`…\`)`. Typed against
+ * `Kysely<unknown>`, so it stays frozen whatever today's schema is.
+ */
+export function sqlMigration(script: string): (db: Kysely<unknown>) => Promise<void> {
+  return (db) => runSqlScript(db, script)
 }

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll } from 'vitest'
+import { bookSessionNow, chartPreDose, type PreDoseRecord, sessionDriver } from './chair-side'
 import { freshTotpCode, patientIdByMrn, startDemoClinic } from './clinic-fixture'
 import type { Client, TestApp } from './test-app'
 
@@ -28,6 +29,22 @@ export interface ChairSideDesk {
   patientIdByMrn: (mrn: string) => Promise<string>
   /** `client` books the patient a session (the reply is the caller's to judge). */
   book: (client: Client, patientId: string, booking?: Booking) => Promise<LightMyRequestResponse>
+  /**
+   * Books the patient now on chair `chair` (by index); the front desk checks them in, the nurse
+   * starts the pre-checks and charts the pre-dose record (chartPreDose, `record` changing it).
+   * Returns the session's id and address and the reply to its C-SSRS screen.
+   */
+  startPreDose: (
+    patientId: string,
+    chair: number,
+    record?: PreDoseRecord,
+  ) => Promise<{ id: string; url: string; screened: LightMyRequestResponse }>
+  /** `minutes` later on the test clock, the nurse charts an intra-dose reading of the measures given. */
+  intraReading: (
+    sessionUrl: string,
+    minutes: number,
+    vitals: Record<string, unknown>,
+  ) => Promise<LightMyRequestResponse>
 }
 
 /**
@@ -46,6 +63,17 @@ export function chairSideDesk(env: Record<string, string> = {}): ChairSideDesk {
         scheduledAt: new Date(desk.t.clock.now().getTime() + hoursAhead * 3_600_000).toISOString(),
         ...rest,
       }),
+    startPreDose: async (patientId: string, chair: number, record?: PreDoseRecord) => {
+      const { id, url } = await bookSessionNow(desk.t, desk.frontDesk, patientId, desk.chairs[chair]!.id)
+      const { stepOk } = sessionDriver(desk.nurse, url)
+      await stepOk(desk.frontDesk, 'check-in')
+      await stepOk(desk.nurse, 'start-pre-checks')
+      return { id, url, screened: await chartPreDose(desk.nurse, url, record) }
+    },
+    intraReading: (sessionUrl: string, minutes: number, vitals: Record<string, unknown>) => {
+      desk.t.clock.advanceMinutes(minutes)
+      return desk.nurse.post(`${sessionUrl}/vitals`, { context: 'intra', ...vitals })
+    },
   } as ChairSideDesk
   beforeAll(async () => {
     const { t, clients, prescriberSecret } = await startDemoClinic({ env })

@@ -48,6 +48,14 @@ export function sessionDriver(reader: Client, sessionUrl: string) {
   return { view, step, stepOk }
 }
 
+/** What the pre-dose record changes from the defaults (all passed, PHQ-9 all twos). */
+export interface PreDoseRecord {
+  preChecks?: Record<string, unknown>
+  vitals?: Record<string, number | undefined>
+  cssrs?: Record<string, boolean>
+  phq9?: Record<string, number | null> | null
+}
+
 /**
  * Charts the pre-dose record in the order the nurse takes it: the pre-checks, the pre vital signs,
  * the C-SSRS screen and (unless `phq9` is null) the PHQ-9. Returns the C-SSRS screen's reply.
@@ -55,12 +63,7 @@ export function sessionDriver(reader: Client, sessionUrl: string) {
 export async function chartPreDose(
   nurse: Client,
   sessionUrl: string,
-  record: {
-    preChecks?: Record<string, unknown>
-    vitals?: Record<string, number | undefined>
-    cssrs?: Record<string, boolean>
-    phq9?: Record<string, number | null> | null
-  } = {},
+  record: PreDoseRecord = {},
 ): Promise<LightMyRequestResponse> {
   await nurse.post(`${sessionUrl}/pre-checks`, {
     identityConfirmed: true,

@@ -58,3 +58,13 @@ export async function patientIdByMrn(client: Client, clinicId: string, mrn: stri
   if (!id) throw new Error(`no patient ${mrn} in clinic ${clinicId}: ${response.body}`)
   return id
 }
+
+/** The ids of every patient of a clinic, read from the database (to check a reply stays inside it). */
+export async function patientIdsOf(t: TestApp, clinicId: string): Promise<Set<string>> {
+  const rows = await t.database.db
+    .selectFrom('patient')
+    .select('id')
+    .where('clinic_id', '=', clinicId)
+    .execute()
+  return new Set(rows.map((p) => p.id))
+}

@@ -2,6 +2,9 @@ import { createToken } from '../../src/server/features/portal/store'
 import { inOwnerTransaction } from '../../src/server/tenancy'
 import type { TestApp } from './test-app'
 
+/** The password the test patients choose for the portal (long enough for its rule). */
+export const patientPassphrase = 'a patient chosen passphrase'
+
 /** A one-time link to one questionnaire, as a reminder e-mail carries; valid for `validMs` from now. */
 export async function issueSurveyLink(
   t: TestApp,

@@ -57,6 +57,11 @@ export function expectProblem(response: LightMyRequestResponse, status: number, 
   expect(response.json().code).toBe(code)
 }
 
+/** The fields a 400 problem names, in the order it gives them. */
+export function fieldsRefused(response: LightMyRequestResponse): string[] {
+  return response.json().errors.map((e: { field: string }) => e.field)
+}
+
 /** The answer a role gets: a refusal `[status, code]`, or a success status. */
 export type Outcome = readonly [number, string] | number
 

@@ -80,6 +80,11 @@ export function testAppForFile(env: Record<string, string> = {}): TestApp {
   return t
 }
 
+/** A staff member's account row as stored, by e-mail. */
+export function staffUser(t: Pick<TestApp, 'database'>, email: string) {
+  return t.database.db.selectFrom('app_user').selectAll().where('email', '=', email).executeTakeFirstOrThrow()
+}
+
 export function passwordOf(t: TestApp, email: string): string {
   const user = t.demo.find((d) => d.email === email)
   if (!user) throw new Error(`no demo user ${email}`)

@@ -1,15 +1,11 @@
-import type { Kysely } from 'kysely'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
 
 // Frozen: typed against Kysely<unknown>, never against today's schema (style.md §atproto).
 // Tenancy (design.md §2): clinic-scoped tables have FORCE ROW LEVEL SECURITY keyed on
 // `app.clinic_id`, and requests run as the non-owner role `ketacare_app` (SET LOCAL ROLE), so a
 // query that forgets its clinic filter still sees only the request's clinic.
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     DO $$ BEGIN
       CREATE ROLE ketacare_app NOLOGIN;
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
@@ -152,6 +148,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     GRANT SELECT, INSERT ON audit_event TO ketacare_app;
     GRANT SELECT, DELETE ON mfa_secret TO ketacare_app;
     GRANT EXECUTE ON FUNCTION app_current_clinic() TO ketacare_app;
-  `,
-  )
-}
+  `)

@@ -1,21 +1,10 @@
-import type { Kysely } from 'kysely'
-import { clinicTableSql } from '../clinic-table-sql'
-import { runSqlScript } from '../sql-script'
+import { clinicTableSql, correctableColumnsSql, errorMarkingColumns } from '../clinic-table-sql'
+import { sqlMigration } from '../sql-script'
 
 // Intake to treatment plan (issue 4). Nothing clinical is deleted: corrections mark a row
 // "entered in error" with a reason (only those columns are updatable) and add a new row.
 
-const errorColumns = `
-  entered_in_error_at timestamptz,
-  entered_in_error_by uuid REFERENCES app_user(id),
-  error_reason text,
-  CHECK ((entered_in_error_at IS NULL) = (error_reason IS NULL))`
-const errorGrant = 'UPDATE (entered_in_error_at, entered_in_error_by, error_reason)'
-
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     CREATE TABLE patient (
       id uuid PRIMARY KEY,
       clinic_id uuid NOT NULL REFERENCES clinic(id),
@@ -49,12 +38,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       measured_at timestamptz NOT NULL,
       weight_kg numeric(6, 2) NOT NULL CHECK (weight_kg > 0 AND weight_kg < 500),
       height_cm numeric(5, 1) CHECK (height_cm > 0 AND height_cm < 300),
-      recorded_by uuid REFERENCES app_user(id),
-      created_at timestamptz NOT NULL,
-      ${errorColumns}
+      ${correctableColumnsSql}
     );
     CREATE INDEX body_measurement_patient_idx ON body_measurement (patient_id, measured_at);
-    ${clinicTableSql('body_measurement', { grants: `SELECT, INSERT, ${errorGrant}` })}
+    ${clinicTableSql('body_measurement', { grants: `SELECT, INSERT, UPDATE (${errorMarkingColumns})` })}
 
     CREATE TABLE antidepressant_trial (
       id uuid PRIMARY KEY,
@@ -71,12 +58,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       is_current_episode boolean NOT NULL DEFAULT true,
       started_on date,
       note text,
-      recorded_by uuid REFERENCES app_user(id),
-      created_at timestamptz NOT NULL,
-      ${errorColumns}
+      ${correctableColumnsSql}
     );
     CREATE INDEX antidepressant_trial_patient_idx ON antidepressant_trial (patient_id, created_at);
-    ${clinicTableSql('antidepressant_trial', { grants: `SELECT, INSERT, ${errorGrant}` })}
+    ${clinicTableSql('antidepressant_trial', { grants: `SELECT, INSERT, UPDATE (${errorMarkingColumns})` })}
 
     CREATE TABLE screening (
       id uuid PRIMARY KEY,
@@ -109,12 +94,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       session_id uuid,
       respondent text NOT NULL CHECK (respondent IN ('patient', 'clinician')),
       administered_at timestamptz NOT NULL,
-      recorded_by uuid REFERENCES app_user(id),
-      created_at timestamptz NOT NULL,
-      ${errorColumns}
+      ${correctableColumnsSql}
     );
     CREATE INDEX instrument_response_patient_idx ON instrument_response (patient_id, instrument_id, administered_at);
-    ${clinicTableSql('instrument_response', { grants: `SELECT, INSERT, ${errorGrant}` })}
+    ${clinicTableSql('instrument_response', { grants: `SELECT, INSERT, UPDATE (${errorMarkingColumns})` })}
 
     CREATE TABLE safety_alert (
       id uuid PRIMARY KEY,
@@ -145,12 +128,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       spo2_percent integer CHECK (spo2_percent BETWEEN 50 AND 100),
       respiratory_rate integer CHECK (respiratory_rate BETWEEN 4 AND 60),
       moaas integer CHECK (moaas BETWEEN 0 AND 5),
-      recorded_by uuid REFERENCES app_user(id),
-      created_at timestamptz NOT NULL,
-      ${errorColumns}
+      ${correctableColumnsSql}
     );
     CREATE INDEX vital_sign_patient_idx ON vital_sign (patient_id, measured_at);
-    ${clinicTableSql('vital_sign', { grants: `SELECT, INSERT, ${errorGrant}` })}
+    ${clinicTableSql('vital_sign', { grants: `SELECT, INSERT, UPDATE (${errorMarkingColumns})` })}
 
     CREATE TABLE eligibility_decision (
       id uuid PRIMARY KEY,
@@ -229,6 +210,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     -- Signatures re-check a TOTP code inside the clinic's transaction and record its time step.
     GRANT UPDATE (last_used_step) ON mfa_secret TO ketacare_app;
-  `,
-  )
-}
+  `)

@@ -1,15 +1,11 @@
-import type { Kysely } from 'kysely'
-import { clinicTableSql } from '../clinic-table-sql'
-import { runSqlScript } from '../sql-script'
+import { clinicTableSql, correctableColumnsSql, errorMarkingColumns } from '../clinic-table-sql'
+import { sqlMigration } from '../sql-script'
 
 // Treatment sessions (issue 5): chairs, the session record, its timeline of events (state changes,
 // pre-checks, infusion start/pause/resume/stop, esketamine devices, overrides, sign-offs), side
 // effects, and idempotency keys so a tablet that resends after a network drop never duplicates.
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     CREATE TABLE chair (
       id uuid PRIMARY KEY,
       clinic_id uuid NOT NULL REFERENCES clinic(id),
@@ -70,15 +66,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       kind text NOT NULL,
       at timestamptz NOT NULL,
       payload jsonb NOT NULL DEFAULT '{}'::jsonb,
-      recorded_by uuid REFERENCES app_user(id),
-      created_at timestamptz NOT NULL,
-      entered_in_error_at timestamptz,
-      entered_in_error_by uuid REFERENCES app_user(id),
-      error_reason text,
-      CHECK ((entered_in_error_at IS NULL) = (error_reason IS NULL))
+      ${correctableColumnsSql}
     );
     CREATE INDEX session_event_session_idx ON session_event (session_id, at);
-    ${clinicTableSql('session_event', { grants: 'SELECT, INSERT, UPDATE (entered_in_error_at, entered_in_error_by, error_reason)' })}
+    ${clinicTableSql('session_event', { grants: `SELECT, INSERT, UPDATE (${errorMarkingColumns})` })}
 
     CREATE TABLE side_effect (
       id uuid PRIMARY KEY,
@@ -91,15 +82,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       action_taken text,
       resolved_at timestamptz,
       is_serious boolean NOT NULL DEFAULT false,
-      recorded_by uuid REFERENCES app_user(id),
-      created_at timestamptz NOT NULL,
-      entered_in_error_at timestamptz,
-      entered_in_error_by uuid REFERENCES app_user(id),
-      error_reason text,
-      CHECK ((entered_in_error_at IS NULL) = (error_reason IS NULL))
+      ${correctableColumnsSql}
     );
     CREATE INDEX side_effect_session_idx ON side_effect (session_id, onset_at);
-    ${clinicTableSql('side_effect', { grants: 'SELECT, INSERT, UPDATE (resolved_at, entered_in_error_at, entered_in_error_by, error_reason)' })}
+    ${clinicTableSql('side_effect', { grants: `SELECT, INSERT, UPDATE (resolved_at, ${errorMarkingColumns})` })}
 
     ALTER TABLE vital_sign ADD CONSTRAINT vital_sign_session_fk FOREIGN KEY (session_id) REFERENCES treatment_session(id);
     ALTER TABLE instrument_response ADD CONSTRAINT instrument_response_session_fk FOREIGN KEY (session_id) REFERENCES treatment_session(id);
@@ -116,6 +102,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       PRIMARY KEY (clinic_id, key)
     );
     ${clinicTableSql('idempotency_key', { grants: 'SELECT, INSERT' })}
-  `,
-  )
-}
+  `)

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely'
 import { clinicTableSql } from '../clinic-table-sql'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
 
 // Controlled-substance ledger (issue 6, clinical-reference §8). Every quantity is milligrams of the
 // drug as labelled — for esketamine too (one device = 28 mg) — in exact `numeric`. Entries are
@@ -10,10 +9,7 @@ import { runSqlScript } from '../sql-script'
 
 const quantity = 'numeric(18, 6)'
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     CREATE TABLE cs_lot (
       id uuid PRIMARY KEY,
       clinic_id uuid NOT NULL REFERENCES clinic(id),
@@ -136,6 +132,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       grants:
         'SELECT, INSERT, UPDATE (notice_sent_at, notice_sent_by, notice_reference, form_106_filed_at, form_106_filed_by, form_106_reference, version)',
     })}
-  `,
-  )
-}
+  `)

@@ -1,16 +1,12 @@
-import type { Kysely } from 'kysely'
 import { clinicTableSql } from '../clinic-table-sql'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
 
 // Referrals from the public self-check (issue 7, design.md §1 "Ask"): a person chose to send their
 // answers to one clinic's intake queue. The answers are kept as sent (jsonb); the PHQ-9 total and
 // the item-9 flag are scored by the server so the queue can sort and flag without trusting the
 // browser. Nothing here is a patient record until staff register one.
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     CREATE TABLE referral (
       id uuid PRIMARY KEY,
       clinic_id uuid NOT NULL REFERENCES clinic(id),
@@ -34,6 +30,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX referral_queue_idx ON referral (clinic_id, received_at DESC);
     ${clinicTableSql('referral', { grants: 'SELECT, INSERT, UPDATE (status, handled_by, handled_at, version)' })}
-    `,
-  )
-}
+    `)

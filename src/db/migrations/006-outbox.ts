@@ -1,15 +1,11 @@
-import type { Kysely } from 'kysely'
 import { clinicTableSql } from '../clinic-table-sql'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
 
 // The outbox (design.md §3 rule 7): messages written in the same transaction as what caused them,
 // sent later by a worker in each server process. A row is claimed by exactly one worker
 // (FOR UPDATE SKIP LOCKED), so two servers never send the same message.
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     CREATE TABLE outbox_message (
       id uuid PRIMARY KEY,
       clinic_id uuid NOT NULL REFERENCES clinic(id),
@@ -31,6 +27,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX outbox_message_due_idx ON outbox_message (next_attempt_at) WHERE status = 'queued';
     ${clinicTableSql('outbox_message', { grants: 'SELECT, INSERT' })}
-  `,
-  )
-}
+  `)

@@ -1,14 +1,10 @@
-import type { Kysely } from 'kysely'
 import { clinicTableSql } from '../clinic-table-sql'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
 
 // The patient portal (issue 7): accounts for patients, one-time tokens (invites and per-survey
 // magic links, stored hashed), portal sessions, and the surveys assigned to each patient.
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     CREATE TABLE patient_account (
       patient_id uuid PRIMARY KEY REFERENCES patient(id),
       clinic_id uuid NOT NULL REFERENCES clinic(id),
@@ -68,6 +64,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX survey_assignment_patient_idx ON survey_assignment (patient_id, status, due_at);
     ${clinicTableSql('survey_assignment', { grants: 'SELECT, INSERT, UPDATE (status, answers, response_id, updated_at)' })}
-  `,
-  )
-}
+  `)

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
 
 // Optional two-step sign-in (TOTP) for portal patients (issue 7). The secret is kept like the
 // staff one in `mfa_secret` (base32, not encrypted; ARCHITECTURE "Choices"). A secret waits in
@@ -8,10 +7,7 @@ import { runSqlScript } from '../sql-script'
 // same or an earlier time step is refused. A step fits in `integer` until the year 4010.
 // 'mfa-pending' sessions have passed the password step only and reach no patient data.
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     ALTER TABLE patient_account
       ADD COLUMN mfa_secret_base32 text,
       ADD COLUMN mfa_enabled_at timestamptz,
@@ -23,6 +19,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ALTER TABLE portal_session DROP CONSTRAINT portal_session_scope_check;
     ALTER TABLE portal_session ADD CONSTRAINT portal_session_scope_check
       CHECK (scope IN ('full', 'survey', 'mfa-pending'));
-  `,
-  )
-}
+  `)

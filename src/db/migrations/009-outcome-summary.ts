@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely'
 import { clinicTableSql } from '../clinic-table-sql'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
+import { statementTriggersSql } from '../statement-triggers-sql'
 
 // The outcome dashboard's per-patient summary (issue 8). Computing response, remission, relapse
 // and blood-pressure figures from every score and vital sign of 100,000 patients takes seconds;
@@ -9,19 +9,9 @@ import { runSqlScript } from '../sql-script'
 // summary is derived data, never a record: it can always be rebuilt from the clinical tables.
 
 const staleTriggers = (table: string, patientColumn: string) =>
-  ['INSERT', 'UPDATE']
-    .map(
-      (event) => `
-    CREATE TRIGGER ${table}_outcome_stale_${event.toLowerCase()} AFTER ${event} ON ${table}
-      REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
-      EXECUTE FUNCTION mark_outcome_stale('${patientColumn}');`,
-    )
-    .join('\n')
+  statementTriggersSql(table, 'outcome_stale', 'mark_outcome_stale', patientColumn)
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     CREATE TABLE outcome_stale (
       patient_id uuid PRIMARY KEY,
       clinic_id uuid NOT NULL REFERENCES clinic(id)
@@ -77,6 +67,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     CREATE TRIGGER patient_outcome_stale_update AFTER UPDATE ON patient
       REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION mark_outcome_stale('id');
     INSERT INTO outcome_stale (patient_id, clinic_id) SELECT id, clinic_id FROM patient;
-    `,
-  )
-}
+    `)

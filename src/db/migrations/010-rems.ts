@@ -1,16 +1,12 @@
-import type { Kysely } from 'kysely'
 import { clinicTableSql } from '../clinic-table-sql'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
 
 // Esketamine REMS records (clinical-reference §3 ✅, issue 12 point 5): the clinic's healthcare-
 // setting certification and each patient's REMS enrolment. Booking or dosing an esketamine session
 // needs both. Append-only: a correction is a newer entry (with its reason), and the newest entry of
 // a kind (per patient, for enrolments) is the one in force.
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     CREATE TABLE rems_record (
       id uuid PRIMARY KEY,
       clinic_id uuid NOT NULL REFERENCES clinic(id),
@@ -29,6 +25,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX rems_record_lookup_idx ON rems_record (clinic_id, kind, patient_id, entry_no DESC);
     ${clinicTableSql('rems_record', { grants: 'SELECT, INSERT', appendOnly: true })}
-  `,
-  )
-}
+  `)

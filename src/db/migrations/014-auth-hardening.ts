@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
 
 // Closing account-takeover and guessing paths (issue 13).
 //
@@ -16,10 +15,7 @@ import { runSqlScript } from '../sql-script'
 // token row, never the token: the worker issues the clear token at send time, into the e-mail only.
 // Links already written into message bodies are live tokens at rest: they are removed.
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     CREATE TABLE reauth_failure (
       id uuid PRIMARY KEY,
       signer_user_id uuid NOT NULL REFERENCES app_user(id),
@@ -38,6 +34,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     UPDATE outbox_message
       SET body = regexp_replace(body, '/portal/(invite|s)/[A-Za-z0-9_-]+', '/portal/\\1/[link removed: ask the clinic for a new one]', 'g')
       WHERE body ~ '/portal/(invite|s)/[A-Za-z0-9_-]+';
-  `,
-  )
-}
+  `)

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
 
 // TOTP secrets encrypted at rest (issue 13 point 5). The three secret columns keep their names and
 // type; their values become `v1:<keyid>:<base64(iv | tag | ciphertext)>` (AES-256-GCM,
@@ -10,10 +9,7 @@ import { runSqlScript } from '../sql-script'
 // encrypts whatever clear base32 values are left, in one transaction with that row, once the key is
 // known. A wrong key is then refused at start-up, before anyone's code is checked against it.
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     CREATE TABLE secret_keyring (
       id smallint PRIMARY KEY CHECK (id = 1),
       key_id text NOT NULL CHECK (key_id ~ '^[0-9a-f]{8}$'),
@@ -26,6 +22,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     COMMENT ON COLUMN mfa_secret.secret_base32 IS 'AES-256-GCM sealed: v1:<keyid>:<base64 iv|tag|ciphertext>';
     COMMENT ON COLUMN patient_account.mfa_secret_base32 IS 'AES-256-GCM sealed: v1:<keyid>:<base64 iv|tag|ciphertext>';
     COMMENT ON COLUMN patient_account.mfa_pending_secret_base32 IS 'AES-256-GCM sealed: v1:<keyid>:<base64 iv|tag|ciphertext>';
-  `,
-  )
-}
+  `)

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
+import { statementTriggersSql } from '../statement-triggers-sql'
 
 // Live updates (issue 13): every change a board or chair-side screen shows sends one PostgreSQL
 // notification, `ketacare_live`, with `clinic:session` (session empty when the change is not tied
@@ -12,19 +12,9 @@ import { runSqlScript } from '../sql-script'
 const channel = 'ketacare_live'
 
 const liveTriggers = (table: string, sessionColumn: string) =>
-  ['INSERT', 'UPDATE']
-    .map(
-      (event) => `
-    CREATE TRIGGER ${table}_live_${event.toLowerCase()} AFTER ${event} ON ${table}
-      REFERENCING NEW TABLE AS changed FOR EACH STATEMENT
-      EXECUTE FUNCTION notify_live('${sessionColumn}');`,
-    )
-    .join('\n')
+  statementTriggersSql(table, 'live', 'notify_live', sessionColumn)
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     CREATE FUNCTION notify_live() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
       payload text;
@@ -43,6 +33,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ${liveTriggers('side_effect', 'session_id')}
     ${liveTriggers('instrument_response', 'session_id')}
     ${liveTriggers('safety_alert', '')}
-    `,
-  )
-}
+    `)

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely'
 import { clinicTableSql } from '../clinic-table-sql'
-import { runSqlScript } from '../sql-script'
+import { sqlMigration } from '../sql-script'
 
 // A lock screen instead of a sign-out during monitoring (issue 14 point 2).
 //
@@ -15,10 +14,7 @@ import { runSqlScript } from '../sql-script'
 // `board_display`: a read-only Today board for a nurses' station screen, reached with a device
 // token created by an administrator. Only the token's SHA-256 is kept; revoking sets revoked_at.
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await runSqlScript(
-    db,
-    `
+export const up = sqlMigration(`
     ALTER TABLE login_session ADD COLUMN locked_at timestamptz;
 
     CREATE TABLE unlock_pin (
@@ -43,6 +39,4 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     CREATE INDEX board_display_clinic_idx ON board_display (clinic_id, created_at);
     ${clinicTableSql('board_display', { grants: 'SELECT, INSERT, UPDATE' })}
-  `,
-  )
-}
+  `)

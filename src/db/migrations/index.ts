@@ -21,7 +21,8 @@ import * as m022 from './022-clinic-phone'
 import * as m023 from './023-entered-in-error-defaults'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
-// Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)`, then one line here.
+// Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)` (for a plain SQL script,
+// `export const up = sqlMigration(`…`)`), then one line here.
 export const migrations: Record<string, Migration> = {
   '001-init': m001,
   '002-intake': m002,

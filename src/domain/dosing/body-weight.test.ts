@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { adjustedBodyWeightKg, dosingWeight, idealBodyWeightKg } from './body-weight'
+import { adjustedBodyWeightKg, dosingWeight, idealBodyWeightKg, weightBases } from './body-weight'
 
 describe('body weight (§2)', () => {
   it('Devine ideal weight: 50 kg (M) / 45.5 kg (F) at 60 in, +2.3 kg per inch', () => {
@@ -32,7 +32,7 @@ describe('body weight (§2)', () => {
         fc.double({ min: 20, max: 350, noNaN: true }),
         fc.double({ min: 120, max: 250, noNaN: true }),
         fc.constantFrom('F' as const, 'M' as const),
-        fc.constantFrom('actual' as const, 'ideal' as const, 'adjusted' as const),
+        fc.constantFrom(...weightBases),
         (weightKg, heightCm, sex, basis) => {
           const w = dosingWeight({ weightKg, heightCm, sex }, basis)
           const allowed = dosingWeight({ weightKg, heightCm, sex }, basis, { isAboveActualAllowed: true })

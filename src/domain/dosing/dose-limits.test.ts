@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { calculateIvDose, defaultDoseSettings } from './dose'
 import { planDoseFindings, uncoveredLimits } from './dose-limits'
 import { checkInput, inputLimits, isWithinLimit } from './input-limits'
-
-const underweightTall = { weightKg: 45, heightCm: 185, sex: 'M' as const }
+import { idealWeightOverrideDose } from './test-patients'
 
 describe('§2 dose limits of a plan', () => {
   it('within the ceiling on actual weight needs no override', () => {
@@ -28,13 +27,7 @@ describe('§2 dose limits of a plan', () => {
   })
 
   it('§2: an ideal-weight plan above actual weight is judged at the latest weight too', () => {
-    const dose = calculateIvDose({
-      doseMgPerKg: 0.8,
-      infusionMin: 40,
-      body: underweightTall,
-      basis: 'ideal',
-      isAboveActualAllowed: true,
-    })
+    const dose = idealWeightOverrideDose(0.8)
     const findings = planDoseFindings(
       { doseMgPerKg: 0.8, maxDoseMgPerKg: 1, isAboveActualAllowed: true },
       defaultDoseSettings,
@@ -59,13 +52,7 @@ describe('§2 a session dose against the plan override', () => {
   })
 
   it('a weight override does not cover the ceiling it leads to', () => {
-    const dose = calculateIvDose({
-      doseMgPerKg: 1,
-      infusionMin: 40,
-      body: underweightTall,
-      basis: 'ideal',
-      isAboveActualAllowed: true,
-    })
+    const dose = idealWeightOverrideDose(1)
     const found = uncoveredLimits(dose, { limits: ['dosing-weight-above-actual'], upToMgPerKgOfActual: 1 })
     expect(found.map((f) => f.limit)).toEqual(['titration-ceiling'])
   })

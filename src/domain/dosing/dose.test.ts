@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { weightBases } from './body-weight'
 import { calculateIvDose, calculateProtocolDose } from './dose'
 import { findProtocol, type IvProtocol } from './protocols'
+import { idealWeightOverrideDose, underweightTall } from './test-patients'
 
 const standard = findProtocol('iv-racemic-standard') as IvProtocol
 
@@ -91,9 +93,6 @@ describe('calculateIvDose', () => {
 })
 
 describe('§2 weight basis: dosing weight never above actual, ceiling on actual weight', () => {
-  // Devine for a 185 cm man: 50 + 2.3 × (72.83 − 60) = 79.5 kg, far above his actual 45 kg.
-  const underweightTall = { weightKg: 45, heightCm: 185, sex: 'M' as const }
-
   it('§2: an underweight tall patient on ideal weight is dosed on actual weight', () => {
     const dose = calculateIvDose({ doseMgPerKg: 0.5, infusionMin: 40, body: underweightTall, basis: 'ideal' })
     expect(dose.basisWeightKg).toBeCloseTo(79.52, 2)
@@ -110,13 +109,7 @@ describe('§2 weight basis: dosing weight never above actual, ceiling on actual 
     expect(dose.doseMgPerKgOfActual).toBeCloseTo(1, 10)
     expect(dose.isAboveCeiling).toBe(false)
     // Only a signed override may dose on the ideal weight; then 79.5 mg is 1.77 mg/kg of actual weight.
-    const overridden = calculateIvDose({
-      doseMgPerKg: 1,
-      infusionMin: 40,
-      body: underweightTall,
-      basis: 'ideal',
-      isAboveActualAllowed: true,
-    })
+    const overridden = idealWeightOverrideDose(1)
     expect(overridden.dosingWeightKg).toBeCloseTo(79.52, 2)
     expect(overridden.doseMgPerKgOfActual).toBeCloseTo(1.767, 3)
     expect(overridden.isAboveCeiling).toBe(true)
@@ -150,7 +143,7 @@ describe('§2 weight basis: dosing weight never above actual, ceiling on actual 
         fc.double({ min: 20, max: 350, noNaN: true }),
         fc.double({ min: 120, max: 250, noNaN: true }),
         fc.constantFrom('F' as const, 'M' as const),
-        fc.constantFrom('actual' as const, 'ideal' as const, 'adjusted' as const),
+        fc.constantFrom(...weightBases),
         fc.boolean(),
         fc.double({ min: 0.2, max: 2, noNaN: true }),
         (doseMgPerKg, weightKg, heightCm, sex, basis, isAboveActualAllowed, ceiling) => {

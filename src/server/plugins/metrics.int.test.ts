@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditEvents } from '../../../test/support/audit-events'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../test/support/test-app'
 import { seedDemoClinicalData } from '../seed/demo'
 
@@ -30,11 +31,7 @@ describe('/metrics (issue 13)', () => {
   it('refuses a missing or wrong token and audits the attempt', async () => {
     expect((await scrape(t)).statusCode).toBe(401)
     expect((await scrape(t, 'Bearer wrong-token-0123456789')).statusCode).toBe(401)
-    const denials = await t.database.db
-      .selectFrom('audit_event')
-      .select('outcome')
-      .where('action', '=', 'metrics.read')
-      .execute()
+    const denials = await auditEvents(t, { action: 'metrics.read' })
     expect(denials).toHaveLength(2)
     expect(denials.every((d) => d.outcome === 'denied')).toBe(true)
   })

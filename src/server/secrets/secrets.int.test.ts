@@ -1,6 +1,6 @@
 import { generateSecret } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PortalClient } from '../../../test/support/portal-client'
+import { PortalClient, patientPassphrase } from '../../../test/support/portal-client'
 import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../test/support/test-app'
 import { buildApp } from '../app'
 import { hashPassword } from '../features/auth/passwords'
@@ -17,7 +17,6 @@ let t: TestApp
 let prescriberSecret: string
 let patientId: string
 const patientEmail = 'rotation.patient@example.org'
-const patientPassword = 'a patient chosen passphrase'
 const patientSecret = generateSecret()
 
 beforeAll(async () => {
@@ -37,7 +36,7 @@ beforeAll(async () => {
       patient_id: patientId,
       clinic_id: t.clinics.riverside,
       email: patientEmail,
-      password_hash: await hashPassword(patientPassword),
+      password_hash: await hashPassword(patientPassphrase),
       invited_at: t.clock.now(),
       activated_at: t.clock.now(),
       mfa_secret_base32: t.ctx.secrets.seal(patientSecret),
@@ -60,6 +59,17 @@ async function storedSecrets(): Promise<string[]> {
   ]
 }
 
+/** The TOTP secret stored for a staff member, as it is at rest. */
+async function storedStaffSecret(email: string): Promise<string> {
+  const row = await t.database.db
+    .selectFrom('mfa_secret as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select('s.secret_base32')
+    .where('u.email', '=', email)
+    .executeTakeFirstOrThrow()
+  return row.secret_base32
+}
+
 async function staffSignIn(app = t.app, secret = prescriberSecret) {
   t.clock.advanceMinutes(1)
   const client = new Client({ ...t, app })
@@ -73,7 +83,7 @@ async function patientSignIn(app = t.app) {
   const portal = new PortalClient({ ...t, app })
   const login = await portal.call('POST', '/api/v1/portal/login', {
     email: patientEmail,
-    password: patientPassword,
+    password: patientPassphrase,
   })
   expect(login.json().state).toBe('mfa-required')
   return portal.call('POST', '/api/v1/portal/mfa/verify', { code: totpCode(patientSecret, t.clock) })
@@ -81,15 +91,10 @@ async function patientSignIn(app = t.app) {
 
 describe('TOTP secrets at rest', () => {
   it('stores the secret a staff member enrols sealed, never in clear, and signs in with it', async () => {
-    const row = await t.database.db
-      .selectFrom('mfa_secret as s')
-      .innerJoin('app_user as u', 'u.id', 's.user_id')
-      .select('s.secret_base32')
-      .where('u.email', '=', demoEmails.prescriber)
-      .executeTakeFirstOrThrow()
-    expect(isSealed(row.secret_base32)).toBe(true)
-    expect(row.secret_base32).not.toContain(prescriberSecret)
-    expect(t.ctx.secrets.open(row.secret_base32)).toBe(prescriberSecret)
+    const stored = await storedStaffSecret(demoEmails.prescriber)
+    expect(isSealed(stored)).toBe(true)
+    expect(stored).not.toContain(prescriberSecret)
+    expect(t.ctx.secrets.open(stored)).toBe(prescriberSecret)
     expect((await staffSignIn()).statusCode).toBe(200)
     expect((await patientSignIn()).statusCode).toBe(200)
   })
@@ -166,13 +171,7 @@ describe('TOTP secrets at rest', () => {
       await nurse.signIn(demoEmails.nurse)
       const enrol = await nurse.post('/api/v1/auth/mfa/enrol', {})
       expect(enrol.statusCode).toBe(200)
-      const row = await t.database.db
-        .selectFrom('mfa_secret as s')
-        .innerJoin('app_user as u', 'u.id', 's.user_id')
-        .select('s.secret_base32')
-        .where('u.email', '=', demoEmails.nurse)
-        .executeTakeFirstOrThrow()
-      expect(sealedKeyId(row.secret_base32)).toBe(next.keyId)
+      expect(sealedKeyId(await storedStaffSecret(demoEmails.nurse))).toBe(next.keyId)
     } finally {
       await app.close()
     }

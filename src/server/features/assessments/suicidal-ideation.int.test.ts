@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  bookSessionNow,
-  chartPostVitals,
-  chartPreDose,
-  chartRecovery,
-  sessionDriver,
-} from '../../../../test/support/chair-side'
+import { chartPostVitals, chartRecovery, sessionDriver } from '../../../../test/support/chair-side'
 import { chairSideDesk } from '../../../../test/support/chair-side-desk'
 import { patientIdByMrn } from '../../../../test/support/clinic-fixture'
-import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
+import { issueSurveyLink, PortalClient, patientPassphrase } from '../../../../test/support/portal-client'
+import { expectSafetyNotices } from '../../../../test/support/safety-notices'
 import { Client, demoEmails } from '../../../../test/support/test-app'
 import { uuidv7 } from '../../ids'
 
@@ -118,12 +113,8 @@ describe('suicidal-ideation items open safety alerts (§4)', () => {
 describe('a C-SSRS moderate alert holds discharge (§4)', () => {
   it('blocks the discharge sign-off until a clinician acknowledges it with a note', async () => {
     const id = await patientIdByMrn(desk.nurse, desk.t.clinics.riverside, 'RK-2024-0107')
-    const { url: s } = await bookSessionNow(desk.t, desk.frontDesk, id, desk.chairs[0]!.id)
-    const { view, stepOk: step } = sessionDriver(desk.nurse, s)
-    await step(desk.frontDesk, 'check-in')
-    await step(desk.nurse, 'start-pre-checks')
     // Item 3 (thought about how) without intent, plan or behaviour: moderate by the §4 mapping.
-    const screened = await chartPreDose(desk.nurse, s, {
+    const { url: s, screened } = await desk.startPreDose(id, 0, {
       cssrs: {
         cssrs_1: true,
         cssrs_2: true,
@@ -134,6 +125,7 @@ describe('a C-SSRS moderate alert holds discharge (§4)', () => {
       },
       phq9: items('phq9', [2, 2, 2, 2, 1, 2, 1, 1, 0]),
     })
+    const { view, stepOk: step } = sessionDriver(desk.nurse, s)
     expect(screened.statusCode, screened.body).toBe(200)
     expect(screened.json().safetyAlerts).toEqual([
       expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/moderate risk/) }),
@@ -150,9 +142,7 @@ describe('a C-SSRS moderate alert holds discharge (§4)', () => {
     await desk.prescriber.post(`${s}/supervision`, {})
     await step(desk.nurse, 'start-dosing')
     await desk.nurse.post(`${s}/infusion`, { action: 'start' })
-    desk.t.clock.advanceMinutes(41)
-    await desk.nurse.post(`${s}/vitals`, {
-      context: 'intra',
+    await desk.intraReading(s, 41, {
       systolicMmHg: 132,
       diastolicMmHg: 82,
       heartRateBpm: 78,
@@ -219,7 +209,7 @@ describe('portal QIDS-SR16 with a suicidal-ideation answer (§4)', () => {
     const invite = await desk.nurse.post(`${desk.clinicUrl}/patients/${id}/portal-invite`, {})
     const p = new PortalClient(desk.t)
     await p.call('POST', `/api/v1/portal/invites/${invite.json().inviteUrl.split('/').pop()}/accept`, {
-      password: 'a patient chosen passphrase',
+      password: patientPassphrase,
     })
     // A link from the reminder e-mail opens just this questionnaire, as after a session.
     await p.call('POST', `/api/v1/portal/magic/${await issueSurveyLink(desk.t, id, surveyId)}`, {})
@@ -235,16 +225,7 @@ describe('portal QIDS-SR16 with a suicidal-ideation answer (§4)', () => {
     expect(chart.openAlerts).toEqual([
       expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^QIDS-SR16: Item 12/) }),
     ])
-    const notices = await desk.t.database.db
-      .selectFrom('outbox_message')
-      .select(['recipient', 'body'])
-      .where('kind', '=', 'safety-alert')
-      .where('patient_id', '=', id)
-      .execute()
-    expect(notices.map((n) => n.recipient)).toEqual(
-      expect.arrayContaining([demoEmails.nurse, demoEmails.prescriber]),
-    )
-    expect(notices[0]!.body).toContain(`/patients/${id}`)
+    const notices = await expectSafetyNotices(desk.t, id)
     expect(notices[0]!.body).not.toMatch(/Maya|Chen|QIDS/)
   })
 })

@@ -1,18 +1,15 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { Client, demoEmails, testAppForFile } from '../../../../test/support/test-app'
 import { verifyAuditChains } from '../../audit/verify-audit'
 
-let t: TestApp
-let auditor: Client
+const t = testAppForFile({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
+const auditor = new Client(t)
 const auditUrl = () => `/api/v1/clinics/${t.clinics.riverside}/audit-events`
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
-  auditor = new Client(t)
   await auditor.signIn(demoEmails.auditor)
 })
-afterAll(() => t.close())
 
 describe('audit log API', () => {
   it('records each read of account data in the same request, visible to the auditor', async () => {

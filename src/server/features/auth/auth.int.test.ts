@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { fieldsRefused } from '../../../../test/support/refusals'
 import { Client, demoEmails, startTestApp, testAppForFile, totpCode } from '../../../../test/support/test-app'
 
 const t = testAppForFile({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
@@ -48,7 +49,7 @@ describe('password sign-in', () => {
     expect(res.statusCode).toBe(400)
     const body = res.json()
     expect(body.code).toBe('validation-failed')
-    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'password'])
+    expect(fieldsRefused(res).sort()).toEqual(['email', 'password'])
   })
 
   it('refuses a body that is not JSON with a 4xx problem', async () => {

@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { Client, demoEmails, passwordOf, testAppForFile } from '../../../../test/support/test-app'
+import { auditEvents } from '../../../../test/support/audit-events'
+import { Client, demoEmails, passwordOf, staffUser, testAppForFile } from '../../../../test/support/test-app'
 
 const t = testAppForFile({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
 
 const board = () => `/api/v1/clinics/${t.clinics.riverside}/board`
 
-async function audits(action: string, userEmail: string) {
-  return t.database.db
-    .selectFrom('audit_event')
-    .select(['outcome', 'detail'])
-    .where('action', '=', action)
-    .where('actor_email', '=', userEmail)
-    .orderBy('seq')
-    .execute()
-}
-
-async function failedCount(email: string): Promise<number> {
-  const row = await t.database.db
-    .selectFrom('app_user')
-    .select('failed_login_count')
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow()
-  return row.failed_login_count
-}
+const audits = (action: string, userEmail: string) => auditEvents(t, { action, actor_email: userEmail })
+const failedCount = async (email: string) => (await staffUser(t, email)).failed_login_count
 
 /** A signed-in client whose sign-in has gone idle past the 15-minute rule. */
 async function idleClient(email: string): Promise<Client> {

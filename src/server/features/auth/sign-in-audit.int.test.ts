@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
+import { describe, expect, it } from 'vitest'
+import { Client, demoEmails, staffUser, testAppForFile, totpCode } from '../../../../test/support/test-app'
 import { hashToken } from '../../ids'
 
 // Every event of a staff sign-in, field by field: on the installation chain (no clinic), for the
 // account and the address that asked, about the account or the sign-in.
 
-let t: TestApp
-beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
-})
-afterAll(() => t.close())
+const t = testAppForFile({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
 
 const ip = '10.20.30.40'
 
@@ -23,14 +19,7 @@ async function lastEvent(action: string) {
     .executeTakeFirstOrThrow()
 }
 
-async function userId(email: string): Promise<string> {
-  const row = await t.database.db
-    .selectFrom('app_user')
-    .select('id')
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow()
-  return row.id
-}
+const userId = async (email: string) => (await staffUser(t, email)).id
 
 /** The sign-in a client holds, found by its cookie's hash as the server finds it. */
 async function signInIdOf(client: Client): Promise<string> {

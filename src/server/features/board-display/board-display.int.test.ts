@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
+import { Client, demoEmails, staffUser, startTestApp, type TestApp } from '../../../../test/support/test-app'
 import { clinicDayBounds } from '../../../domain/time'
 import { hashToken } from '../../ids'
 import { seedDemoClinicalData } from '../../seed/demo'
@@ -89,13 +89,7 @@ describe('board display', () => {
         clinic_id: t.clinics.hillcrest,
         name: 'Hillcrest station',
         token_hash: hashToken(token),
-        created_by: (
-          await t.database.db
-            .selectFrom('app_user')
-            .select('id')
-            .where('email', '=', demoEmails.admin)
-            .executeTakeFirstOrThrow()
-        ).id,
+        created_by: (await staffUser(t, demoEmails.admin)).id,
         created_at: t.clock.now(),
       })
       .execute()

@@ -119,24 +119,20 @@ describe('intake to an approved plan: the nurse’s assessment', () => {
     const before = (await c.nurse.get(`${patientUrl}/history`)).json()
     expect(before.trd).toBeNull()
     expect(before.trdMissing).toEqual(['duration of the current episode', 'severity of the current episode'])
-    const saved = await c.nurse.request('PUT', `${patientUrl}/screening`, {
-      contraindicationAnswers: noContraindications,
-      episodeDurationMonths: 14,
-      severity: 'severe',
-      ect: { used: false, bilateral: false, failed: false },
-      version: 0,
-    })
+    const saveScreening = (episodeDurationMonths: number) =>
+      c.nurse.request('PUT', `${patientUrl}/screening`, {
+        contraindicationAnswers: noContraindications,
+        episodeDurationMonths,
+        severity: 'severe',
+        ect: { used: false, bilateral: false, failed: false },
+        version: 0,
+      })
+    const saved = await saveScreening(14)
     expect(saved.statusCode).toBe(200)
     const history = saved.json()
     expect(history.trd).toMatchObject({ isTrd: true, thaseRush: { stage: 2 } })
     expect(history.contraindications).toMatchObject({ hasAbsolute: false })
-    const stale = await c.nurse.request('PUT', `${patientUrl}/screening`, {
-      contraindicationAnswers: noContraindications,
-      episodeDurationMonths: 15,
-      severity: 'severe',
-      ect: { used: false, bilateral: false, failed: false },
-      version: 0,
-    })
+    const stale = await saveScreening(15)
     expect(stale.statusCode).toBe(409)
 
     expect(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditEvents } from '../../../../test/support/audit-events'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
 
 // The clinic's phone number for patients (issue 14, migration 022): the administrator edits it,
@@ -25,12 +26,7 @@ describe('clinic details', () => {
     expect(saved.json()).toMatchObject({ phone: '(212) 555-0199', version: before.version + 1 })
     const stale = await admin.request('PUT', path(), { phone: '', version: before.version })
     expect(stale.statusCode).toBe(409)
-    const audited = await t.database.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('action', '=', 'clinic.details.update')
-      .execute()
-    expect(audited).toHaveLength(1)
+    expect(await auditEvents(t, { action: 'clinic.details.update' })).toHaveLength(1)
     const listed = (await new Client(t).get('/api/v1/public/clinics')).json().items
     expect(listed.find((c: { id: string }) => c.id === t.clinics.riverside).phone).toBe('(212) 555-0199')
   })

@@ -8,6 +8,7 @@ import {
   startLedgerFixture,
   totpWitness,
 } from '../../../../test/support/ledger-fixture'
+import { fieldsRefused } from '../../../../test/support/refusals'
 import { demoEmails, passwordOf, type TestApp } from '../../../../test/support/test-app'
 import { uuidv7 } from '../../ids'
 import { principalByEmail } from '../../seed/demo-ledger'
@@ -250,7 +251,7 @@ describe('counts and the discrepancies they open', () => {
       ],
     })
     expect(noWitness.statusCode).toBe(400)
-    expect(noWitness.json().errors.map((e: { field: string }) => e.field)).toContain('witness')
+    expect(fieldsRefused(noWitness)).toContain('witness')
     const badRow = await countSheet('1952.65', '-1')
     expect(badRow.statusCode).toBe(400)
     expect(badRow.json().errors).toEqual([{ field: 'counts.1.counted', message: 'cannot be negative' }])
@@ -371,24 +372,19 @@ describe('resolving discrepancies and reporting losses', () => {
   it('files a loss report for a discrepancy, with both DEA deadlines tracked', async () => {
     const short = await countSheet('1450', '112')
     const d = result(short, ketamineLotId).discrepancy!
-    const wrongQty = await c.prescriber.post(url('/loss-reports'), {
-      lotId: ketamineLotId,
-      kind: 'theft',
-      discoveredAt: t.clock.now().toISOString(),
-      description: 'One 10 mL vial missing from the locked cabinet',
-      quantity: '400',
-      discrepancyId: d.id,
-    })
+    const reportTheft = (quantity: string) =>
+      c.prescriber.post(url('/loss-reports'), {
+        lotId: ketamineLotId,
+        kind: 'theft',
+        discoveredAt: t.clock.now().toISOString(),
+        description: 'One 10 mL vial missing from the locked cabinet',
+        quantity,
+        discrepancyId: d.id,
+      })
+    const wrongQty = await reportTheft('400')
     expect(wrongQty.json().errors[0].field).toBe('quantity')
     // The test clock is Friday 2026-11-27, 09:00 UTC (04:00 in New York).
-    const res = await c.prescriber.post(url('/loss-reports'), {
-      lotId: ketamineLotId,
-      kind: 'theft',
-      discoveredAt: t.clock.now().toISOString(),
-      description: 'One 10 mL vial missing from the locked cabinet',
-      quantity: '500',
-      discrepancyId: d.id,
-    })
+    const res = await reportTheft('500')
     expect(res.statusCode, res.body).toBe(201)
     const report = res.json().report
     expect(report).toMatchObject({

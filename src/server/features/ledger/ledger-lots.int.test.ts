@@ -6,6 +6,7 @@ import {
   startLedgerFixture,
 } from '../../../../test/support/ledger-fixture'
 import { pdfText } from '../../../../test/support/pdf-text'
+import { fieldsRefused } from '../../../../test/support/refusals'
 import { Client, demoEmails, passwordOf } from '../../../../test/support/test-app'
 
 // Receiving a lot: the fields refused, a lot number received already, and expiry (a warning
@@ -15,6 +16,9 @@ let f: LedgerFixture
 let c: LedgerFixture['c']
 let t: LedgerFixture['t']
 const url = (path = '') => `/api/v1/clinics/${t.clinics.riverside}/ledger${path}`
+/** The nurse receives the demo ketamine lot with `changes`. */
+const receiveLot = (changes: Record<string, unknown>) =>
+  c.nurse.post(url('/lots'), { ...ketamineLot, ...changes })
 
 beforeAll(async () => {
   f = await startLedgerFixture()
@@ -27,20 +31,18 @@ afterAll(() => t.close())
 
 describe('receiving stock', () => {
   it('names the fields it refuses', async () => {
-    const bad = await c.nurse.post(url('/lots'), {
-      ...ketamineLot,
+    const bad = await receiveLot({
       lotNumber: 'KX9999',
       ndc: '409-2051',
       supplier: { ...ketamineLot.supplier, dea: 'RC4028271' },
       strengthMg: '5e1',
     })
     expect(bad.statusCode).toBe(400)
-    const fields = bad.json().errors.map((e: { field: string }) => e.field)
+    const fields = fieldsRefused(bad)
     expect(fields).toEqual(expect.arrayContaining(['ndc', 'supplier.dea', 'strengthMg']))
-    const unit = await c.nurse.post(url('/lots'), { ...ketamineLot, lotNumber: 'KX9998', unit: 'device' })
+    const unit = await receiveLot({ lotNumber: 'KX9998', unit: 'device' })
     expect(unit.json().errors[0]).toMatchObject({ field: 'unit' })
-    const numbers = await c.nurse.post(url('/lots'), {
-      ...ketamineLot,
+    const numbers = await receiveLot({
       lotNumber: 'KX9997',
       containerCount: 4,
     })
@@ -53,8 +55,7 @@ describe('receiving stock', () => {
 
 describe('reports of what was received', () => {
   it('writes a formula typed as a lot number as text, never as a live formula', async () => {
-    const lot = await c.nurse.post(url('/lots'), {
-      ...ketamineLot,
+    const lot = await receiveLot({
       lotNumber: '=HYPERLINK("http://x.example","open")',
       containerCount: 1,
       containerNumbers: [],
@@ -73,8 +74,7 @@ describe('reports of what was received', () => {
 
 describe('expiry', () => {
   it('warns before expiry and refuses to draw from an expired lot', async () => {
-    const soon = await c.nurse.post(url('/lots'), {
-      ...ketamineLot,
+    const soon = await receiveLot({
       lotNumber: 'KX0001',
       expiresOn: '2026-12-01',
       containerCount: 1,
@@ -82,8 +82,7 @@ describe('expiry', () => {
     })
     expect(soon.json().lot).toMatchObject({ expiryStatus: 'expiring', daysToExpiry: 4 })
     const lotId = soon.json().lot.id
-    const past = await c.nurse.post(url('/lots'), {
-      ...ketamineLot,
+    const past = await receiveLot({
       lotNumber: 'KX0002',
       expiresOn: '2026-11-26',
     })

@@ -1,12 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  bookSessionNow,
-  chartPostVitals,
-  chartPreDose,
-  chartRecovery,
-  sessionDriver,
-} from '../../../../test/support/chair-side'
+import { chartPostVitals, chartRecovery, sessionDriver } from '../../../../test/support/chair-side'
 import { chairSideDesk } from '../../../../test/support/chair-side-desk'
+import { fieldsRefused } from '../../../../test/support/refusals'
 import { Client, demoEmails, passwordOf } from '../../../../test/support/test-app'
 import { principalByEmail } from '../../seed/demo-ledger'
 
@@ -52,11 +47,8 @@ const sessionEntries = async (sessionId: string) =>
 /** Books an IV session for the patient and brings it to a checked dose, pre-checks passed. */
 async function sessionWithCheckedDose(mrn: string, chair: number, vialMgPerMl: number) {
   const patientId = await desk.patientIdByMrn(mrn)
-  const { id, url: s } = await bookSessionNow(desk.t, desk.frontDesk, patientId, desk.chairs[chair]!.id)
+  const { id, url: s } = await desk.startPreDose(patientId, chair)
   const { view, stepOk: step } = sessionDriver(desk.nurse, s)
-  await step(desk.frontDesk, 'check-in')
-  await step(desk.nurse, 'start-pre-checks')
-  await chartPreDose(desk.nurse, s)
   expect((await view()).preChecks.status).toBe('passed')
   expect((await desk.nurse.post(`${s}/dose`, { weightKg: 70, vialMgPerMl })).statusCode).toBe(200)
   expect((await desk.prescriber.post(`${s}/dose/check`, { totpCode: desk.code() })).statusCode).toBe(200)
@@ -140,7 +132,7 @@ describe('an infusion stopped early', () => {
     const wasteUrl = ledger(`/sessions/${session.id}/waste`)
     const noWitness = await desk.nurse.post(wasteUrl, { lotId: lot.id, quantity: '26.25' })
     expect(noWitness.statusCode).toBe(400)
-    expect(noWitness.json().errors.map((e: { field: string }) => e.field)).toContain('witness')
+    expect(fieldsRefused(noWitness)).toContain('witness')
     const wrong = await desk.nurse.post(wasteUrl, { lotId: lot.id, quantity: '20', witness: witness() })
     expect(wrong.statusCode).toBe(400)
     expect(wrong.json().errors[0]).toMatchObject({

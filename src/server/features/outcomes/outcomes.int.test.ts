@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { patientIdsOf } from '../../../../test/support/clinic-fixture'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
 import { seedSyntheticPopulation } from '../../seed/synthetic'
 
@@ -276,15 +277,7 @@ describe('the patients behind a flagged count', () => {
       `/api/v1/clinics/${t.clinics.hillcrest}/outcomes/patients?flag=relapsed`,
     )
     expect(other.statusCode).toBe(200)
-    const riversideIds = new Set(
-      (
-        await t.database.db
-          .selectFrom('patient')
-          .select('id')
-          .where('clinic_id', '=', t.clinics.riverside)
-          .execute()
-      ).map((p) => p.id),
-    )
+    const riversideIds = await patientIdsOf(t, t.clinics.riverside)
     for (const p of other.json().patients) expect(riversideIds.has(p.id)).toBe(false)
   })
 })

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { chairSideDesk } from '../../../../test/support/chair-side-desk'
+import { fieldsRefused } from '../../../../test/support/refusals'
 import { demoEmails, passwordOf } from '../../../../test/support/test-app'
 
 // Clinical-reference §2 (issue 12): the dosing weight is never above actual weight, the titration
@@ -52,7 +53,7 @@ describe('plan approval beyond the §2 dose limits', () => {
       })
       expect(response.statusCode).toBe(400)
       expect(response.headers['content-type']).toMatch(/problem\+json/)
-      expect(response.json().errors.map((e: { field: string }) => e.field)).toContain(field)
+      expect(fieldsRefused(response)).toContain(field)
     }
     const onActual = await desk.prescriber.post(plansUrl(), {
       protocolId: 'iv-racemic-standard',
@@ -75,7 +76,7 @@ describe('plan approval beyond the §2 dose limits', () => {
     })
     expect(refused.statusCode).toBe(400)
     expect(refused.json().limits).toEqual(['titration-ceiling'])
-    const fields = refused.json().errors.map((e: { field: string }) => e.field)
+    const fields = fieldsRefused(refused)
     expect(fields).toEqual(['doseMgPerKg', 'maxDoseMgPerKg', 'doseOverride.reason'])
     expect(refused.json().errors[0].message).toMatch(
       /above the titration ceiling of 1 mg\/kg of actual weight/,
@@ -223,7 +224,7 @@ describe('the session dose step beyond the §2 dose limits', () => {
     ] as const) {
       const response = await setDose(body)
       expect(response.statusCode).toBe(400)
-      expect(response.json().errors.map((e: { field: string }) => e.field)).toContain(field)
+      expect(fieldsRefused(response)).toContain(field)
     }
   })
 })

@@ -13,6 +13,14 @@ import { createToken, inviteDays } from './store'
 // (invites, magic links, session cookies) are stored as SHA-256 hashes and used once.
 
 export const portalCookie = 'kc_portal'
+
+/** The account columns that turn a patient's two-step sign-in off: no secret, no pending enrolment. */
+export const twoStepSignInOff = {
+  mfa_secret_base32: null,
+  mfa_enabled_at: null,
+  mfa_pending_secret_base32: null,
+  mfa_last_used_step: null,
+} as const
 const sessionHours = 8
 /** A session waiting for its code: long enough to open the app, short enough to be worthless. */
 const pendingMin = 10
@@ -215,10 +223,7 @@ export async function acceptInvite(
         last_sign_in_at: now,
         failed_login_count: 0,
         locked_until: null,
-        mfa_secret_base32: null,
-        mfa_enabled_at: null,
-        mfa_pending_secret_base32: null,
-        mfa_last_used_step: null,
+        ...twoStepSignInOff,
       })
       .where('patient_id', '=', row.patient_id)
       .returning(['patient_id', 'clinic_id', 'email'])

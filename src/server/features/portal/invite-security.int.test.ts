@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditEvents } from '../../../../test/support/audit-events'
 import { patientIdByMrn, startDemoClinic } from '../../../../test/support/clinic-fixture'
-import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
+import {
+  issueSurveyLink,
+  PortalClient,
+  patientPassphrase as password,
+} from '../../../../test/support/portal-client'
 import { Client, demoEmails, type TestApp } from '../../../../test/support/test-app'
 import { buildApp } from '../../app'
 import { loadConfig } from '../../config'
@@ -18,7 +23,6 @@ let frontDesk: Client
 let nurse: Client
 let admin: Client
 let patientId: string
-const password = 'a patient chosen passphrase'
 const liveLink = /\/portal\/(invite|s)\/[\w-]{20,}/
 const inviteUrl = () => `/api/v1/clinics/${t.clinics.riverside}/patients/${patientId}/portal-invite`
 
@@ -89,13 +93,7 @@ describe('portal invite links are for the patient only (issue 13 point 3)', () =
         })
       ).statusCode,
     ).toBe(200)
-    const denied = await t.database.db
-      .selectFrom('audit_event')
-      .select('outcome')
-      .where('action', '=', 'portal.invite-accepted')
-      .where('outcome', '=', 'denied')
-      .execute()
-    expect(denied).toHaveLength(1)
+    expect(await auditEvents(t, { action: 'portal.invite-accepted', outcome: 'denied' })).toHaveLength(1)
   })
 
   it('lets a clinician reset an active account (the way back in after a lost phone)', async () => {

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { patientIdByMrn, startDemoClinic } from '../../../../test/support/clinic-fixture'
-import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
+import {
+  issueSurveyLink,
+  PortalClient,
+  patientPassphrase as password,
+} from '../../../../test/support/portal-client'
 import { type Client, type TestApp, totpCode } from '../../../../test/support/test-app'
 
 let t: TestApp
@@ -9,7 +13,6 @@ let nurse: Client
 let patientId: string
 let secret: string
 const email = 'jordan.avery@example.org'
-const password = 'a patient chosen passphrase'
 
 /** A nurse's invite: without an e-mail server the link is shown to her once (issue 13). */
 async function invite(): Promise<string> {

@@ -3,7 +3,14 @@ import { AppError } from '../../errors'
 import { inOwnerTransaction } from '../../tenancy'
 import { verifyPassword } from '../auth/passwords'
 import { checkStoredTotp, newTotpSecret, totpQrDataUrl, totpUri } from '../auth/totp'
-import { audit, type IssuedPortalSession, issue, lockedError, recordFailedAttempt } from './auth'
+import {
+  audit,
+  type IssuedPortalSession,
+  issue,
+  lockedError,
+  recordFailedAttempt,
+  twoStepSignInOff,
+} from './auth'
 import type { PortalPatient } from './patient-scope'
 
 // Optional two-step sign-in for patients, with the staff TOTP helpers (`../auth/totp.ts`: one step
@@ -149,13 +156,7 @@ export function disableMfa(
       }
       await tx
         .updateTable('patient_account')
-        .set({
-          mfa_secret_base32: null,
-          mfa_enabled_at: null,
-          mfa_pending_secret_base32: null,
-          mfa_last_used_step: null,
-          failed_login_count: 0,
-        })
+        .set({ ...twoStepSignInOff, failed_login_count: 0 })
         .where('patient_id', '=', patient.patientId)
         .execute()
       await log('success', step === null ? 'password confirmed' : 'code confirmed')

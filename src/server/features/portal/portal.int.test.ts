@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { issueSurveyLink, PortalClient } from '../../../../test/support/portal-client'
+import { issueSurveyLink, PortalClient, patientPassphrase } from '../../../../test/support/portal-client'
+import { expectSafetyNotices } from '../../../../test/support/safety-notices'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
 import type { OutgoingMessage } from '../../jobs/transport'
 import { seedDemoClinicalData } from '../../seed/demo'
@@ -67,7 +68,7 @@ describe('patient portal', () => {
     expect(
       (
         await p.call('POST', `/api/v1/portal/invites/${inviteToken}/accept`, {
-          password: 'a patient chosen passphrase',
+          password: patientPassphrase,
         })
       ).statusCode,
     ).toBe(200)
@@ -89,7 +90,7 @@ describe('patient portal: answering questionnaires', () => {
       (
         await p.call('POST', '/api/v1/portal/login', {
           email: 'Jordan.Avery@example.org',
-          password: 'a patient chosen passphrase',
+          password: patientPassphrase,
         })
       ).statusCode,
     ).toBe(200)
@@ -124,16 +125,7 @@ describe('patient portal: answering questionnaires', () => {
       await nurse.get(`/api/v1/clinics/${t.clinics.riverside}/patients/${patientId}/chart`)
     ).json()
     expect(chart.openAlerts[0].message).toMatch(/PHQ-9/)
-    const notices = await t.database.db
-      .selectFrom('outbox_message')
-      .select(['recipient', 'body'])
-      .where('kind', '=', 'safety-alert')
-      .where('patient_id', '=', patientId)
-      .execute()
-    expect(notices.map((n) => n.recipient)).toEqual(
-      expect.arrayContaining([demoEmails.nurse, demoEmails.prescriber]),
-    )
-    expect(notices[0]!.body).toContain(`/patients/${patientId}`)
+    const notices = await expectSafetyNotices(t, patientId)
     expect(notices[0]!.body).not.toContain('Jordan')
     expect(
       (await p.call('GET', '/api/v1/portal/surveys')).json().some((s: { id: string }) => s.id === survey.id),
@@ -146,7 +138,7 @@ describe('patient portal: records, links and lockout', () => {
     const p = new PortalClient(t)
     await p.call('POST', '/api/v1/portal/login', {
       email: 'jordan.avery@example.org',
-      password: 'a patient chosen passphrase',
+      password: patientPassphrase,
     })
     const progress = (await p.call('GET', '/api/v1/portal/progress')).json()
     const phq = progress.series.find((s: { instrumentId: string }) => s.instrumentId === 'phq9')

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditEvents } from '../../../../test/support/audit-events'
+import { fieldsRefused } from '../../../../test/support/refusals'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
 import { inClinicTransaction } from '../../tenancy'
 
@@ -79,12 +81,7 @@ describe('public referrals', () => {
     expect(denied.statusCode).toBe(403)
 
     // Audited as the public self-check, with no personal details in the event.
-    const events = await t.database.db
-      .selectFrom('audit_event')
-      .selectAll()
-      .where('entity_id', '=', id)
-      .where('action', '=', 'referral.received')
-      .execute()
+    const events = await auditEvents(t, { entity_id: id, action: 'referral.received' })
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ actor_email: 'public self-check', actor_user_id: null })
     expect(JSON.stringify(events[0]!.detail)).not.toContain('Sam')
@@ -112,7 +109,7 @@ describe('public referrals', () => {
       referral(t.clinics.riverside, { email: '', phone: '' }),
     )
     expect(noContact.statusCode).toBe(400)
-    expect(noContact.json().errors.map((e: { field: string }) => e.field)).toContain('email')
+    expect(fieldsRefused(noContact)).toContain('email')
 
     const unknownClinic = await visitor.post(
       '/api/v1/public/referrals',
@@ -164,13 +161,7 @@ describe('public referrals: the staff intake queue', () => {
     expect(final.statusCode).toBe(409)
     expect(final.json().code).toBe('conflict')
 
-    const audits = await t.database.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity_id', '=', id)
-      .where('action', '=', 'referral.status')
-      .execute()
-    expect(audits).toHaveLength(2)
+    expect(await auditEvents(t, { entity_id: id, action: 'referral.status' })).toHaveLength(2)
   })
 
   it('is fenced by row-level security even when a query forgets the clinic', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { auditEvents } from '../../../../test/support/audit-events'
 import { bookSessionNow, sessionDriver } from '../../../../test/support/chair-side'
 import { chairSideDesk } from '../../../../test/support/chair-side-desk'
 import { demoEmails, passwordOf } from '../../../../test/support/test-app'
@@ -74,12 +75,7 @@ describe('pre-dose cautions (clinical-reference §3, label 5.6, 7.1–7.3)', () 
       detail: expect.stringMatching(/Acknowledged by Dr. Priya Raman/),
     })
     expect(view.preChecks.cautions.acknowledged).toMatchObject({ by: 'Dr. Priya Raman' })
-    const audited = await desk.t.database.db
-      .selectFrom('audit_event')
-      .select('detail')
-      .where('action', '=', 'sessions.cautions-ack')
-      .where('outcome', '=', 'success')
-      .execute()
+    const audited = await auditEvents(desk.t, { action: 'sessions.cautions-ack', outcome: 'success' })
     expect(audited).toHaveLength(1)
     expect(audited[0]!.detail).toMatchObject({
       patientId: marcus,

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  bookSessionNow,
-  chartPreDose,
-  chartRecovery,
-  sessionDriver,
-} from '../../../../test/support/chair-side'
+import { chartRecovery, sessionDriver } from '../../../../test/support/chair-side'
 import { chairSideDesk } from '../../../../test/support/chair-side-desk'
 import { Client, demoEmails } from '../../../../test/support/test-app'
 
@@ -27,14 +22,11 @@ const vitals = (body: Record<string, number>) => desk.nurse.post(`${s}/vitals`, 
 describe('an esketamine session (§3 monitoring and discharge)', () => {
   it('doses two devices from a lot', async () => {
     patientId = await desk.patientIdByMrn('RK-2024-0112')
-    ;({ url: s } = await bookSessionNow(desk.t, desk.frontDesk, patientId, desk.chairs[3]!.id))
-    const step = (event: string) => sessionDriver(desk.nurse, s).step(desk.nurse, event)
-    await step('check-in')
-    await step('start-pre-checks')
-    await chartPreDose(desk.nurse, s, {
+    ;({ url: s } = await desk.startPreDose(patientId, 3, {
       preChecks: { escortName: undefined, pregnancyStatus: 'not-applicable' },
       vitals: { systolicMmHg: 122, heartRateBpm: 70, spo2Percent: 99, moaas: 5 },
-    })
+    }))
+    const step = (event: string) => sessionDriver(desk.nurse, s).step(desk.nurse, event)
     await desk.nurse.post(`${s}/dose`, { weightKg: 59 })
     await desk.prescriber.post(`${s}/dose/check`, { totpCode: desk.code() })
     await desk.prescriber.post(`${s}/supervision`, {})

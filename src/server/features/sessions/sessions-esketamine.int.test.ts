@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  bookSessionNow,
-  chartPostVitals,
-  chartPreDose,
-  chartRecovery,
-} from '../../../../test/support/chair-side'
+import { chartPostVitals, chartRecovery } from '../../../../test/support/chair-side'
 import { chairSideDesk } from '../../../../test/support/chair-side-desk'
 import { phq9Moderate as phq9 } from '../../../../test/support/session-answers'
 import { demoEmails } from '../../../../test/support/test-app'
@@ -29,14 +24,11 @@ describe('an esketamine session', () => {
     expect(
       (await desk.nurse.get(`${desk.clinicUrl}/patients/${patientId}/rems-enrolment`)).json().current,
     ).not.toBeNull()
-    ;({ id: sessionId, url: s } = await bookSessionNow(desk.t, desk.frontDesk, patientId, desk.chairs[3]!.id))
-    await step('check-in')
-    await step('start-pre-checks')
-    await chartPreDose(desk.nurse, s, {
+    ;({ id: sessionId, url: s } = await desk.startPreDose(patientId, 3, {
       preChecks: { escortName: undefined, pregnancyStatus: 'not-applicable' },
       vitals: { systolicMmHg: 122, heartRateBpm: 70, spo2Percent: 99 },
       phq9: null,
-    })
+    }))
     // Her last PHQ-9 was at intake, more than a week ago: it is due before dosing.
     expect(
       (await desk.nurse.get(s)).json().preChecks.items.find((i: { id: string }) => i.id === 'phq9').status,

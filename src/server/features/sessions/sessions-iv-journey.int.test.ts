@@ -178,9 +178,7 @@ describe('an IV session: charting at the chair', () => {
     expect(v.nextVitalsDue.dueAt).toBeTruthy()
     expect(v.pk.plasmaNgPerMl[10]).toBeGreaterThan(100)
 
-    desk.t.clock.advanceMinutes(10)
-    await desk.nurse.post(`${sessionUrl}/vitals`, {
-      context: 'intra',
+    await desk.intraReading(sessionUrl, 10, {
       systolicMmHg: 186,
       diastolicMmHg: 104,
       heartRateBpm: 96,
@@ -212,9 +210,7 @@ describe('an IV session: charting at the chair', () => {
     expect(acked.json().alerts.find((a: { key: string }) => a.key === alert.key).acknowledged.by).toBe(
       'Nina Okafor, RN',
     )
-    desk.t.clock.advanceMinutes(5)
-    await desk.nurse.post(`${sessionUrl}/vitals`, {
-      context: 'intra',
+    await desk.intraReading(sessionUrl, 5, {
       systolicMmHg: 150,
       diastolicMmHg: 90,
       heartRateBpm: 88,
@@ -233,9 +229,7 @@ describe('an IV session: charting at the chair', () => {
 
 describe('an IV session: end of dosing, discharge and the record', () => {
   it('computes the dose given from the pump record and finishes dosing', async () => {
-    desk.t.clock.advanceMinutes(20)
-    await desk.nurse.post(`${sessionUrl}/vitals`, {
-      context: 'intra',
+    await desk.intraReading(sessionUrl, 20, {
       systolicMmHg: 140,
       diastolicMmHg: 85,
       heartRateBpm: 82,

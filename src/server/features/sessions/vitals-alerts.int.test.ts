@@ -164,15 +164,9 @@ describe('blood-pressure alerts at the chair: acknowledging and resolving', () =
 
   it('evaluates readings while the pump is paused; a reading back under 180/110 resolves the alerts', async () => {
     await desk.nurse.post(`${sessionUrl}/infusion`, { action: 'pause' })
-    desk.t.clock.advanceMinutes(3)
-    const stillHigh = await desk.nurse.post(`${sessionUrl}/vitals`, {
-      context: 'intra',
-      systolicMmHg: 190,
-      diastolicMmHg: 100,
-    })
+    const stillHigh = await desk.intraReading(sessionUrl, 3, { systolicMmHg: 190, diastolicMmHg: 100 })
     expect(stillHigh.json().openAlerts.map((a: { code: string }) => a.code)).toEqual(['bp-high-sustained'])
-    desk.t.clock.advanceMinutes(3)
-    await desk.nurse.post(`${sessionUrl}/vitals`, { context: 'intra', systolicMmHg: 150, diastolicMmHg: 90 })
+    await desk.intraReading(sessionUrl, 3, { systolicMmHg: 150, diastolicMmHg: 90 })
     const v = await view()
     expect(v.alerts.every((a: { resolved: { how: string } | null }) => a.resolved?.how === 'reading')).toBe(
       true,
@@ -186,8 +180,7 @@ describe('blood-pressure alerts at the chair: acknowledging and resolving', () =
   })
 
   it('a clinician can resolve an alert explicitly, with a note', async () => {
-    desk.t.clock.advanceMinutes(2)
-    const reply = await desk.nurse.post(`${sessionUrl}/vitals`, { context: 'intra', heartRateBpm: 130 })
+    const reply = await desk.intraReading(sessionUrl, 2, { heartRateBpm: 130 })
     const [hr] = reply.json().openAlerts
     expect(hr.code).toBe('heart-rate-high')
     const resolved = await desk.nurse.post(`${sessionUrl}/alerts/resolve`, {
@@ -226,15 +219,9 @@ describe('readings after a pump start recorded before the pre-checks (an old rec
         error_reason: null,
       })
       .execute()
-    desk.t.clock.advanceMinutes(1)
-    const a = await desk.nurse.post(`${sessionUrl}/vitals`, {
-      context: 'intra',
-      systolicMmHg: 186,
-      diastolicMmHg: 112,
-    })
+    const a = await desk.intraReading(sessionUrl, 1, { systolicMmHg: 186, diastolicMmHg: 112 })
     expect(a.json().openAlerts.map((x: { code: string }) => x.code)).toEqual(['bp-high'])
-    desk.t.clock.advanceMinutes(2)
-    await desk.nurse.post(`${sessionUrl}/vitals`, { context: 'intra', systolicMmHg: 188, diastolicMmHg: 114 })
+    await desk.intraReading(sessionUrl, 2, { systolicMmHg: 188, diastolicMmHg: 114 })
     const v = (await desk.nurse.get(sessionUrl)).json()
     expect(v.alerts).toHaveLength(1)
     expect(v.alerts[0]).toMatchObject({ code: 'bp-high', resolved: null })

@@ -176,21 +176,16 @@ describe('clinic settings API: stale saves, spacing and summaries', () => {
 
   it('marks the outcome summaries stale when the BP threshold they count excursions with changes', async () => {
     expect((await admin.get(`${url()}/outcomes`)).statusCode).toBe(200)
-    const staleCount = async () =>
+    const riversideRows = async (table: 'outcome_stale' | 'outcome_summary') =>
       (
         await t.database.db
-          .selectFrom('outcome_stale')
+          .selectFrom(table)
           .select((eb) => eb.fn.countAll<string>().as('n'))
           .where('clinic_id', '=', t.clinics.riverside)
           .executeTakeFirstOrThrow()
       ).n
-    const summarised = (
-      await t.database.db
-        .selectFrom('outcome_summary')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('clinic_id', '=', t.clinics.riverside)
-        .executeTakeFirstOrThrow()
-    ).n
+    const staleCount = () => riversideRows('outcome_stale')
+    const summarised = await riversideRows('outcome_summary')
     expect(Number(summarised)).toBeGreaterThan(0)
     expect(Number(await staleCount())).toBe(0)
     let version = await currentVersion()

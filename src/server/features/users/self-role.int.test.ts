@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, startTestApp, type TestApp, totpCode } from '../../../../test/support/test-app'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { auditEvents } from '../../../../test/support/audit-events'
+import { Client, demoEmails, testAppForFile, totpCode } from '../../../../test/support/test-app'
 
 // Issue 13 point 6: an administrator cannot change their own role or grant themselves clinical
 // access; another administrator can.
 
-let t: TestApp
-let admin: Client
+const t = testAppForFile({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
+const admin = new Client(t)
 const usersUrl = () => `/api/v1/clinics/${t.clinics.riverside}/users`
 const me = async (c: Client, q: string) => (await c.get(`${usersUrl()}?q=${q}`)).json().items[0]
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
-  admin = new Client(t)
   await admin.signIn(demoEmails.admin)
 })
-afterAll(() => t.close())
 
 describe('role changes need another administrator (issue 13 point 6)', () => {
   it('refuses an administrator who makes themselves a prescriber, and audits the refusal', async () => {
@@ -28,12 +26,7 @@ describe('role changes need another administrator (issue 13 point 6)', () => {
     // Still no clinical access.
     const patients = await admin.get(`/api/v1/clinics/${t.clinics.riverside}/patients`)
     expect(patients.statusCode).toBe(403)
-    const denials = await t.database.db
-      .selectFrom('audit_event')
-      .select(['actor_user_id', 'entity_id'])
-      .where('action', '=', 'users.update')
-      .where('outcome', '=', 'denied')
-      .execute()
+    const denials = await auditEvents(t, { action: 'users.update', outcome: 'denied' })
     expect(denials).toHaveLength(3)
     expect(denials.every((d) => d.actor_user_id === self.userId && d.entity_id === self.userId)).toBe(true)
   })

@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { auditEvents } from '../../../../test/support/audit-events'
+import { fieldsRefused } from '../../../../test/support/refusals'
+import { Client, demoEmails, testAppForFile } from '../../../../test/support/test-app'
 
-let t: TestApp
-let admin: Client
+const t = testAppForFile({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
+const admin = new Client(t)
 /** TOTP secrets of users who enrolled during this file, to answer their next sign-in. */
 const secrets = new Map<string, string | undefined>()
 async function signIn(c: Client, email: string) {
@@ -13,11 +15,8 @@ async function signIn(c: Client, email: string) {
 const usersUrl = () => `/api/v1/clinics/${t.clinics.riverside}/users`
 
 beforeAll(async () => {
-  t = await startTestApp({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
-  admin = new Client(t)
   await signIn(admin, demoEmails.admin)
 })
-afterAll(() => t.close())
 
 describe('users API by role', () => {
   it('lets an administrator list the clinic staff, paginated and searchable', async () => {
@@ -38,21 +37,13 @@ describe('users API by role', () => {
   ])('denies the %s, and records the denial', async (_role, email) => {
     const c = new Client(t)
     await signIn(c, email)
-    const before = await t.database.db
-      .selectFrom('audit_event')
-      .select('id')
-      .where('outcome', '=', 'denied')
-      .execute()
+    const before = await auditEvents(t, { outcome: 'denied' })
     const list = await c.get(usersUrl())
     expect(list.statusCode).toBe(403)
     expect(list.json().code).toBe('forbidden')
     const add = await c.post(usersUrl(), { email: 'x@example.org', displayName: 'X', role: 'nurse' })
     expect(add.statusCode).toBe(403)
-    const after = await t.database.db
-      .selectFrom('audit_event')
-      .select('id')
-      .where('outcome', '=', 'denied')
-      .execute()
+    const after = await auditEvents(t, { outcome: 'denied' })
     expect(after.length).toBe(before.length + 2)
     expect(
       await t.database.db
@@ -116,12 +107,7 @@ describe('adding and changing users', () => {
     expect(dup.json().errors).toEqual([{ field: 'email', message: 'already a member of this clinic' }])
     const bad = await admin.post(usersUrl(), { email: 'not-an-email', displayName: '', role: 'surgeon' })
     expect(bad.statusCode).toBe(400)
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['displayName', 'email', 'role'])
+    expect(fieldsRefused(bad).sort()).toEqual(['displayName', 'email', 'role'])
   })
 
   it('refuses a stale version with a conflict and changes nothing', async () => {

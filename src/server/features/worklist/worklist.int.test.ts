@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { patientIdsOf } from '../../../../test/support/clinic-fixture'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../../test/support/test-app'
 import { seedDemoClinicalData } from '../../seed/demo'
 
@@ -100,15 +101,7 @@ describe('the worklist per role', () => {
   })
 
   it("never shows another clinic's items, and refuses a clinic the caller does not belong to", async () => {
-    const hillcrestPatients = new Set(
-      (
-        await t.database.db
-          .selectFrom('patient')
-          .select('id')
-          .where('clinic_id', '=', t.clinics.hillcrest)
-          .execute()
-      ).map((p) => p.id),
-    )
+    const hillcrestPatients = await patientIdsOf(t, t.clinics.hillcrest)
     const list = await worklist(c.prescriber, t.clinics.hillcrest)
     const ids = list.sections.flatMap((s) => s.items.map((i) => i.patientId)).filter((p) => p !== null)
     expect(ids.length).toBeGreaterThan(0)
