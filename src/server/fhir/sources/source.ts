@@ -28,12 +28,14 @@ export interface ResourceSource {
   includes: readonly string[]
   /** Search parameter documentation for the CapabilityStatement. */
   paramDocs?: Partial<Record<SearchParamName, string>>
+  /** A parameter's R4 definition where it is not the usual one (`medications-code` for a medication's `code`). */
+  paramDefinitions?: Partial<Record<SearchParamName, string>>
   read: (scope: SourceScope, id: string) => Promise<Resource | undefined>
   search: (scope: SourceScope, request: SearchRequest) => Promise<Resource[]>
 }
 
 /** The clinic's tables a resource is read from by its row id. */
-type RowTable = 'patient' | 'instrument_response' | 'vital_sign' | 'body_measurement'
+type RowTable = 'patient' | 'instrument_response' | 'vital_sign' | 'body_measurement' | 'cs_lot'
 
 /** One row of the clinic by id; an id that is not a UUID is no row (a 404, not a database error). */
 export async function clinicRow<T extends RowTable>(
