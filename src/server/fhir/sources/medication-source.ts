@@ -3,8 +3,8 @@ import type { CsDrug } from '../../../db'
 import { ndc, rxnorm, searchParameterBase } from '../code-systems'
 import { drugCodings, toMedication } from '../resources/medication'
 import { matchesToken, type SearchRequest } from '../search-params'
-import { allOf, anyOf, commonConditions, textIn } from '../sql-filters'
-import { clinicRow, type ResourceSource, type SourceScope } from './source'
+import { anyOf, commonConditions, textIn } from '../sql-filters'
+import { clinicPage, clinicRow, type ResourceSource, type SourceScope } from './source'
 
 /** A `code` search: the drugs its RxNorm tokens name, or lots by NDC. */
 function codeCondition(request: SearchRequest) {
@@ -19,17 +19,10 @@ function codeCondition(request: SearchRequest) {
   ])
 }
 
-function load({ tx, clinicId }: SourceScope, request: SearchRequest) {
+function load(scope: SourceScope, request: SearchRequest) {
   const conditions = commonConditions(request, { id: sql.ref('id'), lastUpdated: sql.ref('created_at') })
   if (request.codes) conditions.push(codeCondition(request))
-  return tx
-    .selectFrom('cs_lot')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where(allOf(conditions))
-    .orderBy('id')
-    .limit(request.count + 1)
-    .execute()
+  return clinicPage(scope, 'cs_lot', conditions, request.count)
 }
 
 /** The clinic's controlled-substance lots (`cs_lot`) as Medications with their batch. */
