@@ -18,6 +18,9 @@ const paramTypes: Record<SearchParamName, { type: 'token' | 'date' | 'reference'
   status: { type: 'token', definition: `${spec}/<type>-status` },
   category: { type: 'token', definition: `${spec}/<type>-category` },
   identifier: { type: 'token', definition: `${spec}/<type>-identifier` },
+  'effective-time': { type: 'date', definition: `${spec}/<type>-effective-time` },
+  context: { type: 'reference', definition: `${spec}/<type>-context` },
+  'clinical-status': { type: 'token', definition: `${spec}/<type>-clinical-status` },
 }
 
 const resultParams: CapabilityStatementRestResourceSearchParam[] = [
@@ -58,7 +61,8 @@ export function capabilityStatement(baseUrl: string, publishedAt: Date): Capabil
             ...source.params.map((name) => ({
               name,
               type: paramTypes[name].type,
-              definition: paramTypes[name].definition.replace('<type>', source.type),
+              definition:
+                source.paramDefinitions?.[name] ?? paramTypes[name].definition.replace('<type>', source.type),
               ...(source.paramDocs?.[name] ? { documentation: source.paramDocs[name] } : {}),
             })),
             ...resultParams,

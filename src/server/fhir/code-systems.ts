@@ -20,3 +20,16 @@ export const sedationSystem = `${ketacareBase}/CodeSystem/sedation`
 export const mrnSystem = (clinicId: string) => `${ketacareBase}/sid/mrn/${clinicId}`
 /** A treatment session's number within its patient's course. */
 export const sessionNumberSystem = `${ketacareBase}/sid/session-number`
+
+// Medications and the depressive episode (MedicationAdministration, Medication, Condition).
+
+export const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm'
+export const ndc = 'http://hl7.org/fhir/sid/ndc'
+export const snomed = 'http://snomed.info/sct'
+export const icd10cm = 'http://hl7.org/fhir/sid/icd-10-cm'
+export const medAdminPerformFunction = 'http://terminology.hl7.org/CodeSystem/med-admin-perform-function'
+export const conditionClinical = 'http://terminology.hl7.org/CodeSystem/condition-clinical'
+export const conditionVerification = 'http://terminology.hl7.org/CodeSystem/condition-ver-status'
+export const conditionCategory = 'http://terminology.hl7.org/CodeSystem/condition-category'
+/** R4's search parameter definitions (for the parameters whose definition is not `<type>-<name>`). */
+export const searchParameterBase = 'http://hl7.org/fhir/SearchParameter'

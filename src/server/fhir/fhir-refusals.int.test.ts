@@ -155,3 +155,44 @@ describe('every FHIR read is audited', () => {
     expect(denied.length).toBeGreaterThan(0)
   })
 })
+
+describe('the depressive episode stays in its clinic; medication parameters are checked', () => {
+  const episodeOf = (clinicId: string) =>
+    t.database.db
+      .selectFrom('screening')
+      .select(['id', 'patient_id'])
+      .where('clinic_id', '=', clinicId)
+      .where('severity', 'is not', null)
+      .executeTakeFirstOrThrow()
+
+  it('Riverside’s nurse cannot read or find a Hillcrest Condition', async () => {
+    const hillcrest = await episodeOf(t.clinics.hillcrest)
+    const riverside = await episodeOf(t.clinics.riverside)
+    const read = await fhirGet(nurse, `Condition/${hillcrest.id}`)
+    expect(read.statusCode).toBe(404)
+    expect(outcomeOf(read.body).code).toBe('not-found')
+    expect((await fhirGet(nurse, `Condition/${hillcrest.id}`, t.clinics.hillcrest)).statusCode).toBe(403)
+    const byId = (await fhirGet(nurse, `Condition?_id=${hillcrest.id},${riverside.id}`)).json() as Bundle
+    expect(byId.entry!.map((e) => e.resource!.id)).toEqual([riverside.id])
+    const byPatient = (await fhirGet(nurse, `Condition?patient=${hillcrest.patient_id}`)).json() as Bundle
+    expect(byPatient.entry ?? []).toEqual([])
+    expect((await fhirGet(nurse, `Condition/${riverside.id}`)).statusCode).toBe(200)
+  })
+
+  it.each([
+    ['MedicationAdministration?date=2026-01-01', 'date'],
+    ['MedicationAdministration?effective-time=sa2026-01-01', 'effective-time'],
+    ['MedicationAdministration?context=Patient/abc', 'context'],
+    ['Condition?status=active', 'status'],
+    ['Medication?patient=abc', 'patient'],
+  ])('%s → 400 naming %s', async (path, param) => {
+    const res = await fhirGet(nurse, path)
+    expect(res.statusCode).toBe(400)
+    expect(outcomeOf(res.body).diagnostics!.startsWith(`${param}:`)).toBe(true)
+  })
+
+  it('an administrator (no clinical reads) is refused administrations and lots', async () => {
+    for (const type of ['MedicationAdministration', 'Medication', 'Condition'])
+      expect((await fhirGet(admin, type, t.clinics.riverside)).statusCode, type).toBe(403)
+  })
+})

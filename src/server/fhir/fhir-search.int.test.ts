@@ -1,4 +1,11 @@
-import type { Bundle, Observation, Patient } from '@medplum/fhirtypes'
+import type {
+  Bundle,
+  Condition,
+  Medication,
+  MedicationAdministration,
+  Observation,
+  Patient,
+} from '@medplum/fhirtypes'
 import { Client as FhirClient } from 'fhir-kit-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoClinic } from '../../../test/support/clinic-fixture'
@@ -10,6 +17,8 @@ import type { TestApp } from '../../../test/support/test-app'
 let t: TestApp
 let fhir: FhirClient
 let patientId: string
+
+const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm'
 
 const ids = (bundle: Bundle) =>
   (bundle.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource!.id!)
@@ -141,5 +150,78 @@ describe('FHIR search through fhir-kit-client', () => {
     expect(
       ids(await search('Patient', { _lastUpdated: `le${future}`, _count: '1000' })).length,
     ).toBeGreaterThan(0)
+  })
+})
+
+describe('MedicationAdministration, Medication and Condition through fhir-kit-client', () => {
+  const resourcesOf = async <T>(resourceType: string, searchParams: Record<string, string>) =>
+    ((await search(resourceType, { ...searchParams, _count: '1000' })).entry ?? []).map(
+      (e) => e.resource as T,
+    )
+
+  it('finds a patient’s administrations by status, code, effective-time and context', async () => {
+    const all = await resourcesOf<MedicationAdministration>('MedicationAdministration', {})
+    expect(all.length).toBeGreaterThan(2)
+    const infusion = all.find((a) => a.status === 'completed' && a.dosage!.rateQuantity)!
+    const patient = infusion.subject.reference!
+    const mine = await resourcesOf<MedicationAdministration>('MedicationAdministration', { patient })
+    expect(mine.map((a) => a.id)).toEqual(all.filter((a) => a.subject.reference === patient).map((a) => a.id))
+    for (const status of ['completed', 'in-progress', 'stopped']) {
+      const found = await resourcesOf<MedicationAdministration>('MedicationAdministration', { status })
+      expect(found.map((a) => a.id)).toEqual(all.filter((a) => a.status === status).map((a) => a.id))
+    }
+    const ketamine = ids(await search('MedicationAdministration', { code: `${rxnorm}|6130`, _count: '1000' }))
+    const esketamine = ids(await search('MedicationAdministration', { code: '2201623', _count: '1000' }))
+    expect(ketamine.length + esketamine.length).toBe(all.length)
+    expect(ketamine).toContain(infusion.id)
+    const start = infusion.effectivePeriod!.start!
+    expect(
+      ids(await search('MedicationAdministration', { 'effective-time': start, _id: infusion.id! })),
+    ).toEqual([infusion.id])
+    expect(
+      ids(await search('MedicationAdministration', { 'effective-time': `gt${start}`, _id: infusion.id! })),
+    ).toEqual([])
+    expect(
+      ids(
+        await search('MedicationAdministration', { context: infusion.context!.reference!, _count: '1000' }),
+      ),
+    ).toEqual([infusion.id])
+    expect(await fhir.read({ resourceType: 'MedicationAdministration', id: infusion.id! })).toEqual(infusion)
+  })
+
+  it('reads the lot an administration names, and finds lots by RxNorm or NDC', async () => {
+    const [withLot] = await resourcesOf<MedicationAdministration>('MedicationAdministration', {
+      code: '6130',
+    })
+    const lotId = withLot!.medicationReference!.reference!.split('/')[1]!
+    const lot = (await fhir.read({ resourceType: 'Medication', id: lotId })) as Medication
+    expect(lot.batch!.lotNumber).toBeTruthy()
+    const ndcCode = lot.code!.coding!.find((c) => c.system === 'http://hl7.org/fhir/sid/ndc')!.code!
+    expect(ids(await search('Medication', { code: `http://hl7.org/fhir/sid/ndc|${ndcCode}` }))).toContain(
+      lotId,
+    )
+    const ketamineLots = await resourcesOf<Medication>('Medication', { code: `${rxnorm}|6130` })
+    expect(ketamineLots.map((m) => m.id)).toContain(lotId)
+    for (const m of ketamineLots) expect(m.code!.coding![0]!.code).toBe('6130')
+    expect(ids(await search('Medication', { code: `${rxnorm}|${ndcCode}` }))).toEqual([])
+  })
+
+  it('finds the episode by patient, ICD-10-CM code and clinical status', async () => {
+    const all = await resourcesOf<Condition>('Condition', {})
+    expect(all.length).toBeGreaterThan(0)
+    const first = all[0]!
+    const code = first.code!.coding![0]!.code!
+    const byCode = await resourcesOf<Condition>('Condition', {
+      code: `http://hl7.org/fhir/sid/icd-10-cm|${code}`,
+    })
+    expect(byCode.map((c) => c.id)).toEqual(
+      all.filter((c) => c.code!.coding![0]!.code === code).map((c) => c.id),
+    )
+    expect(ids(await search('Condition', { patient: first.subject.reference! }))).toEqual([first.id])
+    expect(ids(await search('Condition', { 'clinical-status': 'active', _count: '1000' })).length).toBe(
+      all.length,
+    )
+    expect(ids(await search('Condition', { 'clinical-status': 'resolved' }))).toEqual([])
+    expect(await fhir.read({ resourceType: 'Condition', id: first.id! })).toEqual(first)
   })
 })

@@ -1,4 +1,13 @@
-import type { Observation, Questionnaire, QuestionnaireResponse, Resource } from '@medplum/fhirtypes'
+import type {
+  Condition,
+  Encounter,
+  Medication,
+  MedicationAdministration,
+  Observation,
+  Questionnaire,
+  QuestionnaireResponse,
+  Resource,
+} from '@medplum/fhirtypes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoClinic } from '../../../test/support/clinic-fixture'
 import { fhirGet, r4Errors, searchAll } from '../../../test/support/fhir'
@@ -141,5 +150,104 @@ describe('the demo organization as FHIR R4', () => {
       '_count',
       '_cursor',
     ])
+  })
+})
+
+describe('medications and the depressive episode', () => {
+  const ofType = <T extends Resource>(clinicId: string, type: T['resourceType']) =>
+    emitted.get(`${clinicId} ${type}`) as T[]
+
+  it('one MedicationAdministration per dosed session, one Medication per lot, one Condition per described episode', async () => {
+    const db = t.database.db
+    for (const clinicId of [t.clinics.riverside, t.clinics.hillcrest]) {
+      const dosed = await db
+        .selectFrom('treatment_session as s')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('s.clinic_id', '=', clinicId)
+        .where((eb) =>
+          eb.or([
+            eb('s.dose_started_at', 'is not', null),
+            eb.exists(
+              eb
+                .selectFrom('session_event as e')
+                .select('e.id')
+                .whereRef('e.session_id', '=', 's.id')
+                .where('e.kind', 'in', ['infusion', 'device']),
+            ),
+          ]),
+        )
+        .executeTakeFirstOrThrow()
+      const lots = await db
+        .selectFrom('cs_lot')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('clinic_id', '=', clinicId)
+        .executeTakeFirstOrThrow()
+      const episodes = await db
+        .selectFrom('screening')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('clinic_id', '=', clinicId)
+        .where('severity', 'is not', null)
+        .executeTakeFirstOrThrow()
+      const administrations = ofType<MedicationAdministration>(clinicId, 'MedicationAdministration')
+      expect(administrations.length).toBe(Number(dosed.n))
+      expect(ofType<Medication>(clinicId, 'Medication').length).toBe(Number(lots.n))
+      expect(ofType<Condition>(clinicId, 'Condition').length).toBe(Number(episodes.n))
+      // Each administration is in its session's Encounter, and each lot it names is served.
+      const encounters = new Set(ofType<Encounter>(clinicId, 'Encounter').map((e) => `Encounter/${e.id}`))
+      const medications = new Set(ofType<Medication>(clinicId, 'Medication').map((m) => `Medication/${m.id}`))
+      for (const a of administrations) {
+        expect(encounters.has(a.context!.reference!)).toBe(true)
+        if (a.medicationReference) expect(medications.has(a.medicationReference.reference!)).toBe(true)
+      }
+    }
+  })
+
+  it('an infusion has its rate, the IV route and a ledger lot with RxNorm 6130; devices the nasal route', () => {
+    const administrations = all().filter(
+      (r): r is MedicationAdministration => r.resourceType === 'MedicationAdministration',
+    )
+    const medications = new Map(
+      all()
+        .filter((r): r is Medication => r.resourceType === 'Medication')
+        .map((m) => [`Medication/${m.id}`, m]),
+    )
+    const infusion = administrations.find(
+      (a) =>
+        a.dosage?.route?.coding?.[0]?.code === '47625008' &&
+        a.medicationReference &&
+        a.status === 'completed',
+    )!
+    expect(infusion.dosage!.rateQuantity).toMatchObject({
+      system: 'http://unitsofmeasure.org',
+      code: 'mg/min',
+    })
+    expect(infusion.dosage!.dose).toMatchObject({ system: 'http://unitsofmeasure.org', code: 'mg' })
+    expect(infusion.effectivePeriod!.end! > infusion.effectivePeriod!.start!).toBe(true)
+    const lot = medications.get(infusion.medicationReference!.reference!)!
+    expect(lot.code!.coding![0]).toMatchObject({
+      system: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+      code: '6130',
+    })
+    expect(lot.batch!.lotNumber).toBeTruthy()
+    const nasal = administrations.filter((a) => a.dosage?.route?.coding?.[0]?.code === '46713006')
+    expect(nasal.length).toBeGreaterThan(0)
+    for (const a of nasal) expect(a.dosage!.dose!.value! % 28).toBe(0)
+    // The demo board has an infusion running and sessions stopped early or aborted.
+    const statuses = new Set(administrations.map((a) => a.status))
+    for (const status of ['completed', 'in-progress', 'stopped'])
+      expect(statuses.has(status as never)).toBe(true)
+    const running = administrations.find((a) => a.status === 'in-progress')!
+    expect(running.effectivePeriod!.end).toBeUndefined()
+  })
+
+  it('the episode is coded in ICD-10-CM, active, on the problem list', () => {
+    const conditions = all().filter((r): r is Condition => r.resourceType === 'Condition')
+    expect(conditions.length).toBeGreaterThan(0)
+    for (const c of conditions) {
+      expect(c.code!.coding![0]!.system).toBe('http://hl7.org/fhir/sid/icd-10-cm')
+      expect(c.code!.coding![0]!.code).toMatch(/^F3[23]\.[0-3A]$/)
+      expect(c.clinicalStatus!.coding![0]!.code).toBe('active')
+      expect(c.category![0]!.coding![0]!.code).toBe('problem-list-item')
+    }
   })
 })

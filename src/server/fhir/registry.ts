@@ -1,5 +1,8 @@
+import { administrationSource } from './sources/administration-source'
 import { locationSource, organizationSource } from './sources/clinic-sources'
+import { conditionSource } from './sources/condition-source'
 import { encounterSource } from './sources/encounter-source'
+import { medicationSource } from './sources/medication-source'
 import { observationSource } from './sources/observation-source'
 import { patientSource } from './sources/patient-source'
 import { questionnaireResponseSource, questionnaireSource } from './sources/questionnaire-sources'
@@ -17,6 +20,9 @@ export const sources: readonly ResourceSource[] = [
   locationSource,
   practitionerSource,
   practitionerRoleSource,
+  administrationSource,
+  medicationSource,
+  conditionSource,
 ]
 
 const byType = new Map(sources.map((s) => [s.type as string, s]))

@@ -83,3 +83,32 @@ describe('parseSearch', () => {
     }
   })
 })
+
+describe('MedicationAdministration and Condition parameters', () => {
+  const parse = (query: Record<string, string>) =>
+    parseSearch(query, ['patient', 'context', 'effective-time', 'clinical-status'], [], zone)
+
+  it('effective-time is the date, clinical-status the status, context Encounter ids', () => {
+    const request = parse({
+      'effective-time': 'ge2026-01-01',
+      'clinical-status': 'active',
+      context: 'Encounter/e1,e2',
+    })
+    expect(request.date).toMatchObject([{ prefix: 'ge', start: new Date('2026-01-01T05:00:00Z') }])
+    expect(request.statuses).toEqual(['active'])
+    expect(request.encounters).toEqual(['e1', 'e2'])
+  })
+
+  it.each([
+    [{ context: 'Patient/p1' }, 'context'],
+    [{ 'effective-time': 'sa2026' }, 'effective-time'],
+    [{ date: '2026' }, 'date'],
+  ])('%j is refused naming %s', (query, field) => {
+    try {
+      parse(query)
+      expect.unreachable()
+    } catch (error) {
+      expect((error as AppError).fieldErrors[0]!.field).toBe(field)
+    }
+  })
+})

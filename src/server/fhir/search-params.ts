@@ -16,6 +16,10 @@ export type SearchParamName =
   | 'status'
   | 'category'
   | 'identifier'
+  // MedicationAdministration and Condition: their date, encounter and status under R4's names.
+  | 'effective-time'
+  | 'context'
+  | 'clinical-status'
 
 export interface Token {
   system: string | undefined
@@ -40,6 +44,8 @@ export interface SearchRequest {
   statuses: string[] | undefined
   categories: Token[] | undefined
   identifiers: Token[] | undefined
+  /** `context` (MedicationAdministration): Encounter ids. */
+  encounters: string[] | undefined
   count: number
   /** The last resource id of the previous page (keyset paging). */
   cursor: string | undefined
@@ -91,13 +97,16 @@ export function parseSearch(
     if (!includes.includes(value)) throw refuse('_include', `"_include=${value}" is not supported here.`)
   return {
     ids: list('_id'),
-    patients: patientRefs[0]?.map((r) => patientIdOf(r)),
-    date: dates('date'),
+    patients: patientRefs[0]?.map((r) => referencedId('Patient', 'patient', r)),
+    // A type takes one of `date` and `effective-time` (the other is refused above): its clinical time.
+    date: [...dates('date'), ...dates('effective-time')],
     lastUpdated: dates('_lastUpdated'),
     codes: list('code')?.map(parseToken),
-    statuses: list('status'),
+    // Likewise `status` or Condition's `clinical-status`.
+    statuses: list('status') ?? list('clinical-status'),
     categories: list('category')?.map(parseToken),
     identifiers: list('identifier')?.map(parseToken),
+    encounters: list('context')?.map((r) => referencedId('Encounter', 'context', r)),
     count: parseCount(single('_count')),
     cursor: single('_cursor'),
     includes: included,
@@ -112,16 +121,20 @@ function parseCount(value: string | undefined): number {
   return count
 }
 
+/** Whether a token (`system|code` or `code`) names one of the codings. */
+export const matchesToken = (codings: readonly { system?: string; code?: string }[], token: Token): boolean =>
+  codings.some((c) => c.code === token.code && (token.system === undefined || c.system === token.system))
+
 function parseToken(value: string): Token {
   const bar = value.indexOf('|')
   if (bar < 0) return { system: undefined, code: value }
   return { system: value.slice(0, bar) || undefined, code: value.slice(bar + 1) }
 }
 
-/** `Patient/123`, or a bare id. */
-function patientIdOf(reference: string): string {
-  const match = /^(?:Patient\/)?([A-Za-z0-9\-.]{1,64})$/.exec(reference)
-  if (!match) throw refuse('patient', `"${reference}" is not a Patient reference (Patient/<id>).`)
+/** `<type>/123`, or a bare id. */
+function referencedId(type: 'Patient' | 'Encounter', param: string, reference: string): string {
+  const match = new RegExp(`^(?:${type}/)?([A-Za-z0-9\\-.]{1,64})$`).exec(reference)
+  if (!match) throw refuse(param, `"${reference}" is not a ${type} reference (${type}/<id>).`)
   return match[1]!
 }
 
@@ -161,4 +174,22 @@ function nextStart(first: string, month: string | undefined, day: string | undef
   const year = Number(first.slice(0, 4))
   if (month === undefined || month === '12') return `${String(year + 1).padStart(4, '0')}-01-01`
   return `${first.slice(0, 4)}-${String(Number(month) + 1).padStart(2, '0')}-01`
+}
+
+/** The search a read by id amounts to, for sources whose rows are computed by their search query. */
+export function searchById(id: string): SearchRequest {
+  return {
+    ids: [id],
+    patients: undefined,
+    date: [],
+    lastUpdated: [],
+    codes: undefined,
+    statuses: undefined,
+    categories: undefined,
+    identifiers: undefined,
+    encounters: undefined,
+    count: 1,
+    cursor: undefined,
+    includes: [],
+  }
 }

@@ -14,7 +14,7 @@ import {
   vitalKinds,
   vitalObservations,
 } from '../resources/observation-vitals'
-import type { SearchRequest, Token } from '../search-params'
+import { matchesToken, type SearchRequest } from '../search-params'
 import {
   allOf,
   anyOf,
@@ -35,9 +35,6 @@ import { clinicRow, type ResourceSource, type SourceScope } from './source'
 
 const rowIdOf = (id: string) => id.slice(0, 36)
 const suffixOf = (id: string) => id.slice(37)
-
-const matchesToken = (codings: readonly Coding[], token: Token) =>
-  codings.some((c) => c.code === token.code && (token.system === undefined || c.system === token.system))
 
 /** Whether a kind is wanted by the search's `code` and `category`. */
 function isWanted(kind: { category: string; codings: readonly Coding[] }, request: SearchRequest): boolean {

@@ -3,8 +3,8 @@ import { sql } from 'kysely'
 import { mrnSystem } from '../code-systems'
 import { toPatient } from '../resources/patient'
 import type { SearchRequest } from '../search-params'
-import { allOf, commonConditions, textIn, uuidIn } from '../sql-filters'
-import { clinicRow, type ResourceSource, type SourceScope } from './source'
+import { commonConditions, textIn, uuidIn } from '../sql-filters'
+import { clinicPage, clinicRow, type ResourceSource, type SourceScope } from './source'
 
 /** Patients of the clinic (the `patient` table). */
 export const patientSource: ResourceSource = {
@@ -22,26 +22,19 @@ export const patientSource: ResourceSource = {
   search: async (scope, request) => (await loadPatients(scope, request)).map(toPatient),
 }
 
-async function loadPatients({ tx, clinicId }: SourceScope, request: SearchRequest) {
+async function loadPatients(scope: SourceScope, request: SearchRequest) {
   const conditions = commonConditions(request, {
     id: sql.ref('patient.id'),
     lastUpdated: sql.ref('patient.updated_at'),
   })
   if (request.identifiers) {
-    const system = mrnSystem(clinicId)
+    const system = mrnSystem(scope.clinicId)
     const mrns = request.identifiers
       .filter((t) => t.system === undefined || t.system === system)
       .map((t) => t.code)
     conditions.push(textIn(sql.ref('patient.mrn'), mrns))
   }
-  return tx
-    .selectFrom('patient')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where(allOf(conditions))
-    .orderBy('id')
-    .limit(request.count + 1)
-    .execute()
+  return clinicPage(scope, 'patient', conditions, request.count)
 }
 
 /** The clinic's patients with these ids (`_include` of the resources about them). */

@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import { questionnaires, toQuestionnaireResponse } from '../resources/questionnaire'
-import { allOf, appendOnlyLastUpdated, commonConditions, markedStatusIn } from '../sql-filters'
+import { appendOnlyLastUpdated, commonConditions, markedStatusIn } from '../sql-filters'
 import { pageInMemory } from './clinic-sources'
-import { clinicRow, type ResourceSource } from './source'
+import { clinicPage, clinicRow, type ResourceSource } from './source'
 
 /** The instruments as Questionnaires: the same for every clinic, read from the domain. */
 export const questionnaireSource: ResourceSource = {
@@ -25,21 +25,15 @@ export const questionnaireResponseSource: ResourceSource = {
     const row = await clinicRow(scope, 'instrument_response', id)
     return row && toQuestionnaireResponse(row)
   },
-  search: async ({ tx, clinicId }, request) => {
+  search: async (scope, request) => {
     const conditions = commonConditions(request, {
       id: sql.ref('id'),
       lastUpdated: appendOnlyLastUpdated,
       patient: sql.ref('patient_id'),
     })
     if (request.statuses) conditions.push(markedStatusIn(request.statuses, 'completed'))
-    const rows = await tx
-      .selectFrom('instrument_response')
-      .selectAll()
-      .where('clinic_id', '=', clinicId)
-      .where(allOf(conditions))
-      .orderBy('id')
-      .limit(request.count + 1)
-      .execute()
-    return rows.map(toQuestionnaireResponse)
+    return (await clinicPage(scope, 'instrument_response', conditions, request.count)).map(
+      toQuestionnaireResponse,
+    )
   },
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../../db'
 import type { Permission } from '../../../domain/access/permissions'
 import type { Tx } from '../../context'
 import type { SearchParamName, SearchRequest } from '../search-params'
-import { isUuid } from '../sql-filters'
+import { allOf, type Condition, isUuid } from '../sql-filters'
 
 /** What a search or read runs against: the clinic's row-level-secured transaction. */
 export interface SourceScope {
@@ -28,12 +28,14 @@ export interface ResourceSource {
   includes: readonly string[]
   /** Search parameter documentation for the CapabilityStatement. */
   paramDocs?: Partial<Record<SearchParamName, string>>
+  /** A parameter's R4 definition where it is not the usual one (`medications-code` for a medication's `code`). */
+  paramDefinitions?: Partial<Record<SearchParamName, string>>
   read: (scope: SourceScope, id: string) => Promise<Resource | undefined>
   search: (scope: SourceScope, request: SearchRequest) => Promise<Resource[]>
 }
 
 /** The clinic's tables a resource is read from by its row id. */
-type RowTable = 'patient' | 'instrument_response' | 'vital_sign' | 'body_measurement'
+type RowTable = 'patient' | 'instrument_response' | 'vital_sign' | 'body_measurement' | 'cs_lot'
 
 /** One row of the clinic by id; an id that is not a UUID is no row (a 404, not a database error). */
 export async function clinicRow<T extends RowTable>(
@@ -49,4 +51,22 @@ export async function clinicRow<T extends RowTable>(
     .where('id', '=', id)
     .executeTakeFirst()
   return row as Selectable<Database[T]> | undefined
+}
+
+/** A page of the clinic's rows of a table matching the conditions: `count + 1` in id order. */
+export async function clinicPage<T extends RowTable>(
+  { tx, clinicId }: SourceScope,
+  table: T,
+  conditions: readonly Condition[],
+  count: number,
+): Promise<Selectable<Database[T]>[]> {
+  const rows = await tx
+    .selectFrom(table as RowTable)
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where(allOf(conditions))
+    .orderBy('id')
+    .limit(count + 1)
+    .execute()
+  return rows as Selectable<Database[T]>[]
 }
