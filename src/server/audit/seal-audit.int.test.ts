@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { testAppForFile } from '../../../test/support/test-app'
 import { inClinicTransaction } from '../tenancy'
 import { appendAudit } from './append-audit'
-import { sealAuditChains } from './seal-audit'
+import { sealAuditChains, startAuditSealer } from './seal-audit'
 import { verifyAuditChains } from './verify-audit'
 
 const t = testAppForFile()
@@ -104,6 +104,26 @@ describe('audit sealing', () => {
     },
   )
 
+  it("the server's sealer seals a committed event within a second, and once more when stopped", async () => {
+    const errors: unknown[] = []
+    const stop = startAuditSealer(t.ctx, (error) => errors.push(error))
+    try {
+      await inClinicTransaction(t.ctx, t.clinics.riverside, (tx) =>
+        appendAudit(tx, event(t.clinics.riverside, 3000), t.clock.now()),
+      )
+      await expect.poll(unsealedCount, { timeout: 1500, interval: 50 }).toBe(0)
+      await inClinicTransaction(t.ctx, t.clinics.riverside, (tx) =>
+        appendAudit(tx, event(t.clinics.riverside, 3001), t.clock.now()),
+      )
+    } finally {
+      await stop()
+    }
+    expect(await unsealedCount()).toBe(0)
+    expect(errors).toEqual([])
+  })
+})
+
+describe('sealed events', () => {
   it('refuses changing a sealed event or its seal, and the app role cannot insert a sealed event', async () => {
     const db = t.database.db
     await expect(sql`UPDATE audit_event SET hash = repeat('0', 64)`.execute(db)).rejects.toThrow(
