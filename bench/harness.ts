@@ -82,7 +82,7 @@ export function report(suite: string, rows: Measurement[]): void {
   console.log(`BENCH ${JSON.stringify({ suite, results: rows })}`)
 }
 
-/** The built server (`dist/cli.js serve`) on a PGlite folder, and how long it took to answer /readyz. */
+/** The built server (`dist/cli.js serve`) on a PGlite folder (or the `DATABASE_URL` in `env`), and how long it took to answer /readyz. */
 export interface BuiltServer {
   child: ChildProcess
   readyMs: number
@@ -96,7 +96,7 @@ export interface BuiltServer {
 export async function startBuiltServer(
   dataDir: string,
   port: number,
-  { pollMs, timeoutMs }: { pollMs: number; timeoutMs: number },
+  { pollMs, timeoutMs, env = {} }: { pollMs: number; timeoutMs: number; env?: Record<string, string> },
 ): Promise<BuiltServer> {
   const started = performance.now()
   const child = spawn(process.execPath, ['dist/cli.js', 'serve'], {
@@ -106,6 +106,7 @@ export async function startBuiltServer(
       KETACARE_DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       DATABASE_URL: '',
+      ...env,
     },
     stdio: 'ignore',
   })

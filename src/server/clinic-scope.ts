@@ -7,7 +7,7 @@ import type { Membership, Principal } from './principal'
 import type { SecretBox } from './secrets/secret-box'
 import { inClinicTransaction, inOwnerTransaction } from './tenancy'
 
-/** Records a success event for this request; it joins the clinic's chain when the work commits. */
+/** Records a success event for this request; it is appended with the work and sealed into the chain after commit. */
 export type ScopeAudit = (event: {
   action: string
   entity: string
@@ -28,8 +28,9 @@ export interface ClinicScope {
 
 /**
  * The row-level-secured transaction both scopes run in: `work` records its events with `audit`,
- * and they are appended last, still inside the transaction, so the chain's lock is held only for
- * the moment before commit, not for the whole request, and a clinic's requests do not queue on it.
+ * and they are appended last, still inside the transaction, so they commit or roll back with the
+ * work. They are appended unsealed (no chain lock: a clinic's requests do not queue on its chain);
+ * the server's sealer links them into the chain once committed (audit/seal-audit.ts).
  */
 export async function inAuditedClinicTransaction<T>(
   ctx: AppContext,

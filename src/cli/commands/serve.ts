@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { buildApp } from '../../server/app'
+import { startAuditSealer } from '../../server/audit/seal-audit'
 import { startBackupSchedule } from '../../server/backup/schedule'
 import { findRunningServer, newBackupToken, writeServerFile } from '../../server/backup/server-file'
 import { createTransport } from '../../server/jobs/transport'
@@ -54,6 +55,8 @@ On the embedded database the server backs it up automatically into KETACARE_BACK
     )
     io.out(`API docs: http://${config.host}:${port}/docs\n`)
     if (demoText) io.out(`\n${demoText}`)
+    // Request transactions append audit events unsealed; this links them into their chains.
+    const stopSealer = startAuditSealer(ctx, (error) => app.log.error({ err: error }, 'audit sealing failed'))
     const transport = createTransport(config.smtp)
     const worker = startWorker(ctx, transport, {
       intervalMs: config.outboxIntervalSec * 1000,
@@ -82,6 +85,7 @@ On the embedded database the server backs it up automatically into KETACARE_BACK
       backups?.stop()
       removeServerFile()
       worker.stop()
+      await stopSealer()
       await app.close()
       await runtime.close()
       process.exit(0)

@@ -1,6 +1,5 @@
-import { sql } from 'kysely'
 import type { AuditOutcome } from '../../db'
-import { type CanonicalValue, chainHash, GENESIS_HASH } from '../../domain/ledger/hash-chain'
+import type { CanonicalValue } from '../../domain/ledger/hash-chain'
 import type { Tx } from '../context'
 import { uuidv7 } from '../ids'
 
@@ -16,7 +15,7 @@ export interface AuditInput {
   detail?: Record<string, CanonicalValue> | null
 }
 
-/** The content a link's hash covers; `ketacare audit verify` rebuilds exactly this from a row. */
+/** The content a link's hash covers: the sealer and `ketacare audit verify` build exactly this from a row. */
 export function auditContent(row: {
   id: string
   at: Date
@@ -46,38 +45,27 @@ export function auditContent(row: {
 }
 
 /**
- * Appends one event to its clinic's chain inside the caller's transaction, so the event and the
- * change it describes commit or roll back together. An advisory lock per chain keeps concurrent
- * writers from forking it.
+ * Appends one event, unsealed, inside the caller's transaction, so the event and the change it
+ * describes commit or roll back together. No chain lock and no read of the chain's head: concurrent
+ * requests of a clinic do not queue here. The background sealer (seal-audit.ts) links the event
+ * into its clinic's chain once its transaction has committed.
  */
 export async function appendAudit(tx: Tx, input: AuditInput, at: Date): Promise<void> {
-  const chainKey = input.clinicId ?? 'installation'
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`audit:${chainKey}`}, 0))`.execute(tx)
-  const last = await tx
-    .selectFrom('audit_event')
-    .select('hash')
-    .where((eb) => (input.clinicId ? eb('clinic_id', '=', input.clinicId) : eb('clinic_id', 'is', null)))
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  const prevHash = last?.hash ?? GENESIS_HASH
-  // Round to the millisecond so the stored timestamptz reads back to the same ISO text.
-  const row = {
-    id: uuidv7(at.getTime()),
-    at: new Date(Math.floor(at.getTime())),
-    clinic_id: input.clinicId,
-    actor_user_id: input.actorUserId,
-    actor_email: input.actorEmail,
-    action: input.action,
-    entity: input.entity,
-    entity_id: input.entityId ?? null,
-    outcome: input.outcome,
-    ip: input.ip ?? null,
-    detail: input.detail ?? null,
-  }
-  const hash = chainHash(prevHash, auditContent(row))
   await tx
     .insertInto('audit_event')
-    .values({ ...row, detail: row.detail ? JSON.stringify(row.detail) : null, prev_hash: prevHash, hash })
+    .values({
+      id: uuidv7(at.getTime()),
+      // Round to the millisecond so the stored timestamptz reads back to the same ISO text.
+      at: new Date(Math.floor(at.getTime())),
+      clinic_id: input.clinicId,
+      actor_user_id: input.actorUserId,
+      actor_email: input.actorEmail,
+      action: input.action,
+      entity: input.entity,
+      entity_id: input.entityId ?? null,
+      outcome: input.outcome,
+      ip: input.ip ?? null,
+      detail: input.detail ? JSON.stringify(input.detail) : null,
+    })
     .execute()
 }

@@ -8,6 +8,7 @@ import { Client, demoEmails, startTestApp, type TestApp } from '../../../test/su
 import { createTestDatabase } from '../../../test/support/test-database'
 import type { Database, DatabaseHandle } from '../../db'
 import { buildApp } from '../app'
+import { sealAuditChains } from '../audit/seal-audit'
 import { verifyAuditChains } from '../audit/verify-audit'
 import { verifyLedgerChains } from '../features/ledger/verify-chains'
 import { seedDemoClinicalData } from '../seed/demo'
@@ -122,6 +123,7 @@ describe('ketacare backup and restore', () => {
     const vitalsRestored = counts.vital_sign! - vitalsBefore
     expect(vitalsRestored).toBeGreaterThan(0)
     expect((await vitalAudits(target.db)) - vitalAuditsBefore).toBe(vitalsRestored)
+    await sealAuditChains(target.db)
     expect((await verifyAuditChains(target.db)).every((r) => r.verdict.ok)).toBe(true)
     const ledger = await verifyLedgerChains(target.db)
     expect(ledger.length).toBe(2)
@@ -145,6 +147,7 @@ describe('ketacare backup and restore', () => {
         spo2Percent: 99,
       })
       expect(more.statusCode).toBe(200)
+      await sealAuditChains(target.db)
       expect((await verifyAuditChains(target.db)).every((r) => r.verdict.ok)).toBe(true)
     } finally {
       await app.close()

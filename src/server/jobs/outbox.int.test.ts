@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../test/support/test-app'
+import { sealAuditChains } from '../audit/seal-audit'
 import { verifyAuditChains } from '../audit/verify-audit'
 import { seedDemoClinicalData } from '../seed/demo'
 import { deliverDueMessages, enqueueMessage, maxAttempts } from './outbox'
@@ -122,6 +123,7 @@ describe('outbox and reminders', () => {
       .filter((r) => r.startsWith('p'))
     expect(recipients).toHaveLength(30)
     expect(new Set(recipients).size).toBe(30)
+    await sealAuditChains(t.database.db)
     const reports = await verifyAuditChains(t.database.db)
     expect(reports.every((r) => r.verdict.ok)).toBe(true)
   })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Client, demoEmails, startTestApp, type TestApp } from '../../../test/support/test-app'
+import { sealAuditChains } from '../audit/seal-audit'
 import { verifyAuditChains } from '../audit/verify-audit'
 import { seedDemoClinicalData } from './demo'
 
@@ -26,6 +27,7 @@ describe('demo data', () => {
       'ready-for-treatment',
     ])
     expect(items.some((p: { openAlerts: number }) => p.openAlerts > 0)).toBe(true)
+    await sealAuditChains(t.database.db)
     const reports = await verifyAuditChains(t.database.db)
     expect(reports.every((r) => r.verdict.ok)).toBe(true)
   })

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { Client, demoEmails, testAppForFile } from '../../../../test/support/test-app'
+import { sealAuditChains } from '../../audit/seal-audit'
 import { verifyAuditChains } from '../../audit/verify-audit'
 
 const t = testAppForFile({ KETACARE_LOGIN_RATE_PER_MIN: '1000' })
@@ -69,6 +70,7 @@ describe('audit trail integrity', () => {
   })
 
   it('verifies intact chains and names the first tampered event', async () => {
+    await sealAuditChains(t.database.db)
     const intact = await verifyAuditChains(t.database.db)
     expect(intact.length).toBeGreaterThanOrEqual(2)
     expect(intact.every((r) => r.verdict.ok)).toBe(true)

@@ -1,5 +1,4 @@
-import { verifyChain } from '../../../domain/ledger'
-import { auditContent } from '../../audit/append-audit'
+import { verifyAuditChain } from '../../audit/verify-audit'
 import type { ClinicScope } from '../../clinic-scope'
 import { verifyLedgerChains } from '../ledger/verify-chains'
 import { clinicItem, formatDay, type WorklistItem } from './items'
@@ -75,16 +74,8 @@ function chainItem(
 }
 
 export async function loadIntegrity(scope: ClinicScope): Promise<WorklistItem[]> {
-  // The clinic's own audit chain, as the row-level-secured transaction sees it.
-  const rows = await scope.tx
-    .selectFrom('audit_event')
-    .selectAll()
-    .where('clinic_id', '=', scope.clinicId)
-    .orderBy('seq')
-    .execute()
-  const audit = verifyChain(
-    rows.map((r) => ({ id: `#${r.seq}`, prevHash: r.prev_hash, hash: r.hash, content: auditContent(r) })),
-  )
+  // The clinic's own audit chain (its sealed events), as the row-level-secured transaction sees it.
+  const { verdict: audit } = await verifyAuditChain(scope.tx, scope.clinicId)
   const items = [
     chainItem(
       scope,
