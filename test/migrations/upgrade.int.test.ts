@@ -1,10 +1,14 @@
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, migrateTo, migrateToLatest, migrationNames } from '../../src/db'
+import { chainHash, GENESIS_HASH } from '../../src/domain/ledger/hash-chain'
+import { appendAudit, auditContent } from '../../src/server/audit/append-audit'
+import { sealAuditChains } from '../../src/server/audit/seal-audit'
+import { verifyAuditChains } from '../../src/server/audit/verify-audit'
 import { loadConfig } from '../../src/server/config'
 import type { AppContext } from '../../src/server/context'
+import { uuidv7 } from '../../src/server/ids'
 import { SecretBox } from '../../src/server/secrets/secret-box'
-import { seedDemoClinicalData, seedDemoOrganization } from '../../src/server/seed/demo'
 import { createTestDatabase, testSecretKey } from '../support/test-database'
 
 // Migrations run on a fresh database and on one that already holds data at the previous step.
@@ -42,7 +46,7 @@ async function appliedMigrations(database: DatabaseHandle): Promise<string[]> {
 }
 
 /** Rows and live (not entered-in-error) rows of every correctable table. */
-async function correctableCounts(database: DatabaseHandle): Promise<Record<string, [number, number]>> {
+async function _correctableCounts(database: DatabaseHandle): Promise<Record<string, [number, number]>> {
   const counts: Record<string, [number, number]> = {}
   for (const table of correctable) {
     const { rows } = await sql<{ total: string; live: string }>`
@@ -54,7 +58,7 @@ async function correctableCounts(database: DatabaseHandle): Promise<Record<strin
 }
 
 /** Records a vital sign naming none of the entered-in-error columns, as the services now do. */
-async function insertVitalWithoutMarking(database: DatabaseHandle): Promise<string> {
+async function _insertVitalWithoutMarking(database: DatabaseHandle): Promise<string> {
   const patient = await database.db
     .selectFrom('patient')
     .select(['id', 'clinic_id'])
@@ -82,39 +86,79 @@ async function insertVitalWithoutMarking(database: DatabaseHandle): Promise<stri
   return id
 }
 
+/** Appends events as the code before 024 did: the chain's head read and each event sealed on insert. */
+async function appendSealedTheOldWay(database: DatabaseHandle, count: number): Promise<string> {
+  let prevHash = GENESIS_HASH
+  for (let i = 0; i < count; i++) {
+    const at = new Date(Date.UTC(2026, 10, 27, 9, i))
+    const row = {
+      id: uuidv7(at.getTime()),
+      at,
+      clinic_id: null,
+      actor_user_id: null,
+      actor_email: 'before 024',
+      action: `before.${i}`,
+      entity: 'test',
+      entity_id: null,
+      outcome: 'success' as const,
+      ip: null,
+      detail: { step: i },
+    }
+    const hash = chainHash(prevHash, auditContent(row))
+    await database.db
+      .insertInto('audit_event')
+      .values({ ...row, prev_hash: prevHash, hash } as never)
+      .execute()
+    prevHash = hash
+  }
+  return prevHash
+}
+
 describe('migrations', () => {
-  it('bring a fresh database through every migration (023 included)', async () => {
+  it('bring a fresh database through every migration', async () => {
     const created = await createTestDatabase({ empty: true })
     handle = created.handle
     const result = await migrateToLatest(handle.db)
     expect(result.error).toBeUndefined()
     expect(await appliedMigrations(handle)).toEqual([...migrationNames])
-    expect(await appliedMigrations(handle)).toContain('023-entered-in-error-defaults')
+    expect(await appliedMigrations(handle)).toContain('024-audit-sealing')
   })
 
-  it('upgrade a database at 022 holding clinical data to 023, keeping every row', async () => {
+  it('upgrade a database at 023 holding a sealed audit chain to 024: the chain verifies, new events are sealed after it', async () => {
     const created = await createTestDatabase({ empty: true })
     handle = created.handle
-    expect((await migrateTo(handle.db, '022-clinic-phone')).error).toBeUndefined()
-    const ctx = contextOf(handle)
-    await seedDemoClinicalData(ctx, await seedDemoOrganization(ctx), { withSessions: true })
-    const before = await correctableCounts(handle)
-    expect(before.vital_sign![0]).toBeGreaterThan(0)
-    expect(before.session_event![0]).toBeGreaterThan(0)
+    expect((await migrateTo(handle.db, '023-entered-in-error-defaults')).error).toBeUndefined()
+    const before = await appendSealedTheOldWay(handle, 5)
 
-    const result = await migrateTo(handle.db, '023-entered-in-error-defaults')
+    const result = await migrateTo(handle.db, '024-audit-sealing')
     expect(result.error).toBeUndefined()
-    expect(result.results?.map((r) => [r.migrationName, r.status])).toEqual([
-      ['023-entered-in-error-defaults', 'Success'],
+    expect(await verifyAuditChains(handle.db)).toEqual([
+      { chain: 'installation', verdict: { ok: true, checked: 5, lastHash: before }, pending: 0 },
     ])
-    expect(await correctableCounts(handle)).toEqual(before)
 
-    const id = await insertVitalWithoutMarking(handle)
-    const row = await handle.db
-      .selectFrom('vital_sign')
-      .select(['entered_in_error_at', 'entered_in_error_by', 'error_reason'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-    expect(row).toEqual({ entered_in_error_at: null, entered_in_error_by: null, error_reason: null })
+    const ctx = contextOf(handle)
+    await handle.db.transaction().execute((tx) =>
+      appendAudit(
+        tx,
+        {
+          clinicId: null,
+          actorUserId: null,
+          actorEmail: 'upgrade test',
+          action: 'after.024',
+          entity: 'test',
+          outcome: 'success',
+        },
+        ctx.now(),
+      ),
+    )
+    expect(await sealAuditChains(handle.db)).toBe(1)
+    const [report] = await verifyAuditChains(handle.db)
+    expect(report?.verdict).toMatchObject({ ok: true, checked: 6 })
+    const sealed = await handle.db
+      .selectFrom('audit_event')
+      .select(['action', 'chain_seq', 'prev_hash'])
+      .orderBy('chain_seq')
+      .execute()
+    expect(sealed.at(-1)).toMatchObject({ action: 'after.024', prev_hash: before })
   })
 })
