@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { mrnSystem } from '../code-systems'
 import { toPatient } from '../resources/patient'
 import type { SearchRequest } from '../search-params'
-import { allOf, commonConditions, textIn, uuidIn } from '../sql-filters'
+import { commonConditions, keysetPage, textIn, uuidIn } from '../sql-filters'
 import { clinicRow, type ResourceSource, type SourceScope } from './source'
 
 /** Patients of the clinic (the `patient` table). */
@@ -34,14 +34,8 @@ async function loadPatients({ tx, clinicId }: SourceScope, request: SearchReques
       .map((t) => t.code)
     conditions.push(textIn(sql.ref('patient.mrn'), mrns))
   }
-  return tx
-    .selectFrom('patient')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where(allOf(conditions))
-    .orderBy('id')
-    .limit(request.count + 1)
-    .execute()
+  const query = tx.selectFrom('patient').selectAll().where('clinic_id', '=', clinicId)
+  return keysetPage(query, conditions, request.count + 1)
 }
 
 /** The clinic's patients with these ids (`_include` of the resources about them). */

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { questionnaires, toQuestionnaireResponse } from '../resources/questionnaire'
-import { allOf, appendOnlyLastUpdated, commonConditions, markedStatusIn } from '../sql-filters'
+import { appendOnlyLastUpdated, commonConditions, keysetPage, markedStatusIn } from '../sql-filters'
 import { pageInMemory } from './clinic-sources'
 import { clinicRow, type ResourceSource } from './source'
 
@@ -32,14 +32,7 @@ export const questionnaireResponseSource: ResourceSource = {
       patient: sql.ref('patient_id'),
     })
     if (request.statuses) conditions.push(markedStatusIn(request.statuses, 'completed'))
-    const rows = await tx
-      .selectFrom('instrument_response')
-      .selectAll()
-      .where('clinic_id', '=', clinicId)
-      .where(allOf(conditions))
-      .orderBy('id')
-      .limit(request.count + 1)
-      .execute()
-    return rows.map(toQuestionnaireResponse)
+    const query = tx.selectFrom('instrument_response').selectAll().where('clinic_id', '=', clinicId)
+    return (await keysetPage(query, conditions, request.count + 1)).map(toQuestionnaireResponse)
   },
 }
