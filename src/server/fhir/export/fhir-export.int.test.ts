@@ -46,7 +46,7 @@ async function call(run: () => Promise<unknown>) {
   }
 }
 
-const kickOff = async (role: string, path: string, options = async) => {
+const kickOff = async (role: string, path: string, options: { headers: Record<string, string> } = async) => {
   const res = await call(() => clientOf(role).request(path, { options }))
   return { ...res, statusUrl: res.headers.get('content-location') ?? '' }
 }
