@@ -167,6 +167,52 @@ describe('FHIR Bulk Data $export through fhir-kit-client', () => {
       expect(Date.parse(r.meta!.lastUpdated!)).toBeGreaterThanOrEqual(since.getTime())
   })
 
+  it('limits a POST Patient-level export to the patients its Parameters name', async () => {
+    const busiest = await t.database.db
+      .selectFrom('vital_sign')
+      .select(['patient_id', (eb) => eb.fn.countAll().as('n')])
+      .where('clinic_id', '=', t.clinics.riverside)
+      .groupBy('patient_id')
+      .orderBy('n', 'desc')
+      .executeTakeFirstOrThrow()
+    const parameters = (patient: string) => ({
+      resourceType: 'Parameters',
+      parameter: [
+        { name: '_type', valueString: 'Patient,Observation' },
+        { name: 'patient', valueReference: { reference: `Patient/${patient}` } },
+      ],
+    })
+    const post = (path: string, body: object) =>
+      call(() =>
+        clientOf('nurse').request(path, {
+          method: 'POST',
+          body,
+          options: { headers: { ...async.headers, 'content-type': 'application/fhir+json' } },
+        }),
+      )
+    expect((await post('$export', parameters(busiest.patient_id))).status).toBe(400)
+    expect((await post('Patient/$export', parameters('0190aaaa-0000-7000-8000-000000000000'))).status).toBe(
+      400,
+    )
+    const started = await post('Patient/$export', parameters(busiest.patient_id))
+    expect(started.status).toBe(202)
+    await runExportJobs(t.ctx, 'test-worker')
+    const manifest = (await poll('nurse', started.headers.get('content-location')!)).body as Manifest
+    const files = Object.fromEntries(
+      await Promise.all(
+        manifest.output.map(async (o) => [o.type, (await download('nurse', o.url)).resources]),
+      ),
+    ) as Record<string, Resource[]>
+    expect(files.Patient!.map((p) => p.id)).toEqual([busiest.patient_id])
+    expect(files.Observation!.length).toBeGreaterThanOrEqual(Number(busiest.n))
+    for (const o of files.Observation!)
+      expect((o as { subject: { reference: string } }).subject.reference).toBe(
+        `Patient/${busiest.patient_id}`,
+      )
+  })
+})
+
+describe('FHIR Bulk Data $export refusals, cancelling and expiry', () => {
   it('refuses a kick-off without Prefer: respond-async, unknown parameters and other formats (400)', async () => {
     for (const [path, options] of [
       ['$export', { headers: {} }],

@@ -21,6 +21,10 @@ const ndjson = 'application/fhir+ndjson'
 async function kickOff(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, level: ExportLevel) {
   const caller = fhirCallerOf(request)
   const parsed = parseKickOff(request.headers.prefer, request.method, request.query, request.body)
+  if (level === 'system' && parsed.patientIds)
+    throw new AppError('bad-request', '"patient" is for a Group or Patient export.', {
+      fieldErrors: [{ field: 'patient', message: 'is for a Group or Patient export' }],
+    })
   const requestUrl = `${request.protocol}://${request.host}${request.url}`
   const jobId = await kickOffExport(ctx, caller, { ...parsed, level, requestUrl })
   return reply
