@@ -149,6 +149,18 @@ describe('FHIR Bulk Data $export through fhir-kit-client', () => {
     expect(new Set(audited.map((a) => a.entity))).toEqual(new Set(types))
   })
 
+  it('states the export operations in the CapabilityStatement', async () => {
+    const statement = (await clientOf('nurse').capabilityStatement()) as unknown as {
+      instantiates: string[]
+      rest: { operation: { name: string }[]; resource: { type: string; operation?: { name: string }[] }[] }[]
+    }
+    expect(statement.instantiates).toEqual(['http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data'])
+    expect(statement.rest[0]!.operation.map((o) => o.name)).toEqual(['export', 'group-export'])
+    expect(statement.rest[0]!.resource.find((r) => r.type === 'Patient')!.operation).toEqual([
+      { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export' },
+    ])
+  })
+
   it('honours _type and _since at Group level (the clinic’s Group)', async () => {
     const byUpdate = (await riversidePatients()).sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
     const since = byUpdate[Math.floor(byUpdate.length / 2)]!.updatedAt

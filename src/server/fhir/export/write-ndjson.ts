@@ -110,10 +110,8 @@ function readBatch(
 }
 
 async function closeStream(stream: WriteStream): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    stream.once('error', reject)
-    stream.end(() => resolve())
-  })
+  if (stream.destroyed) return
+  await new Promise<void>((resolve) => stream.end(() => resolve()))
 }
 
 /**
@@ -134,6 +132,11 @@ export async function writeNdjsonExport(
   let written = 0
   for (const [index, source] of plan.sources.entries()) {
     const stream = createWriteStream(join(dir, `${source.type}.ndjson`))
+    // A write error (a full disk) ends the export with it rather than crashing the process.
+    let writeError: Error | undefined
+    stream.on('error', (error) => {
+      writeError = error
+    })
     let count = 0
     try {
       let cursor: string | undefined
@@ -142,6 +145,7 @@ export async function writeNdjsonExport(
         if (batch.length > 0) {
           // One write per batch; wait for the disk when the stream's buffer is full.
           if (!stream.write(batch.map((r) => `${JSON.stringify(r)}\n`).join(''))) await once(stream, 'drain')
+          if (writeError) throw writeError
           count += batch.length
           written += batch.length
           cursor = batch.at(-1)!.id
@@ -153,6 +157,7 @@ export async function writeNdjsonExport(
     } finally {
       await closeStream(stream)
     }
+    if (writeError) throw writeError
     output.push({ type: source.type, count })
   }
   return output
