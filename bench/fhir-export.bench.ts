@@ -11,16 +11,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import pg from 'pg'
-import { migrateToLatest, openDatabase } from '../src/db'
-import { loadConfig } from '../src/server/config'
-import type { AppContext } from '../src/server/context'
+import { openDatabase } from '../src/db'
 import { kickOffExport } from '../src/server/fhir/export/export-jobs'
 import { runExportJobs } from '../src/server/fhir/export/run-export-jobs'
-import type { Principal } from '../src/server/principal'
-import { SecretBox } from '../src/server/secrets/secret-box'
-import { seedDemoOrganization } from '../src/server/seed/demo'
-import { seedSyntheticPopulation } from '../src/server/seed/synthetic'
 import { type Measurement, report } from './harness'
+import { seedSyntheticClinic } from './synthetic-clinic'
 
 const patients = Number(process.env.BENCH_FHIR_EXPORT_PATIENTS ?? 100_000)
 const isFullSize = patients >= 100_000
@@ -46,42 +41,11 @@ const valueRow = (
 async function measure(databaseUrl: string, dataDir: string): Promise<Measurement[]> {
   const database = await openDatabase({ databaseUrl })
   try {
-    await migrateToLatest(database.db)
-    const config = loadConfig({ KETACARE_DATA_DIR: dataDir })
-    const ctx: AppContext = {
-      config,
-      db: database.db,
-      dbKind: database.kind,
-      now: () => new Date(),
-      secrets: new SecretBox(undefined),
-    }
-    await seedDemoOrganization(ctx)
-    const clinic = await database.db
-      .selectFrom('clinic')
-      .select(['id', 'name'])
-      .orderBy('name')
-      .executeTakeFirstOrThrow()
-    const seedStarted = performance.now()
-    const seeded = await seedSyntheticPopulation(ctx, { clinicId: clinic.id, patients, seed: 1 })
-    const seedMs = performance.now() - seedStarted
+    const { ctx, clinic, seeded, seedMs, principal } = await seedSyntheticClinic(database, patients, {
+      KETACARE_DATA_DIR: dataDir,
+    })
     // Fresh statistics, as autovacuum would have after a bulk load.
     await sql`ANALYZE`.execute(database.db)
-    const prescriber = await database.db
-      .selectFrom('app_user')
-      .select(['id', 'email', 'display_name'])
-      .where('email', '=', 'prescriber@demo.ketacare.org')
-      .executeTakeFirstOrThrow()
-    const principal: Principal = {
-      userId: prescriber.id,
-      email: prescriber.email,
-      displayName: prescriber.display_name,
-      sessionId: 'bench',
-      ip: null,
-      memberships: [
-        { clinicId: clinic.id, clinicName: clinic.name, organizationName: '', role: 'prescriber' },
-      ],
-    }
-
     const baselineRss = process.memoryUsage().rss
     let peakRss = baselineRss
     const sampler = setInterval(() => {
