@@ -180,12 +180,12 @@ describe('FHIR Bulk Data $export through fhir-kit-client', () => {
   })
 
   it('limits a POST Patient-level export to the patients its Parameters name', async () => {
-    const busiest = await t.database.db
+    // A Riverside patient with vital signs recorded.
+    const { patient_id: patientId } = await t.database.db
       .selectFrom('vital_sign')
-      .select(['patient_id', (eb) => eb.fn.countAll().as('n')])
+      .select('patient_id')
       .where('clinic_id', '=', t.clinics.riverside)
-      .groupBy('patient_id')
-      .orderBy('n', 'desc')
+      .limit(1)
       .executeTakeFirstOrThrow()
     const parameters = (patient: string) => ({
       resourceType: 'Parameters',
@@ -202,11 +202,11 @@ describe('FHIR Bulk Data $export through fhir-kit-client', () => {
           options: { headers: { ...async.headers, 'content-type': 'application/fhir+json' } },
         }),
       )
-    expect((await post('$export', parameters(busiest.patient_id))).status).toBe(400)
+    expect((await post('$export', parameters(patientId))).status).toBe(400)
     expect((await post('Patient/$export', parameters('0190aaaa-0000-7000-8000-000000000000'))).status).toBe(
       400,
     )
-    const started = await post('Patient/$export', parameters(busiest.patient_id))
+    const started = await post('Patient/$export', parameters(patientId))
     expect(started.status).toBe(202)
     await runExportJobs(t.ctx, 'test-worker')
     const manifest = (await poll('nurse', started.headers.get('content-location')!)).body as Manifest
@@ -215,12 +215,10 @@ describe('FHIR Bulk Data $export through fhir-kit-client', () => {
         manifest.output.map(async (o) => [o.type, (await download('nurse', o.url)).resources]),
       ),
     ) as Record<string, Resource[]>
-    expect(files.Patient!.map((p) => p.id)).toEqual([busiest.patient_id])
-    expect(files.Observation!.length).toBeGreaterThanOrEqual(Number(busiest.n))
+    expect(files.Patient!.map((p) => p.id)).toEqual([patientId])
+    expect(files.Observation!.length).toBeGreaterThan(0)
     for (const o of files.Observation!)
-      expect((o as { subject: { reference: string } }).subject.reference).toBe(
-        `Patient/${busiest.patient_id}`,
-      )
+      expect((o as { subject: { reference: string } }).subject.reference).toBe(`Patient/${patientId}`)
   })
 })
 
