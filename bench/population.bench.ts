@@ -11,16 +11,11 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/db'
-import { loadConfig } from '../src/server/config'
-import type { AppContext } from '../src/server/context'
+import { type DatabaseHandle, openDatabase } from '../src/db'
 import type { CohortFilter } from '../src/server/features/outcomes/queries'
 import { getDashboard } from '../src/server/features/outcomes/service'
-import type { Principal } from '../src/server/principal'
-import { SecretBox } from '../src/server/secrets/secret-box'
-import { seedDemoOrganization } from '../src/server/seed/demo'
-import { seedSyntheticPopulation } from '../src/server/seed/synthetic'
 import { type Measurement, report } from './harness'
+import { seedSyntheticClinic } from './synthetic-clinic'
 
 const patients = Number(process.env.BENCH_POPULATION_PATIENTS ?? 100_000)
 const isFullSize = patients >= 100_000
@@ -32,36 +27,7 @@ async function measureOn(
   dashboardTargetMs: number,
   seedTargetMs: number | undefined,
 ): Promise<Measurement[]> {
-  await migrateToLatest(database.db)
-  const ctx: AppContext = {
-    config: loadConfig({}),
-    db: database.db,
-    dbKind: database.kind,
-    now: () => new Date(),
-    secrets: new SecretBox(undefined),
-  }
-  await seedDemoOrganization(ctx)
-  const clinic = await database.db
-    .selectFrom('clinic')
-    .select(['id', 'name'])
-    .orderBy('name')
-    .executeTakeFirstOrThrow()
-  const started = performance.now()
-  const seeded = await seedSyntheticPopulation(ctx, { clinicId: clinic.id, patients, seed: 1 })
-  const seedMs = performance.now() - started
-  const prescriber = await database.db
-    .selectFrom('app_user')
-    .select(['id', 'email', 'display_name'])
-    .where('email', '=', 'prescriber@demo.ketacare.org')
-    .executeTakeFirstOrThrow()
-  const principal: Principal = {
-    userId: prescriber.id,
-    email: prescriber.email,
-    displayName: prescriber.display_name,
-    sessionId: 'bench',
-    ip: null,
-    memberships: [{ clinicId: clinic.id, clinicName: clinic.name, organizationName: '', role: 'prescriber' }],
-  }
+  const { ctx, clinic, seeded, seedMs, principal } = await seedSyntheticClinic(database, patients)
   // Each view a user can ask for: median of 3 after one warm-up.
   const views: { label: string; filter: Omit<CohortFilter, 'clinicId'> }[] = [
     { label: 'all patients', filter: {} },

@@ -3,6 +3,7 @@ import { auditVerifyCommand } from './commands/audit'
 import { backupCommand, restoreCommand } from './commands/backup'
 import { doseCommand } from './commands/dose'
 import { exportCommand } from './commands/export'
+import { fhirExportCommand } from './commands/fhir'
 import { ledgerReportCommand, ledgerVerifyCommand } from './commands/ledger'
 import { migrateCommand } from './commands/migrate'
 import { pkCommand } from './commands/pk'
@@ -22,6 +23,7 @@ export const commands: CliCommand[] = [
   userResetPasswordCommand,
   auditVerifyCommand,
   exportCommand,
+  fhirExportCommand,
   ledgerVerifyCommand,
   ledgerReportCommand,
   backupCommand,

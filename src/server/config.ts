@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { z } from 'zod'
 import { parseSecretKey, type SecretKey } from './secrets/secret-box'
 
@@ -41,6 +42,8 @@ export interface Config {
    * start-up then reads or creates `<dataDir>/secret.key` (src/server/secrets/key-file.ts).
    */
   secretKey: SecretKey | undefined
+  /** Bulk `$export` files: the folder (under the data folder) and how long they are kept. */
+  fhirExport: { dir: string; ttlHours: number }
   /** Automatic backups of the embedded database: folder, how many to keep, hours apart (0 = off). */
   backup: { dir: string; keep: number; intervalHours: number }
 }
@@ -123,6 +126,8 @@ const schema = z.object({
       return key as SecretKey
     })
     .optional(),
+  // hours a Bulk Data ($export) job's files are kept before they are removed
+  KETACARE_FHIR_EXPORT_TTL_HOURS: intIn(1, 24 * 30).default(24),
   // folder of the automatic backups of the embedded database
   KETACARE_BACKUP_DIR: z.string().min(1).default('./backups'),
   // how many automatic backups to keep (the oldest are deleted)
@@ -180,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outboxIntervalSec: v.KETACARE_OUTBOX_INTERVAL_SEC,
     metrics: { isEnabled: v.KETACARE_METRICS, token: v.KETACARE_METRICS_TOKEN },
     secretKey: v.KETACARE_SECRET_KEY,
+    fhirExport: { dir: join(v.KETACARE_DATA_DIR, 'fhir-export'), ttlHours: v.KETACARE_FHIR_EXPORT_TTL_HOURS },
     backup: {
       dir: v.KETACARE_BACKUP_DIR,
       keep: v.KETACARE_BACKUP_KEEP,

@@ -20,6 +20,7 @@ import * as m021 from './021-patient-address'
 import * as m022 from './022-clinic-phone'
 import * as m023 from './023-entered-in-error-defaults'
 import * as m024 from './024-audit-sealing'
+import * as m025 from './025-fhir-export'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
 // Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)` (for a plain SQL script,
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '022-clinic-phone': m022,
   '023-entered-in-error-defaults': m023,
   '024-audit-sealing': m024,
+  '025-fhir-export': m025,
 }

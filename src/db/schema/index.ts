@@ -12,6 +12,7 @@ import type * as csEntry from './cs-entry'
 import type * as csLossReport from './cs-loss-report'
 import type * as csLot from './cs-lot'
 import type * as eligibilityDecision from './eligibility-decision'
+import type * as fhirExportJob from './fhir-export-job'
 import type * as idempotencyKey from './idempotency-key'
 import type * as instrumentResponse from './instrument-response'
 import type * as loginSession from './login-session'
@@ -50,6 +51,7 @@ export type { CsLossReportTable, LossKind } from './cs-loss-report'
 export type { CsDrug, CsLotTable, CsUnit } from './cs-lot'
 export type { EligibilityDecisionTable, EligibilityOutcome } from './eligibility-decision'
 export type { EnteredInErrorColumns } from './entered-in-error'
+export type { FhirExportJobTable, FhirExportOutput, FhirExportStatus } from './fhir-export-job'
 export type { IdempotencyKeyTable } from './idempotency-key'
 export type { InstrumentResponseTable, ResponseContext, StoredFlag } from './instrument-response'
 export type { LoginSessionState, LoginSessionTable } from './login-session'
@@ -115,4 +117,5 @@ export type Database = organization.PartialDB &
   remsRecord.PartialDB &
   reauthFailure.PartialDB &
   unlockPin.PartialDB &
-  boardDisplay.PartialDB
+  boardDisplay.PartialDB &
+  fhirExportJob.PartialDB

@@ -3,9 +3,11 @@ import { sources } from './registry'
 import type { SearchParamName } from './search-params'
 
 // The CapabilityStatement is built from the same sources the routes serve, so it states exactly
-// what is supported: read and search-type per type, each type's search parameters and includes.
+// what is supported: read and search-type per type, each type's search parameters and includes,
+// and the Bulk Data `$export` operations (export/routes.ts).
 
 const spec = 'http://hl7.org/fhir/SearchParameter'
+const bulkData = 'http://hl7.org/fhir/uv/bulkdata'
 
 /** Each parameter's type and its definition in the R4 specification (`<type>` for the resource's own). */
 const paramTypes: Record<SearchParamName, { type: 'token' | 'date' | 'reference'; definition: string }> = {
@@ -40,7 +42,8 @@ export function capabilityStatement(baseUrl: string, publishedAt: Date): Capabil
     date: publishedAt.toISOString(),
     kind: 'instance',
     software: { name: 'KetaCare' },
-    implementation: { description: 'KetaCare FHIR R4 API (read and search)', url: baseUrl },
+    implementation: { description: 'KetaCare FHIR R4 API (read, search and Bulk Data export)', url: baseUrl },
+    instantiates: [`${bulkData}/CapabilityStatement/bulk-data`],
     fhirVersion: '4.0.1',
     format: ['json'],
     rest: [
@@ -51,9 +54,23 @@ export function capabilityStatement(baseUrl: string, publishedAt: Date): Capabil
             'A staff sign-in (the kc_session cookie of /api/v1/auth/login, two-step verification done). ' +
             'A member of several clinics names one in the X-KetaCare-Clinic header. Every read is audited.',
         },
+        operation: [
+          { name: 'export', definition: `${bulkData}/OperationDefinition/export` },
+          {
+            name: 'group-export',
+            definition: `${bulkData}/OperationDefinition/group-export`,
+            documentation:
+              'Group/<clinic id>/$export: the clinic is the one Group, its patients the members.',
+          },
+        ],
         resource: sources.map((source) => ({
           type: source.type,
           interaction: [{ code: 'read' }, { code: 'search-type' }],
+          ...(source.type === 'Patient'
+            ? {
+                operation: [{ name: 'export', definition: `${bulkData}/OperationDefinition/patient-export` }],
+              }
+            : {}),
           versioning: 'versioned',
           readHistory: false,
           ...(source.includes.length > 0 ? { searchInclude: [...source.includes] } : {}),

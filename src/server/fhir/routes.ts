@@ -5,6 +5,7 @@ import { toAppError } from '../plugins/errors'
 import { searchBundle } from './bundle'
 import { baseUrlOf, fhirBasePath, fhirCallerOf } from './caller'
 import { capabilityStatement } from './capability'
+import { exportRoutes } from './export/routes'
 import { fhirJson, sendOperationOutcome } from './operation-outcome'
 import { readResource, searchResources } from './service'
 
@@ -36,6 +37,7 @@ export function fhirRoutes(ctx: AppContext): FastifyPluginAsync {
       ),
     )
     const hidden = { schema: { hide: true } }
+    await app.register(exportRoutes(ctx))
     app.get('/metadata', { ...hidden, config: { auth: 'public' } }, async (request, reply) =>
       reply.type(fhirJson).send(capabilityStatement(baseUrlOf(request), publishedAt)),
     )

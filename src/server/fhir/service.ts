@@ -101,7 +101,7 @@ export async function searchResources(
 }
 
 /** The patient a resource is about (itself for a Patient). */
-function patientIdOf(resource: Resource): string[] {
+export function patientIdOf(resource: Resource): string[] {
   if (resource.resourceType === 'Patient') return [resource.id!]
   const subject = 'subject' in resource ? (resource.subject as { reference?: string } | undefined) : undefined
   const match = /^Patient\/(.+)$/.exec(subject?.reference ?? '')

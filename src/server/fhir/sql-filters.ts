@@ -1,4 +1,4 @@
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely'
+import { type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
 import type { DateBound, DatePrefix, SearchRequest } from './search-params'
 
 // Search parameters as SQL conditions on a resource's columns, so the database filters and pages
@@ -77,6 +77,20 @@ export function commonConditions(
 export function allOf(conditions: readonly Condition[]): Condition {
   if (conditions.length === 0) return sql<SqlBool>`true`
   return sql<SqlBool>`(${sql.join(conditions, sql` AND `)})`
+}
+
+/**
+ * One keyset page of a source's query: the rows matching `conditions` (the cursor among them) in
+ * `idColumn` order, `rows` at most (a source asks `count + 1`, so it knows whether more follow).
+ * The query keeps its own `clinic_id` filter: row-level security is the fence, not the only one.
+ */
+export function keysetPage<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  conditions: readonly Condition[],
+  rows: number,
+  idColumn = 'id',
+): Promise<O[]> {
+  return query.where(allOf(conditions)).orderBy(sql.ref(idColumn)).limit(rows).execute()
 }
 
 /** Any of the conditions (`false` when there are none). */

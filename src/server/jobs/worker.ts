@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import { sql } from 'kysely'
 import type { AppContext } from '../context'
+import { runExportJobs } from '../fhir/export/run-export-jobs'
 import { randomToken } from '../ids'
 import { deliverDueMessages } from './outbox'
 import { refreshStaleOutcomes } from './outcome-summaries'
@@ -20,7 +21,8 @@ export interface Worker {
 /**
  * The background worker inside each server process (design.md §3 rule 7): every interval it
  * queues the day-before session reminders and questionnaire reminders, delivers due outbox
- * messages, and recomputes the outcome summary of patients whose records changed. Passes never
+ * messages, and recomputes the outcome summary of patients whose records changed; beside the passes
+ * it runs queued FHIR Bulk exports and removes expired ones. Passes never
  * overlap within a
  * process, and across processes the row claims keep each message to one sender.
  */
@@ -32,7 +34,18 @@ export function startWorker(
   const workerId = `${hostname()}:${process.pid}:${randomToken(4)}`
   let running: Promise<void> | null = null
   let analyzedAtMs = 0
+  let isExporting = false
   const tick = () => {
+    // Bulk exports can take minutes: they run beside the passes (one at a time in a process), so
+    // reminders and e-mails do not wait for them.
+    if (!isExporting) {
+      isExporting = true
+      void runExportJobs(ctx, workerId)
+        .catch((error) => options.onError?.(error))
+        .finally(() => {
+          isExporting = false
+        })
+    }
     running ??= (async () => {
       try {
         // PGlite has no autovacuum: without fresh statistics the planner picks quadratic plans

@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { sessionStates } from '../../../domain/session'
 import { encounterStatusOf, type SessionRow, type SessionTimes, toEncounter } from '../resources/encounter'
 import type { SearchRequest } from '../search-params'
-import { allOf, commonConditions, isUuid, textIn } from '../sql-filters'
+import { commonConditions, isUuid, keysetPage, textIn } from '../sql-filters'
 import type { ResourceSource, SourceScope } from './source'
 
 const sessionColumns = [
@@ -71,14 +71,11 @@ function load(scope: SourceScope, request: SearchRequest) {
     date: sql.ref('scheduled_at'),
   })
   if (request.statuses) conditions.push(textIn(sql.ref('state'), statesOf(request.statuses)))
-  return scope.tx
+  const query = scope.tx
     .selectFrom('treatment_session')
     .select(sessionColumns)
     .where('clinic_id', '=', scope.clinicId)
-    .where(allOf(conditions))
-    .orderBy('id')
-    .limit(request.count + 1)
-    .execute()
+  return keysetPage(query, conditions, request.count + 1)
 }
 
 /** Treatment sessions as Encounters. */

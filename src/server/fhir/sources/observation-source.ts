@@ -16,12 +16,12 @@ import {
 } from '../resources/observation-vitals'
 import { matchesToken, type SearchRequest } from '../search-params'
 import {
-  allOf,
   anyOf,
   appendOnlyLastUpdated,
   type Condition,
   commonConditions,
   isUuid,
+  keysetPage,
   markedStatusIn,
   textIn,
 } from '../sql-filters'
@@ -76,28 +76,18 @@ function sharedConditions(request: SearchRequest, dateColumn: string): Condition
 async function searchVitals({ tx, clinicId }: SourceScope, request: SearchRequest, rows: number) {
   const kinds = wantedKeys(vitalKinds, request)
   if (kinds.length === 0) return []
-  const found = await tx
-    .selectFrom('vital_sign')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where(allOf([...sharedConditions(request, 'measured_at'), anyOf(kinds.map((k) => vitalPresent[k]))]))
-    .orderBy('id')
-    .limit(rows)
-    .execute()
+  const query = tx.selectFrom('vital_sign').selectAll().where('clinic_id', '=', clinicId)
+  const present = anyOf(kinds.map((k) => vitalPresent[k]))
+  const found = await keysetPage(query, [...sharedConditions(request, 'measured_at'), present], rows)
   return found.flatMap((row) => vitalObservations(row, kinds))
 }
 
 async function searchBody({ tx, clinicId }: SourceScope, request: SearchRequest, rows: number) {
   const kinds = wantedKeys(bodyKinds, request)
   if (kinds.length === 0) return []
-  const found = await tx
-    .selectFrom('body_measurement')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where(allOf([...sharedConditions(request, 'measured_at'), anyOf(kinds.map((k) => bodyPresent[k]))]))
-    .orderBy('id')
-    .limit(rows)
-    .execute()
+  const query = tx.selectFrom('body_measurement').selectAll().where('clinic_id', '=', clinicId)
+  const present = anyOf(kinds.map((k) => bodyPresent[k]))
+  const found = await keysetPage(query, [...sharedConditions(request, 'measured_at'), present], rows)
   return found.flatMap((row) => bodyObservations(row, kinds))
 }
 
@@ -106,14 +96,9 @@ async function searchInstruments({ tx, clinicId }: SourceScope, request: SearchR
     isWanted({ category: 'survey', codings: instrumentTotalCodings(id) }, request),
   )
   if (ids.length === 0) return []
-  const found = await tx
-    .selectFrom('instrument_response')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where(allOf([...sharedConditions(request, 'administered_at'), textIn(sql.ref('instrument_id'), ids)]))
-    .orderBy('id')
-    .limit(rows)
-    .execute()
+  const query = tx.selectFrom('instrument_response').selectAll().where('clinic_id', '=', clinicId)
+  const instruments = textIn(sql.ref('instrument_id'), ids)
+  const found = await keysetPage(query, [...sharedConditions(request, 'administered_at'), instruments], rows)
   return found.map(instrumentObservation)
 }
 

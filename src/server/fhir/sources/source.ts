@@ -4,7 +4,7 @@ import type { Database } from '../../../db'
 import type { Permission } from '../../../domain/access/permissions'
 import type { Tx } from '../../context'
 import type { SearchParamName, SearchRequest } from '../search-params'
-import { allOf, type Condition, isUuid } from '../sql-filters'
+import { type Condition, isUuid, keysetPage } from '../sql-filters'
 
 /** What a search or read runs against: the clinic's row-level-secured transaction. */
 export interface SourceScope {
@@ -60,13 +60,9 @@ export async function clinicPage<T extends RowTable>(
   conditions: readonly Condition[],
   count: number,
 ): Promise<Selectable<Database[T]>[]> {
-  const rows = await tx
+  const query = tx
     .selectFrom(table as RowTable)
     .selectAll()
     .where('clinic_id', '=', clinicId)
-    .where(allOf(conditions))
-    .orderBy('id')
-    .limit(count + 1)
-    .execute()
-  return rows as Selectable<Database[T]>[]
+  return (await keysetPage(query, conditions, count + 1)) as Selectable<Database[T]>[]
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { toPractitioner, toPractitionerRole } from '../resources/practitioner'
 import type { SearchRequest } from '../search-params'
-import { allOf, commonConditions, isUuid } from '../sql-filters'
+import { commonConditions, isUuid, keysetPage } from '../sql-filters'
 import type { ResourceSource, SourceScope } from './source'
 
 // Staff are installation-wide accounts (`app_user`, not row-level secured); a clinic sees only its
@@ -49,11 +49,7 @@ function page(scope: SourceScope, request: SearchRequest, idColumn: 'app_user.id
     id: sql.ref(idColumn),
     lastUpdated: sql.ref('app_user.created_at'),
   })
-  return staffOfClinic(scope)
-    .where(allOf(conditions))
-    .orderBy(idColumn)
-    .limit(request.count + 1)
-    .execute()
+  return keysetPage(staffOfClinic(scope), conditions, request.count + 1, idColumn)
 }
 
 /** The clinic's staff members. */
