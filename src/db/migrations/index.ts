@@ -19,6 +19,7 @@ import * as m020 from './020-lock-screen'
 import * as m021 from './021-patient-address'
 import * as m022 from './022-clinic-phone'
 import * as m023 from './023-entered-in-error-defaults'
+import * as m026 from './026-fhir-client'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
 // Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)`, then one line here.
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '021-patient-address': m021,
   '022-clinic-phone': m022,
   '023-entered-in-error-defaults': m023,
+  '026-fhir-client': m026,
 }

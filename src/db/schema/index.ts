@@ -12,6 +12,7 @@ import type * as csEntry from './cs-entry'
 import type * as csLossReport from './cs-loss-report'
 import type * as csLot from './cs-lot'
 import type * as eligibilityDecision from './eligibility-decision'
+import type * as fhirClient from './fhir-client'
 import type * as idempotencyKey from './idempotency-key'
 import type * as instrumentResponse from './instrument-response'
 import type * as loginSession from './login-session'
@@ -115,4 +116,5 @@ export type Database = organization.PartialDB &
   remsRecord.PartialDB &
   reauthFailure.PartialDB &
   unlockPin.PartialDB &
-  boardDisplay.PartialDB
+  boardDisplay.PartialDB &
+  fhirClient.PartialDB
