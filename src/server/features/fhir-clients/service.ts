@@ -68,7 +68,11 @@ async function keyImportProblems(keys: Record<string, unknown>[]): Promise<Field
   for (const [i, key] of keys.entries()) {
     const alg = key.kty === 'RSA' ? clientSigningAlgs[0] : clientSigningAlgs[1]
     try {
-      await importJWK(key as JWK, alg)
+      const imported = await importJWK(key as JWK, alg)
+      const bits = (imported as CryptoKey).algorithm as { modulusLength?: number }
+      // RFC 7518 §3.3 and jose refuse RSA signatures with a modulus under 2048 bits.
+      if (bits.modulusLength !== undefined && bits.modulusLength < 2048)
+        throw new Error(`a ${bits.modulusLength}-bit modulus; 2048 bits at least`)
     } catch (error) {
       problems.push({
         field: `jwks.keys[${i}]`,
