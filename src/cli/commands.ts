@@ -3,6 +3,7 @@ import { auditVerifyCommand } from './commands/audit'
 import { backupCommand, restoreCommand } from './commands/backup'
 import { doseCommand } from './commands/dose'
 import { exportCommand } from './commands/export'
+import { fhirClientAddCommand, fhirClientListCommand, fhirClientRevokeCommand } from './commands/fhir-client'
 import { ledgerReportCommand, ledgerVerifyCommand } from './commands/ledger'
 import { migrateCommand } from './commands/migrate'
 import { pkCommand } from './commands/pk'
@@ -31,4 +32,7 @@ export const commands: CliCommand[] = [
   pkCommand,
   doseCommand,
   rulesCommand,
+  fhirClientAddCommand,
+  fhirClientListCommand,
+  fhirClientRevokeCommand,
 ]
