@@ -49,3 +49,19 @@ export function tokenForm(assertion: string, scope: string): string {
     scope,
   }).toString()
 }
+
+/** The token endpoint the discovery document names (the `aud` an assertion must carry). */
+export async function discoveredTokenUrl(t: TestApp): Promise<string> {
+  const discovery = await t.app.inject({ method: 'GET', url: '/fhir/R4/.well-known/smart-configuration' })
+  return discovery.json().token_endpoint
+}
+
+/** `POST /fhir/R4/auth/token` with a form body. */
+export function postTokenForm(t: TestApp, body: string) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/fhir/R4/auth/token',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: body,
+  })
+}

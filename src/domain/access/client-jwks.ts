@@ -7,13 +7,6 @@ export const clientSigningAlgs = ['RS384', 'ES384'] as const
 /** Members that only a private key has (RSA's CRT values, EC's and RSA's `d`, a symmetric `k`). */
 const privateMembers = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'oth'] as const
 
-export interface PublicJwk {
-  kty: string
-  kid: string
-  alg?: string
-  [member: string]: unknown
-}
-
 export interface JwksProblem {
   field: string
   message: string

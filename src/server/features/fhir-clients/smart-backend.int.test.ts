@@ -27,14 +27,8 @@ let hillcrestPatient: string
 
 const ids = (bundle: Bundle) => (bundle.entry ?? []).map((e) => e.resource!.id!)
 
-async function requestToken(assertion: string, scope = 'system/Patient.rs') {
-  return t.app.inject({
-    method: 'POST',
-    url: '/fhir/R4/auth/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: tokenForm(assertion, scope),
-  })
-}
+const requestToken = (assertion: string, scope = 'system/Patient.rs') =>
+  postTokenForm(t, tokenForm(assertion, scope))
 
 async function tokenFor(id: string, key: TestKey, scope: string): Promise<string> {
   const res = await requestToken(await clientAssertion(t, id, tokenUrl, key), scope)
@@ -63,16 +57,8 @@ beforeAll(async () => {
   })
   expect(registered.statusCode, registered.body).toBe(201)
   clientId = registered.json().clientId
-  const discovery = await t.app.inject({ method: 'GET', url: '/fhir/R4/.well-known/smart-configuration' })
-  tokenUrl = discovery.json().token_endpoint
-  const first = (clinicId: string) =>
-    t.database.db
-      .selectFrom('patient')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .executeTakeFirstOrThrow()
-  riversidePatient = (await first(t.clinics.riverside)).id
-  hillcrestPatient = (await first(t.clinics.hillcrest)).id
+  tokenUrl = await discoveredTokenUrl(t)
+  ;({ riverside: riversidePatient, hillcrest: hillcrestPatient } = await firstPatientOfEachClinic(t))
 })
 afterAll(() => t.close())
 
@@ -112,10 +98,12 @@ describe('register → token → read with fhir-kit-client', () => {
     const bundle = (await fhir.search({
       resourceType: 'Patient',
       searchParams: { _count: '1000' },
-    })) as Bundle
+    })) as unknown as Bundle
     expect(ids(bundle)).toContain(riversidePatient)
     expect(ids(bundle)).not.toContain(hillcrestPatient)
-    const read = (await fhir.read({ resourceType: 'Patient', id: riversidePatient })) as { id: string }
+    const read = (await fhir.read({ resourceType: 'Patient', id: riversidePatient })) as unknown as {
+      id: string
+    }
     expect(read.id).toBe(riversidePatient)
   })
 

@@ -27,14 +27,7 @@ async function register(name: string, scopes = ['system/Patient.rs']): Promise<s
   return client.clientId
 }
 
-async function post(body: string) {
-  return t.app.inject({
-    method: 'POST',
-    url: '/fhir/R4/auth/token',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    payload: body,
-  })
-}
+const post = (body: string) => postTokenForm(t, body)
 
 function expectOAuthError(res: Awaited<ReturnType<typeof post>>, status: number, error: string) {
   expect(res.statusCode, res.body).toBe(status)
@@ -45,8 +38,7 @@ function expectOAuthError(res: Awaited<ReturnType<typeof post>>, status: number,
 beforeAll(async () => {
   ;({ t } = await startDemoClinic({ roles: [], env: { KETACARE_LOGIN_MAX_FAILURES: '3' } }))
   key = await makeKey('ES384', 'k1')
-  tokenUrl = (await t.app.inject({ method: 'GET', url: '/fhir/R4/.well-known/smart-configuration' })).json()
-    .token_endpoint
+  tokenUrl = await discoveredTokenUrl(t)
 })
 afterAll(() => t.close())
 
