@@ -2,10 +2,13 @@ import type { Bundle, OperationOutcome } from '@medplum/fhirtypes'
 import { Client as FhirClient } from 'fhir-kit-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoClinic } from '../../../../test/support/clinic-fixture'
+import { firstPatientOfEachClinic } from '../../../../test/support/fhir'
 import {
   clientAssertion,
+  discoveredTokenUrl,
   jwksOf,
   makeKey,
+  postTokenForm,
   type TestKey,
   tokenForm,
 } from '../../../../test/support/smart-client'

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoClinic } from '../../../../test/support/clinic-fixture'
 import {
   clientAssertion,
+  discoveredTokenUrl,
   jwksOf,
   makeKey,
+  postTokenForm,
   type TestKey,
   tokenForm,
 } from '../../../../test/support/smart-client'
