@@ -11,8 +11,12 @@ export const registerFhirClientBody = z.object({
   name: z.string().trim().min(1).max(120),
   /** `system/<Type>.rs`, `system/*.rs` or `system/<Type>.read`. */
   scopes: z.array(z.string().max(100)).min(1).max(50),
-  /** The public JSON Web Key Set, pasted whole. */
-  jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).max(20) }),
+  /** The public JSON Web Key Set, pasted whole (JWK members are strings, `key_ops`/`x5c` lists). */
+  jwks: z.object({
+    keys: z
+      .array(z.record(z.string(), z.union([z.string().max(4096), z.array(z.string().max(8192))])))
+      .max(20),
+  }),
 })
 
 export const fhirClientSchema = z.object({

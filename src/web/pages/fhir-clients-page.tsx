@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Code, Paper, Stack, Text, Textarea, TextInput, Ti
 import { type FormEvent, useState } from 'react'
 import {
   type FhirClient,
+  type RegisterFhirClient,
   useFhirClients,
   useRegisterFhirClient,
   useRevokeFhirClient,
@@ -16,9 +17,9 @@ import { ErrorAlert, PageLoader } from '../components/page-status'
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—')
 
 /** The pasted key set as JSON, or null when it does not parse (the server checks the rest). */
-function parseJwks(text: string): { keys: Record<string, unknown>[] } | null {
+function parseJwks(text: string): RegisterFhirClient['jwks'] | null {
   try {
-    return JSON.parse(text) as { keys: Record<string, unknown>[] }
+    return JSON.parse(text) as RegisterFhirClient['jwks']
   } catch {
     return null
   }
