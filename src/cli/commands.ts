@@ -4,6 +4,7 @@ import { backupCommand, restoreCommand } from './commands/backup'
 import { doseCommand } from './commands/dose'
 import { exportCommand } from './commands/export'
 import { fhirExportCommand } from './commands/fhir'
+import { fhirClientAddCommand, fhirClientListCommand, fhirClientRevokeCommand } from './commands/fhir-client'
 import { ledgerReportCommand, ledgerVerifyCommand } from './commands/ledger'
 import { migrateCommand } from './commands/migrate'
 import { pkCommand } from './commands/pk'
@@ -33,4 +34,7 @@ export const commands: CliCommand[] = [
   pkCommand,
   doseCommand,
   rulesCommand,
+  fhirClientAddCommand,
+  fhirClientListCommand,
+  fhirClientRevokeCommand,
 ]

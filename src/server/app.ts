@@ -18,6 +18,8 @@ import { chartRoutes } from './features/chart/routes'
 import { clinicRoutes } from './features/clinics/routes'
 import { consentRoutes } from './features/consent/routes'
 import { eligibilityRoutes } from './features/eligibility/routes'
+import { resolveBearer } from './features/fhir-clients/resolve-bearer'
+import { fhirClientRoutes, fhirTokenRoute } from './features/fhir-clients/routes'
 import { historyRoutes } from './features/history/routes'
 import { ledgerRoutes } from './features/ledger/routes'
 import { outboxRoutes } from './features/outbox/routes'
@@ -34,8 +36,9 @@ import { sessionScheduleRoutes } from './features/sessions/schedule-routes'
 import { settingsRoutes } from './features/settings/routes'
 import { userRoutes } from './features/users/routes'
 import { worklistRoutes } from './features/worklist/routes'
-import { fhirBasePath } from './fhir/caller'
+import { baseUrlOf, fhirBasePath } from './fhir/caller'
 import { fhirRoutes } from './fhir/routes'
+import { smartConfiguration } from './fhir/smart-configuration'
 import { LiveHub } from './live/live-hub'
 import { serializeRequest } from './log-redaction'
 import { registerAuth } from './plugins/auth'
@@ -129,7 +132,11 @@ export async function buildApp(
   // copies compressed at build time), every other route after it.
   await registerStaticFiles(app, config.webDir)
   await registerCompression(app)
-  registerAuth(app, (token, ip, options) => resolveSignIn(ctx, token, ip, options))
+  registerAuth(
+    app,
+    (token, ip, options) => resolveSignIn(ctx, token, ip, options),
+    (token, ip) => resolveBearer(ctx, token, ip),
+  )
   await registerMetrics(app, ctx, database)
   await registerOpenApi(app)
 
@@ -173,7 +180,15 @@ export async function buildApp(
   await app.register(referralRoutes(ctx))
   await app.register(settingsRoutes(ctx))
   await app.register(remsRoutes(ctx))
+  await app.register(fhirClientRoutes(ctx))
+  await app.register(fhirTokenRoute(ctx))
   await app.register(fhirRoutes(ctx), { prefix: fhirBasePath })
+  // SMART discovery at the server's root too, for clients that look there (the FHIR base has it).
+  app.get(
+    '/.well-known/smart-configuration',
+    { config: { auth: 'public' }, schema: { hide: true } },
+    async (request) => smartConfiguration(baseUrlOf(request)),
+  )
   if (options.backupToken) registerBackupRoute(app, ctx, options.backupToken)
   registerPages(app, config.webDir, config.publicUrl)
   return app

@@ -77,7 +77,7 @@ export async function runInClinic<T>(
 ): Promise<T> {
   let membership: Membership
   try {
-    membership = requireClinicPermission(principal, request.clinicId, request.permission)
+    membership = requireClinicPermission(principal, request)
   } catch (error) {
     if (error instanceof AppError) await recordDenial(ctx, principal, request, error.message)
     throw error
@@ -85,7 +85,7 @@ export async function runInClinic<T>(
   return inAuditedClinicTransaction(
     ctx,
     request.clinicId,
-    { userId: principal.userId, email: principal.email, ip: principal.ip },
+    { userId: actorUserIdOf(principal), email: principal.email, ip: principal.ip },
     (tx, now, audit) =>
       work({ tx, clinicId: request.clinicId, membership, principal, now, audit, secrets: ctx.secrets }),
   )
@@ -101,7 +101,7 @@ async function recordDenial(
   const event = {
     // A non-member's attempt goes to the installation chain: the clinic id may not even exist.
     clinicId: isMember ? request.clinicId : null,
-    actorUserId: principal.userId,
+    actorUserId: actorUserIdOf(principal),
     actorEmail: principal.email,
     action: request.action,
     entity: request.entity,
@@ -114,12 +114,40 @@ async function recordDenial(
   else await inOwnerTransaction(ctx, (tx) => appendAudit(tx, event, now))
 }
 
+/** A backend client is no user: its events name it by `client:<id>` in the actor's e-mail only. */
+function actorUserIdOf(principal: Principal): string | null {
+  return principal.client ? null : principal.userId
+}
+
+/**
+ * Whether the caller may do `permission` on `entity`: a person by the role held in the clinic, a
+ * backend client by its token's scopes (which name FHIR resource types, the entity of a FHIR read).
+ */
+export function isPermitted(
+  principal: Principal,
+  membership: Membership,
+  permission: Permission,
+  entity: string,
+): boolean {
+  return principal.client
+    ? principal.client.allows(permission, entity)
+    : hasPermission(membership.role, permission)
+}
+
 /** The role the principal holds in a clinic, or a 403 naming what is missing. */
-function requireClinicPermission(principal: Principal, clinicId: string, permission: Permission): Membership {
+function requireClinicPermission(
+  principal: Principal,
+  request: { clinicId: string; permission: Permission; entity: string },
+): Membership {
+  const { clinicId, permission } = request
   const membership = principal.memberships.find((m) => m.clinicId === clinicId)
   if (!membership)
     throw new AppError('forbidden', 'You are not a member of this clinic.', { extra: { clinicId } })
-  if (!hasPermission(membership.role, permission)) {
+  if (principal.client && !isPermitted(principal, membership, permission, request.entity))
+    throw new AppError('forbidden', `This access token's scopes do not grant reading ${request.entity}.`, {
+      extra: { clinicId, permission },
+    })
+  if (!isPermitted(principal, membership, permission, request.entity)) {
     throw new AppError(
       'forbidden',
       `Your role (${membership.role}) does not allow ${permission} in this clinic.`,

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../domain/access/permissions'
+import type { Permission, StaffRole } from '../domain/access/permissions'
 
 export interface Membership {
   clinicId: string
@@ -15,4 +15,12 @@ export interface Principal {
   sessionId: string
   memberships: Membership[]
   ip: string | null
+  /** Set when a SMART backend client's access token is the caller, not a person (fhir/caller.ts). */
+  client?: ClientGrant
+}
+
+/** What a backend client's token allows: its scopes, as permissions on FHIR resource types. */
+export interface ClientGrant {
+  clientId: string
+  allows: (permission: Permission, resourceType: string) => boolean
 }

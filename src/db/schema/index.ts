@@ -12,6 +12,7 @@ import type * as csEntry from './cs-entry'
 import type * as csLossReport from './cs-loss-report'
 import type * as csLot from './cs-lot'
 import type * as eligibilityDecision from './eligibility-decision'
+import type * as fhirClient from './fhir-client'
 import type * as fhirExportJob from './fhir-export-job'
 import type * as idempotencyKey from './idempotency-key'
 import type * as instrumentResponse from './instrument-response'
@@ -118,4 +119,5 @@ export type Database = organization.PartialDB &
   reauthFailure.PartialDB &
   unlockPin.PartialDB &
   boardDisplay.PartialDB &
-  fhirExportJob.PartialDB
+  fhirExportJob.PartialDB &
+  fhirClient.PartialDB

@@ -32,12 +32,22 @@ export const permissions = [
   'portal:self',
   // Recording the clinic's esketamine REMS setting certification (clinical-reference §3).
   'rems:certify',
+  // Registering and revoking the SMART backend clients that read the clinic's FHIR API (issue 17).
+  'fhir-clients:manage',
 ] as const
 export type Permission = (typeof permissions)[number]
 
 const grants: Record<Role, readonly Permission[]> = {
   // Administrators run the clinic, not the chart: no clinical reads or writes.
-  admin: ['clinic:read', 'users:manage', 'settings:manage', 'audit:read', 'reports:read', 'rems:certify'],
+  admin: [
+    'clinic:read',
+    'users:manage',
+    'settings:manage',
+    'audit:read',
+    'reports:read',
+    'rems:certify',
+    'fhir-clients:manage',
+  ],
   prescriber: [
     'clinic:read',
     'reports:read',

@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify'
+import { scopeTypes } from '../../domain/access/smart-scopes'
 import { AppError } from '../errors'
 import { signInOf } from '../plugins/auth'
-import type { Principal } from '../principal'
+import type { ClientGrant, Principal } from '../principal'
+import { sources } from './registry'
 
 // Who is asking, and about which clinic: every FHIR route (read, search, $export) starts here, so a
 // second kind of caller (a SMART backend client) is added in one place.
@@ -16,8 +18,26 @@ export function baseUrlOf(request: FastifyRequest): string {
 }
 
 export interface FhirCaller {
+  /** A staff member, or a backend client (`principal.client`) whose scopes say what it may read. */
   principal: Principal
   clinicId: string
+}
+
+/** The token endpoint's URL: the `aud` a client assertion must name. */
+export function tokenUrlOf(request: FastifyRequest): string {
+  return `${baseUrlOf(request)}/auth/token`
+}
+
+/** What a backend client's granted scopes allow: read and search of the types they name. */
+export function clientGrantOf(clientId: string, scopes: readonly string[]): ClientGrant {
+  const types = scopeTypes(scopes)
+  const permitted = new Set(
+    sources.filter((s) => types === '*' || types.has(s.type)).map((s) => `${s.permission} ${s.type}`),
+  )
+  return {
+    clientId,
+    allows: (permission, resourceType) => permitted.has(`${permission} ${resourceType}`),
+  }
 }
 
 /** The clinic the request is about: the header's, or the caller's only clinic. */
@@ -35,8 +55,20 @@ function clinicOf(request: FastifyRequest, principal: Principal): string {
   )
 }
 
-/** The signed-in caller and the clinic the request is fenced to. */
+/**
+ * The caller and the clinic the request is fenced to: a backend client's token is bound to its
+ * clinic (naming another in the header is a 403), a staff sign-in names one of its clinics.
+ */
 export function fhirCallerOf(request: FastifyRequest): FhirCaller {
+  if (request.fhirClient) {
+    const { principal, clinicId } = request.fhirClient
+    const named = request.headers[clinicHeader]
+    if (typeof named === 'string' && named !== '' && named !== clinicId)
+      throw new AppError('forbidden', 'This access token is for another clinic than the one named.', {
+        extra: { clinicId: named },
+      })
+    return { principal, clinicId }
+  }
   const principal = signInOf(request).principal
   return { principal, clinicId: clinicOf(request, principal) }
 }

@@ -50,9 +50,28 @@ export function capabilityStatement(baseUrl: string, publishedAt: Date): Capabil
       {
         mode: 'server',
         security: {
+          service: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
+                  code: 'SMART-on-FHIR',
+                },
+              ],
+            },
+          ],
+          extension: [
+            {
+              url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
+              extension: [{ url: 'token', valueUri: `${baseUrl}/auth/token` }],
+            },
+          ],
           description:
-            'A staff sign-in (the kc_session cookie of /api/v1/auth/login, two-step verification done). ' +
-            'A member of several clinics names one in the X-KetaCare-Clinic header. Every read is audited.',
+            'SMART Backend Services: an access token from the token endpoint (client_credentials with a ' +
+            'private_key_jwt assertion; see .well-known/smart-configuration) as Authorization: Bearer, bound ' +
+            "to the client's clinic and its system/<Type>.rs scopes. Or a staff sign-in (the kc_session " +
+            'cookie of /api/v1/auth/login, two-step verification done); a member of several clinics names ' +
+            'one in the X-KetaCare-Clinic header. Every read is audited.',
         },
         operation: [
           { name: 'export', definition: `${bulkData}/OperationDefinition/export` },

@@ -8,6 +8,7 @@ import { capabilityStatement } from './capability'
 import { exportRoutes } from './export/routes'
 import { fhirJson, sendOperationOutcome } from './operation-outcome'
 import { readResource, searchResources } from './service'
+import { smartConfiguration } from './smart-configuration'
 
 // /fhir/R4 (registered under that prefix by app.ts): the CapabilityStatement, read and search.
 // The staff sign-in of the rest of the API (plugins/auth.ts resolves it for /fhir/ too); errors,
@@ -40,6 +41,9 @@ export function fhirRoutes(ctx: AppContext): FastifyPluginAsync {
     await app.register(exportRoutes(ctx))
     app.get('/metadata', { ...hidden, config: { auth: 'public' } }, async (request, reply) =>
       reply.type(fhirJson).send(capabilityStatement(baseUrlOf(request), publishedAt)),
+    )
+    app.get('/.well-known/smart-configuration', { ...hidden, config: { auth: 'public' } }, async (request) =>
+      smartConfiguration(baseUrlOf(request)),
     )
     app.get('/:type/:id', hidden, async (request, reply) => {
       const { type, id } = request.params as { type: string; id: string }

@@ -1,6 +1,5 @@
 import type { Resource } from '@medplum/fhirtypes'
-import { hasPermission } from '../../domain/access/permissions'
-import { readInClinic, runInClinic } from '../clinic-scope'
+import { isPermitted, readInClinic, runInClinic } from '../clinic-scope'
 import type { AppContext } from '../context'
 import { AppError } from '../errors'
 import type { Principal } from '../principal'
@@ -78,10 +77,12 @@ export async function searchResources(
       const patientIds = [...new Set(matches.flatMap(patientIdOf))]
       let included: Resource[] = []
       if (request.includes.length > 0 && patientIds.length > 0) {
-        if (!hasPermission(scope.membership.role, patientSource.permission))
+        if (!isPermitted(scope.principal, scope.membership, patientSource.permission, 'Patient'))
           throw new AppError(
             'forbidden',
-            `Your role (${scope.membership.role}) may not read Patient resources.`,
+            scope.principal.client
+              ? "This access token's scopes do not grant reading Patient (_include)."
+              : `Your role (${scope.membership.role}) may not read Patient resources.`,
           )
         included = await patientsByIds(sourceScopeOf, patientIds)
       }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { BearerResolver, ClientAccess } from '../backend-client'
 import type { AppContext } from '../context'
 import { AppError } from '../errors'
 import type { ResolvedSignIn, SignInResolver } from '../sign-in'
@@ -19,6 +20,8 @@ declare module 'fastify' {
     signIn: ResolvedSignIn | null
     /** Resolves this request's sign-in again without counting as activity (live streams). */
     recheckSignIn: (() => Promise<ResolvedSignIn>) | null
+    /** A SMART backend client's access token on a /fhir/ route (fhir/caller.ts reads it). */
+    fhirClient: ClientAccess | null
   }
 }
 
@@ -26,17 +29,36 @@ const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** The REST API and the FHIR API (src/server/fhir) take the same staff sign-in. */
 const signedInPrefixes = ['/api/', '/fhir/']
 
+/** RFC 6750 §3: how a refused access token is answered, beside the 401. */
+const invalidTokenChallenge = 'Bearer error="invalid_token"'
+
 /**
  * Resolves the sign-in cookie of every /api and /fhir route that is not public, enforces the MFA step, and
- * checks the CSRF token on cookie-authenticated writes (the cookie is SameSite=Strict as well).
- * `resolveSignIn` is features/auth's, passed in by app.ts: the core never imports a feature.
+ * checks the CSRF token on cookie-authenticated writes (the cookie is SameSite=Strict as well). On
+ * /fhir/, an `Authorization: Bearer` access token (SMART Backend Services) is the caller instead.
+ * `resolveSignIn` and `resolveBearer` are features', passed in by app.ts: the core never imports a feature.
  */
-export function registerAuth(app: FastifyInstance, resolveSignIn: SignInResolver): void {
+export function registerAuth(
+  app: FastifyInstance,
+  resolveSignIn: SignInResolver,
+  resolveBearer: BearerResolver,
+): void {
   app.decorateRequest('signIn', null)
   app.decorateRequest('recheckSignIn', null)
-  app.addHook('preHandler', async (request) => {
+  app.decorateRequest('fhirClient', null)
+  app.addHook('preHandler', async (request, reply) => {
     const auth = request.routeOptions.config.auth ?? 'signed-in'
     if (auth === 'public' || !signedInPrefixes.some((p) => request.url.startsWith(p))) return
+    const bearer = /^Bearer +(\S+)$/i.exec(headerValue(request, 'authorization') ?? '')?.[1]
+    if (bearer && request.url.startsWith('/fhir/')) {
+      try {
+        request.fhirClient = await resolveBearer(bearer, request.ip)
+      } catch (error) {
+        reply.header('www-authenticate', invalidTokenChallenge)
+        throw error
+      }
+      return
+    }
     const token = request.cookies[sessionCookie]
     if (!token) throw new AppError('not-signed-in', 'Please sign in.')
     const signIn = await resolveSignIn(token, request.ip, {

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { bufferIo, cliTestDatabase } from '../../../test/support/cli'
+import { jwksOf, makeKey } from '../../../test/support/smart-client'
+import { runCli } from '../run-cli'
+
+describe('ketacare fhir client add, list and revoke', () => {
+  it('registers a client from a JWKS file, lists it, revokes it; a private key is refused naming the field', async () => {
+    const { env, postgres: keepForDrop } = await cliTestDatabase()
+    const dir = mkdtempSync(join(tmpdir(), 'ketacare-fhir-client-'))
+    try {
+      expect(await runCli(['seed'], bufferIo(env).io)).toBe(0)
+      const key = await makeKey('ES384', 'registry-1')
+      const jwks = join(dir, 'jwks.json')
+      writeFileSync(jwks, JSON.stringify(jwksOf(key)))
+      const run = async (...argv: string[]) => {
+        const io = bufferIo(env)
+        return { code: await runCli(argv, io.io), text: io.text() }
+      }
+      const clinic = ['--clinic', 'Riverside Ketamine Clinic']
+      const add = await run(
+        'fhir',
+        'client',
+        'add',
+        ...clinic,
+        '--name',
+        'Registry',
+        '--jwks',
+        jwks,
+        '--scopes',
+        'system/*.rs',
+      )
+      expect(add.code, add.text).toBe(0)
+      const clientId = /client_id: (\S+)/.exec(add.text)![1]!
+      expect(add.text).toContain('registry-1 (ES384)')
+
+      const list = await run('fhir', 'client', 'list', ...clinic, '--json')
+      expect(list.code).toBe(0)
+      expect(JSON.parse(list.text.slice(list.text.indexOf('[')))).toMatchObject([
+        { clientId, name: 'Registry', scopes: ['system/*.rs'], revokedAt: null },
+      ])
+      const revoke = await run('fhir', 'client', 'revoke', ...clinic, clientId)
+      expect(revoke.code, revoke.text).toBe(0)
+      expect(revoke.text).toContain(`Revoked ${clientId}`)
+      expect((await run('fhir', 'client', 'revoke', ...clinic, clientId)).code).toBe(2)
+
+      writeFileSync(jwks, JSON.stringify({ keys: [{ ...key.publicJwk, d: 'private' }] }))
+      const bad = await run(
+        'fhir',
+        'client',
+        'add',
+        ...clinic,
+        '--name',
+        'Bad',
+        '--jwks',
+        jwks,
+        '--scopes',
+        'system/*.rs',
+      )
+      expect(bad.code).toBe(2)
+      expect(bad.text).toContain('jwks.keys[0].d')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+      if (env.KETACARE_DATA_DIR) rmSync(env.KETACARE_DATA_DIR, { recursive: true, force: true })
+      await keepForDrop?.close()
+    }
+  })
+})
