@@ -29,6 +29,9 @@ export function tokenUrlOf(request: FastifyRequest): string {
 }
 
 /** What a backend client's granted scopes allow: read and search of the types they name. */
+/** The audit entity (and scope gate) of Bulk `$export` jobs. */
+export const exportJobEntity = 'fhir_export_job'
+
 export function clientGrantOf(clientId: string, scopes: readonly string[]): ClientGrant {
   const types = scopeTypes(scopes)
   const permitted = new Set(
@@ -36,7 +39,10 @@ export function clientGrantOf(clientId: string, scopes: readonly string[]): Clie
   )
   return {
     clientId,
-    allows: (permission, resourceType) => permitted.has(`${permission} ${resourceType}`),
+    // A client's own `$export` jobs: any read scope may start one (each type in it is checked
+    // against the scopes at kick-off) and poll, fetch or cancel it.
+    allows: (permission, resourceType) =>
+      resourceType === exportJobEntity ? permitted.size > 0 : permitted.has(`${permission} ${resourceType}`),
   }
 }
 

@@ -2,12 +2,13 @@ import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { type Selectable, sql } from 'kysely'
 import type { FhirExportJobTable } from '../../../db'
-import { hasPermission, type Permission } from '../../../domain/access/permissions'
-import { type ClinicScope, runInClinic } from '../../clinic-scope'
+import type { Permission } from '../../../domain/access/permissions'
+import { type ClinicScope, isPermitted, runInClinic } from '../../clinic-scope'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { uuidv7 } from '../../ids'
 import type { Principal } from '../../principal'
+import { exportJobEntity } from '../caller'
 import { sourceOf } from '../registry'
 import { isUuid, uuidIn } from '../sql-filters'
 import { type ExportLevel, exportSources } from './export-types'
@@ -42,10 +43,10 @@ export function kickOffExport(ctx: AppContext, caller: ExportCaller, request: Ki
   return runInClinic(
     ctx,
     principal,
-    { clinicId, permission: 'patients:read', action: 'fhir.export.kick-off', entity: 'fhir_export_job' },
+    { clinicId, permission: 'patients:read', action: 'fhir.export.kick-off', entity: exportJobEntity },
     async (scope) => {
-      const chosen = exportSources(request.level, request.types, (p) =>
-        hasPermission(scope.membership.role, p),
+      const chosen = exportSources(request.level, request.types, (source) =>
+        isPermitted(principal, scope.membership, source.permission, source.type),
       )
       if (request.patientIds) {
         const known = await scope.tx
@@ -83,7 +84,7 @@ export function kickOffExport(ctx: AppContext, caller: ExportCaller, request: Ki
         .execute()
       await scope.audit({
         action: 'fhir.export.kick-off',
-        entity: 'fhir_export_job',
+        entity: exportJobEntity,
         entityId: id,
         detail: { level: request.level, types, since: request.since?.toISOString() ?? null },
       })
@@ -127,7 +128,7 @@ export function exportJobStatus(ctx: AppContext, caller: ExportCaller, jobId: st
   const request = {
     permission: 'patients:read',
     action: 'fhir.export.status',
-    entity: 'fhir_export_job',
+    entity: exportJobEntity,
   } as const
   return callerJob(ctx, caller, jobId, request, async (job) => job)
 }
@@ -137,7 +138,7 @@ export async function cancelExport(ctx: AppContext, caller: ExportCaller, jobId:
   const request = {
     permission: 'patients:read',
     action: 'fhir.export.cancel',
-    entity: 'fhir_export_job',
+    entity: exportJobEntity,
   } as const
   await callerJob(ctx, caller, jobId, request, async (job, scope) => {
     await scope.tx
@@ -145,7 +146,7 @@ export async function cancelExport(ctx: AppContext, caller: ExportCaller, jobId:
       .set({ status: 'cancelled' })
       .where('id', '=', job.id)
       .execute()
-    await scope.audit({ action: 'fhir.export.cancel', entity: 'fhir_export_job', entityId: job.id })
+    await scope.audit({ action: 'fhir.export.cancel', entity: exportJobEntity, entityId: job.id })
   })
   await rm(exportJobDir(ctx, jobId), { recursive: true, force: true })
 }

@@ -1,4 +1,3 @@
-import type { Permission } from '../../../domain/access/permissions'
 import { AppError } from '../../errors'
 import { sources } from '../registry'
 import type { ResourceSource } from '../sources/source'
@@ -24,10 +23,10 @@ const refuseType = (message: string) =>
 export function exportSources(
   level: ExportLevel,
   requested: readonly string[] | undefined,
-  mayRead: (permission: Permission) => boolean,
+  mayRead: (source: ResourceSource) => boolean,
 ): ResourceSource[] {
   const eligible = levelSources(level)
-  if (!requested) return eligible.filter((s) => mayRead(s.permission))
+  if (!requested) return eligible.filter(mayRead)
   const chosen = [...new Set(requested)].map((type) => {
     const source = eligible.find((s) => s.type === type)
     if (source) return source
@@ -37,11 +36,11 @@ export function exportSources(
         : `"${type}" is not a resource type served here; see /fhir/R4/metadata.`,
     )
   })
-  const refused = chosen.find((s) => !mayRead(s.permission))
+  const refused = chosen.find((s) => !mayRead(s))
   if (refused)
     throw new AppError(
       'forbidden',
-      `Your role may not read ${refused.type} resources (${refused.permission}).`,
+      `You may not read ${refused.type} resources (${refused.permission}: your role, or your access token's scopes).`,
     )
   return chosen
 }
