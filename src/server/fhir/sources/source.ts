@@ -33,7 +33,13 @@ export interface ResourceSource {
 }
 
 /** The clinic's tables a resource is read from by its row id. */
-type RowTable = 'patient' | 'instrument_response' | 'vital_sign' | 'body_measurement'
+type RowTable =
+  | 'patient'
+  | 'instrument_response'
+  | 'vital_sign'
+  | 'body_measurement'
+  | 'treatment_plan'
+  | 'side_effect'
 
 /** One row of the clinic by id; an id that is not a UUID is no row (a 404, not a database error). */
 export async function clinicRow<T extends RowTable>(

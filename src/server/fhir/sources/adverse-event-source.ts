@@ -1,0 +1,37 @@
+import { sql } from 'kysely'
+import { toAdverseEvent } from '../resources/adverse-event'
+import type { SearchRequest } from '../search-params'
+import { allOf, appendOnlyLastUpdated, commonConditions } from '../sql-filters'
+import { clinicRow, type ResourceSource, type SourceScope } from './source'
+
+async function search({ tx, clinicId }: SourceScope, request: SearchRequest) {
+  const conditions = commonConditions(request, {
+    id: sql.ref('id'),
+    lastUpdated: appendOnlyLastUpdated,
+    patient: sql.ref('patient_id'),
+    date: sql.ref('onset_at'),
+  })
+  const rows = await tx
+    .selectFrom('side_effect')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where(allOf(conditions))
+    .orderBy('id')
+    .limit(request.count + 1)
+    .execute()
+  return rows.map(toAdverseEvent)
+}
+
+/** Side effects charted in sessions (`side_effect`), with their grade, as AdverseEvents. */
+export const adverseEventSource: ResourceSource = {
+  type: 'AdverseEvent',
+  permission: 'clinical:read',
+  params: ['_id', '_lastUpdated', 'patient', 'subject', 'date'],
+  includes: [],
+  paramDocs: { date: 'The onset of the side effect.' },
+  read: async (scope, id) => {
+    const row = await clinicRow(scope, 'side_effect', id)
+    return row && toAdverseEvent(row)
+  },
+  search,
+}
