@@ -2,23 +2,16 @@ import { sql } from 'kysely'
 import { toAdverseEvent } from '../resources/adverse-event'
 import type { SearchRequest } from '../search-params'
 import { allOf, appendOnlyLastUpdated, commonConditions } from '../sql-filters'
-import { clinicRow, type ResourceSource, type SourceScope } from './source'
+import { clinicRow, clinicRows, type ResourceSource, type SourceScope } from './source'
 
-async function search({ tx, clinicId }: SourceScope, request: SearchRequest) {
+async function search(scope: SourceScope, request: SearchRequest) {
   const conditions = commonConditions(request, {
     id: sql.ref('id'),
     lastUpdated: appendOnlyLastUpdated,
     patient: sql.ref('patient_id'),
     date: sql.ref('onset_at'),
   })
-  const rows = await tx
-    .selectFrom('side_effect')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where(allOf(conditions))
-    .orderBy('id')
-    .limit(request.count + 1)
-    .execute()
+  const rows = await clinicRows(scope, 'side_effect', allOf(conditions), request.count + 1)
   return rows.map(toAdverseEvent)
 }
 

@@ -3,13 +3,13 @@ import type { PlanStatus } from '../../../db'
 import { carePlanStatusOf, toCarePlan } from '../resources/care-plan'
 import type { SearchRequest } from '../search-params'
 import { allOf, commonConditions, textIn } from '../sql-filters'
-import { clinicRow, type ResourceSource, type SourceScope } from './source'
+import { clinicRow, clinicRows, type ResourceSource, type SourceScope } from './source'
 
 /** The plan states a CarePlan status stands for (superseded and cancelled are both `revoked`). */
 const statesOf = (statuses: readonly string[]) =>
   (Object.keys(carePlanStatusOf) as PlanStatus[]).filter((s) => statuses.includes(carePlanStatusOf[s]))
 
-async function search({ tx, clinicId }: SourceScope, request: SearchRequest) {
+async function search(scope: SourceScope, request: SearchRequest) {
   const conditions = commonConditions(request, {
     id: sql.ref('id'),
     lastUpdated: sql`greatest(created_at, approved_at)`,
@@ -17,14 +17,7 @@ async function search({ tx, clinicId }: SourceScope, request: SearchRequest) {
     date: sql`coalesce(approved_at, created_at)`,
   })
   if (request.statuses) conditions.push(textIn(sql.ref('status'), statesOf(request.statuses)))
-  const rows = await tx
-    .selectFrom('treatment_plan')
-    .selectAll()
-    .where('clinic_id', '=', clinicId)
-    .where(allOf(conditions))
-    .orderBy('id')
-    .limit(request.count + 1)
-    .execute()
+  const rows = await clinicRows(scope, 'treatment_plan', allOf(conditions), request.count + 1)
   return rows.map(toCarePlan)
 }
 

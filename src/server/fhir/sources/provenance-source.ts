@@ -1,117 +1,61 @@
 import type { Provenance } from '@medplum/fhirtypes'
-import { sql } from 'kysely'
+import { type Selectable, type SqlBool, sql } from 'kysely'
+import type { Database } from '../../../db'
 import { type SignedAct, type SignedActKind, signedActs, toProvenance } from '../resources/provenance'
 import type { SearchRequest } from '../search-params'
 import { allOf, type Condition, isUuid, uuidIn } from '../sql-filters'
 import { mergePage, rowConditions, rowIdOf, rowsPerPart, suffixOf } from './row-parts'
-import type { ResourceSource, SourceScope } from './source'
+import { clinicRows, type ResourceSource, type SourceScope } from './source'
 
 // Provenance for the signed acts, merged in id order from four tables (row-parts.ts). Each part
-// reads the rows whose act was signed, with `where` (the search's conditions on its columns).
+// reads the rows whose act was signed (its `signedAt` column set) and makes the act of a row.
 
-type Load = (scope: SourceScope, where: Condition, limit: number) => Promise<SignedAct[]>
+type SignedTable = 'eligibility_decision' | 'treatment_plan' | 'treatment_session' | 'consent'
 
 interface Part {
-  /** The column holding when it was signed: `date`-like and `_lastUpdated`. */
+  /** The column holding when it was signed: `_lastUpdated`, and set only once signed. */
   signedAt: string
-  load: Load
+  load: (scope: SourceScope, where: Condition, limit: number) => Promise<SignedAct[]>
 }
 
-const eligibility: Load = async ({ tx, clinicId }, where, limit) =>
-  (
-    await tx
-      .selectFrom('eligibility_decision')
-      .select(['id', 'patient_id', 'decision', 'signed_by', 'signer_name', 'signed_at'])
-      .where('clinic_id', '=', clinicId)
-      .where(where)
-      .orderBy('id')
-      .limit(limit)
-      .execute()
-  ).map((r) => ({
-    kind: 'eligibility',
-    rowId: r.id,
-    patientId: r.patient_id,
+function part<T extends SignedTable>(
+  kind: SignedActKind,
+  table: T,
+  signedAt: string & keyof Database[T],
+  actOf: (row: Selectable<Database[T]>) => Omit<SignedAct, 'kind' | 'rowId' | 'patientId' | 'signedAt'>,
+): Part {
+  const isSigned = sql<SqlBool>`${sql.ref(signedAt)} IS NOT NULL`
+  return {
+    signedAt,
+    load: async (scope, where, limit) =>
+      (await clinicRows(scope, table, allOf([isSigned, where]), limit)).map((row) => {
+        const { id, patient_id } = row as { id: string; patient_id: string }
+        const at = row[signedAt as keyof typeof row] as Date
+        return { kind, rowId: id, patientId: patient_id, signedAt: at, ...actOf(row) }
+      }),
+  }
+}
+
+const parts: Record<SignedActKind, Part> = {
+  eligibility: part('eligibility', 'eligibility_decision', 'signed_at', (r) => ({
     targetId: r.patient_id,
-    signedAt: r.signed_at,
     detail: r.decision,
     signer: { type: 'Practitioner', id: r.signed_by, name: r.signer_name },
-  }))
-
-const approval: Load = async ({ tx, clinicId }, where, limit) =>
-  (
-    await tx
-      .selectFrom('treatment_plan')
-      .select(['id', 'patient_id', 'approved_by', 'approver_name', 'approved_at'])
-      .where('clinic_id', '=', clinicId)
-      .where('approved_at', 'is not', null)
-      .where(where)
-      .orderBy('id')
-      .limit(limit)
-      .execute()
-  ).map((r) => ({
-    kind: 'approval',
-    rowId: r.id,
-    patientId: r.patient_id,
+  })),
+  approval: part('approval', 'treatment_plan', 'approved_at', (r) => ({
     targetId: r.id,
-    signedAt: r.approved_at!,
     signer: { type: 'Practitioner', id: r.approved_by, name: r.approver_name },
-  }))
-
-const discharge: Load = async ({ tx, clinicId }, where, limit) =>
-  (
-    await tx
-      .selectFrom('treatment_session')
-      .select(['id', 'patient_id', 'discharge_signed_by', 'discharge_signer_name', 'discharged_at'])
-      .where('clinic_id', '=', clinicId)
-      .where('discharged_at', 'is not', null)
-      .where(where)
-      .orderBy('id')
-      .limit(limit)
-      .execute()
-  ).map((r) => ({
-    kind: 'discharge',
-    rowId: r.id,
-    patientId: r.patient_id,
+  })),
+  discharge: part('discharge', 'treatment_session', 'discharged_at', (r) => ({
     targetId: r.id,
-    signedAt: r.discharged_at!,
     signer: { type: 'Practitioner', id: r.discharge_signed_by, name: r.discharge_signer_name },
-  }))
-
-const consent: Load = async ({ tx, clinicId }, where, limit) =>
-  (
-    await tx
-      .selectFrom('consent')
-      .select([
-        'id',
-        'patient_id',
-        'signer_name',
-        'signature_kind',
-        'signature_data',
-        'witness_user_id',
-        'witness_name',
-        'signed_at',
-      ])
-      .where('clinic_id', '=', clinicId)
-      .where(where)
-      .orderBy('id')
-      .limit(limit)
-      .execute()
-  ).map((r) => ({
-    kind: 'consent',
-    rowId: r.id,
-    patientId: r.patient_id,
+  })),
+  consent: part('consent', 'consent', 'signed_at', (r) => ({
     targetId: r.id,
-    signedAt: r.signed_at,
     signer: { type: 'Patient', id: r.patient_id, name: r.signer_name },
     witness: { type: 'Practitioner', id: r.witness_user_id, name: r.witness_name },
     signature: { kind: r.signature_kind, data: r.signature_data },
-  }))
-
-const parts: Record<SignedActKind, Part> = {
-  eligibility: { signedAt: 'signed_at', load: eligibility },
-  approval: { signedAt: 'approved_at', load: approval },
-  discharge: { signedAt: 'discharged_at', load: discharge },
-  consent: { signedAt: 'signed_at', load: consent },
+  })),
 }
 
 const kinds = Object.keys(signedActs) as SignedActKind[]

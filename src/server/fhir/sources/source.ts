@@ -4,7 +4,7 @@ import type { Database } from '../../../db'
 import type { Permission } from '../../../domain/access/permissions'
 import type { Tx } from '../../context'
 import type { SearchParamName, SearchRequest } from '../search-params'
-import { isUuid } from '../sql-filters'
+import { type Condition, isUuid } from '../sql-filters'
 
 /** What a search or read runs against: the clinic's row-level-secured transaction. */
 export interface SourceScope {
@@ -40,6 +40,9 @@ type RowTable =
   | 'body_measurement'
   | 'treatment_plan'
   | 'side_effect'
+  | 'treatment_session'
+  | 'consent'
+  | 'eligibility_decision'
 
 /** One row of the clinic by id; an id that is not a UUID is no row (a 404, not a database error). */
 export async function clinicRow<T extends RowTable>(
@@ -55,4 +58,22 @@ export async function clinicRow<T extends RowTable>(
     .where('id', '=', id)
     .executeTakeFirst()
   return row as Selectable<Database[T]> | undefined
+}
+
+/** A search's rows of the clinic: those matching `where`, in id order, at most `limit`. */
+export async function clinicRows<T extends RowTable>(
+  { tx, clinicId }: SourceScope,
+  table: T,
+  where: Condition,
+  limit: number,
+): Promise<Selectable<Database[T]>[]> {
+  const rows = await tx
+    .selectFrom(table as RowTable)
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where(where)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows as Selectable<Database[T]>[]
 }
