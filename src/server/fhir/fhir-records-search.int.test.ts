@@ -129,6 +129,39 @@ describe('signed records through fhir-kit-client', () => {
   })
 })
 
+describe('the CapabilityStatement', () => {
+  it('states each new type’s parameters with their R4 definitions, none where R4 has none', async () => {
+    const statement = (await fhir.capabilityStatement()) as unknown as {
+      rest: { resource: { type: string; searchParam: { name: string; definition?: string }[] }[] }[]
+    }
+    const params = (type: string) =>
+      Object.fromEntries(
+        statement.rest[0]!.resource.find((r) => r.type === type)!.searchParam.map((p) => [
+          p.name,
+          p.definition,
+        ]),
+      )
+    const spec = 'http://hl7.org/fhir/SearchParameter'
+    expect(params('AdverseEvent')).toMatchObject({
+      subject: `${spec}/AdverseEvent-subject`,
+      date: `${spec}/AdverseEvent-date`,
+      patient: undefined,
+    })
+    expect(params('Provenance')).toEqual({
+      _id: `${spec}/Resource-id`,
+      _lastUpdated: `${spec}/Resource-lastUpdated`,
+      patient: `${spec}/Provenance-patient`,
+      _count: undefined,
+      _cursor: undefined,
+    })
+    expect(params('Consent')).toMatchObject({
+      status: `${spec}/Consent-status`,
+      date: `${spec}/clinical-date`,
+    })
+    expect(params('CarePlan')).toMatchObject({ status: `${spec}/CarePlan-status` })
+  })
+})
+
 describe('another clinic’s signed records are not there', () => {
   it('Riverside’s nurse: 404 reading Hillcrest’s, empty searches, 403 naming Hillcrest', async () => {
     const hillcrest = await t.database.db

@@ -21,7 +21,11 @@ export const adverseEventSource: ResourceSource = {
   permission: 'clinical:read',
   params: ['_id', '_lastUpdated', 'patient', 'subject', 'date'],
   includes: [],
-  paramDocs: { date: 'The onset of the side effect.' },
+  paramDocs: {
+    date: 'The onset of the side effect.',
+    patient: 'The same as subject (R4 defines only subject for AdverseEvent).',
+  },
+  paramDefinitions: { patient: null, date: 'AdverseEvent-date' },
   read: async (scope, id) => {
     const row = await clinicRow(scope, 'side_effect', id)
     return row && toAdverseEvent(row)

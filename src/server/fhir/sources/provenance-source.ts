@@ -94,6 +94,7 @@ export const provenanceSource: ResourceSource = {
     patient: 'The patient the signed record is about.',
     _lastUpdated: 'When it was signed (a signature never changes).',
   },
+  paramDefinitions: { patient: 'Provenance-patient' },
   read,
   search,
 }

@@ -28,6 +28,11 @@ export interface ResourceSource {
   includes: readonly string[]
   /** Search parameter documentation for the CapabilityStatement. */
   paramDocs?: Partial<Record<SearchParamName, string>>
+  /**
+   * Where a parameter's R4 definition is not the shared one (`clinical-patient` …): the
+   * SearchParameter's name (`AdverseEvent-date`), or null where R4 defines none for the type.
+   */
+  paramDefinitions?: Partial<Record<SearchParamName, string | null>>
   read: (scope: SourceScope, id: string) => Promise<Resource | undefined>
   search: (scope: SourceScope, request: SearchRequest) => Promise<Resource[]>
 }
