@@ -94,13 +94,19 @@ export function capabilityStatement(baseUrl: string, publishedAt: Date): Capabil
           readHistory: false,
           ...(source.includes.length > 0 ? { searchInclude: [...source.includes] } : {}),
           searchParam: [
-            ...source.params.map((name) => ({
-              name,
-              type: paramTypes[name].type,
-              definition:
-                source.paramDefinitions?.[name] ?? paramTypes[name].definition.replace('<type>', source.type),
-              ...(source.paramDocs?.[name] ? { documentation: source.paramDocs[name] } : {}),
-            })),
+            ...source.params.map((name) => {
+              const own = source.paramDefinitions?.[name]
+              const definition =
+                own === undefined
+                  ? paramTypes[name].definition.replace('<type>', source.type)
+                  : own && `${spec}/${own}`
+              return {
+                name,
+                type: paramTypes[name].type,
+                ...(definition ? { definition } : {}),
+                ...(source.paramDocs?.[name] ? { documentation: source.paramDocs[name] } : {}),
+              }
+            }),
             ...resultParams,
           ],
         })),

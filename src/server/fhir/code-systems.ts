@@ -23,6 +23,7 @@ export const sessionNumberSystem = `${ketacareBase}/sid/session-number`
 
 // Medications and the depressive episode (MedicationAdministration, Medication, Condition).
 
+/** RxNorm: 6130 ketamine (ingredient), 2201623 esketamine nasal spray (clinical drug form). */
 export const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm'
 export const ndc = 'http://hl7.org/fhir/sid/ndc'
 export const snomed = 'http://snomed.info/sct'
@@ -31,5 +32,21 @@ export const medAdminPerformFunction = 'http://terminology.hl7.org/CodeSystem/me
 export const conditionClinical = 'http://terminology.hl7.org/CodeSystem/condition-clinical'
 export const conditionVerification = 'http://terminology.hl7.org/CodeSystem/condition-ver-status'
 export const conditionCategory = 'http://terminology.hl7.org/CodeSystem/condition-category'
-/** R4's search parameter definitions (for the parameters whose definition is not `<type>-<name>`). */
-export const searchParameterBase = 'http://hl7.org/fhir/SearchParameter'
+
+// Consent, CarePlan, AdverseEvent and Provenance (issue 17, records).
+export const consentScope = 'http://terminology.hl7.org/CodeSystem/consentscope'
+export const actReason = 'http://terminology.hl7.org/CodeSystem/v3-ActReason'
+export const adverseEventSeriousness = 'http://terminology.hl7.org/CodeSystem/adverse-event-seriousness'
+export const adverseEventSeverity = 'http://terminology.hl7.org/CodeSystem/adverse-event-severity'
+export const adverseEventOutcome = 'http://terminology.hl7.org/CodeSystem/adverse-event-outcome'
+export const provenanceAgentType = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type'
+/** Signature types (ASTM E1762-95): author, consent and witness signatures. */
+export const signatureType = 'urn:iso-astm:E1762-95:2013'
+/** The one-tap side-effect vocabulary (clinical-reference §7): code = the term. */
+export const sideEffectSystem = `${ketacareBase}/CodeSystem/side-effect`
+/** A side effect's CTCAE-style grade 1–5 (AdverseEvent has no element for it). */
+export const ctcaeGradeExtension = `${ketacareBase}/StructureDefinition/ctcae-grade`
+/** The signed act a Provenance records: eligibility, plan-approval, discharge, consent. */
+export const signedActSystem = `${ketacareBase}/CodeSystem/signed-act`
+/** Tags a record marked entered in error where the resource type has no status for it (AdverseEvent). */
+export const recordStatusSystem = `${ketacareBase}/CodeSystem/record-status`

@@ -1,14 +1,14 @@
 import type {
-  Bundle,
   Condition,
   Medication,
   MedicationAdministration,
   Observation,
   Patient,
 } from '@medplum/fhirtypes'
-import { Client as FhirClient } from 'fhir-kit-client'
+import type { Client as FhirClient } from 'fhir-kit-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoClinic } from '../../../test/support/clinic-fixture'
+import { fhirKitClient, matchIds as ids, pageAll, searchWith } from '../../../test/support/fhir'
 import type { TestApp } from '../../../test/support/test-app'
 
 // Search, paging and read driven by a real FHIR client library (fhir-kit-client) over HTTP against
@@ -20,19 +20,13 @@ let patientId: string
 
 const rxnorm = 'http://www.nlm.nih.gov/research/umls/rxnorm'
 
-const ids = (bundle: Bundle) =>
-  (bundle.entry ?? []).filter((e) => e.search?.mode === 'match').map((e) => e.resource!.id!)
-const search = async (resourceType: string, searchParams: Record<string, string>) =>
-  (await fhir.search({ resourceType, searchParams })) as unknown as Bundle
+const search = (resourceType: string, searchParams: Record<string, string>) =>
+  searchWith(fhir, resourceType, searchParams)
 
 beforeAll(async () => {
   const demo = await startDemoClinic({ roles: ['nurse'], withSessions: true })
   t = demo.t
-  const address = await t.app.listen({ port: 0, host: '127.0.0.1' })
-  fhir = new FhirClient({
-    baseUrl: `${address}/fhir/R4`,
-    customHeaders: { cookie: `kc_session=${demo.clients.nurse.cookie}` },
-  })
+  fhir = await fhirKitClient(demo.clients.nurse)
   // The Riverside patient with the most vital-sign readings.
   const busiest = await t.database.db
     .selectFrom('vital_sign')
@@ -59,17 +53,10 @@ describe('FHIR search through fhir-kit-client', () => {
     expect(whole.link!.some((l) => l.relation === 'next')).toBe(false)
     const expected = ids(whole)
     expect(expected.length).toBeGreaterThan(20)
-    const paged: string[] = []
-    let pages = 0
-    let bundle: Bundle | undefined = await search('Observation', { patient: patientId, _count: '7' })
-    while (bundle) {
-      pages++
-      expect(ids(bundle).length).toBeLessThanOrEqual(7)
-      paged.push(...ids(bundle))
-      bundle = (await fhir.nextPage({ bundle: bundle as never })) as unknown as Bundle | undefined
-    }
-    expect(paged).toEqual(expected)
-    expect(pages).toBe(Math.ceil(expected.length / 7))
+    const pages = await pageAll(fhir, 'Observation', { patient: patientId, _count: '7' })
+    for (const page of pages) expect(ids(page).length).toBeLessThanOrEqual(7)
+    expect(pages.flatMap(ids)).toEqual(expected)
+    expect(pages.length).toBe(Math.ceil(expected.length / 7))
     const resources = (whole.entry ?? []).map((e) => e.resource as Observation)
     expect(new Set(resources.map((o) => o.subject!.reference))).toEqual(new Set([`Patient/${patientId}`]))
   })

@@ -1,16 +1,26 @@
 import type {
+  AdverseEvent,
   Condition,
+  Consent,
   Encounter,
   Medication,
   MedicationAdministration,
   Observation,
+  Provenance,
   Questionnaire,
   QuestionnaireResponse,
   Resource,
 } from '@medplum/fhirtypes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoClinic } from '../../../test/support/clinic-fixture'
-import { fhirGet, r4Errors, searchAll } from '../../../test/support/fhir'
+import {
+  countInClinic,
+  fhirGet,
+  invalidResources,
+  r4Errors,
+  searchEveryType,
+  signedRecordCounts,
+} from '../../../test/support/fhir'
 import type { Client, TestApp } from '../../../test/support/test-app'
 import { sources } from './registry'
 
@@ -42,8 +52,8 @@ beforeAll(async () => {
   )
   expect(marked.statusCode).toBe(204)
   for (const clinicId of [t.clinics.riverside, t.clinics.hillcrest])
-    for (const { type } of sources)
-      emitted.set(`${clinicId} ${type}`, await searchAll(auditor, type, clinicId))
+    for (const [type, resources] of await searchEveryType(auditor, clinicId))
+      emitted.set(`${clinicId} ${type}`, resources)
 })
 afterAll(() => t.close())
 
@@ -52,10 +62,7 @@ const all = () => [...emitted.values()].flat()
 describe('the demo organization as FHIR R4', () => {
   it('every resource of both clinics validates against the R4 base definitions', () => {
     expect(all().length).toBeGreaterThan(200)
-    const invalid = all()
-      .map((resource) => ({ id: `${resource.resourceType}/${resource.id}`, errors: r4Errors(resource) }))
-      .filter((r) => r.errors.length > 0)
-    expect(invalid).toEqual([])
+    expect(invalidResources(all())).toEqual([])
   })
 
   // @medplum/core checks structure, cardinality and formats, not value-set bindings: the required
@@ -69,22 +76,11 @@ describe('the demo organization as FHIR R4', () => {
   })
 
   it('emits every type in each clinic, and every stored patient, session and reading', async () => {
-    const db = t.database.db
     for (const clinicId of [t.clinics.riverside, t.clinics.hillcrest]) {
       for (const { type } of sources)
         expect(emitted.get(`${clinicId} ${type}`)!.length, type).toBeGreaterThan(0)
-      const count = async (
-        table: 'patient' | 'treatment_session' | 'instrument_response' | 'body_measurement',
-      ) =>
-        Number(
-          (
-            await db
-              .selectFrom(table)
-              .select((eb) => eb.fn.countAll().as('n'))
-              .where('clinic_id', '=', clinicId)
-              .executeTakeFirstOrThrow()
-          ).n,
-        )
+      const count = (table: 'patient' | 'treatment_session' | 'instrument_response' | 'body_measurement') =>
+        countInClinic(t, table, clinicId)
       expect(emitted.get(`${clinicId} Patient`)!.length).toBe(await count('patient'))
       expect(emitted.get(`${clinicId} Encounter`)!.length).toBe(await count('treatment_session'))
       const observations = emitted.get(`${clinicId} Observation`) as Observation[]
@@ -107,6 +103,38 @@ describe('the demo organization as FHIR R4', () => {
       for (const r of responses as QuestionnaireResponse[])
         expect(questionnaireUrls.has(r.questionnaire)).toBe(true)
     }
+  })
+
+  it('emits one Consent, CarePlan, AdverseEvent per row and a Provenance per signed act', async () => {
+    for (const clinicId of [t.clinics.riverside, t.clinics.hillcrest]) {
+      const expected = await signedRecordCounts(t, clinicId)
+      for (const [type, count] of Object.entries(expected))
+        expect(emitted.get(`${clinicId} ${type}`)!.length, type).toBe(count)
+      // Every Provenance signs a record that is served in the same clinic.
+      const served = new Set(
+        [...emitted.entries()]
+          .filter(([key]) => key.startsWith(clinicId))
+          .flatMap(([, resources]) => resources.map((r) => `${r.resourceType}/${r.id}`)),
+      )
+      const provenance = emitted.get(`${clinicId} Provenance`) as Provenance[]
+      for (const p of provenance) expect(served.has(p.target[0]!.reference!), p.id).toBe(true)
+      for (const e of emitted.get(`${clinicId} AdverseEvent`) as AdverseEvent[])
+        expect(served.has(e.encounter!.reference!), e.id).toBe(true)
+    }
+    const provenance = all().filter((r): r is Provenance => r.resourceType === 'Provenance')
+    expect(new Set(provenance.map((p) => p.activity!.coding![0]!.code))).toEqual(
+      new Set(['eligibility', 'approval', 'discharge', 'consent']),
+    )
+    const consent = emitted.get(`${t.clinics.riverside} Consent`)![0] as Consent
+    expect(consent.sourceAttachment).toMatchObject({
+      contentType: 'application/pdf',
+      url: `/api/v1/clinics/${t.clinics.riverside}/patients/${consent.patient!.reference!.slice(8)}/consents/${consent.id}/pdf`,
+    })
+    // The attachment is the consent feature's PDF of that consent.
+    const pdf = await nurse.get(consent.sourceAttachment!.url!)
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.headers['content-type']).toContain('application/pdf')
+    expect(r4Errors({ ...consent, policyRule: undefined } as Resource).length).toBeGreaterThan(0)
   })
 
   it('vital signs have the US Core shape: LOINC codes, UCUM units, the BP panel with components', () => {

@@ -101,10 +101,11 @@ export async function searchResources(
   )
 }
 
-/** The patient a resource is about (itself for a Patient). */
+/** The patient a resource is about (itself for a Patient; a Consent's `patient`, else its `subject`). */
 export function patientIdOf(resource: Resource): string[] {
   if (resource.resourceType === 'Patient') return [resource.id!]
-  const subject = 'subject' in resource ? (resource.subject as { reference?: string } | undefined) : undefined
-  const match = /^Patient\/(.+)$/.exec(subject?.reference ?? '')
+  const about =
+    'patient' in resource ? resource.patient : 'subject' in resource ? resource.subject : undefined
+  const match = /^Patient\/(.+)$/.exec((about as { reference?: string } | undefined)?.reference ?? '')
   return match ? [match[1]!] : []
 }

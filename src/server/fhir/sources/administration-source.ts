@@ -1,7 +1,7 @@
 import type { MedicationAdministration } from '@medplum/fhirtypes'
 import { type SqlBool, sql } from 'kysely'
 import type { SessionRoute } from '../../../db'
-import { rxnorm, searchParameterBase } from '../code-systems'
+import { rxnorm } from '../code-systems'
 import { drugCodings } from '../resources/medication'
 import {
   type AdministrationRow,
@@ -149,9 +149,9 @@ export const administrationSource: ResourceSource = {
     context: 'The session’s Encounter (Encounter/<id>; the administration has the same id).',
   },
   paramDefinitions: {
-    code: `${searchParameterBase}/medications-code`,
-    patient: `${searchParameterBase}/medications-patient`,
-    status: `${searchParameterBase}/medications-status`,
+    code: 'medications-code',
+    patient: 'medications-patient',
+    status: 'medications-status',
   },
   read: async (scope, id) => {
     if (!isUuid(id)) return undefined

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { CsDrug } from '../../../db'
-import { ndc, rxnorm, searchParameterBase } from '../code-systems'
+import { ndc, rxnorm } from '../code-systems'
 import { drugCodings, toMedication } from '../resources/medication'
 import { matchesToken, type SearchRequest } from '../search-params'
 import { anyOf, commonConditions, textIn } from '../sql-filters'
@@ -35,7 +35,7 @@ export const medicationSource: ResourceSource = {
     code: `RxNorm ${drugCodings['racemic-ketamine'].code} or ${drugCodings.esketamine.code}, or the lot's NDC (${ndc}|<ndc>).`,
     _lastUpdated: 'When the lot was received into the ledger (lots do not change).',
   },
-  paramDefinitions: { code: `${searchParameterBase}/medications-code` },
+  paramDefinitions: { code: 'medications-code' },
   read: async (scope, id) => {
     const row = await clinicRow(scope, 'cs_lot', id)
     return row && toMedication(row)

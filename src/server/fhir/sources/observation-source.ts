@@ -19,22 +19,19 @@ import {
   anyOf,
   appendOnlyLastUpdated,
   type Condition,
-  commonConditions,
   isUuid,
   keysetPage,
   markedStatusIn,
   textIn,
 } from '../sql-filters'
+import { mergePage, rowConditions, rowIdOf, rowsPerPart, suffixOf } from './row-parts'
 import { clinicRow, type ResourceSource, type SourceScope } from './source'
 
 // Observations come from three tables: a vital-sign row holds up to five (blood pressure, heart
 // rate, MOAA/S, respiratory rate, SpO2), a body measurement weight and height, an instrument
 // response its total. An Observation's id is its row's id and a suffix (`<row id>-hr`), so id order
-// is row order, and a page is merged from each table's next rows in id order. A row is selected
-// only if it holds a wanted kind, so each fetched row yields at least one Observation.
-
-const rowIdOf = (id: string) => id.slice(0, 36)
-const suffixOf = (id: string) => id.slice(37)
+// is row order, and a page is merged from each table's next rows in id order (row-parts.ts). A row
+// is selected only if it holds a wanted kind, so each fetched row yields at least one Observation.
 
 /** Whether a kind is wanted by the search's `code` and `category`. */
 function isWanted(kind: { category: string; codings: readonly Coding[] }, request: SearchRequest): boolean {
@@ -59,16 +56,12 @@ const bodyPresent: Record<BodyKind, Condition> = { weight: sql`true`, height: sq
 
 /** The conditions every table shares: patient, date, status, _id, _lastUpdated and the cursor. */
 function sharedConditions(request: SearchRequest, dateColumn: string): Condition[] {
-  const conditions = commonConditions(
-    { ...request, ids: request.ids?.map(rowIdOf) },
-    {
-      id: sql.ref('id'),
-      lastUpdated: appendOnlyLastUpdated,
-      patient: sql.ref('patient_id'),
-      date: sql.ref(dateColumn),
-    },
-    request.cursor === undefined ? undefined : { id: rowIdOf(request.cursor), inclusive: true },
-  )
+  const conditions = rowConditions(request, {
+    id: sql.ref('id'),
+    lastUpdated: appendOnlyLastUpdated,
+    patient: sql.ref('patient_id'),
+    date: sql.ref(dateColumn),
+  })
   if (request.statuses) conditions.push(markedStatusIn(request.statuses, 'final'))
   return conditions
 }
@@ -104,23 +97,18 @@ async function searchInstruments({ tx, clinicId }: SourceScope, request: SearchR
 
 async function search(scope: SourceScope, request: SearchRequest): Promise<Observation[]> {
   if (request.cursor !== undefined && !isUuid(rowIdOf(request.cursor))) return []
-  // The row at the cursor may have nothing left to send: one row more than the page needs.
-  const rows = Math.max(request.count + 2, request.ids?.length ?? 0)
+  const rows = rowsPerPart(request)
   // One after another: the three queries share the transaction's one connection.
   const vitals = await searchVitals(scope, request, rows)
   const body = await searchBody(scope, request, rows)
   const totals = await searchInstruments(scope, request, rows)
-  return [...vitals, ...body, ...totals]
-    .filter((o) => request.cursor === undefined || o.id! > request.cursor)
-    .filter((o) => !request.ids || request.ids.includes(o.id!))
-    .sort((a, b) => (a.id! < b.id! ? -1 : 1))
-    .slice(0, request.count + 1)
+  return mergePage(request, [...vitals, ...body, ...totals])
 }
 
 async function read(scope: SourceScope, id: string): Promise<Observation | undefined> {
   const rowId = rowIdOf(id)
   const suffix = suffixOf(id)
-  if (id[36] !== '-') return undefined
+  if (suffix === undefined) return undefined
   if (Object.hasOwn(vitalKinds, suffix)) {
     const row = await clinicRow(scope, 'vital_sign', rowId)
     return row && vitalObservations(row, [suffix as VitalKind])[0]

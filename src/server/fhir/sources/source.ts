@@ -4,7 +4,7 @@ import type { Database } from '../../../db'
 import type { Permission } from '../../../domain/access/permissions'
 import type { Tx } from '../../context'
 import type { SearchParamName, SearchRequest } from '../search-params'
-import { type Condition, isUuid, keysetPage } from '../sql-filters'
+import { allOf, type Condition, isUuid, keysetPage } from '../sql-filters'
 
 /** What a search or read runs against: the clinic's row-level-secured transaction. */
 export interface SourceScope {
@@ -28,14 +28,27 @@ export interface ResourceSource {
   includes: readonly string[]
   /** Search parameter documentation for the CapabilityStatement. */
   paramDocs?: Partial<Record<SearchParamName, string>>
-  /** A parameter's R4 definition where it is not the usual one (`medications-code` for a medication's `code`). */
-  paramDefinitions?: Partial<Record<SearchParamName, string>>
+  /**
+   * Where a parameter's R4 definition is not the shared one (`clinical-patient` …): the
+   * SearchParameter's name (`AdverseEvent-date`), or null where R4 defines none for the type.
+   */
+  paramDefinitions?: Partial<Record<SearchParamName, string | null>>
   read: (scope: SourceScope, id: string) => Promise<Resource | undefined>
   search: (scope: SourceScope, request: SearchRequest) => Promise<Resource[]>
 }
 
 /** The clinic's tables a resource is read from by its row id. */
-type RowTable = 'patient' | 'instrument_response' | 'vital_sign' | 'body_measurement' | 'cs_lot'
+type RowTable =
+  | 'patient'
+  | 'instrument_response'
+  | 'vital_sign'
+  | 'body_measurement'
+  | 'treatment_plan'
+  | 'side_effect'
+  | 'treatment_session'
+  | 'consent'
+  | 'eligibility_decision'
+  | 'cs_lot'
 
 /** One row of the clinic by id; an id that is not a UUID is no row (a 404, not a database error). */
 export async function clinicRow<T extends RowTable>(
@@ -53,16 +66,26 @@ export async function clinicRow<T extends RowTable>(
   return row as Selectable<Database[T]> | undefined
 }
 
-/** A page of the clinic's rows of a table matching the conditions: `count + 1` in id order. */
-export async function clinicPage<T extends RowTable>(
+/** A search's rows of the clinic: those matching `where`, in id order, at most `limit`. */
+export async function clinicRows<T extends RowTable>(
   { tx, clinicId }: SourceScope,
   table: T,
-  conditions: readonly Condition[],
-  count: number,
+  where: Condition,
+  limit: number,
 ): Promise<Selectable<Database[T]>[]> {
   const query = tx
     .selectFrom(table as RowTable)
     .selectAll()
     .where('clinic_id', '=', clinicId)
-  return (await keysetPage(query, conditions, count + 1)) as Selectable<Database[T]>[]
+  return (await keysetPage(query, [where], limit)) as Selectable<Database[T]>[]
+}
+
+/** A page of the clinic's rows of a table matching the conditions: `count + 1` in id order. */
+export function clinicPage<T extends RowTable>(
+  scope: SourceScope,
+  table: T,
+  conditions: readonly Condition[],
+  count: number,
+): Promise<Selectable<Database[T]>[]> {
+  return clinicRows(scope, table, allOf(conditions), count + 1)
 }
