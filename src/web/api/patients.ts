@@ -1,20 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { enteredInErrorSchema, Wire } from '../../contract/common'
-import type {
-  measurementBody,
-  measurementSchema,
-  patientSchema,
-  patientStageSchema,
-  patientWithStageSchema,
-  sexSchema,
-  updatePatientBody,
-} from '../../contract/patients'
+import type * as contract from '../../contract/patients'
 import { apiFetch } from './client'
 import type { Page } from './page'
 import { useApiRead, useApiSearch } from './read'
 
-export type Sex = Wire<typeof sexSchema>
-export type PatientStage = Wire<typeof patientStageSchema>
+export type Sex = Wire<typeof contract.sexSchema>
+export type PatientStage = Wire<typeof contract.patientStageSchema>
 
 /** A correction mark: the row stays, struck through, with who and why (design.md §1). */
 export type EnteredInError = NonNullable<Wire<typeof enteredInErrorSchema>>
@@ -23,12 +15,14 @@ export type EnteredInError = NonNullable<Wire<typeof enteredInErrorSchema>>
  * The demographics a form sends, every field present: the edit body's fields (an empty optional
  * field is null; the server requires the address parts at registration).
  */
-export type PatientFields = Required<Omit<Wire<typeof updatePatientBody>, 'version' | 'confirmNotDuplicate'>>
+export type PatientFields = Required<
+  Omit<Wire<typeof contract.updatePatientBody>, 'version' | 'confirmNotDuplicate'>
+>
 
-export type Patient = Wire<typeof patientSchema>
+export type Patient = Wire<typeof contract.patientSchema>
 
 /** Stage and open alerts are null for roles that may not read the chart (front desk). */
-export type PatientListItem = Wire<typeof patientWithStageSchema>
+export type PatientListItem = Wire<typeof contract.patientWithStageSchema>
 
 /** One entry of the 409 a likely duplicate (same name and date of birth) answers with. */
 export interface DuplicateCandidate {
@@ -38,7 +32,7 @@ export interface DuplicateCandidate {
   dateOfBirth: string
 }
 
-export type Measurement = Wire<typeof measurementSchema>
+export type Measurement = Wire<typeof contract.measurementSchema>
 
 export interface PatientListParams {
   page: number
@@ -130,7 +124,7 @@ export function usePatientWrite<TInput, TResult = unknown>(
 }
 
 export function useAddMeasurement(clinicId: string, patientId: string) {
-  return usePatientWrite<Wire<typeof measurementBody>, Measurement>(clinicId, patientId, (body) => ({
+  return usePatientWrite<Wire<typeof contract.measurementBody>, Measurement>(clinicId, patientId, (body) => ({
     path: '/measurements',
     body,
   }))
