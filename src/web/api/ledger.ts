@@ -1,10 +1,11 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { Wire } from '../../contract/common'
 import type * as contract from '../../contract/ledger'
 import { type LedgerEntryKind, ledgerEntryKinds } from '../../domain/ledger'
 import { apiFetch } from './client'
 import { useApiRead, useApiSearch } from './read'
+import { useApiWrite } from './write'
 
 // The controlled-substance ledger (src/server/features/ledger); shapes from src/contract/ledger.ts.
 // Quantities are mg as exact decimal text; the pages never turn them into floating-point numbers.
@@ -117,62 +118,56 @@ export function useLossReports(clinicId: string) {
   )
 }
 
-/** Every write changes balances, lists and reports: refresh the whole ledger. */
-function useInvalidateLedger(clinicId: string) {
-  const queryClient = useQueryClient()
-  return () => queryClient.invalidateQueries({ queryKey: ledgerKey(clinicId) })
+/** Every write changes balances, lists and reports: it refreshes the whole ledger. */
+function useLedgerWrite<TInput, TResult>(
+  clinicId: string,
+  toRequest: (input: TInput) => { path: string; body: unknown },
+  options: { isRefreshedOnError?: boolean } = {},
+) {
+  return useApiWrite<TInput, TResult>(
+    (input) => {
+      const { path, body } = toRequest(input)
+      return { path: ledgerPath(clinicId, path), body }
+    },
+    ledgerKey(clinicId),
+    options,
+  )
 }
 
 export function useCreateLot(clinicId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: (input: NewLotInput) =>
-      apiFetch<Wire<typeof contract.lotCreatedSchema>>(ledgerPath(clinicId, '/lots'), {
-        method: 'POST',
-        body: input,
-      }),
-    onSuccess: invalidate,
-  })
+  return useLedgerWrite<NewLotInput, Wire<typeof contract.lotCreatedSchema>>(clinicId, (body) => ({
+    path: '/lots',
+    body,
+  }))
 }
 
 export function useMovement(clinicId: string, lotId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: (movement: Movement) =>
-      apiFetch<MovementReply>(ledgerPath(clinicId, `/lots/${encodeURIComponent(lotId)}/${movement.path}`), {
-        method: 'POST',
-        body: movement.body,
-      }),
-    onSuccess: invalidate,
-  })
+  return useLedgerWrite<Movement, MovementReply>(clinicId, ({ path, body }) => ({
+    path: `/lots/${encodeURIComponent(lotId)}/${path}`,
+    body,
+  }))
 }
 
 export type ResolveInput = z.input<typeof contract.resolveBody> & { discrepancyId: string }
 
 export function useResolveDiscrepancy(clinicId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: ({ discrepancyId, ...body }: ResolveInput) =>
-      apiFetch<Wire<typeof contract.resolvedDiscrepancySchema>>(
-        ledgerPath(clinicId, `/discrepancies/${encodeURIComponent(discrepancyId)}/resolve`),
-        { method: 'POST', body },
-      ),
-    onSettled: invalidate,
-  })
+  return useLedgerWrite<ResolveInput, Wire<typeof contract.resolvedDiscrepancySchema>>(
+    clinicId,
+    ({ discrepancyId, ...body }) => ({
+      path: `/discrepancies/${encodeURIComponent(discrepancyId)}/resolve`,
+      body,
+    }),
+    { isRefreshedOnError: true },
+  )
 }
 
 export type LossReportInput = z.input<typeof contract.lossReportBody>
 
 export function useFileLossReport(clinicId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: (input: LossReportInput) =>
-      apiFetch<Wire<typeof contract.lossReportFiledSchema>>(ledgerPath(clinicId, '/loss-reports'), {
-        method: 'POST',
-        body: input,
-      }),
-    onSuccess: invalidate,
-  })
+  return useLedgerWrite<LossReportInput, Wire<typeof contract.lossReportFiledSchema>>(clinicId, (body) => ({
+    path: '/loss-reports',
+    body,
+  }))
 }
 
 export type LossStepInput = z.input<typeof contract.lossStepBody> & {
@@ -181,15 +176,14 @@ export type LossStepInput = z.input<typeof contract.lossStepBody> & {
 }
 
 export function useMarkLossStep(clinicId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: ({ reportId, step, ...body }: LossStepInput) =>
-      apiFetch<LossReport>(ledgerPath(clinicId, `/loss-reports/${encodeURIComponent(reportId)}/${step}`), {
-        method: 'POST',
-        body,
-      }),
-    onSettled: invalidate,
-  })
+  return useLedgerWrite<LossStepInput, LossReport>(
+    clinicId,
+    ({ reportId, step, ...body }) => ({
+      path: `/loss-reports/${encodeURIComponent(reportId)}/${step}`,
+      body,
+    }),
+    { isRefreshedOnError: true },
+  )
 }
 
 export function useVerifyLedger(clinicId: string) {
@@ -207,12 +201,10 @@ export function useCountSheet(clinicId: string) {
 
 /** The whole count sheet in one request: every lot, one witness; nothing is written if a row is bad. */
 export function useSubmitCountSheet(clinicId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: (body: z.input<typeof contract.countSheetBody>) =>
-      apiFetch<CountSheetReply>(ledgerPath(clinicId, '/count-sheets'), { method: 'POST', body }),
-    onSuccess: invalidate,
-  })
+  return useLedgerWrite<z.input<typeof contract.countSheetBody>, CountSheetReply>(clinicId, (body) => ({
+    path: '/count-sheets',
+    body,
+  }))
 }
 
 const sessionDoseKey = (clinicId: string, sessionId: string) =>
@@ -232,15 +224,10 @@ export function useSessionDose(clinicId: string, sessionId: string, changeKey: s
 }
 
 export function useSessionWaste(clinicId: string, sessionId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: (body: z.input<typeof contract.sessionWasteBody>) =>
-      apiFetch<SessionDose>(ledgerPath(clinicId, `/sessions/${encodeURIComponent(sessionId)}/waste`), {
-        method: 'POST',
-        body,
-      }),
-    onSuccess: invalidate,
-  })
+  return useLedgerWrite<z.input<typeof contract.sessionWasteBody>, SessionDose>(clinicId, (body) => ({
+    path: `/sessions/${encodeURIComponent(sessionId)}/waste`,
+    body,
+  }))
 }
 
 /** Sessions with a waste still owed (a stopped pump, an aborted session), for the stock screen. */

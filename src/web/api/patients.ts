@@ -2,8 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { enteredInErrorSchema, Wire } from '../../contract/common'
 import type * as contract from '../../contract/patients'
 import { apiFetch } from './client'
-import type { Page } from './page'
+import type { Page, PageQuery } from './page'
 import { useApiRead, useApiSearch } from './read'
+import { useApiWrite } from './write'
 
 export type Sex = Wire<typeof contract.sexSchema>
 export type PatientStage = Wire<typeof contract.patientStageSchema>
@@ -34,12 +35,7 @@ export interface DuplicateCandidate {
 
 export type Measurement = Wire<typeof contract.measurementSchema>
 
-export interface PatientListParams {
-  page: number
-  pageSize: number
-  q: string
-  dateOfBirth: string
-}
+export type PatientListParams = PageQuery & { dateOfBirth: string }
 
 export const clinicApiPath = (clinicId: string) => `/clinics/${encodeURIComponent(clinicId)}`
 export const patientApiPath = (clinicId: string, patientId: string) =>
@@ -57,12 +53,10 @@ export function usePatients(clinicId: string, params: PatientListParams) {
 }
 
 export function useRegisterPatient(clinicId: string) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (input: PatientFields & { confirmNotDuplicate?: boolean }) =>
-      apiFetch<Patient>(`${clinicApiPath(clinicId)}/patients`, { method: 'POST', body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clinics', clinicId, 'patients'] }),
-  })
+  return useApiWrite<PatientFields & { confirmNotDuplicate?: boolean }, Patient>(
+    (body) => ({ path: `${clinicApiPath(clinicId)}/patients`, body }),
+    ['clinics', clinicId, 'patients'],
+  )
 }
 
 export function usePatient(clinicId: string, patientId: string) {
@@ -73,12 +67,10 @@ export function usePatient(clinicId: string, patientId: string) {
 }
 
 export function useUpdatePatient(clinicId: string, patientId: string) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (input: Partial<PatientFields> & { version: number }) =>
-      apiFetch<Patient>(patientApiPath(clinicId, patientId), { method: 'PATCH', body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clinics', clinicId, 'patients'] }),
-  })
+  return useApiWrite<Partial<PatientFields> & { version: number }, Patient>(
+    (body) => ({ path: patientApiPath(clinicId, patientId), method: 'PATCH', body }),
+    ['clinics', clinicId, 'patients'],
+  )
 }
 
 export function useMeasurements(clinicId: string, patientId: string, isEnabled = true) {
