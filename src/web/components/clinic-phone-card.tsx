@@ -1,8 +1,9 @@
-import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import { type ClinicDetails, useClinicDetails, useSaveClinicPhone } from '../api/clinic'
 import { useClinicalForm } from './clinical-form'
 import { MutationError } from './mutation-error'
 import { ErrorAlert, PageLoader } from './page-status'
+import { SectionCard } from './section-heading'
 
 function PhoneForm({
   clinicId,
@@ -54,22 +55,17 @@ function PhoneForm({
 export function ClinicPhoneCard({ clinicId }: { clinicId: string }) {
   const details = useClinicDetails(clinicId)
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="clinic-details-title">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="clinic-details-title">
-          Clinic details for patients
-        </Title>
-        {details.isPending && <PageLoader />}
-        {details.isError && <ErrorAlert error={details.error} />}
-        {details.data && (
-          <PhoneForm
-            key={details.data.version}
-            clinicId={clinicId}
-            details={details.data}
-            onReload={() => void details.refetch()}
-          />
-        )}
-      </Stack>
-    </Paper>
+    <SectionCard titleId="clinic-details-title" title="Clinic details for patients" titleSize="h3" gap="sm">
+      {details.isPending && <PageLoader />}
+      {details.isError && <ErrorAlert error={details.error} />}
+      {details.data && (
+        <PhoneForm
+          key={details.data.version}
+          clinicId={clinicId}
+          details={details.data}
+          onReload={() => void details.refetch()}
+        />
+      )}
+    </SectionCard>
   )
 }
