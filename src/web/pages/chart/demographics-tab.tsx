@@ -9,9 +9,10 @@ import {
   useUpdatePatient,
 } from '../../api/patients'
 import { ClinicalCard } from '../../components/clinical-card'
+import { useClinicalForm } from '../../components/clinical-form'
 import { DataTable } from '../../components/data-table'
 import { markInErrorColumn, struckIfInError } from '../../components/mark-in-error-button'
-import { fieldError, MutationError } from '../../components/mutation-error'
+import { MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { draftOf, fieldsOf, PatientFieldsForm, patientFieldNames } from '../../components/patient-fields'
 import { PortalInvitePanel } from '../../components/portal/portal-invite-panel'
@@ -67,30 +68,23 @@ function DemographicsForm({
 }
 
 function MeasurementForm({ clinicId, patientId }: { clinicId: string; patientId: string }) {
-  const [weightKg, setWeightKg] = useState<number | string>('')
-  const [heightCm, setHeightCm] = useState<number | string>('')
   const add = useAddMeasurement(clinicId, patientId)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const { form, field } = useClinicalForm<{ weightKg: number | string; heightCm: number | string }>(
+    { weightKg: '', heightCm: '' },
+    add.error,
+  )
+  const submit = ({ weightKg, heightCm }: typeof form.values) =>
     add.mutate(
       { weightKg: Number(weightKg), heightCm: heightCm === '' ? null : Number(heightCm) },
-      {
-        onSuccess: () => {
-          setWeightKg('')
-          setHeightCm('')
-        },
-      },
+      { onSuccess: () => form.reset() },
     )
-  }
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={form.onSubmit(submit)}>
       <Stack gap="xs">
         <Group align="flex-start" gap="md">
           <NumberInput
             label="Weight (kg)"
-            value={weightKg}
-            onChange={setWeightKg}
-            error={fieldError(add.error, 'weightKg')}
+            {...field('weightKg')}
             min={20}
             max={400}
             decimalScale={1}
@@ -100,9 +94,7 @@ function MeasurementForm({ clinicId, patientId }: { clinicId: string; patientId:
           />
           <NumberInput
             label="Height (cm)"
-            value={heightCm}
-            onChange={setHeightCm}
-            error={fieldError(add.error, 'heightCm')}
+            {...field('heightCm')}
             min={100}
             max={250}
             decimalScale={1}
