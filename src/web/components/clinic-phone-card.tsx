@@ -28,14 +28,7 @@ function PhoneForm({
           {...field('phone')}
           maw={420}
         />
-        <MutationError
-          error={save.error}
-          placedFields={['phone']}
-          onReload={() => {
-            save.reset()
-            onReload()
-          }}
-        />
+        <MutationError mutation={save} placedFields={['phone']} onReload={onReload} />
         <Group>
           <Button type="submit" loading={save.isPending} disabled={phone.trim() === (details.phone ?? '')}>
             Save phone number

@@ -46,7 +46,7 @@ function DemographicsForm({
           isReadOnly={!canWrite}
           legacyAddress={patient.address}
         />
-        <MutationError error={update.error} placedFields={patientFieldNames} onReload={onReload} />
+        <MutationError mutation={update} placedFields={patientFieldNames} onReload={onReload} />
         {update.isSuccess && (
           <Text size="sm" c="teal.8" role="status">
             Saved.
@@ -164,10 +164,7 @@ export function DemographicsTab(props: ChartTabProps) {
           key={patient.data.version}
           patient={patient.data}
           canWrite={canWriteDemographics}
-          onReload={() => {
-            update.reset()
-            void patient.refetch()
-          }}
+          onReload={() => void patient.refetch()}
           update={update}
         />
       </ClinicalCard>
