@@ -67,6 +67,9 @@ function DemographicsForm({
   )
 }
 
+/** Weight and height both take one decimal, side by side. */
+const measureInput = { decimalScale: 1, w: 140 } as const
+
 function MeasurementForm({ clinicId, patientId }: { clinicId: string; patientId: string }) {
   const add = useAddMeasurement(clinicId, patientId)
   const { form, field } = useClinicalForm<{ weightKg: number | string; heightCm: number | string }>(
@@ -87,19 +90,11 @@ function MeasurementForm({ clinicId, patientId }: { clinicId: string; patientId:
             {...field('weightKg')}
             min={20}
             max={400}
-            decimalScale={1}
             required
             withAsterisk={false}
-            w={140}
+            {...measureInput}
           />
-          <NumberInput
-            label="Height (cm)"
-            {...field('heightCm')}
-            min={100}
-            max={250}
-            decimalScale={1}
-            w={140}
-          />
+          <NumberInput label="Height (cm)" {...field('heightCm')} min={100} max={250} {...measureInput} />
           <Button type="submit" mt={25} loading={add.isPending}>
             Add measurement
           </Button>
