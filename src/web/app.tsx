@@ -11,6 +11,10 @@ import { RouteError } from './components/route-error'
 /** A route whose component loads on first visit. */
 const page = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() })
 
+/** A child route at `path` (the index route without one) whose component loads on first visit. */
+const pageRoute = (path: string | null, load: () => Promise<ComponentType>): RouteObject =>
+  path === null ? { index: true, lazy: page(load) } : { path, lazy: page(load) }
+
 /** As `page`, with all of Mantine's styles (the public /learn pages import only the ones they use). */
 const styledPage = (load: () => Promise<ComponentType>) =>
   page(async () => (await Promise.all([load(), import('./mantine-styles')]))[0])
@@ -45,11 +49,8 @@ export const routes: RouteObject[] = [
     },
     errorElement: <RouteError />,
     children: [
-      { index: true, lazy: page(() => import('./pages/learn/learn-page').then((m) => m.LearnPage)) },
-      {
-        path: 'self-check',
-        lazy: page(() => import('./pages/learn/self-check-page').then((m) => m.SelfCheckPage)),
-      },
+      pageRoute(null, () => import('./pages/learn/learn-page').then((m) => m.LearnPage)),
+      pageRoute('self-check', () => import('./pages/learn/self-check-page').then((m) => m.SelfCheckPage)),
     ],
   },
   // Patient portal (issue 7): its own session; a magic link's session reaches only its survey.
@@ -58,49 +59,29 @@ export const routes: RouteObject[] = [
     lazy: styledPage(() => import('./pages/portal/portal-layout').then((m) => m.PortalLayout)),
     errorElement: <RouteError />,
     children: [
-      {
-        path: 'sign-in',
-        lazy: page(() => import('./pages/portal/portal-sign-in-page').then((m) => m.PortalSignInPage)),
-      },
-      {
-        path: 'invite/:token',
-        lazy: page(() => import('./pages/portal/portal-invite-page').then((m) => m.PortalInvitePage)),
-      },
-      {
-        path: 's/:token',
-        lazy: page(() => import('./pages/portal/magic-link-page').then((m) => m.MagicLinkPage)),
-      },
+      pageRoute('sign-in', () =>
+        import('./pages/portal/portal-sign-in-page').then((m) => m.PortalSignInPage),
+      ),
+      pageRoute('invite/:token', () =>
+        import('./pages/portal/portal-invite-page').then((m) => m.PortalInvitePage),
+      ),
+      pageRoute('s/:token', () => import('./pages/portal/magic-link-page').then((m) => m.MagicLinkPage)),
       {
         lazy: async () => {
           const { RequirePortalSession } = await import('./pages/portal/require-portal-session')
           return { element: <RequirePortalSession allowSurveyScope /> }
         },
         children: [
-          {
-            path: 'surveys/:id',
-            lazy: page(() => import('./pages/portal/survey-page').then((m) => m.SurveyPage)),
-          },
+          pageRoute('surveys/:id', () => import('./pages/portal/survey-page').then((m) => m.SurveyPage)),
         ],
       },
       {
         lazy: page(() => import('./pages/portal/require-portal-session').then((m) => m.RequirePortalSession)),
         children: [
-          {
-            index: true,
-            lazy: page(() => import('./pages/portal/portal-home-page').then((m) => m.PortalHomePage)),
-          },
-          {
-            path: 'progress',
-            lazy: page(() => import('./pages/portal/progress-page').then((m) => m.ProgressPage)),
-          },
-          {
-            path: 'documents',
-            lazy: page(() => import('./pages/portal/documents-page').then((m) => m.DocumentsPage)),
-          },
-          {
-            path: 'security',
-            lazy: page(() => import('./pages/portal/security-page').then((m) => m.SecurityPage)),
-          },
+          pageRoute(null, () => import('./pages/portal/portal-home-page').then((m) => m.PortalHomePage)),
+          pageRoute('progress', () => import('./pages/portal/progress-page').then((m) => m.ProgressPage)),
+          pageRoute('documents', () => import('./pages/portal/documents-page').then((m) => m.DocumentsPage)),
+          pageRoute('security', () => import('./pages/portal/security-page').then((m) => m.SecurityPage)),
         ],
       },
     ],
@@ -124,7 +105,7 @@ export const routes: RouteObject[] = [
     },
     errorElement: <RouteError />,
     children: [
-      { path: '/', lazy: page(() => import('./pages/start-page').then((m) => m.StartPage)) },
+      pageRoute('/', () => import('./pages/start-page').then((m) => m.StartPage)),
       {
         path: '/c/:clinicId',
         lazy: page(() => import('./components/clinic-layout').then((m) => m.ClinicLayout)),

@@ -1,24 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type {
-  issuedSchema,
-  loginBody,
-  membershipSchema,
-  meSchema,
-  mfaEnrolmentSchema,
-  sessionProbeSchema,
-  signInStates,
-  unlockedSchema,
-  unlockPinBody,
-} from '../../contract/auth'
+import type * as contract from '../../contract/auth'
 import type { Wire } from '../../contract/common'
 import { ApiError, apiFetch, markSignedIn, rememberCsrfToken, reportSessionEnd } from './client'
 
-export type AuthState = (typeof signInStates)[number]
-export type Membership = Wire<typeof membershipSchema>
-export type Me = Wire<typeof meSchema>
-type AuthStep = Wire<typeof issuedSchema>
-export type MfaEnrolment = Wire<typeof mfaEnrolmentSchema>
+export type AuthState = (typeof contract.signInStates)[number]
+export type Membership = Wire<typeof contract.membershipSchema>
+export type Me = Wire<typeof contract.meSchema>
+type AuthStep = Wire<typeof contract.issuedSchema>
+export type MfaEnrolment = Wire<typeof contract.mfaEnrolmentSchema>
 
 export const meQueryKey = ['auth', 'me'] as const
 
@@ -27,7 +17,7 @@ export const meQueryKey = ['auth', 'me'] as const
  * loads without a failed request in the console; the rest of the app still sees a 401 error.
  */
 export async function fetchMe(): Promise<Me> {
-  const me = await apiFetch<Wire<typeof sessionProbeSchema>>('/auth/session')
+  const me = await apiFetch<Wire<typeof contract.sessionProbeSchema>>('/auth/session')
   if (me.state === 'signed-out') {
     reportSessionEnd(me.reason)
     throw new ApiError(401, { code: me.reason, detail: 'Please sign in.' }, null)
@@ -49,7 +39,7 @@ function acceptStep(step: AuthStep): AuthStep {
 
 export function useLogin() {
   return useMutation({
-    mutationFn: async (credentials: z.input<typeof loginBody>) =>
+    mutationFn: async (credentials: z.input<typeof contract.loginBody>) =>
       acceptStep(await apiFetch<AuthStep>('/auth/login', { method: 'POST', body: credentials })),
   })
 }
@@ -86,7 +76,7 @@ export function lockSession(): Promise<void> {
 export function useUnlock() {
   return useMutation({
     mutationFn: async (proof: { pin: string } | { password: string }) => {
-      const reply = await apiFetch<Wire<typeof unlockedSchema>>('/auth/unlock', {
+      const reply = await apiFetch<Wire<typeof contract.unlockedSchema>>('/auth/unlock', {
         method: 'POST',
         body: proof,
       })
@@ -99,7 +89,7 @@ export function useUnlock() {
 export function useSetUnlockPin() {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (input: z.input<typeof unlockPinBody>) =>
+    mutationFn: (input: z.input<typeof contract.unlockPinBody>) =>
       apiFetch<void>('/auth/unlock-pin', { method: 'PUT', body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
   })

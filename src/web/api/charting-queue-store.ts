@@ -1,21 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
-import {
-  applyResult,
-  type ChartingQueueEntry,
-  classifyStatus,
-  createEntry,
-  discardEntry,
-  fixEntry,
-  markSending,
-  type NewEntry,
-  nextToSend,
-  nextWakeAtMs,
-  parseStored,
-  restoreEntries,
-  retryNow,
-  type SendResult,
-} from '../lib/charting-queue'
+import * as queue from '../lib/charting-queue'
 import { type VitalsReply, withVitalsReply } from '../lib/vitals-reply'
 import { apiFetch, isApiError } from './client'
 import { boardKey, type SessionView, sessionKey } from './sessions'
@@ -28,8 +13,8 @@ import { boardKey, type SessionView, sessionKey } from './sessions'
 export const chartingQueueStorageKey = 'ketacare.outbox.v1'
 const storageKey = chartingQueueStorageKey
 const listeners = new Set<() => void>()
-const sentListeners = new Set<(entry: ChartingQueueEntry, reply: unknown) => void>()
-let entries: ChartingQueueEntry[] = []
+const sentListeners = new Set<(entry: queue.ChartingQueueEntry, reply: unknown) => void>()
+let entries: queue.ChartingQueueEntry[] = []
 let isLoaded = false
 let activeUserId: string | null = null
 let isSending = false
@@ -40,14 +25,14 @@ let timer: ReturnType<typeof setTimeout> | null = null
 function load(): void {
   if (isLoaded || typeof window === 'undefined') return
   isLoaded = true
-  entries = restoreEntries(parseStored(window.localStorage.getItem(storageKey)), Date.now())
+  entries = queue.restoreEntries(queue.parseStored(window.localStorage.getItem(storageKey)), Date.now())
   window.addEventListener('online', () => {
-    set(retryNow(entries, Date.now()))
+    set(queue.retryNow(entries, Date.now()))
     void pump()
   })
 }
 
-function set(next: ChartingQueueEntry[]): void {
+function set(next: queue.ChartingQueueEntry[]): void {
   entries = next
   try {
     window.localStorage.setItem(storageKey, JSON.stringify(entries))
@@ -61,20 +46,20 @@ function schedule(): void {
   if (timer) clearTimeout(timer)
   timer = null
   if (!activeUserId) return
-  const wakeAt = nextWakeAtMs(entries, activeUserId)
+  const wakeAt = queue.nextWakeAtMs(entries, activeUserId)
   if (wakeAt !== null) timer = setTimeout(() => void pump(), Math.max(0, wakeAt - Date.now()))
 }
 
 async function pump(): Promise<void> {
   if (isSending || isPaused || !activeUserId) return
-  const entry = nextToSend(entries, activeUserId, Date.now())
+  const entry = queue.nextToSend(entries, activeUserId, Date.now())
   if (!entry) {
     schedule()
     return
   }
   isSending = true
-  set(markSending(entries, entry.id))
-  let result: SendResult
+  set(queue.markSending(entries, entry.id))
+  let result: queue.SendResult
   let reply: unknown = null
   try {
     reply = await apiFetch<unknown>(entry.path, {
@@ -87,11 +72,11 @@ async function pump(): Promise<void> {
     const status = isApiError(error) ? error.status : 0
     const detail = error instanceof Error ? error.message : 'No answer from the server.'
     result =
-      classifyStatus(status) === 'refused' && isApiError(error)
+      queue.classifyStatus(status) === 'refused' && isApiError(error)
         ? { outcome: 'refused', problem: { status, detail: error.detail, fieldErrors: error.fieldErrors } }
         : { outcome: 'retry', status, detail: status === 0 ? 'No network: will resend.' : detail }
   }
-  set(applyResult(entries, entry.id, result, Date.now()))
+  set(queue.applyResult(entries, entry.id, result, Date.now()))
   isSending = false
   if (result.outcome === 'sent') for (const listener of sentListeners) listener(entry, reply)
   void pump()
@@ -106,7 +91,7 @@ export function pauseChartingQueue(paused: boolean): void {
 /** What waited (a lock, a dropped network) goes now, not after its back-off. */
 export function resendChartingQueueNow(): void {
   load()
-  set(retryNow(entries, Date.now()))
+  set(queue.retryNow(entries, Date.now()))
   void pump()
 }
 
@@ -131,7 +116,7 @@ export function useChartingQueue(userId: string, clinicId: string) {
     load()
     activeUserId = userId
     void pump()
-    const onSent = (entry: ChartingQueueEntry, reply: unknown) => {
+    const onSent = (entry: queue.ChartingQueueEntry, reply: unknown) => {
       const key = sessionKey(entry.clinicId, entry.sessionId)
       if (entry.kind === 'vitals')
         queryClient.setQueryData<SessionView>(key, (view) =>
@@ -147,19 +132,19 @@ export function useChartingQueue(userId: string, clinicId: string) {
   }, [userId, queryClient])
 
   const enqueue = useCallback(
-    (input: Omit<NewEntry, 'userId' | 'clinicId'>) => {
-      set([...entries, createEntry({ ...input, userId, clinicId }, Date.now(), crypto.randomUUID())])
+    (input: Omit<queue.NewEntry, 'userId' | 'clinicId'>) => {
+      set([...entries, queue.createEntry({ ...input, userId, clinicId }, Date.now(), crypto.randomUUID())])
       void pump()
     },
     [userId, clinicId],
   )
   const fix = useCallback((id: string, body: Record<string, unknown>, label: string) => {
-    set(fixEntry(entries, id, body, label, crypto.randomUUID(), Date.now()))
+    set(queue.fixEntry(entries, id, body, label, crypto.randomUUID(), Date.now()))
     void pump()
   }, [])
-  const discard = useCallback((id: string) => set(discardEntry(entries, id)), [])
+  const discard = useCallback((id: string) => set(queue.discardEntry(entries, id)), [])
   const retry = useCallback((id?: string) => {
-    set(retryNow(entries, Date.now(), id))
+    set(queue.retryNow(entries, Date.now(), id))
     void pump()
   }, [])
 

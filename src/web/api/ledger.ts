@@ -1,85 +1,49 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { Wire } from '../../contract/common'
-import type {
-  breakageBody,
-  countOccasions,
-  countSheetBody,
-  countSheetLotSchema,
-  countSheetReply,
-  countSheetSchema,
-  createLotBody,
-  discrepancySchema,
-  drugs,
-  entriesPageSchema,
-  entrySchema,
-  lossKinds,
-  lossReportBody,
-  lossReportFiledSchema,
-  lossReportSchema,
-  lossStepBody,
-  lossSteps,
-  lotCreatedSchema,
-  lotSchema,
-  lotUnits,
-  lotWithEntriesSchema,
-  movementReply,
-  party,
-  receiptBody,
-  reportKinds,
-  resolveBody,
-  resolvedDiscrepancySchema,
-  sessionDoseSchema,
-  sessionWasteBody,
-  shipmentBody,
-  stockSchema,
-  verifyVerdictSchema,
-  wasteBody,
-  wasteOwedSchema,
-  witness,
-  witnessCandidateSchema,
-} from '../../contract/ledger'
+import type * as contract from '../../contract/ledger'
 import { type LedgerEntryKind, ledgerEntryKinds } from '../../domain/ledger'
 import { apiFetch } from './client'
 import { useApiRead, useApiSearch } from './read'
+import { useApiWrite } from './write'
 
 // The controlled-substance ledger (src/server/features/ledger); shapes from src/contract/ledger.ts.
 // Quantities are mg as exact decimal text; the pages never turn them into floating-point numbers.
 
-export type Drug = (typeof drugs)[number]
-export type LotUnit = (typeof lotUnits)[number]
+export type Drug = (typeof contract.drugs)[number]
+export type LotUnit = (typeof contract.lotUnits)[number]
 export type EntryKind = LedgerEntryKind
 export const entryKinds = ledgerEntryKinds
 export type DeadlineState = LossReport['deaNoticeState']
-export type LossKind = (typeof lossKinds)[number]
-export type CountOccasion = (typeof countOccasions)[number]
+export type LossKind = (typeof contract.lossKinds)[number]
+export type CountOccasion = (typeof contract.countOccasions)[number]
 
-export type Lot = Wire<typeof lotSchema>
-export type Stock = Wire<typeof stockSchema>
-export type Entry = Wire<typeof entrySchema>
-export type Discrepancy = Wire<typeof discrepancySchema>
-export type LossReport = Wire<typeof lossReportSchema>
-export type Witness = Wire<typeof witnessCandidateSchema>
-export type MovementReply = Wire<typeof movementReply>
-export type VerifyVerdict = Wire<typeof verifyVerdictSchema>
+export type Lot = Wire<typeof contract.lotSchema>
+export type Stock = Wire<typeof contract.stockSchema>
+export type Entry = Wire<typeof contract.entrySchema>
+export type Discrepancy = Wire<typeof contract.discrepancySchema>
+export type LossReport = Wire<typeof contract.lossReportSchema>
+export type Witness = Wire<typeof contract.witnessCandidateSchema>
+export type MovementReply = Wire<typeof contract.movementReply>
+export type VerifyVerdict = Wire<typeof contract.verifyVerdictSchema>
 /** A lot on the blind count sheet: no balance until the sheet is submitted. */
-export type CountSheetLot = Wire<typeof countSheetLotSchema>
-export type CountSheetReply = Wire<typeof countSheetReply>
+export type CountSheetLot = Wire<typeof contract.countSheetLotSchema>
+export type CountSheetReply = Wire<typeof contract.countSheetReply>
 /** A session's dose in the ledger: drawn, given, wasted and owed per lot. */
-export type SessionDose = Wire<typeof sessionDoseSchema>
-export type WasteOwed = Wire<typeof wasteOwedSchema>
+export type SessionDose = Wire<typeof contract.sessionDoseSchema>
+export type WasteOwed = Wire<typeof contract.wasteOwedSchema>
 
 /** What the witness sends: who they are and their own password or authenticator code. */
-export type WitnessProof = z.input<typeof witness>
-export type Party = z.input<typeof party>
-export type ReceiptInput = z.input<typeof receiptBody>
-export type NewLotInput = z.input<typeof createLotBody>
+export type WitnessProof = z.input<typeof contract.witness>
+export type Party = z.input<typeof contract.party>
+export type ReceiptInput = z.input<typeof contract.receiptBody>
+export type NewLotInput = z.input<typeof contract.createLotBody>
 
 export type Movement =
   | { path: 'receipts'; body: ReceiptInput }
-  | { path: 'waste'; body: z.input<typeof wasteBody> }
-  | { path: 'breakage'; body: z.input<typeof breakageBody> }
-  | { path: 'returns' | 'transfers'; body: z.input<typeof shipmentBody> }
+  | { path: 'waste'; body: z.input<typeof contract.wasteBody> }
+  | { path: 'breakage'; body: z.input<typeof contract.breakageBody> }
+  | { path: 'returns' | 'transfers'; body: z.input<typeof contract.shipmentBody> }
 
 export const ledgerPath = (clinicId: string, path = '') =>
   `/clinics/${encodeURIComponent(clinicId)}/ledger${path}`
@@ -88,7 +52,7 @@ const ledgerKey = (clinicId: string) => ['clinics', clinicId, 'ledger'] as const
 /** The address of a report file, opened or downloaded by the browser with the session cookie. */
 export function reportUrl(
   clinicId: string,
-  kind: (typeof reportKinds)[number],
+  kind: (typeof contract.reportKinds)[number],
   query: Record<string, string | undefined>,
 ) {
   const params = new URLSearchParams()
@@ -105,7 +69,7 @@ export function useLot(clinicId: string, lotId: string) {
   return useQuery({
     queryKey: [...ledgerKey(clinicId), 'lot', lotId],
     queryFn: ({ signal }) =>
-      apiFetch<Wire<typeof lotWithEntriesSchema>>(
+      apiFetch<Wire<typeof contract.lotWithEntriesSchema>>(
         ledgerPath(clinicId, `/lots/${encodeURIComponent(lotId)}`),
         {
           signal,
@@ -124,7 +88,7 @@ export interface EntryQuery {
 }
 
 export function useEntries(clinicId: string, query: EntryQuery) {
-  return useApiSearch<Wire<typeof entriesPageSchema>>(
+  return useApiSearch<Wire<typeof contract.entriesPageSchema>>(
     [...ledgerKey(clinicId), 'entries'],
     ledgerPath(clinicId, '/entries'),
     { ...query },
@@ -154,76 +118,72 @@ export function useLossReports(clinicId: string) {
   )
 }
 
-/** Every write changes balances, lists and reports: refresh the whole ledger. */
-function useInvalidateLedger(clinicId: string) {
-  const queryClient = useQueryClient()
-  return () => queryClient.invalidateQueries({ queryKey: ledgerKey(clinicId) })
+/** Every write changes balances, lists and reports: it refreshes the whole ledger. */
+function useLedgerWrite<TInput, TResult>(
+  clinicId: string,
+  toRequest: (input: TInput) => { path: string; body: unknown },
+  options: { isRefreshedOnError?: boolean } = {},
+) {
+  return useApiWrite<TInput, TResult>(
+    (input) => {
+      const { path, body } = toRequest(input)
+      return { path: ledgerPath(clinicId, path), body }
+    },
+    ledgerKey(clinicId),
+    options,
+  )
 }
 
 export function useCreateLot(clinicId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: (input: NewLotInput) =>
-      apiFetch<Wire<typeof lotCreatedSchema>>(ledgerPath(clinicId, '/lots'), { method: 'POST', body: input }),
-    onSuccess: invalidate,
-  })
+  return useLedgerWrite<NewLotInput, Wire<typeof contract.lotCreatedSchema>>(clinicId, (body) => ({
+    path: '/lots',
+    body,
+  }))
 }
 
 export function useMovement(clinicId: string, lotId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: (movement: Movement) =>
-      apiFetch<MovementReply>(ledgerPath(clinicId, `/lots/${encodeURIComponent(lotId)}/${movement.path}`), {
-        method: 'POST',
-        body: movement.body,
-      }),
-    onSuccess: invalidate,
-  })
+  return useLedgerWrite<Movement, MovementReply>(clinicId, ({ path, body }) => ({
+    path: `/lots/${encodeURIComponent(lotId)}/${path}`,
+    body,
+  }))
 }
 
-export type ResolveInput = z.input<typeof resolveBody> & { discrepancyId: string }
+export type ResolveInput = z.input<typeof contract.resolveBody> & { discrepancyId: string }
 
 export function useResolveDiscrepancy(clinicId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: ({ discrepancyId, ...body }: ResolveInput) =>
-      apiFetch<Wire<typeof resolvedDiscrepancySchema>>(
-        ledgerPath(clinicId, `/discrepancies/${encodeURIComponent(discrepancyId)}/resolve`),
-        { method: 'POST', body },
-      ),
-    onSettled: invalidate,
-  })
+  return useLedgerWrite<ResolveInput, Wire<typeof contract.resolvedDiscrepancySchema>>(
+    clinicId,
+    ({ discrepancyId, ...body }) => ({
+      path: `/discrepancies/${encodeURIComponent(discrepancyId)}/resolve`,
+      body,
+    }),
+    { isRefreshedOnError: true },
+  )
 }
 
-export type LossReportInput = z.input<typeof lossReportBody>
+export type LossReportInput = z.input<typeof contract.lossReportBody>
 
 export function useFileLossReport(clinicId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: (input: LossReportInput) =>
-      apiFetch<Wire<typeof lossReportFiledSchema>>(ledgerPath(clinicId, '/loss-reports'), {
-        method: 'POST',
-        body: input,
-      }),
-    onSuccess: invalidate,
-  })
+  return useLedgerWrite<LossReportInput, Wire<typeof contract.lossReportFiledSchema>>(clinicId, (body) => ({
+    path: '/loss-reports',
+    body,
+  }))
 }
 
-export type LossStepInput = z.input<typeof lossStepBody> & {
+export type LossStepInput = z.input<typeof contract.lossStepBody> & {
   reportId: string
-  step: (typeof lossSteps)[number]
+  step: (typeof contract.lossSteps)[number]
 }
 
 export function useMarkLossStep(clinicId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: ({ reportId, step, ...body }: LossStepInput) =>
-      apiFetch<LossReport>(ledgerPath(clinicId, `/loss-reports/${encodeURIComponent(reportId)}/${step}`), {
-        method: 'POST',
-        body,
-      }),
-    onSettled: invalidate,
-  })
+  return useLedgerWrite<LossStepInput, LossReport>(
+    clinicId,
+    ({ reportId, step, ...body }) => ({
+      path: `/loss-reports/${encodeURIComponent(reportId)}/${step}`,
+      body,
+    }),
+    { isRefreshedOnError: true },
+  )
 }
 
 export function useVerifyLedger(clinicId: string) {
@@ -233,7 +193,7 @@ export function useVerifyLedger(clinicId: string) {
 }
 
 export function useCountSheet(clinicId: string) {
-  return useApiRead<Wire<typeof countSheetSchema>>(
+  return useApiRead<Wire<typeof contract.countSheetSchema>>(
     [...ledgerKey(clinicId), 'count-sheet'],
     ledgerPath(clinicId, '/count-sheet'),
   )
@@ -241,12 +201,10 @@ export function useCountSheet(clinicId: string) {
 
 /** The whole count sheet in one request: every lot, one witness; nothing is written if a row is bad. */
 export function useSubmitCountSheet(clinicId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: (body: z.input<typeof countSheetBody>) =>
-      apiFetch<CountSheetReply>(ledgerPath(clinicId, '/count-sheets'), { method: 'POST', body }),
-    onSuccess: invalidate,
-  })
+  return useLedgerWrite<z.input<typeof contract.countSheetBody>, CountSheetReply>(clinicId, (body) => ({
+    path: '/count-sheets',
+    body,
+  }))
 }
 
 const sessionDoseKey = (clinicId: string, sessionId: string) =>
@@ -266,15 +224,10 @@ export function useSessionDose(clinicId: string, sessionId: string, changeKey: s
 }
 
 export function useSessionWaste(clinicId: string, sessionId: string) {
-  const invalidate = useInvalidateLedger(clinicId)
-  return useMutation({
-    mutationFn: (body: z.input<typeof sessionWasteBody>) =>
-      apiFetch<SessionDose>(ledgerPath(clinicId, `/sessions/${encodeURIComponent(sessionId)}/waste`), {
-        method: 'POST',
-        body,
-      }),
-    onSuccess: invalidate,
-  })
+  return useLedgerWrite<z.input<typeof contract.sessionWasteBody>, SessionDose>(clinicId, (body) => ({
+    path: `/sessions/${encodeURIComponent(sessionId)}/waste`,
+    body,
+  }))
 }
 
 /** Sessions with a waste still owed (a stopped pump, an aborted session), for the stock screen. */

@@ -1,25 +1,19 @@
 import { useQuery } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
-import type {
-  ageBandSchema,
-  baselineSeveritySchema,
-  flaggedPatientsSchema,
-  outcomeDashboardSchema,
-  outcomeRouteSchema,
-} from '../../contract/outcomes'
+import type * as contract from '../../contract/outcomes'
 import { apiFetch } from './client'
 import { useApiSearch } from './read'
 
 // The outcome dashboard (src/server/features/outcomes): the clinic's cohort beside the literature.
-export type OutcomeRoute = Wire<typeof outcomeRouteSchema>
-export type AgeBand = Wire<typeof ageBandSchema>
-export type BaselineSeverity = Wire<typeof baselineSeveritySchema>
+export type OutcomeRoute = Wire<typeof contract.outcomeRouteSchema>
+export type AgeBand = Wire<typeof contract.ageBandSchema>
+export type BaselineSeverity = Wire<typeof contract.baselineSeveritySchema>
 
 /**
  * Proportions are Wilson 95 % intervals (0–1, null when total is 0); the relapse steps are
  * Kaplan–Meier steps; `comparison.treatment` is null when the cohort mixes treatments.
  */
-export type OutcomeDashboard = Wire<typeof outcomeDashboardSchema>
+export type OutcomeDashboard = Wire<typeof contract.outcomeDashboardSchema>
 export type Proportion = OutcomeDashboard['noResponseAfterThree']
 export type SurvivalStep = NonNullable<OutcomeDashboard['relapse']>['steps'][number]
 export type OutcomeTimepoint = keyof OutcomeDashboard['outcomes']
@@ -55,8 +49,8 @@ export function useOutcomeDashboard(
 }
 
 /** The counts a user can open as a list of patients (server `outcomes/patients`). */
-export type OutcomeFlag = Wire<typeof flaggedPatientsSchema>['flag']
-export type FlaggedPatients = Wire<typeof flaggedPatientsSchema>
+export type OutcomeFlag = Wire<typeof contract.flaggedPatientsSchema>['flag']
+export type FlaggedPatients = Wire<typeof contract.flaggedPatientsSchema>
 
 /** This clinic's patients behind one count, with the dashboard's filter (`clinics` is not sent). */
 export function useFlaggedPatients(clinicId: string, query: OutcomeQuery, flag: OutcomeFlag | null) {

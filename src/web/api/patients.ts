@@ -1,20 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { enteredInErrorSchema, Wire } from '../../contract/common'
-import type {
-  measurementBody,
-  measurementSchema,
-  patientSchema,
-  patientStageSchema,
-  patientWithStageSchema,
-  sexSchema,
-  updatePatientBody,
-} from '../../contract/patients'
+import type * as contract from '../../contract/patients'
 import { apiFetch } from './client'
-import type { Page } from './page'
+import type { Page, PageQuery } from './page'
 import { useApiRead, useApiSearch } from './read'
+import { useApiWrite } from './write'
 
-export type Sex = Wire<typeof sexSchema>
-export type PatientStage = Wire<typeof patientStageSchema>
+export type Sex = Wire<typeof contract.sexSchema>
+export type PatientStage = Wire<typeof contract.patientStageSchema>
 
 /** A correction mark: the row stays, struck through, with who and why (design.md §1). */
 export type EnteredInError = NonNullable<Wire<typeof enteredInErrorSchema>>
@@ -23,12 +16,14 @@ export type EnteredInError = NonNullable<Wire<typeof enteredInErrorSchema>>
  * The demographics a form sends, every field present: the edit body's fields (an empty optional
  * field is null; the server requires the address parts at registration).
  */
-export type PatientFields = Required<Omit<Wire<typeof updatePatientBody>, 'version' | 'confirmNotDuplicate'>>
+export type PatientFields = Required<
+  Omit<Wire<typeof contract.updatePatientBody>, 'version' | 'confirmNotDuplicate'>
+>
 
-export type Patient = Wire<typeof patientSchema>
+export type Patient = Wire<typeof contract.patientSchema>
 
 /** Stage and open alerts are null for roles that may not read the chart (front desk). */
-export type PatientListItem = Wire<typeof patientWithStageSchema>
+export type PatientListItem = Wire<typeof contract.patientWithStageSchema>
 
 /** One entry of the 409 a likely duplicate (same name and date of birth) answers with. */
 export interface DuplicateCandidate {
@@ -38,14 +33,9 @@ export interface DuplicateCandidate {
   dateOfBirth: string
 }
 
-export type Measurement = Wire<typeof measurementSchema>
+export type Measurement = Wire<typeof contract.measurementSchema>
 
-export interface PatientListParams {
-  page: number
-  pageSize: number
-  q: string
-  dateOfBirth: string
-}
+export type PatientListParams = PageQuery & { dateOfBirth: string }
 
 export const clinicApiPath = (clinicId: string) => `/clinics/${encodeURIComponent(clinicId)}`
 export const patientApiPath = (clinicId: string, patientId: string) =>
@@ -63,12 +53,10 @@ export function usePatients(clinicId: string, params: PatientListParams) {
 }
 
 export function useRegisterPatient(clinicId: string) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (input: PatientFields & { confirmNotDuplicate?: boolean }) =>
-      apiFetch<Patient>(`${clinicApiPath(clinicId)}/patients`, { method: 'POST', body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clinics', clinicId, 'patients'] }),
-  })
+  return useApiWrite<PatientFields & { confirmNotDuplicate?: boolean }, Patient>(
+    (body) => ({ path: `${clinicApiPath(clinicId)}/patients`, body }),
+    ['clinics', clinicId, 'patients'],
+  )
 }
 
 export function usePatient(clinicId: string, patientId: string) {
@@ -79,12 +67,10 @@ export function usePatient(clinicId: string, patientId: string) {
 }
 
 export function useUpdatePatient(clinicId: string, patientId: string) {
-  const queryClient = useQueryClient()
-  return useMutation({
-    mutationFn: (input: Partial<PatientFields> & { version: number }) =>
-      apiFetch<Patient>(patientApiPath(clinicId, patientId), { method: 'PATCH', body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clinics', clinicId, 'patients'] }),
-  })
+  return useApiWrite<Partial<PatientFields> & { version: number }, Patient>(
+    (body) => ({ path: patientApiPath(clinicId, patientId), method: 'PATCH', body }),
+    ['clinics', clinicId, 'patients'],
+  )
 }
 
 export function useMeasurements(clinicId: string, patientId: string, isEnabled = true) {
@@ -130,7 +116,7 @@ export function usePatientWrite<TInput, TResult = unknown>(
 }
 
 export function useAddMeasurement(clinicId: string, patientId: string) {
-  return usePatientWrite<Wire<typeof measurementBody>, Measurement>(clinicId, patientId, (body) => ({
+  return usePatientWrite<Wire<typeof contract.measurementBody>, Measurement>(clinicId, patientId, (body) => ({
     path: '/measurements',
     body,
   }))

@@ -2,50 +2,30 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { mfaEnrolmentSchema } from '../../contract/auth'
 import type { Wire } from '../../contract/common'
-import type {
-  inviteCreatedSchema,
-  inviteSchema,
-  magicLinkSchema,
-  mfaVerifiedSchema,
-  portalAppointmentSchema,
-  portalDocumentSchema,
-  portalLoginBody,
-  portalMeSchema,
-  portalMfaStatusSchema,
-  portalProgressSchema,
-  portalScopes,
-  portalSignInSchema,
-  portalStatusSchema,
-  portalSurveySchema,
-  progressSeriesSchema,
-  sessionStartedSchema,
-  surveyAnswers,
-  surveyReasons,
-  surveyResultSchema,
-} from '../../contract/portal'
+import type * as contract from '../../contract/portal'
 import { apiFetch, forgetSession, rememberCsrfToken } from './client'
 import { useApiRead } from './read'
 
 // The patient portal API (issue 7 item 3). The portal has its own session cookie (`kc_portal`);
 // every write echoes the CSRF token of the latest accept/login/magic/me reply, as staff writes do.
 
-export type PortalScope = (typeof portalScopes)[number]
-export type SurveyReason = (typeof surveyReasons)[number]
-export type SurveyAnswers = Wire<typeof surveyAnswers>
-export type PortalMe = Wire<typeof portalMeSchema>
+export type PortalScope = (typeof contract.portalScopes)[number]
+export type SurveyReason = (typeof contract.surveyReasons)[number]
+export type SurveyAnswers = Wire<typeof contract.surveyAnswers>
+export type PortalMe = Wire<typeof contract.portalMeSchema>
 /** After the password: 'mfa-required' when the account has two-step sign-in on. */
-export type PortalMfaStatus = Wire<typeof portalMfaStatusSchema>
+export type PortalMfaStatus = Wire<typeof contract.portalMfaStatusSchema>
 export type PortalMfaEnrolment = Wire<typeof mfaEnrolmentSchema>
-export type PortalInvite = Wire<typeof inviteSchema>
-export type PortalSurvey = Wire<typeof portalSurveySchema>
-export type SurveyResult = Wire<typeof surveyResultSchema>
-export type ProgressSeries = Wire<typeof progressSeriesSchema>
-export type PortalProgress = Wire<typeof portalProgressSchema>
-export type PortalAppointment = Wire<typeof portalAppointmentSchema>
-export type PortalDocument = Wire<typeof portalDocumentSchema>
+export type PortalInvite = Wire<typeof contract.inviteSchema>
+export type PortalSurvey = Wire<typeof contract.portalSurveySchema>
+export type SurveyResult = Wire<typeof contract.surveyResultSchema>
+export type ProgressSeries = Wire<typeof contract.progressSeriesSchema>
+export type PortalProgress = Wire<typeof contract.portalProgressSchema>
+export type PortalAppointment = Wire<typeof contract.portalAppointmentSchema>
+export type PortalDocument = Wire<typeof contract.portalDocumentSchema>
 /** Staff side: the patient's portal account as the chart shows it. */
-export type PortalStatus = Wire<typeof portalStatusSchema>
-export type PortalInviteCreated = Wire<typeof inviteCreatedSchema>
+export type PortalStatus = Wire<typeof contract.portalStatusSchema>
+export type PortalInviteCreated = Wire<typeof contract.inviteCreatedSchema>
 
 const portalKey = ['portal'] as const
 export const portalMeKey = [...portalKey, 'me'] as const
@@ -102,22 +82,24 @@ export function useInvite(token: string) {
 }
 
 export function useAcceptInvite(token: string) {
-  return useSessionStart<string, Wire<typeof sessionStartedSchema>>((password) => ({
+  return useSessionStart<string, Wire<typeof contract.sessionStartedSchema>>((password) => ({
     path: `/portal/invites/${encodeURIComponent(token)}/accept`,
     body: { password },
   }))
 }
 
 export function usePortalLogin() {
-  return useSessionStart<z.input<typeof portalLoginBody>, Wire<typeof portalSignInSchema>>((credentials) => ({
-    path: '/portal/login',
-    body: credentials,
-  }))
+  return useSessionStart<z.input<typeof contract.portalLoginBody>, Wire<typeof contract.portalSignInSchema>>(
+    (credentials) => ({
+      path: '/portal/login',
+      body: credentials,
+    }),
+  )
 }
 
 /** The second sign-in step: a code turns the waiting session into a full one (a new cookie). */
 export function useVerifyPortalMfa() {
-  return useSessionStart<string, Wire<typeof mfaVerifiedSchema>>((code) => ({
+  return useSessionStart<string, Wire<typeof contract.mfaVerifiedSchema>>((code) => ({
     path: '/portal/mfa/verify',
     body: { code },
   }))
@@ -159,7 +141,7 @@ export function useDisablePortalMfa() {
 }
 
 export function useOpenMagicLink() {
-  return useSessionStart<string, Wire<typeof magicLinkSchema>>((token) => ({
+  return useSessionStart<string, Wire<typeof contract.magicLinkSchema>>((token) => ({
     path: `/portal/magic/${encodeURIComponent(token)}`,
     body: {},
   }))

@@ -1,18 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
-import type {
-  alertReadingSchema,
-  boardCardSchema,
-  boardSchema,
-  bookBody,
-  chairSchema,
-  patientSessionSchema,
-  preCheckItemSchema,
-  remsFormSchema,
-  sessionAlertSchema,
-  suggestedDatesSchema,
-  viewSchema,
-} from '../../contract/sessions'
+import type * as contract from '../../contract/sessions'
 import type { SessionEvent } from '../../domain/session'
 import { apiFetch } from './client'
 import { type LiveStatus, useLiveView } from './live'
@@ -23,17 +11,17 @@ import { useApiRead } from './read'
 // (view.ts) and its writes. The reply types are the contract's (src/contract/sessions.ts) as they
 // arrive: dates are ISO strings.
 
-export type BoardCard = Wire<typeof boardCardSchema>
-export type Board = Wire<typeof boardSchema>
-export type Chair = Wire<typeof chairSchema>
-export type PreCheckItem = Wire<typeof preCheckItemSchema>
-export type SessionAlertReading = Wire<typeof alertReadingSchema>
+export type BoardCard = Wire<typeof contract.boardCardSchema>
+export type Board = Wire<typeof contract.boardSchema>
+export type Chair = Wire<typeof contract.chairSchema>
+export type PreCheckItem = Wire<typeof contract.preCheckItemSchema>
+export type SessionAlertReading = Wire<typeof contract.alertReadingSchema>
 /** A monitoring alert (view.ts → vitals-alerts.ts): the reading, the rule, what to do and by when. */
-export type SessionAlert = Wire<typeof sessionAlertSchema>
-export type SessionView = Wire<typeof viewSchema>
-export type RemsForm = Wire<typeof remsFormSchema>
-export type PatientSession = Wire<typeof patientSessionSchema>
-export type SuggestedDates = Wire<typeof suggestedDatesSchema>
+export type SessionAlert = Wire<typeof contract.sessionAlertSchema>
+export type SessionView = Wire<typeof contract.viewSchema>
+export type RemsForm = Wire<typeof contract.remsFormSchema>
+export type PatientSession = Wire<typeof contract.patientSessionSchema>
+export type SuggestedDates = Wire<typeof contract.suggestedDatesSchema>
 
 /** A lot of the ledger's stock list (GET …/ledger/stock) as the dose step offers it. */
 export interface StockLot {
@@ -179,7 +167,7 @@ export function useSuggestedDates(clinicId: string, patientId: string, isEnabled
 }
 
 /** The booking body; the time is sent as ISO text. */
-export type BookInput = Omit<Wire<typeof bookBody>, 'scheduledAt'> & { scheduledAt: string }
+export type BookInput = Omit<Wire<typeof contract.bookBody>, 'scheduledAt'> & { scheduledAt: string }
 
 export function useBookSession(clinicId: string, patientId: string) {
   const queryClient = useQueryClient()

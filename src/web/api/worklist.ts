@@ -1,18 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
 import type { Wire } from '../../contract/common'
-import type {
-  urgencySchema,
-  worklistItemSchema,
-  worklistSchema,
-  worklistSectionSchema,
-} from '../../contract/worklist'
+import type * as contract from '../../contract/worklist'
 import { apiFetch } from './client'
 
-export type Urgency = Wire<typeof urgencySchema>
+export type Urgency = Wire<typeof contract.urgencySchema>
 /** One thing to do; `link` is where it is done, relative to the clinic's pages. */
-export type WorklistItem = Wire<typeof worklistItemSchema>
-export type WorklistSection = Wire<typeof worklistSectionSchema>
-export type Worklist = Wire<typeof worklistSchema>
+export type WorklistItem = Wire<typeof contract.worklistItemSchema>
+export type WorklistSection = Wire<typeof contract.worklistSectionSchema>
+export type Worklist = Wire<typeof contract.worklistSchema>
 
 export const worklistKey = (clinicId: string) => ['clinics', clinicId, 'worklist'] as const
 

@@ -1,8 +1,9 @@
-import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import { type ClinicDetails, useClinicDetails, useSaveClinicPhone } from '../api/clinic'
 import { useClinicalForm } from './clinical-form'
 import { MutationError } from './mutation-error'
 import { ErrorAlert, PageLoader } from './page-status'
+import { SectionCard } from './section-heading'
 
 function PhoneForm({
   clinicId,
@@ -27,14 +28,7 @@ function PhoneForm({
           {...field('phone')}
           maw={420}
         />
-        <MutationError
-          error={save.error}
-          placedFields={['phone']}
-          onReload={() => {
-            save.reset()
-            onReload()
-          }}
-        />
+        <MutationError mutation={save} placedFields={['phone']} onReload={onReload} />
         <Group>
           <Button type="submit" loading={save.isPending} disabled={phone.trim() === (details.phone ?? '')}>
             Save phone number
@@ -54,22 +48,17 @@ function PhoneForm({
 export function ClinicPhoneCard({ clinicId }: { clinicId: string }) {
   const details = useClinicDetails(clinicId)
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="clinic-details-title">
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="clinic-details-title">
-          Clinic details for patients
-        </Title>
-        {details.isPending && <PageLoader />}
-        {details.isError && <ErrorAlert error={details.error} />}
-        {details.data && (
-          <PhoneForm
-            key={details.data.version}
-            clinicId={clinicId}
-            details={details.data}
-            onReload={() => void details.refetch()}
-          />
-        )}
-      </Stack>
-    </Paper>
+    <SectionCard titleId="clinic-details-title" title="Clinic details for patients" titleSize="h3" gap="sm">
+      {details.isPending && <PageLoader />}
+      {details.isError && <ErrorAlert error={details.error} />}
+      {details.data && (
+        <PhoneForm
+          key={details.data.version}
+          clinicId={clinicId}
+          details={details.data}
+          onReload={() => void details.refetch()}
+        />
+      )}
+    </SectionCard>
   )
 }

@@ -1,4 +1,5 @@
 import { type GetInputPropsOptions, type LooseKeys, type UseFormInput, useForm } from '@mantine/form'
+import type { ChangeEvent } from 'react'
 import { fieldError } from './mutation-error'
 
 interface FieldOptions extends GetInputPropsOptions {
@@ -31,4 +32,25 @@ export function useClinicalForm<Values extends Record<string, any>>(
   }
   const checkbox = (path: LooseKeys<Values>) => form.getInputProps(path, { type: 'checkbox' })
   return { form, values: form.getValues(), field, checkbox }
+}
+
+type TextKey<T> = { [K in keyof T]: T[K] extends string ? K : never }[keyof T]
+
+/**
+ * Text inputs for a part of a form that its parent holds (`value`, replaced whole by `onChange`):
+ * `text(key, serverField)` gives an input that key's value, a change that replaces it (through
+ * `normalise`, e.g. upper case), and the server's message for `serverField`, the body's name for it.
+ */
+export function partTextFields<T>(
+  value: T,
+  onChange: (next: T) => void,
+  serverError: unknown,
+  messageOf: (error: unknown, field: string) => string | undefined = fieldError,
+) {
+  return (key: TextKey<T>, serverField = String(key), normalise = (text: string) => text) => ({
+    value: value[key] as string,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+      onChange({ ...value, [key]: normalise(event.currentTarget.value) }),
+    error: messageOf(serverError, serverField),
+  })
 }

@@ -10,6 +10,7 @@ import {
 import type { CSSProperties, ReactNode } from 'react'
 import type { Page } from '../api/page'
 import { type PageShown, type Paging, PagingFooter, serverPage, slicePage } from './paging-footer'
+import { QueryStates, type QueryStatesProps } from './staff-page'
 
 /** One column of a list: its header and how a row fills its cell. */
 export interface Column<T> {
@@ -147,7 +148,17 @@ export function TitledTable<T>({ title, emptyText, footer, ...table }: TitledTab
   )
 }
 
-interface PagedTableProps<T> extends Omit<DataTableProps<T>, 'rows'> {
+/**
+ * How a paged list reads: `links` for rows that each open something (a row lights up under the
+ * pointer), `log` for a record of events in dense small print.
+ */
+const listLooks = {
+  links: { highlightOnHover: true },
+  log: { verticalSpacing: 'xs', fz: 'sm' },
+} as const satisfies Record<string, TableProps>
+
+interface PagedTableProps<T> extends Omit<DataTableProps<T>, 'rows' | 'table'> {
+  look?: keyof typeof listLooks
   /** Shown under the headers when the page has no rows (null: show nothing). */
   empty: ReactNode
   paging: Paging
@@ -164,11 +175,16 @@ function TablePage<T>({
   paging,
   pageSizes,
   noun,
+  look,
   ...table
 }: PagedTableProps<T> & { rows: T[]; shown: PageShown }) {
   return (
     <>
-      <DataTable {...table} table={{ striped: true, verticalSpacing: 'sm', ...table.table }} rows={rows} />
+      <DataTable
+        {...table}
+        table={{ striped: true, verticalSpacing: 'sm', ...(look && listLooks[look]) }}
+        rows={rows}
+      />
       {rows.length === 0 && empty !== null && (
         <Text c="dimmed" ta="center" py="md">
           {empty}
@@ -182,6 +198,19 @@ function TablePage<T>({
 /** A list the API pages: the page it sent. */
 export function PagedTable<T>({ data, ...props }: PagedTableProps<T> & { data: Page<T> }) {
   return <TablePage {...props} rows={data.items} shown={serverPage(data, props.paging)} />
+}
+
+/** A list the API pages, as its query stands: a loader, the problem (`errorTitle`), or the page. */
+export function PagedQueryTable<T>({
+  query,
+  errorTitle,
+  ...props
+}: PagedTableProps<T> & { query: QueryStatesProps<Page<T>>['query']; errorTitle: string }) {
+  return (
+    <QueryStates query={query} errorTitle={errorTitle}>
+      {(data) => <PagedTable {...props} data={data} />}
+    </QueryStates>
+  )
 }
 
 /** A list held whole in memory, paged here. */

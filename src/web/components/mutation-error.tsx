@@ -2,7 +2,10 @@ import { Alert, Button, Group, List, Stack, Text } from '@mantine/core'
 import { isApiError } from '../api/client'
 
 interface MutationErrorProps {
-  error: unknown
+  /** The failed write's error; or give `mutation`, whose error this is. */
+  error?: unknown
+  /** The failed write: Reload first resets it, so its message goes, then calls `onReload`. */
+  mutation?: { error: unknown; reset: () => void }
   /** Fields whose messages the form already shows beside its inputs. */
   placedFields?: readonly string[]
   /** Reloads the record after a stale-version conflict. */
@@ -13,7 +16,15 @@ interface MutationErrorProps {
  * A failed save in plain words. A stale version (409) says that someone else changed the record
  * and nothing was overwritten; field problems not shown beside an input are listed here.
  */
-export function MutationError({ error, placedFields = [], onReload }: MutationErrorProps) {
+export function MutationError({ mutation, placedFields = [], ...props }: MutationErrorProps) {
+  const error = mutation ? mutation.error : props.error
+  const onReload =
+    mutation || props.onReload
+      ? () => {
+          mutation?.reset()
+          props.onReload?.()
+        }
+      : undefined
   if (!error) return null
   if (isApiError(error, 'stale-version')) {
     return (

@@ -1,4 +1,4 @@
-import { Text, Title, type TitleOrder } from '@mantine/core'
+import { type MantineSpacing, Paper, Stack, Text, Title, type TitleOrder } from '@mantine/core'
 import type { CSSProperties, ReactNode } from 'react'
 
 /** A card's heading and, under it, the line saying what the card holds. */
@@ -24,5 +24,25 @@ export function SectionHeading({
         </Text>
       )}
     </div>
+  )
+}
+
+/** A bordered section of a page, named for screen readers by its own heading (`titleId`). */
+export function SectionCard(props: {
+  titleId: string
+  title: ReactNode
+  titleSize: 'h3' | 'h4'
+  gap: MantineSpacing
+  children: ReactNode
+}) {
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={props.titleId}>
+      <Stack gap={props.gap}>
+        <Title order={2} size={props.titleSize} id={props.titleId}>
+          {props.title}
+        </Title>
+        {props.children}
+      </Stack>
+    </Paper>
   )
 }

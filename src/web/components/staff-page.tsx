@@ -39,15 +39,13 @@ export function StaffPage({
 }
 
 /** What a query shows: a loader while it loads, its problem if it failed, `children` once it has data. */
-export function QueryStates<T>({
-  query,
-  errorTitle,
-  children,
-}: {
+export interface QueryStatesProps<T> {
   query: { isPending: boolean; isError: boolean; error: unknown; data: T | undefined }
   errorTitle: string
   children: (data: T) => ReactNode
-}) {
+}
+
+export function QueryStates<T>({ query, errorTitle, children }: QueryStatesProps<T>) {
   return (
     <>
       {query.isPending && <PageLoader />}

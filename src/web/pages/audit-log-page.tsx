@@ -131,7 +131,7 @@ export function AuditLogPage() {
             <PagedTable
               label="Audit events"
               minWidth={860}
-              table={{ verticalSpacing: 'xs', fz: 'sm' }}
+              look="log"
               columns={columns(timeZone)}
               data={data}
               rowKey={(event) => event.id}

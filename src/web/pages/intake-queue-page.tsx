@@ -3,10 +3,10 @@ import { useState } from 'react'
 import { useClinicSummary } from '../api/clinic'
 import { type Referral, type ReferralStatus, useReferrals } from '../api/referrals'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
-import { type Column, OrDimmed, PagedTable } from '../components/data-table'
+import { type Column, OrDimmed, PagedQueryTable } from '../components/data-table'
 import { usePageFilter, usePaging } from '../components/list-footer'
 import { ReferralDrawer, referralStatusLabels } from '../components/referral-drawer'
-import { QueryStates, StaffPageTitle } from '../components/staff-page'
+import { StaffPageTitle } from '../components/staff-page'
 import { TimeCell } from '../components/time-cell'
 
 const pageSizes = [10, 25, 50]
@@ -92,22 +92,19 @@ export function IntakeQueuePage() {
           w="fit-content"
         />
       </Box>
-      <QueryStates query={referrals} errorTitle="Could not load the intake queue">
-        {(data) => (
-          <PagedTable
-            label="Referrals"
-            minWidth={720}
-            table={{ highlightOnHover: true }}
-            columns={columns(timeZone, readsAnswers, setOpened)}
-            data={data}
-            rowKey={(r) => r.id}
-            empty={`No referrals ${status ? `marked ${referralStatusLabels[status].toLowerCase()}` : 'yet'}.`}
-            paging={paging}
-            pageSizes={pageSizes}
-            noun={['referral', 'referrals']}
-          />
-        )}
-      </QueryStates>
+      <PagedQueryTable
+        query={referrals}
+        errorTitle="Could not load the intake queue"
+        label="Referrals"
+        minWidth={720}
+        look="links"
+        columns={columns(timeZone, readsAnswers, setOpened)}
+        rowKey={(r) => r.id}
+        empty={`No referrals ${status ? `marked ${referralStatusLabels[status].toLowerCase()}` : 'yet'}.`}
+        paging={paging}
+        pageSizes={pageSizes}
+        noun={['referral', 'referrals']}
+      />
       <ReferralDrawer
         clinicId={clinicId}
         referral={open}

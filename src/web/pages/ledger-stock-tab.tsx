@@ -147,7 +147,7 @@ export function LedgerStockTab({ stock, canWrite, onOpenLot, onAction }: LedgerS
       <SlicedTable
         label="Stock on hand by lot"
         minWidth={900}
-        table={{ highlightOnHover: true }}
+        look="links"
         columns={lotColumns(canWrite, onOpenLot, onAction)}
         rows={lots}
         rowKey={(lot) => lot.id}

@@ -99,7 +99,7 @@ export function OutboxPage() {
             <PagedTable
               label="Outgoing messages"
               minWidth={820}
-              table={{ verticalSpacing: 'xs', fz: 'sm' }}
+              look="log"
               columns={columns(timeZone)}
               data={data}
               rowKey={(m) => m.id}

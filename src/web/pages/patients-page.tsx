@@ -5,11 +5,11 @@ import { useClinicSummary } from '../api/clinic'
 import { type PatientListItem, usePatients } from '../api/patients'
 import { clinicPath } from '../clinic-path'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
-import { type Column, OrDimmed, PagedTable } from '../components/data-table'
+import { type Column, OrDimmed, PagedQueryTable } from '../components/data-table'
 import { useListFilter } from '../components/list-footer'
 import { RegisterPatientModal } from '../components/register-patient-modal'
 import { useSearchPaging } from '../components/search-paging'
-import { QueryStates, StaffPage } from '../components/staff-page'
+import { StaffPage } from '../components/staff-page'
 import { StageBadge } from '../components/stage-badge'
 import { ageInYears, formatCalendarDate } from '../lib/age'
 
@@ -115,22 +115,19 @@ export function PatientsPage() {
           </Button>
         )}
       </Group>
-      <QueryStates query={patients} errorTitle="Could not load patients">
-        {(data) => (
-          <PagedTable
-            label="Patients"
-            minWidth={720}
-            table={{ highlightOnHover: true }}
-            columns={columns(clinicId, readsChart, now, timeZone)}
-            data={data}
-            rowKey={(patient) => patient.id}
-            empty={q || dateOfBirth ? 'No patients match this search.' : 'No patients yet.'}
-            paging={paging}
-            pageSizes={pageSizes}
-            noun={['patient', 'patients']}
-          />
-        )}
-      </QueryStates>
+      <PagedQueryTable
+        query={patients}
+        errorTitle="Could not load patients"
+        label="Patients"
+        minWidth={720}
+        look="links"
+        columns={columns(clinicId, readsChart, now, timeZone)}
+        rowKey={(patient) => patient.id}
+        empty={q || dateOfBirth ? 'No patients match this search.' : 'No patients yet.'}
+        paging={paging}
+        pageSizes={pageSizes}
+        noun={['patient', 'patients']}
+      />
       {canRegister && (
         <RegisterPatientModal clinicId={clinicId} opened={isRegisterOpen} onClose={registerModal.close} />
       )}

@@ -4,9 +4,9 @@ import { useClinicSummary } from '../api/clinic'
 import { type ClinicUser, useClinicUsers } from '../api/users'
 import { AddUserModal } from '../components/add-user-modal'
 import { useCurrentClinic } from '../components/current-clinic'
-import { type Column, OrDimmed, PagedTable } from '../components/data-table'
+import { type Column, OrDimmed, PagedQueryTable } from '../components/data-table'
 import { useSearchPaging } from '../components/search-paging'
-import { QueryStates, StaffPage } from '../components/staff-page'
+import { StaffPage } from '../components/staff-page'
 import { TimeCell } from '../components/time-cell'
 import { UserActions } from '../components/user-actions'
 import { roleLabel } from '../lib/roles'
@@ -70,22 +70,19 @@ export function UsersPage() {
         maw={360}
         type="search"
       />
-      <QueryStates query={users} errorTitle="Could not load users">
-        {(data) => (
-          <PagedTable
-            label="Users"
-            minWidth={760}
-            table={{ highlightOnHover: true }}
-            columns={columns(clinicId, timeZone)}
-            data={data}
-            rowKey={(user) => user.userId}
-            empty={q ? `No users match “${q}”.` : 'No users yet.'}
-            paging={paging}
-            pageSizes={pageSizes}
-            noun={['user', 'users']}
-          />
-        )}
-      </QueryStates>
+      <PagedQueryTable
+        query={users}
+        errorTitle="Could not load users"
+        label="Users"
+        minWidth={760}
+        look="links"
+        columns={columns(clinicId, timeZone)}
+        rowKey={(user) => user.userId}
+        empty={q ? `No users match “${q}”.` : 'No users yet.'}
+        paging={paging}
+        pageSizes={pageSizes}
+        noun={['user', 'users']}
+      />
       <AddUserModal clinicId={clinicId} opened={isAddOpen} onClose={addModal.close} />
     </StaffPage>
   )

@@ -200,12 +200,11 @@ function DeadlineRow(props: DeadlineRowProps) {
           </Group>
         )}
         <MutationError
-          error={mark.error}
+          mutation={mark}
           placedFields={['at', 'reference']}
-          onReload={() => {
-            mark.reset()
+          onReload={() =>
             void queryClient.invalidateQueries({ queryKey: ['clinics', clinicId, 'ledger', 'loss-reports'] })
-          }}
+          }
         />
       </Stack>
     </Paper>

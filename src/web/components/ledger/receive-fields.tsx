@@ -2,6 +2,7 @@ import { NumberInput, SegmentedControl, SimpleGrid, Stack, Textarea, TextInput }
 import type { ComponentProps } from 'react'
 import { ledgerInputLimits } from '../../../domain/ledger'
 import type { Drug, LotUnit, Party } from '../../api/ledger'
+import { partTextFields } from '../clinical-form'
 import { FieldGroup } from '../field-group'
 import { fieldError } from './field-messages'
 import { formatMg } from './ledger-format'
@@ -50,19 +51,12 @@ export function NewLotFields({
   unit,
   error,
 }: NewLotFieldsProps) {
+  const productField = partTextFields(product, onProductChange, error, fieldError)
   const text = (
     key: keyof ProductFields,
     label: string,
     extra: Partial<ComponentProps<typeof TextInput>> = {},
-  ) => (
-    <TextInput
-      label={label}
-      value={product[key]}
-      onChange={(e) => onProductChange({ ...product, [key]: e.currentTarget.value })}
-      error={fieldError(error, key)}
-      {...extra}
-    />
-  )
+  ) => <TextInput label={label} {...productField(key)} {...extra} />
   return (
     <>
       <FieldGroup label="Drug" error={fieldError(error, 'drug') ?? fieldError(error, 'unit')}>
@@ -106,28 +100,17 @@ interface SupplierFieldsProps {
 
 /** The supplier of 21 CFR 1304.22(c): name, address and DEA registration. */
 export function SupplierFields({ supplier, onChange, error }: SupplierFieldsProps) {
+  const field = partTextFields(supplier, onChange, error, fieldError)
   return (
     <Stack gap="xs">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label="Supplier name"
-          value={supplier.name}
-          onChange={(e) => onChange({ ...supplier, name: e.currentTarget.value })}
-          error={fieldError(error, 'supplier.name')}
-        />
+        <TextInput label="Supplier name" {...field('name', 'supplier.name')} />
         <TextInput
           label="Supplier DEA number"
-          value={supplier.dea}
-          onChange={(e) => onChange({ ...supplier, dea: e.currentTarget.value.toUpperCase() })}
-          error={fieldError(error, 'supplier.dea')}
+          {...field('dea', 'supplier.dea', (text) => text.toUpperCase())}
         />
       </SimpleGrid>
-      <TextInput
-        label="Supplier address"
-        value={supplier.address}
-        onChange={(e) => onChange({ ...supplier, address: e.currentTarget.value })}
-        error={fieldError(error, 'supplier.address')}
-      />
+      <TextInput label="Supplier address" {...field('address', 'supplier.address')} />
     </Stack>
   )
 }
@@ -152,6 +135,7 @@ interface ContainerFieldsProps {
 
 /** How much arrived and on which invoice. */
 export function ContainerFields({ value, onChange, totalMg, error }: ContainerFieldsProps) {
+  const field = partTextFields(value, onChange, error, fieldError)
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -165,21 +149,13 @@ export function ContainerFields({ value, onChange, totalMg, error }: ContainerFi
           error={fieldError(error, 'containerCount')}
           description={totalMg ? `${formatMg(totalMg)} in all` : ' '}
         />
-        <TextInput
-          label="Invoice number"
-          value={value.invoiceNumber}
-          onChange={(e) => onChange({ ...value, invoiceNumber: e.currentTarget.value })}
-          error={fieldError(error, 'invoiceNumber')}
-          description=" "
-        />
+        <TextInput label="Invoice number" {...field('invoiceNumber')} description=" " />
       </SimpleGrid>
       <Textarea
         label="Container numbers (optional)"
         description="One per container, separated by commas or new lines"
         placeholder="V-101, V-102, V-103"
-        value={value.numbers}
-        onChange={(e) => onChange({ ...value, numbers: e.currentTarget.value })}
-        error={fieldError(error, 'containerNumbers')}
+        {...field('numbers', 'containerNumbers')}
         autosize
         minRows={1}
       />

@@ -139,12 +139,9 @@ export function ResolveModal({
             vouchesFor={`this resolution of the ${groupDigits(d.differenceMg)} mg difference on lot ${d.lotNumber}`}
           />
           <MutationError
-            error={error}
+            mutation={resolve}
             placedFields={['reason', 'recounted', ...witnessFields]}
-            onReload={() => {
-              resolve.reset()
-              onReload()
-            }}
+            onReload={onReload}
           />
           <FormActions
             submitLabel="Resolve"

@@ -9,9 +9,10 @@ import {
   useUpdatePatient,
 } from '../../api/patients'
 import { ClinicalCard } from '../../components/clinical-card'
+import { useClinicalForm } from '../../components/clinical-form'
 import { DataTable } from '../../components/data-table'
 import { markInErrorColumn, struckIfInError } from '../../components/mark-in-error-button'
-import { fieldError, MutationError } from '../../components/mutation-error'
+import { MutationError } from '../../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import { draftOf, fieldsOf, PatientFieldsForm, patientFieldNames } from '../../components/patient-fields'
 import { PortalInvitePanel } from '../../components/portal/portal-invite-panel'
@@ -45,7 +46,7 @@ function DemographicsForm({
           isReadOnly={!canWrite}
           legacyAddress={patient.address}
         />
-        <MutationError error={update.error} placedFields={patientFieldNames} onReload={onReload} />
+        <MutationError mutation={update} placedFields={patientFieldNames} onReload={onReload} />
         {update.isSuccess && (
           <Text size="sm" c="teal.8" role="status">
             Saved.
@@ -66,48 +67,34 @@ function DemographicsForm({
   )
 }
 
+/** Weight and height both take one decimal, side by side. */
+const measureInput = { decimalScale: 1, w: 140 } as const
+
 function MeasurementForm({ clinicId, patientId }: { clinicId: string; patientId: string }) {
-  const [weightKg, setWeightKg] = useState<number | string>('')
-  const [heightCm, setHeightCm] = useState<number | string>('')
   const add = useAddMeasurement(clinicId, patientId)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
+  const { form, field } = useClinicalForm<{ weightKg: number | string; heightCm: number | string }>(
+    { weightKg: '', heightCm: '' },
+    add.error,
+  )
+  const submit = ({ weightKg, heightCm }: typeof form.values) =>
     add.mutate(
       { weightKg: Number(weightKg), heightCm: heightCm === '' ? null : Number(heightCm) },
-      {
-        onSuccess: () => {
-          setWeightKg('')
-          setHeightCm('')
-        },
-      },
+      { onSuccess: () => form.reset() },
     )
-  }
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={form.onSubmit(submit)}>
       <Stack gap="xs">
         <Group align="flex-start" gap="md">
           <NumberInput
             label="Weight (kg)"
-            value={weightKg}
-            onChange={setWeightKg}
-            error={fieldError(add.error, 'weightKg')}
+            {...field('weightKg')}
             min={20}
             max={400}
-            decimalScale={1}
             required
             withAsterisk={false}
-            w={140}
+            {...measureInput}
           />
-          <NumberInput
-            label="Height (cm)"
-            value={heightCm}
-            onChange={setHeightCm}
-            error={fieldError(add.error, 'heightCm')}
-            min={100}
-            max={250}
-            decimalScale={1}
-            w={140}
-          />
+          <NumberInput label="Height (cm)" {...field('heightCm')} min={100} max={250} {...measureInput} />
           <Button type="submit" mt={25} loading={add.isPending}>
             Add measurement
           </Button>
@@ -172,10 +159,7 @@ export function DemographicsTab(props: ChartTabProps) {
           key={patient.data.version}
           patient={patient.data}
           canWrite={canWriteDemographics}
-          onReload={() => {
-            update.reset()
-            void patient.refetch()
-          }}
+          onReload={() => void patient.refetch()}
           update={update}
         />
       </ClinicalCard>

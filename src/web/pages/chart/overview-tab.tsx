@@ -1,6 +1,7 @@
-import { Anchor, Group, Paper, Progress, Stack, Text, ThemeIcon, Title } from '@mantine/core'
+import { Anchor, Group, Progress, Stack, Text, Title } from '@mantine/core'
 import { Link } from 'react-router'
 import { useChart } from '../../api/chart'
+import { ChecklistItem } from '../../components/checklist-item'
 import { ErrorAlert, PageLoader } from '../../components/page-status'
 import type { ChartTabProps } from './chart-tab-props'
 
@@ -46,33 +47,16 @@ export function OverviewTab({ clinicId, patientId }: ChartTabProps) {
       </Stack>
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Checklist">
         {checklist.map((item) => (
-          <Paper
+          <ChecklistItem
             key={item.id}
-            component="li"
-            withBorder
-            p="sm"
-            radius="md"
-            style={{ borderLeft: `4px solid var(--mantine-color-${item.isDone ? 'teal' : 'orange'}-6)` }}
-          >
-            <Group justify="space-between" wrap="nowrap" gap="md">
-              <Group gap="sm" wrap="nowrap">
-                <ThemeIcon color={item.isDone ? 'teal' : 'orange'} variant="light" radius="xl" aria-hidden>
-                  {item.isDone ? '✓' : '!'}
-                </ThemeIcon>
-                <Stack gap={0}>
-                  <Text fw={500}>
-                    {item.label}
-                    <Text span size="sm" c={item.isDone ? 'teal.8' : 'orange.8'} fw={600}>
-                      {' '}
-                      — {item.isDone ? 'done' : 'missing'}
-                    </Text>
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    {item.detail}
-                  </Text>
-                </Stack>
-              </Group>
-              {!item.isDone && tabOfItem[item.id] && (
+            color={item.isDone ? 'teal' : 'orange'}
+            mark={item.isDone ? '✓' : '!'}
+            label={item.label}
+            state={item.isDone ? 'done' : 'missing'}
+            detail={item.detail}
+            action={
+              !item.isDone &&
+              tabOfItem[item.id] && (
                 <Anchor
                   component={Link}
                   to={`?tab=${tabOfItem[item.id]}`}
@@ -82,9 +66,9 @@ export function OverviewTab({ clinicId, patientId }: ChartTabProps) {
                 >
                   Go to {tabOfItem[item.id]}
                 </Anchor>
-              )}
-            </Group>
-          </Paper>
+              )
+            }
+          />
         ))}
       </Stack>
     </Stack>

@@ -190,12 +190,9 @@ export function ScreeningForm({
             })}
           </Stack>
           <MutationError
-            error={save.error}
+            mutation={save}
             placedFields={['episodeDurationMonths', 'severity']}
-            onReload={() => {
-              save.reset()
-              onReload()
-            }}
+            onReload={onReload}
           />
           {save.isSuccess && (
             <Text size="sm" c="teal.8" role="status">

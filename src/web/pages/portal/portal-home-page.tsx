@@ -9,7 +9,7 @@ import {
 } from '../../api/portal'
 import { PortalHeading } from './portal-fields'
 import { dueText, formatDay, formatTime, reasonText, routeText } from './portal-format'
-import { PortalLoader, PortalProblem } from './portal-status'
+import { PortalQueryStatus } from './portal-status'
 import { answeredCount, findPatientInstrument } from './survey-flow'
 
 function SurveyCard({ survey, nowMs }: { survey: PortalSurvey; nowMs: number }) {
@@ -96,8 +96,7 @@ export function PortalHomePage() {
         <Title order={2} size="h3" id="portal-surveys-title">
           Surveys to fill in
         </Title>
-        {surveys.isPending && <PortalLoader />}
-        {surveys.isError && <PortalProblem error={surveys.error} />}
+        <PortalQueryStatus query={surveys} />
         {surveys.data && sorted.length === 0 && (
           <Text>Nothing to fill in right now. We will let you know when the next check-in is due.</Text>
         )}
@@ -110,8 +109,7 @@ export function PortalHomePage() {
         <Title order={2} size="h3" id="portal-visits-title">
           Your upcoming visits
         </Title>
-        {appointments.isPending && <PortalLoader />}
-        {appointments.isError && <PortalProblem error={appointments.error} />}
+        <PortalQueryStatus query={appointments} />
         {appointments.data?.length === 0 && <Text>No visits booked at the moment.</Text>}
         {appointments.data?.map((appointment) => (
           <AppointmentCard key={appointment.id} appointment={appointment} />

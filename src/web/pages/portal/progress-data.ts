@@ -23,25 +23,17 @@ export function chartPoints(series: ProgressSeries): ChartPoint[] {
     .sort((a, b) => a.atMs - b.atMs)
 }
 
+const levelLines = [
+  { kind: 'response', at: 'responseAt', name: 'Response', color: 'blue.7' },
+  { kind: 'remission', at: 'remissionAt', name: 'Remission', color: 'teal.9' },
+] as const
+
+/** The response and remission lines, each only where the series has its level. */
 export function referenceLevels(series: ProgressSeries): ReferenceLevel[] {
-  const levels: ReferenceLevel[] = []
-  if (series.responseAt !== null) {
-    levels.push({
-      kind: 'response',
-      y: series.responseAt,
-      label: `Response (${series.responseAt})`,
-      color: 'blue.7',
-    })
-  }
-  if (series.remissionAt !== null) {
-    levels.push({
-      kind: 'remission',
-      y: series.remissionAt,
-      label: `Remission (${series.remissionAt})`,
-      color: 'teal.9',
-    })
-  }
-  return levels
+  return levelLines.flatMap(({ kind, at, name, color }) => {
+    const y = series[at]
+    return y === null ? [] : [{ kind, y, label: `${name} (${y})`, color }]
+  })
 }
 
 /** The time span to draw: the points and the sessions, padded a day each side. */

@@ -1,9 +1,9 @@
 import { LineChart } from '@mantine/charts'
 import { List, Paper, Stack, Text, Title } from '@mantine/core'
-import { type ProgressSeries, usePortalProgress } from '../../api/portal'
-import { PortalHeading } from './portal-fields'
+import { type PortalProgress, type ProgressSeries, usePortalProgress } from '../../api/portal'
+import { SectionCard } from '../../components/section-heading'
 import { formatShortDate } from './portal-format'
-import { PortalLoader, PortalProblem } from './portal-status'
+import { PortalPage } from './portal-status'
 import { chartPoints, describeSeries, referenceLevels, sessionMarks, timeDomain } from './progress-data'
 
 /** What each questionnaire measures, in a line. */
@@ -84,51 +84,52 @@ function SeriesChart({
   )
 }
 
+/** The response and remission lines in plain words, and the days of the visits behind the grey lines. */
+function LinesExplained({ sessions }: { sessions: PortalProgress['sessions'] }) {
+  return (
+    <SectionCard titleId="progress-lines" title="What the lines mean" titleSize="h4" gap="xs">
+      <List spacing="xs">
+        <List.Item>
+          <strong>Response</strong>: half of your first score, or lower. Studies call a drop of at least half
+          a “response”.
+        </List.Item>
+        <List.Item>
+          <strong>Remission</strong>: a score this low most often means few symptoms are left.
+        </List.Item>
+      </List>
+      <Text>
+        Scores go up and down from week to week. One check-in is never the whole picture. Your care team will
+        talk your chart through with you at your visits. Please bring any questions.
+      </Text>
+      {sessions.length > 0 && (
+        <Text size="sm">
+          Your visits: {sessions.map((s) => `S${s.number} ${formatShortDate(s.at)}`).join(', ')}.
+        </Text>
+      )}
+    </SectionCard>
+  )
+}
+
 /** Scores over time with the response and remission lines, and what they mean in plain words. */
 export function ProgressPage() {
-  const progress = usePortalProgress()
   return (
-    <Stack gap="lg">
-      <PortalHeading
-        title="Your progress"
-        lead="Each dot is one of your check-ins. A lower score means fewer or milder symptoms. The grey lines (S1, S2, and so on) show the days of your visits."
-      />
-      {progress.isPending && <PortalLoader />}
-      {progress.isError && <PortalProblem error={progress.error} />}
-      {progress.data?.series.length === 0 && (
-        <Text>Your chart will appear here after your first check-in.</Text>
-      )}
-      {progress.data?.series.map((series) => (
-        <SeriesChart key={series.instrumentId} series={series} sessions={progress.data.sessions} />
-      ))}
-      {progress.data && progress.data.series.length > 0 && (
-        <Paper withBorder radius="md" p="md" component="section" aria-labelledby="progress-lines">
-          <Stack gap="xs">
-            <Title order={2} size="h4" id="progress-lines">
-              What the lines mean
-            </Title>
-            <List spacing="xs">
-              <List.Item>
-                <strong>Response</strong>: half of your first score, or lower. Studies call a drop of at least
-                half a “response”.
-              </List.Item>
-              <List.Item>
-                <strong>Remission</strong>: a score this low most often means few symptoms are left.
-              </List.Item>
-            </List>
-            <Text>
-              Scores go up and down from week to week. One check-in is never the whole picture. Your care team
-              will talk your chart through with you at your visits. Please bring any questions.
-            </Text>
-            {progress.data.sessions.length > 0 && (
-              <Text size="sm">
-                Your visits:{' '}
-                {progress.data.sessions.map((s) => `S${s.number} ${formatShortDate(s.at)}`).join(', ')}.
-              </Text>
-            )}
-          </Stack>
-        </Paper>
-      )}
-    </Stack>
+    <PortalPage
+      title="Your progress"
+      lead="Each dot is one of your check-ins. A lower score means fewer or milder symptoms. The grey lines (S1, S2, and so on) show the days of your visits."
+      query={usePortalProgress()}
+    >
+      {(progress) =>
+        progress.series.length === 0 ? (
+          <Text>Your chart will appear here after your first check-in.</Text>
+        ) : (
+          <>
+            {progress.series.map((series) => (
+              <SeriesChart key={series.instrumentId} series={series} sessions={progress.sessions} />
+            ))}
+            <LinesExplained sessions={progress.sessions} />
+          </>
+        )
+      }
+    </PortalPage>
   )
 }

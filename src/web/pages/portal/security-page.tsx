@@ -11,7 +11,7 @@ import {
 import { TotpSetupKey } from '../../components/totp-setup-key'
 import { PortalCodeForm, PortalHeading, PortalPasswordInput } from './portal-fields'
 import { formatShortDate } from './portal-format'
-import { PortalLoader, PortalProblem } from './portal-status'
+import { PortalProblem, PortalQueryStatus } from './portal-status'
 import { describeTwoStepError } from './two-step-text'
 
 /** Off: a button, then the QR code and key, then the first code that turns it on. */
@@ -123,8 +123,7 @@ export function SecurityPage() {
             With two-step sign-in, someone who learns your password still cannot get in. After your password,
             the portal also asks for a short code that only your phone can show. You can choose to use it.
           </Text>
-          {status.isPending && <PortalLoader />}
-          {status.isError && <PortalProblem error={status.error} />}
+          <PortalQueryStatus query={status} />
           {status.data && (status.data.isEnabled ? <TurnOff status={status.data} /> : <TurnOn />)}
         </Stack>
       </Paper>

@@ -297,7 +297,7 @@ export function DischargeSection(props: SectionProps) {
               Mark ready for discharge
             </Button>
           )}
-          <MutationError error={transition.error} onReload={() => transition.reset()} />
+          <MutationError mutation={transition} />
         </ClinicalCard>
         {view.session.route === 'intranasal' && isOpen && <DissociationCheckPanel {...props} />}
         {isOpen && <Escort {...props} />}

@@ -2,6 +2,7 @@ import { Alert, PasswordInput, Select, Stack, Text, Textarea, TextInput } from '
 import { hasPermission, type StaffRole } from '../../../domain/access/permissions'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import { useWitnesses } from '../../api/ledger'
+import { partTextFields } from '../../components/clinical-form'
 import { memberProof, type ProofMethod, ProofMethodField } from '../../components/member-proof'
 import { fieldError } from '../../components/mutation-error'
 
@@ -92,6 +93,7 @@ export function DoseOverridePanel({ clinicId, self, refusal, value, onChange, er
       .filter((w) => hasPermission(w.role as StaffRole, 'override:sign'))
       .map((w) => ({ value: w.userId, label: w.displayName })),
   ]
+  const field = partTextFields(value, onChange, error)
   return (
     <Alert
       color="red"
@@ -104,15 +106,7 @@ export function DoseOverridePanel({ clinicId, self, refusal, value, onChange, er
         <Text size="sm" fs="italic">
           {signatureMeanings.doseLimitOverride}
         </Text>
-        <Textarea
-          label="Reason"
-          value={value.reason}
-          onChange={(event) => onChange({ ...value, reason: event.currentTarget.value })}
-          error={fieldError(error, 'override.reason')}
-          autosize
-          minRows={2}
-          required
-        />
+        <Textarea label="Reason" {...field('reason', 'override.reason')} autosize minRows={2} required />
         <Select
           label="Prescriber"
           placeholder="Choose the prescriber who signs"

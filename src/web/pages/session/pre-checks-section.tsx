@@ -10,13 +10,13 @@ import {
   Text,
   Textarea,
   TextInput,
-  ThemeIcon,
   Title,
 } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { signatureMeanings } from '../../../domain/access/signature-meanings'
 import { isActionAllowed } from '../../../domain/session'
 import { type PreCheckItem, useSessionAction } from '../../api/sessions'
+import { ChecklistItem } from '../../components/checklist-item'
 import { ClinicalCard } from '../../components/clinical-card'
 import { useClinicalForm } from '../../components/clinical-form'
 import { SignAndSubmit, useSignature } from '../../components/clinical-signing'
@@ -40,31 +40,15 @@ export function PreCheckList({ items }: { items: PreCheckItem[] }) {
       aria-label="Pre-check items"
     >
       {items.map((item) => (
-        <Paper
+        <ChecklistItem
           key={item.id}
-          component="li"
-          withBorder
-          p="xs"
-          radius="md"
-          style={{ borderLeft: `4px solid var(--mantine-color-${statusColor[item.status]}-6)` }}
-        >
-          <Group gap="sm" wrap="nowrap">
-            <ThemeIcon color={statusColor[item.status]} variant="light" radius="xl" aria-hidden>
-              {statusMark[item.status]}
-            </ThemeIcon>
-            <Stack gap={0} style={{ flex: 1 }}>
-              <Text fw={500} size="sm">
-                {item.label}{' '}
-                <Text span size="sm" fw={700} c={`${statusColor[item.status]}.8`}>
-                  — {item.status}
-                </Text>
-              </Text>
-              <Text size="xs" c="dimmed">
-                {item.detail}
-              </Text>
-            </Stack>
-          </Group>
-        </Paper>
+          color={statusColor[item.status]}
+          mark={statusMark[item.status]}
+          label={item.label}
+          state={item.status}
+          detail={item.detail}
+          isCompact
+        />
       ))}
     </SimpleGrid>
   )

@@ -123,7 +123,7 @@ export function StateActions(props: SectionProps & { onDischarge: () => void }) 
             )}
           </Group>
         )}
-        <MutationError error={transition.error} onReload={() => transition.reset()} />
+        <MutationError mutation={transition} />
       </Stack>
       <ReasonModal
         opened={reasonFor !== null}

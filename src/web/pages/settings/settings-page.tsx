@@ -108,10 +108,9 @@ function SettingsForm(props: { clinicId: string; settings: ClinicSettings; onRel
         </Alert>
       )}
       <MutationError
-        error={save.error}
+        mutation={save}
         placedFields={changed}
         onReload={() => {
-          save.reset()
           setDraft({})
           onReload()
         }}
