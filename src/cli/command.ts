@@ -56,6 +56,11 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   }
 }
 
+/** Options that each take one text value (`--name VALUE`), by name: `{ name: { type: 'string' } }`. */
+export function textOptions<N extends string>(...names: N[]): Record<N, { type: 'string' }> {
+  return Object.fromEntries(names.map((name) => [name, { type: 'string' }])) as Record<N, { type: 'string' }>
+}
+
 /** Parses a numeric option, naming it in the error when it is not a finite number. */
 export function numberOption(value: string | undefined, name: string, fallback?: number): number {
   if (value === undefined) {

@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect } from 'vitest'
 import type { CliIo } from '../../src/cli/command'
 import { runCli } from '../../src/cli/run-cli'
 import { createTestDatabase } from './test-database'
@@ -32,4 +36,23 @@ export async function cliTestDatabase() {
   const postgres = handle.kind === 'postgres' ? handle : undefined
   if (!postgres) await handle.close()
   return { env, postgres }
+}
+
+/**
+ * Runs `work` against a fresh CLI database that `ketacare seed` has filled, with a scratch folder
+ * (`dir`); both are removed afterwards, whatever happens.
+ */
+export async function withSeededCli(
+  work: (cli: { env: Record<string, string>; dir: string }) => Promise<void>,
+): Promise<void> {
+  const { env, postgres } = await cliTestDatabase()
+  const dir = mkdtempSync(join(tmpdir(), 'ketacare-cli-'))
+  try {
+    expect(await runCli(['seed'], bufferIo(env).io)).toBe(0)
+    await work({ env, dir })
+  } finally {
+    await postgres?.close()
+    rmSync(dir, { recursive: true, force: true })
+    if (env.KETACARE_DATA_DIR) rmSync(env.KETACARE_DATA_DIR, { recursive: true, force: true })
+  }
 }

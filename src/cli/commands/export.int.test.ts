@@ -1,16 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bufferIo, cliTestDatabase } from '../../../test/support/cli'
+import { bufferIo, withSeededCli } from '../../../test/support/cli'
 import { runCli } from '../run-cli'
 
 describe('ketacare export --deidentified', () => {
   it('writes CSV files and NDJSON lines of the consenting patients', async () => {
-    const { env, postgres: keep } = await cliTestDatabase()
-    const out = mkdtempSync(join(tmpdir(), 'ketacare-export-'))
-    try {
-      expect(await runCli(['seed'], bufferIo(env).io)).toBe(0)
+    await withSeededCli(async ({ env, dir: out }) => {
       const refused = bufferIo(env)
       expect(await runCli(['export'], refused.io)).toBe(2)
       expect(refused.text()).toMatch(/--deidentified/)
@@ -38,10 +34,6 @@ describe('ketacare export --deidentified', () => {
         .map((l) => JSON.parse(l))
       expect(new Set(lines.map((l) => l.type))).toEqual(new Set(['patient', 'session', 'score', 'event']))
       expect(lines.every((l) => !('mrn' in l) && !('givenName' in l))).toBe(true)
-    } finally {
-      await keep?.close()
-      rmSync(out, { recursive: true, force: true })
-      if (env.KETACARE_DATA_DIR) rmSync(env.KETACARE_DATA_DIR, { recursive: true, force: true })
-    }
+    })
   })
 })

@@ -5,7 +5,7 @@ import { type CsvCell, toCsv } from '../../domain/csv'
 import { type ExportRecordType, exportDeidentified } from '../../server/features/research/export'
 import { findClinicOption } from '../clinic-option'
 import type { CliCommand } from '../command'
-import { numberOption, parseOptions, UsageError } from '../command'
+import { numberOption, parseOptions, textOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
 
 const csvColumns: Record<ExportRecordType, string[]> = {
@@ -59,11 +59,9 @@ linked. NDJSON goes to --out FILE or standard output, one {"type": …} object a
 a terminal.`,
   run: async (argv, io) => {
     const { values } = parseOptions(argv, {
+      ...textOptions('out', 'clinic', 'max-shift-days'),
       deidentified: { type: 'boolean', default: false },
       format: { type: 'string', default: 'ndjson' },
-      out: { type: 'string' },
-      clinic: { type: 'string' },
-      'max-shift-days': { type: 'string' },
     })
     if (!values.deidentified) throw new UsageError('only de-identified exports exist: add --deidentified')
     if (values.format !== 'ndjson' && values.format !== 'csv')

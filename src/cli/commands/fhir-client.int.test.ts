@@ -1,17 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bufferIo, cliTestDatabase } from '../../../test/support/cli'
+import { bufferIo, withSeededCli } from '../../../test/support/cli'
 import { jwksOf, makeKey } from '../../../test/support/smart-client'
 import { runCli } from '../run-cli'
 
 describe('ketacare fhir client add, list and revoke', () => {
   it('registers a client from a JWKS file, lists it, revokes it; a private key is refused naming the field', async () => {
-    const { env, postgres: keepForDrop } = await cliTestDatabase()
-    const dir = mkdtempSync(join(tmpdir(), 'ketacare-fhir-client-'))
-    try {
-      expect(await runCli(['seed'], bufferIo(env).io)).toBe(0)
+    await withSeededCli(async ({ env, dir }) => {
       const key = await makeKey('ES384', 'registry-1')
       const jwks = join(dir, 'jwks.json')
       writeFileSync(jwks, JSON.stringify(jwksOf(key)))
@@ -61,10 +57,6 @@ describe('ketacare fhir client add, list and revoke', () => {
       )
       expect(bad.code).toBe(2)
       expect(bad.text).toContain('jwks.keys[0].d')
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-      if (env.KETACARE_DATA_DIR) rmSync(env.KETACARE_DATA_DIR, { recursive: true, force: true })
-      await keepForDrop?.close()
-    }
+    })
   })
 })

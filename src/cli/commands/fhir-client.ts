@@ -9,7 +9,7 @@ import {
 } from '../../server/features/fhir-clients/service'
 import { chooseClinic, clinicsByName } from '../clinic-option'
 import type { CliCommand, CliIo } from '../command'
-import { parseOptions, UsageError } from '../command'
+import { parseOptions, textOptions, UsageError } from '../command'
 import { openRuntime, type Runtime } from '../runtime'
 
 // `ketacare fhir client add|list|revoke`: the administrator's backend-client registry from the
@@ -64,12 +64,7 @@ FILE holds the client's public JSON Web Key Set ({"keys": [...]}): RSA (RS384) o
 keys, each with a kid, no private parts. Scopes are system/<Type>.rs, system/*.rs or the v1
 system/<Type>.read. The client then gets tokens from /fhir/R4/auth/token (README: FHIR API).`,
   run: async (argv, io) => {
-    const { values } = parseOptions(argv, {
-      clinic: { type: 'string' },
-      name: { type: 'string' },
-      jwks: { type: 'string' },
-      scopes: { type: 'string' },
-    })
+    const { values } = parseOptions(argv, textOptions('clinic', 'name', 'jwks', 'scopes'))
     if (!values.name?.trim()) throw new UsageError('--name is required')
     if (!values.jwks) throw new UsageError('--jwks FILE is required (the public key set)')
     const scopes = scopeWords(values.scopes ?? '')

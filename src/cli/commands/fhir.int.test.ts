@@ -1,9 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Resource } from '@medplum/fhirtypes'
 import { describe, expect, it } from 'vitest'
-import { bufferIo, cliTestDatabase } from '../../../test/support/cli'
+import { bufferIo, withSeededCli } from '../../../test/support/cli'
 import { r4Errors } from '../../../test/support/fhir'
 import { runCli } from '../run-cli'
 
@@ -16,10 +15,7 @@ const linesOf = (file: string) =>
 
 describe('ketacare fhir export', () => {
   it('writes one valid NDJSON file per type for the chosen clinic, honouring --type and --since', async () => {
-    const { env, postgres: keep } = await cliTestDatabase()
-    const out = mkdtempSync(join(tmpdir(), 'ketacare-fhir-export-'))
-    try {
-      expect(await runCli(['seed'], bufferIo(env).io)).toBe(0)
+    await withSeededCli(async ({ env, dir: out }) => {
       const missing = bufferIo(env)
       expect(await runCli(['fhir', 'export', '--out', join(out, 'x')], missing.io)).toBe(2)
       expect(missing.text()).toMatch(/--clinic is required; clinics: .*Hillcrest/)
@@ -69,10 +65,6 @@ describe('ketacare fhir export', () => {
         await runCli([...args, '2000-01-01T00:00:00Z', '--out', join(out, 'old')], bufferIo(env).io),
       ).toBe(0)
       expect(linesOf(join(out, 'old', 'Patient.ndjson'))).toHaveLength(patients.length)
-    } finally {
-      await keep?.close()
-      rmSync(out, { recursive: true, force: true })
-      if (env.KETACARE_DATA_DIR) rmSync(env.KETACARE_DATA_DIR, { recursive: true, force: true })
-    }
+    })
   })
 })

@@ -5,7 +5,7 @@ import { parseSince } from '../../server/fhir/export/kick-off-params'
 import { writeNdjsonExport } from '../../server/fhir/export/write-ndjson'
 import { chooseClinic } from '../clinic-option'
 import type { CliCommand } from '../command'
-import { parseOptions, UsageError } from '../command'
+import { parseOptions, textOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
 
 /** An AppError about an option (a bad type or date) as a usage error naming the option. */
@@ -30,12 +30,7 @@ a day in the clinic's time zone (2026-01-31). --clinic may be left out when ther
 Each batch read is audited in the clinic's trail as "ketacare cli". A progress line shows on a
 terminal.`,
   run: async (argv, io) => {
-    const { values } = parseOptions(argv, {
-      out: { type: 'string' },
-      clinic: { type: 'string' },
-      type: { type: 'string' },
-      since: { type: 'string' },
-    })
+    const { values } = parseOptions(argv, textOptions('out', 'clinic', 'type', 'since'))
     if (!values.out) throw new UsageError('--out DIR is required')
     const sources = asUsage('type', () =>
       exportSources(

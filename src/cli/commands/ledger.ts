@@ -5,7 +5,7 @@ import { runAsCli } from '../../server/features/ledger/scope'
 import { verifyLedgerChains } from '../../server/features/ledger/verify-chains'
 import { chooseClinic, clinicsByName } from '../clinic-option'
 import type { CliCommand } from '../command'
-import { parseOptions, UsageError } from '../command'
+import { parseOptions, textOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
 
 export const ledgerVerifyCommand: CliCommand = {
@@ -64,15 +64,8 @@ Dates are the clinic's local dates; --from/--to default to the last 30 days. --c
 out when there is one clinic. CSV goes to standard output unless --out is given; PDF needs --out.`,
   run: async (argv, io) => {
     const { values } = parseOptions(argv, {
-      kind: { type: 'string' },
-      clinic: { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
+      ...textOptions('kind', 'clinic', 'from', 'to', 'out', 'inventory-type', 'timing', 'date'),
       format: { type: 'string', default: 'csv' },
-      out: { type: 'string' },
-      'inventory-type': { type: 'string' },
-      timing: { type: 'string' },
-      date: { type: 'string' },
     })
     const kind = values.kind as ReportKind | undefined
     if (!kind || !reportKinds.includes(kind))

@@ -2,7 +2,7 @@ import { formatSignIns, hasAnyOrganization, seedDemoOrganization, seedFullDemo }
 import { seedSyntheticPopulation } from '../../server/seed/synthetic'
 import { chooseClinic, clinicsByName } from '../clinic-option'
 import type { CliCommand } from '../command'
-import { numberOption, parseOptions, UsageError } from '../command'
+import { numberOption, parseOptions, textOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
 
 export const seedCommand: CliCommand = {
@@ -22,10 +22,8 @@ clinical-reference §6–7. The same --seed (default 1) gives the same populatio
 batches with a progress bar on a terminal.`,
   run: async (argv, io) => {
     const { values } = parseOptions(argv, {
+      ...textOptions('patients', 'seed', 'clinic'),
       force: { type: 'boolean', default: false },
-      patients: { type: 'string' },
-      seed: { type: 'string' },
-      clinic: { type: 'string' },
     })
     const runtime = await openRuntime(io)
     try {

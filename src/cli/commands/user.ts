@@ -6,7 +6,7 @@ import { uuidv7 } from '../../server/ids'
 import { inOwnerTransaction } from '../../server/tenancy'
 import { findClinicOption } from '../clinic-option'
 import type { CliCommand } from '../command'
-import { parseOptions, UsageError } from '../command'
+import { parseOptions, textOptions, UsageError } from '../command'
 import { openRuntime } from '../runtime'
 
 export const userAddCommand: CliCommand = {
@@ -18,13 +18,7 @@ ROLE is one of: ${staffRoles.join(', ')}.
 Without --password a password is generated and printed once. For an existing e-mail, adds the
 role in that clinic and leaves the password alone.`,
   run: async (argv, io) => {
-    const { values } = parseOptions(argv, {
-      email: { type: 'string' },
-      name: { type: 'string' },
-      role: { type: 'string' },
-      clinic: { type: 'string' },
-      password: { type: 'string' },
-    })
+    const { values } = parseOptions(argv, textOptions('email', 'name', 'role', 'clinic', 'password'))
     const email = values.email?.trim().toLowerCase()
     if (!email?.includes('@')) throw new UsageError('--email is required and must be an e-mail address')
     if (!values.role || !isRole(values.role) || values.role === 'patient')
