@@ -44,7 +44,11 @@ describe('a synthetic population as FHIR R4', () => {
   })
 
   it('emits every type, and one resource per stored row or signed act', async () => {
-    for (const { type } of sources) expect(emitted.get(type)!.length, type).toBeGreaterThan(0)
+    // Medication is a received ledger lot: the synthetic seed keeps no ledger, so Hillcrest has only
+    // its demo lots (none today); every other type is there.
+    for (const { type } of sources.filter((s) => s.type !== 'Medication'))
+      expect(emitted.get(type)!.length, type).toBeGreaterThan(0)
+    expect(emitted.get('Medication')!.length).toBe(await count('cs_lot'))
     expect(emitted.get('Patient')!.length).toBe(patients)
     expect(await count('patient')).toBe(patients)
     expect(emitted.get('Encounter')!.length).toBe(await count('treatment_session'))
