@@ -44,11 +44,25 @@ describe('a synthetic population as FHIR R4', () => {
   })
 
   it('emits every type, and one resource per stored row or signed act', async () => {
-    // Medication is a received ledger lot: the synthetic seed keeps no ledger, so Hillcrest has only
-    // its demo lots (none today); every other type is there.
-    for (const { type } of sources.filter((s) => s.type !== 'Medication'))
+    // The synthetic seed keeps no ledger and no intake screening: Medication (a received lot) and
+    // Condition (the episode a screening records) come only from Hillcrest's demo rows, so they are
+    // counted against those rows; every other type must be there.
+    const notSynthetic = ['Medication', 'Condition']
+    for (const { type } of sources.filter((s) => !notSynthetic.includes(s.type)))
       expect(emitted.get(type)!.length, type).toBeGreaterThan(0)
     expect(emitted.get('Medication')!.length).toBe(await count('cs_lot'))
+    expect(emitted.get('Condition')!.length).toBe(
+      Number(
+        (
+          await t.database.db
+            .selectFrom('screening')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('clinic_id', '=', t.clinics.hillcrest)
+            .where('severity', 'is not', null)
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    )
     expect(emitted.get('Patient')!.length).toBe(patients)
     expect(await count('patient')).toBe(patients)
     expect(emitted.get('Encounter')!.length).toBe(await count('treatment_session'))
