@@ -2,6 +2,7 @@ import type { StaffRole } from '../../domain/access/permissions'
 import { appendAudit } from '../audit/append-audit'
 import type { AppContext } from '../context'
 import { generatePassword, hashPassword } from '../features/auth/passwords'
+import { registerFhirClient } from '../features/fhir-clients/service'
 import { recordSettingCertification } from '../features/rems/service'
 import { uuidv7 } from '../ids'
 import { inOwnerTransaction } from '../tenancy'
@@ -10,6 +11,17 @@ import { type DemoStaff, seedDemoPatients } from './demo-patients'
 import { seedDemoReferrals } from './demo-referrals'
 import { seedDemoSessions } from './demo-sessions'
 import { seedSyntheticPopulation } from './synthetic'
+
+/** The demo backend client's public key (EC P-384); its private half was never kept. */
+const demoClientPublicKey = {
+  kty: 'EC',
+  crv: 'P-384',
+  x: '3vHL688ds6k4f9H6nwlY5UUW9AT0u5WYIWXqv1JFyZfPLMDvu9CPPqa9RYFVp8Hc',
+  y: 'PSlDuPKTbWorrc2r54AXCZFMh8PzSvrIQFuNZP-H5A2eZRFFiJZODK5A3thvIAnX',
+  kid: 'demo-ehr-1',
+  alg: 'ES384',
+  use: 'sig',
+}
 
 export interface DemoSignIn {
   email: string
@@ -186,6 +198,14 @@ export async function seedDemoClinicalData(
       identifier: 'SPR-HCS-2090417',
       effectiveOn: new Date(ctx.now().getTime() - 90 * 86_400_000).toISOString().slice(0, 10),
     })
+  // Issue 17: Riverside's referring psychiatrist's EHR reads its patients' scores over FHIR. Only the
+  // public key is here (no private key exists anywhere), so the demo client shows on the
+  // administrator's FHIR clients page but cannot fetch a token: register your own to try (README).
+  await registerFhirClient(ctx, await principalByEmail(ctx, 'admin@demo.ketacare.org'), riverside, {
+    name: 'Referring psychiatrist EHR (demo)',
+    scopes: ['system/Patient.rs', 'system/Observation.rs', 'system/QuestionnaireResponse.rs'],
+    jwks: { keys: [demoClientPublicKey] },
+  })
   const patients =
     (await seedDemoPatients(ctx, riverside, staffRiverside, 'riverside')) +
     (await seedDemoPatients(ctx, hillcrest, staffHillcrest, 'hillcrest'))
