@@ -25,6 +25,9 @@ export interface Column<T> {
 }
 
 /** A column of figures: right-aligned under a right-aligned header, kept on one line. */
+/** A badge in a table cell keeps its whole word when the columns are narrow (a tablet). */
+export const noShrink = { minWidth: 'max-content' } as const
+
 export const figureColumn = { td: { ta: 'right' }, th: { ta: 'right' }, nowrap: true } as const
 
 /** The columns, and for someone who may act on the rows a last column of actions, right-aligned. */

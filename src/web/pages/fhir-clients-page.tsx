@@ -10,7 +10,7 @@ import {
 import { useClinicalForm } from '../components/clinical-form'
 import { ConfirmModal } from '../components/confirm-modal'
 import { useCurrentClinic } from '../components/current-clinic'
-import { DataTable } from '../components/data-table'
+import { DataTable, noShrink } from '../components/data-table'
 import { MutationError } from '../components/mutation-error'
 import { ErrorAlert, PageLoader } from '../components/page-status'
 
@@ -133,7 +133,15 @@ export function FhirClientsPage() {
             {
               header: 'Status',
               cell: (c) =>
-                c.revokedAt ? <Badge color="gray">Revoked</Badge> : <Badge color="teal">Active</Badge>,
+                c.revokedAt ? (
+                  <Badge color="gray" style={noShrink}>
+                    Revoked
+                  </Badge>
+                ) : (
+                  <Badge color="teal" style={noShrink}>
+                    Active
+                  </Badge>
+                ),
             },
             {
               header: null,

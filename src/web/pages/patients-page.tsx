@@ -5,7 +5,7 @@ import { useClinicSummary } from '../api/clinic'
 import { type PatientListItem, usePatients } from '../api/patients'
 import { clinicPath } from '../clinic-path'
 import { hasClinicPermission, useCurrentClinic } from '../components/current-clinic'
-import { type Column, OrDimmed, PagedQueryTable } from '../components/data-table'
+import { type Column, noShrink, OrDimmed, PagedQueryTable } from '../components/data-table'
 import { useListFilter } from '../components/list-footer'
 import { RegisterPatientModal } from '../components/register-patient-modal'
 import { useSearchPaging } from '../components/search-paging'
@@ -14,8 +14,6 @@ import { StageBadge } from '../components/stage-badge'
 import { ageInYears, formatCalendarDate } from '../lib/age'
 
 const pageSizes = [10, 25, 50, 100]
-
-const noShrink = { minWidth: 'max-content' }
 
 // Stage and alerts are clinical; front desk sees whether a session can be booked (issue 13).
 function columns(

@@ -4,7 +4,7 @@ import { useClinicSummary } from '../api/clinic'
 import { type ClinicUser, useClinicUsers } from '../api/users'
 import { AddUserModal } from '../components/add-user-modal'
 import { useCurrentClinic } from '../components/current-clinic'
-import { type Column, OrDimmed, PagedQueryTable } from '../components/data-table'
+import { type Column, noShrink, OrDimmed, PagedQueryTable } from '../components/data-table'
 import { useSearchPaging } from '../components/search-paging'
 import { StaffPage } from '../components/staff-page'
 import { TimeCell } from '../components/time-cell'
@@ -13,7 +13,6 @@ import { roleLabel } from '../lib/roles'
 
 const pageSizes = [10, 25, 50, 100]
 // Badges keep their whole word; the table scrolls sideways before a badge is cut.
-const noShrink = { minWidth: 'max-content' }
 
 function columns(clinicId: string, timeZone: string | undefined): Column<ClinicUser>[] {
   return [
