@@ -1,18 +1,11 @@
 import { sql } from 'kysely'
 import { questionnaires, toQuestionnaireResponse } from '../resources/questionnaire'
 import { appendOnlyLastUpdated, commonConditions, markedStatusIn } from '../sql-filters'
-import { pageInMemory } from './clinic-sources'
+import { inMemorySource } from './clinic-sources'
 import { clinicPage, clinicRow, type ResourceSource } from './source'
 
 /** The instruments as Questionnaires: the same for every clinic, read from the domain. */
-export const questionnaireSource: ResourceSource = {
-  type: 'Questionnaire',
-  permission: 'clinic:read',
-  params: ['_id'],
-  includes: [],
-  read: async (_scope, id) => questionnaires().find((q) => q.id === id),
-  search: async (_scope, request) => pageInMemory(questionnaires(), request),
-}
+export const questionnaireSource = inMemorySource('Questionnaire', async () => questionnaires())
 
 /** Each recorded instrument response with its item answers. */
 export const questionnaireResponseSource: ResourceSource = {

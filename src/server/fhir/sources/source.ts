@@ -37,6 +37,15 @@ export interface ResourceSource {
   search: (scope: SourceScope, request: SearchRequest) => Promise<Resource[]>
 }
 
+/** A source of reference data every member may read (clinic:read), searched by `_id` alone. */
+export function referenceSource(
+  type: ResourceType,
+  read: ResourceSource['read'],
+  search: ResourceSource['search'],
+): ResourceSource {
+  return { type, permission: 'clinic:read', params: ['_id'], includes: [], read, search }
+}
+
 /** The clinic's tables a resource is read from by its row id. */
 type RowTable =
   | 'patient'
