@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { questionnaires, toQuestionnaireResponse } from '../resources/questionnaire'
 import { appendOnlyLastUpdated, commonConditions, markedStatusIn } from '../sql-filters'
 import { inMemorySource } from './clinic-sources'
-import { clinicPage, clinicRow, type ResourceSource } from './source'
+import { clinicPage, type ResourceSource, readRow } from './source'
 
 /** The instruments as Questionnaires: the same for every clinic, read from the domain. */
 export const questionnaireSource = inMemorySource('Questionnaire', async () => questionnaires())
@@ -14,10 +14,7 @@ export const questionnaireResponseSource: ResourceSource = {
   params: ['_id', '_lastUpdated', 'patient', 'subject', 'status'],
   includes: [],
   paramDocs: { status: 'completed, or entered-in-error for responses marked in error.' },
-  read: async (scope, id) => {
-    const row = await clinicRow(scope, 'instrument_response', id)
-    return row && toQuestionnaireResponse(row)
-  },
+  read: readRow('instrument_response', toQuestionnaireResponse),
   search: async (scope, request) => {
     const conditions = commonConditions(request, {
       id: sql.ref('id'),

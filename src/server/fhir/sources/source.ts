@@ -75,6 +75,17 @@ export async function clinicRow<T extends RowTable>(
   return row as Selectable<Database[T]> | undefined
 }
 
+/** A read by row id: the clinic's row of `table` (none for an id that is not a UUID) as `toResource` makes it. */
+export function readRow<T extends RowTable>(
+  table: T,
+  toResource: (row: Selectable<Database[T]>) => Resource,
+) {
+  return async (scope: SourceScope, id: string): Promise<Resource | undefined> => {
+    const row = await clinicRow(scope, table, id)
+    return row && toResource(row)
+  }
+}
+
 /** A search's rows of the clinic: those matching `where`, in id order, at most `limit`. */
 export async function clinicRows<T extends RowTable>(
   { tx, clinicId }: SourceScope,
