@@ -100,6 +100,15 @@ export const clinicalSignRefused = {
   nurse2: forbidden,
 }
 
+/** Refused an administrator's permission (settings:manage, fhir-clients:manage): all but the admin. */
+export const adminOnlyRefused = {
+  prescriber: forbidden,
+  nurse: forbidden,
+  frontDesk: forbidden,
+  auditor: forbidden,
+  nurse2: forbidden,
+}
+
 /** A request of a table: method, URL and, for a write, its body. */
 export type Call = readonly ['GET', string] | readonly ['POST' | 'PATCH' | 'PUT', string, unknown]
 

@@ -1,7 +1,7 @@
 import type { Bundle, OperationOutcome, Patient } from '@medplum/fhirtypes'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoClinic } from '../../../test/support/clinic-fixture'
-import { fhirGet } from '../../../test/support/fhir'
+import { fhirGet, firstPatientOfEachClinic } from '../../../test/support/fhir'
 import type { Client, TestApp } from '../../../test/support/test-app'
 
 // Refusals of the FHIR API, each an OperationOutcome with the right status: another clinic's record
@@ -20,14 +20,7 @@ beforeAll(async () => {
     t,
     clients: { nurse, admin, prescriber },
   } = await startDemoClinic({ roles: ['nurse', 'admin', 'prescriber'] }))
-  const first = (clinicId: string) =>
-    t.database.db
-      .selectFrom('patient')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .executeTakeFirstOrThrow()
-  riversidePatient = (await first(t.clinics.riverside)).id
-  hillcrestPatient = (await first(t.clinics.hillcrest)).id
+  ;({ riverside: riversidePatient, hillcrest: hillcrestPatient } = await firstPatientOfEachClinic(t))
 })
 afterAll(() => t.close())
 
@@ -35,6 +28,15 @@ const outcomeOf = (body: string) => {
   const outcome = JSON.parse(body) as OperationOutcome
   expect(outcome.resourceType).toBe('OperationOutcome')
   return outcome.issue![0]!
+}
+
+/** The nurse's `path` is a 400 whose outcome names `param`; returns that outcome's issue. */
+async function expectRefusedNaming(path: string, param: string) {
+  const res = await fhirGet(nurse, path)
+  expect(res.statusCode).toBe(400)
+  const outcome = outcomeOf(res.body)
+  expect(outcome.diagnostics!.startsWith(`${param}:`)).toBe(true)
+  return outcome
 }
 
 describe('a clinic never sees another clinic’s data', () => {
@@ -96,10 +98,8 @@ describe('bad requests are named, never ignored', () => {
     ['Observation?status=final&status=amended', 'status'],
     ['Encounter?code=1234', 'code'],
   ])('%s → 400 naming %s', async (path, param) => {
-    const res = await fhirGet(nurse, path)
-    expect(res.statusCode).toBe(400)
-    expect(outcomeOf(res.body)).toMatchObject({ severity: 'error', code: 'invalid' })
-    expect(outcomeOf(res.body).diagnostics!.startsWith(`${param}:`)).toBe(true)
+    const outcome = await expectRefusedNaming(path, param)
+    expect(outcome).toMatchObject({ severity: 'error', code: 'invalid' })
   })
 
   it('unknown types, ids and routes are 404 OperationOutcomes', async () => {
@@ -186,9 +186,7 @@ describe('the depressive episode stays in its clinic; medication parameters are 
     ['Condition?status=active', 'status'],
     ['Medication?patient=abc', 'patient'],
   ])('%s → 400 naming %s', async (path, param) => {
-    const res = await fhirGet(nurse, path)
-    expect(res.statusCode).toBe(400)
-    expect(outcomeOf(res.body).diagnostics!.startsWith(`${param}:`)).toBe(true)
+    await expectRefusedNaming(path, param)
   })
 
   it('an administrator (no clinical reads) is refused administrations and lots', async () => {

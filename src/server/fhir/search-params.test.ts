@@ -4,6 +4,16 @@ import { parseDate, parseSearch } from './search-params'
 
 const zone = 'America/New_York'
 
+/** `parse` throws an AppError whose first field error names `field`. */
+function expectRefusedNaming(parse: () => unknown, field: string) {
+  try {
+    parse()
+    expect.unreachable()
+  } catch (error) {
+    expect((error as AppError).fieldErrors[0]!.field).toBe(field)
+  }
+}
+
 describe('date search values cover the range their precision gives, in the clinic’s zone', () => {
   it('a day is the clinic’s day, 23 hours long on the spring-forward day', () => {
     const day = parseDate('date', '2026-03-08', zone)
@@ -75,12 +85,7 @@ describe('parseSearch', () => {
     [{ _id: '' }, '_id'],
     [{ _count: '1.5' }, '_count'],
   ])('%j is refused naming %s', (query, field) => {
-    try {
-      parse(query)
-      expect.unreachable()
-    } catch (error) {
-      expect((error as AppError).fieldErrors[0]!.field).toBe(field)
-    }
+    expectRefusedNaming(() => parse(query), field)
   })
 })
 
@@ -104,11 +109,6 @@ describe('MedicationAdministration and Condition parameters', () => {
     [{ 'effective-time': 'sa2026' }, 'effective-time'],
     [{ date: '2026' }, 'date'],
   ])('%j is refused naming %s', (query, field) => {
-    try {
-      parse(query)
-      expect.unreachable()
-    } catch (error) {
-      expect((error as AppError).fieldErrors[0]!.field).toBe(field)
-    }
+    expectRefusedNaming(() => parse(query), field)
   })
 })

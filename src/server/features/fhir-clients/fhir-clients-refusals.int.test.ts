@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest'
-import { conflict, expectProblem, forbidden, notFound, refusalTable } from '../../../../test/support/refusals'
+import {
+  adminOnlyRefused,
+  conflict,
+  expectProblem,
+  notFound,
+  refusalTable,
+} from '../../../../test/support/refusals'
 import { jwksOf, makeKey } from '../../../../test/support/smart-client'
 import { registerFhirClientAsOperator } from './service'
 
@@ -13,38 +19,14 @@ const keyPair = makeKey('RS384', 'table')
 const body = async (name: string) => ({ name, scopes: ['system/*.rs'], jwks: jwksOf(await keyPair) })
 
 describe('who manages backend clients', () => {
-  f.byRole(
-    '%s lists the clients: %o',
-    {
-      admin: 200,
-      prescriber: forbidden,
-      nurse: forbidden,
-      frontDesk: forbidden,
-      auditor: forbidden,
-      nurse2: forbidden,
-    },
-    () => [['GET', clients()]],
-  )
-  f.byRole(
-    '%s registers a client: %o',
-    {
-      admin: 201,
-      prescriber: forbidden,
-      nurse: forbidden,
-      frontDesk: forbidden,
-      auditor: forbidden,
-      nurse2: forbidden,
-    },
-    async (role) => [['POST', clients(), await body(`by ${role}`)]],
-  )
-  f.byRole(
-    '%s revokes a client: %o',
-    { prescriber: forbidden, nurse: forbidden, frontDesk: forbidden, auditor: forbidden, nurse2: forbidden },
-    async (role) => {
-      const made = await f.as('admin').post(clients(), await body(`to revoke by ${role}`))
-      return [['POST', `${clients()}/${made.json().clientId}/revoke`, {}]]
-    },
-  )
+  f.byRole('%s lists the clients: %o', { admin: 200, ...adminOnlyRefused }, () => [['GET', clients()]])
+  f.byRole('%s registers a client: %o', { admin: 201, ...adminOnlyRefused }, async (role) => [
+    ['POST', clients(), await body(`by ${role}`)],
+  ])
+  f.byRole('%s revokes a client: %o', adminOnlyRefused, async (role) => {
+    const made = await f.as('admin').post(clients(), await body(`to revoke by ${role}`))
+    return [['POST', `${clients()}/${made.json().clientId}/revoke`, {}]]
+  })
 
   test('the administrator revokes once (then 409); another clinic’s client is 404', async () => {
     const made = await f.as('admin').post(clients(), await body('revoked'))

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { toAdverseEvent } from '../resources/adverse-event'
 import type { SearchRequest } from '../search-params'
 import { allOf, appendOnlyLastUpdated, commonConditions } from '../sql-filters'
-import { clinicRow, clinicRows, type ResourceSource, type SourceScope } from './source'
+import { clinicRows, type ResourceSource, readRow, type SourceScope } from './source'
 
 async function search(scope: SourceScope, request: SearchRequest) {
   const conditions = commonConditions(request, {
@@ -26,9 +26,6 @@ export const adverseEventSource: ResourceSource = {
     patient: 'The same as subject (R4 defines only subject for AdverseEvent).',
   },
   paramDefinitions: { patient: null, date: 'AdverseEvent-date' },
-  read: async (scope, id) => {
-    const row = await clinicRow(scope, 'side_effect', id)
-    return row && toAdverseEvent(row)
-  },
+  read: readRow('side_effect', toAdverseEvent),
   search,
 }

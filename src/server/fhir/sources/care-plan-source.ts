@@ -3,7 +3,7 @@ import type { PlanStatus } from '../../../db'
 import { carePlanStatusOf, toCarePlan } from '../resources/care-plan'
 import type { SearchRequest } from '../search-params'
 import { allOf, commonConditions, textIn } from '../sql-filters'
-import { clinicRow, clinicRows, type ResourceSource, type SourceScope } from './source'
+import { clinicRows, type ResourceSource, readRow, type SourceScope } from './source'
 
 /** The plan states a CarePlan status stands for (superseded and cancelled are both `revoked`). */
 const statesOf = (statuses: readonly string[]) =>
@@ -31,9 +31,6 @@ export const carePlanSource: ResourceSource = {
     date: 'The start of the plan: its approval, or its creation while a draft.',
     status: 'draft, active (approved) or revoked (superseded or cancelled).',
   },
-  read: async (scope, id) => {
-    const row = await clinicRow(scope, 'treatment_plan', id)
-    return row && toCarePlan(row)
-  },
+  read: readRow('treatment_plan', toCarePlan),
   search,
 }

@@ -1,4 +1,4 @@
-import type { Resource } from '@medplum/fhirtypes'
+import type { Resource, ResourceType } from '@medplum/fhirtypes'
 import {
   toChairLocation,
   toClinicLocation,
@@ -6,7 +6,7 @@ import {
   toNetworkOrganization,
 } from '../resources/organization'
 import type { SearchRequest } from '../search-params'
-import type { ResourceSource, SourceScope } from './source'
+import { referenceSource, type SourceScope } from './source'
 
 // A clinic's reference data is a handful of resources (its network, itself, its chairs), so these
 // types load them whole and page in memory; _id is their one search parameter.
@@ -20,7 +20,7 @@ async function loadClinic({ tx, clinicId }: SourceScope) {
 }
 
 /** The small set's page: `_id` applied, id order, after the cursor, one more than the count. */
-export function pageInMemory(resources: Resource[], request: SearchRequest): Resource[] {
+function pageInMemory(resources: Resource[], request: SearchRequest): Resource[] {
   return resources
     .filter((r) => !request.ids || request.ids.includes(r.id!))
     .filter((r) => request.cursor === undefined || r.id! > request.cursor)
@@ -48,22 +48,17 @@ async function locations(scope: SourceScope): Promise<Resource[]> {
   return [toClinicLocation(clinic), ...chairs.map(toChairLocation)]
 }
 
-/** The clinic and the network it belongs to. */
-export const organizationSource: ResourceSource = {
-  type: 'Organization',
-  permission: 'clinic:read',
-  params: ['_id'],
-  includes: [],
-  read: async (scope, id) => (await organizations(scope)).find((r) => r.id === id),
-  search: async (scope, request) => pageInMemory(await organizations(scope), request),
+/** A source over a small set loaded whole by `load`. */
+export function inMemorySource(type: ResourceType, load: (scope: SourceScope) => Promise<Resource[]>) {
+  return referenceSource(
+    type,
+    async (scope, id) => (await load(scope)).find((r) => r.id === id),
+    async (scope, request) => pageInMemory(await load(scope), request),
+  )
 }
 
+/** The clinic and the network it belongs to. */
+export const organizationSource = inMemorySource('Organization', organizations)
+
 /** The clinic's building and its treatment chairs. */
-export const locationSource: ResourceSource = {
-  type: 'Location',
-  permission: 'clinic:read',
-  params: ['_id'],
-  includes: [],
-  read: async (scope, id) => (await locations(scope)).find((r) => r.id === id),
-  search: async (scope, request) => pageInMemory(await locations(scope), request),
-}
+export const locationSource = inMemorySource('Location', locations)

@@ -4,7 +4,7 @@ import { ndc, rxnorm } from '../code-systems'
 import { drugCodings, toMedication } from '../resources/medication'
 import { matchesToken, type SearchRequest } from '../search-params'
 import { anyOf, commonConditions, textIn } from '../sql-filters'
-import { clinicPage, clinicRow, type ResourceSource, type SourceScope } from './source'
+import { clinicPage, type ResourceSource, readRow, type SourceScope } from './source'
 
 /** A `code` search: the drugs its RxNorm tokens name, or lots by NDC. */
 function codeCondition(request: SearchRequest) {
@@ -36,9 +36,6 @@ export const medicationSource: ResourceSource = {
     _lastUpdated: 'When the lot was received into the ledger (lots do not change).',
   },
   paramDefinitions: { code: 'medications-code' },
-  read: async (scope, id) => {
-    const row = await clinicRow(scope, 'cs_lot', id)
-    return row && toMedication(row)
-  },
+  read: readRow('cs_lot', toMedication),
   search: async (scope, request) => (await load(scope, request)).map(toMedication),
 }

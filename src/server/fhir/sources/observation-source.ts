@@ -1,5 +1,6 @@
 import type { Coding, Observation } from '@medplum/fhirtypes'
-import { sql } from 'kysely'
+import { type Selectable, sql } from 'kysely'
+import type { Database } from '../../../db'
 import { observationCategory } from '../code-systems'
 import {
   instrumentIds,
@@ -16,6 +17,7 @@ import {
 } from '../resources/observation-vitals'
 import { matchesToken, type SearchRequest } from '../search-params'
 import {
+  allOf,
   anyOf,
   appendOnlyLastUpdated,
   type Condition,
@@ -25,7 +27,7 @@ import {
   textIn,
 } from '../sql-filters'
 import { mergePage, rowConditions, rowIdOf, rowsPerPart, suffixOf } from './row-parts'
-import { clinicRow, type ResourceSource, type SourceScope } from './source'
+import { clinicRow, clinicRows, type ResourceSource, type SourceScope } from './source'
 
 // Observations come from three tables: a vital-sign row holds up to five (blood pressure, heart
 // rate, MOAA/S, respiratory rate, SpO2), a body measurement weight and height, an instrument
@@ -66,22 +68,21 @@ function sharedConditions(request: SearchRequest, dateColumn: string): Condition
   return conditions
 }
 
-async function searchVitals({ tx, clinicId }: SourceScope, request: SearchRequest, rows: number) {
-  const kinds = wantedKeys(vitalKinds, request)
-  if (kinds.length === 0) return []
-  const query = tx.selectFrom('vital_sign').selectAll().where('clinic_id', '=', clinicId)
-  const present = anyOf(kinds.map((k) => vitalPresent[k]))
-  const found = await keysetPage(query, [...sharedConditions(request, 'measured_at'), present], rows)
-  return found.flatMap((row) => vitalObservations(row, kinds))
-}
-
-async function searchBody({ tx, clinicId }: SourceScope, request: SearchRequest, rows: number) {
-  const kinds = wantedKeys(bodyKinds, request)
-  if (kinds.length === 0) return []
-  const query = tx.selectFrom('body_measurement').selectAll().where('clinic_id', '=', clinicId)
-  const present = anyOf(kinds.map((k) => bodyPresent[k]))
-  const found = await keysetPage(query, [...sharedConditions(request, 'measured_at'), present], rows)
-  return found.flatMap((row) => bodyObservations(row, kinds))
+/** A measurement table's rows holding a wanted kind, each as its wanted kinds' Observations. */
+async function searchMeasures<T extends 'vital_sign' | 'body_measurement', K extends string>(
+  scope: SourceScope,
+  request: SearchRequest,
+  rows: number,
+  table: T,
+  kinds: Record<K, { category: string; codings: readonly Coding[] }>,
+  present: Record<K, Condition>,
+  toObservations: (row: Selectable<Database[T]>, kinds: K[]) => Observation[],
+) {
+  const wanted = wantedKeys(kinds, request)
+  if (wanted.length === 0) return []
+  const conditions = [...sharedConditions(request, 'measured_at'), anyOf(wanted.map((k) => present[k]))]
+  const found = await clinicRows(scope, table, allOf(conditions), rows)
+  return found.flatMap((row) => toObservations(row, wanted))
 }
 
 async function searchInstruments({ tx, clinicId }: SourceScope, request: SearchRequest, rows: number) {
@@ -99,8 +100,24 @@ async function search(scope: SourceScope, request: SearchRequest): Promise<Obser
   if (request.cursor !== undefined && !isUuid(rowIdOf(request.cursor))) return []
   const rows = rowsPerPart(request)
   // One after another: the three queries share the transaction's one connection.
-  const vitals = await searchVitals(scope, request, rows)
-  const body = await searchBody(scope, request, rows)
+  const vitals = await searchMeasures(
+    scope,
+    request,
+    rows,
+    'vital_sign',
+    vitalKinds,
+    vitalPresent,
+    vitalObservations,
+  )
+  const body = await searchMeasures(
+    scope,
+    request,
+    rows,
+    'body_measurement',
+    bodyKinds,
+    bodyPresent,
+    bodyObservations,
+  )
   const totals = await searchInstruments(scope, request, rows)
   return mergePage(request, [...vitals, ...body, ...totals])
 }

@@ -4,7 +4,7 @@ import { mrnSystem } from '../code-systems'
 import { toPatient } from '../resources/patient'
 import type { SearchRequest } from '../search-params'
 import { commonConditions, textIn, uuidIn } from '../sql-filters'
-import { clinicPage, clinicRow, type ResourceSource, type SourceScope } from './source'
+import { clinicPage, type ResourceSource, readRow, type SourceScope } from './source'
 
 /** Patients of the clinic (the `patient` table). */
 export const patientSource: ResourceSource = {
@@ -15,10 +15,7 @@ export const patientSource: ResourceSource = {
   paramDocs: {
     identifier: 'The clinic’s MRN: `<mrn>` or `https://ketacare.org/fhir/sid/mrn/<clinic id>|<mrn>`.',
   },
-  read: async (scope, id) => {
-    const row = await clinicRow(scope, 'patient', id)
-    return row && toPatient(row)
-  },
+  read: readRow('patient', toPatient),
   search: async (scope, request) => (await loadPatients(scope, request)).map(toPatient),
 }
 

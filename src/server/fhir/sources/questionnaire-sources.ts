@@ -1,18 +1,11 @@
 import { sql } from 'kysely'
 import { questionnaires, toQuestionnaireResponse } from '../resources/questionnaire'
 import { appendOnlyLastUpdated, commonConditions, markedStatusIn } from '../sql-filters'
-import { pageInMemory } from './clinic-sources'
-import { clinicPage, clinicRow, type ResourceSource } from './source'
+import { inMemorySource } from './clinic-sources'
+import { clinicPage, type ResourceSource, readRow } from './source'
 
 /** The instruments as Questionnaires: the same for every clinic, read from the domain. */
-export const questionnaireSource: ResourceSource = {
-  type: 'Questionnaire',
-  permission: 'clinic:read',
-  params: ['_id'],
-  includes: [],
-  read: async (_scope, id) => questionnaires().find((q) => q.id === id),
-  search: async (_scope, request) => pageInMemory(questionnaires(), request),
-}
+export const questionnaireSource = inMemorySource('Questionnaire', async () => questionnaires())
 
 /** Each recorded instrument response with its item answers. */
 export const questionnaireResponseSource: ResourceSource = {
@@ -21,10 +14,7 @@ export const questionnaireResponseSource: ResourceSource = {
   params: ['_id', '_lastUpdated', 'patient', 'subject', 'status'],
   includes: [],
   paramDocs: { status: 'completed, or entered-in-error for responses marked in error.' },
-  read: async (scope, id) => {
-    const row = await clinicRow(scope, 'instrument_response', id)
-    return row && toQuestionnaireResponse(row)
-  },
+  read: readRow('instrument_response', toQuestionnaireResponse),
   search: async (scope, request) => {
     const conditions = commonConditions(request, {
       id: sql.ref('id'),

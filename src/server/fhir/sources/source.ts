@@ -37,6 +37,15 @@ export interface ResourceSource {
   search: (scope: SourceScope, request: SearchRequest) => Promise<Resource[]>
 }
 
+/** A source of reference data every member may read (clinic:read), searched by `_id` alone. */
+export function referenceSource(
+  type: ResourceType,
+  read: ResourceSource['read'],
+  search: ResourceSource['search'],
+): ResourceSource {
+  return { type, permission: 'clinic:read', params: ['_id'], includes: [], read, search }
+}
+
 /** The clinic's tables a resource is read from by its row id. */
 type RowTable =
   | 'patient'
@@ -64,6 +73,17 @@ export async function clinicRow<T extends RowTable>(
     .where('id', '=', id)
     .executeTakeFirst()
   return row as Selectable<Database[T]> | undefined
+}
+
+/** A read by row id: the clinic's row of `table` (none for an id that is not a UUID) as `toResource` makes it. */
+export function readRow<T extends RowTable>(
+  table: T,
+  toResource: (row: Selectable<Database[T]>) => Resource,
+) {
+  return async (scope: SourceScope, id: string): Promise<Resource | undefined> => {
+    const row = await clinicRow(scope, table, id)
+    return row && toResource(row)
+  }
 }
 
 /** A search's rows of the clinic: those matching `where`, in id order, at most `limit`. */

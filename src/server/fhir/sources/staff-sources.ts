@@ -1,8 +1,9 @@
+import type { Resource, ResourceType } from '@medplum/fhirtypes'
 import { sql } from 'kysely'
 import { toPractitioner, toPractitionerRole } from '../resources/practitioner'
 import type { SearchRequest } from '../search-params'
 import { commonConditions, isUuid, keysetPage } from '../sql-filters'
-import type { ResourceSource, SourceScope } from './source'
+import { referenceSource, type SourceScope } from './source'
 
 // Staff are installation-wide accounts (`app_user`, not row-level secured); a clinic sees only its
 // members, so every query goes through `membership`, which row-level security fences to the clinic.
@@ -52,30 +53,25 @@ function page(scope: SourceScope, request: SearchRequest, idColumn: 'app_user.id
   return keysetPage(staffOfClinic(scope), conditions, request.count + 1, idColumn)
 }
 
-/** The clinic's staff members. */
-export const practitionerSource: ResourceSource = {
-  type: 'Practitioner',
-  permission: 'clinic:read',
-  params: ['_id'],
-  includes: [],
-  read: async (scope, id) => {
-    if (!isUuid(id)) return undefined
-    const row = await staffOfClinic(scope).where('app_user.id', '=', id).executeTakeFirst()
-    return row && toPractitioner(row)
-  },
-  search: async (scope, request) => (await page(scope, request, 'app_user.id')).map(toPractitioner),
+/** A source over the clinic's staff, one resource per row, found by `idColumn`. */
+function staffSource(
+  type: ResourceType,
+  idColumn: 'app_user.id' | 'membership.id',
+  toResource: (row: StaffMembershipRow) => Resource,
+) {
+  return referenceSource(
+    type,
+    async (scope, id) => {
+      if (!isUuid(id)) return undefined
+      const row = await staffOfClinic(scope).where(idColumn, '=', id).executeTakeFirst()
+      return row && toResource(row)
+    },
+    async (scope, request) => (await page(scope, request, idColumn)).map(toResource),
+  )
 }
 
+/** The clinic's staff members. */
+export const practitionerSource = staffSource('Practitioner', 'app_user.id', toPractitioner)
+
 /** Each staff member's role in the clinic. */
-export const practitionerRoleSource: ResourceSource = {
-  type: 'PractitionerRole',
-  permission: 'clinic:read',
-  params: ['_id'],
-  includes: [],
-  read: async (scope, id) => {
-    if (!isUuid(id)) return undefined
-    const row = await staffOfClinic(scope).where('membership.id', '=', id).executeTakeFirst()
-    return row && roleOf(row)
-  },
-  search: async (scope, request) => (await page(scope, request, 'membership.id')).map(roleOf),
-}
+export const practitionerRoleSource = staffSource('PractitionerRole', 'membership.id', roleOf)
