@@ -34,9 +34,12 @@ describe('ketacare fhir client add, list and revoke', () => {
 
       const list = await run('fhir', 'client', 'list', ...clinic, '--json')
       expect(list.code).toBe(0)
-      expect(JSON.parse(list.text.slice(list.text.indexOf('[')))).toMatchObject([
-        { clientId, name: 'Registry', scopes: ['system/*.rs'], revokedAt: null },
-      ])
+      // Beside the demo's referring EHR, the one just registered.
+      const listed = JSON.parse(list.text.slice(list.text.indexOf('[')))
+      expect(listed).toContainEqual(
+        expect.objectContaining({ clientId, name: 'Registry', scopes: ['system/*.rs'], revokedAt: null }),
+      )
+      expect(listed.map((c: { name: string }) => c.name)).toContain('Referring psychiatrist EHR (demo)')
       const revoke = await run('fhir', 'client', 'revoke', ...clinic, clientId)
       expect(revoke.code, revoke.text).toBe(0)
       expect(revoke.text).toContain(`Revoked ${clientId}`)
