@@ -66,5 +66,5 @@ describe('ketacare fhir export', () => {
       ).toBe(0)
       expect(linesOf(join(out, 'old', 'Patient.ndjson'))).toHaveLength(patients.length)
     })
-  })
+  }, 180_000) // the whole demo seeded, then every type exported and validated line by line
 })
