@@ -1,25 +1,15 @@
-/**
- * Issue 17 target: a system-level FHIR Bulk `$export` of 100,000 synthetic patients on PostgreSQL
- * at ≥ 10,000 resources per second, the server's memory bounded (RSS growth < 200 MB during the
- * export). The export runs as a server runs it: kicked off by a clinic member (the service the
- * `$export` route calls), then the worker's pass writes the NDJSON files, batch by batch, audited.
- * BENCH_FHIR_EXPORT_PATIENTS changes the size (targets apply at 100,000 and more).
- */
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { openDatabase } from '../src/db'
 import { kickOffExport } from '../src/server/fhir/export/export-jobs'
 import { runExportJobs } from '../src/server/fhir/export/run-export-jobs'
-import { type Measurement, report } from './harness'
+import { type Measurement, report, withScratchPostgres } from './harness'
 import { seedSyntheticClinic } from './synthetic-clinic'
 
 const patients = Number(process.env.BENCH_FHIR_EXPORT_PATIENTS ?? 100_000)
 const isFullSize = patients >= 100_000
-const postgresAdminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const mb = 1024 * 1024
 
 const valueRow = (
@@ -91,20 +81,12 @@ async function measure(databaseUrl: string, dataDir: string): Promise<Measuremen
 }
 
 export async function run(): Promise<Measurement[]> {
-  const name = `ketacare_bench_${randomBytes(4).toString('hex')}`
   const dataDir = mkdtempSync(join(tmpdir(), 'ketacare-bench-fhir-export-'))
-  const admin = new pg.Client({ connectionString: postgresAdminUrl })
-  await admin.connect()
   try {
-    await admin.query(`CREATE DATABASE ${name}`)
-    const url = new URL(postgresAdminUrl)
-    url.pathname = `/${name}`
-    const rows = await measure(url.toString(), dataDir)
+    const rows = await withScratchPostgres((url) => measure(url, dataDir))
     report('FHIR Bulk $export on PostgreSQL (issue 17)', rows)
     return rows
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
-    await admin.end().catch(() => {})
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -11,13 +11,12 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../src/db'
 import { loadConfig } from '../src/server/config'
 import type { AppContext } from '../src/server/context'
 import { SecretBox } from '../src/server/secrets/secret-box'
 import { seedDemoClinicalData, seedDemoHistory, seedDemoOrganization } from '../src/server/seed/demo'
-import { type Measurement, report, startBuiltServer } from './harness'
+import { type Measurement, report, startBuiltServer, withScratchPostgres } from './harness'
 
 const clients = 50
 const measuredMs = Number(process.env.BENCH_FHIR_SECONDS ?? 15) * 1000
@@ -25,7 +24,6 @@ const warmupMs = 3000
 const historyPatients = 300
 const targetP99Ms = 50
 const targetPerSecond = 500
-const postgresAdminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const secretKey = randomBytes(32).toString('base64')
 const nurseEmail = 'nurse@demo.ketacare.org'
 
@@ -146,19 +144,11 @@ async function measureOn(
 export async function run(): Promise<Measurement[]> {
   if (!existsSync('dist/cli.js')) throw new Error('fhir bench needs the built server: npm run build')
   const rows: Measurement[] = []
-  const name = `ketacare_bench_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: postgresAdminUrl })
-  await admin.connect()
-  try {
-    await admin.query(`CREATE DATABASE ${name}`)
-    const url = new URL(postgresAdminUrl)
-    url.pathname = `/${name}`
-    const server = await openDatabase({ databaseUrl: url.toString() })
-    rows.push(...(await measureOn('PostgreSQL', server, { DATABASE_URL: url.toString() }, true)))
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-    await admin.end()
-  }
+  rows.push(
+    ...(await withScratchPostgres(async (url) =>
+      measureOn('PostgreSQL', await openDatabase({ databaseUrl: url }), { DATABASE_URL: url }, true),
+    )),
+  )
   if (process.env.BENCH_FHIR_PGLITE !== 'false') {
     const dir = mkdtempSync(join(tmpdir(), 'ketacare-bench-fhir-db-'))
     try {

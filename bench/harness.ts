@@ -1,5 +1,7 @@
 /** Shared helpers for `bench/*.bench.ts` modules: timing, and the table + JSON report format. */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
 
 export interface Measurement {
   name: string
@@ -130,5 +132,24 @@ export async function startBuiltServer(
   } catch (error) {
     await stop()
     throw error
+  }
+}
+
+/** The PostgreSQL server benches create their scratch databases on. */
+export const postgresAdminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+/** Runs `work` on a fresh PostgreSQL database (its URL), dropped afterwards whatever happens. */
+export async function withScratchPostgres<T>(work: (databaseUrl: string) => Promise<T>): Promise<T> {
+  const name = `ketacare_bench_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: postgresAdminUrl })
+  await admin.connect()
+  try {
+    await admin.query(`CREATE DATABASE ${name}`)
+    const url = new URL(postgresAdminUrl)
+    url.pathname = `/${name}`
+    return await work(url.toString())
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {})
+    await admin.end().catch(() => {})
   }
 }
