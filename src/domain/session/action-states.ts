@@ -39,8 +39,11 @@ export type SessionAction = (typeof sessionActions)[number]
 
 /** After check-in and before the dose starts: pre-checks, the dose and its acknowledgements. */
 const beforeDosing: readonly SessionState[] = ['checked-in', 'pre-checks']
-/** The patient is at the chair: from check-in until the session ends. */
-const atTheChair: readonly SessionState[] = [
+/**
+ * The patient is at the chair: from check-in until the session ends. Such a session stays on
+ * today's board and worklist after the clinic's midnight until it is discharged or stopped.
+ */
+export const atTheChair: readonly SessionState[] = [
   'checked-in',
   'pre-checks',
   'dosing',

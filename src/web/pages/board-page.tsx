@@ -24,6 +24,15 @@ import { useNow } from '../components/use-now'
 import { SafetyAlertsPanel } from '../components/worklist/safety-alerts-panel'
 import { countdown, formatClock, formatDuration } from '../lib/clock-format'
 import { routeLabels, stateColors, stateLabels } from '../lib/session-labels'
+import { todayIn } from '../lib/time'
+
+/** "14:05" when booked on the board's day, "Sat 22:05" when the session began on an earlier one. */
+function bookedAt(iso: string, timeZone: string, boardDay: string): string {
+  const clock = formatClock(iso, timeZone)
+  if (todayIn(timeZone, new Date(iso)) === boardDay) return clock
+  const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone }).format(new Date(iso))
+  return `${weekday} ${clock}`
+}
 
 /** A line of a board card: what, and its value on the right. */
 function Fact({ label, children, color }: { label: string; children: React.ReactNode; color?: string }) {
@@ -36,12 +45,15 @@ function Fact({ label, children, color }: { label: string; children: React.React
 
 function SessionCard({
   card,
+  boardDay,
   timeZone,
   nowMs,
   canOpenSession,
   canCheckIn,
 }: {
   card: BoardCard
+  /** The board's calendar day: a session booked on an earlier one is still at the chair. */
+  boardDay: string
   timeZone: string
   nowMs: number
   canOpenSession: boolean
@@ -66,7 +78,7 @@ function SessionCard({
       }}
     >
       <Stack gap={6}>
-        <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+        <Group justify="space-between" gap="xs" wrap="wrap" align="flex-start">
           <Anchor component={Link} to={to} fw={700} size="md" lh={1.2}>
             {card.patient.name}
           </Anchor>
@@ -77,7 +89,7 @@ function SessionCard({
         <Text size="xs" c="dimmed">
           {card.patient.mrn} · {routeLabels[card.route]} · session {card.sessionNumber}
         </Text>
-        <Fact label="Booked">{formatClock(card.scheduledAt, timeZone)}</Fact>
+        <Fact label="Booked">{bookedAt(card.scheduledAt, timeZone, boardDay)}</Fact>
         {card.doseStartedAt && !isEnded && (
           <Fact label="Since dose">{formatDuration(nowMs - Date.parse(card.doseStartedAt))}</Fact>
         )}
@@ -230,6 +242,7 @@ export function BoardPage() {
                 <SessionCard
                   key={card.id}
                   card={card}
+                  boardDay={board.data.date}
                   timeZone={timeZone}
                   nowMs={nowMs}
                   canOpenSession={canOpenSession}

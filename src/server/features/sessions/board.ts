@@ -14,9 +14,17 @@ type BoardSession = Awaited<ReturnType<typeof store.listSessionsBetween>>[number
 /** A clinic's day (the date asked for, else today on the clinic's calendar) and its sessions. */
 export async function sessionsOfClinicDay(tx: Tx, clinicId: string, now: Date, date?: string) {
   const clinic = await readClinic(tx, clinicId, ['time_zone', 'name'])
-  const day = date ?? clinicDateOf(now, clinic.time_zone)
+  const today = clinicDateOf(now, clinic.time_zone)
+  const day = date ?? today
   const { start, end } = clinicDayBounds(day, clinic.time_zone)
-  const sessions = await store.listSessionsBetween(tx, clinicId, start.getTime(), end.getTime())
+  // Today's board keeps a session that began before midnight until the patient leaves the chair.
+  const sessions = await store.listSessionsBetween(
+    tx,
+    clinicId,
+    start.getTime(),
+    end.getTime(),
+    day === today,
+  )
   return { clinic, day, sessions }
 }
 

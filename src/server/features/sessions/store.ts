@@ -1,7 +1,8 @@
-import type { Selectable } from 'kysely'
+import type { ExpressionBuilder, Selectable } from 'kysely'
 import type { z } from 'zod'
 import type { vitalsBody } from '../../../contract/sessions'
 import type { TreatmentSessionTable, VitalContext } from '../../../db'
+import { atTheChair } from '../../../domain/session/action-states'
 import type { Tx } from '../../context'
 
 export type SessionRow = Selectable<TreatmentSessionTable>
@@ -14,6 +15,18 @@ export type VitalMeasures = Partial<
   >
 >
 
+/** Booked in [from, to), or (when `withCarriedOver`) booked earlier with the patient still at the chair. */
+export function bookedInOrCarriedOver(
+  eb: ExpressionBuilder<{ s: TreatmentSessionTable }, 's'>,
+  from: Date,
+  to: Date,
+  withCarriedOver: boolean,
+) {
+  const booked = eb.and([eb('s.scheduled_at', '>=', from), eb('s.scheduled_at', '<', to)])
+  if (!withCarriedOver) return booked
+  return eb.or([booked, eb.and([eb('s.scheduled_at', '<', from), eb('s.state', 'in', [...atTheChair])])])
+}
+
 export function findSession(tx: Tx, clinicId: string, sessionId: string) {
   return tx
     .selectFrom('treatment_session')
@@ -23,7 +36,17 @@ export function findSession(tx: Tx, clinicId: string, sessionId: string) {
     .executeTakeFirst()
 }
 
-export function listSessionsBetween(tx: Tx, clinicId: string, fromMs: number, toMs: number) {
+/**
+ * Sessions booked in [from, to); with `withCarriedOver`, also those booked earlier whose patient is
+ * still at the chair (a session that runs past the clinic's midnight must not leave the board).
+ */
+export function listSessionsBetween(
+  tx: Tx,
+  clinicId: string,
+  fromMs: number,
+  toMs: number,
+  withCarriedOver = false,
+) {
   return tx
     .selectFrom('treatment_session as s')
     .innerJoin('patient as p', 'p.id', 's.patient_id')
@@ -40,8 +63,7 @@ export function listSessionsBetween(tx: Tx, clinicId: string, fromMs: number, to
       'nu.display_name as nurse_name',
     ])
     .where('s.clinic_id', '=', clinicId)
-    .where('s.scheduled_at', '>=', new Date(fromMs))
-    .where('s.scheduled_at', '<', new Date(toMs))
+    .where((eb) => bookedInOrCarriedOver(eb, new Date(fromMs), new Date(toMs), withCarriedOver))
     .orderBy('s.scheduled_at')
     .execute()
 }

@@ -3,13 +3,17 @@ import { CONTRAINDICATION_QUESTIONS } from '../../../domain/eligibility'
 import type { ClinicScope } from '../../clinic-scope'
 import { deriveStage, type PatientStage } from '../chart/stage'
 import { stageFactsSql } from '../patients/store'
+import { bookedInOrCarriedOver } from '../sessions/store'
 
 // Queries more than one role's sections read.
 
 /** The columns `patientItem` names a patient by, from a query that calls the patient `p`. */
 export const namedPatientColumns = ['p.given_name', 'p.family_name', 'p.mrn'] as const
 
-/** Sessions booked between two instants that have not ended, with patient and chair. */
+/**
+ * Sessions booked between two instants that have not ended, with patient and chair, and those
+ * booked earlier whose patient is still at the chair (a session past the clinic's midnight).
+ */
 export function openSessionsBetween(scope: ClinicScope, from: Date, to: Date) {
   return scope.tx
     .selectFrom('treatment_session as s')
@@ -27,8 +31,7 @@ export function openSessionsBetween(scope: ClinicScope, from: Date, to: Date) {
       'c.name as chair_name',
     ])
     .where('s.clinic_id', '=', scope.clinicId)
-    .where('s.scheduled_at', '>=', from)
-    .where('s.scheduled_at', '<', to)
+    .where((eb) => bookedInOrCarriedOver(eb, from, to, true))
     .where('s.state', 'not in', ['discharged', 'cancelled', 'aborted'])
     .orderBy('s.scheduled_at')
     .execute()
