@@ -65,3 +65,32 @@ export function postTokenForm(t: TestApp, body: string) {
     payload: body,
   })
 }
+
+export type Spoil = NonNullable<Parameters<typeof clientAssertion>[4]>
+
+/**
+ * `POST /fhir/R4/auth/token` for `scope` with a fresh assertion of `clientId` signed by `key`
+ * (spoiled as asked), addressed to the token endpoint the discovery document names.
+ */
+export async function requestToken(
+  t: TestApp,
+  clientId: string,
+  key: TestKey,
+  scope = 'system/Patient.rs',
+  spoil: Spoil = {},
+) {
+  const assertion = await clientAssertion(t, clientId, await discoveredTokenUrl(t), key, spoil)
+  return postTokenForm(t, tokenForm(assertion, scope))
+}
+
+/** An access token for `scope`, failing the test when the endpoint refuses it. */
+export async function accessToken(
+  t: TestApp,
+  clientId: string,
+  key: TestKey,
+  scope: string,
+): Promise<string> {
+  const res = await requestToken(t, clientId, key, scope)
+  if (res.statusCode !== 200) throw new Error(`token refused: ${res.statusCode} ${res.body}`)
+  return res.json().access_token
+}

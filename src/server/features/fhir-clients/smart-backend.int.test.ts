@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoClinic } from '../../../../test/support/clinic-fixture'
 import { firstPatientOfEachClinic } from '../../../../test/support/fhir'
 import {
+  accessToken,
   clientAssertion,
   discoveredTokenUrl,
   jwksOf,
   makeKey,
-  postTokenForm,
+  requestToken,
   type TestKey,
   tokenForm,
 } from '../../../../test/support/smart-client'
@@ -29,15 +30,6 @@ let riversidePatient: string
 let hillcrestPatient: string
 
 const ids = (bundle: Bundle) => (bundle.entry ?? []).map((e) => e.resource!.id!)
-
-const requestToken = (assertion: string, scope = 'system/Patient.rs') =>
-  postTokenForm(t, tokenForm(assertion, scope))
-
-async function tokenFor(id: string, key: TestKey, scope: string): Promise<string> {
-  const res = await requestToken(await clientAssertion(t, id, tokenUrl, key), scope)
-  expect(res.statusCode, res.body).toBe(200)
-  return res.json().access_token
-}
 
 const bearerGet = (token: string, path: string, clinicId?: string) =>
   t.app.inject({
@@ -111,7 +103,7 @@ describe('register → token → read with fhir-kit-client', () => {
   })
 
   it('an ES384 key works too, and reads are audited with the client as the actor', async () => {
-    const token = await tokenFor(clientId, ec, 'system/Patient.rs')
+    const token = await accessToken(t, clientId, ec, 'system/Patient.rs')
     expect((await bearerGet(token, `Patient/${riversidePatient}`)).statusCode).toBe(200)
     const event = await t.database.db
       .selectFrom('audit_event')
@@ -135,7 +127,7 @@ describe('register → token → read with fhir-kit-client', () => {
   })
 
   it('the token is stored only as its hash: no row of the database holds it', async () => {
-    const token = await tokenFor(clientId, rsa, 'system/Patient.rs')
+    const token = await accessToken(t, clientId, rsa, 'system/Patient.rs')
     const rows = await t.database.db.selectFrom('fhir_access_token').selectAll().execute()
     expect(JSON.stringify(rows)).not.toContain(token)
     const events = await t.database.db.selectFrom('audit_event').select('detail').execute()
@@ -146,7 +138,7 @@ describe('register → token → read with fhir-kit-client', () => {
 
 describe('what a token may read', () => {
   it('a type outside the scopes is a 403 OperationOutcome, audited as denied', async () => {
-    const token = await tokenFor(clientId, rsa, 'system/Patient.rs')
+    const token = await accessToken(t, clientId, rsa, 'system/Patient.rs')
     const res = await bearerGet(token, `Observation?patient=${riversidePatient}`)
     expect(res.statusCode).toBe(403)
     expect((res.json() as OperationOutcome).issue![0]!.code).toBe('forbidden')
@@ -161,12 +153,12 @@ describe('what a token may read', () => {
   })
 
   it('a v1 .read scope reads its type', async () => {
-    const token = await tokenFor(clientId, rsa, 'system/Encounter.read')
+    const token = await accessToken(t, clientId, rsa, 'system/Encounter.read')
     expect((await bearerGet(token, 'Encounter?_count=5')).statusCode).toBe(200)
   })
 
   it('clinic A’s token never sees clinic B: the header naming B is 403, B’s patient is 404', async () => {
-    const token = await tokenFor(clientId, rsa, 'system/Patient.rs')
+    const token = await accessToken(t, clientId, rsa, 'system/Patient.rs')
     expect((await bearerGet(token, 'Patient', t.clinics.hillcrest)).statusCode).toBe(403)
     expect((await bearerGet(token, `Patient/${hillcrestPatient}`)).statusCode).toBe(404)
     const byId = await bearerGet(token, `Patient?_id=${hillcrestPatient},${riversidePatient}`)
@@ -181,16 +173,16 @@ describe('what a token may read', () => {
       scopes: ['system/*.rs'],
       jwks: jwksOf(other),
     })
-    const token = await tokenFor(hc.clientId, other, 'system/*.rs')
+    const token = await accessToken(t, hc.clientId, other, 'system/*.rs')
     expect(
       ids((await bearerGet(token, `Patient?_id=${riversidePatient},${hillcrestPatient}`)).json()),
     ).toEqual([hillcrestPatient])
     // Riverside's key cannot speak for Hillcrest's client.
-    expect((await requestToken(await clientAssertion(t, hc.clientId, tokenUrl, rsa))).statusCode).toBe(401)
+    expect((await requestToken(t, hc.clientId, rsa)).statusCode).toBe(401)
   })
 
   it('an expired or unknown token is a 401 with WWW-Authenticate: Bearer error="invalid_token"', async () => {
-    const token = await tokenFor(clientId, rsa, 'system/Patient.rs')
+    const token = await accessToken(t, clientId, rsa, 'system/Patient.rs')
     t.clock.advanceMinutes(5.1)
     for (const res of [await bearerGet(token, 'Patient'), await bearerGet('not-a-token', 'Patient')]) {
       expect(res.statusCode).toBe(401)

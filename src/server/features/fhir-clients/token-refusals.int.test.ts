@@ -6,6 +6,8 @@ import {
   jwksOf,
   makeKey,
   postTokenForm,
+  requestToken,
+  type Spoil,
   type TestKey,
   tokenForm,
 } from '../../../../test/support/smart-client'
@@ -53,42 +55,40 @@ describe('token endpoint refusals', () => {
   })
 
   it.each([
-    [
-      'a key not in the set',
-      async (id: string) => clientAssertion(t, id, tokenUrl, await makeKey('ES384', 'k1')),
-    ],
-    ['an unknown kid', (id: string) => clientAssertion(t, id, tokenUrl, key, { kid: 'other' })],
-    [
-      'the wrong audience',
-      (id: string) => clientAssertion(t, id, tokenUrl, key, { aud: 'https://elsewhere/token' }),
-    ],
-    [
-      'exp more than five minutes ahead',
-      (id: string) => clientAssertion(t, id, tokenUrl, key, { expInSec: 600 }),
-    ],
-    ['an expired assertion', (id: string) => clientAssertion(t, id, tokenUrl, key, { expInSec: -10 })],
-  ])('%s is invalid_client (401), audited as a failure', async (_case, make) => {
-    const id = await register(`bad ${_case}`)
-    expectOAuthError(await post(tokenForm(await make(id), 'system/Patient.rs')), 401, 'invalid_client')
-    const events = await t.database.db
-      .selectFrom('audit_event')
-      .select(['outcome', 'clinic_id', 'actor_email'])
-      .where('action', '=', 'fhir.token')
-      .where('entity_id', '=', id)
-      .execute()
-    expect(events).toEqual([
-      { outcome: 'failure', clinic_id: t.clinics.riverside, actor_email: `client:${id}` },
-    ])
-  })
+    ['a key not in the set', { otherKey: true }],
+    ['an unknown kid', { kid: 'other' }],
+    ['the wrong audience', { aud: 'https://elsewhere/token' }],
+    ['exp more than five minutes ahead', { expInSec: 600 }],
+    ['an expired assertion', { expInSec: -10 }],
+  ] as const)(
+    '%s is invalid_client (401), audited as a failure',
+    async (_case, {
+      otherKey,
+      ...spoil
+    }: {
+      otherKey?: boolean
+    } & Spoil) => {
+      const id = await register(`bad ${_case}`)
+      const signer = otherKey ? await makeKey('ES384', 'k1') : key
+      expectOAuthError(await requestToken(t, id, signer, 'system/Patient.rs', spoil), 401, 'invalid_client')
+      const events = await t.database.db
+        .selectFrom('audit_event')
+        .select(['outcome', 'clinic_id', 'actor_email'])
+        .where('action', '=', 'fhir.token')
+        .where('entity_id', '=', id)
+        .execute()
+      expect(events).toEqual([
+        { outcome: 'failure', clinic_id: t.clinics.riverside, actor_email: `client:${id}` },
+      ])
+    },
+  )
 
   it('an unknown client is invalid_client, audited on the installation chain', async () => {
-    const res = await post(
-      tokenForm(
-        await clientAssertion(t, '01900000-0000-7000-8000-00000000dead', tokenUrl, key),
-        'system/Patient.rs',
-      ),
+    expectOAuthError(
+      await requestToken(t, '01900000-0000-7000-8000-00000000dead', key),
+      401,
+      'invalid_client',
     )
-    expectOAuthError(res, 401, 'invalid_client')
   })
 
   it('the form is checked: grant type, assertion type, scope', async () => {
@@ -110,16 +110,12 @@ describe('token endpoint refusals', () => {
   it('a revoked client gets no token', async () => {
     const id = await register('revoked')
     await revokeFhirClientAsOperator(t.ctx, t.clinics.riverside, id)
-    expectOAuthError(
-      await post(tokenForm(await clientAssertion(t, id, tokenUrl, key), 'system/Patient.rs')),
-      401,
-      'invalid_client',
-    )
+    expectOAuthError(await requestToken(t, id, key), 401, 'invalid_client')
   })
 
   it('a revoked client’s tokens stop working at once', async () => {
     const id = await register('revoked later')
-    const res = await post(tokenForm(await clientAssertion(t, id, tokenUrl, key), 'system/Patient.rs'))
+    const res = await requestToken(t, id, key)
     const token = res.json().access_token as string
     const read = () =>
       t.app.inject({
@@ -136,21 +132,14 @@ describe('token endpoint refusals', () => {
     const id = await register('lockout')
     for (let i = 0; i < 3; i++)
       expectOAuthError(
-        await post(
-          tokenForm(
-            await clientAssertion(t, id, tokenUrl, key, { aud: 'https://wrong' }),
-            'system/Patient.rs',
-          ),
-        ),
+        await requestToken(t, id, key, 'system/Patient.rs', { aud: 'https://wrong' }),
         401,
         'invalid_client',
       )
-    const locked = await post(tokenForm(await clientAssertion(t, id, tokenUrl, key), 'system/Patient.rs'))
+    const locked = await requestToken(t, id, key)
     expectOAuthError(locked, 401, 'invalid_client')
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0)
     t.clock.advanceMinutes(60)
-    expect(
-      (await post(tokenForm(await clientAssertion(t, id, tokenUrl, key), 'system/Patient.rs'))).statusCode,
-    ).toBe(200)
+    expect((await requestToken(t, id, key)).statusCode).toBe(200)
   })
 })

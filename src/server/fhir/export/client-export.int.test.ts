@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDemoClinic } from '../../../../test/support/clinic-fixture'
-import {
-  clientAssertion,
-  discoveredTokenUrl,
-  jwksOf,
-  makeKey,
-  postTokenForm,
-  tokenForm,
-} from '../../../../test/support/smart-client'
+import { accessToken, jwksOf, makeKey } from '../../../../test/support/smart-client'
 import type { Client, TestApp } from '../../../../test/support/test-app'
 import { runExportJobs } from './run-export-jobs'
 
@@ -31,12 +24,7 @@ beforeAll(async () => {
     jwks: jwksOf(key),
   })
   expect(registered.statusCode, registered.body).toBe(201)
-  const { clientId } = registered.json()
-  const tokenUrl = await discoveredTokenUrl(t)
-  const assertion = await clientAssertion(t, clientId, tokenUrl, key)
-  const issued = await postTokenForm(t, tokenForm(assertion, 'system/Patient.rs system/Encounter.rs'))
-  expect(issued.statusCode, issued.body).toBe(200)
-  token = issued.json().access_token
+  token = await accessToken(t, registered.json().clientId, key, 'system/Patient.rs system/Encounter.rs')
 })
 afterAll(() => t.close())
 
