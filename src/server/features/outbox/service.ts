@@ -18,30 +18,14 @@ export const listOutbox = clinicService(
           'body',
           'status',
           'attempts',
-          'next_attempt_at',
-          'last_error',
-          'created_at',
-          'sent_at',
+          'next_attempt_at as nextAttemptAt',
+          'last_error as lastError',
+          'created_at as createdAt',
+          'sent_at as sentAt',
         ])
         .orderBy('created_at', 'desc'),
     )
     await scope.audit({ action: 'outbox.list', entity: 'outbox_message', detail: { count: rows.length } })
-    return pageReply(
-      rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        recipient: r.recipient,
-        subject: r.subject,
-        body: r.body,
-        status: r.status,
-        attempts: r.attempts,
-        nextAttemptAt: r.next_attempt_at,
-        lastError: r.last_error,
-        createdAt: r.created_at,
-        sentAt: r.sent_at,
-      })),
-      total,
-      q,
-    )
+    return pageReply(rows, total, q)
   },
 )
