@@ -12,13 +12,9 @@ import { VitalsForm } from './vitals-form'
 
 const instrumentName = (r: InstrumentResponse) => findInstrument(r.instrumentId)?.name ?? r.instrumentId
 
-function scoreColumns({
-  clinicId,
-  patientId,
-  timeZone,
-  canWriteClinical,
-}: ChartTabProps): Column<InstrumentResponse>[] {
-  return [
+/** The scores table: its title, what it says when empty, and its columns. */
+function scoresTable({ clinicId, patientId, timeZone, canWriteClinical }: ChartTabProps) {
+  const columns: Column<InstrumentResponse>[] = [
     { header: 'Given', cell: (r) => <TimeCell iso={r.administeredAt} timeZone={timeZone} /> },
     { header: 'Instrument', cell: instrumentName },
     { header: 'Total', cell: (r) => r.total, td: { fw: 600 } },
@@ -45,10 +41,12 @@ function scoreColumns({
       showsReason: false,
     }),
   ]
+  return { title: 'Scores', emptyText: 'No scores recorded.', columns }
 }
 
-function vitalsColumns({ clinicId, patientId, timeZone, canWriteClinical }: ChartTabProps): Column<Vitals>[] {
-  return [
+/** The vital signs table: its title, what it says when empty, and its columns. */
+function vitalsTable({ clinicId, patientId, timeZone, canWriteClinical }: ChartTabProps) {
+  const columns: Column<Vitals>[] = [
     { header: 'Measured', cell: (v) => <TimeCell iso={v.measuredAt} timeZone={timeZone} /> },
     { header: 'BP', cell: (v) => `${v.systolicMmHg}/${v.diastolicMmHg}` },
     { header: 'HR', cell: (v) => v.heartRateBpm ?? '—' },
@@ -62,6 +60,7 @@ function vitalsColumns({ clinicId, patientId, timeZone, canWriteClinical }: Char
       entryDescription: (v) => `vital signs (BP ${v.systolicMmHg}/${v.diastolicMmHg})`,
     }),
   ]
+  return { title: 'Vital signs', emptyText: 'No vital signs recorded.', columns }
 }
 
 export function AssessmentsTab(props: ChartTabProps) {
@@ -78,20 +77,8 @@ export function AssessmentsTab(props: ChartTabProps) {
       )}
       {assessments.data && (
         <>
-          <ChartRecordTable
-            title="Scores"
-            emptyText="No scores recorded."
-            rows={assessments.data.responses}
-            columns={scoreColumns(props)}
-            isPaged
-          />
-          <ChartRecordTable
-            title="Vital signs"
-            emptyText="No vital signs recorded."
-            rows={assessments.data.vitals}
-            columns={vitalsColumns(props)}
-            isPaged
-          />
+          <ChartRecordTable {...scoresTable(props)} rows={assessments.data.responses} isPaged />
+          <ChartRecordTable {...vitalsTable(props)} rows={assessments.data.vitals} isPaged />
         </>
       )}
     </Stack>
