@@ -3,10 +3,23 @@ import { runCommand } from '../../../test/support/cli'
 
 const run = runCommand
 
+/** `ketacare score <args>`, which must exit 0: what it printed. */
+async function scored(...args: string[]) {
+  const { code, out } = await run('score', ...args)
+  expect(code).toBe(0)
+  return out
+}
+
+/** `ketacare score <args>`, which must refuse with exit 2: what it said. */
+async function refused(...args: string[]) {
+  const { code, err } = await run('score', ...args)
+  expect(code).toBe(2)
+  return err
+}
+
 describe('ketacare score', () => {
   it('scores PHQ-9 with band and the suicide-risk flag', async () => {
-    const { code, out } = await run('score', 'phq9', '--answers', '2,2,2,2,1,1,1,0,1')
-    expect(code).toBe(0)
+    const out = await scored('phq9', '--answers', '2,2,2,2,1,1,1,0,1')
     expect(out).toContain('Total: 12 (range 0–27)')
     expect(out).toContain('Band: Moderate (moderate)')
     expect(out).toMatch(/FLAG \[urgent\] suicide-risk: .*same day/)
@@ -15,9 +28,7 @@ describe('ketacare score', () => {
   it('flags QIDS-SR16 item 12 at its maximum as urgent, and 1 as a warning (§4)', async () => {
     //            sleep   5 6 7 8 9 10 11 12 13 14 15 16
     const qids = (item12: string) => `1,1,1,0,2,1,-,1,-,1,1,${item12},1,1,1,0`
-    const urgent = await run('score', 'qids-sr16', '--answers', qids('3'))
-    expect(urgent.code).toBe(0)
-    expect(urgent.out).toMatch(
+    expect(await scored('qids-sr16', '--answers', qids('3'))).toMatch(
       /FLAG \[urgent\] suicide-risk: Item 12 \(thoughts of death or suicide\) answered 3/,
     )
     const warning = await run('score', 'qids-sr16', '--answers', qids('1'), '--json')
@@ -26,12 +37,12 @@ describe('ketacare score', () => {
   })
 
   it('scores a QIDS-SR16 with one of each either/or pair, and names the pair when both are blank (§4)', async () => {
-    const { code, out } = await run('score', 'qids-sr16', '--answers', '1,1,1,0,2,-,3,-,2,1,1,0,1,1,1,0')
-    expect(code).toBe(0)
-    expect(out).toContain('appetite-weight 3')
-    const blank = await run('score', 'qids-sr16', '--answers', '1,1,1,0,2,-,-,1,-,1,1,0,1,1,1,0')
-    expect(blank.code).toBe(2)
-    expect(blank.err).toMatch(/item qids_6 \(answer 6\) is required, or its pair qids_7 \(appetite/)
+    expect(await scored('qids-sr16', '--answers', '1,1,1,0,2,-,3,-,2,1,1,0,1,1,1,0')).toContain(
+      'appetite-weight 3',
+    )
+    expect(await refused('qids-sr16', '--answers', '1,1,1,0,2,-,-,1,-,1,1,0,1,1,1,0')).toMatch(
+      /item qids_6 \(answer 6\) is required, or its pair qids_7 \(appetite/,
+    )
   })
 
   it('flags MADRS item 10 and HAM-D17 item 3 at the §4 levels', async () => {
@@ -43,9 +54,7 @@ describe('ketacare score', () => {
 
   it('prints JSON with --json, including CADSS subscales', async () => {
     const answers = [...new Array(19).fill('1'), ...new Array(8).fill('2')].join(',')
-    const { code, out } = await run('score', 'cadss', '--answers', answers, '--json')
-    expect(code).toBe(0)
-    const parsed = JSON.parse(out)
+    const parsed = JSON.parse(await scored('cadss', '--answers', answers, '--json'))
     expect(parsed).toMatchObject({
       instrumentId: 'cadss',
       total: 35,
@@ -54,17 +63,14 @@ describe('ketacare score', () => {
   })
 
   it('reads C-SSRS y/n/- answers with skip logic', async () => {
-    const { code, out } = await run('score', 'cssrs-screen', '--answers', 'y,n,-,-,-,y,y')
-    expect(code).toBe(0)
-    expect(out).toContain('Band: High risk (high)')
-    const skipped = await run('score', 'cssrs-screen', '--answers', 'y,n,n,-,-,n,-')
-    expect(skipped.code).toBe(2)
-    expect(skipped.err).toContain('item cssrs_3 (answer 3) is not asked when item 2 is no')
+    expect(await scored('cssrs-screen', '--answers', 'y,n,-,-,-,y,y')).toContain('Band: High risk (high)')
+    expect(await refused('cssrs-screen', '--answers', 'y,n,n,-,-,n,-')).toContain(
+      'item cssrs_3 (answer 3) is not asked when item 2 is no',
+    )
   })
 
   it('lists instruments', async () => {
-    const { code, out } = await run('score', '--list')
-    expect(code).toBe(0)
+    const out = await scored('--list')
     expect(out).toMatch(/qids-sr16\s+QIDS-SR16\s+16\s+patient/)
     expect(out.trim().split('\n')).toHaveLength(11)
     const json = JSON.parse((await run('score', '--list', '--json')).out)
@@ -81,14 +87,10 @@ describe('ketacare score', () => {
     [['phq9'], '--answers is required'],
     [[], 'name an instrument'],
   ])('rejects %j with exit 2: %s', async (args, message) => {
-    const { code, err } = await run('score', ...args)
-    expect(code).toBe(2)
-    expect(err).toContain(message)
+    expect(await refused(...args)).toContain(message)
   })
 
   it('prints its help', async () => {
-    const { code, out } = await run('score', '--help')
-    expect(code).toBe(0)
-    expect(out).toContain('Usage: ketacare score <instrument-id> --answers')
+    expect(await scored('--help')).toContain('Usage: ketacare score <instrument-id> --answers')
   })
 })
