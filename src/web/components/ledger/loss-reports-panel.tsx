@@ -37,7 +37,8 @@ interface LossReportCardProps {
 }
 
 /** One loss report with its two DEA deadlines as a checklist, each marked done when sent. */
-export function LossReportCard({ clinicId, report, canWrite, timeZone }: LossReportCardProps) {
+export function LossReportCard(props: LossReportCardProps) {
+  const { report, timeZone } = props
   const steps: Deadline[] = [
     {
       step: 'dea-notice',
@@ -90,14 +91,7 @@ export function LossReportCard({ clinicId, report, canWrite, timeZone }: LossRep
         <Text size="sm">{report.description}</Text>
         <Stack gap="xs">
           {steps.map((s) => (
-            <DeadlineRow
-              key={s.step}
-              clinicId={clinicId}
-              report={report}
-              canWrite={canWrite}
-              timeZone={timeZone}
-              {...s}
-            />
+            <DeadlineRow key={s.step} {...props} {...s} />
           ))}
         </Stack>
       </Stack>
