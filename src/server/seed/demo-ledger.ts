@@ -207,14 +207,28 @@ function receiveLots(c: ClinicLedger, isLarge: boolean) {
     supplier,
   }
   const inDays = (days: number) => clinicDateOf(c.realNow + days * dayMs, c.tz)
-  receive('soon', 27, {
+  /** A delivery of ketamine vials, numbered V-<firstVial>… */
+  const ketamineVials = (
+    { count, ...lot }: { lotNumber: string; invoiceNumber: string; count: number },
+    firstVial: number,
+    expiresInDays: number,
+  ): ledger.CreateLotInput => ({
     ...vial,
-    lotNumber: isLarge ? 'KX2201' : 'KX2207',
-    expiresOn: inDays(45),
-    containerCount: isLarge ? 6 : 4,
-    containerNumbers: vialNumbers(isLarge ? 6 : 4, 1),
-    invoiceNumber: isLarge ? 'CAH-448120' : 'CAH-448177',
+    ...lot,
+    expiresOn: inDays(expiresInDays),
+    containerCount: count,
+    containerNumbers: vialNumbers(count, firstVial),
   })
+  const [soon, fresh] = isLarge
+    ? [
+        { lotNumber: 'KX2201', invoiceNumber: 'CAH-448120', count: 6 },
+        { lotNumber: 'KX2388', invoiceNumber: 'CAH-451902', count: 10 },
+      ]
+    : [
+        { lotNumber: 'KX2207', invoiceNumber: 'CAH-448177', count: 4 },
+        { lotNumber: 'KX2391', invoiceNumber: 'CAH-451960', count: 5 },
+      ]
+  receive('soon', 27, ketamineVials(soon, 1, 45))
   receive('spray', 26, {
     drug: 'esketamine',
     ndc: '50458-028-02',
@@ -229,14 +243,7 @@ function receiveLots(c: ClinicLedger, isLarge: boolean) {
     invoiceNumber: isLarge ? 'JNJ-20931' : 'JNJ-20988',
     supplier: janssen,
   })
-  receive('fresh', 10, {
-    ...vial,
-    lotNumber: isLarge ? 'KX2388' : 'KX2391',
-    expiresOn: inDays(420),
-    containerCount: isLarge ? 10 : 5,
-    containerNumbers: vialNumbers(isLarge ? 10 : 5, 11),
-    invoiceNumber: isLarge ? 'CAH-451902' : 'CAH-451960',
-  })
+  receive('fresh', 10, ketamineVials(fresh, 11, 420))
 }
 
 /** Opening count of every lot in stock, each weekday, blind and witnessed. */
