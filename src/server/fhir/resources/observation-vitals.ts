@@ -86,6 +86,18 @@ function coded(kind: { category: string; codings: readonly Coding[] }, text: str
   }
 }
 
+const kindsByName = { ...vitalKinds, ...bodyKinds }
+
+/** An Observation of one measured quantity. */
+function measured(
+  row: VitalRow | BodyRow,
+  kind: VitalKind | BodyKind,
+  text: string,
+  valueQuantity: Quantity,
+): Observation {
+  return { ...base(row, kind), ...coded(kindsByName[kind], text), valueQuantity }
+}
+
 /** The Observations of one vital-sign row, in id order, of the kinds asked for. */
 export function vitalObservations(row: VitalRow, kinds: readonly VitalKind[]): Observation[] {
   const out: Observation[] = []
@@ -105,25 +117,15 @@ export function vitalObservations(row: VitalRow, kinds: readonly VitalKind[]): O
     out.push({ ...base(row, 'bp'), ...coded(vitalKinds.bp, 'Blood pressure'), component })
   }
   if (want('hr') && row.heart_rate_bpm !== null)
-    out.push({
-      ...base(row, 'hr'),
-      ...coded(vitalKinds.hr, 'Heart rate'),
-      valueQuantity: quantity(row.heart_rate_bpm, 'beats/minute', '/min'),
-    })
+    out.push(measured(row, 'hr', 'Heart rate', quantity(row.heart_rate_bpm, 'beats/minute', '/min')))
   if (want('moaas') && row.moaas !== null)
     out.push({ ...base(row, 'moaas'), ...coded(vitalKinds.moaas, 'MOAA/S'), valueInteger: row.moaas })
   if (want('rr') && row.respiratory_rate !== null)
-    out.push({
-      ...base(row, 'rr'),
-      ...coded(vitalKinds.rr, 'Respiratory rate'),
-      valueQuantity: quantity(row.respiratory_rate, 'breaths/minute', '/min'),
-    })
+    out.push(
+      measured(row, 'rr', 'Respiratory rate', quantity(row.respiratory_rate, 'breaths/minute', '/min')),
+    )
   if (want('spo2') && row.spo2_percent !== null)
-    out.push({
-      ...base(row, 'spo2'),
-      ...coded(vitalKinds.spo2, 'Oxygen saturation'),
-      valueQuantity: quantity(row.spo2_percent, '%', '%'),
-    })
+    out.push(measured(row, 'spo2', 'Oxygen saturation', quantity(row.spo2_percent, '%', '%')))
   return out
 }
 
@@ -131,16 +133,8 @@ export function vitalObservations(row: VitalRow, kinds: readonly VitalKind[]): O
 export function bodyObservations(row: BodyRow, kinds: readonly BodyKind[]): Observation[] {
   const out: Observation[] = []
   if (kinds.includes('height') && row.height_cm !== null)
-    out.push({
-      ...base(row, 'height'),
-      ...coded(bodyKinds.height, 'Body height'),
-      valueQuantity: quantity(Number(row.height_cm), 'cm', 'cm'),
-    })
+    out.push(measured(row, 'height', 'Body height', quantity(Number(row.height_cm), 'cm', 'cm')))
   if (kinds.includes('weight'))
-    out.push({
-      ...base(row, 'weight'),
-      ...coded(bodyKinds.weight, 'Body weight'),
-      valueQuantity: quantity(Number(row.weight_kg), 'kg', 'kg'),
-    })
+    out.push(measured(row, 'weight', 'Body weight', quantity(Number(row.weight_kg), 'kg', 'kg')))
   return out
 }
