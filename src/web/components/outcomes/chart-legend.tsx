@@ -1,6 +1,6 @@
 import { Group, Stack, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
-import { assignMarkerShapes, literatureColor, MarkerPath } from './literature-marker'
+import { assignMarkerShapes, LiteratureMark } from './literature-marker'
 import { minReadableN } from './outcome-measures'
 
 const swatch = (color: string, opacity = 0.85) => (
@@ -72,16 +72,7 @@ export function ChartLegend(props: {
           key={source}
           mark={
             <svg width={18} height={16} aria-hidden="true">
-              <line
-                x1={0}
-                x2={18}
-                y1={8}
-                y2={8}
-                stroke={literatureColor}
-                strokeDasharray="4 3"
-                strokeWidth={1.5}
-              />
-              <MarkerPath shape={shape} cx={12} cy={8} r={5} />
+              <LiteratureMark shape={shape} x1={0} x2={18} cx={12} cy={8} r={5} />
             </svg>
           }
         >

@@ -35,3 +35,18 @@ export function MarkerPath({ shape, cx, cy, r = 6 }: MarkerProps) {
       return <circle cx={cx} cy={cy} r={r * 0.85} {...common} />
   }
 }
+
+/**
+ * A published figure as the charts and their legend draw it: a dashed line at the figure's height
+ * `cy` from `x1` to `x2`, with its source's marker centred at `cx`.
+ */
+export function LiteratureMark(props: MarkerProps & { x1: number; x2: number }) {
+  const { x1, x2, cy } = props
+  const dashed = { stroke: literatureColor, strokeDasharray: '4 3', strokeWidth: 1.5 }
+  return (
+    <>
+      <line x1={x1} x2={x2} y1={cy} y2={cy} {...dashed} />
+      <MarkerPath shape={props.shape} cx={props.cx} cy={cy} r={props.r} />
+    </>
+  )
+}

@@ -2,7 +2,7 @@ import { BarChart } from '@mantine/charts'
 import { Paper, Stack, Text } from '@mantine/core'
 import type { OutcomeDashboard } from '../../api/outcomes'
 import { formatInterval, formatNumber } from './format'
-import { assignMarkerShapes, literatureColor, MarkerPath, type MarkerShape } from './literature-marker'
+import { assignMarkerShapes, LiteratureMark, type MarkerShape } from './literature-marker'
 import { buildMeasureRows, type MeasureRow, minReadableN } from './outcome-measures'
 
 const metrics = [
@@ -71,16 +71,13 @@ function IntervalBar({
         return (
           <g key={source}>
             <title>{`${source}: ${metric.toLowerCase()} ${formatNumber(value, '%')}`}</title>
-            <line
+            <LiteratureMark
+              shape={shapes.get(source) ?? 'diamond'}
               x1={x}
               x2={x + width}
-              y1={yOf(value)}
-              y2={yOf(value)}
-              stroke={literatureColor}
-              strokeDasharray="4 3"
-              strokeWidth={1.5}
+              cx={x + width - 2}
+              cy={yOf(value)}
             />
-            <MarkerPath shape={shapes.get(source) ?? 'diamond'} cx={x + width - 2} cy={yOf(value)} />
           </g>
         )
       })}
