@@ -108,6 +108,8 @@ export async function startBuiltServer(
       KETACARE_DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       DATABASE_URL: '',
+      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server under a bench's load.
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
       ...env,
     },
     stdio: 'ignore',
