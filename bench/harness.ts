@@ -109,7 +109,9 @@ export async function startBuiltServer(
       LOG_LEVEL: 'silent',
       DATABASE_URL: '',
       // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server under a bench's load.
-      ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
+        : {}),
       ...env,
     },
     stdio: 'ignore',
