@@ -101,17 +101,15 @@ export async function startBuiltServer(
   { pollMs, timeoutMs, env = {} }: { pollMs: number; timeoutMs: number; env?: Record<string, string> },
 ): Promise<BuiltServer> {
   const started = performance.now()
-  const child = spawn(process.execPath, ['dist/cli.js', 'serve'], {
+  // BENCH_SERVER_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the server under load.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/cli.js', 'serve'], {
     env: {
       ...process.env,
       PORT: String(port),
       KETACARE_DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       DATABASE_URL: '',
-      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server under a bench's load.
-      ...(process.env.BENCH_SERVER_NODE_OPTIONS
-        ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
-        : {}),
       ...env,
     },
     stdio: 'ignore',
