@@ -26,13 +26,25 @@ function requireSource(type: string): ResourceSource {
   return source
 }
 
+/**
+ * Clinics' time zones as this process has read them. A clinic's zone is set when it is created and
+ * nothing changes it afterwards (no route, command or job updates `clinic.time_zone`), so a search
+ * reads it once rather than in a round trip of its own every time.
+ */
+const timeZones = new Map<string, string>()
+
 async function sourceScope(tx: SourceScope['tx'], clinicId: string): Promise<SourceScope> {
-  const clinic = await tx
-    .selectFrom('clinic')
-    .select('time_zone')
-    .where('id', '=', clinicId)
-    .executeTakeFirstOrThrow()
-  return { tx, clinicId, timeZone: clinic.time_zone }
+  let timeZone = timeZones.get(clinicId)
+  if (timeZone === undefined) {
+    const clinic = await tx
+      .selectFrom('clinic')
+      .select('time_zone')
+      .where('id', '=', clinicId)
+      .executeTakeFirstOrThrow()
+    timeZone = clinic.time_zone
+    timeZones.set(clinicId, timeZone)
+  }
+  return { tx, clinicId, timeZone }
 }
 
 /** `GET /fhir/R4/<type>/<id>`: 404 for an id that is not this clinic's. */

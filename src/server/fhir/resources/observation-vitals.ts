@@ -138,3 +138,31 @@ export function bodyObservations(row: BodyRow, kinds: readonly BodyKind[]): Obse
     out.push(measured(row, 'weight', 'Body weight', quantity(Number(row.weight_kg), 'kg', 'kg')))
   return out
 }
+
+/** One Observation of a page, built only if the page keeps it (rows hold up to five each). */
+export interface PagePart {
+  id: string
+  make: () => Observation
+}
+
+const vitalHeld: Record<VitalKind, (row: VitalRow) => boolean> = {
+  bp: (row) => row.systolic_mmhg !== null || row.diastolic_mmhg !== null,
+  hr: (row) => row.heart_rate_bpm !== null,
+  moaas: (row) => row.moaas !== null,
+  rr: (row) => row.respiratory_rate !== null,
+  spo2: (row) => row.spo2_percent !== null,
+}
+
+/** The Observations a vital-sign row holds of the kinds asked for, each built on demand. */
+export function vitalParts(row: VitalRow, kinds: readonly VitalKind[]): PagePart[] {
+  return kinds
+    .filter((kind) => vitalHeld[kind](row))
+    .map((kind) => ({ id: `${row.id}-${kind}`, make: () => vitalObservations(row, [kind])[0]! }))
+}
+
+/** The Observations a body measurement holds of the kinds asked for, each built on demand. */
+export function bodyParts(row: BodyRow, kinds: readonly BodyKind[]): PagePart[] {
+  return kinds
+    .filter((kind) => kind === 'weight' || row.height_cm !== null)
+    .map((kind) => ({ id: `${row.id}-${kind}`, make: () => bodyObservations(row, [kind])[0]! }))
+}

@@ -11,9 +11,12 @@ import {
   type BodyKind,
   bodyKinds,
   bodyObservations,
+  bodyParts,
+  type PagePart,
   type VitalKind,
   vitalKinds,
   vitalObservations,
+  vitalParts,
 } from '../resources/observation-vitals'
 import { matchesToken, type SearchRequest } from '../search-params'
 import {
@@ -68,7 +71,7 @@ function sharedConditions(request: SearchRequest, dateColumn: string): Condition
   return conditions
 }
 
-/** A measurement table's rows holding a wanted kind, each as its wanted kinds' Observations. */
+/** A measurement table's rows holding a wanted kind, each as its wanted kinds' Observations (unbuilt). */
 async function searchMeasures<T extends 'vital_sign' | 'body_measurement', K extends string>(
   scope: SourceScope,
   request: SearchRequest,
@@ -76,16 +79,20 @@ async function searchMeasures<T extends 'vital_sign' | 'body_measurement', K ext
   table: T,
   kinds: Record<K, { category: string; codings: readonly Coding[] }>,
   present: Record<K, Condition>,
-  toObservations: (row: Selectable<Database[T]>, kinds: K[]) => Observation[],
-) {
+  toParts: (row: Selectable<Database[T]>, kinds: K[]) => PagePart[],
+): Promise<PagePart[]> {
   const wanted = wantedKeys(kinds, request)
   if (wanted.length === 0) return []
   const conditions = [...sharedConditions(request, 'measured_at'), anyOf(wanted.map((k) => present[k]))]
   const found = await clinicRows(scope, table, allOf(conditions), rows)
-  return found.flatMap((row) => toObservations(row, wanted))
+  return found.flatMap((row) => toParts(row, wanted))
 }
 
-async function searchInstruments({ tx, clinicId }: SourceScope, request: SearchRequest, rows: number) {
+async function searchInstruments(
+  { tx, clinicId }: SourceScope,
+  request: SearchRequest,
+  rows: number,
+): Promise<PagePart[]> {
   const ids = instrumentIds().filter((id) =>
     isWanted({ category: 'survey', codings: instrumentTotalCodings(id) }, request),
   )
@@ -93,7 +100,7 @@ async function searchInstruments({ tx, clinicId }: SourceScope, request: SearchR
   const query = tx.selectFrom('instrument_response').selectAll().where('clinic_id', '=', clinicId)
   const instruments = textIn(sql.ref('instrument_id'), ids)
   const found = await keysetPage(query, [...sharedConditions(request, 'administered_at'), instruments], rows)
-  return found.map(instrumentObservation)
+  return found.map((row) => ({ id: `${row.id}-total`, make: () => instrumentObservation(row) }))
 }
 
 async function search(scope: SourceScope, request: SearchRequest): Promise<Observation[]> {
@@ -107,7 +114,7 @@ async function search(scope: SourceScope, request: SearchRequest): Promise<Obser
     'vital_sign',
     vitalKinds,
     vitalPresent,
-    vitalObservations,
+    vitalParts,
   )
   const body = await searchMeasures(
     scope,
@@ -116,10 +123,11 @@ async function search(scope: SourceScope, request: SearchRequest): Promise<Obser
     'body_measurement',
     bodyKinds,
     bodyPresent,
-    bodyObservations,
+    bodyParts,
   )
   const totals = await searchInstruments(scope, request, rows)
-  return mergePage(request, [...vitals, ...body, ...totals])
+  // A row holds up to five Observations: only those the page keeps are built.
+  return mergePage(request, [...vitals, ...body, ...totals]).map((part) => part.make())
 }
 
 async function read(scope: SourceScope, id: string): Promise<Observation | undefined> {

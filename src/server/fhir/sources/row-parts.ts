@@ -1,4 +1,3 @@
-import type { Resource } from '@medplum/fhirtypes'
 import type { SearchRequest } from '../search-params'
 import { type Condition, commonConditions, type SearchColumns } from '../sql-filters'
 
@@ -23,7 +22,7 @@ export function rowConditions(request: SearchRequest, columns: SearchColumns): C
 export const rowsPerPart = (request: SearchRequest) => Math.max(request.count + 2, request.ids?.length ?? 0)
 
 /** The page from every table's resources: after the cursor, the asked ids, in id order, count + 1. */
-export function mergePage<R extends Resource>(request: SearchRequest, resources: R[]): R[] {
+export function mergePage<R extends { id?: string }>(request: SearchRequest, resources: R[]): R[] {
   return resources
     .filter((r) => request.cursor === undefined || r.id! > request.cursor)
     .filter((r) => !request.ids || request.ids.includes(r.id!))
