@@ -106,7 +106,13 @@ function SessionCard({
             color="red"
             variant="filled"
             fullWidth
-            style={{ whiteSpace: 'normal', height: 'auto' }}
+            tt="none"
+            radius="sm"
+            // The whole alert, wrapped: Mantine's label otherwise cuts it off with an ellipsis.
+            styles={{
+              root: { height: 'auto', paddingBlock: 4, justifyContent: 'flex-start' },
+              label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3, textAlign: 'left' },
+            }}
           >
             {a.message}
           </Badge>
