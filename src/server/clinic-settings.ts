@@ -10,9 +10,21 @@ export function readClinic<C extends ClinicColumn>(tx: Tx, clinicId: string, col
   return tx.selectFrom('clinic').select(columns).where('id', '=', clinicId).executeTakeFirstOrThrow()
 }
 
+/**
+ * Clinics' time zones as this process has read them. A clinic's zone is set when it is created and
+ * nothing changes it afterwards (no route, command or job updates `clinic.time_zone`), so it is
+ * read once rather than in a round trip of its own on every request that needs it.
+ */
+const timeZones = new Map<string, string>()
+
 /** The clinic's IANA time zone: its days, dates and wall-clock times are read in it (src/domain/time). */
 export async function clinicTimeZone(tx: Tx, clinicId: string): Promise<string> {
-  return (await readClinic(tx, clinicId, ['time_zone'])).time_zone
+  let timeZone = timeZones.get(clinicId)
+  if (timeZone === undefined) {
+    timeZone = (await readClinic(tx, clinicId, ['time_zone'])).time_zone
+    timeZones.set(clinicId, timeZone)
+  }
+  return timeZone
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Resource } from '@medplum/fhirtypes'
 import { isPermitted, readInClinic, runInClinic } from '../clinic-scope'
+import { clinicTimeZone } from '../clinic-settings'
 import type { AppContext } from '../context'
 import { AppError } from '../errors'
 import type { Principal } from '../principal'
@@ -26,25 +27,8 @@ function requireSource(type: string): ResourceSource {
   return source
 }
 
-/**
- * Clinics' time zones as this process has read them. A clinic's zone is set when it is created and
- * nothing changes it afterwards (no route, command or job updates `clinic.time_zone`), so a search
- * reads it once rather than in a round trip of its own every time.
- */
-const timeZones = new Map<string, string>()
-
 async function sourceScope(tx: SourceScope['tx'], clinicId: string): Promise<SourceScope> {
-  let timeZone = timeZones.get(clinicId)
-  if (timeZone === undefined) {
-    const clinic = await tx
-      .selectFrom('clinic')
-      .select('time_zone')
-      .where('id', '=', clinicId)
-      .executeTakeFirstOrThrow()
-    timeZone = clinic.time_zone
-    timeZones.set(clinicId, timeZone)
-  }
-  return { tx, clinicId, timeZone }
+  return { tx, clinicId, timeZone: await clinicTimeZone(tx, clinicId) }
 }
 
 /** `GET /fhir/R4/<type>/<id>`: 404 for an id that is not this clinic's. */

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { Resource } from '@medplum/fhirtypes'
 import type { FhirExportOutput } from '../../../db'
 import { inAuditedClinicTransaction } from '../../clinic-scope'
+import { clinicTimeZone } from '../../clinic-settings'
 import type { AppContext } from '../../context'
 import type { SearchRequest } from '../search-params'
 import { patientIdOf } from '../service'
@@ -74,15 +75,6 @@ function batchRequest(
   }
 }
 
-async function clinicTimeZone(ctx: AppContext, clinicId: string): Promise<string> {
-  const row = await ctx.db
-    .selectFrom('clinic')
-    .select('time_zone')
-    .where('id', '=', clinicId)
-    .executeTakeFirstOrThrow()
-  return row.time_zone
-}
-
 /** One batch of a type, read and audited in the clinic's transaction. */
 function readBatch(
   ctx: AppContext,
@@ -127,7 +119,7 @@ export async function writeNdjsonExport(
   options: ExportOptions = {},
 ): Promise<FhirExportOutput[] | undefined> {
   const batchSize = options.batchSize ?? exportBatchSize
-  const timeZone = await clinicTimeZone(ctx, plan.clinicId)
+  const timeZone = await clinicTimeZone(ctx.db, plan.clinicId)
   await mkdir(dir, { recursive: true })
   const output: FhirExportOutput[] = []
   let written = 0
