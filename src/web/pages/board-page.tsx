@@ -13,6 +13,7 @@ import {
 } from '@mantine/core'
 import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
+import { clinicDateOf } from '../../domain/time'
 import { type BoardCard, useBoard, useBoardCheckIn } from '../api/sessions'
 import { clinicPath } from '../clinic-path'
 import { formatClinicDay } from '../components/clinical-day'
@@ -24,12 +25,11 @@ import { useNow } from '../components/use-now'
 import { SafetyAlertsPanel } from '../components/worklist/safety-alerts-panel'
 import { countdown, formatClock, formatDuration } from '../lib/clock-format'
 import { routeLabels, stateColors, stateLabels } from '../lib/session-labels'
-import { todayIn } from '../lib/time'
 
 /** "14:05" when booked on the board's day, "Sat 22:05" when the session began on an earlier one. */
 function bookedAt(iso: string, timeZone: string, boardDay: string): string {
   const clock = formatClock(iso, timeZone)
-  if (todayIn(timeZone, new Date(iso)) === boardDay) return clock
+  if (clinicDateOf(new Date(iso), timeZone) === boardDay) return clock
   const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short', timeZone }).format(new Date(iso))
   return `${weekday} ${clock}`
 }
